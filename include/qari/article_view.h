@@ -1,0 +1,43 @@
+/* article_view.h - an article as the reading pane shows it: title, byline, paragraphs, each
+ * laid out by the rendering layer. `qari show` prints exactly these lines.
+ *
+ * Paragraphs are prepared once (bidi levels, shaping) and re-wrapped on each width change. */
+#ifndef QARI_ARTICLE_VIEW_H
+#define QARI_ARTICLE_VIEW_H
+
+#include "qari/article.h"
+#include "qari/layout.h"
+
+enum view_kind {
+	VIEW_TITLE,
+	VIEW_META, /* date · source · URL */
+	VIEW_BODY,
+	VIEW_BLANK,
+};
+
+struct view_line {
+	struct layout_line line;
+	enum view_kind kind;
+	long para; /* index into article->paras, -1 for title and meta */
+};
+
+struct article_view {
+	const struct article *article;
+	struct layout_opts opts;
+	struct layout_prep **preps; /* title, meta, then one per paragraph */
+	char *meta;                 /* the byline text */
+	size_t npreps;
+	struct view_line *lines;
+	size_t nlines, cap;
+	int width; /* the width the lines were wrapped at */
+};
+
+/* The direction an article's paragraphs take: forced, or the article's dominant one (HL1). */
+enum layout_dir article_view_dir(const struct article *a, enum layout_dir forced, bool forced_set);
+
+void article_view_prepare(struct article_view *v, const struct article *a,
+			  const struct layout_opts *o);
+void article_view_wrap(struct article_view *v, int width);
+void article_view_free(struct article_view *v);
+
+#endif

@@ -1,0 +1,49 @@
+/* cli.h - the command line, parsed into a struct before anything acts on it.
+ *
+ * One subcommand per file (src/app/cmd_*.c), listed in one registry (cli.c). */
+#ifndef QARI_CLI_H
+#define QARI_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "qari/layout.h"
+
+struct cli {
+	const struct cmd_entry *cmd; /* NULL: the interactive reader */
+	char **args;                 /* positional arguments after the subcommand (not owned) */
+	size_t nargs;
+	int width;            /* --width N, 0 when not given */
+	enum layout_dir dir;  /* --dir */
+	bool dir_set;
+	bool logical;         /* --logical */
+	bool bidi_terminal;   /* --bidi terminal: the terminal reorders and shapes */
+	bool no_shape;        /* --shape off */
+	bool no_color;        /* --no-color, or NO_COLOR in the environment */
+	bool stats;           /* list --stats */
+	bool help, version;
+};
+
+struct cmd_entry {
+	const char *name;
+	const char *usage;   /* arguments, for --help */
+	const char *summary; /* one line of purpose */
+	int (*exec)(const struct cli *cli);
+};
+
+/* Parse argv. On a user error returns false and sets *error to a message (static). */
+bool cli_parse(int argc, char **argv, struct cli *cli, const char **error);
+const struct cmd_entry *cli_find_command(const char *name);
+void cli_print_help(void);
+struct layout_opts cli_layout_opts(const struct cli *cli);
+
+/* Load the corpus from the arguments from index first on (none: the bundled articles);
+ * prints the load report to stderr. Returns false (after a message) when nothing loaded. */
+struct corpus;
+bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c);
+
+/* Each subcommand's entry (cmd_*.c), and the reader (loop.c). */
+extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
+int reader_run(const struct cli *cli);
+
+#endif

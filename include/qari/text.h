@@ -1,0 +1,32 @@
+/* text.h - UTF-8 helpers shared by loaders, layout and search. */
+#ifndef QARI_TEXT_H
+#define QARI_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qari/article.h"
+
+/* Copy s (n bytes) with invalid UTF-8 replaced by U+FFFD and NUL bytes by U+FFFD. */
+char *text_sanitize_utf8(const char *s, size_t n);
+/* Same into an existing buffer; returns the new length. */
+struct strbuf;
+void text_sanitize_utf8_into(struct strbuf *out, const char *s, size_t n);
+
+/* Trim ASCII and Unicode white space (incl. NBSP, U+200F-style marks are kept) at both ends. */
+void text_trim(const char **s, size_t *n);
+bool text_is_blank(const char *s, size_t n);
+
+/* Dominant direction of a text by counting strong characters (R/AL against L); ties: LTR. */
+void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr);
+
+/* Decode one code point; invalid sequences give U+FFFD and consume one byte. Returns length. */
+int text_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Control characters (C0, DEL, C1) as visible pictures (tab as a space), invalid bytes as
+ * U+FFFD: for text printed by subcommands and error messages, never raw to a terminal. */
+char *text_neutralize(const char *s);
+void text_neutralize_into(struct strbuf *out, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,158 @@
+/* cli.c - parsing the command line and the registry of subcommands. */
+#include "qari/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qari/corpus.h"
+#include "qari/text.h"
+#include "qari/xalloc.h"
+
+#define CLI_MAX_WIDTH 10000
+
+static const struct cmd_entry *const cli_commands[] = {
+	&cmd_list_entry,
+	&cmd_show_entry,
+	&cmd_layout_entry,
+};
+
+const struct cmd_entry *cli_find_command(const char *name)
+{
+	for (size_t i = 0; i < sizeof cli_commands / sizeof *cli_commands; i++)
+		if (strcmp(cli_commands[i]->name, name) == 0)
+			return cli_commands[i];
+	return NULL;
+}
+
+void cli_print_help(void)
+{
+	printf("usage: qari [OPTIONS] [PATH...]   read articles (none: the bundled ones)\n");
+	for (size_t i = 0; i < sizeof cli_commands / sizeof *cli_commands; i++)
+		printf("       qari %s %s\n         %s\n", cli_commands[i]->name, cli_commands[i]->usage,
+		       cli_commands[i]->summary);
+	printf("options:\n"
+	       "  --width N              layout width in columns (subcommands)\n"
+	       "  --dir auto|rtl|ltr     paragraph direction (default: the article's own)\n"
+	       "  --bidi app|terminal    who reorders and shapes: qari (default) or the terminal\n"
+	       "  --shape on|off         Arabic shaping (default on)\n"
+	       "  --no-color             no colours (also NO_COLOR=1)\n"
+	       "  --help, --version\n");
+}
+
+static bool cli_parse_width(const char *s, int *width)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 1 || v > CLI_MAX_WIDTH)
+		return false;
+	*width = (int)v;
+	return true;
+}
+
+/* An option with a value: "--name value" or "--name=value". */
+static const char *cli_option_value(const char *name, int argc, char **argv, int *i)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, const char **error)
+{
+	const char *a = argv[*i], *v;
+
+	if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
+		cli->help = true;
+	else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0)
+		cli->version = true;
+	else if (strcmp(a, "--logical") == 0)
+		cli->logical = true;
+	else if (strcmp(a, "--no-color") == 0 || strcmp(a, "--no-colour") == 0)
+		cli->no_color = true;
+	else if (strcmp(a, "--stats") == 0)
+		cli->stats = true;
+	else if ((v = cli_option_value("--width", argc, argv, i)) != NULL) {
+		if (!cli_parse_width(v, &cli->width))
+			return *error = "--width takes a number of columns from 1 to 10000", false;
+	} else if ((v = cli_option_value("--dir", argc, argv, i)) != NULL) {
+		cli->dir_set = true;
+		if (strcmp(v, "auto") == 0)
+			cli->dir = LAYOUT_DIR_AUTO;
+		else if (strcmp(v, "rtl") == 0)
+			cli->dir = LAYOUT_DIR_RTL;
+		else if (strcmp(v, "ltr") == 0)
+			cli->dir = LAYOUT_DIR_LTR;
+		else
+			return *error = "--dir takes auto, rtl or ltr", false;
+	} else if ((v = cli_option_value("--bidi", argc, argv, i)) != NULL) {
+		if (strcmp(v, "app") != 0 && strcmp(v, "terminal") != 0)
+			return *error = "--bidi takes app or terminal", false;
+		cli->bidi_terminal = strcmp(v, "terminal") == 0;
+	} else if ((v = cli_option_value("--shape", argc, argv, i)) != NULL) {
+		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
+			return *error = "--shape takes on or off", false;
+		cli->no_shape = strcmp(v, "off") == 0;
+	} else
+		return *error = "unknown option (see qari --help)", false;
+	return true;
+}
+
+bool cli_parse(int argc, char **argv, struct cli *cli, const char **error)
+{
+	bool options_done = false;
+
+	memset(cli, 0, sizeof *cli);
+	cli->args = xcalloc((size_t)argc + 1, sizeof *cli->args);
+	cli->no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!options_done && strcmp(a, "--") == 0)
+			options_done = true;
+		else if (!options_done && a[0] == '-' && a[1] != '\0') {
+			if (!cli_parse_option(cli, argc, argv, &i, error))
+				return false;
+		} else if (cli->cmd == NULL && cli->nargs == 0 && cli_find_command(a))
+			cli->cmd = cli_find_command(a);
+		else
+			cli->args[cli->nargs++] = argv[i];
+	}
+	return true;
+}
+
+struct layout_opts cli_layout_opts(const struct cli *cli)
+{
+	struct layout_opts o = {
+		.dir = cli->dir_set ? cli->dir : LAYOUT_DIR_AUTO,
+		.reorder = !cli->bidi_terminal,
+		.shape = !cli->bidi_terminal && !cli->no_shape,
+	};
+	return o;
+}
+
+bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c)
+{
+	corpus_init(c);
+	if (first >= cli->nargs) {
+		char *dir = corpus_asset_path("articles");
+		corpus_load_paths(c, &dir, 1);
+		free(dir);
+	} else
+		corpus_load_paths(c, cli->args + first, cli->nargs - first);
+	for (size_t i = 0; i < c->report.nmessages; i++) {
+		char *m = text_neutralize(c->report.messages[i]);
+		fprintf(stderr, "qari: %s\n", m);
+		free(m);
+	}
+	if (c->n == 0) {
+		fprintf(stderr, "qari: no articles could be loaded\n");
+		return false;
+	}
+	corpus_sort(c);
+	return true;
+}

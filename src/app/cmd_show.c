@@ -1,0 +1,63 @@
+/* cmd_show.c - `qari show ID`: the article as the reading pane lays it out. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "qari/article_view.h"
+#include "qari/cli.h"
+#include "qari/corpus.h"
+#include "qari/text.h"
+#include "qari/xalloc.h"
+
+#define CMD_SHOW_WIDTH 80
+
+static void cmd_show_print(const struct article *a, const struct cli *cli)
+{
+	struct layout_opts o = cli_layout_opts(cli);
+	struct article_view v;
+	struct strbuf sb = {0};
+
+	o.dir = article_view_dir(a, cli->dir, cli->dir_set);
+	article_view_prepare(&v, a, &o);
+	article_view_wrap(&v, cli->width ? cli->width : CMD_SHOW_WIDTH);
+	for (size_t i = 0; i < v.nlines; i++) {
+		sb.len = 0;
+		layout_line_to_utf8(&v.lines[i].line, true, &sb);
+		printf("%.*s\n", (int)sb.len, sb.data ? sb.data : "");
+	}
+	strbuf_free(&sb);
+	article_view_free(&v);
+}
+
+static int cmd_show_exec(const struct cli *cli)
+{
+	struct corpus c;
+	struct article *a;
+	bool ambiguous;
+	int rc = 0;
+
+	if (cli->nargs < 1) {
+		fprintf(stderr, "qari: show needs an article id (see qari list)\n");
+		return 1;
+	}
+	if (!cli_load_corpus(cli, 1, &c)) {
+		corpus_free(&c);
+		return 1;
+	}
+	if ((a = corpus_find(&c, cli->args[0], &ambiguous)) == NULL) {
+		char *id = text_neutralize(cli->args[0]);
+		fprintf(stderr, "qari: %s: %s\n", id,
+			ambiguous ? "more than one article has this id prefix" : "no such article");
+		free(id);
+		rc = 1;
+	} else
+		cmd_show_print(a, cli);
+	corpus_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_show_entry = {
+	.name = "show",
+	.usage = "[--width N] ID [PATH...]",
+	.summary = "the article as the reading pane lays it out (visual lines)",
+	.exec = cmd_show_exec,
+};

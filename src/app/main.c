@@ -1,0 +1,28 @@
+/* main.c - qari: a terminal reader for news articles that gets right-to-left text right. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "qari/cli.h"
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	const char *error = NULL;
+	int rc;
+
+	if (!cli_parse(argc, argv, &cli, &error)) {
+		fprintf(stderr, "qari: %s\n", error);
+		free(cli.args);
+		return 1;
+	}
+	if (cli.help)
+		cli_print_help(), rc = 0;
+	else if (cli.version)
+		printf("qari %s\n", QARI_VERSION), rc = 0;
+	else if (cli.cmd)
+		rc = cli.cmd->exec(&cli);
+	else
+		rc = reader_run(&cli);
+	free(cli.args);
+	return rc;
+}

@@ -1,0 +1,101 @@
+/* article_view.c - title, byline and paragraphs of one article as visual lines. */
+#include "qari/article_view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "qari/xalloc.h"
+
+enum layout_dir article_view_dir(const struct article *a, enum layout_dir forced, bool forced_set)
+{
+	if (forced_set)
+		return forced;
+	return a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
+}
+
+static char *article_view_meta(const struct article *a)
+{
+	struct strbuf sb = {0};
+	const char *parts[] = {a->date, a->source, a->author, a->url};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		if (parts[i] == NULL)
+			continue;
+		if (sb.len)
+			strbuf_append(&sb, " · ", strlen(" · "));
+		strbuf_append(&sb, parts[i], strlen(parts[i]));
+	}
+	return sb.len ? strbuf_take(&sb) : NULL;
+}
+
+void article_view_prepare(struct article_view *v, const struct article *a,
+			  const struct layout_opts *o)
+{
+	memset(v, 0, sizeof *v);
+	v->article = a;
+	v->opts = *o;
+	v->meta = article_view_meta(a);
+	v->npreps = 2 + a->npara;
+	v->preps = xcalloc(v->npreps, sizeof *v->preps);
+	v->preps[0] = layout_prepare(a->title, strlen(a->title), o);
+	if (v->meta) {
+		/* the byline is mostly Latin (URL, date): its own direction, P2-P3 */
+		struct layout_opts mo = *o;
+		mo.dir = LAYOUT_DIR_AUTO;
+		v->preps[1] = layout_prepare(v->meta, strlen(v->meta), &mo);
+	}
+	for (size_t i = 0; i < a->npara; i++)
+		v->preps[2 + i] = layout_prepare(a->paras[i], strlen(a->paras[i]), o);
+}
+
+static void article_view_add(struct article_view *v, struct layout_prep *p, enum view_kind kind,
+			     long para)
+{
+	struct layout_para lp = {0};
+
+	if (kind == VIEW_BLANK || p == NULL) {
+		xgrow(&v->lines, &v->cap, v->nlines + 1, sizeof *v->lines);
+		memset(&v->lines[v->nlines], 0, sizeof *v->lines);
+		v->lines[v->nlines].kind = VIEW_BLANK;
+		v->lines[v->nlines++].para = para;
+		return;
+	}
+	layout_wrap(p, v->width, v->width, &lp);
+	xgrow(&v->lines, &v->cap, v->nlines + lp.nlines, sizeof *v->lines);
+	for (size_t i = 0; i < lp.nlines; i++) {
+		v->lines[v->nlines].line = lp.lines[i];
+		v->lines[v->nlines].kind = kind;
+		v->lines[v->nlines++].para = para;
+	}
+	free(lp.lines); /* the cells now belong to the view */
+}
+
+static void article_view_clear(struct article_view *v)
+{
+	for (size_t i = 0; i < v->nlines; i++)
+		free(v->lines[i].line.cells);
+	v->nlines = 0;
+}
+
+void article_view_wrap(struct article_view *v, int width)
+{
+	article_view_clear(v);
+	v->width = width < 1 ? 1 : width;
+	article_view_add(v, v->preps[0], VIEW_TITLE, -1);
+	if (v->preps[1])
+		article_view_add(v, v->preps[1], VIEW_META, -1);
+	for (size_t i = 2; i < v->npreps; i++) {
+		article_view_add(v, NULL, VIEW_BLANK, (long)i - 2);
+		article_view_add(v, v->preps[i], VIEW_BODY, (long)i - 2);
+	}
+}
+
+void article_view_free(struct article_view *v)
+{
+	article_view_clear(v);
+	for (size_t i = 0; i < v->npreps; i++)
+		layout_prep_free(v->preps[i]);
+	free(v->preps);
+	free(v->lines);
+	free(v->meta);
+	memset(v, 0, sizeof *v);
+}

@@ -1,0 +1,75 @@
+/* cells.c - what one code point becomes on a terminal: its width and its visible form.
+ *
+ * Widths must agree with the function curses uses (glibc wcwidth), or every column after a
+ * disagreement is off by one. libunistring's uc_width and glibc 2.36 differ on a short list of
+ * code points, fixed here; a unit test compares the two over all of Unicode. */
+#include <stdbool.h>
+#include <stdint.h>
+#include <unictype.h>
+#include <uniwidth.h>
+
+#include "qari/layout.h"
+
+struct cells_range {
+	uint32_t lo, hi;
+	int width;
+};
+
+/* Where glibc's wcwidth (what curses measures with) differs from libunistring 1.0. */
+static const struct cells_range cells_glibc_widths[] = {
+	{0x0600, 0x0605, 1}, {0x06DD, 0x06DD, 1}, {0x070F, 0x070F, 1}, /* prepended marks */
+	{0x0890, 0x0891, 1}, {0x08E2, 0x08E2, 1}, {0x0CBF, 0x0CBF, 0}, {0x0CC6, 0x0CC6, 0},
+	{0x3248, 0x324F, 2}, {0x4DC0, 0x4DFF, 2}, {0x110BD, 0x110BD, 1}, {0x110CD, 0x110CD, 1},
+	{0x11A07, 0x11A08, 0}, {0x11C3F, 0x11C3F, 0},
+};
+
+static bool cells_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+/* Prepended concatenation marks are format characters that are drawn (U+0600 ARABIC NUMBER
+ * SIGN and friends): the only Cf characters that reach the screen. */
+static bool cells_is_visible_format(uint32_t cp)
+{
+	return (cp >= 0x0600 && cp <= 0x0605) || cp == 0x06DD || cp == 0x070F ||
+	       (cp >= 0x0890 && cp <= 0x0891) || cp == 0x08E2 || cp == 0x110BD || cp == 0x110CD;
+}
+
+int cells_width(uint32_t cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return -1;
+	for (size_t i = 0; i < sizeof cells_glibc_widths / sizeof *cells_glibc_widths; i++)
+		if (cp >= cells_glibc_widths[i].lo && cp <= cells_glibc_widths[i].hi)
+			return cells_glibc_widths[i].width;
+	return uc_width(cp, "UTF-8");
+}
+
+uint32_t cells_display_cp(uint32_t cp, bool *placeholder)
+{
+	*placeholder = false;
+	if (cp < 0x20) {
+		*placeholder = true;
+		return 0x2400 + cp; /* ␀ … ␟: SYMBOL FOR NULL … UNIT SEPARATOR, ␛ for ESC */
+	}
+	if (cp == 0x7F) {
+		*placeholder = true;
+		return 0x2421; /* ␡ */
+	}
+	if (cp >= 0x80 && cp < 0xA0) {
+		*placeholder = true;
+		return 0xFFFD; /* C1 controls have no pictures */
+	}
+	if (cells_is_bidi_control(cp) || cp == 0x00AD)
+		return 0;
+	if (uc_is_general_category(cp, UC_CATEGORY_Cf) && !cells_is_visible_format(cp))
+		return 0; /* ZWJ, ZWNJ, BOM, word joiner, tags: steer shaping or nothing */
+	if (uc_is_general_category(cp, UC_CATEGORY_Cn) || uc_is_general_category(cp, UC_CATEGORY_Cs) ||
+	    uc_is_general_category(cp, UC_CATEGORY_Zl) || uc_is_general_category(cp, UC_CATEGORY_Zp)) {
+		*placeholder = true;
+		return 0xFFFD; /* unassigned: curses cannot measure it */
+	}
+	return cp;
+}

@@ -1,0 +1,109 @@
+/* article.c - building an article: fields, paragraphs, id, direction, fallback title. */
+#include "qari/article.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qari/text.h"
+#include "qari/xalloc.h"
+
+#define ARTICLE_FALLBACK_WORDS 8
+
+struct article *article_new(const char *path)
+{
+	struct article *a = xcalloc(1, sizeof *a);
+	a->path = xstrdup(path);
+	a->date_key = INT64_MIN;
+	return a;
+}
+
+void article_free(struct article *a)
+{
+	if (a == NULL)
+		return;
+	free(a->title);
+	free(a->date);
+	free(a->url);
+	free(a->source);
+	free(a->author);
+	free(a->path);
+	for (size_t i = 0; i < a->npara; i++)
+		free(a->paras[i]);
+	free(a->paras);
+	free(a);
+}
+
+void article_set_field(char **field, const char *s, size_t n)
+{
+	free(*field);
+	*field = NULL;
+	if (s == NULL)
+		return;
+	text_trim(&s, &n);
+	if (n > 0)
+		*field = text_sanitize_utf8(s, n);
+}
+
+void article_set_title(struct article *a, const char *s, size_t n)
+{
+	article_set_field(&a->title, s, n);
+}
+
+void article_add_para(struct article *a, const char *s, size_t n)
+{
+	text_trim(&s, &n);
+	if (n == 0)
+		return;
+	a->paras = xreallocarray(a->paras, a->npara + 1, sizeof *a->paras);
+	a->paras[a->npara++] = text_sanitize_utf8(s, n);
+}
+
+void article_make_id(const char *key, char out[ARTICLE_ID_LEN + 1])
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+		h ^= *p;
+		h *= 0x100000001b3ULL;
+	}
+	snprintf(out, ARTICLE_ID_LEN + 1, "%012llx",
+		 (unsigned long long)(h & 0xFFFFFFFFFFFFULL));
+}
+
+/* An untitled item gets its first words as a title: never a blank row in the list. */
+static void article_fallback_title(struct article *a)
+{
+	const char *p;
+	size_t words = 0, end = 0;
+
+	if (a->npara == 0) {
+		a->title = xstrdup("(untitled)");
+		return;
+	}
+	p = a->paras[0];
+	for (size_t i = 0; p[i] && words < ARTICLE_FALLBACK_WORDS; i++) {
+		if (p[i] == ' ' && i > 0 && p[i - 1] != ' ')
+			words++;
+		end = i + 1;
+	}
+	while (end > 0 && p[end - 1] == ' ')
+		end--;
+	a->title = p[end] ? xasprintf("%.*s…", (int)end, p) : xstrdup(p);
+}
+
+void article_finish(struct article *a, const char *id_key)
+{
+	size_t rtl = 0, ltr = 0;
+
+	if (a->title == NULL)
+		article_fallback_title(a);
+	article_make_id(a->url ? a->url : id_key, a->id);
+	a->text_bytes = strlen(a->title);
+	text_count_strong(a->title, strlen(a->title), &rtl, &ltr);
+	for (size_t i = 0; i < a->npara; i++) {
+		size_t n = strlen(a->paras[i]);
+		a->text_bytes += n;
+		text_count_strong(a->paras[i], n, &rtl, &ltr);
+	}
+	a->dir = rtl > ltr ? TEXT_DIR_RTL : TEXT_DIR_LTR;
+}

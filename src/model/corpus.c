@@ -1,0 +1,363 @@
+/* corpus.c - loading articles from paths: folders walked in name order, files dispatched to
+ * the loader of their format, every problem reported as one line, the rest still loaded. */
+#include "qari/corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "qari/xalloc.h"
+
+#ifndef QARI_INSTALL_DATADIR
+#define QARI_INSTALL_DATADIR "/usr/local/share/qari"
+#endif
+#ifndef QARI_SOURCE_ASSETS
+#define QARI_SOURCE_ASSETS "assets"
+#endif
+
+#define CORPUS_MAX_FILE (256u << 20) /* refuse single files above 256 MiB */
+#define CORPUS_MAX_DEPTH 64
+
+typedef void (*corpus_loader)(struct corpus *, const char *, const char *, size_t);
+
+struct corpus_format {
+	const char *ext;
+	corpus_loader load;
+};
+
+static const struct corpus_format corpus_formats[] = {
+	{".txt", load_text},
+	{".text", load_text},
+};
+
+/* Folders already entered on this walk (device, inode), to survive symlink loops. */
+struct corpus_walk {
+	dev_t dev[CORPUS_MAX_DEPTH];
+	ino_t ino[CORPUS_MAX_DEPTH];
+	int depth;
+	size_t root_len; /* bytes of the root prefix stripped from paths to make id keys */
+};
+
+static struct corpus_walk *corpus_current_walk;
+
+void corpus_init(struct corpus *c) { memset(c, 0, sizeof *c); }
+
+void corpus_free(struct corpus *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		article_free(c->items[i]);
+	free(c->items);
+	load_report_free(&c->report);
+	memset(c, 0, sizeof *c);
+}
+
+void corpus_add(struct corpus *c, struct article *a)
+{
+	const char *key = a->path;
+	if (corpus_current_walk && strlen(key) > corpus_current_walk->root_len)
+		key += corpus_current_walk->root_len;
+	article_finish(a, key);
+	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
+	c->items[c->n++] = a;
+	c->report.items_loaded++;
+}
+
+void load_report_add(struct load_report *r, const char *fmt, ...)
+{
+	va_list ap;
+	xgrow(&r->messages, &r->cap, r->nmessages + 1, sizeof *r->messages);
+	va_start(ap, fmt);
+	r->messages[r->nmessages++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+void load_report_free(struct load_report *r)
+{
+	for (size_t i = 0; i < r->nmessages; i++)
+		free(r->messages[i]);
+	free(r->messages);
+	memset(r, 0, sizeof *r);
+}
+
+static const char *corpus_extension(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+	const char *dot = strrchr(slash ? slash : name, '.');
+	return dot ? dot : "";
+}
+
+static corpus_loader corpus_loader_for(const char *name)
+{
+	const char *ext = corpus_extension(name);
+	for (size_t i = 0; i < sizeof corpus_formats / sizeof *corpus_formats; i++)
+		if (strcasecmp(ext, corpus_formats[i].ext) == 0)
+			return corpus_formats[i].load;
+	return NULL;
+}
+
+void corpus_load_buffer(struct corpus *c, const char *name, const char *data, size_t len)
+{
+	corpus_loader load = corpus_loader_for(name);
+	size_t before = c->n;
+
+	(load ? load : load_text)(c, name, data, len);
+	if (c->n > before)
+		c->report.files_loaded++;
+	else
+		c->report.files_skipped++;
+}
+
+/* Read a whole file; NULL with errno set on failure. */
+static char *corpus_read_file(const char *path, size_t *len)
+{
+	struct stat st;
+	char *buf;
+	size_t got = 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || st.st_size < 0 || (size_t)st.st_size > CORPUS_MAX_FILE) {
+		if (errno == 0 || st.st_size >= 0)
+			errno = EFBIG;
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			int e = errno;
+			free(buf);
+			close(fd);
+			errno = e;
+			return NULL;
+		}
+		if (k == 0)
+			break; /* the file shrank while we read it: take what is there */
+		got += (size_t)k;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*len = got;
+	return buf;
+}
+
+static void corpus_load_file(struct corpus *c, const char *path)
+{
+	size_t len;
+	char *data = corpus_read_file(path, &len);
+
+	if (data == NULL) {
+		load_report_add(&c->report, "%s: %s", path,
+				errno == EFBIG ? "file too large" : strerror(errno));
+		c->report.files_skipped++;
+		return;
+	}
+	corpus_load_buffer(c, path, data, len);
+	free(data);
+}
+
+static int corpus_name_cmp(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static size_t corpus_load_path(struct corpus *c, const char *path, struct corpus_walk *w);
+
+static void corpus_load_dir(struct corpus *c, const char *path, const struct stat *st,
+			    struct corpus_walk *w)
+{
+	struct dirent **names;
+	size_t before = c->n;
+	int n;
+
+	for (int i = 0; i < w->depth; i++)
+		if (w->dev[i] == st->st_dev && w->ino[i] == st->st_ino) {
+			load_report_add(&c->report, "%s: folder loop (symbolic link), skipped", path);
+			return;
+		}
+	if (w->depth == CORPUS_MAX_DEPTH) {
+		load_report_add(&c->report, "%s: folders nested too deep, skipped", path);
+		return;
+	}
+	if ((n = scandir(path, &names, NULL, corpus_name_cmp)) < 0) {
+		load_report_add(&c->report, "%s: %s", path, strerror(errno));
+		return;
+	}
+	w->dev[w->depth] = st->st_dev;
+	w->ino[w->depth] = st->st_ino;
+	w->depth++;
+	for (int i = 0; i < n; i++) {
+		const char *d = names[i]->d_name;
+		if (d[0] != '.') {
+			char *child = xasprintf("%s%s%s", path,
+						path[strlen(path) - 1] == '/' ? "" : "/", d);
+			struct stat cst;
+			if (stat(child, &cst) == 0 && S_ISREG(cst.st_mode) && !corpus_loader_for(child))
+				; /* foreign files in folders (images, READMEs) are not articles */
+			else
+				corpus_load_path(c, child, w);
+			free(child);
+		}
+		free(names[i]);
+	}
+	free(names);
+	w->depth--;
+	if (w->depth == 0 && c->n == before)
+		load_report_add(&c->report, "%s: no articles in this folder", path);
+}
+
+static size_t corpus_load_path(struct corpus *c, const char *path, struct corpus_walk *w)
+{
+	struct stat st;
+	size_t before = c->n;
+
+	if (stat(path, &st) < 0) {
+		load_report_add(&c->report, "%s: %s", path, strerror(errno));
+		c->report.files_skipped++;
+		return 0;
+	}
+	if (S_ISDIR(st.st_mode))
+		corpus_load_dir(c, path, &st, w);
+	else if (S_ISREG(st.st_mode))
+		corpus_load_file(c, path);
+	else {
+		load_report_add(&c->report, "%s: not a regular file or folder", path);
+		c->report.files_skipped++;
+	}
+	return c->n - before;
+}
+
+size_t corpus_load_paths(struct corpus *c, char *const *paths, size_t npaths)
+{
+	size_t added = 0;
+
+	for (size_t i = 0; i < npaths; i++) {
+		struct corpus_walk w = {0};
+		const char *slash = strrchr(paths[i], '/');
+		struct stat st;
+		/* id keys: paths relative to a folder argument, the base name of a file argument */
+		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
+			w.root_len = strlen(paths[i]) + (paths[i][strlen(paths[i]) - 1] != '/');
+		else
+			w.root_len = slash ? (size_t)(slash - paths[i]) + 1 : 0;
+		corpus_current_walk = &w;
+		added += corpus_load_path(c, paths[i], &w);
+		corpus_current_walk = NULL;
+	}
+	return added;
+}
+
+static int corpus_date_cmp(const void *pa, const void *pb)
+{
+	const struct article *a = *(struct article *const *)pa;
+	const struct article *b = *(struct article *const *)pb;
+	if (a->date_key != b->date_key)
+		return a->date_key > b->date_key ? -1 : 1;
+	return 0;
+}
+
+/* Merge sort keeps equal dates in load order; qsort would not. */
+static void corpus_merge_sort(struct article **v, struct article **tmp, size_t n)
+{
+	size_t mid = n / 2, i = 0, j = mid, k = 0;
+	if (n < 2)
+		return;
+	corpus_merge_sort(v, tmp, mid);
+	corpus_merge_sort(v + mid, tmp, n - mid);
+	while (i < mid && j < n)
+		tmp[k++] = corpus_date_cmp(&v[j], &v[i]) < 0 ? v[j++] : v[i++];
+	while (i < mid)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
+void corpus_sort(struct corpus *c)
+{
+	struct article **tmp;
+	if (c->n < 2)
+		return;
+	tmp = xcalloc(c->n, sizeof *tmp);
+	corpus_merge_sort(c->items, tmp, c->n);
+	free(tmp);
+}
+
+struct article *corpus_find(const struct corpus *c, const char *id, bool *ambiguous)
+{
+	struct article *found = NULL;
+	size_t n = strlen(id);
+
+	*ambiguous = false;
+	if (n == 0)
+		return NULL;
+	for (size_t i = 0; i < c->n; i++) {
+		if (strncasecmp(c->items[i]->id, id, n) != 0)
+			continue;
+		if (n == ARTICLE_ID_LEN)
+			return c->items[i];
+		if (found && strcmp(found->id, c->items[i]->id) != 0) {
+			*ambiguous = true;
+			return NULL;
+		}
+		found = c->items[i];
+	}
+	return found;
+}
+
+static bool corpus_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* From the build tree (the binary sits next to build.ninja) use the source assets, so a
+ * fresh build runs without installing; an installed binary uses ../share/qari beside it. */
+const char *corpus_assets_dir(void)
+{
+	static char dir[PATH_MAX + 64];
+	char exe[PATH_MAX], probe[PATH_MAX + 64];
+	const char *env = getenv("QARI_DATADIR");
+	ssize_t n;
+
+	if (env && *env)
+		return env;
+	if (dir[0])
+		return dir;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash;
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL)
+			*slash = '\0';
+		snprintf(probe, sizeof probe, "%s/build.ninja", exe);
+		if (access(probe, F_OK) == 0 && corpus_is_dir(QARI_SOURCE_ASSETS)) {
+			snprintf(dir, sizeof dir, "%s", QARI_SOURCE_ASSETS);
+			return dir;
+		}
+		snprintf(probe, sizeof probe, "%s/../share/qari", exe);
+		if (corpus_is_dir(probe)) {
+			snprintf(dir, sizeof dir, "%s", probe);
+			return dir;
+		}
+	}
+	snprintf(dir, sizeof dir, "%s",
+		 corpus_is_dir(QARI_INSTALL_DATADIR) ? QARI_INSTALL_DATADIR : QARI_SOURCE_ASSETS);
+	return dir;
+}
+
+char *corpus_asset_path(const char *rel)
+{
+	return xasprintf("%s/%s", corpus_assets_dir(), rel);
+}

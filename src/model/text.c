@@ -1,0 +1,157 @@
+/* text.c - UTF-8 decoding, sanitising and trimming shared by loaders, layout and search. */
+#include "qari/text.h"
+
+#include <fribidi.h>
+#include <string.h>
+#include <unictype.h>
+
+#include "qari/xalloc.h"
+
+/* Decode with the strict rules of RFC 3629: no overlongs, no surrogates, nothing above
+ * U+10FFFF. One bad byte gives one U+FFFD, so a stray byte never swallows good text. */
+int text_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c, min;
+	int len, i;
+
+	if (n == 0) {
+		*cp = 0xFFFD;
+		return 0;
+	}
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (u[0] >= 0xC2 && u[0] <= 0xDF)
+		len = 2, c = u[0] & 0x1F, min = 0x80;
+	else if (u[0] >= 0xE0 && u[0] <= 0xEF)
+		len = 3, c = u[0] & 0x0F, min = 0x800;
+	else if (u[0] >= 0xF0 && u[0] <= 0xF4)
+		len = 4, c = u[0] & 0x07, min = 0x10000;
+	else
+		goto bad;
+	if ((size_t)len > n)
+		goto bad;
+	for (i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			goto bad;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto bad;
+	*cp = c;
+	return len;
+bad:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+void text_sanitize_utf8_into(struct strbuf *out, const char *s, size_t n)
+{
+	static const char repl[] = "\xEF\xBF\xBD";
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		int len = text_decode(s + i, n - i, &cp);
+		bool bad = (cp == 0xFFFD && !(len == 3 && memcmp(s + i, repl, 3) == 0)) || cp == 0;
+		if (bad) {
+			strbuf_append(out, s + run, i - run);
+			strbuf_append(out, repl, 3);
+			run = i + (size_t)len;
+		}
+		i += (size_t)len;
+	}
+	strbuf_append(out, s + run, n - run);
+}
+
+char *text_sanitize_utf8(const char *s, size_t n)
+{
+	struct strbuf sb = {0};
+	text_sanitize_utf8_into(&sb, s, n);
+	return strbuf_take(&sb);
+}
+
+static bool text_is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\f' || cp == '\v' ||
+	       cp == 0xA0 || cp == 0xFEFF || uc_is_property_white_space(cp);
+}
+
+void text_trim(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t len = *n;
+	uint32_t cp;
+	int k;
+
+	while (len > 0 && (k = text_decode(p, len, &cp)) > 0 && text_is_space_cp(cp))
+		p += k, len -= (size_t)k;
+	while (len > 0) {
+		size_t start = len - 1;
+		while (start > 0 && ((unsigned char)p[start] & 0xC0) == 0x80 && len - start < 4)
+			start--;
+		k = text_decode(p + start, len - start, &cp);
+		if ((size_t)k != len - start || !text_is_space_cp(cp))
+			break;
+		len = start;
+	}
+	*s = p;
+	*n = len;
+}
+
+bool text_is_blank(const char *s, size_t n)
+{
+	text_trim(&s, &n);
+	return n == 0;
+}
+
+void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int k = text_decode(s + i, n - i, &cp);
+		FriBidiCharType t = fribidi_get_bidi_type(cp);
+		if (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL)
+			(*rtl)++;
+		else if (t == FRIBIDI_TYPE_LTR)
+			(*ltr)++;
+		i += (size_t)k;
+	}
+}
+
+void text_neutralize_into(struct strbuf *out, const char *s, size_t n)
+{
+	size_t i = 0, run = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		int k = text_decode(s + i, n - i, &cp);
+		bool bad = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+			   (cp == 0xFFFD && k == 1);
+		if (bad) {
+			/* ␀…␟ and ␡ are three bytes: E2 90 80+c and E2 90 A1 */
+			char pic[3] = {(char)0xE2, (char)(cp < 0x20 ? 0x90 : 0x90),
+				       (char)(cp < 0x20 ? 0x80 + cp : 0xA1)};
+			strbuf_append(out, s + run, i - run);
+			if (cp == '\t')
+				strbuf_appendc(out, ' ');
+			else if (cp < 0x20 || cp == 0x7F)
+				strbuf_append(out, pic, 3);
+			else
+				strbuf_append(out, "\xEF\xBF\xBD", 3);
+			run = i + (size_t)k;
+		}
+		i += (size_t)k;
+	}
+	strbuf_append(out, s + run, n - run);
+}
+
+char *text_neutralize(const char *s)
+{
+	struct strbuf sb = {0};
+	text_neutralize_into(&sb, s, strlen(s));
+	return strbuf_take(&sb);
+}

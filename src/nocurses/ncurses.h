@@ -1,0 +1,1 @@
+#error "model/ and layout/ never include curses: draw through ui/"

@@ -1,0 +1,37 @@
+/* check.c - counting and reporting for the unit tests. */
+#include "check.h"
+
+#include <stdlib.h>
+
+#include "qari/xalloc.h"
+
+int check_passed, check_failed;
+
+bool check_report(bool ok, const char *file, int line, const char *expr)
+{
+	if (ok) {
+		check_passed++;
+		return true;
+	}
+	check_failed++;
+	fprintf(stderr, "FAIL %s:%d: %s\n", file, line, expr);
+	return false;
+}
+
+int check_done(void)
+{
+	printf("%d passed, %d failed\n", check_passed, check_failed);
+	return check_failed == 0 && check_passed > 0 ? 0 : 1;
+}
+
+char *check_shared_path(const char *rel)
+{
+	const char *base = getenv("QARI_SHARED");
+	return xasprintf("%s/%s", base ? base : "../shared", rel);
+}
+
+char *check_data_path(const char *rel)
+{
+	const char *base = getenv("QARI_TEST_DATA");
+	return xasprintf("%s/%s", base ? base : "tests/data", rel);
+}

@@ -1,0 +1,34 @@
+/* check.h - a minimal test harness: each CHECK counts, failures print file:line and go on. */
+#ifndef QARI_CHECK_H
+#define QARI_CHECK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+extern int check_passed, check_failed;
+
+bool check_report(bool ok, const char *file, int line, const char *expr);
+#define CHECK(e) check_report((e), __FILE__, __LINE__, #e)
+#define CHECK_STR(a, b)                                                                      \
+	do {                                                                                 \
+		const char *check_a_ = (a), *check_b_ = (b);                                 \
+		if (!check_report(check_a_ && check_b_ && strcmp(check_a_, check_b_) == 0,   \
+				  __FILE__, __LINE__, #a " == " #b))                         \
+			fprintf(stderr, "    got:      [%s]\n    expected: [%s]\n",          \
+				check_a_ ? check_a_ : "(null)", check_b_ ? check_b_ : "(null)"); \
+	} while (0)
+#define CHECK_INT(a, b)                                                                      \
+	do {                                                                                 \
+		long long check_a_ = (long long)(a), check_b_ = (long long)(b);              \
+		if (!check_report(check_a_ == check_b_, __FILE__, __LINE__, #a " == " #b))   \
+			fprintf(stderr, "    got %lld, expected %lld\n", check_a_, check_b_);   \
+	} while (0)
+
+/* Prints "N passed, N failed" and returns the exit status. */
+int check_done(void);
+/* Path of a file under ../shared (QARI_SHARED) or the tests' data folder; caller frees. */
+char *check_shared_path(const char *rel);
+char *check_data_path(const char *rel);
+
+#endif
