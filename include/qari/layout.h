@@ -92,6 +92,10 @@ void layout_line_to_utf8(const struct layout_line *l, bool with_indent, struct s
 int layout_bidi_levels(const uint32_t *cps, size_t n, int dir, int *levels);
 void layout_bidi_reorder(const uint32_t *cps, size_t n, int dir, size_t *order, size_t *norder);
 
+/* Grapheme cluster boundaries as the layout uses them: breaks[i] != 0 when a cluster starts
+ * at i (UAX #29 through libunistring). */
+void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks);
+
 /* cells.c: the display width of a code point as curses (wcwidth) measures it: 0 for marks
  * and invisible format characters, 2 for wide, 1 otherwise; -1 for a control character. */
 int cells_width(uint32_t cp);

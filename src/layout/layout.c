@@ -117,6 +117,14 @@ static void layout_shape(struct layout_prep *p, bool shape)
 	free(props);
 }
 
+void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
+{
+	if (n == 0)
+		return;
+	u32_grapheme_breaks(cps, n, breaks);
+	breaks[0] = 1;
+}
+
 /* Clusters, break opportunities and widths: everything line breaking needs. */
 static void layout_segment(struct layout_prep *p)
 {
@@ -124,7 +132,7 @@ static void layout_segment(struct layout_prep *p)
 
 	p->width = xcalloc(p->n + 1, 1);
 	if (p->n > 0) {
-		u32_grapheme_breaks(p->cps, p->n, gb);
+		layout_cluster_breaks(p->cps, p->n, gb);
 		u32_possible_linebreaks(p->cps, p->n, "UTF-8", lb);
 	}
 	for (size_t i = 0; i < p->n; i++) {
@@ -135,8 +143,6 @@ static void layout_segment(struct layout_prep *p)
 			p->flags[i] |= LAYOUT_CP_HIDDEN, w = 0;
 		if (gb[i] || i == 0)
 			p->flags[i] |= LAYOUT_CP_CLUSTER;
-		if (i > 0 && p->shaped[i - 1] == FRIBIDI_CHAR_FILL && p->cps[i - 1] != FRIBIDI_CHAR_FILL)
-			p->flags[i] &= (uint8_t)~LAYOUT_CP_CLUSTER;
 		if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_MANDATORY)
 			p->flags[i] |= LAYOUT_CP_BREAK;
 		if (p->types[i] == FRIBIDI_TYPE_WS || p->cps[i] == ' ')
@@ -145,8 +151,16 @@ static void layout_segment(struct layout_prep *p)
 			w = 1; /* cannot happen after sanitising; never let a width go negative */
 		if (w == 0 && (p->flags[i] & LAYOUT_CP_CLUSTER) && !(p->flags[i] & LAYOUT_CP_HIDDEN))
 			p->flags[i] |= LAYOUT_CP_ORPHAN, w = 1;
+		/* a second spacing character in a cluster (emoji ZWJ sequences) gets a cell of its
+		 * own, as curses would advance for it: a line may break there like anywhere */
+		if (w > 0 && !(p->flags[i] & LAYOUT_CP_CLUSTER))
+			p->flags[i] |= LAYOUT_CP_CLUSTER;
 		p->width[i] = (uint8_t)w;
 	}
+	/* the alef that took the ligature joins the lam's cluster: one cell, both letters */
+	for (size_t i = 0; i + 1 < p->n; i++)
+		if (p->shaped[i] == FRIBIDI_CHAR_FILL && p->cps[i] != FRIBIDI_CHAR_FILL)
+			p->flags[i + 1] &= (uint8_t)~LAYOUT_CP_CLUSTER;
 	free(gb);
 	free(lb);
 }
