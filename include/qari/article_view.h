@@ -15,10 +15,13 @@ enum view_kind {
 	VIEW_BLANK,
 };
 
+#define VIEW_PARA_TITLE (-1L)
+#define VIEW_PARA_META (-2L)
+
 struct view_line {
 	struct layout_line line;
 	enum view_kind kind;
-	long para; /* index into article->paras, -1 for title and meta */
+	long para; /* index into article->paras; VIEW_PARA_TITLE, VIEW_PARA_META */
 };
 
 struct article_view {
@@ -39,5 +42,8 @@ void article_view_prepare(struct article_view *v, const struct article *a,
 			  const struct layout_opts *o);
 void article_view_wrap(struct article_view *v, int width);
 void article_view_free(struct article_view *v);
+/* The first view line showing byte offset off of paragraph para (VIEW_PARA_TITLE for the
+ * title); v->nlines when there is none. */
+size_t article_view_find(const struct article_view *v, long para, uint32_t off);
 
 #endif

@@ -12,6 +12,10 @@ struct keymap_binding {
 };
 
 enum ui_op keymap_lookup(int key, bool function);
+void keymap_bind(int key, bool function, enum ui_op op);
+void keymap_unbind(int key, bool function);
+void keymap_free(void);
+enum ui_op keymap_op_by_name(const char *name);
 const char *keymap_op_name(enum ui_op op);
 const char *keymap_op_help(enum ui_op op);
 /* "j ↓" style list of the keys bound to op (static buffer). */

@@ -1,14 +1,16 @@
 /* ui.h - the curses side: the screen, the panes and what they draw. The ONLY curses code.
  *
  * Files:
- *   screen.c       start and stop curses, colours, drawing a layout line into a window
- *   list_pane.c    the article list: one title per row, RTL titles right-aligned
- *   reader_pane.c  the reading pane: an article_view scrolled by lines
- *   status.c       the status line: pane, position, messages
+ *   screen.c        start and stop curses, the colour theme, copying layout lines to windows
+ *   list_pane.c     the article list: title and date per row, RTL titles right-aligned
+ *   reader_pane.c   the reading pane: an article_view scrolled by lines, highlights
+ *   sidebar_pane.c  entities and related stories: sections of selectable rows
+ *   help_pane.c     the help screen, rows handed over by the key map
+ *   status.c        the status line and the search prompt
  *
  * A pane is a table of functions plus private data (tmux's window_mode). Panes never decide
  * what a key means: the key map turns keys into operations (enum ui_op), panes carry them out
- * and report what changed; the loop redraws once per pass. */
+ * and report what changed (enum ui_result); the loop redraws once per pass. */
 #ifndef QARI_UI_H
 #define QARI_UI_H
 
@@ -36,6 +38,21 @@ enum ui_op {
 	UI_OP_NEXT_PANE,
 	UI_OP_HELP,
 	UI_OP_REDRAW,
+	UI_OP_SEARCH,         /* / : filter the list, or find in the article */
+	UI_OP_NEXT_HIT,       /* n */
+	UI_OP_PREV_HIT,       /* N */
+	UI_OP_CLEAR,          /* Esc: drop the filter or the search */
+	UI_OP_ENTITIES,       /* e : the sidebar's entities */
+	UI_OP_RELATED,        /* r : the sidebar's related stories */
+	UI_OP_NEXT_RELATED,   /* ] */
+	UI_OP_PREV_RELATED,   /* [ */
+	UI_OP_HISTORY_BACK,   /* Backspace, Ctrl-O */
+	UI_OP_HISTORY_FORWARD,
+	UI_OP_TOGGLE_SIDEBAR, /* s */
+	UI_OP_TOGGLE_READ,    /* m */
+	UI_OP_BOOKMARK,       /* * */
+	UI_OP_OPEN_URL,       /* o */
+	UI_OP_COPY_URL,       /* y */
 	UI_OP_COUNT
 };
 
@@ -43,7 +60,7 @@ enum ui_op {
 enum ui_result {
 	UI_UNHANDLED = 0,
 	UI_HANDLED = 1 << 0, /* the pane changed: repaint it */
-	UI_OPEN = 1 << 1,    /* open the selected article */
+	UI_OPEN = 1 << 1,    /* act on the selected row (open the article, follow the entity) */
 	UI_BACK = 1 << 2,    /* leave this pane */
 };
 
@@ -57,6 +74,11 @@ enum ui_role {
 	UI_ROLE_STATUS,
 	UI_ROLE_PLACEHOLDER,
 	UI_ROLE_BORDER,
+	UI_ROLE_HIGHLIGHT,    /* search hits, entity mentions */
+	UI_ROLE_CURRENT_HIT,
+	UI_ROLE_UNREAD,
+	UI_ROLE_READ,
+	UI_ROLE_HEADER,       /* section headings */
 	UI_ROLE_COUNT
 };
 
@@ -72,9 +94,15 @@ struct pane {
 	const struct pane_ops *ops;
 	WINDOW *win;
 	int y, x, h, w;
-	bool visible;
 	bool dirty; /* needs repainting this pass */
 	void *data;
+};
+
+/* A highlighted logical range of one paragraph (VIEW_PARA_TITLE for the title). */
+struct ui_range {
+	long para;
+	uint32_t beg, end;
+	bool current; /* the hit n/N is on */
 };
 
 /* screen.c */
@@ -83,19 +111,37 @@ void ui_screen_stop(void);
 attr_t ui_attr(enum ui_role role);
 void ui_pane_place(struct pane *p, int y, int x, int h, int w);
 void ui_pane_free(struct pane *p);
-/* Draw the cells of a visual line at (y, x), at most maxw columns; attr for every cell. */
-void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line *l, attr_t attr);
+bool ui_pane_shown(const struct pane *p);
+/* Draw the cells of a visual line at (y, x), at most maxw columns. Cells inside one of the
+ * ranges (all of paragraph para) get the highlight roles. */
+void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line *l, attr_t attr,
+		  const struct ui_range *ranges, size_t nranges, long para);
 /* Draw a line of text cut to width (ellipsis on its logical end) through the layout layer. */
 void ui_draw_text(WINDOW *win, int y, int x, int width, const char *text,
 		  const struct layout_opts *o, attr_t attr, bool align_right_if_rtl);
+/* A row of text plus a short note (date, count): the note sits on the side the text does not
+ * start from, so an RTL title is right-aligned with its note on the left. */
+void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
+		 const struct layout_opts *o, attr_t attr);
 
 /* list_pane.c */
 struct list_pane {
 	const struct corpus *corpus;
 	struct layout_opts opts;
-	size_t sel, top;
+	const size_t *rows; /* the filtered articles (indices into corpus), or NULL for all */
+	size_t nrows;
+	size_t sel, top;    /* positions in rows */
+	bool (*is_read)(void *ctx, const struct article *a);
+	bool (*is_bookmarked)(void *ctx, const struct article *a);
+	void *ctx;
 };
 extern const struct pane_ops list_pane_ops;
+size_t list_pane_count(const struct list_pane *l);
+/* The selected article's index in the corpus, or (size_t)-1 when the list is empty. */
+size_t list_pane_selected(const struct list_pane *l);
+/* Select the corpus article idx if it is in the rows. */
+bool list_pane_select(struct pane *p, size_t idx);
+void list_pane_set_rows(struct pane *p, const size_t *rows, size_t nrows);
 
 /* reader_pane.c */
 struct reader_pane {
@@ -106,14 +152,56 @@ struct reader_pane {
 	struct article_view view;
 	size_t top;  /* first visible line */
 	int measure; /* widest text column, in cells */
+	const struct ui_range *ranges; /* highlights, sorted by paragraph then offset */
+	size_t nranges;
+	size_t drawn_top; /* top when last drawn, for scrolling by the terminal */
+	bool full_redraw;
 };
 extern const struct pane_ops reader_pane_ops;
-void reader_pane_open(struct pane *p, const struct article *a);
+void reader_pane_open(struct pane *p, const struct article *a, size_t top);
+void reader_pane_close(struct pane *p);
 /* Position figures for the status line. */
 void reader_pane_position(const struct pane *p, size_t *line, size_t *lines, int *percent);
+/* Scroll so the range is visible (a third from the top). */
+void reader_pane_show(struct pane *p, long para, uint32_t off);
+
+/* sidebar_pane.c */
+struct sidebar_row {
+	char *text;  /* owned */
+	char *note;  /* owned: count, score */
+	bool header; /* a section heading, not selectable */
+	int kind;    /* the caller's: what ref means */
+	size_t ref;
+};
+struct sidebar_pane {
+	struct layout_opts opts;
+	struct sidebar_row *rows;
+	size_t nrows, cap;
+	size_t sel, top;
+};
+extern const struct pane_ops sidebar_pane_ops;
+void sidebar_pane_clear(struct sidebar_pane *s);
+void sidebar_pane_add(struct sidebar_pane *s, const char *text, const char *note, bool header,
+		      int kind, size_t ref);
+const struct sidebar_row *sidebar_pane_selected(const struct sidebar_pane *s);
+/* Select the first row of kind (after headings); false when there is none. */
+bool sidebar_pane_select_kind(struct pane *p, int kind);
+
+/* help_pane.c */
+struct help_row {
+	const char *keys, *name, *help;
+};
+struct help_pane {
+	const struct help_row *rows;
+	size_t nrows, top;
+};
+extern const struct pane_ops help_pane_ops;
 
 /* status.c */
 void ui_status_draw(WINDOW *win, int w, const char *left, const char *right,
+		    const struct layout_opts *o);
+/* The search prompt: label, then the query as typed (RTL queries shown right to left). */
+void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text,
 		    const struct layout_opts *o);
 
 #endif

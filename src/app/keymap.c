@@ -2,11 +2,14 @@
 #include "qari/keymap.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "qari/xalloc.h"
 
 #define KEYMAP_CTRL(c) ((c) & 0x1f)
 
-static const struct keymap_binding keymap_bindings[] = {
+static const struct keymap_binding keymap_defaults[] = {
 	{'j', false, UI_OP_DOWN},        {KEY_DOWN, true, UI_OP_DOWN},
 	{'k', false, UI_OP_UP},          {KEY_UP, true, UI_OP_UP},
 	{' ', false, UI_OP_PAGE_DOWN},   {KEY_NPAGE, true, UI_OP_PAGE_DOWN},
@@ -24,8 +27,25 @@ static const struct keymap_binding keymap_bindings[] = {
 	{KEY_LEFT, true, UI_OP_BACK},
 	{'Q', false, UI_OP_QUIT},
 	{'\t', false, UI_OP_NEXT_PANE},
-	{'?', false, UI_OP_HELP},
+	{'?', false, UI_OP_HELP},        {KEY_F(1), true, UI_OP_HELP},
 	{KEYMAP_CTRL('l'), false, UI_OP_REDRAW},
+	{'/', false, UI_OP_SEARCH},
+	{'n', false, UI_OP_NEXT_HIT},
+	{'N', false, UI_OP_PREV_HIT},
+	{27, false, UI_OP_CLEAR},
+	{'e', false, UI_OP_ENTITIES},
+	{'r', false, UI_OP_RELATED},
+	{']', false, UI_OP_NEXT_RELATED},
+	{'[', false, UI_OP_PREV_RELATED},
+	{KEY_BACKSPACE, true, UI_OP_HISTORY_BACK},
+	{127, false, UI_OP_HISTORY_BACK}, {8, false, UI_OP_HISTORY_BACK},
+	{KEYMAP_CTRL('o'), false, UI_OP_HISTORY_BACK},
+	{'L', false, UI_OP_HISTORY_FORWARD},
+	{'s', false, UI_OP_TOGGLE_SIDEBAR},
+	{'m', false, UI_OP_TOGGLE_READ},
+	{'*', false, UI_OP_BOOKMARK},
+	{'o', false, UI_OP_OPEN_URL},
+	{'y', false, UI_OP_COPY_URL},
 };
 
 static const struct {
@@ -45,11 +65,75 @@ static const struct {
 	[UI_OP_NEXT_PANE] = {"next-pane", "move to the next pane"},
 	[UI_OP_HELP] = {"help", "this help"},
 	[UI_OP_REDRAW] = {"redraw", "repaint the whole screen"},
+	[UI_OP_SEARCH] = {"search", "search: filter the list, or find in the article"},
+	[UI_OP_NEXT_HIT] = {"next-hit", "next search hit"},
+	[UI_OP_PREV_HIT] = {"previous-hit", "previous search hit"},
+	[UI_OP_CLEAR] = {"clear", "clear the search or the filter"},
+	[UI_OP_ENTITIES] = {"entities", "people, places, organisations and dates of the article"},
+	[UI_OP_RELATED] = {"related", "related stories"},
+	[UI_OP_NEXT_RELATED] = {"next-related", "open the next related story"},
+	[UI_OP_PREV_RELATED] = {"previous-related", "open the previous related story"},
+	[UI_OP_HISTORY_BACK] = {"history-back", "back through the jump history"},
+	[UI_OP_HISTORY_FORWARD] = {"history-forward", "forward through the jump history"},
+	[UI_OP_TOGGLE_SIDEBAR] = {"sidebar", "show or hide the sidebar"},
+	[UI_OP_TOGGLE_READ] = {"toggle-read", "mark read or unread"},
+	[UI_OP_BOOKMARK] = {"bookmark", "bookmark or unbookmark"},
+	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER), or show it"},
+	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL to the clipboard (OSC 52)"},
 };
+
+/* The live map: the defaults, then the config file's bind and unbind lines. */
+static struct keymap_binding *keymap_bindings;
+static size_t keymap_nbindings, keymap_cap;
+
+static void keymap_init(void)
+{
+	if (keymap_bindings)
+		return;
+	for (size_t i = 0; i < sizeof keymap_defaults / sizeof *keymap_defaults; i++) {
+		xgrow(&keymap_bindings, &keymap_cap, keymap_nbindings + 1, sizeof *keymap_bindings);
+		keymap_bindings[keymap_nbindings++] = keymap_defaults[i];
+	}
+}
+
+void keymap_unbind(int key, bool function)
+{
+	keymap_init();
+	for (size_t i = 0; i < keymap_nbindings; i++)
+		if (keymap_bindings[i].key == key && keymap_bindings[i].function == function) {
+			memmove(&keymap_bindings[i], &keymap_bindings[i + 1],
+				(keymap_nbindings - i - 1) * sizeof *keymap_bindings);
+			keymap_nbindings--;
+			i--;
+		}
+}
+
+void keymap_bind(int key, bool function, enum ui_op op)
+{
+	keymap_unbind(key, function);
+	xgrow(&keymap_bindings, &keymap_cap, keymap_nbindings + 1, sizeof *keymap_bindings);
+	keymap_bindings[keymap_nbindings++] = (struct keymap_binding){key, function, op};
+}
+
+void keymap_free(void)
+{
+	free(keymap_bindings);
+	keymap_bindings = NULL;
+	keymap_nbindings = keymap_cap = 0;
+}
+
+enum ui_op keymap_op_by_name(const char *name)
+{
+	for (int op = 1; op < UI_OP_COUNT; op++)
+		if (keymap_ops[op].name && strcmp(keymap_ops[op].name, name) == 0)
+			return (enum ui_op)op;
+	return UI_OP_NONE;
+}
 
 enum ui_op keymap_lookup(int key, bool function)
 {
-	for (size_t i = 0; i < sizeof keymap_bindings / sizeof *keymap_bindings; i++)
+	keymap_init();
+	for (size_t i = 0; i < keymap_nbindings; i++)
 		if (keymap_bindings[i].key == key && keymap_bindings[i].function == function)
 			return keymap_bindings[i].op;
 	return UI_OP_NONE;
@@ -66,7 +150,7 @@ static const char *keymap_key_name(const struct keymap_binding *b, char *buf, si
 	} names[] = {
 		{KEY_DOWN, "↓"}, {KEY_UP, "↑"}, {KEY_LEFT, "←"}, {KEY_RIGHT, "→"},
 		{KEY_NPAGE, "PgDn"}, {KEY_PPAGE, "PgUp"}, {KEY_HOME, "Home"}, {KEY_END, "End"},
-		{KEY_ENTER, "Enter"},
+		{KEY_ENTER, "Enter"}, {KEY_BACKSPACE, "Backspace"}, {KEY_F(1), "F1"},
 	};
 	if (b->function) {
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++)
@@ -80,11 +164,22 @@ static const char *keymap_key_name(const struct keymap_binding *b, char *buf, si
 		return "Enter";
 	if (b->key == '\t')
 		return "Tab";
+	if (b->key == 27)
+		return "Esc";
+	if (b->key == 127 || b->key == 8)
+		return "Backspace";
 	if (b->key < 0x20)
 		snprintf(buf, n, "Ctrl-%c", b->key + 'A' - 1);
 	else
 		snprintf(buf, n, "%c", b->key);
 	return buf;
+}
+
+/* Second codes for one key (LF for Enter, DEL and ^H for Backspace): not listed twice. */
+static bool keymap_is_alias(const struct keymap_binding *b)
+{
+	return (!b->function && (b->key == '\n' || b->key == 127 || b->key == 8)) ||
+	       (b->function && b->key == KEY_ENTER);
 }
 
 const char *keymap_keys_for(enum ui_op op)
@@ -93,10 +188,11 @@ const char *keymap_keys_for(enum ui_op op)
 	char one[16];
 	size_t len = 0;
 
+	keymap_init();
 	out[0] = '\0';
-	for (size_t i = 0; i < sizeof keymap_bindings / sizeof *keymap_bindings; i++) {
+	for (size_t i = 0; i < keymap_nbindings; i++) {
 		const struct keymap_binding *b = &keymap_bindings[i];
-		if (b->op != op || (b->key == '\n' && !b->function))
+		if (b->op != op || keymap_is_alias(b))
 			continue;
 		len += (size_t)snprintf(out + len, sizeof out - len, "%s%s", len ? " " : "",
 					keymap_key_name(b, one, sizeof one));

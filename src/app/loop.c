@@ -1,167 +1,117 @@
-/* loop.c - the interactive reader: screen geometry, focus, keys → operations, one redraw
- * per pass (redis ae's "before sleep": draw dirty panes, then doupdate once). */
+/* loop.c - the interactive reader: keys → operations → panes, and one redraw per pass
+ * (redis ae's "before sleep": draw what is dirty, then a single doupdate). */
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/cli.h"
-#include "qari/corpus.h"
+#include "qari/app.h"
 #include "qari/keymap.h"
-#include "qari/ui.h"
 #include "qari/xalloc.h"
 
-#define LOOP_SPLIT_MIN_COLS 60 /* below this, one pane at a time */
-#define LOOP_LIST_MIN 24
-#define LOOP_LIST_MAX 50
 #define LOOP_MEASURE 100 /* the text column stops widening here */
 
-struct app {
-	const struct cli *cli;
-	struct corpus corpus;
-	struct list_pane list_data;
-	struct reader_pane reader_data;
-	struct pane list, reader;
-	WINDOW *status, *sep;
-	struct pane *focus;
-	bool split; /* list and reader side by side */
-	bool quit, relayout;
-	char message[512];
-};
-
-/* Place the panes for the terminal's size: side by side when wide, else the focused one. */
-static void app_layout(struct app *app)
+static void loop_draw(struct app *app)
 {
-	int h = LINES, w = COLS, body = h > 1 ? h - 1 : 0;
-	int lw = w / 3;
+	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help};
 
-	lw = lw < LOOP_LIST_MIN ? LOOP_LIST_MIN : lw > LOOP_LIST_MAX ? LOOP_LIST_MAX : lw;
-	app->split = w >= LOOP_SPLIT_MIN_COLS && app->reader_data.article != NULL;
-	if (app->sep)
-		delwin(app->sep), app->sep = NULL;
-	if (app->status)
-		delwin(app->status), app->status = NULL;
-	if (app->split) {
-		ui_pane_place(&app->list, 0, 0, body, lw);
-		ui_pane_place(&app->reader, 0, lw + 1, body, w - lw - 1);
-		if (body > 0)
-			app->sep = newwin(body, 1, 0, lw);
-	} else {
-		bool reader = app->focus == &app->reader;
-		ui_pane_place(&app->list, 0, 0, reader ? 0 : body, reader ? 0 : w);
-		ui_pane_place(&app->reader, 0, 0, reader ? body : 0, reader ? w : 0);
-	}
-	if (h > 0 && w > 0)
-		app->status = newwin(1, w, h - 1, 0);
-	app->list.dirty = app->reader.dirty = true;
-	app->relayout = false;
-	clearok(curscr, TRUE);
-}
-
-static void app_status(struct app *app)
-{
-	char right[64];
-	const char *left;
-
-	if (app->status == NULL)
-		return;
-	if (app->focus == &app->reader && app->reader_data.article) {
-		size_t line, lines;
-		int pct;
-		reader_pane_position(&app->reader, &line, &lines, &pct);
-		snprintf(right, sizeof right, "%zu/%zu  line %zu/%zu  %d%%", app->list_data.sel + 1,
-			 app->corpus.n, line, lines, pct);
-	} else
-		snprintf(right, sizeof right, "%zu/%zu", app->list_data.sel + 1, app->corpus.n);
-	left = app->message[0] ? app->message
-	       : app->focus == &app->reader ? app->reader_data.article->title
-					     : "qari — ? help, q quit";
-	ui_status_draw(app->status, COLS, left, right, &app->list_data.opts);
-}
-
-static void app_draw(struct app *app)
-{
-	struct pane *panes[] = {&app->list, &app->reader};
-
-	if (app->relayout)
+	if (app->relayout) {
 		app_layout(app);
+		clearok(curscr, TRUE);
+	}
 	/* get_wch refreshes stdscr: keep it untouched, or its blanks would cover the panes */
 	wnoutrefresh(stdscr);
-	for (size_t i = 0; i < 2; i++)
+	for (size_t i = 0; i < sizeof panes / sizeof *panes; i++)
 		if (panes[i]->win && panes[i]->dirty) {
 			panes[i]->ops->draw(panes[i], panes[i] == app->focus);
 			panes[i]->dirty = false;
 		}
-	if (app->sep) {
-		/* a Unicode line, not ACS: no charset switching, the same bytes on every terminal */
-		cchar_t bar;
-		setcchar(&bar, L"│", ui_attr(UI_ROLE_BORDER), (short)PAIR_NUMBER(ui_attr(UI_ROLE_BORDER)), NULL);
-		mvwvline_set(app->sep, 0, 0, &bar, LINES - 1);
-		wnoutrefresh(app->sep);
-	}
+	app_draw_separators(app);
 	app_status(app);
 	doupdate();
 }
 
-static void app_open_selected(struct app *app)
+/* Operations that belong to the reader as a whole rather than to the focused pane. */
+static bool loop_global_op(struct app *app, enum ui_op op)
 {
-	const struct article *a = app->corpus.items[app->list_data.sel];
-	bool was_split = app->split;
-
-	app->focus = &app->reader;
-	if (!was_split || app->reader_data.article == NULL)
+	switch (op) {
+	case UI_OP_QUIT: app->quit = true; return true;
+	case UI_OP_REDRAW: app->relayout = true; return true;
+	case UI_OP_HELP:
+		app->help_open = true;
+		app->help_data.top = 0;
 		app->relayout = true;
-	reader_pane_open(&app->reader, a);
-	app->list.dirty = true;
+		return true;
+	case UI_OP_SEARCH: app_search_start(app); return true;
+	case UI_OP_NEXT_HIT: case UI_OP_PREV_HIT:
+		if (app->focus != &app->reader || app->nhits == 0)
+			return false; /* in the list, n and N move like j and k */
+		app_search_step(app, op == UI_OP_NEXT_HIT);
+		return true;
+	case UI_OP_CLEAR: app_search_clear(app); app->relayout = true; return true;
+	case UI_OP_HISTORY_BACK: app_history_move(app, false); return true;
+	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
+	case UI_OP_OPEN_URL: app_open_url(app); return true;
+	case UI_OP_COPY_URL: app_copy_url(app); return true;
+	case UI_OP_NEXT_PANE: {
+		struct pane *order[] = {&app->list, &app->reader, &app->sidebar};
+		for (size_t i = 0; i < 3; i++)
+			if (order[i] == app->focus) {
+				struct pane *next = order[(i + 1) % 3];
+				if (next == &app->sidebar && !app->sidebar_on)
+					next = &app->list;
+				if (app->open != APP_NONE)
+					app_focus(app, next);
+				break;
+			}
+		return true;
+	}
+	default: return false;
+	}
 }
 
-static void app_focus(struct app *app, struct pane *p)
-{
-	app->focus = p;
-	app->list.dirty = app->reader.dirty = true;
-	if (!app->split)
-		app->relayout = true;
-}
-
-static void app_op(struct app *app, enum ui_op op)
+static void loop_pane_op(struct app *app, enum ui_op op)
 {
 	enum ui_result r;
 
-	app->message[0] = '\0';
-	switch (op) {
-	case UI_OP_QUIT: app->quit = true; return;
-	case UI_OP_REDRAW: app->relayout = true; return;
-	case UI_OP_NEXT_PANE:
-		if (app->reader_data.article)
-			app_focus(app, app->focus == &app->list ? &app->reader : &app->list);
-		return;
-	case UI_OP_HELP:
-		snprintf(app->message, sizeof app->message, "keys: %s move · %s open · %s back · %s pane",
-			 keymap_keys_for(UI_OP_DOWN), keymap_keys_for(UI_OP_OPEN),
-			 keymap_keys_for(UI_OP_BACK), keymap_keys_for(UI_OP_NEXT_PANE));
-		return;
-	default: break;
-	}
+	if (op == UI_OP_NEXT_HIT || op == UI_OP_PREV_HIT)
+		op = op == UI_OP_NEXT_HIT ? UI_OP_DOWN : UI_OP_UP;
 	r = app->focus->ops->op(app->focus, op);
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
-	if (r & UI_OPEN)
-		app_open_selected(app);
-	if (r & UI_BACK) {
-		if (app->focus == &app->list)
-			app->quit = true;
-		else
-			app_focus(app, &app->list);
+	if ((r & UI_OPEN) && app->focus == &app->list) {
+		size_t idx = list_pane_selected(&app->list_data);
+		if (idx != APP_NONE)
+			app_open(app, idx, 0, true);
 	}
+	if (r & UI_BACK)
+		app_back(app);
 }
 
-static void app_loop(struct app *app)
+static void loop_op(struct app *app, enum ui_op op)
+{
+	app->message[0] = '\0';
+	if (app->help_open) {
+		if (op == UI_OP_QUIT)
+			app->quit = true;
+		else if (app->help.ops->op(&app->help, op) & UI_BACK)
+			app->help_open = false, app->relayout = true;
+		else
+			app->help.dirty = true;
+		return;
+	}
+	if (op == UI_OP_NONE || loop_global_op(app, op))
+		return;
+	loop_pane_op(app, op);
+}
+
+static void loop_run(struct app *app)
 {
 	while (!app->quit) {
 		wint_t ch;
 		int kind;
-		app_draw(app);
+		loop_draw(app);
 		kind = get_wch(&ch);
 		if (kind == ERR)
 			continue;
@@ -169,12 +119,15 @@ static void app_loop(struct app *app)
 			app->relayout = true;
 			continue;
 		}
-		app_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
+		if (app->prompting)
+			app_search_key(app, kind, ch);
+		else
+			loop_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
 	}
 }
 
 /* curses draws Arabic as blanks in a non-UTF-8 locale: try C.UTF-8, else say how to fix it. */
-static bool app_locale(void)
+static bool loop_locale(void)
 {
 	setlocale(LC_ALL, "");
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
@@ -186,53 +139,95 @@ static bool app_locale(void)
 	return false;
 }
 
-static void app_free(struct app *app)
+/* The help rows, from the live key map: what it says is what the keys do. */
+static void loop_help_rows(struct app *app)
 {
-	if (app->reader_data.article)
-		article_view_free(&app->reader_data.view);
+	size_t n = 0;
+	app->help_rows = xcalloc(UI_OP_COUNT, sizeof *app->help_rows);
+	for (int op = 1; op < UI_OP_COUNT; op++) {
+		const char *keys = keymap_keys_for((enum ui_op)op);
+		if (*keys == '\0')
+			continue;
+		app->help_rows[n].keys = xstrdup(keys);
+		app->help_rows[n].name = keymap_op_name((enum ui_op)op);
+		app->help_rows[n++].help = keymap_op_help((enum ui_op)op);
+	}
+	app->help_data = (struct help_pane){.rows = app->help_rows, .nrows = n};
+}
+
+static void loop_init(struct app *app, const struct cli *cli)
+{
+	app->cli = cli;
+	app->opts = cli_layout_opts(cli);
+	app->open = APP_NONE;
+	app->sidebar_on = true;
+	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};
+	app->reader_data = (struct reader_pane){.opts = app->opts, .dir = cli->dir,
+						.dir_set = cli->dir_set, .measure = LOOP_MEASURE};
+	app->sidebar_data = (struct sidebar_pane){.opts = app->opts};
+	app->list = (struct pane){.ops = &list_pane_ops, .data = &app->list_data};
+	app->reader = (struct pane){.ops = &reader_pane_ops, .data = &app->reader_data};
+	app->sidebar = (struct pane){.ops = &sidebar_pane_ops, .data = &app->sidebar_data};
+	app->help = (struct pane){.ops = &help_pane_ops, .data = &app->help_data};
+	app->focus = &app->list;
+	app->relayout = true;
+	loop_help_rows(app);
+}
+
+static void loop_free(struct app *app)
+{
+	reader_pane_close(&app->reader);
+	sidebar_pane_clear(&app->sidebar_data);
+	app_search_free(app);
 	ui_pane_free(&app->list);
 	ui_pane_free(&app->reader);
+	ui_pane_free(&app->sidebar);
+	ui_pane_free(&app->help);
+	for (int i = 0; i < 2; i++)
+		if (app->sep[i])
+			delwin(app->sep[i]);
 	if (app->status)
 		delwin(app->status);
-	if (app->sep)
-		delwin(app->sep);
+	for (size_t i = 0; i < app->help_data.nrows; i++)
+		free((char *)app->help_rows[i].keys);
+	free(app->help_rows);
+	history_free(&app->history);
+	keymap_free();
 	corpus_free(&app->corpus);
+}
+
+/* VTE-family terminals reorder by themselves: in app mode ask them for explicit mode. */
+static void loop_terminal_bidi(const struct cli *cli, bool start)
+{
+	if (cli->bidi_terminal)
+		return;
+	fputs(start ? "\033[8l" : "\033[8h", stdout);
+	fflush(stdout);
 }
 
 int reader_run(const struct cli *cli)
 {
-	struct app app = {.cli = cli};
-	bool vte_explicit = !cli->bidi_terminal;
+	struct app app = {0};
 
-	if (!app_locale())
+	if (!loop_locale())
 		return 1;
+	loop_init(&app, cli);
 	if (!cli_load_corpus(cli, 0, &app.corpus)) {
-		corpus_free(&app.corpus);
+		loop_free(&app);
 		return 1;
 	}
-	app.list_data = (struct list_pane){.corpus = &app.corpus, .opts = cli_layout_opts(cli)};
-	app.reader_data = (struct reader_pane){.opts = cli_layout_opts(cli), .dir = cli->dir,
-					       .dir_set = cli->dir_set, .measure = LOOP_MEASURE};
-	app.list = (struct pane){.ops = &list_pane_ops, .data = &app.list_data};
-	app.reader = (struct pane){.ops = &reader_pane_ops, .data = &app.reader_data};
-	app.focus = &app.list;
-	app.relayout = true;
-	if (vte_explicit) {
-		/* VTE-family terminals reorder by themselves: ask for explicit mode (CSI 8 l) */
-		fputs("\033[8l", stdout);
-		fflush(stdout);
-	}
+	if (app.corpus.report.nmessages)
+		app_message(&app, "%zu files could not be loaded (run qari list --stats)",
+			    app.corpus.report.nmessages);
+	loop_terminal_bidi(cli, true);
 	if (!ui_screen_start(cli->no_color)) {
 		fprintf(stderr, "qari: cannot start the terminal (is TERM set?)\n");
-		app_free(&app);
+		loop_free(&app);
 		return 1;
 	}
-	app_loop(&app);
+	loop_run(&app);
 	ui_screen_stop();
-	if (vte_explicit) {
-		fputs("\033[8h", stdout);
-		fflush(stdout);
-	}
-	app_free(&app);
+	loop_terminal_bidi(cli, false);
+	loop_free(&app);
 	return 0;
 }

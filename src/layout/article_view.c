@@ -80,9 +80,9 @@ void article_view_wrap(struct article_view *v, int width)
 {
 	article_view_clear(v);
 	v->width = width < 1 ? 1 : width;
-	article_view_add(v, v->preps[0], VIEW_TITLE, -1);
+	article_view_add(v, v->preps[0], VIEW_TITLE, VIEW_PARA_TITLE);
 	if (v->preps[1])
-		article_view_add(v, v->preps[1], VIEW_META, -1);
+		article_view_add(v, v->preps[1], VIEW_META, VIEW_PARA_META);
 	for (size_t i = 2; i < v->npreps; i++) {
 		article_view_add(v, NULL, VIEW_BLANK, (long)i - 2);
 		article_view_add(v, v->preps[i], VIEW_BODY, (long)i - 2);
@@ -98,4 +98,15 @@ void article_view_free(struct article_view *v)
 	free(v->lines);
 	free(v->meta);
 	memset(v, 0, sizeof *v);
+}
+
+size_t article_view_find(const struct article_view *v, long para, uint32_t off)
+{
+	for (size_t i = 0; i < v->nlines; i++) {
+		const struct view_line *l = &v->lines[i];
+		if (l->kind != VIEW_BLANK && l->para == para && off >= l->line.lbeg &&
+		    (off < l->line.lend || (i + 1 == v->nlines || v->lines[i + 1].para != para)))
+			return i;
+	}
+	return v->nlines;
 }

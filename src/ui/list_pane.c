@@ -1,8 +1,23 @@
-/* list_pane.c - the article list: one title per row, newest first, RTL titles right-aligned.
- * Moving the selection repaints the pane; it never re-lays out an article. */
+/* list_pane.c - the article list: title and date per row, newest first, RTL titles
+ * right-aligned, unread articles bold. Moving the selection repaints only this pane; it never
+ * re-lays out an article. */
 #include "qari/ui.h"
 
+#include <stdio.h>
+
 static struct list_pane *list_data(const struct pane *p) { return p->data; }
+
+size_t list_pane_count(const struct list_pane *l) { return l->rows ? l->nrows : l->corpus->n; }
+
+static size_t list_pane_index(const struct list_pane *l, size_t row)
+{
+	return l->rows ? l->rows[row] : row;
+}
+
+size_t list_pane_selected(const struct list_pane *l)
+{
+	return l->sel < list_pane_count(l) ? list_pane_index(l, l->sel) : (size_t)-1;
+}
 
 /* Keep the selection on screen. */
 static void list_pane_scroll(struct pane *p)
@@ -15,38 +30,77 @@ static void list_pane_scroll(struct pane *p)
 		l->top = l->sel - rows + 1;
 }
 
+bool list_pane_select(struct pane *p, size_t idx)
+{
+	struct list_pane *l = list_data(p);
+	for (size_t i = 0; i < list_pane_count(l); i++)
+		if (list_pane_index(l, i) == idx) {
+			l->sel = i;
+			list_pane_scroll(p);
+			p->dirty = true;
+			return true;
+		}
+	return false;
+}
+
+void list_pane_set_rows(struct pane *p, const size_t *rows, size_t nrows)
+{
+	struct list_pane *l = list_data(p);
+	size_t keep = list_pane_selected(l);
+	l->rows = rows;
+	l->nrows = nrows;
+	l->sel = l->top = 0;
+	if (keep != (size_t)-1)
+		list_pane_select(p, keep);
+	p->dirty = true;
+}
+
 static void list_pane_resize(struct pane *p) { list_pane_scroll(p); }
+
+static attr_t list_pane_row_attr(const struct list_pane *l, const struct article *a, bool sel,
+				 bool focused)
+{
+	if (sel)
+		return ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM);
+	if (l->is_read && !l->is_read(l->ctx, a))
+		return ui_attr(UI_ROLE_UNREAD);
+	return ui_attr(l->is_read ? UI_ROLE_READ : UI_ROLE_TEXT);
+}
 
 static void list_pane_draw(struct pane *p, bool focused)
 {
 	struct list_pane *l = list_data(p);
+	size_t n = list_pane_count(l);
 
 	werase(p->win);
-	for (int row = 0; row < p->h; row++) {
+	for (int row = 0; row < p->h && l->top + (size_t)row < n; row++) {
 		size_t i = l->top + (size_t)row;
-		const struct article *a;
+		const struct article *a = l->corpus->items[list_pane_index(l, i)];
 		struct layout_opts o = l->opts;
-		attr_t attr = ui_attr(UI_ROLE_TEXT);
-		if (i >= l->corpus->n)
-			break;
-		a = l->corpus->items[i];
+		attr_t attr = list_pane_row_attr(l, a, i == l->sel, focused);
+		char date[11] = "";
+		if (a->date && p->w >= 50)
+			snprintf(date, sizeof date, "%.10s", a->date);
 		o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
-		if (i == l->sel) {
-			attr = ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM);
-			wattrset(p->win, attr);
-			mvwhline(p->win, row, 0, ' ', p->w);
-			wattrset(p->win, A_NORMAL);
-		}
-		ui_draw_text(p->win, row, 1, p->w - 2, a->title, &o, attr, true);
+		wattrset(p->win, attr);
+		mvwhline(p->win, row, 0, ' ', p->w);
+		if (l->is_bookmarked && l->is_bookmarked(l->ctx, a))
+			mvwaddch(p->win, row, 0, '*');
+		ui_draw_row(p->win, row, p->w, a->title, date, &o, attr);
+		wattrset(p->win, A_NORMAL);
 	}
+	if (n == 0 && p->h > 0)
+		mvwaddnstr(p->win, 0, 1, "(no articles match)", p->w - 1);
 	wnoutrefresh(p->win);
 }
 
 static enum ui_result list_pane_op(struct pane *p, enum ui_op op)
 {
 	struct list_pane *l = list_data(p);
-	size_t n = l->corpus->n, page = p->h > 1 ? (size_t)p->h - 1 : 1, old = l->sel;
+	size_t n = list_pane_count(l), page = p->h > 1 ? (size_t)p->h - 1 : 1;
 
+	if (op == UI_OP_BACK)
+		return UI_BACK;
 	if (n == 0)
 		return UI_UNHANDLED;
 	switch (op) {
@@ -59,11 +113,10 @@ static enum ui_result list_pane_op(struct pane *p, enum ui_op op)
 	case UI_OP_TOP: l->sel = 0; break;
 	case UI_OP_BOTTOM: l->sel = n - 1; break;
 	case UI_OP_OPEN: return UI_OPEN;
-	case UI_OP_BACK: return UI_BACK;
 	default: return UI_UNHANDLED;
 	}
 	list_pane_scroll(p);
-	return l->sel != old ? UI_HANDLED : UI_HANDLED;
+	return UI_HANDLED;
 }
 
 const struct pane_ops list_pane_ops = {

@@ -1,5 +1,8 @@
 /* reader_pane.c - the reading pane: the open article's visual lines, scrolled by lines.
- * A resize re-wraps the prepared paragraphs; scrolling only repaints. */
+ *
+ * A resize re-wraps the prepared paragraphs; scrolling only repaints. When the pane spans the
+ * whole width, a scroll of a few lines lets the terminal move the text (wscrl with idlok:
+ * about one line of bytes per scrolled line over SSH) and draws only the lines uncovered. */
 #include "qari/ui.h"
 
 #define READER_MARGIN 1
@@ -25,25 +28,38 @@ static size_t reader_max_top(const struct pane *p)
 static void reader_pane_resize(struct pane *p)
 {
 	struct reader_pane *r = reader_data(p);
+	r->full_redraw = true;
 	if (r->article == NULL || p->w < 1)
 		return;
-	article_view_wrap(&r->view, reader_text_width(p));
+	if (r->view.width != reader_text_width(p))
+		article_view_wrap(&r->view, reader_text_width(p));
 	if (r->top > reader_max_top(p))
 		r->top = reader_max_top(p);
 }
 
-void reader_pane_open(struct pane *p, const struct article *a)
+void reader_pane_open(struct pane *p, const struct article *a, size_t top)
 {
 	struct reader_pane *r = reader_data(p);
 	struct layout_opts o = r->opts;
 
-	if (r->article)
-		article_view_free(&r->view);
+	reader_pane_close(p);
 	r->article = a;
-	r->top = 0;
 	o.dir = article_view_dir(a, r->dir, r->dir_set);
 	article_view_prepare(&r->view, a, &o);
 	article_view_wrap(&r->view, reader_text_width(p));
+	r->top = top < reader_max_top(p) ? top : reader_max_top(p);
+	r->full_redraw = true;
+	p->dirty = true;
+}
+
+void reader_pane_close(struct pane *p)
+{
+	struct reader_pane *r = reader_data(p);
+	if (r->article)
+		article_view_free(&r->view);
+	r->article = NULL;
+	r->top = 0;
+	r->full_redraw = true;
 	p->dirty = true;
 }
 
@@ -53,30 +69,61 @@ static attr_t reader_line_attr(enum view_kind kind)
 	       : kind == VIEW_META ? ui_attr(UI_ROLE_META) : ui_attr(UI_ROLE_TEXT);
 }
 
-static void reader_pane_draw(struct pane *p, bool focused)
+static void reader_draw_row(struct pane *p, int row)
 {
 	struct reader_pane *r = reader_data(p);
 	int width = reader_text_width(p);
 	int left = READER_MARGIN + (p->w - 2 * READER_MARGIN - width) / 2;
+	size_t i = r->top + (size_t)row;
+	const struct view_line *vl;
+
+	wmove(p->win, row, 0);
+	wclrtoeol(p->win);
+	if (i >= r->view.nlines)
+		return;
+	vl = &r->view.lines[i];
+	ui_draw_line(p->win, row, left + vl->line.indent, width - vl->line.indent, &vl->line,
+		     reader_line_attr(vl->kind), r->ranges, r->nranges, vl->para);
+}
+
+/* Full width only: the terminal's scroll region spans whole rows. */
+static bool reader_can_scroll(const struct pane *p, long delta)
+{
+	const struct reader_pane *r = reader_data(p);
+	return !r->full_redraw && p->x == 0 && p->w == COLS && delta != 0 &&
+	       (delta < 0 ? -delta : delta) < p->h / 2;
+}
+
+static void reader_pane_draw(struct pane *p, bool focused)
+{
+	struct reader_pane *r = reader_data(p);
+	long delta = (long)r->top - (long)r->drawn_top;
+	int from = 0, to = p->h;
 
 	(void)focused;
-	werase(p->win);
-	for (int row = 0; r->article && row < p->h; row++) {
-		size_t i = r->top + (size_t)row;
-		const struct view_line *vl;
-		if (i >= r->view.nlines)
-			break;
-		vl = &r->view.lines[i];
-		ui_draw_line(p->win, row, left + vl->line.indent, width - vl->line.indent, &vl->line,
-			     reader_line_attr(vl->kind));
+	if (r->article == NULL) {
+		werase(p->win);
+	} else if (reader_can_scroll(p, delta)) {
+		scrollok(p->win, TRUE);
+		idlok(p->win, TRUE);
+		wscrl(p->win, (int)delta);
+		scrollok(p->win, FALSE);
+		from = delta > 0 ? p->h - (int)delta : 0;
+		to = delta > 0 ? p->h : (int)-delta;
+	} else {
+		werase(p->win);
 	}
+	for (int row = from; r->article && row < to; row++)
+		reader_draw_row(p, row);
+	r->drawn_top = r->top;
+	r->full_redraw = false;
 	wnoutrefresh(p->win);
 }
 
 static enum ui_result reader_pane_op(struct pane *p, enum ui_op op)
 {
 	struct reader_pane *r = reader_data(p);
-	size_t max = reader_max_top(p), page = p->h > 2 ? (size_t)p->h - 1 : 1, old = r->top;
+	size_t max = reader_max_top(p), page = p->h > 2 ? (size_t)p->h - 1 : 1;
 
 	if (r->article == NULL)
 		return op == UI_OP_BACK ? UI_BACK : UI_UNHANDLED;
@@ -92,7 +139,7 @@ static enum ui_result reader_pane_op(struct pane *p, enum ui_op op)
 	case UI_OP_BACK: return UI_BACK;
 	default: return UI_UNHANDLED;
 	}
-	return r->top != old ? UI_HANDLED : UI_HANDLED;
+	return UI_HANDLED;
 }
 
 void reader_pane_position(const struct pane *p, size_t *line, size_t *lines, int *percent)
@@ -103,6 +150,20 @@ void reader_pane_position(const struct pane *p, size_t *line, size_t *lines, int
 	*line = r->view.nlines ? r->top + 1 : 0;
 	bottom = r->top + rows < r->view.nlines ? r->top + rows : r->view.nlines;
 	*percent = r->view.nlines ? (int)(bottom * 100 / r->view.nlines) : 100;
+}
+
+void reader_pane_show(struct pane *p, long para, uint32_t off)
+{
+	struct reader_pane *r = reader_data(p);
+	size_t line = article_view_find(&r->view, para, off), rows = p->h > 0 ? (size_t)p->h : 1;
+	if (line >= r->view.nlines)
+		return;
+	if (line < r->top || line >= r->top + rows)
+		r->top = line > rows / 3 ? line - rows / 3 : 0;
+	if (r->top > reader_max_top(p))
+		r->top = reader_max_top(p);
+	r->full_redraw = true;
+	p->dirty = true;
 }
 
 const struct pane_ops reader_pane_ops = {

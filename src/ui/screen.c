@@ -1,4 +1,4 @@
-/* screen.c - starting and stopping curses, colour roles, and the one place that copies
+/* screen.c - starting and stopping curses, the colour theme, and the one place that copies
  * layout cells into a curses window. */
 #include "qari/ui.h"
 
@@ -10,10 +10,9 @@
 static attr_t ui_role_attrs[UI_ROLE_COUNT];
 static bool ui_started;
 
-/* Colours only where TERM has them and NO_COLOR is not set; otherwise attributes only. */
-static void ui_theme_init(bool no_color)
+/* Attributes alone: monochrome terminals and NO_COLOR. */
+static void ui_theme_mono(void)
 {
-	bool colour = !no_color && has_colors() && start_color() == OK;
 	ui_role_attrs[UI_ROLE_TEXT] = A_NORMAL;
 	ui_role_attrs[UI_ROLE_TITLE] = A_BOLD;
 	ui_role_attrs[UI_ROLE_META] = A_DIM;
@@ -22,18 +21,36 @@ static void ui_theme_init(bool no_color)
 	ui_role_attrs[UI_ROLE_STATUS] = A_REVERSE;
 	ui_role_attrs[UI_ROLE_PLACEHOLDER] = A_REVERSE | A_DIM;
 	ui_role_attrs[UI_ROLE_BORDER] = A_DIM;
-	if (!colour)
-		return;
+	ui_role_attrs[UI_ROLE_HIGHLIGHT] = A_UNDERLINE | A_BOLD;
+	ui_role_attrs[UI_ROLE_CURRENT_HIT] = A_REVERSE | A_BOLD;
+	ui_role_attrs[UI_ROLE_UNREAD] = A_BOLD;
+	ui_role_attrs[UI_ROLE_READ] = A_NORMAL;
+	ui_role_attrs[UI_ROLE_HEADER] = A_BOLD | A_UNDERLINE;
+}
+
+/* Colours on the terminal's own background (-1), so the theme reads on dark and light
+ * terminals alike; 256-colour terminals get softer tones. */
+static void ui_theme_colour(void)
+{
+	bool rich = COLORS >= 256;
 	use_default_colors();
-	/* default backgrounds: readable on dark and light terminals alike */
-	init_pair(1, COLOR_CYAN, -1);
-	init_pair(2, COLOR_WHITE, COLOR_BLUE);
-	init_pair(3, COLOR_YELLOW, -1);
-	init_pair(4, COLOR_BLUE, -1);
+	init_pair(1, rich ? 31 : COLOR_CYAN, -1);            /* titles */
+	init_pair(2, COLOR_WHITE, rich ? 24 : COLOR_BLUE);    /* status */
+	init_pair(3, COLOR_YELLOW, -1);                       /* placeholders */
+	init_pair(4, rich ? 244 : COLOR_BLUE, -1);            /* borders, meta */
+	init_pair(5, COLOR_BLACK, COLOR_YELLOW);              /* current hit */
+	init_pair(6, rich ? 166 : COLOR_YELLOW, -1);          /* hits, mentions */
+	init_pair(7, rich ? 243 : COLOR_BLUE, -1);            /* read articles */
+	init_pair(8, rich ? 30 : COLOR_GREEN, -1);            /* headings */
 	ui_role_attrs[UI_ROLE_TITLE] = A_BOLD | COLOR_PAIR(1);
 	ui_role_attrs[UI_ROLE_STATUS] = COLOR_PAIR(2);
 	ui_role_attrs[UI_ROLE_PLACEHOLDER] = A_REVERSE | COLOR_PAIR(3);
 	ui_role_attrs[UI_ROLE_BORDER] = COLOR_PAIR(4);
+	ui_role_attrs[UI_ROLE_META] = COLOR_PAIR(4);
+	ui_role_attrs[UI_ROLE_CURRENT_HIT] = A_BOLD | COLOR_PAIR(5);
+	ui_role_attrs[UI_ROLE_HIGHLIGHT] = A_BOLD | A_UNDERLINE | COLOR_PAIR(6);
+	ui_role_attrs[UI_ROLE_READ] = COLOR_PAIR(7);
+	ui_role_attrs[UI_ROLE_HEADER] = A_BOLD | COLOR_PAIR(8);
 }
 
 static void ui_fatal_hook(void) { ui_screen_stop(); }
@@ -50,7 +67,9 @@ bool ui_screen_start(bool no_color)
 	nonl();
 	keypad(stdscr, TRUE);
 	curs_set(0);
-	ui_theme_init(no_color);
+	ui_theme_mono();
+	if (!no_color && has_colors() && start_color() == OK && COLORS >= 8)
+		ui_theme_colour();
 	return true;
 }
 
@@ -66,15 +85,17 @@ attr_t ui_attr(enum ui_role role) { return ui_role_attrs[role]; }
 
 void ui_pane_place(struct pane *p, int y, int x, int h, int w)
 {
+	if (h < 1 || w < 1)
+		h = w = 0;
 	if (p->win && p->y == y && p->x == x && p->h == h && p->w == w)
 		return;
 	if (p->win)
 		delwin(p->win);
 	p->win = NULL;
 	p->y = y, p->x = x, p->h = h, p->w = w;
-	if (h > 0 && w > 0)
+	if (h > 0)
 		p->win = newwin(h, w, y, x);
-	if (p->ops->resize)
+	if (p->win && p->ops->resize)
 		p->ops->resize(p);
 	p->dirty = true;
 }
@@ -86,7 +107,20 @@ void ui_pane_free(struct pane *p)
 	p->win = NULL;
 }
 
-void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line *l, attr_t attr)
+bool ui_pane_shown(const struct pane *p) { return p->win != NULL; }
+
+/* The highlight role of a cell: a range of its paragraph that it overlaps. */
+static attr_t ui_cell_highlight(const struct layout_cell *c, const struct ui_range *r, size_t n,
+				long para, attr_t attr)
+{
+	for (size_t i = 0; i < n; i++)
+		if (r[i].para == para && c->lbeg < r[i].end && r[i].beg < c->lend)
+			return ui_attr(r[i].current ? UI_ROLE_CURRENT_HIT : UI_ROLE_HIGHLIGHT);
+	return attr;
+}
+
+void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line *l, attr_t attr,
+		  const struct ui_range *ranges, size_t nranges, long para)
 {
 	int col = x;
 	for (size_t i = 0; i < l->ncells; i++) {
@@ -101,7 +135,9 @@ void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line 
 		wc[c->ncp] = L'\0';
 		if (c->flags & LAYOUT_CELL_PLACEHOLDER)
 			a = ui_attr(UI_ROLE_PLACEHOLDER);
-		if (setcchar(&cc, wc, a, (short)PAIR_NUMBER(a), NULL) == OK)
+		else if (nranges)
+			a = ui_cell_highlight(c, ranges, nranges, para, attr);
+		if (setcchar(&cc, wc, a & ~A_COLOR, (short)PAIR_NUMBER(a), NULL) == OK)
 			mvwadd_wch(win, y, col, &cc);
 		col += c->width;
 	}
@@ -117,6 +153,31 @@ void ui_draw_text(WINDOW *win, int y, int x, int width, const char *text,
 	layout_single_line(text, strlen(text), o, width, &l);
 	if (align_right_if_rtl && l.rtl && l.width < width)
 		x += width - l.width;
-	ui_draw_line(win, y, x, width, &l, attr);
+	ui_draw_line(win, y, x, width, &l, attr, NULL, 0, 0);
+	layout_line_free(&l);
+}
+
+void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
+		 const struct layout_opts *o, attr_t attr)
+{
+	struct layout_line l = {0};
+	int nw = note && *note ? (int)strlen(note) : 0; /* notes are ASCII figures and dates */
+	int tw;
+
+	if (nw + 4 > width)
+		nw = 0;
+	tw = width - 2 - (nw ? nw + 1 : 0);
+	if (tw < 1)
+		return;
+	layout_single_line(text, strlen(text), o, tw, &l);
+	if (l.rtl) {
+		if (nw)
+			mvwaddnstr(win, y, 1, note, nw);
+		ui_draw_line(win, y, width - 1 - l.width, l.width, &l, attr, NULL, 0, 0);
+	} else {
+		ui_draw_line(win, y, 1, tw, &l, attr, NULL, 0, 0);
+		if (nw)
+			mvwaddnstr(win, y, width - 1 - nw, note, nw);
+	}
 	layout_line_free(&l);
 }

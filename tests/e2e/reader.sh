@@ -19,7 +19,7 @@ e2e_keys g
 e2e_check "g goes to the top" e2e_wait "line 1/"
 e2e_keys q
 e2e_keys j Enter
-e2e_check "j and Enter open the second article" e2e_wait "ﺕﺎﺛﺩﺎﺤﻤﻟﺍ ﻦﻣ ﻰﻟﻭﻷﺍ ﺔﺴﻠﺠﻟﺍ"
+e2e_check "j and Enter open the second article" e2e_wait "ﻦﻴﻓﺮﻄﻟﺍ"
 e2e_keys q q
 e2e_check "q in the reader then q in the list quits" e2e_exited
 e2e_finish

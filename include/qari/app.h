@@ -1,0 +1,89 @@
+/* app.h - the interactive reader's state, shared by the files of src/app/:
+ *   loop.c      the event loop: keys → operations, one redraw per pass
+ *   app.c       opening articles, focus, the status line, jump history
+ *   geometry.c  where the panes go for the terminal's size (3, 2 or 1 columns)
+ *   prompt.c    editing the search line (UTF-8, by code point)
+ *   links.c     opening the source URL, copying it with OSC 52
+ */
+#ifndef QARI_APP_H
+#define QARI_APP_H
+
+#include "qari/cli.h"
+#include "qari/corpus.h"
+#include "qari/history.h"
+#include "qari/ui.h"
+
+#define APP_NONE ((size_t)-1)
+
+struct prompt {
+	char buf[1024]; /* UTF-8 as typed */
+	size_t len;
+};
+
+enum app_search_target {
+	APP_SEARCH_LIST,    /* filter the list as you type */
+	APP_SEARCH_ARTICLE, /* find in the open article */
+};
+
+struct app {
+	const struct cli *cli;
+	struct corpus corpus;
+	struct layout_opts opts;
+
+	struct list_pane list_data;
+	struct reader_pane reader_data;
+	struct sidebar_pane sidebar_data;
+	struct help_pane help_data;
+	struct help_row *help_rows;
+	struct pane list, reader, sidebar, help;
+	WINDOW *status, *sep[2];
+	struct pane *focus; /* list, reader or sidebar */
+	int columns;        /* panes side by side now */
+	bool help_open, sidebar_on;
+	bool quit, relayout;
+	char message[512];
+
+	size_t open; /* corpus index of the open article, APP_NONE */
+	struct history history;
+
+	bool prompting;
+	enum app_search_target prompt_target;
+	struct prompt prompt;
+	char *filter;        /* the list's active filter, as typed, or NULL */
+	size_t *filter_rows; /* articles that match it */
+	size_t nfilter;
+	struct ui_range *hits; /* search hits in the open article */
+	size_t nhits, hit;
+};
+
+/* app.c */
+void app_open(struct app *app, size_t idx, size_t top, bool record);
+void app_focus(struct app *app, struct pane *p);
+void app_message(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_status(struct app *app);
+void app_history_move(struct app *app, bool forward);
+void app_back(struct app *app);
+
+/* geometry.c */
+void app_layout(struct app *app);
+void app_draw_separators(struct app *app);
+
+/* prompt.c */
+void prompt_clear(struct prompt *p);
+bool prompt_insert(struct prompt *p, wint_t ch);
+bool prompt_backspace(struct prompt *p);
+
+/* find.c: the list filter and find in the article */
+void app_search_start(struct app *app);
+void app_search_key(struct app *app, int kind, wint_t ch);
+void app_search_step(struct app *app, bool forward);
+void app_search_clear(struct app *app);
+void app_search_free(struct app *app);
+
+/* links.c */
+void app_open_url(struct app *app);
+void app_copy_url(struct app *app);
+
+int reader_run(const struct cli *cli);
+
+#endif

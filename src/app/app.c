@@ -1,0 +1,116 @@
+/* app.c - what the reader does between keys: opening articles, moving focus, going back,
+ * and the status line that says where you are. */
+#include "qari/app.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void app_message(struct app *app, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(app->message, sizeof app->message, fmt, ap);
+	va_end(ap);
+}
+
+void app_focus(struct app *app, struct pane *p)
+{
+	if (app->focus == p)
+		return;
+	app->focus = p;
+	app->list.dirty = app->reader.dirty = app->sidebar.dirty = true;
+	/* a pane that is not on screen now must be placed */
+	if (!ui_pane_shown(p) || app->columns == 1 || (app->columns == 2 && p != &app->reader))
+		app->relayout = true;
+}
+
+/* Open corpus article idx at line top; record: a jump to remember in the history. */
+void app_open(struct app *app, size_t idx, size_t top, bool record)
+{
+	if (idx >= app->corpus.n)
+		return;
+	if (app->open != APP_NONE)
+		history_update_top(&app->history, app->reader_data.top);
+	if (app->open == APP_NONE)
+		app->relayout = true; /* the reader appears beside the list */
+	app->open = idx;
+	reader_pane_open(&app->reader, app->corpus.items[idx], top);
+	list_pane_select(&app->list, idx);
+	if (record)
+		history_visit(&app->history, idx, app->reader_data.top);
+	app_search_clear(app);
+	app_focus(app, &app->reader);
+}
+
+void app_history_move(struct app *app, bool forward)
+{
+	struct history_entry e;
+	if (app->open != APP_NONE)
+		history_update_top(&app->history, app->reader_data.top);
+	if (!(forward ? history_forward(&app->history, &e) : history_back(&app->history, &e))) {
+		app_message(app, forward ? "no later article in the history"
+					 : "no earlier article in the history");
+		return;
+	}
+	app_open(app, e.article, e.top, false);
+}
+
+/* q, h, ←: from the reader or sidebar back to the list; from the list, quit. */
+void app_back(struct app *app)
+{
+	if (app->focus == &app->list)
+		app->quit = true;
+	else if (app->focus == &app->sidebar)
+		app_focus(app, &app->reader);
+	else
+		app_focus(app, &app->list);
+}
+
+static void app_status_figures(struct app *app, char *out, size_t n)
+{
+	size_t count = list_pane_count(&app->list_data), sel = app->list_data.sel + 1;
+	int k = 0;
+
+	if (app->help_open) {
+		out[0] = '\0';
+	} else if (app->focus == &app->reader && app->open != APP_NONE) {
+		size_t line, lines;
+		int pct;
+		reader_pane_position(&app->reader, &line, &lines, &pct);
+		if (app->nhits)
+			k = snprintf(out, n, "hit %zu/%zu  ", app->hit + 1, app->nhits);
+		snprintf(out + k, n - (size_t)k, "%zu/%zu  line %zu/%zu  %d%%", sel, count, line,
+			 lines, pct);
+	} else
+		snprintf(out, n, "%zu/%zu", count ? sel : 0, count);
+}
+
+void app_status(struct app *app)
+{
+	char right[96], left[1400];
+
+	if (app->status == NULL)
+		return;
+	if (app->prompting) {
+		ui_prompt_draw(app->status, COLS, app->prompt_target == APP_SEARCH_LIST ? "/" : "find: ",
+			       app->prompt.buf, &app->opts);
+		return;
+	}
+	app_status_figures(app, right, sizeof right);
+	if (app->message[0])
+		snprintf(left, sizeof left, "%s", app->message);
+	else if (app->help_open)
+		snprintf(left, sizeof left, "help");
+	else if (app->filter)
+		snprintf(left, sizeof left, "filter: %s  (%zu of %zu; Esc clears)", app->filter,
+			 app->nfilter, app->corpus.n);
+	else if (app->focus == &app->reader && app->open != APP_NONE)
+		snprintf(left, sizeof left, "%s", app->corpus.items[app->open]->title);
+	else if (app->focus == &app->sidebar)
+		snprintf(left, sizeof left, "entities and related stories — Enter follows");
+	else
+		snprintf(left, sizeof left, "qari — %zu articles — ? help, / search, q quit",
+			 app->corpus.n);
+	ui_status_draw(app->status, COLS, left, right, &app->opts);
+}

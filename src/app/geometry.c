@@ -1,0 +1,96 @@
+/* geometry.c - where the panes go: list | reader | sidebar at 120 columns and more, two
+ * panes from 60, one at a time below that; any size down to 1x1 (a status line only). */
+#include "qari/app.h"
+
+#define GEO_THREE_COLS 120
+#define GEO_TWO_COLS 60
+
+static int geo_clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+static void geo_hide(struct pane *p) { ui_pane_place(p, 0, 0, 0, 0); }
+
+static void geo_separator(struct app *app, int i, int x, int h)
+{
+	if (h > 0)
+		app->sep[i] = newwin(h, 1, 0, x);
+}
+
+/* One column: the focused pane gets the screen. */
+static void geo_one(struct app *app, int body, int w)
+{
+	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar};
+	for (size_t i = 0; i < 3; i++)
+		if (panes[i] == app->focus)
+			ui_pane_place(panes[i], 0, 0, body, w);
+		else
+			geo_hide(panes[i]);
+	app->columns = 1;
+}
+
+static void geo_two(struct app *app, int body, int w)
+{
+	struct pane *left = app->focus == &app->sidebar ? &app->sidebar : &app->list;
+	int lw = geo_clamp(w / 3, 24, 50);
+	ui_pane_place(left, 0, 0, body, lw);
+	geo_hide(left == &app->list ? &app->sidebar : &app->list);
+	geo_separator(app, 0, lw, body);
+	ui_pane_place(&app->reader, 0, lw + 1, body, w - lw - 1);
+	app->columns = 2;
+}
+
+static void geo_three(struct app *app, int body, int w)
+{
+	int lw = geo_clamp(w / 4, 24, 40), sw = geo_clamp(w / 5, 22, 34);
+	ui_pane_place(&app->list, 0, 0, body, lw);
+	geo_separator(app, 0, lw, body);
+	ui_pane_place(&app->reader, 0, lw + 1, body, w - lw - sw - 2);
+	geo_separator(app, 1, w - sw - 1, body);
+	ui_pane_place(&app->sidebar, 0, w - sw, body, sw);
+	app->columns = 3;
+}
+
+void app_layout(struct app *app)
+{
+	int h = LINES, w = COLS, body = h > 1 ? h - 1 : 0;
+	bool article = app->open != APP_NONE;
+
+	for (int i = 0; i < 2; i++)
+		if (app->sep[i])
+			delwin(app->sep[i]), app->sep[i] = NULL;
+	if (app->status)
+		delwin(app->status), app->status = NULL;
+	if (!article && app->focus != &app->list)
+		app->focus = &app->list;
+	if (app->help_open) {
+		struct pane *panes[] = {&app->list, &app->reader, &app->sidebar};
+		for (size_t i = 0; i < 3; i++)
+			geo_hide(panes[i]);
+		ui_pane_place(&app->help, 0, 0, body, w);
+	} else {
+		geo_hide(&app->help);
+		if (article && w >= GEO_THREE_COLS && app->sidebar_on)
+			geo_three(app, body, w);
+		else if (article && w >= GEO_TWO_COLS)
+			geo_two(app, body, w);
+		else
+			geo_one(app, body, w);
+	}
+	if (h > 0 && w > 0)
+		app->status = newwin(1, w, h - 1, 0);
+	app->list.dirty = app->reader.dirty = app->sidebar.dirty = app->help.dirty = true;
+	app->reader_data.full_redraw = true;
+	app->relayout = false;
+}
+
+void app_draw_separators(struct app *app)
+{
+	cchar_t bar;
+	/* a Unicode line, not ACS: no charset switching, the same bytes on every terminal */
+	setcchar(&bar, L"│", ui_attr(UI_ROLE_BORDER) & ~A_COLOR,
+		 (short)PAIR_NUMBER(ui_attr(UI_ROLE_BORDER)), NULL);
+	for (int i = 0; i < 2; i++)
+		if (app->sep[i]) {
+			mvwvline_set(app->sep[i], 0, 0, &bar, getmaxy(app->sep[i]));
+			wnoutrefresh(app->sep[i]);
+		}
+}

@@ -1,0 +1,132 @@
+/* sidebar_pane.c - the entity sidebar: sections (people, places, organisations, dates,
+ * related stories) of selectable rows. It knows rows, not entities: the app fills it. */
+#include "qari/ui.h"
+
+#include <stdlib.h>
+
+#include "qari/xalloc.h"
+
+static struct sidebar_pane *sidebar_data(const struct pane *p) { return p->data; }
+
+void sidebar_pane_clear(struct sidebar_pane *s)
+{
+	for (size_t i = 0; i < s->nrows; i++) {
+		free(s->rows[i].text);
+		free(s->rows[i].note);
+	}
+	free(s->rows);
+	s->rows = NULL;
+	s->nrows = s->cap = s->sel = s->top = 0;
+}
+
+void sidebar_pane_add(struct sidebar_pane *s, const char *text, const char *note, bool header,
+		      int kind, size_t ref)
+{
+	xgrow(&s->rows, &s->cap, s->nrows + 1, sizeof *s->rows);
+	s->rows[s->nrows++] = (struct sidebar_row){
+		.text = xstrdup(text), .note = note ? xstrdup(note) : NULL, .header = header,
+		.kind = kind, .ref = ref};
+	if (s->rows[s->sel].header && !header)
+		s->sel = s->nrows - 1; /* the first selectable row */
+}
+
+const struct sidebar_row *sidebar_pane_selected(const struct sidebar_pane *s)
+{
+	return s->sel < s->nrows && !s->rows[s->sel].header ? &s->rows[s->sel] : NULL;
+}
+
+static void sidebar_pane_scroll(struct pane *p)
+{
+	struct sidebar_pane *s = sidebar_data(p);
+	size_t rows = p->h > 0 ? (size_t)p->h : 1;
+	if (s->sel < s->top)
+		s->top = s->sel > 0 && s->rows[s->sel - 1].header ? s->sel - 1 : s->sel;
+	else if (s->sel >= s->top + rows)
+		s->top = s->sel - rows + 1;
+}
+
+bool sidebar_pane_select_kind(struct pane *p, int kind)
+{
+	struct sidebar_pane *s = sidebar_data(p);
+	for (size_t i = 0; i < s->nrows; i++)
+		if (!s->rows[i].header && s->rows[i].kind == kind) {
+			s->sel = i;
+			sidebar_pane_scroll(p);
+			p->dirty = true;
+			return true;
+		}
+	return false;
+}
+
+static void sidebar_pane_resize(struct pane *p) { sidebar_pane_scroll(p); }
+
+static void sidebar_pane_draw(struct pane *p, bool focused)
+{
+	struct sidebar_pane *s = sidebar_data(p);
+
+	werase(p->win);
+	for (int row = 0; row < p->h && s->top + (size_t)row < s->nrows; row++) {
+		size_t i = s->top + (size_t)row;
+		const struct sidebar_row *r = &s->rows[i];
+		struct layout_opts o = s->opts;
+		attr_t attr = r->header ? ui_attr(UI_ROLE_HEADER)
+			      : i == s->sel ? ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM)
+					    : ui_attr(UI_ROLE_TEXT);
+		o.dir = LAYOUT_DIR_AUTO;
+		wattrset(p->win, attr);
+		mvwhline(p->win, row, 0, ' ', p->w);
+		ui_draw_row(p->win, row, p->w, r->text, r->note, &o, attr);
+		wattrset(p->win, A_NORMAL);
+	}
+	if (s->nrows == 0 && p->h > 0)
+		mvwaddnstr(p->win, 0, 1, "(nothing found)", p->w - 1);
+	wnoutrefresh(p->win);
+}
+
+/* Move by step over selectable rows. */
+static void sidebar_pane_move(struct sidebar_pane *s, long step)
+{
+	size_t i = s->sel;
+	while (step != 0) {
+		size_t j = i;
+		do
+			j = step > 0 ? j + 1 : j - 1;
+		while (j < s->nrows && s->rows[j].header);
+		if (j >= s->nrows)
+			break;
+		i = j;
+		step += step > 0 ? -1 : 1;
+	}
+	s->sel = i;
+}
+
+static enum ui_result sidebar_pane_op(struct pane *p, enum ui_op op)
+{
+	struct sidebar_pane *s = sidebar_data(p);
+	long page = p->h > 1 ? p->h - 1 : 1;
+
+	switch (op) {
+	case UI_OP_DOWN: sidebar_pane_move(s, 1); break;
+	case UI_OP_UP: sidebar_pane_move(s, -1); break;
+	case UI_OP_PAGE_DOWN: sidebar_pane_move(s, page); break;
+	case UI_OP_PAGE_UP: sidebar_pane_move(s, -page); break;
+	case UI_OP_HALF_DOWN: sidebar_pane_move(s, page / 2); break;
+	case UI_OP_HALF_UP: sidebar_pane_move(s, -page / 2); break;
+	case UI_OP_TOP: sidebar_pane_move(s, -(long)s->nrows); break;
+	case UI_OP_BOTTOM: sidebar_pane_move(s, (long)s->nrows); break;
+	case UI_OP_OPEN: return sidebar_pane_selected(s) ? UI_OPEN : UI_UNHANDLED;
+	case UI_OP_BACK: return UI_BACK;
+	default: return UI_UNHANDLED;
+	}
+	sidebar_pane_scroll(p);
+	if (s->top > 0 && s->sel == s->top && s->rows[s->sel - 1].header)
+		s->top--; /* keep a section's heading above its first row */
+	return UI_HANDLED;
+}
+
+const struct pane_ops sidebar_pane_ops = {
+	.name = "sidebar",
+	.resize = sidebar_pane_resize,
+	.draw = sidebar_pane_draw,
+	.op = sidebar_pane_op,
+};
