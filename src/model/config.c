@@ -297,7 +297,8 @@ static char *config_set_unbind(struct config *c, const char *value, const struct
 /* on/off and its synonyms: 1, 0, or -1 when value is neither. */
 static int config_bool(const char *value)
 {
-	static const char *const yes[] = {"on", "yes", "true", "1"}, *const no[] = {"off", "no", "false", "0"};
+	static const char *const yes[] = {"on", "yes", "true", "1"};
+	static const char *const no[] = {"off", "no", "false", "0"};
 	for (size_t i = 0; i < 4; i++) {
 		if (strcasecmp(value, yes[i]) == 0)
 			return 1;
@@ -445,7 +446,8 @@ static char *config_style(const char *value, struct config_style *st)
 	char *copy = xstrdup(value), *save = NULL, *err = NULL;
 	int item = 0;
 
-	for (char *tok = strtok_r(copy, ",", &save); tok && !err; tok = strtok_r(NULL, ",", &save), item++) {
+	for (char *tok = strtok_r(copy, ",", &save); tok && !err;
+	     tok = strtok_r(NULL, ",", &save), item++) {
 		const char *t = tok;
 		size_t n = strlen(t);
 		unsigned attr;

@@ -174,6 +174,13 @@ static struct state_entry *state_get(struct state *st, uint64_t id)
 	return &st->tab[i];
 }
 
+/* Set the last article, keeping its text for state_last. */
+static void state_remember_last(struct state *st, uint64_t id)
+{
+	st->last = id | STATE_USED;
+	snprintf(st->last_text, sizeof st->last_text, "%012llx", (unsigned long long)id);
+}
+
 /* Apply one line of the format; false when it is not one. why: what is wrong. */
 static bool state_apply_line(struct state *st, const char *s, size_t n, const char **why)
 {
@@ -192,14 +199,15 @@ static bool state_apply_line(struct state *st, const char *s, size_t n, const ch
 	const char *sp = memchr(s, ' ', n), *id, *num = NULL;
 	size_t k, idlen;
 	uint64_t v;
-	long line = 0;
+	long long line = 0;
 
 	if (sp == NULL) {
 		*why = "no article id";
 		return false;
 	}
+	size_t wlen = (size_t)(sp - s);
 	for (k = 0; k < sizeof kinds / sizeof *kinds; k++)
-		if (strlen(kinds[k].word) == (size_t)(sp - s) && memcmp(s, kinds[k].word, (size_t)(sp - s)) == 0)
+		if (strlen(kinds[k].word) == wlen && memcmp(s, kinds[k].word, wlen) == 0)
 			break;
 	if (k == sizeof kinds / sizeof *kinds) {
 		*why = "unknown entry";
@@ -237,7 +245,7 @@ static bool state_apply_line(struct state *st, const char *s, size_t n, const ch
 		return false;
 	}
 	if (kinds[k].last) {
-		st->last = v | STATE_USED;
+		state_remember_last(st, v);
 		return true;
 	}
 	struct state_entry *e = state_get(st, v);
@@ -596,15 +604,7 @@ long state_pos(const struct state *st, const char *id)
 	return e ? (long)e->pos : 0;
 }
 
-const char *state_last(const struct state *st)
-{
-	struct state *w = (struct state *)st; /* the text is a cache of st->last */
-	if (st->last == 0)
-		return NULL;
-	snprintf(w->last_text, sizeof w->last_text, "%012llx",
-		 (unsigned long long)(st->last & STATE_ID_MASK));
-	return st->last_text;
-}
+const char *state_last(const struct state *st) { return st->last ? st->last_text : NULL; }
 
 size_t state_count(const struct state *st)
 {
@@ -674,6 +674,6 @@ bool state_set_last(struct state *st, const char *id)
 		return state_bad_id(st, id);
 	if (st->last == (v | STATE_USED))
 		return st->persistent;
-	st->last = v | STATE_USED;
+	state_remember_last(st, v);
 	return state_log(st, "last", v, -1);
 }
