@@ -4,16 +4,21 @@
  *   geometry.c  where the panes go for the terminal's size (3, 2 or 1 columns)
  *   prompt.c    editing the search line (UTF-8, by code point)
  *   links.c     opening the source URL, copying it with OSC 52
+ *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
+ *               (read marks, bookmarks, positions)
  */
 #ifndef QARI_APP_H
 #define QARI_APP_H
 
 #include "qari/cli.h"
+#include "qari/config.h"
 #include "qari/corpus.h"
+#include "qari/state.h"
 #include "qari/history.h"
 #include "qari/ui.h"
 
 #define APP_NONE ((size_t)-1)
+#define APP_SAVED_TOP ((size_t)-2) /* app_open: where the reader left it last time */
 
 struct prompt {
 	char buf[1024]; /* UTF-8 as typed */
@@ -27,6 +32,8 @@ enum app_search_target {
 
 struct app {
 	const struct cli *cli;
+	struct config config;
+	struct state *state;
 	struct corpus corpus;
 	struct layout_opts opts;
 
@@ -79,6 +86,18 @@ void app_search_key(struct app *app, int kind, wint_t ch);
 void app_search_step(struct app *app, bool forward);
 void app_search_clear(struct app *app);
 void app_search_free(struct app *app);
+
+/* settings.c */
+void app_settings_load(struct app *app);        /* before the corpus loads */
+void app_settings_apply_theme(struct app *app); /* before the screen starts */
+void app_state_open(struct app *app);
+void app_state_close(struct app *app);
+void app_state_leave(struct app *app);           /* remember the open article's position */
+size_t app_state_top(struct app *app, size_t idx); /* where to open it */
+void app_state_opened(struct app *app, size_t idx);
+void app_toggle_read(struct app *app);
+void app_toggle_bookmark(struct app *app);
+void app_take_messages(struct app *app);
 
 /* links.c */
 void app_open_url(struct app *app);

@@ -18,7 +18,9 @@ struct cli {
 	bool dir_set;
 	bool logical;         /* --logical */
 	bool bidi_terminal;   /* --bidi terminal: the terminal reorders and shapes */
+	bool bidi_set;
 	bool no_shape;        /* --shape off */
+	bool shape_set;
 	bool no_color;        /* --no-color, or NO_COLOR in the environment */
 	bool stats;           /* list --stats */
 	bool help, version;
@@ -41,6 +43,8 @@ struct layout_opts cli_layout_opts(const struct cli *cli);
  * prints the load report to stderr. Returns false (after a message) when nothing loaded. */
 struct corpus;
 bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c);
+/* The same from a list of paths (the config file's default corpus). */
+bool cli_load_corpus_paths(char *const *paths, size_t n, struct corpus *c);
 
 /* Each subcommand's entry (cmd_*.c), and the reader (loop.c). */
 extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;

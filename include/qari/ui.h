@@ -106,6 +106,9 @@ struct ui_range {
 };
 
 /* screen.c */
+/* A colour or attribute override from the config file, applied when the screen starts:
+ * fg, bg 0-255 or -1 (the terminal's default); attrs: A_BOLD and friends. */
+void ui_theme_override(enum ui_role role, int fg, int bg, attr_t attrs);
 bool ui_screen_start(bool no_color);
 void ui_screen_stop(void);
 attr_t ui_attr(enum ui_role role);
@@ -160,6 +163,7 @@ struct reader_pane {
 extern const struct pane_ops reader_pane_ops;
 void reader_pane_open(struct pane *p, const struct article *a, size_t top);
 void reader_pane_close(struct pane *p);
+void reader_pane_set_top(struct pane *p, size_t top);
 /* Position figures for the status line. */
 void reader_pane_position(const struct pane *p, size_t *line, size_t *lines, int *percent);
 /* Scroll so the range is visible (a third from the top). */

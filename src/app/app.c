@@ -30,12 +30,21 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 {
 	if (idx >= app->corpus.n)
 		return;
-	if (app->open != APP_NONE)
+	if (app->open != APP_NONE) {
 		history_update_top(&app->history, app->reader_data.top);
-	if (app->open == APP_NONE)
-		app->relayout = true; /* the reader appears beside the list */
+		app_state_leave(app);
+	}
+	if (app->open == APP_NONE || !ui_pane_shown(&app->reader)) {
+		/* the reader appears now: place it first, so the article wraps at its width */
+		app->open = idx;
+		app->focus = &app->reader;
+		app_layout(app);
+	}
 	app->open = idx;
-	reader_pane_open(&app->reader, app->corpus.items[idx], top);
+	reader_pane_open(&app->reader, app->corpus.items[idx], top == APP_SAVED_TOP ? 0 : top);
+	if (top == APP_SAVED_TOP)
+		reader_pane_set_top(&app->reader, app_state_top(app, idx));
+	app_state_opened(app, idx);
 	list_pane_select(&app->list, idx);
 	if (record)
 		history_visit(&app->history, idx, app->reader_data.top);
@@ -63,8 +72,10 @@ void app_back(struct app *app)
 		app->quit = true;
 	else if (app->focus == &app->sidebar)
 		app_focus(app, &app->reader);
-	else
+	else {
+		app_state_leave(app);
 		app_focus(app, &app->list);
+	}
 }
 
 static void app_status_figures(struct app *app, char *out, size_t n)

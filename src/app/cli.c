@@ -94,10 +94,12 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 		if (strcmp(v, "app") != 0 && strcmp(v, "terminal") != 0)
 			return *error = "--bidi takes app or terminal", false;
 		cli->bidi_terminal = strcmp(v, "terminal") == 0;
+		cli->bidi_set = true;
 	} else if ((v = cli_option_value("--shape", argc, argv, i)) != NULL) {
 		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
 			return *error = "--shape takes on or off", false;
 		cli->no_shape = strcmp(v, "off") == 0;
+		cli->shape_set = true;
 	} else
 		return *error = "unknown option (see qari --help)", false;
 	return true;
@@ -137,13 +139,21 @@ struct layout_opts cli_layout_opts(const struct cli *cli)
 
 bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c)
 {
+	char *dir;
+	bool ok;
+
+	if (first < cli->nargs)
+		return cli_load_corpus_paths(cli->args + first, cli->nargs - first, c);
+	dir = corpus_asset_path("articles");
+	ok = cli_load_corpus_paths(&dir, 1, c);
+	free(dir);
+	return ok;
+}
+
+bool cli_load_corpus_paths(char *const *paths, size_t n, struct corpus *c)
+{
 	corpus_init(c);
-	if (first >= cli->nargs) {
-		char *dir = corpus_asset_path("articles");
-		corpus_load_paths(c, &dir, 1);
-		free(dir);
-	} else
-		corpus_load_paths(c, cli->args + first, cli->nargs - first);
+	corpus_load_paths(c, paths, n);
 	for (size_t i = 0; i < c->report.nmessages; i++) {
 		char *m = text_neutralize(c->report.messages[i]);
 		fprintf(stderr, "qari: %s\n", m);

@@ -2,6 +2,7 @@
  * (redis ae's "before sleep": draw what is dirty, then a single doupdate). */
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,8 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_HISTORY_BACK: app_history_move(app, false); return true;
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
 	case UI_OP_OPEN_URL: app_open_url(app); return true;
+	case UI_OP_TOGGLE_READ: app_toggle_read(app); return true;
+	case UI_OP_BOOKMARK: app_toggle_bookmark(app); return true;
 	case UI_OP_COPY_URL: app_copy_url(app); return true;
 	case UI_OP_NEXT_PANE: {
 		struct pane *order[] = {&app->list, &app->reader, &app->sidebar};
@@ -83,7 +86,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 	if ((r & UI_OPEN) && app->focus == &app->list) {
 		size_t idx = list_pane_selected(&app->list_data);
 		if (idx != APP_NONE)
-			app_open(app, idx, 0, true);
+			app_open(app, idx, APP_SAVED_TOP, true);
 	}
 	if (r & UI_BACK)
 		app_back(app);
@@ -106,14 +109,30 @@ static void loop_op(struct app *app, enum ui_op op)
 	loop_pane_op(app, op);
 }
 
+static volatile sig_atomic_t loop_stop_signal;
+
+static void loop_on_signal(int sig) { loop_stop_signal = sig; }
+
+/* SIGTERM and SIGHUP (the SSH link dropped) end the loop so the state is closed cleanly;
+ * no SA_RESTART, so get_wch returns at once. */
+static void loop_signals(void)
+{
+	struct sigaction sa = {0};
+	sa.sa_handler = loop_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
 static void loop_run(struct app *app)
 {
-	while (!app->quit) {
+	loop_signals();
+	while (!app->quit && !loop_stop_signal) {
 		wint_t ch;
 		int kind;
 		loop_draw(app);
 		kind = get_wch(&ch);
-		if (kind == ERR)
+		if (kind == ERR || loop_stop_signal)
 			continue;
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
 			app->relayout = true;
@@ -171,7 +190,6 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->help = (struct pane){.ops = &help_pane_ops, .data = &app->help_data};
 	app->focus = &app->list;
 	app->relayout = true;
-	loop_help_rows(app);
 }
 
 static void loop_free(struct app *app)
@@ -192,6 +210,8 @@ static void loop_free(struct app *app)
 		free((char *)app->help_rows[i].keys);
 	free(app->help_rows);
 	history_free(&app->history);
+	app_state_close(app);
+	config_free(&app->config);
 	keymap_free();
 	corpus_free(&app->corpus);
 }
@@ -212,20 +232,28 @@ int reader_run(const struct cli *cli)
 	if (!loop_locale())
 		return 1;
 	loop_init(&app, cli);
-	if (!cli_load_corpus(cli, 0, &app.corpus)) {
+	app_settings_load(&app);
+	loop_help_rows(&app);
+	if (!(cli->nargs == 0 && app.config.npaths
+		      ? cli_load_corpus_paths(app.config.paths, app.config.npaths, &app.corpus)
+		      : cli_load_corpus(cli, 0, &app.corpus))) {
 		loop_free(&app);
 		return 1;
 	}
+	app_state_open(&app);
+	app_settings_apply_theme(&app);
 	if (app.corpus.report.nmessages)
 		app_message(&app, "%zu files could not be loaded (run qari list --stats)",
 			    app.corpus.report.nmessages);
 	loop_terminal_bidi(cli, true);
-	if (!ui_screen_start(cli->no_color)) {
+	app_take_messages(&app);
+	if (!ui_screen_start(cli->no_color || app.config.color == 0)) {
 		fprintf(stderr, "qari: cannot start the terminal (is TERM set?)\n");
 		loop_free(&app);
 		return 1;
 	}
 	loop_run(&app);
+	app_state_close(&app);
 	ui_screen_stop();
 	loop_terminal_bidi(cli, false);
 	loop_free(&app);

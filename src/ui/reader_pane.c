@@ -47,6 +47,12 @@ void reader_pane_open(struct pane *p, const struct article *a, size_t top)
 	o.dir = article_view_dir(a, r->dir, r->dir_set);
 	article_view_prepare(&r->view, a, &o);
 	article_view_wrap(&r->view, reader_text_width(p));
+	reader_pane_set_top(p, top);
+}
+
+void reader_pane_set_top(struct pane *p, size_t top)
+{
+	struct reader_pane *r = reader_data(p);
 	r->top = top < reader_max_top(p) ? top : reader_max_top(p);
 	r->full_redraw = true;
 	p->dirty = true;

@@ -10,6 +10,36 @@
 static attr_t ui_role_attrs[UI_ROLE_COUNT];
 static bool ui_started;
 
+#define UI_OVERRIDE_PAIRS 16 /* override pairs start here, after the theme's own */
+
+static struct {
+	bool set;
+	int fg, bg;
+	attr_t attrs;
+} ui_overrides[UI_ROLE_COUNT];
+
+void ui_theme_override(enum ui_role role, int fg, int bg, attr_t attrs)
+{
+	ui_overrides[role].set = true;
+	ui_overrides[role].fg = fg;
+	ui_overrides[role].bg = bg;
+	ui_overrides[role].attrs = attrs;
+}
+
+/* The config file's roles win over the theme; colours only where the terminal has them. */
+static void ui_theme_apply_overrides(bool colour)
+{
+	for (int r = 0; r < UI_ROLE_COUNT; r++) {
+		short pair = (short)(UI_OVERRIDE_PAIRS + r);
+		if (!ui_overrides[r].set)
+			continue;
+		ui_role_attrs[r] = ui_overrides[r].attrs;
+		if (colour && ui_overrides[r].fg < COLORS && ui_overrides[r].bg < COLORS &&
+		    init_pair(pair, (short)ui_overrides[r].fg, (short)ui_overrides[r].bg) == OK)
+			ui_role_attrs[r] |= COLOR_PAIR(pair);
+	}
+}
+
 /* Attributes alone: monochrome terminals and NO_COLOR. */
 static void ui_theme_mono(void)
 {
@@ -68,8 +98,10 @@ bool ui_screen_start(bool no_color)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	ui_theme_mono();
-	if (!no_color && has_colors() && start_color() == OK && COLORS >= 8)
+	bool colour = !no_color && has_colors() && start_color() == OK && COLORS >= 8;
+	if (colour)
 		ui_theme_colour();
+	ui_theme_apply_overrides(colour);
 	return true;
 }
 

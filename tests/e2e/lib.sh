@@ -4,6 +4,7 @@
 set -u
 
 E2E_SOCK="qari-e2e-$$-$RANDOM"
+E2E_SOCKS=()
 E2E_TMP=$(mktemp -d)
 E2E_FAILS=0
 E2E_PASSES=0
@@ -14,7 +15,10 @@ export XDG_STATE_HOME="$E2E_TMP/state" XDG_CONFIG_HOME="$E2E_TMP/config"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 e2e_cleanup() {
-	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	local s
+	for s in "${E2E_SOCKS[@]}"; do
+		tmux -L "$s" kill-server 2>/dev/null
+	done
 	rm -rf "$E2E_TMP"
 }
 trap e2e_cleanup EXIT
@@ -24,6 +28,9 @@ e2e_start() {
 	local cols=$1 rows=$2
 	shift 2
 	local cmd
+	# a new server each time: a restart never races the old one's shutdown
+	E2E_SOCK="qari-e2e-$$-$RANDOM-${#E2E_SOCKS[@]}"
+	E2E_SOCKS+=("$E2E_SOCK")
 	printf -v cmd '%q ' "$@"
 	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
 		"env TERM=${E2E_TERM:-xterm-256color} $cmd; echo \"[exit \$?]\"; sleep 30"

@@ -1,0 +1,219 @@
+/* settings.c - the config file and the user state, seen from the reader.
+ *
+ * Order of precedence: built-in defaults, then the config file, then the command line.
+ * State: opening an article marks it read and remembers it as the last one; leaving it
+ * remembers where you were, as the paragraph at the top (a visual line number would not
+ * survive a resize). Every change is durable when the state module returns. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qari/app.h"
+#include "qari/keymap.h"
+#include "qari/xalloc.h"
+
+/* config_key (no curses in the model) → the code get_wch returns. */
+static void settings_key_codes(struct config_key k, int codes[3], bool fn[3], size_t *n)
+{
+	static const int specials[] = {
+		[CONFIG_KEY_UP] = KEY_UP, [CONFIG_KEY_DOWN] = KEY_DOWN, [CONFIG_KEY_LEFT] = KEY_LEFT,
+		[CONFIG_KEY_RIGHT] = KEY_RIGHT, [CONFIG_KEY_PGUP] = KEY_PPAGE,
+		[CONFIG_KEY_PGDN] = KEY_NPAGE, [CONFIG_KEY_HOME] = KEY_HOME, [CONFIG_KEY_END] = KEY_END,
+		[CONFIG_KEY_INSERT] = KEY_IC, [CONFIG_KEY_DELETE] = KEY_DC, [CONFIG_KEY_BTAB] = KEY_BTAB,
+	};
+	*n = 0;
+	if (k.special == CONFIG_KEY_CHAR) {
+		codes[*n] = k.ch, fn[(*n)++] = false;
+	} else if (k.special == CONFIG_KEY_ENTER) {
+		codes[0] = '\r', codes[1] = '\n', codes[2] = KEY_ENTER;
+		fn[0] = fn[1] = false, fn[2] = true, *n = 3;
+	} else if (k.special == CONFIG_KEY_BACKSPACE) {
+		codes[0] = 127, codes[1] = 8, codes[2] = KEY_BACKSPACE;
+		fn[0] = fn[1] = false, fn[2] = true, *n = 3;
+	} else if (k.special >= CONFIG_KEY_F1 && k.special <= CONFIG_KEY_F12) {
+		codes[0] = KEY_F(k.special - CONFIG_KEY_F1 + 1), fn[0] = true, *n = 1;
+	} else if ((size_t)k.special < sizeof specials / sizeof *specials && specials[k.special]) {
+		codes[0] = specials[k.special], fn[0] = true, *n = 1;
+	}
+}
+
+static void settings_apply_bindings(struct app *app)
+{
+	for (size_t i = 0; i < app->config.nbindings; i++) {
+		const struct config_binding *b = &app->config.bindings[i];
+		int codes[3];
+		bool fn[3];
+		size_t n;
+		settings_key_codes(b->key, codes, fn, &n);
+		for (size_t k = 0; k < n; k++) {
+			if (b->op)
+				keymap_bind(codes[k], fn[k], keymap_op_by_name(b->op));
+			else
+				keymap_unbind(codes[k], fn[k]);
+		}
+	}
+}
+
+void app_settings_load(struct app *app)
+{
+	const char *names[UI_OP_COUNT];
+	struct config_ops ops = {.names = names, .n = 0};
+
+	for (int op = 1; op < UI_OP_COUNT; op++)
+		names[ops.n++] = keymap_op_name((enum ui_op)op);
+	config_init(&app->config);
+	config_load(&app->config, NULL, &ops);
+	settings_apply_bindings(app);
+	if (!app->cli->bidi_set && app->config.bidi != CONFIG_BIDI_UNSET)
+		app->opts.reorder = app->config.bidi == CONFIG_BIDI_APP;
+	if (!app->opts.reorder)
+		app->opts.shape = false;
+	else if (!app->cli->shape_set && app->config.shape >= 0)
+		app->opts.shape = app->config.shape == 1;
+	if (app->config.measure > 0)
+		app->reader_data.measure = app->config.measure;
+	app->list_data.opts = app->reader_data.opts = app->sidebar_data.opts = app->opts;
+}
+
+void app_settings_apply_theme(struct app *app)
+{
+	static const enum ui_role roles[CONFIG_ROLE_COUNT] = {
+		[CONFIG_ROLE_TEXT] = UI_ROLE_TEXT, [CONFIG_ROLE_TITLE] = UI_ROLE_TITLE,
+		[CONFIG_ROLE_META] = UI_ROLE_META, [CONFIG_ROLE_SELECTED] = UI_ROLE_SELECTED,
+		[CONFIG_ROLE_STATUS] = UI_ROLE_STATUS, [CONFIG_ROLE_PLACEHOLDER] = UI_ROLE_PLACEHOLDER,
+		[CONFIG_ROLE_BORDER] = UI_ROLE_BORDER, [CONFIG_ROLE_HIGHLIGHT] = UI_ROLE_HIGHLIGHT,
+		[CONFIG_ROLE_READ] = UI_ROLE_READ, [CONFIG_ROLE_UNREAD] = UI_ROLE_UNREAD,
+	};
+	for (int r = 0; r < CONFIG_ROLE_COUNT; r++) {
+		const struct config_style *st = &app->config.theme[r];
+		attr_t a = 0;
+		if (!st->set)
+			continue;
+		a |= st->attrs & CONFIG_ATTR_BOLD ? A_BOLD : 0;
+		a |= st->attrs & CONFIG_ATTR_DIM ? A_DIM : 0;
+		a |= st->attrs & CONFIG_ATTR_UNDERLINE ? A_UNDERLINE : 0;
+		a |= st->attrs & CONFIG_ATTR_REVERSE ? A_REVERSE : 0;
+		ui_theme_override(roles[r], st->fg, st->bg, a);
+	}
+}
+
+/* Warnings of the config file and the state module, for the status line. */
+void app_take_messages(struct app *app)
+{
+	char *m;
+	if (app->config.nmessages && !app->message[0])
+		app_message(app, "%s%s", app->config.messages[0],
+			    app->config.nmessages > 1 ? " (and more lines of the config file)" : "");
+	while (app->state && (m = state_take_message(app->state)) != NULL) {
+		if (!app->message[0])
+			app_message(app, "%s", m);
+		free(m);
+	}
+}
+
+static bool settings_is_read(void *ctx, const struct article *a)
+{
+	return state_is_read(((struct app *)ctx)->state, a->id);
+}
+
+static bool settings_is_bookmarked(void *ctx, const struct article *a)
+{
+	return state_is_bookmarked(((struct app *)ctx)->state, a->id);
+}
+
+void app_state_open(struct app *app)
+{
+	const char *last;
+	app->state = state_open();
+	app->list_data.is_read = settings_is_read;
+	app->list_data.is_bookmarked = settings_is_bookmarked;
+	app->list_data.ctx = app;
+	last = state_last(app->state);
+	for (size_t i = 0; last && i < app->corpus.n; i++)
+		if (strcmp(app->corpus.items[i]->id, last) == 0)
+			list_pane_select(&app->list, i);
+}
+
+/* A position is the paragraph at the top (+3: title and byline are -1 and -2) and the line
+ * within it: exact at the same width, close after a resize. */
+#define SETTINGS_POS_LINES 1024
+
+void app_state_leave(struct app *app)
+{
+	const struct reader_pane *r = &app->reader_data;
+	size_t first;
+	long para;
+	if (app->open == APP_NONE || r->view.nlines == 0)
+		return;
+	para = r->view.lines[r->top].para;
+	first = article_view_find(&r->view, para, 0);
+	if (first > r->top)
+		first = r->top;
+	if (r->top - first >= SETTINGS_POS_LINES)
+		first = r->top - (SETTINGS_POS_LINES - 1);
+	state_set_pos(app->state, app->corpus.items[app->open]->id,
+		      (para + 3) * SETTINGS_POS_LINES + (long)(r->top - first));
+	app_take_messages(app);
+}
+
+void app_state_close(struct app *app)
+{
+	if (app->state == NULL)
+		return;
+	app_state_leave(app);
+	state_close(app->state);
+	app->state = NULL;
+}
+
+size_t app_state_top(struct app *app, size_t idx)
+{
+	const struct article_view *v = &app->reader_data.view;
+	long pos = state_pos(app->state, app->corpus.items[idx]->id);
+	size_t line;
+	if (pos <= 0 || app->reader_data.article != app->corpus.items[idx])
+		return 0;
+	line = article_view_find(v, pos / SETTINGS_POS_LINES - 3, 0);
+	if (line >= v->nlines)
+		return 0;
+	for (long k = pos % SETTINGS_POS_LINES; k > 0 && line + 1 < v->nlines &&
+					       v->lines[line + 1].para == v->lines[line].para; k--)
+		line++;
+	return line;
+}
+
+void app_state_opened(struct app *app, size_t idx)
+{
+	const char *id = app->corpus.items[idx]->id;
+	state_set_read(app->state, id, true);
+	state_set_last(app->state, id);
+	app_take_messages(app);
+}
+
+static const struct article *settings_target(struct app *app)
+{
+	size_t idx = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open;
+	return idx < app->corpus.n ? app->corpus.items[idx] : NULL;
+}
+
+void app_toggle_read(struct app *app)
+{
+	const struct article *a = settings_target(app);
+	if (a == NULL)
+		return;
+	bool read = !state_is_read(app->state, a->id);
+	state_set_read(app->state, a->id, read);
+	app_message(app, read ? "marked read" : "marked unread");
+	app_take_messages(app);
+	app->list.dirty = true;
+}
+
+void app_toggle_bookmark(struct app *app)
+{
+	const struct article *a = settings_target(app);
+	if (a == NULL)
+		return;
+	bool mark = !state_is_bookmarked(app->state, a->id);
+	state_set_bookmark(app->state, a->id, mark);
+	app_message(app, mark ? "bookmarked" : "bookmark removed");
+	app_take_messages(app);
+	app->list.dirty = true;
+}

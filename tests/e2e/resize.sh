@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# A resize storm: many sizes in a row, down to 1x1 and back, at any moment; the reader survives
+# and the final screen is sane.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+
+e2e_start 120 32 "$qari"
+e2e_check "list shown" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_keys Enter
+e2e_check "article open" e2e_wait "line 1/"
+for size in 80x24 1x1 2x2 40x10 59x20 60x20 119x30 120x30 10x3 200x60 1x40 300x1 3x3 100x30; do
+	e2e_resize "${size%x*}" "${size#*x}"
+	e2e_keys j
+done
+e2e_resize 120 32
+e2e_check "reading pane back after the storm" e2e_wait "line "
+e2e_check "list back after the storm" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_check "separator drawn" e2e_wait "│"
+# narrow: one pane at a time, the reader full width
+e2e_resize 50 20
+e2e_check "one pane when narrow" e2e_wait_gone "│"
+e2e_keys q
+e2e_check "q shows the list alone" e2e_wait "ﺔﻴﺟﺭﺎﺨﻟﺍ"
+e2e_keys q
+e2e_check "still a clean exit" e2e_exited
+e2e_finish
