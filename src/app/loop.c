@@ -86,14 +86,18 @@ static void app_draw(struct app *app)
 
 	if (app->relayout)
 		app_layout(app);
+	/* get_wch refreshes stdscr: keep it untouched, or its blanks would cover the panes */
+	wnoutrefresh(stdscr);
 	for (size_t i = 0; i < 2; i++)
 		if (panes[i]->win && panes[i]->dirty) {
 			panes[i]->ops->draw(panes[i], panes[i] == app->focus);
 			panes[i]->dirty = false;
 		}
 	if (app->sep) {
-		wattrset(app->sep, ui_attr(UI_ROLE_BORDER));
-		mvwvline(app->sep, 0, 0, ACS_VLINE, LINES - 1);
+		/* a Unicode line, not ACS: no charset switching, the same bytes on every terminal */
+		cchar_t bar;
+		setcchar(&bar, L"│", ui_attr(UI_ROLE_BORDER), (short)PAIR_NUMBER(ui_attr(UI_ROLE_BORDER)), NULL);
+		mvwvline_set(app->sep, 0, 0, &bar, LINES - 1);
 		wnoutrefresh(app->sep);
 	}
 	app_status(app);

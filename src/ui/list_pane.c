@@ -59,6 +59,7 @@ static enum ui_result list_pane_op(struct pane *p, enum ui_op op)
 	case UI_OP_TOP: l->sel = 0; break;
 	case UI_OP_BOTTOM: l->sel = n - 1; break;
 	case UI_OP_OPEN: return UI_OPEN;
+	case UI_OP_BACK: return UI_BACK;
 	default: return UI_UNHANDLED;
 	}
 	list_pane_scroll(p);

@@ -1,0 +1,90 @@
+# tests/e2e/lib.sh - drive qari in a real terminal: a private tmux server at a fixed size,
+# keys with send-keys, the screen with capture-pane, polling instead of fixed sleeps.
+# Usage: source it, then e2e_start COLS ROWS ARGS...; e2e_wait TEXT; e2e_keys KEYS...
+set -u
+
+E2E_SOCK="qari-e2e-$$-$RANDOM"
+E2E_TMP=$(mktemp -d)
+E2E_FAILS=0
+E2E_PASSES=0
+# sanitizer reports go to files: a leak or UB found in the reader fails the test
+export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$E2E_TMP/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$E2E_TMP/ubsan:print_stacktrace=1"
+export XDG_STATE_HOME="$E2E_TMP/state" XDG_CONFIG_HOME="$E2E_TMP/config"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+e2e_cleanup() {
+	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+	rm -rf "$E2E_TMP"
+}
+trap e2e_cleanup EXIT
+
+# e2e_start COLS ROWS QARI [ARGS...]: start the program in a fresh pane that stays after exit
+e2e_start() {
+	local cols=$1 rows=$2
+	shift 2
+	local cmd
+	printf -v cmd '%q ' "$@"
+	tmux -L "$E2E_SOCK" -f /dev/null new-session -d -x "$cols" -y "$rows" \
+		"env TERM=${E2E_TERM:-xterm-256color} $cmd; echo \"[exit \$?]\"; sleep 30"
+}
+
+e2e_screen() { tmux -L "$E2E_SOCK" capture-pane -p; }
+
+# e2e_wait TEXT [SECONDS]: poll until the screen holds TEXT (fixed string)
+e2e_wait() {
+	local text=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 20; i++)); do
+		if e2e_screen | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_wait_gone TEXT [SECONDS]: poll until TEXT is no longer on the screen
+e2e_wait_gone() {
+	local text=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 20; i++)); do
+		if ! e2e_screen | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	return 1
+}
+
+e2e_keys() { tmux -L "$E2E_SOCK" send-keys "$@"; }
+e2e_resize() { tmux -L "$E2E_SOCK" resize-window -x "$1" -y "$2"; }
+
+# e2e_check DESCRIPTION COMMAND...: one assertion; on failure the screen is printed
+e2e_check() {
+	local what=$1
+	shift
+	if "$@"; then
+		E2E_PASSES=$((E2E_PASSES + 1))
+	else
+		E2E_FAILS=$((E2E_FAILS + 1))
+		echo "FAIL: $what" >&2
+		echo "--- screen ---" >&2
+		e2e_screen >&2
+		echo "--------------" >&2
+	fi
+}
+
+# e2e_exited: the program ended with status 0 (the pane prints "[exit N]")
+e2e_exited() { e2e_wait "[exit 0]" "${1:-10}"; }
+
+# e2e_finish: sanitizer logs count as failures; prints the closing line
+e2e_finish() {
+	local f
+	for f in "$E2E_TMP"/asan* "$E2E_TMP"/ubsan*; do
+		[[ -e $f ]] || continue
+		E2E_FAILS=$((E2E_FAILS + 1))
+		echo "FAIL: sanitizer report $f" >&2
+		cat "$f" >&2
+	done
+	echo "$E2E_PASSES passed, $E2E_FAILS failed"
+	((E2E_FAILS == 0))
+}

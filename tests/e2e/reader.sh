@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The first slice end to end: the bundled articles in the list, shaped and right to left,
+# Enter opens one, its body shows, q goes back and q quits.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+
+e2e_start 120 32 "$qari"
+# "أجرى وزير" shaped into presentation forms and reordered for a terminal without bidi
+e2e_check "shaped Arabic headline in the list" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_check "second article listed" e2e_wait "ﺔﻴﻜﻳﺮﻣﻷﺍ ﺔﻴﺟﺭﺎﺨﻟﺍ"
+e2e_check "status line shows the position" e2e_wait "1/2"
+e2e_keys Enter
+# the body: "12 فبراير/شباط" with its digits kept left to right inside the RTL line
+e2e_check "body of the first article" e2e_wait "ﻁﺎﺒﺷ/ﺮﻳﺍﺮﺒﻓ 12"
+e2e_check "position in the article" e2e_wait "line 1/"
+e2e_keys Space
+e2e_check "Space pages down" e2e_wait_gone "line 1/"
+e2e_keys g
+e2e_check "g goes to the top" e2e_wait "line 1/"
+e2e_keys q
+e2e_keys j Enter
+e2e_check "j and Enter open the second article" e2e_wait "ﺕﺎﺛﺩﺎﺤﻤﻟﺍ ﻦﻣ ﻰﻟﻭﻷﺍ ﺔﺴﻠﺠﻟﺍ"
+e2e_keys q q
+e2e_check "q in the reader then q in the list quits" e2e_exited
+e2e_finish
