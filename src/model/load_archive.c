@@ -93,7 +93,8 @@ static bool load_archive_member(struct corpus *c, const char *name, struct archi
 	full = xasprintf("%s!%s", name, member);
 	free(inner);
 	if ((data = load_archive_read(ar, e, &len)) == NULL) {
-		load_report_add(&c->report, "%s: %s", full, archive_error_string(ar));
+		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", full,
+				archive_error_string(ar), *members, *members == 1 ? "" : "s");
 		c->report.files_skipped++;
 		free(full);
 		return false;
@@ -141,7 +142,7 @@ void load_archive(struct corpus *c, const char *name, const char *data, size_t l
 	}
 	load_archive_depth--;
 	if (r == ARCHIVE_FATAL) {
-		load_report_add(&c->report, "%s: %s (after %zu member%s; those are loaded)", name,
+		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", name,
 				archive_error_string(ar), members, members == 1 ? "" : "s");
 		if (members == 0)
 			c->report.files_skipped++;
