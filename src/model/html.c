@@ -41,7 +41,20 @@ struct html_walk {
 
 static pthread_once_t html_once = PTHREAD_ONCE_INIT;
 
-static void html_init_once(void) { xmlInitParser(); }
+/* qari never loads anything from outside a document: no DTD, no entity, no network. */
+static xmlParserInputPtr html_no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static void html_init_once(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(html_no_loader);
+}
 
 void html_init(void) { pthread_once(&html_once, html_init_once); }
 
