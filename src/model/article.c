@@ -1,6 +1,7 @@
 /* article.c - building an article: fields, paragraphs, id, direction, fallback title. */
 #include "qari/article.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,12 +51,17 @@ void article_set_title(struct article *a, const char *s, size_t n)
 	article_set_field(&a->title, s, n);
 }
 
+/* The capacity of paras is implied by npara (powers of two from 4): no realloc per
+ * paragraph for long articles, and no extra field in the struct. */
+static bool article_paras_full(size_t n) { return n < 4 ? n == 0 : (n & (n - 1)) == 0; }
+
 void article_add_para(struct article *a, const char *s, size_t n)
 {
 	text_trim(&s, &n);
 	if (n == 0)
 		return;
-	a->paras = xreallocarray(a->paras, a->npara + 1, sizeof *a->paras);
+	if (article_paras_full(a->npara))
+		a->paras = xreallocarray(a->paras, a->npara < 4 ? 4 : a->npara * 2, sizeof *a->paras);
 	a->paras[a->npara++] = text_sanitize_utf8(s, n);
 }
 

@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "loader.h"
 #include "qari/xalloc.h"
 
 #ifndef QARI_INSTALL_DATADIR
@@ -24,6 +25,7 @@
 
 #define CORPUS_MAX_FILE (256u << 20) /* refuse single files above 256 MiB */
 #define CORPUS_MAX_DEPTH 64
+#define CORPUS_SNIFF 4096 /* bytes looked at to guess the format of an unknown file */
 
 typedef void (*corpus_loader)(struct corpus *, const char *, const char *, size_t);
 
@@ -35,6 +37,19 @@ struct corpus_format {
 static const struct corpus_format corpus_formats[] = {
 	{".txt", load_text},
 	{".text", load_text},
+	{".json", load_json},
+	{".jsonl", load_jsonl},
+	{".ndjson", load_jsonl},
+	{".xml", load_feed},
+	{".rss", load_feed},
+	{".atom", load_feed},
+	{".zip", load_archive},
+	{".tar", load_archive},
+	{".tgz", load_archive},
+	{".txz", load_archive},
+	{".gz", load_archive}, /* .tar.gz, or one compressed file */
+	{".xz", load_archive},
+	{".bz2", load_archive},
 };
 
 /* Folders already entered on this walk (device, inode), to survive symlink loops. */
@@ -58,15 +73,34 @@ void corpus_free(struct corpus *c)
 	memset(c, 0, sizeof *c);
 }
 
-void corpus_add(struct corpus *c, struct article *a)
+/* The path relative to the folder argument: ids do not depend on where the corpus lives. */
+static const char *corpus_id_key(const struct article *a)
 {
 	const char *key = a->path;
 	if (corpus_current_walk && strlen(key) > corpus_current_walk->root_len)
 		key += corpus_current_walk->root_len;
-	article_finish(a, key);
+	return key;
+}
+
+static void corpus_append(struct corpus *c, struct article *a)
+{
 	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
 	c->items[c->n++] = a;
 	c->report.items_loaded++;
+}
+
+void corpus_add(struct corpus *c, struct article *a)
+{
+	article_finish(a, corpus_id_key(a));
+	corpus_append(c, a);
+}
+
+void corpus_add_item(struct corpus *c, struct article *a, size_t index)
+{
+	char *key = xasprintf("%s#%zu", corpus_id_key(a), index);
+	article_finish(a, key);
+	free(key);
+	corpus_append(c, a);
 }
 
 void load_report_add(struct load_report *r, const char *fmt, ...)
@@ -102,12 +136,45 @@ static corpus_loader corpus_loader_for(const char *name)
 	return NULL;
 }
 
+bool corpus_format_known(const char *name) { return corpus_loader_for(name) != NULL; }
+
+static bool corpus_has(const char *data, size_t len, const char *s)
+{
+	return memmem(data, len < CORPUS_SNIFF ? len : CORPUS_SNIFF, s, strlen(s)) != NULL;
+}
+
+/* The format of a file whose name does not tell: magic numbers, then the first character. */
+static corpus_loader corpus_sniff(const char *data, size_t len)
+{
+	static const char *const magic[] = {"PK\3\4", "\x1F\x8B", "\xFD" "7zXZ", "BZh"};
+	size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+	for (size_t m = 0; m < sizeof magic / sizeof *magic; m++)
+		if (len >= strlen(magic[m]) && memcmp(data, magic[m], strlen(magic[m])) == 0)
+			return load_archive;
+	if (len >= 262 && memcmp(data + 257, "ustar", 5) == 0)
+		return load_archive;
+	while (i < len && i < CORPUS_SNIFF && data[i] && strchr(" \t\r\n", data[i]))
+		i++;
+	if (i < len && (data[i] == '{' || data[i] == '['))
+		return load_json;
+	if (i < len && data[i] == '<' && (corpus_has(data, len, "<rss") ||
+					  corpus_has(data, len, "<feed") ||
+					  corpus_has(data, len, "<rdf:RDF")))
+		return load_feed;
+	return load_text;
+}
+
 void corpus_load_buffer(struct corpus *c, const char *name, const char *data, size_t len)
 {
 	corpus_loader load = corpus_loader_for(name);
 	size_t before = c->n;
 
-	(load ? load : load_text)(c, name, data, len);
+	if (load == NULL)
+		load = corpus_sniff(data, len);
+	load(c, name, data, len);
+	if (load == load_archive)
+		return; /* its members were counted as files, each on its own */
 	if (c->n > before)
 		c->report.files_loaded++;
 	else

@@ -1,0 +1,155 @@
+/* load_archive.c - zip and tar archives (plain, gzip, xz, bzip2), read in memory with
+ * libarchive, never extracted to disk.
+ *
+ * Each member goes back through corpus_load_buffer as "ARCHIVE!MEMBER", so an archive may
+ * hold any format qari reads, archives included (to a depth limit). A lone compressed file
+ * ("x.json.gz") is a one-member archive named after it ("x.json.gz!x.json"). */
+#include <archive.h>
+#include <archive_entry.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "loader.h"
+#include "qari/xalloc.h"
+
+#define LOAD_ARCHIVE_MAX_DEPTH 4
+#define LOAD_ARCHIVE_MAX_MEMBER ((int64_t)256 << 20) /* as for single files */
+
+/* How many archives the current member sits in; per thread, for parallel loading later. */
+static _Thread_local int load_archive_depth;
+
+/* The whole member in one buffer (NUL-terminated, like files); NULL on a read error. */
+static char *load_archive_read(struct archive *ar, struct archive_entry *e, size_t *len)
+{
+	int64_t size = archive_entry_size_is_set(e) ? archive_entry_size(e) : -1;
+	size_t cap = size >= 0 ? (size_t)size + 1 : 1 << 16, got = 0;
+	char *buf;
+
+	if (size > LOAD_ARCHIVE_MAX_MEMBER) {
+		archive_set_error(ar, EFBIG, "member too large");
+		return NULL;
+	}
+	buf = xmalloc(cap);
+	for (;;) {
+		la_ssize_t k;
+		if (got + 1 == cap) {
+			if ((int64_t)cap > LOAD_ARCHIVE_MAX_MEMBER) {
+				archive_set_error(ar, EFBIG, "member too large");
+				free(buf);
+				return NULL;
+			}
+			buf = xreallocarray(buf, 2, cap);
+			cap *= 2;
+		}
+		k = archive_read_data(ar, buf + got, cap - 1 - got);
+		if (k < 0) {
+			free(buf);
+			return NULL;
+		}
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	buf[got] = '\0';
+	*len = got;
+	return buf;
+}
+
+/* A compressed single file is named after the archive without ".gz" / ".xz" / ".bz2". */
+static char *load_archive_raw_name(const char *name)
+{
+	const char *slash = strrchr(name, '/'), *base = slash ? slash + 1 : name;
+	const char *dot = strrchr(base, '.');
+	return dot && dot > base ? xstrndup(base, (size_t)(dot - base)) : xstrdup(base);
+}
+
+static bool load_archive_wants_raw(const char *name)
+{
+	size_t n = strlen(name);
+	return (n > 3 && strcasecmp(name + n - 3, ".gz") == 0) ||
+	       (n > 3 && strcasecmp(name + n - 3, ".xz") == 0) ||
+	       (n > 4 && strcasecmp(name + n - 4, ".bz2") == 0);
+}
+
+/* One member: read it and load it; false when the archive cannot be read further. */
+static bool load_archive_member(struct corpus *c, const char *name, struct archive *ar,
+				struct archive_entry *e, size_t *members)
+{
+	bool raw = archive_format(ar) == ARCHIVE_FORMAT_RAW;
+	char *inner = raw ? load_archive_raw_name(name) : NULL;
+	const char *member = inner ? inner : archive_entry_pathname_utf8(e);
+	char *full, *data;
+	size_t len;
+
+	if (member == NULL)
+		member = archive_entry_pathname(e);
+	if (archive_entry_filetype(e) != AE_IFREG || member == NULL ||
+	    (!raw && !corpus_format_known(member))) {
+		free(inner);
+		return true; /* as in folders, foreign members are not articles */
+	}
+	full = xasprintf("%s!%s", name, member);
+	free(inner);
+	if ((data = load_archive_read(ar, e, &len)) == NULL) {
+		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", full,
+				archive_error_string(ar), *members, *members == 1 ? "" : "s");
+		c->report.files_skipped++;
+		free(full);
+		return false;
+	}
+	corpus_load_buffer(c, full, data, len);
+	(*members)++;
+	free(data);
+	free(full);
+	return true;
+}
+
+void load_archive(struct corpus *c, const char *name, const char *data, size_t len)
+{
+	struct archive *ar = archive_read_new();
+	struct archive_entry *e;
+	size_t members = 0;
+	int r = ARCHIVE_OK;
+
+	archive_read_support_filter_all(ar);
+	archive_read_support_format_all(ar);
+	if (load_archive_wants_raw(name))
+		archive_read_support_format_raw(ar);
+	if (load_archive_depth >= LOAD_ARCHIVE_MAX_DEPTH) {
+		load_report_add(&c->report, "%s: archives nested too deep, skipped", name);
+		c->report.files_skipped++;
+		goto out;
+	}
+	if (archive_read_open_memory(ar, data, len) != ARCHIVE_OK) {
+		load_report_add(&c->report, "%s: not a readable archive (%s)", name,
+				archive_error_string(ar));
+		c->report.files_skipped++;
+		goto out;
+	}
+	load_archive_depth++;
+	while ((r = archive_read_next_header(ar, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+		if (archive_format(ar) == ARCHIVE_FORMAT_RAW &&
+		    archive_filter_code(ar, 0) == ARCHIVE_FILTER_NONE) {
+			/* raw data that was not even compressed: not an archive */
+			archive_set_error(ar, EINVAL, "not an archive or compressed file");
+			r = ARCHIVE_FATAL;
+			break;
+		}
+		if (!load_archive_member(c, name, ar, e, &members))
+			break;
+	}
+	load_archive_depth--;
+	if (r == ARCHIVE_FATAL) {
+		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", name,
+				archive_error_string(ar), members, members == 1 ? "" : "s");
+		if (members == 0)
+			c->report.files_skipped++;
+	} else if (members == 0 && r == ARCHIVE_EOF) {
+		load_report_add(&c->report, "%s: no articles in this archive", name);
+		c->report.files_skipped++;
+	}
+out:
+	archive_read_free(ar);
+}

@@ -1,0 +1,37 @@
+/* loader.h - what the format loaders share with corpus.c (private to src/model).
+ *
+ * Every loader takes one buffer (a file or an archive member) and adds its articles to the
+ * corpus; problems become one report line per file, dropped items are counted with a reason. */
+#ifndef QARI_MODEL_LOADER_H
+#define QARI_MODEL_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "qari/corpus.h"
+
+void load_json(struct corpus *c, const char *name, const char *data, size_t len);
+void load_jsonl(struct corpus *c, const char *name, const char *data, size_t len);
+void load_feed(struct corpus *c, const char *name, const char *data, size_t len);
+/* Containers: each member goes back through corpus_load_buffer and counts as a file. */
+void load_archive(struct corpus *c, const char *name, const char *data, size_t len);
+
+/* Add the index-th item (from 1) of a file holding many: without a URL its id key is
+ * "PATH#INDEX", so items of one file never share an id. */
+void corpus_add_item(struct corpus *c, struct article *a, size_t index);
+/* True when the name's extension is a format qari reads (folder walks skip the rest). */
+bool corpus_format_known(const char *name);
+
+/* Items of one file dropped for one reason: counted at once, reported once per file. */
+struct load_skips {
+	size_t n;     /* items dropped */
+	size_t first; /* index (from 1) of the first */
+};
+void load_skip(struct corpus *c, struct load_skips *s, size_t index);
+void load_skips_report(struct corpus *c, const char *name, const struct load_skips *s,
+		       const char *why);
+
+/* Line and column (from 1, column in characters) of byte offset off in data. */
+void load_where(const char *data, size_t len, size_t off, size_t *line, size_t *col);
+
+#endif
