@@ -21,6 +21,9 @@ struct cli {
 	bool no_shape;        /* --shape off */
 	bool no_color;        /* --no-color, or NO_COLOR in the environment */
 	bool stats;           /* list --stats */
+	bool conll;           /* tag --conll: one token per line in, token<TAB>tag out */
+	const char *output;   /* -o FILE (train-ner, ner-split) */
+	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
 	bool help, version;
 };
 
@@ -45,6 +48,8 @@ bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c);
 /* Each subcommand's entry (cmd_*.c), and the reader (loop.c). */
 extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
 extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_split_entry;
+extern const struct cmd_entry cmd_tag_entry;
 int reader_run(const struct cli *cli);
 
 #endif
