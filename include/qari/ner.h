@@ -54,6 +54,12 @@ struct ner_model;
 /* Gazetteers and trigger words from a folder (assets/ner): NULL and *error on failure. */
 struct ner_lexicon *ner_lexicon_load(const char *dir, char **error);
 void ner_lexicon_free(struct ner_lexicon *lex);
+/* Whether a phrase (matching form) is in a gazetteer or the curated list. */
+bool ner_lexicon_known(const struct ner_lexicon *lex, const char *s, size_t n);
+/* The canonical form of a curated variant (بوتن → فلاديمير بوتين, matching form), or NULL. */
+const char *ner_lexicon_canonical(const struct ner_lexicon *lex, const char *s, size_t n);
+/* Whether a word announces a name (a title, office or nisba: وزير، الروسي). */
+bool ner_lexicon_is_title(const struct ner_lexicon *lex, const char *s, size_t n);
 
 /* The model file (binary, see ner_model.c) with the lexicon it was trained with. Errors come
  * back in *error, allocated (caller frees). */

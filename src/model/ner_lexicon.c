@@ -189,3 +189,22 @@ uint8_t ner_lexicon_trigger(const struct ner_lexicon *lex, const char *s, size_t
 	uint32_t id;
 	return strtab_find(&lex->trig, s, n, &id) ? lex->trig_class[id] : 0;
 }
+
+bool ner_lexicon_known(const struct ner_lexicon *lex, const char *s, size_t n)
+{
+	uint32_t id;
+	return ner_lexicon_gaz(lex, s, n) != 0 || strtab_find(&lex->aliases, s, n, &id);
+}
+
+const char *ner_lexicon_canonical(const struct ner_lexicon *lex, const char *s, size_t n)
+{
+	uint32_t id;
+	if (!strtab_find(&lex->aliases, s, n, &id))
+		return NULL;
+	return strtab_str(&lex->aliases, lex->alias_to[id]);
+}
+
+bool ner_lexicon_is_title(const struct ner_lexicon *lex, const char *s, size_t n)
+{
+	return (ner_lexicon_trigger(lex, s, n) & (NER_TRIG_PERS | NER_TRIG_NAT)) != 0;
+}
