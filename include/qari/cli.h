@@ -50,6 +50,8 @@ extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_split_entry;
 extern const struct cmd_entry cmd_tag_entry;
+extern const struct cmd_entry cmd_entities_entry;
+extern const struct cmd_entry cmd_related_entry;
 int reader_run(const struct cli *cli);
 
 #endif

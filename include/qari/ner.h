@@ -58,6 +58,10 @@ void ner_lexicon_free(struct ner_lexicon *lex);
 bool ner_lexicon_known(const struct ner_lexicon *lex, const char *s, size_t n);
 /* The canonical form of a curated variant (بوتن → فلاديمير بوتين, matching form), or NULL. */
 const char *ner_lexicon_canonical(const struct ner_lexicon *lex, const char *s, size_t n);
+/* Whether a word is a stop word (في، على، الذي...). */
+bool ner_lexicon_is_stop(const struct ner_lexicon *lex, const char *s, size_t n);
+/* The type (NER_PERS...) of a phrase of the curated list, 0 when it is not one. */
+int ner_lexicon_curated_type(const struct ner_lexicon *lex, const char *s, size_t n);
 /* Whether a word announces a name (a title, office or nisba: وزير، الروسي). */
 bool ner_lexicon_is_title(const struct ner_lexicon *lex, const char *s, size_t n);
 

@@ -20,6 +20,8 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_ner_eval_entry,
 	&cmd_ner_split_entry,
 	&cmd_tag_entry,
+	&cmd_entities_entry,
+	&cmd_related_entry,
 };
 
 const struct cmd_entry *cli_find_command(const char *name)

@@ -3,6 +3,7 @@
  *                                                            "====" lines separate groups)
  *   curated.txt    TYPE<TAB>canonical|variant|...            names the news needs, with variants
  *   triggers.txt   CLASS<TAB>word                            PERS LOC ORG NAT
+ *   stopwords.txt  one word per line
  * Everything is stored in matching form. */
 #include <errno.h>
 #include <stdio.h>
@@ -136,6 +137,15 @@ static void ner_lexicon_trigger_line(struct ner_lexicon *lex, char *line, void *
 	free(w);
 }
 
+static void ner_lexicon_stop_line(struct ner_lexicon *lex, char *line, void *arg)
+{
+	size_t len;
+	char *w = norm_string(line, strlen(line), &len);
+	(void)arg;
+	strtab_intern(&lex->stop, w, len);
+	free(w);
+}
+
 struct ner_lexicon *ner_lexicon_load(const char *dir, char **error)
 {
 	static const char *const gaz[] = {"", "gazetteer/persons.txt", "gazetteer/locations.txt",
@@ -157,6 +167,10 @@ struct ner_lexicon *ner_lexicon_load(const char *dir, char **error)
 	if (!ner_lexicon_lines(path, ner_lexicon_trigger_line, lex, NULL))
 		goto fail;
 	free(path);
+	path = xasprintf("%s/stopwords.txt", dir);
+	if (!ner_lexicon_lines(path, ner_lexicon_stop_line, lex, NULL))
+		goto fail;
+	free(path);
 	return lex;
 fail:
 	*error = xasprintf("%s: %s", path, strerror(errno));
@@ -172,6 +186,7 @@ void ner_lexicon_free(struct ner_lexicon *lex)
 	strtab_free(&lex->gaz);
 	strtab_free(&lex->trig);
 	strtab_free(&lex->aliases);
+	strtab_free(&lex->stop);
 	free(lex->gaz_types);
 	free(lex->trig_class);
 	free(lex->alias_to);
@@ -207,4 +222,22 @@ const char *ner_lexicon_canonical(const struct ner_lexicon *lex, const char *s, 
 bool ner_lexicon_is_title(const struct ner_lexicon *lex, const char *s, size_t n)
 {
 	return (ner_lexicon_trigger(lex, s, n) & (NER_TRIG_PERS | NER_TRIG_NAT)) != 0;
+}
+
+bool ner_lexicon_is_stop(const struct ner_lexicon *lex, const char *s, size_t n)
+{
+	uint32_t id;
+	return strtab_find(&lex->stop, s, n, &id);
+}
+
+int ner_lexicon_curated_type(const struct ner_lexicon *lex, const char *s, size_t n)
+{
+	uint32_t id;
+	uint8_t bits;
+	if (!strtab_find(&lex->aliases, s, n, &id) || (bits = ner_lexicon_gaz(lex, s, n)) == 0)
+		return 0;
+	for (int t = NER_PERS; t <= NER_MISC; t++)
+		if (bits & (1u << t))
+			return t;
+	return 0;
 }

@@ -22,6 +22,7 @@ struct ner_lexicon {
 	struct strtab trig;    /* trigger words */
 	uint8_t *trig_class;   /* word id → enum ner_trigger bits */
 	size_t trig_cap;
+	struct strtab stop;    /* stop words (stopwords.txt) */
 	struct strtab aliases; /* variant → canonical name (both matching form), for merging */
 	uint32_t *alias_to;    /* variant id → id in aliases of its canonical form */
 	size_t alias_cap;

@@ -97,6 +97,8 @@ size_t norm_cp(uint32_t cp, uint32_t out[NORM_CP_MAX])
 static void norm_text_reserve(struct norm_text *t, size_t need, bool with_map)
 {
 	size_t want = t->len + need + 1;
+	if (with_map && t->map == NULL && t->cap > 0)
+		t->map = xreallocarray(NULL, t->cap, sizeof *t->map); /* built without a map before */
 	if (want <= t->cap)
 		return;
 	size_t cap = t->cap ? t->cap : 64;
