@@ -23,6 +23,9 @@ struct cli {
 	bool shape_set;
 	bool no_color;        /* --no-color, or NO_COLOR in the environment */
 	bool stats;           /* list --stats */
+	bool conll;           /* tag --conll: one token per line in, token<TAB>tag out */
+	const char *output;   /* -o FILE (train-ner, ner-split) */
+	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
 	bool help, version;
 };
 
@@ -48,6 +51,11 @@ bool cli_load_corpus_paths(char *const *paths, size_t n, struct corpus *c);
 
 /* Each subcommand's entry (cmd_*.c), and the reader (loop.c). */
 extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
+extern const struct cmd_entry cmd_search_entry;
+extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_split_entry;
+extern const struct cmd_entry cmd_tag_entry;
+extern const struct cmd_entry cmd_entities_entry;
+extern const struct cmd_entry cmd_related_entry;
 int reader_run(const struct cli *cli); /* loop.c */
 
 #endif

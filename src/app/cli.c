@@ -15,6 +15,13 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_layout_entry,
+	&cmd_search_entry,
+	&cmd_train_ner_entry,
+	&cmd_ner_eval_entry,
+	&cmd_ner_split_entry,
+	&cmd_tag_entry,
+	&cmd_entities_entry,
+	&cmd_related_entry,
 };
 
 const struct cmd_entry *cli_find_command(const char *name)
@@ -77,6 +84,16 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 		cli->no_color = true;
 	else if (strcmp(a, "--stats") == 0)
 		cli->stats = true;
+	else if (strcmp(a, "--conll") == 0)
+		cli->conll = true;
+	else if ((v = cli_option_value("-o", argc, argv, i)) != NULL)
+		cli->output = v;
+	else if ((v = cli_option_value("--seed", argc, argv, i)) != NULL) {
+		char *end;
+		cli->seed = strtoul(v, &end, 10);
+		if (*v == '\0' || *end != '\0')
+			return *error = "--seed takes a number", false;
+	}
 	else if ((v = cli_option_value("--width", argc, argv, i)) != NULL) {
 		if (!cli_parse_width(v, &cli->width))
 			return *error = "--width takes a number of columns from 1 to 10000", false;

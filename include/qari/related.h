@@ -1,0 +1,50 @@
+/* related.h - stories that share what an article is about.
+ *
+ * score(a, b) = 0.6 · cos(entities) + 0.4 · cos(words), both cosines of IDF-weighted vectors:
+ * entities (persons, places, organisations, dates) weighted by idf = ln(1 + N/df) times
+ * 1 + ln(mentions); words are the stems (matching form, clitics off, stop words out) weighted
+ * by tf-idf the same way. Each link is explained by its shared entities, rarest first.
+ * Built once over an entity table; a query walks only the posting lists of the article's own
+ * entities and words, so it stays fast on a large corpus. */
+#ifndef QARI_RELATED_H
+#define QARI_RELATED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qari/entity.h"
+
+#define RELATED_ENTITY_WEIGHT 0.6
+#define RELATED_WORD_WEIGHT 0.4
+
+struct related_link {
+	uint32_t article;  /* position in corpus->items */
+	double score;      /* 0..1 */
+	uint32_t *shared;  /* corpus entity ids both mention, most informative first */
+	size_t nshared;
+};
+
+struct related_vec {
+	uint32_t *ids;
+	float *w; /* unit length */
+	size_t n;
+};
+
+struct related_index {
+	const struct entity_table *entities;
+	size_t narticles;
+	struct related_vec *ent, *word; /* per article */
+	uint32_t **wpost;               /* word id → articles, ascending */
+	size_t *nwpost;
+	double *eidf;                   /* corpus entity id → idf */
+	size_t nwords;
+};
+
+void related_index_build(struct related_index *x, const struct entity_table *t);
+void related_index_free(struct related_index *x);
+/* The best max links of the article at position a (score > 0, best first). Caller frees with
+ * related_links_free. */
+size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out);
+void related_links_free(struct related_link *v, size_t n);
+
+#endif

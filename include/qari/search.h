@@ -1,0 +1,65 @@
+/* search.h - finding text in articles, insensitive to what Arabic writers vary: hamza forms of
+ * alef, harakat, tatweel, taa marbuta and alef maqsura, digit shapes; Latin case-insensitive.
+ *
+ * Query and text are compared in the matching form of normalize.h. A query is a phrase: its
+ * words must appear in order, separated by white space. Two ways in:
+ *   search_article  the hits of one article as original byte ranges, for highlighting;
+ *   search_filter   which articles of a corpus match, from an index of matching forms built
+ *                   once (search_index_build, or lazily on first use), fast enough to run
+ *                   between keystrokes on 30,000 articles. When the query only grew, pass the
+ *                   previous result as `within` to search less. */
+#ifndef QARI_SEARCH_H
+#define QARI_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qari/corpus.h"
+
+struct search_query {
+	char *norm;      /* the query's matching form, trimmed; never empty */
+	size_t len;
+	bool whole_word; /* hits must be whole words (a clitic prefix such as و or وال allowed) */
+};
+
+/* False (nothing allocated) when the query has nothing to search for. */
+bool search_query_init(struct search_query *q, const char *text, bool whole_word);
+void search_query_free(struct search_query *q);
+
+struct search_hit {
+	long para;       /* paragraph index into article->paras, -1 for the title */
+	size_t beg, end; /* byte range in the ORIGINAL title or paragraph */
+};
+
+struct search_hits {
+	struct search_hit *v;
+	size_t n, cap;
+};
+
+/* Append the hits of q in a (title first, then paragraphs in order); returns how many. */
+size_t search_article(const struct article *a, const struct search_query *q,
+		      struct search_hits *hits);
+void search_hits_free(struct search_hits *h);
+
+struct search_index {
+	const struct corpus *corpus;
+	char **text;  /* per position in corpus->items: matching form of the title and paragraphs,
+			 one per line; NULL until built */
+	size_t *len;
+	size_t n;
+};
+
+void search_index_init(struct search_index *x, const struct corpus *c);
+/* Build entries [from, to): pure per article, so threads may build disjoint ranges. */
+void search_index_build(struct search_index *x, size_t from, size_t to);
+void search_index_free(struct search_index *x);
+
+/* Positions (in corpus->items) of the articles that match, in corpus order, into out (room
+ * for corpus->n). within: only these positions (NULL: all). Returns how many. */
+size_t search_filter(struct search_index *x, const struct search_query *q,
+		     const uint32_t *within, size_t nwithin, uint32_t *out);
+/* Number of hits in the article at position i (counted in the index). */
+size_t search_count(struct search_index *x, size_t i, const struct search_query *q);
+
+#endif

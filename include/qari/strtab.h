@@ -1,0 +1,33 @@
+/* strtab.h - interned byte strings: each distinct string gets a dense id 0, 1, 2, ...
+ *
+ * Used as a set (gazetteers, stop words), a vocabulary (related stories) and a key → index map
+ * (entities). Strings are copied and NUL-terminated; ids never change once given. */
+#ifndef QARI_STRTAB_H
+#define QARI_STRTAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct strtab {
+	char **strs;      /* id → string */
+	uint32_t *lens;   /* id → byte length */
+	size_t n, cap;
+	uint32_t *slots;  /* open addressing: id + 1, 0 when empty */
+	uint64_t *hashes; /* id → hash, so growing never rehashes strings */
+	size_t nslots;
+};
+
+/* FNV-1a 64 of n bytes, continuing from h (start with STRTAB_HASH_INIT). */
+#define STRTAB_HASH_INIT 0xcbf29ce484222325ULL
+uint64_t strtab_hash(uint64_t h, const void *s, size_t n);
+
+void strtab_init(struct strtab *t);
+void strtab_free(struct strtab *t);
+/* The id of s (n bytes), adding it when new. */
+uint32_t strtab_intern(struct strtab *t, const char *s, size_t n);
+/* The id of s, or false when absent. */
+bool strtab_find(const struct strtab *t, const char *s, size_t n, uint32_t *id);
+static inline const char *strtab_str(const struct strtab *t, uint32_t id) { return t->strs[id]; }
+
+#endif

@@ -1,0 +1,113 @@
+/* cmd_entities.c - `qari entities [ID] [PATH...]`: the corpus's entities, or one article's,
+ * as type<TAB>name<TAB>mentions<TAB>articles (mentions in that article when ID is given;
+ * articles: across the corpus). Persons, places, organisations and dates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "qari/cli.h"
+#include "qari/entity.h"
+#include "qari/text.h"
+#include "qari/xalloc.h"
+
+/* The first argument is an id when it is not a path that exists. */
+static bool cmd_entities_first_is_id(const struct cli *cli)
+{
+	struct stat st;
+	return cli->nargs > 0 && stat(cli->args[0], &st) != 0;
+}
+
+static void cmd_entities_line(enum entity_type type, const char *name, size_t mentions, size_t articles)
+{
+	char *safe = text_neutralize(name);
+	printf("%s\t%s\t%zu\t%zu\n", entity_type_name(type), safe, mentions, articles);
+	free(safe);
+}
+
+static const struct entity_table *cmd_entities_table;
+
+/* Corpus listing: by type, then by articles and mentions, most first. */
+static int cmd_entities_cmp(const void *a, const void *b)
+{
+	const struct corpus_entity *x = &cmd_entities_table->items[*(const uint32_t *)a];
+	const struct corpus_entity *y = &cmd_entities_table->items[*(const uint32_t *)b];
+	if (x->type != y->type)
+		return (int)x->type - (int)y->type;
+	if (x->articles != y->articles)
+		return x->articles > y->articles ? -1 : 1;
+	if (x->mentions != y->mentions)
+		return x->mentions > y->mentions ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+static void cmd_entities_corpus(const struct entity_table *t)
+{
+	uint32_t *order = xcalloc(t->n + 1, sizeof *order);
+	for (size_t k = 0; k < t->n; k++)
+		order[k] = (uint32_t)k;
+	cmd_entities_table = t;
+	qsort(order, t->n, sizeof *order, cmd_entities_cmp);
+	for (size_t k = 0; k < t->n; k++) {
+		const struct corpus_entity *e = &t->items[order[k]];
+		if (e->articles > 0 && e->type != ENTITY_MISC)
+			cmd_entities_line(e->type, e->name, e->mentions, e->articles);
+	}
+	free(order);
+}
+
+static void cmd_entities_article(const struct entity_table *t, size_t pos)
+{
+	const struct article_entities *es = &t->per_article[pos];
+	for (size_t k = 0; k < es->n; k++)
+		if (es->v[k].type != ENTITY_MISC)
+			cmd_entities_line(es->v[k].type, es->v[k].name, es->v[k].nmentions,
+					  t->items[es->v[k].id].articles);
+}
+
+static int cmd_entities_exec(const struct cli *cli)
+{
+	bool by_id = cmd_entities_first_is_id(cli), ambiguous;
+	const struct ner_model *m;
+	struct entity_table t;
+	struct corpus c;
+	char *error = NULL;
+	int rc = 0;
+
+	if ((m = ner_default(&error)) == NULL) {
+		fprintf(stderr, "qari: %s\n", error);
+		return 1;
+	}
+	if (!cli_load_corpus(cli, by_id ? 1 : 0, &c)) {
+		corpus_free(&c);
+		ner_default_free();
+		return 1;
+	}
+	entity_table_build(&t, &c, m);
+	if (by_id) {
+		struct article *a = corpus_find(&c, cli->args[0], &ambiguous);
+		size_t pos = 0;
+		while (a && c.items[pos] != a)
+			pos++;
+		if (a)
+			cmd_entities_article(&t, pos);
+		else {
+			char *id = text_neutralize(cli->args[0]);
+			fprintf(stderr, "qari: %s: %s\n", id, ambiguous ? "more than one article has this id prefix" : "no such article");
+			free(id);
+			rc = 1;
+		}
+	} else
+		cmd_entities_corpus(&t);
+	entity_table_free(&t);
+	corpus_free(&c);
+	ner_default_free();
+	return rc;
+}
+
+const struct cmd_entry cmd_entities_entry = {
+	.name = "entities",
+	.usage = "[ID] [PATH...]",
+	.summary = "type<TAB>name<TAB>mentions<TAB>articles: the corpus's entities, or one article's",
+	.exec = cmd_entities_exec,
+};

@@ -1,0 +1,85 @@
+/* cmd_train_ner.c - `qari train-ner TRAIN DEV -o MODEL`: train the entity tagger.
+ *
+ * TRAIN and DEV are "token TAG" files (qari ner-split cuts them from ANERcorp). The model is
+ * trained on TRAIN only, with the lexicon in assets/ner; DEV is only reported on. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "qari/cli.h"
+#include "qari/corpus.h"
+#include "qari/ner.h"
+#include "qari/xalloc.h"
+
+#define CMD_TRAIN_NER_EPOCHS 12
+#define CMD_TRAIN_NER_MIN_COUNT 1
+#define CMD_TRAIN_NER_SEED 20250218
+
+/* Print P/R/F1 per type and overall. */
+void cmd_ner_eval_print(FILE *f, const struct ner_score *s);
+
+static int cmd_train_ner_run(const struct cli *cli, struct ner_lexicon *lex)
+{
+	struct ner_data train, dev;
+	struct ner_train_opts o = {
+		.epochs = CMD_TRAIN_NER_EPOCHS,
+		.seed = cli->seed ? cli->seed : CMD_TRAIN_NER_SEED,
+		.min_count = CMD_TRAIN_NER_MIN_COUNT,
+		.verbose = true,
+	};
+	struct ner_score s = {0};
+	struct ner_model *m;
+	char *error = NULL;
+	int rc = 1;
+
+	if (!ner_data_read(cli->args[0], &train, &error) || !ner_data_read(cli->args[1], &dev, &error)) {
+		fprintf(stderr, "qari: %s\n", error);
+		free(error);
+		ner_data_free(&train);
+		return 1;
+	}
+	fprintf(stderr, "train: %zu tokens, %zu sentences; dev: %zu tokens, %zu sentences\n",
+		train.n, train.nsents, dev.n, dev.nsents);
+	m = ner_train(&train, train.nsents, &dev, lex, &o);
+	ner_evaluate(m, &dev, 0, dev.nsents, &s);
+	cmd_ner_eval_print(stderr, &s);
+	if (ner_model_save(m, cli->output, &error))
+		rc = 0;
+	else {
+		fprintf(stderr, "qari: %s\n", error);
+		free(error);
+	}
+	ner_model_free(m);
+	ner_data_free(&train);
+	ner_data_free(&dev);
+	return rc;
+}
+
+static int cmd_train_ner_exec(const struct cli *cli)
+{
+	char *dir = corpus_asset_path("ner"), *error = NULL;
+	struct ner_lexicon *lex;
+	int rc;
+
+	if (cli->nargs != 2 || cli->output == NULL) {
+		fprintf(stderr, "qari: usage: qari train-ner TRAIN DEV -o MODEL\n");
+		free(dir);
+		return 1;
+	}
+	if ((lex = ner_lexicon_load(dir, &error)) == NULL) {
+		fprintf(stderr, "qari: %s\n", error);
+		free(error);
+		free(dir);
+		return 1;
+	}
+	rc = cmd_train_ner_run(cli, lex);
+	ner_lexicon_free(lex);
+	free(dir);
+	return rc;
+}
+
+const struct cmd_entry cmd_train_ner_entry = {
+	.name = "train-ner",
+	.usage = "[--seed N] TRAIN DEV -o MODEL",
+	.summary = "train the entity tagger on TRAIN (token TAG lines), report on DEV",
+	.exec = cmd_train_ner_exec,
+};

@@ -1,0 +1,292 @@
+/* entity.c - mentions → canonical entities, per article and across the corpus. */
+#include "qari/entity.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "qari/xalloc.h"
+
+static const char *const entity_type_names[ENTITY_NTYPES] = {"person", "place", "org", "date", "misc"};
+
+const char *entity_type_name(enum entity_type t) { return entity_type_names[t]; }
+
+static enum entity_type entity_from_ner(int type)
+{
+	switch (type) {
+	case NER_PERS: return ENTITY_PERSON;
+	case NER_LOC: return ENTITY_PLACE;
+	case NER_ORG: return ENTITY_ORG;
+	case NER_DATE: return ENTITY_DATE;
+	default: return ENTITY_MISC;
+	}
+}
+
+/* What one article is made of, for the clitic decisions: every word of its matching form. */
+struct entity_ctx {
+	const struct ner_lexicon *lex;
+	struct strtab words;
+	struct ner_para para;
+	struct strbuf key, alt;
+	struct article_entities *out;
+};
+
+static void entity_collect_words(struct entity_ctx *x, const char *text)
+{
+	struct ner_para *p = &x->para;
+	norm_text_set(&p->norm, text, strlen(text), false);
+	p->n = 0;
+	norm_tokenize(p->norm.s, p->norm.len, &p->toks, &p->n, &p->cap);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->toks[i].kind == NORM_TOKEN_WORD)
+			strtab_intern(&x->words, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
+}
+
+/* Tokens [i, j) of the paragraph joined by single spaces, the first one from byte skip on
+ * (prefixed with ال for a ل+ال contraction when al is set). */
+static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t skip, bool al,
+			  struct strbuf *sb)
+{
+	sb->len = 0;
+	strbuf_append(sb, "", 0);
+	if (al)
+		strbuf_append(sb, "ال", strlen("ال"));
+	for (size_t k = i; k < j; k++) {
+		size_t b = p->toks[k].beg + (k == i ? skip : 0);
+		if (k > i)
+			strbuf_appendc(sb, ' ');
+		strbuf_append(sb, p->norm.s + b, p->toks[k].end - b);
+	}
+}
+
+/* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
+ * bare form is a known name or stands alone elsewhere in the article. */
+static size_t entity_clitics(struct entity_ctx *x, size_t i, size_t j, bool *al)
+{
+	const struct ner_para *p = &x->para;
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, skip;
+	struct norm_split sp;
+	uint32_t id;
+
+	*al = false;
+	norm_word_split(w, n, &sp);
+	skip = sp.proclitic;
+	if (sp.stem == sp.proclitic + 4 && n >= skip + 4 && memcmp(w + skip, "لل", 4) == 0)
+		skip = sp.stem, *al = true; /* للولايات → الولايات */
+	if (skip == 0)
+		return 0;
+	entity_phrase(p, i, j, skip, *al, &x->alt);
+	if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len))
+		return skip;
+	entity_phrase(p, i, j, 0, false, &x->key);
+	if (ner_lexicon_known(x->lex, x->key.data, x->key.len))
+		return *al = false, 0;
+	if (!*al && strtab_find(&x->words, w + skip, n - skip, &id))
+		return skip;
+	if (*al) {
+		x->alt.len = 0;
+		strbuf_append(&x->alt, "ال", strlen("ال"));
+		strbuf_append(&x->alt, w + skip, n - skip);
+		if (strtab_find(&x->words, x->alt.data, x->alt.len, &id))
+			return skip;
+	}
+	return *al = false, 0;
+}
+
+static void entity_add_mention(struct article_entities *out, enum entity_type type, const char *key,
+			       size_t keylen, const char *name, size_t namelen, struct entity_mention m)
+{
+	struct article_entity *e = NULL;
+	for (size_t k = 0; k < out->n && e == NULL; k++)
+		if (out->v[k].type == type && strlen(out->v[k].key) == keylen &&
+		    memcmp(out->v[k].key, key, keylen) == 0)
+			e = &out->v[k];
+	if (e == NULL) {
+		xgrow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
+		e = &out->v[out->n++];
+		memset(e, 0, sizeof *e);
+		e->type = type;
+		e->key = xstrndup(key, keylen);
+		e->name = xstrndup(name, namelen);
+		e->id = UINT32_MAX;
+	} else if (namelen > strlen(e->name)) {
+		free(e->name);
+		e->name = xstrndup(name, namelen); /* the fullest form names the entity */
+	}
+	xgrow(&e->mentions, &e->cap, e->nmentions + 1, sizeof *e->mentions);
+	e->mentions[e->nmentions++] = m;
+}
+
+static bool entity_is_title_word(struct entity_ctx *x, size_t i)
+{
+	const struct ner_para *p = &x->para;
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	return ner_lexicon_is_title(x->lex, w, n) ||
+	       ner_lexicon_is_title(x->lex, w + sp.proclitic, n - sp.proclitic);
+}
+
+static bool entity_is_stop_word(struct entity_ctx *x, size_t i)
+{
+	const struct ner_para *p = &x->para;
+	return ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
+}
+
+/* One tagged chunk [i, j) of a paragraph becomes a mention. */
+static void entity_chunk(struct entity_ctx *x, const char *orig, long para, size_t i, size_t j,
+			 enum entity_type type)
+{
+	const struct ner_para *p = &x->para;
+	struct entity_mention m = {.para = para};
+	size_t skip, ob, oe;
+	const char *canon;
+	bool al;
+
+	while (i < j && p->toks[i].kind == NORM_TOKEN_PUNCT)
+		i++;
+	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
+		j--;
+	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i))
+		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف */
+	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
+		j--; /* «ترامب على» */
+	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
+		return;
+	skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
+	entity_phrase(p, i, j, skip, skip && al, &x->key);
+	if ((canon = ner_lexicon_canonical(x->lex, x->key.data, x->key.len)) != NULL) {
+		x->key.len = 0;
+		strbuf_append(&x->key, canon, strlen(canon));
+	}
+	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
+	while (oe > ob && (orig[oe - 1] == ' ' || orig[oe - 1] == '\t'))
+		oe--;
+	m.beg = (uint32_t)ob;
+	m.end = (uint32_t)oe;
+	entity_add_mention(x->out, type, x->key.data, x->key.len, orig + ob, oe - ob, m);
+}
+
+#define ENTITY_CURATED_WORDS 5
+
+/* Names of the curated list the tagger missed: the longest phrase over untagged words. */
+static void entity_curated(struct entity_ctx *x)
+{
+	struct ner_para *p = &x->para;
+	for (size_t i = 0; i < p->n;) {
+		size_t best = 0;
+		int type = 0;
+		for (size_t l = 1; l <= ENTITY_CURATED_WORDS && i + l <= p->n && p->tags[i + l - 1] == 0; l++) {
+			int t;
+			entity_phrase(p, i, i + l, 0, false, &x->alt);
+			if ((t = ner_lexicon_curated_type(x->lex, x->alt.data, x->alt.len)) != 0)
+				best = l, type = t;
+		}
+		for (size_t k = 0; k < best; k++)
+			p->tags[i + k] = (uint8_t)ner_tag_make(type, k > 0);
+		i += best ? best : 1;
+	}
+}
+
+static void entity_text(struct entity_ctx *x, const struct ner_model *model, const char *text, long para)
+{
+	struct ner_para *p = &x->para;
+	ner_para_tag(model, text, strlen(text), p);
+	entity_curated(x);
+	for (size_t i = 0; i < p->n;) {
+		int type = ner_tag_type(p->tags[i]);
+		size_t j = i + 1;
+		if (type == 0) {
+			i++;
+			continue;
+		}
+		while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == type)
+			j++;
+		entity_chunk(x, text, para, i, j, entity_from_ner(type));
+		i = j;
+	}
+}
+
+/* Words of a key: its last one, for «لافروف» → «سيرغي لافروف». */
+static const char *entity_last_word(const char *key)
+{
+	const char *sp = strrchr(key, ' ');
+	return sp ? sp + 1 : key;
+}
+
+static int entity_mention_cmp(const void *a, const void *b)
+{
+	const struct entity_mention *x = a, *y = b;
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	return x->beg < y->beg ? -1 : x->beg > y->beg;
+}
+
+static void entity_free_one(struct article_entity *e)
+{
+	free(e->key);
+	free(e->name);
+	free(e->mentions);
+}
+
+/* A one-word person that ends exactly one longer person of the article joins it. */
+static void entity_merge_surnames(struct article_entities *es)
+{
+	for (size_t k = 0; k < es->n; k++) {
+		struct article_entity *e = &es->v[k], *into = NULL;
+		size_t candidates = 0;
+		if (e->type != ENTITY_PERSON || strchr(e->key, ' '))
+			continue;
+		for (size_t l = 0; l < es->n; l++)
+			if (l != k && es->v[l].type == ENTITY_PERSON && strchr(es->v[l].key, ' ') &&
+			    strcmp(entity_last_word(es->v[l].key), e->key) == 0)
+				into = &es->v[l], candidates++;
+		if (candidates != 1)
+			continue;
+		xgrow(&into->mentions, &into->cap, into->nmentions + e->nmentions, sizeof *into->mentions);
+		memcpy(into->mentions + into->nmentions, e->mentions, e->nmentions * sizeof *e->mentions);
+		into->nmentions += e->nmentions;
+		qsort(into->mentions, into->nmentions, sizeof *into->mentions, entity_mention_cmp);
+		entity_free_one(e);
+		es->v[k--] = es->v[--es->n];
+	}
+}
+
+static int entity_order_cmp(const void *a, const void *b)
+{
+	const struct article_entity *x = a, *y = b;
+	if (x->type != y->type)
+		return (int)x->type - (int)y->type;
+	if (x->nmentions != y->nmentions)
+		return x->nmentions > y->nmentions ? -1 : 1;
+	return strcmp(x->key, y->key);
+}
+
+void entity_extract(const struct ner_model *m, const struct article *a, struct article_entities *out)
+{
+	struct entity_ctx x = {.lex = ner_model_lexicon(m), .out = out};
+
+	memset(out, 0, sizeof *out);
+	strtab_init(&x.words);
+	entity_collect_words(&x, a->title);
+	for (size_t i = 0; i < a->npara; i++)
+		entity_collect_words(&x, a->paras[i]);
+	entity_text(&x, m, a->title, -1);
+	for (size_t i = 0; i < a->npara; i++)
+		entity_text(&x, m, a->paras[i], (long)i);
+	entity_merge_surnames(out);
+	qsort(out->v, out->n, sizeof *out->v, entity_order_cmp);
+	strtab_free(&x.words);
+	ner_para_free(&x.para);
+	strbuf_free(&x.key);
+	strbuf_free(&x.alt);
+}
+
+void article_entities_free(struct article_entities *e)
+{
+	for (size_t k = 0; k < e->n; k++)
+		entity_free_one(&e->v[k]);
+	free(e->v);
+	memset(e, 0, sizeof *e);
+}

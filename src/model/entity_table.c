@@ -1,0 +1,120 @@
+/* entity_table.c - the corpus-wide entity table: per-article entities (extracted in ranges,
+ * so threads can share the work) merged by type and key, with mention and article counts and
+ * the list of articles that mention each entity. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qari/entity.h"
+#include "qari/xalloc.h"
+
+void entity_table_init(struct entity_table *t, const struct corpus *c)
+{
+	memset(t, 0, sizeof *t);
+	t->corpus = c;
+	t->per_article = xcalloc(c->n ? c->n : 1, sizeof *t->per_article);
+	strtab_init(&t->keys);
+}
+
+void entity_table_extract(struct entity_table *t, const struct ner_model *m, size_t from, size_t to)
+{
+	for (size_t i = from; i < to && i < t->corpus->n; i++)
+		entity_extract(m, t->corpus->items[i], &t->per_article[i]);
+}
+
+static uint32_t entity_table_intern(struct entity_table *t, const struct article_entity *e,
+				    struct strbuf *sb)
+{
+	uint32_t id;
+	sb->len = 0;
+	strbuf_printf(sb, "%d\t%s", (int)e->type, e->key);
+	id = strtab_intern(&t->keys, sb->data, sb->len);
+	if (id == t->n) {
+		xgrow(&t->items, &t->cap, t->n + 1, sizeof *t->items);
+		t->items[t->n++] = (struct corpus_entity){e->type, xstrdup(e->key), xstrdup(e->name), 0, 0};
+	}
+	return id;
+}
+
+/* Corpus-wide: a one-word person joins the only longer person whose last word it is. */
+static void entity_table_surnames(struct entity_table *t, uint32_t *remap)
+{
+	for (size_t k = 0; k < t->n; k++) {
+		const char *key = t->items[k].key;
+		size_t found = 0, into = k, n = strlen(key);
+		if (t->items[k].type != ENTITY_PERSON || strchr(key, ' '))
+			continue;
+		for (size_t l = 0; l < t->n && found < 2; l++) {
+			const char *lk = t->items[l].key, *sp = strrchr(lk, ' ');
+			if (t->items[l].type == ENTITY_PERSON && sp && strlen(sp + 1) == n &&
+			    memcmp(sp + 1, key, n) == 0)
+				found++, into = l;
+		}
+		if (found == 1)
+			remap[k] = (uint32_t)into;
+	}
+}
+
+static void entity_table_post(struct entity_table *t, uint32_t id, uint32_t article, size_t *pcap)
+{
+	size_t n = t->npostings[id];
+	if (n > 0 && t->postings[id][n - 1] == article)
+		return;
+	xgrow(&t->postings[id], &pcap[id], n + 1, sizeof **t->postings);
+	t->postings[id][t->npostings[id]++] = article;
+	t->items[id].articles++;
+}
+
+void entity_table_merge(struct entity_table *t)
+{
+	struct strbuf sb = {0};
+	uint32_t *remap;
+	size_t *pcap;
+
+	for (size_t i = 0; i < t->corpus->n; i++)
+		for (size_t k = 0; k < t->per_article[i].n; k++) {
+			struct article_entity *e = &t->per_article[i].v[k];
+			e->id = entity_table_intern(t, e, &sb);
+		}
+	remap = xcalloc(t->n + 1, sizeof *remap);
+	for (size_t k = 0; k < t->n; k++)
+		remap[k] = (uint32_t)k;
+	entity_table_surnames(t, remap);
+	t->postings = xcalloc(t->n + 1, sizeof *t->postings);
+	t->npostings = xcalloc(t->n + 1, sizeof *t->npostings);
+	pcap = xcalloc(t->n + 1, sizeof *pcap);
+	for (size_t i = 0; i < t->corpus->n; i++)
+		for (size_t k = 0; k < t->per_article[i].n; k++) {
+			struct article_entity *e = &t->per_article[i].v[k];
+			e->id = remap[e->id];
+			t->items[e->id].mentions += e->nmentions;
+			entity_table_post(t, e->id, (uint32_t)i, pcap);
+		}
+	free(pcap);
+	free(remap);
+	strbuf_free(&sb);
+}
+
+void entity_table_build(struct entity_table *t, const struct corpus *c, const struct ner_model *m)
+{
+	entity_table_init(t, c);
+	entity_table_extract(t, m, 0, c->n);
+	entity_table_merge(t);
+}
+
+void entity_table_free(struct entity_table *t)
+{
+	for (size_t i = 0; t->per_article && i < t->corpus->n; i++)
+		article_entities_free(&t->per_article[i]);
+	free(t->per_article);
+	for (size_t k = 0; k < t->n; k++) {
+		free(t->items[k].key);
+		free(t->items[k].name);
+		if (t->postings)
+			free(t->postings[k]);
+	}
+	free(t->items);
+	free(t->postings);
+	free(t->npostings);
+	strtab_free(&t->keys);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,371 @@
+/* ner_model.c - the tagger at run time: the model file, emission scores and Viterbi.
+ *
+ * Model file, little-endian: "QNER", u32 version, u32 tags (9), u32 features, f32 scale,
+ * f32 transitions[(tags + 1) × tags] (the last row: from the sentence start), u32 keys[features],
+ * i16 weights[features × tags] (times scale). About 1-2 MB; loading is one read. */
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner_private.h"
+#include "qari/corpus.h"
+#include "qari/xalloc.h"
+
+#define NER_MAGIC "QNER"
+#define NER_VERSION 1
+
+static const char *const ner_tag_names[NER_NTAGS_ALL] = {
+	"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
+	"B-DATE", "I-DATE",
+};
+static const char *const ner_type_names[NER_NTYPES] = {"", "PERS", "LOC", "ORG", "MISC", "DATE"};
+
+const char *ner_tag_name(int tag) { return tag >= 0 && tag < NER_NTAGS_ALL ? ner_tag_names[tag] : "O"; }
+const char *ner_type_name(int type) { return type > 0 && type < NER_NTYPES ? ner_type_names[type] : ""; }
+
+int ner_tag_parse(const char *s, size_t n)
+{
+	for (int t = 0; t < NER_NTAGS_ALL; t++)
+		if (strlen(ner_tag_names[t]) == n && memcmp(ner_tag_names[t], s, n) == 0)
+			return t;
+	/* ANERcorp spells the person type PERS, others PER: take both */
+	if (n == 5 && (memcmp(s, "B-PER", 5) == 0 || memcmp(s, "I-PER", 5) == 0))
+		return s[0] == 'B' ? 1 : 2;
+	return -1;
+}
+
+void ner_keymap_init(struct ner_keymap *m, size_t expect)
+{
+	size_t n = 64;
+	while (n < expect * 2)
+		n *= 2;
+	m->keys = xcalloc(n, sizeof *m->keys);
+	m->vals = xcalloc(n, sizeof *m->vals);
+	m->nslots = n;
+	m->n = 0;
+}
+
+void ner_keymap_free(struct ner_keymap *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof *m);
+}
+
+uint32_t ner_keymap_get(const struct ner_keymap *m, uint32_t key)
+{
+	size_t mask = m->nslots - 1;
+	for (size_t i = key & mask;; i = (i + 1) & mask) {
+		if (m->vals[i] == 0)
+			return UINT32_MAX;
+		if (m->keys[i] == key)
+			return m->vals[i] - 1;
+	}
+}
+
+static void ner_keymap_grow(struct ner_keymap *m)
+{
+	struct ner_keymap big;
+	ner_keymap_init(&big, m->nslots);
+	for (size_t i = 0; i < m->nslots; i++)
+		if (m->vals[i])
+			ner_keymap_put(&big, m->keys[i], m->vals[i] - 1);
+	ner_keymap_free(m);
+	*m = big;
+}
+
+void ner_keymap_put(struct ner_keymap *m, uint32_t key, uint32_t index)
+{
+	size_t mask;
+	if ((m->n + 1) * 2 > m->nslots)
+		ner_keymap_grow(m);
+	mask = m->nslots - 1;
+	for (size_t i = key & mask;; i = (i + 1) & mask) {
+		if (m->vals[i] == 0) {
+			m->keys[i] = key;
+			m->vals[i] = index + 1;
+			m->n++;
+			return;
+		}
+		if (m->keys[i] == key) {
+			m->vals[i] = index + 1;
+			return;
+		}
+	}
+}
+
+bool ner_bio_allowed(int prev, int tag)
+{
+	if (!ner_tag_inside(tag))
+		return true;
+	return prev < NER_NTAGS && prev > 0 && ner_tag_type(prev) == ner_tag_type(tag);
+}
+
+void ner_work_reserve(struct ner_work *w, size_t n)
+{
+	if (n <= w->cap)
+		return;
+	size_t cap = w->cap ? w->cap : 64;
+	while (cap < n)
+		cap *= 2;
+	w->em = xreallocarray(w->em, cap, NER_NTAGS * sizeof *w->em);
+	w->score = xreallocarray(w->score, cap, NER_NTAGS * sizeof *w->score);
+	w->back = xreallocarray(w->back, cap, NER_NTAGS);
+	w->info = xreallocarray(w->info, cap, sizeof(struct ner_tokinfo));
+	if (w->feats == NULL)
+		w->feats = xcalloc(NER_MAX_FEATS, sizeof *w->feats);
+	w->cap = cap;
+}
+
+void ner_work_free(struct ner_work *w)
+{
+	free(w->em);
+	free(w->score);
+	free(w->back);
+	free(w->info);
+	free(w->feats);
+	memset(w, 0, sizeof *w);
+}
+
+void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, size_t n,
+		 uint8_t *tags, struct ner_work *w)
+{
+	float *sc = w->score;
+	int best = 0;
+
+	if (n == 0)
+		return;
+	for (int t = 0; t < NER_NTAGS; t++)
+		sc[t] = ner_bio_allowed(NER_NTAGS, t) ? em[t] + trans[NER_NTAGS][t] : -INFINITY;
+	for (size_t i = 1; i < n; i++)
+		for (int t = 0; t < NER_NTAGS; t++) {
+			float top = -INFINITY;
+			int arg = 0;
+			for (int p = 0; p < NER_NTAGS; p++) {
+				float v = sc[(i - 1) * NER_NTAGS + p] + trans[p][t];
+				if (ner_bio_allowed(p, t) && v > top)
+					top = v, arg = p;
+			}
+			sc[i * NER_NTAGS + t] = top + em[i * NER_NTAGS + t];
+			w->back[i * NER_NTAGS + t] = (uint8_t)arg;
+		}
+	for (int t = 1; t < NER_NTAGS; t++)
+		if (sc[(n - 1) * NER_NTAGS + t] > sc[(n - 1) * NER_NTAGS + best])
+			best = t;
+	for (size_t i = n; i-- > 0;) {
+		tags[i] = (uint8_t)best;
+		best = w->back[i * NER_NTAGS + best];
+	}
+}
+
+void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *tags,
+	     struct ner_work *w)
+{
+	struct ner_tokinfo *info;
+
+	ner_work_reserve(w, s->n);
+	info = w->info;
+	ner_features_prepare(m->lex, s, info);
+	for (size_t i = 0; i < s->n; i++) {
+		float *e = w->em + i * NER_NTAGS;
+		size_t nf = ner_features(s, info, i, w->feats);
+		memset(e, 0, NER_NTAGS * sizeof *e);
+		for (size_t f = 0; f < nf; f++) {
+			uint32_t row = ner_keymap_get(&m->map, w->feats[f]);
+			if (row == UINT32_MAX)
+				continue;
+			const float *wr = m->w + (size_t)row * NER_NTAGS;
+			for (int t = 0; t < NER_NTAGS; t++)
+				e[t] += wr[t];
+		}
+	}
+	ner_viterbi(m->trans, w->em, s->n, tags, w);
+}
+
+const struct ner_lexicon *ner_model_lexicon(const struct ner_model *m) { return m->lex; }
+
+void ner_model_free(struct ner_model *m)
+{
+	if (m == NULL)
+		return;
+	ner_keymap_free(&m->map);
+	free(m->w);
+	free(m);
+}
+
+static void ner_put_u32(FILE *f, uint32_t v)
+{
+	unsigned char b[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+			      (unsigned char)(v >> 24)};
+	fwrite(b, 1, 4, f);
+}
+
+static uint32_t ner_get_u32(const unsigned char *p)
+{
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void ner_put_f32(FILE *f, float v)
+{
+	uint32_t u;
+	memcpy(&u, &v, 4);
+	ner_put_u32(f, u);
+}
+
+static float ner_get_f32(const unsigned char *p)
+{
+	uint32_t u = ner_get_u32(p);
+	float v;
+	memcpy(&v, &u, 4);
+	return v;
+}
+
+/* The scale that maps the largest weight to the int16 range. */
+static float ner_model_scale(const struct ner_model *m)
+{
+	float top = 0;
+	for (size_t i = 0; i < (size_t)m->nfeat * NER_NTAGS; i++)
+		if (m->w[i] > top || -m->w[i] > top)
+			top = m->w[i] > 0 ? m->w[i] : -m->w[i];
+	return top > 0 ? top / 32767.0f : 1.0f;
+}
+
+/* Features in key order, so that the file does not depend on hash table layout. */
+static int ner_u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+bool ner_model_save(const struct ner_model *m, const char *path, char **error)
+{
+	FILE *f = fopen(path, "wb");
+	float scale = ner_model_scale(m);
+	uint64_t *order = xcalloc(m->nfeat ? m->nfeat : 1, sizeof *order);
+	size_t k = 0;
+
+	if (f == NULL) {
+		*error = xasprintf("%s: %s", path, strerror(errno));
+		free(order);
+		return false;
+	}
+	for (size_t i = 0; i < m->map.nslots; i++)
+		if (m->map.vals[i])
+			order[k++] = (uint64_t)m->map.keys[i] << 32 | (m->map.vals[i] - 1);
+	qsort(order, k, sizeof *order, ner_u64_cmp);
+	fwrite(NER_MAGIC, 1, 4, f);
+	ner_put_u32(f, NER_VERSION);
+	ner_put_u32(f, NER_NTAGS);
+	ner_put_u32(f, (uint32_t)k);
+	ner_put_f32(f, scale);
+	for (int p = 0; p <= NER_NTAGS; p++)
+		for (int t = 0; t < NER_NTAGS; t++)
+			ner_put_f32(f, m->trans[p][t]);
+	for (size_t i = 0; i < k; i++)
+		ner_put_u32(f, (uint32_t)(order[i] >> 32));
+	for (size_t i = 0; i < k; i++) {
+		const float *row = m->w + (order[i] & 0xFFFFFFFFu) * NER_NTAGS;
+		for (int t = 0; t < NER_NTAGS; t++) {
+			float x = row[t] / scale;
+			long q = (long)(x + (x >= 0 ? 0.5f : -0.5f)); /* no libm: round by hand */
+			unsigned char b[2] = {(unsigned char)(q & 0xFF), (unsigned char)((q >> 8) & 0xFF)};
+			fwrite(b, 1, 2, f);
+		}
+	}
+	free(order);
+	if (fclose(f) != 0) {
+		*error = xasprintf("%s: %s", path, strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+static unsigned char *ner_read_all(const char *path, size_t *len, char **error)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *buf = NULL;
+	size_t cap = 0, n = 0, k;
+
+	if (f == NULL) {
+		*error = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	do {
+		xgrow(&buf, &cap, n + 65536, 1);
+		k = fread(buf + n, 1, cap - n, f);
+		n += k;
+	} while (k > 0);
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex, char **error)
+{
+	size_t len, head = 20 + 4 * (NER_NTAGS + 1) * NER_NTAGS;
+	unsigned char *buf = ner_read_all(path, &len, error), *p;
+	struct ner_model *m;
+	uint32_t nfeat;
+	float scale;
+
+	if (buf == NULL)
+		return NULL;
+	nfeat = len >= head ? ner_get_u32(buf + 12) : 0;
+	if (len < head || memcmp(buf, NER_MAGIC, 4) != 0 || ner_get_u32(buf + 4) != NER_VERSION ||
+	    ner_get_u32(buf + 8) != NER_NTAGS || len != head + (size_t)nfeat * (4 + 2 * NER_NTAGS)) {
+		*error = xasprintf("%s: not a qari NER model (version %d)", path, NER_VERSION);
+		free(buf);
+		return NULL;
+	}
+	m = xcalloc(1, sizeof *m);
+	m->lex = lex;
+	m->nfeat = nfeat;
+	scale = ner_get_f32(buf + 16);
+	p = buf + 20;
+	for (int a = 0; a <= NER_NTAGS; a++)
+		for (int t = 0; t < NER_NTAGS; t++, p += 4)
+			m->trans[a][t] = ner_get_f32(p);
+	ner_keymap_init(&m->map, nfeat);
+	for (uint32_t i = 0; i < nfeat; i++, p += 4)
+		ner_keymap_put(&m->map, ner_get_u32(p), i);
+	m->w = xcalloc((size_t)nfeat * NER_NTAGS + 1, sizeof *m->w);
+	for (size_t i = 0; i < (size_t)nfeat * NER_NTAGS; i++, p += 2)
+		m->w[i] = (float)(int16_t)(p[0] | p[1] << 8) * scale;
+	free(buf);
+	return m;
+}
+
+static struct ner_model *ner_default_model;
+static struct ner_lexicon *ner_default_lex;
+static char *ner_default_error;
+static pthread_once_t ner_default_once = PTHREAD_ONCE_INIT;
+
+static void ner_default_init(void)
+{
+	char *dir = corpus_asset_path("ner"), *path = corpus_asset_path("ner/model.bin");
+	if ((ner_default_lex = ner_lexicon_load(dir, &ner_default_error)) != NULL)
+		ner_default_model = ner_model_load(path, ner_default_lex, &ner_default_error);
+	free(dir);
+	free(path);
+}
+
+const struct ner_model *ner_default(char **error)
+{
+	pthread_once(&ner_default_once, ner_default_init);
+	if (ner_default_model == NULL && error)
+		*error = ner_default_error;
+	return ner_default_model;
+}
+
+void ner_default_free(void)
+{
+	ner_model_free(ner_default_model);
+	ner_lexicon_free(ner_default_lex);
+	free(ner_default_error);
+	ner_default_model = NULL;
+	ner_default_lex = NULL;
+	ner_default_error = NULL;
+}

@@ -1,0 +1,81 @@
+/* ner_private.h - what the ner_*.c files share and nobody else needs. */
+#ifndef QARI_NER_PRIVATE_H
+#define QARI_NER_PRIVATE_H
+
+#include "qari/ner.h"
+#include "qari/strtab.h"
+
+#define NER_MAX_FEATS 48   /* features of one token */
+#define NER_GAZ_MAX_WORDS 6 /* longest gazetteer phrase looked up */
+
+enum ner_trigger {
+	NER_TRIG_PERS = 1 << 0, /* title or office before a name: الرئيس، وزير، السيد */
+	NER_TRIG_LOC = 1 << 1,  /* مدينة، عاصمة، ولاية */
+	NER_TRIG_ORG = 1 << 2,  /* شركة، وكالة، منظمة */
+	NER_TRIG_NAT = 1 << 3,  /* a nisba adjective after an office: الروسي، الأمريكي */
+};
+
+struct ner_lexicon {
+	struct strtab gaz;     /* gazetteer phrases, matching form, one space between words */
+	uint8_t *gaz_types;    /* phrase id → bit (1 << type) per type it is listed under */
+	size_t gaz_cap;
+	struct strtab trig;    /* trigger words */
+	uint8_t *trig_class;   /* word id → enum ner_trigger bits */
+	size_t trig_cap;
+	struct strtab stop;    /* stop words (stopwords.txt) */
+	struct strtab aliases; /* variant → canonical name (both matching form), for merging */
+	uint32_t *alias_to;    /* variant id → id in aliases of its canonical form */
+	size_t alias_cap;
+};
+
+/* Gazetteer type bits of a phrase (0 when absent). */
+uint8_t ner_lexicon_gaz(const struct ner_lexicon *lex, const char *s, size_t n);
+uint8_t ner_lexicon_trigger(const struct ner_lexicon *lex, const char *s, size_t n);
+
+/* A u32 key → dense index map (open addressing), for feature keys. */
+struct ner_keymap {
+	uint32_t *keys;
+	uint32_t *vals; /* index + 1, 0 when empty */
+	size_t nslots, n;
+};
+void ner_keymap_init(struct ner_keymap *m, size_t expect);
+void ner_keymap_free(struct ner_keymap *m);
+/* Index of key, or UINT32_MAX when absent. */
+uint32_t ner_keymap_get(const struct ner_keymap *m, uint32_t key);
+void ner_keymap_put(struct ner_keymap *m, uint32_t key, uint32_t index);
+
+/* Per-token facts computed once per sentence (ner_features.c). */
+struct ner_tokinfo {
+	uint64_t hw, hs, hp; /* hashes of the word, its stem, its proclitic-free form */
+	uint32_t stem;       /* byte offset of the stem in the word */
+	uint32_t nletters;
+	uint8_t gaz;         /* gazetteer type bits of any form of the word alone */
+	uint8_t gazm;        /* BIO tag of the longest gazetteer phrase covering it, 0 none */
+	uint8_t trig;        /* enum ner_trigger bits */
+	uint8_t shape;       /* token kind, Latin, length class */
+};
+
+/* Fill info[0..n) for a sentence. */
+void ner_features_prepare(const struct ner_lexicon *lex, const struct ner_sentence *s,
+			  struct ner_tokinfo *info);
+/* Feature keys of token i; returns how many (≤ NER_MAX_FEATS). */
+size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
+		    uint32_t *out);
+
+struct ner_model {
+	const struct ner_lexicon *lex;
+	struct ner_keymap map;  /* feature key → row */
+	uint32_t nfeat;
+	float *w;               /* nfeat × NER_NTAGS */
+	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
+};
+
+/* Grow w's buffers for n tokens. */
+void ner_work_reserve(struct ner_work *w, size_t n);
+/* Viterbi over emission scores em (n × NER_NTAGS) with m's transitions; invalid BIO moves
+ * (I-X after anything but B-X or I-X) are never taken. */
+void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, size_t n,
+		 uint8_t *tags, struct ner_work *w);
+bool ner_bio_allowed(int prev, int tag);
+
+#endif

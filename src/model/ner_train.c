@@ -1,0 +1,293 @@
+/* ner_train.c - averaged structured perceptron (Collins 2002) over the features of
+ * ner_features.c with first-order transitions and Viterbi decoding.
+ *
+ * Features are extracted once; those seen fewer than min_count times are left out. Sentences
+ * are visited in an order shuffled by a seeded xorshift generator, so the same data and seed
+ * give the same model, byte for byte. Averaging uses the usual trick: keep w and the sum of
+ * c·Δw, and take w − sum/c at the end. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner_private.h"
+#include "qari/xalloc.h"
+
+struct ner_trainer {
+	const struct ner_data *d;
+	size_t nsent;
+	struct ner_keymap keys; /* feature key → index */
+	uint32_t *count;        /* index → occurrences */
+	size_t nkeys, ccap;
+	uint32_t *feats;        /* every token's feature indices, back to back */
+	size_t *foff;           /* token → start in feats; foff[n] = end */
+	size_t nfeats, fcap;
+	double *w, *wa;         /* weights and averaging sums, nkeys × NER_NTAGS (double: the
+				   sums reach c ≈ 10^5 times a weight) */
+	double trans[NER_NTAGS + 1][NER_NTAGS], transa[NER_NTAGS + 1][NER_NTAGS];
+	float ftrans[NER_NTAGS + 1][NER_NTAGS]; /* trans as the decoder takes it */
+	double c;               /* sentences seen so far + 1 */
+};
+
+static uint64_t ner_train_rand(uint64_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return *s;
+}
+
+static uint32_t ner_train_index(struct ner_trainer *tr, uint32_t key)
+{
+	uint32_t i = ner_keymap_get(&tr->keys, key);
+	if (i != UINT32_MAX)
+		return i;
+	i = (uint32_t)tr->nkeys++;
+	ner_keymap_put(&tr->keys, key, i);
+	xgrow(&tr->count, &tr->ccap, tr->nkeys, sizeof *tr->count);
+	tr->count[i] = 0;
+	return i;
+}
+
+/* Extract the features of every training token once. */
+static void ner_train_extract(struct ner_trainer *tr, const struct ner_lexicon *lex)
+{
+	const struct ner_data *d = tr->d;
+	size_t ntok = d->sents[tr->nsent];
+	struct ner_work w = {0};
+	uint32_t keys[NER_MAX_FEATS];
+
+	tr->foff = xcalloc(ntok + 1, sizeof *tr->foff);
+	ner_keymap_init(&tr->keys, 1 << 20);
+	for (size_t k = 0; k < tr->nsent; k++) {
+		struct ner_sentence s = ner_data_sentence(d, k);
+		ner_work_reserve(&w, s.n);
+		ner_features_prepare(lex, &s, w.info);
+		for (size_t i = 0; i < s.n; i++) {
+			size_t nk = ner_features(&s, w.info, i, keys);
+			tr->foff[d->sents[k] + i] = tr->nfeats;
+			xgrow(&tr->feats, &tr->fcap, tr->nfeats + nk, sizeof *tr->feats);
+			for (size_t f = 0; f < nk; f++) {
+				uint32_t ix = ner_train_index(tr, keys[f]);
+				tr->count[ix]++;
+				tr->feats[tr->nfeats++] = ix;
+			}
+		}
+	}
+	tr->foff[ntok] = tr->nfeats;
+	ner_work_free(&w);
+}
+
+/* Rare features out: they get index UINT32_MAX and are skipped. */
+static void ner_train_prune(struct ner_trainer *tr, unsigned min_count)
+{
+	uint32_t *remap = xcalloc(tr->nkeys + 1, sizeof *remap);
+	uint32_t kept = 0;
+
+	for (size_t i = 0; i < tr->nkeys; i++)
+		remap[i] = tr->count[i] >= min_count ? kept++ : UINT32_MAX;
+	for (size_t i = 0; i < tr->nfeats; i++)
+		tr->feats[i] = remap[tr->feats[i]];
+	for (size_t i = 0; i < tr->keys.nslots; i++)
+		if (tr->keys.vals[i]) {
+			uint32_t r = remap[tr->keys.vals[i] - 1];
+			tr->keys.vals[i] = r == UINT32_MAX ? 0 : r + 1;
+		}
+	/* emptied slots would break probing: rebuild the map from what is left */
+	struct ner_keymap m;
+	ner_keymap_init(&m, kept);
+	for (size_t i = 0; i < tr->keys.nslots; i++)
+		if (tr->keys.vals[i])
+			ner_keymap_put(&m, tr->keys.keys[i], tr->keys.vals[i] - 1);
+	ner_keymap_free(&tr->keys);
+	tr->keys = m;
+	tr->nkeys = kept;
+	free(remap);
+}
+
+static void ner_train_emissions(const struct ner_trainer *tr, size_t tok0, size_t n, float *em)
+{
+	for (size_t i = 0; i < n; i++) {
+		float *e = em + i * NER_NTAGS;
+		memset(e, 0, NER_NTAGS * sizeof *e);
+		for (size_t f = tr->foff[tok0 + i]; f < tr->foff[tok0 + i + 1]; f++) {
+			if (tr->feats[f] == UINT32_MAX)
+				continue;
+			const double *wr = tr->w + (size_t)tr->feats[f] * NER_NTAGS;
+			for (int t = 0; t < NER_NTAGS; t++)
+				e[t] += (float)wr[t];
+		}
+	}
+}
+
+static void ner_train_bump(struct ner_trainer *tr, size_t tok, int tag, double delta)
+{
+	for (size_t f = tr->foff[tok]; f < tr->foff[tok + 1]; f++) {
+		if (tr->feats[f] == UINT32_MAX)
+			continue;
+		size_t at = (size_t)tr->feats[f] * NER_NTAGS + (size_t)tag;
+		tr->w[at] += delta;
+		tr->wa[at] += tr->c * delta;
+	}
+}
+
+static void ner_train_bump_trans(struct ner_trainer *tr, int prev, int tag, double delta)
+{
+	tr->trans[prev][tag] += delta;
+	tr->transa[prev][tag] += tr->c * delta;
+}
+
+/* One sentence: decode, and where the guess differs from the gold, move the weights. */
+static void ner_train_sentence(struct ner_trainer *tr, size_t k, struct ner_work *w, uint8_t *pred)
+{
+	const struct ner_data *d = tr->d;
+	size_t tok0 = d->sents[k], n = d->sents[k + 1] - tok0;
+	const uint8_t *gold = d->gold + tok0;
+
+	ner_work_reserve(w, n);
+	ner_train_emissions(tr, tok0, n, w->em);
+	for (int p = 0; p <= NER_NTAGS; p++)
+		for (int t = 0; t < NER_NTAGS; t++)
+			tr->ftrans[p][t] = (float)tr->trans[p][t];
+	ner_viterbi(tr->ftrans, w->em, n, pred, w);
+	for (size_t i = 0; i < n; i++) {
+		int gp = i ? gold[i - 1] : NER_NTAGS, pp = i ? pred[i - 1] : NER_NTAGS;
+		if (gold[i] != pred[i]) {
+			ner_train_bump(tr, tok0 + i, gold[i], 1);
+			ner_train_bump(tr, tok0 + i, pred[i], -1);
+		}
+		if (gp != pp || gold[i] != pred[i]) {
+			ner_train_bump_trans(tr, gp, gold[i], 1);
+			ner_train_bump_trans(tr, pp, pred[i], -1);
+		}
+	}
+	tr->c += 1;
+}
+
+/* The averaged weights as a model (features whose weights all average to zero left out). */
+static struct ner_model *ner_train_model(const struct ner_trainer *tr, const struct ner_lexicon *lex)
+{
+	struct ner_model *m = xcalloc(1, sizeof *m);
+	size_t rows = 0;
+
+	m->lex = lex;
+	m->w = xcalloc(tr->nkeys * NER_NTAGS + 1, sizeof *m->w);
+	ner_keymap_init(&m->map, tr->nkeys);
+	for (size_t i = 0; i < tr->keys.nslots; i++) {
+		uint32_t ix;
+		bool any = false;
+		if (tr->keys.vals[i] == 0)
+			continue;
+		ix = tr->keys.vals[i] - 1;
+		for (int t = 0; t < NER_NTAGS; t++) {
+			size_t at = (size_t)ix * NER_NTAGS + (size_t)t;
+			float v = (float)(tr->w[at] - tr->wa[at] / tr->c);
+			m->w[rows * NER_NTAGS + (size_t)t] = v;
+			any |= v != 0;
+		}
+		if (any)
+			ner_keymap_put(&m->map, tr->keys.keys[i], (uint32_t)rows++);
+	}
+	m->nfeat = (uint32_t)rows;
+	for (int p = 0; p <= NER_NTAGS; p++)
+		for (int t = 0; t < NER_NTAGS; t++)
+			m->trans[p][t] = (float)(tr->trans[p][t] - tr->transa[p][t] / tr->c);
+	return m;
+}
+
+static void ner_train_report(const struct ner_trainer *tr, const struct ner_lexicon *lex,
+			     const struct ner_data *dev, unsigned epoch)
+{
+	struct ner_model *m = ner_train_model(tr, lex);
+	struct ner_score s = {0};
+	double p, r, f;
+
+	ner_evaluate(m, dev, 0, dev->nsents, &s);
+	ner_score_prf(&s, NER_NONE, &p, &r, &f);
+	fprintf(stderr, "epoch %u: dev P %.2f R %.2f F1 %.2f\n", epoch, p, r, f);
+	ner_model_free(m);
+}
+
+static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
+			    const struct ner_lexicon *lex, const struct ner_train_opts *o)
+{
+	struct ner_trainer tr = {.d = train, .nsent = ntrain, .c = 1};
+	struct ner_work w = {0};
+	size_t *order = xcalloc(ntrain + 1, sizeof *order);
+	uint8_t *pred = xcalloc(train->n + 1, 1);
+	uint64_t rng = o->seed ? o->seed : 0x9E3779B97F4A7C15ULL;
+	struct ner_model *m;
+
+	ner_train_extract(&tr, lex);
+	ner_train_prune(&tr, o->min_count);
+	tr.w = xcalloc(tr.nkeys * NER_NTAGS + 1, sizeof *tr.w);
+	tr.wa = xcalloc(tr.nkeys * NER_NTAGS + 1, sizeof *tr.wa);
+	for (size_t k = 0; k < ntrain; k++)
+		order[k] = k;
+	for (unsigned e = 1; e <= o->epochs; e++) {
+		for (size_t k = ntrain; k > 1; k--) {
+			size_t j = (size_t)(ner_train_rand(&rng) % k), t = order[k - 1];
+			order[k - 1] = order[j];
+			order[j] = t;
+		}
+		for (size_t k = 0; k < ntrain; k++)
+			ner_train_sentence(&tr, order[k], &w, pred);
+		if (o->verbose && dev)
+			ner_train_report(&tr, lex, dev, e);
+	}
+	m = ner_train_model(&tr, lex);
+	ner_work_free(&w);
+	ner_keymap_free(&tr.keys);
+	free(tr.count);
+	free(tr.feats);
+	free(tr.foff);
+	free(tr.w);
+	free(tr.wa);
+	free(order);
+	free(pred);
+	return m;
+}
+
+/* Lower every O score by delta: folded into the transitions into O. */
+static void ner_train_o_bias(struct ner_model *m, float delta)
+{
+	for (int p = 0; p <= NER_NTAGS; p++)
+		m->trans[p][0] -= delta;
+}
+
+/* The perceptron under-predicts entities (precision well above recall): pick the O penalty
+ * that maximises F1 on the last tenth of the training sentences, with a model trained on the
+ * other nine tenths. The development data plays no part. */
+static float ner_train_tune_bias(const struct ner_data *train, size_t ntrain,
+				 const struct ner_lexicon *lex, const struct ner_train_opts *o)
+{
+	static const float grid[] = {0, 5, 10, 15, 20, 25, 30, 40};
+	struct ner_train_opts quiet = *o;
+	size_t cut = ntrain - ntrain / 10;
+	struct ner_model *m;
+	float best = 0, bestf = -1;
+
+	quiet.verbose = false;
+	m = ner_train_run(train, cut, NULL, lex, &quiet);
+	for (size_t i = 0; i < sizeof grid / sizeof *grid; i++) {
+		struct ner_score s = {0};
+		double p, r, f;
+		ner_train_o_bias(m, grid[i] - (i ? grid[i - 1] : 0));
+		ner_evaluate(m, train, cut, ntrain, &s);
+		ner_score_prf(&s, NER_NONE, &p, &r, &f);
+		if (o->verbose)
+			fprintf(stderr, "O penalty %.0f: held-out train F1 %.2f\n", (double)grid[i], f);
+		if (f > bestf)
+			bestf = (float)f, best = grid[i];
+	}
+	ner_model_free(m);
+	return best;
+}
+
+struct ner_model *ner_train(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
+			    const struct ner_lexicon *lex, const struct ner_train_opts *o)
+{
+	float delta = ntrain >= 20 ? ner_train_tune_bias(train, ntrain, lex, o) : 0;
+	struct ner_model *m = ner_train_run(train, ntrain, dev, lex, o);
+	ner_train_o_bias(m, delta);
+	return m;
+}

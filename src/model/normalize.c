@@ -1,0 +1,273 @@
+/* normalize.c - the matching form of text with its map back to original offsets, words, and
+ * clitic prefixes. Character by character, so every output byte knows where it came from. */
+#include "qari/normalize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "qari/text.h"
+#include "qari/xalloc.h"
+
+#define NORM_ALEF 0x0627
+#define NORM_TATWEEL 0x0640
+
+/* Letters of the Arabic block that fold onto another; 0 when the letter stays. */
+static uint32_t norm_arabic_fold(uint32_t cp)
+{
+	switch (cp) {
+	case 0x0622: case 0x0623: case 0x0625: case 0x0671:
+		return NORM_ALEF;
+	case 0x0629: return 0x0647; /* ة → ه */
+	case 0x0649: return 0x064A; /* ى → ي */
+	case 0x06CC: return 0x064A; /* Persian yeh */
+	case 0x06A9: return 0x0643; /* keheh */
+	default: return 0;
+	}
+}
+
+static bool norm_is_dropped(uint32_t cp)
+{
+	return cp == NORM_TATWEEL || uc_is_general_category(cp, UC_CATEGORY_Mn) ||
+	       uc_is_general_category(cp, UC_CATEGORY_Cf);
+}
+
+/* The fold of a character NFKC leaves alone; 0 when dropped. */
+static uint32_t norm_fold_one(uint32_t cp)
+{
+	uint32_t f;
+
+	if (cp < 0x80) {
+		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v')
+			return ' ';
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	}
+	if (cp >= 0x0660 && cp <= 0x0669)
+		return '0' + (cp - 0x0660);
+	if (cp >= 0x06F0 && cp <= 0x06F9)
+		return '0' + (cp - 0x06F0);
+	if ((f = norm_arabic_fold(cp)) != 0)
+		return f;
+	if (norm_is_dropped(cp))
+		return 0;
+	if (uc_is_property_white_space(cp))
+		return ' ';
+	return uc_tolower(cp);
+}
+
+/* Arabic letters and ASCII have no compatibility decomposition worth the NFKC call, except
+ * U+0622-0626 (canonical: a letter + hamza mark) and U+0675-0678, which the folds cover. */
+static bool norm_needs_nfkc(uint32_t cp)
+{
+	ucs4_t decomp[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag;
+	if (cp < 0x80 || (cp >= 0x0600 && cp <= 0x06FF))
+		return false;
+	return uc_decomposition(cp, &tag, decomp) > 0;
+}
+
+size_t norm_cp(uint32_t cp, uint32_t out[NORM_CP_MAX])
+{
+	uint32_t buf[NORM_CP_MAX];
+	size_t n = NORM_CP_MAX, k = 0;
+	uint32_t *r;
+
+	if (!norm_needs_nfkc(cp)) {
+		uint32_t f = norm_fold_one(cp);
+		out[0] = f;
+		return f != 0;
+	}
+	r = u32_normalize(UNINORM_NFKC, &cp, 1, buf, &n);
+	if (r == NULL)
+		return 0;
+	for (size_t i = 0; i < n && k < NORM_CP_MAX; i++) {
+		uint32_t f = norm_fold_one(r[i]);
+		if (f)
+			out[k++] = f;
+	}
+	if (r != buf)
+		free(r);
+	return k;
+}
+
+/* Room for need more bytes (and map entries, plus the final one). */
+static void norm_text_reserve(struct norm_text *t, size_t need, bool with_map)
+{
+	size_t want = t->len + need + 1;
+	if (with_map && t->map == NULL && t->cap > 0)
+		t->map = xreallocarray(NULL, t->cap, sizeof *t->map); /* built without a map before */
+	if (want <= t->cap)
+		return;
+	size_t cap = t->cap ? t->cap : 64;
+	while (cap < want)
+		cap *= 2;
+	t->s = xreallocarray(t->s, cap, 1);
+	if (with_map || t->map)
+		t->map = xreallocarray(t->map, cap, sizeof *t->map);
+	t->cap = cap;
+}
+
+/* Append the matching form of one original character that starts at byte orig. */
+static void norm_text_put(struct norm_text *t, const uint32_t *cps, size_t ncp, size_t orig,
+			  bool with_map)
+{
+	norm_text_reserve(t, ncp * 4, with_map);
+	for (size_t i = 0; i < ncp; i++) {
+		/* runs of white space collapse to one space */
+		if (cps[i] == ' ' && (t->len == 0 || t->s[t->len - 1] == ' '))
+			continue;
+		int k = u8_uctomb((uint8_t *)t->s + t->len, cps[i], 4);
+		if (k <= 0)
+			continue;
+		if (with_map)
+			for (int j = 0; j < k; j++)
+				t->map[t->len + (size_t)j] = (uint32_t)orig;
+		t->len += (size_t)k;
+	}
+}
+
+void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map)
+{
+	uint32_t cps[NORM_CP_MAX];
+	size_t i = 0;
+
+	t->len = 0;
+	norm_text_reserve(t, n, with_map);
+	while (i < n) {
+		uint32_t cp;
+		int k;
+		/* ASCII letters and spaces: the common case without a decode */
+		if ((unsigned char)s[i] < 0x80 && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v') {
+			cps[0] = norm_fold_one((unsigned char)s[i]);
+			norm_text_put(t, cps, 1, i, with_map);
+			i++;
+			continue;
+		}
+		k = text_decode(s + i, n - i, &cp);
+		norm_text_put(t, cps, norm_cp(cp, cps), i, with_map);
+		i += (size_t)k;
+	}
+	norm_text_reserve(t, 0, with_map);
+	t->s[t->len] = '\0';
+	if (with_map)
+		t->map[t->len] = (uint32_t)n;
+}
+
+void norm_text_free(struct norm_text *t)
+{
+	free(t->s);
+	free(t->map);
+	memset(t, 0, sizeof *t);
+}
+
+void norm_text_orig_span(const struct norm_text *t, size_t nbeg, size_t nend, size_t *obeg,
+			 size_t *oend)
+{
+	*obeg = t->map[nbeg];
+	*oend = t->map[nend];
+}
+
+char *norm_string(const char *s, size_t n, size_t *len)
+{
+	struct norm_text t = {0};
+	norm_text_set(&t, s, n, false);
+	if (len)
+		*len = t.len;
+	return t.s;
+}
+
+static bool norm_is_wordch(uint32_t cp)
+{
+	return uc_is_general_category(cp, UC_CATEGORY_L) ||
+	       uc_is_general_category(cp, UC_CATEGORY_N) ||
+	       uc_is_general_category(cp, UC_CATEGORY_M);
+}
+
+/* End of the alphanumeric run starting at i; *letters set when it holds a non-digit. */
+static size_t norm_word_end(const char *s, size_t len, size_t i, bool *letters)
+{
+	*letters = false;
+	while (i < len) {
+		uint32_t cp;
+		int k = text_decode(s + i, len - i, &cp);
+		if (norm_is_wordch(cp)) {
+			if (!(cp >= '0' && cp <= '9'))
+				*letters = true;
+			i += (size_t)k;
+		} else if ((cp == '.' || cp == ',') && !*letters && i + 1 < len &&
+			   s[i + 1] >= '0' && s[i + 1] <= '9' && i > 0 && s[i - 1] >= '0' &&
+			   s[i - 1] <= '9') {
+			i++; /* 2.5, 1,000: one number */
+		} else
+			break;
+	}
+	return i;
+}
+
+size_t norm_tokenize(const char *s, size_t len, struct norm_token **v, size_t *nv, size_t *cap)
+{
+	size_t i = 0, before = *nv;
+
+	while (i < len) {
+		uint32_t cp;
+		int k = text_decode(s + i, len - i, &cp);
+		struct norm_token tok = {.beg = (uint32_t)i};
+		bool letters;
+
+		if (cp == ' ' || uc_is_property_white_space(cp)) {
+			i += (size_t)k;
+			continue;
+		}
+		if (norm_is_wordch(cp)) {
+			i = norm_word_end(s, len, i, &letters);
+			tok.kind = letters ? NORM_TOKEN_WORD : NORM_TOKEN_NUMBER;
+		} else {
+			i += (size_t)k;
+			tok.kind = NORM_TOKEN_PUNCT;
+		}
+		tok.end = (uint32_t)i;
+		xgrow(v, cap, *nv + 1, sizeof **v);
+		(*v)[(*nv)++] = tok;
+	}
+	return *nv - before;
+}
+
+/* Letters (code points) in w[off..n). */
+static size_t norm_letters(const char *w, size_t n, size_t off)
+{
+	size_t count = 0;
+	for (size_t i = off; i < n; i++)
+		count += ((unsigned char)w[i] & 0xC0) != 0x80;
+	return count;
+}
+
+static bool norm_has(const char *w, size_t n, size_t off, const char *letter)
+{
+	size_t k = strlen(letter);
+	return off + k <= n && memcmp(w + off, letter, k) == 0;
+}
+
+void norm_word_split(const char *w, size_t n, struct norm_split *out)
+{
+	size_t off = 0;
+
+	if ((norm_has(w, n, 0, "و") || norm_has(w, n, 0, "ف")) && norm_letters(w, n, 2) >= 3)
+		off = 2;
+	if (norm_has(w, n, off, "لل") && norm_letters(w, n, off + 4) >= 2) {
+		/* ل + ال written لل: the article's alef is gone */
+		out->proclitic = off;
+		out->stem = off + 4;
+		return;
+	}
+	if ((norm_has(w, n, off, "ب") || norm_has(w, n, off, "ل") || norm_has(w, n, off, "ك")) &&
+	    norm_letters(w, n, off + 2) >= 3)
+		off += 2;
+	out->proclitic = off;
+	if (norm_has(w, n, off, "ال") && norm_letters(w, n, off + 4) >= 2)
+		off += 4;
+	out->stem = off;
+}

@@ -1,0 +1,121 @@
+/* test_normalize.c - each rule of the matching form, the offset map, words and clitics. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "qari/normalize.h"
+
+static char *norm(const char *s)
+{
+	return norm_string(s, strlen(s), NULL);
+}
+
+#define CHECK_NORM(in, expected)            \
+	do {                                \
+		char *got_ = norm(in);      \
+		CHECK_STR(got_, expected);  \
+		free(got_);                 \
+	} while (0)
+
+static void test_rules(void)
+{
+	CHECK_NORM("أحمد إبراهيم آمال ٱلله", "احمد ابراهيم امال الله"); /* hamza forms of alef */
+	CHECK_NORM("مُحَمَّدٌ", "محمد");                                  /* harakat and shadda */
+	CHECK_NORM("الرحمٰن", "الرحمن");                                /* superscript alef (Mn) */
+	CHECK_NORM("كـــتـاب", "كتاب");                                  /* tatweel */
+	CHECK_NORM("مدرسة", "مدرسه");                                   /* taa marbuta */
+	CHECK_NORM("مستشفى", "مستشفي");                                 /* alef maqsura */
+	CHECK_NORM("عام ٢٠٢٢ و۱۹۹۰", "عام 2022 و1990");                 /* Arabic-Indic, Eastern */
+	CHECK_NORM("Sputnik CNN Ünal", "sputnik cnn ünal");             /* Latin casefolded */
+	CHECK_NORM("\xEF\xBB\xBB", "لا");                                /* lam-alef ligature (NFKC) */
+	CHECK_NORM("\xEF\xBA\x8D\xEF\xBB\x9F", "ال");                    /* presentation forms */
+	CHECK_NORM("ＡＢＣ", "abc");                                     /* full-width Latin */
+	CHECK_NORM("a\u200Fb\u200Cc", "abc");                            /* format characters */
+	CHECK_NORM("a \t\u00A0 b", "a b");                               /* white space collapses */
+	CHECK_NORM("مؤتمر", "مؤتمر");                                   /* hamza on waw stays */
+	CHECK_NORM("\xff", "\xEF\xBF\xBD");                              /* invalid byte → U+FFFD */
+}
+
+static void test_map(void)
+{
+	const char *s = "قالَ لافـروف";
+	struct norm_text t = {0};
+	size_t ob, oe;
+	norm_text_set(&t, s, strlen(s), true);
+	CHECK_STR(t.s, "قال لافروف");
+	CHECK_INT(t.map[0], 0);
+	CHECK_INT(t.map[t.len], strlen(s));
+	/* "لافروف" in the matching form: bytes 7..19 */
+	const char *hit = strstr(t.s, "لافروف");
+	CHECK(hit != NULL);
+	norm_text_orig_span(&t, (size_t)(hit - t.s), (size_t)(hit - t.s) + strlen("لافروف"), &ob, &oe);
+	CHECK_INT(ob, strlen("قالَ "));
+	CHECK_INT(oe, strlen(s));
+	/* "قال" ends before the space: the fatha after its last letter is included */
+	norm_text_orig_span(&t, 0, strlen("قال"), &ob, &oe);
+	CHECK_INT(ob, 0);
+	CHECK_INT(oe, strlen("قالَ"));
+	/* the ligature: two letters from one character map to the same original offset */
+	norm_text_set(&t, "x\xEF\xBB\xBBy", 5, true);
+	CHECK_STR(t.s, "xلاy");
+	CHECK_INT(t.map[1], 1);
+	CHECK_INT(t.map[3], 1);
+	CHECK_INT(t.map[5], 4);
+	norm_text_orig_span(&t, 3, 5, &ob, &oe);
+	CHECK_INT(ob, 1);
+	CHECK_INT(oe, 4);
+	norm_text_free(&t);
+}
+
+static void test_tokenize(void)
+{
+	char *s = norm("قال لافروف، في 12 فبراير/شباط 2.5% (CNN).");
+	struct norm_token *v = NULL;
+	size_t nv = 0, cap = 0;
+	CHECK_INT(norm_tokenize(s, strlen(s), &v, &nv, &cap), 14);
+	CHECK_INT(v[1].kind, NORM_TOKEN_WORD);
+	CHECK(strncmp(s + v[1].beg, "لافروف", v[1].end - v[1].beg) == 0);
+	CHECK_INT(v[2].kind, NORM_TOKEN_PUNCT);
+	CHECK_INT(v[4].kind, NORM_TOKEN_NUMBER);
+	CHECK_INT(v[6].kind, NORM_TOKEN_PUNCT);
+	CHECK_INT(v[8].kind, NORM_TOKEN_NUMBER);
+	CHECK_INT(v[8].end - v[8].beg, 3); /* 2.5 */
+	CHECK_INT(v[10].kind, NORM_TOKEN_PUNCT);
+	CHECK(strncmp(s + v[11].beg, "cnn", 3) == 0);
+	CHECK_INT(v[13].kind, NORM_TOKEN_PUNCT);
+	free(v);
+	free(s);
+}
+
+static void check_split(const char *w, const char *procl, const char *stem)
+{
+	struct norm_split sp;
+	size_t n = strlen(w);
+	norm_word_split(w, n, &sp);
+	CHECK_STR(w + sp.proclitic, procl);
+	CHECK_STR(w + sp.stem, stem);
+}
+
+static void test_clitics(void)
+{
+	check_split("واوكرانيا", "اوكرانيا", "اوكرانيا");
+	check_split("والولايات", "الولايات", "ولايات");
+	check_split("للولايات", "للولايات", "ولايات");
+	check_split("بموسكو", "موسكو", "موسكو");
+	check_split("وبالتالي", "التالي", "تالي");
+	check_split("فالرياض", "الرياض", "رياض");
+	check_split("الروسي", "الروسي", "روسي");
+	check_split("ولد", "ولد", "ولد");   /* too short: nothing comes off */
+	check_split("بال", "بال", "بال");
+	check_split("ال", "ال", "ال");
+	check_split("sputnik", "sputnik", "sputnik");
+}
+
+int main(void)
+{
+	test_rules();
+	test_map();
+	test_tokenize();
+	test_clitics();
+	return check_done();
+}

@@ -1,0 +1,130 @@
+/* test_search.c - Arabic-insensitive search: hamza, harakat, tatweel; hits on original bytes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "qari/search.h"
+
+static struct article *make(const char *title, const char *p0, const char *p1)
+{
+	struct article *a = article_new("mem.txt");
+	article_set_title(a, title, strlen(title));
+	article_add_para(a, p0, strlen(p0));
+	if (p1)
+		article_add_para(a, p1, strlen(p1));
+	article_finish(a, "mem.txt");
+	return a;
+}
+
+/* The original bytes a hit covers. */
+static char *hit_text(const struct article *a, const struct search_hit *h)
+{
+	const char *s = h->para < 0 ? a->title : a->paras[h->para];
+	return strndup(s + h->beg, h->end - h->beg);
+}
+
+static void test_hamza_harakat_tatweel(void)
+{
+	struct article *a = make("أوكرانيا وروسيا", "قالَ وزيرُ الخارجيـــة إنّ أوكرانيا ستشارك.",
+				 "Sputnik: the Foreign Minister, in UKRAINE.");
+	struct search_query q;
+	struct search_hits h = {0};
+	char *s;
+
+	/* a query without hamza finds the hamza form, in the title and in the body */
+	CHECK(search_query_init(&q, "اوكرانيا", false));
+	CHECK_INT(search_article(a, &q, &h), 2);
+	CHECK_INT(h.v[0].para, -1);
+	CHECK_INT(h.v[0].beg, 0);
+	s = hit_text(a, &h.v[0]);
+	CHECK_STR(s, "أوكرانيا");
+	free(s);
+	CHECK_INT(h.v[1].para, 0);
+	s = hit_text(a, &h.v[1]);
+	CHECK_STR(s, "أوكرانيا");
+	free(s);
+	search_query_free(&q);
+
+	/* tatweel and harakat in the text, and a query with harakat */
+	h.n = 0;
+	CHECK(search_query_init(&q, "وزير الخارجِيّة", false));
+	CHECK_INT(search_article(a, &q, &h), 1);
+	s = hit_text(a, &h.v[0]);
+	CHECK_STR(s, "وزيرُ الخارجيـــة");
+	free(s);
+	search_query_free(&q);
+
+	/* Latin case-insensitive */
+	h.n = 0;
+	CHECK(search_query_init(&q, "foreign MINISTER", false));
+	CHECK_INT(search_article(a, &q, &h), 1);
+	CHECK_INT(h.v[0].para, 1);
+	s = hit_text(a, &h.v[0]);
+	CHECK_STR(s, "Foreign Minister");
+	free(s);
+	search_query_free(&q);
+
+	CHECK(!search_query_init(&q, "  ـــ  ", false)); /* nothing left to search for */
+	search_hits_free(&h);
+	article_free(a);
+}
+
+static void test_whole_word(void)
+{
+	struct article *a = make("t", "وأوكرانيا والأوكرانيون وروسيا روسياها", NULL);
+	struct search_query q;
+	struct search_hits h = {0};
+
+	CHECK(search_query_init(&q, "اوكرانيا", true));
+	CHECK_INT(search_article(a, &q, &h), 1); /* و + the word, not الأوكرانيون */
+	search_query_free(&q);
+	h.n = 0;
+	CHECK(search_query_init(&q, "روسيا", true));
+	CHECK_INT(search_article(a, &q, &h), 1);
+	search_query_free(&q);
+	h.n = 0;
+	CHECK(search_query_init(&q, "روسيا", false));
+	CHECK_INT(search_article(a, &q, &h), 2);
+	search_query_free(&q);
+	search_hits_free(&h);
+	article_free(a);
+}
+
+static void test_index(void)
+{
+	struct corpus c;
+	struct search_index x;
+	struct search_query q;
+	uint32_t out[4], out2[4];
+
+	corpus_init(&c);
+	corpus_add(&c, make("الرئيس بوتين", "موسكو تستضيف.", NULL));
+	corpus_add(&c, make("ترامب", "واشنطن وموسكو تتفقان. مُوسكو", NULL));
+	corpus_add(&c, make("الرياض", "لا شيء هنا", NULL));
+	search_index_init(&x, &c);
+	CHECK(search_query_init(&q, "موس", false));
+	CHECK_INT(search_filter(&x, &q, NULL, 0, out), 2);
+	CHECK_INT(out[0], 0);
+	CHECK_INT(out[1], 1);
+	CHECK_INT(search_count(&x, 1, &q), 2);
+	search_query_free(&q);
+	/* the query grew: search only the previous result */
+	CHECK(search_query_init(&q, "وموسكو", false));
+	CHECK_INT(search_filter(&x, &q, out, 2, out2), 1);
+	CHECK_INT(out2[0], 1);
+	search_query_free(&q);
+	/* no match across the title/paragraph line break */
+	CHECK(search_query_init(&q, "بوتين موسكو", false));
+	CHECK_INT(search_filter(&x, &q, NULL, 0, out), 0);
+	search_query_free(&q);
+	search_index_free(&x);
+	corpus_free(&c);
+}
+
+int main(void)
+{
+	test_hamza_harakat_tatweel();
+	test_whole_word();
+	test_index();
+	return check_done();
+}
