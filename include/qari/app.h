@@ -4,6 +4,8 @@
  *   geometry.c  where the panes go for the terminal's size (3, 2 or 1 columns)
  *   prompt.c    editing the search line (UTF-8, by code point)
  *   links.c     opening the source URL, copying it with OSC 52
+ *   find.c      the list filter and find in the article
+ *   sidebar.c   the entity sidebar's rows, related stories, ] and [
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
  *               (read marks, bookmarks, positions)
  */
@@ -13,6 +15,7 @@
 #include "qari/cli.h"
 #include "qari/config.h"
 #include "qari/corpus.h"
+#include "qari/corpus_index.h"
 #include "qari/state.h"
 #include "qari/history.h"
 #include "qari/ui.h"
@@ -57,10 +60,18 @@ struct app {
 	enum app_search_target prompt_target;
 	struct prompt prompt;
 	char *filter;        /* the list's active filter, as typed, or NULL */
+	bool filter_query;   /* the filter is a search (its hits show in opened articles) */
 	size_t *filter_rows; /* articles that match it */
 	size_t nfilter;
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
+
+	struct corpus_index index;    /* search, entities, related: built in the background */
+	bool index_done;
+	struct related_link *related; /* of the open article */
+	size_t nrelated;
+	size_t related_anchor;        /* the article whose related stories ] and [ walk */
+	long related_pos;             /* where in that walk (-1: at the anchor) */
 };
 
 /* app.c */
@@ -80,12 +91,23 @@ void prompt_clear(struct prompt *p);
 bool prompt_insert(struct prompt *p, wint_t ch);
 bool prompt_backspace(struct prompt *p);
 
+/* sidebar.c */
+void app_sidebar_fill(struct app *app);
+void app_sidebar_moved(struct app *app);
+void app_sidebar_activate(struct app *app);
+void app_related_step(struct app *app, bool forward);
+void app_sidebar_free(struct app *app);
+
 /* find.c: the list filter and find in the article */
+void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n);
+size_t app_find_ranges(struct app *app, const char *text, struct ui_range **out);
+void app_show_ranges(struct app *app, struct ui_range *v, size_t n);
 void app_search_start(struct app *app);
 void app_search_key(struct app *app, int kind, wint_t ch);
 void app_search_step(struct app *app, bool forward);
 void app_search_clear(struct app *app);
 void app_search_free(struct app *app);
+void app_search_free_hits(struct app *app);
 
 /* settings.c */
 void app_settings_load(struct app *app);        /* before the corpus loads */

@@ -48,7 +48,16 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 	list_pane_select(&app->list, idx);
 	if (record)
 		history_visit(&app->history, idx, app->reader_data.top);
-	app_search_clear(app);
+	app_search_free_hits(app);
+	app_sidebar_fill(app);
+	if (app->filter && app->filter_query) {
+		/* opened from a search: its hits are highlighted, n and N walk them */
+		struct ui_range *v;
+		size_t n = app_find_ranges(app, app->filter, &v);
+		app_show_ranges(app, v, n);
+		if (n && top == APP_SAVED_TOP)
+			reader_pane_set_top(&app->reader, 0), reader_pane_show(&app->reader, v[0].para, v[0].beg);
+	}
 	app_focus(app, &app->reader);
 }
 
@@ -90,10 +99,13 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 		int pct;
 		reader_pane_position(&app->reader, &line, &lines, &pct);
 		if (app->nhits)
-			k = snprintf(out, n, "hit %zu/%zu  ", app->hit + 1, app->nhits);
+			k += snprintf(out + k, n - (size_t)k, "hit %zu/%zu  ", app->hit + 1, app->nhits);
 		snprintf(out + k, n - (size_t)k, "%zu/%zu  line %zu/%zu  %d%%", sel, count, line,
 			 lines, pct);
-	} else
+	} else if (!app->index_done)
+		snprintf(out, n, "indexing %d%%  %zu/%zu", corpus_index_percent(&app->index),
+			 count ? sel : 0, count);
+	else
 		snprintf(out, n, "%zu/%zu", count ? sel : 0, count);
 }
 

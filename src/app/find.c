@@ -1,32 +1,39 @@
-/* find.c - search in the reader: `/` in the list filters it as you type, `/` in the reading
- * pane finds in the article, n and N step through the hits. Matching is the search module's
- * (Arabic-insensitive to hamza forms, harakat and tatweel). */
+/* find.c - search in the reader: `/` in the list filters it as you type, over titles and
+ * bodies; `/` in the reading pane finds in the article; n and N step through the hits. The
+ * matching is the search module's: insensitive to hamza forms, harakat, tatweel and case. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "qari/app.h"
 #include "qari/xalloc.h"
 
+static void find_set_ranges(struct app *app, struct ui_range *v, size_t n)
+{
+	free(app->hits);
+	app->hits = v;
+	app->nhits = n;
+	app->hit = 0;
+	app->reader_data.ranges = v;
+	app->reader_data.nranges = n;
+	app->reader_data.full_redraw = true;
+	app->reader.dirty = true;
+}
+
+void app_search_free_hits(struct app *app) { find_set_ranges(app, NULL, 0); }
+
 void app_search_free(struct app *app)
 {
 	xfree(&app->filter);
 	xfree(&app->filter_rows);
-	xfree(&app->hits);
-	app->nfilter = app->nhits = app->hit = 0;
-	app->reader_data.ranges = NULL;
-	app->reader_data.nranges = 0;
+	app->nfilter = 0;
+	find_set_ranges(app, NULL, 0);
 }
 
 /* Esc: the article's hits first, then the list's filter. */
 void app_search_clear(struct app *app)
 {
 	if (app->nhits) {
-		xfree(&app->hits);
-		app->nhits = app->hit = 0;
-		app->reader_data.ranges = NULL;
-		app->reader_data.nranges = 0;
-		app->reader_data.full_redraw = true;
-		app->reader.dirty = true;
+		find_set_ranges(app, NULL, 0);
 		return;
 	}
 	if (app->filter && app->focus == &app->list) {
@@ -43,70 +50,91 @@ void app_search_start(struct app *app)
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
 				     ? APP_SEARCH_ARTICLE : APP_SEARCH_LIST;
 	prompt_clear(&app->prompt);
-	if (app->prompt_target == APP_SEARCH_LIST && app->filter)
-		prompt_insert(&app->prompt, 0), snprintf(app->prompt.buf, sizeof app->prompt.buf, "%s",
-							 app->filter),
-			app->prompt.len = strlen(app->prompt.buf);
+	if (app->prompt_target == APP_SEARCH_LIST && app->filter) {
+		snprintf(app->prompt.buf, sizeof app->prompt.buf, "%s", app->filter);
+		app->prompt.len = strlen(app->prompt.buf);
+	}
 }
 
-/* Plain substring matching until the search module lands. */
-static bool find_match(const struct article *a, const char *q)
-{
-	if (strstr(a->title, q))
-		return true;
-	for (size_t i = 0; i < a->npara; i++)
-		if (strstr(a->paras[i], q))
-			return true;
-	return false;
-}
-
-static void find_filter_list(struct app *app, const char *q)
+/* Filter the list to the articles that match q (an empty query shows all again). */
+void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
 {
 	xfree(&app->filter_rows);
 	xfree(&app->filter);
 	app->nfilter = 0;
-	if (*q == '\0') {
+	if (label == NULL) {
 		list_pane_set_rows(&app->list, NULL, 0);
 		return;
 	}
-	app->filter = xstrdup(q);
-	app->filter_rows = xcalloc(app->corpus.n + 1, sizeof *app->filter_rows);
-	for (size_t i = 0; i < app->corpus.n; i++)
-		if (find_match(app->corpus.items[i], q))
-			app->filter_rows[app->nfilter++] = i;
+	app->filter = xstrdup(label);
+	app->filter_query = false;
+	app->filter_rows = xcalloc(n + 1, sizeof *app->filter_rows);
+	memcpy(app->filter_rows, rows, n * sizeof *rows);
+	app->nfilter = n;
 	list_pane_set_rows(&app->list, app->filter_rows, app->nfilter);
 }
 
-static void find_add_hits(struct app *app, long para, const char *text, const char *q, size_t *cap)
+static void find_filter_list(struct app *app, const char *text)
 {
-	size_t qn = strlen(q);
-	for (const char *p = strstr(text, q); p && qn; p = strstr(p + qn, q)) {
-		xgrow(&app->hits, cap, app->nhits + 1, sizeof *app->hits);
-		app->hits[app->nhits++] = (struct ui_range){para, (uint32_t)(p - text),
-							    (uint32_t)(p - text + qn), false};
+	struct search_query q;
+	uint32_t *found;
+	size_t *rows, n;
+
+	if (!search_query_init(&q, text, false)) {
+		app_filter_list(app, NULL, NULL, 0);
+		return;
+	}
+	/* the search index is built first, in a moment: wait for it rather than race it */
+	corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
+	found = xcalloc(app->corpus.n + 1, sizeof *found);
+	n = search_filter(&app->index.search, &q, NULL, 0, found);
+	rows = xcalloc(n + 1, sizeof *rows);
+	for (size_t i = 0; i < n; i++)
+		rows[i] = found[i];
+	app_filter_list(app, text, rows, n);
+	app->filter_query = true;
+	free(rows);
+	free(found);
+	search_query_free(&q);
+}
+
+/* The hits of text in the open article, as highlight ranges (NULL when none). */
+size_t app_find_ranges(struct app *app, const char *text, struct ui_range **out)
+{
+	struct search_query q;
+	struct search_hits hits = {0};
+	size_t n;
+
+	*out = NULL;
+	if (app->open == APP_NONE || !search_query_init(&q, text, false))
+		return 0;
+	n = search_article(app->corpus.items[app->open], &q, &hits);
+	if (n) {
+		*out = xcalloc(n, sizeof **out);
+		for (size_t i = 0; i < n; i++)
+			(*out)[i] = (struct ui_range){hits.v[i].para, (uint32_t)hits.v[i].beg,
+						      (uint32_t)hits.v[i].end, false};
+	}
+	search_hits_free(&hits);
+	search_query_free(&q);
+	return n;
+}
+
+/* Show ranges as the hits n and N walk, the first one current and on screen. */
+void app_show_ranges(struct app *app, struct ui_range *v, size_t n)
+{
+	find_set_ranges(app, v, n);
+	if (n) {
+		v[0].current = true;
+		reader_pane_show(&app->reader, v[0].para, v[0].beg);
 	}
 }
 
-static void find_in_article(struct app *app, const char *q)
+static void find_in_article(struct app *app, const char *text)
 {
-	const struct article *a = app->corpus.items[app->open];
-	size_t cap = 0;
-
-	xfree(&app->hits);
-	app->nhits = app->hit = 0;
-	if (*q) {
-		find_add_hits(app, VIEW_PARA_TITLE, a->title, q, &cap);
-		for (size_t i = 0; i < a->npara; i++)
-			find_add_hits(app, (long)i, a->paras[i], q, &cap);
-	}
-	app->reader_data.ranges = app->hits;
-	app->reader_data.nranges = app->nhits;
-	if (app->nhits) {
-		app->hits[0].current = true;
-		reader_pane_show(&app->reader, app->hits[0].para, app->hits[0].beg);
-	}
-	app->reader_data.full_redraw = true;
-	app->reader.dirty = true;
+	struct ui_range *v;
+	size_t n = app_find_ranges(app, text, &v);
+	app_show_ranges(app, v, n);
 }
 
 void app_search_step(struct app *app, bool forward)

@@ -1,14 +1,18 @@
 /* loop.c - the interactive reader: keys → operations → panes, and one redraw per pass
  * (redis ae's "before sleep": draw what is dirty, then a single doupdate). */
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qari/app.h"
 #include "qari/keymap.h"
+#include "qari/ner.h"
 #include "qari/xalloc.h"
 
 #define LOOP_MEASURE 100 /* the text column stops widening here */
@@ -53,6 +57,26 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_CLEAR: app_search_clear(app); app->relayout = true; return true;
 	case UI_OP_HISTORY_BACK: app_history_move(app, false); return true;
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
+	case UI_OP_ENTITIES: case UI_OP_RELATED:
+		if (app->open == APP_NONE)
+			return false;
+		app->sidebar_on = true;
+		app_focus(app, &app->sidebar);
+		app->relayout = true;
+		if (!sidebar_pane_select_kind(&app->sidebar, op == UI_OP_ENTITIES ? 1 : 2))
+			app_message(app, op == UI_OP_ENTITIES ? "no entities found in this article"
+							      : "no related stories found");
+		else
+			app_sidebar_moved(app);
+		return true;
+	case UI_OP_NEXT_RELATED: app_related_step(app, true); return true;
+	case UI_OP_PREV_RELATED: app_related_step(app, false); return true;
+	case UI_OP_TOGGLE_SIDEBAR:
+		app->sidebar_on = !app->sidebar_on;
+		if (!app->sidebar_on && app->focus == &app->sidebar)
+			app_focus(app, &app->reader);
+		app->relayout = true;
+		return true;
 	case UI_OP_OPEN_URL: app_open_url(app); return true;
 	case UI_OP_TOGGLE_READ: app_toggle_read(app); return true;
 	case UI_OP_BOOKMARK: app_toggle_bookmark(app); return true;
@@ -87,6 +111,10 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		size_t idx = list_pane_selected(&app->list_data);
 		if (idx != APP_NONE)
 			app_open(app, idx, APP_SAVED_TOP, true);
+	} else if ((r & UI_OPEN) && app->focus == &app->sidebar) {
+		app_sidebar_activate(app);
+	} else if ((r & UI_HANDLED) && app->focus == &app->sidebar) {
+		app_sidebar_moved(app);
 	}
 	if (r & UI_BACK)
 		app_back(app);
@@ -124,24 +152,46 @@ static void loop_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
-static void loop_run(struct app *app)
+/* Background indexing finished a phase: the sidebar can fill in. */
+static void loop_index_event(struct app *app)
 {
-	loop_signals();
-	while (!app->quit && !loop_stop_signal) {
-		wint_t ch;
-		int kind;
-		loop_draw(app);
-		kind = get_wch(&ch);
-		if (kind == ERR || loop_stop_signal)
-			continue;
-		if (kind == KEY_CODE_YES && ch == KEY_RESIZE) {
+	unsigned ready = corpus_index_poll(&app->index);
+	if ((ready & CORPUS_INDEX_ENTITIES) && !app->index_done) {
+		app->index_done = true;
+		app_sidebar_fill(app);
+	}
+}
+
+/* Keys waiting now, all of them before the next frame: key repeat over SSH stays fluid. */
+static void loop_keys(struct app *app)
+{
+	wint_t ch;
+	int kind;
+	while (!app->quit && !loop_stop_signal && (kind = get_wch(&ch)) != ERR) {
+		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			app->relayout = true;
-			continue;
-		}
-		if (app->prompting)
+		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else
 			loop_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
+	}
+}
+
+/* Wait on the keyboard and the indexer (redis ae style), redraw once before sleeping. */
+static void loop_run(struct app *app)
+{
+	loop_signals();
+	nodelay(stdscr, TRUE);
+	while (!app->quit && !loop_stop_signal) {
+		struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+					{.fd = corpus_index_fd(&app->index), .events = POLLIN}};
+		loop_draw(app);
+		/* while indexing, wake now and then so the progress figure moves */
+		if (poll(fds, 2, app->index_done ? -1 : 250) < 0 && errno != EINTR)
+			break;
+		if (fds[1].revents & POLLIN)
+			loop_index_event(app);
+		loop_keys(app);
 	}
 }
 
@@ -195,7 +245,9 @@ static void loop_init(struct app *app, const struct cli *cli)
 static void loop_free(struct app *app)
 {
 	reader_pane_close(&app->reader);
-	sidebar_pane_clear(&app->sidebar_data);
+	app_sidebar_free(app);
+	corpus_index_free(&app->index);
+	ner_default_free();
 	app_search_free(app);
 	ui_pane_free(&app->list);
 	ui_pane_free(&app->reader);
@@ -242,6 +294,7 @@ int reader_run(const struct cli *cli)
 	}
 	app_state_open(&app);
 	app_settings_apply_theme(&app);
+	corpus_index_start(&app.index, &app.corpus, 0);
 	if (app.corpus.report.nmessages)
 		app_message(&app, "%zu files could not be loaded (run qari list --stats)",
 			    app.corpus.report.nmessages);

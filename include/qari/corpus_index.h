@@ -1,0 +1,53 @@
+/* corpus_index.h - everything qari derives from a loaded corpus, built in the background:
+ *   phase 1: the search index (matching forms of every article), for filtering as you type;
+ *   phase 2: named entities per article and merged across the corpus, then related stories.
+ * Work is split over threads by disjoint article ranges (the modules are pure per article).
+ * A pipe tells an event loop when a phase is done, so the reader stays usable meanwhile. */
+#ifndef QARI_CORPUS_INDEX_H
+#define QARI_CORPUS_INDEX_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+
+#include "qari/corpus.h"
+#include "qari/entity.h"
+#include "qari/related.h"
+#include "qari/search.h"
+
+enum corpus_index_ready {
+	CORPUS_INDEX_SEARCH = 1 << 0,
+	CORPUS_INDEX_ENTITIES = 1 << 1, /* entities and related stories */
+};
+
+struct corpus_index {
+	const struct corpus *corpus;
+	struct search_index search;
+	struct entity_table entities;
+	struct related_index related;
+	char *error;                /* the NER model could not load: no entities */
+	atomic_uint ready;          /* enum corpus_index_ready */
+	atomic_size_t done;         /* articles through the current phase */
+	atomic_bool cancel;
+	int nthreads;
+	int pipe[2];                /* a byte per finished phase */
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+};
+
+/* Start building in the background (nthreads ≤ 0: one per CPU, at most 8). */
+void corpus_index_start(struct corpus_index *x, const struct corpus *c, int nthreads);
+/* Build everything now, on this thread's time (subcommands, benchmarks). */
+void corpus_index_build(struct corpus_index *x, const struct corpus *c, int nthreads);
+/* Readable when a phase finished; corpus_index_poll drains it and returns what is ready. */
+int corpus_index_fd(const struct corpus_index *x);
+unsigned corpus_index_poll(struct corpus_index *x);
+/* Block until the flags are ready (the search index is quick: the UI may wait for it). */
+void corpus_index_wait(struct corpus_index *x, unsigned flags);
+/* Percent of the work done, for the status line. */
+int corpus_index_percent(const struct corpus_index *x);
+void corpus_index_free(struct corpus_index *x);
+
+#endif

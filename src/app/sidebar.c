@@ -1,0 +1,167 @@
+/* sidebar.c - the entity sidebar's content and actions: the open article's people, places,
+ * organisations and dates with their mention counts, then its related stories with scores.
+ * Moving onto an entity highlights its mentions in the reading pane; Enter on an entity
+ * filters the list to the articles that mention it; Enter on a story opens it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qari/app.h"
+#include "qari/xalloc.h"
+
+#define SIDEBAR_RELATED_MAX 12
+
+enum sidebar_kind {
+	SIDEBAR_ENTITY = 1,
+	SIDEBAR_RELATED = 2,
+};
+
+static const char *const sidebar_headings[ENTITY_NTYPES] = {
+	[ENTITY_PERSON] = "People", [ENTITY_PLACE] = "Places",
+	[ENTITY_ORG] = "Organisations", [ENTITY_DATE] = "Dates",
+};
+
+static bool sidebar_ready(const struct app *app)
+{
+	return (atomic_load(&app->index.ready) & CORPUS_INDEX_ENTITIES) && !app->index.error;
+}
+
+static void sidebar_free_related(struct app *app)
+{
+	related_links_free(app->related, app->nrelated);
+	app->related = NULL;
+	app->nrelated = 0;
+}
+
+/* The related stories of article a, best first (cached for the open article's anchor). */
+static void sidebar_compute_related(struct app *app, size_t a)
+{
+	sidebar_free_related(app);
+	if (sidebar_ready(app))
+		app->nrelated = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->related);
+}
+
+static void sidebar_add_entities(struct app *app, const struct article_entities *e)
+{
+	char note[24];
+	for (int t = ENTITY_PERSON; t <= ENTITY_DATE; t++) {
+		bool heading = false;
+		for (size_t i = 0; i < e->n; i++) {
+			if ((int)e->v[i].type != t)
+				continue;
+			if (!heading)
+				sidebar_pane_add(&app->sidebar_data, sidebar_headings[t], NULL, true, 0, 0);
+			heading = true;
+			snprintf(note, sizeof note, "%zu", e->v[i].nmentions);
+			sidebar_pane_add(&app->sidebar_data, e->v[i].name, note, false, SIDEBAR_ENTITY, i);
+		}
+	}
+}
+
+void app_sidebar_fill(struct app *app)
+{
+	struct sidebar_pane *s = &app->sidebar_data;
+	char note[24];
+
+	sidebar_pane_clear(s);
+	app->sidebar.dirty = true;
+	if (app->open == APP_NONE)
+		return;
+	if (app->index.error) {
+		sidebar_pane_add(s, app->index.error, NULL, true, 0, 0);
+		return;
+	}
+	if (!sidebar_ready(app)) {
+		sidebar_pane_add(s, "finding entities…", NULL, true, 0, 0);
+		return;
+	}
+	sidebar_add_entities(app, &app->index.entities.per_article[app->open]);
+	sidebar_compute_related(app, app->open);
+	app->related_anchor = app->open;
+	app->related_pos = -1;
+	if (app->nrelated)
+		sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
+	for (size_t i = 0; i < app->nrelated; i++) {
+		snprintf(note, sizeof note, "%.2f", app->related[i].score);
+		sidebar_pane_add(s, app->corpus.items[app->related[i].article]->title, note, false,
+				 SIDEBAR_RELATED, app->related[i].article);
+	}
+}
+
+static const struct article_entity *sidebar_entity(struct app *app, const struct sidebar_row *r)
+{
+	if (r == NULL || r->kind != SIDEBAR_ENTITY || !sidebar_ready(app) || app->open == APP_NONE)
+		return NULL;
+	return &app->index.entities.per_article[app->open].v[r->ref];
+}
+
+/* The selected entity's mentions, highlighted in the reading pane (n and N walk them). */
+void app_sidebar_moved(struct app *app)
+{
+	const struct article_entity *e = sidebar_entity(app, sidebar_pane_selected(&app->sidebar_data));
+	struct ui_range *v;
+
+	if (e == NULL || e->nmentions == 0)
+		return;
+	v = xcalloc(e->nmentions, sizeof *v);
+	for (size_t i = 0; i < e->nmentions; i++)
+		v[i] = (struct ui_range){e->mentions[i].para, e->mentions[i].beg, e->mentions[i].end,
+					 false};
+	app_show_ranges(app, v, e->nmentions);
+}
+
+static void sidebar_filter_entity(struct app *app, const struct article_entity *e)
+{
+	const struct entity_table *t = &app->index.entities;
+	size_t n = t->npostings[e->id], *rows = xcalloc(n + 1, sizeof *rows);
+	char *label = xasprintf("%s: %s", entity_type_name(e->type), e->name);
+
+	for (size_t i = 0; i < n; i++)
+		rows[i] = t->postings[e->id][i];
+	app_filter_list(app, label, rows, n);
+	app_focus(app, &app->list);
+	free(rows);
+	free(label);
+}
+
+void app_sidebar_activate(struct app *app)
+{
+	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
+	const struct article_entity *e = sidebar_entity(app, r);
+
+	if (e && e->id != UINT32_MAX)
+		sidebar_filter_entity(app, e);
+	else if (r && r->kind == SIDEBAR_RELATED)
+		app_open(app, r->ref, 0, true);
+}
+
+/* ] and [: walk the related stories of the article the walk started from. */
+void app_related_step(struct app *app, bool forward)
+{
+	size_t anchor = app->related_anchor;
+	long pos = app->related_pos + (forward ? 1 : -1);
+	struct related_link *links;
+	size_t n;
+
+	if (app->open == APP_NONE || !sidebar_ready(app)) {
+		app_message(app, "related stories are not ready yet");
+		return;
+	}
+	n = related_find(&app->index.related, anchor, SIDEBAR_RELATED_MAX, &links);
+	if (pos >= (long)n || (pos < 0 && app->related_pos < 0)) {
+		app_message(app, forward ? "no more related stories" : "this is where the walk began");
+		related_links_free(links, n);
+		return;
+	}
+	app_open(app, pos < 0 ? anchor : links[pos].article, 0, true);
+	app->related_anchor = anchor; /* app_open restarted the walk: keep the old one */
+	app->related_pos = pos;
+	app_message(app, pos < 0 ? "back at the first story" : "related story %ld of %zu", pos + 1, n);
+	related_links_free(links, n);
+}
+
+void app_sidebar_free(struct app *app)
+{
+	sidebar_free_related(app);
+	sidebar_pane_clear(&app->sidebar_data);
+}
