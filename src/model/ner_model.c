@@ -9,6 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "ner_private.h"
 #include "qari/corpus.h"
@@ -161,6 +165,22 @@ void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, s
 	}
 }
 
+/* Emission scores from the int16 weights of a loaded model: summed as integers, scaled once. */
+static void ner_emission_q(const struct ner_model *m, const uint32_t *feats, size_t nf, float *e)
+{
+	int32_t acc[NER_NTAGS] = {0};
+	for (size_t f = 0; f < nf; f++) {
+		uint32_t row = ner_keymap_get(&m->map, feats[f]);
+		if (row == UINT32_MAX)
+			continue;
+		const unsigned char *p = m->q + (size_t)row * NER_NTAGS * 2;
+		for (int t = 0; t < NER_NTAGS; t++)
+			acc[t] += (int16_t)(p[2 * t] | p[2 * t + 1] << 8);
+	}
+	for (int t = 0; t < NER_NTAGS; t++)
+		e[t] = (float)acc[t] * m->scale;
+}
+
 void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *tags,
 	     struct ner_work *w)
 {
@@ -173,14 +193,17 @@ void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *t
 		float *e = w->em + i * NER_NTAGS;
 		size_t nf = ner_features(s, info, i, w->feats);
 		memset(e, 0, NER_NTAGS * sizeof *e);
-		for (size_t f = 0; f < nf; f++) {
-			uint32_t row = ner_keymap_get(&m->map, w->feats[f]);
-			if (row == UINT32_MAX)
-				continue;
-			const float *wr = m->w + (size_t)row * NER_NTAGS;
-			for (int t = 0; t < NER_NTAGS; t++)
-				e[t] += wr[t];
-		}
+		if (m->q)
+			ner_emission_q(m, w->feats, nf, e);
+		else
+			for (size_t f = 0; f < nf; f++) {
+				uint32_t row = ner_keymap_get(&m->map, w->feats[f]);
+				if (row == UINT32_MAX)
+					continue;
+				const float *wr = m->w + (size_t)row * NER_NTAGS;
+				for (int t = 0; t < NER_NTAGS; t++)
+					e[t] += wr[t];
+			}
 	}
 	ner_viterbi(m->trans, w->em, s->n, tags, w);
 }
@@ -193,6 +216,8 @@ void ner_model_free(struct ner_model *m)
 		return;
 	ner_keymap_free(&m->map);
 	free(m->w);
+	if (m->map_base)
+		munmap(m->map_base, m->map_len);
 	free(m);
 }
 
@@ -283,33 +308,35 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 	return true;
 }
 
-static unsigned char *ner_read_all(const char *path, size_t *len, char **error)
+/* Map the file: the weights are paged in only where features hit. */
+static unsigned char *ner_map_file(const char *path, size_t *len, char **error)
 {
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf = NULL;
-	size_t cap = 0, n = 0, k;
+	struct stat st;
+	void *p;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
 
-	if (f == NULL) {
+	if (fd < 0 || fstat(fd, &st) < 0 || st.st_size <= 0) {
+		*error = xasprintf("%s: %s", path, fd < 0 || errno ? strerror(errno) : "empty file");
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	*len = (size_t)st.st_size;
+	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (p == MAP_FAILED) {
 		*error = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
-	do {
-		xgrow(&buf, &cap, n + 65536, 1);
-		k = fread(buf + n, 1, cap - n, f);
-		n += k;
-	} while (k > 0);
-	fclose(f);
-	*len = n;
-	return buf;
+	return p;
 }
 
 struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex, char **error)
 {
 	size_t len, head = 20 + 4 * (NER_NTAGS + 1) * NER_NTAGS;
-	unsigned char *buf = ner_read_all(path, &len, error), *p;
+	unsigned char *buf = ner_map_file(path, &len, error), *p;
 	struct ner_model *m;
 	uint32_t nfeat;
-	float scale;
 
 	if (buf == NULL)
 		return NULL;
@@ -317,13 +344,15 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 	if (len < head || memcmp(buf, NER_MAGIC, 4) != 0 || ner_get_u32(buf + 4) != NER_VERSION ||
 	    ner_get_u32(buf + 8) != NER_NTAGS || len != head + (size_t)nfeat * (4 + 2 * NER_NTAGS)) {
 		*error = xasprintf("%s: not a qari NER model (version %d)", path, NER_VERSION);
-		free(buf);
+		munmap(buf, len);
 		return NULL;
 	}
 	m = xcalloc(1, sizeof *m);
 	m->lex = lex;
 	m->nfeat = nfeat;
-	scale = ner_get_f32(buf + 16);
+	m->map_base = buf;
+	m->map_len = len;
+	m->scale = ner_get_f32(buf + 16);
 	p = buf + 20;
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int t = 0; t < NER_NTAGS; t++, p += 4)
@@ -331,10 +360,7 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 	ner_keymap_init(&m->map, nfeat);
 	for (uint32_t i = 0; i < nfeat; i++, p += 4)
 		ner_keymap_put(&m->map, ner_get_u32(p), i);
-	m->w = xcalloc((size_t)nfeat * NER_NTAGS + 1, sizeof *m->w);
-	for (size_t i = 0; i < (size_t)nfeat * NER_NTAGS; i++, p += 2)
-		m->w[i] = (float)(int16_t)(p[0] | p[1] << 8) * scale;
-	free(buf);
+	m->q = p;
 	return m;
 }
 

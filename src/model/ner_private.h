@@ -66,7 +66,11 @@ struct ner_model {
 	const struct ner_lexicon *lex;
 	struct ner_keymap map;  /* feature key → row */
 	uint32_t nfeat;
-	float *w;               /* nfeat × NER_NTAGS */
+	float *w;               /* nfeat × NER_NTAGS (trained in memory), or NULL when loaded: */
+	const unsigned char *q; /* little-endian int16 weights inside the mapped file, × scale */
+	float scale;
+	void *map_base;         /* the mapped model file */
+	size_t map_len;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
 };
 

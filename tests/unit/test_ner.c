@@ -1,0 +1,160 @@
+/* test_ner.c - the tagger on fixed sentences, the date rules, determinism of training, the
+ * model's load time, and entity-level F1 of the bundled model on the development split. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "qari/corpus.h"
+#include "qari/ner.h"
+
+#define NER_F1_FLOOR 67.0 /* the bundled model reaches 69.05 on this split */
+
+/* Tags of a paragraph as "word/TAG word/TAG ..." (original words). */
+static char *tagged(const struct ner_model *m, const char *text)
+{
+	struct ner_para p = {0};
+	struct strbuf sb = {0};
+	ner_para_tag(m, text, strlen(text), &p);
+	for (size_t i = 0; i < p.n; i++) {
+		size_t ob, oe;
+		norm_text_orig_span(&p.norm, p.toks[i].beg, p.toks[i].end, &ob, &oe);
+		while (oe > ob && text[oe - 1] == ' ')
+			oe--;
+		strbuf_printf(&sb, "%s%.*s/%s", i ? " " : "", (int)(oe - ob), text + ob, ner_tag_name(p.tags[i]));
+	}
+	ner_para_free(&p);
+	return strbuf_take(&sb);
+}
+
+#define CHECK_TAGGED(m, text, expected)           \
+	do {                                      \
+		char *got_ = tagged(m, text);     \
+		CHECK_STR(got_, expected);        \
+		free(got_);                       \
+	} while (0)
+
+static void test_sentences(const struct ner_model *m)
+{
+	CHECK_TAGGED(m, "وقال الرئيس الروسي فلاديمير بوتن في موسكو.",
+		     "وقال/O الرئيس/O الروسي/O فلاديمير/B-PERS بوتن/I-PERS في/O موسكو/B-LOC ./O");
+	CHECK_TAGGED(m, "والتقى وزير الخارجية سيرغي لافروف نظيره في واشنطن",
+		     "والتقى/O وزير/O الخارجية/O سيرغي/B-PERS لافروف/I-PERS نظيره/O في/O واشنطن/B-LOC");
+	CHECK_TAGGED(m, "أعلنت الأمم المتحدة",
+		     "أعلنت/O الأمم/B-ORG المتحدة/I-ORG");
+}
+
+static void test_dates(const struct ner_model *m)
+{
+	CHECK_TAGGED(m, "في 12 فبراير/شباط 2025",
+		     "في/O 12/B-DATE فبراير/I-DATE //I-DATE شباط/I-DATE 2025/I-DATE");
+	CHECK_TAGGED(m, "أكدت اليوم الثلاثاء", "أكدت/O اليوم/O الثلاثاء/B-DATE");
+	CHECK_TAGGED(m, "يوم الأحد", "يوم/B-DATE الأحد/I-DATE");
+	CHECK_TAGGED(m, "منذ عام 2016 وفي 2022", "منذ/O عام/B-DATE 2016/I-DATE وفي/O 2022/B-DATE");
+	CHECK_TAGGED(m, "نشر في 2025-02-18", "نشر/O في/O 2025/B-DATE -/I-DATE 02/I-DATE -/I-DATE 18/I-DATE");
+	CHECK_TAGGED(m, "في 3 كانون الثاني", "في/O 3/B-DATE كانون/I-DATE الثاني/I-DATE");
+	/* a month that is also a verb counts only next to a number; small numbers are not years */
+	CHECK_TAGGED(m, "مارس الضغط على 150 شخصا", "مارس/O الضغط/O على/O 150/O شخصا/O");
+	CHECK_TAGGED(m, "في 5 مارس", "في/O 5/B-DATE مارس/I-DATE");
+}
+
+static void test_scoring(void)
+{
+	/* gold: PERS(0-2) O LOC(3); predicted: PERS(0-1) O LOC(3): one of two correct */
+	uint8_t gold[] = {1, 2, 0, 3}, pred[] = {1, 0, 0, 3};
+	struct ner_score s = {0};
+	double p, r, f;
+	ner_score_add(&s, gold, pred, 4);
+	ner_score_prf(&s, NER_NONE, &p, &r, &f);
+	CHECK_INT(s.gold[NER_NONE], 2);
+	CHECK_INT(s.pred[NER_NONE], 2);
+	CHECK_INT(s.correct[NER_NONE], 1);
+	CHECK_INT(s.correct[NER_LOC], 1);
+	CHECK(f > 49.9 && f < 50.1);
+}
+
+static double elapsed_ms(const struct timespec *a)
+{
+	struct timespec b;
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	return (double)(b.tv_sec - a->tv_sec) * 1e3 + (double)(b.tv_nsec - a->tv_nsec) / 1e6;
+}
+
+static void test_dev_f1(const struct ner_model *m)
+{
+	char *path = check_shared_path("ner/anercorp-train.txt"), *error = NULL;
+	struct ner_data d;
+	struct ner_score s = {0};
+	double p, r, f;
+	size_t cut;
+
+	CHECK(ner_data_read(path, &d, &error));
+	CHECK_INT(d.n, 125275);
+	cut = ner_data_split(&d, 0.1);
+	CHECK(d.n - d.sents[cut] >= 12000 && d.n - d.sents[cut] <= 13500);
+	ner_evaluate(m, &d, cut, d.nsents, &s);
+	ner_score_prf(&s, NER_NONE, &p, &r, &f);
+	printf("dev split: %zu tokens, F1 %.2f (P %.2f R %.2f)\n", d.n - d.sents[cut], f, p, r);
+	CHECK(f >= NER_F1_FLOOR);
+	ner_data_free(&d);
+	free(path);
+}
+
+/* Same data, same seed: the same model file, byte for byte. */
+static void test_deterministic(void)
+{
+	char *path = check_shared_path("ner/anercorp-train.txt"), *dir = corpus_asset_path("ner");
+	char *error = NULL, f1[] = "/tmp/qari-ner-a-XXXXXX", f2[] = "/tmp/qari-ner-b-XXXXXX";
+	struct ner_train_opts o = {.epochs = 2, .seed = 7, .min_count = 1};
+	struct ner_lexicon *lex = ner_lexicon_load(dir, &error);
+	struct ner_data d;
+	int fd1 = mkstemp(f1), fd2 = mkstemp(f2);
+
+	CHECK(lex != NULL && fd1 >= 0 && fd2 >= 0 && ner_data_read(path, &d, &error));
+	d.nsents = 200; /* a small slice keeps the test quick */
+	for (int k = 0; k < 2; k++) {
+		struct ner_model *m = ner_train(&d, d.nsents, NULL, lex, &o);
+		CHECK(ner_model_save(m, k ? f2 : f1, &error));
+		ner_model_free(m);
+	}
+	FILE *a = fopen(f1, "rb"), *b = fopen(f2, "rb");
+	int ca, cb, same = 1;
+	long n = 0;
+	do {
+		ca = fgetc(a), cb = fgetc(b), n++;
+		same &= ca == cb;
+	} while (ca != EOF && cb != EOF);
+	CHECK(same && n > 1000);
+	fclose(a);
+	fclose(b);
+	unlink(f1);
+	unlink(f2);
+	close(fd1);
+	close(fd2);
+	ner_data_free(&d);
+	ner_lexicon_free(lex);
+	free(path);
+	free(dir);
+}
+
+int main(void)
+{
+	struct timespec t0;
+	char *error = NULL;
+	const struct ner_model *m;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	m = ner_default(&error);
+	printf("model and lexicon load: %.1f ms\n", elapsed_ms(&t0));
+	CHECK(m != NULL);
+	if (m == NULL)
+		return check_done();
+	test_sentences(m);
+	test_dates(m);
+	test_scoring();
+	test_dev_f1(m);
+	test_deterministic();
+	ner_default_free();
+	return check_done();
+}
