@@ -121,6 +121,7 @@ static void layout_shape(struct layout_prep *p, bool shape)
 static void layout_segment(struct layout_prep *p)
 {
 	char *gb = xcalloc(p->n + 1, 1), *lb = xcalloc(p->n + 1, 1);
+	bool ink = false; /* the current cluster already has a spacing code point */
 
 	p->width = xcalloc(p->n + 1, 1);
 	if (p->n > 0) {
@@ -145,6 +146,13 @@ static void layout_segment(struct layout_prep *p)
 			w = 1; /* cannot happen after sanitising; never let a width go negative */
 		if (w == 0 && (p->flags[i] & LAYOUT_CP_CLUSTER) && !(p->flags[i] & LAYOUT_CP_HIDDEN))
 			p->flags[i] |= LAYOUT_CP_ORPHAN, w = 1;
+		/* a second spacing character (emoji ZWJ sequence, U+0603 + base) gets its own cell:
+		 * let a line break there too, or a cluster wider than the line never fits */
+		if (p->flags[i] & LAYOUT_CP_CLUSTER)
+			ink = false;
+		else if (w > 0 && ink)
+			p->flags[i] |= LAYOUT_CP_CLUSTER;
+		ink = ink || w > 0;
 		p->width[i] = (uint8_t)w;
 	}
 	free(gb);
