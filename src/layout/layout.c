@@ -144,12 +144,14 @@ static void layout_segment(struct layout_prep *p)
 			p->flags[i] |= LAYOUT_CP_SPACE;
 		if (w < 0)
 			w = 1; /* cannot happen after sanitising; never let a width go negative */
-		if (w == 0 && (p->flags[i] & LAYOUT_CP_CLUSTER) && !(p->flags[i] & LAYOUT_CP_HIDDEN))
+		if (p->flags[i] & LAYOUT_CP_CLUSTER)
+			ink = false;
+		/* a mark with nothing spacing before it in its cluster (at its start, or after
+		 * hidden ZWJ or bidi controls) goes on ◌: never a cell of no width */
+		if (w == 0 && !ink && !(p->flags[i] & LAYOUT_CP_HIDDEN))
 			p->flags[i] |= LAYOUT_CP_ORPHAN, w = 1;
 		/* a second spacing character (emoji ZWJ sequence, U+0603 + base) gets its own cell:
 		 * let a line break there too, or a cluster wider than the line never fits */
-		if (p->flags[i] & LAYOUT_CP_CLUSTER)
-			ink = false;
 		else if (w > 0 && ink)
 			p->flags[i] |= LAYOUT_CP_CLUSTER;
 		ink = ink || w > 0;
