@@ -274,13 +274,18 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 	size_t cap = 0, ink = layout_ink_end(p, start, end);
 	struct layout_cell cur = {0};
 	size_t cur_cluster = (size_t)-1;
+	/* where each code point's cluster starts: searching back per code point is quadratic
+	 * in a cluster of thousands of marks */
+	size_t *cstart = xcalloc(end - start + 1, sizeof *cstart);
 
+	for (size_t i = start; i < end; i++)
+		cstart[i - start] = i == start || (p->flags[i] & LAYOUT_CP_CLUSTER) ? i
+										      : cstart[i - start - 1];
 	for (size_t v = start; v < end; v++) {
-		size_t li = (size_t)map[v], cl = li;
+		size_t li = (size_t)map[v], cl;
 		if (li >= ink)
 			continue;
-		while (cl > start && !(p->flags[cl] & LAYOUT_CP_CLUSTER))
-			cl--;
+		cl = cstart[li - start];
 		if (cl != cur_cluster && cur.ncp > 0) {
 			layout_line_push(l, &cap, &cur);
 			memset(&cur, 0, sizeof cur);
@@ -312,6 +317,7 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 	}
 	if (cur.ncp > 0)
 		layout_line_push(l, &cap, &cur);
+	free(cstart);
 	/* a cluster wider than the whole line (a wide glyph at width 1) becomes a stand-in */
 	for (size_t i = 0; i < l->ncells; i++)
 		if (l->cells[i].width > width) {

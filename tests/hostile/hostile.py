@@ -1,14 +1,13 @@
 #!/usr/bin/env python3
 """hostile.py QARI - qari against hostile and broken input (issue 7).
 
-Every fixture in tests/data/hostile/ and every generated case (a 10 MB line, 100,000 tiny
-files, 200 nested folders, symbolic link loops, a FIFO, files that vanish or shrink while
-loading) must load or be reported on one stderr line naming the file, must not crash or hang
+Every fixture in tests/data/hostile/ and every generated case (a 10 MB line, a million marks
+on one base, 100,000 tiny files, 200 nested folders, symbolic link loops, a FIFO, files that
+vanish or shrink while loading) must load or be reported on one stderr line naming the file, must not crash or hang
 (each run has a timeout), and nothing qari writes may hold a raw control byte: checked on the
 bytes of stdout and stderr of `qari list`, `qari layout` and `qari show`."""
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -121,6 +120,16 @@ def big_line_case(tmp):
               "layout 10 MB line")
 
 
+def marks_case(tmp):
+    """A million marks on one base: one cluster, which must not cost quadratic time."""
+    path = os.path.join(tmp, "marks.txt")
+    with open(path, "w") as f:
+        f.write("ب" + "\u064e" * 1000000 + " a" + "\u0301" * 1000000 + "\n")
+    for width in ("1", "80"):
+        check_run(run(["layout", "--width", width, path], "layout 2M marks", 60),
+                  f"layout --width {width} 2M marks")
+
+
 def many_files_case(tmp, count=100000):
     d = os.path.join(tmp, "many")
     os.mkdir(d)
@@ -218,7 +227,8 @@ def main():
     timed("fixture folder", folder_case)
     with tempfile.TemporaryDirectory(prefix="qari-hostile-") as tmp:
         for name, case in (("10 MB line", big_line_case), ("200 nested folders", deep_case),
-                           ("symlink loops", links_case), ("vanishing files", vanishing_case),
+                           ("symlink loops", links_case), ("a million marks", marks_case),
+                           ("vanishing files", vanishing_case),
                            ("100,000 files", many_files_case)):
             timed(name, case, tmp)
     print(f"{checks - len(failures)} passed, {len(failures)} failed "
