@@ -25,7 +25,8 @@ void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr);
 int text_decode(const char *s, size_t n, uint32_t *cp);
 
 /* Control characters (C0, DEL, C1) as visible pictures (tab as a space), invalid bytes as
- * U+FFFD: for text printed by subcommands and error messages, never raw to a terminal. */
+ * U+FFFD, bidi controls and marks (LRE-RLO, PDF, LRI-PDI, LRM, RLM, ALM) and U+FEFF dropped:
+ * for text printed by subcommands and error messages, never raw to a terminal. */
 char *text_neutralize(const char *s);
 void text_neutralize_into(struct strbuf *out, const char *s, size_t n);
 

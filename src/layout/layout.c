@@ -129,6 +129,7 @@ void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
 static void layout_segment(struct layout_prep *p)
 {
 	char *gb = xcalloc(p->n + 1, 1), *lb = xcalloc(p->n + 1, 1);
+	bool ink = false; /* the current cluster already has a spacing code point */
 
 	p->width = xcalloc(p->n + 1, 1);
 	if (p->n > 0) {
@@ -149,12 +150,17 @@ static void layout_segment(struct layout_prep *p)
 			p->flags[i] |= LAYOUT_CP_SPACE;
 		if (w < 0)
 			w = 1; /* cannot happen after sanitising; never let a width go negative */
-		if (w == 0 && (p->flags[i] & LAYOUT_CP_CLUSTER) && !(p->flags[i] & LAYOUT_CP_HIDDEN))
+		if (p->flags[i] & LAYOUT_CP_CLUSTER)
+			ink = false;
+		/* a mark with nothing spacing before it in its cluster (at its start, or after
+		 * hidden ZWJ or bidi controls) goes on ◌: never a cell of no width */
+		if (w == 0 && !ink && !(p->flags[i] & LAYOUT_CP_HIDDEN))
 			p->flags[i] |= LAYOUT_CP_ORPHAN, w = 1;
-		/* a second spacing character in a cluster (emoji ZWJ sequences) gets a cell of its
-		 * own, as curses would advance for it: a line may break there like anywhere */
-		if (w > 0 && !(p->flags[i] & LAYOUT_CP_CLUSTER))
+		/* a second spacing character (emoji ZWJ sequence, U+0603 + base) gets its own cell:
+		 * let a line break there too, or a cluster wider than the line never fits */
+		else if (w > 0 && ink)
 			p->flags[i] |= LAYOUT_CP_CLUSTER;
+		ink = ink || w > 0;
 		p->width[i] = (uint8_t)w;
 	}
 	/* the alef that took the ligature joins the lam's cluster: one cell, both letters */
@@ -278,13 +284,18 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 	size_t cap = 0, ink = layout_ink_end(p, start, end);
 	struct layout_cell cur = {0};
 	size_t cur_cluster = (size_t)-1;
+	/* where each code point's cluster starts: searching back per code point is quadratic
+	 * in a cluster of thousands of marks */
+	size_t *cstart = xcalloc(end - start + 1, sizeof *cstart);
 
+	for (size_t i = start; i < end; i++)
+		cstart[i - start] = i == start || (p->flags[i] & LAYOUT_CP_CLUSTER) ? i
+										      : cstart[i - start - 1];
 	for (size_t v = start; v < end; v++) {
-		size_t li = (size_t)map[v], cl = li;
+		size_t li = (size_t)map[v], cl;
 		if (li >= ink)
 			continue;
-		while (cl > start && !(p->flags[cl] & LAYOUT_CP_CLUSTER))
-			cl--;
+		cl = cstart[li - start];
 		if (cl != cur_cluster && cur.ncp > 0) {
 			layout_line_push(l, &cap, &cur);
 			memset(&cur, 0, sizeof cur);
@@ -316,6 +327,7 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 	}
 	if (cur.ncp > 0)
 		layout_line_push(l, &cap, &cur);
+	free(cstart);
 	/* a cluster wider than the whole line (a wide glyph at width 1) becomes a stand-in */
 	for (size_t i = 0; i < l->ncells; i++)
 		if (l->cells[i].width > width) {

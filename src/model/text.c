@@ -122,6 +122,14 @@ void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr)
 	}
 }
 
+/* Explicit bidi controls and marks, and U+FEFF: invisible, and raw on a terminal an
+ * unterminated RLO or LRI reverses everything after it on the row. */
+static bool text_is_bidi_control(uint32_t cp)
+{
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x200E || cp == 0x200F || cp == 0x061C || cp == 0xFEFF;
+}
+
 void text_neutralize_into(struct strbuf *out, const char *s, size_t n)
 {
 	size_t i = 0, run = 0;
@@ -130,7 +138,7 @@ void text_neutralize_into(struct strbuf *out, const char *s, size_t n)
 		uint32_t cp;
 		int k = text_decode(s + i, n - i, &cp);
 		bool bad = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-			   (cp == 0xFFFD && k == 1);
+			   (cp == 0xFFFD && k == 1) || text_is_bidi_control(cp);
 		if (bad) {
 			/* ␀…␟ and ␡ are three bytes: E2 90 80+c and E2 90 A1 */
 			char pic[3] = {(char)0xE2, (char)(cp < 0x20 ? 0x90 : 0x90),
@@ -140,6 +148,8 @@ void text_neutralize_into(struct strbuf *out, const char *s, size_t n)
 				strbuf_appendc(out, ' ');
 			else if (cp < 0x20 || cp == 0x7F)
 				strbuf_append(out, pic, 3);
+			else if (text_is_bidi_control(cp))
+				; /* dropped: the text reads the same without it */
 			else
 				strbuf_append(out, "\xEF\xBF\xBD", 3);
 			run = i + (size_t)k;
