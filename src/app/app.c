@@ -105,6 +105,8 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 	} else if (!app->index_done)
 		snprintf(out, n, "indexing %d%%  %zu/%zu", corpus_index_percent(&app->index),
 			 count ? sel : 0, count);
+	else if (app->focus == &app->sidebar && app->nhits)
+		snprintf(out, n, "hit %zu/%zu  %zu/%zu", app->hit + 1, app->nhits, sel, count);
 	else
 		snprintf(out, n, "%zu/%zu", count ? sel : 0, count);
 }

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# / filters the list as you type (an Arabic query without hamza finds the hamza form); in the
+# reader / finds with highlighted hits, n and N step through them, the count in the status line.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+
+e2e_start 120 32 "$qari"
+e2e_check "list shown" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_keys /
+e2e_keys -l "اوشاكوف"
+# أوشاكوف (with hamza) is only in the second article
+e2e_check "the first article is filtered out as you type" e2e_wait_gone "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_check "the second one stays" e2e_wait "ﺔﻴﻜﻳﺮﻣﻷﺍ ﺔﻴﺟﺭﺎﺨﻟﺍ"
+e2e_keys Enter
+e2e_check "filter without hamza finds the hamza form: 1 of 2" e2e_wait "(1 of 2"
+e2e_keys Enter
+e2e_check "opened from the filter, its hit highlighted and counted" e2e_wait "hit 1/1"
+e2e_keys Escape q Escape
+e2e_check "Esc clears the filter" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_keys g Enter
+e2e_check "first article open" e2e_wait "line 1/"
+e2e_keys /
+e2e_keys -l "ترامب"
+e2e_keys Enter
+e2e_check "find in the article counts hits" e2e_wait "hit 1/4"
+e2e_keys n
+e2e_check "n goes to the next hit" e2e_wait "hit 2/4"
+e2e_keys N N
+e2e_check "N goes back, wrapping" e2e_wait "hit 4/4"
+e2e_keys /
+e2e_keys -l "غيرموجود"
+e2e_keys Enter
+e2e_check "a query with no hit says so" e2e_wait "not found"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+e2e_finish

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Open a seed, move to the sidebar, jump to the related story, come back through the history
+# to the same scroll position; ] and [ walk the related stories; Enter on an entity filters.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+
+e2e_start 120 32 "$qari"
+e2e_check "list shown" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_keys Enter
+e2e_check "first article open" e2e_wait "line 1/"
+e2e_check "sidebar lists entities" e2e_wait "People"
+e2e_check "sidebar lists related stories" e2e_wait "Related stories"
+e2e_check "a person of the article" e2e_wait "ﻑﻭﺮﻓﻻ ﻲﻏﺮﻴﺳ"
+e2e_keys j j j j j
+e2e_check "scrolled to line 6" e2e_wait "line 6/"
+e2e_keys r
+e2e_check "related story selected in the sidebar" e2e_wait "Enter follows"
+e2e_keys Enter
+e2e_check "the related story opened" e2e_wait "ﻦﻴﻓﺮﻄﻟﺍ"
+e2e_check "at its top" e2e_wait "line 1/"
+e2e_keys BSpace
+e2e_check "Backspace comes back to the same scroll position" e2e_wait "line 6/"
+e2e_keys L
+e2e_check "L goes forward again" e2e_wait "ﻦﻴﻓﺮﻄﻟﺍ"
+e2e_keys BSpace
+e2e_check "back again" e2e_wait "line 6/"
+e2e_keys ]
+e2e_check "] opens the next related story" e2e_wait "related story 1 of 1"
+e2e_keys [
+e2e_check "[ walks back" e2e_wait "back at the first story"
+# an entity: its mentions highlighted, Enter filters the list to the articles that mention it
+e2e_keys e
+e2e_check "entities selected" e2e_wait "hit 1/"
+e2e_keys Enter
+e2e_check "Enter on an entity filters the list" e2e_wait "filter: person:"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+e2e_finish
