@@ -34,6 +34,9 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((forma
 char *strbuf_take(struct strbuf *sb); /* returns the string ("" if empty) and resets sb */
 void strbuf_free(struct strbuf *sb);
 
+/* qsort that accepts an empty (possibly NULL) array: C says qsort(NULL, 0, ...) is undefined. */
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 /* Grow *ptr (nmemb elements of size) so index need-1 fits; doubles capacity. */
 void xgrow(void *ptrp, size_t *cap, size_t need, size_t size);
 

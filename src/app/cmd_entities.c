@@ -47,7 +47,7 @@ static void cmd_entities_corpus(const struct entity_table *t)
 	for (size_t k = 0; k < t->n; k++)
 		order[k] = (uint32_t)k;
 	cmd_entities_table = t;
-	qsort(order, t->n, sizeof *order, cmd_entities_cmp);
+	xqsort(order, t->n, sizeof *order, cmd_entities_cmp);
 	for (size_t k = 0; k < t->n; k++) {
 		const struct corpus_entity *e = &t->items[order[k]];
 		if (e->articles > 0 && e->type != ENTITY_MISC)

@@ -247,7 +247,7 @@ static void entity_merge_surnames(struct article_entities *es)
 		xgrow(&into->mentions, &into->cap, into->nmentions + e->nmentions, sizeof *into->mentions);
 		memcpy(into->mentions + into->nmentions, e->mentions, e->nmentions * sizeof *e->mentions);
 		into->nmentions += e->nmentions;
-		qsort(into->mentions, into->nmentions, sizeof *into->mentions, entity_mention_cmp);
+		xqsort(into->mentions, into->nmentions, sizeof *into->mentions, entity_mention_cmp);
 		entity_free_one(e);
 		es->v[k--] = es->v[--es->n];
 	}
@@ -276,7 +276,7 @@ void entity_extract(const struct ner_model *m, const struct article *a, struct a
 	for (size_t i = 0; i < a->npara; i++)
 		entity_text(&x, m, a->paras[i], (long)i);
 	entity_merge_surnames(out);
-	qsort(out->v, out->n, sizeof *out->v, entity_order_cmp);
+	xqsort(out->v, out->n, sizeof *out->v, entity_order_cmp);
 	strtab_free(&x.words);
 	ner_para_free(&x.para);
 	strbuf_free(&x.key);

@@ -280,7 +280,7 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 	for (size_t i = 0; i < m->map.nslots; i++)
 		if (m->map.vals[i])
 			order[k++] = (uint64_t)m->map.keys[i] << 32 | (m->map.vals[i] - 1);
-	qsort(order, k, sizeof *order, ner_u64_cmp);
+	xqsort(order, k, sizeof *order, ner_u64_cmp);
 	fwrite(NER_MAGIC, 1, 4, f);
 	ner_put_u32(f, NER_VERSION);
 	ner_put_u32(f, NER_NTAGS);

@@ -51,7 +51,7 @@ static void related_words(const char *text, const struct ner_lexicon *lex, struc
 /* Sorted ids with repeats → distinct ids with counts in w. */
 static void related_count(uint32_t *ids, size_t n, struct related_vec *v)
 {
-	qsort(ids, n, sizeof *ids, related_u32_cmp);
+	xqsort(ids, n, sizeof *ids, related_u32_cmp);
 	v->ids = xcalloc(n + 1, sizeof *v->ids);
 	v->w = xcalloc(n + 1, sizeof *v->w);
 	v->n = 0;
@@ -91,7 +91,7 @@ static void related_sort_pairs(struct related_vec *v)
 	struct related_pair *p = xcalloc(v->n + 1, sizeof *p);
 	for (size_t i = 0; i < v->n; i++)
 		p[i] = (struct related_pair){v->ids[i], v->w[i]};
-	qsort(p, v->n, sizeof *p, related_pair_cmp);
+	xqsort(p, v->n, sizeof *p, related_pair_cmp);
 	for (size_t i = 0; i < v->n; i++)
 		v->ids[i] = p[i].id, v->w[i] = p[i].w;
 	free(p);
@@ -239,7 +239,7 @@ static void related_explain(const struct related_index *x, size_t a, struct rela
 		if (related_weight_of(vb, va->ids[i]) > 0)
 			l->shared[l->nshared++] = va->ids[i];
 	related_sort_vec = va;
-	qsort(l->shared, l->nshared, sizeof *l->shared, related_shared_cmp);
+	xqsort(l->shared, l->nshared, sizeof *l->shared, related_shared_cmp);
 }
 
 static int related_link_cmp(const void *a, const void *b)
@@ -276,7 +276,7 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 			xgrow(&links, &cap, n + 1, sizeof *links);
 			links[n++] = (struct related_link){.article = (uint32_t)b, .score = score[b]};
 		}
-	qsort(links, n, sizeof *links, related_link_cmp);
+	xqsort(links, n, sizeof *links, related_link_cmp);
 	if (n > max) {
 		n = max;
 	}

@@ -148,3 +148,9 @@ void strbuf_free(struct strbuf *sb)
 	sb->data = NULL;
 	sb->len = sb->cap = 0;
 }
+
+void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
