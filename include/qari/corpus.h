@@ -20,10 +20,13 @@ struct load_report {
 	size_t items_skipped; /* items inside files that were dropped, each with a reason */
 };
 
+struct corpus_job; /* private to the loading machinery */
+
 struct corpus {
 	struct article **items;
 	size_t n, cap;
 	struct load_report report;
+	const struct corpus_job *job; /* set while a loading thread fills it, else NULL */
 };
 
 void corpus_init(struct corpus *c);
@@ -31,7 +34,8 @@ void corpus_free(struct corpus *c);
 void corpus_add(struct corpus *c, struct article *a);
 
 /* Load each path (file or folder, recursively; folders in name order). Returns the number of
- * articles added. Problems go to c->report. */
+ * articles added. Problems go to c->report. Files load on several threads (QARI_THREADS, see
+ * corpus_loader.h); the result is the same whatever their number. */
 size_t corpus_load_paths(struct corpus *c, char *const *paths, size_t npaths);
 /* Load one buffer whose name decides the format (by extension, else by sniffing). */
 void corpus_load_buffer(struct corpus *c, const char *name, const char *data, size_t len);

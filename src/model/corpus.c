@@ -1,11 +1,12 @@
-/* corpus.c - loading articles from paths: folders walked in name order, files dispatched to
- * the loader of their format, every problem reported as one line, the rest still loaded. */
+/* corpus.c - loading articles from paths: files dispatched to the loader of their format,
+ * every problem reported as one line, the rest still loaded. Folders are walked by
+ * corpus_walk.c and the files loaded on threads by corpus_loader.c. */
 #include "qari/corpus.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <unistd.h>
 
 #include "loader.h"
+#include "qari/corpus_loader.h"
 #include "qari/xalloc.h"
 
 #ifndef QARI_INSTALL_DATADIR
@@ -24,7 +26,6 @@
 #endif
 
 #define CORPUS_MAX_FILE (256u << 20) /* refuse single files above 256 MiB */
-#define CORPUS_MAX_DEPTH 64
 #define CORPUS_SNIFF 4096 /* bytes looked at to guess the format of an unknown file */
 
 typedef void (*corpus_loader)(struct corpus *, const char *, const char *, size_t);
@@ -52,16 +53,6 @@ static const struct corpus_format corpus_formats[] = {
 	{".bz2", load_archive},
 };
 
-/* Folders already entered on this walk (device, inode), to survive symlink loops. */
-struct corpus_walk {
-	dev_t dev[CORPUS_MAX_DEPTH];
-	ino_t ino[CORPUS_MAX_DEPTH];
-	int depth;
-	size_t root_len; /* bytes of the root prefix stripped from paths to make id keys */
-};
-
-static struct corpus_walk *corpus_current_walk;
-
 void corpus_init(struct corpus *c) { memset(c, 0, sizeof *c); }
 
 void corpus_free(struct corpus *c)
@@ -74,12 +65,17 @@ void corpus_free(struct corpus *c)
 }
 
 /* The path relative to the folder argument: ids do not depend on where the corpus lives. */
-static const char *corpus_id_key(const struct article *a)
+static const char *corpus_id_key(const struct corpus *c, const struct article *a)
 {
 	const char *key = a->path;
-	if (corpus_current_walk && strlen(key) > corpus_current_walk->root_len)
-		key += corpus_current_walk->root_len;
+	if (c->job && strlen(key) > c->job->id_root)
+		key += c->job->id_root;
 	return key;
+}
+
+bool corpus_cancelled(const struct corpus *c)
+{
+	return c->job && c->job->cancel && atomic_load_explicit(c->job->cancel, memory_order_relaxed);
 }
 
 static void corpus_append(struct corpus *c, struct article *a)
@@ -91,13 +87,13 @@ static void corpus_append(struct corpus *c, struct article *a)
 
 void corpus_add(struct corpus *c, struct article *a)
 {
-	article_finish(a, corpus_id_key(a));
+	article_finish(a, corpus_id_key(c, a));
 	corpus_append(c, a);
 }
 
 void corpus_add_item(struct corpus *c, struct article *a, size_t index)
 {
-	char *key = xasprintf("%s#%zu", corpus_id_key(a), index);
+	char *key = xasprintf("%s#%zu", corpus_id_key(c, a), index);
 	article_finish(a, key);
 	free(key);
 	corpus_append(c, a);
@@ -219,7 +215,7 @@ static char *corpus_read_file(const char *path, size_t *len)
 	return buf;
 }
 
-static void corpus_load_file(struct corpus *c, const char *path)
+void corpus_load_file(struct corpus *c, const char *path)
 {
 	size_t len;
 	char *data = corpus_read_file(path, &len);
@@ -234,94 +230,16 @@ static void corpus_load_file(struct corpus *c, const char *path)
 	free(data);
 }
 
-static int corpus_name_cmp(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static size_t corpus_load_path(struct corpus *c, const char *path, struct corpus_walk *w);
-
-static void corpus_load_dir(struct corpus *c, const char *path, const struct stat *st,
-			    struct corpus_walk *w)
-{
-	struct dirent **names;
-	size_t before = c->n;
-	int n;
-
-	for (int i = 0; i < w->depth; i++)
-		if (w->dev[i] == st->st_dev && w->ino[i] == st->st_ino) {
-			load_report_add(&c->report, "%s: folder loop (symbolic link), skipped", path);
-			return;
-		}
-	if (w->depth == CORPUS_MAX_DEPTH) {
-		load_report_add(&c->report, "%s: folders nested too deep, skipped", path);
-		return;
-	}
-	if ((n = scandir(path, &names, NULL, corpus_name_cmp)) < 0) {
-		load_report_add(&c->report, "%s: %s", path, strerror(errno));
-		return;
-	}
-	w->dev[w->depth] = st->st_dev;
-	w->ino[w->depth] = st->st_ino;
-	w->depth++;
-	for (int i = 0; i < n; i++) {
-		const char *d = names[i]->d_name;
-		if (d[0] != '.') {
-			char *child = xasprintf("%s%s%s", path,
-						path[strlen(path) - 1] == '/' ? "" : "/", d);
-			struct stat cst;
-			if (stat(child, &cst) == 0 && S_ISREG(cst.st_mode) && !corpus_loader_for(child))
-				; /* foreign files in folders (images, READMEs) are not articles */
-			else
-				corpus_load_path(c, child, w);
-			free(child);
-		}
-		free(names[i]);
-	}
-	free(names);
-	w->depth--;
-	if (w->depth == 0 && c->n == before)
-		load_report_add(&c->report, "%s: no articles in this folder", path);
-}
-
-static size_t corpus_load_path(struct corpus *c, const char *path, struct corpus_walk *w)
-{
-	struct stat st;
-	size_t before = c->n;
-
-	if (stat(path, &st) < 0) {
-		load_report_add(&c->report, "%s: %s", path, strerror(errno));
-		c->report.files_skipped++;
-		return 0;
-	}
-	if (S_ISDIR(st.st_mode))
-		corpus_load_dir(c, path, &st, w);
-	else if (S_ISREG(st.st_mode))
-		corpus_load_file(c, path);
-	else {
-		load_report_add(&c->report, "%s: not a regular file or folder", path);
-		c->report.files_skipped++;
-	}
-	return c->n - before;
-}
-
 size_t corpus_load_paths(struct corpus *c, char *const *paths, size_t npaths)
 {
+	struct corpus_loader *l = corpus_loader_start(paths, npaths);
 	size_t added = 0;
 
-	for (size_t i = 0; i < npaths; i++) {
-		struct corpus_walk w = {0};
-		const char *slash = strrchr(paths[i], '/');
-		struct stat st;
-		/* id keys: paths relative to a folder argument, the base name of a file argument */
-		if (stat(paths[i], &st) == 0 && S_ISDIR(st.st_mode))
-			w.root_len = strlen(paths[i]) + (paths[i][strlen(paths[i]) - 1] != '/');
-		else
-			w.root_len = slash ? (size_t)(slash - paths[i]) + 1 : 0;
-		corpus_current_walk = &w;
-		added += corpus_load_path(c, paths[i], &w);
-		corpus_current_walk = NULL;
+	while (!corpus_loader_done(l)) {
+		corpus_loader_wait(l, -1);
+		added += corpus_loader_take(l, c);
 	}
+	corpus_loader_free(l);
 	return added;
 }
 
@@ -389,20 +307,16 @@ static bool corpus_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static char corpus_dir[PATH_MAX + 64];
+static pthread_once_t corpus_dir_once = PTHREAD_ONCE_INIT;
+
 /* From the build tree (the binary sits next to build.ninja) use the source assets, so a
  * fresh build runs without installing; an installed binary uses ../share/qari beside it. */
-const char *corpus_assets_dir(void)
+static void corpus_find_assets(void)
 {
-	static char dir[PATH_MAX + 64];
 	char exe[PATH_MAX], probe[PATH_MAX + 64];
-	const char *env = getenv("QARI_DATADIR");
-	ssize_t n;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 
-	if (env && *env)
-		return env;
-	if (dir[0])
-		return dir;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		char *slash;
 		exe[n] = '\0';
@@ -410,18 +324,28 @@ const char *corpus_assets_dir(void)
 			*slash = '\0';
 		snprintf(probe, sizeof probe, "%s/build.ninja", exe);
 		if (access(probe, F_OK) == 0 && corpus_is_dir(QARI_SOURCE_ASSETS)) {
-			snprintf(dir, sizeof dir, "%s", QARI_SOURCE_ASSETS);
-			return dir;
+			snprintf(corpus_dir, sizeof corpus_dir, "%s", QARI_SOURCE_ASSETS);
+			return;
 		}
 		snprintf(probe, sizeof probe, "%s/../share/qari", exe);
 		if (corpus_is_dir(probe)) {
-			snprintf(dir, sizeof dir, "%s", probe);
-			return dir;
+			snprintf(corpus_dir, sizeof corpus_dir, "%s", probe);
+			return;
 		}
 	}
-	snprintf(dir, sizeof dir, "%s",
+	snprintf(corpus_dir, sizeof corpus_dir, "%s",
 		 corpus_is_dir(QARI_INSTALL_DATADIR) ? QARI_INSTALL_DATADIR : QARI_SOURCE_ASSETS);
-	return dir;
+}
+
+/* Found once (loading threads may ask at the same time), unless QARI_DATADIR says. */
+const char *corpus_assets_dir(void)
+{
+	const char *env = getenv("QARI_DATADIR");
+
+	if (env && *env)
+		return env;
+	pthread_once(&corpus_dir_once, corpus_find_assets);
+	return corpus_dir;
 }
 
 char *corpus_asset_path(const char *rel)

@@ -129,7 +129,8 @@ void load_archive(struct corpus *c, const char *name, const char *data, size_t l
 		goto out;
 	}
 	load_archive_depth++;
-	while ((r = archive_read_next_header(ar, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN) {
+	while (!corpus_cancelled(c) &&
+	       ((r = archive_read_next_header(ar, &e)) == ARCHIVE_OK || r == ARCHIVE_WARN)) {
 		if (archive_format(ar) == ARCHIVE_FORMAT_RAW &&
 		    archive_filter_code(ar, 0) == ARCHIVE_FILTER_NONE) {
 			/* raw data that was not even compressed: not an archive */

@@ -5,6 +5,7 @@
 #ifndef QARI_MODEL_LOADER_H
 #define QARI_MODEL_LOADER_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,6 +20,17 @@ void load_archive(struct corpus *c, const char *name, const char *data, size_t l
 /* Add the index-th item (from 1) of a file holding many: without a URL its id key is
  * "PATH#INDEX", so items of one file never share an id. */
 void corpus_add_item(struct corpus *c, struct article *a, size_t index);
+/* What a loading thread tells the loaders about the corpus they fill (corpus->job). */
+struct corpus_job {
+	size_t id_root;            /* bytes of each path left out of its id key (see article.h) */
+	const atomic_bool *cancel; /* the load was cancelled: stop between items */
+};
+/* True when the load filling c was cancelled: loaders stop between items, and what they
+ * built is thrown away. */
+bool corpus_cancelled(const struct corpus *c);
+/* Read one file and load it into c; a file that cannot be read is reported. */
+void corpus_load_file(struct corpus *c, const char *path);
+
 /* True when the name's extension is a format qari reads (folder walks skip the rest). */
 bool corpus_format_known(const char *name);
 
