@@ -44,6 +44,7 @@ bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c);
 
 /* Each subcommand's entry (cmd_*.c), and the reader (loop.c). */
 extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
+extern const struct cmd_entry cmd_bench_entry;
 int reader_run(const struct cli *cli);
 
 #endif

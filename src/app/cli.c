@@ -15,6 +15,7 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_layout_entry,
+	&cmd_bench_entry,
 };
 
 const struct cmd_entry *cli_find_command(const char *name)
