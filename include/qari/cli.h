@@ -57,5 +57,6 @@ extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_entities_entry;
 extern const struct cmd_entry cmd_related_entry;
 int reader_run(const struct cli *cli); /* loop.c */
+extern const struct cmd_entry cmd_bench_entry;
 
 #endif

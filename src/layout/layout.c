@@ -267,6 +267,16 @@ static void layout_cell_add_cp(struct layout_cell *c, uint32_t cp)
 		c->cp[c->ncp++] = cp;
 }
 
+/* The base came after its marks in visual order (a mark FriBidi's older Unicode tables take
+ * for a strong letter, e.g. U+07FD): it goes under them, never a cell of no width. */
+static void layout_cell_put_under(struct layout_cell *c, uint32_t base)
+{
+	memmove(c->cp + 1, c->cp, (LAYOUT_CELL_CPS - 1) * sizeof *c->cp);
+	c->cp[0] = base;
+	if (c->ncp < LAYOUT_CELL_CPS)
+		c->ncp++;
+}
+
 static void layout_line_push(struct layout_line *l, size_t *cap, const struct layout_cell *c)
 {
 	xgrow(&l->cells, cap, l->ncells + 1, sizeof *l->cells);
@@ -311,14 +321,18 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 			cur.lend = p->off[li + 1];
 		if (p->flags[li] & LAYOUT_CP_HIDDEN)
 			continue;
-		if (cur.ncp > 0 && p->width[li] > 0 && !(p->flags[li] & LAYOUT_CP_ORPHAN)) {
+		if (cur.ncp > 0 && cur.width > 0 && p->width[li] > 0 &&
+		    !(p->flags[li] & LAYOUT_CP_ORPHAN)) {
 			/* a second spacing character in one cluster (emoji ZWJ sequences): own cell */
 			layout_line_push(l, &cap, &cur);
 			cur.ncp = 0, cur.width = 0, cur.flags = 0;
 		}
 		if (p->flags[li] & LAYOUT_CP_ORPHAN)
 			layout_cell_add_cp(&cur, LAYOUT_ORPHAN_BASE);
-		layout_cell_add_cp(&cur, vis[v]);
+		if (cur.ncp > 0 && cur.width == 0 && p->width[li] > 0)
+			layout_cell_put_under(&cur, vis[v]);
+		else
+			layout_cell_add_cp(&cur, vis[v]);
 		cur.width = (uint8_t)(cur.width + p->width[li]);
 		if (p->flags[li] & LAYOUT_CP_PLACEHOLDER)
 			cur.flags |= LAYOUT_CELL_PLACEHOLDER;
