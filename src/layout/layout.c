@@ -327,9 +327,11 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 			layout_line_push(l, &cap, &cur);
 			cur.ncp = 0, cur.width = 0, cur.flags = 0;
 		}
-		if (p->flags[li] & LAYOUT_CP_ORPHAN)
+		if (p->flags[li] & LAYOUT_CP_ORPHAN) {
+			/* ◌ first, the mark on it */
 			layout_cell_add_cp(&cur, LAYOUT_ORPHAN_BASE);
-		if (cur.ncp > 0 && cur.width == 0 && p->width[li] > 0)
+			layout_cell_add_cp(&cur, vis[v]);
+		} else if (cur.ncp > 0 && cur.width == 0 && p->width[li] > 0)
 			layout_cell_put_under(&cur, vis[v]);
 		else
 			layout_cell_add_cp(&cur, vis[v]);
