@@ -36,12 +36,8 @@ void app_search_clear(struct app *app)
 		find_set_ranges(app, NULL, 0);
 		return;
 	}
-	if (app->filter && app->focus == &app->list) {
-		xfree(&app->filter);
-		xfree(&app->filter_rows);
-		app->nfilter = 0;
-		list_pane_set_rows(&app->list, NULL, 0);
-	}
+	if (app->filter && app->focus == &app->list)
+		app_filter_list(app, NULL, NULL, 0);
 }
 
 void app_search_start(struct app *app)
@@ -56,22 +52,23 @@ void app_search_start(struct app *app)
 	}
 }
 
-/* Filter the list to the articles that match q (an empty query shows all again). */
+/* Filter the list to rows (corpus indices), labelled for the status line; NULL: show all.
+ * The pane gets the new rows before the old ones are freed: it reads them to keep the
+ * selection. */
 void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
 {
-	xfree(&app->filter_rows);
-	xfree(&app->filter);
-	app->nfilter = 0;
-	if (label == NULL) {
-		list_pane_set_rows(&app->list, NULL, 0);
-		return;
-	}
-	app->filter = xstrdup(label);
+	size_t *old_rows = app->filter_rows;
+	char *old_label = app->filter;
+
+	app->filter = label ? xstrdup(label) : NULL;
+	app->filter_rows = label ? xcalloc(n + 1, sizeof *app->filter_rows) : NULL;
+	app->nfilter = label ? n : 0;
 	app->filter_query = false;
-	app->filter_rows = xcalloc(n + 1, sizeof *app->filter_rows);
-	memcpy(app->filter_rows, rows, n * sizeof *rows);
-	app->nfilter = n;
+	if (label && n)
+		memcpy(app->filter_rows, rows, n * sizeof *rows);
 	list_pane_set_rows(&app->list, app->filter_rows, app->nfilter);
+	free(old_rows);
+	free(old_label);
 }
 
 static void find_filter_list(struct app *app, const char *text)

@@ -40,14 +40,28 @@ e2e_screen() { tmux -L "$E2E_SOCK" capture-pane -p; }
 
 # e2e_wait TEXT [SECONDS]: poll until the screen holds TEXT (fixed string)
 e2e_wait() {
-	local text=$1 limit=${2:-10} i
+	local text=$1 limit=${2:-10} i screen
 	for ((i = 0; i < limit * 20; i++)); do
-		if e2e_screen | grep -qF -- "$text"; then
+		screen=$(e2e_screen)
+		if grep -qF -- "$text" <<<"$screen"; then
 			return 0
+		fi
+		# the program ended while we wait for something else: fail now, not at the limit
+		if [[ $text != "[exit"* ]] && grep -qF "[exit " <<<"$screen"; then
+			return 1
 		fi
 		sleep 0.05
 	done
 	return 1
+}
+
+# e2e_sanitizer_logs: print what ASan or UBSan reported so far
+e2e_sanitizer_logs() {
+	local f
+	for f in "$E2E_TMP"/asan* "$E2E_TMP"/ubsan*; do
+		[[ -e $f ]] && cat "$f" >&2
+	done
+	return 0
 }
 
 # e2e_wait_gone TEXT [SECONDS]: poll until TEXT is no longer on the screen
@@ -77,6 +91,7 @@ e2e_check() {
 		echo "--- screen ---" >&2
 		e2e_screen >&2
 		echo "--------------" >&2
+		e2e_sanitizer_logs
 	fi
 }
 
