@@ -16,6 +16,7 @@
 
 #include "loader.h"
 #include "qari/corpus_loader.h"
+#include "qari/fsutil.h"
 #include "qari/xalloc.h"
 
 #ifndef QARI_INSTALL_DATADIR
@@ -177,42 +178,10 @@ void corpus_load_buffer(struct corpus *c, const char *name, const char *data, si
 		c->report.files_skipped++;
 }
 
-/* Read a whole file; NULL with errno set on failure. */
+/* Read a whole file; NULL with errno set on failure (EFBIG above the size limit). */
 static char *corpus_read_file(const char *path, size_t *len)
 {
-	struct stat st;
-	char *buf;
-	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return NULL;
-	if (fstat(fd, &st) < 0 || st.st_size < 0 || (size_t)st.st_size > CORPUS_MAX_FILE) {
-		if (errno == 0 || st.st_size >= 0)
-			errno = EFBIG;
-		close(fd);
-		return NULL;
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t k = read(fd, buf + got, (size_t)st.st_size - got);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			int e = errno;
-			free(buf);
-			close(fd);
-			errno = e;
-			return NULL;
-		}
-		if (k == 0)
-			break; /* the file shrank while we read it: take what is there */
-		got += (size_t)k;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*len = got;
-	return buf;
+	return fsutil_read_file(path, CORPUS_MAX_FILE, len);
 }
 
 void corpus_load_file(struct corpus *c, const char *path)
