@@ -83,6 +83,8 @@ static void corpus_append(struct corpus *c, struct article *a)
 	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
 	c->items[c->n++] = a;
 	c->report.items_loaded++;
+	if (c->job && c->job->batch && c->n >= c->job->batch)
+		corpus_loader_publish(c); /* the list can show a big file's first articles early */
 }
 
 void corpus_add(struct corpus *c, struct article *a)
@@ -164,14 +166,14 @@ static corpus_loader corpus_sniff(const char *data, size_t len)
 void corpus_load_buffer(struct corpus *c, const char *name, const char *data, size_t len)
 {
 	corpus_loader load = corpus_loader_for(name);
-	size_t before = c->n;
+	size_t before = c->report.items_loaded; /* not c->n: batches may have left c */
 
 	if (load == NULL)
 		load = corpus_sniff(data, len);
 	load(c, name, data, len);
 	if (load == load_archive)
 		return; /* its members were counted as files, each on its own */
-	if (c->n > before)
+	if (c->report.items_loaded > before)
 		c->report.files_loaded++;
 	else
 		c->report.files_skipped++;
