@@ -162,23 +162,26 @@ static void text_strong_init(void)
 void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, counts[3] = {0, 0, 0};
+	size_t i = 0, r = 0, l = 0; /* in registers: no store-to-load chain through an array */
 
 	pthread_once(&text_strong_once, text_strong_init);
 	while (i < n) {
 		uint32_t cp;
+		int t;
 		if (u[i] < 0x80) {
-			counts[text_strong_table[u[i++]]]++;
+			t = text_strong_table[u[i++]];
 		} else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-			counts[text_strong_table[((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)]]++;
+			t = text_strong_table[((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu)];
 			i += 2;
 		} else {
 			i += (size_t)text_decode(s + i, n - i, &cp);
-			counts[text_strong_of(cp)]++;
+			t = text_strong_of(cp);
 		}
+		r += t == TEXT_RTL;
+		l += t == TEXT_LTR;
 	}
-	*rtl += counts[TEXT_RTL];
-	*ltr += counts[TEXT_LTR];
+	*rtl += r;
+	*ltr += l;
 }
 
 void text_neutralize_into(struct strbuf *out, const char *s, size_t n)

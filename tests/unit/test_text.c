@@ -1,6 +1,6 @@
 /* test_text.c - the fast paths of text.c and html.c give what the slow ones gave: strong
- * direction of every code point as FriBidi says, sanitising of every kind of bad UTF-8, and
- * HTML sniffing where '<', '>' and '&' sit in odd places. */
+ * direction of every code point as FriBidi says, sanitising of every kind of bad UTF-8, HTML
+ * sniffing where '<', '>' and '&' sit in odd places, and an article's direction decided early. */
 #include <fribidi.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,11 +108,41 @@ static void test_looks_like(void)
 	CHECK(!html_looks_like("", 0));
 }
 
+static enum text_dir dir_of(const char *title, const char *const *paras, size_t n)
+{
+	struct article *a = article_new("x.txt");
+	enum text_dir d;
+
+	article_set_title(a, title, strlen(title));
+	for (size_t i = 0; i < n; i++)
+		article_add_para(a, paras[i], strlen(paras[i]));
+	article_finish(a, "x.txt");
+	d = a->dir;
+	article_free(a);
+	return d;
+}
+
+/* article_finish stops counting once the rest cannot change the winner: ties stay LTR. */
+static void test_article_direction(void)
+{
+	const char *tie[] = {"ابجد", "x"};
+	const char *rtl[] = {"ابجد هوز حطي", "a", "b"};
+	const char *late[] = {"ab", "cd", "ابجد هوز"};
+	const char *ltr[] = {"The president said", "قال"};
+
+	CHECK_INT(dir_of("abc", tie, 2), TEXT_DIR_LTR);      /* 4 against 4 */
+	CHECK_INT(dir_of("abc", rtl, 3), TEXT_DIR_RTL);      /* 10 against 5 */
+	CHECK_INT(dir_of("x", late, 3), TEXT_DIR_RTL);       /* 7 against 5, decided at the end */
+	CHECK_INT(dir_of("CNN", ltr, 2), TEXT_DIR_LTR);
+	CHECK_INT(dir_of("قال", NULL, 0), TEXT_DIR_RTL);
+}
+
 int main(void)
 {
 	test_count_strong_all();
 	test_count_strong_mixed();
 	test_sanitize();
 	test_looks_like();
+	test_article_direction();
 	return check_done();
 }
