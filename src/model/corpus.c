@@ -220,11 +220,12 @@ static char *corpus_read_file(const char *path, size_t *len)
 void corpus_load_file(struct corpus *c, const char *path)
 {
 	size_t len;
-	char *data = corpus_read_file(path, &len);
+	char *data = corpus_read_file(path, &len), why[128];
 
 	if (data == NULL) {
-		load_report_add(&c->report, "%s: %s", path,
-				errno == EFBIG ? "file too large" : strerror(errno));
+		/* strerror_r (GNU): this runs on loading threads */
+		load_report_add(&c->report, "%s: %s", path, errno == EFBIG ? "file too large"
+								 : strerror_r(errno, why, sizeof why));
 		c->report.files_skipped++;
 		return;
 	}
