@@ -144,7 +144,7 @@ static bool corpus_has(const char *data, size_t len, const char *s)
 /* The format of a file whose name does not tell: magic numbers, then the first character. */
 static corpus_loader corpus_sniff(const char *data, size_t len)
 {
-	static const char *const magic[] = {"PK\3\4", "\x1F\x8B", "\xFD" "7zXZ", "BZh"};
+	static const char *const magic[] = {"PK\3\4", "\x1F\x8B", ("\xFD" "7zXZ"), "BZh"};
 	size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
 	for (size_t m = 0; m < sizeof magic / sizeof *magic; m++)
