@@ -97,19 +97,27 @@ static void article_fallback_title(struct article *a)
 	a->title = p[end] ? xasprintf("%.*s…", (int)end, p) : xstrdup(p);
 }
 
+/* Count strong characters until the rest (at most one per byte) cannot change the winner. */
+static enum text_dir article_direction(const struct article *a)
+{
+	size_t rtl = 0, ltr = 0, left = a->text_bytes - strlen(a->title);
+
+	text_count_strong(a->title, strlen(a->title), &rtl, &ltr);
+	for (size_t i = 0; i < a->npara && rtl <= ltr + left && ltr < rtl + left; i++) {
+		size_t n = strlen(a->paras[i]);
+		text_count_strong(a->paras[i], n, &rtl, &ltr);
+		left -= n;
+	}
+	return rtl > ltr ? TEXT_DIR_RTL : TEXT_DIR_LTR;
+}
+
 void article_finish(struct article *a, const char *id_key)
 {
-	size_t rtl = 0, ltr = 0;
-
 	if (a->title == NULL)
 		article_fallback_title(a);
 	article_make_id(a->url ? a->url : id_key, a->id);
 	a->text_bytes = strlen(a->title);
-	text_count_strong(a->title, strlen(a->title), &rtl, &ltr);
-	for (size_t i = 0; i < a->npara; i++) {
-		size_t n = strlen(a->paras[i]);
-		a->text_bytes += n;
-		text_count_strong(a->paras[i], n, &rtl, &ltr);
-	}
-	a->dir = rtl > ltr ? TEXT_DIR_RTL : TEXT_DIR_LTR;
+	for (size_t i = 0; i < a->npara; i++)
+		a->text_bytes += strlen(a->paras[i]);
+	a->dir = article_direction(a);
 }

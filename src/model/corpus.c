@@ -84,6 +84,8 @@ static void corpus_append(struct corpus *c, struct article *a)
 	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
 	c->items[c->n++] = a;
 	c->report.items_loaded++;
+	if (c->job && c->job->batch && c->n >= c->job->batch)
+		corpus_loader_publish(c); /* the list can show a big file's first articles early */
 }
 
 void corpus_add(struct corpus *c, struct article *a)
@@ -143,7 +145,7 @@ static bool corpus_has(const char *data, size_t len, const char *s)
 /* The format of a file whose name does not tell: magic numbers, then the first character. */
 static corpus_loader corpus_sniff(const char *data, size_t len)
 {
-	static const char *const magic[] = {"PK\3\4", "\x1F\x8B", "\xFD" "7zXZ", "BZh"};
+	static const char *const magic[] = {"PK\3\4", "\x1F\x8B", ("\xFD" "7zXZ"), "BZh"};
 	size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
 	for (size_t m = 0; m < sizeof magic / sizeof *magic; m++)
@@ -165,14 +167,14 @@ static corpus_loader corpus_sniff(const char *data, size_t len)
 void corpus_load_buffer(struct corpus *c, const char *name, const char *data, size_t len)
 {
 	corpus_loader load = corpus_loader_for(name);
-	size_t before = c->n;
+	size_t before = c->report.items_loaded; /* not c->n: batches may have left c */
 
 	if (load == NULL)
 		load = corpus_sniff(data, len);
 	load(c, name, data, len);
 	if (load == load_archive)
 		return; /* its members were counted as files, each on its own */
-	if (c->n > before)
+	if (c->report.items_loaded > before)
 		c->report.files_loaded++;
 	else
 		c->report.files_skipped++;
@@ -187,11 +189,12 @@ static char *corpus_read_file(const char *path, size_t *len)
 void corpus_load_file(struct corpus *c, const char *path)
 {
 	size_t len;
-	char *data = corpus_read_file(path, &len);
+	char *data = corpus_read_file(path, &len), why[128];
 
 	if (data == NULL) {
-		load_report_add(&c->report, "%s: %s", path,
-				errno == EFBIG ? "file too large" : strerror(errno));
+		/* strerror_r (GNU): this runs on loading threads */
+		load_report_add(&c->report, "%s: %s", path, errno == EFBIG ? "file too large"
+								 : strerror_r(errno, why, sizeof why));
 		c->report.files_skipped++;
 		return;
 	}

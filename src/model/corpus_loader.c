@@ -3,8 +3,10 @@
  * Each file step of the plan (corpus_walk.c) gets a corpus of its own, filled by whichever
  * worker claims it; workers claim steps in plan order. The caller's thread hands the steps
  * over strictly in plan order, each as soon as it and all before it are ready, so the result
- * does not depend on which worker was faster. A worker writes a byte to a pipe after each
- * step: the read end wakes the caller's poll(). */
+ * does not depend on which worker was faster. A big file also puts its articles on a shelf
+ * in batches as they come: those of the first file not yet ready can be handed over early.
+ * A worker writes a byte to a pipe after each step and batch: the read end wakes the
+ * caller's poll(). */
 #include "qari/corpus_loader.h"
 
 #include <errno.h>
@@ -25,11 +27,19 @@
 
 #define CORPUS_LOADER_MAX_THREADS 8  /* by default: more rarely helps a memory-bound load */
 #define CORPUS_LOADER_ENV_MAX 64     /* the most QARI_THREADS may ask for */
+#define CORPUS_LOADER_BATCH 256      /* articles per early batch: some 20 ms of loading */
+
+/* Articles of a file still loading, handed over before it ends (under lock). */
+struct corpus_shelf {
+	struct article **items;
+	size_t n, cap;
+};
 
 struct corpus_loader {
 	struct corpus_plan plan;
 	struct corpus *results; /* per step: what a worker loaded (file steps) */
 	bool *ready;            /* per step: loaded, or nothing to load (under lock) */
+	struct corpus_shelf *shelves; /* per step: its first articles, in batches (under lock) */
 	size_t next;            /* the next step a worker may claim (under lock) */
 	size_t taken;           /* steps handed over (caller's thread only) */
 	size_t articles;        /* articles handed over (caller's thread only) */
@@ -93,7 +103,8 @@ static bool corpus_loader_claim(struct corpus_loader *l, size_t *step)
 static void corpus_loader_run(struct corpus_loader *l, size_t i)
 {
 	const struct corpus_step *s = &l->plan.steps[i];
-	struct corpus_job job = {.id_root = s->id_root, .cancel = &l->cancel};
+	struct corpus_job job = {.id_root = s->id_root, .cancel = &l->cancel, .loader = l,
+				 .step = i, .batch = CORPUS_LOADER_BATCH};
 	struct corpus *r = &l->results[i];
 
 	r->job = &job;
@@ -104,6 +115,20 @@ static void corpus_loader_run(struct corpus_loader *l, size_t i)
 	pthread_mutex_unlock(&l->lock);
 	atomic_fetch_add(&l->files_done, 1);
 	atomic_fetch_add(&l->bytes_done, s->bytes);
+	corpus_loader_notify(l);
+}
+
+void corpus_loader_publish(struct corpus *c)
+{
+	struct corpus_loader *l = c->job->loader;
+	struct corpus_shelf *s = &l->shelves[c->job->step];
+
+	pthread_mutex_lock(&l->lock);
+	xgrow(&s->items, &s->cap, s->n + c->n, sizeof *s->items);
+	memcpy(s->items + s->n, c->items, c->n * sizeof *c->items);
+	s->n += c->n;
+	pthread_mutex_unlock(&l->lock);
+	c->n = 0;
 	corpus_loader_notify(l);
 }
 
@@ -142,6 +167,7 @@ struct corpus_loader *corpus_loader_start(char *const *paths, size_t npaths)
 	nsteps = l->plan.n ? l->plan.n : 1;
 	l->results = xcalloc(nsteps, sizeof *l->results);
 	l->ready = xcalloc(nsteps, sizeof *l->ready);
+	l->shelves = xcalloc(nsteps, sizeof *l->shelves);
 	for (size_t i = 0; i < l->plan.n; i++)
 		l->ready[i] = l->plan.steps[i].kind != CORPUS_STEP_FILE;
 	if (pipe2(l->pipe, O_CLOEXEC | O_NONBLOCK) < 0)
@@ -164,6 +190,21 @@ bool corpus_loader_wait(const struct corpus_loader *l, int timeout_ms)
 {
 	struct pollfd p = {.fd = l->pipe[0], .events = POLLIN};
 	return poll(&p, 1, timeout_ms) > 0;
+}
+
+/* Move the articles on a shelf into dst; the shelf is left empty. */
+static size_t corpus_loader_unshelve(struct corpus *dst, struct corpus_shelf *s)
+{
+	size_t n = s->n;
+
+	if (n) {
+		xgrow(&dst->items, &dst->cap, dst->n + n, sizeof *dst->items);
+		memcpy(dst->items + dst->n, s->items, n * sizeof *s->items);
+		dst->n += n;
+	}
+	free(s->items);
+	memset(s, 0, sizeof *s);
+	return n;
 }
 
 /* Move a finished file's articles and report into dst; its corpus is left empty. */
@@ -199,7 +240,8 @@ static void corpus_loader_hand_over(struct corpus_loader *l, size_t i, struct co
 	struct corpus_step *s = &l->plan.steps[i];
 
 	switch (s->kind) {
-	case CORPUS_STEP_FILE:
+	case CORPUS_STEP_FILE: /* the batches came first */
+		l->articles += corpus_loader_unshelve(dst, &l->shelves[i]);
 		l->articles += corpus_loader_move(dst, &l->results[i]);
 		break;
 	case CORPUS_STEP_NOTE:
@@ -221,6 +263,7 @@ static void corpus_loader_hand_over(struct corpus_loader *l, size_t i, struct co
 
 size_t corpus_loader_take(struct corpus_loader *l, struct corpus *dst)
 {
+	struct corpus_shelf head = {0};
 	size_t before = l->articles, end, i;
 
 	/* empty the pipe first: a step that becomes ready after this writes a fresh byte */
@@ -230,9 +273,14 @@ size_t corpus_loader_take(struct corpus_loader *l, struct corpus *dst)
 	pthread_mutex_lock(&l->lock);
 	for (end = l->taken; end < l->plan.n && l->ready[end]; end++)
 		;
+	if (end < l->plan.n) { /* the first file still loading: its batches so far */
+		head = l->shelves[end];
+		memset(&l->shelves[end], 0, sizeof head);
+	}
 	pthread_mutex_unlock(&l->lock);
 	for (; l->taken < end; l->taken++)
 		corpus_loader_hand_over(l, l->taken, dst);
+	l->articles += corpus_loader_unshelve(dst, &head);
 	return l->articles - before;
 }
 
@@ -254,8 +302,13 @@ void corpus_loader_free(struct corpus_loader *l)
 	atomic_store(&l->cancel, true);
 	for (int i = 0; i < l->nthreads; i++)
 		pthread_join(l->threads[i], NULL);
-	for (size_t i = 0; i < l->plan.n; i++)
+	for (size_t i = 0; i < l->plan.n; i++) {
+		for (size_t k = 0; k < l->shelves[i].n; k++)
+			article_free(l->shelves[i].items[k]);
+		free(l->shelves[i].items);
 		corpus_free(&l->results[i]);
+	}
+	free(l->shelves);
 	free(l->results);
 	free(l->ready);
 	free(l->threads);

@@ -149,26 +149,38 @@ static void html_walk_string(struct html_walk *w, const char *s, size_t n)
 	xmlFreeDoc(doc);
 }
 
+/* A tag starts at p: a letter, '/' or '!' after the '<', and a '>' somewhere after it. */
+static bool html_tag_at(const char *p, const char *end, const char *last_gt)
+{
+	return p + 1 < end &&
+	       (((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z') || p[1] == '/' || p[1] == '!') &&
+	       last_gt && last_gt > p;
+}
+
+/* A character reference starts at p: "&name;" or "&#123;" with at most 11 characters. */
+static bool html_ref_at(const char *p, const char *end)
+{
+	const char *q = p + 1;
+
+	if (q < end && *q == '#')
+		q++;
+	while (q < end && q - p < 12 &&
+	       (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') || (*q >= '0' && *q <= '9')))
+		q++;
+	return q < end && *q == ';' && q > p + 1 + (p[1] == '#');
+}
+
+/* memchr finds the few candidates: most article bodies hold neither '<' nor '&'. */
 bool html_looks_like(const char *s, size_t n)
 {
-	const char *end = s + n;
+	const char *end = s + n, *last_gt = memrchr(s, '>', n);
 
-	for (const char *p = s; p < end; p++) {
-		if (*p == '<' && p + 1 < end &&
-		    ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z' ? true : p[1] == '/' || p[1] == '!') &&
-		    memchr(p, '>', (size_t)(end - p)))
+	for (const char *p = memchr(s, '<', n); p; p = memchr(p + 1, '<', (size_t)(end - p - 1)))
+		if (html_tag_at(p, end, last_gt))
 			return true;
-		if (*p == '&') {
-			const char *q = p + 1;
-			if (q < end && *q == '#')
-				q++;
-			while (q < end && q - p < 12 &&
-			       (((*q | 0x20) >= 'a' && (*q | 0x20) <= 'z') || (*q >= '0' && *q <= '9')))
-				q++;
-			if (q < end && *q == ';' && q > p + 1 + (p[1] == '#'))
-				return true;
-		}
-	}
+	for (const char *p = memchr(s, '&', n); p; p = memchr(p + 1, '&', (size_t)(end - p - 1)))
+		if (html_ref_at(p, end))
+			return true;
 	return false;
 }
 

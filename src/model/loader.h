@@ -24,10 +24,15 @@ void corpus_add_item(struct corpus *c, struct article *a, size_t index);
 struct corpus_job {
 	size_t id_root;            /* bytes of each path left out of its id key (see article.h) */
 	const atomic_bool *cancel; /* the load was cancelled: stop between items */
+	struct corpus_loader *loader; /* where batches of a big file go before it ends */
+	size_t step;               /* the file's step in the loader's plan */
+	size_t batch;              /* articles per batch; 0: all at the end */
 };
 /* True when the load filling c was cancelled: loaders stop between items, and what they
  * built is thrown away. */
 bool corpus_cancelled(const struct corpus *c);
+/* Hand the articles of c (a file still loading) to the loader as one batch; c keeps none. */
+void corpus_loader_publish(struct corpus *c);
 /* Read one file and load it into c; a file that cannot be read is reported. */
 void corpus_load_file(struct corpus *c, const char *path);
 

@@ -305,6 +305,38 @@ static void test_cancel(void)
 	free(dir);
 }
 
+/* How many takes brought articles while one big zip loaded. */
+static size_t takes_while_loading(char *zip)
+{
+	struct corpus c;
+	struct corpus_loader *l;
+	size_t takes = 0;
+
+	corpus_init(&c);
+	l = corpus_loader_start(&zip, 1);
+	while (!corpus_loader_done(l) && corpus_loader_wait(l, 30000))
+		takes += corpus_loader_take(l, &c) > 0;
+	CHECK(c.n > 1000);
+	corpus_loader_free(l);
+	corpus_free(&c);
+	return takes;
+}
+
+/* A big file's first articles come in batches before it ends: the first screen is quick. */
+static void test_batches(void)
+{
+	char *zip = check_shared_path("corpus/saudinewsnet/2015-07-21.zip");
+	size_t takes = 0;
+
+	set_threads(1);
+	/* a starved caller could sleep through the whole file: a few tries */
+	for (int i = 0; i < 3 && takes < 2 && access(zip, R_OK) == 0; i++)
+		takes = takes_while_loading(zip);
+	if (access(zip, R_OK) == 0)
+		CHECK(takes >= 2);
+	free(zip);
+}
+
 /* Nothing to load: done after one take, the report says why. */
 static void test_nothing(void)
 {
@@ -348,6 +380,7 @@ int main(void)
 	test_fixtures_same();
 	test_incremental();
 	test_cancel();
+	test_batches();
 	test_saudinewsnet_same();
 	return check_done();
 }

@@ -1,0 +1,148 @@
+/* test_text.c - the fast paths of text.c and html.c give what the slow ones gave: strong
+ * direction of every code point as FriBidi says, sanitising of every kind of bad UTF-8, HTML
+ * sniffing where '<', '>' and '&' sit in odd places, and an article's direction decided early. */
+#include <fribidi.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "qari/html.h"
+#include "qari/text.h"
+#include "qari/xalloc.h"
+
+static size_t test_encode(uint32_t cp, char *u)
+{
+	if (cp < 0x80)
+		return u[0] = (char)cp, 1;
+	if (cp < 0x800) {
+		u[0] = (char)(0xC0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		u[0] = (char)(0xE0 | cp >> 12);
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		u[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	u[0] = (char)(0xF0 | cp >> 18);
+	u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	u[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Every code point counts as FriBidi's type says (the table below U+0800 included). */
+static void test_count_strong_all(void)
+{
+	size_t wrong = 0;
+
+	for (uint32_t cp = 0; cp < 0x110000; cp++) {
+		char u[4];
+		size_t rtl = 0, ltr = 0, n;
+		FriBidiCharType t = fribidi_get_bidi_type(cp);
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		n = test_encode(cp, u);
+		text_count_strong(u, n, &rtl, &ltr);
+		wrong += rtl != (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL) ||
+			 ltr != (t == FRIBIDI_TYPE_LTR);
+	}
+	CHECK_INT(wrong, 0);
+}
+
+static void test_count_strong_mixed(void)
+{
+	const char *s = "CNN: قال \xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D 12 \xFF\xC3 ﻻ é";
+	size_t rtl = 0, ltr = 0;
+	text_count_strong(s, strlen(s), &rtl, &ltr);
+	CHECK_INT(rtl, 3 + 4 + 1); /* Arabic, Hebrew, a presentation form */
+	CHECK_INT(ltr, 3 + 1);     /* CNN, é; bad bytes count as neither */
+}
+
+static void check_sanitize(const char *in, size_t n, const char *want)
+{
+	char *got = text_sanitize_utf8(in, n);
+	struct strbuf sb = {0};
+	CHECK_STR(got, want);
+	strbuf_append(&sb, "x", 1);
+	text_sanitize_utf8_into(&sb, in, n);
+	CHECK(strncmp(sb.data, "x", 1) == 0 && strcmp(sb.data + 1, want) == 0);
+	strbuf_free(&sb);
+	free(got);
+}
+
+#define R "\xEF\xBF\xBD"
+
+static void test_sanitize(void)
+{
+	check_sanitize("", 0, "");
+	check_sanitize("plain ascii", 11, "plain ascii");
+	check_sanitize("عربي é", strlen("عربي é"), "عربي é");
+	check_sanitize("a\0b", 3, "a" R "b");
+	check_sanitize("\xC0\x80", 2, R R);             /* overlong NUL */
+	check_sanitize("\xED\xA0\x80", 3, R R R);       /* a surrogate */
+	check_sanitize("\xF4\x90\x80\x80", 4, R R R R); /* above U+10FFFF */
+	check_sanitize("\xD8", 1, R);                    /* cut two-byte sequence */
+	check_sanitize("\xD8 x", 3, R " x");
+	check_sanitize("x\xE2\x80", 3, "x" R R);
+	check_sanitize(R, 3, R); /* a real U+FFFD stays one */
+	check_sanitize("\xF0\x9F\x98\x80!", 5, "\xF0\x9F\x98\x80!");
+	check_sanitize("\x80\xBF\xFE\xFF", 4, R R R R);
+	check_sanitize("\x7F\x01", 2, "\x7F\x01"); /* controls are the layout's business */
+}
+
+static void test_looks_like(void)
+{
+	CHECK(html_looks_like("<p", 2) == false);  /* no '>' after it */
+	CHECK(html_looks_like("> <p", 4) == false); /* the only '>' is before it */
+	CHECK(html_looks_like("<p> x", 5));
+	CHECK(html_looks_like("a < b <br/>", 11));
+	CHECK(!html_looks_like("a <1> b", 7));
+	CHECK(!html_looks_like("&", 1));
+	CHECK(!html_looks_like("&;", 2));
+	CHECK(!html_looks_like("&#;", 3));
+	CHECK(html_looks_like("& &x;", 5));
+	CHECK(!html_looks_like("&abcdefghijklmnop;", 18)); /* too long for a name */
+	CHECK(html_looks_like("<!-- c -->", 10));
+	CHECK(!html_looks_like("", 0));
+}
+
+static enum text_dir dir_of(const char *title, const char *const *paras, size_t n)
+{
+	struct article *a = article_new("x.txt");
+	enum text_dir d;
+
+	article_set_title(a, title, strlen(title));
+	for (size_t i = 0; i < n; i++)
+		article_add_para(a, paras[i], strlen(paras[i]));
+	article_finish(a, "x.txt");
+	d = a->dir;
+	article_free(a);
+	return d;
+}
+
+/* article_finish stops counting once the rest cannot change the winner: ties stay LTR. */
+static void test_article_direction(void)
+{
+	const char *tie[] = {"ابجد", "x"};
+	const char *rtl[] = {"ابجد هوز حطي", "a", "b"};
+	const char *late[] = {"ab", "cd", "ابجد هوز"};
+	const char *ltr[] = {"The president said", "قال"};
+
+	CHECK_INT(dir_of("abc", tie, 2), TEXT_DIR_LTR);      /* 4 against 4 */
+	CHECK_INT(dir_of("abc", rtl, 3), TEXT_DIR_RTL);      /* 10 against 5 */
+	CHECK_INT(dir_of("x", late, 3), TEXT_DIR_RTL);       /* 7 against 5, decided at the end */
+	CHECK_INT(dir_of("CNN", ltr, 2), TEXT_DIR_LTR);
+	CHECK_INT(dir_of("قال", NULL, 0), TEXT_DIR_RTL);
+}
+
+int main(void)
+{
+	test_count_strong_all();
+	test_count_strong_mixed();
+	test_sanitize();
+	test_looks_like();
+	test_article_direction();
+	return check_done();
+}
