@@ -21,6 +21,9 @@ bool text_is_blank(const char *s, size_t n);
 /* Dominant direction of a text by counting strong characters (R/AL against L); ties: LTR. */
 void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr);
 
+/* Encode one code point (≤ U+10FFFF) as UTF-8 into out; returns its length, 1 to 4. */
+size_t text_encode(uint32_t cp, char out[4]);
+
 /* Decode one code point; invalid sequences give U+FFFD and consume one byte. Returns length. */
 int text_decode(const char *s, size_t n, uint32_t *cp);
 

@@ -479,18 +479,7 @@ void layout_single_line(const char *text, size_t len, const struct layout_opts *
 static void layout_put_utf8(struct strbuf *out, uint32_t cp)
 {
 	char b[4];
-	size_t n;
-	if (cp < 0x80)
-		b[0] = (char)cp, n = 1;
-	else if (cp < 0x800)
-		b[0] = (char)(0xC0 | (cp >> 6)), b[1] = (char)(0x80 | (cp & 0x3F)), n = 2;
-	else if (cp < 0x10000)
-		b[0] = (char)(0xE0 | (cp >> 12)), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-		b[2] = (char)(0x80 | (cp & 0x3F)), n = 3;
-	else
-		b[0] = (char)(0xF0 | (cp >> 18)), b[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F)), n = 4;
-	strbuf_append(out, b, n);
+	strbuf_append(out, b, text_encode(cp, b));
 }
 
 void layout_line_to_utf8(const struct layout_line *l, bool with_indent, struct strbuf *out)
