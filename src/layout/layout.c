@@ -130,6 +130,7 @@ static void layout_segment(struct layout_prep *p)
 {
 	char *gb = xcalloc(p->n + 1, 1), *lb = xcalloc(p->n + 1, 1);
 	bool ink = false; /* the current cluster already has a spacing code point */
+	size_t cs = 0;    /* where the current cluster starts */
 
 	p->width = xcalloc(p->n + 1, 1);
 	if (p->n > 0) {
@@ -144,6 +145,13 @@ static void layout_segment(struct layout_prep *p)
 			p->flags[i] |= LAYOUT_CP_HIDDEN, w = 0;
 		if (gb[i] || i == 0)
 			p->flags[i] |= LAYOUT_CP_CLUSTER;
+		/* at another level than its cluster's start it is reordered apart from it (a mark
+		 * FriBidi's older tables take for a letter, U+07FD): a cluster of its own */
+		if (p->reorder && !(p->flags[i] & (LAYOUT_CP_CLUSTER | LAYOUT_CP_HIDDEN)) &&
+		    p->levels[i] != p->levels[cs])
+			p->flags[i] |= LAYOUT_CP_CLUSTER;
+		if (p->flags[i] & LAYOUT_CP_CLUSTER)
+			cs = i;
 		if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_MANDATORY)
 			p->flags[i] |= LAYOUT_CP_BREAK;
 		if (p->types[i] == FRIBIDI_TYPE_WS || p->cps[i] == ' ')

@@ -180,7 +180,7 @@ def links_case(tmp):
     check_run(r, "list a FIFO")
 
 
-def vanishing_case(tmp, rounds=3, count=3000):
+def vanishing_case(tmp, rounds=2, count=3000):
     """Best effort: files deleted, truncated and rewritten while qari walks the folder."""
     for k in range(rounds):
         d = os.path.join(tmp, f"vanish{k}")
@@ -225,7 +225,9 @@ def main():
     start = time.monotonic()
     timed("fixtures", fixture_cases)
     timed("fixture folder", folder_case)
-    with tempfile.TemporaryDirectory(prefix="qari-hostile-") as tmp:
+    # tmpfs when there is one: 100,000 files are made three times faster there
+    shm = "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+    with tempfile.TemporaryDirectory(prefix="qari-hostile-", dir=shm) as tmp:
         for name, case in (("10 MB line", big_line_case), ("200 nested folders", deep_case),
                            ("symlink loops", links_case), ("a million marks", marks_case),
                            ("vanishing files", vanishing_case),
