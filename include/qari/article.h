@@ -34,6 +34,8 @@ struct article *article_new(const char *path);
 void article_free(struct article *a);
 void article_set_title(struct article *a, const char *s, size_t n);
 void article_add_para(struct article *a, const char *s, size_t n);
+/* Append a paragraph that is already trimmed, non-empty valid UTF-8; the article owns it. */
+void article_take_para(struct article *a, char *s);
 void article_set_field(char **field, const char *s, size_t n); /* trimmed, sanitised copy */
 /* Compute id (from the URL, else from id_key: the path relative to the folder it was found
  * in, so that ids do not depend on where the corpus lives), direction and a fallback title. */

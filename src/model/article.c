@@ -55,14 +55,18 @@ void article_set_title(struct article *a, const char *s, size_t n)
  * paragraph for long articles, and no extra field in the struct. */
 static bool article_paras_full(size_t n) { return n < 4 ? n == 0 : (n & (n - 1)) == 0; }
 
+void article_take_para(struct article *a, char *s)
+{
+	if (article_paras_full(a->npara))
+		a->paras = xreallocarray(a->paras, a->npara < 4 ? 4 : a->npara * 2, sizeof *a->paras);
+	a->paras[a->npara++] = s;
+}
+
 void article_add_para(struct article *a, const char *s, size_t n)
 {
 	text_trim(&s, &n);
-	if (n == 0)
-		return;
-	if (article_paras_full(a->npara))
-		a->paras = xreallocarray(a->paras, a->npara < 4 ? 4 : a->npara * 2, sizeof *a->paras);
-	a->paras[a->npara++] = text_sanitize_utf8(s, n);
+	if (n > 0)
+		article_take_para(a, text_sanitize_utf8(s, n));
 }
 
 void article_make_id(const char *key, char out[ARTICLE_ID_LEN + 1])

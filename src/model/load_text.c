@@ -96,7 +96,8 @@ static void load_text_line(struct article *a, const char *s, size_t n)
 	} else if ((url = load_text_source_url(line)) != NULL) {
 		article_set_field(&a->url, url, strlen(url));
 	} else if (!load_text_is_furniture(line)) {
-		article_add_para(a, line, strlen(line));
+		article_take_para(a, line); /* trimmed and sanitised above: no second pass */
+		return;
 	}
 	free(line);
 }
