@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "qari/corpus.h"
 #include "qari/xalloc.h"
 
 int check_passed, check_failed;
@@ -34,4 +35,28 @@ char *check_data_path(const char *rel)
 {
 	const char *base = getenv("QARI_TEST_DATA");
 	return xasprintf("%s/%s", base ? base : "tests/data", rel);
+}
+
+void check_load_data(struct corpus *c, const char *rel)
+{
+	char *path = check_data_path(rel);
+	corpus_init(c);
+	corpus_load_paths(c, &path, 1);
+	free(path);
+}
+
+struct article *check_by_title(const struct corpus *c, const char *title)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->items[i]->title, title) == 0)
+			return c->items[i];
+	return NULL;
+}
+
+bool check_reported(const struct corpus *c, const char *s)
+{
+	for (size_t i = 0; i < c->report.nmessages; i++)
+		if (strstr(c->report.messages[i], s))
+			return true;
+	return false;
 }

@@ -31,4 +31,11 @@ int check_done(void);
 char *check_shared_path(const char *rel);
 char *check_data_path(const char *rel);
 
+/* Corpus helpers for the loader tests. */
+struct corpus;
+struct article;
+void check_load_data(struct corpus *c, const char *rel); /* corpus_init + load tests/data/rel */
+struct article *check_by_title(const struct corpus *c, const char *title);
+bool check_reported(const struct corpus *c, const char *s); /* a report line contains s */
+
 #endif

@@ -69,14 +69,6 @@ static bool has_path(const struct corpus *c, const char *path)
 	return false;
 }
 
-static bool reported(const struct corpus *c, const char *s)
-{
-	for (size_t i = 0; i < c->report.nmessages; i++)
-		if (strstr(c->report.messages[i], s))
-			return true;
-	return false;
-}
-
 static void test_zip(void)
 {
 	const struct member m[] = {
@@ -97,7 +89,7 @@ static void test_zip(void)
 	CHECK_INT(c.report.files_loaded, 2); /* members count as files; foreign ones are ignored */
 	CHECK_INT(c.report.files_skipped, 0);
 	CHECK_INT(c.report.items_skipped, 1);
-	CHECK(reported(&c, "dir/x.zip!news/a.json: item 2 skipped: no content"));
+	CHECK(check_reported(&c, "dir/x.zip!news/a.json: item 2 skipped: no content"));
 	corpus_free(&c);
 
 	/* an unknown extension: sniffed as a zip */
@@ -151,7 +143,7 @@ static void test_single_compressed(void)
 	corpus_load_buffer(&c, "plain.json.gz", json_ar, strlen(json_ar));
 	CHECK_INT(c.n, 0);
 	CHECK_INT(c.report.files_skipped, 1);
-	CHECK(reported(&c, "plain.json.gz: "));
+	CHECK(check_reported(&c, "plain.json.gz: "));
 	corpus_free(&c);
 }
 
@@ -198,7 +190,7 @@ static void test_nested(void)
 	corpus_init(&c);
 	corpus_load_buffer(&c, "l5.zip", data, len);
 	CHECK_INT(c.n, 0);
-	CHECK(reported(&c, "l5.zip!l4.tar.gz!l3.zip!l2.tar.gz!l1.zip: archives nested too deep"));
+	CHECK(check_reported(&c, "l5.zip!l4.tar.gz!l3.zip!l2.tar.gz!l1.zip: archives nested too deep"));
 	CHECK_INT(c.report.files_skipped, 1);
 	corpus_free(&c);
 	free(data);
@@ -237,7 +229,7 @@ static void test_broken(void)
 	if (!CHECK(c.report.nmessages == 2)) /* and the item without content in 1.json */
 		for (size_t i = 0; i < c.report.nmessages; i++)
 			fprintf(stderr, "    %s\n", c.report.messages[i]);
-	CHECK(reported(&c, "cut.tar.gz!3.txt: truncated gzip input (the 2 members before it loaded)"));
+	CHECK(check_reported(&c, "cut.tar.gz!3.txt: truncated gzip input (the 2 members before it loaded)"));
 	CHECK_INT(c.report.files_loaded, 2);
 	CHECK_INT(c.report.files_skipped, 1);
 	corpus_free(&c);
@@ -258,14 +250,14 @@ static void test_broken(void)
 	CHECK_INT(c.n, 0);
 	CHECK_INT(c.report.files_skipped, 1);
 	CHECK_INT(c.report.nmessages, 1);
-	CHECK(reported(&c, "junk.zip: "));
+	CHECK(check_reported(&c, "junk.zip: "));
 	corpus_free(&c);
 
 	corpus_init(&c);
 	len = 0;
 	zip = make_archive("zip", NULL, NULL, 0, &len);
 	corpus_load_buffer(&c, "empty.zip", zip, len);
-	CHECK(reported(&c, "empty.zip: no articles in this archive"));
+	CHECK(check_reported(&c, "empty.zip: no articles in this archive"));
 	CHECK_INT(c.report.files_skipped, 1);
 	corpus_free(&c);
 	free(zip);

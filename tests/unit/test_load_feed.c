@@ -8,38 +8,14 @@
 #include "qari/corpus.h"
 #include "qari/xalloc.h"
 
-static void load(struct corpus *c, const char *rel)
-{
-	char *path = check_data_path(rel);
-	corpus_init(c);
-	corpus_load_paths(c, &path, 1);
-	free(path);
-}
-
-static struct article *by_title(const struct corpus *c, const char *title)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->items[i]->title, title) == 0)
-			return c->items[i];
-	return NULL;
-}
-
-static bool reported(const struct corpus *c, const char *s)
-{
-	for (size_t i = 0; i < c->report.nmessages; i++)
-		if (strstr(c->report.messages[i], s))
-			return true;
-	return false;
-}
-
 static void check_rss_ar(const struct corpus *c)
 {
 	struct article *a;
 
 	CHECK_INT(c->n, 3);
 	CHECK_INT(c->report.items_skipped, 1);
-	CHECK(reported(c, "item 3 skipped: no content"));
-	a = by_title(c, "وزير الخارجية يلتقي نظيره في الرياض");
+	CHECK(check_reported(c, "item 3 skipped: no content"));
+	a = check_by_title(c, "وزير الخارجية يلتقي نظيره في الرياض");
 	if (CHECK(a != NULL)) {
 		CHECK_STR(a->url, "https://news.example.sa/2015/07/minister");
 		CHECK_STR(a->date, "2015-07-21 11:05");
@@ -51,7 +27,7 @@ static void check_rss_ar(const struct corpus *c)
 		CHECK_STR(a->paras[2], "وأكدا على التعاون.");
 		CHECK_INT(a->dir, TEXT_DIR_RTL);
 	}
-	a = by_title(c, "Markets & oil"); /* "&amp;amp;": HTML escaped in XML */
+	a = check_by_title(c, "Markets & oil"); /* "&amp;amp;": HTML escaped in XML */
 	if (CHECK(a != NULL)) {
 		CHECK_STR(a->author, "Business Desk");
 		CHECK_STR(a->source, "Wire Service");
@@ -60,7 +36,7 @@ static void check_rss_ar(const struct corpus *c)
 		CHECK_STR(a->paras[1], "Markets followed.");
 	}
 	/* untitled: first words; a guid that is a link; a bad date is no date */
-	a = by_title(c, "خبر بلا عنوان يأخذ عنوانه من كلماته الأولى…");
+	a = check_by_title(c, "خبر بلا عنوان يأخذ عنوانه من كلماته الأولى…");
 	if (CHECK(a != NULL)) {
 		CHECK_STR(a->url, "https://news.example.sa/2015/07/untitled");
 		CHECK(a->date == NULL && a->date_key == INT64_MIN);
@@ -70,10 +46,10 @@ static void check_rss_ar(const struct corpus *c)
 static void test_rss(void)
 {
 	struct corpus c;
-	load(&c, "feeds/rss-ar.xml");
+	check_load_data(&c, "feeds/rss-ar.xml");
 	check_rss_ar(&c);
 	corpus_free(&c);
-	load(&c, "feeds/sniffed.dat"); /* an unknown extension, sniffed */
+	check_load_data(&c, "feeds/sniffed.dat"); /* an unknown extension, sniffed */
 	check_rss_ar(&c);
 	corpus_free(&c);
 }
@@ -83,10 +59,10 @@ static void test_atom(void)
 	struct corpus c;
 	struct article *a;
 
-	load(&c, "feeds/atom-en.atom");
+	check_load_data(&c, "feeds/atom-en.atom");
 	CHECK_INT(c.n, 4);
 	CHECK_INT(c.report.nmessages, 0);
-	a = by_title(&c, "HTML content entry");
+	a = check_by_title(&c, "HTML content entry");
 	if (CHECK(a != NULL)) {
 		CHECK_STR(a->url, "https://atom.example.org/2015/08/html"); /* alternate, not self */
 		CHECK_STR(a->date, "2015-08-03 08:00"); /* published before updated */
@@ -95,20 +71,20 @@ static void test_atom(void)
 		CHECK_INT(a->npara, 3);
 		CHECK_STR(a->paras[2], "Point one");
 	}
-	a = by_title(&c, "XHTML entry");
+	a = check_by_title(&c, "XHTML entry");
 	if (CHECK(a != NULL)) {
 		CHECK_INT(a->npara, 2);
 		CHECK_STR(a->paras[0], "An XHTML paragraph.");
 		CHECK_STR(a->date, "2015-08-02 09:30");
 	}
-	a = by_title(&c, "Text entry");
+	a = check_by_title(&c, "Text entry");
 	if (CHECK(a != NULL)) {
 		CHECK_INT(a->npara, 2);
 		CHECK_STR(a->paras[0], "Line one <not a tag>");
 		CHECK(a->url == NULL);
 		CHECK_STR(a->date, "2015-08-01");
 	}
-	a = by_title(&c, "Summary only");
+	a = check_by_title(&c, "Summary only");
 	CHECK(a && a->npara == 1 && strcmp(a->paras[0], "Just a summary.") == 0);
 	corpus_sort(&c);
 	CHECK_STR(c.items[0]->title, "HTML content entry");
@@ -120,18 +96,18 @@ static void test_broken(void)
 {
 	struct corpus c;
 
-	load(&c, "feeds/broken.rss");
+	check_load_data(&c, "feeds/broken.rss");
 	CHECK_INT(c.n, 2);
-	CHECK(by_title(&c, "Good one") && by_title(&c, "Good two"));
+	CHECK(check_by_title(&c, "Good one") && check_by_title(&c, "Good two"));
 	CHECK_INT(c.report.nmessages, 1);
-	CHECK(reported(&c, "broken.rss: line 5, column 71: Opening and ending tag mismatch"));
-	CHECK(reported(&c, "(after item 2; the items before it loaded)"));
+	CHECK(check_reported(&c, "broken.rss: line 5, column 71: Opening and ending tag mismatch"));
+	CHECK(check_reported(&c, "(after item 2; the items before it loaded)"));
 	CHECK_INT(c.report.files_loaded, 1);
 	corpus_free(&c);
 
-	load(&c, "feeds/not-a-feed.xml");
+	check_load_data(&c, "feeds/not-a-feed.xml");
 	CHECK_INT(c.n, 0);
-	CHECK(reported(&c, "not-a-feed.xml: not an RSS or Atom feed (<html>)"));
+	CHECK(check_reported(&c, "not-a-feed.xml: not an RSS or Atom feed (<html>)"));
 	CHECK_INT(c.report.files_skipped, 1);
 	corpus_free(&c);
 
@@ -154,7 +130,7 @@ static void test_xxe(void)
 {
 	struct corpus c;
 
-	load(&c, "feeds/xxe.xml");
+	check_load_data(&c, "feeds/xxe.xml");
 	CHECK_INT(c.n, 1);
 	if (c.n == 1) {
 		CHECK_INT(c.items[0]->npara, 1);

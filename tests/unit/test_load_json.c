@@ -9,46 +9,22 @@
 #include "qari/html.h"
 #include "qari/xalloc.h"
 
-static void load(struct corpus *c, const char *rel)
-{
-	char *path = check_data_path(rel);
-	corpus_init(c);
-	corpus_load_paths(c, &path, 1);
-	free(path);
-}
-
-static struct article *by_title(const struct corpus *c, const char *title)
-{
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->items[i]->title, title) == 0)
-			return c->items[i];
-	return NULL;
-}
-
-static bool reported(const struct corpus *c, const char *s)
-{
-	for (size_t i = 0; i < c->report.nmessages; i++)
-		if (strstr(c->report.messages[i], s))
-			return true;
-	return false;
-}
-
 static void test_articles(void)
 {
 	struct corpus c;
 	struct article *a;
 
-	load(&c, "json/articles.json");
+	check_load_data(&c, "json/articles.json");
 	CHECK_INT(c.n, 4);
 	CHECK_INT(c.report.items_loaded, 4);
 	CHECK_INT(c.report.items_skipped, 3);
 	CHECK_INT(c.report.files_loaded, 1);
 	CHECK_INT(c.report.nmessages, 2);
-	CHECK(reported(&c, "articles.json: 2 items skipped: no content (the first is item 4)"));
-	CHECK(reported(&c, "articles.json: item 5 skipped: not an object"));
+	CHECK(check_reported(&c, "articles.json: 2 items skipped: no content (the first is item 4)"));
+	CHECK(check_reported(&c, "articles.json: item 5 skipped: not an object"));
 
 	/* SaudiNewsNet's shape: Arabic, date_extracted, paragraphs split on newlines */
-	a = by_title(&c, "بريطانيا: أربعة محاور لاستراتيجية جديدة");
+	a = check_by_title(&c, "بريطانيا: أربعة محاور لاستراتيجية جديدة");
 	if (CHECK(a != NULL)) {
 		CHECK_STR(a->source, "aawsat");
 		CHECK_STR(a->author, "لندن: رنيم حنوش");
@@ -60,7 +36,7 @@ static void test_articles(void)
 		CHECK_INT(a->dir, TEXT_DIR_RTL);
 	}
 	/* HTML in title and body, other field names, named objects and lists of them */
-	a = by_title(&c, "Markets close higher & calm");
+	a = check_by_title(&c, "Markets close higher & calm");
 	if (CHECK(a != NULL)) {
 		CHECK_STR(a->url, "https://example.com/markets");
 		CHECK_STR(a->source, "Example News");
@@ -73,7 +49,7 @@ static void test_articles(void)
 		CHECK_INT(a->dir, TEXT_DIR_LTR);
 	}
 	/* a body as a list, a date as epoch seconds */
-	a = by_title(&c, "Paragraphs as a list");
+	a = check_by_title(&c, "Paragraphs as a list");
 	if (CHECK(a != NULL)) {
 		CHECK_INT(a->npara, 2);
 		CHECK_STR(a->paras[1], "Second of a list.");
@@ -81,7 +57,7 @@ static void test_articles(void)
 		CHECK_STR(a->date, "2015-07-21 17:33");
 	}
 	/* no title: its first words; no URL: an id of its own */
-	a = by_title(&c, "بلا عنوان ولا رابط: نص الخبر الأول هنا…");
+	a = check_by_title(&c, "بلا عنوان ولا رابط: نص الخبر الأول هنا…");
 	if (CHECK(a != NULL)) {
 		CHECK(a->url == NULL && a->date == NULL && a->date_key == INT64_MIN);
 		CHECK_INT(a->npara, 2);
@@ -99,14 +75,14 @@ static void test_single_and_wrapper(void)
 {
 	struct corpus c;
 
-	load(&c, "json/single.json");
+	check_load_data(&c, "json/single.json");
 	CHECK_INT(c.n, 1);
 	CHECK_STR(c.items[0]->title, "One object, one article");
 	CHECK_INT(c.items[0]->npara, 2);
 	CHECK_STR(c.items[0]->date, "2015-08-01 09:00");
 	corpus_free(&c);
 
-	load(&c, "json/feed.json"); /* JSON Feed: items in a wrapper object */
+	check_load_data(&c, "json/feed.json"); /* JSON Feed: items in a wrapper object */
 	CHECK_INT(c.n, 2);
 	CHECK_STR(c.items[0]->title, "First entry");
 	CHECK_INT(c.items[0]->npara, 2);
@@ -117,7 +93,7 @@ static void test_single_and_wrapper(void)
 	CHECK_INT(c.report.nmessages, 0);
 	corpus_free(&c);
 
-	load(&c, "json/lines.json"); /* JSON Lines named .json */
+	check_load_data(&c, "json/lines.json"); /* JSON Lines named .json */
 	CHECK_INT(c.n, 2);
 	CHECK_STR(c.items[1]->paras[0], "Body B");
 	CHECK_INT(c.report.nmessages, 0);
@@ -128,33 +104,33 @@ static void test_broken(void)
 {
 	struct corpus c;
 
-	load(&c, "json/truncated.json");
+	check_load_data(&c, "json/truncated.json");
 	CHECK_INT(c.n, 2);
 	CHECK_STR(c.items[1]->title, "Before the fault two");
 	CHECK_INT(c.report.nmessages, 1);
-	CHECK(reported(&c, "truncated.json: line 4, column 44: "));
-	CHECK(reported(&c, "after item 2"));
+	CHECK(check_reported(&c, "truncated.json: line 4, column 44: "));
+	CHECK(check_reported(&c, "after item 2"));
 	CHECK_INT(c.report.files_loaded, 1);
 	corpus_free(&c);
 
-	load(&c, "json/broken.jsonl");
+	check_load_data(&c, "json/broken.jsonl");
 	CHECK_INT(c.n, 2);
-	CHECK(by_title(&c, "Line one") && by_title(&c, "Line four"));
-	CHECK(reported(&c, "broken.jsonl: line 3, column 48: "));
-	CHECK(reported(&c, "(2 bad lines skipped)"));
-	CHECK(reported(&c, "broken.jsonl: item 3 skipped: no content"));
+	CHECK(check_by_title(&c, "Line one") && check_by_title(&c, "Line four"));
+	CHECK(check_reported(&c, "broken.jsonl: line 3, column 48: "));
+	CHECK(check_reported(&c, "(2 bad lines skipped)"));
+	CHECK(check_reported(&c, "broken.jsonl: item 3 skipped: no content"));
 	CHECK_INT(c.report.items_skipped, 3);
 	corpus_free(&c);
 
-	load(&c, "json/trailing-comma.json");
+	check_load_data(&c, "json/trailing-comma.json");
 	CHECK_INT(c.n, 1);
-	CHECK(reported(&c, "trailing-comma.json: line 1, column 50: "));
+	CHECK(check_reported(&c, "trailing-comma.json: line 1, column 50: "));
 	corpus_free(&c);
 
-	load(&c, "json/empty-array.json");
+	check_load_data(&c, "json/empty-array.json");
 	CHECK_INT(c.n, 0);
 	CHECK_INT(c.report.files_skipped, 1);
-	CHECK(reported(&c, "empty-array.json: no articles (an empty array)"));
+	CHECK(check_reported(&c, "empty-array.json: no articles (an empty array)"));
 	corpus_free(&c);
 
 	static const char *const bad[] = {"", "   ", "{", "[", "[{", "{\"title\": 1}", "\"str\"",
