@@ -194,26 +194,28 @@ static const struct article *settings_target(struct app *app)
 	return idx < app->corpus.n ? app->corpus.items[idx] : NULL;
 }
 
-void app_toggle_read(struct app *app)
+/* m and *: flip a mark of the selected (list) or open (reader) article. */
+static void settings_toggle(struct app *app, bool (*get)(const struct state *, const char *),
+			    bool (*set)(struct state *, const char *, bool), const char *on,
+			    const char *off)
 {
 	const struct article *a = settings_target(app);
+	bool value;
 	if (a == NULL)
 		return;
-	bool read = !state_is_read(app->state, a->id);
-	state_set_read(app->state, a->id, read);
-	app_message(app, read ? "marked read" : "marked unread");
+	value = !get(app->state, a->id);
+	set(app->state, a->id, value);
+	app_message(app, "%s", value ? on : off);
 	app_take_messages(app);
 	app->list.dirty = true;
 }
 
+void app_toggle_read(struct app *app)
+{
+	settings_toggle(app, state_is_read, state_set_read, "marked read", "marked unread");
+}
+
 void app_toggle_bookmark(struct app *app)
 {
-	const struct article *a = settings_target(app);
-	if (a == NULL)
-		return;
-	bool mark = !state_is_bookmarked(app->state, a->id);
-	state_set_bookmark(app->state, a->id, mark);
-	app_message(app, mark ? "bookmarked" : "bookmark removed");
-	app_take_messages(app);
-	app->list.dirty = true;
+	settings_toggle(app, state_is_bookmarked, state_set_bookmark, "bookmarked", "bookmark removed");
 }
