@@ -29,11 +29,11 @@
 #define CORPUS_MAX_FILE (256u << 20) /* refuse single files above 256 MiB */
 #define CORPUS_SNIFF 4096 /* bytes looked at to guess the format of an unknown file */
 
-typedef void (*corpus_loader)(struct corpus *, const char *, const char *, size_t);
+typedef void (*corpus_format_fn)(struct corpus *, const char *, const char *, size_t);
 
 struct corpus_format {
 	const char *ext;
-	corpus_loader load;
+	corpus_format_fn load;
 };
 
 static const struct corpus_format corpus_formats[] = {
@@ -126,7 +126,7 @@ static const char *corpus_extension(const char *name)
 	return dot ? dot : "";
 }
 
-static corpus_loader corpus_loader_for(const char *name)
+static corpus_format_fn corpus_format_for(const char *name)
 {
 	const char *ext = corpus_extension(name);
 	for (size_t i = 0; i < sizeof corpus_formats / sizeof *corpus_formats; i++)
@@ -135,7 +135,7 @@ static corpus_loader corpus_loader_for(const char *name)
 	return NULL;
 }
 
-bool corpus_format_known(const char *name) { return corpus_loader_for(name) != NULL; }
+bool corpus_format_known(const char *name) { return corpus_format_for(name) != NULL; }
 
 static bool corpus_has(const char *data, size_t len, const char *s)
 {
@@ -143,7 +143,7 @@ static bool corpus_has(const char *data, size_t len, const char *s)
 }
 
 /* The format of a file whose name does not tell: magic numbers, then the first character. */
-static corpus_loader corpus_sniff(const char *data, size_t len)
+static corpus_format_fn corpus_sniff(const char *data, size_t len)
 {
 	static const char *const magic[] = {"PK\3\4", "\x1F\x8B", ("\xFD" "7zXZ"), "BZh"};
 	size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
@@ -166,7 +166,7 @@ static corpus_loader corpus_sniff(const char *data, size_t len)
 
 void corpus_load_buffer(struct corpus *c, const char *name, const char *data, size_t len)
 {
-	corpus_loader load = corpus_loader_for(name);
+	corpus_format_fn load = corpus_format_for(name);
 	size_t before = c->report.items_loaded; /* not c->n: batches may have left c */
 
 	if (load == NULL)
