@@ -139,10 +139,11 @@ static void layout_segment(struct layout_prep *p)
 	}
 	for (size_t i = 0; i < p->n; i++) {
 		int w = (p->flags[i] & LAYOUT_CP_HIDDEN) ? 0 : cells_width(p->shaped[i]);
-		/* shaping leaves FILL where a lam joined the next alef: one cluster, one cell */
+		/* shaping leaves FILL where a lam joined the next alef: one cluster, one cell. The
+		 * lam starts it even after a prepended mark (U+0603), whose own cell it is not */
 		bool fill = p->shaped[i] == FRIBIDI_CHAR_FILL && p->cps[i] != FRIBIDI_CHAR_FILL;
 		if (fill)
-			p->flags[i] |= LAYOUT_CP_HIDDEN, w = 0;
+			p->flags[i] |= LAYOUT_CP_HIDDEN | LAYOUT_CP_CLUSTER, w = 0;
 		if (gb[i] || i == 0)
 			p->flags[i] |= LAYOUT_CP_CLUSTER;
 		/* at another level than its cluster's start it is reordered apart from it (a mark
@@ -275,16 +276,6 @@ static void layout_cell_add_cp(struct layout_cell *c, uint32_t cp)
 		c->cp[c->ncp++] = cp;
 }
 
-/* The base came after its marks in visual order (a mark FriBidi's older Unicode tables take
- * for a strong letter, e.g. U+07FD): it goes under them, never a cell of no width. */
-static void layout_cell_put_under(struct layout_cell *c, uint32_t base)
-{
-	memmove(c->cp + 1, c->cp, (LAYOUT_CELL_CPS - 1) * sizeof *c->cp);
-	c->cp[0] = base;
-	if (c->ncp < LAYOUT_CELL_CPS)
-		c->ncp++;
-}
-
 static void layout_line_push(struct layout_line *l, size_t *cap, const struct layout_cell *c)
 {
 	xgrow(&l->cells, cap, l->ncells + 1, sizeof *l->cells);
@@ -292,73 +283,56 @@ static void layout_line_push(struct layout_line *l, size_t *cap, const struct la
 	l->width += c->width;
 }
 
-/* The cells of logical range [start, end) in visual order. vis and map hold the reordered
- * code points and logical indices for the line's positions (indexed from start). A cell is
- * one cluster; hidden code points only widen its logical range. */
+/* The cell of the cluster [cs, ce): its one spacing code point first (segmenting gave every
+ * cluster exactly one: a base, or ◌ under a lone mark), then its marks in logical order. */
+static struct layout_cell layout_cluster_cell(const struct layout_prep *p, size_t cs, size_t ce)
+{
+	struct layout_cell c = {0};
+
+	c.lbeg = p->off[cs];
+	c.lend = p->off[ce];
+	for (size_t k = cs; k < ce; k++) {
+		if (p->flags[k] & LAYOUT_CP_HIDDEN)
+			continue;
+		if (p->flags[k] & LAYOUT_CP_ORPHAN)
+			layout_cell_add_cp(&c, LAYOUT_ORPHAN_BASE);
+		layout_cell_add_cp(&c, p->shaped[k]);
+		c.width = (uint8_t)(c.width + p->width[k]);
+		if (p->flags[k] & LAYOUT_CP_PLACEHOLDER)
+			c.flags |= LAYOUT_CELL_PLACEHOLDER;
+		if (p->levels[k] & 1)
+			c.flags |= LAYOUT_CELL_RTL;
+	}
+	return c;
+}
+
+/* The cells of logical range [start, end) in visual order; map holds the logical index of
+ * each visual position. One cell per cluster, placed where its spacing code point lands:
+ * reordering may move a mark away from its base (REORDER_NSM across clusters, older FriBidi
+ * tables), and the mark must still draw on its base, never as a cell of its own. */
 static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t end,
-			      const uint32_t *vis, const FriBidiStrIndex *map, int width,
-			      struct layout_line *l)
+			      const FriBidiStrIndex *map, int width, struct layout_line *l)
 {
 	size_t cap = 0, ink = layout_ink_end(p, start, end);
-	struct layout_cell cur = {0};
-	size_t cur_cluster = (size_t)-1;
 	/* where each code point's cluster starts: searching back per code point is quadratic
-	 * in a cluster of thousands of marks */
+	 * in a cluster of thousands of hidden code points */
 	size_t *cstart = xcalloc(end - start + 1, sizeof *cstart);
 
 	for (size_t i = start; i < end; i++)
 		cstart[i - start] = i == start || (p->flags[i] & LAYOUT_CP_CLUSTER) ? i
 										      : cstart[i - start - 1];
 	for (size_t v = start; v < end; v++) {
-		size_t li = (size_t)map[v], cl;
-		if (li >= ink)
-			continue;
-		cl = cstart[li - start];
-		if (cl != cur_cluster && cur.ncp > 0) {
-			layout_line_push(l, &cap, &cur);
-			memset(&cur, 0, sizeof cur);
-		}
-		if (cl != cur_cluster) {
-			cur_cluster = cl;
-			cur.lbeg = p->off[li];
-			cur.lend = p->off[li + 1];
-		}
-		if (p->off[li] < cur.lbeg)
-			cur.lbeg = p->off[li];
-		if (p->off[li + 1] > cur.lend)
-			cur.lend = p->off[li + 1];
-		if (p->flags[li] & LAYOUT_CP_HIDDEN)
-			continue;
-		if (cur.ncp > 0 && cur.width > 0 && p->width[li] > 0 &&
-		    !(p->flags[li] & LAYOUT_CP_ORPHAN)) {
-			/* a second spacing character in one cluster (emoji ZWJ sequences): own cell */
-			layout_line_push(l, &cap, &cur);
-			cur.ncp = 0, cur.width = 0, cur.flags = 0;
-		}
-		if (p->flags[li] & LAYOUT_CP_ORPHAN) {
-			/* ◌ first, the mark on it */
-			layout_cell_add_cp(&cur, LAYOUT_ORPHAN_BASE);
-			layout_cell_add_cp(&cur, vis[v]);
-		} else if (cur.ncp > 0 && cur.width == 0 && p->width[li] > 0)
-			layout_cell_put_under(&cur, vis[v]);
-		else
-			layout_cell_add_cp(&cur, vis[v]);
-		cur.width = (uint8_t)(cur.width + p->width[li]);
-		if (p->flags[li] & LAYOUT_CP_PLACEHOLDER)
-			cur.flags |= LAYOUT_CELL_PLACEHOLDER;
-		if (p->levels[li] & 1)
-			cur.flags |= LAYOUT_CELL_RTL;
+		size_t li = (size_t)map[v];
+		struct layout_cell c;
+		if (li >= ink || p->width[li] == 0)
+			continue; /* trailing white space, hidden code points and marks */
+		c = layout_cluster_cell(p, cstart[li - start], layout_cluster_end(p, li));
+		/* a cluster wider than the whole line (a wide glyph at width 1): a stand-in */
+		if (c.width > width)
+			c.cp[0] = 0xFFFD, c.ncp = 1, c.width = 1, c.flags |= LAYOUT_CELL_PLACEHOLDER;
+		layout_line_push(l, &cap, &c);
 	}
-	if (cur.ncp > 0)
-		layout_line_push(l, &cap, &cur);
 	free(cstart);
-	/* a cluster wider than the whole line (a wide glyph at width 1) becomes a stand-in */
-	for (size_t i = 0; i < l->ncells; i++)
-		if (l->cells[i].width > width) {
-			l->width -= l->cells[i].width - 1;
-			l->cells[i].cp[0] = 0xFFFD, l->cells[i].ncp = 1, l->cells[i].width = 1;
-			l->cells[i].flags |= LAYOUT_CELL_PLACEHOLDER;
-		}
 }
 
 /* Reorder [start, end) on scratch copies and emit its cells. */
@@ -377,7 +351,7 @@ static void layout_make_line(const struct layout_prep *p, size_t start, size_t e
 	l->lbeg = p->off[start];
 	l->lend = p->off[end];
 	l->rtl = p->rtl && p->reorder;
-	layout_emit_cells(p, start, end, vis, map, width, l);
+	layout_emit_cells(p, start, end, map, width, l);
 }
 
 static struct layout_line *layout_para_push(struct layout_para *out)
