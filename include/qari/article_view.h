@@ -24,6 +24,19 @@ struct view_line {
 	long para; /* index into article->paras; VIEW_PARA_TITLE, VIEW_PARA_META */
 };
 
+/* A URL in the byline or a paragraph: bytes [beg, end) of that text. */
+struct view_link {
+	long para; /* VIEW_PARA_META or an index into article->paras */
+	uint32_t beg, end;
+};
+
+/* A link's stretch of one visual line: columns [col, col + ncols) counted from the line's
+ * first cell (indent not included). A URL wrapped over lines has one span on each. */
+struct view_link_span {
+	int col, ncols;
+	size_t link; /* index into view->links */
+};
+
 struct article_view {
 	const struct article *article;
 	struct layout_opts opts;
@@ -33,6 +46,8 @@ struct article_view {
 	struct view_line *lines;
 	size_t nlines, cap;
 	int width; /* the width the lines were wrapped at */
+	struct view_link *links; /* in view order */
+	size_t nlinks;
 };
 
 /* The direction an article's paragraphs take: forced, or the article's dominant one (HL1). */
@@ -45,5 +60,11 @@ void article_view_free(struct article_view *v);
 /* The first view line showing byte offset off of paragraph para (VIEW_PARA_TITLE for the
  * title); v->nlines when there is none. */
 size_t article_view_find(const struct article_view *v, long para, uint32_t off);
+
+/* The text of the byline (VIEW_PARA_META), the title or a paragraph, and its length. */
+const char *article_view_text(const struct article_view *v, long para, size_t *len);
+/* The link spans of view line i, at most max of them; returns how many. */
+size_t article_view_line_links(const struct article_view *v, size_t i, struct view_link_span *out,
+			       size_t max);
 
 #endif

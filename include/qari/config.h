@@ -100,6 +100,7 @@ struct config {
 	char *path;            /* the file read, or NULL */
 	enum config_bidi bidi;
 	int shape, color;      /* 1 on, 0 off, -1 unset */
+	int hyperlinks;        /* OSC 8 links: 1 on, 0 off, -1 auto (by the terminal) */
 	int measure;           /* 40-400, 0 unset */
 	struct config_style theme[CONFIG_ROLE_COUNT];
 	char **paths;          /* expanded; NULL/0 unset */

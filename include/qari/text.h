@@ -33,4 +33,12 @@ int text_decode(const char *s, size_t n, uint32_t *cp);
 char *text_neutralize(const char *s);
 void text_neutralize_into(struct strbuf *out, const char *s, size_t n);
 
+/* The next http:// or https:// URL in s at or after from: [*beg, *end), trailing punctuation
+ * left out. Raw non-ASCII letters (an Arabic path) belong to it; white space, controls,
+ * quotation marks and Arabic punctuation end it. */
+bool text_find_url(const char *s, size_t n, size_t from, size_t *beg, size_t *end);
+/* A URL as a terminal escape's payload (OSC 8): printable ASCII kept, every other byte
+ * (controls, ESC, non-ASCII, spaces) percent-encoded, so it can neither end nor steer it. */
+void text_uri_payload(const char *s, size_t n, struct strbuf *out);
+
 #endif

@@ -122,6 +122,12 @@ void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line 
 /* Draw a line of text cut to width (ellipsis on its logical end) through the layout layer. */
 void ui_draw_text(WINDOW *win, int y, int x, int width, const char *text,
 		  const struct layout_opts *o, attr_t attr, bool align_right_if_rtl);
+/* Add attr (a link's underline) to the cells drawn in columns [x, x + ncols) of row y. */
+void ui_add_attr(WINDOW *win, int y, int x, int ncols, attr_t attr);
+/* Make the cells just drawn at columns [x, x + ncols) of row y an OSC 8 hyperlink to uri (a
+ * payload of printable ASCII: text_uri_payload). Call after doupdate: curses knows nothing of
+ * hyperlinks, so the cells are written again, the same glyphs and attributes, inside one. */
+void ui_hyperlink(WINDOW *win, int y, int x, int ncols, const char *uri, unsigned id);
 /* A row of text plus a short note (date, count): the note sits on the side the text does not
  * start from, so an RTL title is right-aligned with its note on the left. */
 void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
@@ -159,11 +165,16 @@ struct reader_pane {
 	size_t nranges;
 	size_t drawn_top; /* top when last drawn, for scrolling by the terminal */
 	bool full_redraw;
+	bool hyperlinks;              /* URLs as OSC 8 links, underlined */
+	int painted_from, painted_to; /* rows drawn since links were last sent */
 };
 extern const struct pane_ops reader_pane_ops;
 void reader_pane_open(struct pane *p, const struct article *a, size_t top);
 void reader_pane_close(struct pane *p);
 void reader_pane_set_top(struct pane *p, size_t top);
+/* After doupdate: the links of the rows drawn since the last call, as OSC 8 hyperlinks
+ * (nothing when the pane is covered, e.g. by the help screen, or hyperlinks are off). */
+void reader_pane_send_links(struct pane *p, bool covered);
 /* Position figures for the status line. */
 void reader_pane_position(const struct pane *p, size_t *line, size_t *lines, int *percent);
 /* Scroll so the range is visible (a third from the top). */

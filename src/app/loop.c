@@ -35,6 +35,7 @@ static void loop_draw(struct app *app)
 	app_draw_separators(app);
 	app_status(app);
 	doupdate();
+	reader_pane_send_links(&app->reader, app->help_open || !ui_pane_shown(&app->reader));
 }
 
 /* Operations that belong to the reader as a whole rather than to the focused pane. */

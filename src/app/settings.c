@@ -53,6 +53,29 @@ static void settings_apply_bindings(struct app *app)
 	}
 }
 
+/* Terminals known to draw OSC 8 links, by what they put in the environment. Others are
+ * left alone unless the config says "hyperlinks = on": most ignore the sequence, but not
+ * all, and a multiplexer (screen, tmux before 3.4) may not pass it on. Over SSH these
+ * variables rarely arrive: the config decides there. */
+static bool settings_terminal_has_hyperlinks(void)
+{
+	static const char *const programs[] = {"iTerm.app", "WezTerm", "vscode", "ghostty"};
+	static const char *const terms[] = {"xterm-kitty", "foot", "alacritty", "xterm-ghostty",
+					    "wezterm", "contour"};
+	const char *term = getenv("TERM"), *program = getenv("TERM_PROGRAM");
+	const char *vte = getenv("VTE_VERSION");
+
+	if (term == NULL || strncmp(term, "screen", 6) == 0 || strncmp(term, "tmux", 4) == 0)
+		return false;
+	for (size_t i = 0; i < sizeof terms / sizeof *terms; i++)
+		if (strncmp(term, terms[i], strlen(terms[i])) == 0)
+			return true;
+	for (size_t i = 0; program && i < sizeof programs / sizeof *programs; i++)
+		if (strcmp(program, programs[i]) == 0)
+			return true;
+	return (vte && atoi(vte) >= 5000) || getenv("KITTY_WINDOW_ID") || getenv("WT_SESSION");
+}
+
 void app_settings_load(struct app *app)
 {
 	const char *names[UI_OP_COUNT];
@@ -71,6 +94,8 @@ void app_settings_load(struct app *app)
 		app->opts.shape = app->config.shape == 1;
 	if (app->config.measure > 0)
 		app->reader_data.measure = app->config.measure;
+	app->reader_data.hyperlinks = app->config.hyperlinks < 0 ? settings_terminal_has_hyperlinks()
+								  : app->config.hyperlinks == 1;
 	app->list_data.opts = app->reader_data.opts = app->sidebar_data.opts = app->opts;
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 enum layout_dir article_view_dir(const struct article *a, enum layout_dir forced, bool forced_set)
@@ -27,6 +28,34 @@ static char *article_view_meta(const struct article *a)
 	return sb.len ? strbuf_take(&sb) : NULL;
 }
 
+const char *article_view_text(const struct article_view *v, long para, size_t *len)
+{
+	const char *t = para == VIEW_PARA_META    ? v->meta
+			: para == VIEW_PARA_TITLE ? v->article->title
+			: para >= 0 && (size_t)para < v->article->npara ? v->article->paras[para]
+									 : NULL;
+	*len = t ? strlen(t) : 0;
+	return t ? t : "";
+}
+
+/* The URLs of the byline and the paragraphs, found once per article. */
+static void article_view_find_links(struct article_view *v)
+{
+	size_t cap = 0;
+	for (long para = VIEW_PARA_META; para < (long)v->article->npara; para++) {
+		size_t len, from = 0, beg, end;
+		const char *t;
+		if (para == VIEW_PARA_TITLE)
+			continue;
+		t = article_view_text(v, para, &len);
+		while (text_find_url(t, len, from, &beg, &end)) {
+			xgrow(&v->links, &cap, v->nlinks + 1, sizeof *v->links);
+			v->links[v->nlinks++] = (struct view_link){para, (uint32_t)beg, (uint32_t)end};
+			from = end;
+		}
+	}
+}
+
 void article_view_prepare(struct article_view *v, const struct article *a,
 			  const struct layout_opts *o)
 {
@@ -45,6 +74,7 @@ void article_view_prepare(struct article_view *v, const struct article *a,
 	}
 	for (size_t i = 0; i < a->npara; i++)
 		v->preps[2 + i] = layout_prepare(a->paras[i], strlen(a->paras[i]), o);
+	article_view_find_links(v);
 }
 
 static void article_view_add(struct article_view *v, struct layout_prep *p, enum view_kind kind,
@@ -97,6 +127,7 @@ void article_view_free(struct article_view *v)
 	free(v->preps);
 	free(v->lines);
 	free(v->meta);
+	free(v->links);
 	memset(v, 0, sizeof *v);
 }
 
@@ -109,4 +140,38 @@ size_t article_view_find(const struct article_view *v, long para, uint32_t off)
 			return i;
 	}
 	return v->nlines;
+}
+
+/* The link a cell belongs to, or nlinks. Links of one text are few: a scan is enough. */
+static size_t article_view_cell_link(const struct article_view *v, long para,
+				     const struct layout_cell *c)
+{
+	for (size_t k = 0; k < v->nlinks; k++)
+		if (v->links[k].para == para && c->lbeg >= v->links[k].beg && c->lend <= v->links[k].end)
+			return k;
+	return v->nlinks;
+}
+
+size_t article_view_line_links(const struct article_view *v, size_t i, struct view_link_span *out,
+			       size_t max)
+{
+	const struct view_line *vl = &v->lines[i];
+	size_t n = 0, prev = v->nlinks;
+	int col = 0;
+
+	if (v->nlinks == 0 || vl->kind == VIEW_BLANK || vl->kind == VIEW_TITLE)
+		return 0;
+	/* runs of visually adjacent cells of one link (a URL is an LTR run even in RTL text) */
+	for (size_t c = 0; c < vl->line.ncells; c++) {
+		size_t k = article_view_cell_link(v, vl->para, &vl->line.cells[c]);
+		if (k < v->nlinks && k == prev)
+			out[n - 1].ncols += vl->line.cells[c].width;
+		else if (k < v->nlinks && n < max)
+			out[n++] = (struct view_link_span){col, vl->line.cells[c].width, k};
+		else
+			k = v->nlinks; /* no room: not part of a span */
+		prev = k;
+		col += vl->line.cells[c].width;
+	}
+	return n;
 }

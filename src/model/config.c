@@ -93,7 +93,7 @@ const char *config_role_name(enum config_role role)
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof *c);
-	c->shape = c->color = -1;
+	c->shape = c->color = c->hyperlinks = -1;
 	for (int r = 0; r < CONFIG_ROLE_COUNT; r++)
 		c->theme[r].fg = c->theme[r].bg = CONFIG_COLOR_DEFAULT;
 }
@@ -328,6 +328,17 @@ static char *config_set_color(struct config *c, const char *value, const struct 
 	return NULL;
 }
 
+static char *config_set_hyperlinks(struct config *c, const char *value,
+				   const struct config_ops *ops)
+{
+	(void)ops;
+	int b = strcasecmp(value, "auto") == 0 ? -1 : config_bool(value);
+	if (b < 0 && strcasecmp(value, "auto") != 0)
+		return config_quote("hyperlinks must be on, off or auto, not", value);
+	c->hyperlinks = b;
+	return NULL;
+}
+
 static char *config_set_bidi(struct config *c, const char *value, const struct config_ops *ops)
 {
 	(void)ops;
@@ -481,6 +492,7 @@ static const struct {
 	{"measure", config_set_measure},
 	{"color", config_set_color},
 	{"colour", config_set_color},
+	{"hyperlinks", config_set_hyperlinks},
 	{"paths", config_set_paths},
 };
 

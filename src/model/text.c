@@ -1,9 +1,11 @@
 /* text.c - UTF-8 decoding, sanitising and trimming shared by loaders, layout and search. */
 #include "qari/text.h"
 
+#include <ctype.h>
 #include <fribidi.h>
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 #include <unictype.h>
 
 #include "qari/xalloc.h"
@@ -250,4 +252,84 @@ char *text_neutralize(const char *s)
 	struct strbuf sb = {0};
 	text_neutralize_into(&sb, s, strlen(s));
 	return strbuf_take(&sb);
+}
+
+/* Where a URL stops: white space, controls, bidi controls, the characters RFC 3986 never
+ * allows raw and quotation marks (ASCII, guillemets, curly) and Arabic punctuation around it. */
+static bool text_url_stop(uint32_t cp, int k)
+{
+	static const char ascii[] = "<>\"`{}|\\^";
+	if (cp <= 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp == 0xFFFD && k == 1))
+		return true;
+	if (cp < 0x80)
+		return strchr(ascii, (int)cp) != NULL;
+	return text_is_bidi_control(cp) || uc_is_space(cp) || cp == 0xAB || cp == 0xBB ||
+	       (cp >= 0x2018 && cp <= 0x201F) || cp == 0x060C || cp == 0x061B || cp == 0x061F ||
+	       cp == 0x06D4 || cp == 0x3000;
+}
+
+/* Trailing punctuation belongs to the sentence, not the URL; a closing bracket stays only
+ * when the URL opened it (Wikipedia's "..._(disambiguation)"). */
+static size_t text_url_trim(const char *s, size_t beg, size_t end)
+{
+	while (end > beg) {
+		char c = s[end - 1];
+		const char *open = c == ')' ? "(" : c == ']' ? "[" : NULL;
+		if (c != '\0' && strchr(".,:;!?'*", c) != NULL) {
+			end--;
+			continue;
+		}
+		if (open != NULL) {
+			size_t opens = 0, closes = 0;
+			for (size_t i = beg; i < end; i++)
+				opens += s[i] == *open, closes += s[i] == c;
+			if (closes > opens) {
+				end--;
+				continue;
+			}
+		}
+		break;
+	}
+	return end;
+}
+
+bool text_find_url(const char *s, size_t n, size_t from, size_t *beg, size_t *end)
+{
+	for (size_t i = from; i + 8 <= n; i++) {
+		size_t scheme = strncasecmp(s + i, "https://", 8) == 0   ? 8
+				: strncasecmp(s + i, "http://", 7) == 0 ? 7 : 0;
+		size_t j = i + scheme, e;
+		if (scheme == 0 || (i > 0 && ((unsigned char)s[i - 1] < 0x80) &&
+				    (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/')))
+			continue;
+		while (j < n) {
+			uint32_t cp;
+			int k = text_decode(s + j, n - j, &cp);
+			if (text_url_stop(cp, k))
+				break;
+			j += (size_t)k;
+		}
+		e = text_url_trim(s, i + scheme, j);
+		if (e > i + scheme && (isalnum((unsigned char)s[i + scheme]) ||
+				       (unsigned char)s[i + scheme] >= 0x80)) {
+			*beg = i, *end = e;
+			return true;
+		}
+		i = j > i ? j - 1 : i;
+	}
+	return false;
+}
+
+void text_uri_payload(const char *s, size_t n, struct strbuf *out)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c > 0x20 && c < 0x7F) {
+			strbuf_appendc(out, (char)c);
+		} else {
+			char pct[3] = {'%', hex[c >> 4], hex[c & 15]};
+			strbuf_append(out, pct, 3);
+		}
+	}
 }

@@ -5,6 +5,11 @@
  * about one line of bytes per scrolled line over SSH) and draws only the lines uncovered. */
 #include "qari/ui.h"
 
+#include <stdint.h>
+
+#include "qari/text.h"
+#include "qari/xalloc.h"
+
 #define READER_MARGIN 1
 
 static struct reader_pane *reader_data(const struct pane *p) { return p->data; }
@@ -75,21 +80,77 @@ static attr_t reader_line_attr(enum view_kind kind)
 	       : kind == VIEW_META ? ui_attr(UI_ROLE_META) : ui_attr(UI_ROLE_TEXT);
 }
 
+/* Where view line i starts in the window: the centred text column, plus its indent. */
+static int reader_line_x(const struct pane *p, size_t i)
+{
+	const struct reader_pane *r = reader_data(p);
+	int width = reader_text_width(p);
+	return READER_MARGIN + (p->w - 2 * READER_MARGIN - width) / 2 + r->view.lines[i].line.indent;
+}
+
+#define READER_LINKS_PER_LINE 16
+
 static void reader_draw_row(struct pane *p, int row)
 {
 	struct reader_pane *r = reader_data(p);
-	int width = reader_text_width(p);
-	int left = READER_MARGIN + (p->w - 2 * READER_MARGIN - width) / 2;
 	size_t i = r->top + (size_t)row;
 	const struct view_line *vl;
+	struct view_link_span spans[READER_LINKS_PER_LINE];
+	int x;
 
 	wmove(p->win, row, 0);
 	wclrtoeol(p->win);
 	if (i >= r->view.nlines)
 		return;
 	vl = &r->view.lines[i];
-	ui_draw_line(p->win, row, left + vl->line.indent, width - vl->line.indent, &vl->line,
+	x = reader_line_x(p, i);
+	ui_draw_line(p->win, row, x, reader_text_width(p) - vl->line.indent, &vl->line,
 		     reader_line_attr(vl->kind), r->ranges, r->nranges, vl->para);
+	if (!r->hyperlinks)
+		return;
+	for (size_t k = 0, n = article_view_line_links(&r->view, i, spans, READER_LINKS_PER_LINE);
+	     k < n; k++)
+		ui_add_attr(p->win, row, x + spans[k].col, spans[k].ncols, A_UNDERLINE);
+	if (r->painted_from == r->painted_to)
+		r->painted_from = row, r->painted_to = row + 1;
+	r->painted_from = row < r->painted_from ? row : r->painted_from;
+	r->painted_to = row + 1 > r->painted_to ? row + 1 : r->painted_to;
+}
+
+/* The spans of the link on view line i that row shows, sent as OSC 8 hyperlinks. URLs
+ * longer than browsers take are left as text. */
+static void reader_send_row_links(struct pane *p, int row)
+{
+	struct reader_pane *r = reader_data(p);
+	size_t i = r->top + (size_t)row;
+	struct view_link_span spans[READER_LINKS_PER_LINE];
+	struct strbuf uri = {0};
+
+	if (i >= r->view.nlines)
+		return;
+	for (size_t k = 0, n = article_view_line_links(&r->view, i, spans, READER_LINKS_PER_LINE);
+	     k < n; k++) {
+		const struct view_link *l = &r->view.links[spans[k].link];
+		size_t len;
+		const char *t = article_view_text(&r->view, l->para, &len);
+		uri.len = 0;
+		text_uri_payload(t + l->beg, l->end - l->beg, &uri);
+		strbuf_appendc(&uri, '\0');
+		if (uri.len <= 2048)
+			ui_hyperlink(p->win, row, reader_line_x(p, i) + spans[k].col, spans[k].ncols,
+				     uri.data, (unsigned)((uintptr_t)r->article >> 4) * 31u +
+						   (unsigned)spans[k].link);
+	}
+	strbuf_free(&uri);
+}
+
+void reader_pane_send_links(struct pane *p, bool covered)
+{
+	struct reader_pane *r = reader_data(p);
+	if (!covered && r->article && p->win)
+		for (int row = r->painted_from; row < r->painted_to && row < p->h; row++)
+			reader_send_row_links(p, row);
+	r->painted_from = r->painted_to = 0;
 }
 
 /* Full width only: the terminal's scroll region spans whole rows. */

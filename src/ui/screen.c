@@ -2,9 +2,12 @@
  * layout cells into a curses window. */
 #include "qari/ui.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 static attr_t ui_role_attrs[UI_ROLE_COUNT];
@@ -173,6 +176,64 @@ void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line 
 			mvwadd_wch(win, y, col, &cc);
 		col += c->width;
 	}
+}
+
+/* The cell at column x of row y; its width in columns (1 when unknown), 0 on error. */
+static int ui_read_cell(WINDOW *win, int y, int x, wchar_t wc[CCHARW_MAX + 1], attr_t *a,
+			short *pair)
+{
+	cchar_t cc;
+	int w;
+	if (mvwin_wch(win, y, x, &cc) == ERR || getcchar(&cc, wc, a, pair, NULL) == ERR)
+		return 0;
+	w = wcwidth(wc[0]);
+	return w > 0 ? w : 1;
+}
+
+void ui_add_attr(WINDOW *win, int y, int x, int ncols, attr_t attr)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	for (int c = x, w; c < x + ncols; c += w) {
+		cchar_t cc;
+		if ((w = ui_read_cell(win, y, c, wc, &a, &pair)) == 0)
+			return;
+		if (setcchar(&cc, wc, a | attr, pair, NULL) == OK)
+			mvwadd_wch(win, y, c, &cc);
+	}
+}
+
+static int ui_putchar(int c) { return putchar(c); }
+
+void ui_hyperlink(WINDOW *win, int y, int x, int ncols, const char *uri, unsigned id)
+{
+	int sy = getbegy(win) + y, sx = getbegx(win) + x;
+	char *cup = tigetstr("cup");
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+
+	if (cup == NULL || cup == (char *)-1)
+		return;
+	/* all of it through stdio, attributes through vid_puts so curses keeps track of them */
+	vid_puts(A_NORMAL, 0, NULL, ui_putchar);
+	fputs(tiparm(cup, sy, sx), stdout);
+	printf("\033]8;id=qari%u;%s\033\\", id, uri);
+	for (int c = x, w; c < x + ncols; c += w) {
+		if ((w = ui_read_cell(win, y, c, wc, &a, &pair)) == 0)
+			break;
+		vid_puts(a, pair, NULL, ui_putchar);
+		for (size_t k = 0; k < CCHARW_MAX && wc[k]; k++) {
+			char u[4];
+			fwrite(u, 1, text_encode((uint32_t)wc[k], u), stdout);
+		}
+	}
+	vid_puts(A_NORMAL, 0, NULL, ui_putchar);
+	fputs("\033]8;;\033\\", stdout);
+	fflush(stdout);
+	/* the cursor moved behind curses' back: tell it where it is (mvcur from "unknown") */
+	mvcur(-1, -1, sy, sx);
 }
 
 void ui_draw_text(WINDOW *win, int y, int x, int width, const char *text,

@@ -137,8 +137,58 @@ static void test_article_direction(void)
 	CHECK_INT(dir_of("قال", NULL, 0), TEXT_DIR_RTL);
 }
 
+/* The URL found in text, "" when none; more than one joined by '|'. */
+static char *urls_in(const char *text)
+{
+	struct strbuf sb = {0};
+	size_t from = 0, beg, end, n = strlen(text);
+	while (text_find_url(text, n, from, &beg, &end)) {
+		if (sb.len)
+			strbuf_appendc(&sb, '|');
+		strbuf_append(&sb, text + beg, end - beg);
+		from = end;
+	}
+	strbuf_appendc(&sb, '\0');
+	return strbuf_take(&sb);
+}
+
+#define CHECK_URLS(text, expected)          \
+	do {                                \
+		char *got_ = urls_in(text); \
+		CHECK_STR(got_, expected);  \
+		free(got_);                 \
+	} while (0)
+
+static void test_find_url(void)
+{
+	CHECK_URLS("no link here", "");
+	CHECK_URLS("see https://example.com/a?b=1&c=2.", "https://example.com/a?b=1&c=2");
+	CHECK_URLS("(http://x.org/wiki/A_(b)) and HTTPS://Y.ORG/, done",
+		   "http://x.org/wiki/A_(b)|HTTPS://Y.ORG/");
+	/* an Arabic path belongs to the URL; Arabic punctuation and quotes end it */
+	CHECK_URLS("المصدر: https://ar.wikipedia.org/wiki/مصر، ثم «http://a.sa/ب»",
+		   "https://ar.wikipedia.org/wiki/مصر|http://a.sa/ب");
+	/* controls, escapes and bidi overrides end it: they never reach a payload */
+	CHECK_URLS("http://a.com/x\x1b]8;;http://evil\x07", "http://a.com/x|http://evil");
+	CHECK_URLS("http://a.com/\xe2\x80\xaegpj.exe", "http://a.com/");
+	/* a scheme alone, or glued to a word, is not a link */
+	CHECK_URLS("https:// and xhttp://a.com", "");
+}
+
+static void test_uri_payload(void)
+{
+	struct strbuf sb = {0};
+	const char *url = "http://a.sa/مصر?q=a b\x1b\\";
+	text_uri_payload(url, strlen(url), &sb);
+	strbuf_appendc(&sb, '\0');
+	CHECK_STR(sb.data, "http://a.sa/%D9%85%D8%B5%D8%B1?q=a%20b%1B\\");
+	strbuf_free(&sb);
+}
+
 int main(void)
 {
+	test_find_url();
+	test_uri_payload();
 	test_count_strong_all();
 	test_count_strong_mixed();
 	test_sanitize();
