@@ -3,12 +3,15 @@
  * Widths must agree with the function curses uses (glibc wcwidth), or every column after a
  * disagreement is off by one. libunistring's uc_width and glibc 2.36 differ on a short list of
  * code points, fixed here; a unit test compares the two over all of Unicode. */
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <unictype.h>
 #include <uniwidth.h>
 
 #include "qari/layout.h"
+#include "qari/xalloc.h"
 
 struct cells_range {
 	uint32_t lo, hi;
@@ -37,7 +40,7 @@ static bool cells_is_visible_format(uint32_t cp)
 	       (cp >= 0x0890 && cp <= 0x0891) || cp == 0x08E2 || cp == 0x110BD || cp == 0x110CD;
 }
 
-int cells_width(uint32_t cp)
+static int cells_width_slow(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return -1;
@@ -47,7 +50,7 @@ int cells_width(uint32_t cp)
 	return uc_width(cp, "UTF-8");
 }
 
-uint32_t cells_display_cp(uint32_t cp, bool *placeholder)
+static uint32_t cells_display_slow(uint32_t cp, bool *placeholder)
 {
 	*placeholder = false;
 	if (cp < 0x20) {
@@ -72,4 +75,62 @@ uint32_t cells_display_cp(uint32_t cp, bool *placeholder)
 		return 0xFFFD; /* unassigned: curses cannot measure it */
 	}
 	return cp;
+}
+
+/* Both answers for a code point of the BMP in one byte, computed a block of 256 at a time on
+ * first use: layout asks for every code point of every paragraph, and the libunistring
+ * lookups behind them cost more than the rest of wrapping. A block is published with one
+ * compare-and-swap, so threads laying out at once need no lock (a loser frees its copy). */
+enum {
+	CELLS_WIDTH_MASK = 3,  /* width + 1: 0 for -1 (a control) */
+	CELLS_HIDDEN = 1 << 2, /* display form 0 */
+	CELLS_SUBST = 1 << 3,  /* shown as another code point (slow path gives which) */
+	CELLS_PLACEHOLDER = 1 << 4,
+};
+
+static _Atomic(uint8_t *) cells_blocks[256];
+
+static uint8_t cells_info_compute(uint32_t cp)
+{
+	bool placeholder;
+	uint32_t shown = cells_display_slow(cp, &placeholder);
+	return (uint8_t)((cells_width_slow(cp) + 1) | (shown == 0 ? CELLS_HIDDEN : 0) |
+			 (shown != cp && shown != 0 ? CELLS_SUBST : 0) |
+			 (placeholder ? CELLS_PLACEHOLDER : 0));
+}
+
+static const uint8_t *cells_block(uint32_t cp)
+{
+	uint8_t *b = atomic_load_explicit(&cells_blocks[cp >> 8], memory_order_acquire), *fresh;
+	uint8_t *expected = NULL;
+
+	if (b != NULL)
+		return b;
+	fresh = xmalloc(256);
+	for (uint32_t i = 0; i < 256; i++)
+		fresh[i] = cells_info_compute((cp & ~0xFFu) | i);
+	if (atomic_compare_exchange_strong_explicit(&cells_blocks[cp >> 8], &expected, fresh,
+						    memory_order_acq_rel, memory_order_acquire))
+		return fresh;
+	free(fresh);
+	return expected;
+}
+
+int cells_width(uint32_t cp)
+{
+	if (cp >= 0x10000)
+		return cells_width_slow(cp);
+	return (cells_block(cp)[cp & 0xFF] & CELLS_WIDTH_MASK) - 1;
+}
+
+uint32_t cells_display_cp(uint32_t cp, bool *placeholder)
+{
+	uint8_t info;
+	if (cp >= 0x10000)
+		return cells_display_slow(cp, placeholder);
+	info = cells_block(cp)[cp & 0xFF];
+	if (info & CELLS_SUBST)
+		return cells_display_slow(cp, placeholder);
+	*placeholder = (info & CELLS_PLACEHOLDER) != 0;
+	return (info & CELLS_HIDDEN) ? 0 : cp;
 }
