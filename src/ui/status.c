@@ -22,6 +22,24 @@ void ui_status_draw(WINDOW *win, int w, const char *left, const char *right,
 	wnoutrefresh(win);
 }
 
+/* The column where the next typed character will show: beside the logically last cell, on
+ * the side its direction writes to (left of an Arabic letter, right of a Latin one); x when
+ * nothing is typed. */
+static int ui_prompt_cursor(const struct layout_line *l, int x)
+{
+	int col = x, last_col = x;
+	const struct layout_cell *last = NULL;
+
+	for (size_t i = 0; i < l->ncells; i++) {
+		if (last == NULL || l->cells[i].lend > last->lend)
+			last = &l->cells[i], last_col = col;
+		col += l->cells[i].width;
+	}
+	if (last == NULL)
+		return x;
+	return (last->flags & LAYOUT_CELL_RTL) ? last_col - 1 : last_col + last->width;
+}
+
 void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text,
 		    const struct layout_opts *o)
 {
@@ -33,12 +51,20 @@ void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text,
 	wattrset(win, A_BOLD);
 	mvwaddnstr(win, 0, 0, label, w);
 	wattrset(win, A_NORMAL);
-	if (w - lw - 1 > 0) {
+	if (w - lw - 2 > 0) {
 		struct layout_line l = {0};
-		layout_single_line(text, strlen(text), &so, w - lw - 1, &l);
-		ui_draw_line(win, 0, lw, w - lw - 1, &l, A_NORMAL, NULL, 0, 0);
-		/* a cursor block after the text, where the next character shows */
-		mvwaddch(win, 0, lw + l.width, ' ' | A_REVERSE);
+		int x, cur;
+		layout_single_line(text, strlen(text), &so, w - lw - 2, &l);
+		/* right-to-left text grows leftwards: keep a column free on its left */
+		x = lw + (l.rtl ? 1 : 0);
+		ui_draw_line(win, 0, x, w - lw - 2, &l, A_NORMAL, NULL, 0, 0);
+		cur = ui_prompt_cursor(&l, x);
+		/* a block on the insertion point: a blank after the text, or the cell it is on
+		 * inside mixed-direction text */
+		if (cur >= x && cur < x + l.width)
+			ui_add_attr(win, 0, cur, 1, A_REVERSE);
+		else if (cur >= 0 && cur < w)
+			mvwaddch(win, 0, cur, ' ' | A_REVERSE);
 		layout_line_free(&l);
 	}
 	wnoutrefresh(win);
