@@ -79,6 +79,7 @@ const struct ner_lexicon *ner_model_lexicon(const struct ner_model *m);
 /* Scratch space for tagging: grown as needed and reused, so tagging does not allocate. */
 struct ner_work {
 	float *em;     /* n × NER_NTAGS emission scores */
+	float *em2;    /* n × (NER_NTAGS + 1) × NER_NTAGS scores of features paired with the previous tag */
 	float *score;  /* Viterbi scores */
 	uint8_t *back; /* back pointers */
 	uint32_t *feats;

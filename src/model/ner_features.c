@@ -13,6 +13,8 @@ enum ner_tmpl {
 	NER_F_TRIGM1, NER_F_TRIGM2, NER_F_TRIG0, NER_F_TRIGP1, NER_F_FIRST, NER_F_HAS_AL,
 	NER_F_TRIGM1_GAZ0, NER_F_TRIGM1_S0, NER_F_SM1_SP1, NER_F_PRE2_SUF2, NER_F_WM1_GAZ0,
 	NER_F_PRE4, NER_F_SUF4, NER_F_PM1, NER_F_PP1, NER_F_SBI_L, NER_F_SBI_R, NER_F_PM2, NER_F_PP2,
+	NER_F_PAIR_W0, NER_F_PAIR_CLITIC, NER_F_PAIR_GAZ, NER_F_WLEX0, NER_F_WLEXM1, NER_F_WLEXP1,
+	NER_F_WLEX_PAIR,
 };
 
 #define NER_BOS 0x5a5a5a5a5a5a5a5aULL /* the "word" before a sentence */
@@ -87,7 +89,8 @@ static void ner_token_facts(const struct ner_lexicon *lex, const char *w, size_t
 	t->hw = ner_hash(w, n);
 	t->hp = sp.proclitic ? ner_hash(w + sp.proclitic, n - sp.proclitic) : t->hw;
 	t->hs = sp.stem ? ner_hash(w + sp.stem, n - sp.stem) : t->hp;
-	t->gaz = t->trig = t->gazm = 0;
+	t->hc = sp.proclitic ? ner_hash(w, sp.proclitic) : 0;
+	t->gaz = t->trig = t->gazm = t->wlex = 0;
 	if (kind == NORM_TOKEN_WORD) {
 		t->gaz = ner_lexicon_gaz(lex, w, n) | ner_lexicon_gaz(lex, w + sp.proclitic, n - sp.proclitic);
 		t->trig = ner_lexicon_trigger(lex, w, n) |
@@ -240,5 +243,23 @@ size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info
 	out[k++] = ner_key(NER_F_WM1_GAZ0, NER_W(j - 1) * 31 + t->gaz);
 	if (trig1)
 		out[k++] = ner_key(NER_F_TRIGM1_S0, t->hs * 31 + trig1);
+	out[k++] = ner_key(NER_F_WLEX0, t->wlex);
+	out[k++] = ner_key(NER_F_WLEXM1, NER_INFO(j - 1, wlex, 255));
+	out[k++] = ner_key(NER_F_WLEXP1, NER_INFO(j + 1, wlex, 255));
+	out[k++] = ner_key(NER_F_WLEX_PAIR, NER_INFO(j - 1, wlex, 255) * 256u + t->wlex);
 	return k;
+}
+
+size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out)
+{
+	const struct ner_tokinfo *t = &info[i];
+	out[0] = ner_key(NER_F_PAIR_W0, t->hw);
+	out[1] = ner_key(NER_F_PAIR_CLITIC, t->hc);
+	out[2] = ner_key(NER_F_PAIR_GAZ, t->gazm * 256u + t->gaz);
+	return NER_NPAIR;
+}
+
+uint32_t ner_pair_key(uint32_t key, int prev)
+{
+	return ner_key(key, (uint64_t)prev + 1);
 }
