@@ -253,9 +253,7 @@ size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info
 size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out)
 {
 	const struct ner_tokinfo *t = &info[i];
-	out[0] = ner_key(NER_F_PAIR_W0, t->hw);
-	out[1] = ner_key(NER_F_PAIR_CLITIC, t->hc);
-	out[2] = ner_key(NER_F_PAIR_GAZ, t->gazm * 256u + t->gaz);
+	out[0] = ner_key(NER_F_PAIR_CLITIC, t->hc);
 	return NER_NPAIR;
 }
 

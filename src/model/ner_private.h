@@ -6,7 +6,7 @@
 #include "qari/strtab.h"
 
 #define NER_MAX_FEATS 56   /* features of one token */
-#define NER_NPAIR 3        /* features of a token paired with the previous tag */
+#define NER_NPAIR 1        /* features of a token paired with the previous tag */
 #define NER_GAZ_MAX_WORDS 6 /* longest gazetteer phrase looked up */
 
 enum ner_trigger {
