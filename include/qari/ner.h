@@ -60,6 +60,9 @@ bool ner_lexicon_known(const struct ner_lexicon *lex, const char *s, size_t n);
 const char *ner_lexicon_canonical(const struct ner_lexicon *lex, const char *s, size_t n);
 /* Whether a word is a stop word (في، على، الذي...). */
 bool ner_lexicon_is_stop(const struct ner_lexicon *lex, const char *s, size_t n);
+/* Whether a longer gazetteer or curated phrase starts with this one (words of matching form
+ * separated by one space): phrase lookups word by word stop when it is false. */
+bool ner_lexicon_starts_phrase(const struct ner_lexicon *lex, const char *s, size_t n);
 /* The type (NER_PERS...) of a phrase of the curated list, 0 when it is not one. */
 int ner_lexicon_curated_type(const struct ner_lexicon *lex, const char *s, size_t n);
 /* Whether a word announces a name (a title, office or nisba: وزير، الروسي). */

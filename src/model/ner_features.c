@@ -108,31 +108,46 @@ static int ner_first_type(uint8_t bits)
 	return 0;
 }
 
+/* Length (tokens) of the longest gazetteer phrase starting at token i with its first word
+ * from byte off on, and its type bits; words are added while a longer phrase may match. */
+static size_t ner_gaz_match_from(const struct ner_lexicon *lex, const struct ner_sentence *s,
+				 size_t i, size_t off, uint8_t *bits)
+{
+	size_t maxl = s->n - i < NER_GAZ_MAX_WORDS ? s->n - i : NER_GAZ_MAX_WORDS, best = 0;
+	const char *w = s->text + s->toks[i].beg + off;
+	bool longer = true;
+
+	*bits = 0;
+	for (size_t l = 1; l <= maxl && longer; l++) {
+		uint8_t b = ner_lexicon_gaz_longer(lex, w, (size_t)(s->text + s->toks[i + l - 1].end - w), &longer);
+		if (b && s->toks[i + l - 1].kind != NORM_TOKEN_PUNCT)
+			best = l, *bits = b;
+	}
+	return best;
+}
+
 /* Length (tokens) and type of the longest gazetteer phrase starting at token i, first word
- * taken with or without its clitics. */
+ * taken with or without its clitics (the first form wins a tie). */
 static size_t ner_gaz_match(const struct ner_lexicon *lex, const struct ner_sentence *s, size_t i,
 			    int *type)
 {
-	size_t maxl = s->n - i < NER_GAZ_MAX_WORDS ? s->n - i : NER_GAZ_MAX_WORDS;
 	const char *w = s->text + s->toks[i].beg;
 	struct norm_split sp;
+	size_t best = 0;
 
 	norm_word_split(w, s->toks[i].end - s->toks[i].beg, &sp);
 	size_t offs[3] = {0, sp.proclitic, sp.stem};
-	for (size_t l = maxl; l >= 1; l--) {
-		size_t end = s->toks[i + l - 1].end;
-		uint8_t bits = 0;
-		if (s->toks[i + l - 1].kind == NORM_TOKEN_PUNCT)
+	for (int o = 0; o < 3; o++) {
+		uint8_t bits;
+		size_t l;
+		if (o > 0 && offs[o] == offs[o - 1])
 			continue;
-		for (int o = 0; o < 3 && bits == 0; o++)
-			if (o == 0 || offs[o] != offs[o - 1])
-				bits = ner_lexicon_gaz(lex, w + offs[o], (size_t)(s->text + end - (w + offs[o])));
-		if (bits) {
+		if ((l = ner_gaz_match_from(lex, s, i, offs[o], &bits)) > best) {
+			best = l;
 			*type = ner_first_type(bits);
-			return l;
 		}
 	}
-	return 0;
+	return best;
 }
 
 void ner_features_prepare(const struct ner_lexicon *lex, const struct ner_sentence *s,

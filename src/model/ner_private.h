@@ -31,6 +31,8 @@ struct ner_lexicon {
 
 /* Gazetteer type bits of a phrase (0 when absent). */
 uint8_t ner_lexicon_gaz(const struct ner_lexicon *lex, const char *s, size_t n);
+/* The same, and in *longer whether a longer phrase starts with this one. */
+uint8_t ner_lexicon_gaz_longer(const struct ner_lexicon *lex, const char *s, size_t n, bool *longer);
 uint8_t ner_lexicon_trigger(const struct ner_lexicon *lex, const char *s, size_t n);
 
 /* A u32 key → dense index map (open addressing), for feature keys. */
