@@ -169,6 +169,17 @@ void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, c
 	}
 }
 
+static const struct ner_qslot *ner_qtable_find(const struct ner_model *m, uint32_t key)
+{
+	for (size_t i = key & m->qmask;; i = (i + 1) & m->qmask) {
+		const struct ner_qslot *q = &m->qt[i];
+		if (!q->used)
+			return NULL;
+		if (q->key == key)
+			return q;
+	}
+}
+
 /* Scores of features: int16 weights of a loaded model summed as integers, scaled once;
  * float weights of a model just trained. */
 static void ner_model_score(const struct ner_model *m, const uint32_t *feats, size_t nf, float *e)
@@ -176,23 +187,24 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
 	int32_t acc[NER_NTAGS] = {0};
 
 	memset(e, 0, NER_NTAGS * sizeof *e);
-	for (size_t f = 0; f < nf; f++) {
-		uint32_t row = ner_keymap_get(&m->map, feats[f]);
-		if (row == UINT32_MAX)
-			continue;
-		if (m->q == NULL) {
-			const float *wr = m->w + (size_t)row * NER_NTAGS;
+	if (m->qt == NULL) {
+		for (size_t f = 0; f < nf; f++) {
+			uint32_t row = ner_keymap_get(&m->map, feats[f]);
+			if (row == UINT32_MAX)
+				continue;
 			for (int t = 0; t < NER_NTAGS; t++)
-				e[t] += wr[t];
-			continue;
+				e[t] += m->w[(size_t)row * NER_NTAGS + (size_t)t];
 		}
-		const unsigned char *p = m->q + (size_t)row * NER_NTAGS * 2;
-		for (int t = 0; t < NER_NTAGS; t++)
-			acc[t] += (int16_t)(p[2 * t] | p[2 * t + 1] << 8);
+		return;
 	}
-	if (m->q)
-		for (int t = 0; t < NER_NTAGS; t++)
-			e[t] = (float)acc[t] * m->scale;
+	for (size_t f = 0; f < nf; f++) {
+		const struct ner_qslot *q = ner_qtable_find(m, feats[f]);
+		if (q)
+			for (int t = 0; t < NER_NTAGS; t++)
+				acc[t] += q->w[t];
+	}
+	for (int t = 0; t < NER_NTAGS; t++)
+		e[t] = (float)acc[t] * m->scale;
 }
 
 /* Pair scores of token i under each previous tag (only the start for the first token). */
@@ -240,8 +252,7 @@ void ner_model_free(struct ner_model *m)
 	ner_keymap_free(&m->map);
 	ner_keymap_free(&m->wordlex);
 	free(m->w);
-	if (m->map_base)
-		munmap(m->map_base, m->map_len);
+	free(m->qt);
 	free(m);
 }
 
@@ -351,7 +362,28 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 	return true;
 }
 
-/* Map the file: the weights are paged in only where features hit. */
+/* The weights of the file (keys, then rows of int16) into the model's table. */
+static void ner_qtable_fill(struct ner_model *m, const unsigned char *keys, const unsigned char *rows)
+{
+	size_t n = 64;
+	while (n * 3 < (size_t)m->nfeat * 4)
+		n *= 2;
+	m->qt = xcalloc(n, sizeof *m->qt);
+	m->qmask = n - 1;
+	for (uint32_t r = 0; r < m->nfeat; r++) {
+		uint32_t key = ner_get_u32(keys + 4 * (size_t)r);
+		const unsigned char *row = rows + (size_t)r * NER_NTAGS * 2;
+		size_t i = key & m->qmask;
+		while (m->qt[i].used && m->qt[i].key != key)
+			i = (i + 1) & m->qmask;
+		m->qt[i].key = key;
+		m->qt[i].used = 1;
+		for (int t = 0; t < NER_NTAGS; t++)
+			m->qt[i].w[t] = (int16_t)(row[2 * t] | row[2 * t + 1] << 8);
+	}
+}
+
+/* Map the file for reading. */
 static unsigned char *ner_map_file(const char *path, size_t *len, char **error)
 {
 	struct stat st;
@@ -396,21 +428,17 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 	m = xcalloc(1, sizeof *m);
 	m->lex = lex;
 	m->nfeat = nfeat;
-	m->map_base = buf;
-	m->map_len = len;
 	m->scale = ner_get_f32(buf + 16);
 	p = buf + 20;
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int t = 0; t < NER_NTAGS; t++, p += 4)
 			m->trans[a][t] = ner_get_f32(p);
-	ner_keymap_init(&m->map, nfeat);
-	for (uint32_t i = 0; i < nfeat; i++, p += 4)
-		ner_keymap_put(&m->map, ner_get_u32(p), i);
+	ner_qtable_fill(m, p, p + (size_t)nfeat * 4);
 	ner_keymap_init(&m->wordlex, nwords);
 	for (uint32_t i = 0; i < nwords; i++)
 		ner_keymap_put(&m->wordlex, ner_get_u32(buf + wbeg + 4 + 8 * i),
 			       ner_get_u32(buf + wbeg + 8 + 8 * i));
-	m->q = p;
+	munmap(buf, len);
 	return m;
 }
 

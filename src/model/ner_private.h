@@ -72,15 +72,22 @@ size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out
 /* The key of a pair feature under previous tag prev (NER_NTAGS: the sentence start). */
 uint32_t ner_pair_key(uint32_t key, int prev);
 
+/* A loaded model's weights: open addressing with the key and its int16 row in one slot, so
+ * that a lookup touches one cache line, not three (key, index, row). */
+struct ner_qslot {
+	uint32_t key;
+	int16_t w[NER_NTAGS]; /* × scale */
+	uint16_t used;
+};
+
 struct ner_model {
 	const struct ner_lexicon *lex;
-	struct ner_keymap map;  /* feature key → row */
+	struct ner_keymap map;  /* feature key → row of w (trained in memory) */
 	uint32_t nfeat;
 	float *w;               /* nfeat × NER_NTAGS (trained in memory), or NULL when loaded: */
-	const unsigned char *q; /* little-endian int16 weights inside the mapped file, × scale */
+	struct ner_qslot *qt;   /* the weights of a loaded model */
+	size_t qmask;           /* slots in qt − 1 */
 	float scale;
-	void *map_base;         /* the mapped model file */
-	size_t map_len;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
 	struct ner_keymap wordlex; /* word key → its class in the training data (ner_wordlex.c) */
 };
