@@ -6,6 +6,8 @@
  *                   membership and trigger words, hashed to 32 bits (no strings built)
  *   ner_model.c     the model file, and tagging: emission scores + Viterbi over BIO tags
  *   ner_train.c     averaged structured perceptron, deterministic for a given seed
+ *   ner_wordlex.c   entity tags each word carried in the training data (jackknifed while
+ *                   training), a feature; the classes ship in the model file
  *   ner_data.c      CoNLL token/tag files, the development split, entity-level scoring
  *   ner_dates.c     dates by rules: day month[/month] [year], weekdays, years, ISO dates
  *
