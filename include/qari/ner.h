@@ -6,6 +6,8 @@
  *                   membership and trigger words, hashed to 32 bits (no strings built)
  *   ner_model.c     the model file, and tagging: emission scores + Viterbi over BIO tags
  *   ner_train.c     averaged structured perceptron, deterministic for a given seed
+ *   ner_wordlex.c   entity tags each word carried in the training data (jackknifed while
+ *                   training), a feature; the classes ship in the model file
  *   ner_data.c      CoNLL token/tag files, the development split, entity-level scoring
  *   ner_dates.c     dates by rules: day month[/month] [year], weekdays, years, ISO dates
  *
@@ -60,6 +62,9 @@ bool ner_lexicon_known(const struct ner_lexicon *lex, const char *s, size_t n);
 const char *ner_lexicon_canonical(const struct ner_lexicon *lex, const char *s, size_t n);
 /* Whether a word is a stop word (في، على، الذي...). */
 bool ner_lexicon_is_stop(const struct ner_lexicon *lex, const char *s, size_t n);
+/* Whether a longer gazetteer or curated phrase starts with this one (words of matching form
+ * separated by one space): phrase lookups word by word stop when it is false. */
+bool ner_lexicon_starts_phrase(const struct ner_lexicon *lex, const char *s, size_t n);
 /* The type (NER_PERS...) of a phrase of the curated list, 0 when it is not one. */
 int ner_lexicon_curated_type(const struct ner_lexicon *lex, const char *s, size_t n);
 /* Whether a word announces a name (a title, office or nisba: وزير، الروسي). */
@@ -79,6 +84,7 @@ const struct ner_lexicon *ner_model_lexicon(const struct ner_model *m);
 /* Scratch space for tagging: grown as needed and reused, so tagging does not allocate. */
 struct ner_work {
 	float *em;     /* n × NER_NTAGS emission scores */
+	float *em2;    /* n × (NER_NTAGS + 1) × NER_NTAGS scores of features paired with the previous tag */
 	float *score;  /* Viterbi scores */
 	uint8_t *back; /* back pointers */
 	uint32_t *feats;

@@ -11,7 +11,7 @@
 #include "qari/xalloc.h"
 
 #define CMD_TRAIN_NER_EPOCHS 12
-#define CMD_TRAIN_NER_MIN_COUNT 1
+#define CMD_TRAIN_NER_MIN_COUNT 2
 #define CMD_TRAIN_NER_SEED 20250218
 
 /* Print P/R/F1 per type and overall. */

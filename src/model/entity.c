@@ -182,6 +182,8 @@ static void entity_curated(struct entity_ctx *x)
 			entity_phrase(p, i, i + l, 0, false, &x->alt);
 			if ((t = ner_lexicon_curated_type(x->lex, x->alt.data, x->alt.len)) != 0)
 				best = l, type = t;
+			else if (!ner_lexicon_starts_phrase(x->lex, x->alt.data, x->alt.len))
+				break;
 		}
 		for (size_t k = 0; k < best; k++)
 			p->tags[i + k] = (uint8_t)ner_tag_make(type, k > 0);

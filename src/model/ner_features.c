@@ -13,6 +13,8 @@ enum ner_tmpl {
 	NER_F_TRIGM1, NER_F_TRIGM2, NER_F_TRIG0, NER_F_TRIGP1, NER_F_FIRST, NER_F_HAS_AL,
 	NER_F_TRIGM1_GAZ0, NER_F_TRIGM1_S0, NER_F_SM1_SP1, NER_F_PRE2_SUF2, NER_F_WM1_GAZ0,
 	NER_F_PRE4, NER_F_SUF4, NER_F_PM1, NER_F_PP1, NER_F_SBI_L, NER_F_SBI_R, NER_F_PM2, NER_F_PP2,
+	NER_F_PAIR_W0, NER_F_PAIR_CLITIC, NER_F_PAIR_GAZ, NER_F_WLEX0, NER_F_WLEXM1, NER_F_WLEXP1,
+	NER_F_WLEX_PAIR,
 };
 
 #define NER_BOS 0x5a5a5a5a5a5a5a5aULL /* the "word" before a sentence */
@@ -87,7 +89,8 @@ static void ner_token_facts(const struct ner_lexicon *lex, const char *w, size_t
 	t->hw = ner_hash(w, n);
 	t->hp = sp.proclitic ? ner_hash(w + sp.proclitic, n - sp.proclitic) : t->hw;
 	t->hs = sp.stem ? ner_hash(w + sp.stem, n - sp.stem) : t->hp;
-	t->gaz = t->trig = t->gazm = 0;
+	t->hc = sp.proclitic ? ner_hash(w, sp.proclitic) : 0;
+	t->gaz = t->trig = t->gazm = t->wlex = 0;
 	if (kind == NORM_TOKEN_WORD) {
 		t->gaz = ner_lexicon_gaz(lex, w, n) | ner_lexicon_gaz(lex, w + sp.proclitic, n - sp.proclitic);
 		t->trig = ner_lexicon_trigger(lex, w, n) |
@@ -105,31 +108,46 @@ static int ner_first_type(uint8_t bits)
 	return 0;
 }
 
+/* Length (tokens) of the longest gazetteer phrase starting at token i with its first word
+ * from byte off on, and its type bits; words are added while a longer phrase may match. */
+static size_t ner_gaz_match_from(const struct ner_lexicon *lex, const struct ner_sentence *s,
+				 size_t i, size_t off, uint8_t *bits)
+{
+	size_t maxl = s->n - i < NER_GAZ_MAX_WORDS ? s->n - i : NER_GAZ_MAX_WORDS, best = 0;
+	const char *w = s->text + s->toks[i].beg + off;
+	bool longer = true;
+
+	*bits = 0;
+	for (size_t l = 1; l <= maxl && longer; l++) {
+		uint8_t b = ner_lexicon_gaz_longer(lex, w, (size_t)(s->text + s->toks[i + l - 1].end - w), &longer);
+		if (b && s->toks[i + l - 1].kind != NORM_TOKEN_PUNCT)
+			best = l, *bits = b;
+	}
+	return best;
+}
+
 /* Length (tokens) and type of the longest gazetteer phrase starting at token i, first word
- * taken with or without its clitics. */
+ * taken with or without its clitics (the first form wins a tie). */
 static size_t ner_gaz_match(const struct ner_lexicon *lex, const struct ner_sentence *s, size_t i,
 			    int *type)
 {
-	size_t maxl = s->n - i < NER_GAZ_MAX_WORDS ? s->n - i : NER_GAZ_MAX_WORDS;
 	const char *w = s->text + s->toks[i].beg;
 	struct norm_split sp;
+	size_t best = 0;
 
 	norm_word_split(w, s->toks[i].end - s->toks[i].beg, &sp);
 	size_t offs[3] = {0, sp.proclitic, sp.stem};
-	for (size_t l = maxl; l >= 1; l--) {
-		size_t end = s->toks[i + l - 1].end;
-		uint8_t bits = 0;
-		if (s->toks[i + l - 1].kind == NORM_TOKEN_PUNCT)
+	for (int o = 0; o < 3; o++) {
+		uint8_t bits;
+		size_t l;
+		if (o > 0 && offs[o] == offs[o - 1])
 			continue;
-		for (int o = 0; o < 3 && bits == 0; o++)
-			if (o == 0 || offs[o] != offs[o - 1])
-				bits = ner_lexicon_gaz(lex, w + offs[o], (size_t)(s->text + end - (w + offs[o])));
-		if (bits) {
+		if ((l = ner_gaz_match_from(lex, s, i, offs[o], &bits)) > best) {
+			best = l;
 			*type = ner_first_type(bits);
-			return l;
 		}
 	}
-	return 0;
+	return best;
 }
 
 void ner_features_prepare(const struct ner_lexicon *lex, const struct ner_sentence *s,
@@ -240,5 +258,21 @@ size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info
 	out[k++] = ner_key(NER_F_WM1_GAZ0, NER_W(j - 1) * 31 + t->gaz);
 	if (trig1)
 		out[k++] = ner_key(NER_F_TRIGM1_S0, t->hs * 31 + trig1);
+	out[k++] = ner_key(NER_F_WLEX0, t->wlex);
+	out[k++] = ner_key(NER_F_WLEXM1, NER_INFO(j - 1, wlex, 255));
+	out[k++] = ner_key(NER_F_WLEXP1, NER_INFO(j + 1, wlex, 255));
+	out[k++] = ner_key(NER_F_WLEX_PAIR, NER_INFO(j - 1, wlex, 255) * 256u + t->wlex);
 	return k;
+}
+
+size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out)
+{
+	const struct ner_tokinfo *t = &info[i];
+	out[0] = ner_key(NER_F_PAIR_CLITIC, t->hc);
+	return NER_NPAIR;
+}
+
+uint32_t ner_pair_key(uint32_t key, int prev)
+{
+	return ner_key(key, (uint64_t)prev + 1);
 }

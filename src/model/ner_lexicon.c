@@ -13,12 +13,26 @@
 #include "ner_private.h"
 #include "qari/xalloc.h"
 
-/* Add a phrase under a type: a bit per type, several lists may name it. */
+#define NER_GAZ_LONGER 0x80 /* a longer phrase starts with this one (type bits are below) */
+
+static void ner_lexicon_mark_gaz(struct ner_lexicon *lex, const char *s, size_t n, uint8_t bits)
+{
+	uint32_t id = strtab_intern(&lex->gaz, s, n);
+	if (id >= lex->gaz_cap) {
+		size_t old = lex->gaz_cap;
+		xgrow(&lex->gaz_types, &lex->gaz_cap, id + 1, 1);
+		memset(lex->gaz_types + old, 0, lex->gaz_cap - old);
+	}
+	lex->gaz_types[id] |= bits;
+}
+
+/* Add a phrase under a type: a bit per type, several lists may name it. Its first words are
+ * marked as the start of a longer phrase, so that matching can stop as soon as no phrase
+ * starts with the words seen so far. */
 static void ner_lexicon_add_gaz(struct ner_lexicon *lex, const char *s, size_t n, int type)
 {
 	size_t len;
 	char *norm = norm_string(s, n, &len);
-	uint32_t id;
 
 	while (len > 0 && norm[len - 1] == ' ')
 		len--;
@@ -26,13 +40,10 @@ static void ner_lexicon_add_gaz(struct ner_lexicon *lex, const char *s, size_t n
 		free(norm);
 		return;
 	}
-	id = strtab_intern(&lex->gaz, norm, len);
-	if (id >= lex->gaz_cap) {
-		size_t old = lex->gaz_cap;
-		xgrow(&lex->gaz_types, &lex->gaz_cap, id + 1, 1);
-		memset(lex->gaz_types + old, 0, lex->gaz_cap - old);
-	}
-	lex->gaz_types[id] |= (uint8_t)(1u << type);
+	ner_lexicon_mark_gaz(lex, norm, len, (uint8_t)(1u << type));
+	for (size_t i = 1; i < len; i++)
+		if (norm[i] == ' ' && norm[i - 1] != ' ')
+			ner_lexicon_mark_gaz(lex, norm, i, NER_GAZ_LONGER);
 	free(norm);
 }
 
@@ -195,8 +206,23 @@ void ner_lexicon_free(struct ner_lexicon *lex)
 
 uint8_t ner_lexicon_gaz(const struct ner_lexicon *lex, const char *s, size_t n)
 {
+	return ner_lexicon_gaz_longer(lex, s, n, NULL);
+}
+
+uint8_t ner_lexicon_gaz_longer(const struct ner_lexicon *lex, const char *s, size_t n, bool *longer)
+{
 	uint32_t id;
-	return strtab_find(&lex->gaz, s, n, &id) ? lex->gaz_types[id] : 0;
+	uint8_t bits = strtab_find(&lex->gaz, s, n, &id) ? lex->gaz_types[id] : 0;
+	if (longer)
+		*longer = (bits & NER_GAZ_LONGER) != 0;
+	return bits & (uint8_t)~NER_GAZ_LONGER;
+}
+
+bool ner_lexicon_starts_phrase(const struct ner_lexicon *lex, const char *s, size_t n)
+{
+	bool longer;
+	ner_lexicon_gaz_longer(lex, s, n, &longer);
+	return longer;
 }
 
 uint8_t ner_lexicon_trigger(const struct ner_lexicon *lex, const char *s, size_t n)

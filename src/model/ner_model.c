@@ -2,7 +2,8 @@
  *
  * Model file, little-endian: "QNER", u32 version, u32 tags (9), u32 features, f32 scale,
  * f32 transitions[(tags + 1) × tags] (the last row: from the sentence start), u32 keys[features],
- * i16 weights[features × tags] (times scale). About 1-2 MB; loading is one read. */
+ * i16 weights[features × tags] (times scale), u32 words, then (u32 key, u32 class) per word
+ * of the word lexicon (ner_wordlex.c), by key. */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -19,7 +20,7 @@
 #include "qari/xalloc.h"
 
 #define NER_MAGIC "QNER"
-#define NER_VERSION 1
+#define NER_VERSION 2
 
 static const char *const ner_tag_names[NER_NTAGS_ALL] = {
 	"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
@@ -116,6 +117,7 @@ void ner_work_reserve(struct ner_work *w, size_t n)
 	while (cap < n)
 		cap *= 2;
 	w->em = xreallocarray(w->em, cap, NER_NTAGS * sizeof *w->em);
+	w->em2 = xreallocarray(w->em2, cap, (NER_NTAGS + 1) * NER_NTAGS * sizeof *w->em2);
 	w->score = xreallocarray(w->score, cap, NER_NTAGS * sizeof *w->score);
 	w->back = xreallocarray(w->back, cap, NER_NTAGS);
 	w->info = xreallocarray(w->info, cap, sizeof(struct ner_tokinfo));
@@ -127,6 +129,7 @@ void ner_work_reserve(struct ner_work *w, size_t n)
 void ner_work_free(struct ner_work *w)
 {
 	free(w->em);
+	free(w->em2);
 	free(w->score);
 	free(w->back);
 	free(w->info);
@@ -134,8 +137,8 @@ void ner_work_free(struct ner_work *w)
 	memset(w, 0, sizeof *w);
 }
 
-void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, size_t n,
-		 uint8_t *tags, struct ner_work *w)
+void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, const float *em2,
+		 size_t n, uint8_t *tags, struct ner_work *w)
 {
 	float *sc = w->score;
 	int best = 0;
@@ -143,13 +146,14 @@ void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, s
 	if (n == 0)
 		return;
 	for (int t = 0; t < NER_NTAGS; t++)
-		sc[t] = ner_bio_allowed(NER_NTAGS, t) ? em[t] + trans[NER_NTAGS][t] : -INFINITY;
+		sc[t] = ner_bio_allowed(NER_NTAGS, t) ?
+				em[t] + trans[NER_NTAGS][t] + em2[NER_EM2(0, NER_NTAGS, t)] : -INFINITY;
 	for (size_t i = 1; i < n; i++)
 		for (int t = 0; t < NER_NTAGS; t++) {
 			float top = -INFINITY;
 			int arg = 0;
 			for (int p = 0; p < NER_NTAGS; p++) {
-				float v = sc[(i - 1) * NER_NTAGS + p] + trans[p][t];
+				float v = sc[(i - 1) * NER_NTAGS + p] + trans[p][t] + em2[NER_EM2(i, p, t)];
 				if (ner_bio_allowed(p, t) && v > top)
 					top = v, arg = p;
 			}
@@ -165,20 +169,61 @@ void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, s
 	}
 }
 
-/* Emission scores from the int16 weights of a loaded model: summed as integers, scaled once. */
-static void ner_emission_q(const struct ner_model *m, const uint32_t *feats, size_t nf, float *e)
+static const struct ner_qslot *ner_qtable_find(const struct ner_model *m, uint32_t key)
+{
+	for (size_t i = key & m->qmask;; i = (i + 1) & m->qmask) {
+		const struct ner_qslot *q = &m->qt[i];
+		if (!q->used)
+			return NULL;
+		if (q->key == key)
+			return q;
+	}
+}
+
+/* Scores of features: int16 weights of a loaded model summed as integers, scaled once;
+ * float weights of a model just trained. */
+static void ner_model_score(const struct ner_model *m, const uint32_t *feats, size_t nf, float *e)
 {
 	int32_t acc[NER_NTAGS] = {0};
+
+	memset(e, 0, NER_NTAGS * sizeof *e);
+	if (m->qt == NULL) {
+		for (size_t f = 0; f < nf; f++) {
+			uint32_t row = ner_keymap_get(&m->map, feats[f]);
+			if (row == UINT32_MAX)
+				continue;
+			for (int t = 0; t < NER_NTAGS; t++)
+				e[t] += m->w[(size_t)row * NER_NTAGS + (size_t)t];
+		}
+		return;
+	}
 	for (size_t f = 0; f < nf; f++) {
-		uint32_t row = ner_keymap_get(&m->map, feats[f]);
-		if (row == UINT32_MAX)
-			continue;
-		const unsigned char *p = m->q + (size_t)row * NER_NTAGS * 2;
-		for (int t = 0; t < NER_NTAGS; t++)
-			acc[t] += (int16_t)(p[2 * t] | p[2 * t + 1] << 8);
+		const struct ner_qslot *q = ner_qtable_find(m, feats[f]);
+		if (q)
+			for (int t = 0; t < NER_NTAGS; t++)
+				acc[t] += q->w[t];
 	}
 	for (int t = 0; t < NER_NTAGS; t++)
 		e[t] = (float)acc[t] * m->scale;
+}
+
+/* Pair scores of token i under each previous tag (only the start for the first token). */
+static void ner_model_pair_scores(const struct ner_model *m, const struct ner_tokinfo *info,
+				  size_t i, float *em2)
+{
+	uint32_t base[NER_NPAIR], keys[NER_NPAIR];
+	size_t np = ner_pair_features(info, i, base);
+
+	for (int p = 0; p <= NER_NTAGS; p++) {
+		float *e = em2 + NER_EM2(i, p, 0);
+		if ((i == 0) != (p == NER_NTAGS)) {
+			memset(e, 0, NER_NTAGS * sizeof *e);
+			continue;
+		}
+		for (size_t f = 0; f < np; f++)
+			keys[f] = ner_pair_key(base[f], p);
+		ner_model_score(m, keys, np, e);
+	}
 }
 
 void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *tags,
@@ -189,23 +234,13 @@ void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *t
 	ner_work_reserve(w, s->n);
 	info = w->info;
 	ner_features_prepare(m->lex, s, info);
+	ner_wordlex_apply(&m->wordlex, s->n, info);
 	for (size_t i = 0; i < s->n; i++) {
-		float *e = w->em + i * NER_NTAGS;
 		size_t nf = ner_features(s, info, i, w->feats);
-		memset(e, 0, NER_NTAGS * sizeof *e);
-		if (m->q)
-			ner_emission_q(m, w->feats, nf, e);
-		else
-			for (size_t f = 0; f < nf; f++) {
-				uint32_t row = ner_keymap_get(&m->map, w->feats[f]);
-				if (row == UINT32_MAX)
-					continue;
-				const float *wr = m->w + (size_t)row * NER_NTAGS;
-				for (int t = 0; t < NER_NTAGS; t++)
-					e[t] += wr[t];
-			}
+		ner_model_score(m, w->feats, nf, w->em + i * NER_NTAGS);
+		ner_model_pair_scores(m, info, i, w->em2);
 	}
-	ner_viterbi(m->trans, w->em, s->n, tags, w);
+	ner_viterbi(m->trans, w->em, w->em2, s->n, tags, w);
 }
 
 const struct ner_lexicon *ner_model_lexicon(const struct ner_model *m) { return m->lex; }
@@ -215,9 +250,9 @@ void ner_model_free(struct ner_model *m)
 	if (m == NULL)
 		return;
 	ner_keymap_free(&m->map);
+	ner_keymap_free(&m->wordlex);
 	free(m->w);
-	if (m->map_base)
-		munmap(m->map_base, m->map_len);
+	free(m->qt);
 	free(m);
 }
 
@@ -265,6 +300,24 @@ static int ner_u64_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* The word lexicon by key: the file does not depend on the hash table's layout. */
+static void ner_model_save_wordlex(FILE *f, const struct ner_keymap *wl)
+{
+	uint64_t *v = xcalloc(wl->n + 1, sizeof *v);
+	size_t k = 0;
+
+	for (size_t i = 0; i < wl->nslots; i++)
+		if (wl->vals[i])
+			v[k++] = (uint64_t)wl->keys[i] << 32 | (wl->vals[i] - 1);
+	xqsort(v, k, sizeof *v, ner_u64_cmp);
+	ner_put_u32(f, (uint32_t)k);
+	for (size_t i = 0; i < k; i++) {
+		ner_put_u32(f, (uint32_t)(v[i] >> 32));
+		ner_put_u32(f, (uint32_t)v[i]);
+	}
+	free(v);
+}
+
 bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 {
 	FILE *f = fopen(path, "wb");
@@ -300,6 +353,7 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 			fwrite(b, 1, 2, f);
 		}
 	}
+	ner_model_save_wordlex(f, &m->wordlex);
 	free(order);
 	if (fclose(f) != 0) {
 		*error = xasprintf("%s: %s", path, strerror(errno));
@@ -308,7 +362,28 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 	return true;
 }
 
-/* Map the file: the weights are paged in only where features hit. */
+/* The weights of the file (keys, then rows of int16) into the model's table. */
+static void ner_qtable_fill(struct ner_model *m, const unsigned char *keys, const unsigned char *rows)
+{
+	size_t n = 64;
+	while (n * 3 < (size_t)m->nfeat * 4)
+		n *= 2;
+	m->qt = xcalloc(n, sizeof *m->qt);
+	m->qmask = n - 1;
+	for (uint32_t r = 0; r < m->nfeat; r++) {
+		uint32_t key = ner_get_u32(keys + 4 * (size_t)r);
+		const unsigned char *row = rows + (size_t)r * NER_NTAGS * 2;
+		size_t i = key & m->qmask;
+		while (m->qt[i].used && m->qt[i].key != key)
+			i = (i + 1) & m->qmask;
+		m->qt[i].key = key;
+		m->qt[i].used = 1;
+		for (int t = 0; t < NER_NTAGS; t++)
+			m->qt[i].w[t] = (int16_t)(row[2 * t] | row[2 * t + 1] << 8);
+	}
+}
+
+/* Map the file for reading. */
 static unsigned char *ner_map_file(const char *path, size_t *len, char **error)
 {
 	struct stat st;
@@ -336,13 +411,16 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 	size_t len, head = 20 + 4 * (NER_NTAGS + 1) * NER_NTAGS;
 	unsigned char *buf = ner_map_file(path, &len, error), *p;
 	struct ner_model *m;
-	uint32_t nfeat;
+	uint32_t nfeat, nwords;
+	size_t wbeg;
 
 	if (buf == NULL)
 		return NULL;
 	nfeat = len >= head ? ner_get_u32(buf + 12) : 0;
+	wbeg = head + (size_t)nfeat * (4 + 2 * NER_NTAGS);
+	nwords = len >= wbeg + 4 ? ner_get_u32(buf + wbeg) : 0;
 	if (len < head || memcmp(buf, NER_MAGIC, 4) != 0 || ner_get_u32(buf + 4) != NER_VERSION ||
-	    ner_get_u32(buf + 8) != NER_NTAGS || len != head + (size_t)nfeat * (4 + 2 * NER_NTAGS)) {
+	    ner_get_u32(buf + 8) != NER_NTAGS || len != wbeg + 4 + (size_t)nwords * 8) {
 		*error = xasprintf("%s: not a qari NER model (version %d)", path, NER_VERSION);
 		munmap(buf, len);
 		return NULL;
@@ -350,17 +428,17 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 	m = xcalloc(1, sizeof *m);
 	m->lex = lex;
 	m->nfeat = nfeat;
-	m->map_base = buf;
-	m->map_len = len;
 	m->scale = ner_get_f32(buf + 16);
 	p = buf + 20;
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int t = 0; t < NER_NTAGS; t++, p += 4)
 			m->trans[a][t] = ner_get_f32(p);
-	ner_keymap_init(&m->map, nfeat);
-	for (uint32_t i = 0; i < nfeat; i++, p += 4)
-		ner_keymap_put(&m->map, ner_get_u32(p), i);
-	m->q = p;
+	ner_qtable_fill(m, p, p + (size_t)nfeat * 4);
+	ner_keymap_init(&m->wordlex, nwords);
+	for (uint32_t i = 0; i < nwords; i++)
+		ner_keymap_put(&m->wordlex, ner_get_u32(buf + wbeg + 4 + 8 * i),
+			       ner_get_u32(buf + wbeg + 8 + 8 * i));
+	munmap(buf, len);
 	return m;
 }
 

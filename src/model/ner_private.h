@@ -5,7 +5,8 @@
 #include "qari/ner.h"
 #include "qari/strtab.h"
 
-#define NER_MAX_FEATS 48   /* features of one token */
+#define NER_MAX_FEATS 56   /* features of one token */
+#define NER_NPAIR 1        /* features of a token paired with the previous tag */
 #define NER_GAZ_MAX_WORDS 6 /* longest gazetteer phrase looked up */
 
 enum ner_trigger {
@@ -30,6 +31,8 @@ struct ner_lexicon {
 
 /* Gazetteer type bits of a phrase (0 when absent). */
 uint8_t ner_lexicon_gaz(const struct ner_lexicon *lex, const char *s, size_t n);
+/* The same, and in *longer whether a longer phrase starts with this one. */
+uint8_t ner_lexicon_gaz_longer(const struct ner_lexicon *lex, const char *s, size_t n, bool *longer);
 uint8_t ner_lexicon_trigger(const struct ner_lexicon *lex, const char *s, size_t n);
 
 /* A u32 key → dense index map (open addressing), for feature keys. */
@@ -47,12 +50,14 @@ void ner_keymap_put(struct ner_keymap *m, uint32_t key, uint32_t index);
 /* Per-token facts computed once per sentence (ner_features.c). */
 struct ner_tokinfo {
 	uint64_t hw, hs, hp; /* hashes of the word, its stem, its proclitic-free form */
+	uint64_t hc;         /* hash of its proclitics (و، ب، وال...), 0 when none */
 	uint32_t stem;       /* byte offset of the stem in the word */
 	uint32_t nletters;
 	uint8_t gaz;         /* gazetteer type bits of any form of the word alone */
 	uint8_t gazm;        /* BIO tag of the longest gazetteer phrase covering it, 0 none */
 	uint8_t trig;        /* enum ner_trigger bits */
 	uint8_t shape;       /* token kind, Latin, length class */
+	uint8_t wlex;        /* class of the word in the training data (ner_wordlex.c) */
 };
 
 /* Fill info[0..n) for a sentence. */
@@ -61,25 +66,49 @@ void ner_features_prepare(const struct ner_lexicon *lex, const struct ner_senten
 /* Feature keys of token i; returns how many (≤ NER_MAX_FEATS). */
 size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 		    uint32_t *out);
+/* The NER_NPAIR features of token i that are weighed per previous tag: where an entity ends
+ * and the next begins (a و-prefixed name after a name) depends on the tag before. */
+size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out);
+/* The key of a pair feature under previous tag prev (NER_NTAGS: the sentence start). */
+uint32_t ner_pair_key(uint32_t key, int prev);
+
+/* A loaded model's weights: open addressing with the key and its int16 row in one slot, so
+ * that a lookup touches one cache line, not three (key, index, row). */
+struct ner_qslot {
+	uint32_t key;
+	int16_t w[NER_NTAGS]; /* × scale */
+	uint16_t used;
+};
 
 struct ner_model {
 	const struct ner_lexicon *lex;
-	struct ner_keymap map;  /* feature key → row */
+	struct ner_keymap map;  /* feature key → row of w (trained in memory) */
 	uint32_t nfeat;
 	float *w;               /* nfeat × NER_NTAGS (trained in memory), or NULL when loaded: */
-	const unsigned char *q; /* little-endian int16 weights inside the mapped file, × scale */
+	struct ner_qslot *qt;   /* the weights of a loaded model */
+	size_t qmask;           /* slots in qt − 1 */
 	float scale;
-	void *map_base;         /* the mapped model file */
-	size_t map_len;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
+	struct ner_keymap wordlex; /* word key → its class in the training data (ner_wordlex.c) */
 };
+
+/* The key of a token's word (its proclitic-free form) in the word lexicon. */
+uint32_t ner_wordlex_key(const struct ner_tokinfo *t);
+/* Set info[i].wlex from the word lexicon wl. */
+void ner_wordlex_apply(const struct ner_keymap *wl, size_t n, struct ner_tokinfo *info);
+/* From the gold tags of sentences [0, nsent) of d and each token's word key: jack[i], the
+ * class of token i's word counted on the other folds, and full, the classes over all of d. */
+void ner_wordlex_build(const struct ner_data *d, size_t nsent, const uint32_t *keys,
+		       uint8_t *jack, struct ner_keymap *full);
 
 /* Grow w's buffers for n tokens. */
 void ner_work_reserve(struct ner_work *w, size_t n);
-/* Viterbi over emission scores em (n × NER_NTAGS) with m's transitions; invalid BIO moves
- * (I-X after anything but B-X or I-X) are never taken. */
-void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, size_t n,
-		 uint8_t *tags, struct ner_work *w);
+/* Viterbi over emission scores em (n × NER_NTAGS) and pair scores em2 (n × (NER_NTAGS + 1)
+ * × NER_NTAGS: token, previous tag, tag) with m's transitions; invalid BIO moves (I-X after
+ * anything but B-X or I-X) are never taken. */
+void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, const float *em2,
+		 size_t n, uint8_t *tags, struct ner_work *w);
+#define NER_EM2(i, p, t) (((i) * (NER_NTAGS + 1) + (size_t)(p)) * NER_NTAGS + (size_t)(t))
 bool ner_bio_allowed(int prev, int tag);
 
 #endif

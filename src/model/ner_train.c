@@ -21,10 +21,13 @@ struct ner_trainer {
 	uint32_t *feats;        /* every token's feature indices, back to back */
 	size_t *foff;           /* token → start in feats; foff[n] = end */
 	size_t nfeats, fcap;
+	uint32_t *pairs;        /* token → its NER_NPAIR pair feature keys (before the tag) */
+	struct ner_keymap wordlex; /* the word lexicon of all the training sentences */
 	double *w, *wa;         /* weights and averaging sums, nkeys × NER_NTAGS (double: the
 				   sums reach c ≈ 10^5 times a weight) */
 	double trans[NER_NTAGS + 1][NER_NTAGS], transa[NER_NTAGS + 1][NER_NTAGS];
 	float ftrans[NER_NTAGS + 1][NER_NTAGS]; /* trans as the decoder takes it */
+	size_t wcap;            /* rows allocated in w and wa */
 	double c;               /* sentences seen so far + 1 */
 };
 
@@ -48,6 +51,30 @@ static uint32_t ner_train_index(struct ner_trainer *tr, uint32_t key)
 	return i;
 }
 
+/* Each token's word lexicon class from the other folds; the full lexicon into tr->wordlex. */
+static uint8_t *ner_train_wordlex(struct ner_trainer *tr, const struct ner_lexicon *lex)
+{
+	const struct ner_data *d = tr->d;
+	size_t ntok = d->sents[tr->nsent];
+	uint32_t *keys = xcalloc(ntok + 1, sizeof *keys);
+	uint8_t *jack = xcalloc(ntok + 1, 1);
+	struct ner_work w = {0};
+
+	for (size_t k = 0; k < tr->nsent; k++) {
+		struct ner_sentence s = ner_data_sentence(d, k);
+		struct ner_tokinfo *info = w.info;
+		ner_work_reserve(&w, s.n);
+		info = w.info;
+		ner_features_prepare(lex, &s, info);
+		for (size_t i = 0; i < s.n; i++)
+			keys[d->sents[k] + i] = ner_wordlex_key(&info[i]);
+	}
+	ner_wordlex_build(d, tr->nsent, keys, jack, &tr->wordlex);
+	ner_work_free(&w);
+	free(keys);
+	return jack;
+}
+
 /* Extract the features of every training token once. */
 static void ner_train_extract(struct ner_trainer *tr, const struct ner_lexicon *lex)
 {
@@ -55,16 +82,23 @@ static void ner_train_extract(struct ner_trainer *tr, const struct ner_lexicon *
 	size_t ntok = d->sents[tr->nsent];
 	struct ner_work w = {0};
 	uint32_t keys[NER_MAX_FEATS];
+	uint8_t *jack = ner_train_wordlex(tr, lex);
 
 	tr->foff = xcalloc(ntok + 1, sizeof *tr->foff);
+	tr->pairs = xcalloc(ntok * NER_NPAIR + 1, sizeof *tr->pairs);
 	ner_keymap_init(&tr->keys, 1 << 20);
 	for (size_t k = 0; k < tr->nsent; k++) {
 		struct ner_sentence s = ner_data_sentence(d, k);
+		struct ner_tokinfo *info;
 		ner_work_reserve(&w, s.n);
-		ner_features_prepare(lex, &s, w.info);
+		info = w.info;
+		ner_features_prepare(lex, &s, info);
+		for (size_t i = 0; i < s.n; i++)
+			info[i].wlex = jack[d->sents[k] + i];
 		for (size_t i = 0; i < s.n; i++) {
-			size_t nk = ner_features(&s, w.info, i, keys);
+			size_t nk = ner_features(&s, info, i, keys);
 			tr->foff[d->sents[k] + i] = tr->nfeats;
+			ner_pair_features(info, i, tr->pairs + (d->sents[k] + i) * NER_NPAIR);
 			xgrow(&tr->feats, &tr->fcap, tr->nfeats + nk, sizeof *tr->feats);
 			for (size_t f = 0; f < nk; f++) {
 				uint32_t ix = ner_train_index(tr, keys[f]);
@@ -75,6 +109,7 @@ static void ner_train_extract(struct ner_trainer *tr, const struct ner_lexicon *
 	}
 	tr->foff[ntok] = tr->nfeats;
 	ner_work_free(&w);
+	free(jack);
 }
 
 /* Rare features out: they get index UINT32_MAX and are skipped. */
@@ -104,17 +139,49 @@ static void ner_train_prune(struct ner_trainer *tr, unsigned min_count)
 	free(remap);
 }
 
-static void ner_train_emissions(const struct ner_trainer *tr, size_t tok0, size_t n, float *em)
+/* Row of a feature's weights, made (zero) on its first update: pair features come into
+ * being only where the perceptron moves them. */
+static size_t ner_train_row(struct ner_trainer *tr, uint32_t key)
+{
+	uint32_t ix = ner_train_index(tr, key);
+	if (tr->nkeys > tr->wcap) {
+		size_t old = tr->wcap * NER_NTAGS, rows = tr->nkeys * 2, all = rows * NER_NTAGS + 1;
+		tr->w = xreallocarray(tr->w, all, sizeof *tr->w);
+		tr->wa = xreallocarray(tr->wa, all, sizeof *tr->wa);
+		memset(tr->w + old, 0, (all - old) * sizeof *tr->w);
+		memset(tr->wa + old, 0, (all - old) * sizeof *tr->wa);
+		tr->wcap = rows;
+	}
+	return (size_t)ix * NER_NTAGS;
+}
+
+static void ner_train_add_row(const struct ner_trainer *tr, uint32_t ix, float *e)
+{
+	const double *wr = tr->w + (size_t)ix * NER_NTAGS;
+	for (int t = 0; t < NER_NTAGS; t++)
+		e[t] += (float)wr[t];
+}
+
+static void ner_train_emissions(const struct ner_trainer *tr, size_t tok0, size_t n, float *em,
+				float *em2)
 {
 	for (size_t i = 0; i < n; i++) {
 		float *e = em + i * NER_NTAGS;
 		memset(e, 0, NER_NTAGS * sizeof *e);
-		for (size_t f = tr->foff[tok0 + i]; f < tr->foff[tok0 + i + 1]; f++) {
-			if (tr->feats[f] == UINT32_MAX)
+		for (size_t f = tr->foff[tok0 + i]; f < tr->foff[tok0 + i + 1]; f++)
+			if (tr->feats[f] != UINT32_MAX)
+				ner_train_add_row(tr, tr->feats[f], e);
+		for (int p = 0; p <= NER_NTAGS; p++) {
+			e = em2 + NER_EM2(i, p, 0);
+			memset(e, 0, NER_NTAGS * sizeof *e);
+			if ((i == 0) != (p == NER_NTAGS))
 				continue;
-			const double *wr = tr->w + (size_t)tr->feats[f] * NER_NTAGS;
-			for (int t = 0; t < NER_NTAGS; t++)
-				e[t] += (float)wr[t];
+			for (int f = 0; f < NER_NPAIR; f++) {
+				uint32_t key = ner_pair_key(tr->pairs[(tok0 + i) * NER_NPAIR + f], p);
+				uint32_t ix = ner_keymap_get(&tr->keys, key);
+				if (ix != UINT32_MAX)
+					ner_train_add_row(tr, ix, e);
+			}
 		}
 	}
 }
@@ -125,6 +192,15 @@ static void ner_train_bump(struct ner_trainer *tr, size_t tok, int tag, double d
 		if (tr->feats[f] == UINT32_MAX)
 			continue;
 		size_t at = (size_t)tr->feats[f] * NER_NTAGS + (size_t)tag;
+		tr->w[at] += delta;
+		tr->wa[at] += tr->c * delta;
+	}
+}
+
+static void ner_train_bump_pairs(struct ner_trainer *tr, size_t tok, int prev, int tag, double delta)
+{
+	for (int f = 0; f < NER_NPAIR; f++) {
+		size_t at = ner_train_row(tr, ner_pair_key(tr->pairs[tok * NER_NPAIR + f], prev)) + (size_t)tag;
 		tr->w[at] += delta;
 		tr->wa[at] += tr->c * delta;
 	}
@@ -144,11 +220,11 @@ static void ner_train_sentence(struct ner_trainer *tr, size_t k, struct ner_work
 	const uint8_t *gold = d->gold + tok0;
 
 	ner_work_reserve(w, n);
-	ner_train_emissions(tr, tok0, n, w->em);
+	ner_train_emissions(tr, tok0, n, w->em, w->em2);
 	for (int p = 0; p <= NER_NTAGS; p++)
 		for (int t = 0; t < NER_NTAGS; t++)
 			tr->ftrans[p][t] = (float)tr->trans[p][t];
-	ner_viterbi(tr->ftrans, w->em, n, pred, w);
+	ner_viterbi(tr->ftrans, w->em, w->em2, n, pred, w);
 	for (size_t i = 0; i < n; i++) {
 		int gp = i ? gold[i - 1] : NER_NTAGS, pp = i ? pred[i - 1] : NER_NTAGS;
 		if (gold[i] != pred[i]) {
@@ -158,6 +234,8 @@ static void ner_train_sentence(struct ner_trainer *tr, size_t k, struct ner_work
 		if (gp != pp || gold[i] != pred[i]) {
 			ner_train_bump_trans(tr, gp, gold[i], 1);
 			ner_train_bump_trans(tr, pp, pred[i], -1);
+			ner_train_bump_pairs(tr, tok0 + i, gp, gold[i], 1);
+			ner_train_bump_pairs(tr, tok0 + i, pp, pred[i], -1);
 		}
 	}
 	tr->c += 1;
@@ -188,6 +266,10 @@ static struct ner_model *ner_train_model(const struct ner_trainer *tr, const str
 			ner_keymap_put(&m->map, tr->keys.keys[i], (uint32_t)rows++);
 	}
 	m->nfeat = (uint32_t)rows;
+	ner_keymap_init(&m->wordlex, tr->wordlex.n);
+	for (size_t i = 0; i < tr->wordlex.nslots; i++)
+		if (tr->wordlex.vals[i])
+			ner_keymap_put(&m->wordlex, tr->wordlex.keys[i], tr->wordlex.vals[i] - 1);
 	for (int p = 0; p <= NER_NTAGS; p++)
 		for (int t = 0; t < NER_NTAGS; t++)
 			m->trans[p][t] = (float)(tr->trans[p][t] - tr->transa[p][t] / tr->c);
@@ -219,8 +301,9 @@ static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntra
 
 	ner_train_extract(&tr, lex);
 	ner_train_prune(&tr, o->min_count);
-	tr.w = xcalloc(tr.nkeys * NER_NTAGS + 1, sizeof *tr.w);
-	tr.wa = xcalloc(tr.nkeys * NER_NTAGS + 1, sizeof *tr.wa);
+	tr.wcap = tr.nkeys;
+	tr.w = xcalloc(tr.wcap * NER_NTAGS + 1, sizeof *tr.w);
+	tr.wa = xcalloc(tr.wcap * NER_NTAGS + 1, sizeof *tr.wa);
 	for (size_t k = 0; k < ntrain; k++)
 		order[k] = k;
 	for (unsigned e = 1; e <= o->epochs; e++) {
@@ -237,9 +320,11 @@ static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntra
 	m = ner_train_model(&tr, lex);
 	ner_work_free(&w);
 	ner_keymap_free(&tr.keys);
+	ner_keymap_free(&tr.wordlex);
 	free(tr.count);
 	free(tr.feats);
 	free(tr.foff);
+	free(tr.pairs);
 	free(tr.w);
 	free(tr.wa);
 	free(order);
