@@ -43,6 +43,7 @@ struct app_probe {
 	void (*frame)(struct app *app, void *ctx);
 	void *ctx;
 	double key_time; /* when this pass read its first key (monotonic seconds), 0: none */
+	struct corpus *keep; /* non-NULL: receives the corpus at the end instead of freeing it */
 };
 
 /* The terminal the reader runs on: NULL members mean stdin/stdout (initscr). */

@@ -274,7 +274,6 @@ static void loop_free(struct app *app)
 	app_sidebar_free(app);
 	app_load_free(app); /* stops the loader first: the index reads the corpus only once done */
 	corpus_index_free(&app->index);
-	ner_default_free();
 	app_search_free(app);
 	ui_pane_free(&app->list);
 	ui_pane_free(&app->reader);
@@ -292,7 +291,10 @@ static void loop_free(struct app *app)
 	app_state_close(app);
 	config_free(&app->config);
 	keymap_free();
-	corpus_free(&app->corpus);
+	if (app->probe && app->probe->keep) /* the index is gone: nothing reads it any more */
+		*app->probe->keep = app->corpus, corpus_init(&app->corpus);
+	else
+		corpus_free(&app->corpus);
 }
 
 /* VTE-family terminals reorder by themselves: in app mode ask them for explicit mode. */
@@ -374,7 +376,10 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 
 int reader_run(const struct cli *cli)
 {
+	int rc;
 	if (!loop_locale())
 		return 1;
-	return app_run(cli, NULL, NULL);
+	rc = app_run(cli, NULL, NULL);
+	ner_default_free(); /* loaded once per process: freed by the process's owner */
+	return rc;
 }
