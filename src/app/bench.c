@@ -191,6 +191,11 @@ static void bench_session(struct bench *b)
 	corpus_init(&s.corpus);
 	if (s.first_screen < 0) /* nothing loaded: the reader said why */
 		goto out;
+	if (s.load_done < 0) { /* the session ended early: the figures would lie */
+		fprintf(stderr, "bench: the reader stopped before loading ended\n");
+		corpus_free(&b->corpus);
+		goto out;
+	}
 	bench_print("first_screen_s", s.first_screen, 3, "s");
 	bench_load_figures(b, s.rchar, s.load_done);
 	if (s.index_done >= 0)

@@ -26,7 +26,7 @@ struct bench_session {
 	size_t nlatency;
 	double bytes_per_line; /* bytes to the terminal per line scrolled by j, < 0: none */
 	char *scroll_text;     /* the article scrolled (title, paragraphs), for less */
-	long long rchar;       /* bytes read by the process during the session, -1 unknown */
+	long long rchar;       /* bytes read by the process until loading ended, -1 unknown */
 	struct corpus corpus;  /* the reader's corpus, handed over at its end */
 };
 

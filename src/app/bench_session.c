@@ -46,6 +46,7 @@ struct bs_event {
 struct bs {
 	struct bench_session *out;
 	double t0;
+	long long r0; /* rchar at the start */
 	int master;
 	int ev[2];             /* frame events: loop thread → driver */
 	atomic_bool stop;      /* the reader ended: the driver gives up waiting */
@@ -104,8 +105,11 @@ static void bs_frame(struct app *app, void *ctx)
 
 	if (o->first_screen < 0)
 		o->first_screen = e.frame - s->t0;
-	if (!e.loading && o->load_done < 0)
+	if (!e.loading && o->load_done < 0) {
+		long long r = bench_rchar();
 		o->load_done = e.frame - s->t0;
+		o->rchar = s->r0 >= 0 && r >= s->r0 ? r - s->r0 : -1;
+	}
 	if (e.indexed && o->index_done < 0)
 		o->index_done = e.frame - s->t0;
 	if (app->open != s->last_open && app->open != APP_NONE && s->ntexts < BS_MAX_TEXTS) {
@@ -274,7 +278,6 @@ bool bench_session_run(struct bench_session *o)
 	struct cli cli = *o->cli;
 	pthread_t driver;
 	int slave, in_fd;
-	long long r0;
 	char *home;
 
 	o->first_screen = o->load_done = o->index_done = o->bytes_per_line = -1;
@@ -295,13 +298,11 @@ bool bench_session_run(struct bench_session *o)
 	home = bs_private_home();
 	unsetenv("LINES"), unsetenv("COLUMNS"); /* the pty's size, not the caller's */
 	atomic_init(&s.stop, false);
+	s.r0 = bench_rchar();
+	s.t0 = bench_now(); /* before the driver starts: it reads t0 */
 	if (pthread_create(&driver, NULL, bs_drive, &s) != 0)
 		fatal("cannot start a thread");
-	r0 = bench_rchar();
-	s.t0 = bench_now();
 	app_run(&cli, &term, &probe);
-	if (r0 >= 0 && bench_rchar() >= r0)
-		o->rchar = bench_rchar() - r0;
 	atomic_store(&s.stop, true);
 	pthread_join(driver, NULL);
 	fclose(term.out);
