@@ -6,6 +6,8 @@
  *   links.c     opening the source URL, copying it with OSC 52
  *   find.c      the list filter and find in the article
  *   sidebar.c   the entity sidebar's rows, related stories, ] and [
+ *   loading.c   the corpus arriving while the reader runs: batches merged into the list
+ *               (newest first), the selection kept, progress and problems in the status line
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
  *               (read marks, bookmarks, positions)
  */
@@ -16,6 +18,7 @@
 #include "qari/config.h"
 #include "qari/corpus.h"
 #include "qari/corpus_index.h"
+#include "qari/corpus_loader.h"
 #include "qari/state.h"
 #include "qari/history.h"
 #include "qari/ui.h"
@@ -33,8 +36,28 @@ enum app_search_target {
 	APP_SEARCH_ARTICLE, /* find in the open article */
 };
 
+struct app;
+
+/* qari bench watches the loop through this (NULL in the reader): after each frame. */
+struct app_probe {
+	void (*frame)(struct app *app, void *ctx);
+	void *ctx;
+	double key_time; /* when this pass read its first key (monotonic seconds), 0: none */
+	struct corpus *keep; /* non-NULL: receives the corpus at the end instead of freeing it */
+};
+
+/* The terminal the reader runs on: NULL members mean stdin/stdout (initscr). */
+struct app_term {
+	const char *type; /* TERM for newterm */
+	FILE *out, *in;
+	int in_fd;        /* polled for keys */
+};
+
 struct app {
 	const struct cli *cli;
+	const struct app_term *term; /* NULL: the process's terminal */
+	struct app_probe *probe;     /* NULL but in qari bench */
+	int in_fd;                   /* the keyboard */
 	struct config config;
 	struct state *state;
 	struct corpus corpus;
@@ -65,6 +88,16 @@ struct app {
 	size_t nfilter;
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
+
+	struct corpus_loader *loader; /* the corpus still loading in the background, else NULL */
+	size_t *order;      /* corpus positions newest first: the unfiltered list. The corpus
+			       itself stays in load order, so positions never change */
+	size_t *rank;       /* corpus position → row in order */
+	size_t norder;      /* articles in the list: positions [0, norder) of the corpus */
+	double merged_at;   /* when new articles last joined the list (merges are throttled) */
+	bool list_touched;  /* the user moved the selection: it stays on its article */
+	char *last_id;      /* the state's last article, until it arrives */
+	size_t nproblems;   /* load problems shown so far */
 
 	struct corpus_index index;    /* search, entities, related: built in the background */
 	bool index_done;
@@ -121,10 +154,29 @@ void app_toggle_read(struct app *app);
 void app_toggle_bookmark(struct app *app);
 void app_take_messages(struct app *app);
 
+/* loading.c */
+double app_now(void); /* monotonic seconds */
+void app_load_start(struct app *app, char *const *paths, size_t npaths);
+/* Select the state's last article (app->last_id) if it is among positions [from, to). */
+void app_load_select_last(struct app *app, size_t from, size_t to);
+/* Wait up to ms for the first articles (returns early when all are in). */
+void app_load_first(struct app *app, int ms);
+/* The loader's fd was readable: take what is ready; merge into the list when due. */
+void app_load_event(struct app *app);
+/* Merge arrived articles into the list now (force) or when the throttle allows. */
+void app_load_merge(struct app *app, bool force);
+/* Milliseconds until a pending merge is due, -1 when nothing waits. */
+int app_load_timeout(const struct app *app);
+/* Keep rows (corpus positions in the list) in list order. */
+void app_sort_rows(const struct app *app, size_t *rows, size_t n);
+void app_load_free(struct app *app);
+
 /* links.c */
 void app_open_url(struct app *app);
 void app_copy_url(struct app *app);
 
 int reader_run(const struct cli *cli);
+/* The reader on a terminal (NULL: this process's), watched by probe (NULL: none). */
+int app_run(const struct cli *cli, const struct app_term *term, struct app_probe *probe);
 
 #endif

@@ -32,11 +32,17 @@ struct corpus_index {
 	int nthreads;
 	int pipe[2];                /* a byte per finished phase */
 	pthread_t thread;
-	bool started;
+	bool started;               /* the builder thread runs (or ran) */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 };
 
+/* While the corpus still grows (loading in the background): the search index alone, empty,
+ * for search_filter on the caller's thread, which builds entries as it needs them. Grow it to
+ * the first n articles of the corpus as they may be searched. corpus_index_start keeps what
+ * was built. Before start, corpus_index_fd is valid and silent. */
+void corpus_index_prepare(struct corpus_index *x, const struct corpus *c);
+void corpus_index_grow(struct corpus_index *x, size_t n);
 /* Start building in the background (nthreads ≤ 0: one per CPU, at most 8). */
 void corpus_index_start(struct corpus_index *x, const struct corpus *c, int nthreads);
 /* Build everything now, on this thread's time (subcommands, benchmarks). */

@@ -17,6 +17,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "qari/article_view.h"
 #include "qari/corpus.h"
@@ -109,7 +110,10 @@ struct ui_range {
 /* A colour or attribute override from the config file, applied when the screen starts:
  * fg, bg 0-255 or -1 (the terminal's default); attrs: A_BOLD and friends. */
 void ui_theme_override(enum ui_role role, int fg, int bg, attr_t attrs);
+/* On the terminal (term NULL: initscr on stdin/stdout), or on another one: newterm(term, out,
+ * in), a pty for qari bench. */
 bool ui_screen_start(bool no_color);
+bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color);
 void ui_screen_stop(void);
 attr_t ui_attr(enum ui_role role);
 void ui_pane_place(struct pane *p, int y, int x, int h, int w);
@@ -140,6 +144,7 @@ struct list_pane {
 	const size_t *rows; /* the filtered articles (indices into corpus), or NULL for all */
 	size_t nrows;
 	size_t sel, top;    /* positions in rows */
+	const char *empty;  /* what an empty list says, NULL: "(no articles match)" */
 	bool (*is_read)(void *ctx, const struct article *a);
 	bool (*is_bookmarked)(void *ctx, const struct article *a);
 	void *ctx;

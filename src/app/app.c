@@ -41,6 +41,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 		app_layout(app);
 	}
 	app->open = idx;
+	app->list_touched = true; /* the list's selection follows the open article */
 	reader_pane_open(&app->reader, app->corpus.items[idx], top == APP_SAVED_TOP ? 0 : top);
 	if (top == APP_SAVED_TOP)
 		reader_pane_set_top(&app->reader, app_state_top(app, idx));
@@ -87,6 +88,28 @@ void app_back(struct app *app)
 	}
 }
 
+/* 12345 → "12,345" */
+static const char *app_thousands(size_t v, char buf[32])
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%zu", v), k = 0;
+	for (int i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			buf[k++] = ',';
+		buf[k++] = digits[i];
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
+/* Loading: the share of the bytes read so far. */
+static int app_load_percent(const struct app *app)
+{
+	struct corpus_loader_progress p;
+	corpus_loader_progress(app->loader, &p);
+	return p.bytes_total ? (int)(100 * p.bytes_done / p.bytes_total) : 0;
+}
+
 static void app_status_figures(struct app *app, char *out, size_t n)
 {
 	size_t count = list_pane_count(&app->list_data), sel = app->list_data.sel + 1;
@@ -102,7 +125,9 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 			k += snprintf(out + k, n - (size_t)k, "hit %zu/%zu  ", app->hit + 1, app->nhits);
 		snprintf(out + k, n - (size_t)k, "%zu/%zu  line %zu/%zu  %d%%", sel, count, line,
 			 lines, pct);
-	} else if (!app->index_done)
+	} else if (app->loader)
+		snprintf(out, n, "loading %d%%  %zu/%zu", app_load_percent(app), count ? sel : 0, count);
+	else if (!app->index_done)
 		snprintf(out, n, "indexing %d%%  %zu/%zu", corpus_index_percent(&app->index),
 			 count ? sel : 0, count);
 	else if (app->focus == &app->sidebar && app->nhits)
@@ -113,7 +138,7 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 
 void app_status(struct app *app)
 {
-	char right[96], left[1400];
+	char right[96], left[1400], num[32];
 
 	if (app->status == NULL)
 		return;
@@ -128,14 +153,16 @@ void app_status(struct app *app)
 	else if (app->help_open)
 		snprintf(left, sizeof left, "help");
 	else if (app->filter)
-		snprintf(left, sizeof left, "filter: %s  (%zu of %zu; Esc clears)", app->filter,
-			 app->nfilter, app->corpus.n);
+		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter,
+			 app->nfilter, app->norder, app->loader ? " so far" : "");
 	else if (app->focus == &app->reader && app->open != APP_NONE)
 		snprintf(left, sizeof left, "%s", app->corpus.items[app->open]->title);
 	else if (app->focus == &app->sidebar)
 		snprintf(left, sizeof left, "entities and related stories — Enter follows");
+	else if (app->loader)
+		snprintf(left, sizeof left, "loading %s articles…", app_thousands(app->norder, num));
 	else
 		snprintf(left, sizeof left, "qari — %zu articles — ? help, / search, q quit",
-			 app->corpus.n);
+			 app->norder);
 	ui_status_draw(app->status, COLS, left, right, &app->opts);
 }

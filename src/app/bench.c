@@ -2,10 +2,16 @@
  * stdout and nothing else there; notes (fallbacks, missing tools) go to stderr.
  *
  * Each figure is one function over a shared struct bench, run in the order of bench_figures[]:
- * later figures (first screen, index time, tagger MB/s, key-to-frame latency, bytes per
- * scrolled line) are one more function and one more line there. */
+ * reading the files raw (the floor), the reader itself on a pty (bench_session.c: first
+ * screen, load, index, key-to-frame latency, bytes per scrolled line, and less for
+ * comparison), then layout, the FriBidi tool, the tagger and entities on the reader's corpus,
+ * and memory last (the high-water mark of the whole run, the reader's index included). */
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
 #include <spawn.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,9 +23,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench.h"
 #include "qari/cli.h"
 #include "qari/corpus.h"
+#include "qari/entity.h"
 #include "qari/layout.h"
+#include "qari/ner.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -33,41 +42,22 @@ extern char **environ;
 
 struct bench {
 	const struct cli *cli;
+	char **paths; /* what is measured: the arguments, else SaudiNewsNet, else the bundled */
+	size_t npaths;
+	char *default_path; /* owned, when paths points to it */
 	struct corpus corpus;
 	const char **paras; /* the Arabic text laid out: titles and paragraphs of RTL articles */
 	size_t *lens;
 	size_t nparas;
 	size_t para_bytes;
+	bool any_rtl; /* the corpus has right-to-left articles: the text measured is theirs */
 	char sample[64]; /* temp file with paras, one a line, repeated; "" when not written */
 	size_t sample_bytes;
 };
 
-static double bench_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void bench_print(const char *name, double value, int decimals, const char *unit)
 {
 	printf("%s: %.*f %s\n", name, decimals, value, unit);
-}
-
-/* Bytes this process has read through read(2) so far (/proc/self/io rchar); -1 unknown. */
-static long long bench_rchar(void)
-{
-	FILE *f = fopen("/proc/self/io", "r");
-	char line[128];
-	long long v = -1;
-
-	if (f == NULL)
-		return -1;
-	while (fgets(line, sizeof line, f))
-		if (sscanf(line, "rchar: %lld", &v) == 1)
-			break;
-	fclose(f);
-	return v;
 }
 
 /* The SaudiNewsNet corpus beside the project (../shared), or NULL when it is not there. */
@@ -85,33 +75,21 @@ static char *bench_default_corpus(void)
 	return NULL;
 }
 
-static void bench_load_paths(struct bench *b, char **paths, size_t n)
+/* The arguments; by default SaudiNewsNet, else the bundled articles. */
+static void bench_paths(struct bench *b)
 {
-	corpus_free(&b->corpus);
-	corpus_init(&b->corpus);
-	corpus_load_paths(&b->corpus, paths, n);
-}
-
-/* The given paths; by default SaudiNewsNet, falling back to the bundled articles when it is
- * missing or gives nothing (no loader for its format yet). */
-static void bench_load_default(struct bench *b)
-{
-	char *dir = bench_default_corpus();
-
-	if (dir) {
-		bench_load_paths(b, &dir, 1);
-		if (b->corpus.n == 0)
-			fprintf(stderr, "bench: %s gave no articles (no loader for its format yet?); "
-					"measuring the bundled articles\n", dir);
-		free(dir);
-		if (b->corpus.n > 0)
-			return;
-	} else
+	if (b->cli->nargs > 0) {
+		b->paths = b->cli->args;
+		b->npaths = b->cli->nargs;
+		return;
+	}
+	if ((b->default_path = bench_default_corpus()) == NULL) {
 		fprintf(stderr, "bench: no ../shared/%s; measuring the bundled articles\n",
 			BENCH_DEFAULT_CORPUS);
-	dir = corpus_asset_path("articles");
-	bench_load_paths(b, &dir, 1);
-	free(dir);
+		b->default_path = corpus_asset_path("articles");
+	}
+	b->paths = &b->default_path;
+	b->npaths = 1;
 }
 
 /* The first load problems on stderr, then how many more there were. */
@@ -127,31 +105,120 @@ static void bench_report(const struct load_report *r)
 			r->nmessages - BENCH_MAX_MESSAGES);
 }
 
-/* files_read, mb_read, load_time, load_mb_s, articles, article_text_mb. */
-static void bench_load(struct bench *b)
+static size_t bench_text_bytes(const struct corpus *c)
 {
-	long long r0 = bench_rchar(), r1;
-	double t0 = bench_now(), t1;
 	size_t text = 0;
+	for (size_t i = 0; i < c->n; i++)
+		text += c->items[i]->text_bytes;
+	return text;
+}
 
-	if (b->cli->nargs > 0)
-		bench_load_paths(b, b->cli->args, b->cli->nargs);
-	else
-		bench_load_default(b);
-	t1 = bench_now();
-	r1 = bench_rchar();
-	for (size_t i = 0; i < b->corpus.n; i++)
-		text += b->corpus.items[i]->text_bytes;
+/* files_read, mb_read, load_time, load_mb_s, articles, article_text_mb. */
+static void bench_load_figures(struct bench *b, long long rchar, double seconds)
+{
 	bench_report(&b->corpus.report);
 	bench_print("files_read", (double)(b->corpus.report.files_loaded +
 					   b->corpus.report.files_skipped), 0, "files");
-	if (r0 >= 0 && r1 >= r0)
-		bench_print("mb_read", (double)(r1 - r0) / 1e6, 3, "MB");
-	bench_print("load_time", t1 - t0, 3, "s");
-	if (r0 >= 0 && r1 >= r0 && t1 > t0)
-		bench_print("load_mb_s", (double)(r1 - r0) / 1e6 / (t1 - t0), 1, "MB/s");
+	if (rchar >= 0)
+		bench_print("mb_read", (double)rchar / 1e6, 3, "MB");
+	bench_print("load_time", seconds, 3, "s");
+	if (rchar >= 0 && seconds > 0)
+		bench_print("load_mb_s", (double)rchar / 1e6 / seconds, 1, "MB/s");
 	bench_print("articles", (double)b->corpus.n, 0, "articles");
-	bench_print("article_text_mb", (double)text / 1e6, 3, "MB");
+	bench_print("article_text_mb", (double)bench_text_bytes(&b->corpus) / 1e6, 3, "MB");
+}
+
+/* Without a pty: the load alone, as the subcommands do it. */
+static void bench_load_plain(struct bench *b)
+{
+	long long r0 = bench_rchar(), r1;
+	double t0 = bench_now(), t1;
+
+	corpus_load_paths(&b->corpus, b->paths, b->npaths);
+	t1 = bench_now();
+	r1 = bench_rchar();
+	bench_load_figures(b, r0 >= 0 && r1 >= r0 ? r1 - r0 : -1, t1 - t0);
+}
+
+static int bench_file_read(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	static char buf[1 << 20];
+	int fd;
+
+	(void)st, (void)ftw;
+	if (flag != FTW_F || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return 0;
+	while (read(fd, buf, sizeof buf) > 0)
+		;
+	close(fd);
+	return 0;
+}
+
+/* cat_floor_s: the same files read whole and thrown away, one after another, as
+ * cat PATH... > /dev/null would: no loading can be faster on one thread. */
+static void bench_cat_floor(struct bench *b)
+{
+	double t0 = bench_now();
+	for (size_t i = 0; i < b->npaths; i++)
+		nftw(b->paths[i], bench_file_read, 16, FTW_PHYS);
+	bench_print("cat_floor_s", bench_now() - t0, 3, "s");
+}
+
+static int bench_cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* Nearest rank: the smallest value with at least p of the samples at or below it. */
+static double bench_percentile(const double *sorted, size_t n, double p)
+{
+	size_t k = (size_t)ceil(p * (double)n);
+	return sorted[k > 0 ? k - 1 : 0];
+}
+
+/* The reader's own figures (bench_session.c), and its corpus for the figures after. */
+static void bench_session(struct bench *b)
+{
+	struct bench_session s = {.cli = b->cli, .paths = b->paths, .npaths = b->npaths};
+	double less;
+
+	if (!bench_session_run(&s)) {
+		bench_load_plain(b);
+		return;
+	}
+	b->corpus = s.corpus;
+	corpus_init(&s.corpus);
+	if (s.first_screen < 0) /* nothing loaded: the reader said why */
+		goto out;
+	if (s.load_done < 0) { /* the session ended early: the figures would lie */
+		fprintf(stderr, "bench: the reader stopped before loading ended\n");
+		corpus_free(&b->corpus);
+		goto out;
+	}
+	bench_print("first_screen_s", s.first_screen, 3, "s");
+	bench_load_figures(b, s.rchar, s.load_done);
+	if (s.index_done >= 0)
+		bench_print("index_complete_s", s.index_done, 3, "s");
+	else
+		fprintf(stderr, "bench: the index was not complete when the session began; "
+				"no index_complete_s\n");
+	if (s.nlatency > 0) {
+		qsort(s.latency, s.nlatency, sizeof *s.latency, bench_cmp_double);
+		bench_print("key_to_frame_p50_ms", 1e3 * bench_percentile(s.latency, s.nlatency, 0.5),
+			    3, "ms");
+		bench_print("key_to_frame_p99_ms", 1e3 * bench_percentile(s.latency, s.nlatency, 0.99),
+			    3, "ms");
+		bench_print("keys", (double)s.nlatency, 0, "keys");
+	}
+	if (s.bytes_per_line >= 0)
+		bench_print("bytes_per_scrolled_line", s.bytes_per_line, 1, "B");
+	if (s.scroll_text && (less = bench_less_bytes_per_line(s.scroll_text)) >= 0)
+		bench_print("less_bytes_per_scrolled_line", less, 1, "B");
+	else if (s.scroll_text)
+		fprintf(stderr, "bench: less did not run; no less_bytes_per_scrolled_line\n");
+out:
+	bench_session_free(&s);
 }
 
 static void bench_add_para(struct bench *b, size_t *cap, const char *s)
@@ -171,6 +238,7 @@ static void bench_collect(struct bench *b)
 
 	for (size_t i = 0; i < b->corpus.n; i++)
 		any_rtl = any_rtl || b->corpus.items[i]->dir == TEXT_DIR_RTL;
+	b->any_rtl = any_rtl;
 	if (!any_rtl && b->corpus.n > 0)
 		fprintf(stderr, "bench: no right-to-left article; layout measured on all text\n");
 	for (size_t i = 0; i < b->corpus.n; i++) {
@@ -321,24 +389,84 @@ static void bench_memory(struct bench *b)
 		bench_print("rss_per_text_byte", (double)kib * 1024.0 / (double)text, 2, "B/B");
 }
 
+/* The tagger over the paragraphs, round and round, for BENCH_MIN_SECONDS: MB/s. */
+static double bench_paras_rate(struct bench *b, const struct ner_model *m, struct ner_para *p)
+{
+	double t0 = bench_now(), t;
+	size_t bytes = 0, i = 0;
+
+	do {
+		ner_para_tag(m, b->paras[i], b->lens[i], p);
+		bytes += b->lens[i];
+		i = (i + 1) % b->nparas;
+	} while ((t = bench_now() - t0) < BENCH_MIN_SECONDS);
+	return (double)bytes / 1e6 / t;
+}
+
+/* tagger_mb_s: the NER tagger (ner_para_tag: matching form, tokens, tags, date rules) on
+ * the Arabic paragraphs; entities_mb_s: entity_extract on whole articles (tagging, mention
+ * keys, merging): what the index does per article. */
+static void bench_ner(struct bench *b)
+{
+	char *error = NULL;
+	const struct ner_model *m;
+	struct ner_para p = {0};
+	double t0, t;
+	size_t bytes = 0, i = 0;
+
+	if (b->nparas == 0)
+		return;
+	if ((m = ner_default(&error)) == NULL) {
+		fprintf(stderr, "bench: no entity model (%s); no tagger figures\n", error);
+		return;
+	}
+	bench_print("tagger_mb_s", bench_paras_rate(b, m, &p), 2, "MB/s");
+	ner_para_free(&p);
+	t0 = bench_now();
+	do {
+		const struct article *a = b->corpus.items[i];
+		struct article_entities e = {0};
+		i = (i + 1) % b->corpus.n;
+		if (b->any_rtl && a->dir != TEXT_DIR_RTL)
+			continue;
+		entity_extract(m, a, &e);
+		article_entities_free(&e);
+		bytes += a->text_bytes;
+	} while ((t = bench_now() - t0) < BENCH_MIN_SECONDS);
+	bench_print("entities_mb_s", (double)bytes / 1e6 / t, 2, "MB/s");
+	ner_default_free();
+}
+
 static void (*const bench_figures[])(struct bench *) = {
-	bench_load,
+	bench_cat_floor,
+	bench_session, /* loads the corpus the figures below use */
 	bench_layout,
 	bench_fribidi_cli,
+	bench_ner,
 	bench_memory,
 };
+
+/* curses draws Arabic only in a UTF-8 locale; figures keep the C locale's decimal point. */
+static void bench_locale(void)
+{
+	setlocale(LC_CTYPE, "");
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
 
 static int cmd_bench_exec(const struct cli *cli)
 {
 	struct bench b = {.cli = cli};
 	int rc;
 
+	bench_locale();
 	corpus_init(&b.corpus);
+	bench_paths(&b);
 	for (size_t i = 0; i < sizeof bench_figures / sizeof *bench_figures; i++) {
 		bench_figures[i](&b);
 		fflush(stdout);
-		if (i == 0 && b.corpus.n == 0) {
-			fprintf(stderr, "qari: no articles could be loaded\n");
+		if (bench_figures[i] == bench_session && b.corpus.n == 0) {
+			fprintf(stderr, "bench: nothing to measure\n");
 			break;
 		}
 	}
@@ -347,6 +475,7 @@ static int cmd_bench_exec(const struct cli *cli)
 		unlink(b.sample);
 	free(b.paras);
 	free(b.lens);
+	free(b.default_path);
 	corpus_free(&b.corpus);
 	return rc;
 }
@@ -354,6 +483,7 @@ static int cmd_bench_exec(const struct cli *cli)
 const struct cmd_entry cmd_bench_entry = {
 	.name = "bench",
 	.usage = "[PATH...]",
-	.summary = "figures (name: value unit): load, layout throughput, FriBidi baseline, memory",
+	.summary = "figures (name: value unit): load, first screen, index, key-to-frame latency, "
+		   "bytes per scrolled line, layout, tagger, memory",
 	.exec = cmd_bench_exec,
 };

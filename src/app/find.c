@@ -52,9 +52,9 @@ void app_search_start(struct app *app)
 	}
 }
 
-/* Filter the list to rows (corpus indices), labelled for the status line; NULL: show all.
- * The pane gets the new rows before the old ones are freed: it reads them to keep the
- * selection. */
+/* Filter the list to rows (corpus positions, put in list order), labelled for the status
+ * line; NULL: show all. The pane gets the new rows before the old ones are freed: it reads
+ * them to keep the selection. */
 void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
 {
 	size_t *old_rows = app->filter_rows;
@@ -64,27 +64,54 @@ void app_filter_list(struct app *app, const char *label, const size_t *rows, siz
 	app->filter_rows = label ? xcalloc(n + 1, sizeof *app->filter_rows) : NULL;
 	app->nfilter = label ? n : 0;
 	app->filter_query = false;
-	if (label && n)
+	if (label && n) {
 		memcpy(app->filter_rows, rows, n * sizeof *rows);
-	list_pane_set_rows(&app->list, app->filter_rows, app->nfilter);
+		app_sort_rows(app, app->filter_rows, n);
+	}
+	if (label)
+		list_pane_set_rows(&app->list, app->filter_rows, app->nfilter);
+	else
+		list_pane_set_rows(&app->list, app->order, app->norder);
 	free(old_rows);
 	free(old_label);
+}
+
+/* The list's filter rows as search positions, when q can only match among them: its matching
+ * form holds the filter's (the query grew as it was typed). NULL otherwise. */
+static uint32_t *find_within(struct app *app, const struct search_query *q, size_t *n)
+{
+	struct search_query old;
+	uint32_t *within = NULL;
+
+	if (!app->filter || !app->filter_query || !search_query_init(&old, app->filter, false))
+		return NULL;
+	if (strstr(q->norm, old.norm)) {
+		within = xcalloc(app->nfilter + 1, sizeof *within);
+		for (size_t i = 0; i < app->nfilter; i++)
+			within[i] = (uint32_t)app->filter_rows[i];
+		*n = app->nfilter;
+	}
+	search_query_free(&old);
+	return within;
 }
 
 static void find_filter_list(struct app *app, const char *text)
 {
 	struct search_query q;
-	uint32_t *found;
-	size_t *rows, n;
+	uint32_t *found, *within;
+	size_t *rows, n, nwithin = 0;
 
 	if (!search_query_init(&q, text, false)) {
 		app_filter_list(app, NULL, NULL, 0);
 		return;
 	}
-	/* the search index is built first, in a moment: wait for it rather than race it */
-	corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
+	if (app->loader) /* no index yet: entries built here, for the articles in the list */
+		corpus_index_grow(&app->index, app->norder);
+	else /* the search index is built first, in a moment: wait for it rather than race it */
+		corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
+	within = find_within(app, &q, &nwithin);
 	found = xcalloc(app->corpus.n + 1, sizeof *found);
-	n = search_filter(&app->index.search, &q, NULL, 0, found);
+	n = search_filter(&app->index.search, &q, within, nwithin, found);
 	rows = xcalloc(n + 1, sizeof *rows);
 	for (size_t i = 0; i < n; i++)
 		rows[i] = found[i];
@@ -92,6 +119,7 @@ static void find_filter_list(struct app *app, const char *text)
 	app->filter_query = true;
 	free(rows);
 	free(found);
+	free(within);
 	search_query_free(&q);
 }
 

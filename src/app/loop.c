@@ -13,9 +13,12 @@
 #include "qari/app.h"
 #include "qari/keymap.h"
 #include "qari/ner.h"
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 #define LOOP_MEASURE 100 /* the text column stops widening here */
+#define LOOP_FIRST_SCREEN_MS 300 /* wait this long for articles before the first screen */
+#define LOOP_PROGRESS_MS 250 /* while loading or indexing, the status line moves this often */
 
 static void loop_draw(struct app *app)
 {
@@ -36,6 +39,10 @@ static void loop_draw(struct app *app)
 	app_status(app);
 	doupdate();
 	reader_pane_send_links(&app->reader, app->help_open || !ui_pane_shown(&app->reader));
+	if (app->probe) {
+		app->probe->frame(app, app->probe->ctx);
+		app->probe->key_time = 0;
+	}
 }
 
 /* Operations that belong to the reader as a whole rather than to the focused pane. */
@@ -108,6 +115,8 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 	r = app->focus->ops->op(app->focus, op);
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
+	if ((r & UI_HANDLED) && app->focus == &app->list)
+		app->list_touched = true; /* the selection now stays on its article */
 	if ((r & UI_OPEN) && app->focus == &app->list) {
 		size_t idx = list_pane_selected(&app->list_data);
 		if (idx != APP_NONE)
@@ -169,6 +178,8 @@ static void loop_keys(struct app *app)
 	wint_t ch;
 	int kind;
 	while (!app->quit && !loop_stop_signal && (kind = get_wch(&ch)) != ERR) {
+		if (app->probe && app->probe->key_time == 0)
+			app->probe->key_time = app_now();
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			app->relayout = true;
 		else if (app->prompting)
@@ -178,18 +189,32 @@ static void loop_keys(struct app *app)
 	}
 }
 
-/* Wait on the keyboard and the indexer (redis ae style), redraw once before sleeping. */
+/* How long poll may sleep: for ever when idle; while loading or indexing, until the progress
+ * figure should move or new articles are due in the list. */
+static int loop_timeout(const struct app *app)
+{
+	int t = app->loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
+	return merge >= 0 && (t < 0 || merge < t) ? merge : t;
+}
+
+/* Wait on the keyboard, the loader and the indexer (redis ae style), redraw once before
+ * sleeping. */
 static void loop_run(struct app *app)
 {
 	loop_signals();
 	nodelay(stdscr, TRUE);
 	while (!app->quit && !loop_stop_signal) {
-		struct pollfd fds[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
-					{.fd = corpus_index_fd(&app->index), .events = POLLIN}};
+		struct pollfd fds[3] = {
+			{.fd = app->in_fd, .events = POLLIN},
+			{.fd = corpus_index_fd(&app->index), .events = POLLIN},
+			{.fd = app->loader ? corpus_loader_fd(app->loader) : -1, .events = POLLIN}};
 		loop_draw(app);
-		/* while indexing, wake now and then so the progress figure moves */
-		if (poll(fds, 2, app->index_done ? -1 : 250) < 0 && errno != EINTR)
+		if (poll(fds, 3, loop_timeout(app)) < 0 && errno != EINTR)
 			break;
+		if (fds[2].revents & POLLIN)
+			app_load_event(app);
+		else
+			app_load_merge(app, false); /* a throttled merge come due */
 		if (fds[1].revents & POLLIN)
 			loop_index_event(app);
 		loop_keys(app);
@@ -231,6 +256,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->opts = cli_layout_opts(cli);
 	app->open = APP_NONE;
 	app->sidebar_on = true;
+	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};
 	app->reader_data = (struct reader_pane){.opts = app->opts, .dir = cli->dir,
 						.dir_set = cli->dir_set, .measure = LOOP_MEASURE};
@@ -247,8 +273,8 @@ static void loop_free(struct app *app)
 {
 	reader_pane_close(&app->reader);
 	app_sidebar_free(app);
+	app_load_free(app); /* stops the loader first: the index reads the corpus only once done */
 	corpus_index_free(&app->index);
-	ner_default_free();
 	app_search_free(app);
 	ui_pane_free(&app->list);
 	ui_pane_free(&app->reader);
@@ -266,42 +292,77 @@ static void loop_free(struct app *app)
 	app_state_close(app);
 	config_free(&app->config);
 	keymap_free();
-	corpus_free(&app->corpus);
+	if (app->probe && app->probe->keep) /* the index is gone: nothing reads it any more */
+		*app->probe->keep = app->corpus, corpus_init(&app->corpus);
+	else
+		corpus_free(&app->corpus);
 }
 
 /* VTE-family terminals reorder by themselves: in app mode ask them for explicit mode. */
-static void loop_terminal_bidi(const struct cli *cli, bool start)
+static void loop_terminal_bidi(const struct app *app, bool start)
 {
-	if (cli->bidi_terminal)
+	FILE *out = app->term ? app->term->out : stdout;
+	if (app->cli->bidi_terminal)
 		return;
-	fputs(start ? "\033[8l" : "\033[8h", stdout);
-	fflush(stdout);
+	fputs(start ? "\033[8l" : "\033[8h", out);
+	fflush(out);
 }
 
-int reader_run(const struct cli *cli)
+/* The paths to read: the command line's, else the config file's, else the bundled articles. */
+static void loop_load_start(struct app *app)
 {
-	struct app app = {0};
+	const struct cli *cli = app->cli;
+	char *dir;
 
-	if (!loop_locale())
-		return 1;
+	if (cli->nargs > 0) {
+		app_load_start(app, cli->args, cli->nargs);
+	} else if (app->config.npaths) {
+		app_load_start(app, app->config.paths, app->config.npaths);
+	} else {
+		dir = corpus_asset_path("articles");
+		app_load_start(app, &dir, 1);
+		free(dir);
+	}
+}
+
+/* Nothing could be loaded: the load report on stderr, as the subcommands print it. */
+static int loop_nothing_loaded(const struct app *app)
+{
+	const struct load_report *r = &app->corpus.report;
+	for (size_t i = 0; i < r->nmessages; i++) {
+		char *m = text_neutralize(r->messages[i]);
+		fprintf(stderr, "qari: %s\n", m);
+		free(m);
+	}
+	fprintf(stderr, "qari: no articles could be loaded\n");
+	return 1;
+}
+
+/* Loading starts in the background; the first screen comes after LOOP_FIRST_SCREEN_MS at
+ * most, with the articles in by then, and the loop takes the rest as it comes. */
+int app_run(const struct cli *cli, const struct app_term *term, struct app_probe *probe)
+{
+	struct app app = {.term = term, .probe = probe};
+	int rc = 0;
+
 	loop_init(&app, cli);
 	app_settings_load(&app);
 	loop_help_rows(&app);
-	if (!(cli->nargs == 0 && app.config.npaths
-		      ? cli_load_corpus_paths(app.config.paths, app.config.npaths, &app.corpus)
-		      : cli_load_corpus(cli, 0, &app.corpus))) {
+	loop_load_start(&app);
+	app_load_first(&app, LOOP_FIRST_SCREEN_MS);
+	if (app.loader == NULL && app.corpus.n == 0) {
+		rc = loop_nothing_loaded(&app);
 		loop_free(&app);
-		return 1;
+		return rc;
 	}
 	app_state_open(&app);
 	app_settings_apply_theme(&app);
-	corpus_index_start(&app.index, &app.corpus, 0);
-	if (app.corpus.report.nmessages)
-		app_message(&app, "%zu files could not be loaded (run qari list --stats)",
-			    app.corpus.report.nmessages);
-	loop_terminal_bidi(cli, true);
+	loop_terminal_bidi(&app, true);
 	app_take_messages(&app);
-	if (!ui_screen_start(cli->no_color || app.config.color == 0)) {
+	if (term)
+		app.reader_data.hyperlinks = false; /* they are written to stdout, not to term */
+	if (!ui_screen_start_on(term ? term->type : NULL, term ? term->out : NULL,
+				term ? term->in : NULL, cli->no_color || app.config.color == 0)) {
 		fprintf(stderr, "qari: cannot start the terminal (is TERM set?)\n");
 		loop_free(&app);
 		return 1;
@@ -309,7 +370,19 @@ int reader_run(const struct cli *cli)
 	loop_run(&app);
 	app_state_close(&app);
 	ui_screen_stop();
-	loop_terminal_bidi(cli, false);
+	loop_terminal_bidi(&app, false);
+	if (app.loader == NULL && app.corpus.n == 0)
+		rc = loop_nothing_loaded(&app);
 	loop_free(&app);
-	return 0;
+	return rc;
+}
+
+int reader_run(const struct cli *cli)
+{
+	int rc;
+	if (!loop_locale())
+		return 1;
+	rc = app_run(cli, NULL, NULL);
+	ner_default_free(); /* loaded once per process: freed by the process's owner */
+	return rc;
 }

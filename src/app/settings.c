@@ -152,10 +152,10 @@ void app_state_open(struct app *app)
 	app->list_data.is_read = settings_is_read;
 	app->list_data.is_bookmarked = settings_is_bookmarked;
 	app->list_data.ctx = app;
+	/* the last article is selected when it arrives (loading.c), unless the user moved first */
 	last = state_last(app->state);
-	for (size_t i = 0; last && i < app->corpus.n; i++)
-		if (strcmp(app->corpus.items[i]->id, last) == 0)
-			list_pane_select(&app->list, i);
+	app->last_id = last ? xstrdup(last) : NULL;
+	app_load_select_last(app, 0, app->norder);
 }
 
 /* A position is the paragraph at the top (+3: title and byline are -1 and -2) and the line

@@ -102,25 +102,54 @@ static void corpus_index_init(struct corpus_index *x, const struct corpus *c, in
 	x->corpus = c;
 	x->nthreads = corpus_index_threads(nthreads);
 	search_index_init(&x->search, c);
-	entity_table_init(&x->entities, c);
 	pthread_mutex_init(&x->lock, NULL);
 	pthread_cond_init(&x->changed, NULL);
 	if (pipe2(x->pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		fatal("cannot create a pipe: %s", strerror(errno));
 }
 
+void corpus_index_prepare(struct corpus_index *x, const struct corpus *c)
+{
+	corpus_index_init(x, c, 0);
+}
+
+void corpus_index_grow(struct corpus_index *x, size_t n)
+{
+	struct search_index *s = &x->search;
+
+	if (x->started || n <= s->n)
+		return;
+	s->text = xreallocarray(s->text, n, sizeof *s->text);
+	s->len = xreallocarray(s->len, n, sizeof *s->len);
+	memset(s->text + s->n, 0, (n - s->n) * sizeof *s->text);
+	memset(s->len + s->n, 0, (n - s->n) * sizeof *s->len);
+	s->n = n;
+}
+
+/* Prepared (corpus_index_prepare): keep the search entries built so far, take in the rest. */
+static void corpus_index_ready_for(struct corpus_index *x, const struct corpus *c, int nthreads)
+{
+	if (x->corpus == c && !x->started) {
+		x->nthreads = corpus_index_threads(nthreads);
+		corpus_index_grow(x, c->n);
+	} else
+		corpus_index_init(x, c, nthreads);
+	entity_table_init(&x->entities, c);
+}
+
 void corpus_index_start(struct corpus_index *x, const struct corpus *c, int nthreads)
 {
-	corpus_index_init(x, c, nthreads);
-	if (pthread_create(&x->thread, NULL, corpus_index_main, x) == 0)
-		x->started = true;
-	else
+	corpus_index_ready_for(x, c, nthreads);
+	x->started = true;
+	if (pthread_create(&x->thread, NULL, corpus_index_main, x) != 0) {
+		x->started = false;
 		corpus_index_main(x); /* no thread to be had: build now */
+	}
 }
 
 void corpus_index_build(struct corpus_index *x, const struct corpus *c, int nthreads)
 {
-	corpus_index_init(x, c, nthreads);
+	corpus_index_ready_for(x, c, nthreads);
 	corpus_index_main(x);
 }
 
@@ -144,8 +173,12 @@ void corpus_index_wait(struct corpus_index *x, unsigned flags)
 
 int corpus_index_percent(const struct corpus_index *x)
 {
-	size_t n = x->corpus->n ? x->corpus->n : 1, done = atomic_load(&x->done);
+	size_t n, done = atomic_load(&x->done);
 	unsigned ready = atomic_load(&x->ready);
+
+	if (x->corpus == NULL || (!x->started && ready == 0))
+		return 0;
+	n = x->corpus->n ? x->corpus->n : 1;
 	/* the search phase is quick: count it as the first tenth */
 	if (ready & CORPUS_INDEX_ENTITIES)
 		return 100;
@@ -161,6 +194,7 @@ void corpus_index_free(struct corpus_index *x)
 	atomic_store(&x->cancel, true);
 	if (x->started)
 		pthread_join(x->thread, NULL);
+	x->started = false;
 	related_index_free(&x->related); /* all zero when it was never built */
 	entity_table_free(&x->entities);
 	search_index_free(&x->search);

@@ -43,15 +43,19 @@ bool list_pane_select(struct pane *p, size_t idx)
 	return false;
 }
 
+/* The selected article keeps its row on screen when it can: rows that arrive above it push
+ * the view, not the eye. */
 void list_pane_set_rows(struct pane *p, const size_t *rows, size_t nrows)
 {
 	struct list_pane *l = list_data(p);
-	size_t keep = list_pane_selected(l);
+	size_t keep = list_pane_selected(l), offset = l->sel >= l->top ? l->sel - l->top : 0;
 	l->rows = rows;
 	l->nrows = nrows;
 	l->sel = l->top = 0;
-	if (keep != (size_t)-1)
-		list_pane_select(p, keep);
+	if (keep != (size_t)-1 && list_pane_select(p, keep)) {
+		l->top = l->sel >= offset ? l->sel - offset : 0;
+		list_pane_scroll(p);
+	}
 	p->dirty = true;
 }
 
@@ -90,7 +94,7 @@ static void list_pane_draw(struct pane *p, bool focused)
 		wattrset(p->win, A_NORMAL);
 	}
 	if (n == 0 && p->h > 0)
-		mvwaddnstr(p->win, 0, 1, "(no articles match)", p->w - 1);
+		mvwaddnstr(p->win, 0, 1, l->empty ? l->empty : "(no articles match)", p->w - 1);
 	wnoutrefresh(p->win);
 }
 

@@ -12,6 +12,7 @@
 
 static attr_t ui_role_attrs[UI_ROLE_COUNT];
 static bool ui_started;
+static SCREEN *ui_screen; /* started with newterm, deleted at stop */
 
 #define UI_OVERRIDE_PAIRS 16 /* override pairs start here, after the theme's own */
 
@@ -88,10 +89,15 @@ static void ui_theme_colour(void)
 
 static void ui_fatal_hook(void) { ui_screen_stop(); }
 
-bool ui_screen_start(bool no_color)
+bool ui_screen_start(bool no_color) { return ui_screen_start_on(NULL, NULL, NULL, no_color); }
+
+bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color)
 {
 	set_escdelay(25); /* Esc answers at once */
-	if (initscr() == NULL)
+	if (out) {
+		if ((ui_screen = newterm(term, out, in)) == NULL)
+			return false;
+	} else if (initscr() == NULL)
 		return false;
 	ui_started = true;
 	fatal_set_hook(ui_fatal_hook);
@@ -114,6 +120,9 @@ void ui_screen_stop(void)
 		return;
 	ui_started = false;
 	endwin();
+	if (ui_screen)
+		delscreen(ui_screen);
+	ui_screen = NULL;
 }
 
 attr_t ui_attr(enum ui_role role) { return ui_role_attrs[role]; }

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """bench_output.py QARI - `qari bench` prints figures and nothing else on stdout.
 
-Each stdout line is "name: value unit"; the base figures are there; a path that does not exist
+Each stdout line is "name: value unit"; the base figures are there, those of the reader run
+on a pty too (first screen, index, key-to-frame latency, bytes per scrolled line, and less
+beside it when installed); a path that does not exist
 gives exit status 1 and a message on stderr, with no figure lines but the load ones."""
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -12,7 +15,11 @@ QARI = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 LINE = re.compile(r"^[a-z][a-z0-9_]*: -?[0-9]+(\.[0-9]+)? [A-Za-z/]+$")
 NEEDED = ["files_read", "mb_read", "load_time", "articles", "article_text_mb", "layout_mb_s",
-          "peak_rss", "rss_per_text_byte"]
+          "peak_rss", "rss_per_text_byte", "cat_floor_s", "first_screen_s", "index_complete_s",
+          "key_to_frame_p50_ms", "key_to_frame_p99_ms", "bytes_per_scrolled_line",
+          "tagger_mb_s", "entities_mb_s"]
+if shutil.which("less"):
+    NEEDED.append("less_bytes_per_scrolled_line")
 failures = []
 
 r = subprocess.run([QARI, "bench", os.path.join(ROOT, "assets", "articles")],

@@ -1,0 +1,43 @@
+/* bench.h - what the files of `qari bench` share (private to src/app/bench*.c):
+ *   bench.c          the subcommand: figures in order, one "name: value unit" line each
+ *   bench_session.c  the reader itself on a pty, driven by a scripted session from a second
+ *                    thread; less on the same text */
+#ifndef QARI_BENCH_H
+#define QARI_BENCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "qari/cli.h"
+#include "qari/corpus.h"
+
+#define BENCH_MAX_LATENCIES 512
+
+struct bench_session {
+	const struct cli *cli;
+	char **paths; /* what the reader opens */
+	size_t npaths;
+
+	/* seconds from the start of the reader, < 0 when not reached */
+	double first_screen; /* the first frame drawn (the list) */
+	double load_done;    /* the first frame with every article in */
+	double index_done;   /* the first frame with entities and related stories ready */
+	double latency[BENCH_MAX_LATENCIES]; /* key read → frame flushed, seconds */
+	size_t nlatency;
+	double bytes_per_line; /* bytes to the terminal per line scrolled by j, < 0: none */
+	char *scroll_text;     /* the article scrolled (title, paragraphs), for less */
+	long long rchar;       /* bytes read by the process until loading ended, -1 unknown */
+	struct corpus corpus;  /* the reader's corpus, handed over at its end */
+};
+
+double bench_now(void);
+long long bench_rchar(void);
+/* Run the reader on a pty of 80×24 through the session's script; false (with a note on
+ * stderr) when no pty or terminal type could be had. */
+bool bench_session_run(struct bench_session *s);
+void bench_session_free(struct bench_session *s);
+/* Bytes less writes per line scrolled with j over text on an 80×24 pty; < 0 when it did not
+ * run. */
+double bench_less_bytes_per_line(const char *text);
+
+#endif

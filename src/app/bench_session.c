@@ -1,0 +1,400 @@
+/* bench_session.c - the reader itself, measured: app_run on a pty of 80×24 (newterm on the
+ * slave side), its real event loop, panes and loader, while a second thread plays the user on
+ * the master side: it waits for the index, then types a scripted session (scroll the list,
+ * open, page through, scroll line by line, find, filter, related stories) one key at a time,
+ * each key sent only after the frame of the one before. The loop reports every frame through
+ * an app_probe (key read → doupdate done: the key-to-frame latency); the master side counts
+ * the bytes the terminal receives. less gets the same text on a pty of its own. */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <pthread.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "qari/app.h"
+#include "qari/xalloc.h"
+
+#define BS_COLS 80
+#define BS_ROWS 24
+#define BS_TERM "xterm-256color"
+#define BS_INDEX_LIMIT 30.0  /* seconds to wait for the index before typing anyway */
+#define BS_KEY_LIMIT 10.0    /* seconds a key may take to give its frame */
+#define BS_QUIET_MS 40       /* no output for this long: the terminal has all of it */
+#define BS_SCROLL_KEYS 20
+#define BS_MAX_TEXTS 64
+
+/* One frame, as the loop saw it (written to a pipe by the loop's thread). */
+struct bs_event {
+	double key;   /* when the pass read its first key, 0: a frame without a key */
+	double frame; /* when doupdate returned */
+	bool loading, indexed;
+	size_t top;   /* the reading pane's first line */
+	int text;     /* the open article: index into texts, -1: none */
+};
+
+struct bs {
+	struct bench_session *out;
+	double t0;
+	long long r0; /* rchar at the start */
+	int master;
+	int ev[2];             /* frame events: loop thread → driver */
+	atomic_bool stop;      /* the reader ended: the driver gives up waiting */
+	/* the loop's thread only */
+	size_t last_open;
+	char *texts[BS_MAX_TEXTS];
+	int ntexts;
+	/* the driver only */
+	struct bs_event last;
+	bool got_key_frame;
+	unsigned long long bytes; /* received from the reader */
+};
+
+double bench_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Bytes this process has read through read(2) so far (/proc/self/io rchar); -1 unknown. */
+long long bench_rchar(void)
+{
+	FILE *f = fopen("/proc/self/io", "r");
+	char line[128];
+	long long v = -1;
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "rchar: %lld", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
+/* An article as less would get it: title, then paragraphs, a blank line between. */
+static char *bs_article_text(const struct article *a)
+{
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "%s\n", a->title);
+	for (size_t i = 0; i < a->npara; i++)
+		strbuf_printf(&sb, "\n%s\n", a->paras[i]);
+	return strbuf_take(&sb);
+}
+
+/* The probe: on the loop's thread after each doupdate. */
+static void bs_frame(struct app *app, void *ctx)
+{
+	struct bs *s = ctx;
+	struct bench_session *o = s->out;
+	struct bs_event e = {.key = app->probe->key_time, .frame = bench_now(),
+			     .loading = app->loader != NULL, .indexed = app->index_done,
+			     .top = app->reader_data.top, .text = s->ntexts - 1};
+	ssize_t k;
+
+	if (o->first_screen < 0)
+		o->first_screen = e.frame - s->t0;
+	if (!e.loading && o->load_done < 0) {
+		long long r = bench_rchar();
+		o->load_done = e.frame - s->t0;
+		o->rchar = s->r0 >= 0 && r >= s->r0 ? r - s->r0 : -1;
+	}
+	if (e.indexed && o->index_done < 0)
+		o->index_done = e.frame - s->t0;
+	if (app->open != s->last_open && app->open != APP_NONE && s->ntexts < BS_MAX_TEXTS) {
+		s->texts[s->ntexts++] = bs_article_text(app->corpus.items[app->open]);
+		e.text = s->ntexts - 1;
+	}
+	s->last_open = app->open;
+	k = write(s->ev[1], &e, sizeof e); /* full: the driver is behind, and loses a tick */
+	(void)k;
+}
+
+/* Wait up to ms for output or frames; true when something came. */
+static bool bs_pump(struct bs *s, int ms)
+{
+	struct pollfd fds[2] = {{.fd = s->master, .events = POLLIN}, {.fd = s->ev[0], .events = POLLIN}};
+	char buf[8192];
+	struct bs_event e;
+	ssize_t n;
+	bool any = false;
+
+	if (poll(fds, 2, ms) <= 0)
+		return false;
+	while ((n = read(s->master, buf, sizeof buf)) > 0)
+		s->bytes += (unsigned long long)n, any = true;
+	while (read(s->ev[0], &e, sizeof e) == (ssize_t)sizeof e) {
+		s->last = e;
+		any = true;
+		if (e.key > 0) {
+			struct bench_session *o = s->out;
+			s->got_key_frame = true;
+			if (o->nlatency < BENCH_MAX_LATENCIES)
+				o->latency[o->nlatency++] = e.frame - e.key;
+		}
+	}
+	return any;
+}
+
+/* Read until the terminal has been quiet for ms. */
+static void bs_quiet(struct bs *s, int ms)
+{
+	unsigned long long before;
+	do {
+		before = s->bytes;
+		bs_pump(s, ms);
+	} while (s->bytes != before && !atomic_load(&s->stop));
+}
+
+/* One key (its bytes), then wait for its frame. False when none came. */
+static bool bs_key(struct bs *s, const char *key, size_t len)
+{
+	double limit = bench_now() + BS_KEY_LIMIT;
+
+	s->got_key_frame = false;
+	if (write(s->master, key, len) != (ssize_t)len)
+		return false;
+	while (!s->got_key_frame && !atomic_load(&s->stop) && bench_now() < limit)
+		bs_pump(s, 50);
+	return s->got_key_frame;
+}
+
+/* Each character of keys (UTF-8) as one key press. */
+static bool bs_type(struct bs *s, const char *keys)
+{
+	while (*keys) {
+		size_t n = 1;
+		while (((unsigned char)keys[n] & 0xC0) == 0x80)
+			n++;
+		if (!bs_key(s, keys, n))
+			return false;
+		keys += n;
+	}
+	return true;
+}
+
+/* j in the reading pane: the bytes each key sent that moved the text by one line. At the
+ * end of a short article, on to the next one (q, j, Enter) until BS_SCROLL_KEYS lines. */
+static bool bs_scroll(struct bs *s)
+{
+	unsigned long long bytes = 0, b0;
+	size_t lines = 0, top;
+
+	for (int article = 0; lines < BS_SCROLL_KEYS && article < 10; article++) {
+		if (article > 0 && !bs_type(s, "qj\r"))
+			return false;
+		bs_quiet(s, BS_QUIET_MS);
+		while (lines < BS_SCROLL_KEYS) {
+			top = s->last.top;
+			b0 = s->bytes;
+			if (!bs_key(s, "j", 1))
+				return false;
+			bs_quiet(s, BS_QUIET_MS);
+			if (s->last.top == top)
+				break; /* the end of this article */
+			lines++;
+			bytes += s->bytes - b0;
+		}
+	}
+	if (lines > 0)
+		s->out->bytes_per_line = (double)bytes / (double)lines;
+	if (s->last.text >= 0 && s->texts[s->last.text])
+		s->out->scroll_text = xstrdup(s->texts[s->last.text]);
+	return true;
+}
+
+/* The user: wait for the index, then the script. */
+static void *bs_drive(void *arg)
+{
+	struct bs *s = arg;
+	bool ok;
+
+	while (!atomic_load(&s->stop) && !s->last.indexed && bench_now() - s->t0 < BS_INDEX_LIMIT)
+		bs_pump(s, 100);
+	bs_quiet(s, 100);
+	ok = bs_type(s, "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjkkkkkkkkkk  b") &&   /* the list */
+	     bs_type(s, "\r        g") &&                                   /* open, page */
+	     bs_scroll(s) &&                                                /* line by line */
+	     bs_type(s, "/السعودية\rnnnN") && bs_type(s, "\x1bq") &&        /* find */
+	     bs_type(s, "/الرياض\r") && bs_type(s, "\r") &&                 /* filter, open */
+	     bs_type(s, "\x1bq\x1b") &&                                     /* back, unfilter */
+	     bs_type(s, "\rr\r]][\x0fL");                                   /* related, history */
+	if (!ok && !atomic_load(&s->stop))
+		fprintf(stderr, "bench: the scripted session stalled (a key gave no frame)\n");
+	if (write(s->master, "Q", 1) != 1)
+		fprintf(stderr, "bench: cannot end the session: %s\n", strerror(errno));
+	return NULL;
+}
+
+static int bs_unlink(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+/* State and config in a temp folder: the session neither reads nor changes the user's. */
+static char *bs_private_home(void)
+{
+	char *dir = xstrdup("/tmp/qari-bench-home-XXXXXX");
+	if (mkdtemp(dir) == NULL) {
+		free(dir);
+		return NULL;
+	}
+	setenv("XDG_STATE_HOME", dir, 1);
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	return dir;
+}
+
+/* The pty: master non-blocking for the driver, slave as the reader's terminal. */
+static bool bs_open_pty(int *master, int *slave)
+{
+	struct winsize ws = {.ws_row = BS_ROWS, .ws_col = BS_COLS};
+	if (openpty(master, slave, NULL, NULL, &ws) < 0) {
+		fprintf(stderr, "bench: no pty (%s); no session figures\n", strerror(errno));
+		return false;
+	}
+	fcntl(*master, F_SETFL, fcntl(*master, F_GETFL) | O_NONBLOCK);
+	fcntl(*master, F_SETFD, FD_CLOEXEC);
+	fcntl(*slave, F_SETFD, FD_CLOEXEC);
+	return true;
+}
+
+bool bench_session_run(struct bench_session *o)
+{
+	struct bs s = {.out = o, .last_open = APP_NONE, .last = {.text = -1}};
+	struct app_probe probe = {.frame = bs_frame, .ctx = &s, .keep = &o->corpus};
+	struct app_term term = {.type = BS_TERM};
+	struct cli cli = *o->cli;
+	pthread_t driver;
+	int slave, in_fd;
+	char *home;
+
+	o->first_screen = o->load_done = o->index_done = o->bytes_per_line = -1;
+	o->rchar = -1;
+	corpus_init(&o->corpus);
+	if (!bs_open_pty(&s.master, &slave))
+		return false;
+	if (pipe2(s.ev, O_CLOEXEC | O_NONBLOCK) < 0)
+		fatal("cannot create a pipe: %s", strerror(errno));
+	in_fd = dup(slave);
+	term.out = fdopen(slave, "w");
+	term.in = fdopen(in_fd, "r");
+	term.in_fd = in_fd;
+	if (term.out == NULL || term.in == NULL)
+		fatal("fdopen: %s", strerror(errno));
+	cli.args = o->paths;
+	cli.nargs = o->npaths;
+	home = bs_private_home();
+	unsetenv("LINES"), unsetenv("COLUMNS"); /* the pty's size, not the caller's */
+	atomic_init(&s.stop, false);
+	s.r0 = bench_rchar();
+	s.t0 = bench_now(); /* before the driver starts: it reads t0 */
+	if (pthread_create(&driver, NULL, bs_drive, &s) != 0)
+		fatal("cannot start a thread");
+	app_run(&cli, &term, &probe);
+	atomic_store(&s.stop, true);
+	pthread_join(driver, NULL);
+	fclose(term.out);
+	fclose(term.in);
+	close(s.master);
+	close(s.ev[0]);
+	close(s.ev[1]);
+	for (int i = 0; i < s.ntexts; i++)
+		free(s.texts[i]);
+	if (home) {
+		nftw(home, bs_unlink, 8, FTW_DEPTH | FTW_PHYS);
+		free(home);
+	}
+	return o->first_screen >= 0;
+}
+
+void bench_session_free(struct bench_session *o)
+{
+	corpus_free(&o->corpus);
+	xfree(&o->scroll_text);
+}
+
+/* Read from fd until quiet for ms; the bytes read. */
+static unsigned long long bs_drain(int fd, int ms)
+{
+	struct pollfd p = {.fd = fd, .events = POLLIN};
+	unsigned long long total = 0;
+	char buf[8192];
+	ssize_t n;
+
+	while (poll(&p, 1, ms) > 0) {
+		if ((n = read(fd, buf, sizeof buf)) <= 0)
+			break;
+		total += (unsigned long long)n;
+	}
+	return total;
+}
+
+/* The text repeated until it fills many screens, so that every j scrolls. */
+static bool bs_less_file(const char *text, char path[64])
+{
+	size_t len = strlen(text), total = 0;
+	FILE *f;
+	int fd;
+
+	snprintf(path, 64, "/tmp/qari-bench-less-XXXXXX");
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL)
+		return false;
+	do {
+		fwrite(text, 1, len, f);
+		total += len + 1;
+	} while (total < 64 * 1024);
+	fclose(f);
+	return true;
+}
+
+double bench_less_bytes_per_line(const char *text)
+{
+	struct winsize ws = {.ws_row = BS_ROWS, .ws_col = BS_COLS};
+	unsigned long long bytes = 0;
+	char path[64];
+	int master, status;
+	pid_t pid;
+
+	if (!bs_less_file(text, path))
+		return -1;
+	pid = forkpty(&master, NULL, NULL, &ws);
+	if (pid == 0) {
+		setenv("TERM", BS_TERM, 1);
+		setenv("LESSHISTFILE", "-", 1);
+		unsetenv("LESS"), unsetenv("LESSOPEN"), unsetenv("LINES"), unsetenv("COLUMNS");
+		execlp("less", "less", path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0) {
+		unlink(path);
+		return -1;
+	}
+	bs_drain(master, 300); /* the first screen */
+	for (int i = 0; i < BS_SCROLL_KEYS; i++) {
+		if (write(master, "j", 1) != 1)
+			break;
+		bytes += bs_drain(master, BS_QUIET_MS);
+	}
+	if (write(master, "q", 1) != 1)
+		kill(pid, SIGTERM);
+	bs_drain(master, 100);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	close(master);
+	unlink(path);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	return (double)bytes / BS_SCROLL_KEYS;
+}

@@ -1,0 +1,209 @@
+/* loading.c - the corpus arriving while the reader runs.
+ *
+ * The loader (model/corpus_loader.c) hands articles over on this thread, in load order; they
+ * are appended to the corpus, which is never reordered, so a position in it (the open
+ * article, the jump history, filter rows, the index) stays valid while more arrive. The list
+ * shows them through app->order: newest first, equal dates in load order. New articles join
+ * the list at most every LOADING_MERGE_MS, so the list neither jitters nor costs a sort per
+ * batch; the selected article keeps its row on screen. Once everything is in, the background
+ * index starts (corpus_index.c); until then, filtering builds search entries on demand. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "qari/app.h"
+#include "qari/xalloc.h"
+
+#define LOADING_MERGE_MS 80
+
+double app_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Newest first; equal or unknown dates in load order (as corpus_sort). */
+static int loading_date_cmp(const void *pa, const void *pb, void *ctx)
+{
+	const struct corpus *c = ctx;
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int64_t da = c->items[a]->date_key, db = c->items[b]->date_key;
+
+	if (da != db)
+		return da > db ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+static int loading_rank_cmp(const void *pa, const void *pb, void *ctx)
+{
+	const size_t *rank = ctx;
+	size_t a = rank[*(const size_t *)pa], b = rank[*(const size_t *)pb];
+	return a < b ? -1 : a > b;
+}
+
+void app_sort_rows(const struct app *app, size_t *rows, size_t n)
+{
+	qsort_r(rows, n, sizeof *rows, loading_rank_cmp, app->rank);
+}
+
+void app_load_start(struct app *app, char *const *paths, size_t npaths)
+{
+	corpus_init(&app->corpus);
+	corpus_index_prepare(&app->index, &app->corpus);
+	app->order = xcalloc(1, sizeof *app->order);
+	app->loader = corpus_loader_start(paths, npaths);
+	app->list_data.empty = "(loading…)";
+	list_pane_set_rows(&app->list, app->order, 0);
+}
+
+/* Select the state's last article if it is among corpus positions [from, to). */
+void app_load_select_last(struct app *app, size_t from, size_t to)
+{
+	for (size_t i = from; app->last_id && !app->list_touched && i < to; i++)
+		if (strcmp(app->corpus.items[i]->id, app->last_id) == 0) {
+			list_pane_select(&app->list, i);
+			app->list_touched = true; /* from now on the selection follows it */
+			xfree(&app->last_id);
+		}
+}
+
+/* The list filtered by a query: the articles of [from, to) that match join its rows. */
+static void loading_filter_more(struct app *app, size_t from, size_t to)
+{
+	struct search_query q;
+	uint32_t *within, *found;
+	size_t *rows, n = app->nfilter, k;
+	char *label;
+
+	if (!search_query_init(&q, app->filter, false))
+		return;
+	within = xcalloc(to - from, sizeof *within);
+	found = xcalloc(to - from, sizeof *found);
+	for (size_t i = from; i < to; i++)
+		within[i - from] = (uint32_t)i;
+	corpus_index_grow(&app->index, to);
+	k = search_filter(&app->index.search, &q, within, to - from, found);
+	rows = xcalloc(n + k + 1, sizeof *rows);
+	memcpy(rows, app->filter_rows, n * sizeof *rows);
+	for (size_t i = 0; i < k; i++)
+		rows[n + i] = found[i];
+	label = xstrdup(app->filter);
+	app_filter_list(app, label, rows, n + k);
+	app->filter_query = true;
+	free(label);
+	free(rows);
+	free(found);
+	free(within);
+	search_query_free(&q);
+}
+
+void app_load_merge(struct app *app, bool force)
+{
+	size_t from = app->norder, to = app->corpus.n, i = 0, j = 0, k = 0;
+	size_t *fresh, *order, *old = app->order;
+
+	if (from == to || (!force && app_load_timeout(app) > 0))
+		return;
+	fresh = xcalloc(to - from, sizeof *fresh);
+	for (size_t p = from; p < to; p++)
+		fresh[p - from] = p;
+	qsort_r(fresh, to - from, sizeof *fresh, loading_date_cmp, &app->corpus);
+	order = xcalloc(to, sizeof *order);
+	while (i < from && j < to - from)
+		order[k++] = loading_date_cmp(&fresh[j], &old[i], &app->corpus) < 0 ? fresh[j++]
+										    : old[i++];
+	while (i < from)
+		order[k++] = old[i++];
+	while (j < to - from)
+		order[k++] = fresh[j++];
+	free(fresh);
+	app->rank = xreallocarray(app->rank, to, sizeof *app->rank);
+	for (k = 0; k < to; k++)
+		app->rank[order[k]] = k;
+	app->order = order;
+	app->norder = to;
+	if (app->filter && app->filter_query)
+		loading_filter_more(app, from, to);
+	else if (app->filter)
+		app_filter_list(app, app->filter, app->filter_rows, app->nfilter); /* re-sorted */
+	else
+		list_pane_set_rows(&app->list, order, to); /* reads the old order: freed after */
+	free(old);
+	if (!app->list_touched)
+		app->list_data.sel = app->list_data.top = 0; /* an untouched list stays at its top */
+	app_load_select_last(app, from, to);
+	app->merged_at = app_now();
+}
+
+int app_load_timeout(const struct app *app)
+{
+	double due = app->merged_at + LOADING_MERGE_MS / 1000.0 - app_now();
+	if (app->norder == app->corpus.n)
+		return -1;
+	return due > 0 ? (int)(due * 1000) + 1 : 0;
+}
+
+/* New load problems: their count and the first one in the status line. */
+static void loading_problems(struct app *app)
+{
+	const struct load_report *r = &app->corpus.report;
+	if (r->nmessages == app->nproblems)
+		return;
+	app->nproblems = r->nmessages;
+	app_message(app, "%zu load problem%s (qari list --stats PATH shows them): %s", r->nmessages,
+		    r->nmessages == 1 ? "" : "s", r->messages[0]);
+}
+
+/* Everything is in: the final merge, then the index starts. */
+static void loading_finish(struct app *app)
+{
+	app_load_merge(app, true);
+	corpus_loader_free(app->loader);
+	app->loader = NULL;
+	app->list_data.empty = NULL;
+	app->list.dirty = true;
+	if (app->corpus.n == 0)
+		app->quit = true; /* app_run says why */
+	else
+		corpus_index_start(&app->index, &app->corpus, 0);
+}
+
+void app_load_first(struct app *app, int ms)
+{
+	double end = app_now() + ms / 1000.0;
+	int left;
+
+	while (!corpus_loader_done(app->loader) && (left = (int)((end - app_now()) * 1000)) > 0)
+		if (corpus_loader_wait(app->loader, left))
+			corpus_loader_take(app->loader, &app->corpus);
+	corpus_loader_take(app->loader, &app->corpus);
+	loading_problems(app);
+	if (corpus_loader_done(app->loader))
+		loading_finish(app);
+	else
+		app_load_merge(app, true);
+}
+
+void app_load_event(struct app *app)
+{
+	if (app->loader == NULL)
+		return;
+	corpus_loader_take(app->loader, &app->corpus);
+	loading_problems(app);
+	if (corpus_loader_done(app->loader))
+		loading_finish(app);
+	else
+		app_load_merge(app, false);
+}
+
+void app_load_free(struct app *app)
+{
+	corpus_loader_free(app->loader);
+	app->loader = NULL;
+	xfree(&app->order);
+	xfree(&app->rank);
+	xfree(&app->last_id);
+	app->norder = 0;
+}
