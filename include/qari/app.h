@@ -73,6 +73,7 @@ struct app {
 	struct pane *focus; /* list, reader or sidebar */
 	int columns;        /* panes side by side now */
 	bool help_open, sidebar_on;
+	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
 	char message[512];
 

@@ -213,6 +213,8 @@ static void bench_session(struct bench *b)
 	}
 	if (s.bytes_per_line >= 0)
 		bench_print("bytes_per_scrolled_line", s.bytes_per_line, 1, "B");
+	if (s.bytes_per_line_beside >= 0)
+		bench_print("bytes_per_scrolled_line_beside_list", s.bytes_per_line_beside, 1, "B");
 	if (s.scroll_text && (less = bench_less_bytes_per_line(s.scroll_text)) >= 0)
 		bench_print("less_bytes_per_scrolled_line", less, 1, "B");
 	else if (s.scroll_text)

@@ -24,7 +24,9 @@ struct bench_session {
 	double index_done;   /* the first frame with entities and related stories ready */
 	double latency[BENCH_MAX_LATENCIES]; /* key read → frame flushed, seconds */
 	size_t nlatency;
-	double bytes_per_line; /* bytes to the terminal per line scrolled by j, < 0: none */
+	double bytes_per_line; /* bytes to the terminal per line scrolled by j, the reader
+				  zoomed to the full width (z); < 0: none */
+	double bytes_per_line_beside; /* the same with the reader beside the list */
 	char *scroll_text;     /* the article scrolled (title, paragraphs), for less */
 	long long rchar;       /* bytes read by the process until loading ended, -1 unknown */
 	struct corpus corpus;  /* the reader's corpus, handed over at its end */

@@ -184,9 +184,10 @@ static bool bs_type(struct bs *s, const char *keys)
 	return true;
 }
 
-/* j in the reading pane: the bytes each key sent that moved the text by one line. At the
- * end of a short article, on to the next one (q, j, Enter) until BS_SCROLL_KEYS lines. */
-static bool bs_scroll(struct bs *s)
+/* j in the reading pane: the bytes each key sent that moved the text by one line, into
+ * *out. At the end of a short article, on to the next one (q, j, Enter) until
+ * BS_SCROLL_KEYS lines. */
+static bool bs_scroll(struct bs *s, double *out)
 {
 	unsigned long long bytes = 0, b0;
 	size_t lines = 0, top;
@@ -208,8 +209,8 @@ static bool bs_scroll(struct bs *s)
 		}
 	}
 	if (lines > 0)
-		s->out->bytes_per_line = (double)bytes / (double)lines;
-	if (s->last.text >= 0 && s->texts[s->last.text])
+		*out = (double)bytes / (double)lines;
+	if (s->last.text >= 0 && s->texts[s->last.text] && s->out->scroll_text == NULL)
 		s->out->scroll_text = xstrdup(s->texts[s->last.text]);
 	return true;
 }
@@ -225,7 +226,9 @@ static void *bs_drive(void *arg)
 	bs_quiet(s, 100);
 	ok = bs_type(s, "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjkkkkkkkkkk  b") &&   /* the list */
 	     bs_type(s, "\r        g") &&                                   /* open, page */
-	     bs_scroll(s) &&                                                /* line by line */
+	     bs_scroll(s, &s->out->bytes_per_line_beside) &&                /* line by line */
+	     bs_type(s, "z") && bs_scroll(s, &s->out->bytes_per_line) &&    /* the same, zoomed */
+	     bs_type(s, "z") &&
 	     bs_type(s, "/السعودية\rnnnN") && bs_type(s, "\x1bq") &&        /* find */
 	     bs_type(s, "/الرياض\r") && bs_type(s, "\r") &&                 /* filter, open */
 	     bs_type(s, "\x1bq\x1b") &&                                     /* back, unfilter */
@@ -281,6 +284,7 @@ bool bench_session_run(struct bench_session *o)
 	char *home;
 
 	o->first_screen = o->load_done = o->index_done = o->bytes_per_line = -1;
+	o->bytes_per_line_beside = -1;
 	o->rchar = -1;
 	corpus_init(&o->corpus);
 	if (!bs_open_pty(&s.master, &slave))

@@ -1,5 +1,7 @@
 /* geometry.c - where the panes go: list | reader | sidebar at 120 columns and more, two
- * panes from 60, one at a time below that; any size down to 1x1 (a status line only). */
+ * panes from 60, one at a time below that; any size down to 1x1 (a status line only).
+ * Zoomed (z), the reading pane has the screen while it has focus: only full-width rows let
+ * the terminal scroll the text, so over a slow link one line scrolled costs one line sent. */
 #include "qari/app.h"
 
 #define GEO_THREE_COLS 120
@@ -68,7 +70,9 @@ void app_layout(struct app *app)
 		ui_pane_place(&app->help, 0, 0, body, w);
 	} else {
 		geo_hide(&app->help);
-		if (article && w >= GEO_THREE_COLS && app->sidebar_on)
+		if (article && app->zoom && app->focus == &app->reader)
+			geo_one(app, body, w);
+		else if (article && w >= GEO_THREE_COLS && app->sidebar_on)
 			geo_three(app, body, w);
 		else if (article && w >= GEO_TWO_COLS)
 			geo_two(app, body, w);

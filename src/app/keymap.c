@@ -46,6 +46,7 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'*', false, UI_OP_BOOKMARK},
 	{'o', false, UI_OP_OPEN_URL},
 	{'y', false, UI_OP_COPY_URL},
+	{'z', false, UI_OP_ZOOM},
 };
 
 static const struct {
@@ -80,6 +81,7 @@ static const struct {
 	[UI_OP_BOOKMARK] = {"bookmark", "bookmark or unbookmark"},
 	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER), or show it"},
 	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL to the clipboard (OSC 52)"},
+	[UI_OP_ZOOM] = {"zoom", "read full width, or beside the list again"},
 };
 
 /* The live map: the defaults, then the config file's bind and unbind lines. */

@@ -89,6 +89,13 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_TOGGLE_READ: app_toggle_read(app); return true;
 	case UI_OP_BOOKMARK: app_toggle_bookmark(app); return true;
 	case UI_OP_COPY_URL: app_copy_url(app); return true;
+	case UI_OP_ZOOM:
+		if (app->open == APP_NONE)
+			return false;
+		app->zoom = !app->zoom;
+		app_focus(app, &app->reader);
+		app->relayout = true;
+		return true;
 	case UI_OP_NEXT_PANE: {
 		struct pane *order[] = {&app->list, &app->reader, &app->sidebar};
 		for (size_t i = 0; i < 3; i++)

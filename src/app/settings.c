@@ -94,6 +94,7 @@ void app_settings_load(struct app *app)
 		app->opts.shape = app->config.shape == 1;
 	if (app->config.measure > 0)
 		app->reader_data.measure = app->config.measure;
+	app->zoom = app->config.zoom == 1;
 	app->reader_data.hyperlinks = app->config.hyperlinks < 0 ? settings_terminal_has_hyperlinks()
 								  : app->config.hyperlinks == 1;
 	app->list_data.opts = app->reader_data.opts = app->sidebar_data.opts = app->opts;

@@ -6,6 +6,7 @@
 #include <pwd.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -93,7 +94,7 @@ const char *config_role_name(enum config_role role)
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof *c);
-	c->shape = c->color = c->hyperlinks = -1;
+	c->shape = c->color = c->hyperlinks = c->zoom = -1;
 	for (int r = 0; r < CONFIG_ROLE_COUNT; r++)
 		c->theme[r].fg = c->theme[r].bg = CONFIG_COLOR_DEFAULT;
 }
@@ -308,26 +309,6 @@ static int config_bool(const char *value)
 	return -1;
 }
 
-static char *config_set_shape(struct config *c, const char *value, const struct config_ops *ops)
-{
-	(void)ops;
-	int b = config_bool(value);
-	if (b < 0)
-		return config_quote("shape must be on or off, not", value);
-	c->shape = b;
-	return NULL;
-}
-
-static char *config_set_color(struct config *c, const char *value, const struct config_ops *ops)
-{
-	(void)ops;
-	int b = config_bool(value);
-	if (b < 0)
-		return config_quote("color must be on or off, not", value);
-	c->color = b;
-	return NULL;
-}
-
 static char *config_set_hyperlinks(struct config *c, const char *value,
 				   const struct config_ops *ops)
 {
@@ -488,13 +469,35 @@ static const struct {
 	{"bind", config_set_bind},
 	{"unbind", config_set_unbind},
 	{"bidi", config_set_bidi},
-	{"shape", config_set_shape},
 	{"measure", config_set_measure},
-	{"color", config_set_color},
-	{"colour", config_set_color},
 	{"hyperlinks", config_set_hyperlinks},
 	{"paths", config_set_paths},
 };
+
+/* The on/off settings: one parser for all of them. */
+static const struct {
+	const char *key;
+	size_t field; /* offsetof an int of struct config */
+} config_flags[] = {
+	{"shape", offsetof(struct config, shape)},
+	{"color", offsetof(struct config, color)},
+	{"colour", offsetof(struct config, color)},
+	{"zoom", offsetof(struct config, zoom)},
+};
+
+static char *config_set_flag(struct config *c, size_t field, const char *key, const char *value)
+{
+	int b = config_bool(value);
+	char *what, *err;
+	if (b >= 0) {
+		*(int *)((char *)c + field) = b;
+		return NULL;
+	}
+	what = xasprintf("%s must be on or off, not", key);
+	err = config_quote(what, value);
+	free(what);
+	return err;
+}
 
 /* One "key = value" line (already trimmed, not a comment): NULL or what is wrong. */
 static char *config_line(struct config *c, const char *key, const char *value,
@@ -507,6 +510,9 @@ static char *config_line(struct config *c, const char *key, const char *value,
 		return config_quote("unknown theme role (text title meta selected status placeholder "
 				    "border highlight read unread):", key + 6);
 	}
+	for (size_t i = 0; i < sizeof config_flags / sizeof *config_flags; i++)
+		if (strcmp(key, config_flags[i].key) == 0)
+			return config_set_flag(c, config_flags[i].field, key, value);
 	for (size_t i = 0; i < sizeof config_keys / sizeof *config_keys; i++)
 		if (strcmp(key, config_keys[i].key) == 0)
 			return config_keys[i].set(c, value, ops);

@@ -19,15 +19,18 @@ size_t list_pane_selected(const struct list_pane *l)
 	return l->sel < list_pane_count(l) ? list_pane_index(l, l->sel) : (size_t)-1;
 }
 
-/* Keep the selection on screen. */
+/* Keep the selection on screen, and no blank rows at the bottom while articles sit above
+ * the top (a selection made before the pane had its height left the view scrolled). */
 static void list_pane_scroll(struct pane *p)
 {
 	struct list_pane *l = list_data(p);
-	size_t rows = p->h > 0 ? (size_t)p->h : 1;
+	size_t rows = p->h > 0 ? (size_t)p->h : 1, n = list_pane_count(l);
 	if (l->sel < l->top)
 		l->top = l->sel;
 	else if (l->sel >= l->top + rows)
 		l->top = l->sel - rows + 1;
+	if (l->top > 0 && l->top + rows > n)
+		l->top = n > rows ? n - rows : 0;
 }
 
 bool list_pane_select(struct pane *p, size_t idx)

@@ -22,4 +22,26 @@ e2e_keys j Enter
 e2e_check "j and Enter open the second article" e2e_wait "ﻦﻴﻓﺮﻄﻟﺍ"
 e2e_keys q q
 e2e_check "q in the reader then q in the list quits" e2e_exited
+
+# at 80 columns the reader sits beside the list; z gives it the screen (full-width rows
+# scroll in the terminal) until z again, and it stays zoomed across q and Enter
+beside() { e2e_screen | head -n 3 | grep -qF "│"; }
+alone() { ! beside; }
+e2e_start 80 24 "$qari"
+e2e_check "list at 80 columns" e2e_wait "/2"
+# the last article (the second) is selected again, and the first stays in view above it
+e2e_check "first article still listed above the restored one" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_keys Enter
+e2e_check "article open" e2e_wait "line 1/"
+e2e_check "reader beside the list" beside
+e2e_keys z
+e2e_check "z: the reader alone" e2e_wait_gone "│"
+e2e_check "z: the article still shown" e2e_wait "line 1/"
+e2e_keys q Enter
+e2e_check "zoom kept when opening again" e2e_wait "line 1/"
+e2e_check "zoom kept: still alone" alone
+e2e_keys z
+e2e_check "z again: beside the list" e2e_wait "│"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
 e2e_finish

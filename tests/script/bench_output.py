@@ -17,6 +17,7 @@ LINE = re.compile(r"^[a-z][a-z0-9_]*: -?[0-9]+(\.[0-9]+)? [A-Za-z/]+$")
 NEEDED = ["files_read", "mb_read", "load_time", "articles", "article_text_mb", "layout_mb_s",
           "peak_rss", "rss_per_text_byte", "cat_floor_s", "first_screen_s", "index_complete_s",
           "key_to_frame_p50_ms", "key_to_frame_p99_ms", "bytes_per_scrolled_line",
+          "bytes_per_scrolled_line_beside_list",
           "tagger_mb_s", "entities_mb_s"]
 if shutil.which("less"):
     NEEDED.append("less_bytes_per_scrolled_line")
