@@ -167,6 +167,9 @@ void norm_text_free(struct norm_text *t)
 void norm_text_orig_span(const struct norm_text *t, size_t nbeg, size_t nend, size_t *obeg,
 			 size_t *oend)
 {
+	/* an end inside one character's expansion (الله of ﷺ) takes that character whole */
+	while (nend > nbeg && nend < t->len && t->map[nend] == t->map[nend - 1])
+		nend++;
 	*obeg = t->map[nbeg];
 	*oend = t->map[nend];
 }
