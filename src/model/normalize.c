@@ -143,7 +143,7 @@ void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map)
 		if ((unsigned char)s[i] < 0x80 && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
 		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v') {
 			cps[0] = norm_fold_one((unsigned char)s[i]);
-			norm_text_put(t, cps, 1, i, with_map);
+			norm_text_put(t, cps, cps[0] != 0, i, with_map); /* NUL is dropped */
 			i++;
 			continue;
 		}
