@@ -145,7 +145,9 @@ void load_archive(struct corpus *c, const char *name, const char *data, size_t l
 			break;
 	}
 	load_archive_depth--;
-	if (r == ARCHIVE_FATAL) {
+	/* a header that cannot be read ends the archive, whether libarchive calls it fatal or
+	 * not (FAILED, RETRY): reading on could loop, and the user is told either way */
+	if (r != ARCHIVE_OK && r != ARCHIVE_WARN && r != ARCHIVE_EOF) {
 		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", name,
 				archive_error_string(ar), members, members == 1 ? "" : "s");
 		if (members == 0)
