@@ -9,7 +9,7 @@
  *   - tokens are in order, inside the form, on character boundaries; clitic splits in a word;
  *   - every hit is a non-empty byte range of its original title or paragraph, on character
  *     boundaries, in order; the original bytes of a hit, as a query, hold the query and are
- *     found again in the article;
+ *     found again in the article (for the first few hits);
  *   - the index agrees: search_count is the number of hits, search_filter finds the article
  *     exactly when there is one. */
 #include <stdlib.h>
@@ -22,6 +22,8 @@
 #include "qari/search.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
+
+#define FUZZ_SEARCH_REFIND 8 /* hits searched for again, at most */
 
 /* Character boundaries of s as the normaliser decodes it (invalid bytes one at a time). */
 static bool *fuzz_search_bounds(const char *s, size_t n)
@@ -125,7 +127,8 @@ static void fuzz_search_check_hits(const struct article *a, const struct search_
 		if (i > 0)
 			FUZZ_CHECK(h->para > h[-1].para ||
 				   (h->para == h[-1].para && h->beg >= h[-1].beg));
-		fuzz_search_check_hit(a, q, h);
+		if (i < FUZZ_SEARCH_REFIND) /* each is a search of its own */
+			fuzz_search_check_hit(a, q, h);
 	}
 }
 
