@@ -5,7 +5,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include <unistr.h>
 
 #include "qari/corpus.h"
+#include "qari/xalloc.h"
 
 const char *fuzz_current_input;
 
@@ -107,7 +107,7 @@ void fuzz_check_corpus(const struct corpus *c, const char *name)
 		fuzz_check_article(c->items[i], name);
 }
 
-static char fuzz_temp[PATH_MAX];
+static char *fuzz_temp;
 
 static int fuzz_remove_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
@@ -122,14 +122,15 @@ static void fuzz_empty_dir(const char *dir)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	char path[PATH_MAX];
 
 	FUZZ_CHECK(d != NULL);
 	while ((e = readdir(d)) != NULL) {
+		char *path;
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		path = xasprintf("%s/%s", dir, e->d_name);
 		FUZZ_CHECK(nftw(path, fuzz_remove_one, 8, FTW_DEPTH | FTW_PHYS) == 0);
+		free(path);
 	}
 	closedir(d);
 }
@@ -138,18 +139,19 @@ static void fuzz_remove_temp(void)
 {
 	fuzz_empty_dir(fuzz_temp);
 	rmdir(fuzz_temp);
+	free(fuzz_temp);
 }
 
 const char *fuzz_temp_dir(void)
 {
-	if (fuzz_temp[0] == '\0') {
+	if (fuzz_temp == NULL) {
 		const char *tmp = getenv("TMPDIR");
 		DIR *shm = opendir("/dev/shm"); /* memory: the state's fsyncs cost nothing there */
 		if (tmp == NULL || *tmp == '\0')
 			tmp = shm ? "/dev/shm" : "/tmp";
 		if (shm)
 			closedir(shm);
-		snprintf(fuzz_temp, sizeof fuzz_temp, "%s/qari-fuzz-XXXXXX", tmp);
+		fuzz_temp = xasprintf("%s/qari-fuzz-XXXXXX", tmp);
 		FUZZ_CHECK(mkdtemp(fuzz_temp) != NULL);
 		atexit(fuzz_remove_temp);
 	}
@@ -159,11 +161,10 @@ const char *fuzz_temp_dir(void)
 
 void fuzz_write_file(const char *dir, const char *name, const void *data, size_t n)
 {
-	char path[PATH_MAX];
-	FILE *f;
+	char *path = xasprintf("%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
 
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	f = fopen(path, "wb");
+	free(path);
 	FUZZ_CHECK(f != NULL);
 	FUZZ_CHECK(fwrite(data, 1, n, f) == n);
 	FUZZ_CHECK(fclose(f) == 0);

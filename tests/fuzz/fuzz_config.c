@@ -6,7 +6,6 @@
  * gives the same message (or none) and the same bindings, and for the other settings the last
  * line that sets one wins; values stay in their ranges; each bound key's name reads back as
  * that key; reading the file gives what parsing the bytes gives. */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,11 +168,10 @@ static void fuzz_config_lines(const struct config *all, const char *data, size_t
 static void fuzz_config_file(const struct config *all, const char *data, size_t size)
 {
 	const char *dir = fuzz_temp_dir(), *text, *all_text;
-	char path[PATH_MAX];
+	char *path = xasprintf("%s/config", dir);
 	struct config c;
 
 	fuzz_write_file(dir, "config", data, size);
-	snprintf(path, sizeof path, "%s/config", dir);
 	config_init(&c);
 	FUZZ_CHECK(config_load(&c, path, &fuzz_config_ops));
 	FUZZ_CHECK(c.path && strcmp(c.path, path) == 0);
@@ -183,6 +181,7 @@ static void fuzz_config_file(const struct config *all, const char *data, size_t 
 				   fuzz_config_message(all->messages[i], FUZZ_CONFIG_NAME, &all_text) &&
 			   strcmp(text, all_text) == 0);
 	config_free(&c);
+	free(path);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -8,7 +8,6 @@
  * id in the input reads the same (read, bookmarked, position), as do the last article and the
  * count, and the second open has nothing to say. */
 #include <dirent.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "qari/article.h"
 #include "qari/fsutil.h"
 #include "qari/state.h"
+#include "qari/xalloc.h"
 
 #define FUZZ_STATE_IDS 64 /* ids of the input compared across the round trip, at most */
 
@@ -97,9 +97,10 @@ static bool fuzz_state_same(const struct fuzz_state_view *a, const struct fuzz_s
 /* The bytes of dir/name, NULL when it is absent (caller frees). */
 static char *fuzz_state_file(const char *dir, const char *name, size_t *len)
 {
-	char path[PATH_MAX];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	return fsutil_read_file(path, 1 << 20, len);
+	char *path = xasprintf("%s/%s", dir, name), *data;
+	data = fsutil_read_file(path, 1 << 20, len);
+	free(path);
+	return data;
 }
 
 /* Every file moved aside holds one of the input files byte for byte; returns how many. */
