@@ -36,7 +36,8 @@ struct norm_text {
 void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map);
 void norm_text_free(struct norm_text *t);
 /* The original byte range [*obeg, *oend) behind the matching-form range [nbeg, nend): it
- * runs up to the next kept character, so marks after the last letter are included. */
+ * runs up to the next kept character, so marks after the last letter are included, and a
+ * character whose matching form it covers only in part (a ligature such as ﷺ) is whole. */
 void norm_text_orig_span(const struct norm_text *t, size_t nbeg, size_t nend, size_t *obeg,
 			 size_t *oend);
 

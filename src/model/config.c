@@ -367,27 +367,29 @@ static const char *config_home(void)
 static char *config_set_paths(struct config *c, const char *value, const struct config_ops *ops)
 {
 	const char *home = config_home();
+	char **paths = NULL;
+	size_t npaths = 0;
 	(void)ops;
 
-	config_free_paths(c);
 	for (const char *s = value; *s;) {
 		size_t n = strcspn(s, ":");
-		char *part = xstrndup(s, n);
 		if (n > 0) {
-			c->paths = xreallocarray(c->paths, c->npaths + 1, sizeof *c->paths);
+			char *part = xstrndup(s, n);
+			paths = xreallocarray(paths, npaths + 1, sizeof *paths);
 			if (home && (strcmp(part, "~") == 0 || strncmp(part, "~/", 2) == 0)) {
-				c->paths[c->npaths++] = xasprintf("%s%s", home, part + 1);
+				paths[npaths++] = xasprintf("%s%s", home, part + 1);
 				free(part);
 			} else {
-				c->paths[c->npaths++] = part;
+				paths[npaths++] = part;
 			}
-		} else {
-			free(part);
 		}
 		s += n + (s[n] == ':');
 	}
-	if (c->npaths == 0)
-		return xstrdup("paths lists no path");
+	if (npaths == 0)
+		return xstrdup("paths lists no path"); /* a bad line keeps the paths set before */
+	config_free_paths(c);
+	c->paths = paths;
+	c->npaths = npaths;
 	return NULL;
 }
 

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "loader.h"
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 #define LOAD_ARCHIVE_MAX_DEPTH 4
@@ -80,7 +81,7 @@ static bool load_archive_member(struct corpus *c, const char *name, struct archi
 	bool raw = archive_format(ar) == ARCHIVE_FORMAT_RAW;
 	char *inner = raw ? load_archive_raw_name(name) : NULL;
 	const char *member = inner ? inner : archive_entry_pathname_utf8(e);
-	char *full, *data;
+	char *full, *shown, *data;
 	size_t len;
 
 	if (member == NULL)
@@ -90,7 +91,9 @@ static bool load_archive_member(struct corpus *c, const char *name, struct archi
 		free(inner);
 		return true; /* as in folders, foreign members are not articles */
 	}
-	full = xasprintf("%s!%s", name, member);
+	shown = text_sanitize_utf8(member, strlen(member)); /* a path, like any string, is UTF-8 */
+	full = xasprintf("%s!%s", name, shown);
+	free(shown);
 	free(inner);
 	if ((data = load_archive_read(ar, e, &len)) == NULL) {
 		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", full,
@@ -142,7 +145,9 @@ void load_archive(struct corpus *c, const char *name, const char *data, size_t l
 			break;
 	}
 	load_archive_depth--;
-	if (r == ARCHIVE_FATAL) {
+	/* a header that cannot be read ends the archive, whether libarchive calls it fatal or
+	 * not (FAILED, RETRY): reading on could loop, and the user is told either way */
+	if (r != ARCHIVE_OK && r != ARCHIVE_WARN && r != ARCHIVE_EOF) {
 		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", name,
 				archive_error_string(ar), members, members == 1 ? "" : "s");
 		if (members == 0)

@@ -143,7 +143,7 @@ void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map)
 		if ((unsigned char)s[i] < 0x80 && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
 		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v') {
 			cps[0] = norm_fold_one((unsigned char)s[i]);
-			norm_text_put(t, cps, 1, i, with_map);
+			norm_text_put(t, cps, cps[0] != 0, i, with_map); /* NUL is dropped */
 			i++;
 			continue;
 		}
@@ -167,6 +167,9 @@ void norm_text_free(struct norm_text *t)
 void norm_text_orig_span(const struct norm_text *t, size_t nbeg, size_t nend, size_t *obeg,
 			 size_t *oend)
 {
+	/* an end inside one character's expansion (الله of ﷺ) takes that character whole */
+	while (nend > nbeg && nend < t->len && t->map[nend] == t->map[nend - 1])
+		nend++;
 	*obeg = t->map[nbeg];
 	*oend = t->map[nend];
 }

@@ -27,4 +27,18 @@ bool fuzz_is_bidi_control(uint32_t cp);
 /* Calls fn for each code point of valid UTF-8 s; stops and returns false when fn does. */
 bool fuzz_each_cp(const char *s, size_t n, bool (*fn)(uint32_t cp));
 
+struct corpus;
+/* What every loader's result must be, for a buffer loaded as name: each article has a
+ * non-empty valid UTF-8 title and paragraphs, optional fields NULL or non-empty valid UTF-8,
+ * a date exactly when a date key, a 12-hex-digit id, text_bytes adding up, and a valid UTF-8
+ * path that is name or "name!member"; each report line names the buffer (or a member); the
+ * buffer counts as a file, and it gave an article or said why not. */
+void fuzz_check_corpus(const struct corpus *c, const char *name);
+
+/* An empty folder for this process's temporary files (made once under $TMPDIR, else
+ * /dev/shm, else /tmp; removed at exit); each call empties it again. Static string. */
+const char *fuzz_temp_dir(void);
+/* Write n bytes to dir/name (created or truncated); aborts when that fails. */
+void fuzz_write_file(const char *dir, const char *name, const void *data, size_t n);
+
 #endif

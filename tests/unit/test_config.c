@@ -267,6 +267,13 @@ static void test_bad_lines(void)
 	CHECK(c.nmessages == 1 && strncmp(c.messages[0], "dos:3: ", 7) == 0);
 	config_free(&c);
 
+	/* a bad paths line keeps the paths before it, as every bad line changes nothing (found
+	 * by fuzz_config) */
+	test_parse(&c, "paths = /srv/news\npaths = ::\n");
+	CHECK_INT(c.nmessages, 1);
+	CHECK(c.npaths == 1 && strcmp(c.paths[0], "/srv/news") == 0);
+	config_free(&c);
+
 	/* last one wins */
 	test_parse(&c, "measure = 50\nmeasure = 60\nshape = on\nshape = no\ncolour = off\n");
 	CHECK_INT(c.measure, 60);

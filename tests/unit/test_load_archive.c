@@ -101,6 +101,22 @@ static void test_zip(void)
 	free(zip);
 }
 
+/* Member names are bytes in tar: an article's path is still UTF-8 (found by fuzz_archive). */
+static void test_member_name_not_utf8(void)
+{
+	const struct member m[] = {{"\xFF\xFE.txt", text_en, 0}};
+	size_t len;
+	char *tar = make_archive("ustar", NULL, m, 1, &len);
+	struct corpus c;
+
+	corpus_init(&c);
+	corpus_load_buffer(&c, "t.tar", tar, len);
+	CHECK_INT(c.n, 1);
+	CHECK(has_path(&c, "t.tar!\uFFFD\uFFFD.txt"));
+	corpus_free(&c);
+	free(tar);
+}
+
 static void test_tar_filters(void)
 {
 	const struct member m[] = {{"a.json", json_ar, 0}, {"sub/c.jsonl", jsonl_en, 0}};
@@ -294,6 +310,7 @@ static void test_saudinewsnet(void)
 int main(void)
 {
 	test_zip();
+	test_member_name_not_utf8();
 	test_tar_filters();
 	test_single_compressed();
 	test_nested();

@@ -36,6 +36,17 @@ static void test_rules(void)
 	CHECK_NORM("\xff", "\xEF\xBF\xBD");                              /* invalid byte → U+FFFD */
 }
 
+/* A NUL byte is dropped like other nothing-characters: the form stays a C string of its
+ * length (found by fuzz_search). */
+static void test_nul(void)
+{
+	size_t len;
+	char *s = norm_string("a\0b\0", 4, &len);
+	CHECK_INT(len, 2);
+	CHECK_STR(s, "ab");
+	free(s);
+}
+
 static void test_map(void)
 {
 	const char *s = "قالَ لافـروف";
@@ -114,6 +125,7 @@ static void test_clitics(void)
 int main(void)
 {
 	test_rules();
+	test_nul();
 	test_map();
 	test_tokenize();
 	test_clitics();

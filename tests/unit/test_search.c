@@ -69,6 +69,25 @@ static void test_hamza_harakat_tatweel(void)
 	article_free(a);
 }
 
+/* A query that is part of one character's matching form highlights that character, never an
+ * empty range (found by fuzz_search). */
+static void test_part_of_ligature(void)
+{
+	struct article *a = make("صلاة", "قال ﷺ يوما", NULL);
+	struct search_query q;
+	struct search_hits h = {0};
+	char *s;
+
+	CHECK(search_query_init(&q, "الله", false));
+	CHECK_INT(search_article(a, &q, &h), 1);
+	s = hit_text(a, &h.v[0]);
+	CHECK_STR(s, "ﷺ");
+	free(s);
+	search_query_free(&q);
+	search_hits_free(&h);
+	article_free(a);
+}
+
 static void test_whole_word(void)
 {
 	struct article *a = make("t", "وأوكرانيا والأوكرانيون وروسيا روسياها", NULL);
@@ -124,6 +143,7 @@ static void test_index(void)
 int main(void)
 {
 	test_hamza_harakat_tatweel();
+	test_part_of_ligature();
 	test_whole_word();
 	test_index();
 	return check_done();
