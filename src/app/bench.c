@@ -184,6 +184,7 @@ static void bench_session(struct bench *b)
 	double less;
 
 	if (!bench_session_run(&s)) {
+		bench_session_free(&s); /* what the reader kept of a load that gave nothing */
 		bench_load_plain(b);
 		return;
 	}
