@@ -211,7 +211,7 @@ size_t search_filter(struct search_index *x, const struct search_query *q,
 	return found;
 }
 
-#define SEARCH_STEP_CLOCK 16 /* articles between two looks at the clock */
+#define SEARCH_STEP_CLOCK 8 /* articles between two looks at the clock */
 
 void search_pass_init(struct search_pass *p) { memset(p, 0, sizeof *p); }
 
