@@ -36,6 +36,15 @@ enum app_search_target {
 	APP_SEARCH_ARTICLE, /* find in the open article */
 };
 
+/* The list filter being computed in slices between keys (find.c): the list shows the last
+ * complete result until this one is done. */
+struct app_filtering {
+	char *text;               /* its query as typed; NULL: nothing pending */
+	struct search_query q;
+	struct search_pass pass;  /* covers corpus positions [0, norder) */
+	double started;           /* app_now() when this query was typed */
+};
+
 struct app;
 
 /* qari bench watches the loop through this (NULL in the reader): after each frame. */
@@ -87,6 +96,8 @@ struct app {
 	bool filter_query;   /* the filter is a search (its hits show in opened articles) */
 	size_t *filter_rows; /* articles that match it */
 	size_t nfilter;
+	size_t filter_upto;  /* a search filter's rows cover corpus positions [0, filter_upto) */
+	struct app_filtering filtering;
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
 
@@ -133,7 +144,17 @@ void app_related_step(struct app *app, bool forward);
 void app_sidebar_free(struct app *app);
 
 /* find.c: the list filter and find in the article */
+/* Show rows (not a search; a pending search is dropped); NULL label: the whole list. */
 void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n);
+/* Corpus positions [from, to) joined the list: a search filter takes them in (in slices). */
+void app_filter_more(struct app *app, size_t from, size_t to);
+/* A filter pass is pending; it can make progress now (not waiting for the index). */
+bool app_filter_pending(const struct app *app);
+bool app_filter_runnable(const struct app *app);
+/* One slice of the pending pass, about budget_us long; the list changes when it is done. */
+void app_filter_step(struct app *app, long budget_us);
+/* Run the pending pass to its end now (Enter in the list opens from the final result). */
+void app_filter_finish(struct app *app);
 size_t app_find_ranges(struct app *app, const char *text, struct ui_range **out);
 void app_show_ranges(struct app *app, struct ui_range *v, size_t n);
 void app_search_start(struct app *app);

@@ -7,7 +7,10 @@
  *   search_filter   which articles of a corpus match, from an index of matching forms built
  *                   once (search_index_build, or lazily on first use), fast enough to run
  *                   between keystrokes on 30,000 articles. When the query only grew, pass the
- *                   previous result as `within` to search less. */
+ *                   previous result as `within` to search less;
+ *   search_pass     the same in slices of a time budget (search_filter_step), so an event loop
+ *                   can read keys between them; the candidates can grow (articles arriving)
+ *                   and narrow (the query grew) between slices. */
 #ifndef QARI_SEARCH_H
 #define QARI_SEARCH_H
 
@@ -59,6 +62,32 @@ void search_index_free(struct search_index *x);
  * for corpus->n). within: only these positions (NULL: all). Returns how many. */
 size_t search_filter(struct search_index *x, const struct search_query *q,
 		     const uint32_t *within, size_t nwithin, uint32_t *out);
+/* A filter in slices: the candidates still to test and the matches so far. Positions of
+ * corpus->items; any order (the caller sorts the result). */
+struct search_pass {
+	uint32_t *cand;   /* candidates: [0, next) tested, [next, ncand) to test */
+	size_t ncand, next, cand_cap;
+	uint32_t *found;  /* matches among the tested ones (and any given by search_pass_keep) */
+	size_t nfound, found_cap;
+};
+
+void search_pass_init(struct search_pass *p);
+void search_pass_free(struct search_pass *p);
+/* More candidates: positions [from, to), or n given ones. */
+void search_pass_add_range(struct search_pass *p, size_t from, size_t to);
+void search_pass_add(struct search_pass *p, const uint32_t *v, size_t n);
+/* Matches known already (a previous result being extended): they count as found. */
+void search_pass_keep(struct search_pass *p, const uint32_t *v, size_t n);
+/* The query grew (the new one holds the old one's matching form): only the matches so far
+ * and the untested candidates can still match; they become the candidates, none found. */
+void search_pass_narrow(struct search_pass *p);
+static inline bool search_pass_done(const struct search_pass *p) { return p->next == p->ncand; }
+/* Test candidates for q until none is left or budget_us microseconds have passed (at least
+ * one is tested; the clock is read every few articles). Index entries are built as needed,
+ * within the budget. True when every candidate is tested. */
+bool search_filter_step(struct search_index *x, const struct search_query *q,
+			struct search_pass *p, long budget_us);
+
 /* Number of hits in the article at position i (counted in the index). */
 size_t search_count(struct search_index *x, size_t i, const struct search_query *q);
 

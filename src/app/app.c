@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#define APP_FILTERING_SHOW_MS 150 /* a filter pass says so once it takes this long */
+
 void app_message(struct app *app, const char *fmt, ...)
 {
 	va_list ap;
@@ -136,15 +138,50 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 		snprintf(out, n, "%zu/%zu", count ? sel : 0, count);
 }
 
+/* A new query's pass that has taken a while: how far it got (quick ones say nothing, so the
+ * status line does not flicker as you type). NULL when there is nothing to say. */
+static const char *app_filtering(const struct app *app, char *buf, size_t n)
+{
+	const struct app_filtering *f = &app->filtering;
+	size_t pct;
+
+	if (f->text == NULL || (app->filter && strcmp(f->text, app->filter) == 0))
+		return NULL; /* nothing pending, or articles arriving for the filter shown */
+	if (app_now() - f->started < APP_FILTERING_SHOW_MS / 1000.0)
+		return "";
+	pct = f->pass.ncand ? 100 * f->pass.next / f->pass.ncand : 0;
+	snprintf(buf, n, app_filter_runnable(app) ? "filtering… %zu%%" : "filtering… (indexing)",
+		 pct);
+	return buf;
+}
+
+/* The search prompt, and on its right how a slow filter pass is getting on. */
+static void app_status_prompt(struct app *app)
+{
+	char buf[48];
+	const char *busy = app->prompt_target == APP_SEARCH_LIST ? app_filtering(app, buf, sizeof buf)
+								 : NULL;
+	int bw = busy && *busy ? (int)strlen(busy) : 0; /* "…" is 3 bytes, 1 column: room to spare */
+
+	if (bw + 20 > COLS)
+		bw = 0;
+	ui_prompt_draw(app->status, COLS - bw, app->prompt_target == APP_SEARCH_LIST ? "/" : "find: ",
+		       app->prompt.buf, &app->opts);
+	if (bw) {
+		mvwaddstr(app->status, 0, COLS - bw, busy);
+		wnoutrefresh(app->status);
+	}
+}
+
 void app_status(struct app *app)
 {
 	char right[96], left[1400], num[32];
+	const char *busy;
 
 	if (app->status == NULL)
 		return;
 	if (app->prompting) {
-		ui_prompt_draw(app->status, COLS, app->prompt_target == APP_SEARCH_LIST ? "/" : "find: ",
-			       app->prompt.buf, &app->opts);
+		app_status_prompt(app);
 		return;
 	}
 	app_status_figures(app, right, sizeof right);
@@ -152,6 +189,9 @@ void app_status(struct app *app)
 		snprintf(left, sizeof left, "%s", app->message);
 	else if (app->help_open)
 		snprintf(left, sizeof left, "help");
+	else if ((busy = app_filtering(app, num, sizeof num)) != NULL)
+		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filtering.text,
+			 busy, *busy ? "; " : "");
 	else if (app->filter)
 		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter,
 			 app->nfilter, app->norder, app->loader ? " so far" : "");

@@ -1,6 +1,14 @@
 /* find.c - search in the reader: `/` in the list filters it as you type, over titles and
  * bodies; `/` in the reading pane finds in the article; n and N step through the hits. The
- * matching is the search module's: insensitive to hamza forms, harakat, tatweel and case. */
+ * matching is the search module's: insensitive to hamza forms, harakat, tatweel and case.
+ *
+ * The list filter never holds up a key: a key in the prompt only sets up a pass
+ * (search_pass), which the event loop runs in slices between looks at the keyboard; the list
+ * keeps its rows until the pass is done, then shows its result at once. A query that grew
+ * narrows the pending pass (its matches so far plus what it has not tested yet), or starts
+ * from the shown result; articles that arrive while loading join the pass. Enter in the list
+ * finishes the pass first, so it opens from the final result. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,41 +29,55 @@ static void find_set_ranges(struct app *app, struct ui_range *v, size_t n)
 
 void app_search_free_hits(struct app *app) { find_set_ranges(app, NULL, 0); }
 
+static void find_pass_drop(struct app *app)
+{
+	struct app_filtering *f = &app->filtering;
+
+	if (f->text == NULL)
+		return;
+	xfree(&f->text);
+	search_query_free(&f->q);
+	search_pass_free(&f->pass);
+}
+
 void app_search_free(struct app *app)
 {
+	find_pass_drop(app);
 	xfree(&app->filter);
 	xfree(&app->filter_rows);
 	app->nfilter = 0;
 	find_set_ranges(app, NULL, 0);
 }
 
-/* Esc: the article's hits first, then the list's filter. */
+/* Esc: the article's hits first, then the list's filter (and the one being computed). */
 void app_search_clear(struct app *app)
 {
 	if (app->nhits) {
 		find_set_ranges(app, NULL, 0);
 		return;
 	}
-	if (app->filter && app->focus == &app->list)
+	if ((app->filter || app->filtering.text) && app->focus == &app->list)
 		app_filter_list(app, NULL, NULL, 0);
 }
 
 void app_search_start(struct app *app)
 {
+	const char *last = app->filtering.text ? app->filtering.text : app->filter;
+
 	app->prompting = true;
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
 				     ? APP_SEARCH_ARTICLE : APP_SEARCH_LIST;
 	prompt_clear(&app->prompt);
-	if (app->prompt_target == APP_SEARCH_LIST && app->filter) {
-		snprintf(app->prompt.buf, sizeof app->prompt.buf, "%s", app->filter);
+	if (app->prompt_target == APP_SEARCH_LIST && last) {
+		snprintf(app->prompt.buf, sizeof app->prompt.buf, "%s", last);
 		app->prompt.len = strlen(app->prompt.buf);
 	}
 }
 
-/* Filter the list to rows (corpus positions, put in list order), labelled for the status
- * line; NULL: show all. The pane gets the new rows before the old ones are freed: it reads
- * them to keep the selection. */
-void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
+/* The list shows rows (corpus positions, put in list order), labelled for the status line;
+ * NULL: all. The pane gets the new rows before the old ones are freed: it reads them to keep
+ * the selection. */
+static void find_show(struct app *app, const char *label, const size_t *rows, size_t n)
 {
 	size_t *old_rows = app->filter_rows;
 	char *old_label = app->filter;
@@ -76,51 +98,138 @@ void app_filter_list(struct app *app, const char *label, const size_t *rows, siz
 	free(old_label);
 }
 
-/* The list's filter rows as search positions, when q can only match among them: its matching
- * form holds the filter's (the query grew as it was typed). NULL otherwise. */
-static uint32_t *find_within(struct app *app, const struct search_query *q, size_t *n)
+void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
+{
+	find_pass_drop(app);
+	find_show(app, label, rows, n);
+}
+
+/* The filter rows as search positions, into the pass. */
+static void find_pass_add_rows(struct search_pass *p, const size_t *rows, size_t n, bool found)
+{
+	uint32_t *v = xcalloc(n + 1, sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (uint32_t)rows[i];
+	if (found)
+		search_pass_keep(p, v, n);
+	else
+		search_pass_add(p, v, n);
+	free(v);
+}
+
+/* Whether q can only match where the list's search filter matched: its matching form holds
+ * the filter's (the query grew as it was typed). */
+static bool find_within_filter(const struct app *app, const struct search_query *q)
 {
 	struct search_query old;
-	uint32_t *within = NULL;
+	bool within;
 
 	if (!app->filter || !app->filter_query || !search_query_init(&old, app->filter, false))
-		return NULL;
-	if (strstr(q->norm, old.norm)) {
-		within = xcalloc(app->nfilter + 1, sizeof *within);
-		for (size_t i = 0; i < app->nfilter; i++)
-			within[i] = (uint32_t)app->filter_rows[i];
-		*n = app->nfilter;
-	}
+		return false;
+	within = strstr(q->norm, old.norm) != NULL;
 	search_query_free(&old);
 	return within;
 }
 
+/* The query in the prompt changed: a new pass, as narrow as what is known allows. The list
+ * keeps its rows until the pass is done (app_filter_step). */
 static void find_filter_list(struct app *app, const char *text)
 {
+	struct app_filtering *f = &app->filtering;
 	struct search_query q;
-	uint32_t *found, *within;
-	size_t *rows, n, nwithin = 0;
 
 	if (!search_query_init(&q, text, false)) {
 		app_filter_list(app, NULL, NULL, 0);
 		return;
 	}
-	if (app->loader) /* no index yet: entries built here, for the articles in the list */
-		corpus_index_grow(&app->index, app->norder);
-	else /* the search index is built first, in a moment: wait for it rather than race it */
-		corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
-	within = find_within(app, &q, &nwithin);
-	found = xcalloc(app->corpus.n + 1, sizeof *found);
-	n = search_filter(&app->index.search, &q, within, nwithin, found);
-	rows = xcalloc(n + 1, sizeof *rows);
-	for (size_t i = 0; i < n; i++)
-		rows[i] = found[i];
-	app_filter_list(app, text, rows, n);
+	if (f->text && strstr(q.norm, f->q.norm)) {
+		/* grew: the pending pass's matches so far and its untested rest */
+		search_pass_narrow(&f->pass);
+		xfree(&f->text);
+		search_query_free(&f->q);
+	} else {
+		find_pass_drop(app);
+		search_pass_init(&f->pass);
+		if (find_within_filter(app, &q)) {
+			find_pass_add_rows(&f->pass, app->filter_rows, app->nfilter, false);
+			search_pass_add_range(&f->pass, app->filter_upto, app->norder);
+		} else {
+			search_pass_add_range(&f->pass, 0, app->norder);
+		}
+	}
+	f->text = xstrdup(text);
+	f->q = q;
+	f->started = app_now();
+}
+
+void app_filter_more(struct app *app, size_t from, size_t to)
+{
+	struct app_filtering *f = &app->filtering;
+
+	if (f->text == NULL && app->filter && app->filter_query) {
+		/* the shown result stays; only the new articles are to test */
+		if (!search_query_init(&f->q, app->filter, false))
+			return;
+		f->text = xstrdup(app->filter);
+		f->started = app_now();
+		search_pass_init(&f->pass);
+		find_pass_add_rows(&f->pass, app->filter_rows, app->nfilter, true);
+		search_pass_add_range(&f->pass, app->filter_upto, from);
+	}
+	if (f->text)
+		search_pass_add_range(&f->pass, from, to);
+	else if (app->filter)
+		find_show(app, app->filter, app->filter_rows, app->nfilter); /* re-sorted */
+}
+
+bool app_filter_pending(const struct app *app) { return app->filtering.text != NULL; }
+
+/* While loading, the filter builds the search entries it needs itself; once the loader is
+ * done, the background index builds them, and the filter waits for its first phase. */
+bool app_filter_runnable(const struct app *app)
+{
+	return app->filtering.text &&
+	       (app->loader || (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH));
+}
+
+/* The pass is done: its result is the list. */
+static void find_pass_done(struct app *app)
+{
+	struct app_filtering *f = &app->filtering;
+	size_t *rows = xcalloc(f->pass.nfound + 1, sizeof *rows);
+	char *text = f->text;
+
+	for (size_t i = 0; i < f->pass.nfound; i++)
+		rows[i] = f->pass.found[i];
+	f->text = NULL;
+	find_show(app, text, rows, f->pass.nfound);
 	app->filter_query = true;
+	app->filter_upto = app->norder;
+	search_query_free(&f->q);
+	search_pass_free(&f->pass);
+	free(text);
 	free(rows);
-	free(found);
-	free(within);
-	search_query_free(&q);
+}
+
+void app_filter_step(struct app *app, long budget_us)
+{
+	struct app_filtering *f = &app->filtering;
+
+	if (!app_filter_runnable(app))
+		return;
+	if (app->loader)
+		corpus_index_grow(&app->index, app->norder);
+	if (search_filter_step(&app->index.search, &f->q, &f->pass, budget_us))
+		find_pass_done(app);
+}
+
+void app_filter_finish(struct app *app)
+{
+	if (app->filtering.text == NULL)
+		return;
+	if (app->loader == NULL) /* the search phase is quick: wait for it rather than race it */
+		corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
+	app_filter_step(app, LONG_MAX);
 }
 
 /* The hits of text in the open article, as highlight ranges (NULL when none). */

@@ -6,7 +6,8 @@
  * shows them through app->order: newest first, equal dates in load order. New articles join
  * the list at most every LOADING_MERGE_MS, so the list neither jitters nor costs a sort per
  * batch; the selected article keeps its row on screen. Once everything is in, the background
- * index starts (corpus_index.c); until then, filtering builds search entries on demand. */
+ * index starts (corpus_index.c); until then, filtering builds search entries on demand. A
+ * search filter tests the new articles in the event loop's slices (find.c), not here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,36 +70,6 @@ void app_load_select_last(struct app *app, size_t from, size_t to)
 		}
 }
 
-/* The list filtered by a query: the articles of [from, to) that match join its rows. */
-static void loading_filter_more(struct app *app, size_t from, size_t to)
-{
-	struct search_query q;
-	uint32_t *within, *found;
-	size_t *rows, n = app->nfilter, k;
-	char *label;
-
-	if (!search_query_init(&q, app->filter, false))
-		return;
-	within = xcalloc(to - from, sizeof *within);
-	found = xcalloc(to - from, sizeof *found);
-	for (size_t i = from; i < to; i++)
-		within[i - from] = (uint32_t)i;
-	corpus_index_grow(&app->index, to);
-	k = search_filter(&app->index.search, &q, within, to - from, found);
-	rows = xcalloc(n + k + 1, sizeof *rows);
-	memcpy(rows, app->filter_rows, n * sizeof *rows);
-	for (size_t i = 0; i < k; i++)
-		rows[n + i] = found[i];
-	label = xstrdup(app->filter);
-	app_filter_list(app, label, rows, n + k);
-	app->filter_query = true;
-	free(label);
-	free(rows);
-	free(found);
-	free(within);
-	search_query_free(&q);
-}
-
 void app_load_merge(struct app *app, bool force)
 {
 	size_t from = app->norder, to = app->corpus.n, i = 0, j = 0, k = 0;
@@ -124,12 +95,10 @@ void app_load_merge(struct app *app, bool force)
 		app->rank[order[k]] = k;
 	app->order = order;
 	app->norder = to;
-	if (app->filter && app->filter_query)
-		loading_filter_more(app, from, to);
-	else if (app->filter)
-		app_filter_list(app, app->filter, app->filter_rows, app->nfilter); /* re-sorted */
-	else
+	if (app->filter == NULL)
 		list_pane_set_rows(&app->list, order, to); /* reads the old order: freed after */
+	if (app->filter || app_filter_pending(app))
+		app_filter_more(app, from, to); /* a search takes them in, in slices */
 	free(old);
 	if (!app->list_touched)
 		app->list_data.sel = app->list_data.top = 0; /* an untouched list stays at its top */

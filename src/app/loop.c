@@ -19,6 +19,7 @@
 #define LOOP_MEASURE 100 /* the text column stops widening here */
 #define LOOP_FIRST_SCREEN_MS 300 /* wait this long for articles before the first screen */
 #define LOOP_PROGRESS_MS 250 /* while loading or indexing, the status line moves this often */
+#define LOOP_SLICE_US 1000   /* a slice of list filtering between two looks at the keyboard */
 
 static void loop_draw(struct app *app)
 {
@@ -119,6 +120,8 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 
 	if (op == UI_OP_NEXT_HIT || op == UI_OP_PREV_HIT)
 		op = op == UI_OP_NEXT_HIT ? UI_OP_DOWN : UI_OP_UP;
+	if (op == UI_OP_OPEN && app->focus == &app->list)
+		app_filter_finish(app); /* open from the final result: the rest of a pass is quick */
 	r = app->focus->ops->op(app->focus, op);
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
@@ -179,12 +182,14 @@ static void loop_index_event(struct app *app)
 	}
 }
 
-/* Keys waiting now, all of them before the next frame: key repeat over SSH stays fluid. */
-static void loop_keys(struct app *app)
+/* Keys waiting now, all of them before the next frame: key repeat over SSH stays fluid.
+ * Returns how many. */
+static int loop_keys(struct app *app)
 {
 	wint_t ch;
-	int kind;
+	int kind, n = 0;
 	while (!app->quit && !loop_stop_signal && (kind = get_wch(&ch)) != ERR) {
+		n++;
 		if (app->probe && app->probe->key_time == 0)
 			app->probe->key_time = app_now();
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
@@ -194,18 +199,24 @@ static void loop_keys(struct app *app)
 		else
 			loop_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
 	}
+	return n;
 }
 
-/* How long poll may sleep: for ever when idle; while loading or indexing, until the progress
- * figure should move or new articles are due in the list. */
+/* How long poll may sleep: not at all while the list filter has work; for ever when idle;
+ * while loading or indexing, until the progress figure should move or new articles are due
+ * in the list. */
 static int loop_timeout(const struct app *app)
 {
 	int t = app->loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
+
+	if (app_filter_runnable(app))
+		return 0;
 	return merge >= 0 && (t < 0 || merge < t) ? merge : t;
 }
 
 /* Wait on the keyboard, the loader and the indexer (redis ae style), redraw once before
- * sleeping. */
+ * sleeping. The list filter runs in slices of LOOP_SLICE_US between passes; a pass that read
+ * keys goes straight to its frame, so a key in the prompt shows at once. */
 static void loop_run(struct app *app)
 {
 	loop_signals();
@@ -224,7 +235,8 @@ static void loop_run(struct app *app)
 			app_load_merge(app, false); /* a throttled merge come due */
 		if (fds[1].revents & POLLIN)
 			loop_index_event(app);
-		loop_keys(app);
+		if (loop_keys(app) == 0)
+			app_filter_step(app, LOOP_SLICE_US);
 	}
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unictype.h>
 
 #include "qari/normalize.h"
@@ -188,6 +189,13 @@ size_t search_count(struct search_index *x, size_t i, const struct search_query 
 	return count;
 }
 
+/* Whether the article at position i matches q (its index entry built first). */
+static bool search_matches(struct search_index *x, size_t i, const struct search_query *q)
+{
+	search_index_build(x, i, i + 1);
+	return search_next(x->text[i], x->len[i], 0, q) != NULL;
+}
+
 size_t search_filter(struct search_index *x, const struct search_query *q,
 		     const uint32_t *within, size_t nwithin, uint32_t *out)
 {
@@ -197,9 +205,81 @@ size_t search_filter(struct search_index *x, const struct search_query *q,
 		size_t i = within ? within[k] : k;
 		if (i >= x->n)
 			continue;
-		search_index_build(x, i, i + 1);
-		if (search_next(x->text[i], x->len[i], 0, q))
+		if (search_matches(x, i, q))
 			out[found++] = (uint32_t)i;
 	}
 	return found;
+}
+
+#define SEARCH_STEP_CLOCK 8 /* articles between two looks at the clock */
+
+void search_pass_init(struct search_pass *p) { memset(p, 0, sizeof *p); }
+
+void search_pass_free(struct search_pass *p)
+{
+	free(p->cand);
+	free(p->found);
+	memset(p, 0, sizeof *p);
+}
+
+void search_pass_add(struct search_pass *p, const uint32_t *v, size_t n)
+{
+	xgrow(&p->cand, &p->cand_cap, p->ncand + n + 1, sizeof *p->cand);
+	if (n)
+		memcpy(p->cand + p->ncand, v, n * sizeof *v);
+	p->ncand += n;
+}
+
+void search_pass_add_range(struct search_pass *p, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	xgrow(&p->cand, &p->cand_cap, p->ncand + (to - from) + 1, sizeof *p->cand);
+	for (size_t i = from; i < to; i++)
+		p->cand[p->ncand++] = (uint32_t)i;
+}
+
+void search_pass_keep(struct search_pass *p, const uint32_t *v, size_t n)
+{
+	xgrow(&p->found, &p->found_cap, p->nfound + n + 1, sizeof *p->found);
+	if (n)
+		memcpy(p->found + p->nfound, v, n * sizeof *v);
+	p->nfound += n;
+}
+
+void search_pass_narrow(struct search_pass *p)
+{
+	size_t rest = p->ncand - p->next;
+
+	/* the tested candidates are done with: the untested ones move to the front, the
+	 * matches so far go after them (disjoint sets, so no article is tested twice) */
+	memmove(p->cand, p->cand + p->next, rest * sizeof *p->cand);
+	p->ncand = rest;
+	p->next = 0;
+	search_pass_add(p, p->found, p->nfound);
+	p->nfound = 0;
+}
+
+static long search_us_since(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000000L + (t.tv_nsec - t0->tv_nsec) / 1000;
+}
+
+bool search_filter_step(struct search_index *x, const struct search_query *q,
+			struct search_pass *p, long budget_us)
+{
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	xgrow(&p->found, &p->found_cap, p->nfound + (p->ncand - p->next) + 1, sizeof *p->found);
+	while (p->next < p->ncand) {
+		size_t i = p->cand[p->next++];
+		if (i < x->n && search_matches(x, i, q))
+			p->found[p->nfound++] = (uint32_t)i;
+		if (p->next % SEARCH_STEP_CLOCK == 0 && search_us_since(&t0) >= budget_us)
+			break;
+	}
+	return search_pass_done(p);
 }

@@ -140,11 +140,64 @@ static void test_index(void)
 	corpus_free(&c);
 }
 
+/* A filter in slices gives what search_filter gives, also when the query grows half way and
+ * candidates arrive later (articles still loading). */
+static void test_pass(void)
+{
+	struct corpus c;
+	struct search_index x;
+	struct search_query q;
+	struct search_pass p;
+	uint32_t out[64];
+	size_t n, steps = 0;
+	bool seen[64] = {0};
+
+	corpus_init(&c);
+	for (int i = 0; i < 60; i++)
+		corpus_add(&c, make(i % 3 ? "موسكو" : "الرياض", i % 5 ? "وزير الخارجية" : "لا شيء",
+				    NULL));
+	search_index_init(&x, &c);
+	x.n = 40; /* the rest "arrives" later, as a growing index would */
+	search_pass_init(&p);
+	search_pass_add_range(&p, 0, 40);
+	CHECK(search_query_init(&q, "وزير", false));
+	CHECK(!search_filter_step(&x, &q, &p, 0)); /* a budget of 0 still makes progress */
+	CHECK(p.next > 0 && p.next < 40);
+	search_query_free(&q);
+	/* the query grew before the pass was done: narrow, go on */
+	search_pass_narrow(&p);
+	CHECK(search_query_init(&q, "وزير الخ", false));
+	x.n = 60;
+	search_pass_add_range(&p, 40, 60);
+	while (!search_filter_step(&x, &q, &p, 0))
+		steps++;
+	CHECK(steps > 0);
+	n = search_filter(&x, &q, NULL, 0, out);
+	CHECK_INT(p.nfound, n);
+	for (size_t i = 0; i < p.nfound; i++)
+		seen[p.found[i]] = true;
+	for (size_t i = 0; i < n; i++)
+		CHECK(seen[out[i]]);
+	/* a result kept and extended: only the new candidates are tested */
+	search_pass_free(&p);
+	search_pass_init(&p);
+	search_pass_keep(&p, out, 3);
+	search_pass_add_range(&p, 55, 56); /* "لا شيء": no match */
+	CHECK(search_filter_step(&x, &q, &p, 1000000));
+	CHECK_INT(p.nfound, 3);
+	CHECK_INT(p.next, 1);
+	search_pass_free(&p);
+	search_query_free(&q);
+	search_index_free(&x);
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	test_hamza_harakat_tatweel();
 	test_part_of_ligature();
 	test_whole_word();
 	test_index();
+	test_pass();
 	return check_done();
 }
