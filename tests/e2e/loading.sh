@@ -18,7 +18,7 @@ for i in range(n):
 PY
 
 e2e_start 100 20 "$qari" "$big"
-e2e_check "the list shows while loading" e2e_wait "loading "
+e2e_check "the list shows while loading" e2e_wait "loading " 20
 e2e_check "the first story listed" e2e_wait "Story 00000"
 e2e_keys j
 e2e_check "the selection moves while loading" e2e_wait " 2/"
