@@ -142,6 +142,10 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
 char *strbuf_take(struct strbuf *sb)
 {
 	char *s = sb->data ? sb->data : xstrdup("");
+	/* what is taken usually lives on (article text, the search index): give back the
+	 * doubling's slack, up to half the block */
+	if (sb->data && sb->cap > sb->len + sb->len / 8 + 64)
+		s = xreallocarray(s, sb->len + 1, 1);
 	sb->data = NULL;
 	sb->len = sb->cap = 0;
 	return s;
