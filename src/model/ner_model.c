@@ -198,6 +198,8 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
 		}
 		return;
 	}
+	for (size_t f = 0; f < nf; f++) /* the lookups miss the cache: let them overlap */
+		__builtin_prefetch(&m->qt[feats[f] & m->qmask]);
 	for (size_t f = 0; f < nf; f++) {
 		const struct ner_qslot *q = ner_qtable_find(m, feats[f]);
 		if (q)
