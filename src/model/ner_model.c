@@ -3,7 +3,8 @@
  * Model file, little-endian: "QNER", u32 version, u32 tags (9), u32 passes (1 or 2), u32
  * window (sentences either side that make a document for the second pass), then per pass:
  * u32 features, f32 scale, f32 transitions[(tags + 1) × tags] (the last row: from the
- * sentence start), u32 keys[features], i16 weights[features × tags] (times scale); then u32
+ * sentence start), u32 keys[features], i16 weights[features × tags] (times scale), in the
+ * order of their slots in the table they are loaded into (then by key); then u32
  * words and (u32 key, u32 class) per word of the word lexicon (ner_wordlex.c), by key. */
 #include <errno.h>
 #include <math.h>
@@ -268,7 +269,10 @@ void ner_model_free(struct ner_model *m)
 	ner_keymap_free(&m->wordlex);
 	ner_model_free(m->stack);
 	free(m->w);
-	free(m->qt);
+	if (m->qt_bytes)
+		munmap(m->qt, m->qt_bytes);
+	else
+		free(m->qt);
 	free(m);
 }
 
@@ -334,6 +338,15 @@ static void ner_model_save_wordlex(FILE *f, const struct ner_keymap *wl)
 	free(v);
 }
 
+/* Slots of the table a loaded pass's weights go to (at most 3/4 full). */
+static size_t ner_qtable_slots(size_t nfeat)
+{
+	size_t n = 64;
+	while (n * 3 < nfeat * 4)
+		n *= 2;
+	return n;
+}
+
 /* One pass's weights: u32 features, f32 scale, f32 transitions, u32 keys, i16 rows. */
 static void ner_model_save_pass(FILE *f, const struct ner_model *m)
 {
@@ -341,10 +354,15 @@ static void ner_model_save_pass(FILE *f, const struct ner_model *m)
 	uint64_t *order = xcalloc(m->nfeat ? m->nfeat : 1, sizeof *order);
 	size_t k = 0;
 
+	size_t mask = ner_qtable_slots(m->map.n) - 1; /* as the loader sizes it */
+
+	/* by slot in the loaded table, then key: loading then fills it front to back */
 	for (size_t i = 0; i < m->map.nslots; i++)
 		if (m->map.vals[i])
-			order[k++] = (uint64_t)m->map.keys[i] << 32 | (m->map.vals[i] - 1);
+			order[k++] = (uint64_t)(m->map.keys[i] & mask) << 32 | m->map.keys[i];
 	xqsort(order, k, sizeof *order, ner_u64_cmp);
+	for (size_t i = 0; i < k; i++)
+		order[i] = (uint64_t)(uint32_t)order[i] << 32 | ner_keymap_get(&m->map, (uint32_t)order[i]);
 	ner_put_u32(f, (uint32_t)k);
 	ner_put_f32(f, scale);
 	for (int p = 0; p <= NER_NTAGS; p++)
@@ -388,13 +406,28 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 	return true;
 }
 
+/* A zeroed table of n slots. Where the system can, its pages are mapped in one go
+ * (*bytes set, freed with munmap): touching 1,500 fresh pages one fault at a time costs
+ * more than filling them, in a virtual machine above all. */
+static struct ner_qslot *ner_qtable_alloc(size_t n, size_t *bytes)
+{
+#ifdef MAP_POPULATE
+	void *p = mmap(NULL, n * sizeof(struct ner_qslot), PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (p != MAP_FAILED) {
+		*bytes = n * sizeof(struct ner_qslot);
+		return p;
+	}
+#endif
+	*bytes = 0;
+	return xcalloc(n, sizeof(struct ner_qslot));
+}
+
 /* The weights of the file (keys, then rows of int16) into the model's table. */
 static void ner_qtable_fill(struct ner_model *m, const unsigned char *keys, const unsigned char *rows)
 {
-	size_t n = 64;
-	while (n * 3 < (size_t)m->nfeat * 4)
-		n *= 2;
-	m->qt = xcalloc(n, sizeof *m->qt);
+	size_t n = ner_qtable_slots(m->nfeat);
+	m->qt = ner_qtable_alloc(n, &m->qt_bytes);
 	m->qmask = n - 1;
 	for (uint32_t r = 0; r < m->nfeat; r++) {
 		uint32_t key = ner_get_u32(keys + 4 * (size_t)r);
@@ -451,7 +484,11 @@ static unsigned char *ner_map_file(const char *path, size_t *len, char **error)
 		return NULL;
 	}
 	*len = (size_t)st.st_size;
+#ifdef MAP_POPULATE
+	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0); /* one fault, not 1,000 */
+#else
 	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
+#endif
 	close(fd);
 	if (p == MAP_FAILED) {
 		*error = xasprintf("%s: %s", path, strerror(errno));

@@ -89,6 +89,7 @@ struct ner_model {
 	float *w;               /* nfeat × NER_NTAGS (trained in memory), or NULL when loaded: */
 	struct ner_qslot *qt;   /* the weights of a loaded model */
 	size_t qmask;           /* slots in qt − 1 */
+	size_t qt_bytes;        /* qt was mapped (munmap that many bytes), or 0: malloc'ed */
 	float scale;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
 	struct ner_keymap wordlex; /* word key → its class in the training data (ner_wordlex.c) */
