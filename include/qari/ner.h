@@ -164,6 +164,9 @@ struct ner_score {
 };
 void ner_score_add(struct ner_score *s, const uint8_t *gold, const uint8_t *pred, size_t n);
 void ner_score_prf(const struct ner_score *s, int type, double *p, double *r, double *f1);
+/* Tag every sentence of d: tags[i] per token; the second pass takes the sentences within
+ * the model's window as the document. */
+void ner_data_tag(const struct ner_model *m, const struct ner_data *d, uint8_t *tags);
 /* Tag sentences [from, to) of d with m and score against the gold tags. */
 void ner_evaluate(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
 		  struct ner_score *s);

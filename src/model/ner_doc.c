@@ -131,3 +131,9 @@ void ner_tag_data(const struct ner_model *m, const struct ner_data *d, size_t fr
 	free(sents);
 	free(info);
 }
+
+void ner_data_tag(const struct ner_model *m, const struct ner_data *d, uint8_t *tags)
+{
+	if (d->nsents > 0)
+		ner_tag_data(m, d, 0, d->nsents, NULL, tags);
+}
