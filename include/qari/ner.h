@@ -8,6 +8,9 @@
  *   ner_train.c     averaged structured perceptron, deterministic for a given seed
  *   ner_wordlex.c   entity tags each word carried in the training data (jackknifed while
  *                   training), a feature; the classes ship in the model file
+ *   ner_doc.c       the second pass: the first pass's tags of the same word and stem in the
+ *                   surrounding sentences (±window; at run time within one article)
+ *   ner_para.c      running text: paragraphs and articles (ner_doc) cut into sentences
  *   ner_data.c      CoNLL token/tag files, the development split, entity-level scoring
  *   ner_dates.c     dates by rules: day month[/month] [year], weekdays, years, ISO dates
  *
@@ -107,10 +110,28 @@ struct ner_para {
 	struct strbuf sent;      /* scratch: one sentence, tokens separated by one space */
 	struct norm_token *stoks;
 	size_t nstoks, scap;
+	void *info;              /* per-token facts, kept from the first pass to the second */
+	size_t *sents;           /* sentence k: tokens [sents[k], sents[k + 1]) */
+	size_t nsents, icap, sncap;
 	struct ner_work work;
 };
+/* Tag a paragraph as a document of its own (the second pass sees only this paragraph). */
 void ner_para_tag(const struct ner_model *m, const char *text, size_t len, struct ner_para *p);
 void ner_para_free(struct ner_para *p);
+
+/* Texts tagged as one document (an article: title and paragraphs): the second pass sees how
+ * the first tagged the same words in the other texts. Reused from one call to the next;
+ * start zeroed, free with ner_doc_free. */
+struct ner_doc {
+	struct ner_para *paras; /* paras[k]: texts[k] tagged */
+	size_t n, cap;
+	void *info;             /* scratch: every token's facts, back to back */
+	uint8_t *tags;          /* and its first-pass tag */
+	size_t *sents;          /* and the sentences */
+	size_t icap, tcap, scap;
+};
+void ner_doc_tag(const struct ner_model *m, const char *const *texts, size_t n, struct ner_doc *d);
+void ner_doc_free(struct ner_doc *d);
 
 /* Dates by rules over a tagged sentence: spans found become B/I-DATE, overriding the tagger. */
 void ner_dates(const struct ner_sentence *s, uint8_t *tags);
@@ -143,6 +164,9 @@ struct ner_score {
 };
 void ner_score_add(struct ner_score *s, const uint8_t *gold, const uint8_t *pred, size_t n);
 void ner_score_prf(const struct ner_score *s, int type, double *p, double *r, double *f1);
+/* Tag every sentence of d: tags[i] per token; the second pass takes the sentences within
+ * the model's window as the document. */
+void ner_data_tag(const struct ner_model *m, const struct ner_data *d, uint8_t *tags);
 /* Tag sentences [from, to) of d with m and score against the gold tags. */
 void ner_evaluate(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
 		  struct ner_score *s);
@@ -151,6 +175,7 @@ struct ner_train_opts {
 	unsigned epochs;    /* passes over the training sentences */
 	uint64_t seed;      /* shuffling order: same seed, same model */
 	unsigned min_count; /* features seen fewer times are left out of the model */
+	unsigned window;    /* second pass over documents of ±window sentences; 0: one pass */
 	bool verbose;       /* dev F1 after each epoch on stderr */
 };
 /* Train on sentences [0, ntrain) of train; dev (may be NULL) is only reported on. */

@@ -1,8 +1,9 @@
 /* cmd_tag.c - `qari tag [--conll] [FILE|-]`: the entity tags of each token.
  *
  * --conll: one token per line (first field), a blank line ends a sentence; prints
- * token<TAB>tag (PERS LOC ORG MISC), blank lines kept. Without it: running text, one
- * paragraph per line, tokenised by qari, dates included. */
+ * token<TAB>tag (PERS LOC ORG MISC), blank lines kept; the file is one text (the second
+ * pass sees the nearby sentences, as ner-eval does). Without it: running text, one
+ * paragraph per line, each tagged on its own, tokenised by qari, dates included. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,6 @@
 static int cmd_tag_conll(const struct ner_model *m, const char *path)
 {
 	struct ner_data d;
-	struct ner_work w = {0};
 	uint8_t *tags;
 	char *error = NULL;
 
@@ -25,18 +25,14 @@ static int cmd_tag_conll(const struct ner_model *m, const char *path)
 		ner_data_free(&d);
 		return 1;
 	}
-	tags = calloc(d.n + 1, 1);
-	for (size_t k = 0; k < d.nsents; k++) {
-		struct ner_sentence s = ner_data_sentence(&d, k);
-		ner_tag(m, &s, tags + d.sents[k], &w);
-	}
+	tags = xcalloc(d.n + 1, 1);
+	ner_data_tag(m, &d, tags);
 	for (size_t i = 0; i < d.n; i++) {
 		printf("%s\t%s\n", d.orig.data + d.orig_off[i], ner_tag_name(tags[i]));
 		if (d.blank[i])
 			putchar('\n');
 	}
 	free(tags);
-	ner_work_free(&w);
 	ner_data_free(&d);
 	return 0;
 }

@@ -1,7 +1,8 @@
 /* cmd_train_ner.c - `qari train-ner TRAIN DEV -o MODEL`: train the entity tagger.
  *
  * TRAIN and DEV are "token TAG" files (qari ner-split cuts them from ANERcorp). The model is
- * trained on TRAIN only, with the lexicon in assets/ner; DEV is only reported on. */
+ * trained on TRAIN only, with the lexicon in assets/ner; DEV is only reported on. Two passes:
+ * the second sees the first's tags of the same words in the surrounding sentences. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,6 +14,8 @@
 #define CMD_TRAIN_NER_EPOCHS 12
 #define CMD_TRAIN_NER_MIN_COUNT 2
 #define CMD_TRAIN_NER_SEED 20250218
+#define CMD_TRAIN_NER_WINDOW 15 /* second pass: a document is ±15 sentences (chosen on the
+					 held-out tenth of TRAIN: 75.19 against 74.64 with 20 and 74.86 with 30) */
 
 /* Print P/R/F1 per type and overall. */
 void cmd_ner_eval_print(FILE *f, const struct ner_score *s);
@@ -24,6 +27,7 @@ static int cmd_train_ner_run(const struct cli *cli, struct ner_lexicon *lex)
 		.epochs = CMD_TRAIN_NER_EPOCHS,
 		.seed = cli->seed ? cli->seed : CMD_TRAIN_NER_SEED,
 		.min_count = CMD_TRAIN_NER_MIN_COUNT,
+		.window = CMD_TRAIN_NER_WINDOW,
 		.verbose = true,
 	};
 	struct ner_score s = {0};

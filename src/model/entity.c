@@ -25,7 +25,9 @@ static enum entity_type entity_from_ner(int type)
 struct entity_ctx {
 	const struct ner_lexicon *lex;
 	struct strtab words;
-	struct ner_para para;
+	struct ner_para para;     /* scratch of entity_collect_words */
+	struct ner_doc doc;       /* the article tagged: title, then paragraphs */
+	const struct ner_para *p; /* the text of doc being turned into mentions */
 	struct strbuf key, alt;
 	struct article_entities *out;
 };
@@ -62,7 +64,7 @@ static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t s
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_ctx *x, size_t i, size_t j, bool *al)
 {
-	const struct ner_para *p = &x->para;
+	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg, skip;
 	struct norm_split sp;
@@ -119,7 +121,7 @@ static void entity_add_mention(struct article_entities *out, enum entity_type ty
 
 static bool entity_is_title_word(struct entity_ctx *x, size_t i)
 {
-	const struct ner_para *p = &x->para;
+	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	struct norm_split sp;
@@ -130,7 +132,7 @@ static bool entity_is_title_word(struct entity_ctx *x, size_t i)
 
 static bool entity_is_stop_word(struct entity_ctx *x, size_t i)
 {
-	const struct ner_para *p = &x->para;
+	const struct ner_para *p = x->p;
 	return ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
@@ -138,7 +140,7 @@ static bool entity_is_stop_word(struct entity_ctx *x, size_t i)
 static void entity_chunk(struct entity_ctx *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
 {
-	const struct ner_para *p = &x->para;
+	const struct ner_para *p = x->p;
 	struct entity_mention m = {.para = para};
 	size_t skip, ob, oe;
 	const char *canon;
@@ -171,9 +173,8 @@ static void entity_chunk(struct entity_ctx *x, const char *orig, long para, size
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
-static void entity_curated(struct entity_ctx *x)
+static void entity_curated(struct entity_ctx *x, struct ner_para *p)
 {
-	struct ner_para *p = &x->para;
 	for (size_t i = 0; i < p->n;) {
 		size_t best = 0;
 		int type = 0;
@@ -191,11 +192,12 @@ static void entity_curated(struct entity_ctx *x)
 	}
 }
 
-static void entity_text(struct entity_ctx *x, const struct ner_model *model, const char *text, long para)
+/* Text k of the tagged article (the title is -1, the paragraphs 0...) into mentions. */
+static void entity_text(struct entity_ctx *x, const char *text, long para)
 {
-	struct ner_para *p = &x->para;
-	ner_para_tag(model, text, strlen(text), p);
-	entity_curated(x);
+	struct ner_para *p = &x->doc.paras[para + 1];
+	x->p = p;
+	entity_curated(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;
@@ -268,19 +270,27 @@ static int entity_order_cmp(const void *a, const void *b)
 void entity_extract(const struct ner_model *m, const struct article *a, struct article_entities *out)
 {
 	struct entity_ctx x = {.lex = ner_model_lexicon(m), .out = out};
+	const char **texts;
 
 	memset(out, 0, sizeof *out);
 	strtab_init(&x.words);
 	entity_collect_words(&x, a->title);
 	for (size_t i = 0; i < a->npara; i++)
 		entity_collect_words(&x, a->paras[i]);
-	entity_text(&x, m, a->title, -1);
+	texts = xcalloc(a->npara + 1, sizeof *texts);
+	texts[0] = a->title;
 	for (size_t i = 0; i < a->npara; i++)
-		entity_text(&x, m, a->paras[i], (long)i);
+		texts[i + 1] = a->paras[i];
+	ner_doc_tag(m, texts, a->npara + 1, &x.doc);
+	entity_text(&x, a->title, -1);
+	for (size_t i = 0; i < a->npara; i++)
+		entity_text(&x, a->paras[i], (long)i);
+	free(texts);
 	entity_merge_surnames(out);
 	xqsort(out->v, out->n, sizeof *out->v, entity_order_cmp);
 	strtab_free(&x.words);
 	ner_para_free(&x.para);
+	ner_doc_free(&x.doc);
 	strbuf_free(&x.key);
 	strbuf_free(&x.alt);
 }

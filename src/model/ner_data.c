@@ -212,14 +212,42 @@ void ner_score_prf(const struct ner_score *s, int type, double *p, double *r, do
 void ner_evaluate(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
 		  struct ner_score *s)
 {
-	struct ner_work w = {0};
 	uint8_t *tags = xcalloc(d->n + 1, 1);
 
-	for (size_t k = from; k < to && k < d->nsents; k++) {
-		struct ner_sentence sent = ner_data_sentence(d, k);
-		ner_tag(m, &sent, tags, &w);
-		ner_score_add(s, d->gold + d->sents[k], tags, sent.n);
-	}
+	if (to > d->nsents)
+		to = d->nsents;
+	if (from < to)
+		ner_tag_data(m, d, from, to, NULL, tags);
+	for (size_t k = from; k < to; k++)
+		ner_score_add(s, d->gold + d->sents[k], tags + d->sents[k], d->sents[k + 1] - d->sents[k]);
 	free(tags);
-	ner_work_free(&w);
+}
+
+void ner_data_select(const struct ner_data *d, size_t from, size_t to, bool keep,
+		     struct ner_data *out)
+{
+	memset(out, 0, sizeof *out);
+	xgrow(&out->sents, &out->scap, d->nsents + 2, sizeof *out->sents);
+	out->sents[0] = 0;
+	out->cap = d->n + 1;
+	out->toks = xcalloc(out->cap, sizeof *out->toks);
+	out->gold = xcalloc(out->cap, 1);
+	out->blank = xcalloc(out->cap, 1);
+	out->orig_off = xcalloc(out->cap, sizeof *out->orig_off);
+	strbuf_append(&out->orig, "", 1);
+	for (size_t k = 0; k < d->nsents; k++) {
+		if ((k >= from && k < to) != keep)
+			continue;
+		for (size_t i = d->sents[k]; i < d->sents[k + 1]; i++) {
+			struct norm_token t = d->toks[i];
+			if (out->n > out->sents[out->nsents])
+				strbuf_appendc(&out->norm, ' ');
+			t.beg = (uint32_t)out->norm.len;
+			strbuf_append(&out->norm, d->norm.data + d->toks[i].beg, d->toks[i].end - d->toks[i].beg);
+			t.end = (uint32_t)out->norm.len;
+			out->toks[out->n] = t;
+			out->gold[out->n++] = d->gold[i];
+		}
+		out->sents[++out->nsents] = out->n;
+	}
 }

@@ -14,7 +14,8 @@ enum ner_tmpl {
 	NER_F_TRIGM1_GAZ0, NER_F_TRIGM1_S0, NER_F_SM1_SP1, NER_F_PRE2_SUF2, NER_F_WM1_GAZ0,
 	NER_F_PRE4, NER_F_SUF4, NER_F_PM1, NER_F_PP1, NER_F_SBI_L, NER_F_SBI_R, NER_F_PM2, NER_F_PP2,
 	NER_F_PAIR_W0, NER_F_PAIR_CLITIC, NER_F_PAIR_GAZ, NER_F_WLEX0, NER_F_WLEXM1, NER_F_WLEXP1,
-	NER_F_WLEX_PAIR,
+	NER_F_WLEX_PAIR, NER_F_DOCW0, NER_F_DOCS0, NER_F_DOCWM1, NER_F_DOCWP1, NER_F_DOCW_WLEX,
+	NER_F_DOCW_GAZM, NER_F_DOCW_DOCS, NER_F_DOCW_BI, NER_F_DOCW_TRIG,
 };
 
 #define NER_BOS 0x5a5a5a5a5a5a5a5aULL /* the "word" before a sentence */
@@ -90,7 +91,7 @@ static void ner_token_facts(const struct ner_lexicon *lex, const char *w, size_t
 	t->hp = sp.proclitic ? ner_hash(w + sp.proclitic, n - sp.proclitic) : t->hw;
 	t->hs = sp.stem ? ner_hash(w + sp.stem, n - sp.stem) : t->hp;
 	t->hc = sp.proclitic ? ner_hash(w, sp.proclitic) : 0;
-	t->gaz = t->trig = t->gazm = t->wlex = 0;
+	t->gaz = t->trig = t->gazm = t->wlex = t->docw = t->docs = 0;
 	if (kind == NORM_TOKEN_WORD) {
 		t->gaz = ner_lexicon_gaz(lex, w, n) | ner_lexicon_gaz(lex, w + sp.proclitic, n - sp.proclitic);
 		t->trig = ner_lexicon_trigger(lex, w, n) |
@@ -209,6 +210,36 @@ static size_t ner_affix_features(const char *w, size_t n, const struct ner_tokin
 	return k;
 }
 
+/* Second pass: what the first pass made of the same word elsewhere in the document (none in
+ * the first pass, where every class is 0). */
+static size_t ner_doc_features(const struct ner_sentence *s, const struct ner_tokinfo *info,
+			       size_t i, uint32_t *out)
+{
+	const struct ner_tokinfo *t = &info[i];
+	long j = (long)i;
+	uint8_t l = NER_INFO(j - 1, docw, 0), r = NER_INFO(j + 1, docw, 0);
+	size_t k = 0;
+
+	if (t->docw) {
+		out[k++] = ner_key(NER_F_DOCW0, t->docw);
+		out[k++] = ner_key(NER_F_DOCW_WLEX, t->docw * 256u + t->wlex);
+		out[k++] = ner_key(NER_F_DOCW_GAZM, t->docw * 256u + t->gazm);
+	}
+	if (t->docs) {
+		out[k++] = ner_key(NER_F_DOCS0, t->docs);
+		out[k++] = ner_key(NER_F_DOCW_DOCS, t->docw * 256u + t->docs);
+	}
+	if (t->docw) {
+		out[k++] = ner_key(NER_F_DOCW_BI, l * 256u + t->docw);
+		out[k++] = ner_key(NER_F_DOCW_TRIG, NER_INFO(j - 1, trig, 255) * 256u + t->docw);
+	}
+	if (l)
+		out[k++] = ner_key(NER_F_DOCWM1, l);
+	if (r)
+		out[k++] = ner_key(NER_F_DOCWP1, r);
+	return k;
+}
+
 size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 		    uint32_t *out)
 {
@@ -262,6 +293,7 @@ size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info
 	out[k++] = ner_key(NER_F_WLEXM1, NER_INFO(j - 1, wlex, 255));
 	out[k++] = ner_key(NER_F_WLEXP1, NER_INFO(j + 1, wlex, 255));
 	out[k++] = ner_key(NER_F_WLEX_PAIR, NER_INFO(j - 1, wlex, 255) * 256u + t->wlex);
+	k += ner_doc_features(s, info, i, out + k);
 	return k;
 }
 

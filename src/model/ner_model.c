@@ -1,9 +1,11 @@
 /* ner_model.c - the tagger at run time: the model file, emission scores and Viterbi.
  *
- * Model file, little-endian: "QNER", u32 version, u32 tags (9), u32 features, f32 scale,
- * f32 transitions[(tags + 1) × tags] (the last row: from the sentence start), u32 keys[features],
- * i16 weights[features × tags] (times scale), u32 words, then (u32 key, u32 class) per word
- * of the word lexicon (ner_wordlex.c), by key. */
+ * Model file, little-endian: "QNER", u32 version, u32 tags (9), u32 passes (1 or 2), u32
+ * window (sentences either side that make a document for the second pass), then per pass:
+ * u32 features, f32 scale, f32 transitions[(tags + 1) × tags] (the last row: from the
+ * sentence start), u32 keys[features], i16 weights[features × tags] (times scale), in the
+ * order of their slots in the table they are loaded into (then by key); then u32
+ * words and (u32 key, u32 class) per word of the word lexicon (ner_wordlex.c), by key. */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -20,7 +22,7 @@
 #include "qari/xalloc.h"
 
 #define NER_MAGIC "QNER"
-#define NER_VERSION 2
+#define NER_VERSION 3
 
 static const char *const ner_tag_names[NER_NTAGS_ALL] = {
 	"O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC",
@@ -197,6 +199,8 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
 		}
 		return;
 	}
+	for (size_t f = 0; f < nf; f++) /* the lookups miss the cache: let them overlap */
+		__builtin_prefetch(&m->qt[feats[f] & m->qmask]);
 	for (size_t f = 0; f < nf; f++) {
 		const struct ner_qslot *q = ner_qtable_find(m, feats[f]);
 		if (q)
@@ -226,21 +230,33 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 	}
 }
 
-void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *tags,
-	     struct ner_work *w)
+void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
+		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w)
 {
-	struct ner_tokinfo *info;
-
 	ner_work_reserve(w, s->n);
-	info = w->info;
-	ner_features_prepare(m->lex, s, info);
-	ner_wordlex_apply(&m->wordlex, s->n, info);
 	for (size_t i = 0; i < s->n; i++) {
 		size_t nf = ner_features(s, info, i, w->feats);
 		ner_model_score(m, w->feats, nf, w->em + i * NER_NTAGS);
 		ner_model_pair_scores(m, info, i, w->em2);
 	}
 	ner_viterbi(m->trans, w->em, w->em2, s->n, tags, w);
+}
+
+void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *tags,
+	     struct ner_work *w)
+{
+	struct ner_tokinfo *info;
+	size_t sents[2] = {0, s->n};
+
+	ner_work_reserve(w, s->n);
+	info = w->info;
+	ner_features_prepare(m->lex, s, info);
+	ner_wordlex_apply(&m->wordlex, s->n, info);
+	ner_tag_info(m, s, info, tags, w);
+	if (m->stack == NULL)
+		return;
+	ner_doc_classes(info, tags, sents, 1, 0); /* the sentence is the document */
+	ner_tag_info(m->stack, s, info, tags, w);
 }
 
 const struct ner_lexicon *ner_model_lexicon(const struct ner_model *m) { return m->lex; }
@@ -251,8 +267,12 @@ void ner_model_free(struct ner_model *m)
 		return;
 	ner_keymap_free(&m->map);
 	ner_keymap_free(&m->wordlex);
+	ner_model_free(m->stack);
 	free(m->w);
-	free(m->qt);
+	if (m->qt_bytes)
+		munmap(m->qt, m->qt_bytes);
+	else
+		free(m->qt);
 	free(m);
 }
 
@@ -318,25 +338,31 @@ static void ner_model_save_wordlex(FILE *f, const struct ner_keymap *wl)
 	free(v);
 }
 
-bool ner_model_save(const struct ner_model *m, const char *path, char **error)
+/* Slots of the table a loaded pass's weights go to (at most 3/4 full). */
+static size_t ner_qtable_slots(size_t nfeat)
 {
-	FILE *f = fopen(path, "wb");
+	size_t n = 64;
+	while (n * 3 < nfeat * 4)
+		n *= 2;
+	return n;
+}
+
+/* One pass's weights: u32 features, f32 scale, f32 transitions, u32 keys, i16 rows. */
+static void ner_model_save_pass(FILE *f, const struct ner_model *m)
+{
 	float scale = ner_model_scale(m);
 	uint64_t *order = xcalloc(m->nfeat ? m->nfeat : 1, sizeof *order);
 	size_t k = 0;
 
-	if (f == NULL) {
-		*error = xasprintf("%s: %s", path, strerror(errno));
-		free(order);
-		return false;
-	}
+	size_t mask = ner_qtable_slots(m->map.n) - 1; /* as the loader sizes it */
+
+	/* by slot in the loaded table, then key: loading then fills it front to back */
 	for (size_t i = 0; i < m->map.nslots; i++)
 		if (m->map.vals[i])
-			order[k++] = (uint64_t)m->map.keys[i] << 32 | (m->map.vals[i] - 1);
+			order[k++] = (uint64_t)(m->map.keys[i] & mask) << 32 | m->map.keys[i];
 	xqsort(order, k, sizeof *order, ner_u64_cmp);
-	fwrite(NER_MAGIC, 1, 4, f);
-	ner_put_u32(f, NER_VERSION);
-	ner_put_u32(f, NER_NTAGS);
+	for (size_t i = 0; i < k; i++)
+		order[i] = (uint64_t)(uint32_t)order[i] << 32 | ner_keymap_get(&m->map, (uint32_t)order[i]);
 	ner_put_u32(f, (uint32_t)k);
 	ner_put_f32(f, scale);
 	for (int p = 0; p <= NER_NTAGS; p++)
@@ -353,8 +379,26 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 			fwrite(b, 1, 2, f);
 		}
 	}
-	ner_model_save_wordlex(f, &m->wordlex);
 	free(order);
+}
+
+bool ner_model_save(const struct ner_model *m, const char *path, char **error)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL) {
+		*error = xasprintf("%s: %s", path, strerror(errno));
+		return false;
+	}
+	fwrite(NER_MAGIC, 1, 4, f);
+	ner_put_u32(f, NER_VERSION);
+	ner_put_u32(f, NER_NTAGS);
+	ner_put_u32(f, m->stack ? 2 : 1);
+	ner_put_u32(f, m->window);
+	ner_model_save_pass(f, m);
+	if (m->stack)
+		ner_model_save_pass(f, m->stack);
+	ner_model_save_wordlex(f, &m->wordlex);
 	if (fclose(f) != 0) {
 		*error = xasprintf("%s: %s", path, strerror(errno));
 		return false;
@@ -362,13 +406,28 @@ bool ner_model_save(const struct ner_model *m, const char *path, char **error)
 	return true;
 }
 
+/* A zeroed table of n slots. Where the system can, its pages are mapped in one go
+ * (*bytes set, freed with munmap): touching 1,500 fresh pages one fault at a time costs
+ * more than filling them, in a virtual machine above all. */
+static struct ner_qslot *ner_qtable_alloc(size_t n, size_t *bytes)
+{
+#ifdef MAP_POPULATE
+	void *p = mmap(NULL, n * sizeof(struct ner_qslot), PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (p != MAP_FAILED) {
+		*bytes = n * sizeof(struct ner_qslot);
+		return p;
+	}
+#endif
+	*bytes = 0;
+	return xcalloc(n, sizeof(struct ner_qslot));
+}
+
 /* The weights of the file (keys, then rows of int16) into the model's table. */
 static void ner_qtable_fill(struct ner_model *m, const unsigned char *keys, const unsigned char *rows)
 {
-	size_t n = 64;
-	while (n * 3 < (size_t)m->nfeat * 4)
-		n *= 2;
-	m->qt = xcalloc(n, sizeof *m->qt);
+	size_t n = ner_qtable_slots(m->nfeat);
+	m->qt = ner_qtable_alloc(n, &m->qt_bytes);
 	m->qmask = n - 1;
 	for (uint32_t r = 0; r < m->nfeat; r++) {
 		uint32_t key = ner_get_u32(keys + 4 * (size_t)r);
@@ -381,6 +440,34 @@ static void ner_qtable_fill(struct ner_model *m, const unsigned char *keys, cons
 		for (int t = 0; t < NER_NTAGS; t++)
 			m->qt[i].w[t] = (int16_t)(row[2 * t] | row[2 * t + 1] << 8);
 	}
+}
+
+#define NER_PASS_HEAD (8 + 4 * (NER_NTAGS + 1) * NER_NTAGS)
+
+/* One pass's weights from buf[*at...] (len bytes in all): NULL when they do not fit. */
+static struct ner_model *ner_model_load_pass(const unsigned char *buf, size_t len, size_t *at,
+					     const struct ner_lexicon *lex)
+{
+	const unsigned char *p = buf + *at;
+	struct ner_model *m;
+	uint32_t nfeat;
+
+	if (len - *at < NER_PASS_HEAD)
+		return NULL;
+	nfeat = ner_get_u32(p);
+	if ((len - *at - NER_PASS_HEAD) / (4 + 2 * NER_NTAGS) < nfeat)
+		return NULL;
+	m = xcalloc(1, sizeof *m);
+	m->lex = lex;
+	m->nfeat = nfeat;
+	m->scale = ner_get_f32(p + 4);
+	p += 8;
+	for (int a = 0; a <= NER_NTAGS; a++)
+		for (int t = 0; t < NER_NTAGS; t++, p += 4)
+			m->trans[a][t] = ner_get_f32(p);
+	ner_qtable_fill(m, p, p + (size_t)nfeat * 4);
+	*at += NER_PASS_HEAD + (size_t)nfeat * (4 + 2 * NER_NTAGS);
+	return m;
 }
 
 /* Map the file for reading. */
@@ -397,7 +484,11 @@ static unsigned char *ner_map_file(const char *path, size_t *len, char **error)
 		return NULL;
 	}
 	*len = (size_t)st.st_size;
+#ifdef MAP_POPULATE
+	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0); /* one fault, not 1,000 */
+#else
 	p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE, fd, 0);
+#endif
 	close(fd);
 	if (p == MAP_FAILED) {
 		*error = xasprintf("%s: %s", path, strerror(errno));
@@ -408,36 +499,33 @@ static unsigned char *ner_map_file(const char *path, size_t *len, char **error)
 
 struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex, char **error)
 {
-	size_t len, head = 20 + 4 * (NER_NTAGS + 1) * NER_NTAGS;
-	unsigned char *buf = ner_map_file(path, &len, error), *p;
-	struct ner_model *m;
-	uint32_t nfeat, nwords;
-	size_t wbeg;
+	size_t len, at = 20;
+	unsigned char *buf = ner_map_file(path, &len, error);
+	struct ner_model *m = NULL;
+	uint32_t passes = 0, nwords = 0;
 
 	if (buf == NULL)
 		return NULL;
-	nfeat = len >= head ? ner_get_u32(buf + 12) : 0;
-	wbeg = head + (size_t)nfeat * (4 + 2 * NER_NTAGS);
-	nwords = len >= wbeg + 4 ? ner_get_u32(buf + wbeg) : 0;
-	if (len < head || memcmp(buf, NER_MAGIC, 4) != 0 || ner_get_u32(buf + 4) != NER_VERSION ||
-	    ner_get_u32(buf + 8) != NER_NTAGS || len != wbeg + 4 + (size_t)nwords * 8) {
+	if (len >= at && memcmp(buf, NER_MAGIC, 4) == 0 && ner_get_u32(buf + 4) == NER_VERSION &&
+	    ner_get_u32(buf + 8) == NER_NTAGS && (passes = ner_get_u32(buf + 12)) >= 1 && passes <= 2 &&
+	    (m = ner_model_load_pass(buf, len, &at, lex)) != NULL) {
+		m->window = ner_get_u32(buf + 16);
+		if (passes == 2 && (m->stack = ner_model_load_pass(buf, len, &at, lex)) == NULL)
+			passes = 0;
+		nwords = len - at >= 4 ? ner_get_u32(buf + at) : 0;
+		if (len - at < 4 || (len - at - 4) / 8 != nwords || (len - at - 4) % 8 != 0)
+			passes = 0;
+	}
+	if (m == NULL || passes == 0) {
 		*error = xasprintf("%s: not a qari NER model (version %d)", path, NER_VERSION);
+		ner_model_free(m);
 		munmap(buf, len);
 		return NULL;
 	}
-	m = xcalloc(1, sizeof *m);
-	m->lex = lex;
-	m->nfeat = nfeat;
-	m->scale = ner_get_f32(buf + 16);
-	p = buf + 20;
-	for (int a = 0; a <= NER_NTAGS; a++)
-		for (int t = 0; t < NER_NTAGS; t++, p += 4)
-			m->trans[a][t] = ner_get_f32(p);
-	ner_qtable_fill(m, p, p + (size_t)nfeat * 4);
 	ner_keymap_init(&m->wordlex, nwords);
 	for (uint32_t i = 0; i < nwords; i++)
-		ner_keymap_put(&m->wordlex, ner_get_u32(buf + wbeg + 4 + 8 * i),
-			       ner_get_u32(buf + wbeg + 8 + 8 * i));
+		ner_keymap_put(&m->wordlex, ner_get_u32(buf + at + 4 + 8 * i),
+			       ner_get_u32(buf + at + 8 + 8 * i));
 	munmap(buf, len);
 	return m;
 }

@@ -5,7 +5,7 @@
 #include "qari/ner.h"
 #include "qari/strtab.h"
 
-#define NER_MAX_FEATS 56   /* features of one token */
+#define NER_MAX_FEATS 64   /* features of one token */
 #define NER_NPAIR 1        /* features of a token paired with the previous tag */
 #define NER_GAZ_MAX_WORDS 6 /* longest gazetteer phrase looked up */
 
@@ -58,6 +58,8 @@ struct ner_tokinfo {
 	uint8_t trig;        /* enum ner_trigger bits */
 	uint8_t shape;       /* token kind, Latin, length class */
 	uint8_t wlex;        /* class of the word in the training data (ner_wordlex.c) */
+	uint8_t docw, docs;  /* second pass: class of the first pass's tags of the same word
+				(stem) elsewhere in the document, 0 when absent (ner_doc.c) */
 };
 
 /* Fill info[0..n) for a sentence. */
@@ -87,10 +89,31 @@ struct ner_model {
 	float *w;               /* nfeat × NER_NTAGS (trained in memory), or NULL when loaded: */
 	struct ner_qslot *qt;   /* the weights of a loaded model */
 	size_t qmask;           /* slots in qt − 1 */
+	size_t qt_bytes;        /* qt was mapped (munmap that many bytes), or 0: malloc'ed */
 	float scale;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
 	struct ner_keymap wordlex; /* word key → its class in the training data (ner_wordlex.c) */
+	struct ner_model *stack;   /* second pass (ner_doc.c), or NULL: one pass */
+	uint32_t window;           /* second pass: sentences either side that make a document */
 };
+
+/* One pass of m over a sentence whose facts (info) are ready: tags[i] per token. */
+void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
+		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w);
+
+/* Sentences of a document: tokens [sents[k], sents[k + 1]) of info and tags, k < nsents.
+ * Sets info[t].docw and docs of every token from the tags of the same word and stem in the
+ * sentences at most window away, the token itself left out. */
+void ner_doc_classes(struct ner_tokinfo *info, const uint8_t *tags, const size_t *sents,
+		     size_t nsents, unsigned window);
+/* Both passes of m over sentences [from, to) of d: tags[d->sents[from]...] (indexed as d's
+ * tokens). With docs (indexed likewise), m is a second-pass model and the classes are taken
+ * from there instead. */
+void ner_tag_data(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
+		  const uint8_t (*docs)[2], uint8_t *tags);
+/* Sentences [from, to) of d (keep), or all the others (!keep), as a data set of their own. */
+void ner_data_select(const struct ner_data *d, size_t from, size_t to, bool keep,
+		     struct ner_data *out);
 
 /* The key of a token's word (its proclitic-free form) in the word lexicon. */
 uint32_t ner_wordlex_key(const struct ner_tokinfo *t);

@@ -4,7 +4,12 @@
  * Features are extracted once; those seen fewer than min_count times are left out. Sentences
  * are visited in an order shuffled by a seeded xorshift generator, so the same data and seed
  * give the same model, byte for byte. Averaging uses the usual trick: keep w and the sum of
- * c·Δw, and take w − sum/c at the end. */
+ * c·Δw, and take w − sum/c at the end.
+ *
+ * With a window, a second model is trained on top (stacking): the same features plus the
+ * document classes of ner_doc.c, computed from first-pass tags that models trained on the
+ * other folds gave each training sentence, never from the gold tags, so that it learns how
+ * far to trust them on new text. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +28,7 @@ struct ner_trainer {
 	size_t nfeats, fcap;
 	uint32_t *pairs;        /* token → its NER_NPAIR pair feature keys (before the tag) */
 	struct ner_keymap wordlex; /* the word lexicon of all the training sentences */
+	const uint8_t (*docs)[2]; /* second pass: each token's document classes (word, stem) */
 	double *w, *wa;         /* weights and averaging sums, nkeys × NER_NTAGS (double: the
 				   sums reach c ≈ 10^5 times a weight) */
 	double trans[NER_NTAGS + 1][NER_NTAGS], transa[NER_NTAGS + 1][NER_NTAGS];
@@ -93,8 +99,13 @@ static void ner_train_extract(struct ner_trainer *tr, const struct ner_lexicon *
 		ner_work_reserve(&w, s.n);
 		info = w.info;
 		ner_features_prepare(lex, &s, info);
-		for (size_t i = 0; i < s.n; i++)
+		for (size_t i = 0; i < s.n; i++) {
 			info[i].wlex = jack[d->sents[k] + i];
+			if (tr->docs) {
+				info[i].docw = tr->docs[d->sents[k] + i][0];
+				info[i].docs = tr->docs[d->sents[k] + i][1];
+			}
+		}
 		for (size_t i = 0; i < s.n; i++) {
 			size_t nk = ner_features(&s, info, i, keys);
 			tr->foff[d->sents[k] + i] = tr->nfeats;
@@ -290,9 +301,10 @@ static void ner_train_report(const struct ner_trainer *tr, const struct ner_lexi
 }
 
 static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
-			    const struct ner_lexicon *lex, const struct ner_train_opts *o)
+			    const struct ner_lexicon *lex, const struct ner_train_opts *o,
+			    const uint8_t (*docs)[2])
 {
-	struct ner_trainer tr = {.d = train, .nsent = ntrain, .c = 1};
+	struct ner_trainer tr = {.d = train, .nsent = ntrain, .c = 1, .docs = docs};
 	struct ner_work w = {0};
 	size_t *order = xcalloc(ntrain + 1, sizeof *order);
 	uint8_t *pred = xcalloc(train->n + 1, 1);
@@ -314,7 +326,7 @@ static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntra
 		}
 		for (size_t k = 0; k < ntrain; k++)
 			ner_train_sentence(&tr, order[k], &w, pred);
-		if (o->verbose && dev)
+		if (o->verbose && dev && docs == NULL)
 			ner_train_report(&tr, lex, dev, e);
 	}
 	m = ner_train_model(&tr, lex);
@@ -339,40 +351,115 @@ static void ner_train_o_bias(struct ner_model *m, float delta)
 		m->trans[p][0] -= delta;
 }
 
+/* F1 of m on sentences [from, to) of d (with the second pass's classes docs, if any). */
+static double ner_train_f1(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
+			   const uint8_t (*docs)[2])
+{
+	uint8_t *tags = xcalloc(d->n + 1, 1);
+	struct ner_score s = {0};
+	double p, r, f;
+
+	ner_tag_data(m, d, from, to, docs, tags);
+	for (size_t k = from; k < to; k++)
+		ner_score_add(&s, d->gold + d->sents[k], tags + d->sents[k], d->sents[k + 1] - d->sents[k]);
+	ner_score_prf(&s, NER_NONE, &p, &r, &f);
+	free(tags);
+	return f;
+}
+
 /* The perceptron under-predicts entities (precision well above recall): pick the O penalty
  * that maximises F1 on the last tenth of the training sentences, with a model trained on the
  * other nine tenths. The development data plays no part. */
 static float ner_train_tune_bias(const struct ner_data *train, size_t ntrain,
-				 const struct ner_lexicon *lex, const struct ner_train_opts *o)
+				 const struct ner_lexicon *lex, const struct ner_train_opts *o,
+				 const uint8_t (*docs)[2])
 {
-	static const float grid[] = {0, 5, 10, 15, 20, 25, 30, 40};
+	static const float grid[] = {0, 5, 10, 15, 20, 25, 30, 40, 50, 60};
 	struct ner_train_opts quiet = *o;
 	size_t cut = ntrain - ntrain / 10;
 	struct ner_model *m;
 	float best = 0, bestf = -1;
 
 	quiet.verbose = false;
-	m = ner_train_run(train, cut, NULL, lex, &quiet);
+	m = ner_train_run(train, cut, NULL, lex, &quiet, docs);
 	for (size_t i = 0; i < sizeof grid / sizeof *grid; i++) {
-		struct ner_score s = {0};
-		double p, r, f;
+		double f;
 		ner_train_o_bias(m, grid[i] - (i ? grid[i - 1] : 0));
-		ner_evaluate(m, train, cut, ntrain, &s);
-		ner_score_prf(&s, NER_NONE, &p, &r, &f);
+		f = ner_train_f1(m, train, cut, ntrain, docs);
 		if (o->verbose)
 			fprintf(stderr, "O penalty %.0f: held-out train F1 %.2f\n", (double)grid[i], f);
 		if (f > bestf)
 			bestf = (float)f, best = grid[i];
 	}
 	ner_model_free(m);
+	if (o->verbose)
+		fprintf(stderr, "O penalty chosen %.0f: held-out train F1 %.2f\n", (double)best, (double)bestf);
 	return best;
+}
+
+#define NER_STACK_FOLDS 5
+
+/* The first pass's tags of every training token from a model trained on the other folds
+ * (contiguous blocks), as the second pass will see them on new text, never the gold tags;
+ * then each token's document classes. */
+static uint8_t (*ner_train_stack_docs(const struct ner_data *train, size_t ntrain,
+				      const struct ner_lexicon *lex, const struct ner_train_opts *o,
+				      float delta))[2]
+{
+	size_t ntok = train->sents[ntrain];
+	uint8_t *tag1 = xcalloc(ntok + 1, 1), (*docs)[2] = xcalloc(ntok + 1, sizeof *docs);
+	struct ner_tokinfo *info = xcalloc(ntok + 1, sizeof *info);
+	struct ner_train_opts quiet = *o;
+
+	quiet.verbose = false;
+	for (unsigned f = 0; f < NER_STACK_FOLDS; f++) {
+		size_t from = ntrain * f / NER_STACK_FOLDS, to = ntrain * (f + 1) / NER_STACK_FOLDS;
+		struct ner_data rest;
+		struct ner_model *m;
+		if (from == to)
+			continue;
+		ner_data_select(train, from, to, false, &rest);
+		m = ner_train_run(&rest, rest.nsents, NULL, lex, &quiet, NULL);
+		ner_train_o_bias(m, delta);
+		ner_tag_data(m, train, from, to, NULL, tag1);
+		ner_model_free(m);
+		ner_data_free(&rest);
+	}
+	for (size_t k = 0; k < ntrain; k++) {
+		struct ner_sentence s = ner_data_sentence(train, k);
+		ner_features_prepare(lex, &s, info + train->sents[k]);
+	}
+	ner_doc_classes(info, tag1, train->sents, ntrain, o->window);
+	for (size_t t = 0; t < ntok; t++)
+		docs[t][0] = info[t].docw, docs[t][1] = info[t].docs;
+	free(info);
+	free(tag1);
+	return docs;
 }
 
 struct ner_model *ner_train(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
 			    const struct ner_lexicon *lex, const struct ner_train_opts *o)
 {
-	float delta = ntrain >= 20 ? ner_train_tune_bias(train, ntrain, lex, o) : 0;
-	struct ner_model *m = ner_train_run(train, ntrain, dev, lex, o);
+	float delta = ntrain >= 20 ? ner_train_tune_bias(train, ntrain, lex, o, NULL) : 0;
+	struct ner_model *m = ner_train_run(train, ntrain, dev, lex, o, NULL);
+	uint8_t (*docs)[2];
+
 	ner_train_o_bias(m, delta);
+	if (o->window == 0 || ntrain < 2 * NER_STACK_FOLDS)
+		return m;
+	docs = ner_train_stack_docs(train, ntrain, lex, o, delta);
+	delta = ntrain >= 20 ? ner_train_tune_bias(train, ntrain, lex, o, docs) : 0;
+	m->stack = ner_train_run(train, ntrain, NULL, lex, o, docs);
+	ner_train_o_bias(m->stack, delta);
+	ner_keymap_free(&m->stack->wordlex); /* the first pass's serves both */
+	m->window = o->window;
+	free(docs);
+	if (o->verbose && dev) {
+		struct ner_score s = {0};
+		double p, r, f;
+		ner_evaluate(m, dev, 0, dev->nsents, &s);
+		ner_score_prf(&s, NER_NONE, &p, &r, &f);
+		fprintf(stderr, "two passes: dev P %.2f R %.2f F1 %.2f\n", p, r, f);
+	}
 	return m;
 }

@@ -9,7 +9,7 @@
 #include "qari/corpus.h"
 #include "qari/ner.h"
 
-#define NER_F1_FLOOR 70.5 /* the bundled model reaches 70.81 on this split */
+#define NER_F1_FLOOR 72.5 /* the bundled model (two passes) reaches 72.88 on this split */
 
 /* Tags of a paragraph as "word/TAG word/TAG ..." (original words). */
 static char *tagged(const struct ner_model *m, const char *text)
@@ -43,6 +43,25 @@ static void test_sentences(const struct ner_model *m)
 		     "والتقى/O وزير/O الخارجية/O سيرغي/B-PERS لافروف/I-PERS نظيره/O في/O واشنطن/B-LOC");
 	CHECK_TAGGED(m, "أعلنت الأمم المتحدة",
 		     "أعلنت/O الأمم/B-ORG المتحدة/I-ORG");
+}
+
+/* An article is one document: a text alone in it is tagged as ner_para_tag tags it, and
+ * every text of it gets its tags. */
+static void test_doc(const struct ner_model *m)
+{
+	const char *texts[] = {"بوتن في موسكو", "وقال الرئيس الروسي فلاديمير بوتن في موسكو. ثم عاد بوتن."};
+	struct ner_doc d = {0};
+	struct ner_para p = {0};
+
+	ner_doc_tag(m, texts + 1, 1, &d);
+	ner_para_tag(m, texts[1], strlen(texts[1]), &p);
+	CHECK(d.n == 1 && d.paras[0].n == p.n && memcmp(d.paras[0].tags, p.tags, p.n) == 0);
+	ner_doc_tag(m, texts, 2, &d);
+	CHECK(d.n == 2 && d.paras[0].n == 3 && d.paras[1].n == p.n);
+	CHECK_INT(d.paras[1].tags[3], 1); /* فلاديمير: B-PERS */
+	CHECK_INT(d.paras[0].tags[2], 3); /* موسكو: B-LOC */
+	ner_doc_free(&d);
+	ner_para_free(&p);
 }
 
 static void test_dates(const struct ner_model *m)
@@ -106,7 +125,7 @@ static void test_deterministic(void)
 {
 	char *path = check_shared_path("ner/anercorp-train.txt"), *dir = corpus_asset_path("ner");
 	char *error = NULL, f1[] = "/tmp/qari-ner-a-XXXXXX", f2[] = "/tmp/qari-ner-b-XXXXXX";
-	struct ner_train_opts o = {.epochs = 2, .seed = 7, .min_count = 1};
+	struct ner_train_opts o = {.epochs = 2, .seed = 7, .min_count = 1, .window = 5};
 	struct ner_lexicon *lex = ner_lexicon_load(dir, &error);
 	struct ner_data d;
 	int fd1 = mkstemp(f1), fd2 = mkstemp(f2);
@@ -152,6 +171,7 @@ int main(void)
 		return check_done();
 	test_sentences(m);
 	test_dates(m);
+	test_doc(m);
 	test_scoring();
 	test_dev_f1(m);
 	test_deterministic();
