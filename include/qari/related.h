@@ -3,7 +3,7 @@
  * score(a, b) = 0.6 · cos(entities) + 0.4 · cos(words), both cosines of IDF-weighted vectors:
  * entities (persons, places, organisations, dates) weighted by idf = ln(1 + N/df) times
  * 1 + ln(mentions); words are the stems (matching form, clitics off, stop words out) weighted
- * by tf-idf the same way. Each link is explained by its shared entities, rarest first.
+ * by tf-idf the same way, keeping each article's RELATED_WORD_TERMS strongest. Each link is explained by its shared entities, rarest first.
  * Built once over an entity table; a query walks only the posting lists of the article's own
  * entities and words, so it stays fast on a large corpus. */
 #ifndef QARI_RELATED_H
@@ -16,6 +16,7 @@
 
 #define RELATED_ENTITY_WEIGHT 0.6
 #define RELATED_WORD_WEIGHT 0.4
+#define RELATED_WORD_TERMS 48 /* words kept per article, the most telling (tf-idf) */
 
 struct related_link {
 	uint32_t article;  /* position in corpus->items */
