@@ -38,7 +38,7 @@ struct entity_mention {
 
 struct article_entity {
 	enum entity_type type;
-	char *key;  /* matching form: identity across the corpus */
+	char *key;  /* matching form: identity across the corpus (NULL once merged: id says it) */
 	char *name; /* display form: the original text of the fullest mention */
 	struct entity_mention *mentions; /* in reading order */
 	size_t nmentions, cap;

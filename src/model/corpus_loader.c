@@ -51,6 +51,7 @@ struct corpus_loader {
 	atomic_bool cancel;
 	atomic_size_t files_done;
 	_Atomic uint64_t bytes_done;
+	long pace_us; /* QARI_TEST_LOAD_PACE_US: a pause after each file, for tests only */
 };
 
 int corpus_loader_threads(size_t nfiles)
@@ -137,8 +138,11 @@ static void *corpus_loader_worker(void *arg)
 	struct corpus_loader *l = arg;
 	size_t i;
 
-	while (corpus_loader_claim(l, &i))
+	while (corpus_loader_claim(l, &i)) {
 		corpus_loader_run(l, i);
+		if (l->pace_us > 0)
+			usleep((useconds_t)l->pace_us);
+	}
 	return NULL;
 }
 
@@ -176,6 +180,7 @@ struct corpus_loader *corpus_loader_start(char *const *paths, size_t npaths)
 	atomic_init(&l->cancel, false);
 	atomic_init(&l->files_done, 0);
 	atomic_init(&l->bytes_done, 0);
+	l->pace_us = getenv("QARI_TEST_LOAD_PACE_US") ? atol(getenv("QARI_TEST_LOAD_PACE_US")) : 0;
 	/* libraries whose set-up is not safe to race: done here, before any worker runs */
 	html_init();
 	json_object_seed(0);

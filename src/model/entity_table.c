@@ -64,6 +64,17 @@ static void entity_table_post(struct entity_table *t, uint32_t id, uint32_t arti
 	t->items[id].articles++;
 }
 
+/* Merged, an article's entity is its id: the key lives on in the corpus table, and the
+ * mentions' spare room goes back (about a third of the index on a large corpus). */
+static void entity_table_trim(struct article_entity *e)
+{
+	xfree(&e->key);
+	if (e->cap > e->nmentions && e->nmentions > 0) {
+		e->mentions = xreallocarray(e->mentions, e->nmentions, sizeof *e->mentions);
+		e->cap = e->nmentions;
+	}
+}
+
 void entity_table_merge(struct entity_table *t)
 {
 	struct strbuf sb = {0};
@@ -88,6 +99,7 @@ void entity_table_merge(struct entity_table *t)
 			e->id = remap[e->id];
 			t->items[e->id].mentions += e->nmentions;
 			entity_table_post(t, e->id, (uint32_t)i, pcap);
+			entity_table_trim(e);
 		}
 	free(pcap);
 	free(remap);
