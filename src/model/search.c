@@ -222,12 +222,18 @@ void search_pass_free(struct search_pass *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Append n positions to a growing array (the candidates or the matches). */
+static void search_append(uint32_t **a, size_t *len, size_t *cap, const uint32_t *v, size_t n)
+{
+	xgrow(a, cap, *len + n + 1, sizeof **a);
+	if (n)
+		memcpy(*a + *len, v, n * sizeof *v);
+	*len += n;
+}
+
 void search_pass_add(struct search_pass *p, const uint32_t *v, size_t n)
 {
-	xgrow(&p->cand, &p->cand_cap, p->ncand + n + 1, sizeof *p->cand);
-	if (n)
-		memcpy(p->cand + p->ncand, v, n * sizeof *v);
-	p->ncand += n;
+	search_append(&p->cand, &p->ncand, &p->cand_cap, v, n);
 }
 
 void search_pass_add_range(struct search_pass *p, size_t from, size_t to)
@@ -241,10 +247,7 @@ void search_pass_add_range(struct search_pass *p, size_t from, size_t to)
 
 void search_pass_keep(struct search_pass *p, const uint32_t *v, size_t n)
 {
-	xgrow(&p->found, &p->found_cap, p->nfound + n + 1, sizeof *p->found);
-	if (n)
-		memcpy(p->found + p->nfound, v, n * sizeof *v);
-	p->nfound += n;
+	search_append(&p->found, &p->nfound, &p->found_cap, v, n);
 }
 
 void search_pass_narrow(struct search_pass *p)

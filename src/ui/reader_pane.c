@@ -111,10 +111,10 @@ static void reader_draw_row(struct pane *p, int row)
 	for (size_t k = 0, n = article_view_line_links(&r->view, i, spans, READER_LINKS_PER_LINE);
 	     k < n; k++)
 		ui_add_attr(p->win, row, x + spans[k].col, spans[k].ncols, A_UNDERLINE);
-	if (r->painted_from == r->painted_to)
-		r->painted_from = row, r->painted_to = row + 1;
-	r->painted_from = row < r->painted_from ? row : r->painted_from;
-	r->painted_to = row + 1 > r->painted_to ? row + 1 : r->painted_to;
+	if (r->painted_from == r->painted_to || row < r->painted_from)
+		r->painted_from = row;
+	if (row + 1 > r->painted_to)
+		r->painted_to = row + 1;
 }
 
 /* The spans of the link on view line i that row shows, sent as OSC 8 hyperlinks. URLs
