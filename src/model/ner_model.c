@@ -136,32 +136,45 @@ void ner_work_free(struct ner_work *w)
 	free(w->back);
 	free(w->info);
 	free(w->feats);
+	free(w->pairs);
 	memset(w, 0, sizeof *w);
+}
+
+/* The transitions with the invalid BIO moves at -inf: the inner loop needs no test. */
+static void ner_viterbi_trans(const float trans[NER_NTAGS + 1][NER_NTAGS],
+			      float out[NER_NTAGS + 1][NER_NTAGS])
+{
+	for (int p = 0; p <= NER_NTAGS; p++)
+		for (int t = 0; t < NER_NTAGS; t++)
+			out[p][t] = ner_bio_allowed(p, t) ? trans[p][t] : -INFINITY;
 }
 
 void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, const float *em2,
 		 size_t n, uint8_t *tags, struct ner_work *w)
 {
+	float tr[NER_NTAGS + 1][NER_NTAGS];
 	float *sc = w->score;
 	int best = 0;
 
 	if (n == 0)
 		return;
+	ner_viterbi_trans(trans, tr);
 	for (int t = 0; t < NER_NTAGS; t++)
-		sc[t] = ner_bio_allowed(NER_NTAGS, t) ?
-				em[t] + trans[NER_NTAGS][t] + em2[NER_EM2(0, NER_NTAGS, t)] : -INFINITY;
-	for (size_t i = 1; i < n; i++)
+		sc[t] = em[t] + tr[NER_NTAGS][t] + em2[NER_EM2(0, NER_NTAGS, t)];
+	for (size_t i = 1; i < n; i++) {
+		const float *prev = sc + (i - 1) * NER_NTAGS;
 		for (int t = 0; t < NER_NTAGS; t++) {
 			float top = -INFINITY;
 			int arg = 0;
 			for (int p = 0; p < NER_NTAGS; p++) {
-				float v = sc[(i - 1) * NER_NTAGS + p] + trans[p][t] + em2[NER_EM2(i, p, t)];
-				if (ner_bio_allowed(p, t) && v > top)
+				float v = prev[p] + tr[p][t] + em2[NER_EM2(i, p, t)];
+				if (v > top)
 					top = v, arg = p;
 			}
 			sc[i * NER_NTAGS + t] = top + em[i * NER_NTAGS + t];
 			w->back[i * NER_NTAGS + t] = (uint8_t)arg;
 		}
+	}
 	for (int t = 1; t < NER_NTAGS; t++)
 		if (sc[(n - 1) * NER_NTAGS + t] > sc[(n - 1) * NER_NTAGS + best])
 			best = t;
@@ -212,15 +225,14 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
 }
 
 /* Pair scores of token i under each previous tag (only the start for the first token). */
-static void ner_model_pair_scores(const struct ner_model *m, const struct ner_tokinfo *info,
-				  size_t i, float *em2)
+static void ner_model_pair_compute(const struct ner_model *m, const uint32_t *base, size_t np,
+				   bool first, float *em2)
 {
-	uint32_t base[NER_NPAIR], keys[NER_NPAIR];
-	size_t np = ner_pair_features(info, i, base);
+	uint32_t keys[NER_NPAIR];
 
 	for (int p = 0; p <= NER_NTAGS; p++) {
-		float *e = em2 + NER_EM2(i, p, 0);
-		if ((i == 0) != (p == NER_NTAGS)) {
+		float *e = em2 + (size_t)p * NER_NTAGS;
+		if (first != (p == NER_NTAGS)) {
 			memset(e, 0, NER_NTAGS * sizeof *e);
 			continue;
 		}
@@ -230,6 +242,46 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 	}
 }
 
+/* A loaded model's pair scores depend only on the few pair features (a handful of proclitic
+ * classes), so they are kept per ner_work by those features: ten table lookups a token
+ * become one comparison. A model in training changes under us: computed every time. */
+#define NER_PAIR_CACHE 64
+struct ner_pair_entry {
+	const struct ner_model *m;
+	uint32_t base[NER_NPAIR];
+	size_t np;
+	bool first;
+	float em2[(NER_NTAGS + 1) * NER_NTAGS];
+};
+
+static void ner_model_pair_scores(const struct ner_model *m, const struct ner_tokinfo *info,
+				  size_t i, struct ner_work *w)
+{
+	uint32_t base[NER_NPAIR];
+	size_t np = ner_pair_features(info, i, base);
+	float *em2 = w->em2 + NER_EM2(i, 0, 0);
+	struct ner_pair_entry *e;
+	uint32_t h = i == 0 ? 1 : 0;
+
+	if (m->qt == NULL) {
+		ner_model_pair_compute(m, base, np, i == 0, em2);
+		return;
+	}
+	if (w->pairs == NULL)
+		w->pairs = xcalloc(NER_PAIR_CACHE, sizeof(struct ner_pair_entry));
+	for (size_t f = 0; f < np; f++)
+		h = h * 0x9E3779B1u + base[f];
+	e = (struct ner_pair_entry *)w->pairs + (h >> 7) % NER_PAIR_CACHE;
+	if (e->m != m || e->first != (i == 0) || e->np != np || memcmp(e->base, base, np * sizeof *base) != 0) {
+		e->m = m;
+		e->first = i == 0;
+		e->np = np;
+		memcpy(e->base, base, np * sizeof *base);
+		ner_model_pair_compute(m, base, np, i == 0, e->em2);
+	}
+	memcpy(em2, e->em2, sizeof e->em2);
+}
+
 void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
 		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w)
 {
@@ -237,7 +289,7 @@ void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
 	for (size_t i = 0; i < s->n; i++) {
 		size_t nf = ner_features(s, info, i, w->feats);
 		ner_model_score(m, w->feats, nf, w->em + i * NER_NTAGS);
-		ner_model_pair_scores(m, info, i, w->em2);
+		ner_model_pair_scores(m, info, i, w);
 	}
 	ner_viterbi(m->trans, w->em, w->em2, s->n, tags, w);
 }
