@@ -37,12 +37,15 @@ enum app_search_target {
 };
 
 /* The list filter being computed in slices between keys (find.c): the list shows the last
- * complete result until this one is done. */
+ * complete result until this one's matches so far are known to be the top of its result. */
 struct app_filtering {
 	char *text;               /* its query as typed; NULL: nothing pending */
 	struct search_query q;
 	struct search_pass pass;  /* covers corpus positions [0, norder) */
 	double started;           /* app_now() when this query was typed */
+	bool ordered;             /* the pass tests in list order: its matches so far are final */
+	bool showing;             /* the list shows them */
+	size_t shown;             /* how many it shows */
 };
 
 struct app;
@@ -151,10 +154,12 @@ void app_filter_more(struct app *app, size_t from, size_t to);
 /* A filter pass is pending; it can make progress now (not waiting for the index). */
 bool app_filter_pending(const struct app *app);
 bool app_filter_runnable(const struct app *app);
-/* One slice of the pending pass, about budget_us long; the list changes when it is done. */
+/* One slice of the pending pass, about budget_us long; the list shows its matches so far
+ * when they are final and due (find.c), and its result when it is done. */
 void app_filter_step(struct app *app, long budget_us);
-/* Run the pending pass to its end now (Enter in the list opens from the final result). */
-void app_filter_finish(struct app *app);
+/* Before Enter in the list opens a row: run the pending pass until the rows shown are final
+ * (its first matches, or its end when it cannot tell). */
+void app_filter_settle(struct app *app);
 size_t app_find_ranges(struct app *app, const char *text, struct ui_range **out);
 void app_show_ranges(struct app *app, struct ui_range *v, size_t n);
 void app_search_start(struct app *app);

@@ -53,8 +53,8 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 		history_visit(&app->history, idx, app->reader_data.top);
 	app_search_free_hits(app);
 	app_sidebar_fill(app);
-	if (app->filter && app->filter_query) {
-		/* opened from a search: its hits are highlighted, n and N walk them */
+	if (app->filter && (app->filter_query || app->filtering.showing)) {
+		/* opened from a search (done, or its first matches): its hits are highlighted, n and N walk them */
 		struct ui_range *v;
 		size_t n = app_find_ranges(app, app->filter, &v);
 		app_show_ranges(app, v, n);
@@ -138,20 +138,25 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 		snprintf(out, n, "%zu/%zu", count ? sel : 0, count);
 }
 
+/* How far the pending filter pass got. */
+static size_t app_filter_percent(const struct app *app)
+{
+	const struct search_pass *p = &app->filtering.pass;
+	return p->ncand ? 100 * p->next / p->ncand : 0;
+}
+
 /* A new query's pass that has taken a while: how far it got (quick ones say nothing, so the
  * status line does not flicker as you type). NULL when there is nothing to say. */
 static const char *app_filtering(const struct app *app, char *buf, size_t n)
 {
 	const struct app_filtering *f = &app->filtering;
-	size_t pct;
 
 	if (f->text == NULL || (app->filter && strcmp(f->text, app->filter) == 0))
 		return NULL; /* nothing pending, or articles arriving for the filter shown */
 	if (app_now() - f->started < APP_FILTERING_SHOW_MS / 1000.0)
 		return "";
-	pct = f->pass.ncand ? 100 * f->pass.next / f->pass.ncand : 0;
 	snprintf(buf, n, app_filter_runnable(app) ? "filtering… %zu%%" : "filtering… (indexing)",
-		 pct);
+		 app_filter_percent(app));
 	return buf;
 }
 
@@ -189,6 +194,9 @@ void app_status(struct app *app)
 		snprintf(left, sizeof left, "%s", app->message);
 	else if (app->help_open)
 		snprintf(left, sizeof left, "help");
+	else if (app->filter && app->filtering.showing)
+		snprintf(left, sizeof left, "filter: %s  (%zu so far, %zu%%; Esc clears)", app->filter,
+			 app->nfilter, app_filter_percent(app));
 	else if ((busy = app_filtering(app, num, sizeof num)) != NULL)
 		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filtering.text,
 			 busy, *busy ? "; " : "");

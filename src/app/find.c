@@ -3,17 +3,21 @@
  * matching is the search module's: insensitive to hamza forms, harakat, tatweel and case.
  *
  * The list filter never holds up a key: a key in the prompt only sets up a pass
- * (search_pass), which the event loop runs in slices between looks at the keyboard; the list
- * keeps its rows until the pass is done, then shows its result at once. A query that grew
- * narrows the pending pass (its matches so far plus what it has not tested yet), or starts
- * from the shown result; articles that arrive while loading join the pass. Enter in the list
- * finishes the pass first, so it opens from the final result. */
+ * (search_pass), which the event loop runs in slices between looks at the keyboard. A pass
+ * tests the articles in list order, so its matches so far are the top of its result: the list
+ * shows them once they fill the page or the query is accepted (Enter), and Enter in the list
+ * opens one of them without waiting for the rest (fzf does the same). Until then the list
+ * keeps its rows. A query that grew narrows the pending pass (its matches so far plus what it
+ * has not tested yet, still in list order), or starts from the shown result; articles that
+ * arrive while loading join the pass, out of order: such a pass shows only when done. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "qari/app.h"
 #include "qari/xalloc.h"
+
+#define FIND_SETTLE_SLICE_US 500 /* Enter waits for the first matches in slices this long */
 
 static void find_set_ranges(struct app *app, struct ui_range *v, size_t n)
 {
@@ -74,28 +78,37 @@ void app_search_start(struct app *app)
 	}
 }
 
-/* The list shows rows (corpus positions, put in list order), labelled for the status line;
- * NULL: all. The pane gets the new rows before the old ones are freed: it reads them to keep
- * the selection. */
-static void find_show(struct app *app, const char *label, const size_t *rows, size_t n)
+/* The list shows rows (filter_rows, in list order), labelled for the status line; NULL: all.
+ * The pane gets the new rows before the old ones are freed: it reads them to keep the
+ * selection. */
+static void find_show_rows(struct app *app, const char *label, size_t *rows, size_t n)
 {
 	size_t *old_rows = app->filter_rows;
 	char *old_label = app->filter;
 
 	app->filter = label ? xstrdup(label) : NULL;
-	app->filter_rows = label ? xcalloc(n + 1, sizeof *app->filter_rows) : NULL;
+	app->filter_rows = rows;
 	app->nfilter = label ? n : 0;
 	app->filter_query = false;
-	if (label && n) {
-		memcpy(app->filter_rows, rows, n * sizeof *rows);
-		app_sort_rows(app, app->filter_rows, n);
-	}
+	app->filtering.showing = false;
 	if (label)
 		list_pane_set_rows(&app->list, app->filter_rows, app->nfilter);
 	else
 		list_pane_set_rows(&app->list, app->order, app->norder);
 	free(old_rows);
 	free(old_label);
+}
+
+/* Rows (corpus positions) put in list order, as find_show_rows. */
+static void find_show(struct app *app, const char *label, const size_t *rows, size_t n)
+{
+	size_t *v = label ? xcalloc(n + 1, sizeof *v) : NULL;
+
+	if (label && n) {
+		memcpy(v, rows, n * sizeof *rows);
+		app_sort_rows(app, v, n);
+	}
+	find_show_rows(app, label, v, n);
 }
 
 void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
@@ -153,13 +166,17 @@ static void find_filter_list(struct app *app, const char *text)
 		if (find_within_filter(app, &q)) {
 			find_pass_add_rows(&f->pass, app->filter_rows, app->nfilter, false);
 			search_pass_add_range(&f->pass, app->filter_upto, app->norder);
+			f->ordered = app->filter_upto == app->norder;
 		} else {
-			search_pass_add_range(&f->pass, 0, app->norder);
+			find_pass_add_rows(&f->pass, app->order, app->norder, false);
+			f->ordered = true;
 		}
 	}
 	f->text = xstrdup(text);
 	f->q = q;
 	f->started = app_now();
+	f->showing = false;
+	f->shown = 0;
 }
 
 void app_filter_more(struct app *app, size_t from, size_t to)
@@ -172,12 +189,15 @@ void app_filter_more(struct app *app, size_t from, size_t to)
 			return;
 		f->text = xstrdup(app->filter);
 		f->started = app_now();
+		f->showing = false;
 		search_pass_init(&f->pass);
 		find_pass_add_rows(&f->pass, app->filter_rows, app->nfilter, true);
 		search_pass_add_range(&f->pass, app->filter_upto, from);
 	}
-	if (f->text)
+	if (f->text) {
 		search_pass_add_range(&f->pass, from, to);
+		f->ordered = false; /* the newcomers fall anywhere in the list */
+	}
 	else if (app->filter)
 		find_show(app, app->filter, app->filter_rows, app->nfilter); /* re-sorted */
 }
@@ -192,23 +212,61 @@ bool app_filter_runnable(const struct app *app)
 	       (app->loader || (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH));
 }
 
-/* The pass is done: its result is the list. */
+/* A pass's matches as list rows. */
+static size_t *find_found_rows(const struct search_pass *p)
+{
+	size_t *rows = xcalloc(p->nfound + 1, sizeof *rows);
+	for (size_t i = 0; i < p->nfound; i++)
+		rows[i] = p->found[i];
+	return rows;
+}
+
+/* The pass is done: its result is the list (in list order already when it tested so). */
 static void find_pass_done(struct app *app)
 {
 	struct app_filtering *f = &app->filtering;
-	size_t *rows = xcalloc(f->pass.nfound + 1, sizeof *rows);
+	size_t *rows = find_found_rows(&f->pass);
 	char *text = f->text;
 
-	for (size_t i = 0; i < f->pass.nfound; i++)
-		rows[i] = f->pass.found[i];
 	f->text = NULL;
-	find_show(app, text, rows, f->pass.nfound);
+	if (f->ordered) {
+		find_show_rows(app, text, rows, f->pass.nfound);
+	} else {
+		find_show(app, text, rows, f->pass.nfound);
+		free(rows);
+	}
 	app->filter_query = true;
 	app->filter_upto = app->norder;
 	search_query_free(&f->q);
 	search_pass_free(&f->pass);
 	free(text);
-	free(rows);
+}
+
+/* Whether the matches so far are worth showing: the query was accepted, or they fill the
+ * page; after that as they double (copying them then costs little over a pass), and while
+ * they do not fill the page yet, each time one comes. */
+static bool find_partial_due(const struct app *app)
+{
+	const struct app_filtering *f = &app->filtering;
+	size_t n = f->pass.nfound, page = app->list.h > 0 ? (size_t)app->list.h : 1;
+	bool accepted = !(app->prompting && app->prompt_target == APP_SEARCH_LIST);
+
+	if (!f->ordered || n == 0 || (f->showing && n == f->shown))
+		return false;
+	if (!f->showing)
+		return accepted || n >= page;
+	return f->shown < page || n >= 2 * f->shown;
+}
+
+/* The matches so far as the list: the top of the final one, as the pass tests in list order. */
+static void find_show_partial(struct app *app)
+{
+	struct app_filtering *f = &app->filtering;
+	size_t n = f->pass.nfound;
+
+	find_show_rows(app, f->text, find_found_rows(&f->pass), n);
+	f->showing = true;
+	f->shown = n;
 }
 
 void app_filter_step(struct app *app, long budget_us)
@@ -221,15 +279,24 @@ void app_filter_step(struct app *app, long budget_us)
 		corpus_index_grow(&app->index, app->norder);
 	if (search_filter_step(&app->index.search, &f->q, &f->pass, budget_us))
 		find_pass_done(app);
+	else if (find_partial_due(app))
+		find_show_partial(app);
 }
 
-void app_filter_finish(struct app *app)
+void app_filter_settle(struct app *app)
 {
-	if (app->filtering.text == NULL)
+	struct app_filtering *f = &app->filtering;
+
+	if (f->text == NULL)
 		return;
 	if (app->loader == NULL) /* the search phase is quick: wait for it rather than race it */
 		corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
-	app_filter_step(app, LONG_MAX);
+	if (!f->ordered) {
+		app_filter_step(app, LONG_MAX);
+		return;
+	}
+	while (f->text && !(f->showing && f->shown > 0))
+		app_filter_step(app, FIND_SETTLE_SLICE_US);
 }
 
 /* The hits of text in the open article, as highlight ranges (NULL when none). */

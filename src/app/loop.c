@@ -121,7 +121,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 	if (op == UI_OP_NEXT_HIT || op == UI_OP_PREV_HIT)
 		op = op == UI_OP_NEXT_HIT ? UI_OP_DOWN : UI_OP_UP;
 	if (op == UI_OP_OPEN && app->focus == &app->list)
-		app_filter_finish(app); /* open from the final result: the rest of a pass is quick */
+		app_filter_settle(app); /* open a row of the final result */
 	r = app->focus->ops->op(app->focus, op);
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
