@@ -35,23 +35,34 @@ static uint32_t entity_table_intern(struct entity_table *t, const struct article
 	return id;
 }
 
-/* Corpus-wide: a one-word person joins the only longer person whose last word it is. */
+/* Corpus-wide: a one-word person joins the only longer person whose last word it is. The
+ * longer names are counted by last word first, so this is linear, not a scan of every pair
+ * (72,000 entities on SaudiNewsNet took seconds). */
 static void entity_table_surnames(struct entity_table *t, uint32_t *remap)
 {
+	struct strtab last;
+	size_t *count = xcalloc(t->n + 1, sizeof *count), *into = xcalloc(t->n + 1, sizeof *into);
+
+	strtab_init(&last);
+	for (size_t l = 0; l < t->n; l++) {
+		const char *lk = t->items[l].key, *sp = strrchr(lk, ' ');
+		uint32_t id;
+		if (t->items[l].type != ENTITY_PERSON || sp == NULL)
+			continue;
+		id = strtab_intern(&last, sp + 1, strlen(sp + 1));
+		if (count[id]++ == 0)
+			into[id] = l;
+	}
 	for (size_t k = 0; k < t->n; k++) {
 		const char *key = t->items[k].key;
-		size_t found = 0, into = k, n = strlen(key);
-		if (t->items[k].type != ENTITY_PERSON || strchr(key, ' '))
-			continue;
-		for (size_t l = 0; l < t->n && found < 2; l++) {
-			const char *lk = t->items[l].key, *sp = strrchr(lk, ' ');
-			if (t->items[l].type == ENTITY_PERSON && sp && strlen(sp + 1) == n &&
-			    memcmp(sp + 1, key, n) == 0)
-				found++, into = l;
-		}
-		if (found == 1)
-			remap[k] = (uint32_t)into;
+		uint32_t id;
+		if (t->items[k].type == ENTITY_PERSON && !strchr(key, ' ') &&
+		    strtab_find(&last, key, strlen(key), &id) && count[id] == 1)
+			remap[k] = (uint32_t)into[id];
 	}
+	strtab_free(&last);
+	free(count);
+	free(into);
 }
 
 static void entity_table_post(struct entity_table *t, uint32_t id, uint32_t article, size_t *pcap)

@@ -3,14 +3,19 @@
 #include "qari/related.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qari/normalize.h"
 #include "qari/strtab.h"
 #include "qari/xalloc.h"
 
 #define RELATED_MIN_LETTERS 3 /* shorter stems carry little meaning */
+#define RELATED_MAX_THREADS 8
+#define RELATED_MIN_SHARE 256 /* articles a thread: fewer are not worth a thread */
 
 static int related_u32_cmp(const void *a, const void *b)
 {
@@ -159,25 +164,97 @@ static void related_entity_vectors(struct related_index *x)
 	}
 }
 
-static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex)
-{
-	const struct corpus *c = x->entities->corpus;
+/* One thread's share of the word vectors: articles [from, to), with a vocabulary of its own. */
+struct related_word_job {
+	struct related_index *x;
+	const struct ner_lexicon *lex;
+	size_t from, to;
 	struct strtab vocab;
+};
+
+static void *related_word_worker(void *arg)
+{
+	struct related_word_job *job = arg;
+	const struct corpus *c = job->x->entities->corpus;
 	struct norm_text t = {0};
 	struct norm_token *toks = NULL;
 	uint32_t *ids = NULL;
-	size_t tcap = 0, icap = 0, *df;
+	size_t tcap = 0, icap = 0;
+
+	for (size_t a = job->from; a < job->to; a++) {
+		size_t nids = 0;
+		const struct article *art = c->items[a];
+		related_words(art->title, job->lex, &job->vocab, &t, &toks, &tcap, &ids, &nids, &icap);
+		for (size_t p = 0; p < art->npara; p++)
+			related_words(art->paras[p], job->lex, &job->vocab, &t, &toks, &tcap, &ids, &nids,
+				      &icap);
+		related_count(ids, nids, &job->x->word[a]);
+	}
+	free(ids);
+	free(toks);
+	norm_text_free(&t);
+	return NULL;
+}
+
+/* A job's words into the one vocabulary, in the job's order: jobs taken in article order give
+ * every word the id one thread would have given it, so ties in related_keep_top fall alike. */
+static void related_word_merge(struct related_word_job *job, struct strtab *vocab)
+{
+	uint32_t *to = xcalloc(job->vocab.n + 1, sizeof *to);
+
+	for (size_t w = 0; w < job->vocab.n; w++)
+		to[w] = strtab_intern(vocab, job->vocab.strs[w], job->vocab.lens[w]);
+	for (size_t a = job->from; a < job->to; a++) {
+		struct related_vec *v = &job->x->word[a];
+		for (size_t i = 0; i < v->n; i++)
+			v->ids[i] = to[v->ids[i]];
+		related_sort_pairs(v);
+	}
+	free(to);
+	strtab_free(&job->vocab);
+}
+
+/* Word counts of every article, on as many threads as there are cores (normalising 100 MB
+ * of text is most of the related stories' time); ids of one vocabulary in *vocab. */
+static void related_count_words(struct related_index *x, const struct ner_lexicon *lex,
+				struct strtab *vocab)
+{
+	struct related_word_job jobs[RELATED_MAX_THREADS];
+	pthread_t threads[RELATED_MAX_THREADS];
+	bool started[RELATED_MAX_THREADS] = {false};
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t nj = cpus > 1 ? (size_t)cpus : 1;
+
+	if (nj > RELATED_MAX_THREADS)
+		nj = RELATED_MAX_THREADS;
+	if (x->narticles < nj * RELATED_MIN_SHARE)
+		nj = 1;
+	for (size_t j = 0; j < nj; j++) {
+		jobs[j] = (struct related_word_job){x, lex, x->narticles * j / nj,
+						    x->narticles * (j + 1) / nj, {0}};
+		strtab_init(&jobs[j].vocab);
+		if (j > 0)
+			started[j] = pthread_create(&threads[j], NULL, related_word_worker, &jobs[j]) == 0;
+	}
+	related_word_worker(&jobs[0]);
+	for (size_t j = 1; j < nj; j++) {
+		if (started[j])
+			pthread_join(threads[j], NULL);
+		else
+			related_word_worker(&jobs[j]); /* no thread to be had: here */
+	}
+	for (size_t j = 0; j < nj; j++)
+		related_word_merge(&jobs[j], vocab);
+}
+
+static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex)
+{
+	struct strtab vocab;
+	size_t *df;
 	double *idf;
 
 	strtab_init(&vocab);
-	for (size_t a = 0; a < x->narticles; a++) {
-		size_t nids = 0;
-		const struct article *art = c->items[a];
-		related_words(art->title, lex, &vocab, &t, &toks, &tcap, &ids, &nids, &icap);
-		for (size_t p = 0; p < art->npara; p++)
-			related_words(art->paras[p], lex, &vocab, &t, &toks, &tcap, &ids, &nids, &icap);
-		related_count(ids, nids, &x->word[a]);
-	}
+	related_count_words(x, lex, &vocab);
 	x->nwords = vocab.n;
 	df = xcalloc(vocab.n + 1, sizeof *df);
 	idf = xcalloc(vocab.n + 1, sizeof *idf);
@@ -206,9 +283,6 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	}
 	free(df);
 	free(idf);
-	free(ids);
-	free(toks);
-	norm_text_free(&t);
 	strtab_free(&vocab);
 }
 
