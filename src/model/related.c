@@ -366,12 +366,44 @@ static int related_link_cmp(const void *a, const void *b)
 	return x->article < y->article ? -1 : x->article > y->article;
 }
 
+/* The max best links seen so far as a heap whose root is the weakest (in related_link_cmp's
+ * order): a common entity links thousands of articles, and sorting them all to keep ten was
+ * most of the time a story took to open. */
+static void related_top_add(struct related_link *h, size_t *n, size_t max, struct related_link l)
+{
+	size_t i;
+
+	if (max == 0)
+		return;
+	if (*n == max) {
+		if (related_link_cmp(&l, &h[0]) >= 0)
+			return; /* no better than the weakest kept */
+		i = 0; /* the root goes: sift l down from there */
+		for (;;) {
+			size_t c = 2 * i + 1;
+			if (c >= max)
+				break;
+			if (c + 1 < max && related_link_cmp(&h[c + 1], &h[c]) > 0)
+				c++;
+			if (related_link_cmp(&h[c], &l) <= 0)
+				break;
+			h[i] = h[c];
+			i = c;
+		}
+		h[i] = l;
+		return;
+	}
+	for (i = (*n)++; i > 0 && related_link_cmp(&h[(i - 1) / 2], &l) < 0; i = (i - 1) / 2)
+		h[i] = h[(i - 1) / 2]; /* sift l up */
+	h[i] = l;
+}
+
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
 	double *score = xcalloc(x->narticles + 1, sizeof *score);
 	const struct related_vec *ve = &x->ent[a], *vw = &x->word[a];
-	struct related_link *links = NULL;
-	size_t n = 0, cap = 0;
+	struct related_link *links;
+	size_t n = 0;
 
 	for (size_t i = 0; i < ve->n; i++) {
 		uint32_t id = ve->ids[i];
@@ -387,15 +419,12 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 			score[b] += RELATED_WORD_WEIGHT * vw->w[i] * related_weight_of(&x->word[b], id);
 		}
 	}
+	links = xcalloc(max + 1, sizeof *links);
 	for (size_t b = 0; b < x->narticles; b++)
-		if (b != a && score[b] > 1e-9) {
-			xgrow(&links, &cap, n + 1, sizeof *links);
-			links[n++] = (struct related_link){.article = (uint32_t)b, .score = score[b]};
-		}
+		if (b != a && score[b] > 1e-9)
+			related_top_add(links, &n, max,
+					(struct related_link){.article = (uint32_t)b, .score = score[b]});
 	xqsort(links, n, sizeof *links, related_link_cmp);
-	if (n > max) {
-		n = max;
-	}
 	for (size_t k = 0; k < n; k++)
 		related_explain(x, a, &links[k]);
 	free(score);
