@@ -31,12 +31,26 @@ struct related_vec {
 	size_t n;
 };
 
+/* An article in a posting list, with the weight the term has in its vector: a query reads
+ * the lists front to back instead of looking each term up in every linked article's vector. */
+struct related_posting {
+	uint32_t article;
+	float w;
+};
+
+/* Posting lists of ids 0..n-1 in one array: id's list is v[at[id] .. at[id + 1]). */
+struct related_postings {
+	uint32_t *at;
+	struct related_posting *v;
+	size_t n;
+};
+
 struct related_index {
 	const struct entity_table *entities;
 	size_t narticles;
 	struct related_vec *ent, *word; /* per article */
-	uint32_t **wpost;               /* word id → articles, ascending */
-	size_t *nwpost;
+	struct related_postings epost;  /* corpus entity id → articles, ascending */
+	struct related_postings wpost;  /* word id → articles, ascending */
 	double *eidf;                   /* corpus entity id → idf */
 	size_t nwords;
 };

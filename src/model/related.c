@@ -137,6 +137,34 @@ static void related_keep_top(struct related_vec *v, size_t k)
 	free(p);
 }
 
+/* The transpose of the articles' vectors (ids below nids): for each id, the articles that
+ * hold it, ascending, with its weight there. */
+static void related_postings_build(struct related_postings *p, const struct related_vec *vecs,
+				   size_t narticles, size_t nids)
+{
+	size_t total = 0;
+
+	p->n = nids;
+	p->at = xcalloc(nids + 2, sizeof *p->at);
+	for (size_t a = 0; a < narticles; a++)
+		for (size_t i = 0; i < vecs[a].n; i++)
+			p->at[vecs[a].ids[i] + 2]++;
+	for (size_t id = 0; id < nids; id++) { /* at[id + 2]: counts → at[id + 1]: starts */
+		total += p->at[id + 2];
+		p->at[id + 2] = (uint32_t)total;
+	}
+	p->v = xcalloc(total + 1, sizeof *p->v);
+	for (size_t a = 0; a < narticles; a++)
+		for (size_t i = 0; i < vecs[a].n; i++)
+			p->v[p->at[vecs[a].ids[i] + 1]++] = (struct related_posting){(uint32_t)a, vecs[a].w[i]};
+}
+
+static void related_postings_free(struct related_postings *p)
+{
+	free(p->at);
+	free(p->v);
+}
+
 static void related_entity_vectors(struct related_index *x)
 {
 	const struct entity_table *t = x->entities;
@@ -162,6 +190,7 @@ static void related_entity_vectors(struct related_index *x)
 		related_sort_pairs(v);
 		related_weigh(v, x->eidf);
 	}
+	related_postings_build(&x->epost, x->ent, x->narticles, t->n);
 }
 
 /* One thread's share of the word vectors: articles [from, to), with a vocabulary of its own. */
@@ -263,24 +292,11 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 			df[x->word[a].ids[i]]++;
 	for (size_t w = 0; w < vocab.n; w++)
 		idf[w] = log(1 + (double)x->narticles / (double)df[w]);
-	memset(df, 0, (vocab.n + 1) * sizeof *df);
 	for (size_t a = 0; a < x->narticles; a++) {
 		related_weigh(&x->word[a], idf);
 		related_keep_top(&x->word[a], RELATED_WORD_TERMS);
-		for (size_t i = 0; i < x->word[a].n; i++)
-			df[x->word[a].ids[i]]++;
 	}
-	x->wpost = xcalloc(vocab.n + 1, sizeof *x->wpost);
-	x->nwpost = xcalloc(vocab.n + 1, sizeof *x->nwpost);
-	for (size_t w = 0; w < vocab.n; w++)
-		if (df[w] > 0)
-			x->wpost[w] = xcalloc(df[w], sizeof **x->wpost);
-	for (size_t a = 0; a < x->narticles; a++) {
-		for (size_t i = 0; i < x->word[a].n; i++) {
-			uint32_t w = x->word[a].ids[i];
-			x->wpost[w][x->nwpost[w]++] = (uint32_t)a;
-		}
-	}
+	related_postings_build(&x->wpost, x->word, x->narticles, vocab.n);
 	free(df);
 	free(idf);
 	strtab_free(&vocab);
@@ -309,12 +325,10 @@ void related_index_free(struct related_index *x)
 		free(x->word[a].ids);
 		free(x->word[a].w);
 	}
-	for (size_t w = 0; w < x->nwords; w++)
-		free(x->wpost[w]);
+	related_postings_free(&x->epost);
+	related_postings_free(&x->wpost);
 	free(x->ent);
 	free(x->word);
-	free(x->wpost);
-	free(x->nwpost);
 	free(x->eidf);
 	memset(x, 0, sizeof *x);
 }
@@ -398,6 +412,18 @@ static void related_top_add(struct related_link *h, size_t *n, size_t max, struc
 	h[i] = l;
 }
 
+/* score[b] += weight · (v · b's vector), over the lists of v's ids. */
+static void related_score(const struct related_postings *p, const struct related_vec *v,
+			  double weight, double *score)
+{
+	for (size_t i = 0; p->at && i < v->n; i++) {
+		const struct related_posting *q = p->v + p->at[v->ids[i]], *end = p->v + p->at[v->ids[i] + 1];
+		double wa = weight * v->w[i];
+		for (; q < end; q++)
+			score[q->article] += wa * q->w;
+	}
+}
+
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
 	double *score = xcalloc(x->narticles + 1, sizeof *score);
@@ -405,20 +431,8 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	struct related_link *links;
 	size_t n = 0;
 
-	for (size_t i = 0; i < ve->n; i++) {
-		uint32_t id = ve->ids[i];
-		for (size_t k = 0; k < x->entities->npostings[id]; k++) {
-			uint32_t b = x->entities->postings[id][k];
-			score[b] += RELATED_ENTITY_WEIGHT * ve->w[i] * related_weight_of(&x->ent[b], id);
-		}
-	}
-	for (size_t i = 0; x->wpost && i < vw->n; i++) {
-		uint32_t id = vw->ids[i];
-		for (size_t k = 0; k < x->nwpost[id]; k++) {
-			uint32_t b = x->wpost[id][k];
-			score[b] += RELATED_WORD_WEIGHT * vw->w[i] * related_weight_of(&x->word[b], id);
-		}
-	}
+	related_score(&x->epost, ve, RELATED_ENTITY_WEIGHT, score);
+	related_score(&x->wpost, vw, RELATED_WORD_WEIGHT, score);
 	links = xcalloc(max + 1, sizeof *links);
 	for (size_t b = 0; b < x->narticles; b++)
 		if (b != a && score[b] > 1e-9)
