@@ -174,6 +174,7 @@ void app_settings_load(struct app *app);        /* before the corpus loads */
 void app_settings_apply_theme(struct app *app); /* before the screen starts */
 void app_state_open(struct app *app);
 void app_state_close(struct app *app);
+void app_state_sync(struct app *app);           /* make the changes durable (after a frame) */
 void app_state_leave(struct app *app);           /* remember the open article's position */
 size_t app_state_top(struct app *app, size_t idx); /* where to open it */
 void app_state_opened(struct app *app, size_t idx);

@@ -227,6 +227,7 @@ static void loop_run(struct app *app)
 			{.fd = corpus_index_fd(&app->index), .events = POLLIN},
 			{.fd = app->loader ? corpus_loader_fd(app->loader) : -1, .events = POLLIN}};
 		loop_draw(app);
+		app_state_sync(app);
 		if (poll(fds, 3, loop_timeout(app)) < 0 && errno != EINTR)
 			break;
 		if (fds[2].revents & POLLIN)

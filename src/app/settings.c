@@ -150,6 +150,7 @@ void app_state_open(struct app *app)
 {
 	const char *last;
 	app->state = state_open();
+	state_defer_sync(app->state, true); /* synced after each frame (app_state_sync) */
 	app->list_data.is_read = settings_is_read;
 	app->list_data.is_bookmarked = settings_is_bookmarked;
 	app->list_data.ctx = app;
@@ -179,6 +180,13 @@ void app_state_leave(struct app *app)
 	state_set_pos(app->state, app->corpus.items[app->open]->id,
 		      (para + 3) * SETTINGS_POS_LINES + (long)(r->top - first));
 	app_take_messages(app);
+}
+
+/* After a frame: what the keys changed becomes durable, off the keys' latency. */
+void app_state_sync(struct app *app)
+{
+	if (app->state && state_persistent(app->state) && !state_sync(app->state))
+		app_take_messages(app); /* it just went memory only: say why */
 }
 
 void app_state_close(struct app *app)

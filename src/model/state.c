@@ -47,6 +47,8 @@ struct state {
 	size_t journal_lines;            /* change lines in the journal */
 	size_t compact_every;
 	bool persistent;
+	bool defer_sync; /* setters leave the fdatasync to state_sync */
+	bool unsynced;   /* journal lines written but not yet synced */
 	char **messages;
 	size_t nmessages, msgcap, msghead;
 };
@@ -403,6 +405,7 @@ static bool state_journal_reset(struct state *st)
 		return false;
 	}
 	st->journal_lines = 0;
+	st->unsynced = false;
 	return true;
 }
 
@@ -479,7 +482,7 @@ bool state_compact(struct state *st)
 	return state_write_snapshot(st) && state_journal_reset(st);
 }
 
-/* Append one change line and make it durable. */
+/* Append one change line and make it durable (now, or at state_sync when deferred). */
 static bool state_log(struct state *st, const char *word, uint64_t id, long line)
 {
 	char buf[64];
@@ -491,10 +494,13 @@ static bool state_log(struct state *st, const char *word, uint64_t id, long line
 		n = snprintf(buf, sizeof buf, "%s %012llx %ld\n", word, (unsigned long long)id, line);
 	else
 		n = snprintf(buf, sizeof buf, "%s %012llx\n", word, (unsigned long long)id);
-	if (!fsutil_write_all(st->journal_fd, buf, (size_t)n) || fdatasync(st->journal_fd) < 0) {
+	if (!fsutil_write_all(st->journal_fd, buf, (size_t)n)) {
 		state_go_memory_only(st, "cannot write", st->journal_path, errno);
 		return false;
 	}
+	st->unsynced = true;
+	if (!st->defer_sync && !state_sync(st))
+		return false;
 	/* acknowledged from here; a failed compaction only stops later writes */
 	if (++st->journal_lines >= st->compact_every)
 		state_compact(st);
@@ -558,12 +564,33 @@ struct state *state_open(void)
 	return st;
 }
 
+void state_defer_sync(struct state *st, bool on)
+{
+	st->defer_sync = on;
+	if (!on)
+		state_sync(st);
+}
+
+bool state_sync(struct state *st)
+{
+	if (!st->persistent)
+		return false;
+	if (st->unsynced && fdatasync(st->journal_fd) < 0) {
+		state_go_memory_only(st, "cannot write", st->journal_path, errno);
+		return false;
+	}
+	st->unsynced = false;
+	return true;
+}
+
 void state_close(struct state *st)
 {
 	if (st == NULL)
 		return;
 	if (st->persistent && st->journal_lines > 0)
 		state_compact(st);
+	else if (st->persistent)
+		state_sync(st);
 	if (st->journal_fd >= 0)
 		close(st->journal_fd);
 	if (st->lock_fd >= 0)

@@ -170,6 +170,42 @@ static void test_journal_replay(void)
 	free(dir);
 }
 
+/* Deferred sync (the reader's): a setter's line is written before it returns, so a process
+ * that dies before state_sync loses nothing; state_sync then has nothing left to fail on. */
+static void test_deferred_sync(void)
+{
+	char *dir = test_dir("deferred");
+	char *jpath = xasprintf("%s/state.journal", dir), *j;
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct state *st = state_open_dir(dir);
+		state_defer_sync(st, true);
+		if (!state_set_read(st, "333333333333", true) || !state_set_last(st, "333333333333"))
+			_exit(1);
+		_exit(0); /* killed before any state_sync */
+	}
+	int status;
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	j = test_read(jpath);
+	CHECK(strstr(j, "read 333333333333\n") != NULL);
+	free(j);
+
+	struct state *st = state_open_dir(dir);
+	CHECK(state_is_read(st, "333333333333"));
+	CHECK_STR(state_last(st), "333333333333");
+	state_defer_sync(st, true);
+	CHECK(state_set_bookmark(st, "333333333333", true));
+	CHECK(state_sync(st));
+	CHECK(state_sync(st)); /* nothing pending: still true */
+	state_close(st);
+	st = state_open_dir(dir);
+	CHECK(state_is_bookmarked(st, "333333333333"));
+	state_close(st);
+	free(jpath);
+	free(dir);
+}
+
 /* A crash between temp write and rename leaves a temp file; one between rename and emptying
  * the journal leaves a journal that the snapshot already holds; a torn last line is dropped. */
 static void test_crash_leftovers(void)
@@ -535,6 +571,7 @@ int main(void)
 
 	test_round_trip();
 	test_journal_replay();
+	test_deferred_sync();
 	test_crash_leftovers();
 	test_kill9();
 	test_corrupt();
