@@ -81,6 +81,7 @@ static void *corpus_index_main(void *arg)
 	char *error = NULL;
 
 	corpus_index_run_phase(x, NULL);
+	atomic_store(&x->done, 0); /* before the flag: the second phase's 0%, not 100% */
 	corpus_index_signal(x, CORPUS_INDEX_SEARCH);
 	model = ner_default(&error);
 	if (model == NULL)
