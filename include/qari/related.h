@@ -55,7 +55,8 @@ struct related_index {
 	size_t nwords;
 };
 
-void related_index_build(struct related_index *x, const struct entity_table *t);
+/* nthreads ≤ 0: one a core. The result does not depend on it. */
+void related_index_build(struct related_index *x, const struct entity_table *t, int nthreads);
 void related_index_free(struct related_index *x);
 /* The best max links of the article at position a (score > 0, best first). Caller frees with
  * related_links_free. */

@@ -64,7 +64,7 @@ static int cmd_related_exec(const struct cli *cli)
 	while (c.items[pos] != a)
 		pos++;
 	entity_table_build(&t, &c, m);
-	related_index_build(&x, &t);
+	related_index_build(&x, &t, 0);
 	cmd_related_print(&x, pos);
 	related_index_free(&x);
 	entity_table_free(&t);

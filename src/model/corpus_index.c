@@ -90,7 +90,7 @@ static void *corpus_index_main(void *arg)
 		corpus_index_run_phase(x, model);
 		if (!atomic_load(&x->cancel)) {
 			entity_table_merge(&x->entities);
-			related_index_build(&x->related, &x->entities);
+			related_index_build(&x->related, &x->entities, x->nthreads);
 		}
 	}
 	corpus_index_signal(x, CORPUS_INDEX_ENTITIES);

@@ -243,15 +243,15 @@ static void related_word_merge(struct related_word_job *job, struct strtab *voca
 	strtab_free(&job->vocab);
 }
 
-/* Word counts of every article, on as many threads as there are cores (normalising 100 MB
- * of text is most of the related stories' time); ids of one vocabulary in *vocab. */
+/* Word counts of every article, on nthreads threads (≤ 0: one a core; normalising 100 MB of
+ * text is most of the related stories' time); ids of one vocabulary in *vocab. */
 static void related_count_words(struct related_index *x, const struct ner_lexicon *lex,
-				struct strtab *vocab)
+				struct strtab *vocab, int nthreads)
 {
 	struct related_word_job jobs[RELATED_MAX_THREADS];
 	pthread_t threads[RELATED_MAX_THREADS];
 	bool started[RELATED_MAX_THREADS] = {false};
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	long cpus = nthreads > 0 ? nthreads : sysconf(_SC_NPROCESSORS_ONLN);
 	size_t nj = cpus > 1 ? (size_t)cpus : 1;
 
 	if (nj > RELATED_MAX_THREADS)
@@ -276,14 +276,15 @@ static void related_count_words(struct related_index *x, const struct ner_lexico
 		related_word_merge(&jobs[j], vocab);
 }
 
-static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex)
+static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex,
+				 int nthreads)
 {
 	struct strtab vocab;
 	size_t *df;
 	double *idf;
 
 	strtab_init(&vocab);
-	related_count_words(x, lex, &vocab);
+	related_count_words(x, lex, &vocab, nthreads);
 	x->nwords = vocab.n;
 	df = xcalloc(vocab.n + 1, sizeof *df);
 	idf = xcalloc(vocab.n + 1, sizeof *idf);
@@ -302,7 +303,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	strtab_free(&vocab);
 }
 
-void related_index_build(struct related_index *x, const struct entity_table *t)
+void related_index_build(struct related_index *x, const struct entity_table *t, int nthreads)
 {
 	char *error = NULL;
 	const struct ner_model *m = ner_default(&error);
@@ -314,7 +315,7 @@ void related_index_build(struct related_index *x, const struct entity_table *t)
 	x->word = xcalloc(x->narticles + 1, sizeof *x->word);
 	related_entity_vectors(x);
 	if (m != NULL)
-		related_word_vectors(x, ner_model_lexicon(m));
+		related_word_vectors(x, ner_model_lexicon(m), nthreads);
 }
 
 void related_index_free(struct related_index *x)

@@ -69,6 +69,39 @@ static void test_yemen(struct related_index *x, const struct entity_table *t, co
 	related_links_free(l, n);
 }
 
+/* Word vectors counted on several threads equal those of one: the same ids, weights and
+ * posting lists (the threads' vocabularies are merged in article order). A day of
+ * SaudiNewsNet, its entity table left empty: the words do not depend on it. */
+static void test_threads_alike(void)
+{
+	char *path = check_shared_path("corpus/saudinewsnet/2015-07-21.zip");
+	struct corpus c;
+	struct entity_table t;
+	struct related_index one, four;
+
+	corpus_init(&c);
+	CHECK(corpus_load_paths(&c, &path, 1) > 1000);
+	entity_table_init(&t, &c);
+	entity_table_merge(&t);
+	related_index_build(&one, &t, 1);
+	related_index_build(&four, &t, 4);
+	CHECK(one.nwords > 10000);
+	CHECK_INT(four.nwords, one.nwords);
+	for (size_t a = 0; a < c.n; a++) {
+		const struct related_vec *u = &one.word[a], *v = &four.word[a];
+		if (!CHECK(v->n == u->n && memcmp(v->ids, u->ids, u->n * sizeof *u->ids) == 0 &&
+			   memcmp(v->w, u->w, u->n * sizeof *u->w) == 0))
+			break;
+	}
+	CHECK(memcmp(one.wpost.at, four.wpost.at, (one.nwords + 1) * sizeof *one.wpost.at) == 0);
+	CHECK(memcmp(one.wpost.v, four.wpost.v, one.wpost.at[one.nwords] * sizeof *one.wpost.v) == 0);
+	related_index_free(&one);
+	related_index_free(&four);
+	entity_table_free(&t);
+	corpus_free(&c);
+	free(path);
+}
+
 int main(void)
 {
 	char *paths[2] = {check_shared_path("corpus/seeds"), check_data_path("ner")};
@@ -84,11 +117,12 @@ int main(void)
 	corpus_sort(&c);
 	if (m) {
 		entity_table_build(&t, &c, m);
-		related_index_build(&x, &t);
+		related_index_build(&x, &t, 0);
 		test_seeds(&x, &t, &c);
 		test_yemen(&x, &t, &c);
 		related_index_free(&x);
 		entity_table_free(&t);
+		test_threads_alike();
 	}
 	corpus_free(&c);
 	ner_default_free();
