@@ -30,7 +30,6 @@ enum layout_cp_flag {
 
 struct layout_prep {
 	size_t n;
-	uint32_t *cps;          /* sanitised logical code points */
 	uint32_t *shaped;       /* after mirroring and Arabic shaping, still logical order */
 	uint32_t *off;          /* byte offset of each code point; off[n] = text length */
 	FriBidiCharType *types;
@@ -39,16 +38,78 @@ struct layout_prep {
 	uint8_t *flags;         /* enum layout_cp_flag */
 	FriBidiParType base;
 	bool rtl, reorder;
+	/* the arrays follow the struct in the same allocation */
 };
 
-/* Decode and neutralise: tab and line separators become spaces, other controls pictures. */
-static void layout_decode(struct layout_prep *p, const char *text, size_t len)
+/* What preparing needs only while it runs, carved from one allocation per paragraph: a dozen
+ * small mallocs and frees per paragraph cost an eighth of layout time. */
+struct layout_scratch {
+	uint32_t *cps;          /* sanitised logical code points */
+	uint32_t *off;          /* as in the prep, until its size is known */
+	FriBidiBracketType *brackets;
+	uint8_t *flags;
+	FriBidiArabicProp *props;
+	char *gb, *lb;          /* grapheme and line break opportunities */
+	void *block;
+};
+
+_Static_assert(sizeof(FriBidiCharType) == 4 && sizeof(FriBidiBracketType) == 4 &&
+		       sizeof(FriBidiStrIndex) == 4 && sizeof(FriBidiLevel) == 1 &&
+		       sizeof(FriBidiArabicProp) == 1,
+	       "the carved blocks are sized for FriBidi's types as 4 and 1 bytes");
+
+/* Bytes n elements of size take in a carved block: a multiple of 8 keeps the next aligned. */
+static size_t layout_span(size_t n, size_t size) { return (n * size + 7) & ~(size_t)7; }
+
+/* n elements of size bytes at *cursor, which moves past them. */
+static void *layout_carve(char **cursor, size_t n, size_t size)
+{
+	void *p = *cursor;
+	*cursor += layout_span(n, size);
+	return p;
+}
+
+/* Room for len + 1 of each scratch array: a code point takes at least one byte. */
+static void layout_scratch_init(struct layout_scratch *s, size_t len)
+{
+	size_t m = len + 1;
+	char *c = s->block = xmalloc(4 * layout_span(m, 4) + 4 * layout_span(m, 1));
+
+	s->cps = layout_carve(&c, m, sizeof *s->cps);
+	s->off = layout_carve(&c, m, sizeof *s->off);
+	s->brackets = layout_carve(&c, m, sizeof *s->brackets);
+	s->flags = layout_carve(&c, m, 1);
+	s->props = layout_carve(&c, m, sizeof *s->props);
+	s->gb = layout_carve(&c, m, 1);
+	s->lb = layout_carve(&c, m, 1);
+}
+
+/* The prep and its arrays in one allocation, for n code points. */
+static struct layout_prep *layout_prep_new(size_t n)
+{
+	size_t m = n + 1, arrays = 3 * layout_span(m, 4) + 3 * layout_span(m, 1);
+	struct layout_prep *p = xmalloc(sizeof *p + arrays);
+	char *c = (char *)(p + 1);
+
+	memset(p, 0, sizeof *p);
+	p->n = n;
+	p->shaped = layout_carve(&c, m, sizeof *p->shaped);
+	p->off = layout_carve(&c, m, sizeof *p->off);
+	p->types = layout_carve(&c, m, sizeof *p->types);
+	p->levels = layout_carve(&c, m, sizeof *p->levels);
+	p->width = layout_carve(&c, m, 1);
+	p->flags = layout_carve(&c, m, 1);
+	p->shaped[n] = p->off[n] = 0, p->types[n] = 0, p->levels[n] = 0;
+	p->width[n] = p->flags[n] = 0;
+	return p;
+}
+
+/* Decode and neutralise: tab and line separators become spaces, other controls pictures.
+ * Returns the number of code points. */
+static size_t layout_decode(struct layout_scratch *s, const char *text, size_t len)
 {
 	size_t i = 0, n = 0;
 
-	p->cps = xcalloc(len + 1, sizeof *p->cps);
-	p->off = xcalloc(len + 1, sizeof *p->off);
-	p->flags = xcalloc(len + 1, 1);
 	while (i < len) {
 		uint32_t cp;
 		int k = text_decode(text + i, len - i, &cp);
@@ -58,16 +119,17 @@ static void layout_decode(struct layout_prep *p, const char *text, size_t len)
 		if (cp == '\t' || cp == 0x2028 || cp == 0x2029)
 			cp = ' ';
 		shown = cells_display_cp(cp, &placeholder);
-		p->off[n] = (uint32_t)i;
+		s->off[n] = (uint32_t)i;
+		s->flags[n] = 0;
 		if (shown == 0)
-			p->flags[n] |= LAYOUT_CP_HIDDEN;
+			s->flags[n] = LAYOUT_CP_HIDDEN;
 		else if (placeholder)
-			p->flags[n] |= LAYOUT_CP_PLACEHOLDER, cp = shown;
-		p->cps[n++] = cp;
+			s->flags[n] = LAYOUT_CP_PLACEHOLDER, cp = shown;
+		s->cps[n++] = cp;
 		i += (size_t)k;
 	}
-	p->off[n] = (uint32_t)len;
-	p->n = n;
+	s->off[n] = (uint32_t)len;
+	return n;
 }
 
 static FriBidiParType layout_par_type(enum layout_dir dir)
@@ -77,44 +139,38 @@ static FriBidiParType layout_par_type(enum layout_dir dir)
 }
 
 /* Embedding levels once per paragraph (X1-I2 with brackets, BD16). */
-static void layout_levels(struct layout_prep *p, enum layout_dir dir)
+static void layout_levels(struct layout_prep *p, struct layout_scratch *s, enum layout_dir dir)
 {
-	FriBidiBracketType *brackets = xcalloc(p->n + 1, sizeof *brackets);
-
-	p->types = xcalloc(p->n + 1, sizeof *p->types);
-	p->levels = xcalloc(p->n + 1, sizeof *p->levels);
 	p->base = layout_par_type(dir);
-	fribidi_get_bidi_types(p->cps, (FriBidiStrIndex)p->n, p->types);
-	fribidi_get_bracket_types(p->cps, (FriBidiStrIndex)p->n, p->types, brackets);
-	if (p->n > 0 && fribidi_get_par_embedding_levels_ex(p->types, brackets, (FriBidiStrIndex)p->n,
-							     &p->base, p->levels) == 0) {
+	fribidi_get_bidi_types(s->cps, (FriBidiStrIndex)p->n, p->types);
+	fribidi_get_bracket_types(s->cps, (FriBidiStrIndex)p->n, p->types, s->brackets);
+	if (p->n > 0 && fribidi_get_par_embedding_levels_ex(p->types, s->brackets,
+							     (FriBidiStrIndex)p->n, &p->base,
+							     p->levels) == 0) {
 		p->base = dir == LAYOUT_DIR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 		memset(p->levels, FRIBIDI_IS_RTL(p->base) ? 1 : 0, p->n);
 	}
 	/* with no strong character the base comes back ON: P3 says LTR */
 	p->rtl = FRIBIDI_IS_RTL(p->base);
 	p->base = p->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
-	free(brackets);
 }
 
 /* Mirroring and Arabic shaping in logical order, on the paragraph's levels. */
-static void layout_shape(struct layout_prep *p, bool shape)
+static void layout_shape(struct layout_prep *p, struct layout_scratch *s, bool shape)
 {
-	FriBidiArabicProp *props;
 	FriBidiFlags flags = FRIBIDI_FLAG_SHAPE_MIRRORING;
 
-	p->shaped = xcalloc(p->n + 1, sizeof *p->shaped);
-	memcpy(p->shaped, p->cps, p->n * sizeof *p->cps);
+	memcpy(p->shaped, s->cps, p->n * sizeof *s->cps);
 	if (!p->reorder || p->n == 0)
 		return; /* a bidi terminal mirrors and shapes by itself */
-	props = xcalloc(p->n, sizeof *props);
 	if (shape) {
-		fribidi_get_joining_types(p->cps, (FriBidiStrIndex)p->n, props);
-		fribidi_join_arabic(p->types, (FriBidiStrIndex)p->n, p->levels, props);
+		fribidi_get_joining_types(s->cps, (FriBidiStrIndex)p->n, s->props);
+		fribidi_join_arabic(p->types, (FriBidiStrIndex)p->n, p->levels, s->props);
 		flags |= FRIBIDI_FLAGS_ARABIC;
+	} else {
+		memset(s->props, 0, p->n * sizeof *s->props);
 	}
-	fribidi_shape(flags, p->levels, (FriBidiStrIndex)p->n, props, p->shaped);
-	free(props);
+	fribidi_shape(flags, p->levels, (FriBidiStrIndex)p->n, s->props, p->shaped);
 }
 
 void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
@@ -126,22 +182,22 @@ void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
 }
 
 /* Clusters, break opportunities and widths: everything line breaking needs. */
-static void layout_segment(struct layout_prep *p)
+static void layout_segment(struct layout_prep *p, const struct layout_scratch *s)
 {
-	char *gb = xcalloc(p->n + 1, 1), *lb = xcalloc(p->n + 1, 1);
+	const uint32_t *cps = s->cps;
+	const char *gb = s->gb, *lb = s->lb;
 	bool ink = false; /* the current cluster already has a spacing code point */
 	size_t cs = 0;    /* where the current cluster starts */
 
-	p->width = xcalloc(p->n + 1, 1);
 	if (p->n > 0) {
-		layout_cluster_breaks(p->cps, p->n, gb);
-		u32_possible_linebreaks(p->cps, p->n, "UTF-8", lb);
+		layout_cluster_breaks(cps, p->n, s->gb);
+		u32_possible_linebreaks(cps, p->n, "UTF-8", s->lb);
 	}
 	for (size_t i = 0; i < p->n; i++) {
 		int w = (p->flags[i] & LAYOUT_CP_HIDDEN) ? 0 : cells_width(p->shaped[i]);
 		/* shaping leaves FILL where a lam joined the next alef: one cluster, one cell. The
 		 * lam starts it even after a prepended mark (U+0603), whose own cell it is not */
-		bool fill = p->shaped[i] == FRIBIDI_CHAR_FILL && p->cps[i] != FRIBIDI_CHAR_FILL;
+		bool fill = p->shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL;
 		if (fill)
 			p->flags[i] |= LAYOUT_CP_HIDDEN | LAYOUT_CP_CLUSTER, w = 0;
 		if (gb[i] || i == 0)
@@ -155,7 +211,7 @@ static void layout_segment(struct layout_prep *p)
 			cs = i;
 		if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_MANDATORY)
 			p->flags[i] |= LAYOUT_CP_BREAK;
-		if (p->types[i] == FRIBIDI_TYPE_WS || p->cps[i] == ' ')
+		if (p->types[i] == FRIBIDI_TYPE_WS || cps[i] == ' ')
 			p->flags[i] |= LAYOUT_CP_SPACE;
 		if (w < 0)
 			w = 1; /* cannot happen after sanitising; never let a width go negative */
@@ -174,37 +230,30 @@ static void layout_segment(struct layout_prep *p)
 	}
 	/* the alef that took the ligature joins the lam's cluster: one cell, both letters */
 	for (size_t i = 0; i + 1 < p->n; i++)
-		if (p->shaped[i] == FRIBIDI_CHAR_FILL && p->cps[i] != FRIBIDI_CHAR_FILL)
+		if (p->shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL)
 			p->flags[i + 1] &= (uint8_t)~LAYOUT_CP_CLUSTER;
-	free(gb);
-	free(lb);
 }
 
 struct layout_prep *layout_prepare(const char *text, size_t len, const struct layout_opts *o)
 {
-	struct layout_prep *p = xcalloc(1, sizeof *p);
+	struct layout_scratch s;
+	struct layout_prep *p;
+	size_t n;
 
+	layout_scratch_init(&s, len);
+	n = layout_decode(&s, text, len);
+	p = layout_prep_new(n);
+	memcpy(p->off, s.off, (n + 1) * sizeof *p->off);
+	memcpy(p->flags, s.flags, n);
 	p->reorder = o->reorder;
-	layout_decode(p, text, len);
-	layout_levels(p, o->dir);
-	layout_shape(p, o->shape);
-	layout_segment(p);
+	layout_levels(p, &s, o->dir);
+	layout_shape(p, &s, o->shape);
+	layout_segment(p, &s);
+	free(s.block);
 	return p;
 }
 
-void layout_prep_free(struct layout_prep *p)
-{
-	if (p == NULL)
-		return;
-	free(p->cps);
-	free(p->shaped);
-	free(p->off);
-	free(p->types);
-	free(p->levels);
-	free(p->width);
-	free(p->flags);
-	free(p);
-}
+void layout_prep_free(struct layout_prep *p) { free(p); }
 
 bool layout_prep_rtl(const struct layout_prep *p) { return p->rtl; }
 
@@ -306,52 +355,75 @@ static struct layout_cell layout_cluster_cell(const struct layout_prep *p, size_
 	return c;
 }
 
+/* Per wrap, not per line: one allocation for the copy of the levels that rule L1 edits,
+ * the visual-to-logical map and the start of each code point's cluster. */
+struct layout_wrap_scratch {
+	FriBidiLevel *levels;
+	FriBidiStrIndex *map;
+	uint32_t *cstart; /* where each code point's cluster starts */
+	void *block;
+};
+
+static void layout_wrap_scratch_init(struct layout_wrap_scratch *w, const struct layout_prep *p)
+{
+	size_t m = p->n + 1;
+	char *c = w->block = xmalloc(2 * layout_span(m, 4) + layout_span(m, 1));
+
+	w->map = layout_carve(&c, m, sizeof *w->map);
+	w->cstart = layout_carve(&c, m, sizeof *w->cstart);
+	w->levels = layout_carve(&c, m, sizeof *w->levels);
+	memcpy(w->levels, p->levels, p->n * sizeof *w->levels);
+	/* searching back per code point would be quadratic in a cluster of thousands of hidden
+	 * code points; lines start on clusters, so the paragraph's starts serve every line */
+	for (size_t i = 0; i < p->n; i++)
+		w->cstart[i] = i == 0 || (p->flags[i] & LAYOUT_CP_CLUSTER) ? (uint32_t)i
+									 : w->cstart[i - 1];
+}
+
 /* The cells of logical range [start, end) in visual order; map holds the logical index of
  * each visual position. One cell per cluster, placed where its spacing code point lands:
  * reordering may move a mark away from its base (REORDER_NSM across clusters, older FriBidi
  * tables), and the mark must still draw on its base, never as a cell of its own. */
 static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t end,
-			      const FriBidiStrIndex *map, int width, struct layout_line *l)
+			      const struct layout_wrap_scratch *w, int width, struct layout_line *l)
 {
-	size_t cap = 0, ink = layout_ink_end(p, start, end);
-	/* where each code point's cluster starts: searching back per code point is quadratic
-	 * in a cluster of thousands of hidden code points */
-	size_t *cstart = xcalloc(end - start + 1, sizeof *cstart);
+	size_t ink = layout_ink_end(p, start, end), ncells = 0;
 
-	for (size_t i = start; i < end; i++)
-		cstart[i - start] = i == start || (p->flags[i] & LAYOUT_CP_CLUSTER) ? i
-										      : cstart[i - start - 1];
+	/* counted first, so the line's cells take one allocation of the exact size */
+	for (size_t i = start; i < ink; i++)
+		ncells += p->width[i] != 0;
+	if (ncells > 0)
+		l->cells = xreallocarray(NULL, ncells, sizeof *l->cells);
 	for (size_t v = start; v < end; v++) {
-		size_t li = (size_t)map[v];
+		size_t li = (size_t)w->map[v];
 		struct layout_cell c;
 		if (li >= ink || p->width[li] == 0)
 			continue; /* trailing white space, hidden code points and marks */
-		c = layout_cluster_cell(p, cstart[li - start], layout_cluster_end(p, li));
+		c = layout_cluster_cell(p, w->cstart[li], layout_cluster_end(p, li));
 		/* a cluster wider than the whole line (a wide glyph at width 1): a stand-in */
 		if (c.width > width)
 			c.cp[0] = 0xFFFD, c.ncp = 1, c.width = 1, c.flags |= LAYOUT_CELL_PLACEHOLDER;
-		layout_line_push(l, &cap, &c);
+		l->cells[l->ncells++] = c;
+		l->width += c.width;
 	}
-	free(cstart);
 }
 
-/* Reorder [start, end) on scratch copies and emit its cells. */
+/* Reorder [start, end) (the map only: cells take their glyphs from the prep) and emit it. */
 static void layout_make_line(const struct layout_prep *p, size_t start, size_t end,
-			     FriBidiLevel *levels, uint32_t *vis, FriBidiStrIndex *map, int width,
-			     struct layout_line *l)
+			     struct layout_wrap_scratch *w, int width, struct layout_line *l)
 {
 	for (size_t i = start; i < end; i++)
-		map[i] = (FriBidiStrIndex)i, vis[i] = p->shaped[i];
+		w->map[i] = (FriBidiStrIndex)i;
 	if (p->reorder && end > start &&
 	    fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, p->types, (FriBidiStrIndex)(end - start),
-				 (FriBidiStrIndex)start, p->base, levels, vis, map) == 0)
+				 (FriBidiStrIndex)start, p->base, w->levels, NULL, w->map) == 0)
 		for (size_t i = start; i < end; i++) /* out of memory in FriBidi: logical order */
-			map[i] = (FriBidiStrIndex)i, vis[i] = p->shaped[i];
+			w->map[i] = (FriBidiStrIndex)i;
 	memset(l, 0, sizeof *l);
 	l->lbeg = p->off[start];
 	l->lend = p->off[end];
 	l->rtl = p->rtl && p->reorder;
-	layout_emit_cells(p, start, end, map, width, l);
+	layout_emit_cells(p, start, end, w, width, l);
 }
 
 static struct layout_line *layout_para_push(struct layout_para *out)
@@ -362,26 +434,22 @@ static struct layout_line *layout_para_push(struct layout_para *out)
 
 void layout_wrap(const struct layout_prep *p, int width, int align_width, struct layout_para *out)
 {
-	FriBidiLevel *levels = xcalloc(p->n + 1, sizeof *levels);
-	uint32_t *vis = xcalloc(p->n + 1, sizeof *vis);
-	FriBidiStrIndex *map = xcalloc(p->n + 1, sizeof *map);
+	struct layout_wrap_scratch w;
 	size_t start = 0;
 
 	if (width < 1)
 		width = 1;
 	out->rtl = p->rtl;
-	memcpy(levels, p->levels, p->n * sizeof *levels);
+	layout_wrap_scratch_init(&w, p);
 	do {
 		size_t end = p->n > 0 ? layout_line_end(p, start, width) : 0;
 		struct layout_line *l = layout_para_push(out);
-		layout_make_line(p, start, end, levels, vis, map, width, l);
+		layout_make_line(p, start, end, &w, width, l);
 		if (p->rtl && p->reorder && align_width > l->width)
 			l->indent = align_width - l->width;
 		start = end;
 	} while (start < p->n);
-	free(levels);
-	free(vis);
-	free(map);
+	free(w.block);
 }
 
 void layout_para_free(struct layout_para *out)
@@ -426,20 +494,18 @@ void layout_single_line(const char *text, size_t len, const struct layout_opts *
 			struct layout_line *out)
 {
 	struct layout_prep *p = layout_prepare(text, len, o);
-	FriBidiLevel *levels = xcalloc(p->n + 1, sizeof *levels);
-	uint32_t *vis = xcalloc(p->n + 1, sizeof *vis);
-	FriBidiStrIndex *map = xcalloc(p->n + 1, sizeof *map);
+	struct layout_wrap_scratch w;
 	size_t end = p->n;
 	bool cut = false;
 
 	if (width < 1)
 		width = 1;
-	memcpy(levels, p->levels, p->n * sizeof *levels);
+	layout_wrap_scratch_init(&w, p);
 	if (layout_cluster_width(p, 0, layout_ink_end(p, 0, p->n)) > width) {
 		end = layout_ink_end(p, 0, layout_prefix_fitting(p, width - 1));
 		cut = true;
 	}
-	layout_make_line(p, 0, end, levels, vis, map, width, out);
+	layout_make_line(p, 0, end, &w, width, out);
 	out->lend = p->off[p->n];
 	if (cut) {
 		/* the ellipsis stands at the logical end: the left of a right-to-left line */
@@ -452,9 +518,7 @@ void layout_single_line(const char *text, size_t len, const struct layout_opts *
 			out->cells[0] = e;
 		}
 	}
-	free(levels);
-	free(vis);
-	free(map);
+	free(w.block);
 	layout_prep_free(p);
 }
 
