@@ -85,10 +85,11 @@ void layout_line_free(struct layout_line *l);
 struct strbuf;
 void layout_line_to_utf8(const struct layout_line *l, bool with_indent, struct strbuf *out);
 
-/* For tests and conformance: levels and per-line visual order of code points, with the same
- * FriBidi calls the pipeline uses. dir: 0 LTR, 1 RTL, 2 auto. levels[i] = -1 for characters
- * removed by rule X9. Returns the resolved paragraph level. order receives logical indices in
- * visual order (X9-removed ones left out); *norder their count. */
+/* For tests and conformance: levels and per-line visual order of code points, computed as the
+ * pipeline computes them (FriBidi, or its closed form for right-to-left text without L).
+ * dir: 0 LTR, 1 RTL, 2 auto. levels[i] = -1 for characters removed by rule X9. Returns the
+ * resolved paragraph level. order receives logical indices in visual order (X9-removed ones
+ * left out); *norder their count. */
 int layout_bidi_levels(const uint32_t *cps, size_t n, int dir, int *levels);
 void layout_bidi_reorder(const uint32_t *cps, size_t n, int dir, size_t *order, size_t *norder);
 

@@ -138,15 +138,103 @@ static FriBidiParType layout_par_type(enum layout_dir dir)
 	       : dir == LAYOUT_DIR_LTR ? FRIBIDI_PAR_LTR : FRIBIDI_PAR_ON;
 }
 
-/* Embedding levels once per paragraph (X1-I2 with brackets, BD16). */
+static bool layout_is_number(FriBidiCharType t)
+{
+	return t == FRIBIDI_TYPE_EN || t == FRIBIDI_TYPE_AN;
+}
+
+static bool layout_is_separator(FriBidiCharType t)
+{
+	return t == FRIBIDI_TYPE_ES || t == FRIBIDI_TYPE_ET || t == FRIBIDI_TYPE_CS;
+}
+
+/* The level of a separator or terminator at i in the closed form below, or -1 when rules
+ * W4-W5 need more than its two neighbours: a terminator next to a number (W5), a mark after
+ * it (W1), a run of them next to a number. al: the last strong letter before i is AL (W2). */
+static int layout_separator_level(const FriBidiCharType *t, size_t n, size_t i, bool al)
+{
+	FriBidiCharType l = i > 0 ? t[i - 1] : FRIBIDI_TYPE_ON;
+	FriBidiCharType r = i + 1 < n ? t[i + 1] : FRIBIDI_TYPE_ON;
+
+	if (l == FRIBIDI_TYPE_NSM || r == FRIBIDI_TYPE_NSM)
+		return -1;
+	if (!layout_is_number(l) && !layout_is_number(r))
+		return 1;
+	if (t[i] == FRIBIDI_TYPE_ET || layout_is_separator(l) || layout_is_separator(r))
+		return -1;
+	if (!layout_is_number(l) || !layout_is_number(r))
+		return 1;
+	/* W4: a single separator between two numbers of one type (after W2) is a number */
+	l = l == FRIBIDI_TYPE_EN && !al ? FRIBIDI_TYPE_EN : FRIBIDI_TYPE_AN;
+	r = r == FRIBIDI_TYPE_EN && !al ? FRIBIDI_TYPE_EN : FRIBIDI_TYPE_AN;
+	return l == r && (t[i] == FRIBIDI_TYPE_CS || l == FRIBIDI_TYPE_EN) ? 2 : 1;
+}
+
+/* UAX #9 in closed form for most Arabic news text: a right-to-left paragraph with no
+ * left-to-right letter, explicit embedding, isolate, boundary neutral or separator. Its only
+ * strong direction is R (sos and eos too), so N0-N2 resolve every neutral to R: level 1;
+ * numbers, marks on them (W1) and separators W4 joins to them are at level 2 (I2). Returns
+ * false when the paragraph is not such, or the closed form would need more (W5). */
+static bool layout_levels_rtl(const FriBidiCharType *t, size_t n, FriBidiParType base,
+			      FriBidiLevel *levels)
+{
+	bool strong = base == FRIBIDI_PAR_RTL, al = false;
+	int level = 1; /* of the character before: a mark takes it (W1) */
+
+	if (base != FRIBIDI_PAR_RTL && base != FRIBIDI_PAR_ON)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		switch (t[i]) {
+		case FRIBIDI_TYPE_RTL:
+		case FRIBIDI_TYPE_AL:
+			strong = true, al = t[i] == FRIBIDI_TYPE_AL, level = 1;
+			break;
+		case FRIBIDI_TYPE_WS:
+		case FRIBIDI_TYPE_ON:
+			level = 1;
+			break;
+		case FRIBIDI_TYPE_EN:
+		case FRIBIDI_TYPE_AN:
+			level = 2;
+			break;
+		case FRIBIDI_TYPE_NSM:
+			break;
+		case FRIBIDI_TYPE_ES:
+		case FRIBIDI_TYPE_ET:
+		case FRIBIDI_TYPE_CS:
+			if ((level = layout_separator_level(t, n, i, al)) < 0)
+				return false;
+			break;
+		default:
+			return false;
+		}
+		levels[i] = (FriBidiLevel)level;
+	}
+	return strong; /* P2-P3: with no strong letter an automatic paragraph is LTR */
+}
+
+/* Paragraph levels (X1-I2 with brackets, BD16) from the types; *base in: requested, out:
+ * resolved (ON: no strong character). Returns 0 when FriBidi fails (out of memory). */
+static FriBidiLevel layout_par_levels(const uint32_t *cps, const FriBidiCharType *types,
+				      size_t n, FriBidiBracketType *brackets,
+				      FriBidiParType *base, FriBidiLevel *levels)
+{
+	if (n > 0 && layout_levels_rtl(types, n, *base, levels)) {
+		*base = FRIBIDI_PAR_RTL;
+		return 2;
+	}
+	fribidi_get_bracket_types(cps, (FriBidiStrIndex)n, types, brackets);
+	return fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, base,
+						   levels);
+}
+
+/* Embedding levels once per paragraph. */
 static void layout_levels(struct layout_prep *p, struct layout_scratch *s, enum layout_dir dir)
 {
 	p->base = layout_par_type(dir);
 	fribidi_get_bidi_types(s->cps, (FriBidiStrIndex)p->n, p->types);
-	fribidi_get_bracket_types(s->cps, (FriBidiStrIndex)p->n, p->types, s->brackets);
-	if (p->n > 0 && fribidi_get_par_embedding_levels_ex(p->types, s->brackets,
-							     (FriBidiStrIndex)p->n, &p->base,
-							     p->levels) == 0) {
+	if (p->n > 0 &&
+	    layout_par_levels(s->cps, p->types, p->n, s->brackets, &p->base, p->levels) == 0) {
 		p->base = dir == LAYOUT_DIR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 		memset(p->levels, FRIBIDI_IS_RTL(p->base) ? 1 : 0, p->n);
 	}
@@ -553,10 +641,9 @@ static int layout_test_run(const uint32_t *cps, size_t n, int dir, FriBidiLevel 
 	uint32_t *vis = xcalloc(n + 1, sizeof *vis);
 
 	fribidi_get_bidi_types(cps, (FriBidiStrIndex)n, types);
-	fribidi_get_bracket_types(cps, (FriBidiStrIndex)n, types, br);
 	for (size_t i = 0; i < n; i++)
 		map[i] = (FriBidiStrIndex)i, vis[i] = cps[i];
-	if (fribidi_get_par_embedding_levels_ex(types, br, (FriBidiStrIndex)n, &base, lv) == 0 ||
+	if (layout_par_levels(cps, types, n, br, &base, lv) == 0 ||
 	    fribidi_reorder_line(0, types, (FriBidiStrIndex)n, 0, base, lv, vis, map) == 0)
 		base = FRIBIDI_PAR_ON; /* reported as a failure by the caller's comparison */
 	free(br);

@@ -430,6 +430,50 @@ static void test_terminal_mode(void)
 	layout_para_free(&p);
 }
 
+/* FriBidi alone, as layout_bidi_levels reports it: levels after L1, -1 where X9 removes. */
+static void fribidi_levels(const uint32_t *cps, size_t n, FriBidiParType base, int *out)
+{
+	FriBidiCharType t[64];
+	FriBidiBracketType br[64];
+	FriBidiLevel lv[64];
+
+	fribidi_get_bidi_types(cps, (FriBidiStrIndex)n, t);
+	fribidi_get_bracket_types(cps, (FriBidiStrIndex)n, t, br);
+	if (fribidi_get_par_embedding_levels_ex(t, br, (FriBidiStrIndex)n, &base, lv) == 0 ||
+	    fribidi_reorder_line(0, t, (FriBidiStrIndex)n, 0, base, lv, NULL, NULL) == 0)
+		memset(lv, 99, n);
+	for (size_t i = 0; i < n; i++)
+		out[i] = FRIBIDI_IS_EXPLICIT_OR_BN(t[i]) ? -1 : lv[i];
+}
+
+static void test_levels_closed_form(void)
+{
+	/* right-to-left text without L takes a closed form of UAX #9 (numbers, separators and
+	 * marks between letters, W2 W4 W5 around them): random strings against FriBidi */
+	static const uint32_t pool[] = {
+		0x627, 0x644, 0x5D0, '0', '5', 0x660, 0x6F5, '+', '-', '#', '%', 0x66A, ',', '.',
+		'/', 0x60C, 0xA0, 0x64B, 0x651, 0x300, ' ', '!', '(', ')', '"', 0xAB, 0xBB, 'a',
+		0x200D, 0x202B, 0x2067, 0x2069};
+	uint32_t cps[64], seed = 12345;
+	int got[64], want[64];
+	size_t bad = 0;
+
+	for (int it = 0; it < 200000; it++) {
+		size_t n = 1 + it % 24;
+		int dir = it % 3; /* 0 LTR, 1 RTL, 2 auto */
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* L, ZWJ and the controls rarely: they turn the closed form off */
+			cps[i] = pool[(seed >> 16) % ((seed & 7) ? 27 : 32)];
+		}
+		layout_bidi_levels(cps, n, dir, got);
+		fribidi_levels(cps, n, dir == 0 ? FRIBIDI_PAR_LTR : dir == 1 ? FRIBIDI_PAR_RTL
+									  : FRIBIDI_PAR_ON, want);
+		bad += memcmp(got, want, n * sizeof *got) != 0;
+	}
+	CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
 	test_widths_match_wcwidth();
@@ -442,5 +486,6 @@ int main(void)
 	test_invariants();
 	test_rewrap_keeps_levels();
 	test_terminal_mode();
+	test_levels_closed_form();
 	return check_done();
 }
