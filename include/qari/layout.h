@@ -103,5 +103,9 @@ int cells_width(uint32_t cp);
 /* What a code point becomes on screen: itself, a visible stand-in for a control character
  * (placeholder set), or 0 when it must never be written (bidi controls, ZWJ, BOM...). */
 uint32_t cells_display_cp(uint32_t cp, bool *placeholder);
+/* Grapheme cluster boundaries (as layout_cluster_breaks) when every pair of neighbours decides
+ * its own (GB4-GB9b: letters, marks, controls); false when the text needs libunistring's state
+ * machine (CR LF, ZWJ, emoji, regional indicators, Hangul, Indic conjuncts, beyond the BMP). */
+bool cells_cluster_breaks(const uint32_t *cps, size_t n, char *breaks);
 
 #endif

@@ -265,7 +265,8 @@ void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
 {
 	if (n == 0)
 		return;
-	u32_grapheme_breaks(cps, n, breaks);
+	if (!cells_cluster_breaks(cps, n, breaks))
+		u32_grapheme_breaks(cps, n, breaks);
 	breaks[0] = 1;
 }
 
