@@ -131,14 +131,11 @@ static uint8_t cells_info_compute(uint32_t cp)
 			 cells_gb_compute(cp) << CELLS_GB_SHIFT);
 }
 
-static const uint8_t *cells_block(uint32_t cp)
+/* Compute and publish the block of cp: once per block and process, so kept out of line. */
+__attribute__((noinline)) static const uint8_t *cells_block_fill(uint32_t cp)
 {
-	uint8_t *b = atomic_load_explicit(&cells_blocks[cp >> 8], memory_order_acquire), *fresh;
-	uint8_t *expected = NULL;
+	uint8_t *fresh = xmalloc(256), *expected = NULL;
 
-	if (b != NULL)
-		return b;
-	fresh = xmalloc(256);
 	for (uint32_t i = 0; i < 256; i++)
 		fresh[i] = cells_info_compute((cp & ~0xFFu) | i);
 	if (atomic_compare_exchange_strong_explicit(&cells_blocks[cp >> 8], &expected, fresh,
@@ -146,6 +143,12 @@ static const uint8_t *cells_block(uint32_t cp)
 		return fresh;
 	free(fresh);
 	return expected;
+}
+
+static inline const uint8_t *cells_block(uint32_t cp)
+{
+	uint8_t *b = atomic_load_explicit(&cells_blocks[cp >> 8], memory_order_acquire);
+	return b != NULL ? b : cells_block_fill(cp);
 }
 
 int cells_width(uint32_t cp)
