@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
 #include <unilbrk.h>
 #include <wchar.h>
 
@@ -474,6 +475,32 @@ static void test_levels_closed_form(void)
 	CHECK_INT(bad, 0);
 }
 
+static void test_clusters_from_pairs(void)
+{
+	/* letters, marks, prepended marks and controls are cut from the pairs alone; CR LF, ZWJ
+	 * and emoji need libunistring's whole machine: random strings against it */
+	static const uint32_t pool[] = {'a', 0x627, 0x644, 0x64B, 0x651, 0x300, 0x200C, 0x600,
+					0x6DD, 0x110BD, 0x0F3E, 0x1031, 0x01, 0x7F, 0xAD, ' ',
+					0x0D, 0x0A, 0x200D, 0x1F600, 0x1F1E6, 0x1100, 0x915, 0x94D};
+	uint32_t cps[16], seed = 777;
+	char got[16], want[16];
+	size_t bad = 0;
+
+	for (int it = 0; it < 200000; it++) {
+		size_t n = 1 + it % 12;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			cps[i] = pool[(seed >> 16) % ((seed & 7) ? 16 : 24)];
+		}
+		layout_cluster_breaks(cps, n, got);
+		u32_grapheme_breaks(cps, n, want);
+		want[0] = 1;
+		for (size_t i = 0; i < n; i++)
+			bad += !got[i] != !want[i];
+	}
+	CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
 	test_widths_match_wcwidth();
@@ -487,5 +514,6 @@ int main(void)
 	test_rewrap_keeps_levels();
 	test_terminal_mode();
 	test_levels_closed_form();
+	test_clusters_from_pairs();
 	return check_done();
 }
