@@ -103,6 +103,12 @@ int cells_width(uint32_t cp);
 /* What a code point becomes on screen: itself, a visible stand-in for a control character
  * (placeholder set), or 0 when it must never be written (bidi controls, ZWJ, BOM...). */
 uint32_t cells_display_cp(uint32_t cp, bool *placeholder);
+/* The two above for a run of code points at once (layout asks for every one of a paragraph):
+ * cps[i] is replaced by its stand-in (how[i] CELLS_SHOWN_STANDIN), or kept, also when it is
+ * never drawn (CELLS_SHOWN_HIDDEN: bidi and shaping still see it); w[i] its width. */
+enum cells_shown { CELLS_SHOWN_AS_IS, CELLS_SHOWN_HIDDEN, CELLS_SHOWN_STANDIN };
+void cells_display_run(uint32_t *cps, size_t n, uint8_t *how);
+void cells_width_run(const uint32_t *cps, size_t n, int8_t *w);
 /* Grapheme cluster boundaries (as layout_cluster_breaks) when every pair of neighbours decides
  * its own (GB4-GB9b: letters, marks, controls); false when the text needs libunistring's state
  * machine (CR LF, ZWJ, emoji, regional indicators, Hangul, Indic conjuncts, beyond the BMP). */

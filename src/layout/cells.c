@@ -170,6 +170,35 @@ uint32_t cells_display_cp(uint32_t cp, bool *placeholder)
 	return (info & CELLS_HIDDEN) ? 0 : cp;
 }
 
+void cells_display_run(uint32_t *cps, size_t n, uint8_t *how)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t cp = cps[i], shown;
+		uint8_t info = cp < 0x10000 ? cells_block(cp)[cp & 0xFF] : CELLS_SUBST;
+		bool placeholder;
+
+		if (!(info & CELLS_SUBST)) {
+			how[i] = info & CELLS_HIDDEN		? CELLS_SHOWN_HIDDEN
+				 : info & CELLS_PLACEHOLDER ? CELLS_SHOWN_STANDIN
+							    : CELLS_SHOWN_AS_IS;
+			continue;
+		}
+		shown = cells_display_slow(cp, &placeholder);
+		how[i] = shown == 0 ? CELLS_SHOWN_HIDDEN
+			 : placeholder ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
+		if (how[i] == CELLS_SHOWN_STANDIN)
+			cps[i] = shown;
+	}
+}
+
+void cells_width_run(const uint32_t *cps, size_t n, int8_t *w)
+{
+	for (size_t i = 0; i < n; i++)
+		w[i] = (int8_t)(cps[i] < 0x10000
+					? (cells_block(cps[i])[cps[i] & 0xFF] & CELLS_WIDTH_MASK) - 1
+					: cells_width_slow(cps[i]));
+}
+
 bool cells_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
 {
 	unsigned prev = CELLS_GB_STATEFUL;

@@ -50,6 +50,7 @@ struct layout_scratch {
 	uint8_t *flags;
 	FriBidiArabicProp *props;
 	char *gb, *lb;          /* grapheme and line break opportunities */
+	int8_t *width;          /* of each shaped code point, as cells_width */
 	void *block;
 };
 
@@ -73,7 +74,7 @@ static void *layout_carve(char **cursor, size_t n, size_t size)
 static void layout_scratch_init(struct layout_scratch *s, size_t len)
 {
 	size_t m = len + 1;
-	char *c = s->block = xmalloc(4 * layout_span(m, 4) + 4 * layout_span(m, 1));
+	char *c = s->block = xmalloc(3 * layout_span(m, 4) + 5 * layout_span(m, 1));
 
 	s->cps = layout_carve(&c, m, sizeof *s->cps);
 	s->off = layout_carve(&c, m, sizeof *s->off);
@@ -82,6 +83,7 @@ static void layout_scratch_init(struct layout_scratch *s, size_t len)
 	s->props = layout_carve(&c, m, sizeof *s->props);
 	s->gb = layout_carve(&c, m, 1);
 	s->lb = layout_carve(&c, m, 1);
+	s->width = layout_carve(&c, m, 1);
 }
 
 /* The prep and its arrays in one allocation, for n code points. */
@@ -104,31 +106,35 @@ static struct layout_prep *layout_prep_new(size_t n)
 	return p;
 }
 
+_Static_assert((int)CELLS_SHOWN_HIDDEN == (int)LAYOUT_CP_HIDDEN &&
+		       (int)CELLS_SHOWN_STANDIN == (int)LAYOUT_CP_PLACEHOLDER,
+	       "cells_display_run's answers are the code point flags");
+
 /* Decode and neutralise: tab and line separators become spaces, other controls pictures.
- * Returns the number of code points. */
+ * ASCII and two-byte sequences (Arabic) inline, the rest by text_decode. Returns the
+ * number of code points. */
 static size_t layout_decode(struct layout_scratch *s, const char *text, size_t len)
 {
+	const unsigned char *u = (const unsigned char *)text;
 	size_t i = 0, n = 0;
 
 	while (i < len) {
 		uint32_t cp;
-		int k = text_decode(text + i, len - i, &cp);
-		bool placeholder;
-		uint32_t shown;
-
+		s->off[n] = (uint32_t)i;
+		if (u[i] < 0x80) {
+			cp = u[i++];
+		} else if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len && (u[i + 1] & 0xC0) == 0x80) {
+			cp = ((u[i] & 0x1Fu) << 6) | (u[i + 1] & 0x3Fu);
+			i += 2;
+		} else {
+			i += (size_t)text_decode(text + i, len - i, &cp);
+		}
 		if (cp == '\t' || cp == 0x2028 || cp == 0x2029)
 			cp = ' ';
-		shown = cells_display_cp(cp, &placeholder);
-		s->off[n] = (uint32_t)i;
-		s->flags[n] = 0;
-		if (shown == 0)
-			s->flags[n] = LAYOUT_CP_HIDDEN;
-		else if (placeholder)
-			s->flags[n] = LAYOUT_CP_PLACEHOLDER, cp = shown;
 		s->cps[n++] = cp;
-		i += (size_t)k;
 	}
 	s->off[n] = (uint32_t)len;
+	cells_display_run(s->cps, n, s->flags);
 	return n;
 }
 
@@ -282,8 +288,9 @@ static void layout_segment(struct layout_prep *p, const struct layout_scratch *s
 		layout_cluster_breaks(cps, p->n, s->gb);
 		u32_possible_linebreaks(cps, p->n, "UTF-8", s->lb);
 	}
+	cells_width_run(p->shaped, p->n, s->width);
 	for (size_t i = 0; i < p->n; i++) {
-		int w = (p->flags[i] & LAYOUT_CP_HIDDEN) ? 0 : cells_width(p->shaped[i]);
+		int w = (p->flags[i] & LAYOUT_CP_HIDDEN) ? 0 : s->width[i];
 		/* shaping leaves FILL where a lam joined the next alef: one cluster, one cell. The
 		 * lam starts it even after a prepended mark (U+0603), whose own cell it is not */
 		bool fill = p->shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL;

@@ -59,6 +59,29 @@ static void test_widths_match_wcwidth(void)
 	CHECK_INT(bad, 0);
 }
 
+static void test_runs_match_single(void)
+{
+	/* the run-at-a-time answers are the per-code-point ones, over all of Unicode */
+	static uint32_t cps[0x110000];
+	static uint8_t how[0x110000];
+	static int8_t w[0x110000];
+	size_t bad = 0;
+
+	for (uint32_t cp = 0; cp < 0x110000; cp++)
+		cps[cp] = cp;
+	cells_width_run(cps, 0x110000, w);
+	cells_display_run(cps, 0x110000, how);
+	for (uint32_t cp = 0; cp < 0x110000; cp++) {
+		bool ph;
+		uint32_t shown = cells_display_cp(cp, &ph);
+		uint8_t want = shown == 0 ? CELLS_SHOWN_HIDDEN
+			       : ph	  ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
+		bad += w[cp] != cells_width(cp) || how[cp] != want ||
+		       cps[cp] != (want == CELLS_SHOWN_STANDIN ? shown : cp);
+	}
+	CHECK_INT(bad, 0);
+}
+
 static void test_shaping_and_order(void)
 {
 	/* "أجرى وزير": presentation forms, right to left, one cell per letter */
@@ -504,6 +527,7 @@ static void test_clusters_from_pairs(void)
 int main(void)
 {
 	test_widths_match_wcwidth();
+	test_runs_match_single();
 	test_shaping_and_order();
 	test_lam_alef();
 	test_marks_and_clusters();
