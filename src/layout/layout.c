@@ -249,22 +249,32 @@ static void layout_levels(struct layout_prep *p, struct layout_scratch *s, enum 
 	p->base = p->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 }
 
-/* Mirroring and Arabic shaping in logical order, on the paragraph's levels. */
+/* Rule L4 as fribidi_shape_mirroring applies it, asking only about neutrals: every
+ * character FriBidi mirrors is one (a unit test checks), and most of a right-to-left
+ * paragraph is letters. */
+static void layout_mirror(struct layout_prep *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		FriBidiChar m;
+		if ((p->levels[i] & 1) && p->types[i] == FRIBIDI_TYPE_ON &&
+		    fribidi_get_mirror_char(p->shaped[i], &m))
+			p->shaped[i] = m;
+	}
+}
+
+/* Arabic shaping and mirroring in logical order, on the paragraph's levels. */
 static void layout_shape(struct layout_prep *p, struct layout_scratch *s, bool shape)
 {
-	FriBidiFlags flags = FRIBIDI_FLAG_SHAPE_MIRRORING;
-
 	memcpy(p->shaped, s->cps, p->n * sizeof *s->cps);
 	if (!p->reorder || p->n == 0)
 		return; /* a bidi terminal mirrors and shapes by itself */
 	if (shape) {
 		fribidi_get_joining_types(s->cps, (FriBidiStrIndex)p->n, s->props);
 		fribidi_join_arabic(p->types, (FriBidiStrIndex)p->n, p->levels, s->props);
-		flags |= FRIBIDI_FLAGS_ARABIC;
-	} else {
-		memset(s->props, 0, p->n * sizeof *s->props);
+		fribidi_shape(FRIBIDI_FLAGS_ARABIC, p->levels, (FriBidiStrIndex)p->n, s->props,
+			      p->shaped);
 	}
-	fribidi_shape(flags, p->levels, (FriBidiStrIndex)p->n, s->props, p->shaped);
+	layout_mirror(p);
 }
 
 void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)

@@ -82,6 +82,21 @@ static void test_runs_match_single(void)
 	CHECK_INT(bad, 0);
 }
 
+static void test_mirrored_are_neutral(void)
+{
+	/* layout mirrors only characters of type ON: FriBidi mirrors no other */
+	size_t mirrored = 0, bad = 0;
+	for (uint32_t cp = 0; cp < 0x110000; cp++) {
+		FriBidiChar m;
+		if (fribidi_get_mirror_char(cp, &m)) {
+			mirrored++;
+			bad += fribidi_get_bidi_type(cp) != FRIBIDI_TYPE_ON;
+		}
+	}
+	CHECK(mirrored > 300);
+	CHECK_INT(bad, 0);
+}
+
 static void test_shaping_and_order(void)
 {
 	/* "أجرى وزير": presentation forms, right to left, one cell per letter */
@@ -528,6 +543,7 @@ int main(void)
 {
 	test_widths_match_wcwidth();
 	test_runs_match_single();
+	test_mirrored_are_neutral();
 	test_shaping_and_order();
 	test_lam_alef();
 	test_marks_and_clusters();
