@@ -440,25 +440,24 @@ static void layout_line_push(struct layout_line *l, size_t *cap, const struct la
 
 /* The cell of the cluster [cs, ce): its one spacing code point first (segmenting gave every
  * cluster exactly one: a base, or ◌ under a lone mark), then its marks in logical order. */
-static struct layout_cell layout_cluster_cell(const struct layout_prep *p, size_t cs, size_t ce)
+static void layout_cluster_cell(const struct layout_prep *p, size_t cs, size_t ce,
+				struct layout_cell *c)
 {
-	struct layout_cell c = {0};
-
-	c.lbeg = p->off[cs];
-	c.lend = p->off[ce];
+	memset(c, 0, sizeof *c);
+	c->lbeg = p->off[cs];
+	c->lend = p->off[ce];
 	for (size_t k = cs; k < ce; k++) {
 		if (p->flags[k] & LAYOUT_CP_HIDDEN)
 			continue;
 		if (p->flags[k] & LAYOUT_CP_ORPHAN)
-			layout_cell_add_cp(&c, LAYOUT_ORPHAN_BASE);
-		layout_cell_add_cp(&c, p->shaped[k]);
-		c.width = (uint8_t)(c.width + p->width[k]);
+			layout_cell_add_cp(c, LAYOUT_ORPHAN_BASE);
+		layout_cell_add_cp(c, p->shaped[k]);
+		c->width = (uint8_t)(c->width + p->width[k]);
 		if (p->flags[k] & LAYOUT_CP_PLACEHOLDER)
-			c.flags |= LAYOUT_CELL_PLACEHOLDER;
+			c->flags |= LAYOUT_CELL_PLACEHOLDER;
 		if (p->levels[k] & 1)
-			c.flags |= LAYOUT_CELL_RTL;
+			c->flags |= LAYOUT_CELL_RTL;
 	}
-	return c;
 }
 
 /* Per wrap, not per line: one allocation for the copy of the levels that rule L1 edits,
@@ -502,15 +501,16 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 		l->cells = xreallocarray(NULL, ncells, sizeof *l->cells);
 	for (size_t v = start; v < end; v++) {
 		size_t li = (size_t)w->map[v];
-		struct layout_cell c;
+		struct layout_cell *c;
 		if (li >= ink || p->width[li] == 0)
 			continue; /* trailing white space, hidden code points and marks */
-		c = layout_cluster_cell(p, w->cstart[li], layout_cluster_end(p, li));
+		c = &l->cells[l->ncells];
+		layout_cluster_cell(p, w->cstart[li], layout_cluster_end(p, li), c);
 		/* a cluster wider than the whole line (a wide glyph at width 1): a stand-in */
-		if (c.width > width)
-			c.cp[0] = 0xFFFD, c.ncp = 1, c.width = 1, c.flags |= LAYOUT_CELL_PLACEHOLDER;
-		l->cells[l->ncells++] = c;
-		l->width += c.width;
+		if (c->width > width)
+			c->cp[0] = 0xFFFD, c->ncp = 1, c->width = 1, c->flags |= LAYOUT_CELL_PLACEHOLDER;
+		l->ncells++;
+		l->width += c->width;
 	}
 }
 
