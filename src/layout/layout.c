@@ -190,30 +190,19 @@ static bool layout_levels_rtl(const FriBidiCharType *t, size_t n, FriBidiParType
 	if (base != FRIBIDI_PAR_RTL && base != FRIBIDI_PAR_ON)
 		return false;
 	for (size_t i = 0; i < n; i++) {
-		switch (t[i]) {
-		case FRIBIDI_TYPE_RTL:
-		case FRIBIDI_TYPE_AL:
-			strong = true, al = t[i] == FRIBIDI_TYPE_AL, level = 1;
-			break;
-		case FRIBIDI_TYPE_WS:
-		case FRIBIDI_TYPE_ON:
+		FriBidiCharType c = t[i];
+		if (c == FRIBIDI_TYPE_AL || c == FRIBIDI_TYPE_RTL)
+			strong = true, al = c == FRIBIDI_TYPE_AL, level = 1;
+		else if (c == FRIBIDI_TYPE_WS || c == FRIBIDI_TYPE_ON)
 			level = 1;
-			break;
-		case FRIBIDI_TYPE_EN:
-		case FRIBIDI_TYPE_AN:
+		else if (layout_is_number(c))
 			level = 2;
-			break;
-		case FRIBIDI_TYPE_NSM:
-			break;
-		case FRIBIDI_TYPE_ES:
-		case FRIBIDI_TYPE_ET:
-		case FRIBIDI_TYPE_CS:
-			if ((level = layout_separator_level(t, n, i, al)) < 0)
-				return false;
-			break;
-		default:
+		else if (layout_is_separator(c))
+			level = layout_separator_level(t, n, i, al);
+		else if (c != FRIBIDI_TYPE_NSM)
+			return false; /* L, explicit embeddings and isolates, BN, B, S */
+		if (level < 0)
 			return false;
-		}
 		levels[i] = (FriBidiLevel)level;
 	}
 	return strong; /* P2-P3: with no strong letter an automatic paragraph is LTR */
@@ -289,55 +278,60 @@ void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
 /* Clusters, break opportunities and widths: everything line breaking needs. */
 static void layout_segment(struct layout_prep *p, const struct layout_scratch *s)
 {
-	const uint32_t *cps = s->cps;
+	/* locals: stores through the byte arrays could otherwise alias the prep's fields */
+	const uint32_t *cps = s->cps, *shaped = p->shaped;
 	const char *gb = s->gb, *lb = s->lb;
-	bool ink = false; /* the current cluster already has a spacing code point */
-	size_t cs = 0;    /* where the current cluster starts */
+	const int8_t *cw = s->width;
+	const FriBidiLevel *levels = p->levels;
+	const FriBidiCharType *types = p->types;
+	uint8_t *flags = p->flags, *width = p->width;
+	size_t n = p->n, cs = 0; /* cs: where the current cluster starts */
+	bool reorder = p->reorder, ink = false; /* ink: the cluster has a spacing code point */
 
-	if (p->n > 0) {
-		layout_cluster_breaks(cps, p->n, s->gb);
-		u32_possible_linebreaks(cps, p->n, "UTF-8", s->lb);
+	if (n > 0) {
+		layout_cluster_breaks(cps, n, s->gb);
+		u32_possible_linebreaks(cps, n, "UTF-8", s->lb);
 	}
-	cells_width_run(p->shaped, p->n, s->width);
-	for (size_t i = 0; i < p->n; i++) {
-		int w = (p->flags[i] & LAYOUT_CP_HIDDEN) ? 0 : s->width[i];
+	cells_width_run(shaped, n, s->width);
+	for (size_t i = 0; i < n; i++) {
+		uint8_t f = flags[i];
+		int w = (f & LAYOUT_CP_HIDDEN) ? 0 : cw[i];
 		/* shaping leaves FILL where a lam joined the next alef: one cluster, one cell. The
 		 * lam starts it even after a prepended mark (U+0603), whose own cell it is not */
-		bool fill = p->shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL;
-		if (fill)
-			p->flags[i] |= LAYOUT_CP_HIDDEN | LAYOUT_CP_CLUSTER, w = 0;
+		if (shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL)
+			f |= LAYOUT_CP_HIDDEN | LAYOUT_CP_CLUSTER, w = 0;
 		if (gb[i] || i == 0)
-			p->flags[i] |= LAYOUT_CP_CLUSTER;
+			f |= LAYOUT_CP_CLUSTER;
 		/* at another level than its cluster's start it is reordered apart from it (a mark
 		 * FriBidi's older tables take for a letter, U+07FD): a cluster of its own */
-		if (p->reorder && !(p->flags[i] & (LAYOUT_CP_CLUSTER | LAYOUT_CP_HIDDEN)) &&
-		    p->levels[i] != p->levels[cs])
-			p->flags[i] |= LAYOUT_CP_CLUSTER;
-		if (p->flags[i] & LAYOUT_CP_CLUSTER)
+		if (reorder && !(f & (LAYOUT_CP_CLUSTER | LAYOUT_CP_HIDDEN)) && levels[i] != levels[cs])
+			f |= LAYOUT_CP_CLUSTER;
+		if (f & LAYOUT_CP_CLUSTER)
 			cs = i;
 		if (lb[i] == UC_BREAK_POSSIBLE || lb[i] == UC_BREAK_MANDATORY)
-			p->flags[i] |= LAYOUT_CP_BREAK;
-		if (p->types[i] == FRIBIDI_TYPE_WS || cps[i] == ' ')
-			p->flags[i] |= LAYOUT_CP_SPACE;
+			f |= LAYOUT_CP_BREAK;
+		if (types[i] == FRIBIDI_TYPE_WS || cps[i] == ' ')
+			f |= LAYOUT_CP_SPACE;
 		if (w < 0)
 			w = 1; /* cannot happen after sanitising; never let a width go negative */
-		if (p->flags[i] & LAYOUT_CP_CLUSTER)
+		if (f & LAYOUT_CP_CLUSTER)
 			ink = false;
 		/* a mark with nothing spacing before it in its cluster (at its start, or after
 		 * hidden ZWJ or bidi controls) goes on ◌: never a cell of no width */
-		if (w == 0 && !ink && !(p->flags[i] & LAYOUT_CP_HIDDEN))
-			p->flags[i] |= LAYOUT_CP_ORPHAN, w = 1;
+		if (w == 0 && !ink && !(f & LAYOUT_CP_HIDDEN))
+			f |= LAYOUT_CP_ORPHAN, w = 1;
 		/* a second spacing character (emoji ZWJ sequence, U+0603 + base) gets its own cell:
 		 * let a line break there too, or a cluster wider than the line never fits */
 		else if (w > 0 && ink)
-			p->flags[i] |= LAYOUT_CP_CLUSTER;
+			f |= LAYOUT_CP_CLUSTER;
 		ink = ink || w > 0;
-		p->width[i] = (uint8_t)w;
+		flags[i] = f;
+		width[i] = (uint8_t)w;
 	}
 	/* the alef that took the ligature joins the lam's cluster: one cell, both letters */
-	for (size_t i = 0; i + 1 < p->n; i++)
-		if (p->shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL)
-			p->flags[i + 1] &= (uint8_t)~LAYOUT_CP_CLUSTER;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL)
+			flags[i + 1] &= (uint8_t)~LAYOUT_CP_CLUSTER;
 }
 
 struct layout_prep *layout_prepare(const char *text, size_t len, const struct layout_opts *o)
