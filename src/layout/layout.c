@@ -155,25 +155,31 @@ static bool layout_is_separator(FriBidiCharType t)
 }
 
 /* The level of a separator or terminator at i in the closed form below, or -1 when rules
- * W4-W5 need more than its two neighbours: a terminator next to a number (W5), a mark after
- * it (W1), a run of them next to a number. al: the last strong letter before i is AL (W2). */
-static int layout_separator_level(const FriBidiCharType *t, size_t n, size_t i, bool al)
+ * W4-W5 need more than its neighbours: a terminator next to a European number (W5), a run
+ * of them next to a number. Marks take the type before them (W1): left is the last type that is not
+ * a mark, and marks after i lengthen its run. al: the last strong letter before i is AL. */
+static int layout_separator_level(const FriBidiCharType *t, size_t n, size_t i,
+				  FriBidiCharType left, bool al)
 {
-	FriBidiCharType l = i > 0 ? t[i - 1] : FRIBIDI_TYPE_ON;
-	FriBidiCharType r = i + 1 < n ? t[i + 1] : FRIBIDI_TYPE_ON;
+	size_t j = i + 1;
+	FriBidiCharType right;
+	bool run; /* i is not a single separator */
 
-	if (l == FRIBIDI_TYPE_NSM || r == FRIBIDI_TYPE_NSM)
-		return -1;
-	if (!layout_is_number(l) && !layout_is_number(r))
+	while (j < n && t[j] == FRIBIDI_TYPE_NSM)
+		j++;
+	right = j < n ? t[j] : FRIBIDI_TYPE_ON;
+	run = j > i + 1 || layout_is_separator(left) || layout_is_separator(right);
+	/* after AL every European number is Arabic (W2): W5 finds none to join a terminator to */
+	if ((!layout_is_number(left) && !layout_is_number(right)) || (t[i] == FRIBIDI_TYPE_ET && al))
 		return 1;
-	if (t[i] == FRIBIDI_TYPE_ET || layout_is_separator(l) || layout_is_separator(r))
+	if (t[i] == FRIBIDI_TYPE_ET || run)
 		return -1;
-	if (!layout_is_number(l) || !layout_is_number(r))
+	if (!layout_is_number(left) || !layout_is_number(right))
 		return 1;
 	/* W4: a single separator between two numbers of one type (after W2) is a number */
-	l = l == FRIBIDI_TYPE_EN && !al ? FRIBIDI_TYPE_EN : FRIBIDI_TYPE_AN;
-	r = r == FRIBIDI_TYPE_EN && !al ? FRIBIDI_TYPE_EN : FRIBIDI_TYPE_AN;
-	return l == r && (t[i] == FRIBIDI_TYPE_CS || l == FRIBIDI_TYPE_EN) ? 2 : 1;
+	left = left == FRIBIDI_TYPE_EN && !al ? FRIBIDI_TYPE_EN : FRIBIDI_TYPE_AN;
+	right = right == FRIBIDI_TYPE_EN && !al ? FRIBIDI_TYPE_EN : FRIBIDI_TYPE_AN;
+	return left == right && (t[i] == FRIBIDI_TYPE_CS || left == FRIBIDI_TYPE_EN) ? 2 : 1;
 }
 
 /* UAX #9 in closed form for most Arabic news text: a right-to-left paragraph with no
@@ -186,6 +192,7 @@ static bool layout_levels_rtl(const FriBidiCharType *t, size_t n, FriBidiParType
 {
 	bool strong = base == FRIBIDI_PAR_RTL, al = false;
 	int level = 1; /* of the character before: a mark takes it (W1) */
+	FriBidiCharType last = FRIBIDI_TYPE_ON; /* the type before that is not a mark (sos: R) */
 
 	if (base != FRIBIDI_PAR_RTL && base != FRIBIDI_PAR_ON)
 		return false;
@@ -198,11 +205,13 @@ static bool layout_levels_rtl(const FriBidiCharType *t, size_t n, FriBidiParType
 		else if (layout_is_number(c))
 			level = 2;
 		else if (layout_is_separator(c))
-			level = layout_separator_level(t, n, i, al);
+			level = layout_separator_level(t, n, i, last, al);
 		else if (c != FRIBIDI_TYPE_NSM)
 			return false; /* L, explicit embeddings and isolates, BN, B, S */
 		if (level < 0)
 			return false;
+		if (c != FRIBIDI_TYPE_NSM)
+			last = c;
 		levels[i] = (FriBidiLevel)level;
 	}
 	return strong; /* P2-P3: with no strong letter an automatic paragraph is LTR */
