@@ -383,12 +383,23 @@ static int layout_cluster_width(const struct layout_prep *p, size_t i, size_t j)
 	return w;
 }
 
-static bool layout_cluster_is_space(const struct layout_prep *p, size_t i, size_t j)
+/* The cluster that starts at i in one pass: its end; *w its width, *space whether it holds
+ * only white space and hidden code points. */
+static size_t layout_cluster_scan(const struct layout_prep *p, size_t i, int *w, bool *space)
 {
-	for (; i < j; i++)
-		if (!(p->flags[i] & (LAYOUT_CP_SPACE | LAYOUT_CP_HIDDEN)))
-			return false;
-	return true;
+	const uint8_t *flags = p->flags, *width = p->width;
+	size_t n = p->n;
+	int sum = 0;
+	bool sp = true;
+
+	do {
+		sum += width[i];
+		sp = sp && (flags[i] & (LAYOUT_CP_SPACE | LAYOUT_CP_HIDDEN));
+		i++;
+	} while (i < n && !(flags[i] & LAYOUT_CP_CLUSTER));
+	*w = sum;
+	*space = sp;
+	return i;
 }
 
 /* Greedy: the longest run from start that ends at a break opportunity and whose width, not
@@ -400,9 +411,9 @@ static size_t layout_line_end(const struct layout_prep *p, size_t start, int wid
 	int used = 0, used_ink = 0;
 
 	while (i < p->n) {
-		size_t j = layout_cluster_end(p, i);
-		int cw = layout_cluster_width(p, i, j);
-		bool space = layout_cluster_is_space(p, i, j);
+		int cw;
+		bool space;
+		size_t j = layout_cluster_scan(p, i, &cw, &space);
 
 		if (i > start && (p->flags[i] & LAYOUT_CP_BREAK) && used_ink <= width)
 			best = i;
@@ -441,26 +452,29 @@ static void layout_line_push(struct layout_line *l, size_t *cap, const struct la
 	l->width += c->width;
 }
 
-/* The cell of the cluster [cs, ce): its one spacing code point first (segmenting gave every
- * cluster exactly one: a base, or ◌ under a lone mark), then its marks in logical order. */
-static void layout_cluster_cell(const struct layout_prep *p, size_t cs, size_t ce,
-				struct layout_cell *c)
+/* The cell of the cluster that starts at cs: its one spacing code point first (segmenting
+ * gave every cluster exactly one: a base, or ◌ under a lone mark), then its marks in logical
+ * order. */
+static void layout_cluster_cell(const struct layout_prep *p, size_t cs, struct layout_cell *c)
 {
+	size_t k = cs;
+
 	memset(c, 0, sizeof *c);
 	c->lbeg = p->off[cs];
-	c->lend = p->off[ce];
-	for (size_t k = cs; k < ce; k++) {
-		if (p->flags[k] & LAYOUT_CP_HIDDEN)
+	do {
+		uint8_t f = p->flags[k];
+		if (f & LAYOUT_CP_HIDDEN)
 			continue;
-		if (p->flags[k] & LAYOUT_CP_ORPHAN)
+		if (f & LAYOUT_CP_ORPHAN)
 			layout_cell_add_cp(c, LAYOUT_ORPHAN_BASE);
 		layout_cell_add_cp(c, p->shaped[k]);
 		c->width = (uint8_t)(c->width + p->width[k]);
-		if (p->flags[k] & LAYOUT_CP_PLACEHOLDER)
+		if (f & LAYOUT_CP_PLACEHOLDER)
 			c->flags |= LAYOUT_CELL_PLACEHOLDER;
 		if (p->levels[k] & 1)
 			c->flags |= LAYOUT_CELL_RTL;
-	}
+	} while (++k < p->n && !(p->flags[k] & LAYOUT_CP_CLUSTER));
+	c->lend = p->off[k];
 }
 
 /* Per wrap, not per line: one allocation for the copy of the levels that rule L1 edits,
@@ -508,7 +522,7 @@ static void layout_emit_cells(const struct layout_prep *p, size_t start, size_t 
 		if (li >= ink || p->width[li] == 0)
 			continue; /* trailing white space, hidden code points and marks */
 		c = &l->cells[l->ncells];
-		layout_cluster_cell(p, w->cstart[li], layout_cluster_end(p, li), c);
+		layout_cluster_cell(p, w->cstart[li], c);
 		/* a cluster wider than the whole line (a wide glyph at width 1): a stand-in */
 		if (c->width > width)
 			c->cp[0] = 0xFFFD, c->ncp = 1, c->width = 1, c->flags |= LAYOUT_CELL_PLACEHOLDER;
