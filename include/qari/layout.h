@@ -96,6 +96,9 @@ void layout_bidi_reorder(const uint32_t *cps, size_t n, int dir, size_t *order, 
 /* Grapheme cluster boundaries as the layout uses them: breaks[i] != 0 when a cluster starts
  * at i (UAX #29 through libunistring). */
 void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks);
+/* Line break opportunities as the layout uses them: what u32_possible_linebreaks gives, with
+ * less of the text asked about (the letters of a word after its first). */
+void layout_line_breaks(const uint32_t *cps, size_t n, char *breaks);
 
 /* cells.c: the display width of a code point as curses (wcwidth) measures it: 0 for marks
  * and invisible format characters, 2 for wide, 1 otherwise; -1 for a control character. */

@@ -51,6 +51,8 @@ struct layout_scratch {
 	FriBidiArabicProp *props;
 	char *gb, *lb;          /* grapheme and line break opportunities */
 	int8_t *width;          /* of each shaped code point, as cells_width */
+	uint32_t *lcps, *lidx;  /* what line breaking is asked about, and where each came from */
+	char *lbc;              /* its answers */
 	void *block;
 };
 
@@ -74,7 +76,7 @@ static void *layout_carve(char **cursor, size_t n, size_t size)
 static void layout_scratch_init(struct layout_scratch *s, size_t len)
 {
 	size_t m = len + 1;
-	char *c = s->block = xmalloc(3 * layout_span(m, 4) + 5 * layout_span(m, 1));
+	char *c = s->block = xmalloc(5 * layout_span(m, 4) + 6 * layout_span(m, 1));
 
 	s->cps = layout_carve(&c, m, sizeof *s->cps);
 	s->off = layout_carve(&c, m, sizeof *s->off);
@@ -84,6 +86,9 @@ static void layout_scratch_init(struct layout_scratch *s, size_t len)
 	s->gb = layout_carve(&c, m, 1);
 	s->lb = layout_carve(&c, m, 1);
 	s->width = layout_carve(&c, m, 1);
+	s->lcps = layout_carve(&c, m, sizeof *s->lcps);
+	s->lidx = layout_carve(&c, m, sizeof *s->lidx);
+	s->lbc = layout_carve(&c, m, 1);
 }
 
 /* The prep and its arrays in one allocation, for n code points. */
@@ -284,6 +289,56 @@ void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
 	breaks[0] = 1;
 }
 
+/* Letters (class AL) and marks (CM) of UAX #14 whose number never matters: AL × AL and
+ * AL CM* as AL (LB28, LB9), and no rule looks further back than the last of them. */
+static bool layout_is_plain_letter(uint32_t cp)
+{
+	return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) ||
+	       (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static bool layout_is_plain_mark(uint32_t cp)
+{
+	return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670;
+}
+
+/* Break opportunities (UAX #14, libunistring) into lb. A word's letters and marks reach
+ * libunistring as its first letter alone: none of the others can take a break, and the
+ * rules see the same classes around the one that stays. A third of the code points.
+ * lcps, lidx and lbc: room for n, what is asked, where it came from and the answers. */
+static void layout_linebreaks(const uint32_t *cps, size_t n, uint32_t *lcps, uint32_t *lidx,
+			      char *lbc, char *lb)
+{
+	size_t m = 0;
+	bool word = false; /* the code point before is in a word's run of letters and marks */
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t cp = cps[i];
+		bool letter = layout_is_plain_letter(cp);
+		bool plain = letter | layout_is_plain_mark(cp);
+		/* stored always, kept by moving on: no branch to mispredict per code point */
+		lcps[m] = cp;
+		lidx[m] = (uint32_t)i;
+		m += !(word & plain);
+		word = letter | (word & plain);
+	}
+	u32_possible_linebreaks(lcps, m, "UTF-8", lbc);
+	memset(lb, UC_BREAK_PROHIBITED, n);
+	for (size_t k = 0; k < m; k++)
+		lb[lidx[k]] = lbc[k];
+}
+
+void layout_line_breaks(const uint32_t *cps, size_t n, char *breaks)
+{
+	uint32_t *lcps = xcalloc(n + 1, sizeof *lcps), *lidx = xcalloc(n + 1, sizeof *lidx);
+	char *lbc = xcalloc(n + 1, 1);
+
+	layout_linebreaks(cps, n, lcps, lidx, lbc, breaks);
+	free(lcps);
+	free(lidx);
+	free(lbc);
+}
+
 /* Clusters, break opportunities and widths: everything line breaking needs. */
 static void layout_segment(struct layout_prep *p, const struct layout_scratch *s)
 {
@@ -299,7 +354,7 @@ static void layout_segment(struct layout_prep *p, const struct layout_scratch *s
 
 	if (n > 0) {
 		layout_cluster_breaks(cps, n, s->gb);
-		u32_possible_linebreaks(cps, n, "UTF-8", s->lb);
+		layout_linebreaks(cps, n, s->lcps, s->lidx, s->lbc, s->lb);
 	}
 	cells_width_run(shaped, n, s->width);
 	for (size_t i = 0; i < n; i++) {

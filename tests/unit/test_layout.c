@@ -539,6 +539,31 @@ static void test_clusters_from_pairs(void)
 	CHECK_INT(bad, 0);
 }
 
+static void test_line_breaks_from_fewer(void)
+{
+	/* a word's letters and marks after its first are not asked about: random text against
+	 * libunistring asked about every code point */
+	static const uint32_t pool[] = {0x627, 0x644, 0x621, 0x64A, 'a', 'Z', 0x64B, 0x651, 0x670,
+					' ', ' ', '.', 0x60C, '(', ')', 0xAB, 0xBB, '"', '-', '/', '5',
+					0x661, '%', 0xA0, 0x300, 0x200D, 0x200B, '\n', 0x5D0, 0x4E2D,
+					0x1F600, 0x25CC, 0x640, 0xE01};
+	uint32_t cps[24], seed = 4242;
+	char got[24], want[24];
+	size_t bad = 0;
+
+	for (int it = 0; it < 200000; it++) {
+		size_t n = 1 + it % 24;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			cps[i] = pool[(seed >> 16) % ((seed & 3) ? 9 : sizeof pool / sizeof *pool)];
+		}
+		layout_line_breaks(cps, n, got);
+		u32_possible_linebreaks(cps, n, "UTF-8", want);
+		bad += memcmp(got, want, n) != 0;
+	}
+	CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
 	test_widths_match_wcwidth();
@@ -555,5 +580,6 @@ int main(void)
 	test_terminal_mode();
 	test_levels_closed_form();
 	test_clusters_from_pairs();
+	test_line_breaks_from_fewer();
 	return check_done();
 }
