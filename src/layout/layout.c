@@ -351,6 +351,7 @@ static void layout_segment(struct layout_prep *p, const struct layout_scratch *s
 	uint8_t *flags = p->flags, *width = p->width;
 	size_t n = p->n, cs = 0; /* cs: where the current cluster starts */
 	bool reorder = p->reorder, ink = false; /* ink: the cluster has a spacing code point */
+	bool after_fill = false; /* the code point before is a lam that took a ligature */
 
 	if (n > 0) {
 		layout_cluster_breaks(cps, n, s->gb);
@@ -362,7 +363,8 @@ static void layout_segment(struct layout_prep *p, const struct layout_scratch *s
 		int w = (f & LAYOUT_CP_HIDDEN) ? 0 : cw[i];
 		/* shaping leaves FILL where a lam joined the next alef: one cluster, one cell. The
 		 * lam starts it even after a prepended mark (U+0603), whose own cell it is not */
-		if (shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL)
+		bool fill = shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL;
+		if (fill)
 			f |= LAYOUT_CP_HIDDEN | LAYOUT_CP_CLUSTER, w = 0;
 		if (gb[i] || i == 0)
 			f |= LAYOUT_CP_CLUSTER;
@@ -389,13 +391,14 @@ static void layout_segment(struct layout_prep *p, const struct layout_scratch *s
 		else if (w > 0 && ink)
 			f |= LAYOUT_CP_CLUSTER;
 		ink = ink || w > 0;
+		/* the alef that took the ligature joins the lam's cluster: one cell, both letters
+		 * (after the flag served this loop as a cluster start) */
+		if (after_fill)
+			f &= (uint8_t)~LAYOUT_CP_CLUSTER;
+		after_fill = fill;
 		flags[i] = f;
 		width[i] = (uint8_t)w;
 	}
-	/* the alef that took the ligature joins the lam's cluster: one cell, both letters */
-	for (size_t i = 0; i + 1 < n; i++)
-		if (shaped[i] == FRIBIDI_CHAR_FILL && cps[i] != FRIBIDI_CHAR_FILL)
-			flags[i + 1] &= (uint8_t)~LAYOUT_CP_CLUSTER;
 }
 
 struct layout_prep *layout_prepare(const char *text, size_t len, const struct layout_opts *o)
