@@ -2,7 +2,8 @@
  *
  * Pure C, no curses. Files:
  *   cells.c   code points → cells: sanitising (controls made visible, bidi controls and
- *             invisible format characters never emitted), widths as curses measures them.
+ *             invisible format characters never emitted), widths as curses measures them,
+ *             grapheme cluster boundaries where pairs of code points decide them.
  *   layout.c  the pipeline of UAX #9 for terminals: paragraph direction, embedding levels and
  *             Arabic shaping once per paragraph; lines broken in logical order (UAX #14 over
  *             shaped cell widths); each line reordered on its own (fribidi_reorder_line, L1).

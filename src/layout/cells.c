@@ -1,4 +1,5 @@
-/* cells.c - what one code point becomes on a terminal: its width and its visible form.
+/* cells.c - what one code point becomes on a terminal: its width, its visible form, and where
+ * a grapheme cluster may end around it.
  *
  * Widths must agree with the function curses uses (glibc wcwidth), or every column after a
  * disagreement is off by one. libunistring's uc_width and glibc 2.36 differ on a short list of
