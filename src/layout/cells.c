@@ -179,9 +179,8 @@ void cells_display_run(uint32_t *cps, size_t n, uint8_t *how)
 		bool placeholder;
 
 		if (!(info & CELLS_SUBST)) {
-			how[i] = info & CELLS_HIDDEN		? CELLS_SHOWN_HIDDEN
-				 : info & CELLS_PLACEHOLDER ? CELLS_SHOWN_STANDIN
-							    : CELLS_SHOWN_AS_IS;
+			how[i] = info & CELLS_HIDDEN ? CELLS_SHOWN_HIDDEN
+				 : info & CELLS_PLACEHOLDER ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
 			continue;
 		}
 		shown = cells_display_slow(cp, &placeholder);

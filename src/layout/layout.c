@@ -161,8 +161,9 @@ static bool layout_is_separator(FriBidiCharType t)
 
 /* The level of a separator or terminator at i in the closed form below, or -1 when rules
  * W4-W5 need more than its neighbours: a terminator next to a European number (W5), a run
- * of them next to a number. Marks take the type before them (W1): left is the last type that is not
- * a mark, and marks after i lengthen its run. al: the last strong letter before i is AL. */
+ * of them next to a number. Marks take the type before them (W1): left is the last type
+ * that is not a mark, and marks after i lengthen its run. al: the last strong letter before
+ * i is AL. */
 static int layout_separator_level(const FriBidiCharType *t, size_t n, size_t i,
 				  FriBidiCharType left, bool al)
 {
@@ -188,7 +189,7 @@ static int layout_separator_level(const FriBidiCharType *t, size_t n, size_t i,
 }
 
 /* UAX #9 in closed form for most Arabic news text: a right-to-left paragraph with no
- * left-to-right letter, explicit embedding, isolate, boundary neutral or separator. Its only
+ * left-to-right letter, explicit embedding, isolate or boundary neutral. Its only
  * strong direction is R (sos and eos too), so N0-N2 resolve every neutral to R: level 1;
  * numbers, marks on them (W1) and separators W4 joins to them are at level 2 (I2). Returns
  * false when the paragraph is not such, or the closed form would need more (W5). */

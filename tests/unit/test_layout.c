@@ -75,7 +75,7 @@ static void test_runs_match_single(void)
 		bool ph;
 		uint32_t shown = cells_display_cp(cp, &ph);
 		uint8_t want = shown == 0 ? CELLS_SHOWN_HIDDEN
-			       : ph	  ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
+			       : ph ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
 		bad += w[cp] != cells_width(cp) || how[cp] != want ||
 		       cps[cp] != (want == CELLS_SHOWN_STANDIN ? shown : cp);
 	}
