@@ -2,7 +2,8 @@
  *
  * Pure C, no curses. Files:
  *   cells.c   code points → cells: sanitising (controls made visible, bidi controls and
- *             invisible format characters never emitted), widths as curses measures them.
+ *             invisible format characters never emitted), widths as curses measures them,
+ *             grapheme cluster boundaries where pairs of code points decide them.
  *   layout.c  the pipeline of UAX #9 for terminals: paragraph direction, embedding levels and
  *             Arabic shaping once per paragraph; lines broken in logical order (UAX #14 over
  *             shaped cell widths); each line reordered on its own (fribidi_reorder_line, L1).
@@ -85,16 +86,20 @@ void layout_line_free(struct layout_line *l);
 struct strbuf;
 void layout_line_to_utf8(const struct layout_line *l, bool with_indent, struct strbuf *out);
 
-/* For tests and conformance: levels and per-line visual order of code points, with the same
- * FriBidi calls the pipeline uses. dir: 0 LTR, 1 RTL, 2 auto. levels[i] = -1 for characters
- * removed by rule X9. Returns the resolved paragraph level. order receives logical indices in
- * visual order (X9-removed ones left out); *norder their count. */
+/* For tests and conformance: levels and per-line visual order of code points, computed as the
+ * pipeline computes them (FriBidi, or its closed form for right-to-left text without L).
+ * dir: 0 LTR, 1 RTL, 2 auto. levels[i] = -1 for characters removed by rule X9. Returns the
+ * resolved paragraph level. order receives logical indices in visual order (X9-removed ones
+ * left out); *norder their count. */
 int layout_bidi_levels(const uint32_t *cps, size_t n, int dir, int *levels);
 void layout_bidi_reorder(const uint32_t *cps, size_t n, int dir, size_t *order, size_t *norder);
 
 /* Grapheme cluster boundaries as the layout uses them: breaks[i] != 0 when a cluster starts
  * at i (UAX #29 through libunistring). */
 void layout_cluster_breaks(const uint32_t *cps, size_t n, char *breaks);
+/* Line break opportunities as the layout uses them: what u32_possible_linebreaks gives, with
+ * less of the text asked about (the letters of a word after its first). */
+void layout_line_breaks(const uint32_t *cps, size_t n, char *breaks);
 
 /* cells.c: the display width of a code point as curses (wcwidth) measures it: 0 for marks
  * and invisible format characters, 2 for wide, 1 otherwise; -1 for a control character. */
@@ -102,5 +107,15 @@ int cells_width(uint32_t cp);
 /* What a code point becomes on screen: itself, a visible stand-in for a control character
  * (placeholder set), or 0 when it must never be written (bidi controls, ZWJ, BOM...). */
 uint32_t cells_display_cp(uint32_t cp, bool *placeholder);
+/* The two above for a run of code points at once (layout asks for every one of a paragraph):
+ * cps[i] is replaced by its stand-in (how[i] CELLS_SHOWN_STANDIN), or kept, also when it is
+ * never drawn (CELLS_SHOWN_HIDDEN: bidi and shaping still see it); w[i] its width. */
+enum cells_shown { CELLS_SHOWN_AS_IS, CELLS_SHOWN_HIDDEN, CELLS_SHOWN_STANDIN };
+void cells_display_run(uint32_t *cps, size_t n, uint8_t *how);
+void cells_width_run(const uint32_t *cps, size_t n, int8_t *w);
+/* Grapheme cluster boundaries (as layout_cluster_breaks) when every pair of neighbours decides
+ * its own (GB4-GB9b: letters, marks, controls); false when the text needs libunistring's state
+ * machine (CR LF, ZWJ, emoji, regional indicators, Hangul, Indic conjuncts, beyond the BMP). */
+bool cells_cluster_breaks(const uint32_t *cps, size_t n, char *breaks);
 
 #endif

@@ -1,4 +1,5 @@
-/* cells.c - what one code point becomes on a terminal: its width and its visible form.
+/* cells.c - what one code point becomes on a terminal: its width, its visible form, and where
+ * a grapheme cluster may end around it.
  *
  * Widths must agree with the function curses uses (glibc wcwidth), or every column after a
  * disagreement is off by one. libunistring's uc_width and glibc 2.36 differ on a short list of
@@ -8,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <unictype.h>
+#include <unigbrk.h>
 #include <uniwidth.h>
 
 #include "qari/layout.h"
@@ -77,7 +79,7 @@ static uint32_t cells_display_slow(uint32_t cp, bool *placeholder)
 	return cp;
 }
 
-/* Both answers for a code point of the BMP in one byte, computed a block of 256 at a time on
+/* The answers for a code point of the BMP in one byte, computed a block of 256 at a time on
  * first use: layout asks for every code point of every paragraph, and the libunistring
  * lookups behind them cost more than the rest of wrapping. A block is published with one
  * compare-and-swap, so threads laying out at once need no lock (a loser frees its copy). */
@@ -86,7 +88,37 @@ enum {
 	CELLS_HIDDEN = 1 << 2, /* display form 0 */
 	CELLS_SUBST = 1 << 3,  /* shown as another code point (slow path gives which) */
 	CELLS_PLACEHOLDER = 1 << 4,
+	CELLS_GB_SHIFT = 5,    /* 3 bits: enum cells_gb */
 };
+
+/* Grapheme break classes whose boundaries UAX #29 decides from a pair of code points alone. */
+enum cells_gb {
+	CELLS_GB_STATEFUL, /* CR, LF, ZWJ, emoji, regional indicators, Hangul, Indic: libunistring */
+	CELLS_GB_OTHER,
+	CELLS_GB_EXTEND,   /* Extend and SpacingMark: never a break before (GB9, GB9a) */
+	CELLS_GB_PREPEND,  /* never a break after (GB9b) */
+	CELLS_GB_CONTROL,  /* always a break before and after (GB4, GB5) */
+};
+
+static enum cells_gb cells_gb_compute(uint32_t cp)
+{
+	/* the Indic blocks hold the consonants of GB9c (Unicode 15.1), which looks far back */
+	if ((cp >= 0x0900 && cp < 0x0E00) || uc_is_property_extended_pictographic(cp))
+		return CELLS_GB_STATEFUL;
+	switch (uc_graphemeclusterbreak_property(cp)) {
+	case GBP_OTHER:
+		return CELLS_GB_OTHER;
+	case GBP_EXTEND:
+	case GBP_SPACINGMARK:
+		return CELLS_GB_EXTEND;
+	case GBP_PREPEND:
+		return CELLS_GB_PREPEND;
+	case GBP_CONTROL:
+		return CELLS_GB_CONTROL;
+	default:
+		return CELLS_GB_STATEFUL;
+	}
+}
 
 static _Atomic(uint8_t *) cells_blocks[256];
 
@@ -96,17 +128,15 @@ static uint8_t cells_info_compute(uint32_t cp)
 	uint32_t shown = cells_display_slow(cp, &placeholder);
 	return (uint8_t)((cells_width_slow(cp) + 1) | (shown == 0 ? CELLS_HIDDEN : 0) |
 			 (shown != cp && shown != 0 ? CELLS_SUBST : 0) |
-			 (placeholder ? CELLS_PLACEHOLDER : 0));
+			 (placeholder ? CELLS_PLACEHOLDER : 0) |
+			 cells_gb_compute(cp) << CELLS_GB_SHIFT);
 }
 
-static const uint8_t *cells_block(uint32_t cp)
+/* Compute and publish the block of cp: once per block and process, so kept out of line. */
+__attribute__((noinline)) static const uint8_t *cells_block_fill(uint32_t cp)
 {
-	uint8_t *b = atomic_load_explicit(&cells_blocks[cp >> 8], memory_order_acquire), *fresh;
-	uint8_t *expected = NULL;
+	uint8_t *fresh = xmalloc(256), *expected = NULL;
 
-	if (b != NULL)
-		return b;
-	fresh = xmalloc(256);
 	for (uint32_t i = 0; i < 256; i++)
 		fresh[i] = cells_info_compute((cp & ~0xFFu) | i);
 	if (atomic_compare_exchange_strong_explicit(&cells_blocks[cp >> 8], &expected, fresh,
@@ -114,6 +144,12 @@ static const uint8_t *cells_block(uint32_t cp)
 		return fresh;
 	free(fresh);
 	return expected;
+}
+
+static inline const uint8_t *cells_block(uint32_t cp)
+{
+	uint8_t *b = atomic_load_explicit(&cells_blocks[cp >> 8], memory_order_acquire);
+	return b != NULL ? b : cells_block_fill(cp);
 }
 
 int cells_width(uint32_t cp)
@@ -133,4 +169,49 @@ uint32_t cells_display_cp(uint32_t cp, bool *placeholder)
 		return cells_display_slow(cp, placeholder);
 	*placeholder = (info & CELLS_PLACEHOLDER) != 0;
 	return (info & CELLS_HIDDEN) ? 0 : cp;
+}
+
+void cells_display_run(uint32_t *cps, size_t n, uint8_t *how)
+{
+	for (size_t i = 0; i < n; i++) {
+		uint32_t cp = cps[i], shown;
+		uint8_t info = cp < 0x10000 ? cells_block(cp)[cp & 0xFF] : CELLS_SUBST;
+		bool placeholder;
+
+		if (!(info & CELLS_SUBST)) {
+			how[i] = info & CELLS_HIDDEN ? CELLS_SHOWN_HIDDEN
+				 : info & CELLS_PLACEHOLDER ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
+			continue;
+		}
+		shown = cells_display_slow(cp, &placeholder);
+		how[i] = shown == 0 ? CELLS_SHOWN_HIDDEN
+			 : placeholder ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
+		if (how[i] == CELLS_SHOWN_STANDIN)
+			cps[i] = shown;
+	}
+}
+
+void cells_width_run(const uint32_t *cps, size_t n, int8_t *w)
+{
+	for (size_t i = 0; i < n; i++)
+		w[i] = (int8_t)(cps[i] < 0x10000
+					? (cells_block(cps[i])[cps[i] & 0xFF] & CELLS_WIDTH_MASK) - 1
+					: cells_width_slow(cps[i]));
+}
+
+bool cells_cluster_breaks(const uint32_t *cps, size_t n, char *breaks)
+{
+	unsigned prev = CELLS_GB_STATEFUL;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned gb = cps[i] < 0x10000
+				      ? (unsigned)cells_block(cps[i])[cps[i] & 0xFF] >> CELLS_GB_SHIFT
+				      : CELLS_GB_STATEFUL;
+		if (gb == CELLS_GB_STATEFUL)
+			return false;
+		breaks[i] = (char)(i == 0 || (gb == CELLS_GB_EXTEND ? prev == CELLS_GB_CONTROL
+					      : gb == CELLS_GB_CONTROL || prev != CELLS_GB_PREPEND));
+		prev = gb;
+	}
+	return true;
 }

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
 #include <unilbrk.h>
 #include <wchar.h>
 
@@ -55,6 +56,44 @@ static void test_widths_match_wcwidth(void)
 	}
 	printf("widths: %zu code points compared with wcwidth\n", checked);
 	CHECK(checked > 250000);
+	CHECK_INT(bad, 0);
+}
+
+static void test_runs_match_single(void)
+{
+	/* the run-at-a-time answers are the per-code-point ones, over all of Unicode */
+	static uint32_t cps[0x110000];
+	static uint8_t how[0x110000];
+	static int8_t w[0x110000];
+	size_t bad = 0;
+
+	for (uint32_t cp = 0; cp < 0x110000; cp++)
+		cps[cp] = cp;
+	cells_width_run(cps, 0x110000, w);
+	cells_display_run(cps, 0x110000, how);
+	for (uint32_t cp = 0; cp < 0x110000; cp++) {
+		bool ph;
+		uint32_t shown = cells_display_cp(cp, &ph);
+		uint8_t want = shown == 0 ? CELLS_SHOWN_HIDDEN
+			       : ph ? CELLS_SHOWN_STANDIN : CELLS_SHOWN_AS_IS;
+		bad += w[cp] != cells_width(cp) || how[cp] != want ||
+		       cps[cp] != (want == CELLS_SHOWN_STANDIN ? shown : cp);
+	}
+	CHECK_INT(bad, 0);
+}
+
+static void test_mirrored_are_neutral(void)
+{
+	/* layout mirrors only characters of type ON: FriBidi mirrors no other */
+	size_t mirrored = 0, bad = 0;
+	for (uint32_t cp = 0; cp < 0x110000; cp++) {
+		FriBidiChar m;
+		if (fribidi_get_mirror_char(cp, &m)) {
+			mirrored++;
+			bad += fribidi_get_bidi_type(cp) != FRIBIDI_TYPE_ON;
+		}
+	}
+	CHECK(mirrored > 300);
 	CHECK_INT(bad, 0);
 }
 
@@ -430,9 +469,106 @@ static void test_terminal_mode(void)
 	layout_para_free(&p);
 }
 
+/* FriBidi alone, as layout_bidi_levels reports it: levels after L1, -1 where X9 removes. */
+static void fribidi_levels(const uint32_t *cps, size_t n, FriBidiParType base, int *out)
+{
+	FriBidiCharType t[64];
+	FriBidiBracketType br[64];
+	FriBidiLevel lv[64];
+
+	fribidi_get_bidi_types(cps, (FriBidiStrIndex)n, t);
+	fribidi_get_bracket_types(cps, (FriBidiStrIndex)n, t, br);
+	if (fribidi_get_par_embedding_levels_ex(t, br, (FriBidiStrIndex)n, &base, lv) == 0 ||
+	    fribidi_reorder_line(0, t, (FriBidiStrIndex)n, 0, base, lv, NULL, NULL) == 0)
+		memset(lv, 99, n);
+	for (size_t i = 0; i < n; i++)
+		out[i] = FRIBIDI_IS_EXPLICIT_OR_BN(t[i]) ? -1 : lv[i];
+}
+
+static void test_levels_closed_form(void)
+{
+	/* right-to-left text without L takes a closed form of UAX #9 (numbers, separators and
+	 * marks between letters, W2 W4 W5 around them): random strings against FriBidi */
+	static const uint32_t pool[] = {
+		0x627, 0x644, 0x5D0, '0', '5', 0x660, 0x6F5, '+', '-', '#', '%', 0x66A, ',', '.',
+		'/', 0x60C, 0xA0, 0x64B, 0x651, 0x300, ' ', '!', '(', ')', '"', 0xAB, 0xBB, 'a',
+		0x200D, 0x202B, 0x2067, 0x2069};
+	uint32_t cps[64], seed = 12345;
+	int got[64], want[64];
+	size_t bad = 0;
+
+	for (int it = 0; it < 200000; it++) {
+		size_t n = 1 + it % 24;
+		int dir = it % 3; /* 0 LTR, 1 RTL, 2 auto */
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			/* L, ZWJ and the controls rarely: they turn the closed form off */
+			cps[i] = pool[(seed >> 16) % ((seed & 7) ? 27 : 32)];
+		}
+		layout_bidi_levels(cps, n, dir, got);
+		fribidi_levels(cps, n, dir == 0 ? FRIBIDI_PAR_LTR : dir == 1 ? FRIBIDI_PAR_RTL
+									  : FRIBIDI_PAR_ON, want);
+		bad += memcmp(got, want, n * sizeof *got) != 0;
+	}
+	CHECK_INT(bad, 0);
+}
+
+static void test_clusters_from_pairs(void)
+{
+	/* letters, marks, prepended marks and controls are cut from the pairs alone; CR LF, ZWJ
+	 * and emoji need libunistring's whole machine: random strings against it */
+	static const uint32_t pool[] = {'a', 0x627, 0x644, 0x64B, 0x651, 0x300, 0x200C, 0x600,
+					0x6DD, 0x110BD, 0x0F3E, 0x1031, 0x01, 0x7F, 0xAD, ' ',
+					0x0D, 0x0A, 0x200D, 0x1F600, 0x1F1E6, 0x1100, 0x915, 0x94D};
+	uint32_t cps[16], seed = 777;
+	char got[16], want[16];
+	size_t bad = 0;
+
+	for (int it = 0; it < 200000; it++) {
+		size_t n = 1 + it % 12;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			cps[i] = pool[(seed >> 16) % ((seed & 7) ? 16 : 24)];
+		}
+		layout_cluster_breaks(cps, n, got);
+		u32_grapheme_breaks(cps, n, want);
+		want[0] = 1;
+		for (size_t i = 0; i < n; i++)
+			bad += !got[i] != !want[i];
+	}
+	CHECK_INT(bad, 0);
+}
+
+static void test_line_breaks_from_fewer(void)
+{
+	/* a word's letters and marks after its first are not asked about: random text against
+	 * libunistring asked about every code point */
+	static const uint32_t pool[] = {0x627, 0x644, 0x621, 0x64A, 'a', 'Z', 0x64B, 0x651, 0x670,
+					' ', ' ', '.', 0x60C, '(', ')', 0xAB, 0xBB, '"', '-', '/', '5',
+					0x661, '%', 0xA0, 0x300, 0x200D, 0x200B, '\n', 0x5D0, 0x4E2D,
+					0x1F600, 0x25CC, 0x640, 0xE01};
+	uint32_t cps[24], seed = 4242;
+	char got[24], want[24];
+	size_t bad = 0;
+
+	for (int it = 0; it < 200000; it++) {
+		size_t n = 1 + it % 24;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			cps[i] = pool[(seed >> 16) % ((seed & 3) ? 9 : sizeof pool / sizeof *pool)];
+		}
+		layout_line_breaks(cps, n, got);
+		u32_possible_linebreaks(cps, n, "UTF-8", want);
+		bad += memcmp(got, want, n) != 0;
+	}
+	CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
 	test_widths_match_wcwidth();
+	test_runs_match_single();
+	test_mirrored_are_neutral();
 	test_shaping_and_order();
 	test_lam_alef();
 	test_marks_and_clusters();
@@ -442,5 +578,8 @@ int main(void)
 	test_invariants();
 	test_rewrap_keeps_levels();
 	test_terminal_mode();
+	test_levels_closed_form();
+	test_clusters_from_pairs();
+	test_line_breaks_from_fewer();
 	return check_done();
 }
