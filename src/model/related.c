@@ -301,8 +301,10 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 
 	for (size_t i = 0; i < ve->n; i++) {
 		uint32_t id = ve->ids[i];
-		for (size_t k = 0; k < x->entities->npostings[id]; k++) {
-			uint32_t b = x->entities->postings[id][k];
+		size_t npost;
+		const uint32_t *post = entity_table_postings(x->entities, id, &npost);
+		for (size_t k = 0; k < npost; k++) {
+			uint32_t b = post[k];
 			score[b] += RELATED_ENTITY_WEIGHT * ve->w[i] * related_weight_of(&x->ent[b], id);
 		}
 	}

@@ -18,7 +18,7 @@ static size_t pos_of(const struct corpus *c, const char *url_part)
 static bool shares(const struct entity_table *t, const struct related_link *l, const char *key)
 {
 	for (size_t i = 0; i < l->nshared; i++)
-		if (strcmp(t->items[l->shared[i]].key, key) == 0)
+		if (strcmp(entity_table_key(t, l->shared[i]), key) == 0)
 			return true;
 	return false;
 }
