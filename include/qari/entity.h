@@ -61,6 +61,13 @@ struct article_entities {
 
 /* Find and merge the entities of one article. */
 void entity_extract(const struct ner_model *m, const struct article *a, struct article_entities *out);
+/* The same with the working memory of the last call (one scratch per thread): for many
+ * articles in a row. */
+struct entity_scratch;
+struct entity_scratch *entity_scratch_new(void);
+void entity_scratch_free(struct entity_scratch *x);
+void entity_extract_with(const struct ner_model *m, const struct article *a,
+			 struct entity_scratch *x, struct article_entities *out);
 void article_entities_free(struct article_entities *e);
 
 static inline const struct entity_mention *article_entity_mentions(const struct article_entities *es,

@@ -37,7 +37,7 @@ char *article_entity_name(const struct article *a, const struct article_entity *
 /* An entity while the article is read; packed into an article_entity at the end. */
 struct entity_draft {
 	enum entity_type type;
-	uint32_t key, keylen;       /* in entity_ctx.keys */
+	uint32_t key, keylen;       /* in entity_scratch.keys */
 	struct entity_mention name; /* the fullest mention so far */
 	uint32_t nmentions;
 	uint32_t into;              /* the draft it joined (a surname), else itself */
@@ -51,10 +51,12 @@ struct entity_found {
 	struct entity_mention m;
 };
 
-/* What one article is made of, for the clitic decisions: every word of its matching form. */
-struct entity_ctx {
+/* The work of one article, kept from one to the next so that extraction allocates little
+ * more than its result (scratch freed per article left the heap full of holes). */
+struct entity_scratch {
 	const struct ner_lexicon *lex;
-	struct strtab words;
+	struct strtab words;      /* what the article is made of, for the clitic decisions: every
+				     word of its matching form */
 	struct ner_para para;     /* scratch of entity_collect_words */
 	struct ner_doc doc;       /* the article tagged: title, then paragraphs */
 	const struct ner_para *p; /* the text of doc being turned into mentions */
@@ -64,9 +66,15 @@ struct entity_ctx {
 	struct entity_found *found;
 	size_t nfound, fcap;
 	struct strbuf keys;       /* the drafts' keys, each NUL-terminated */
+	const char **texts;       /* title, then paragraphs: what is tagged */
+	size_t tcap;
+	struct entity_draft **order;
+	size_t ocap;
+	uint32_t *fill;
+	size_t fcap2;
 };
 
-static void entity_collect_words(struct entity_ctx *x, const char *text)
+static void entity_collect_words(struct entity_scratch *x, const char *text)
 {
 	struct ner_para *p = &x->para;
 	norm_text_set(&p->norm, text, strlen(text), false);
@@ -96,7 +104,7 @@ static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t s
 
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
-static size_t entity_clitics(struct entity_ctx *x, size_t i, size_t j, bool *al)
+static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
@@ -129,7 +137,7 @@ static size_t entity_clitics(struct entity_ctx *x, size_t i, size_t j, bool *al)
 	return *al = false, 0;
 }
 
-static void entity_add_mention(struct entity_ctx *x, enum entity_type type, const char *key,
+static void entity_add_mention(struct entity_scratch *x, enum entity_type type, const char *key,
 			       size_t keylen, struct entity_mention m)
 {
 	struct entity_draft *d = NULL;
@@ -153,7 +161,7 @@ static void entity_add_mention(struct entity_ctx *x, enum entity_type type, cons
 	x->found[x->nfound++] = (struct entity_found){(uint32_t)(d - x->drafts), m};
 }
 
-static bool entity_is_title_word(struct entity_ctx *x, size_t i)
+static bool entity_is_title_word(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
@@ -164,14 +172,14 @@ static bool entity_is_title_word(struct entity_ctx *x, size_t i)
 	       ner_lexicon_is_title(x->lex, w + sp.proclitic, n - sp.proclitic);
 }
 
-static bool entity_is_stop_word(struct entity_ctx *x, size_t i)
+static bool entity_is_stop_word(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
 	return ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
-static void entity_chunk(struct entity_ctx *x, const char *orig, long para, size_t i, size_t j,
+static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
 {
 	const struct ner_para *p = x->p;
@@ -207,7 +215,7 @@ static void entity_chunk(struct entity_ctx *x, const char *orig, long para, size
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
-static void entity_curated(struct entity_ctx *x, struct ner_para *p)
+static void entity_curated(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t i = 0; i < p->n;) {
 		size_t best = 0;
@@ -227,7 +235,7 @@ static void entity_curated(struct entity_ctx *x, struct ner_para *p)
 }
 
 /* Text k of the tagged article (the title is -1, the paragraphs 0...) into mentions. */
-static void entity_text(struct entity_ctx *x, const char *text, long para)
+static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
 	struct ner_para *p = &x->doc.paras[para + 1];
 	x->p = p;
@@ -262,7 +270,7 @@ static int entity_mention_cmp(const void *a, const void *b)
 }
 
 /* A one-word person that ends exactly one longer person of the article joins it. */
-static void entity_merge_surnames(struct entity_ctx *x)
+static void entity_merge_surnames(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
 		struct entity_draft *e = &x->drafts[k];
@@ -292,7 +300,7 @@ static int entity_order_cmp(const void *a, const void *b)
 }
 
 /* The drafts left after the merge, in output order: by type, most mentioned first. */
-static size_t entity_order(struct entity_ctx *x, struct entity_draft **order)
+static size_t entity_order(struct entity_scratch *x, struct entity_draft **order)
 {
 	size_t n = 0;
 	for (size_t k = 0; k < x->ndrafts; k++)
@@ -307,24 +315,24 @@ static size_t entity_order(struct entity_ctx *x, struct entity_draft **order)
 }
 
 /* The drafts into out: entities and mentions in one block of their size, keys in another. */
-static void entity_pack(struct entity_ctx *x, struct article_entities *out)
+static void entity_pack(struct entity_scratch *x, struct article_entities *out)
 {
-	struct entity_draft **order = xcalloc(x->ndrafts + 1, sizeof *order);
-	size_t n = entity_order(x, order), keys = 0, first = 0;
-	uint32_t *fill;
+	size_t n, keys = 0, first = 0;
 
+	xgrow(&x->order, &x->ocap, x->ndrafts + 1, sizeof *x->order);
+	n = entity_order(x, x->order);
 	out->n = (uint32_t)n;
 	out->nmentions = (uint32_t)x->nfound;
 	if (n == 0)
-		goto out;
+		return;
 	out->v = xmalloc(n * sizeof *out->v + x->nfound * sizeof *out->mentions);
 	out->mentions = (struct entity_mention *)(out->v + n);
 	for (size_t i = 0; i < n; i++)
-		keys += order[i]->keylen + 1;
+		keys += x->order[i]->keylen + 1;
 	out->keys = xmalloc(keys);
 	keys = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct entity_draft *d = order[i];
+		const struct entity_draft *d = x->order[i];
 		out->v[i] = (struct article_entity){.type = d->type, .name = d->name,
 						    .first = (uint32_t)first, .nmentions = d->nmentions,
 						    .key = (uint32_t)keys, .id = UINT32_MAX};
@@ -332,50 +340,72 @@ static void entity_pack(struct entity_ctx *x, struct article_entities *out)
 		keys += d->keylen + 1;
 		first += d->nmentions;
 	}
-	fill = xcalloc(n, sizeof *fill);
+	xgrow(&x->fill, &x->fcap2, n, sizeof *x->fill);
+	memset(x->fill, 0, n * sizeof *x->fill);
 	for (size_t f = 0; f < x->nfound; f++) {
 		struct article_entity *e = &out->v[x->drafts[x->found[f].d].pos];
-		out->mentions[e->first + fill[e - out->v]++] = x->found[f].m;
+		out->mentions[e->first + x->fill[e - out->v]++] = x->found[f].m;
 	}
 	for (size_t i = 0; i < n; i++) /* a surname's mentions joined in reading order */
 		xqsort(out->mentions + out->v[i].first, out->v[i].nmentions, sizeof *out->mentions,
 		       entity_mention_cmp);
-	free(fill);
-out:
-	free(order);
+}
+
+struct entity_scratch *entity_scratch_new(void)
+{
+	struct entity_scratch *x = xcalloc(1, sizeof *x);
+	strtab_init(&x->words);
+	return x;
+}
+
+void entity_scratch_free(struct entity_scratch *x)
+{
+	if (x == NULL)
+		return;
+	strtab_free(&x->words);
+	ner_para_free(&x->para);
+	ner_doc_free(&x->doc);
+	strbuf_free(&x->key);
+	strbuf_free(&x->alt);
+	strbuf_free(&x->keys);
+	free(x->drafts);
+	free(x->found);
+	free(x->texts);
+	free(x->order);
+	free(x->fill);
+	free(x);
+}
+
+void entity_extract_with(const struct ner_model *m, const struct article *a,
+			 struct entity_scratch *x, struct article_entities *out)
+{
+	memset(out, 0, sizeof *out);
+	x->lex = ner_model_lexicon(m);
+	x->ndrafts = x->nfound = x->keys.len = 0;
+	strtab_clear(&x->words);
+	entity_collect_words(x, a->title);
+	for (size_t i = 0; i < a->npara; i++)
+		entity_collect_words(x, a->paras[i]);
+	xgrow(&x->texts, &x->tcap, a->npara + 1, sizeof *x->texts);
+	x->texts[0] = a->title;
+	for (size_t i = 0; i < a->npara; i++)
+		x->texts[i + 1] = a->paras[i];
+	ner_doc_tag(m, x->texts, a->npara + 1, &x->doc);
+	entity_text(x, a->title, -1);
+	for (size_t i = 0; i < a->npara; i++)
+		entity_text(x, a->paras[i], (long)i);
+	for (size_t k = 0; k < x->ndrafts; k++)
+		x->drafts[k].k = x->keys.data + x->drafts[k].key;
+	entity_merge_surnames(x);
+	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
+	entity_pack(x, out);
 }
 
 void entity_extract(const struct ner_model *m, const struct article *a, struct article_entities *out)
 {
-	struct entity_ctx x = {.lex = ner_model_lexicon(m)};
-	const char **texts;
-
-	memset(out, 0, sizeof *out);
-	strtab_init(&x.words);
-	entity_collect_words(&x, a->title);
-	for (size_t i = 0; i < a->npara; i++)
-		entity_collect_words(&x, a->paras[i]);
-	texts = xcalloc(a->npara + 1, sizeof *texts);
-	texts[0] = a->title;
-	for (size_t i = 0; i < a->npara; i++)
-		texts[i + 1] = a->paras[i];
-	ner_doc_tag(m, texts, a->npara + 1, &x.doc);
-	entity_text(&x, a->title, -1);
-	for (size_t i = 0; i < a->npara; i++)
-		entity_text(&x, a->paras[i], (long)i);
-	free(texts);
-	for (size_t k = 0; k < x.ndrafts; k++)
-		x.drafts[k].k = x.keys.data + x.drafts[k].key;
-	entity_merge_surnames(&x);
-	entity_pack(&x, out);
-	strtab_free(&x.words);
-	ner_para_free(&x.para);
-	ner_doc_free(&x.doc);
-	strbuf_free(&x.key);
-	strbuf_free(&x.alt);
-	strbuf_free(&x.keys);
-	free(x.drafts);
-	free(x.found);
+	struct entity_scratch *x = entity_scratch_new();
+	entity_extract_with(m, a, x, out);
+	entity_scratch_free(x);
 }
 
 void article_entities_free(struct article_entities *e)

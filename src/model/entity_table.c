@@ -17,8 +17,10 @@ void entity_table_init(struct entity_table *t, const struct corpus *c)
 
 void entity_table_extract(struct entity_table *t, const struct ner_model *m, size_t from, size_t to)
 {
+	struct entity_scratch *x = entity_scratch_new();
 	for (size_t i = from; i < to && i < t->corpus->n; i++)
-		entity_extract(m, t->corpus->items[i], &t->per_article[i]);
+		entity_extract_with(m, t->corpus->items[i], x, &t->per_article[i]);
+	entity_scratch_free(x);
 }
 
 static uint32_t entity_table_intern(struct entity_table *t, const struct article_entities *es,
