@@ -25,19 +25,27 @@ struct related_link {
 	size_t nshared;
 };
 
+/* One article's vector: ids ascending, weights of unit length (a view into related_vecs). */
 struct related_vec {
-	uint32_t *ids;
-	float *w; /* unit length */
+	const uint32_t *ids;
+	const float *w;
 	size_t n;
+};
+
+/* The vectors of every article back to back: article a's are [at[a], at[a + 1]). */
+struct related_vecs {
+	uint32_t *at;
+	uint32_t *ids;
+	float *w;
 };
 
 struct related_index {
 	const struct entity_table *entities;
 	size_t narticles;
-	struct related_vec *ent, *word; /* per article */
-	uint32_t **wpost;               /* word id → articles, ascending */
-	size_t *nwpost;
-	double *eidf;                   /* corpus entity id → idf */
+	struct related_vecs ent, word;
+	uint32_t *wpost;    /* articles that keep each word, ascending: */
+	uint32_t *wpost_at; /* word w's are wpost[wpost_at[w], wpost_at[w + 1]) */
+	double *eidf;       /* corpus entity id → idf */
 	size_t nwords;
 };
 

@@ -26,34 +26,37 @@ static size_t related_letters(const char *s, size_t n)
 	return k;
 }
 
-/* Word ids of one text (stems), appended to *ids. */
-static void related_words(const char *text, const struct ner_lexicon *lex, struct strtab *vocab,
-			  struct norm_text *t, struct norm_token **toks, size_t *cap,
-			  uint32_t **ids, size_t *nids, size_t *icap)
+/* Word ids of one text (stems), appended to rw->ids. */
+struct related_words;
+static void related_words(const char *text, struct related_words *rw);
+
+/* A vector being made: ids and weights, room for cap. */
+struct related_work {
+	uint32_t *ids;
+	float *w;
+	size_t n, cap;
+};
+
+static void related_work_room(struct related_work *v, size_t n)
 {
-	size_t n = 0;
-	norm_text_set(t, text, strlen(text), false);
-	norm_tokenize(t->s, t->len, toks, &n, cap);
-	for (size_t i = 0; i < n; i++) {
-		const char *w = t->s + (*toks)[i].beg;
-		size_t len = (*toks)[i].end - (*toks)[i].beg;
-		struct norm_split sp;
-		if ((*toks)[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(lex, w, len))
-			continue;
-		norm_word_split(w, len, &sp);
-		if (related_letters(w + sp.stem, len - sp.stem) < RELATED_MIN_LETTERS)
-			continue;
-		xgrow(ids, icap, *nids + 1, sizeof **ids);
-		(*ids)[(*nids)++] = strtab_intern(vocab, w + sp.stem, len - sp.stem);
-	}
+	if (n <= v->cap)
+		return;
+	v->cap = n;
+	v->ids = xreallocarray(v->ids, n, sizeof *v->ids);
+	v->w = xreallocarray(v->w, n, sizeof *v->w);
+}
+
+static void related_work_free(struct related_work *v)
+{
+	free(v->ids);
+	free(v->w);
 }
 
 /* Sorted ids with repeats → distinct ids with counts in w. */
-static void related_count(uint32_t *ids, size_t n, struct related_vec *v)
+static void related_count(uint32_t *ids, size_t n, struct related_work *v)
 {
 	xqsort(ids, n, sizeof *ids, related_u32_cmp);
-	v->ids = xcalloc(n + 1, sizeof *v->ids);
-	v->w = xcalloc(n + 1, sizeof *v->w);
+	related_work_room(v, n + 1);
 	v->n = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v->n == 0 || v->ids[v->n - 1] != ids[i])
@@ -63,7 +66,7 @@ static void related_count(uint32_t *ids, size_t n, struct related_vec *v)
 }
 
 /* Counts → (1 + ln tf) · idf, then unit length. */
-static void related_weigh(struct related_vec *v, const double *idf)
+static void related_weigh(struct related_work *v, const double *idf)
 {
 	double norm = 0;
 	for (size_t i = 0; i < v->n; i++) {
@@ -86,7 +89,7 @@ static int related_pair_cmp(const void *a, const void *b)
 }
 
 /* Vectors are looked up by binary search: ids ascending. */
-static void related_sort_pairs(struct related_vec *v)
+static void related_sort_pairs(struct related_work *v)
 {
 	struct related_pair *p = xcalloc(v->n + 1, sizeof *p);
 	for (size_t i = 0; i < v->n; i++)
@@ -109,7 +112,7 @@ static int related_pair_by_weight(const void *a, const void *b)
  * rest weigh little in a cosine, yet a full vocabulary per article with its postings cost
  * about 7 KB an article (200 MB on SaudiNewsNet) and every query walked the long posting
  * lists of common words. */
-static void related_keep_top(struct related_vec *v, size_t k)
+static void related_keep_top(struct related_work *v, size_t k)
 {
 	struct related_pair *p;
 	double norm = 0;
@@ -124,92 +127,186 @@ static void related_keep_top(struct related_vec *v, size_t k)
 	for (size_t i = 0; i < k; i++)
 		norm += (double)p[i].w * p[i].w;
 	norm = sqrt(norm);
-	v->ids = xreallocarray(v->ids, k, sizeof *v->ids);
-	v->w = xreallocarray(v->w, k, sizeof *v->w);
 	for (size_t i = 0; i < k; i++)
 		v->ids[i] = p[i].id, v->w[i] = norm > 0 ? (float)(p[i].w / norm) : 0;
 	v->n = k;
 	free(p);
 }
 
+/* Append article a's vector (articles in order) to vs, which has room for it. */
+static void related_vecs_put(struct related_vecs *vs, size_t a, const struct related_work *v)
+{
+	uint32_t at = vs->at[a];
+	memcpy(vs->ids + at, v->ids, v->n * sizeof *v->ids);
+	memcpy(vs->w + at, v->w, v->n * sizeof *v->w);
+	vs->at[a + 1] = at + (uint32_t)v->n;
+}
+
+/* Give back the room left over: vs was sized for the most it could hold. */
+static void related_vecs_fit(struct related_vecs *vs, size_t narticles)
+{
+	size_t n = vs->at[narticles];
+	vs->ids = xreallocarray(vs->ids, n + 1, sizeof *vs->ids);
+	vs->w = xreallocarray(vs->w, n + 1, sizeof *vs->w);
+}
+
+static struct related_vec related_vec_of(const struct related_vecs *vs, size_t a)
+{
+	uint32_t at = vs->at[a];
+	return (struct related_vec){vs->ids + at, vs->w + at, vs->at[a + 1] - at};
+}
+
 static void related_entity_vectors(struct related_index *x)
 {
 	const struct entity_table *t = x->entities;
+	struct related_work v = {0};
+	size_t total = 0;
+
 	x->eidf = xcalloc(t->n + 1, sizeof *x->eidf);
 	for (size_t k = 0; k < t->n; k++)
 		x->eidf[k] = t->items[k].articles ? log(1 + (double)x->narticles / (double)t->items[k].articles) : 0;
+	for (size_t a = 0; a < x->narticles; a++)
+		total += t->per_article[a].n;
+	x->ent.at = xcalloc(x->narticles + 1, sizeof *x->ent.at);
+	x->ent.ids = xcalloc(total + 1, sizeof *x->ent.ids);
+	x->ent.w = xcalloc(total + 1, sizeof *x->ent.w);
 	for (size_t a = 0; a < x->narticles; a++) {
 		const struct article_entities *es = &t->per_article[a];
-		struct related_vec *v = &x->ent[a];
-		v->ids = xcalloc(es->n + 1, sizeof *v->ids);
-		v->w = xcalloc(es->n + 1, sizeof *v->w);
+		related_work_room(&v, es->n + 1);
+		v.n = 0;
 		for (size_t k = 0; k < es->n; k++) {
-			size_t at = v->n;
+			size_t at = v.n;
 			if (es->v[k].type == ENTITY_MISC)
 				continue;
-			for (size_t l = 0; l < v->n; l++)
-				if (v->ids[l] == es->v[k].id)
+			for (size_t l = 0; l < v.n; l++)
+				if (v.ids[l] == es->v[k].id)
 					at = l; /* two article entities merged into one corpus entity */
-			if (at == v->n)
-				v->ids[v->n++] = es->v[k].id, v->w[at] = 0;
-			v->w[at] += (float)es->v[k].nmentions;
+			if (at == v.n)
+				v.ids[v.n++] = es->v[k].id, v.w[at] = 0;
+			v.w[at] += (float)es->v[k].nmentions;
 		}
-		related_sort_pairs(v);
-		related_weigh(v, x->eidf);
+		related_sort_pairs(&v);
+		related_weigh(&v, x->eidf);
+		related_vecs_put(&x->ent, a, &v);
+	}
+	related_vecs_fit(&x->ent, x->narticles);
+	related_work_free(&v);
+}
+
+/* The stems of one article as word ids, appended to *ids: interned into vocab (the first
+ * pass), or only looked up (the second: every one is there). */
+struct related_words {
+	const struct ner_lexicon *lex;
+	struct strtab vocab;
+	bool intern;
+	struct norm_text t;
+	struct norm_token *toks;
+	size_t tcap;
+	uint32_t *ids;
+	size_t nids, icap;
+};
+
+static void related_words(const char *text, struct related_words *rw)
+{
+	size_t n = 0;
+	norm_text_set(&rw->t, text, strlen(text), false);
+	norm_tokenize(rw->t.s, rw->t.len, &rw->toks, &n, &rw->tcap);
+	for (size_t i = 0; i < n; i++) {
+		const char *w = rw->t.s + rw->toks[i].beg;
+		size_t len = rw->toks[i].end - rw->toks[i].beg;
+		struct norm_split sp;
+		uint32_t id = 0;
+		if (rw->toks[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(rw->lex, w, len))
+			continue;
+		norm_word_split(w, len, &sp);
+		if (related_letters(w + sp.stem, len - sp.stem) < RELATED_MIN_LETTERS)
+			continue;
+		if (rw->intern)
+			id = strtab_intern(&rw->vocab, w + sp.stem, len - sp.stem);
+		else
+			strtab_find(&rw->vocab, w + sp.stem, len - sp.stem, &id);
+		xgrow(&rw->ids, &rw->icap, rw->nids + 1, sizeof *rw->ids);
+		rw->ids[rw->nids++] = id;
 	}
 }
 
+static void related_article_words(struct related_words *rw, const struct article *art)
+{
+	rw->nids = 0;
+	related_words(art->title, rw);
+	for (size_t p = 0; p < art->npara; p++)
+		related_words(art->paras[p], rw);
+}
+
+/* Pass one: the vocabulary, and in how many articles each word is (df). */
+static size_t *related_df(struct related_index *x, struct related_words *rw)
+{
+	const struct corpus *c = x->entities->corpus;
+	struct related_work v = {0};
+	size_t *df = NULL, dcap = 0;
+
+	rw->intern = true;
+	for (size_t a = 0; a < x->narticles; a++) {
+		related_article_words(rw, c->items[a]);
+		size_t had = dcap;
+		related_count(rw->ids, rw->nids, &v);
+		xgrow(&df, &dcap, rw->vocab.n + 1, sizeof *df);
+		memset(df + had, 0, (dcap - had) * sizeof *df);
+		for (size_t i = 0; i < v.n; i++)
+			df[v.ids[i]]++;
+	}
+	related_work_free(&v);
+	return df;
+}
+
+/* Two passes over the text, so that no article's whole vocabulary is held at once (the
+ * counts of every article before the cut to RELATED_WORD_TERMS were 40 MB on SaudiNewsNet). */
 static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex)
 {
 	const struct corpus *c = x->entities->corpus;
-	struct strtab vocab;
-	struct norm_text t = {0};
-	struct norm_token *toks = NULL;
-	uint32_t *ids = NULL;
-	size_t tcap = 0, icap = 0, *df;
+	struct related_words rw = {.lex = lex};
+	struct related_work v = {0};
+	size_t *df, nw;
 	double *idf;
 
-	strtab_init(&vocab);
-	for (size_t a = 0; a < x->narticles; a++) {
-		size_t nids = 0;
-		const struct article *art = c->items[a];
-		related_words(art->title, lex, &vocab, &t, &toks, &tcap, &ids, &nids, &icap);
-		for (size_t p = 0; p < art->npara; p++)
-			related_words(art->paras[p], lex, &vocab, &t, &toks, &tcap, &ids, &nids, &icap);
-		related_count(ids, nids, &x->word[a]);
-	}
-	x->nwords = vocab.n;
-	df = xcalloc(vocab.n + 1, sizeof *df);
-	idf = xcalloc(vocab.n + 1, sizeof *idf);
-	for (size_t a = 0; a < x->narticles; a++)
-		for (size_t i = 0; i < x->word[a].n; i++)
-			df[x->word[a].ids[i]]++;
-	for (size_t w = 0; w < vocab.n; w++)
+	strtab_init(&rw.vocab);
+	df = related_df(x, &rw);
+	nw = x->nwords = rw.vocab.n;
+	idf = xcalloc(nw + 1, sizeof *idf);
+	for (size_t w = 0; w < nw; w++)
 		idf[w] = log(1 + (double)x->narticles / (double)df[w]);
-	memset(df, 0, (vocab.n + 1) * sizeof *df);
+	memset(df, 0, (nw + 1) * sizeof *df);
+	x->word.at = xcalloc(x->narticles + 1, sizeof *x->word.at);
+	x->word.ids = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.ids);
+	x->word.w = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.w);
+	rw.intern = false;
 	for (size_t a = 0; a < x->narticles; a++) {
-		related_weigh(&x->word[a], idf);
-		related_keep_top(&x->word[a], RELATED_WORD_TERMS);
-		for (size_t i = 0; i < x->word[a].n; i++)
-			df[x->word[a].ids[i]]++;
+		related_article_words(&rw, c->items[a]);
+		related_count(rw.ids, rw.nids, &v);
+		related_weigh(&v, idf);
+		related_keep_top(&v, RELATED_WORD_TERMS);
+		related_vecs_put(&x->word, a, &v);
+		for (size_t i = 0; i < v.n; i++)
+			df[v.ids[i]]++;
 	}
-	x->wpost = xcalloc(vocab.n + 1, sizeof *x->wpost);
-	x->nwpost = xcalloc(vocab.n + 1, sizeof *x->nwpost);
-	for (size_t w = 0; w < vocab.n; w++)
-		if (df[w] > 0)
-			x->wpost[w] = xcalloc(df[w], sizeof **x->wpost);
-	for (size_t a = 0; a < x->narticles; a++) {
-		for (size_t i = 0; i < x->word[a].n; i++) {
-			uint32_t w = x->word[a].ids[i];
-			x->wpost[w][x->nwpost[w]++] = (uint32_t)a;
+	related_vecs_fit(&x->word, x->narticles);
+	x->wpost_at = xcalloc(nw + 1, sizeof *x->wpost_at);
+	for (size_t w = 0; w < nw; w++)
+		x->wpost_at[w + 1] = x->wpost_at[w] + (uint32_t)df[w];
+	x->wpost = xcalloc(x->wpost_at[nw] + 1, sizeof *x->wpost);
+	memset(df, 0, (nw + 1) * sizeof *df);
+	for (size_t a = 0; a < x->narticles; a++)
+		for (uint32_t i = x->word.at[a]; i < x->word.at[a + 1]; i++) {
+			uint32_t w = x->word.ids[i];
+			x->wpost[x->wpost_at[w] + df[w]++] = (uint32_t)a;
 		}
-	}
 	free(df);
 	free(idf);
-	free(ids);
-	free(toks);
-	norm_text_free(&t);
-	strtab_free(&vocab);
+	related_work_free(&v);
+	free(rw.ids);
+	free(rw.toks);
+	norm_text_free(&rw.t);
+	strtab_free(&rw.vocab);
 }
 
 void related_index_build(struct related_index *x, const struct entity_table *t)
@@ -220,27 +317,24 @@ void related_index_build(struct related_index *x, const struct entity_table *t)
 	memset(x, 0, sizeof *x);
 	x->entities = t;
 	x->narticles = t->corpus->n;
-	x->ent = xcalloc(x->narticles + 1, sizeof *x->ent);
-	x->word = xcalloc(x->narticles + 1, sizeof *x->word);
 	related_entity_vectors(x);
 	if (m != NULL)
 		related_word_vectors(x, ner_model_lexicon(m));
 }
 
+static void related_vecs_free(struct related_vecs *vs)
+{
+	free(vs->at);
+	free(vs->ids);
+	free(vs->w);
+}
+
 void related_index_free(struct related_index *x)
 {
-	for (size_t a = 0; a < x->narticles; a++) {
-		free(x->ent[a].ids);
-		free(x->ent[a].w);
-		free(x->word[a].ids);
-		free(x->word[a].w);
-	}
-	for (size_t w = 0; w < x->nwords; w++)
-		free(x->wpost[w]);
-	free(x->ent);
-	free(x->word);
+	related_vecs_free(&x->ent);
+	related_vecs_free(&x->word);
 	free(x->wpost);
-	free(x->nwpost);
+	free(x->wpost_at);
 	free(x->eidf);
 	memset(x, 0, sizeof *x);
 }
@@ -275,12 +369,12 @@ static int related_shared_cmp(const void *a, const void *b)
 
 static void related_explain(const struct related_index *x, size_t a, struct related_link *l)
 {
-	const struct related_vec *va = &x->ent[a], *vb = &x->ent[l->article];
-	l->shared = xcalloc(va->n + 1, sizeof *l->shared);
-	for (size_t i = 0; i < va->n; i++)
-		if (related_weight_of(vb, va->ids[i]) > 0)
-			l->shared[l->nshared++] = va->ids[i];
-	related_sort_vec = va;
+	struct related_vec va = related_vec_of(&x->ent, a), vb = related_vec_of(&x->ent, l->article);
+	l->shared = xcalloc(va.n + 1, sizeof *l->shared);
+	for (size_t i = 0; i < va.n; i++)
+		if (related_weight_of(&vb, va.ids[i]) > 0)
+			l->shared[l->nshared++] = va.ids[i];
+	related_sort_vec = &va;
 	xqsort(l->shared, l->nshared, sizeof *l->shared, related_shared_cmp);
 }
 
@@ -295,24 +389,28 @@ static int related_link_cmp(const void *a, const void *b)
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
 	double *score = xcalloc(x->narticles + 1, sizeof *score);
-	const struct related_vec *ve = &x->ent[a], *vw = &x->word[a];
+	struct related_vec ve = related_vec_of(&x->ent, a), vw = {0}, vb;
 	struct related_link *links = NULL;
 	size_t n = 0, cap = 0;
 
-	for (size_t i = 0; i < ve->n; i++) {
-		uint32_t id = ve->ids[i];
+	for (size_t i = 0; i < ve.n; i++) {
+		uint32_t id = ve.ids[i];
 		size_t npost;
 		const uint32_t *post = entity_table_postings(x->entities, id, &npost);
 		for (size_t k = 0; k < npost; k++) {
 			uint32_t b = post[k];
-			score[b] += RELATED_ENTITY_WEIGHT * ve->w[i] * related_weight_of(&x->ent[b], id);
+			vb = related_vec_of(&x->ent, b);
+			score[b] += RELATED_ENTITY_WEIGHT * ve.w[i] * related_weight_of(&vb, id);
 		}
 	}
-	for (size_t i = 0; x->wpost && i < vw->n; i++) {
-		uint32_t id = vw->ids[i];
-		for (size_t k = 0; k < x->nwpost[id]; k++) {
-			uint32_t b = x->wpost[id][k];
-			score[b] += RELATED_WORD_WEIGHT * vw->w[i] * related_weight_of(&x->word[b], id);
+	if (x->wpost) /* no words without the entity model's stop words */
+		vw = related_vec_of(&x->word, a);
+	for (size_t i = 0; i < vw.n; i++) {
+		uint32_t id = vw.ids[i];
+		for (uint32_t k = x->wpost_at[id]; k < x->wpost_at[id + 1]; k++) {
+			uint32_t b = x->wpost[k];
+			vb = related_vec_of(&x->word, b);
+			score[b] += RELATED_WORD_WEIGHT * vw.w[i] * related_weight_of(&vb, id);
 		}
 	}
 	for (size_t b = 0; b < x->narticles; b++)
