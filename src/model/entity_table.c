@@ -51,23 +51,33 @@ char *entity_table_name(const struct entity_table *t, uint32_t id)
 	return xstrndup(s, n);
 }
 
-/* Corpus-wide: a one-word person joins the only longer person whose last word it is. */
+/* Corpus-wide: a one-word person joins the only longer person whose last word it is. The
+ * longer names are counted by last word first, so this is one pass, not one per name. */
 static void entity_table_surnames(struct entity_table *t, uint32_t *remap)
 {
+	struct strtab last;
+	uint32_t *count = xcalloc(t->n + 1, sizeof *count), *who = xcalloc(t->n + 1, sizeof *who);
+
+	strtab_init(&last);
+	for (size_t l = 0; l < t->n; l++) {
+		const char *sp = strrchr(entity_table_key(t, (uint32_t)l), ' ');
+		uint32_t w;
+		if (t->items[l].type != ENTITY_PERSON || sp == NULL)
+			continue;
+		w = strtab_intern(&last, sp + 1, strlen(sp + 1));
+		count[w]++;
+		who[w] = (uint32_t)l;
+	}
 	for (size_t k = 0; k < t->n; k++) {
 		const char *key = entity_table_key(t, (uint32_t)k);
-		size_t found = 0, into = k, n = strlen(key);
-		if (t->items[k].type != ENTITY_PERSON || strchr(key, ' '))
-			continue;
-		for (size_t l = 0; l < t->n && found < 2; l++) {
-			const char *lk = entity_table_key(t, (uint32_t)l), *sp = strrchr(lk, ' ');
-			if (t->items[l].type == ENTITY_PERSON && sp && strlen(sp + 1) == n &&
-			    memcmp(sp + 1, key, n) == 0)
-				found++, into = l;
-		}
-		if (found == 1)
-			remap[k] = (uint32_t)into;
+		uint32_t w;
+		if (t->items[k].type == ENTITY_PERSON && !strchr(key, ' ') &&
+		    strtab_find(&last, key, strlen(key), &w) && count[w] == 1)
+			remap[k] = who[w];
 	}
+	strtab_free(&last);
+	free(count);
+	free(who);
 }
 
 /* The posting lists in one array: each id's articles counted (fill NULL) or written, once
