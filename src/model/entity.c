@@ -71,7 +71,7 @@ struct entity_scratch {
 	struct entity_draft **order;
 	size_t ocap;
 	uint32_t *fill;
-	size_t fcap2;
+	size_t fillcap;
 };
 
 static void entity_collect_words(struct entity_scratch *x, const char *text)
@@ -340,7 +340,7 @@ static void entity_pack(struct entity_scratch *x, struct article_entities *out)
 		keys += d->keylen + 1;
 		first += d->nmentions;
 	}
-	xgrow(&x->fill, &x->fcap2, n, sizeof *x->fill);
+	xgrow(&x->fill, &x->fillcap, n, sizeof *x->fill);
 	memset(x->fill, 0, n * sizeof *x->fill);
 	for (size_t f = 0; f < x->nfound; f++) {
 		struct article_entity *e = &out->v[x->drafts[x->found[f].d].pos];
