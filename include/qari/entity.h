@@ -32,32 +32,62 @@ enum entity_type {
 const char *entity_type_name(enum entity_type t); /* person place org date misc */
 
 struct entity_mention {
-	long para;         /* paragraph index into article->paras, -1 for the title */
+	int32_t para;      /* paragraph index into article->paras, -1 for the title */
 	uint32_t beg, end; /* byte range in the ORIGINAL title or paragraph */
 };
 
+/* The original text of a mention (not NUL-terminated: *len bytes). */
+const char *entity_mention_text(const struct article *a, struct entity_mention m, size_t *len);
+
+/* 32 bytes: names are spans of the article's own text, mentions and keys sit in the
+ * article's blocks; about 300,000 of them on SaudiNewsNet. */
 struct article_entity {
 	enum entity_type type;
-	char *key;  /* matching form: identity across the corpus (NULL once merged: id says it) */
-	char *name; /* display form: the original text of the fullest mention */
-	struct entity_mention *mentions; /* in reading order */
-	size_t nmentions, cap;
-	uint32_t id; /* corpus entity (entity_table items), UINT32_MAX before the merge */
+	struct entity_mention name; /* the display form: the fullest mention */
+	uint32_t first;             /* its mentions: mentions[first, first + nmentions) of the
+				       article, in reading order */
+	uint32_t nmentions;
+	uint32_t key;               /* matching form (identity across the corpus): at keys + key,
+				       until the merge frees keys (id says it then) */
+	uint32_t id;                /* corpus entity (entity_table items), UINT32_MAX before the merge */
 };
 
 struct article_entities {
-	struct article_entity *v; /* by type, then most mentioned first */
-	size_t n, cap;
+	struct article_entity *v;        /* by type, then most mentioned first */
+	struct entity_mention *mentions; /* every entity's, in one run each; v's block */
+	char *keys;                      /* NUL-terminated keys; NULL once merged */
+	uint32_t n, nmentions;
 };
 
 /* Find and merge the entities of one article. */
 void entity_extract(const struct ner_model *m, const struct article *a, struct article_entities *out);
+/* The same with the working memory of the last call (one scratch per thread): for many
+ * articles in a row. */
+struct entity_scratch;
+struct entity_scratch *entity_scratch_new(void);
+void entity_scratch_free(struct entity_scratch *x);
+void entity_extract_with(const struct ner_model *m, const struct article *a,
+			 struct entity_scratch *x, struct article_entities *out);
 void article_entities_free(struct article_entities *e);
+
+static inline const struct entity_mention *article_entity_mentions(const struct article_entities *es,
+								   const struct article_entity *e)
+{
+	return es->mentions + e->first;
+}
+static inline const char *article_entity_key(const struct article_entities *es,
+					     const struct article_entity *e)
+{
+	return es->keys + e->key;
+}
+/* The display name as a new string (caller frees). */
+char *article_entity_name(const struct article *a, const struct article_entity *e);
 
 struct corpus_entity {
 	enum entity_type type;
-	char *key, *name;
-	size_t mentions, articles;
+	uint32_t mentions, articles;
+	uint32_t article;           /* where its name is: the first article that mentions it */
+	struct entity_mention name; /* and which text of that article */
 };
 
 struct entity_table {
@@ -65,10 +95,21 @@ struct entity_table {
 	struct article_entities *per_article; /* by position in corpus->items */
 	struct corpus_entity *items;          /* by corpus entity id */
 	size_t n, cap;
-	uint32_t **postings;  /* id → positions of the articles that mention it, ascending */
-	size_t *npostings;
-	struct strtab keys;   /* "type<TAB>key" → id */
+	uint32_t *post;     /* positions of the articles that mention each id, ascending: */
+	uint32_t *post_at;  /* id's are post[post_at[id], post_at[id + 1]) */
+	struct strtab keys; /* "type<TAB>key" → id */
 };
+
+/* The articles that mention entity id: *n positions in corpus->items, ascending. */
+static inline const uint32_t *entity_table_postings(const struct entity_table *t, uint32_t id,
+						    size_t *n)
+{
+	*n = t->post_at[id + 1] - t->post_at[id];
+	return t->post + t->post_at[id];
+}
+/* Entity id's key (matching form) and its display name (a new string: caller frees). */
+const char *entity_table_key(const struct entity_table *t, uint32_t id);
+char *entity_table_name(const struct entity_table *t, uint32_t id);
 
 /* entity_table_init, then entity_table_extract over disjoint ranges (threads welcome: each
  * article is written by one call only), then entity_table_merge once. */

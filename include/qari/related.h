@@ -25,10 +25,18 @@ struct related_link {
 	size_t nshared;
 };
 
+/* One article's vector: ids ascending, weights of unit length (a view into related_vecs). */
 struct related_vec {
-	uint32_t *ids;
-	float *w; /* unit length */
+	const uint32_t *ids;
+	const float *w;
 	size_t n;
+};
+
+/* The vectors of every article back to back: article a's are [at[a], at[a + 1]). */
+struct related_vecs {
+	uint32_t *at;
+	uint32_t *ids;
+	float *w;
 };
 
 /* An article in a posting list, with the weight the term has in its vector: a query reads
@@ -48,10 +56,10 @@ struct related_postings {
 struct related_index {
 	const struct entity_table *entities;
 	size_t narticles;
-	struct related_vec *ent, *word; /* per article */
-	struct related_postings epost;  /* corpus entity id → articles, ascending */
-	struct related_postings wpost;  /* word id → articles, ascending */
-	double *eidf;                   /* corpus entity id → idf */
+	struct related_vecs ent, word;
+	struct related_postings epost; /* corpus entity id → articles, ascending */
+	struct related_postings wpost; /* word id → articles that keep it, ascending */
+	double *eidf;                  /* corpus entity id → idf */
 	size_t nwords;
 };
 

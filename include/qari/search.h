@@ -23,6 +23,8 @@
 struct search_query {
 	char *norm;      /* the query's matching form, trimmed; never empty */
 	size_t len;
+	char *packed;    /* norm as the index holds text (search.c: one byte per Arabic letter) */
+	size_t plen;
 	bool whole_word; /* hits must be whole words (a clitic prefix such as و or وال allowed) */
 };
 
@@ -48,7 +50,8 @@ void search_hits_free(struct search_hits *h);
 struct search_index {
 	const struct corpus *corpus;
 	char **text;  /* per position in corpus->items: matching form of the title and paragraphs,
-			 one per line; NULL until built */
+			 one per line, packed (ASCII and Arabic letters one byte each: half the
+			 bytes of UTF-8); NULL until built */
 	size_t *len;
 	size_t n;
 };

@@ -18,11 +18,13 @@ static bool cmd_entities_first_is_id(const struct cli *cli)
 	return cli->nargs > 0 && stat(cli->args[0], &st) != 0;
 }
 
-static void cmd_entities_line(enum entity_type type, const char *name, size_t mentions, size_t articles)
+/* name: a new string, freed here. */
+static void cmd_entities_line(enum entity_type type, char *name, size_t mentions, size_t articles)
 {
 	char *safe = text_neutralize(name);
 	printf("%s\t%s\t%zu\t%zu\n", entity_type_name(type), safe, mentions, articles);
 	free(safe);
+	free(name);
 }
 
 static const struct entity_table *cmd_entities_table;
@@ -30,15 +32,16 @@ static const struct entity_table *cmd_entities_table;
 /* Corpus listing: by type, then by articles and mentions, most first. */
 static int cmd_entities_cmp(const void *a, const void *b)
 {
-	const struct corpus_entity *x = &cmd_entities_table->items[*(const uint32_t *)a];
-	const struct corpus_entity *y = &cmd_entities_table->items[*(const uint32_t *)b];
+	uint32_t ia = *(const uint32_t *)a, ib = *(const uint32_t *)b;
+	const struct corpus_entity *x = &cmd_entities_table->items[ia];
+	const struct corpus_entity *y = &cmd_entities_table->items[ib];
 	if (x->type != y->type)
 		return (int)x->type - (int)y->type;
 	if (x->articles != y->articles)
 		return x->articles > y->articles ? -1 : 1;
 	if (x->mentions != y->mentions)
 		return x->mentions > y->mentions ? -1 : 1;
-	return strcmp(x->key, y->key);
+	return strcmp(entity_table_key(cmd_entities_table, ia), entity_table_key(cmd_entities_table, ib));
 }
 
 static void cmd_entities_corpus(const struct entity_table *t)
@@ -51,7 +54,7 @@ static void cmd_entities_corpus(const struct entity_table *t)
 	for (size_t k = 0; k < t->n; k++) {
 		const struct corpus_entity *e = &t->items[order[k]];
 		if (e->articles > 0 && e->type != ENTITY_MISC)
-			cmd_entities_line(e->type, e->name, e->mentions, e->articles);
+			cmd_entities_line(e->type, entity_table_name(t, order[k]), e->mentions, e->articles);
 	}
 	free(order);
 }
@@ -61,7 +64,8 @@ static void cmd_entities_article(const struct entity_table *t, size_t pos)
 	const struct article_entities *es = &t->per_article[pos];
 	for (size_t k = 0; k < es->n; k++)
 		if (es->v[k].type != ENTITY_MISC)
-			cmd_entities_line(es->v[k].type, es->v[k].name, es->v[k].nmentions,
+			cmd_entities_line(es->v[k].type, article_entity_name(t->corpus->items[pos], &es->v[k]),
+					  es->v[k].nmentions,
 					  t->items[es->v[k].id].articles);
 }
 

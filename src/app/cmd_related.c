@@ -21,8 +21,11 @@ static void cmd_related_print(const struct related_index *x, size_t pos)
 		const struct article *b = t->corpus->items[links[k].article];
 		sb.len = 0;
 		strbuf_append(&sb, "", 0);
-		for (size_t i = 0; i < links[k].nshared; i++)
-			strbuf_printf(&sb, "%s%s", i ? "، " : "", t->items[links[k].shared[i]].name);
+		for (size_t i = 0; i < links[k].nshared; i++) {
+			char *name = entity_table_name(t, links[k].shared[i]);
+			strbuf_printf(&sb, "%s%s", i ? "، " : "", name);
+			free(name);
+		}
 		char *shared = text_neutralize(sb.data), *title = text_neutralize(b->title);
 		printf("%s\t%.3f\t%s\t%s\n", b->id, links[k].score, shared, title);
 		free(shared);

@@ -41,7 +41,8 @@ static void sidebar_compute_related(struct app *app, size_t a)
 		app->nrelated = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->related);
 }
 
-static void sidebar_add_entities(struct app *app, const struct article_entities *e)
+static void sidebar_add_entities(struct app *app, const struct article *a,
+				 const struct article_entities *e)
 {
 	char note[24];
 	for (int t = ENTITY_PERSON; t <= ENTITY_DATE; t++) {
@@ -52,8 +53,10 @@ static void sidebar_add_entities(struct app *app, const struct article_entities 
 			if (!heading)
 				sidebar_pane_add(&app->sidebar_data, sidebar_headings[t], NULL, true, 0, 0);
 			heading = true;
-			snprintf(note, sizeof note, "%zu", e->v[i].nmentions);
-			sidebar_pane_add(&app->sidebar_data, e->v[i].name, note, false, SIDEBAR_ENTITY, i);
+			char *name = article_entity_name(a, &e->v[i]);
+			snprintf(note, sizeof note, "%u", (unsigned)e->v[i].nmentions);
+			sidebar_pane_add(&app->sidebar_data, name, note, false, SIDEBAR_ENTITY, i);
+			free(name);
 		}
 	}
 }
@@ -75,7 +78,8 @@ void app_sidebar_fill(struct app *app)
 		sidebar_pane_add(s, "finding entities…", NULL, true, 0, 0);
 		return;
 	}
-	sidebar_add_entities(app, &app->index.entities.per_article[app->open]);
+	sidebar_add_entities(app, app->corpus.items[app->open],
+			     &app->index.entities.per_article[app->open]);
 	sidebar_compute_related(app, app->open);
 	app->related_anchor = app->open;
 	app->related_pos = -1;
@@ -99,28 +103,33 @@ static const struct article_entity *sidebar_entity(struct app *app, const struct
 void app_sidebar_moved(struct app *app)
 {
 	const struct article_entity *e = sidebar_entity(app, sidebar_pane_selected(&app->sidebar_data));
+	const struct entity_mention *m;
 	struct ui_range *v;
 
 	if (e == NULL || e->nmentions == 0)
 		return;
+	m = article_entity_mentions(&app->index.entities.per_article[app->open], e);
 	v = xcalloc(e->nmentions, sizeof *v);
 	for (size_t i = 0; i < e->nmentions; i++)
-		v[i] = (struct ui_range){e->mentions[i].para, e->mentions[i].beg, e->mentions[i].end,
-					 false};
+		v[i] = (struct ui_range){m[i].para, m[i].beg, m[i].end, false};
 	app_show_ranges(app, v, e->nmentions);
 }
 
 static void sidebar_filter_entity(struct app *app, const struct article_entity *e)
 {
 	const struct entity_table *t = &app->index.entities;
-	size_t n = t->npostings[e->id], *rows = xcalloc(n + 1, sizeof *rows);
-	char *label = xasprintf("%s: %s", entity_type_name(e->type), e->name);
+	size_t n;
+	const uint32_t *post = entity_table_postings(t, e->id, &n);
+	size_t *rows = xcalloc(n + 1, sizeof *rows);
+	char *name = article_entity_name(app->corpus.items[app->open], e);
+	char *label = xasprintf("%s: %s", entity_type_name(e->type), name);
 
 	for (size_t i = 0; i < n; i++)
-		rows[i] = t->postings[e->id][i];
+		rows[i] = post[i];
 	app_filter_list(app, label, rows, n);
 	app_focus(app, &app->list);
 	free(rows);
+	free(name);
 	free(label);
 }
 

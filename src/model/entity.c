@@ -21,18 +21,60 @@ static enum entity_type entity_from_ner(int type)
 	}
 }
 
-/* What one article is made of, for the clitic decisions: every word of its matching form. */
-struct entity_ctx {
+const char *entity_mention_text(const struct article *a, struct entity_mention m, size_t *len)
+{
+	*len = m.end - m.beg;
+	return (m.para < 0 ? a->title : a->paras[m.para]) + m.beg;
+}
+
+char *article_entity_name(const struct article *a, const struct article_entity *e)
+{
+	size_t n;
+	const char *s = entity_mention_text(a, e->name, &n);
+	return xstrndup(s, n);
+}
+
+/* An entity while the article is read; packed into an article_entity at the end. */
+struct entity_draft {
+	enum entity_type type;
+	uint32_t key, keylen;       /* in entity_scratch.keys */
+	struct entity_mention name; /* the fullest mention so far */
+	uint32_t nmentions;
+	uint32_t into;              /* the draft it joined (a surname), else itself */
+	uint32_t pos;               /* its place in the output */
+	const char *k;              /* the key, once keys stop growing */
+};
+
+/* A mention of draft d, in the order found (which is reading order). */
+struct entity_found {
+	uint32_t d;
+	struct entity_mention m;
+};
+
+/* The work of one article, kept from one to the next so that extraction allocates little
+ * more than its result (scratch freed per article left the heap full of holes). */
+struct entity_scratch {
 	const struct ner_lexicon *lex;
-	struct strtab words;
+	struct strtab words;      /* what the article is made of, for the clitic decisions: every
+				     word of its matching form */
 	struct ner_para para;     /* scratch of entity_collect_words */
 	struct ner_doc doc;       /* the article tagged: title, then paragraphs */
 	const struct ner_para *p; /* the text of doc being turned into mentions */
 	struct strbuf key, alt;
-	struct article_entities *out;
+	struct entity_draft *drafts;
+	size_t ndrafts, dcap;
+	struct entity_found *found;
+	size_t nfound, fcap;
+	struct strbuf keys;       /* the drafts' keys, each NUL-terminated */
+	const char **texts;       /* title, then paragraphs: what is tagged */
+	size_t tcap;
+	struct entity_draft **order;
+	size_t ocap;
+	uint32_t *fill;
+	size_t fillcap;
 };
 
-static void entity_collect_words(struct entity_ctx *x, const char *text)
+static void entity_collect_words(struct entity_scratch *x, const char *text)
 {
 	struct ner_para *p = &x->para;
 	norm_text_set(&p->norm, text, strlen(text), false);
@@ -62,7 +104,7 @@ static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t s
 
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
-static size_t entity_clitics(struct entity_ctx *x, size_t i, size_t j, bool *al)
+static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
@@ -95,31 +137,31 @@ static size_t entity_clitics(struct entity_ctx *x, size_t i, size_t j, bool *al)
 	return *al = false, 0;
 }
 
-static void entity_add_mention(struct article_entities *out, enum entity_type type, const char *key,
-			       size_t keylen, const char *name, size_t namelen, struct entity_mention m)
+static void entity_add_mention(struct entity_scratch *x, enum entity_type type, const char *key,
+			       size_t keylen, struct entity_mention m)
 {
-	struct article_entity *e = NULL;
-	for (size_t k = 0; k < out->n && e == NULL; k++)
-		if (out->v[k].type == type && strlen(out->v[k].key) == keylen &&
-		    memcmp(out->v[k].key, key, keylen) == 0)
-			e = &out->v[k];
-	if (e == NULL) {
-		xgrow(&out->v, &out->cap, out->n + 1, sizeof *out->v);
-		e = &out->v[out->n++];
-		memset(e, 0, sizeof *e);
-		e->type = type;
-		e->key = xstrndup(key, keylen);
-		e->name = xstrndup(name, namelen);
-		e->id = UINT32_MAX;
-	} else if (namelen > strlen(e->name)) {
-		free(e->name);
-		e->name = xstrndup(name, namelen); /* the fullest form names the entity */
+	struct entity_draft *d = NULL;
+	for (size_t k = 0; k < x->ndrafts && d == NULL; k++)
+		if (x->drafts[k].type == type && x->drafts[k].keylen == keylen &&
+		    memcmp(x->keys.data + x->drafts[k].key, key, keylen) == 0)
+			d = &x->drafts[k];
+	if (d == NULL) {
+		xgrow(&x->drafts, &x->dcap, x->ndrafts + 1, sizeof *x->drafts);
+		d = &x->drafts[x->ndrafts];
+		*d = (struct entity_draft){.type = type, .key = (uint32_t)x->keys.len,
+					   .keylen = (uint32_t)keylen, .name = m,
+					   .into = (uint32_t)x->ndrafts++};
+		strbuf_append(&x->keys, key, keylen);
+		strbuf_appendc(&x->keys, '\0');
+	} else if (m.end - m.beg > d->name.end - d->name.beg) {
+		d->name = m; /* the fullest form names the entity */
 	}
-	xgrow(&e->mentions, &e->cap, e->nmentions + 1, sizeof *e->mentions);
-	e->mentions[e->nmentions++] = m;
+	d->nmentions++;
+	xgrow(&x->found, &x->fcap, x->nfound + 1, sizeof *x->found);
+	x->found[x->nfound++] = (struct entity_found){(uint32_t)(d - x->drafts), m};
 }
 
-static bool entity_is_title_word(struct entity_ctx *x, size_t i)
+static bool entity_is_title_word(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
@@ -130,18 +172,18 @@ static bool entity_is_title_word(struct entity_ctx *x, size_t i)
 	       ner_lexicon_is_title(x->lex, w + sp.proclitic, n - sp.proclitic);
 }
 
-static bool entity_is_stop_word(struct entity_ctx *x, size_t i)
+static bool entity_is_stop_word(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
 	return ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
-static void entity_chunk(struct entity_ctx *x, const char *orig, long para, size_t i, size_t j,
+static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
 {
 	const struct ner_para *p = x->p;
-	struct entity_mention m = {.para = para};
+	struct entity_mention m = {.para = (int32_t)para};
 	size_t skip, ob, oe;
 	const char *canon;
 	bool al;
@@ -167,13 +209,13 @@ static void entity_chunk(struct entity_ctx *x, const char *orig, long para, size
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x->out, type, x->key.data, x->key.len, orig + ob, oe - ob, m);
+	entity_add_mention(x, type, x->key.data, x->key.len, m);
 }
 
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
-static void entity_curated(struct entity_ctx *x, struct ner_para *p)
+static void entity_curated(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t i = 0; i < p->n;) {
 		size_t best = 0;
@@ -193,7 +235,7 @@ static void entity_curated(struct entity_ctx *x, struct ner_para *p)
 }
 
 /* Text k of the tagged article (the title is -1, the paragraphs 0...) into mentions. */
-static void entity_text(struct entity_ctx *x, const char *text, long para)
+static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
 	struct ner_para *p = &x->doc.paras[para + 1];
 	x->p = p;
@@ -227,78 +269,148 @@ static int entity_mention_cmp(const void *a, const void *b)
 	return x->beg < y->beg ? -1 : x->beg > y->beg;
 }
 
-static void entity_free_one(struct article_entity *e)
-{
-	free(e->key);
-	free(e->name);
-	free(e->mentions);
-}
-
 /* A one-word person that ends exactly one longer person of the article joins it. */
-static void entity_merge_surnames(struct article_entities *es)
+static void entity_merge_surnames(struct entity_scratch *x)
 {
-	for (size_t k = 0; k < es->n; k++) {
-		struct article_entity *e = &es->v[k], *into = NULL;
-		size_t candidates = 0;
-		if (e->type != ENTITY_PERSON || strchr(e->key, ' '))
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		struct entity_draft *e = &x->drafts[k];
+		size_t candidates = 0, into = k;
+		if (e->type != ENTITY_PERSON || strchr(e->k, ' '))
 			continue;
-		for (size_t l = 0; l < es->n; l++)
-			if (l != k && es->v[l].type == ENTITY_PERSON && strchr(es->v[l].key, ' ') &&
-			    strcmp(entity_last_word(es->v[l].key), e->key) == 0)
-				into = &es->v[l], candidates++;
+		for (size_t l = 0; l < x->ndrafts; l++)
+			if (l != k && x->drafts[l].type == ENTITY_PERSON && strchr(x->drafts[l].k, ' ') &&
+			    strcmp(entity_last_word(x->drafts[l].k), e->k) == 0)
+				into = l, candidates++;
 		if (candidates != 1)
 			continue;
-		xgrow(&into->mentions, &into->cap, into->nmentions + e->nmentions, sizeof *into->mentions);
-		memcpy(into->mentions + into->nmentions, e->mentions, e->nmentions * sizeof *e->mentions);
-		into->nmentions += e->nmentions;
-		xqsort(into->mentions, into->nmentions, sizeof *into->mentions, entity_mention_cmp);
-		entity_free_one(e);
-		es->v[k--] = es->v[--es->n];
+		e->into = (uint32_t)into;
+		x->drafts[into].nmentions += e->nmentions;
 	}
 }
 
 static int entity_order_cmp(const void *a, const void *b)
 {
-	const struct article_entity *x = a, *y = b;
+	const struct entity_draft *x = *(struct entity_draft *const *)a;
+	const struct entity_draft *y = *(struct entity_draft *const *)b;
 	if (x->type != y->type)
 		return (int)x->type - (int)y->type;
 	if (x->nmentions != y->nmentions)
 		return x->nmentions > y->nmentions ? -1 : 1;
-	return strcmp(x->key, y->key);
+	return strcmp(x->k, y->k);
+}
+
+/* The drafts left after the merge, in output order: by type, most mentioned first. */
+static size_t entity_order(struct entity_scratch *x, struct entity_draft **order)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < x->ndrafts; k++)
+		if (x->drafts[k].into == k)
+			order[n++] = &x->drafts[k];
+	xqsort(order, n, sizeof *order, entity_order_cmp);
+	for (size_t i = 0; i < n; i++)
+		order[i]->pos = (uint32_t)i;
+	for (size_t k = 0; k < x->ndrafts; k++)
+		x->drafts[k].pos = x->drafts[x->drafts[k].into].pos;
+	return n;
+}
+
+/* The drafts into out: entities and mentions in one block of their size, keys in another. */
+static void entity_pack(struct entity_scratch *x, struct article_entities *out)
+{
+	size_t n, keys = 0, first = 0;
+
+	xgrow(&x->order, &x->ocap, x->ndrafts + 1, sizeof *x->order);
+	n = entity_order(x, x->order);
+	out->n = (uint32_t)n;
+	out->nmentions = (uint32_t)x->nfound;
+	if (n == 0)
+		return;
+	out->v = xmalloc(n * sizeof *out->v + x->nfound * sizeof *out->mentions);
+	out->mentions = (struct entity_mention *)(out->v + n);
+	for (size_t i = 0; i < n; i++)
+		keys += x->order[i]->keylen + 1;
+	out->keys = xmalloc(keys);
+	keys = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct entity_draft *d = x->order[i];
+		out->v[i] = (struct article_entity){.type = d->type, .name = d->name,
+						    .first = (uint32_t)first, .nmentions = d->nmentions,
+						    .key = (uint32_t)keys, .id = UINT32_MAX};
+		memcpy(out->keys + keys, d->k, d->keylen + 1);
+		keys += d->keylen + 1;
+		first += d->nmentions;
+	}
+	xgrow(&x->fill, &x->fillcap, n, sizeof *x->fill);
+	memset(x->fill, 0, n * sizeof *x->fill);
+	for (size_t f = 0; f < x->nfound; f++) {
+		struct article_entity *e = &out->v[x->drafts[x->found[f].d].pos];
+		out->mentions[e->first + x->fill[e - out->v]++] = x->found[f].m;
+	}
+	for (size_t i = 0; i < n; i++) /* a surname's mentions joined in reading order */
+		xqsort(out->mentions + out->v[i].first, out->v[i].nmentions, sizeof *out->mentions,
+		       entity_mention_cmp);
+}
+
+struct entity_scratch *entity_scratch_new(void)
+{
+	struct entity_scratch *x = xcalloc(1, sizeof *x);
+	strtab_init(&x->words);
+	return x;
+}
+
+void entity_scratch_free(struct entity_scratch *x)
+{
+	if (x == NULL)
+		return;
+	strtab_free(&x->words);
+	ner_para_free(&x->para);
+	ner_doc_free(&x->doc);
+	strbuf_free(&x->key);
+	strbuf_free(&x->alt);
+	strbuf_free(&x->keys);
+	free(x->drafts);
+	free(x->found);
+	free(x->texts);
+	free(x->order);
+	free(x->fill);
+	free(x);
+}
+
+void entity_extract_with(const struct ner_model *m, const struct article *a,
+			 struct entity_scratch *x, struct article_entities *out)
+{
+	memset(out, 0, sizeof *out);
+	x->lex = ner_model_lexicon(m);
+	x->ndrafts = x->nfound = x->keys.len = 0;
+	strtab_clear(&x->words);
+	entity_collect_words(x, a->title);
+	for (size_t i = 0; i < a->npara; i++)
+		entity_collect_words(x, a->paras[i]);
+	xgrow(&x->texts, &x->tcap, a->npara + 1, sizeof *x->texts);
+	x->texts[0] = a->title;
+	for (size_t i = 0; i < a->npara; i++)
+		x->texts[i + 1] = a->paras[i];
+	ner_doc_tag(m, x->texts, a->npara + 1, &x->doc);
+	entity_text(x, a->title, -1);
+	for (size_t i = 0; i < a->npara; i++)
+		entity_text(x, a->paras[i], (long)i);
+	for (size_t k = 0; k < x->ndrafts; k++)
+		x->drafts[k].k = x->keys.data + x->drafts[k].key;
+	entity_merge_surnames(x);
+	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
+	entity_pack(x, out);
 }
 
 void entity_extract(const struct ner_model *m, const struct article *a, struct article_entities *out)
 {
-	struct entity_ctx x = {.lex = ner_model_lexicon(m), .out = out};
-	const char **texts;
-
-	memset(out, 0, sizeof *out);
-	strtab_init(&x.words);
-	entity_collect_words(&x, a->title);
-	for (size_t i = 0; i < a->npara; i++)
-		entity_collect_words(&x, a->paras[i]);
-	texts = xcalloc(a->npara + 1, sizeof *texts);
-	texts[0] = a->title;
-	for (size_t i = 0; i < a->npara; i++)
-		texts[i + 1] = a->paras[i];
-	ner_doc_tag(m, texts, a->npara + 1, &x.doc);
-	entity_text(&x, a->title, -1);
-	for (size_t i = 0; i < a->npara; i++)
-		entity_text(&x, a->paras[i], (long)i);
-	free(texts);
-	entity_merge_surnames(out);
-	xqsort(out->v, out->n, sizeof *out->v, entity_order_cmp);
-	strtab_free(&x.words);
-	ner_para_free(&x.para);
-	ner_doc_free(&x.doc);
-	strbuf_free(&x.key);
-	strbuf_free(&x.alt);
+	struct entity_scratch *x = entity_scratch_new();
+	entity_extract_with(m, a, x, out);
+	entity_scratch_free(x);
 }
 
 void article_entities_free(struct article_entities *e)
 {
-	for (size_t k = 0; k < e->n; k++)
-		entity_free_one(&e->v[k]);
 	free(e->v);
+	free(e->keys);
 	memset(e, 0, sizeof *e);
 }

@@ -17,102 +17,117 @@ void entity_table_init(struct entity_table *t, const struct corpus *c)
 
 void entity_table_extract(struct entity_table *t, const struct ner_model *m, size_t from, size_t to)
 {
+	struct entity_scratch *x = entity_scratch_new();
 	for (size_t i = from; i < to && i < t->corpus->n; i++)
-		entity_extract(m, t->corpus->items[i], &t->per_article[i]);
+		entity_extract_with(m, t->corpus->items[i], x, &t->per_article[i]);
+	entity_scratch_free(x);
 }
 
-static uint32_t entity_table_intern(struct entity_table *t, const struct article_entity *e,
-				    struct strbuf *sb)
+static uint32_t entity_table_intern(struct entity_table *t, const struct article_entities *es,
+				    const struct article_entity *e, uint32_t article, struct strbuf *sb)
 {
 	uint32_t id;
 	sb->len = 0;
-	strbuf_printf(sb, "%d\t%s", (int)e->type, e->key);
+	strbuf_printf(sb, "%d\t%s", (int)e->type, article_entity_key(es, e));
 	id = strtab_intern(&t->keys, sb->data, sb->len);
 	if (id == t->n) {
 		xgrow(&t->items, &t->cap, t->n + 1, sizeof *t->items);
-		t->items[t->n++] = (struct corpus_entity){e->type, xstrdup(e->key), xstrdup(e->name), 0, 0};
+		t->items[t->n++] = (struct corpus_entity){.type = e->type, .article = article,
+							  .name = e->name};
 	}
 	return id;
 }
 
+const char *entity_table_key(const struct entity_table *t, uint32_t id)
+{
+	return strchr(strtab_str(&t->keys, id), '\t') + 1;
+}
+
+char *entity_table_name(const struct entity_table *t, uint32_t id)
+{
+	const struct corpus_entity *e = &t->items[id];
+	size_t n;
+	const char *s = entity_mention_text(t->corpus->items[e->article], e->name, &n);
+	return xstrndup(s, n);
+}
+
 /* Corpus-wide: a one-word person joins the only longer person whose last word it is. The
- * longer names are counted by last word first, so this is linear, not a scan of every pair
- * (72,000 entities on SaudiNewsNet took seconds). */
+ * longer names are counted by last word first, so this is one pass, not one per name. */
 static void entity_table_surnames(struct entity_table *t, uint32_t *remap)
 {
 	struct strtab last;
-	size_t *count = xcalloc(t->n + 1, sizeof *count), *into = xcalloc(t->n + 1, sizeof *into);
+	uint32_t *count = xcalloc(t->n + 1, sizeof *count), *who = xcalloc(t->n + 1, sizeof *who);
 
 	strtab_init(&last);
 	for (size_t l = 0; l < t->n; l++) {
-		const char *lk = t->items[l].key, *sp = strrchr(lk, ' ');
-		uint32_t id;
+		const char *sp = strrchr(entity_table_key(t, (uint32_t)l), ' ');
+		uint32_t w;
 		if (t->items[l].type != ENTITY_PERSON || sp == NULL)
 			continue;
-		id = strtab_intern(&last, sp + 1, strlen(sp + 1));
-		if (count[id]++ == 0)
-			into[id] = l;
+		w = strtab_intern(&last, sp + 1, strlen(sp + 1));
+		count[w]++;
+		who[w] = (uint32_t)l;
 	}
 	for (size_t k = 0; k < t->n; k++) {
-		const char *key = t->items[k].key;
-		uint32_t id;
+		const char *key = entity_table_key(t, (uint32_t)k);
+		uint32_t w;
 		if (t->items[k].type == ENTITY_PERSON && !strchr(key, ' ') &&
-		    strtab_find(&last, key, strlen(key), &id) && count[id] == 1)
-			remap[k] = (uint32_t)into[id];
+		    strtab_find(&last, key, strlen(key), &w) && count[w] == 1)
+			remap[k] = who[w];
 	}
 	strtab_free(&last);
 	free(count);
-	free(into);
+	free(who);
 }
 
-static void entity_table_post(struct entity_table *t, uint32_t id, uint32_t article, size_t *pcap)
+/* The posting lists in one array: each id's articles counted (fill NULL) or written, once
+ * per article however many of its entities share the id. */
+static void entity_table_post(struct entity_table *t, uint32_t *last, uint32_t *fill)
 {
-	size_t n = t->npostings[id];
-	if (n > 0 && t->postings[id][n - 1] == article)
-		return;
-	xgrow(&t->postings[id], &pcap[id], n + 1, sizeof **t->postings);
-	t->postings[id][t->npostings[id]++] = article;
-	t->items[id].articles++;
-}
-
-/* Merged, an article's entity is its id: the key lives on in the corpus table, and the
- * mentions' spare room goes back (about a third of the index on a large corpus). */
-static void entity_table_trim(struct article_entity *e)
-{
-	xfree(&e->key);
-	if (e->cap > e->nmentions && e->nmentions > 0) {
-		e->mentions = xreallocarray(e->mentions, e->nmentions, sizeof *e->mentions);
-		e->cap = e->nmentions;
-	}
+	for (size_t k = 0; k < t->n; k++)
+		last[k] = UINT32_MAX;
+	for (size_t i = 0; i < t->corpus->n; i++)
+		for (size_t k = 0; k < t->per_article[i].n; k++) {
+			uint32_t id = t->per_article[i].v[k].id;
+			if (last[id] == i)
+				continue;
+			last[id] = (uint32_t)i;
+			if (fill)
+				t->post[t->post_at[id] + fill[id]++] = (uint32_t)i;
+			else
+				t->items[id].articles++;
+		}
 }
 
 void entity_table_merge(struct entity_table *t)
 {
 	struct strbuf sb = {0};
-	uint32_t *remap;
-	size_t *pcap;
+	uint32_t *remap, *fill;
 
-	for (size_t i = 0; i < t->corpus->n; i++)
-		for (size_t k = 0; k < t->per_article[i].n; k++) {
-			struct article_entity *e = &t->per_article[i].v[k];
-			e->id = entity_table_intern(t, e, &sb);
-		}
+	for (size_t i = 0; i < t->corpus->n; i++) {
+		struct article_entities *es = &t->per_article[i];
+		for (size_t k = 0; k < es->n; k++)
+			es->v[k].id = entity_table_intern(t, es, &es->v[k], (uint32_t)i, &sb);
+		xfree(&es->keys); /* merged, an article's entity is its id */
+	}
 	remap = xcalloc(t->n + 1, sizeof *remap);
 	for (size_t k = 0; k < t->n; k++)
 		remap[k] = (uint32_t)k;
 	entity_table_surnames(t, remap);
-	t->postings = xcalloc(t->n + 1, sizeof *t->postings);
-	t->npostings = xcalloc(t->n + 1, sizeof *t->npostings);
-	pcap = xcalloc(t->n + 1, sizeof *pcap);
 	for (size_t i = 0; i < t->corpus->n; i++)
 		for (size_t k = 0; k < t->per_article[i].n; k++) {
 			struct article_entity *e = &t->per_article[i].v[k];
 			e->id = remap[e->id];
 			t->items[e->id].mentions += e->nmentions;
-			entity_table_post(t, e->id, (uint32_t)i, pcap);
-			entity_table_trim(e);
 		}
-	free(pcap);
+	entity_table_post(t, remap, NULL);
+	t->post_at = xcalloc(t->n + 1, sizeof *t->post_at);
+	for (size_t k = 0; k < t->n; k++)
+		t->post_at[k + 1] = t->post_at[k] + t->items[k].articles;
+	t->post = xcalloc(t->post_at[t->n] + 1, sizeof *t->post);
+	fill = xcalloc(t->n + 1, sizeof *fill);
+	entity_table_post(t, remap, fill);
+	free(fill);
 	free(remap);
 	strbuf_free(&sb);
 }
@@ -129,15 +144,9 @@ void entity_table_free(struct entity_table *t)
 	for (size_t i = 0; t->per_article && i < t->corpus->n; i++)
 		article_entities_free(&t->per_article[i]);
 	free(t->per_article);
-	for (size_t k = 0; k < t->n; k++) {
-		free(t->items[k].key);
-		free(t->items[k].name);
-		if (t->postings)
-			free(t->postings[k]);
-	}
 	free(t->items);
-	free(t->postings);
-	free(t->npostings);
+	free(t->post);
+	free(t->post_at);
 	strtab_free(&t->keys);
 	memset(t, 0, sizeof *t);
 }

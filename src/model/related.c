@@ -31,34 +31,37 @@ static size_t related_letters(const char *s, size_t n)
 	return k;
 }
 
-/* Word ids of one text (stems), appended to *ids. */
-static void related_words(const char *text, const struct ner_lexicon *lex, struct strtab *vocab,
-			  struct norm_text *t, struct norm_token **toks, size_t *cap,
-			  uint32_t **ids, size_t *nids, size_t *icap)
+/* Word ids of one text (stems), appended to rw->ids. */
+struct related_words;
+static void related_words(const char *text, struct related_words *rw);
+
+/* A vector being made: ids and weights, room for cap. */
+struct related_work {
+	uint32_t *ids;
+	float *w;
+	size_t n, cap;
+};
+
+static void related_work_room(struct related_work *v, size_t n)
 {
-	size_t n = 0;
-	norm_text_set(t, text, strlen(text), false);
-	norm_tokenize(t->s, t->len, toks, &n, cap);
-	for (size_t i = 0; i < n; i++) {
-		const char *w = t->s + (*toks)[i].beg;
-		size_t len = (*toks)[i].end - (*toks)[i].beg;
-		struct norm_split sp;
-		if ((*toks)[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(lex, w, len))
-			continue;
-		norm_word_split(w, len, &sp);
-		if (related_letters(w + sp.stem, len - sp.stem) < RELATED_MIN_LETTERS)
-			continue;
-		xgrow(ids, icap, *nids + 1, sizeof **ids);
-		(*ids)[(*nids)++] = strtab_intern(vocab, w + sp.stem, len - sp.stem);
-	}
+	if (n <= v->cap)
+		return;
+	v->cap = n;
+	v->ids = xreallocarray(v->ids, n, sizeof *v->ids);
+	v->w = xreallocarray(v->w, n, sizeof *v->w);
+}
+
+static void related_work_free(struct related_work *v)
+{
+	free(v->ids);
+	free(v->w);
 }
 
 /* Sorted ids with repeats → distinct ids with counts in w. */
-static void related_count(uint32_t *ids, size_t n, struct related_vec *v)
+static void related_count(uint32_t *ids, size_t n, struct related_work *v)
 {
 	xqsort(ids, n, sizeof *ids, related_u32_cmp);
-	v->ids = xcalloc(n + 1, sizeof *v->ids);
-	v->w = xcalloc(n + 1, sizeof *v->w);
+	related_work_room(v, n + 1);
 	v->n = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (v->n == 0 || v->ids[v->n - 1] != ids[i])
@@ -68,7 +71,7 @@ static void related_count(uint32_t *ids, size_t n, struct related_vec *v)
 }
 
 /* Counts → (1 + ln tf) · idf, then unit length. */
-static void related_weigh(struct related_vec *v, const double *idf)
+static void related_weigh(struct related_work *v, const double *idf)
 {
 	double norm = 0;
 	for (size_t i = 0; i < v->n; i++) {
@@ -91,7 +94,7 @@ static int related_pair_cmp(const void *a, const void *b)
 }
 
 /* Vectors are looked up by binary search: ids ascending. */
-static void related_sort_pairs(struct related_vec *v)
+static void related_sort_pairs(struct related_work *v)
 {
 	struct related_pair *p = xcalloc(v->n + 1, sizeof *p);
 	for (size_t i = 0; i < v->n; i++)
@@ -114,7 +117,7 @@ static int related_pair_by_weight(const void *a, const void *b)
  * rest weigh little in a cosine, yet a full vocabulary per article with its postings cost
  * about 7 KB an article (200 MB on SaudiNewsNet) and every query walked the long posting
  * lists of common words. */
-static void related_keep_top(struct related_vec *v, size_t k)
+static void related_keep_top(struct related_work *v, size_t k)
 {
 	struct related_pair *p;
 	double norm = 0;
@@ -129,34 +132,54 @@ static void related_keep_top(struct related_vec *v, size_t k)
 	for (size_t i = 0; i < k; i++)
 		norm += (double)p[i].w * p[i].w;
 	norm = sqrt(norm);
-	v->ids = xreallocarray(v->ids, k, sizeof *v->ids);
-	v->w = xreallocarray(v->w, k, sizeof *v->w);
 	for (size_t i = 0; i < k; i++)
 		v->ids[i] = p[i].id, v->w[i] = norm > 0 ? (float)(p[i].w / norm) : 0;
 	v->n = k;
 	free(p);
 }
 
+/* Append article a's vector (articles in order) to vs, which has room for it. */
+static void related_vecs_put(struct related_vecs *vs, size_t a, const struct related_work *v)
+{
+	uint32_t at = vs->at[a];
+	memcpy(vs->ids + at, v->ids, v->n * sizeof *v->ids);
+	memcpy(vs->w + at, v->w, v->n * sizeof *v->w);
+	vs->at[a + 1] = at + (uint32_t)v->n;
+}
+
+/* Give back the room left over: vs was sized for the most it could hold. */
+static void related_vecs_fit(struct related_vecs *vs, size_t narticles)
+{
+	size_t n = vs->at[narticles];
+	vs->ids = xreallocarray(vs->ids, n + 1, sizeof *vs->ids);
+	vs->w = xreallocarray(vs->w, n + 1, sizeof *vs->w);
+}
+
+static struct related_vec related_vec_of(const struct related_vecs *vs, size_t a)
+{
+	uint32_t at = vs->at[a];
+	return (struct related_vec){vs->ids + at, vs->w + at, vs->at[a + 1] - at};
+}
+
 /* The transpose of the articles' vectors (ids below nids): for each id, the articles that
  * hold it, ascending, with its weight there. */
-static void related_postings_build(struct related_postings *p, const struct related_vec *vecs,
+static void related_postings_build(struct related_postings *p, const struct related_vecs *vs,
 				   size_t narticles, size_t nids)
 {
-	size_t total = 0;
+	size_t total = 0, end = vs->at ? vs->at[narticles] : 0;
 
 	p->n = nids;
 	p->at = xcalloc(nids + 2, sizeof *p->at);
-	for (size_t a = 0; a < narticles; a++)
-		for (size_t i = 0; i < vecs[a].n; i++)
-			p->at[vecs[a].ids[i] + 2]++;
+	for (size_t i = 0; i < end; i++)
+		p->at[vs->ids[i] + 2]++;
 	for (size_t id = 0; id < nids; id++) { /* at[id + 2]: counts → at[id + 1]: starts */
 		total += p->at[id + 2];
 		p->at[id + 2] = (uint32_t)total;
 	}
 	p->v = xcalloc(total + 1, sizeof *p->v);
 	for (size_t a = 0; a < narticles; a++)
-		for (size_t i = 0; i < vecs[a].n; i++)
-			p->v[p->at[vecs[a].ids[i] + 1]++] = (struct related_posting){(uint32_t)a, vecs[a].w[i]};
+		for (uint32_t i = vs->at[a]; i < vs->at[a + 1]; i++)
+			p->v[p->at[vs->ids[i] + 1]++] = (struct related_posting){(uint32_t)a, vs->w[i]};
 }
 
 static void related_postings_free(struct related_postings *p)
@@ -168,137 +191,239 @@ static void related_postings_free(struct related_postings *p)
 static void related_entity_vectors(struct related_index *x)
 {
 	const struct entity_table *t = x->entities;
+	struct related_work v = {0};
+	size_t total = 0;
+
 	x->eidf = xcalloc(t->n + 1, sizeof *x->eidf);
 	for (size_t k = 0; k < t->n; k++)
 		x->eidf[k] = t->items[k].articles ? log(1 + (double)x->narticles / (double)t->items[k].articles) : 0;
+	for (size_t a = 0; a < x->narticles; a++)
+		total += t->per_article[a].n;
+	x->ent.at = xcalloc(x->narticles + 1, sizeof *x->ent.at);
+	x->ent.ids = xcalloc(total + 1, sizeof *x->ent.ids);
+	x->ent.w = xcalloc(total + 1, sizeof *x->ent.w);
 	for (size_t a = 0; a < x->narticles; a++) {
 		const struct article_entities *es = &t->per_article[a];
-		struct related_vec *v = &x->ent[a];
-		v->ids = xcalloc(es->n + 1, sizeof *v->ids);
-		v->w = xcalloc(es->n + 1, sizeof *v->w);
+		related_work_room(&v, es->n + 1);
+		v.n = 0;
 		for (size_t k = 0; k < es->n; k++) {
-			size_t at = v->n;
+			size_t at = v.n;
 			if (es->v[k].type == ENTITY_MISC)
 				continue;
-			for (size_t l = 0; l < v->n; l++)
-				if (v->ids[l] == es->v[k].id)
+			for (size_t l = 0; l < v.n; l++)
+				if (v.ids[l] == es->v[k].id)
 					at = l; /* two article entities merged into one corpus entity */
-			if (at == v->n)
-				v->ids[v->n++] = es->v[k].id, v->w[at] = 0;
-			v->w[at] += (float)es->v[k].nmentions;
+			if (at == v.n)
+				v.ids[v.n++] = es->v[k].id, v.w[at] = 0;
+			v.w[at] += (float)es->v[k].nmentions;
 		}
-		related_sort_pairs(v);
-		related_weigh(v, x->eidf);
+		related_sort_pairs(&v);
+		related_weigh(&v, x->eidf);
+		related_vecs_put(&x->ent, a, &v);
 	}
-	related_postings_build(&x->epost, x->ent, x->narticles, t->n);
+	related_vecs_fit(&x->ent, x->narticles);
+	related_work_free(&v);
 }
 
-/* One thread's share of the word vectors: articles [from, to), with a vocabulary of its own. */
-struct related_word_job {
-	struct related_index *x;
+/* The stems of one article as word ids, appended to *ids: interned into vocab (the first
+ * pass), or only looked up in a shared one (the second: every one is there). */
+struct related_words {
 	const struct ner_lexicon *lex;
-	size_t from, to;
-	struct strtab vocab;
+	struct strtab vocab;       /* the first pass's own */
+	const struct strtab *find; /* the second pass's, shared by the threads */
+	bool intern;
+	struct norm_text t;
+	struct norm_token *toks;
+	size_t tcap;
+	uint32_t *ids;
+	size_t nids, icap;
 };
 
-static void *related_word_worker(void *arg)
+static void related_words(const char *text, struct related_words *rw)
 {
-	struct related_word_job *job = arg;
-	const struct corpus *c = job->x->entities->corpus;
-	struct norm_text t = {0};
-	struct norm_token *toks = NULL;
-	uint32_t *ids = NULL;
-	size_t tcap = 0, icap = 0;
-
-	for (size_t a = job->from; a < job->to; a++) {
-		size_t nids = 0;
-		const struct article *art = c->items[a];
-		related_words(art->title, job->lex, &job->vocab, &t, &toks, &tcap, &ids, &nids, &icap);
-		for (size_t p = 0; p < art->npara; p++)
-			related_words(art->paras[p], job->lex, &job->vocab, &t, &toks, &tcap, &ids, &nids,
-				      &icap);
-		related_count(ids, nids, &job->x->word[a]);
+	size_t n = 0;
+	norm_text_set(&rw->t, text, strlen(text), false);
+	norm_tokenize(rw->t.s, rw->t.len, &rw->toks, &n, &rw->tcap);
+	for (size_t i = 0; i < n; i++) {
+		const char *w = rw->t.s + rw->toks[i].beg;
+		size_t len = rw->toks[i].end - rw->toks[i].beg;
+		struct norm_split sp;
+		uint32_t id = 0;
+		if (rw->toks[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(rw->lex, w, len))
+			continue;
+		norm_word_split(w, len, &sp);
+		if (related_letters(w + sp.stem, len - sp.stem) < RELATED_MIN_LETTERS)
+			continue;
+		if (rw->intern)
+			id = strtab_intern(&rw->vocab, w + sp.stem, len - sp.stem);
+		else
+			strtab_find(rw->find, w + sp.stem, len - sp.stem, &id);
+		xgrow(&rw->ids, &rw->icap, rw->nids + 1, sizeof *rw->ids);
+		rw->ids[rw->nids++] = id;
 	}
-	free(ids);
-	free(toks);
-	norm_text_free(&t);
+}
+
+static void related_article_words(struct related_words *rw, const struct article *art)
+{
+	rw->nids = 0;
+	related_words(art->title, rw);
+	for (size_t p = 0; p < art->npara; p++)
+		related_words(art->paras[p], rw);
+}
+
+static void related_words_free(struct related_words *rw)
+{
+	free(rw->ids);
+	free(rw->toks);
+	norm_text_free(&rw->t);
+	strtab_free(&rw->vocab);
+}
+
+/* One thread's share of a pass over the words: articles [from, to). Normalising 100 MB of
+ * text is most of the related stories' time, so both passes run on every core. */
+struct related_job {
+	struct related_index *x;
+	size_t from, to;
+	struct related_words rw;
+	size_t *df, dcap;   /* pass one: articles per word of rw.vocab */
+	const double *idf;  /* pass two: per word of the shared vocabulary */
+};
+
+/* Pass one: this share's vocabulary, and in how many of its articles each word is. */
+static void *related_df_worker(void *arg)
+{
+	struct related_job *job = arg;
+	const struct corpus *c = job->x->entities->corpus;
+	struct related_work v = {0};
+
+	job->rw.intern = true;
+	for (size_t a = job->from; a < job->to; a++) {
+		size_t had = job->dcap;
+		related_article_words(&job->rw, c->items[a]);
+		related_count(job->rw.ids, job->rw.nids, &v);
+		xgrow(&job->df, &job->dcap, job->rw.vocab.n + 1, sizeof *job->df);
+		memset(job->df + had, 0, (job->dcap - had) * sizeof *job->df);
+		for (size_t i = 0; i < v.n; i++)
+			job->df[v.ids[i]]++;
+	}
+	related_work_free(&v);
 	return NULL;
 }
 
-/* A job's words into the one vocabulary, in the job's order: jobs taken in article order give
- * every word the id one thread would have given it, so ties in related_keep_top fall alike. */
-static void related_word_merge(struct related_word_job *job, struct strtab *vocab)
+/* Pass two: each article's strongest words, at article a's slot a × RELATED_WORD_TERMS of
+ * x->word (their number in at[a + 1]; related_vecs_pack closes the gaps). */
+static void *related_vec_worker(void *arg)
 {
-	uint32_t *to = xcalloc(job->vocab.n + 1, sizeof *to);
+	struct related_job *job = arg;
+	struct related_index *x = job->x;
+	const struct corpus *c = x->entities->corpus;
+	struct related_work v = {0};
 
-	for (size_t w = 0; w < job->vocab.n; w++)
-		to[w] = strtab_intern(vocab, job->vocab.strs[w], job->vocab.lens[w]);
+	job->rw.intern = false;
 	for (size_t a = job->from; a < job->to; a++) {
-		struct related_vec *v = &job->x->word[a];
-		for (size_t i = 0; i < v->n; i++)
-			v->ids[i] = to[v->ids[i]];
-		related_sort_pairs(v);
+		size_t at = a * RELATED_WORD_TERMS;
+		related_article_words(&job->rw, c->items[a]);
+		related_count(job->rw.ids, job->rw.nids, &v);
+		related_weigh(&v, job->idf);
+		related_keep_top(&v, RELATED_WORD_TERMS);
+		memcpy(x->word.ids + at, v.ids, v.n * sizeof *v.ids);
+		memcpy(x->word.w + at, v.w, v.n * sizeof *v.w);
+		x->word.at[a + 1] = (uint32_t)v.n;
 	}
-	free(to);
-	strtab_free(&job->vocab);
+	related_work_free(&v);
+	return NULL;
 }
 
-/* Word counts of every article, on nthreads threads (≤ 0: one a core; normalising 100 MB of
- * text is most of the related stories' time); ids of one vocabulary in *vocab. */
-static void related_count_words(struct related_index *x, const struct ner_lexicon *lex,
-				struct strtab *vocab, int nthreads)
+/* Run fn over jobs, one thread each (the first here; a thread not to be had: here too). */
+static void related_run(struct related_job *jobs, size_t nj, void *(*fn)(void *))
 {
-	struct related_word_job jobs[RELATED_MAX_THREADS];
 	pthread_t threads[RELATED_MAX_THREADS];
 	bool started[RELATED_MAX_THREADS] = {false};
+
+	for (size_t j = 1; j < nj; j++)
+		started[j] = pthread_create(&threads[j], NULL, fn, &jobs[j]) == 0;
+	fn(&jobs[0]);
+	for (size_t j = 1; j < nj; j++) {
+		if (started[j])
+			pthread_join(threads[j], NULL);
+		else
+			fn(&jobs[j]);
+	}
+}
+
+/* The jobs' vocabularies into one, in job order: jobs taken in article order give every word
+ * the id one thread would have given it, so ties in related_keep_top fall alike. Returns the
+ * df of the merged words. */
+static size_t *related_merge_df(struct related_job *jobs, size_t nj, struct strtab *vocab)
+{
+	size_t *df = NULL, dcap = 0;
+
+	for (size_t j = 0; j < nj; j++) {
+		struct strtab *own = &jobs[j].rw.vocab;
+		for (uint32_t w = 0; w < own->n; w++) {
+			size_t had = dcap;
+			uint32_t id = strtab_intern(vocab, strtab_str(own, w), own->lens[w]);
+			xgrow(&df, &dcap, vocab->n + 1, sizeof *df);
+			memset(df + had, 0, (dcap - had) * sizeof *df);
+			df[id] += jobs[j].df[w];
+		}
+		xfree(&jobs[j].df);
+		strtab_clear(own);
+	}
+	return df;
+}
+
+/* Article a's words moved down from slot a × RELATED_WORD_TERMS, at[] made offsets. */
+static void related_vecs_pack(struct related_vecs *vs, size_t narticles)
+{
+	for (size_t a = 0; a < narticles; a++) {
+		uint32_t n = vs->at[a + 1], from = (uint32_t)(a * RELATED_WORD_TERMS);
+		vs->at[a + 1] = vs->at[a] + n;
+		memmove(vs->ids + vs->at[a], vs->ids + from, n * sizeof *vs->ids);
+		memmove(vs->w + vs->at[a], vs->w + from, n * sizeof *vs->w);
+	}
+	related_vecs_fit(vs, narticles);
+}
+
+/* Two passes over the text, so that no article's whole vocabulary is held at once (the
+ * counts of every article before the cut to RELATED_WORD_TERMS were 40 MB on SaudiNewsNet),
+ * each on nthreads threads (≤ 0: one a core). */
+static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex,
+				 int nthreads)
+{
+	struct related_job jobs[RELATED_MAX_THREADS];
+	struct strtab vocab;
 	long cpus = nthreads > 0 ? nthreads : sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nj = cpus > 1 ? (size_t)cpus : 1;
+	size_t nj = cpus > 1 ? (size_t)cpus : 1, *df, nw;
+	double *idf;
 
 	if (nj > RELATED_MAX_THREADS)
 		nj = RELATED_MAX_THREADS;
 	if (x->narticles < nj * RELATED_MIN_SHARE)
 		nj = 1;
 	for (size_t j = 0; j < nj; j++) {
-		jobs[j] = (struct related_word_job){x, lex, x->narticles * j / nj,
-						    x->narticles * (j + 1) / nj, {0}};
-		strtab_init(&jobs[j].vocab);
-		if (j > 0)
-			started[j] = pthread_create(&threads[j], NULL, related_word_worker, &jobs[j]) == 0;
+		jobs[j] = (struct related_job){.x = x, .from = x->narticles * j / nj,
+					       .to = x->narticles * (j + 1) / nj, .rw = {.lex = lex}};
+		strtab_init(&jobs[j].rw.vocab);
 	}
-	related_word_worker(&jobs[0]);
-	for (size_t j = 1; j < nj; j++) {
-		if (started[j])
-			pthread_join(threads[j], NULL);
-		else
-			related_word_worker(&jobs[j]); /* no thread to be had: here */
-	}
-	for (size_t j = 0; j < nj; j++)
-		related_word_merge(&jobs[j], vocab);
-}
-
-static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex,
-				 int nthreads)
-{
-	struct strtab vocab;
-	size_t *df;
-	double *idf;
-
+	related_run(jobs, nj, related_df_worker);
 	strtab_init(&vocab);
-	related_count_words(x, lex, &vocab, nthreads);
-	x->nwords = vocab.n;
-	df = xcalloc(vocab.n + 1, sizeof *df);
-	idf = xcalloc(vocab.n + 1, sizeof *idf);
-	for (size_t a = 0; a < x->narticles; a++)
-		for (size_t i = 0; i < x->word[a].n; i++)
-			df[x->word[a].ids[i]]++;
-	for (size_t w = 0; w < vocab.n; w++)
+	df = related_merge_df(jobs, nj, &vocab);
+	nw = x->nwords = vocab.n;
+	idf = xcalloc(nw + 1, sizeof *idf);
+	for (size_t w = 0; w < nw; w++)
 		idf[w] = log(1 + (double)x->narticles / (double)df[w]);
-	for (size_t a = 0; a < x->narticles; a++) {
-		related_weigh(&x->word[a], idf);
-		related_keep_top(&x->word[a], RELATED_WORD_TERMS);
-	}
-	related_postings_build(&x->wpost, x->word, x->narticles, vocab.n);
 	free(df);
+	x->word.at = xcalloc(x->narticles + 1, sizeof *x->word.at);
+	x->word.ids = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.ids);
+	x->word.w = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.w);
+	for (size_t j = 0; j < nj; j++)
+		jobs[j].rw.find = &vocab, jobs[j].idf = idf;
+	related_run(jobs, nj, related_vec_worker);
+	related_vecs_pack(&x->word, x->narticles);
+	related_postings_build(&x->wpost, &x->word, x->narticles, nw);
+	for (size_t j = 0; j < nj; j++)
+		related_words_free(&jobs[j].rw);
 	free(idf);
 	strtab_free(&vocab);
 }
@@ -311,25 +436,25 @@ void related_index_build(struct related_index *x, const struct entity_table *t, 
 	memset(x, 0, sizeof *x);
 	x->entities = t;
 	x->narticles = t->corpus->n;
-	x->ent = xcalloc(x->narticles + 1, sizeof *x->ent);
-	x->word = xcalloc(x->narticles + 1, sizeof *x->word);
 	related_entity_vectors(x);
+	related_postings_build(&x->epost, &x->ent, x->narticles, t->n);
 	if (m != NULL)
 		related_word_vectors(x, ner_model_lexicon(m), nthreads);
 }
 
+static void related_vecs_free(struct related_vecs *vs)
+{
+	free(vs->at);
+	free(vs->ids);
+	free(vs->w);
+}
+
 void related_index_free(struct related_index *x)
 {
-	for (size_t a = 0; a < x->narticles; a++) {
-		free(x->ent[a].ids);
-		free(x->ent[a].w);
-		free(x->word[a].ids);
-		free(x->word[a].w);
-	}
+	related_vecs_free(&x->ent);
+	related_vecs_free(&x->word);
 	related_postings_free(&x->epost);
 	related_postings_free(&x->wpost);
-	free(x->ent);
-	free(x->word);
 	free(x->eidf);
 	memset(x, 0, sizeof *x);
 }
@@ -364,12 +489,12 @@ static int related_shared_cmp(const void *a, const void *b)
 
 static void related_explain(const struct related_index *x, size_t a, struct related_link *l)
 {
-	const struct related_vec *va = &x->ent[a], *vb = &x->ent[l->article];
-	l->shared = xcalloc(va->n + 1, sizeof *l->shared);
-	for (size_t i = 0; i < va->n; i++)
-		if (related_weight_of(vb, va->ids[i]) > 0)
-			l->shared[l->nshared++] = va->ids[i];
-	related_sort_vec = va;
+	struct related_vec va = related_vec_of(&x->ent, a), vb = related_vec_of(&x->ent, l->article);
+	l->shared = xcalloc(va.n + 1, sizeof *l->shared);
+	for (size_t i = 0; i < va.n; i++)
+		if (related_weight_of(&vb, va.ids[i]) > 0)
+			l->shared[l->nshared++] = va.ids[i];
+	related_sort_vec = &va;
 	xqsort(l->shared, l->nshared, sizeof *l->shared, related_shared_cmp);
 }
 
@@ -428,13 +553,14 @@ static void related_score(const struct related_postings *p, const struct related
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
 	double *score = xcalloc(x->narticles + 1, sizeof *score);
-	const struct related_vec *ve = &x->ent[a], *vw = &x->word[a];
-	struct related_link *links;
+	struct related_vec ve = related_vec_of(&x->ent, a), vw = {0};
+	struct related_link *links = xcalloc(max + 1, sizeof *links);
 	size_t n = 0;
 
-	related_score(&x->epost, ve, RELATED_ENTITY_WEIGHT, score);
-	related_score(&x->wpost, vw, RELATED_WORD_WEIGHT, score);
-	links = xcalloc(max + 1, sizeof *links);
+	if (x->word.at) /* no words without the entity model's stop words */
+		vw = related_vec_of(&x->word, a);
+	related_score(&x->epost, &ve, RELATED_ENTITY_WEIGHT, score);
+	related_score(&x->wpost, &vw, RELATED_WORD_WEIGHT, score);
 	for (size_t b = 0; b < x->narticles; b++)
 		if (b != a && score[b] > 1e-9)
 			related_top_add(links, &n, max,

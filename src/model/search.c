@@ -11,11 +11,58 @@
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
+/* The index holds the matching form packed: ASCII and the common Arabic block (، to ي) take
+ * one byte each, so Arabic text needs about half the bytes of UTF-8; any other code point is
+ * SEARCH_ESC and five bytes of 5 bits (0xC0 | bits, high first). A byte never means two
+ * things: < 0x80 ASCII, 0x80-0xBF Arabic, 0xC0-0xDF inside an escape, 0xFF an escape, so a
+ * packed query matches only at character boundaries, as in UTF-8. */
+#define SEARCH_AR_FIRST 0x060C
+#define SEARCH_AR_LAST 0x064B
+#define SEARCH_ESC 0xFF
+#define SEARCH_ESC_LEN 6
+
+/* Append the packed form of n bytes of matching form (valid UTF-8). */
+static void search_pack(const char *s, size_t n, struct strbuf *sb)
+{
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = (size_t)text_decode(s + i, n - i, &cp);
+		char out[SEARCH_ESC_LEN];
+		if (cp < 0x80) {
+			strbuf_appendc(sb, (char)cp);
+		} else if (cp >= SEARCH_AR_FIRST && cp <= SEARCH_AR_LAST) {
+			strbuf_appendc(sb, (char)(0x80 + cp - SEARCH_AR_FIRST));
+		} else {
+			out[0] = (char)SEARCH_ESC;
+			for (int j = 1; j < SEARCH_ESC_LEN; j++)
+				out[j] = (char)(0xC0 | ((cp >> (5 * (SEARCH_ESC_LEN - 1 - j))) & 0x1F));
+			strbuf_append(sb, out, SEARCH_ESC_LEN);
+		}
+		i += k ? k : 1;
+	}
+}
+
+/* The code point at the start of packed s (n > 0 bytes); returns its length. */
+static size_t search_unpack(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0xC0) {
+		*cp = u[0] < 0x80 ? u[0] : SEARCH_AR_FIRST + (u[0] - 0x80u);
+		return 1;
+	}
+	*cp = 0;
+	for (size_t j = 1; j < SEARCH_ESC_LEN && j < n; j++)
+		*cp = *cp << 5 | (u[j] & 0x1Fu);
+	return SEARCH_ESC_LEN;
+}
+
 bool search_query_init(struct search_query *q, const char *text, bool whole_word)
 {
 	size_t n;
 	char *s = norm_string(text, strlen(text), &n);
 	size_t b = 0;
+	struct strbuf sb = {0};
 
 	while (b < n && s[b] == ' ')
 		b++;
@@ -30,13 +77,17 @@ bool search_query_init(struct search_query *q, const char *text, bool whole_word
 	q->norm = s;
 	q->len = n - b;
 	q->whole_word = whole_word;
+	search_pack(q->norm, q->len, &sb);
+	q->plen = sb.len;
+	q->packed = strbuf_take(&sb);
 	return true;
 }
 
 void search_query_free(struct search_query *q)
 {
 	free(q->norm);
-	q->norm = NULL;
+	free(q->packed);
+	q->norm = q->packed = NULL;
 }
 
 static bool search_is_wordch(uint32_t cp)
@@ -44,10 +95,17 @@ static bool search_is_wordch(uint32_t cp)
 	return uc_is_general_category(cp, UC_CATEGORY_L) || uc_is_general_category(cp, UC_CATEGORY_N);
 }
 
-/* Start of the code point that ends at byte i (i > 0); its value in *cp. */
-static size_t search_prev_cp(const char *s, size_t i, uint32_t *cp)
+/* Start of the code point that ends at byte i (i > 0) of UTF-8 or packed s; its value in *cp. */
+static size_t search_prev_cp(const char *s, size_t i, uint32_t *cp, bool packed)
 {
 	size_t b = i - 1;
+
+	if (packed) {
+		if ((unsigned char)s[b] >= 0xC0)
+			b = i - SEARCH_ESC_LEN;
+		search_unpack(s + b, i - b, cp);
+		return b;
+	}
 	while (b > 0 && i - b < 4 && ((unsigned char)s[b] & 0xC0) == 0x80)
 		b--;
 	text_decode(s + b, i - b, cp);
@@ -55,41 +113,69 @@ static size_t search_prev_cp(const char *s, size_t i, uint32_t *cp)
 }
 
 /* Start of the word that holds byte i (i itself when a non-word character precedes). */
-static size_t search_word_start(const char *s, size_t i)
+static size_t search_word_start(const char *s, size_t i, bool packed)
 {
 	uint32_t cp;
 	size_t b;
-	while (i > 0 && (b = search_prev_cp(s, i, &cp), search_is_wordch(cp)))
+	while (i > 0 && (b = search_prev_cp(s, i, &cp, packed), search_is_wordch(cp)))
 		i = b;
 	return i;
 }
 
-/* Whole-word test for a hit [b, e) of s: nothing but a clitic prefix before, nothing after. */
-static bool search_whole_word(const char *s, size_t len, size_t b, size_t e)
+/* Whether a hit at b of the word w..e is at a clitic boundary (norm_word_split); packed
+ * words go back to UTF-8 for it. */
+static bool search_at_clitic(const char *w, size_t b, size_t e, bool packed)
 {
-	uint32_t after = 0;
-	size_t ws = search_word_start(s, b);
+	char stack[256] = "", *u = stack;
+	size_t n = 0, ub = 0;
 	struct norm_split sp;
 
-	if (e < len)
+	if (!packed) {
+		norm_word_split(w, e, &sp);
+		return sp.proclitic == b || sp.stem == b;
+	}
+	if (2 * e > sizeof stack) /* a packed byte is at most 2 bytes of UTF-8, an escape 4 */
+		u = xmalloc(2 * e);
+	for (size_t i = 0; i < e;) {
+		uint32_t cp;
+		if (i == b)
+			ub = n;
+		i += search_unpack(w + i, e - i, &cp);
+		n += text_encode(cp, u + n);
+	}
+	norm_word_split(u, n, &sp);
+	if (u != stack)
+		free(u);
+	return sp.proclitic == ub || sp.stem == ub;
+}
+
+/* Whole-word test for a hit [b, e) of s: nothing but a clitic prefix before, nothing after. */
+static bool search_whole_word(const char *s, size_t len, size_t b, size_t e, bool packed)
+{
+	uint32_t after = 0;
+	size_t ws = search_word_start(s, b, packed);
+
+	if (e < len && packed)
+		search_unpack(s + e, len - e, &after);
+	else if (e < len)
 		text_decode(s + e, len - e, &after);
 	if (e < len && search_is_wordch(after))
 		return false;
-	if (ws == b)
-		return true;
-	norm_word_split(s + ws, e - ws, &sp);
-	return sp.proclitic == b - ws || sp.stem == b - ws;
+	return ws == b || search_at_clitic(s + ws, b - ws, e - ws, packed);
 }
 
-/* Next hit of q in s[from..len) or NULL. */
+/* Next hit of q in s[from..len) (UTF-8 matching form, or packed: the index) or NULL. */
 static const char *search_next(const char *s, size_t len, size_t from,
-			       const struct search_query *q)
+			       const struct search_query *q, bool packed)
 {
+	const char *needle = packed ? q->packed : q->norm;
+	size_t n = packed ? q->plen : q->len;
+
 	while (from < len) {
-		const char *p = memmem(s + from, len - from, q->norm, q->len);
+		const char *p = memmem(s + from, len - from, needle, n);
 		if (p == NULL)
 			return NULL;
-		if (!q->whole_word || search_whole_word(s, len, (size_t)(p - s), (size_t)(p - s) + q->len))
+		if (!q->whole_word || search_whole_word(s, len, (size_t)(p - s), (size_t)(p - s) + n, packed))
 			return p;
 		from = (size_t)(p - s) + 1;
 	}
@@ -104,7 +190,7 @@ static size_t search_text(const char *orig, long para, const struct search_query
 	const char *p;
 
 	norm_text_set(t, orig, strlen(orig), true);
-	while ((p = search_next(t->s, t->len, from, q)) != NULL) {
+	while ((p = search_next(t->s, t->len, from, q, false)) != NULL) {
 		struct search_hit h = {.para = para};
 		size_t nb = (size_t)(p - t->s);
 		norm_text_orig_span(t, nb, nb + q->len, &h.beg, &h.end);
@@ -141,30 +227,36 @@ void search_index_init(struct search_index *x, const struct corpus *c)
 	x->len = xcalloc(c->n ? c->n : 1, sizeof *x->len);
 }
 
-/* The matching form of an article: title and paragraphs, one per line. */
-static void search_index_one(struct search_index *x, size_t i)
+/* The packed matching form of an article: title and paragraphs, one per line, in a block of
+ * its own size (t and sb are scratch, reused from one article to the next). */
+static void search_index_one(struct search_index *x, size_t i, struct norm_text *t,
+			     struct strbuf *sb)
 {
 	const struct article *a = x->corpus->items[i];
-	struct norm_text t = {0};
-	struct strbuf sb = {0};
 
-	norm_text_set(&t, a->title, strlen(a->title), false);
-	strbuf_append(&sb, t.s, t.len);
+	sb->len = 0;
+	norm_text_set(t, a->title, strlen(a->title), false);
+	search_pack(t->s, t->len, sb);
 	for (size_t p = 0; p < a->npara; p++) {
-		norm_text_set(&t, a->paras[p], strlen(a->paras[p]), false);
-		strbuf_appendc(&sb, '\n');
-		strbuf_append(&sb, t.s, t.len);
+		norm_text_set(t, a->paras[p], strlen(a->paras[p]), false);
+		strbuf_appendc(sb, '\n');
+		search_pack(t->s, t->len, sb);
 	}
-	norm_text_free(&t);
-	x->len[i] = sb.len;
-	x->text[i] = strbuf_take(&sb);
+	x->len[i] = sb->len;
+	x->text[i] = xmalloc(sb->len + 1);
+	memcpy(x->text[i], sb->data ? sb->data : "", sb->len + 1);
 }
 
 void search_index_build(struct search_index *x, size_t from, size_t to)
 {
+	struct norm_text t = {0};
+	struct strbuf sb = {0};
+
 	for (size_t i = from; i < to && i < x->n; i++)
 		if (x->text[i] == NULL)
-			search_index_one(x, i);
+			search_index_one(x, i, &t, &sb);
+	norm_text_free(&t);
+	strbuf_free(&sb);
 }
 
 void search_index_free(struct search_index *x)
@@ -182,9 +274,9 @@ size_t search_count(struct search_index *x, size_t i, const struct search_query 
 	const char *p;
 
 	search_index_build(x, i, i + 1);
-	while ((p = search_next(x->text[i], x->len[i], from, q)) != NULL) {
+	while ((p = search_next(x->text[i], x->len[i], from, q, true)) != NULL) {
 		count++;
-		from = (size_t)(p - x->text[i]) + q->len;
+		from = (size_t)(p - x->text[i]) + q->plen;
 	}
 	return count;
 }
@@ -193,7 +285,7 @@ size_t search_count(struct search_index *x, size_t i, const struct search_query 
 static bool search_matches(struct search_index *x, size_t i, const struct search_query *q)
 {
 	search_index_build(x, i, i + 1);
-	return search_next(x->text[i], x->len[i], 0, q) != NULL;
+	return search_next(x->text[i], x->len[i], 0, q, true) != NULL;
 }
 
 size_t search_filter(struct search_index *x, const struct search_query *q,

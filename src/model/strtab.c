@@ -20,9 +20,8 @@ void strtab_init(struct strtab *t) { memset(t, 0, sizeof *t); }
 
 void strtab_free(struct strtab *t)
 {
-	for (size_t i = 0; i < t->n; i++)
-		free(t->strs[i]);
-	free(t->strs);
+	free(t->pool);
+	free(t->offs);
 	free(t->lens);
 	free(t->slots);
 	free(t->hashes);
@@ -38,9 +37,16 @@ static size_t strtab_slot(const struct strtab *t, uint64_t h, const char *s, siz
 		if (v == 0)
 			return i;
 		v--;
-		if (t->hashes[v] == h && t->lens[v] == n && memcmp(t->strs[v], s, n) == 0)
+		if (t->hashes[v] == h && t->lens[v] == n && memcmp(t->pool + t->offs[v], s, n) == 0)
 			return i;
 	}
+}
+
+void strtab_clear(struct strtab *t)
+{
+	t->n = t->used = 0;
+	if (t->slots)
+		memset(t->slots, 0, t->nslots * sizeof *t->slots);
 }
 
 static void strtab_rehash(struct strtab *t)
@@ -81,11 +87,15 @@ uint32_t strtab_intern(struct strtab *t, const char *s, size_t n)
 		return t->slots[i] - 1;
 	if (t->n == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
-		t->strs = xreallocarray(t->strs, t->cap, sizeof *t->strs);
+		t->offs = xreallocarray(t->offs, t->cap, sizeof *t->offs);
 		t->lens = xreallocarray(t->lens, t->cap, sizeof *t->lens);
 		t->hashes = xreallocarray(t->hashes, t->cap, sizeof *t->hashes);
 	}
-	t->strs[t->n] = xstrndup(s, n);
+	xgrow(&t->pool, &t->pool_cap, t->used + n + 1, 1);
+	memcpy(t->pool + t->used, s, n);
+	t->pool[t->used + n] = '\0';
+	t->offs[t->n] = (uint32_t)t->used;
+	t->used += n + 1;
 	t->lens[t->n] = (uint32_t)n;
 	t->hashes[t->n] = h;
 	t->slots[i] = (uint32_t)t->n + 1;

@@ -20,7 +20,7 @@ static const struct article_entity *find(const struct article_entities *es, enum
 					 const char *key)
 {
 	for (size_t k = 0; k < es->n; k++)
-		if (es->v[k].type == t && strcmp(es->v[k].key, key) == 0)
+		if (es->v[k].type == t && strcmp(article_entity_key(es, &es->v[k]), key) == 0)
 			return &es->v[k];
 	return NULL;
 }
@@ -42,6 +42,7 @@ static void test_merge(const struct ner_model *m)
 	struct article *a = make("لافروف يتحدث عن أوكرانيا", paras, 3);
 	struct article_entities es;
 	const struct article_entity *e;
+	const struct entity_mention *ms;
 	char *s;
 
 	entity_extract(m, a, &es);
@@ -50,13 +51,16 @@ static void test_merge(const struct ner_model *m)
 	CHECK(e != NULL);
 	CHECK(find(&es, ENTITY_PERSON, "لافروف") == NULL);
 	if (e) {
+		ms = article_entity_mentions(&es, e);
 		CHECK_INT(e->nmentions, 3);
-		CHECK_STR(e->name, "سيرغي لافروف");
-		CHECK_INT(e->mentions[0].para, -1); /* title first, then reading order */
-		s = mention_text(a, &e->mentions[1]);
+		s = article_entity_name(a, e);
 		CHECK_STR(s, "سيرغي لافروف");
 		free(s);
-		s = mention_text(a, &e->mentions[2]);
+		CHECK_INT(ms[0].para, -1); /* title first, then reading order */
+		s = mention_text(a, &ms[1]);
+		CHECK_STR(s, "سيرغي لافروف");
+		free(s);
+		s = mention_text(a, &ms[2]);
 		CHECK_STR(s, "لافروف");
 		free(s);
 	}
@@ -64,11 +68,12 @@ static void test_merge(const struct ner_model *m)
 	e = find(&es, ENTITY_PLACE, "اوكرانيا");
 	CHECK(e != NULL);
 	if (e) {
+		ms = article_entity_mentions(&es, e);
 		CHECK_INT(e->nmentions, 3);
-		s = mention_text(a, &e->mentions[2]);
+		s = mention_text(a, &ms[2]);
 		CHECK_STR(s, "أوكرانيا");
 		free(s);
-		CHECK_INT(e->mentions[2].para, 1);
+		CHECK_INT(ms[2].para, 1);
 	}
 	/* curated variants: بوتن and بوتين are the same man */
 	e = find(&es, ENTITY_PERSON, "فلاديمير بوتين");
@@ -91,17 +96,19 @@ static void test_corpus(const struct ner_model *m)
 	struct entity_table t;
 	uint32_t id;
 	bool found_us = false;
+	size_t npost;
 
 	corpus_init(&c);
 	CHECK_INT(corpus_load_paths(&c, &dir, 1), 2);
 	corpus_sort(&c);
 	entity_table_build(&t, &c, m);
 	for (size_t k = 0; k < t.n; k++)
-		if (t.items[k].type == ENTITY_PLACE && strcmp(t.items[k].key, "الولايات المتحده") == 0) {
+		if (t.items[k].type == ENTITY_PLACE && strcmp(entity_table_key(&t, (uint32_t)k), "الولايات المتحده") == 0) {
 			found_us = true;
 			CHECK_INT(t.items[k].articles, 2);
 			CHECK(t.items[k].mentions >= 5);
-			CHECK_INT(t.npostings[k], 2);
+			entity_table_postings(&t, (uint32_t)k, &npost);
+			CHECK_INT(npost, 2);
 		}
 	CHECK(found_us);
 	CHECK(strtab_find(&t.keys, "1\tاوكرانيا", strlen("1\tاوكرانيا"), &id));

@@ -140,6 +140,34 @@ static void test_index(void)
 	corpus_free(&c);
 }
 
+/* The index packs Arabic letters into a byte each and escapes other code points: hits there
+ * are the hits of search_article, whole words too, next to escaped characters. */
+static void test_index_packed(void)
+{
+	static const char *const queries[] = {"موسكو", "café", "«موسكو»", "é", "پ", "٪", "سكو"};
+	struct corpus c;
+	struct search_index x;
+	struct search_query q;
+	struct search_hits h = {0};
+
+	corpus_init(&c);
+	corpus_add(&c, make("«موسكو» café", "پموسكو 5٪ وموسكو éموسكو موسكوé", "ﻻ café"));
+	search_index_init(&x, &c);
+	for (size_t k = 0; k < sizeof queries / sizeof *queries; k++)
+		for (int whole = 0; whole < 2; whole++) {
+			CHECK(search_query_init(&q, queries[k], whole));
+			h.n = 0;
+			CHECK_INT(search_count(&x, 0, &q), search_article(c.items[0], &q, &h));
+			search_query_free(&q);
+		}
+	CHECK(search_query_init(&q, "موسكو", true));
+	CHECK_INT(search_count(&x, 0, &q), 2); /* «موسكو» and وموسكو */
+	search_query_free(&q);
+	search_hits_free(&h);
+	search_index_free(&x);
+	corpus_free(&c);
+}
+
 /* A filter in slices gives what search_filter gives, also when the query grows half way and
  * candidates arrive later (articles still loading). */
 static void test_pass(void)
@@ -198,6 +226,7 @@ int main(void)
 	test_part_of_ligature();
 	test_whole_word();
 	test_index();
+	test_index_packed();
 	test_pass();
 	return check_done();
 }
