@@ -116,6 +116,9 @@ struct app {
 
 	struct corpus_index index;    /* search, entities, related: built in the background */
 	bool index_done;
+	struct article_entities early; /* the open article's, found at once while the index is
+					  being built (the sidebar needs not wait for it) */
+	size_t early_of;               /* the article they are of, APP_NONE: none */
 	struct related_link *related; /* of the open article */
 	size_t nrelated;
 	size_t related_anchor;        /* the article whose related stories ] and [ walk */

@@ -275,6 +275,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->cli = cli;
 	app->opts = cli_layout_opts(cli);
 	app->open = APP_NONE;
+	app->early_of = APP_NONE;
 	app->sidebar_on = true;
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};

@@ -61,9 +61,40 @@ static void sidebar_add_entities(struct app *app, const struct article *a,
 	}
 }
 
+static void sidebar_free_early(struct app *app)
+{
+	article_entities_free(&app->early);
+	memset(&app->early, 0, sizeof app->early);
+	app->early_of = APP_NONE;
+}
+
+/* The open article's entities: the index's once it is complete; before, found now for this
+ * article alone (a few ms of tagging), so the sidebar does not wait for the whole corpus. */
+static const struct article_entities *sidebar_entities(struct app *app)
+{
+	const struct ner_model *m;
+	char *error = NULL;
+
+	if (app->open == APP_NONE)
+		return NULL;
+	if (sidebar_ready(app)) {
+		sidebar_free_early(app);
+		return &app->index.entities.per_article[app->open];
+	}
+	if (app->early_of == app->open)
+		return &app->early;
+	sidebar_free_early(app);
+	if ((m = ner_default(&error)) == NULL)
+		return NULL;
+	entity_extract(m, app->corpus.items[app->open], &app->early);
+	app->early_of = app->open;
+	return &app->early;
+}
+
 void app_sidebar_fill(struct app *app)
 {
 	struct sidebar_pane *s = &app->sidebar_data;
+	const struct article_entities *es;
 	char note[24];
 
 	sidebar_pane_clear(s);
@@ -74,12 +105,15 @@ void app_sidebar_fill(struct app *app)
 		sidebar_pane_add(s, app->index.error, NULL, true, 0, 0);
 		return;
 	}
-	if (!sidebar_ready(app)) {
+	if ((es = sidebar_entities(app)) == NULL) {
 		sidebar_pane_add(s, "finding entities…", NULL, true, 0, 0);
 		return;
 	}
-	sidebar_add_entities(app, app->corpus.items[app->open],
-			     &app->index.entities.per_article[app->open]);
+	sidebar_add_entities(app, app->corpus.items[app->open], es);
+	if (!sidebar_ready(app)) {
+		sidebar_pane_add(s, "Related: when indexed", NULL, true, 0, 0);
+		return;
+	}
 	sidebar_compute_related(app, app->open);
 	app->related_anchor = app->open;
 	app->related_pos = -1;
@@ -94,9 +128,12 @@ void app_sidebar_fill(struct app *app)
 
 static const struct article_entity *sidebar_entity(struct app *app, const struct sidebar_row *r)
 {
-	if (r == NULL || r->kind != SIDEBAR_ENTITY || !sidebar_ready(app) || app->open == APP_NONE)
+	const struct article_entities *es;
+
+	if (r == NULL || r->kind != SIDEBAR_ENTITY || (es = sidebar_entities(app)) == NULL ||
+	    r->ref >= es->n)
 		return NULL;
-	return &app->index.entities.per_article[app->open].v[r->ref];
+	return &es->v[r->ref];
 }
 
 /* The selected entity's mentions, highlighted in the reading pane (n and N walk them). */
@@ -108,7 +145,7 @@ void app_sidebar_moved(struct app *app)
 
 	if (e == NULL || e->nmentions == 0)
 		return;
-	m = article_entity_mentions(&app->index.entities.per_article[app->open], e);
+	m = article_entity_mentions(sidebar_entities(app), e);
 	v = xcalloc(e->nmentions, sizeof *v);
 	for (size_t i = 0; i < e->nmentions; i++)
 		v[i] = (struct ui_range){m[i].para, m[i].beg, m[i].end, false};
@@ -140,6 +177,9 @@ void app_sidebar_activate(struct app *app)
 
 	if (e && e->id != UINT32_MAX)
 		sidebar_filter_entity(app, e);
+	else if (e)
+		app_message(app, "the articles that mention it are known once the index is complete "
+				 "(%d%%)", corpus_index_percent(&app->index));
 	else if (r && r->kind == SIDEBAR_RELATED)
 		app_open(app, r->ref, 0, true);
 }
@@ -171,6 +211,7 @@ void app_related_step(struct app *app, bool forward)
 
 void app_sidebar_free(struct app *app)
 {
+	sidebar_free_early(app);
 	sidebar_free_related(app);
 	sidebar_pane_clear(&app->sidebar_data);
 }

@@ -13,15 +13,21 @@ python3 - "$big" "$n" <<'PY'
 import os, sys
 folder, n = sys.argv[1], int(sys.argv[2])
 os.makedirs(folder)
-body = "أجرى وزير الخارجية اتصالاً هاتفياً بنظيره، وبحث الجانبان العلاقات الثنائية."
+body = "أجرى وزير الخارجية عادل الجبير اتصالاً هاتفياً بنظيره في الرياض، وبحث الجانبان العلاقات الثنائية."
 for i in range(n):
     with open(os.path.join(folder, f"s{i:05d}.txt"), "w", encoding="utf-8") as f:
         f.write(f"Story {i:05d}\n{body} {i}\n")
 PY
 
-e2e_start 100 20 "$qari" "$big"
+e2e_start 130 20 "$qari" "$big"
 e2e_check "the list shows while loading" e2e_wait "loading "
 e2e_check "the first story listed" e2e_wait "Story 00000"
+# an article opened while loading shows its entities at once (the index cannot start before
+# loading ends), related stories later
+e2e_keys Enter
+e2e_check "its entities while loading, related stories later" e2e_wait "Related: when indexed"
+e2e_check "the person is there" e2e_wait "ﺮﻴﺒﺠﻟﺍ ﻝﺩﺎﻋ"
+e2e_keys q
 e2e_keys j
 e2e_check "the selection moves while loading" e2e_wait " 2/"
 # filter for the last story, which arrives last: it joins the filtered list when it comes
