@@ -6,8 +6,9 @@
  *                   membership and trigger words, hashed to 32 bits (no strings built)
  *   ner_model.c     the model file, and tagging: emission scores + Viterbi over BIO tags
  *   ner_train.c     averaged structured perceptron, deterministic for a given seed
- *   ner_wordlex.c   entity tags each word carried in the training data (jackknifed while
- *                   training), a feature; the classes ship in the model file
+ *   ner_wordlex.c   entity tags each word carried in the training data, or how often it was
+ *                   seen there (jackknifed while training), a feature; the classes ship in
+ *                   the model file
  *   ner_doc.c       the second pass: the first pass's tags of the same word and stem in the
  *                   surrounding sentences (±window; at run time within one article)
  *   ner_para.c      running text: paragraphs and articles (ner_doc) cut into sentences
