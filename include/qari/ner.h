@@ -5,9 +5,11 @@
  *   ner_features.c  the features of a token: word, stem, affixes, ±2 context, gazetteer
  *                   membership and trigger words, hashed to 32 bits (no strings built)
  *   ner_model.c     the model file, and tagging: emission scores + Viterbi over BIO tags
- *   ner_train.c     averaged structured perceptron, deterministic for a given seed
- *   ner_wordlex.c   entity tags each word carried in the training data (jackknifed while
- *                   training), a feature; the classes ship in the model file
+ *   ner_train.c     averaged structured perceptron, large-margin (cost-augmented decoding),
+ *                   deterministic for a given seed
+ *   ner_wordlex.c   entity tags each word carried in the training data, or how often it was
+ *                   seen there (jackknifed while training), a feature; the classes ship in
+ *                   the model file
  *   ner_doc.c       the second pass: the first pass's tags of the same word and stem in the
  *                   surrounding sentences (±window; at run time within one article)
  *   ner_para.c      running text: paragraphs and articles (ner_doc) cut into sentences
@@ -176,6 +178,9 @@ struct ner_train_opts {
 	unsigned epochs;    /* passes over the training sentences */
 	uint64_t seed;      /* shuffling order: same seed, same model */
 	unsigned min_count; /* features seen fewer times are left out of the model */
+	float margin;       /* while training, wrong tags score this much more (a large-margin
+			       perceptron), and O for an entity token miss_cost times more */
+	float miss_cost;
 	unsigned window;    /* second pass over documents of ±window sentences; 0: one pass */
 	bool verbose;       /* dev F1 after each epoch on stderr */
 };

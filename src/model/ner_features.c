@@ -15,7 +15,8 @@ enum ner_tmpl {
 	NER_F_PRE4, NER_F_SUF4, NER_F_PM1, NER_F_PP1, NER_F_SBI_L, NER_F_SBI_R, NER_F_PM2, NER_F_PP2,
 	NER_F_PAIR_W0, NER_F_PAIR_CLITIC, NER_F_PAIR_GAZ, NER_F_WLEX0, NER_F_WLEXM1, NER_F_WLEXP1,
 	NER_F_WLEX_PAIR, NER_F_DOCW0, NER_F_DOCS0, NER_F_DOCWM1, NER_F_DOCWP1, NER_F_DOCW_WLEX,
-	NER_F_DOCW_GAZM, NER_F_DOCW_DOCS, NER_F_DOCW_BI, NER_F_DOCW_TRIG,
+	NER_F_DOCW_GAZM, NER_F_DOCW_DOCS, NER_F_DOCW_BI, NER_F_DOCW_TRIG, NER_F_PM1_WLEX0,
+	NER_F_WLEX0_PP1,
 };
 
 #define NER_BOS 0x5a5a5a5a5a5a5a5aULL /* the "word" before a sentence */
@@ -293,6 +294,9 @@ size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info
 	out[k++] = ner_key(NER_F_WLEXM1, NER_INFO(j - 1, wlex, 255));
 	out[k++] = ner_key(NER_F_WLEXP1, NER_INFO(j + 1, wlex, 255));
 	out[k++] = ner_key(NER_F_WLEX_PAIR, NER_INFO(j - 1, wlex, 255) * 256u + t->wlex);
+	/* the word before or after with the word's class: an unseen word after وأضاف is a name */
+	out[k++] = ner_key(NER_F_PM1_WLEX0, NER_P(j - 1) * 31 + t->wlex);
+	out[k++] = ner_key(NER_F_WLEX0_PP1, NER_P(j + 1) * 31 + t->wlex);
 	k += ner_doc_features(s, info, i, out + k);
 	return k;
 }

@@ -4,7 +4,9 @@
  * Features are extracted once; those seen fewer than min_count times are left out. Sentences
  * are visited in an order shuffled by a seeded xorshift generator, so the same data and seed
  * give the same model, byte for byte. Averaging uses the usual trick: keep w and the sum of
- * c·Δw, and take w − sum/c at the end.
+ * c·Δw, and take w − sum/c at the end. Decoding while training is cost-augmented (a margin
+ * for every wrong tag, more for O on an entity token): updates continue until the gold tags
+ * win by a margin, which makes the model steadier from one shuffle to the next.
  *
  * With a window, a second model is trained on top (stacking): the same features plus the
  * document classes of ner_doc.c, computed from first-pass tags that models trained on the
@@ -29,6 +31,7 @@ struct ner_trainer {
 	uint32_t *pairs;        /* token → its NER_NPAIR pair feature keys (before the tag) */
 	struct ner_keymap wordlex; /* the word lexicon of all the training sentences */
 	const uint8_t (*docs)[2]; /* second pass: each token's document classes (word, stem) */
+	float margin, miss_cost; /* cost-augmented decoding (ner_train_opts) */
 	double *w, *wa;         /* weights and averaging sums, nkeys × NER_NTAGS (double: the
 				   sums reach c ≈ 10^5 times a weight) */
 	double trans[NER_NTAGS + 1][NER_NTAGS], transa[NER_NTAGS + 1][NER_NTAGS];
@@ -223,6 +226,17 @@ static void ner_train_bump_trans(struct ner_trainer *tr, int prev, int tag, doub
 	tr->transa[prev][tag] += tr->c * delta;
 }
 
+/* Cost-augmented decoding: every wrong tag scores margin more, so that the weights move until
+ * the gold tags win by a margin, not merely win; predicting O for an entity token costs more
+ * (miss_cost times), as the tagger under-predicts entities. */
+static void ner_train_cost(const struct ner_trainer *tr, const uint8_t *gold, size_t n, float *em)
+{
+	for (size_t i = 0; tr->margin != 0 && i < n; i++)
+		for (int t = 0; t < NER_NTAGS; t++)
+			if (t != gold[i])
+				em[i * NER_NTAGS + (size_t)t] += gold[i] && t == 0 ? tr->margin * tr->miss_cost : tr->margin;
+}
+
 /* One sentence: decode, and where the guess differs from the gold, move the weights. */
 static void ner_train_sentence(struct ner_trainer *tr, size_t k, struct ner_work *w, uint8_t *pred)
 {
@@ -232,6 +246,7 @@ static void ner_train_sentence(struct ner_trainer *tr, size_t k, struct ner_work
 
 	ner_work_reserve(w, n);
 	ner_train_emissions(tr, tok0, n, w->em, w->em2);
+	ner_train_cost(tr, gold, n, w->em);
 	for (int p = 0; p <= NER_NTAGS; p++)
 		for (int t = 0; t < NER_NTAGS; t++)
 			tr->ftrans[p][t] = (float)tr->trans[p][t];
@@ -304,7 +319,8 @@ static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntra
 			    const struct ner_lexicon *lex, const struct ner_train_opts *o,
 			    const uint8_t (*docs)[2])
 {
-	struct ner_trainer tr = {.d = train, .nsent = ntrain, .c = 1, .docs = docs};
+	struct ner_trainer tr = {.d = train, .nsent = ntrain, .c = 1, .docs = docs,
+				 .margin = o->margin, .miss_cost = o->miss_cost};
 	struct ner_work w = {0};
 	size_t *order = xcalloc(ntrain + 1, sizeof *order);
 	uint8_t *pred = xcalloc(train->n + 1, 1);

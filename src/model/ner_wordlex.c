@@ -1,5 +1,6 @@
 /* ner_wordlex.c - entities seen in the training data, word by word: the tags a word (without
- * its proclitics) carried there become a class, a feature of the tagger. The model file keeps
+ * its proclitics) carried there, or how often it was seen when never an entity, become a
+ * class, a feature of the tagger. The model file keeps
  * the classes learnt from all the training data; while training, each token's class comes
  * from the other folds only (jackknifing), or the feature would be trivially right and the
  * tagger would learn to trust it more than it deserves on new text. */
@@ -16,8 +17,10 @@ uint32_t ner_wordlex_key(const struct ner_tokinfo *t)
 	return (uint32_t)(t->hp ^ t->hp >> 32);
 }
 
-/* Class of a word from its tag counts: 0 never an entity; else its most frequent entity type
- * and position (B or I), and how often it is one (4 buckets). */
+/* Class of a word from its tag counts: 0 unseen; 1-3 never an entity, seen once, 2-4 times or
+ * more (a name is more often a word the training data lacks or saw once than a common word);
+ * else its most frequent entity type and position (B or I), and how often it is one (4
+ * buckets). */
 static uint32_t ner_wordlex_class(const uint32_t c[NER_NTAGS])
 {
 	uint32_t ent = 0, all = c[0];
@@ -30,7 +33,7 @@ static uint32_t ner_wordlex_class(const uint32_t c[NER_NTAGS])
 			best = t;
 	}
 	if (ent == 0)
-		return 0;
+		return all == 0 ? 0 : all == 1 ? 1 : all < 5 ? 2 : 3;
 	uint32_t share = ent * 10 / all, bucket = share < 2 ? 0 : share < 5 ? 1 : share < 9 ? 2 : 3;
 	return (uint32_t)best * 4 + bucket;
 }
