@@ -61,13 +61,15 @@ struct related_index {
 	struct related_postings wpost; /* word id → articles that keep it, ascending */
 	double *eidf;                  /* corpus entity id → idf */
 	size_t nwords;
+	double *score;                 /* related_find's scratch, one per article, kept zeroed:
+					  a fresh 240 KB block each call cost page faults */
 };
 
 /* nthreads ≤ 0: one a core. The result does not depend on it. */
 void related_index_build(struct related_index *x, const struct entity_table *t, int nthreads);
 void related_index_free(struct related_index *x);
 /* The best max links of the article at position a (score > 0, best first). Caller frees with
- * related_links_free. */
+ * related_links_free. One call at a time per index (it uses the index's scratch). */
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out);
 void related_links_free(struct related_link *v, size_t n);
 

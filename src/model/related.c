@@ -436,6 +436,7 @@ void related_index_build(struct related_index *x, const struct entity_table *t, 
 	memset(x, 0, sizeof *x);
 	x->entities = t;
 	x->narticles = t->corpus->n;
+	x->score = xcalloc(x->narticles + 1, sizeof *x->score);
 	related_entity_vectors(x);
 	related_postings_build(&x->epost, &x->ent, x->narticles, t->n);
 	if (m != NULL)
@@ -456,6 +457,7 @@ void related_index_free(struct related_index *x)
 	related_postings_free(&x->epost);
 	related_postings_free(&x->wpost);
 	free(x->eidf);
+	free(x->score);
 	memset(x, 0, sizeof *x);
 }
 
@@ -552,7 +554,7 @@ static void related_score(const struct related_postings *p, const struct related
 
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
-	double *score = xcalloc(x->narticles + 1, sizeof *score);
+	double *score = x->score;
 	struct related_vec ve = related_vec_of(&x->ent, a), vw = {0};
 	struct related_link *links = xcalloc(max + 1, sizeof *links);
 	size_t n = 0;
@@ -561,14 +563,15 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 		vw = related_vec_of(&x->word, a);
 	related_score(&x->epost, &ve, RELATED_ENTITY_WEIGHT, score);
 	related_score(&x->wpost, &vw, RELATED_WORD_WEIGHT, score);
-	for (size_t b = 0; b < x->narticles; b++)
+	for (size_t b = 0; b < x->narticles; b++) {
 		if (b != a && score[b] > 1e-9)
 			related_top_add(links, &n, max,
 					(struct related_link){.article = (uint32_t)b, .score = score[b]});
+		score[b] = 0;
+	}
 	xqsort(links, n, sizeof *links, related_link_cmp);
 	for (size_t k = 0; k < n; k++)
 		related_explain(x, a, &links[k]);
-	free(score);
 	*out = links;
 	return n;
 }
