@@ -368,7 +368,7 @@ static size_t *related_merge_df(struct related_job *jobs, size_t nj, struct strt
 			df[id] += jobs[j].df[w];
 		}
 		xfree(&jobs[j].df);
-		strtab_clear(own);
+		strtab_free(own); /* the second pass looks words up in the merged one */
 	}
 	return df;
 }
