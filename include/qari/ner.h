@@ -94,7 +94,6 @@ struct ner_work {
 	uint8_t *back; /* back pointers */
 	uint32_t *feats;
 	void *info;    /* per-token facts (ner_features.c) */
-	void *pairs;   /* pair scores of a loaded model by their features (ner_model.c) */
 	size_t cap;
 };
 void ner_work_free(struct ner_work *w);

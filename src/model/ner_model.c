@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +137,6 @@ void ner_work_free(struct ner_work *w)
 	free(w->back);
 	free(w->info);
 	free(w->feats);
-	free(w->pairs);
 	memset(w, 0, sizeof *w);
 }
 
@@ -195,6 +195,21 @@ static const struct ner_qslot *ner_qtable_find(const struct ner_model *m, uint32
 	}
 }
 
+/* A loaded model's int16 weights of features, added to acc as integers (exact, in any
+ * order). */
+static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size_t nf,
+			  int32_t acc[NER_NTAGS])
+{
+	for (size_t f = 0; f < nf; f++) /* the lookups miss the cache: let them overlap */
+		__builtin_prefetch(&m->qt[feats[f] & m->qmask]);
+	for (size_t f = 0; f < nf; f++) {
+		const struct ner_qslot *q = ner_qtable_find(m, feats[f]);
+		if (q)
+			for (int t = 0; t < NER_NTAGS; t++)
+				acc[t] += q->w[t];
+	}
+}
+
 /* Scores of features: int16 weights of a loaded model summed as integers, scaled once;
  * float weights of a model just trained. */
 static void ner_model_score(const struct ner_model *m, const uint32_t *feats, size_t nf, float *e)
@@ -212,16 +227,94 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
 		}
 		return;
 	}
-	for (size_t f = 0; f < nf; f++) /* the lookups miss the cache: let them overlap */
-		__builtin_prefetch(&m->qt[feats[f] & m->qmask]);
-	for (size_t f = 0; f < nf; f++) {
-		const struct ner_qslot *q = ner_qtable_find(m, feats[f]);
-		if (q)
-			for (int t = 0; t < NER_NTAGS; t++)
-				acc[t] += q->w[t];
-	}
+	ner_model_acc(m, feats, nf, acc);
 	for (int t = 0; t < NER_NTAGS; t++)
 		e[t] = (float)acc[t] * m->scale;
+}
+
+/* What a loaded model's tagging keeps between tokens, sentences and articles, one per thread
+ * (a pthread key frees it when the thread ends): entries name their model by its serial, so
+ * a model loaded where a freed one was never reads the other's. A model in training changes
+ * under us and uses neither.
+ * - Pair scores depend only on the few pair features (a handful of proclitic classes): ten
+ *   table lookups a token become one comparison.
+ * - Sums over the features the word alone decides, by the word's hash and kind: about a third
+ *   of a token's features, the same wherever the word stands; most words of news text come
+ *   again soon. */
+#define NER_PAIR_CACHE 64
+struct ner_pair_entry {
+	uint64_t serial;
+	uint32_t base[NER_NPAIR];
+	size_t np;
+	bool first;
+	float em2[(NER_NTAGS + 1) * NER_NTAGS];
+};
+
+#define NER_WORD_CACHE 8192
+struct ner_word_entry {
+	uint64_t serial; /* 0: empty */
+	uint64_t hw;
+	uint8_t kind;
+	int32_t acc[NER_NTAGS];
+};
+
+struct ner_tag_cache {
+	struct ner_pair_entry pairs[NER_PAIR_CACHE];
+	struct ner_word_entry words[NER_WORD_CACHE];
+};
+
+static pthread_key_t ner_cache_key;
+static pthread_once_t ner_cache_once = PTHREAD_ONCE_INIT;
+
+static void ner_cache_key_make(void)
+{
+	if (pthread_key_create(&ner_cache_key, free) != 0)
+		fatal("cannot create a thread key");
+}
+
+static struct ner_tag_cache *ner_tag_cache(void)
+{
+	struct ner_tag_cache *c;
+
+	pthread_once(&ner_cache_once, ner_cache_key_make);
+	if ((c = pthread_getspecific(ner_cache_key)) == NULL) {
+		c = xcalloc(1, sizeof *c);
+		pthread_setspecific(ner_cache_key, c);
+	}
+	return c;
+}
+
+/* This thread's cache, freed now (the main thread's is not freed by the key at exit). */
+static void ner_tag_cache_free(void)
+{
+	pthread_once(&ner_cache_once, ner_cache_key_make);
+	free(pthread_getspecific(ner_cache_key));
+	pthread_setspecific(ner_cache_key, NULL);
+}
+
+/* Emission scores of token i of a loaded model: the word's part from the cache, the rest
+ * looked up; the integer sums are exact, so the scores are those of ner_model_score. */
+static void ner_model_emit(const struct ner_model *m, const struct ner_sentence *s,
+			   const struct ner_tokinfo *info, size_t i, struct ner_work *w, float *e)
+{
+	const struct ner_tokinfo *t = &info[i];
+	uint8_t kind = s->toks[i].kind;
+	struct ner_word_entry *c;
+	int32_t acc[NER_NTAGS];
+	size_t nf;
+
+	c = &ner_tag_cache()->words[(t->hw ^ (t->hw >> 29) ^ kind) & (NER_WORD_CACHE - 1)];
+	if (c->serial != m->serial || c->hw != t->hw || c->kind != kind) {
+		c->serial = m->serial, c->hw = t->hw, c->kind = kind;
+		memset(c->acc, 0, sizeof c->acc);
+		nf = ner_features_part(s, info, i, w->feats, NER_PART_WORD);
+		ner_model_acc(m, w->feats, nf, c->acc);
+	}
+	memcpy(acc, c->acc, sizeof acc);
+	nf = ner_features_part(s, info, i, w->feats, NER_PART_CONTEXT);
+	ner_model_acc(m, w->feats, nf, acc);
+	for (int k = 0; k < NER_NTAGS; k++)
+		e[k] = (float)acc[k] * m->scale;
 }
 
 /* Pair scores of token i under each previous tag (only the start for the first token). */
@@ -242,18 +335,6 @@ static void ner_model_pair_compute(const struct ner_model *m, const uint32_t *ba
 	}
 }
 
-/* A loaded model's pair scores depend only on the few pair features (a handful of proclitic
- * classes), so they are kept per ner_work by those features: ten table lookups a token
- * become one comparison. A model in training changes under us: computed every time. */
-#define NER_PAIR_CACHE 64
-struct ner_pair_entry {
-	const struct ner_model *m;
-	uint32_t base[NER_NPAIR];
-	size_t np;
-	bool first;
-	float em2[(NER_NTAGS + 1) * NER_NTAGS];
-};
-
 static void ner_model_pair_scores(const struct ner_model *m, const struct ner_tokinfo *info,
 				  size_t i, struct ner_work *w)
 {
@@ -267,13 +348,12 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 		ner_model_pair_compute(m, base, np, i == 0, em2);
 		return;
 	}
-	if (w->pairs == NULL)
-		w->pairs = xcalloc(NER_PAIR_CACHE, sizeof(struct ner_pair_entry));
 	for (size_t f = 0; f < np; f++)
 		h = h * 0x9E3779B1u + base[f];
-	e = (struct ner_pair_entry *)w->pairs + (h >> 7) % NER_PAIR_CACHE;
-	if (e->m != m || e->first != (i == 0) || e->np != np || memcmp(e->base, base, np * sizeof *base) != 0) {
-		e->m = m;
+	e = &ner_tag_cache()->pairs[(h >> 7) % NER_PAIR_CACHE];
+	if (e->serial != m->serial || e->first != (i == 0) || e->np != np ||
+	    memcmp(e->base, base, np * sizeof *base) != 0) {
+		e->serial = m->serial;
 		e->first = i == 0;
 		e->np = np;
 		memcpy(e->base, base, np * sizeof *base);
@@ -287,8 +367,12 @@ void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
 {
 	ner_work_reserve(w, s->n);
 	for (size_t i = 0; i < s->n; i++) {
-		size_t nf = ner_features(s, info, i, w->feats);
-		ner_model_score(m, w->feats, nf, w->em + i * NER_NTAGS);
+		if (m->qt) {
+			ner_model_emit(m, s, info, i, w, w->em + i * NER_NTAGS);
+		} else {
+			size_t nf = ner_features(s, info, i, w->feats);
+			ner_model_score(m, w->feats, nf, w->em + i * NER_NTAGS);
+		}
 		ner_model_pair_scores(m, info, i, w);
 	}
 	ner_viterbi(m->trans, w->em, w->em2, s->n, tags, w);
@@ -496,6 +580,8 @@ static void ner_qtable_fill(struct ner_model *m, const unsigned char *keys, cons
 
 #define NER_PASS_HEAD (8 + 4 * (NER_NTAGS + 1) * NER_NTAGS)
 
+static atomic_uint_least64_t ner_model_serials; /* serials given to loaded passes so far */
+
 /* One pass's weights from buf[*at...] (len bytes in all): NULL when they do not fit. */
 static struct ner_model *ner_model_load_pass(const unsigned char *buf, size_t len, size_t *at,
 					     const struct ner_lexicon *lex)
@@ -511,6 +597,7 @@ static struct ner_model *ner_model_load_pass(const unsigned char *buf, size_t le
 		return NULL;
 	m = xcalloc(1, sizeof *m);
 	m->lex = lex;
+	m->serial = atomic_fetch_add(&ner_model_serials, 1) + 1;
 	m->nfeat = nfeat;
 	m->scale = ner_get_f32(p + 4);
 	p += 8;
@@ -606,6 +693,7 @@ const struct ner_model *ner_default(char **error)
 
 void ner_default_free(void)
 {
+	ner_tag_cache_free();
 	ner_model_free(ner_default_model);
 	ner_lexicon_free(ner_default_lex);
 	free(ner_default_error);

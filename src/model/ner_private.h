@@ -68,6 +68,11 @@ void ner_features_prepare(const struct ner_lexicon *lex, const struct ner_senten
 /* Feature keys of token i; returns how many (≤ NER_MAX_FEATS). */
 size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 		    uint32_t *out);
+/* The same split in two, in the same order: the features the word alone decides (its text and
+ * token kind: the same wherever it stands), and those of its context and document. */
+enum { NER_PART_WORD = 1, NER_PART_CONTEXT = 2 };
+size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
+			 uint32_t *out, unsigned parts);
 /* The NER_NPAIR features of token i that are weighed per previous tag: where an entity ends
  * and the next begins (a و-prefixed name after a name) depends on the tag before. */
 size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out);
@@ -90,6 +95,7 @@ struct ner_model {
 	struct ner_qslot *qt;   /* the weights of a loaded model */
 	size_t qmask;           /* slots in qt − 1 */
 	size_t qt_bytes;        /* qt was mapped (munmap that many bytes), or 0: malloc'ed */
+	uint64_t serial;        /* a loaded pass's number, unique in the process; 0: in training */
 	float scale;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
 	struct ner_keymap wordlex; /* word key → its class in the training data (ner_wordlex.c) */
