@@ -564,10 +564,11 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	related_score(&x->epost, &ve, RELATED_ENTITY_WEIGHT, score);
 	related_score(&x->wpost, &vw, RELATED_WORD_WEIGHT, score);
 	for (size_t b = 0; b < x->narticles; b++) {
-		if (b != a && score[b] > 1e-9)
-			related_top_add(links, &n, max,
-					(struct related_link){.article = (uint32_t)b, .score = score[b]});
+		double sb = score[b];
 		score[b] = 0;
+		if (b == a || sb <= 1e-9 || (n == max && sb < links[0].score))
+			continue; /* nothing, or below the weakest kept: most of thousands */
+		related_top_add(links, &n, max, (struct related_link){.article = (uint32_t)b, .score = sb});
 	}
 	xqsort(links, n, sizeof *links, related_link_cmp);
 	for (size_t k = 0; k < n; k++)
