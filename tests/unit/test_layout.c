@@ -485,6 +485,17 @@ static void fribidi_levels(const uint32_t *cps, size_t n, FriBidiParType base, i
 		out[i] = FRIBIDI_IS_EXPLICIT_OR_BN(t[i]) ? -1 : lv[i];
 }
 
+
+/* n code points drawn from pool: from its first common ones, but from all npool of them
+ * when (seed & rare) is 0, so the rarer code points come now and then. */
+static void test_random_text(const uint32_t *pool, size_t common, size_t npool, uint32_t rare,
+			     uint32_t *seed, uint32_t *cps, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		*seed = *seed * 1103515245u + 12345u;
+		cps[i] = pool[(*seed >> 16) % ((*seed & rare) ? common : npool)];
+	}
+}
 static void test_levels_closed_form(void)
 {
 	/* right-to-left text without L takes a closed form of UAX #9 (numbers, separators and
@@ -500,11 +511,8 @@ static void test_levels_closed_form(void)
 	for (int it = 0; it < 200000; it++) {
 		size_t n = 1 + it % 24;
 		int dir = it % 3; /* 0 LTR, 1 RTL, 2 auto */
-		for (size_t i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
-			/* L, ZWJ and the controls rarely: they turn the closed form off */
-			cps[i] = pool[(seed >> 16) % ((seed & 7) ? 27 : 32)];
-		}
+		/* L, ZWJ and the controls rarely: they turn the closed form off */
+		test_random_text(pool, 27, 32, 7, &seed, cps, n);
 		layout_bidi_levels(cps, n, dir, got);
 		fribidi_levels(cps, n, dir == 0 ? FRIBIDI_PAR_LTR : dir == 1 ? FRIBIDI_PAR_RTL
 									  : FRIBIDI_PAR_ON, want);
@@ -526,10 +534,7 @@ static void test_clusters_from_pairs(void)
 
 	for (int it = 0; it < 200000; it++) {
 		size_t n = 1 + it % 12;
-		for (size_t i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
-			cps[i] = pool[(seed >> 16) % ((seed & 7) ? 16 : 24)];
-		}
+		test_random_text(pool, 16, 24, 7, &seed, cps, n);
 		layout_cluster_breaks(cps, n, got);
 		u32_grapheme_breaks(cps, n, want);
 		want[0] = 1;
@@ -553,10 +558,7 @@ static void test_line_breaks_from_fewer(void)
 
 	for (int it = 0; it < 200000; it++) {
 		size_t n = 1 + it % 24;
-		for (size_t i = 0; i < n; i++) {
-			seed = seed * 1103515245u + 12345u;
-			cps[i] = pool[(seed >> 16) % ((seed & 3) ? 9 : sizeof pool / sizeof *pool)];
-		}
+		test_random_text(pool, 9, sizeof pool / sizeof *pool, 3, &seed, cps, n);
 		layout_line_breaks(cps, n, got);
 		u32_possible_linebreaks(cps, n, "UTF-8", want);
 		bad += memcmp(got, want, n) != 0;
