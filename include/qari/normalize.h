@@ -57,6 +57,9 @@ struct norm_token {
 	uint8_t kind;      /* enum norm_token_kind */
 };
 
+/* Whether a code point goes into words: a letter, digit or mark (general category L, N, M). */
+bool norm_is_wordch(uint32_t cp);
+
 /* Tokenise text already in matching form; appends to *v (capacity *cap, grown with xgrow),
  * returns the number of tokens appended. */
 size_t norm_tokenize(const char *s, size_t len, struct norm_token **v, size_t *nv, size_t *cap);

@@ -1,6 +1,7 @@
 /* test_normalize.c - each rule of the matching form, the offset map, words and clitics. */
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
 
 #include "check.h"
 #include "qari/normalize.h"
@@ -78,6 +79,20 @@ static void test_map(void)
 	norm_text_free(&t);
 }
 
+/* The table behind norm_is_wordch agrees with libunistring everywhere it covers, and the
+ * code points past it are asked of libunistring. */
+static void test_wordch(void)
+{
+	size_t wrong = 0;
+	for (uint32_t cp = 0; cp < 0x3000; cp++)
+		wrong += norm_is_wordch(cp) != (uc_is_general_category(cp, UC_CATEGORY_L) ||
+						uc_is_general_category(cp, UC_CATEGORY_N) ||
+						uc_is_general_category(cp, UC_CATEGORY_M));
+	CHECK_INT(wrong, 0);
+	CHECK(norm_is_wordch(0x0628) && norm_is_wordch(0x064E) && norm_is_wordch('7'));
+	CHECK(!norm_is_wordch(0x060C) && !norm_is_wordch(' ') && !norm_is_wordch(0x061F));
+}
+
 static void test_tokenize(void)
 {
 	char *s = norm("قال لافروف، في 12 فبراير/شباط 2.5% (CNN).");
@@ -127,6 +142,7 @@ int main(void)
 	test_rules();
 	test_nul();
 	test_map();
+	test_wordch();
 	test_tokenize();
 	test_clitics();
 	return check_done();
