@@ -65,8 +65,12 @@ struct related_index {
 					  a fresh 240 KB block each call cost page faults */
 };
 
-/* nthreads ≤ 0: one a core. The result does not depend on it. */
-void related_index_build(struct related_index *x, const struct entity_table *t, int nthreads);
+/* nthreads ≤ 0: one a core. The result does not depend on it. search: the corpus's search
+ * index with every entry built, whose matching forms spare normalising the text again, or
+ * NULL; the result does not depend on it either. */
+struct search_index;
+void related_index_build(struct related_index *x, const struct entity_table *t,
+			 const struct search_index *search, int nthreads);
 void related_index_free(struct related_index *x);
 /* The best max links of the article at position a (score > 0, best first). Caller frees with
  * related_links_free. One call at a time per index (it uses the index's scratch). */

@@ -60,6 +60,12 @@ void search_index_init(struct search_index *x, const struct corpus *c);
 /* Build entries [from, to): pure per article, so threads may build disjoint ranges. */
 void search_index_build(struct search_index *x, size_t from, size_t to);
 void search_index_free(struct search_index *x);
+/* The matching form of the article at position i as UTF-8 in out (its bytes replaced):
+ * title and paragraphs, one per line. False when its entry is not built. Other tools that
+ * read every article's matching form (related stories) take it from here, not normalise
+ * the text again. */
+struct strbuf;
+bool search_index_unpack(const struct search_index *x, size_t i, struct strbuf *out);
 
 /* Positions (in corpus->items) of the articles that match, in corpus order, into out (room
  * for corpus->n). within: only these positions (NULL: all). Returns how many. */

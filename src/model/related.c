@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "qari/normalize.h"
+#include "qari/search.h"
 #include "qari/strtab.h"
 #include "qari/xalloc.h"
 
@@ -31,15 +32,20 @@ static size_t related_letters(const char *s, size_t n)
 	return k;
 }
 
-/* Word ids of one text (stems), appended to rw->ids. */
-struct related_words;
-static void related_words(const char *text, struct related_words *rw);
 
-/* A vector being made: ids and weights, room for cap. */
+/* A vector being made: ids and weights, room for cap; and scratch for making it. */
 struct related_work {
 	uint32_t *ids;
 	float *w;
 	size_t n, cap;
+	uint32_t *seen;        /* per id: its place in ids + 1 while an article is counted, else 0 */
+	size_t seen_cap;
+	struct related_pair *p; /* room for cap pairs, for sorting */
+};
+
+struct related_pair {
+	uint32_t id;
+	float w;
 };
 
 static void related_work_room(struct related_work *v, size_t n)
@@ -49,25 +55,56 @@ static void related_work_room(struct related_work *v, size_t n)
 	v->cap = n;
 	v->ids = xreallocarray(v->ids, n, sizeof *v->ids);
 	v->w = xreallocarray(v->w, n, sizeof *v->w);
+	v->p = xreallocarray(v->p, n, sizeof *v->p);
 }
 
 static void related_work_free(struct related_work *v)
 {
 	free(v->ids);
 	free(v->w);
+	free(v->seen);
+	free(v->p);
 }
 
-/* Sorted ids with repeats → distinct ids with counts in w. */
-static void related_count(uint32_t *ids, size_t n, struct related_work *v)
+static int related_pair_cmp(const void *a, const void *b)
 {
-	xqsort(ids, n, sizeof *ids, related_u32_cmp);
+	return related_u32_cmp(&((const struct related_pair *)a)->id, &((const struct related_pair *)b)->id);
+}
+
+/* Vectors are looked up by binary search: ids ascending. */
+static void related_sort_pairs(struct related_work *v)
+{
+	related_work_room(v, v->n + 1);
+	for (size_t i = 0; i < v->n; i++)
+		v->p[i] = (struct related_pair){v->ids[i], v->w[i]};
+	xqsort(v->p, v->n, sizeof *v->p, related_pair_cmp);
+	for (size_t i = 0; i < v->n; i++)
+		v->ids[i] = v->p[i].id, v->w[i] = v->p[i].w;
+}
+
+/* Ids with repeats → distinct ids, ascending, with counts in w: counted in place by id, so
+ * only the distinct ones are sorted (sorting every word of every article took a tenth of
+ * the related stories' time). */
+static void related_count(const uint32_t *ids, size_t n, struct related_work *v)
+{
 	related_work_room(v, n + 1);
 	v->n = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (v->n == 0 || v->ids[v->n - 1] != ids[i])
-			v->ids[v->n] = ids[i], v->w[v->n++] = 0;
-		v->w[v->n - 1] += 1;
+		if (ids[i] >= v->seen_cap) {
+			size_t had = v->seen_cap;
+			xgrow(&v->seen, &v->seen_cap, (size_t)ids[i] + 1, sizeof *v->seen);
+			memset(v->seen + had, 0, (v->seen_cap - had) * sizeof *v->seen);
+		}
+		if (v->seen[ids[i]] == 0) {
+			v->ids[v->n] = ids[i];
+			v->w[v->n] = 0;
+			v->seen[ids[i]] = (uint32_t)++v->n;
+		}
+		v->w[v->seen[ids[i]] - 1] += 1;
 	}
+	for (size_t i = 0; i < v->n; i++)
+		v->seen[v->ids[i]] = 0;
+	related_sort_pairs(v);
 }
 
 /* Counts → (1 + ln tf) · idf, then unit length. */
@@ -83,28 +120,6 @@ static void related_weigh(struct related_work *v, const double *idf)
 		v->w[i] = (float)(v->w[i] / norm);
 }
 
-struct related_pair {
-	uint32_t id;
-	float w;
-};
-
-static int related_pair_cmp(const void *a, const void *b)
-{
-	return related_u32_cmp(&((const struct related_pair *)a)->id, &((const struct related_pair *)b)->id);
-}
-
-/* Vectors are looked up by binary search: ids ascending. */
-static void related_sort_pairs(struct related_work *v)
-{
-	struct related_pair *p = xcalloc(v->n + 1, sizeof *p);
-	for (size_t i = 0; i < v->n; i++)
-		p[i] = (struct related_pair){v->ids[i], v->w[i]};
-	xqsort(p, v->n, sizeof *p, related_pair_cmp);
-	for (size_t i = 0; i < v->n; i++)
-		v->ids[i] = p[i].id, v->w[i] = p[i].w;
-	free(p);
-}
-
 static int related_pair_by_weight(const void *a, const void *b)
 {
 	const struct related_pair *x = a, *y = b;
@@ -113,32 +128,56 @@ static int related_pair_by_weight(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Move down the heap p[0..n) whose root is the worst (last by weight) of its pairs. */
+static void related_sift(struct related_pair *p, size_t n, size_t i)
+{
+	for (size_t c; (c = 2 * i + 1) < n; i = c) {
+		if (c + 1 < n && related_pair_by_weight(&p[c + 1], &p[c]) > 0)
+			c++;
+		if (related_pair_by_weight(&p[c], &p[i]) <= 0)
+			break;
+		struct related_pair t = p[i];
+		p[i] = p[c];
+		p[c] = t;
+	}
+}
+
+/* The k best of p[0..n) by weight (ties: lower id) into p[0..k), in no order: a heap of the
+ * best so far, whose root each better pair replaces. The order is total, so the k are the
+ * same as a full sort's. */
+static void related_select_top(struct related_pair *p, size_t n, size_t k)
+{
+	for (size_t i = k / 2; i-- > 0;)
+		related_sift(p, k, i);
+	for (size_t i = k; i < n; i++)
+		if (related_pair_by_weight(&p[i], &p[0]) < 0) {
+			p[0] = p[i];
+			related_sift(p, k, 0);
+		}
+}
+
 /* Only the article's k most telling words (highest tf-idf) stay, at unit length again: the
  * rest weigh little in a cosine, yet a full vocabulary per article with its postings cost
  * about 7 KB an article (200 MB on SaudiNewsNet) and every query walked the long posting
  * lists of common words. */
 static void related_keep_top(struct related_work *v, size_t k)
 {
-	struct related_pair *p;
 	double norm = 0;
 
 	if (v->n <= k)
 		return;
-	p = xcalloc(v->n, sizeof *p);
 	for (size_t i = 0; i < v->n; i++)
-		p[i] = (struct related_pair){v->ids[i], v->w[i]};
-	xqsort(p, v->n, sizeof *p, related_pair_by_weight);
-	xqsort(p, k, sizeof *p, related_pair_cmp);
+		v->p[i] = (struct related_pair){v->ids[i], v->w[i]};
+	related_select_top(v->p, v->n, k);
+	xqsort(v->p, k, sizeof *v->p, related_pair_cmp);
 	for (size_t i = 0; i < k; i++)
-		norm += (double)p[i].w * p[i].w;
+		norm += (double)v->p[i].w * v->p[i].w;
 	norm = sqrt(norm);
 	for (size_t i = 0; i < k; i++)
-		v->ids[i] = p[i].id, v->w[i] = norm > 0 ? (float)(p[i].w / norm) : 0;
+		v->ids[i] = v->p[i].id, v->w[i] = norm > 0 ? (float)(v->p[i].w / norm) : 0;
 	v->n = k;
-	free(p);
 }
 
-/* Append article a's vector (articles in order) to vs, which has room for it. */
 static void related_vecs_put(struct related_vecs *vs, size_t a, const struct related_work *v)
 {
 	uint32_t at = vs->at[a];
@@ -232,6 +271,8 @@ struct related_words {
 	struct strtab vocab;       /* the first pass's own */
 	const struct strtab *find; /* the second pass's, shared by the threads */
 	bool intern;
+	const struct search_index *search; /* or NULL */
+	struct strbuf norm;                /* an article's matching form from there */
 	struct norm_text t;
 	struct norm_token *toks;
 	size_t tcap;
@@ -239,40 +280,61 @@ struct related_words {
 	size_t nids, icap;
 };
 
-static void related_words(const char *text, struct related_words *rw)
+/* The stems of one text already in matching form (one line of it: no '\n'). */
+static void related_words(const char *s, size_t len, struct related_words *rw)
 {
 	size_t n = 0;
-	norm_text_set(&rw->t, text, strlen(text), false);
-	norm_tokenize(rw->t.s, rw->t.len, &rw->toks, &n, &rw->tcap);
+	norm_tokenize(s, len, &rw->toks, &n, &rw->tcap);
 	for (size_t i = 0; i < n; i++) {
-		const char *w = rw->t.s + rw->toks[i].beg;
-		size_t len = rw->toks[i].end - rw->toks[i].beg;
+		const char *w = s + rw->toks[i].beg;
+		size_t wlen = rw->toks[i].end - rw->toks[i].beg;
 		struct norm_split sp;
 		uint32_t id = 0;
-		if (rw->toks[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(rw->lex, w, len))
+		if (rw->toks[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(rw->lex, w, wlen))
 			continue;
-		norm_word_split(w, len, &sp);
-		if (related_letters(w + sp.stem, len - sp.stem) < RELATED_MIN_LETTERS)
+		norm_word_split(w, wlen, &sp);
+		if (related_letters(w + sp.stem, wlen - sp.stem) < RELATED_MIN_LETTERS)
 			continue;
 		if (rw->intern)
-			id = strtab_intern(&rw->vocab, w + sp.stem, len - sp.stem);
+			id = strtab_intern(&rw->vocab, w + sp.stem, wlen - sp.stem);
 		else
-			strtab_find(rw->find, w + sp.stem, len - sp.stem, &id);
-		xgrow(&rw->ids, &rw->icap, rw->nids + 1, sizeof *rw->ids);
+			strtab_find(rw->find, w + sp.stem, wlen - sp.stem, &id);
+		if (rw->nids == rw->icap)
+			xgrow(&rw->ids, &rw->icap, rw->nids + 1, sizeof *rw->ids);
 		rw->ids[rw->nids++] = id;
 	}
 }
 
-static void related_article_words(struct related_words *rw, const struct article *art)
+static void related_text_words(const char *text, struct related_words *rw)
 {
+	norm_text_set(&rw->t, text, strlen(text), false);
+	related_words(rw->t.s, rw->t.len, rw);
+}
+
+/* Article a's stems: from the search index's matching form when it has it (normalising
+ * 100 MB of text was most of this module's time), else from the text. */
+static void related_article_words(struct related_words *rw, const struct corpus *c, size_t a)
+{
+	const struct article *art = c->items[a];
+
 	rw->nids = 0;
-	related_words(art->title, rw);
+	if (rw->search && search_index_unpack(rw->search, a, &rw->norm)) {
+		for (const char *s = rw->norm.data, *end = s + rw->norm.len, *nl; rw->norm.len && s < end;
+		     s = nl + 1) {
+			nl = memchr(s, '\n', (size_t)(end - s));
+			nl = nl ? nl : end;
+			related_words(s, (size_t)(nl - s), rw);
+		}
+		return;
+	}
+	related_text_words(art->title, rw);
 	for (size_t p = 0; p < art->npara; p++)
-		related_words(art->paras[p], rw);
+		related_text_words(art->paras[p], rw);
 }
 
 static void related_words_free(struct related_words *rw)
 {
+	strbuf_free(&rw->norm);
 	free(rw->ids);
 	free(rw->toks);
 	norm_text_free(&rw->t);
@@ -299,7 +361,7 @@ static void *related_df_worker(void *arg)
 	job->rw.intern = true;
 	for (size_t a = job->from; a < job->to; a++) {
 		size_t had = job->dcap;
-		related_article_words(&job->rw, c->items[a]);
+		related_article_words(&job->rw, c, a);
 		related_count(job->rw.ids, job->rw.nids, &v);
 		xgrow(&job->df, &job->dcap, job->rw.vocab.n + 1, sizeof *job->df);
 		memset(job->df + had, 0, (job->dcap - had) * sizeof *job->df);
@@ -322,7 +384,7 @@ static void *related_vec_worker(void *arg)
 	job->rw.intern = false;
 	for (size_t a = job->from; a < job->to; a++) {
 		size_t at = a * RELATED_WORD_TERMS;
-		related_article_words(&job->rw, c->items[a]);
+		related_article_words(&job->rw, c, a);
 		related_count(job->rw.ids, job->rw.nids, &v);
 		related_weigh(&v, job->idf);
 		related_keep_top(&v, RELATED_WORD_TERMS);
@@ -389,7 +451,7 @@ static void related_vecs_pack(struct related_vecs *vs, size_t narticles)
  * counts of every article before the cut to RELATED_WORD_TERMS were 40 MB on SaudiNewsNet),
  * each on nthreads threads (≤ 0: one a core). */
 static void related_word_vectors(struct related_index *x, const struct ner_lexicon *lex,
-				 int nthreads)
+				 const struct search_index *search, int nthreads)
 {
 	struct related_job jobs[RELATED_MAX_THREADS];
 	struct strtab vocab;
@@ -403,7 +465,8 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 		nj = 1;
 	for (size_t j = 0; j < nj; j++) {
 		jobs[j] = (struct related_job){.x = x, .from = x->narticles * j / nj,
-					       .to = x->narticles * (j + 1) / nj, .rw = {.lex = lex}};
+					       .to = x->narticles * (j + 1) / nj,
+					       .rw = {.lex = lex, .search = search}};
 		strtab_init(&jobs[j].rw.vocab);
 	}
 	related_run(jobs, nj, related_df_worker);
@@ -428,7 +491,8 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	strtab_free(&vocab);
 }
 
-void related_index_build(struct related_index *x, const struct entity_table *t, int nthreads)
+void related_index_build(struct related_index *x, const struct entity_table *t,
+			 const struct search_index *search, int nthreads)
 {
 	char *error = NULL;
 	const struct ner_model *m = ner_default(&error);
@@ -440,7 +504,7 @@ void related_index_build(struct related_index *x, const struct entity_table *t, 
 	related_entity_vectors(x);
 	related_postings_build(&x->epost, &x->ent, x->narticles, t->n);
 	if (m != NULL)
-		related_word_vectors(x, ner_model_lexicon(m), nthreads);
+		related_word_vectors(x, ner_model_lexicon(m), search, nthreads);
 }
 
 static void related_vecs_free(struct related_vecs *vs)

@@ -259,6 +259,26 @@ void search_index_build(struct search_index *x, size_t from, size_t to)
 	strbuf_free(&sb);
 }
 
+bool search_index_unpack(const struct search_index *x, size_t i, struct strbuf *out)
+{
+	const char *s = x->text[i];
+	size_t n = x->len[i], o = 0;
+
+	out->len = 0;
+	if (s == NULL)
+		return false;
+	/* a packed byte is at most 2 bytes of UTF-8, an escape (6 bytes) at most 4 */
+	xgrow(&out->data, &out->cap, 2 * n + 1, 1);
+	for (size_t k = 0; k < n;) {
+		uint32_t cp;
+		k += search_unpack(s + k, n - k, &cp);
+		o += text_encode(cp, out->data + o);
+	}
+	out->data[o] = '\0';
+	out->len = o;
+	return true;
+}
+
 void search_index_free(struct search_index *x)
 {
 	for (size_t i = 0; i < x->n; i++)

@@ -5,6 +5,7 @@
 
 #include "check.h"
 #include "qari/related.h"
+#include "qari/search.h"
 
 static size_t pos_of(const struct corpus *c, const char *url_part)
 {
@@ -69,32 +70,47 @@ static void test_yemen(struct related_index *x, const struct entity_table *t, co
 	related_links_free(l, n);
 }
 
-/* Word vectors counted on several threads equal those of one: the same ids, weights and
- * posting lists (the threads' vocabularies are merged in article order). A day of
- * SaudiNewsNet, its entity table left empty: the words do not depend on it. */
+/* Two word indexes give the same ids, weights and posting lists. */
+static void check_same_words(const struct related_index *one, const struct related_index *two,
+			     size_t n)
+{
+	CHECK_INT(two->nwords, one->nwords);
+	CHECK(memcmp(one->word.at, two->word.at, (n + 1) * sizeof *one->word.at) == 0);
+	CHECK(one->word.at[n] > n * 10); /* words were kept */
+	CHECK(memcmp(one->word.ids, two->word.ids, one->word.at[n] * sizeof *one->word.ids) == 0);
+	CHECK(memcmp(one->word.w, two->word.w, one->word.at[n] * sizeof *one->word.w) == 0);
+	CHECK(memcmp(one->wpost.at, two->wpost.at, (one->nwords + 1) * sizeof *one->wpost.at) == 0);
+	CHECK(memcmp(one->wpost.v, two->wpost.v, one->wpost.at[one->nwords] * sizeof *one->wpost.v) == 0);
+}
+
+/* Word vectors counted on several threads equal those of one (the threads' vocabularies are
+ * merged in article order), and those read from the search index's matching forms equal
+ * those of the text normalised again. A day of SaudiNewsNet, its entity table left empty:
+ * the words do not depend on it. */
 static void test_threads_alike(void)
 {
 	char *path = check_shared_path("corpus/saudinewsnet/2015-07-21.zip");
 	struct corpus c;
 	struct entity_table t;
-	struct related_index one, four;
+	struct related_index one, four, searched;
+	struct search_index s;
 
 	corpus_init(&c);
 	CHECK(corpus_load_paths(&c, &path, 1) > 1000);
 	entity_table_init(&t, &c);
 	entity_table_merge(&t);
-	related_index_build(&one, &t, 1);
-	related_index_build(&four, &t, 4);
+	related_index_build(&one, &t, NULL, 1);
+	related_index_build(&four, &t, NULL, 4);
+	search_index_init(&s, &c);
+	search_index_build(&s, 0, c.n);
+	related_index_build(&searched, &t, &s, 2);
 	CHECK(one.nwords > 10000);
-	CHECK_INT(four.nwords, one.nwords);
-	CHECK(memcmp(one.word.at, four.word.at, (c.n + 1) * sizeof *one.word.at) == 0);
-	CHECK(one.word.at[c.n] > c.n * 10); /* words were kept */
-	CHECK(memcmp(one.word.ids, four.word.ids, one.word.at[c.n] * sizeof *one.word.ids) == 0);
-	CHECK(memcmp(one.word.w, four.word.w, one.word.at[c.n] * sizeof *one.word.w) == 0);
-	CHECK(memcmp(one.wpost.at, four.wpost.at, (one.nwords + 1) * sizeof *one.wpost.at) == 0);
-	CHECK(memcmp(one.wpost.v, four.wpost.v, one.wpost.at[one.nwords] * sizeof *one.wpost.v) == 0);
+	check_same_words(&one, &four, c.n);
+	check_same_words(&one, &searched, c.n);
 	related_index_free(&one);
 	related_index_free(&four);
+	related_index_free(&searched);
+	search_index_free(&s);
 	entity_table_free(&t);
 	corpus_free(&c);
 	free(path);
@@ -115,7 +131,7 @@ int main(void)
 	corpus_sort(&c);
 	if (m) {
 		entity_table_build(&t, &c, m);
-		related_index_build(&x, &t, 0);
+		related_index_build(&x, &t, NULL, 0);
 		test_seeds(&x, &t, &c);
 		test_yemen(&x, &t, &c);
 		related_index_free(&x);
