@@ -23,6 +23,7 @@ struct cli {
 	bool shape_set;
 	bool no_color;        /* --no-color, or NO_COLOR in the environment */
 	bool stats;           /* list --stats */
+	bool no_cache;        /* --no-cache: entities tagged afresh, the cache left alone */
 	bool conll;           /* tag --conll: one token per line in, token<TAB>tag out */
 	const char *output;   /* -o FILE (train-ner, ner-split) */
 	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
@@ -48,6 +49,10 @@ struct corpus;
 bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c);
 /* The same from a list of paths (the config file's default corpus). */
 bool cli_load_corpus_paths(char *const *paths, size_t n, struct corpus *c);
+/* The index of a loaded corpus, built now on every core, with the entity cache unless
+ * --no-cache; says on stderr when the cache could not be written. */
+struct corpus_index;
+void cli_index_corpus(const struct cli *cli, const struct corpus *c, struct corpus_index *x);
 
 /* Each subcommand's entry (cmd_*.c), and the reader (loop.c). */
 extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;

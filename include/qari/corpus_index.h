@@ -26,6 +26,9 @@ struct corpus_index {
 	struct entity_table entities;
 	struct related_index related;
 	char *error;                /* the NER model could not load: no entities */
+	bool use_cache;             /* entities cached between runs (corpus_index_cache) */
+	char *cache_dir;            /* its folder, NULL: the XDG cache folder */
+	char *cache_error;          /* the cache could not be written (the index is whole) */
 	atomic_uint ready;          /* enum corpus_index_ready */
 	atomic_size_t done;         /* articles through the current phase */
 	atomic_bool cancel;
@@ -43,6 +46,9 @@ struct corpus_index {
  * was built. Before start, corpus_index_fd is valid and silent. */
 void corpus_index_prepare(struct corpus_index *x, const struct corpus *c);
 void corpus_index_grow(struct corpus_index *x, size_t n);
+/* Keep articles' entities between runs in the cache in folder dir (NULL: the XDG cache
+ * folder; see entity_cache.h). Before corpus_index_start or _build. */
+void corpus_index_cache(struct corpus_index *x, const char *dir);
 /* Start building in the background (nthreads ≤ 0: one per CPU, at most 8). */
 void corpus_index_start(struct corpus_index *x, const struct corpus *c, int nthreads);
 /* Build everything now, on this thread's time (subcommands, benchmarks). */

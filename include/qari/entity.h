@@ -90,6 +90,12 @@ struct corpus_entity {
 	struct entity_mention name; /* and which text of that article */
 };
 
+struct entity_cache;
+struct entity_cache_key;
+
+/* Where an article's entities came from, with a cache (entity_table_use_cache). */
+enum entity_origin { ENTITY_NOT_YET, ENTITY_TAGGED, ENTITY_CACHED, ENTITY_CACHED_BEFORE_TODAY };
+
 struct entity_table {
 	const struct corpus *corpus;
 	struct article_entities *per_article; /* by position in corpus->items */
@@ -98,6 +104,10 @@ struct entity_table {
 	uint32_t *post;     /* positions of the articles that mention each id, ascending: */
 	uint32_t *post_at;  /* id's are post[post_at[id], post_at[id + 1]) */
 	struct strtab keys; /* "type<TAB>key" → id */
+	const struct entity_cache *cache; /* or NULL; with one: */
+	struct entity_cache_key *ckeys;   /* each article's key in it */
+	uint8_t *origin;                  /* enum entity_origin per article */
+	uint32_t today;                   /* days since the epoch, for the cache */
 };
 
 /* The articles that mention entity id: *n positions in corpus->items, ascending. */
@@ -116,6 +126,13 @@ char *entity_table_name(const struct entity_table *t, uint32_t id);
 void entity_table_init(struct entity_table *t, const struct corpus *c);
 void entity_table_extract(struct entity_table *t, const struct ner_model *m, size_t from, size_t to);
 void entity_table_merge(struct entity_table *t);
+/* Take entities from c where it has them, and keep what is tagged for entity_table_save_cache
+ * (call before entity_table_extract; c outlives the extraction). */
+void entity_table_use_cache(struct entity_table *t, const struct entity_cache *c);
+/* Write the cache when something was tagged or read from entries last used before today
+ * (before entity_table_merge, which drops what the cache stores). False with *error (caller
+ * frees) when it could not be written. */
+bool entity_table_save_cache(const struct entity_table *t, char **error);
 /* All three for the whole corpus. */
 void entity_table_build(struct entity_table *t, const struct corpus *c, const struct ner_model *m);
 void entity_table_free(struct entity_table *t);

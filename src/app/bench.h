@@ -17,6 +17,7 @@ struct bench_session {
 	const struct cli *cli;
 	char **paths; /* what the reader opens */
 	size_t npaths;
+	bool index_only; /* no script: quit once the index is complete */
 
 	/* seconds from the start of the reader, < 0 when not reached */
 	double first_screen; /* the first frame drawn (the list) */

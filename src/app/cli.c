@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "qari/corpus.h"
+#include "qari/corpus_index.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -85,6 +86,8 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 		cli->no_color = true;
 	else if (strcmp(a, "--stats") == 0)
 		cli->stats = true;
+	else if (strcmp(a, "--no-cache") == 0)
+		cli->no_cache = true;
 	else if (strcmp(a, "--conll") == 0)
 		cli->conll = true;
 	else if ((v = cli_option_value("-o", argc, argv, i)) != NULL)
@@ -166,6 +169,19 @@ bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c)
 	ok = cli_load_corpus_paths(&dir, 1, c);
 	free(dir);
 	return ok;
+}
+
+void cli_index_corpus(const struct cli *cli, const struct corpus *c, struct corpus_index *x)
+{
+	corpus_index_prepare(x, c);
+	if (!cli->no_cache)
+		corpus_index_cache(x, NULL);
+	corpus_index_build(x, c, 0);
+	if (x->cache_error) {
+		char *m = text_neutralize(x->cache_error);
+		fprintf(stderr, "qari: entities not cached: %s\n", m);
+		free(m);
+	}
 }
 
 bool cli_load_corpus_paths(char *const *paths, size_t n, struct corpus *c)

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "qari/cli.h"
+#include "qari/corpus_index.h"
 #include "qari/entity.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
@@ -72,13 +73,12 @@ static void cmd_entities_article(const struct entity_table *t, size_t pos)
 static int cmd_entities_exec(const struct cli *cli)
 {
 	bool by_id = cmd_entities_first_is_id(cli), ambiguous;
-	const struct ner_model *m;
-	struct entity_table t;
+	struct corpus_index x;
 	struct corpus c;
 	char *error = NULL;
 	int rc = 0;
 
-	if ((m = ner_default(&error)) == NULL) {
+	if (ner_default(&error) == NULL) {
 		fprintf(stderr, "qari: %s\n", error);
 		return 1;
 	}
@@ -87,14 +87,14 @@ static int cmd_entities_exec(const struct cli *cli)
 		ner_default_free();
 		return 1;
 	}
-	entity_table_build(&t, &c, m);
+	cli_index_corpus(cli, &c, &x);
 	if (by_id) {
 		struct article *a = corpus_find(&c, cli->args[0], &ambiguous);
 		size_t pos = 0;
 		while (a && c.items[pos] != a)
 			pos++;
 		if (a)
-			cmd_entities_article(&t, pos);
+			cmd_entities_article(&x.entities, pos);
 		else {
 			char *id = text_neutralize(cli->args[0]);
 			fprintf(stderr, "qari: %s: %s\n", id, ambiguous ? "more than one article has this id prefix" : "no such article");
@@ -102,8 +102,8 @@ static int cmd_entities_exec(const struct cli *cli)
 			rc = 1;
 		}
 	} else
-		cmd_entities_corpus(&t);
-	entity_table_free(&t);
+		cmd_entities_corpus(&x.entities);
+	corpus_index_free(&x);
 	corpus_free(&c);
 	ner_default_free();
 	return rc;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "qari/cli.h"
+#include "qari/corpus_index.h"
 #include "qari/related.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
@@ -37,9 +38,7 @@ static void cmd_related_print(const struct related_index *x, size_t pos)
 
 static int cmd_related_exec(const struct cli *cli)
 {
-	const struct ner_model *m;
-	struct entity_table t;
-	struct related_index x;
+	struct corpus_index x;
 	struct corpus c;
 	struct article *a;
 	char *error = NULL;
@@ -50,7 +49,7 @@ static int cmd_related_exec(const struct cli *cli)
 		fprintf(stderr, "qari: related needs an article id (see qari list)\n");
 		return 1;
 	}
-	if ((m = ner_default(&error)) == NULL) {
+	if (ner_default(&error) == NULL) {
 		fprintf(stderr, "qari: %s\n", error);
 		return 1;
 	}
@@ -66,11 +65,9 @@ static int cmd_related_exec(const struct cli *cli)
 	}
 	while (c.items[pos] != a)
 		pos++;
-	entity_table_build(&t, &c, m);
-	related_index_build(&x, &t, 0);
-	cmd_related_print(&x, pos);
-	related_index_free(&x);
-	entity_table_free(&t);
+	cli_index_corpus(cli, &c, &x);
+	cmd_related_print(&x.related, pos);
+	corpus_index_free(&x);
 	corpus_free(&c);
 	ner_default_free();
 	return 0;

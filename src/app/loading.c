@@ -135,8 +135,11 @@ static void loading_finish(struct app *app)
 	app->list.dirty = true;
 	if (app->corpus.n == 0)
 		app->quit = true; /* app_run says why */
-	else
+	else {
+		if (app->config.cache != 0)
+			corpus_index_cache(&app->index, NULL);
 		corpus_index_start(&app->index, &app->corpus, 0);
+	}
 }
 
 void app_load_first(struct app *app, int ms)

@@ -179,6 +179,8 @@ static void loop_index_event(struct app *app)
 	if ((ready & CORPUS_INDEX_ENTITIES) && !app->index_done) {
 		app->index_done = true;
 		app_sidebar_fill(app);
+		if (app->index.cache_error)
+			app_message(app, "entities not cached: %s", app->index.cache_error);
 	}
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "qari/entity_cache.h"
 #include "qari/ner.h"
 #include "qari/xalloc.h"
 
@@ -87,6 +88,23 @@ static void corpus_index_trim(void)
 #endif
 }
 
+/* Phase 2's first part: each article's entities, from the cache when it has them; what was
+ * tagged goes into the cache even when the index is cancelled (quitting while it builds). */
+static void corpus_index_entities(struct corpus_index *x, const struct ner_model *model)
+{
+	struct entity_cache *cache = x->use_cache ? entity_cache_open(x->cache_dir, model) : NULL;
+	char *error = NULL;
+
+	if (cache)
+		entity_table_use_cache(&x->entities, cache);
+	corpus_index_run_phase(x, model);
+	if (cache && !entity_table_save_cache(&x->entities, &error))
+		x->cache_error = error;
+	entity_cache_close(cache);
+	x->entities.cache = NULL;
+	corpus_index_trim();
+}
+
 static void *corpus_index_main(void *arg)
 {
 	struct corpus_index *x = arg;
@@ -101,8 +119,7 @@ static void *corpus_index_main(void *arg)
 	if (model == NULL)
 		x->error = xstrdup(error ? error : "the entity model could not be loaded");
 	else if (!atomic_load(&x->cancel)) {
-		corpus_index_run_phase(x, model);
-		corpus_index_trim();
+		corpus_index_entities(x, model);
 		if (!atomic_load(&x->cancel)) {
 			entity_table_merge(&x->entities);
 			related_index_build(&x->related, &x->entities, &x->search, x->nthreads);
@@ -170,6 +187,13 @@ void corpus_index_build(struct corpus_index *x, const struct corpus *c, int nthr
 	corpus_index_main(x);
 }
 
+void corpus_index_cache(struct corpus_index *x, const char *dir)
+{
+	x->use_cache = true;
+	free(x->cache_dir);
+	x->cache_dir = dir ? xstrdup(dir) : NULL;
+}
+
 int corpus_index_fd(const struct corpus_index *x) { return x->pipe[0]; }
 
 unsigned corpus_index_poll(struct corpus_index *x)
@@ -216,6 +240,8 @@ void corpus_index_free(struct corpus_index *x)
 	entity_table_free(&x->entities);
 	search_index_free(&x->search);
 	free(x->error);
+	free(x->cache_error);
+	free(x->cache_dir);
 	close(x->pipe[0]);
 	close(x->pipe[1]);
 	pthread_mutex_destroy(&x->lock);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qari/entity.h"
+#include "qari/entity_cache.h"
 #include "qari/xalloc.h"
 
 void entity_table_init(struct entity_table *t, const struct corpus *c)
@@ -15,12 +16,51 @@ void entity_table_init(struct entity_table *t, const struct corpus *c)
 	strtab_init(&t->keys);
 }
 
+void entity_table_use_cache(struct entity_table *t, const struct entity_cache *c)
+{
+	size_t n = t->corpus->n ? t->corpus->n : 1;
+	t->cache = c;
+	t->ckeys = xcalloc(n, sizeof *t->ckeys);
+	t->origin = xcalloc(n, sizeof *t->origin);
+	t->today = entity_cache_today();
+}
+
+/* Article i from the cache when it has it, else tagged. */
+static void entity_table_extract_one(struct entity_table *t, const struct ner_model *m, size_t i,
+				     struct entity_scratch *x)
+{
+	const struct article *a = t->corpus->items[i];
+	uint32_t day;
+
+	if (t->cache == NULL) {
+		entity_extract_with(m, a, x, &t->per_article[i]);
+		return;
+	}
+	t->ckeys[i] = entity_cache_key_of(a);
+	if (entity_cache_get(t->cache, t->ckeys[i], a, &t->per_article[i], &day))
+		t->origin[i] = day < t->today ? ENTITY_CACHED_BEFORE_TODAY : ENTITY_CACHED;
+	else {
+		entity_extract_with(m, a, x, &t->per_article[i]);
+		t->origin[i] = ENTITY_TAGGED;
+	}
+}
+
 void entity_table_extract(struct entity_table *t, const struct ner_model *m, size_t from, size_t to)
 {
 	struct entity_scratch *x = entity_scratch_new();
 	for (size_t i = from; i < to && i < t->corpus->n; i++)
-		entity_extract_with(m, t->corpus->items[i], x, &t->per_article[i]);
+		entity_table_extract_one(t, m, i, x);
 	entity_scratch_free(x);
+}
+
+bool entity_table_save_cache(const struct entity_table *t, char **error)
+{
+	bool news = false;
+
+	for (size_t i = 0; t->cache && i < t->corpus->n && !news; i++)
+		news = t->origin[i] == ENTITY_TAGGED || t->origin[i] == ENTITY_CACHED_BEFORE_TODAY;
+	return !news || entity_cache_save(t->cache, t->corpus->n, t->ckeys, t->per_article,
+					  t->origin, t->today, error);
 }
 
 static uint32_t entity_table_intern(struct entity_table *t, const struct article_entities *es,
@@ -147,6 +187,8 @@ void entity_table_free(struct entity_table *t)
 	free(t->items);
 	free(t->post);
 	free(t->post_at);
+	free(t->ckeys);
+	free(t->origin);
 	strtab_free(&t->keys);
 	memset(t, 0, sizeof *t);
 }

@@ -58,4 +58,16 @@ e2e_keys Enter
 e2e_check "article opens without state" e2e_wait "line 1/"
 e2e_keys Q
 e2e_check "clean exit without state" e2e_exited
+
+# the entity cache: written by a reader that indexed, and a folder that cannot be made is
+# named once in the status line while the reader works on
+cache_written() { [[ -s "$XDG_CACHE_HOME/qari/entities" ]]; }
+e2e_check "entities cached after a session" cache_written
+tmux -L "$E2E_SOCK" kill-server
+XDG_CACHE_HOME="$E2E_TMP/not-a-folder/cache" e2e_start 120 32 "$qari"
+e2e_check "unwritable cache folder named in a warning" e2e_wait "entities not cached: $E2E_TMP/not-a-folder"
+e2e_keys Enter
+e2e_check "article opens without a cache" e2e_wait "line 1/"
+e2e_keys Q
+e2e_check "clean exit without a cache" e2e_exited
 e2e_finish
