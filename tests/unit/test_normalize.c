@@ -1,7 +1,9 @@
 /* test_normalize.c - each rule of the matching form, the offset map, words and clitics. */
 #include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
 #include <unictype.h>
+#include <uninorm.h>
 
 #include "check.h"
 #include "qari/normalize.h"
@@ -93,6 +95,41 @@ static void test_wordch(void)
 	CHECK(!norm_is_wordch(0x060C) && !norm_is_wordch(' ') && !norm_is_wordch(0x061F));
 }
 
+/* Every code point below U+0800 without a decomposition (the folds a table holds) follows
+ * the rules: digits to ASCII, the Arabic folds, marks, format characters and tatweel
+ * dropped, white space to a space, the rest lowercased. */
+static void test_fold_rules(void)
+{
+	size_t wrong = 0;
+	for (uint32_t cp = 1; cp < 0x800; cp++) {
+		ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+		uint32_t out[NORM_CP_MAX], want;
+		int tag;
+		size_t n;
+		bool arabic = cp >= 0x0600 && cp <= 0x06FF;
+		if (!arabic && cp >= 0x80 && uc_decomposition(cp, &tag, d) > 0)
+			continue; /* NFKC first */
+		if (cp >= 0x0660 && cp <= 0x0669)
+			want = '0' + cp - 0x0660;
+		else if (cp >= 0x06F0 && cp <= 0x06F9)
+			want = '0' + cp - 0x06F0;
+		else if (cp == 0x0622 || cp == 0x0623 || cp == 0x0625 || cp == 0x0671)
+			want = 0x0627;
+		else if (cp == 0x0629 || cp == 0x0649 || cp == 0x06CC || cp == 0x06A9)
+			want = cp == 0x0629 ? 0x0647 : cp == 0x06A9 ? 0x0643 : 0x064A;
+		else if (cp == 0x0640 || uc_is_general_category(cp, UC_CATEGORY_Mn) ||
+			 uc_is_general_category(cp, UC_CATEGORY_Cf))
+			want = 0;
+		else if (uc_is_property_white_space(cp))
+			want = ' ';
+		else
+			want = uc_tolower(cp);
+		n = norm_cp(cp, out);
+		wrong += want == 0 ? n != 0 : (n != 1 || out[0] != want);
+	}
+	CHECK_INT(wrong, 0);
+}
+
 static void test_tokenize(void)
 {
 	char *s = norm("قال لافروف، في 12 فبراير/شباط 2.5% (CNN).");
@@ -143,6 +180,7 @@ int main(void)
 	test_nul();
 	test_map();
 	test_wordch();
+	test_fold_rules();
 	test_tokenize();
 	test_clitics();
 	return check_done();
