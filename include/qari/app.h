@@ -55,6 +55,7 @@ struct app_probe {
 	void (*frame)(struct app *app, void *ctx);
 	void *ctx;
 	double key_time; /* when this pass read its first key (monotonic seconds), 0: none */
+	double key_cpu;  /* and the loop thread's CPU time then (seconds) */
 	struct corpus *keep; /* non-NULL: receives the corpus at the end instead of freeing it */
 };
 
@@ -187,6 +188,7 @@ void app_take_messages(struct app *app);
 
 /* loading.c */
 double app_now(void); /* monotonic seconds */
+double app_thread_cpu(void); /* CPU seconds of the calling thread */
 void app_load_start(struct app *app, char *const *paths, size_t npaths);
 /* Select the state's last article (app->last_id) if it is among positions [from, to). */
 void app_load_select_last(struct app *app, size_t from, size_t to);

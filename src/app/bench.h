@@ -24,6 +24,7 @@ struct bench_session {
 	double load_done;    /* the first frame with every article in */
 	double index_done;   /* the first frame with entities and related stories ready */
 	double latency[BENCH_MAX_LATENCIES]; /* key read → frame flushed, seconds */
+	double latency_cpu[BENCH_MAX_LATENCIES]; /* the loop thread's CPU time meanwhile */
 	size_t nlatency;
 	double bytes_per_line; /* bytes to the terminal per line scrolled by j, the reader
 				  zoomed to the full width (z); < 0: none */

@@ -39,6 +39,7 @@
 struct bs_event {
 	double key;   /* when the pass read its first key, 0: a frame without a key */
 	double frame; /* when doupdate returned */
+	double cpu;   /* the loop thread's CPU time from the key to the frame */
 	bool loading, indexed;
 	size_t top;   /* the reading pane's first line */
 	int text;     /* the open article: index into texts, -1: none */
@@ -100,6 +101,7 @@ static void bs_frame(struct app *app, void *ctx)
 	struct bs *s = ctx;
 	struct bench_session *o = s->out;
 	struct bs_event e = {.key = app->probe->key_time, .frame = bench_now(),
+			     .cpu = app->probe->key_time ? app_thread_cpu() - app->probe->key_cpu : 0,
 			     .loading = app->loader != NULL, .indexed = app->index_done,
 			     .top = app->reader_data.top, .text = s->ntexts - 1};
 	ssize_t k;
@@ -141,8 +143,10 @@ static bool bs_pump(struct bs *s, int ms)
 		if (e.key > 0) {
 			struct bench_session *o = s->out;
 			s->got_key_frame = true;
-			if (o->nlatency < BENCH_MAX_LATENCIES)
+			if (o->nlatency < BENCH_MAX_LATENCIES) {
+				o->latency_cpu[o->nlatency] = e.cpu;
 				o->latency[o->nlatency++] = e.frame - e.key;
+			}
 		}
 	}
 	return any;

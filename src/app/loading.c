@@ -25,6 +25,13 @@ double app_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+double app_thread_cpu(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Newest first; equal or unknown dates in load order (as corpus_sort). */
 static int loading_date_cmp(const void *pa, const void *pb, void *ctx)
 {

@@ -192,8 +192,10 @@ static int loop_keys(struct app *app)
 	int kind, n = 0;
 	while (!app->quit && !loop_stop_signal && (kind = get_wch(&ch)) != ERR) {
 		n++;
-		if (app->probe && app->probe->key_time == 0)
+		if (app->probe && app->probe->key_time == 0) {
 			app->probe->key_time = app_now();
+			app->probe->key_cpu = app_thread_cpu();
+		}
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			app->relayout = true;
 		else if (app->prompting)
