@@ -18,19 +18,15 @@
 
 #define LOADING_MERGE_MS 80
 
-double app_now(void)
+static double app_clock(clockid_t id)
 {
 	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-double app_thread_cpu(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+double app_now(void) { return app_clock(CLOCK_MONOTONIC); }
+double app_thread_cpu(void) { return app_clock(CLOCK_THREAD_CPUTIME_ID); }
 
 /* Newest first; equal or unknown dates in load order (as corpus_sort). */
 static int loading_date_cmp(const void *pa, const void *pb, void *ctx)

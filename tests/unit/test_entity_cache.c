@@ -60,30 +60,32 @@ static void check_like_tagged(const struct entity_table *t, const struct corpus 
 	entity_table_free(&plain);
 }
 
-static void round_trip(const struct corpus *c)
+/* Extract on day today: n articles of the given origin, and every article's entities as
+ * tagging finds them. */
+static void expect(const struct corpus *c, uint32_t today, enum entity_origin origin, size_t n)
 {
 	struct entity_table t;
-	size_t count[4], bytes;
+	size_t count[4];
+
+	extract(&t, c, today, count);
+	CHECK_INT(count[origin], n);
+	check_like_tagged(&t, c);
+	entity_table_free(&t);
+}
+
+static void round_trip(const struct corpus *c)
+{
+	size_t bytes;
 	char *data;
 
 	unlink(file);
-	extract(&t, c, 1000, count);
-	CHECK_INT(count[ENTITY_TAGGED], c->n);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_TAGGED, c->n);
 	CHECK((data = fsutil_read_file(file, 1 << 30, &bytes)) != NULL);
 	free(data);
-
-	extract(&t, c, 1000, count);
-	CHECK_INT(count[ENTITY_CACHED], c->n);
-	check_like_tagged(&t, c);
-	entity_table_free(&t);
-
-	extract(&t, c, 1001, count); /* a day later: read, and the days brought up to date */
-	CHECK_INT(count[ENTITY_CACHED_BEFORE_TODAY], c->n);
-	entity_table_free(&t);
-	extract(&t, c, 1001, count);
-	CHECK_INT(count[ENTITY_CACHED], c->n);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_CACHED, c->n);
+	/* a day later: read, and the days brought up to date */
+	expect(c, 1001, ENTITY_CACHED_BEFORE_TODAY, c->n);
+	expect(c, 1001, ENTITY_CACHED, c->n);
 }
 
 /* One changed character is another article: tagged again, the others read. */
@@ -99,6 +101,7 @@ static void changed_article(struct corpus *c)
 	CHECK_INT(count[ENTITY_TAGGED], 1);
 	CHECK_INT(count[ENTITY_CACHED], c->n - 1);
 	CHECK(t.origin[0] == ENTITY_TAGGED);
+	check_like_tagged(&t, c);
 	entity_table_free(&t);
 	p[0] = was;
 }
@@ -116,13 +119,11 @@ static void write_file(const char *data, size_t n)
  * or garbage empties the cache. Nothing wrong is ever read. */
 static void damaged_file(const struct corpus *c)
 {
-	struct entity_table t;
-	size_t count[4], n;
+	size_t n;
 	char *good;
 
 	unlink(file);
-	extract(&t, c, 1000, count);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_TAGGED, c->n);
 	good = fsutil_read_file(file, 1 << 30, &n);
 	CHECK(good != NULL && n > 200);
 	if (good == NULL)
@@ -130,31 +131,22 @@ static void damaged_file(const struct corpus *c)
 
 	good[48 + 20] ^= 0x40; /* inside the first record (after the 48-byte head) */
 	write_file(good, n);
-	extract(&t, c, 1000, count);
-	CHECK_INT(count[ENTITY_TAGGED], 1);
-	CHECK_INT(count[ENTITY_CACHED], c->n - 1);
-	check_like_tagged(&t, c);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_TAGGED, 1);
 	good[48 + 20] ^= 0x40;
+	write_file(good, n);
+	expect(c, 1000, ENTITY_CACHED, c->n);
 
 	write_file(good, n - 1); /* the table cut short */
-	extract(&t, c, 1000, count);
-	CHECK_INT(count[ENTITY_TAGGED], c->n);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_TAGGED, c->n);
 
 	good[16] ^= 1; /* the fingerprint of another model */
 	write_file(good, n);
-	extract(&t, c, 1000, count);
-	CHECK_INT(count[ENTITY_TAGGED], c->n);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_TAGGED, c->n);
 	good[16] ^= 1;
 
 	memset(good, 0x5a, n);
 	write_file(good, n);
-	extract(&t, c, 1000, count);
-	CHECK_INT(count[ENTITY_TAGGED], c->n);
-	check_like_tagged(&t, c);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_TAGGED, c->n);
 	free(good);
 }
 
@@ -162,22 +154,18 @@ static void damaged_file(const struct corpus *c)
  * then go. */
 static void other_corpora(struct corpus *c)
 {
-	struct entity_table t;
-	size_t count[4], all = c->n;
+	size_t all = c->n;
 	struct entity_cache *ec;
 
 	unlink(file);
-	extract(&t, c, 1000, count);
-	entity_table_free(&t);
+	expect(c, 1000, ENTITY_TAGGED, all);
 	c->n = 2; /* a corpus of the first two */
-	extract(&t, c, 1000 + ENTITY_CACHE_KEEP_DAYS, count);
-	entity_table_free(&t);
+	expect(c, 1000 + ENTITY_CACHE_KEEP_DAYS, ENTITY_CACHED_BEFORE_TODAY, 2);
 	ec = entity_cache_open(dir, model);
 	CHECK_INT(entity_cache_entries(ec), all);
 	entity_cache_close(ec);
 
-	extract(&t, c, 1001 + ENTITY_CACHE_KEEP_DAYS, count);
-	entity_table_free(&t);
+	expect(c, 1001 + ENTITY_CACHE_KEEP_DAYS, ENTITY_CACHED_BEFORE_TODAY, 2);
 	ec = entity_cache_open(dir, model);
 	CHECK_INT(entity_cache_entries(ec), 2);
 	entity_cache_close(ec);
