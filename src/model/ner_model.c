@@ -295,7 +295,8 @@ static void ner_tag_cache_free(void)
 /* Emission scores of token i of a loaded model: the word's part from the cache, the rest
  * looked up; the integer sums are exact, so the scores are those of ner_model_score. */
 static void ner_model_emit(const struct ner_model *m, const struct ner_sentence *s,
-			   const struct ner_tokinfo *info, size_t i, struct ner_work *w, float *e)
+			   const struct ner_tokinfo *info, size_t i, struct ner_work *w,
+			   struct ner_tag_cache *cache, float *e)
 {
 	const struct ner_tokinfo *t = &info[i];
 	uint8_t kind = s->toks[i].kind;
@@ -303,7 +304,7 @@ static void ner_model_emit(const struct ner_model *m, const struct ner_sentence 
 	int32_t acc[NER_NTAGS];
 	size_t nf;
 
-	c = &ner_tag_cache()->words[(t->hw ^ (t->hw >> 29) ^ kind) & (NER_WORD_CACHE - 1)];
+	c = &cache->words[(t->hw ^ (t->hw >> 29) ^ kind) & (NER_WORD_CACHE - 1)];
 	if (c->serial != m->serial || c->hw != t->hw || c->kind != kind) {
 		c->serial = m->serial, c->hw = t->hw, c->kind = kind;
 		memset(c->acc, 0, sizeof c->acc);
@@ -336,7 +337,7 @@ static void ner_model_pair_compute(const struct ner_model *m, const uint32_t *ba
 }
 
 static void ner_model_pair_scores(const struct ner_model *m, const struct ner_tokinfo *info,
-				  size_t i, struct ner_work *w)
+				  size_t i, struct ner_work *w, struct ner_tag_cache *cache)
 {
 	uint32_t base[NER_NPAIR];
 	size_t np = ner_pair_features(info, i, base);
@@ -350,7 +351,7 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 	}
 	for (size_t f = 0; f < np; f++)
 		h = h * 0x9E3779B1u + base[f];
-	e = &ner_tag_cache()->pairs[(h >> 7) % NER_PAIR_CACHE];
+	e = &cache->pairs[(h >> 7) % NER_PAIR_CACHE];
 	if (e->serial != m->serial || e->first != (i == 0) || e->np != np ||
 	    memcmp(e->base, base, np * sizeof *base) != 0) {
 		e->serial = m->serial;
@@ -365,15 +366,17 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
 		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w)
 {
+	struct ner_tag_cache *cache = m->qt ? ner_tag_cache() : NULL; /* once a sentence */
+
 	ner_work_reserve(w, s->n);
 	for (size_t i = 0; i < s->n; i++) {
 		if (m->qt) {
-			ner_model_emit(m, s, info, i, w, w->em + i * NER_NTAGS);
+			ner_model_emit(m, s, info, i, w, cache, w->em + i * NER_NTAGS);
 		} else {
 			size_t nf = ner_features(s, info, i, w->feats);
 			ner_model_score(m, w->feats, nf, w->em + i * NER_NTAGS);
 		}
-		ner_model_pair_scores(m, info, i, w);
+		ner_model_pair_scores(m, info, i, w, cache);
 	}
 	ner_viterbi(m->trans, w->em, w->em2, s->n, tags, w);
 }
