@@ -27,6 +27,8 @@ struct cli {
 	bool conll;           /* tag --conll: one token per line in, token<TAB>tag out */
 	const char *output;   /* -o FILE (train-ner, ner-split) */
 	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
+	const char *method;   /* --method crf|perceptron (train-ner), NULL when not given */
+	double c1, c2;        /* --c1 X, --c2 X (train-ner, CRF penalties), -1 when not given */
 	bool help, version;
 };
 

@@ -173,8 +173,16 @@ void ner_data_tag(const struct ner_model *m, const struct ner_data *d, uint8_t *
 void ner_evaluate(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
 		  struct ner_score *s);
 
+enum ner_train_method {
+	NER_TRAIN_PERCEPTRON, /* averaged, cost-augmented structured perceptron (ner_train.c) */
+	NER_TRAIN_CRF,        /* linear-chain CRF, maximum likelihood (ner_crf.c) */
+};
+
 struct ner_train_opts {
-	unsigned epochs;    /* passes over the training sentences */
+	enum ner_train_method method;
+	double c1, c2;      /* CRF: L1 and L2 penalties (c1 |w|₁ + c2 |w|²) */
+	unsigned max_iter;  /* CRF: L-BFGS iterations at most */
+	unsigned epochs;    /* perceptron: passes over the training sentences */
 	uint64_t seed;      /* shuffling order: same seed, same model */
 	unsigned min_count; /* features seen fewer times are left out of the model */
 	float margin;       /* while training, wrong tags score this much more (a large-margin

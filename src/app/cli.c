@@ -59,6 +59,17 @@ static bool cli_parse_width(const char *s, int *width)
 	return true;
 }
 
+/* A penalty of the CRF trainer: a finite number ≥ 0. */
+static bool cli_parse_penalty(const char *v, double *out)
+{
+	char *end;
+	double x = strtod(v, &end);
+	if (*v == '\0' || *end != '\0' || !(x >= 0) || x > 1e6)
+		return false;
+	*out = x;
+	return true;
+}
+
 /* An option with a value: "--name value" or "--name=value". */
 static const char *cli_option_value(const char *name, int argc, char **argv, int *i)
 {
@@ -98,7 +109,17 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 		if (*v == '\0' || *end != '\0')
 			return *error = "--seed takes a number", false;
 	}
-	else if ((v = cli_option_value("--width", argc, argv, i)) != NULL) {
+	else if ((v = cli_option_value("--method", argc, argv, i)) != NULL) {
+		if (strcmp(v, "crf") != 0 && strcmp(v, "perceptron") != 0)
+			return *error = "--method takes crf or perceptron", false;
+		cli->method = v;
+	} else if ((v = cli_option_value("--c1", argc, argv, i)) != NULL) {
+		if (!cli_parse_penalty(v, &cli->c1))
+			return *error = "--c1 takes a number of at least 0", false;
+	} else if ((v = cli_option_value("--c2", argc, argv, i)) != NULL) {
+		if (!cli_parse_penalty(v, &cli->c2))
+			return *error = "--c2 takes a number of at least 0", false;
+	} else if ((v = cli_option_value("--width", argc, argv, i)) != NULL) {
 		if (!cli_parse_width(v, &cli->width))
 			return *error = "--width takes a number of columns from 1 to 10000", false;
 	} else if ((v = cli_option_value("--dir", argc, argv, i)) != NULL) {
@@ -131,6 +152,7 @@ bool cli_parse(int argc, char **argv, struct cli *cli, const char **error)
 	bool options_done = false;
 
 	memset(cli, 0, sizeof *cli);
+	cli->c1 = cli->c2 = -1;
 	cli->args = xcalloc((size_t)argc + 1, sizeof *cli->args);
 	cli->no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
 	for (int i = 1; i < argc; i++) {

@@ -1,5 +1,6 @@
-/* ner_train.c - averaged structured perceptron (Collins 2002) over the features of
- * ner_features.c with first-order transitions and Viterbi decoding.
+/* ner_train.c - training the tagger: the features of every training token extracted once,
+ * then an averaged structured perceptron (Collins 2002, here) or a linear-chain CRF
+ * (ner_crf.c), with first-order transitions and Viterbi decoding.
  *
  * Features are extracted once; those seen fewer than min_count times are left out. Sentences
  * are visited in an order shuffled by a seeded xorshift generator, so the same data and seed
@@ -16,29 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ner_private.h"
+#include "ner_trainer.h"
 #include "qari/xalloc.h"
 
-struct ner_trainer {
-	const struct ner_data *d;
-	size_t nsent;
-	struct ner_keymap keys; /* feature key → index */
-	uint32_t *count;        /* index → occurrences */
-	size_t nkeys, ccap;
-	uint32_t *feats;        /* every token's feature indices, back to back */
-	size_t *foff;           /* token → start in feats; foff[n] = end */
-	size_t nfeats, fcap;
-	uint32_t *pairs;        /* token → its NER_NPAIR pair feature keys (before the tag) */
-	struct ner_keymap wordlex; /* the word lexicon of all the training sentences */
-	const uint8_t (*docs)[2]; /* second pass: each token's document classes (word, stem) */
-	float margin, miss_cost; /* cost-augmented decoding (ner_train_opts) */
-	double *w, *wa;         /* weights and averaging sums, nkeys × NER_NTAGS (double: the
-				   sums reach c ≈ 10^5 times a weight) */
-	double trans[NER_NTAGS + 1][NER_NTAGS], transa[NER_NTAGS + 1][NER_NTAGS];
-	float ftrans[NER_NTAGS + 1][NER_NTAGS]; /* trans as the decoder takes it */
-	size_t wcap;            /* rows allocated in w and wa */
-	double c;               /* sentences seen so far + 1 */
-};
 
 static uint64_t ner_train_rand(uint64_t *s)
 {
@@ -48,7 +29,7 @@ static uint64_t ner_train_rand(uint64_t *s)
 	return *s;
 }
 
-static uint32_t ner_train_index(struct ner_trainer *tr, uint32_t key)
+uint32_t ner_train_index(struct ner_trainer *tr, uint32_t key)
 {
 	uint32_t i = ner_keymap_get(&tr->keys, key);
 	if (i != UINT32_MAX)
@@ -151,6 +132,24 @@ static void ner_train_prune(struct ner_trainer *tr, unsigned min_count)
 	tr->keys = m;
 	tr->nkeys = kept;
 	free(remap);
+}
+
+void ner_trainer_prepare(struct ner_trainer *tr, const struct ner_lexicon *lex, unsigned min_count)
+{
+	ner_train_extract(tr, lex);
+	ner_train_prune(tr, min_count);
+}
+
+void ner_trainer_free(struct ner_trainer *tr)
+{
+	ner_keymap_free(&tr->keys);
+	ner_keymap_free(&tr->wordlex);
+	free(tr->count);
+	free(tr->feats);
+	free(tr->foff);
+	free(tr->pairs);
+	free(tr->w);
+	free(tr->wa);
 }
 
 /* Row of a feature's weights, made (zero) on its first update: pair features come into
@@ -327,14 +326,15 @@ static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntra
 	uint64_t rng = o->seed ? o->seed : 0x9E3779B97F4A7C15ULL;
 	struct ner_model *m;
 
-	ner_train_extract(&tr, lex);
-	ner_train_prune(&tr, o->min_count);
+	ner_trainer_prepare(&tr, lex, o->min_count);
 	tr.wcap = tr.nkeys;
 	tr.w = xcalloc(tr.wcap * NER_NTAGS + 1, sizeof *tr.w);
 	tr.wa = xcalloc(tr.wcap * NER_NTAGS + 1, sizeof *tr.wa);
 	for (size_t k = 0; k < ntrain; k++)
 		order[k] = k;
-	for (unsigned e = 1; e <= o->epochs; e++) {
+	if (o->method == NER_TRAIN_CRF)
+		ner_crf_fit(&tr, o);
+	for (unsigned e = 1; o->method == NER_TRAIN_PERCEPTRON && e <= o->epochs; e++) {
 		for (size_t k = ntrain; k > 1; k--) {
 			size_t j = (size_t)(ner_train_rand(&rng) % k), t = order[k - 1];
 			order[k - 1] = order[j];
@@ -347,14 +347,7 @@ static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntra
 	}
 	m = ner_train_model(&tr, lex);
 	ner_work_free(&w);
-	ner_keymap_free(&tr.keys);
-	ner_keymap_free(&tr.wordlex);
-	free(tr.count);
-	free(tr.feats);
-	free(tr.foff);
-	free(tr.pairs);
-	free(tr.w);
-	free(tr.wa);
+	ner_trainer_free(&tr);
 	free(order);
 	free(pred);
 	return m;
@@ -390,7 +383,10 @@ static float ner_train_tune_bias(const struct ner_data *train, size_t ntrain,
 				 const struct ner_lexicon *lex, const struct ner_train_opts *o,
 				 const uint8_t (*docs)[2])
 {
-	static const float grid[] = {0, 5, 10, 15, 20, 25, 30, 40, 50, 60};
+	/* a perceptron's weights are counts of mistakes, a CRF's log-odds: two scales */
+	static const float perceptron_grid[] = {0, 5, 10, 15, 20, 25, 30, 40, 50, 60};
+	static const float crf_grid[] = {0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3};
+	const float *grid = o->method == NER_TRAIN_CRF ? crf_grid : perceptron_grid;
 	struct ner_train_opts quiet = *o;
 	size_t cut = ntrain - ntrain / 10;
 	struct ner_model *m;
@@ -398,18 +394,19 @@ static float ner_train_tune_bias(const struct ner_data *train, size_t ntrain,
 
 	quiet.verbose = false;
 	m = ner_train_run(train, cut, NULL, lex, &quiet, docs);
-	for (size_t i = 0; i < sizeof grid / sizeof *grid; i++) {
+	_Static_assert(sizeof perceptron_grid == sizeof crf_grid, "one length");
+	for (size_t i = 0; i < sizeof crf_grid / sizeof *crf_grid; i++) {
 		double f;
 		ner_train_o_bias(m, grid[i] - (i ? grid[i - 1] : 0));
 		f = ner_train_f1(m, train, cut, ntrain, docs);
 		if (o->verbose)
-			fprintf(stderr, "O penalty %.0f: held-out train F1 %.2f\n", (double)grid[i], f);
+			fprintf(stderr, "O penalty %g: held-out train F1 %.2f\n", (double)grid[i], f);
 		if (f > bestf)
 			bestf = (float)f, best = grid[i];
 	}
 	ner_model_free(m);
 	if (o->verbose)
-		fprintf(stderr, "O penalty chosen %.0f: held-out train F1 %.2f\n", (double)best, (double)bestf);
+		fprintf(stderr, "O penalty chosen %g: held-out train F1 %.2f\n", (double)best, (double)bestf);
 	return best;
 }
 
