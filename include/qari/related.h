@@ -9,6 +9,7 @@
 #ifndef QARI_RELATED_H
 #define QARI_RELATED_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,14 +64,17 @@ struct related_index {
 	size_t nwords;
 	double *score;                 /* related_find's scratch, one per article, kept zeroed:
 					  a fresh 240 KB block each call cost page faults */
+	const atomic_bool *cancel;     /* set while building: stop (the index is then only fit
+					  to be freed) */
 };
 
 /* nthreads ≤ 0: one a core. The result does not depend on it. search: the corpus's search
  * index with every entry built, whose matching forms spare normalising the text again, or
- * NULL; the result does not depend on it either. */
+ * NULL; the result does not depend on it either. cancel (or NULL): when it is set, the build
+ * stops within an article or so, for a reader that quits while it builds. */
 struct search_index;
 void related_index_build(struct related_index *x, const struct entity_table *t,
-			 const struct search_index *search, int nthreads);
+			 const struct search_index *search, int nthreads, const atomic_bool *cancel);
 void related_index_free(struct related_index *x);
 /* The best max links of the article at position a (score > 0, best first). Caller frees with
  * related_links_free. One call at a time per index (it uses the index's scratch). */

@@ -122,7 +122,7 @@ static void *corpus_index_main(void *arg)
 		corpus_index_entities(x, model);
 		if (!atomic_load(&x->cancel)) {
 			entity_table_merge(&x->entities);
-			related_index_build(&x->related, &x->entities, &x->search, x->nthreads);
+			related_index_build(&x->related, &x->entities, &x->search, x->nthreads, &x->cancel);
 			corpus_index_trim();
 		}
 	}

@@ -18,6 +18,11 @@
 #define RELATED_MAX_THREADS 8
 #define RELATED_MIN_SHARE 256 /* articles a thread: fewer are not worth a thread */
 
+static bool related_cancelled(const struct related_index *x)
+{
+	return x->cancel && atomic_load(x->cancel);
+}
+
 static int related_u32_cmp(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -359,7 +364,7 @@ static void *related_df_worker(void *arg)
 	struct related_work v = {0};
 
 	job->rw.intern = true;
-	for (size_t a = job->from; a < job->to; a++) {
+	for (size_t a = job->from; a < job->to && !related_cancelled(job->x); a++) {
 		size_t had = job->dcap;
 		related_article_words(&job->rw, c, a);
 		related_count(job->rw.ids, job->rw.nids, &v);
@@ -382,7 +387,7 @@ static void *related_vec_worker(void *arg)
 	struct related_work v = {0};
 
 	job->rw.intern = false;
-	for (size_t a = job->from; a < job->to; a++) {
+	for (size_t a = job->from; a < job->to && !related_cancelled(x); a++) {
 		size_t at = a * RELATED_WORD_TERMS;
 		related_article_words(&job->rw, c, a);
 		related_count(job->rw.ids, job->rw.nids, &v);
@@ -483,8 +488,10 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	for (size_t j = 0; j < nj; j++)
 		jobs[j].rw.find = &vocab, jobs[j].idf = idf;
 	related_run(jobs, nj, related_vec_worker);
-	related_vecs_pack(&x->word, x->narticles);
-	related_postings_build(&x->wpost, &x->word, x->narticles, nw);
+	if (!related_cancelled(x)) {
+		related_vecs_pack(&x->word, x->narticles);
+		related_postings_build(&x->wpost, &x->word, x->narticles, nw);
+	}
 	for (size_t j = 0; j < nj; j++)
 		related_words_free(&jobs[j].rw);
 	free(idf);
@@ -492,19 +499,21 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 }
 
 void related_index_build(struct related_index *x, const struct entity_table *t,
-			 const struct search_index *search, int nthreads)
+			 const struct search_index *search, int nthreads, const atomic_bool *cancel)
 {
 	char *error = NULL;
 	const struct ner_model *m = ner_default(&error);
 
 	memset(x, 0, sizeof *x);
+	x->cancel = cancel;
 	x->entities = t;
 	x->narticles = t->corpus->n;
 	x->score = xcalloc(x->narticles + 1, sizeof *x->score);
 	related_entity_vectors(x);
 	related_postings_build(&x->epost, &x->ent, x->narticles, t->n);
-	if (m != NULL)
+	if (m != NULL && !related_cancelled(x))
 		related_word_vectors(x, ner_model_lexicon(m), search, nthreads);
+	x->cancel = NULL;
 }
 
 static void related_vecs_free(struct related_vecs *vs)

@@ -92,19 +92,23 @@ static void test_threads_alike(void)
 	char *path = check_shared_path("corpus/saudinewsnet/2015-07-21.zip");
 	struct corpus c;
 	struct entity_table t;
-	struct related_index one, four, searched;
+	struct related_index one, four, searched, cut;
 	struct search_index s;
+	atomic_bool stop = true;
 
 	corpus_init(&c);
 	CHECK(corpus_load_paths(&c, &path, 1) > 1000);
 	entity_table_init(&t, &c);
 	entity_table_merge(&t);
-	related_index_build(&one, &t, NULL, 1);
-	related_index_build(&four, &t, NULL, 4);
+	related_index_build(&one, &t, NULL, 1, NULL);
+	related_index_build(&four, &t, NULL, 4, NULL);
 	search_index_init(&s, &c);
 	search_index_build(&s, 0, c.n);
-	related_index_build(&searched, &t, &s, 2);
+	related_index_build(&searched, &t, &s, 2, NULL);
+	related_index_build(&cut, &t, &s, 2, &stop);
 	CHECK(one.nwords > 10000);
+	CHECK(cut.nwords == 0 && cut.wpost.v == NULL); /* cancelled: no word pass ran */
+	related_index_free(&cut);
 	check_same_words(&one, &four, c.n);
 	check_same_words(&one, &searched, c.n);
 	related_index_free(&one);
@@ -131,7 +135,7 @@ int main(void)
 	corpus_sort(&c);
 	if (m) {
 		entity_table_build(&t, &c, m);
-		related_index_build(&x, &t, NULL, 0);
+		related_index_build(&x, &t, NULL, 0, NULL);
 		test_seeds(&x, &t, &c);
 		test_yemen(&x, &t, &c);
 		related_index_free(&x);
