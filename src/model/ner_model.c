@@ -302,9 +302,12 @@ static void ner_model_emit(const struct ner_model *m, const struct ner_sentence 
 	uint8_t kind = s->toks[i].kind;
 	struct ner_word_entry *c;
 	int32_t acc[NER_NTAGS];
+	uint64_t h;
 	size_t nf;
 
-	c = &cache->words[(t->hw ^ (t->hw >> 29) ^ kind) & (NER_WORD_CACHE - 1)];
+	/* the serial keeps the two passes' entries of a word apart: they would evict each other */
+	h = t->hw ^ (t->hw >> 29) ^ kind ^ m->serial * 0x9E3779B1u;
+	c = &cache->words[h & (NER_WORD_CACHE - 1)];
 	if (c->serial != m->serial || c->hw != t->hw || c->kind != kind) {
 		c->serial = m->serial, c->hw = t->hw, c->kind = kind;
 		memset(c->acc, 0, sizeof c->acc);
