@@ -261,50 +261,50 @@ size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo 
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_W0, t->hw));
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_P0, t->hp));
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_S0, t->hs));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WM1, NER_W(j - 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WP1, NER_W(j + 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WM2, NER_W(j - 2)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WP2, NER_W(j + 2)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_SM1, NER_S(j - 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_SP1, NER_S(j + 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_BI_L, NER_W(j - 1) * 31 + t->hw));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_BI_R, t->hw * 31 + NER_W(j + 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_SM1_SP1, NER_S(j - 1) * 31 + NER_S(j + 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_PM1, NER_P(j - 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_PP1, NER_P(j + 1)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_PM2, NER_P(j - 2)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_PP2, NER_P(j + 2)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_SBI_L, NER_P(j - 1) * 31 + t->hs));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_SBI_R, t->hs * 31 + NER_P(j + 1)));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_WM1, NER_W(j - 1)));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_WP1, NER_W(j + 1)));
+	NER_ADD(NER_PART_AS_M2, ner_key(NER_F_WM2, NER_W(j - 2)));
+	NER_ADD(NER_PART_AS_P2, ner_key(NER_F_WP2, NER_W(j + 2)));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_SM1, NER_S(j - 1)));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_SP1, NER_S(j + 1)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_BI_L, NER_W(j - 1) * 31 + t->hw));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_BI_R, t->hw * 31 + NER_W(j + 1)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_SM1_SP1, NER_S(j - 1) * 31 + NER_S(j + 1)));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_PM1, NER_P(j - 1)));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_PP1, NER_P(j + 1)));
+	NER_ADD(NER_PART_AS_M2, ner_key(NER_F_PM2, NER_P(j - 2)));
+	NER_ADD(NER_PART_AS_P2, ner_key(NER_F_PP2, NER_P(j + 2)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_SBI_L, NER_P(j - 1) * 31 + t->hs));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_SBI_R, t->hs * 31 + NER_P(j + 1)));
 	if (s->toks[i].kind == NORM_TOKEN_WORD && (parts & NER_PART_WORD))
 		k += ner_affix_features(w, n, t, out + k);
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_SHAPE, t->shape));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_SHAPE_L, NER_INFO(j - 1, shape, 255) * 256u + t->shape));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_SHAPE_R, t->shape * 256u + NER_INFO(j + 1, shape, 255)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_SHAPE_L, NER_INFO(j - 1, shape, 255) * 256u + t->shape));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_SHAPE_R, t->shape * 256u + NER_INFO(j + 1, shape, 255)));
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_GAZ0, t->gaz));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_GAZM0, t->gazm));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_GAZM1, NER_INFO(j - 1, gaz, 255)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_GAZP1, NER_INFO(j + 1, gaz, 255)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_GAZMM1, NER_INFO(j - 1, gazm, 255) * 256u + t->gazm));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_GAZMP1, NER_INFO(j + 1, gazm, 255)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_TRIGM1, trig1));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_TRIGM2, NER_INFO(j - 2, trig, 255)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_GAZM0, t->gazm));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_GAZM1, NER_INFO(j - 1, gaz, 255)));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_GAZP1, NER_INFO(j + 1, gaz, 255)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_GAZMM1, NER_INFO(j - 1, gazm, 255) * 256u + t->gazm));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_GAZMP1, NER_INFO(j + 1, gazm, 255)));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_TRIGM1, trig1));
+	NER_ADD(NER_PART_AS_M2, ner_key(NER_F_TRIGM2, NER_INFO(j - 2, trig, 255)));
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_TRIG0, t->trig));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_TRIGP1, NER_INFO(j + 1, trig, 255)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_FIRST, i == 0));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_TRIGP1, NER_INFO(j + 1, trig, 255)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_FIRST, i == 0));
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_HAS_AL, t->stem != 0 && t->hs != t->hp));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_TRIGM1_GAZ0, trig1 * 256u + t->gaz));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WM1_GAZ0, NER_W(j - 1) * 31 + t->gaz));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_TRIGM1_GAZ0, trig1 * 256u + t->gaz));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_WM1_GAZ0, NER_W(j - 1) * 31 + t->gaz));
 	if (trig1)
-		NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_TRIGM1_S0, t->hs * 31 + trig1));
+		NER_ADD(NER_PART_REST, ner_key(NER_F_TRIGM1_S0, t->hs * 31 + trig1));
 	NER_ADD(NER_PART_WORD, ner_key(NER_F_WLEX0, t->wlex));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WLEXM1, NER_INFO(j - 1, wlex, 255)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WLEXP1, NER_INFO(j + 1, wlex, 255)));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WLEX_PAIR, NER_INFO(j - 1, wlex, 255) * 256u + t->wlex));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_WLEXM1, NER_INFO(j - 1, wlex, 255)));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_WLEXP1, NER_INFO(j + 1, wlex, 255)));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_WLEX_PAIR, NER_INFO(j - 1, wlex, 255) * 256u + t->wlex));
 	/* the word before or after with the word's class: an unseen word after وأضاف is a name */
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_PM1_WLEX0, NER_P(j - 1) * 31 + t->wlex));
-	NER_ADD(NER_PART_CONTEXT, ner_key(NER_F_WLEX0_PP1, NER_P(j + 1) * 31 + t->wlex));
-	if (parts & NER_PART_CONTEXT)
+	NER_ADD(NER_PART_REST, ner_key(NER_F_PM1_WLEX0, NER_P(j - 1) * 31 + t->wlex));
+	NER_ADD(NER_PART_REST, ner_key(NER_F_WLEX0_PP1, NER_P(j + 1) * 31 + t->wlex));
+	if (parts & NER_PART_REST)
 		k += ner_doc_features(s, info, i, out + k);
 	return k;
 }
@@ -312,7 +312,7 @@ size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo 
 size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 		    uint32_t *out)
 {
-	return ner_features_part(s, info, i, out, NER_PART_WORD | NER_PART_CONTEXT);
+	return ner_features_part(s, info, i, out, NER_PART_ALL);
 }
 
 size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out)

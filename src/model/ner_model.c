@@ -238,9 +238,11 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
  * under us and uses neither.
  * - Pair scores depend only on the few pair features (a handful of proclitic classes): ten
  *   table lookups a token become one comparison.
- * - Sums over the features the word alone decides, by the word's hash and kind: about a third
- *   of a token's features, the same wherever the word stands; most words of news text come
- *   again soon. */
+ * - Per word (its hash and kind) and pass, sums over the features one word alone decides: its
+ *   own (NER_PART_WORD), and those it gives the tokens two and one places after and before it
+ *   (NER_PART_AS_M2...). Two thirds of a token's features come from five such sums; most words
+ *   of news text come again soon. Each sum is computed the first time the word stands there.
+ *   The sentence's edge is one more "word" (kind NER_EDGE), for the neighbours it stands for. */
 #define NER_PAIR_CACHE 64
 struct ner_pair_entry {
 	uint64_t serial;
@@ -251,11 +253,19 @@ struct ner_pair_entry {
 };
 
 #define NER_WORD_CACHE 8192
+#define NER_EDGE 0xFF /* the kind of the edge "word": no token's */
+#define NER_REACH 2   /* neighbours either side whose word alone decides features */
 struct ner_word_entry {
 	uint64_t serial; /* 0: empty */
 	uint64_t hw;
 	uint8_t kind;
-	int32_t acc[NER_NTAGS];
+	uint8_t have; /* bit k: sum[k] is computed */
+	int32_t sum[2 * NER_REACH + 1][NER_NTAGS]; /* [NER_REACH + its offset from the token scored] */
+};
+
+/* [NER_REACH + d]: the part of a token's features that the word at offset d decides. */
+static const unsigned ner_offset_part[2 * NER_REACH + 1] = {
+	NER_PART_AS_M2, NER_PART_AS_M1, NER_PART_WORD, NER_PART_AS_P1, NER_PART_AS_P2,
 };
 
 struct ner_tag_cache {
@@ -292,33 +302,58 @@ static void ner_tag_cache_free(void)
 	pthread_setspecific(ner_cache_key, NULL);
 }
 
-/* Emission scores of token i of a loaded model: the word's part from the cache, the rest
- * looked up; the integer sums are exact, so the scores are those of ner_model_score. */
+static struct ner_word_entry *ner_word_slot(struct ner_tag_cache *cache, uint64_t serial,
+					     uint64_t hw, uint8_t kind)
+{
+	uint64_t h = hw ^ (hw >> 29) ^ kind ^ serial * 0x9E3779B97F4A7C15ULL; /* passes apart */
+	return &cache->words[(h ^ (h >> 32)) & (NER_WORD_CACHE - 1)];
+}
+
+/* The sum of m's weights of the features of token i that word i + d decides (the edge beyond
+ * the sentence), from the cache or computed now. */
+static const int32_t *ner_word_sum(const struct ner_model *m, const struct ner_sentence *s,
+				   const struct ner_tokinfo *info, size_t i, int d,
+				   struct ner_work *w, struct ner_tag_cache *cache)
+{
+	long j = (long)i + d;
+	bool edge = j < 0 || (size_t)j >= s->n;
+	uint64_t hw = edge ? 0 : info[j].hw;
+	uint8_t kind = edge ? NER_EDGE : s->toks[j].kind;
+	struct ner_word_entry *c = ner_word_slot(cache, m->serial, hw, kind);
+	int k = NER_REACH + d;
+
+	if (c->serial != m->serial || c->hw != hw || c->kind != kind) {
+		c->serial = m->serial, c->hw = hw, c->kind = kind;
+		c->have = 0;
+	}
+	if (!(c->have & 1u << k)) {
+		size_t nf = ner_features_part(s, info, i, w->feats, ner_offset_part[k]);
+		memset(c->sum[k], 0, sizeof c->sum[k]);
+		ner_model_acc(m, w->feats, nf, c->sum[k]);
+		c->have |= (uint8_t)(1u << k);
+	}
+	return c->sum[k];
+}
+
+/* Emission scores of token i of a loaded model: the parts one word decides from the cache,
+ * the rest looked up; the integer sums are exact, so the scores are those of
+ * ner_model_score. */
 static void ner_model_emit(const struct ner_model *m, const struct ner_sentence *s,
 			   const struct ner_tokinfo *info, size_t i, struct ner_work *w,
 			   struct ner_tag_cache *cache, float *e)
 {
-	const struct ner_tokinfo *t = &info[i];
-	uint8_t kind = s->toks[i].kind;
-	struct ner_word_entry *c;
-	int32_t acc[NER_NTAGS];
-	uint64_t h;
+	int32_t acc[NER_NTAGS] = {0};
 	size_t nf;
 
-	/* the serial keeps the two passes' entries of a word apart: they would evict each other */
-	h = t->hw ^ (t->hw >> 29) ^ kind ^ m->serial * 0x9E3779B1u;
-	c = &cache->words[h & (NER_WORD_CACHE - 1)];
-	if (c->serial != m->serial || c->hw != t->hw || c->kind != kind) {
-		c->serial = m->serial, c->hw = t->hw, c->kind = kind;
-		memset(c->acc, 0, sizeof c->acc);
-		nf = ner_features_part(s, info, i, w->feats, NER_PART_WORD);
-		ner_model_acc(m, w->feats, nf, c->acc);
+	for (int d = -NER_REACH; d <= NER_REACH; d++) {
+		const int32_t *sum = ner_word_sum(m, s, info, i, d, w, cache);
+		for (int t = 0; t < NER_NTAGS; t++)
+			acc[t] += sum[t];
 	}
-	memcpy(acc, c->acc, sizeof acc);
-	nf = ner_features_part(s, info, i, w->feats, NER_PART_CONTEXT);
+	nf = ner_features_part(s, info, i, w->feats, NER_PART_REST);
 	ner_model_acc(m, w->feats, nf, acc);
-	for (int k = 0; k < NER_NTAGS; k++)
-		e[k] = (float)acc[k] * m->scale;
+	for (int t = 0; t < NER_NTAGS; t++)
+		e[t] = (float)acc[t] * m->scale;
 }
 
 /* Pair scores of token i under each previous tag (only the start for the first token). */

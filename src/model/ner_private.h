@@ -68,9 +68,18 @@ void ner_features_prepare(const struct ner_lexicon *lex, const struct ner_senten
 /* Feature keys of token i; returns how many (≤ NER_MAX_FEATS). */
 size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 		    uint32_t *out);
-/* The same split in two, in the same order: the features the word alone decides (its text and
- * token kind: the same wherever it stands), and those of its context and document. */
-enum { NER_PART_WORD = 1, NER_PART_CONTEXT = 2 };
+/* The same split into parts, each in the same order as there. All but the rest are decided by
+ * one word alone (its text and token kind), or by the sentence's edge where the neighbour
+ * would be: a tagger can sum them once per word and offset. */
+enum {
+	NER_PART_WORD = 1 << 0,  /* token i's own word, wherever it stands */
+	NER_PART_AS_M2 = 1 << 1, /* word i − 2 (the word as the one two before a token) */
+	NER_PART_AS_M1 = 1 << 2, /* word i − 1 */
+	NER_PART_AS_P1 = 1 << 3, /* word i + 1 */
+	NER_PART_AS_P2 = 1 << 4, /* word i + 2 */
+	NER_PART_REST = 1 << 5,  /* pairs of words, gazetteer phrases, sentence start, document */
+	NER_PART_ALL = (1 << 6) - 1,
+};
 size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 			 uint32_t *out, unsigned parts);
 /* The NER_NPAIR features of token i that are weighed per previous tag: where an entity ends

@@ -1,0 +1,168 @@
+/* test_ner_features.c - the parts of a token's features (ner_features_part): together exactly
+ * ner_features(), and each part but the rest decided by one word alone (or the sentence's
+ * edge), as the tagger's sums per word and offset assume. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "qari/ner.h"
+#include "../../src/model/ner_private.h"
+
+/* Words that come again at the same offset from other words, sentences of one word. */
+static const char *const texts[] = {
+	"وقال الرئيس الروسي فلاديمير بوتن في موسكو.",
+	"وأضاف الرئيس الروسي أن موسكو لن تقبل ذلك.",
+	"التقى وزير الخارجية السعودي عادل الجبير نظيره الأمريكي جون كيري في فيينا.",
+	"وقال وزير الخارجية إن Apple أعلنت عن 3 منتجات في 2015!",
+	"موسكو",
+	".",
+};
+#define NTEXTS (sizeof texts / sizeof *texts)
+
+/* The parts a word decides, and its offset from the token whose features they are. */
+static const struct {
+	unsigned part;
+	int d;
+} word_parts[] = {
+	{NER_PART_WORD, 0}, {NER_PART_AS_M2, -2}, {NER_PART_AS_M1, -1},
+	{NER_PART_AS_P1, 1}, {NER_PART_AS_P2, 2},
+};
+#define NPARTS (sizeof word_parts / sizeof *word_parts)
+
+struct sent {
+	struct norm_text norm;
+	struct norm_token *toks;
+	size_t n, cap;
+	struct ner_sentence s;
+	struct ner_tokinfo *info;
+};
+
+static void sent_make(const struct ner_model *m, const char *text, struct sent *t)
+{
+	memset(t, 0, sizeof *t);
+	norm_text_set(&t->norm, text, strlen(text), false);
+	norm_tokenize(t->norm.s, t->norm.len, &t->toks, &t->n, &t->cap);
+	t->s = (struct ner_sentence){t->norm.s, t->toks, t->n};
+	t->info = calloc(t->n + 1, sizeof *t->info);
+	ner_features_prepare(m->lex, &t->s, t->info);
+	ner_wordlex_apply(&m->wordlex, t->n, t->info);
+}
+
+static void sent_free(struct sent *t)
+{
+	norm_text_free(&t->norm);
+	free(t->toks);
+	free(t->info);
+}
+
+/* What a second pass sees of a document, made up: every fact that is no word's own. */
+static void sent_doc_facts(struct sent *t, unsigned seed)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		t->info[i].docw = (uint8_t)((seed + i) % 5);
+		t->info[i].docs = (uint8_t)((seed + 2 * i) % 3);
+		t->info[i].gazm = (uint8_t)((seed + i) % 3);
+	}
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Keys of the parts of token i, sorted: the multiset. */
+static size_t part_keys(const struct sent *t, size_t i, unsigned parts, uint32_t *out)
+{
+	size_t n = ner_features_part(&t->s, t->info, i, out, parts);
+	qsort(out, n, sizeof *out, key_cmp);
+	return n;
+}
+
+/* ner_features_part with every part is ner_features, key for key; each part alone gives a
+ * share of that multiset, and the shares make it up. */
+static void test_parts_make_the_whole(const struct sent *t)
+{
+	uint32_t all[NER_MAX_FEATS], each[NER_MAX_FEATS], joined[NER_MAX_FEATS * 2];
+
+	for (size_t i = 0; i < t->n; i++) {
+		size_t n = ner_features(&t->s, t->info, i, all), nj = 0;
+		CHECK_INT(ner_features_part(&t->s, t->info, i, each, NER_PART_ALL), n);
+		CHECK(memcmp(all, each, n * sizeof *all) == 0);
+		for (unsigned p = 1; p < NER_PART_ALL; p <<= 1) {
+			size_t k = ner_features_part(&t->s, t->info, i, each, p);
+			CHECK(k > 0 || p == NER_PART_REST);
+			if (nj + k <= NER_MAX_FEATS * 2)
+				memcpy(joined + nj, each, k * sizeof *each);
+			nj += k;
+		}
+		CHECK_INT(nj, n);
+		qsort(all, n, sizeof *all, key_cmp);
+		qsort(joined, nj < n ? nj : n, sizeof *joined, key_cmp);
+		CHECK(nj == n && memcmp(all, joined, n * sizeof *all) == 0);
+	}
+}
+
+/* Who decides a part of token i: the word at offset d (hash and kind), or which edge. */
+struct decider {
+	uint64_t hw;
+	int kind; /* -1: the start, -2: the end */
+};
+
+static struct decider decider_of(const struct sent *t, size_t i, int d)
+{
+	long j = (long)i + d;
+	if (j < 0)
+		return (struct decider){0, -1};
+	if ((size_t)j >= t->n)
+		return (struct decider){0, -2};
+	return (struct decider){t->info[j].hw, t->toks[j].kind};
+}
+
+/* Tokens whose part has the same decider have the same keys there, whatever else differs:
+ * other words, other sentences, the document's facts. */
+static void test_parts_one_word_decides(const struct sent *sents, size_t nsents)
+{
+	uint32_t a[NER_MAX_FEATS], b[NER_MAX_FEATS];
+	size_t same = 0;
+
+	for (size_t p = 0; p < NPARTS; p++)
+		for (size_t x = 0; x < nsents; x++)
+			for (size_t i = 0; i < sents[x].n; i++) {
+				struct decider da = decider_of(&sents[x], i, word_parts[p].d);
+				size_t na = part_keys(&sents[x], i, word_parts[p].part, a);
+				for (size_t y = x; y < nsents; y++)
+					for (size_t k = y == x ? i + 1 : 0; k < sents[y].n; k++) {
+						struct decider db = decider_of(&sents[y], k, word_parts[p].d);
+						if (da.hw != db.hw || da.kind != db.kind)
+							continue;
+						size_t nb = part_keys(&sents[y], k, word_parts[p].part, b);
+						CHECK(na == nb && memcmp(a, b, na * sizeof *a) == 0);
+						same++;
+					}
+			}
+	CHECK(same > 100); /* the texts above give the test something to compare */
+}
+
+int main(void)
+{
+	char *error = NULL;
+	const struct ner_model *m = ner_default(&error);
+	struct sent sents[2 * NTEXTS];
+
+	CHECK(m != NULL);
+	if (m == NULL)
+		return check_done();
+	for (size_t k = 0; k < 2 * NTEXTS; k++) {
+		sent_make(m, texts[k % NTEXTS], &sents[k]);
+		if (k >= NTEXTS) /* the same sentences again, in another document */
+			sent_doc_facts(&sents[k], (unsigned)k);
+	}
+	for (size_t k = 0; k < 2 * NTEXTS; k++)
+		test_parts_make_the_whole(&sents[k]);
+	test_parts_one_word_decides(sents, 2 * NTEXTS);
+	for (size_t k = 0; k < 2 * NTEXTS; k++)
+		sent_free(&sents[k]);
+	ner_default_free();
+	return check_done();
+}
