@@ -302,11 +302,31 @@ static void ner_tag_cache_free(void)
 	pthread_setspecific(ner_cache_key, NULL);
 }
 
-static struct ner_word_entry *ner_word_slot(struct ner_tag_cache *cache, uint64_t serial,
-					     uint64_t hw, uint8_t kind)
+/* The entry of a word (kind NER_EDGE: the sentence's edge) for pass m, emptied if another
+ * word or pass had its slot. */
+static struct ner_word_entry *ner_word_entry(const struct ner_model *m,
+					     struct ner_tag_cache *cache, uint64_t hw, uint8_t kind)
 {
-	uint64_t h = hw ^ (hw >> 29) ^ kind ^ serial * 0x9E3779B97F4A7C15ULL; /* passes apart */
-	return &cache->words[(h ^ (h >> 32)) & (NER_WORD_CACHE - 1)];
+	uint64_t h = hw ^ (hw >> 29) ^ kind ^ m->serial * 0x9E3779B97F4A7C15ULL; /* passes apart */
+	struct ner_word_entry *c = &cache->words[(h ^ (h >> 32)) & (NER_WORD_CACHE - 1)];
+
+	if (c->serial != m->serial || c->hw != hw || c->kind != kind) {
+		c->serial = m->serial, c->hw = hw, c->kind = kind;
+		c->have = 0;
+	}
+	return c;
+}
+
+/* The entries of a sentence's words, taken before the tokens need them: most miss the
+ * processor's cache, and one after the other, the misses overlap. */
+static void ner_word_entries_touch(const struct ner_model *m, const struct ner_sentence *s,
+				   const struct ner_tokinfo *info, struct ner_tag_cache *cache)
+{
+	for (size_t j = 0; j < s->n; j++) {
+		const char *c = (const char *)ner_word_entry(m, cache, info[j].hw, s->toks[j].kind);
+		for (size_t b = 64; b < sizeof(struct ner_word_entry) + 63; b += 64)
+			__builtin_prefetch(c + b);
+	}
 }
 
 /* The sum of m's weights of the features of token i that word i + d decides (the edge beyond
@@ -317,15 +337,10 @@ static const int32_t *ner_word_sum(const struct ner_model *m, const struct ner_s
 {
 	long j = (long)i + d;
 	bool edge = j < 0 || (size_t)j >= s->n;
-	uint64_t hw = edge ? 0 : info[j].hw;
-	uint8_t kind = edge ? NER_EDGE : s->toks[j].kind;
-	struct ner_word_entry *c = ner_word_slot(cache, m->serial, hw, kind);
+	struct ner_word_entry *c = ner_word_entry(m, cache, edge ? 0 : info[j].hw,
+						  edge ? NER_EDGE : s->toks[j].kind);
 	int k = NER_REACH + d;
 
-	if (c->serial != m->serial || c->hw != hw || c->kind != kind) {
-		c->serial = m->serial, c->hw = hw, c->kind = kind;
-		c->have = 0;
-	}
 	if (!(c->have & 1u << k)) {
 		size_t nf = ner_features_part(s, info, i, w->feats, ner_offset_part[k]);
 		memset(c->sum[k], 0, sizeof c->sum[k]);
@@ -407,6 +422,8 @@ void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
 	struct ner_tag_cache *cache = m->qt ? ner_tag_cache() : NULL; /* once a sentence */
 
 	ner_work_reserve(w, s->n);
+	if (m->qt)
+		ner_word_entries_touch(m, s, info, cache);
 	for (size_t i = 0; i < s->n; i++) {
 		if (m->qt) {
 			ner_model_emit(m, s, info, i, w, cache, w->em + i * NER_NTAGS);
