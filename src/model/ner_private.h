@@ -104,6 +104,8 @@ struct ner_model {
 	struct ner_qslot *qt;   /* the weights of a loaded model */
 	size_t qmask;           /* slots in qt − 1 */
 	size_t qt_bytes;        /* qt was mapped (munmap that many bytes), or 0: malloc'ed */
+	uint64_t *qfilter;      /* a loaded pass: two bits set per key of qt (ner_qfilter_bits) */
+	size_t qfmask;          /* words in qfilter − 1 */
 	uint64_t serial;        /* a loaded pass's number, unique in the process; 0: in training */
 	float scale;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
