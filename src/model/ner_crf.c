@@ -331,16 +331,12 @@ void ner_crf_free(struct ner_crf *crf)
 static void ner_crf_keep(struct ner_trainer *tr, const struct ner_crf *crf, const double *x)
 {
 	tr->wcap = tr->nkeys;
-	tr->w = xreallocarray(tr->w, crf->nw + 1, sizeof *tr->w);
-	tr->wa = xreallocarray(tr->wa, crf->nw + 1, sizeof *tr->wa);
+	tr->w = xcalloc(crf->nw + 1, sizeof *tr->w);
+	tr->wa = xcalloc(crf->nw + 1, sizeof *tr->wa);
 	memcpy(tr->w, x, crf->nw * sizeof *x);
-	memset(tr->wa, 0, (crf->nw + 1) * sizeof *tr->wa);
 	for (int p = 0; p < NER_CRF_NPREV; p++)
-		for (int t = 0; t < NER_NTAGS; t++) {
+		for (int t = 0; t < NER_NTAGS; t++)
 			tr->trans[p][t] = x[crf->nw + (size_t)p * NER_NTAGS + (size_t)t];
-			tr->transa[p][t] = 0;
-		}
-	tr->c = 1;
 }
 
 void ner_crf_fit(struct ner_trainer *tr, const struct ner_train_opts *o)

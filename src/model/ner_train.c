@@ -314,42 +314,51 @@ static void ner_train_report(const struct ner_trainer *tr, const struct ner_lexi
 	ner_model_free(m);
 }
 
+/* The perceptron's epochs over a prepared trainer: shuffled sentences, averaged weights. */
+static void ner_train_perceptron(struct ner_trainer *tr, const struct ner_data *dev,
+				 const struct ner_lexicon *lex, const struct ner_train_opts *o)
+{
+	struct ner_work w = {0};
+	size_t *order = xcalloc(tr->nsent + 1, sizeof *order);
+	uint8_t *pred = xcalloc(tr->d->n + 1, 1);
+	uint64_t rng = o->seed ? o->seed : 0x9E3779B97F4A7C15ULL;
+
+	tr->wcap = tr->nkeys;
+	tr->w = xcalloc(tr->wcap * NER_NTAGS + 1, sizeof *tr->w);
+	tr->wa = xcalloc(tr->wcap * NER_NTAGS + 1, sizeof *tr->wa);
+	for (size_t k = 0; k < tr->nsent; k++)
+		order[k] = k;
+	for (unsigned e = 1; e <= o->epochs; e++) {
+		for (size_t k = tr->nsent; k > 1; k--) {
+			size_t j = (size_t)(ner_train_rand(&rng) % k), t = order[k - 1];
+			order[k - 1] = order[j];
+			order[j] = t;
+		}
+		for (size_t k = 0; k < tr->nsent; k++)
+			ner_train_sentence(tr, order[k], &w, pred);
+		if (o->verbose && dev && tr->docs == NULL)
+			ner_train_report(tr, lex, dev, e);
+	}
+	ner_work_free(&w);
+	free(order);
+	free(pred);
+}
+
 static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
 			    const struct ner_lexicon *lex, const struct ner_train_opts *o,
 			    const uint8_t (*docs)[2])
 {
 	struct ner_trainer tr = {.d = train, .nsent = ntrain, .c = 1, .docs = docs,
 				 .margin = o->margin, .miss_cost = o->miss_cost};
-	struct ner_work w = {0};
-	size_t *order = xcalloc(ntrain + 1, sizeof *order);
-	uint8_t *pred = xcalloc(train->n + 1, 1);
-	uint64_t rng = o->seed ? o->seed : 0x9E3779B97F4A7C15ULL;
 	struct ner_model *m;
 
 	ner_trainer_prepare(&tr, lex, o->min_count);
-	tr.wcap = tr.nkeys;
-	tr.w = xcalloc(tr.wcap * NER_NTAGS + 1, sizeof *tr.w);
-	tr.wa = xcalloc(tr.wcap * NER_NTAGS + 1, sizeof *tr.wa);
-	for (size_t k = 0; k < ntrain; k++)
-		order[k] = k;
 	if (o->method == NER_TRAIN_CRF)
 		ner_crf_fit(&tr, o);
-	for (unsigned e = 1; o->method == NER_TRAIN_PERCEPTRON && e <= o->epochs; e++) {
-		for (size_t k = ntrain; k > 1; k--) {
-			size_t j = (size_t)(ner_train_rand(&rng) % k), t = order[k - 1];
-			order[k - 1] = order[j];
-			order[j] = t;
-		}
-		for (size_t k = 0; k < ntrain; k++)
-			ner_train_sentence(&tr, order[k], &w, pred);
-		if (o->verbose && dev && docs == NULL)
-			ner_train_report(&tr, lex, dev, e);
-	}
+	else
+		ner_train_perceptron(&tr, dev, lex, o);
 	m = ner_train_model(&tr, lex);
-	ner_work_free(&w);
 	ner_trainer_free(&tr);
-	free(order);
-	free(pred);
 	return m;
 }
 

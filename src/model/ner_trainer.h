@@ -44,8 +44,8 @@ double ner_crf_loss(struct ner_crf *crf, const double *x, double *g);
 void ner_crf_free(struct ner_crf *crf);
 
 /* Fit tr->w and tr->trans by maximum likelihood (L-BFGS, or OWL-QN with an L1 term), from
- * the features extracted and pruned; tr->wa stays zero and tr->c one, so that the model
- * made of them is w itself. */
+ * the features extracted and pruned (w and wa not yet made, transa zero, c one): wa is made
+ * zero, so that the model made of them is w itself. */
 void ner_crf_fit(struct ner_trainer *tr, const struct ner_train_opts *o);
 
 #endif
