@@ -65,5 +65,11 @@ extern const struct cmd_entry cmd_entities_entry;
 extern const struct cmd_entry cmd_related_entry;
 int reader_run(const struct cli *cli); /* loop.c */
 extern const struct cmd_entry cmd_bench_entry;
+extern const struct cmd_entry cmd_import_entry; /* cmd_import.c */
+struct store;
+/* cmd_import.c: the store with its tagger (tag: entities found at ingest); NULL after a
+ * message on stderr. And "qari: WHAT: MESSAGE" on stderr, made safe for the terminal. */
+struct store *cli_open_store(bool tag);
+void cli_print_error(const char *what, const char *message);
 
 #endif

@@ -24,6 +24,7 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_entities_entry,
 	&cmd_related_entry,
 	&cmd_bench_entry,
+	&cmd_import_entry,
 };
 
 const struct cmd_entry *cli_find_command(const char *name)

@@ -28,6 +28,7 @@ void article_free(struct article *a)
 	free(a->url);
 	free(a->source);
 	free(a->author);
+	free(a->guid);
 	free(a->path);
 	for (size_t i = 0; i < a->npara; i++)
 		free(a->paras[i]);

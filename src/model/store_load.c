@@ -1,0 +1,153 @@
+/* store_load.c - articles out of the store into a corpus, with the entities found at ingest:
+ * no feed is parsed and nothing is tagged again. Text is checked to be UTF-8 (the file may
+ * have been edited by hand); only text that is not goes through the loaders' sanitising. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "store_private.h"
+
+/* A copy of valid UTF-8 as it is, anything else sanitised. */
+static void store_take_field(char **field, const unsigned char *s, int n)
+{
+	if (s == NULL || n <= 0)
+		return;
+	if (u8_check(s, (size_t)n) == NULL)
+		*field = xstrndup((const char *)s, (size_t)n);
+	else
+		article_set_field(field, (const char *)s, (size_t)n);
+}
+
+/* Paragraphs, each ended by a NUL. */
+static void store_take_body(struct article *a, const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n;
+	while (p < end) {
+		const unsigned char *z = memchr(p, '\0', (size_t)(end - p));
+		size_t len = z ? (size_t)(z - p) : (size_t)(end - p);
+		if (len && u8_check(p, len) == NULL)
+			article_take_para(a, xstrndup((const char *)p, len));
+		else if (len)
+			article_add_para(a, (const char *)p, len);
+		p += len + 1;
+	}
+}
+
+static void store_entities_add(struct store_entities *e, size_t at, const void *blob, int len,
+			       const struct article *a)
+{
+	size_t need = at + 1;
+	if (need > e->cap) {
+		size_t old = e->cap;
+		xgrow(&e->es, &e->cap, need, sizeof *e->es);
+		e->have = xreallocarray(e->have, e->cap, sizeof *e->have);
+		memset(e->es + old, 0, (e->cap - old) * sizeof *e->es);
+		memset(e->have + old, 0, e->cap - old);
+	}
+	if (e->n < need)
+		e->n = need;
+	e->have[at] = blob && store_entities_unpack(blob, (size_t)len, a, &e->es[at]);
+}
+
+/* One row of the load query into an article. */
+static struct article *store_row_article(sqlite3_stmt *st)
+{
+	const char *path = (const char *)sqlite3_column_text(st, 8);
+	struct article *a = article_new(path ? path : "store");
+	const void *full;
+	char aid[ARTICLE_ID_LEN + 1] = "";
+
+	/* a column's text lasts only until the next column is read: copy at once */
+	if (sqlite3_column_bytes(st, 1) == ARTICLE_ID_LEN)
+		memcpy(aid, sqlite3_column_text(st, 1), ARTICLE_ID_LEN);
+
+#define STORE_TEXT(i) sqlite3_column_text(st, i), sqlite3_column_bytes(st, i)
+	store_take_field(&a->title, STORE_TEXT(2));
+	store_take_field(&a->date, STORE_TEXT(3));
+	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+		a->date_key = sqlite3_column_int64(st, 4);
+	store_take_field(&a->url, STORE_TEXT(5));
+	store_take_field(&a->source, STORE_TEXT(6));
+	store_take_field(&a->author, STORE_TEXT(7));
+#undef STORE_TEXT
+	full = sqlite3_column_blob(st, 11);
+	if (full && sqlite3_column_bytes(st, 11) > 0) /* the page's text replaces the summary */
+		store_take_body(a, full, (size_t)sqlite3_column_bytes(st, 11));
+	else
+		store_take_body(a, sqlite3_column_blob(st, 9), (size_t)sqlite3_column_bytes(st, 9));
+	article_finish(a, a->path);
+	if (aid[0])
+		memcpy(a->id, aid, ARTICLE_ID_LEN + 1);
+	return a;
+}
+
+/* corpus_add finishes the article again (its id from URL or path): the stored id stays. */
+static void store_add(struct corpus *c, struct article *a)
+{
+	char id[ARTICLE_ID_LEN + 1];
+	memcpy(id, a->id, sizeof id);
+	corpus_add(c, a);
+	memcpy(a->id, id, sizeof id);
+}
+
+size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
+			struct store_entities *e)
+{
+	sqlite3_stmt *st = store_prepare(s,
+		"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"
+		" a.author, a.path, a.body, a.entities, a.fulltext FROM articles a"
+		" LEFT JOIN feeds f ON f.id = a.feed WHERE a.id > ?"
+		" ORDER BY a.date_key DESC, a.id DESC");
+	size_t n = 0;
+	int rc;
+	int64_t top = *after;
+
+	sqlite3_bind_int64(st, 1, *after);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct article *a = store_row_article(st);
+		int64_t rowid = sqlite3_column_int64(st, 0);
+		if (a->npara == 0) {
+			article_free(a);
+			c->report.items_skipped++;
+			continue;
+		}
+		top = rowid > top ? rowid : top;
+		if (e) {
+			bool replaced = sqlite3_column_bytes(st, 11) > 0; /* entities are the summary's */
+			store_entities_add(e, c->n, replaced ? NULL : sqlite3_column_blob(st, 10),
+					   sqlite3_column_bytes(st, 10), a);
+		}
+		store_add(c, a);
+		n++;
+	}
+	if (rc != SQLITE_DONE)
+		load_report_add(&c->report, "%s: %s", s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	c->report.items_loaded += n;
+	*after = top;
+	return n;
+}
+
+size_t store_load(struct store *s, struct corpus *c, struct store_entities *e)
+{
+	int64_t after = 0;
+	return store_load_since(s, &after, c, e);
+}
+
+int64_t store_last_rowid(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM articles");
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return v;
+}
+
+void store_entities_free(struct store_entities *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (e->have[i])
+			article_entities_free(&e->es[i]);
+	free(e->es);
+	free(e->have);
+	memset(e, 0, sizeof *e);
+}
