@@ -120,6 +120,12 @@ struct app {
 	struct article_entities early; /* the open article's, found at once while the index is
 					  being built (the sidebar needs not wait for it) */
 	size_t early_of;               /* the article they are of, APP_NONE: none */
+	struct store *store;          /* the store the reader shows (store_view.c), or NULL */
+	int64_t store_seen;           /* its highest row in the corpus */
+	int64_t *store_rowids;        /* each corpus position's row, for the next index */
+	size_t store_nrows;
+	double store_opened_at, fetched_at; /* app_now(): for reload = MINUTES */
+	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
 	struct related_link *related; /* of the open article */
 	size_t nrelated;
 	size_t related_anchor;        /* the article whose related stories ] and [ walk */
@@ -203,6 +209,17 @@ int app_load_timeout(const struct app *app);
 /* Keep rows (corpus positions in the list) in list order. */
 void app_sort_rows(const struct app *app, size_t *rows, size_t n);
 void app_load_free(struct app *app);
+
+/* store_view.c: the reader on the store, fetching in the background */
+bool app_store_wanted(const struct app *app); /* no PATH, and subscriptions */
+bool app_store_start(struct app *app);        /* open it and show its articles */
+void app_store_close(struct app *app);
+void app_fetch_start(struct app *app);        /* R */
+int app_fetch_fd(const struct app *app);      /* readable as feeds are done; -1: none */
+void app_fetch_event(struct app *app);
+bool app_fetch_progress(const struct app *app, char *out, size_t n);
+int app_fetch_timeout(const struct app *app); /* ms until reload is due, -1: never */
+void app_fetch_tick(struct app *app);
 
 /* links.c */
 void app_open_url(struct app *app);

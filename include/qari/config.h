@@ -104,6 +104,10 @@ struct config {
 	int zoom;              /* the reader full width while it has focus: 1 on, 0 off, -1 unset */
 	int cache;             /* entities kept between runs (entity_cache.h): 0 off, else on */
 	int measure;           /* 40-400, 0 unset */
+	long keep_days;        /* the store keeps articles this many days, 0: for ever */
+	long max_items;        /* and at most this many, 0: no limit (bookmarks always stay) */
+	long reload;           /* the reader fetches every this many minutes, 0: never */
+	long fetch_timeout;    /* seconds a feed may take, 0: the default */
 	struct config_style theme[CONFIG_ROLE_COUNT];
 	char **paths;          /* expanded; NULL/0 unset */
 	size_t npaths;

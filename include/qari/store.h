@@ -78,6 +78,7 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
 struct store_entities {
 	struct article_entities *es;
 	uint8_t *have; /* 1: es[i] holds what was stored */
+	int64_t *rowid; /* the article's row (store_entities_reload) */
 	size_t n, cap;
 };
 void store_entities_free(struct store_entities *e);
@@ -88,6 +89,10 @@ size_t store_load(struct store *s, struct corpus *c, struct store_entities *e);
 /* Only articles with rowid > *after (those stored since), advancing *after. */
 size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
 			struct store_entities *e);
+/* The stored entities of c's first n articles again, by their rows (rowid[i] ≤ 0: none):
+ * for an index built anew over a grown corpus. */
+void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
+			   size_t n, struct store_entities *e);
 /* The highest article rowid now (for store_load_since). */
 int64_t store_last_rowid(struct store *s);
 

@@ -25,6 +25,10 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_related_entry,
 	&cmd_bench_entry,
 	&cmd_import_entry,
+	&cmd_fetch_entry,
+	&cmd_add_entry,
+	&cmd_import_opml_entry,
+	&cmd_export_opml_entry,
 };
 
 const struct cmd_entry *cli_find_command(const char *name)

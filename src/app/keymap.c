@@ -44,6 +44,7 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'s', false, UI_OP_TOGGLE_SIDEBAR},
 	{'m', false, UI_OP_TOGGLE_READ},
 	{'*', false, UI_OP_BOOKMARK},
+	{'R', false, UI_OP_FETCH},
 	{'o', false, UI_OP_OPEN_URL},
 	{'y', false, UI_OP_COPY_URL},
 	{'z', false, UI_OP_ZOOM},
@@ -82,6 +83,7 @@ static const struct {
 	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER), or show it"},
 	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL to the clipboard (OSC 52)"},
 	[UI_OP_ZOOM] = {"zoom", "read full width, or beside the list again"},
+	[UI_OP_FETCH] = {"fetch", "fetch the subscriptions (in the background)"},
 };
 
 /* The live map: the defaults, then the config file's bind and unbind lines. */

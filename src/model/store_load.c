@@ -33,20 +33,44 @@ static void store_take_body(struct article *a, const unsigned char *p, size_t n)
 	}
 }
 
-static void store_entities_add(struct store_entities *e, size_t at, const void *blob, int len,
-			       const struct article *a)
+static void store_entities_add(struct store_entities *e, size_t at, int64_t rowid,
+			       const void *blob, int len, const struct article *a)
 {
 	size_t need = at + 1;
 	if (need > e->cap) {
 		size_t old = e->cap;
 		xgrow(&e->es, &e->cap, need, sizeof *e->es);
 		e->have = xreallocarray(e->have, e->cap, sizeof *e->have);
+		e->rowid = xreallocarray(e->rowid, e->cap, sizeof *e->rowid);
 		memset(e->es + old, 0, (e->cap - old) * sizeof *e->es);
 		memset(e->have + old, 0, e->cap - old);
+		memset(e->rowid + old, 0, (e->cap - old) * sizeof *e->rowid);
 	}
 	if (e->n < need)
 		e->n = need;
+	e->rowid[at] = rowid;
 	e->have[at] = blob && store_entities_unpack(blob, (size_t)len, a, &e->es[at]);
+}
+
+void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
+			   size_t n, struct store_entities *e)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT entities FROM articles WHERE id = ? AND "
+					    "fulltext IS NULL");
+	for (size_t i = 0; i < n && i < c->n; i++) {
+		const void *blob = NULL;
+		int len = 0;
+		if (rowid[i] > 0) {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, rowid[i]);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				blob = sqlite3_column_blob(st, 0);
+				len = sqlite3_column_bytes(st, 0);
+			}
+		}
+		store_entities_add(e, i, rowid[i], blob, len, c->items[i]);
+	}
+	sqlite3_finalize(st);
 }
 
 /* One row of the load query into an article. */
@@ -114,7 +138,7 @@ size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
 		top = rowid > top ? rowid : top;
 		if (e) {
 			bool replaced = sqlite3_column_bytes(st, 11) > 0; /* entities are the summary's */
-			store_entities_add(e, c->n, replaced ? NULL : sqlite3_column_blob(st, 10),
+			store_entities_add(e, c->n, rowid, replaced ? NULL : sqlite3_column_blob(st, 10),
 					   sqlite3_column_bytes(st, 10), a);
 		}
 		store_add(c, a);
@@ -149,5 +173,6 @@ void store_entities_free(struct store_entities *e)
 			article_entities_free(&e->es[i]);
 	free(e->es);
 	free(e->have);
+	free(e->rowid);
 	memset(e, 0, sizeof *e);
 }

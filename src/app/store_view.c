@@ -1,0 +1,271 @@
+/* store_view.c - the reader on the store: opening it (no PATH and subscriptions exist), and
+ * fetching in the background (R, and every `reload` minutes).
+ *
+ * A fetch runs on a thread of its own with its own connection to the database: it fetches
+ * every subscription (feeds.c) and stores each feed in its own transaction, and writes a
+ * byte to a pipe after each feed. The event loop polls that pipe beside the keyboard: it
+ * shows "fetching done/total" in the status line and, as feeds come in, reads the articles
+ * stored since (store_load_since) into the corpus, which they join at its end, as loading
+ * does, so positions stay valid. The background index covers a fixed corpus: it is started
+ * again over the grown one, with every stored article's entities given, so nothing is tagged
+ * twice. While a filter is active or being typed new articles wait (the status line says
+ * how many) and join when it is cleared. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qari/app.h"
+#include "qari/feeds.h"
+#include "qari/ner.h"
+#include "qari/store.h"
+#include "qari/subs.h"
+#include "qari/xalloc.h"
+
+struct app_fetch {
+	pthread_t thread;
+	int pipe[2];
+	char *db_path;
+	struct subs subs;
+	struct fetch_opts opts;
+	atomic_size_t done, total;
+	atomic_size_t failed, added;
+	atomic_bool finished, cancel;
+	char *error; /* the store could not be opened (set before finished) */
+};
+
+bool app_store_wanted(const struct app *app)
+{
+	struct subs subs;
+	bool yes;
+	if (app->cli->nargs > 0 || app->config.npaths > 0)
+		return false;
+	subs_read(&subs, NULL);
+	yes = subs.n > 0;
+	subs_free(&subs);
+	return yes;
+}
+
+/* Start (again) the background index over the whole corpus; the store's entities given. The
+ * rows of the articles are kept, to give their entities again to the next index. */
+static void app_store_index(struct app *app, struct store_entities *given)
+{
+	app->store_rowids = xreallocarray(app->store_rowids, given->n ? given->n : 1,
+					  sizeof *app->store_rowids);
+	memcpy(app->store_rowids, given->rowid, given->n * sizeof *given->rowid);
+	app->store_nrows = given->n;
+	corpus_index_give(&app->index, given->es, given->have, given->n);
+	free(given->rowid);
+	memset(given, 0, sizeof *given);
+	if (app->config.cache != 0)
+		corpus_index_cache(&app->index, NULL);
+	corpus_index_start(&app->index, &app->corpus, 0);
+}
+
+bool app_store_start(struct app *app)
+{
+	struct store_entities given = {0};
+	char *error = NULL;
+
+	app->store = store_open(NULL, &error);
+	app->store_opened_at = app_now();
+	if (app->store == NULL) {
+		app_message(app, "the store: %s", error);
+		free(error);
+		return false;
+	}
+	corpus_init(&app->corpus);
+	corpus_index_prepare(&app->index, &app->corpus);
+	app->order = xcalloc(1, sizeof *app->order);
+	list_pane_set_rows(&app->list, app->order, 0);
+	store_load_since(app->store, &app->store_seen, &app->corpus, &given);
+	app_load_merge(app, true);
+	if (app->corpus.n == 0) {
+		app->list_data.empty = "(no articles yet: R fetches the subscriptions)";
+		store_entities_free(&given);
+	} else
+		app_store_index(app, &given);
+	return true;
+}
+
+/* Articles stored since the last look join the corpus; the index starts over. */
+static void app_store_take(struct app *app)
+{
+	struct store_entities given = {0};
+
+	if (app->store == NULL)
+		return;
+	/* the index reads the corpus: stop it before the corpus grows */
+	corpus_index_free(&app->index);
+	app->index_done = false;
+	/* the articles there before: their stored entities again (the old index had them) */
+	store_entities_reload(app->store, &app->corpus, app->store_rowids, app->store_nrows, &given);
+	store_load_since(app->store, &app->store_seen, &app->corpus, &given);
+	corpus_index_prepare(&app->index, &app->corpus);
+	app_load_merge(app, true);
+	app->list_data.empty = NULL;
+	app_store_index(app, &given);
+	app_sidebar_fill(app);
+	app->list.dirty = true;
+}
+
+static void app_fetch_wake(struct app_fetch *f)
+{
+	char b = 1;
+	while (write(f->pipe[1], &b, 1) < 0 && errno == EINTR)
+		;
+}
+
+static void app_fetch_feed_done(void *ctx, const struct sub *sub, const struct feeds_result *r)
+{
+	struct app_fetch *f = ctx;
+	(void)sub;
+	atomic_fetch_add(&f->done, 1);
+	if (r->outcome == FEEDS_FAILED)
+		atomic_fetch_add(&f->failed, 1);
+	atomic_fetch_add(&f->added, r->got.added);
+	app_fetch_wake(f);
+}
+
+static void *app_fetch_main(void *arg)
+{
+	struct app_fetch *f = arg;
+	struct feeds_summary sum;
+	char *error = NULL;
+	struct store *s = store_open(f->db_path, &error);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (s == NULL)
+		f->error = error;
+	else {
+		store_set_tagger(s, ner_default(&error), cpus > 1 ? (int)cpus - 1 : 1);
+		feeds_fetch(s, &f->subs, &f->opts, app_fetch_feed_done, f, &f->cancel, &sum);
+		store_close(s);
+	}
+	atomic_store(&f->finished, true);
+	app_fetch_wake(f);
+	return NULL;
+}
+
+void app_fetch_start(struct app *app)
+{
+	struct app_fetch *f;
+
+	if (app->store == NULL) {
+		app_message(app, "R fetches the subscriptions into the store: run qari without a PATH");
+		return;
+	}
+	if (app->fetch) {
+		app_message(app, "already fetching");
+		return;
+	}
+	f = xcalloc(1, sizeof *f);
+	subs_read(&f->subs, NULL);
+	if (f->subs.n == 0) {
+		app_message(app, "no subscriptions (qari add URL)");
+		subs_free(&f->subs);
+		free(f);
+		return;
+	}
+	f->db_path = xstrdup(store_path(app->store));
+	f->opts = (struct fetch_opts){.timeout_ms = app->config.fetch_timeout * 1000};
+	atomic_store(&f->total, f->subs.n);
+	if (pipe2(f->pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		fatal("cannot create a pipe: %s", strerror(errno));
+	if (pthread_create(&f->thread, NULL, app_fetch_main, f) != 0)
+		fatal("cannot start a thread");
+	app->fetch = f;
+}
+
+int app_fetch_fd(const struct app *app) { return app->fetch ? app->fetch->pipe[0] : -1; }
+
+static void app_fetch_free(struct app_fetch *f)
+{
+	atomic_store(&f->cancel, true);
+	pthread_join(f->thread, NULL);
+	close(f->pipe[0]);
+	close(f->pipe[1]);
+	subs_free(&f->subs);
+	free(f->db_path);
+	free(f->error);
+	free(f);
+}
+
+/* New articles join now, unless a filter is up (they wait for it to go). */
+static void app_fetch_join(struct app *app)
+{
+	if (app->filter || app->prompting || app_filter_pending(app))
+		return;
+	if (store_last_rowid(app->store) > app->store_seen)
+		app_store_take(app);
+}
+
+void app_fetch_event(struct app *app)
+{
+	struct app_fetch *f = app->fetch;
+	char buf[64];
+
+	if (f == NULL)
+		return;
+	while (read(f->pipe[0], buf, sizeof buf) > 0)
+		;
+	app_fetch_join(app);
+	if (!atomic_load(&f->finished)) {
+		app->list.dirty = true;
+		return;
+	}
+	if (f->error)
+		app_message(app, "fetching: %s", f->error);
+	else
+		app_message(app, "fetched %zu feeds: %zu new articles%s", atomic_load(&f->total),
+			    atomic_load(&f->added),
+			    atomic_load(&f->failed) ? " (some feeds failed: qari fetch says why)" : "");
+	app_fetch_free(f);
+	app->fetch = NULL;
+	app->fetched_at = app_now();
+}
+
+/* The status line's figure while fetching: "fetching 3/12". */
+bool app_fetch_progress(const struct app *app, char *out, size_t n)
+{
+	if (app->fetch == NULL)
+		return false;
+	snprintf(out, n, "fetching %zu/%zu", atomic_load(&app->fetch->done),
+		 atomic_load(&app->fetch->total));
+	return true;
+}
+
+/* Every `reload` minutes: milliseconds until the next fetch is due, -1 for never. */
+int app_fetch_timeout(const struct app *app)
+{
+	double last, due;
+	if (app->store == NULL || app->config.reload <= 0 || app->fetch)
+		return -1;
+	last = app->fetched_at > 0 ? app->fetched_at : app->store_opened_at;
+	due = last + (double)app->config.reload * 60 - app_now();
+	return due > 0 ? (int)(due * 1000) + 1 : 0;
+}
+
+/* After a loop pass: a reload come due starts a fetch; a filter gone lets waiting ones in. */
+void app_fetch_tick(struct app *app)
+{
+	if (app_fetch_timeout(app) == 0)
+		app_fetch_start(app);
+	if (app->store && !app->fetch && app->store_seen < store_last_rowid(app->store))
+		app_fetch_join(app);
+}
+
+void app_store_close(struct app *app)
+{
+	if (app->fetch) {
+		app_fetch_free(app->fetch);
+		app->fetch = NULL;
+	}
+	store_close(app->store);
+	app->store = NULL;
+	xfree(&app->store_rowids);
+}
