@@ -17,6 +17,8 @@
 struct fetch_transfer {
 	CURL *easy;
 	size_t index;
+	char *host;      /* for the per-host limit, "" when the URL has none */
+	bool started;    /* handed to curl: its timeouts run from then */
 	struct curl_slist *headers;
 	struct strbuf body;
 	size_t max_bytes;
@@ -81,7 +83,21 @@ static bool fetch_header_ok(const char *v)
 	return v && *v && strpbrk(v, "\r\n") == NULL && strlen(v) < 1024;
 }
 
-static struct fetch_transfer *fetch_start(CURLM *multi, const struct fetch_request *r, size_t i,
+/* The host of a URL (lower case as curl gives it), "" when there is none. */
+static char *fetch_host(const char *url)
+{
+	CURLU *u = curl_url();
+	char *host = NULL, *out;
+	if (u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK)
+		curl_url_get(u, CURLUPART_HOST, &host, 0);
+	out = xstrdup(host ? host : "");
+	curl_free(host);
+	curl_url_cleanup(u);
+	return out;
+}
+
+/* A transfer ready to go (fetch_schedule hands it to curl). */
+static struct fetch_transfer *fetch_start(const struct fetch_request *r, size_t i,
 					  const struct fetch_opts *o)
 {
 	struct fetch_transfer *t = xcalloc(1, sizeof *t);
@@ -91,6 +107,7 @@ static struct fetch_transfer *fetch_start(CURLM *multi, const struct fetch_reque
 		fatal("curl_easy_init failed");
 	t->easy = e;
 	t->index = i;
+	t->host = fetch_host(r->url);
 	t->max_bytes = o->max_bytes;
 	curl_easy_setopt(e, CURLOPT_URL, r->url);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
@@ -125,7 +142,6 @@ static struct fetch_transfer *fetch_start(CURLM *multi, const struct fetch_reque
 		"Accept: application/rss+xml, application/atom+xml, application/xml;q=0.9, "
 		"text/xml;q=0.9, text/html;q=0.5, */*;q=0.1");
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
-	curl_multi_add_handle(multi, e);
 	return t;
 }
 
@@ -164,14 +180,38 @@ static void fetch_finish(struct fetch_transfer *t, CURLcode rc, struct fetch_res
 
 static void fetch_transfer_free(CURLM *multi, struct fetch_transfer *t)
 {
-	curl_multi_remove_handle(multi, t->easy);
+	if (t->started)
+		curl_multi_remove_handle(multi, t->easy);
 	curl_easy_cleanup(t->easy);
 	curl_slist_free_all(t->headers);
 	strbuf_free(&t->body);
 	free(t->etag);
 	free(t->last_modified);
 	free(t->content_type);
+	free(t->host);
 	free(t);
+}
+
+
+/* Hand transfers to curl while there is room: at most per_host on a host and
+ * FETCH_MAX_TOTAL in all. Queued ones wait here, so their timeouts do not run while they wait. */
+static void fetch_schedule(CURLM *multi, struct fetch_transfer **tv, size_t n, int per_host)
+{
+	size_t active = 0;
+	for (size_t i = 0; i < n; i++)
+		active += tv[i] && tv[i]->started;
+	for (size_t i = 0; i < n && active < FETCH_MAX_TOTAL; i++) {
+		int same = 0;
+		if (tv[i] == NULL || tv[i]->started)
+			continue;
+		for (size_t k = 0; k < n; k++)
+			same += tv[k] && tv[k]->started && strcmp(tv[k]->host, tv[i]->host) == 0;
+		if (same >= per_host)
+			continue;
+		tv[i]->started = true;
+		curl_multi_add_handle(multi, tv[i]->easy);
+		active++;
+	}
 }
 
 /* Hand over every transfer curl says is done; tv[i] becomes NULL. */
@@ -211,11 +251,15 @@ void fetch_all(const struct fetch_request *reqs, size_t n, const struct fetch_op
 	curl_multi_setopt(multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)o.per_host);
 	curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)FETCH_MAX_TOTAL);
 	for (size_t i = 0; i < n; i++)
-		tv[i] = fetch_start(multi, &reqs[i], i, &o);
-	while (running && !(cancel && atomic_load(cancel))) {
+		tv[i] = fetch_start(&reqs[i], i, &o);
+	for (size_t left = n; left > 0 && !(cancel && atomic_load(cancel));) {
+		fetch_schedule(multi, tv, n, o.per_host);
 		if (curl_multi_perform(multi, &running) != CURLM_OK)
 			break;
 		fetch_collect(multi, tv, done, ctx);
+		left = 0;
+		for (size_t i = 0; i < n; i++)
+			left += tv[i] != NULL;
 		if (running)
 			curl_multi_poll(multi, NULL, 0, 100, NULL);
 	}
