@@ -150,6 +150,7 @@ struct list_pane {
 	bool (*is_read)(void *ctx, const struct article *a);
 	bool (*is_bookmarked)(void *ctx, const struct article *a);
 	void *ctx;
+	bool show_source;   /* rows read "source: title" (the store: articles of many feeds) */
 };
 extern const struct pane_ops list_pane_ops;
 size_t list_pane_count(const struct list_pane *l);

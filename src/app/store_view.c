@@ -80,6 +80,7 @@ bool app_store_start(struct app *app)
 	}
 	corpus_init(&app->corpus);
 	corpus_index_prepare(&app->index, &app->corpus);
+	app->list_data.show_source = true;
 	app->order = xcalloc(1, sizeof *app->order);
 	list_pane_set_rows(&app->list, app->order, 0);
 	store_load_since(app->store, &app->store_seen, &app->corpus, &given);

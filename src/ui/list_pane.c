@@ -4,6 +4,9 @@
 #include "qari/ui.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+#include "qari/xalloc.h"
 
 static struct list_pane *list_data(const struct pane *p) { return p->data; }
 
@@ -93,7 +96,12 @@ static void list_pane_draw(struct pane *p, bool focused)
 		mvwhline(p->win, row, 0, ' ', p->w);
 		if (l->is_bookmarked && l->is_bookmarked(l->ctx, a))
 			mvwaddch(p->win, row, 0, '*');
-		ui_draw_row(p->win, row, p->w, a->title, date, &o, attr);
+		if (l->show_source && a->source) {
+			char *text = xasprintf("%s: %s", a->source, a->title);
+			ui_draw_row(p->win, row, p->w, text, date, &o, attr);
+			free(text);
+		} else
+			ui_draw_row(p->win, row, p->w, a->title, date, &o, attr);
 		wattrset(p->win, A_NORMAL);
 	}
 	if (n == 0 && p->h > 0)

@@ -21,6 +21,7 @@ missing). Routes:
   /changing.xml      items as set by /set-version/N (1: two items; 2: one changed, one new)
   /dup.xml           the same item twice
   /slow/N.xml        a feed of 20 items after 100 ms (kill -9 tests)
+  /wait/N.xml        a feed of 2 items (English titles "Late story N-I") after 2 s
   /bench/N.xml       a feed of 20 items with an ETag (benchmarks)
 """
 import gzip
@@ -172,6 +173,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             time.sleep(0.1)
             n = p[len("/slow/"):].split(".")[0]
             return self.send(200, rss(f"بطيء {n}", arabic_items(f"slow{n}", 20)))
+        if p.startswith("/wait/"):
+            time.sleep(2)
+            n = p[len("/wait/"):].split(".")[0]
+            return self.send(200, rss(f"Wait {n}", [(f"w{n}-{i}", f"http://example.org/w{n}/{i}",
+                                                    f"Late story {n}-{i}", "Text of a late story.",
+                                                    "Sun, 06 Dec 2026 08:00:00 GMT") for i in range(2)]))
         if p.startswith("/bench/"):
             n = p[len("/bench/"):].split(".")[0]
             tag = f'"b{n}"'

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The reader on the store: with subscriptions and no PATH it opens the store; R fetches in
+# the background, the status line counts the feeds, and the new articles join the list.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+export XDG_DATA_HOME="$E2E_TMP/data"
+mkdir -p "$XDG_CONFIG_HOME/qari"
+
+exec {server_in}> >(exec python3 "$(dirname "$0")/../net/server.py" >"$E2E_TMP/port")
+for ((i = 0; i < 200; i++)); do
+	[[ -s $E2E_TMP/port ]] && break
+	sleep 0.05
+done
+read -r port _ <"$E2E_TMP/port"
+base="http://127.0.0.1:$port"
+
+echo "$base/feed.xml" >"$XDG_CONFIG_HOME/qari/urls"
+"$qari" fetch >/dev/null
+echo "$base/wait/1.xml \"~Late news\"" >>"$XDG_CONFIG_HOME/qari/urls"
+
+e2e_start 120 30 "$qari"
+e2e_check "the store opens with its 3 articles" e2e_wait "qari — 3 articles"
+e2e_keys j
+e2e_keys R
+e2e_check "progress in the status line" e2e_wait "fetching 1/2"
+e2e_check "new articles join the list" e2e_wait "Late story 1-1" 15
+e2e_check "the list counts them" e2e_wait "fetched 2 feeds: 2 new articles" 15
+e2e_check "the feed's name from ~Name" e2e_wait "Late news"
+e2e_keys q
+e2e_check "q quits" e2e_exited
+exec {server_in}>&-
+
+# opened again: the articles come from the store, their read marks with them
+e2e_start 120 30 "$qari"
+e2e_check "reopened: 5 articles" e2e_wait "qari — 5 articles"
+e2e_keys q
+e2e_check "q quits again" e2e_exited
+e2e_finish
