@@ -1,7 +1,8 @@
 /* bench.h - what the files of `qari bench` share (private to src/app/bench*.c):
  *   bench.c          the subcommand: figures in order, one "name: value unit" line each
  *   bench_session.c  the reader itself on a pty, driven by a scripted session from a second
- *                    thread; less on the same text */
+ *                    thread; less on the same text
+ *   bench_store.c    the store and the fetcher: ingest, the reader on a store, 200 feeds */
 #ifndef QARI_BENCH_H
 #define QARI_BENCH_H
 
@@ -43,5 +44,7 @@ void bench_session_free(struct bench_session *s);
 /* Bytes less writes per line scrolled with j over text on an 80×24 pty; < 0 when it did not
  * run. */
 double bench_less_bytes_per_line(const char *text);
+/* bench_store.c: the store's and the fetcher's figures, in folders under tmp. */
+void bench_store(const struct cli *cli, const struct corpus *c, const char *tmp);
 
 #endif
