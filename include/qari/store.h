@@ -118,8 +118,13 @@ char *store_take_message(struct store *s); /* caller frees; NULL: none */
  * (0: no limit); bookmarked articles are never dropped. Returns how many went. */
 size_t store_prune(struct store *s, long keep_days, long max_items, char **error);
 
-/* The page text extracted for an article (paragraphs), stored beside its summary. */
-bool store_set_fulltext(struct store *s, const char *id, char *const *paras, size_t n,
-			char **error);
+/* The page text extracted for the article in row (paragraphs), stored beside its summary
+ * (which it replaces on display), with its entities es (NULL: tagged when read). */
+bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t n,
+			const struct article_entities *es, char **error);
+/* The article in row (as store_load makes it), NULL when there is none. */
+struct article *store_load_article(struct store *s, int64_t row);
+/* The row of article id (the newest with it), 0: none. */
+int64_t store_row_of(struct store *s, const char *id);
 
 #endif

@@ -45,6 +45,7 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'m', false, UI_OP_TOGGLE_READ},
 	{'*', false, UI_OP_BOOKMARK},
 	{'R', false, UI_OP_FETCH},
+	{'F', false, UI_OP_FULL_TEXT},
 	{'o', false, UI_OP_OPEN_URL},
 	{'y', false, UI_OP_COPY_URL},
 	{'z', false, UI_OP_ZOOM},
@@ -84,6 +85,7 @@ static const struct {
 	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL to the clipboard (OSC 52)"},
 	[UI_OP_ZOOM] = {"zoom", "read full width, or beside the list again"},
 	[UI_OP_FETCH] = {"fetch", "fetch the subscriptions (in the background)"},
+	[UI_OP_FULL_TEXT] = {"full-text", "fetch the article's page and show its main text"},
 };
 
 /* The live map: the defaults, then the config file's bind and unbind lines. */

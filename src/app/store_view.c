@@ -9,7 +9,10 @@
  * does, so positions stay valid. The background index covers a fixed corpus: it is started
  * again over the grown one, with every stored article's entities given, so nothing is tagged
  * twice. While a filter is active or being typed new articles wait (the status line says
- * how many) and join when it is cleared. */
+ * how many) and join when it is cleared.
+ *
+ * F does the same for one article: its page fetched, its main text extracted (extract.c),
+ * tagged and stored beside the summary, and the article read back in its place. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -20,6 +23,7 @@
 #include <unistd.h>
 
 #include "qari/app.h"
+#include "qari/extract.h"
 #include "qari/feeds.h"
 #include "qari/ner.h"
 #include "qari/store.h"
@@ -27,6 +31,12 @@
 #include "qari/xalloc.h"
 
 struct app_fetch {
+	bool page;           /* a summary's page (F), else the subscriptions (R) */
+	char *url;           /* page: its URL, the article's row and title */
+	int64_t row;
+	char *title;
+	char *page_error;    /* page: what went wrong, or NULL */
+	size_t page_paras;   /* page: paragraphs found */
 	pthread_t thread;
 	int pipe[2];
 	char *db_path;
@@ -93,6 +103,15 @@ bool app_store_start(struct app *app)
 	return true;
 }
 
+/* Stop the index before the corpus changes; the entities of the articles there (the old
+ * index had them) are read again for the next. */
+static void app_store_stop_index(struct app *app, struct store_entities *given)
+{
+	corpus_index_free(&app->index);
+	app->index_done = false;
+	store_entities_reload(app->store, &app->corpus, app->store_rowids, app->store_nrows, given);
+}
+
 /* Articles stored since the last look join the corpus; the index starts over. */
 static void app_store_take(struct app *app)
 {
@@ -100,11 +119,7 @@ static void app_store_take(struct app *app)
 
 	if (app->store == NULL)
 		return;
-	/* the index reads the corpus: stop it before the corpus grows */
-	corpus_index_free(&app->index);
-	app->index_done = false;
-	/* the articles there before: their stored entities again (the old index had them) */
-	store_entities_reload(app->store, &app->corpus, app->store_rowids, app->store_nrows, &given);
+	app_store_stop_index(app, &given);
 	store_load_since(app->store, &app->store_seen, &app->corpus, &given);
 	corpus_index_prepare(&app->index, &app->corpus);
 	app_load_merge(app, true);
@@ -112,6 +127,31 @@ static void app_store_take(struct app *app)
 	app_store_index(app, &given);
 	app_sidebar_fill(app);
 	app->list.dirty = true;
+}
+
+/* The article at position i was stored again (its page's text): read it back in its place,
+ * and open it again if it is open. */
+static void app_store_replace(struct app *app, size_t i, int64_t row)
+{
+	struct store_entities given = {0};
+	struct article *a, *old = app->corpus.items[i];
+
+	if ((a = store_load_article(app->store, row)) == NULL)
+		return;
+	corpus_index_free(&app->index); /* it reads the article being replaced */
+	app->index_done = false;
+	app->corpus.items[i] = a;
+	app_sidebar_free(app); /* entities found early were the old text's */
+	if (app->open == i) {
+		app_open(app, i, 0, false);
+		app_focus(app, &app->reader);
+	}
+	article_free(old);
+	store_entities_reload(app->store, &app->corpus, app->store_rowids, app->store_nrows, &given);
+	corpus_index_prepare(&app->index, &app->corpus);
+	app_store_index(app, &given);
+	app_sidebar_fill(app);
+	app->list.dirty = app->reader.dirty = true;
 }
 
 static void app_fetch_wake(struct app_fetch *f)
@@ -152,6 +192,127 @@ static void *app_fetch_main(void *arg)
 	return NULL;
 }
 
+static void app_page_fetched(void *ctx, size_t i, struct fetch_result *r)
+{
+	(void)i;
+	*(struct fetch_result *)ctx = *r;
+}
+
+/* The page's main text, tagged and stored with the article. */
+static void app_page_extract(struct app_fetch *f, struct store *s)
+{
+	struct fetch_request req = {.url = f->url};
+	struct fetch_result r = {0};
+	char *text, **paras = NULL, *error = NULL;
+	size_t len, n = 0;
+
+	fetch_all(&req, 1, &f->opts, app_page_fetched, &r, &f->cancel);
+	if (r.outcome != FETCH_OK) {
+		f->page_error = xstrdup(r.error ? r.error : "no answer");
+	} else if ((text = fetch_to_utf8(r.body, r.len, r.content_type, &len, &error)) == NULL) {
+		f->page_error = error;
+	} else {
+		n = extract_main_text(text, len, &paras);
+		free(text);
+		if (n == 0)
+			f->page_error = xstrdup("no main text found on the page");
+	}
+	if (n > 0) {
+		struct article *a = article_new("page");
+		const struct ner_model *m = ner_default(&error);
+		struct article_entities es = {0};
+		article_set_field(&a->title, f->title, strlen(f->title));
+		for (size_t k = 0; k < n; k++)
+			article_add_para(a, paras[k], strlen(paras[k]));
+		if (m)
+			entity_extract(m, a, &es);
+		error = NULL;
+		if (!store_set_fulltext(s, f->row, a->paras, a->npara, m ? &es : NULL, &error))
+			f->page_error = error;
+		f->page_paras = a->npara;
+		article_entities_free(&es);
+		article_free(a);
+	}
+	for (size_t k = 0; k < n; k++)
+		free(paras[k]);
+	free(paras);
+	fetch_result_free(&r);
+}
+
+static void *app_page_main(void *arg)
+{
+	struct app_fetch *f = arg;
+	char *error = NULL;
+	struct store *s = store_open(f->db_path, &error);
+	if (s == NULL)
+		f->error = error;
+	else {
+		app_page_extract(f, s);
+		store_close(s);
+	}
+	atomic_store(&f->finished, true);
+	app_fetch_wake(f);
+	return NULL;
+}
+
+static void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *))
+{
+	f->db_path = xstrdup(store_path(app->store));
+	f->opts = (struct fetch_opts){.timeout_ms = app->config.fetch_timeout * 1000};
+	if (pipe2(f->pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		fatal("cannot create a pipe: %s", strerror(errno));
+	if (pthread_create(&f->thread, NULL, main, f) != 0)
+		fatal("cannot start a thread");
+	app->fetch = f;
+}
+
+/* F: the open (or selected) article's page, its main text in place of the summary. */
+void app_page_start(struct app *app)
+{
+	size_t idx = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open;
+	const struct article *a = idx < app->corpus.n ? app->corpus.items[idx] : NULL;
+	struct app_fetch *f;
+	int64_t row;
+
+	if (a == NULL)
+		return;
+	if (app->store == NULL || idx >= app->store_nrows || (row = app->store_rowids[idx]) <= 0) {
+		app_message(app, "F fetches the pages of articles in the store (qari without a PATH)");
+		return;
+	}
+	if (a->url == NULL) {
+		app_message(app, "this article has no link to fetch");
+		return;
+	}
+	if (app->fetch) {
+		app_message(app, "busy fetching; try again when it is done");
+		return;
+	}
+	f = xcalloc(1, sizeof *f);
+	f->page = true;
+	f->url = xstrdup(a->url);
+	f->title = xstrdup(a->title);
+	f->row = row;
+	atomic_store(&f->total, 1);
+	app_fetch_begin(app, f, app_page_main);
+	app_message(app, "fetching the article's page…");
+}
+
+/* The page job is over: its article read back, or why not. */
+static void app_page_done(struct app *app, struct app_fetch *f)
+{
+	size_t i;
+	if (f->error || f->page_error) {
+		app_message(app, "the page: %s", f->error ? f->error : f->page_error);
+		return;
+	}
+	for (i = 0; i < app->store_nrows && app->store_rowids[i] != f->row; i++)
+		;
+	if (i < app->store_nrows && i < app->corpus.n)
+		app_store_replace(app, i, f->row);
+	app_message(app, "the page's text: %zu paragraphs", f->page_paras);
+}
+
 void app_fetch_start(struct app *app)
 {
 	struct app_fetch *f;
@@ -172,14 +333,8 @@ void app_fetch_start(struct app *app)
 		free(f);
 		return;
 	}
-	f->db_path = xstrdup(store_path(app->store));
-	f->opts = (struct fetch_opts){.timeout_ms = app->config.fetch_timeout * 1000};
 	atomic_store(&f->total, f->subs.n);
-	if (pipe2(f->pipe, O_CLOEXEC | O_NONBLOCK) < 0)
-		fatal("cannot create a pipe: %s", strerror(errno));
-	if (pthread_create(&f->thread, NULL, app_fetch_main, f) != 0)
-		fatal("cannot start a thread");
-	app->fetch = f;
+	app_fetch_begin(app, f, app_fetch_main);
 }
 
 int app_fetch_fd(const struct app *app) { return app->fetch ? app->fetch->pipe[0] : -1; }
@@ -193,6 +348,9 @@ static void app_fetch_free(struct app_fetch *f)
 	subs_free(&f->subs);
 	free(f->db_path);
 	free(f->error);
+	free(f->url);
+	free(f->title);
+	free(f->page_error);
 	free(f);
 }
 
@@ -214,6 +372,14 @@ void app_fetch_event(struct app *app)
 		return;
 	while (read(f->pipe[0], buf, sizeof buf) > 0)
 		;
+	if (f->page) {
+		if (!atomic_load(&f->finished))
+			return;
+		app_page_done(app, f);
+		app_fetch_free(f);
+		app->fetch = NULL;
+		return;
+	}
 	app_fetch_join(app);
 	if (!atomic_load(&f->finished)) {
 		app->list.dirty = true;
@@ -233,7 +399,7 @@ void app_fetch_event(struct app *app)
 /* The status line's figure while fetching: "fetching 3/12". */
 bool app_fetch_progress(const struct app *app, char *out, size_t n)
 {
-	if (app->fetch == NULL)
+	if (app->fetch == NULL || app->fetch->page)
 		return false;
 	snprintf(out, n, "fetching %zu/%zu", atomic_load(&app->fetch->done),
 		 atomic_load(&app->fetch->total));

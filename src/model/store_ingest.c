@@ -371,22 +371,27 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	return ok;
 }
 
-bool store_set_fulltext(struct store *s, const char *id, char *const *paras, size_t n,
-			char **error)
+bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t n,
+			const struct article_entities *es, char **error)
 {
 	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FULLTEXT,
-		"UPDATE articles SET fulltext = ?2 WHERE aid = ?1");
-	struct strbuf sb = {0};
+		"UPDATE articles SET fulltext = ?2, entities = ?3 WHERE id = ?1");
+	struct strbuf sb = {0}, ents = {0};
 	bool ok;
 
 	for (size_t i = 0; i < n; i++)
 		strbuf_append(&sb, paras[i], strlen(paras[i]) + 1);
-	store_bind_text(st, 1, id);
+	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_blob(st, 2, sb.data ? sb.data : "", (int)sb.len, SQLITE_STATIC);
+	if (es) {
+		store_entities_pack(es, &ents);
+		sqlite3_bind_blob(st, 3, ents.data, (int)ents.len, SQLITE_STATIC);
+	}
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	if (!ok)
 		*error = store_errmsg(s, "cannot store the page text");
 	sqlite3_reset(st);
 	strbuf_free(&sb);
+	strbuf_free(&ents);
 	return ok;
 }

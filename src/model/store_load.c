@@ -55,8 +55,7 @@ static void store_entities_add(struct store_entities *e, size_t at, int64_t rowi
 void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
 			   size_t n, struct store_entities *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT entities FROM articles WHERE id = ? AND "
-					    "fulltext IS NULL");
+	sqlite3_stmt *st = store_prepare(s, "SELECT entities FROM articles WHERE id = ?");
 	for (size_t i = 0; i < n && i < c->n; i++) {
 		const void *blob = NULL;
 		int len = 0;
@@ -105,6 +104,7 @@ static struct article *store_row_article(sqlite3_stmt *st)
 	return a;
 }
 
+
 /* corpus_add finishes the article again (its id from URL or path): the stored id stays. */
 static void store_add(struct corpus *c, struct article *a)
 {
@@ -114,14 +114,44 @@ static void store_add(struct corpus *c, struct article *a)
 	memcpy(a->id, id, sizeof id);
 }
 
+#define STORE_LOAD_COLUMNS                                                                     \
+	"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"  \
+	" a.author, a.path, a.body, a.entities, a.fulltext FROM articles a"                    \
+	" LEFT JOIN feeds f ON f.id = a.feed "
+
+struct article *store_load_article(struct store *s, int64_t row)
+{
+	sqlite3_stmt *st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id = ?");
+	struct article *a = NULL;
+	sqlite3_bind_int64(st, 1, row);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		struct corpus c;
+		corpus_init(&c);
+		store_add(&c, store_row_article(st)); /* finished as store_load finishes it */
+		a = c.items[0];
+		c.n = 0;
+		corpus_free(&c);
+	}
+	sqlite3_finalize(st);
+	return a;
+}
+
+int64_t store_row_of(struct store *s, const char *id)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT max(id) FROM articles WHERE aid = ?");
+	int64_t row = 0;
+	store_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		row = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return row;
+}
+
 size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
 			struct store_entities *e)
 {
-	sqlite3_stmt *st = store_prepare(s,
-		"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"
-		" a.author, a.path, a.body, a.entities, a.fulltext FROM articles a"
-		" LEFT JOIN feeds f ON f.id = a.feed WHERE a.id > ?"
-		" ORDER BY a.date_key DESC, a.id DESC");
+	sqlite3_stmt *st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id > ?"
+					    " ORDER BY a.date_key DESC, a.id DESC");
 	size_t n = 0;
 	int rc;
 	int64_t top = *after;
@@ -136,11 +166,9 @@ size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
 			continue;
 		}
 		top = rowid > top ? rowid : top;
-		if (e) {
-			bool replaced = sqlite3_column_bytes(st, 11) > 0; /* entities are the summary's */
-			store_entities_add(e, c->n, rowid, replaced ? NULL : sqlite3_column_blob(st, 10),
+		if (e) /* the page text's entities when it has one: checked against what shows */
+			store_entities_add(e, c->n, rowid, sqlite3_column_blob(st, 10),
 					   sqlite3_column_bytes(st, 10), a);
-		}
 		store_add(c, a);
 		n++;
 	}

@@ -28,11 +28,27 @@ e2e_check "the list counts them" e2e_wait "fetched 2 feeds: 2 new articles" 15
 e2e_check "the feed's name from ~Name" e2e_wait "Late news"
 e2e_keys q
 e2e_check "q quits" e2e_exited
+
+# F: a summary's page, its main text in its place, kept in the store
+echo "$base/summary.xml" >>"$XDG_CONFIG_HOME/qari/urls"
+"$qari" fetch >/dev/null
+e2e_start 120 30 "$qari"
+e2e_check "the summary is listed" e2e_wait "Summary only"
+e2e_keys g Enter
+e2e_check "its summary opens" e2e_wait "A short summary."
+e2e_keys F
+e2e_check "F: the page's text" e2e_wait "the page's text: 5 paragraphs" 15
+e2e_check "F: the article shows it" e2e_wait "(Reuters)"
+e2e_check "F: no furniture" bash -c "! tmux -L $E2E_SOCK capture-pane -p | grep -q -e HEADER-TEXT -e ADVERT-TEXT"
+e2e_keys q q
+e2e_check "q q quits" e2e_exited
 exec {server_in}>&-
 
 # opened again: the articles come from the store, their read marks with them
 e2e_start 120 30 "$qari"
-e2e_check "reopened: 5 articles" e2e_wait "qari — 5 articles"
-e2e_keys q
+e2e_check "reopened: 6 articles" e2e_wait "qari — 6 articles"
+e2e_keys g Enter
+e2e_check "reopened: the page's text was kept" e2e_wait "(Reuters)"
+e2e_keys q q
 e2e_check "q quits again" e2e_exited
 e2e_finish

@@ -179,6 +179,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send(200, rss(f"Wait {n}", [(f"w{n}-{i}", f"http://example.org/w{n}/{i}",
                                                     f"Late story {n}-{i}", "Text of a late story.",
                                                     "Sun, 06 Dec 2026 08:00:00 GMT") for i in range(2)]))
+        if p == "/summary.xml":
+            link = f"http://{self.headers['Host']}/article.html"
+            return self.send(200, rss("Summaries", [("s-1", link, "Summary only", "A short summary.",
+                                                     "Sun, 06 Dec 2026 09:00:00 GMT")]))
+        if p == "/article.html":
+            with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "pages",
+                                   "article.html"), "rb") as f:
+                return self.send(200, f.read(), "text/html; charset=utf-8")
         if p.startswith("/bench/"):
             n = p[len("/bench/"):].split(".")[0]
             tag = f'"b{n}"'
