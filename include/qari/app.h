@@ -123,6 +123,7 @@ struct app {
 	struct store *store;          /* the store the reader shows (store_view.c), or NULL */
 	int64_t store_seen;           /* its highest row in the corpus */
 	int64_t *store_rowids;        /* each corpus position's row, for the next index */
+	struct store_entities *store_given; /* entities read with the articles, until the index */
 	size_t store_nrows;
 	double store_opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */

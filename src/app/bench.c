@@ -354,7 +354,7 @@ static bool bench_write_sample(struct bench *b)
 }
 
 /* Run argv with stdout and stderr to /dev/null; seconds taken, or -1 when it did not run. */
-static double bench_run_tool(char *const argv[])
+double bench_run_tool(char *const argv[])
 {
 	posix_spawn_file_actions_t fa;
 	double t0 = bench_now();
@@ -484,7 +484,10 @@ static void bench_ner(struct bench *b)
 	ner_default_free();
 }
 
-static void bench_store_figures(struct bench *b) { bench_store(b->cli, &b->corpus, b->cache); }
+static void bench_store_figures(struct bench *b)
+{
+	bench_store(b->cli, &b->corpus, b->paths, b->npaths, b->cache);
+}
 
 static void (*const bench_figures[])(struct bench *) = {
 	bench_cat_floor,

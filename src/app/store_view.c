@@ -30,7 +30,21 @@
 #include "qari/subs.h"
 #include "qari/xalloc.h"
 
+#define APP_STORE_FIRST 400   /* articles read before the first screen */
+#define APP_STORE_BATCH 1000  /* then in batches of this many, from a thread */
+
+/* A batch of articles the loading thread read, waiting for the loop to take it. */
+struct app_store_batch {
+	struct corpus c;
+	struct store_entities e;
+	struct app_store_batch *next;
+};
+
 struct app_fetch {
+	bool load;           /* the rest of the store after the first screen */
+	size_t offset;       /* load: rows the first screen read */
+	pthread_mutex_t lock; /* load: guards batches */
+	struct app_store_batch *batches, **tail;
 	bool page;           /* a summary's page (F), else the subscriptions (R) */
 	char *url;           /* page: its URL, the article's row and title */
 	int64_t row;
@@ -76,10 +90,99 @@ static void app_store_index(struct app *app, struct store_entities *given)
 	corpus_index_start(&app->index, &app->corpus, 0);
 }
 
+static void app_store_batch_free(struct app_store_batch *b)
+{
+	corpus_free(&b->c);
+	store_entities_free(&b->e);
+	free(b);
+}
+
+static void app_fetch_wake(struct app_fetch *f);
+static void app_store_loaded(struct app *app);
+static void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *));
+
+/* The loading thread: the rows after the first screen's, in batches. */
+static void *app_store_load_main(void *arg)
+{
+	struct app_fetch *f = arg;
+	char *error = NULL;
+	struct store *s = store_open(f->db_path, &error);
+	struct store_reader *r;
+
+	if (s == NULL) {
+		f->error = error;
+		goto out;
+	}
+	r = store_reader_open(s, f->row, f->offset);
+	while (!atomic_load(&f->cancel)) {
+		struct app_store_batch *b = xcalloc(1, sizeof *b);
+		corpus_init(&b->c);
+		if (store_reader_next(r, APP_STORE_BATCH, &b->c, &b->e) == 0 && b->c.report.nmessages == 0) {
+			app_store_batch_free(b);
+			break;
+		}
+		pthread_mutex_lock(&f->lock);
+		*f->tail = b;
+		f->tail = &b->next;
+		pthread_mutex_unlock(&f->lock);
+		atomic_fetch_add(&f->done, b->c.n);
+		app_fetch_wake(f);
+		if (b->c.n == 0)
+			break; /* an error, reported with the batch */
+	}
+	store_reader_close(r);
+	store_close(s);
+out:
+	atomic_store(&f->finished, true);
+	app_fetch_wake(f);
+	return NULL;
+}
+
+/* The batches read so far join the corpus (at its end) and their entities the given ones. */
+static void app_store_load_take(struct app *app, struct app_fetch *f)
+{
+	struct app_store_batch *b;
+
+	pthread_mutex_lock(&f->lock);
+	b = f->batches;
+	f->batches = NULL;
+	f->tail = &f->batches;
+	pthread_mutex_unlock(&f->lock);
+	while (b) {
+		struct app_store_batch *next = b->next;
+		struct store_entities *g = app->store_given;
+		size_t at = app->corpus.n;
+		for (size_t i = 0; i < b->c.report.nmessages; i++)
+			load_report_add(&app->corpus.report, "%s", b->c.report.messages[i]);
+		xgrow(&app->corpus.items, &app->corpus.cap, at + b->c.n, sizeof *app->corpus.items);
+		memcpy(app->corpus.items + at, b->c.items, b->c.n * sizeof *b->c.items);
+		app->corpus.n += b->c.n;
+		b->c.n = 0;
+		/* the batch's entities, moved to the articles' positions in the corpus */
+		if (b->e.n) {
+			size_t need = at + b->e.n;
+			g->es = xreallocarray(g->es, need, sizeof *g->es);
+			g->have = xreallocarray(g->have, need, sizeof *g->have);
+			g->rowid = xreallocarray(g->rowid, need, sizeof *g->rowid);
+			memset(g->es + g->n, 0, (need - g->n) * sizeof *g->es);
+			memset(g->have + g->n, 0, need - g->n);
+			memset(g->rowid + g->n, 0, (need - g->n) * sizeof *g->rowid);
+			memcpy(g->es + at, b->e.es, b->e.n * sizeof *g->es);
+			memcpy(g->have + at, b->e.have, b->e.n);
+			memcpy(g->rowid + at, b->e.rowid, b->e.n * sizeof *g->rowid);
+			g->n = g->cap = need;
+			b->e.n = 0; /* moved */
+		}
+		app_store_batch_free(b);
+		b = next;
+	}
+}
+
 bool app_store_start(struct app *app)
 {
-	struct store_entities given = {0};
+	struct store_reader *r;
 	char *error = NULL;
+	size_t n;
 
 	app->store = store_open(NULL, &error);
 	app->store_opened_at = app_now();
@@ -93,14 +196,37 @@ bool app_store_start(struct app *app)
 	app->list_data.show_source = true;
 	app->order = xcalloc(1, sizeof *app->order);
 	list_pane_set_rows(&app->list, app->order, 0);
-	store_load_since(app->store, &app->store_seen, &app->corpus, &given);
+	app->store_given = xcalloc(1, sizeof *app->store_given);
+	app->store_seen = store_last_rowid(app->store);
+	r = store_reader_open(app->store, app->store_seen, 0);
+	n = store_reader_next(r, APP_STORE_FIRST, &app->corpus, app->store_given);
+	if (n == APP_STORE_FIRST) { /* the rest from a thread, while the list is in use */
+		struct app_fetch *f = xcalloc(1, sizeof *f);
+		f->load = true;
+		f->offset = store_reader_rows(r);
+		f->row = app->store_seen;
+		f->tail = &f->batches;
+		pthread_mutex_init(&f->lock, NULL);
+		app_fetch_begin(app, f, app_store_load_main);
+		app->list_data.empty = "(loading…)";
+	}
+	store_reader_close(r);
 	app_load_merge(app, true);
-	if (app->corpus.n == 0) {
-		app->list_data.empty = "(no articles yet: R fetches the subscriptions)";
-		store_entities_free(&given);
-	} else
-		app_store_index(app, &given);
+	if (app->fetch == NULL)
+		app_store_loaded(app);
 	return true;
+}
+
+/* Everything is in: the index starts, the stored entities given. */
+static void app_store_loaded(struct app *app)
+{
+	app_load_merge(app, true);
+	app->list_data.empty = app->corpus.n ? NULL : "(no articles yet: R fetches the subscriptions)";
+	app->list.dirty = true;
+	if (app->corpus.n)
+		app_store_index(app, app->store_given);
+	else
+		store_entities_free(app->store_given);
 }
 
 /* Stop the index before the corpus changes; the entities of the articles there (the old
@@ -322,7 +448,8 @@ void app_fetch_start(struct app *app)
 		return;
 	}
 	if (app->fetch) {
-		app_message(app, "already fetching");
+		app_message(app, app->fetch->load ? "still loading the store; R when it is done"
+						  : "already fetching");
 		return;
 	}
 	f = xcalloc(1, sizeof *f);
@@ -343,6 +470,13 @@ static void app_fetch_free(struct app_fetch *f)
 {
 	atomic_store(&f->cancel, true);
 	pthread_join(f->thread, NULL);
+	while (f->batches) {
+		struct app_store_batch *b = f->batches;
+		f->batches = b->next;
+		app_store_batch_free(b);
+	}
+	if (f->load)
+		pthread_mutex_destroy(&f->lock);
 	close(f->pipe[0]);
 	close(f->pipe[1]);
 	subs_free(&f->subs);
@@ -372,6 +506,20 @@ void app_fetch_event(struct app *app)
 		return;
 	while (read(f->pipe[0], buf, sizeof buf) > 0)
 		;
+	if (f->load) {
+		bool finished = atomic_load(&f->finished); /* before taking: nothing comes after */
+		app_store_load_take(app, f);
+		if (!finished) {
+			app_load_merge(app, false);
+			return;
+		}
+		if (f->error)
+			app_message(app, "the store: %s", f->error);
+		app_fetch_free(f);
+		app->fetch = NULL;
+		app_store_loaded(app);
+		return;
+	}
 	if (f->page) {
 		if (!atomic_load(&f->finished))
 			return;
@@ -399,6 +547,10 @@ void app_fetch_event(struct app *app)
 /* The status line's figure while fetching: "fetching 3/12". */
 bool app_fetch_progress(const struct app *app, char *out, size_t n)
 {
+	if (app->fetch && app->fetch->load) {
+		snprintf(out, n, "loading");
+		return true;
+	}
 	if (app->fetch == NULL || app->fetch->page)
 		return false;
 	snprintf(out, n, "fetching %zu/%zu", atomic_load(&app->fetch->done),
@@ -435,4 +587,8 @@ void app_store_close(struct app *app)
 	store_close(app->store);
 	app->store = NULL;
 	xfree(&app->store_rowids);
+	if (app->store_given) {
+		store_entities_free(app->store_given);
+		xfree(&app->store_given);
+	}
 }

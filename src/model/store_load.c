@@ -119,6 +119,68 @@ static void store_add(struct corpus *c, struct article *a)
 	" a.author, a.path, a.body, a.entities, a.fulltext FROM articles a"                    \
 	" LEFT JOIN feeds f ON f.id = a.feed "
 
+struct store_reader {
+	struct store *s;
+	sqlite3_stmt *st;
+	size_t rows;
+	bool done;
+};
+
+size_t store_reader_rows(const struct store_reader *r) { return r->rows; }
+
+/* One row into c and e; false when it has no text. */
+static bool store_take_row(sqlite3_stmt *st, struct corpus *c, struct store_entities *e)
+{
+	struct article *a = store_row_article(st);
+	if (a->npara == 0) {
+		article_free(a);
+		c->report.items_skipped++;
+		return false;
+	}
+	if (e) /* the page text's entities when it has one: checked against what shows */
+		store_entities_add(e, c->n, sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 10),
+				   sqlite3_column_bytes(st, 10), a);
+	store_add(c, a);
+	c->report.items_loaded++;
+	return true;
+}
+
+struct store_reader *store_reader_open(struct store *s, int64_t max_row, size_t offset)
+{
+	struct store_reader *r = xcalloc(1, sizeof *r);
+	r->s = s;
+	r->st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id <= ?"
+				 " ORDER BY a.date_key DESC, a.id DESC LIMIT -1 OFFSET ?");
+	sqlite3_bind_int64(r->st, 1, max_row);
+	sqlite3_bind_int64(r->st, 2, (int64_t)offset);
+	return r;
+}
+
+size_t store_reader_next(struct store_reader *r, size_t limit, struct corpus *c,
+			 struct store_entities *e)
+{
+	size_t n = 0;
+	int rc = SQLITE_ROW;
+	while (!r->done && n < limit && (rc = sqlite3_step(r->st)) == SQLITE_ROW) {
+		r->rows++;
+		n += store_take_row(r->st, c, e);
+	}
+	if (rc != SQLITE_ROW) {
+		if (rc != SQLITE_DONE && !r->done)
+			load_report_add(&c->report, "%s: %s", r->s->path, sqlite3_errmsg(r->s->db));
+		r->done = true;
+	}
+	return n;
+}
+
+void store_reader_close(struct store_reader *r)
+{
+	if (r == NULL)
+		return;
+	sqlite3_finalize(r->st);
+	free(r);
+}
+
 struct article *store_load_article(struct store *s, int64_t row)
 {
 	sqlite3_stmt *st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id = ?");
@@ -158,24 +220,13 @@ size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
 
 	sqlite3_bind_int64(st, 1, *after);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct article *a = store_row_article(st);
 		int64_t rowid = sqlite3_column_int64(st, 0);
-		if (a->npara == 0) {
-			article_free(a);
-			c->report.items_skipped++;
-			continue;
-		}
 		top = rowid > top ? rowid : top;
-		if (e) /* the page text's entities when it has one: checked against what shows */
-			store_entities_add(e, c->n, rowid, sqlite3_column_blob(st, 10),
-					   sqlite3_column_bytes(st, 10), a);
-		store_add(c, a);
-		n++;
+		n += store_take_row(st, c, e);
 	}
 	if (rc != SQLITE_DONE)
 		load_report_add(&c->report, "%s: %s", s->path, sqlite3_errmsg(s->db));
 	sqlite3_finalize(st);
-	c->report.items_loaded += n;
 	*after = top;
 	return n;
 }
