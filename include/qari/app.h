@@ -217,6 +217,7 @@ bool app_store_start(struct app *app);        /* open it and show its articles *
 void app_store_close(struct app *app);
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */
+void app_filter_feed(struct app *app);        /* f: the list narrowed to one feed */
 int app_fetch_fd(const struct app *app);      /* readable as feeds are done; -1: none */
 void app_fetch_event(struct app *app);
 bool app_fetch_progress(const struct app *app, char *out, size_t n);

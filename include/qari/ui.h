@@ -57,6 +57,7 @@ enum ui_op {
 	UI_OP_ZOOM,           /* z : the reading pane alone, full width */
 	UI_OP_FETCH,          /* R : fetch the subscriptions in the background */
 	UI_OP_FULL_TEXT,      /* F : fetch the article's page, show its main text */
+	UI_OP_FILTER_FEED,    /* f : the list narrowed to the article's feed */
 	UI_OP_COUNT
 };
 

@@ -46,6 +46,7 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'*', false, UI_OP_BOOKMARK},
 	{'R', false, UI_OP_FETCH},
 	{'F', false, UI_OP_FULL_TEXT},
+	{'f', false, UI_OP_FILTER_FEED},
 	{'o', false, UI_OP_OPEN_URL},
 	{'y', false, UI_OP_COPY_URL},
 	{'z', false, UI_OP_ZOOM},
@@ -86,6 +87,7 @@ static const struct {
 	[UI_OP_ZOOM] = {"zoom", "read full width, or beside the list again"},
 	[UI_OP_FETCH] = {"fetch", "fetch the subscriptions (in the background)"},
 	[UI_OP_FULL_TEXT] = {"full-text", "fetch the article's page and show its main text"},
+	[UI_OP_FILTER_FEED] = {"feed", "only the articles of this article's feed (Esc: all)"},
 };
 
 /* The live map: the defaults, then the config file's bind and unbind lines. */

@@ -26,6 +26,11 @@ e2e_check "progress in the status line" e2e_wait "fetching 1/2"
 e2e_check "new articles join the list" e2e_wait "Late story 1-1" 15
 e2e_check "the list counts them" e2e_wait "fetched 2 feeds: 2 new articles" 15
 e2e_check "the feed's name from ~Name" e2e_wait "Late news"
+e2e_keys g f
+e2e_check "f: the list narrowed to one feed" e2e_wait "filter: feed Late news  (2 of 5"
+e2e_check "f: other feeds' articles gone" bash -c "! tmux -L $E2E_SOCK capture-pane -p | grep -q 2026-12-05"
+e2e_keys Escape
+e2e_check "Esc: every feed again" e2e_wait "2026-12-05"
 e2e_keys q
 e2e_check "q quits" e2e_exited
 
