@@ -402,16 +402,17 @@ void app_page_start(struct app *app)
 
 	if (a == NULL)
 		return;
+	if (app->fetch) {
+		app_message(app, "busy %s; try again when it is done",
+			    app->fetch->load ? "loading the store" : "fetching");
+		return;
+	}
 	if (app->store == NULL || idx >= app->store_nrows || (row = app->store_rowids[idx]) <= 0) {
 		app_message(app, "F fetches the pages of articles in the store (qari without a PATH)");
 		return;
 	}
 	if (a->url == NULL) {
 		app_message(app, "this article has no link to fetch");
-		return;
-	}
-	if (app->fetch) {
-		app_message(app, "busy fetching; try again when it is done");
 		return;
 	}
 	f = xcalloc(1, sizeof *f);
