@@ -50,6 +50,7 @@ struct app_fetch {
 	int64_t row;
 	char *title;
 	char *page_error;    /* page: what went wrong, or NULL */
+	long keep_days, max_items; /* feeds: retention after fetching */
 	size_t page_paras;   /* page: paragraphs found */
 	pthread_t thread;
 	int pipe[2];
@@ -309,8 +310,11 @@ static void *app_fetch_main(void *arg)
 	if (s == NULL)
 		f->error = error;
 	else {
-		store_set_tagger(s, ner_default(&error), cpus > 1 ? (int)cpus - 1 : 1);
+		char *model_error = NULL, *prune_error = NULL; /* the model's is static */
+		store_set_tagger(s, ner_default(&model_error), cpus > 1 ? (int)cpus - 1 : 1);
 		feeds_fetch(s, &f->subs, &f->opts, app_fetch_feed_done, f, &f->cancel, &sum);
+		store_prune(s, f->keep_days, f->max_items, &prune_error); /* gone at the next start */
+		free(prune_error);
 		store_close(s);
 	}
 	atomic_store(&f->finished, true);
@@ -462,6 +466,8 @@ void app_fetch_start(struct app *app)
 		return;
 	}
 	atomic_store(&f->total, f->subs.n);
+	f->keep_days = app->config.keep_days;
+	f->max_items = app->config.max_items;
 	app_fetch_begin(app, f, app_fetch_main);
 }
 
