@@ -56,4 +56,18 @@ e2e_keys g Enter
 e2e_check "reopened: the page's text was kept" e2e_wait "(Reuters)"
 e2e_keys q q
 e2e_check "q quits again" e2e_exited
+# a store larger than the first screen's 400 articles: the rest arrive from a thread
+python3 -c '
+import json
+for i in range(1500):
+    print(json.dumps({"title": f"Stored story {i}", "content": f"Body of story {i}.",
+                      "url": f"http://example.org/s/{i}", "date": f"2026-11-{i % 28 + 1:02d}"}))
+' >"$E2E_TMP/many.jsonl"
+"$qari" import "$E2E_TMP/many.jsonl" >/dev/null
+e2e_start 120 30 "$qari"
+e2e_check "every stored article arrives" e2e_wait "qari — 1506 articles" 20
+e2e_keys G
+e2e_check "the oldest is at the end" e2e_wait "2026-11-01"
+e2e_keys q
+e2e_check "q quits after loading" e2e_exited
 e2e_finish
