@@ -3,7 +3,8 @@
 
 usage: pool_related.py sample           the 50 query ids with their split (dev/test alternate)
        pool_related.py pool QARI_OUT    writes related_pool.tsv (beside this script: query,
-                                        split, candidate, the methods that proposed it) and
+                                        split, candidate, the methods that proposed it
+                                        with its rank in each, e.g. qari:3,bm25:1) and
                                         ./related_shuffled.tsv (per query, its candidates in a
                                         random order without methods: what the grader reads)
 QARI_OUT holds qari's related lists, one `== ID` line before each query's output:
@@ -257,9 +258,9 @@ def pool(arts, qari_path):
             "bm25": bm25_top(arts, toks, q, window, df_lead, avg_len),
         }
         for m, ids in lists.items():
-            for i in ids:
+            for rank, i in enumerate(ids, 1):
                 if i != q and i in arts:
-                    methods[i].append(m)
+                    methods[i].append("%s:%d" % (m, rank))
         cands = sorted(methods)
         for c in cands:
             pool_rows.append((q, split, c, ",".join(methods[c])))
@@ -267,7 +268,7 @@ def pool(arts, qari_path):
         shuffled.append((q, split, cands))
         print("%s %s %d candidates" % (q, split, len(cands)), file=sys.stderr)
     with open(os.path.join(HERE, "related_pool.tsv"), "w", encoding="utf-8") as f:
-        f.write("# query\tsplit\tcandidate\tmethods that proposed it (top %d each)\n" % TOP)
+        f.write("# query\tsplit\tcandidate\tmethods that proposed it, method:rank (top %d each)\n" % TOP)
         for row in pool_rows:
             f.write("\t".join(row) + "\n")
     with open("related_shuffled.tsv", "w", encoding="utf-8") as f:
