@@ -17,7 +17,7 @@ static void cmd_show_print(const struct article *a, const struct cli *cli)
 	struct strbuf sb = {0};
 
 	o.dir = article_view_dir(a, cli->dir, cli->dir_set);
-	article_view_prepare(&v, a, &o);
+	article_view_prepare(&v, a, &o, cli->dir_set);
 	article_view_wrap(&v, cli->width ? cli->width : CMD_SHOW_WIDTH);
 	for (size_t i = 0; i < v.nlines; i++) {
 		sb.len = 0;
