@@ -2,7 +2,7 @@
  *   loop.c      the event loop: keys → operations, one redraw per pass
  *   app.c       opening articles, focus, the status line, jump history
  *   geometry.c  where the panes go for the terminal's size (3, 2 or 1 columns)
- *   prompt.c    editing the search line (UTF-8, by code point)
+ *   prompt.c    editing the search line (prompt.h: no curses)
  *   links.c     opening the source URL, copying it with OSC 52
  *   find.c      the list filter and find in the article
  *   sidebar.c   the entity sidebar's rows, related stories, ] and [
@@ -21,15 +21,11 @@
 #include "qari/corpus_loader.h"
 #include "qari/state.h"
 #include "qari/history.h"
+#include "qari/prompt.h"
 #include "qari/ui.h"
 
 #define APP_NONE ((size_t)-1)
 #define APP_SAVED_TOP ((size_t)-2) /* app_open: where the reader left it last time */
-
-struct prompt {
-	char buf[1024]; /* UTF-8 as typed */
-	size_t len;
-};
 
 enum app_search_target {
 	APP_SEARCH_LIST,    /* filter the list as you type */
@@ -104,6 +100,7 @@ struct app {
 	struct app_filtering filtering;
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
+	size_t find_top;       /* the reader's top line when find began: hits from there on */
 
 	struct corpus_loader *loader; /* the corpus still loading in the background, else NULL */
 	size_t *order;      /* corpus positions newest first: the unfiltered list. The corpus
@@ -137,11 +134,6 @@ void app_back(struct app *app);
 /* geometry.c */
 void app_layout(struct app *app);
 void app_draw_separators(struct app *app);
-
-/* prompt.c */
-void prompt_clear(struct prompt *p);
-bool prompt_insert(struct prompt *p, wint_t ch);
-bool prompt_backspace(struct prompt *p);
 
 /* sidebar.c */
 void app_sidebar_fill(struct app *app);

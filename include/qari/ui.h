@@ -221,8 +221,9 @@ extern const struct pane_ops help_pane_ops;
 /* status.c */
 void ui_status_draw(WINDOW *win, int w, const char *left, const char *right,
 		    const struct layout_opts *o);
-/* The search prompt: label, then the query as typed (RTL queries shown right to left). */
-void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text,
+/* The search prompt: label, then the query as typed (RTL queries shown right to left), the
+ * cursor on the character at byte offset cur (after the last one when cur is the end). */
+void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text, size_t cur,
 		    const struct layout_opts *o);
 
 #endif

@@ -171,7 +171,7 @@ static void app_status_prompt(struct app *app)
 	if (bw + 20 > COLS)
 		bw = 0;
 	ui_prompt_draw(app->status, COLS - bw, app->prompt_target == APP_SEARCH_LIST ? "/" : "find: ",
-		       app->prompt.buf, &app->opts);
+		       app->prompt.buf, app->prompt.cur, &app->opts);
 	if (bw) {
 		mvwaddstr(app->status, 0, COLS - bw, busy);
 		wnoutrefresh(app->status);
