@@ -196,6 +196,7 @@ struct sidebar_row {
 };
 struct sidebar_pane {
 	struct layout_opts opts;
+	bool rtl; /* rows with no strong character (a year) line up as right to left ones */
 	struct sidebar_row *rows;
 	size_t nrows, cap;
 	size_t sel, top;

@@ -59,8 +59,10 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 		return true;
 	case UI_OP_SEARCH: app_search_start(app); return true;
 	case UI_OP_NEXT_HIT: case UI_OP_PREV_HIT:
-		if (app->focus != &app->reader || app->nhits == 0)
-			return false; /* in the list, n and N move like j and k */
+		/* in the reader, hits; in the sidebar, the selected entity's mentions; in the
+		 * list, n and N move like j and k */
+		if (app->focus == &app->list || app->nhits == 0)
+			return false;
 		app_search_step(app, op == UI_OP_NEXT_HIT);
 		return true;
 	case UI_OP_CLEAR: app_search_clear(app); app->relayout = true; return true;
