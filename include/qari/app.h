@@ -84,6 +84,7 @@ struct app {
 	bool help_open, sidebar_on;
 	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
+	bool too_small; /* the terminal is below the smallest usable size: no panes */
 	char message[512];
 
 	size_t open; /* corpus index of the open article, APP_NONE */

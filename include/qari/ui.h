@@ -115,6 +115,8 @@ void ui_theme_override(enum ui_role role, int fg, int bg, attr_t attrs);
  * in), a pty for qari bench. */
 bool ui_screen_start(bool no_color);
 bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color);
+/* Why the screen could not start (after ui_screen_start_on returned false). */
+const char *ui_screen_error(void);
 void ui_screen_stop(void);
 attr_t ui_attr(enum ui_role role);
 void ui_pane_place(struct pane *p, int y, int x, int h, int w);

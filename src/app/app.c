@@ -185,6 +185,11 @@ void app_status(struct app *app)
 
 	if (app->status == NULL)
 		return;
+	if (app->too_small) {
+		ui_status_draw(app->status, COLS, "terminal too small for qari: 20x3 at least", "",
+			       &app->opts);
+		return;
+	}
 	if (app->prompting) {
 		app_status_prompt(app);
 		return;

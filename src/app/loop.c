@@ -145,6 +145,11 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 static void loop_op(struct app *app, enum ui_op op)
 {
 	app->message[0] = '\0';
+	if (app->too_small) { /* nothing to see what a key would do */
+		if (op == UI_OP_QUIT)
+			app->quit = true;
+		return;
+	}
 	if (app->help_open) {
 		if (op == UI_OP_QUIT)
 			app->quit = true;
@@ -384,16 +389,16 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	}
 	app_state_open(&app);
 	app_settings_apply_theme(&app);
-	loop_terminal_bidi(&app, true);
 	app_take_messages(&app);
 	if (term)
 		app.reader_data.hyperlinks = false; /* they are written to stdout, not to term */
 	if (!ui_screen_start_on(term ? term->type : NULL, term ? term->out : NULL,
 				term ? term->in : NULL, cli->no_color || app.config.color == 0)) {
-		fprintf(stderr, "qari: cannot start the terminal (is TERM set?)\n");
+		fprintf(stderr, "qari: cannot start the terminal: %s\n", ui_screen_error());
 		loop_free(&app);
 		return 1;
 	}
+	loop_terminal_bidi(&app, true);
 	loop_run(&app);
 	app_state_close(&app);
 	ui_screen_stop();
