@@ -8,6 +8,8 @@
  *   sidebar.c   the entity sidebar's rows, related stories, ] and [
  *   loading.c   the corpus arriving while the reader runs: batches merged into the list
  *               (newest first), the selection kept, progress and problems in the status line
+ *   views.c     the list's view (all, unread, bookmarked), sort order, source filter,
+ *               next/previous unread, mark all read and undo
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
  *               (read marks, bookmarks, positions)
  */
@@ -21,10 +23,13 @@
 #include "qari/corpus_loader.h"
 #include "qari/state.h"
 #include "qari/history.h"
+#include "qari/listing.h"
 #include "qari/prompt.h"
 #include "qari/ui.h"
 
 #define APP_NONE ((size_t)-1)
+
+enum app_view { APP_VIEW_ALL, APP_VIEW_UNREAD, APP_VIEW_BOOKMARKS, APP_NVIEWS };
 #define APP_SAVED_TOP ((size_t)-2) /* app_open: where the reader left it last time */
 
 enum app_search_target {
@@ -102,6 +107,16 @@ struct app {
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
 	size_t find_top;       /* the reader's top line when find began: hits from there on */
+
+	enum app_view view;          /* which of the listed articles the list shows (views.c) */
+	enum listing_sort sort;      /* and in what order: app->order follows it */
+	const size_t *list_base;     /* what the list lists before the view narrows it: */
+	size_t nlist_base;           /* app->order or the filter's rows */
+	size_t *view_rows;           /* the view's rows, or NULL for the view of all */
+	size_t *undo, nundo;         /* the articles the last "mark all read" changed */
+	size_t unread;               /* unread articles among the listed ones, counted when */
+	size_t unread_of;            /* the list had this many; APP_NONE: count again */
+	struct listing_sources sources;
 
 	struct corpus_loader *loader; /* the corpus still loading in the background, else NULL */
 	size_t *order;      /* corpus positions newest first: the unfiltered list. The corpus
@@ -193,9 +208,25 @@ void app_load_event(struct app *app);
 void app_load_merge(struct app *app, bool force);
 /* Milliseconds until a pending merge is due, -1 when nothing waits. */
 int app_load_timeout(const struct app *app);
+/* Sort app->order again after a change of sort order; false while a search pass is pending. */
+bool app_load_resort(struct app *app);
 /* Keep rows (corpus positions in the list) in list order. */
 void app_sort_rows(const struct app *app, size_t *rows, size_t n);
 void app_load_free(struct app *app);
+
+/* views.c */
+void app_views_init(struct app *app); /* the kept sort order and the source names */
+void app_views_free(struct app *app);
+/* The list shows rows (app->order or a filter's), narrowed by the view. */
+void app_list_show(struct app *app, const size_t *rows, size_t n);
+const char *app_view_name(const struct app *app);
+size_t app_unread_count(const struct app *app);
+void app_view_cycle(struct app *app);
+void app_sort_cycle(struct app *app);
+void app_unread_step(struct app *app, bool forward);
+void app_mark_shown_read(struct app *app);
+void app_undo_mark(struct app *app);
+void app_filter_source(struct app *app);
 
 /* links.c */
 void app_open_url(struct app *app);

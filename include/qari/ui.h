@@ -55,6 +55,11 @@ enum ui_op {
 	UI_OP_OPEN_URL,       /* o */
 	UI_OP_COPY_URL,       /* y */
 	UI_OP_ZOOM,           /* z : the reading pane alone, full width */
+	UI_OP_VIEW,           /* v : all, unread, bookmarked */
+	UI_OP_SORT,           /* S : newest, oldest, by source, by title */
+	UI_OP_MARK_ALL_READ,  /* A : every article shown */
+	UI_OP_UNDO_MARK,      /* U : take the last A back */
+	UI_OP_SOURCE,         /* f : this article's source alone */
 	UI_OP_COUNT
 };
 
@@ -139,6 +144,10 @@ void ui_hyperlink(WINDOW *win, int y, int x, int ncols, const char *uri, unsigne
  * start from, so an RTL title is right-aligned with its note on the left. */
 void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
 		 const struct layout_opts *o, attr_t attr);
+/* The same with the row's source in a column of its own, source_w wide, beside the note
+ * (dropped first when the row is narrow). */
+void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const char *source,
+		      int source_w, const char *note, const struct layout_opts *o, attr_t attr);
 
 /* list_pane.c */
 struct list_pane {
@@ -150,6 +159,7 @@ struct list_pane {
 	const char *empty;  /* what an empty list says, NULL: "(no articles match)" */
 	bool (*is_read)(void *ctx, const struct article *a);
 	bool (*is_bookmarked)(void *ctx, const struct article *a);
+	const char *(*source_name)(void *ctx, const struct article *a); /* or NULL */
 	void *ctx;
 };
 extern const struct pane_ops list_pane_ops;
@@ -175,6 +185,8 @@ struct reader_pane {
 	bool full_redraw;
 	bool hyperlinks;              /* URLs as OSC 8 links, underlined */
 	int painted_from, painted_to; /* rows drawn since links were last sent */
+	const char *(*source_name)(void *ctx, const struct article *a); /* or NULL */
+	void *ctx;
 };
 extern const struct pane_ops reader_pane_ops;
 void reader_pane_open(struct pane *p, const struct article *a, size_t top);

@@ -92,9 +92,9 @@ static void find_show_rows(struct app *app, const char *label, size_t *rows, siz
 	app->filter_query = false;
 	app->filtering.showing = false;
 	if (label)
-		list_pane_set_rows(&app->list, app->filter_rows, app->nfilter);
+		app_list_show(app, app->filter_rows, app->nfilter);
 	else
-		list_pane_set_rows(&app->list, app->order, app->norder);
+		app_list_show(app, app->order, app->norder);
 	free(old_rows);
 	free(old_label);
 }

@@ -60,11 +60,17 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_SEARCH: app_search_start(app); return true;
 	case UI_OP_NEXT_HIT: case UI_OP_PREV_HIT:
 		/* in the reader, hits; in the sidebar, the selected entity's mentions; in the
-		 * list, n and N move like j and k */
+		 * list, or where there are none, the next or previous unread article */
 		if (app->focus == &app->list || app->nhits == 0)
-			return false;
-		app_search_step(app, op == UI_OP_NEXT_HIT);
+			app_unread_step(app, op == UI_OP_NEXT_HIT);
+		else
+			app_search_step(app, op == UI_OP_NEXT_HIT);
 		return true;
+	case UI_OP_VIEW: app_view_cycle(app); return true;
+	case UI_OP_SORT: app_sort_cycle(app); return true;
+	case UI_OP_MARK_ALL_READ: app_mark_shown_read(app); return true;
+	case UI_OP_UNDO_MARK: app_undo_mark(app); return true;
+	case UI_OP_SOURCE: app_filter_source(app); return true;
 	case UI_OP_CLEAR: app_search_clear(app); app->relayout = true; return true;
 	case UI_OP_HISTORY_BACK: app_history_move(app, false); return true;
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
@@ -287,6 +293,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->opts = cli_layout_opts(cli);
 	app->open = APP_NONE;
 	app->early_of = APP_NONE;
+	app->unread_of = APP_NONE;
 	app->sidebar_on = true;
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};
@@ -305,6 +312,7 @@ static void loop_free(struct app *app)
 {
 	reader_pane_close(&app->reader);
 	app_sidebar_free(app);
+	app_views_free(app);
 	app_load_free(app); /* stops the loader first: the index reads the corpus only once done */
 	corpus_index_free(&app->index);
 	app_search_free(app);
@@ -379,6 +387,7 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 
 	loop_init(&app, cli);
 	app_settings_load(&app);
+	app_views_init(&app);
 	loop_help_rows(&app);
 	loop_load_start(&app);
 	app_load_first(&app, LOOP_FIRST_SCREEN_MS);

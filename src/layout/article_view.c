@@ -41,10 +41,10 @@ static struct layout_prep *article_view_prepare_para(const char *s, const struct
 	return layout_prepare(s, n, &po);
 }
 
-static char *article_view_meta(const struct article *a)
+static char *article_view_meta(const struct article *a, const char *source_name)
 {
 	struct strbuf sb = {0};
-	const char *parts[] = {a->date, a->source, a->author, a->url};
+	const char *parts[] = {a->date, source_name ? source_name : a->source, a->author, a->url};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		if (parts[i] == NULL)
 			continue;
@@ -84,12 +84,12 @@ static void article_view_find_links(struct article_view *v)
 }
 
 void article_view_prepare(struct article_view *v, const struct article *a,
-			  const struct layout_opts *o, bool dir_forced)
+			  const struct layout_opts *o, bool dir_forced, const char *source_name)
 {
 	memset(v, 0, sizeof *v);
 	v->article = a;
 	v->opts = *o;
-	v->meta = article_view_meta(a);
+	v->meta = article_view_meta(a, source_name);
 	v->npreps = 2 + a->npara;
 	v->preps = xcalloc(v->npreps, sizeof *v->preps);
 	v->preps[0] = article_view_prepare_para(a->title, o, dir_forced);

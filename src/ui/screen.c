@@ -303,22 +303,38 @@ void ui_draw_text(WINDOW *win, int y, int x, int width, const char *text,
 void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
 		 const struct layout_opts *o, attr_t attr)
 {
+	ui_draw_list_row(win, y, width, text, NULL, 0, note, o, attr);
+}
+
+void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const char *source,
+		      int source_w, const char *note, const struct layout_opts *o, attr_t attr)
+{
 	struct layout_line l = {0};
+	struct layout_opts so = *o;
 	int nw = note && *note ? (int)strlen(note) : 0; /* notes are ASCII figures and dates */
+	int sw = source && *source ? source_w : 0;
 	int tw;
 
 	if (nw + 4 > width)
 		nw = 0;
-	tw = width - 2 - (nw ? nw + 1 : 0);
+	if (sw + nw + 12 > width)
+		sw = 0; /* the title matters more than where it comes from */
+	tw = width - 2 - (nw ? nw + 1 : 0) - (sw ? sw + 1 : 0);
 	if (tw < 1)
 		return;
+	so.dir = LAYOUT_DIR_AUTO;
 	layout_single_line(text, strlen(text), o, tw, &l);
 	if (l.rtl) {
 		if (nw)
 			mvwaddnstr(win, y, 1, note, nw);
+		if (sw)
+			ui_draw_text(win, y, 1 + (nw ? nw + 1 : 0), sw, source, &so, attr, false);
 		ui_draw_line(win, y, width - 1 - l.width, l.width, &l, attr, NULL, 0, 0);
 	} else {
 		ui_draw_line(win, y, 1, tw, &l, attr, NULL, 0, 0);
+		if (sw)
+			ui_draw_text(win, y, width - 1 - (nw ? nw + 1 : 0) - sw, sw, source, &so, attr,
+				     true);
 		if (nw)
 			mvwaddnstr(win, y, width - 1 - nw, note, nw);
 	}

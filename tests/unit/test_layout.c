@@ -596,7 +596,7 @@ static void test_paragraph_direction(void)
 	CHECK_INT(o.dir, LAYOUT_DIR_RTL);
 
 	/* in the view: the English paragraph starts at the left edge, the others end at the right */
-	article_view_prepare(&v, a, &o, false);
+	article_view_prepare(&v, a, &o, false, NULL);
 	article_view_wrap(&v, 200);
 	for (size_t i = 0; i < v.nlines; i++) {
 		const struct view_line *l = &v.lines[i];
@@ -611,7 +611,7 @@ static void test_paragraph_direction(void)
 
 	/* --dir forces every paragraph */
 	o.dir = LAYOUT_DIR_RTL;
-	article_view_prepare(&v, a, &o, true);
+	article_view_prepare(&v, a, &o, true, NULL);
 	article_view_wrap(&v, 200);
 	for (size_t i = 0; i < v.nlines; i++)
 		if (v.lines[i].kind == VIEW_BODY)
