@@ -6,6 +6,7 @@
  *   links.c     opening the source URL, copying it with OSC 52
  *   find.c      the list filter and find in the article
  *   sidebar.c   the entity sidebar's rows, related stories, ] and [
+ *   mouse.c     clicks and the wheel (mouse = on)
  *   loading.c   the corpus arriving while the reader runs: batches merged into the list
  *               (newest first), the selection kept, progress and problems in the status line
  *   views.c     the list's view (all, unread, bookmarked), sort order, source filter,
@@ -227,6 +228,13 @@ void app_unread_step(struct app *app, bool forward);
 void app_mark_shown_read(struct app *app);
 void app_undo_mark(struct app *app);
 void app_filter_source(struct app *app);
+
+/* mouse.c */
+void app_mouse_start(struct app *app); /* when the config turns it on */
+void app_mouse_event(struct app *app); /* KEY_MOUSE came */
+
+/* loop.c: what a key's operation does (the mouse does the same) */
+void app_key_op(struct app *app, enum ui_op op);
 
 /* links.c */
 void app_open_url(struct app *app);

@@ -148,7 +148,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		app_back(app);
 }
 
-static void loop_op(struct app *app, enum ui_op op)
+void app_key_op(struct app *app, enum ui_op op)
 {
 	app->message[0] = '\0';
 	if (app->too_small) { /* nothing to see what a key would do */
@@ -211,10 +211,12 @@ static int loop_keys(struct app *app)
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			app->relayout = true;
+		else if (kind == KEY_CODE_YES && ch == KEY_MOUSE)
+			app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else
-			loop_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
+			app_key_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
 	}
 	return n;
 }
@@ -408,6 +410,7 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 		return 1;
 	}
 	loop_terminal_bidi(&app, true);
+	app_mouse_start(&app);
 	loop_run(&app);
 	app_state_close(&app);
 	ui_screen_stop();
