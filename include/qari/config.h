@@ -103,6 +103,7 @@ struct config {
 	int hyperlinks;        /* OSC 8 links: 1 on, 0 off, -1 auto (by the terminal) */
 	int zoom;              /* the reader full width while it has focus: 1 on, 0 off, -1 unset */
 	int cache;             /* entities kept between runs (entity_cache.h): 0 off, else on */
+	int mouse;             /* click selects, the wheel scrolls: 1 on, else off (the default) */
 	int measure;           /* 40-400, 0 unset */
 	struct config_style theme[CONFIG_ROLE_COUNT];
 	char **paths;          /* expanded; NULL/0 unset */

@@ -146,6 +146,11 @@ static bool settings_is_bookmarked(void *ctx, const struct article *a)
 	return state_is_bookmarked(((struct app *)ctx)->state, a->id);
 }
 
+static const char *settings_source_name(void *ctx, const struct article *a)
+{
+	return listing_source_name(&((struct app *)ctx)->sources, a);
+}
+
 void app_state_open(struct app *app)
 {
 	const char *last;
@@ -153,7 +158,8 @@ void app_state_open(struct app *app)
 	state_defer_sync(app->state, true); /* synced after each frame (app_state_sync) */
 	app->list_data.is_read = settings_is_read;
 	app->list_data.is_bookmarked = settings_is_bookmarked;
-	app->list_data.ctx = app;
+	app->list_data.source_name = app->reader_data.source_name = settings_source_name;
+	app->list_data.ctx = app->reader_data.ctx = app;
 	/* the last article is selected when it arrives (loading.c), unless the user moved first */
 	last = state_last(app->state);
 	app->last_id = last ? xstrdup(last) : NULL;
@@ -217,6 +223,8 @@ size_t app_state_top(struct app *app, size_t idx)
 void app_state_opened(struct app *app, size_t idx)
 {
 	const char *id = app->corpus.items[idx]->id;
+	if (!state_is_read(app->state, id))
+		app->unread_of = APP_NONE;
 	state_set_read(app->state, id, true);
 	state_set_last(app->state, id);
 	app_take_messages(app);
@@ -239,6 +247,7 @@ static void settings_toggle(struct app *app, bool (*get)(const struct state *, c
 		return;
 	value = !get(app->state, a->id);
 	set(app->state, a->id, value);
+	app->unread_of = APP_NONE;
 	app_message(app, "%s", value ? on : off);
 	app_take_messages(app);
 	app->list.dirty = true;
