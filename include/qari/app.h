@@ -2,12 +2,15 @@
  *   loop.c      the event loop: keys → operations, one redraw per pass
  *   app.c       opening articles, focus, the status line, jump history
  *   geometry.c  where the panes go for the terminal's size (3, 2 or 1 columns)
- *   prompt.c    editing the search line (UTF-8, by code point)
+ *   prompt.c    editing the search line (prompt.h: no curses)
  *   links.c     opening the source URL, copying it with OSC 52
  *   find.c      the list filter and find in the article
  *   sidebar.c   the entity sidebar's rows, related stories, ] and [
+ *   mouse.c     clicks and the wheel (mouse = on)
  *   loading.c   the corpus arriving while the reader runs: batches merged into the list
  *               (newest first), the selection kept, progress and problems in the status line
+ *   views.c     the list's view (all, unread, bookmarked), sort order, source filter,
+ *               next/previous unread, mark all read and undo
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
  *               (read marks, bookmarks, positions)
  */
@@ -21,15 +24,14 @@
 #include "qari/corpus_loader.h"
 #include "qari/state.h"
 #include "qari/history.h"
+#include "qari/listing.h"
+#include "qari/prompt.h"
 #include "qari/ui.h"
 
 #define APP_NONE ((size_t)-1)
-#define APP_SAVED_TOP ((size_t)-2) /* app_open: where the reader left it last time */
 
-struct prompt {
-	char buf[1024]; /* UTF-8 as typed */
-	size_t len;
-};
+enum app_view { APP_VIEW_ALL, APP_VIEW_UNREAD, APP_VIEW_BOOKMARKS, APP_NVIEWS };
+#define APP_SAVED_TOP ((size_t)-2) /* app_open: where the reader left it last time */
 
 enum app_search_target {
 	APP_SEARCH_LIST,    /* filter the list as you type */
@@ -88,6 +90,7 @@ struct app {
 	bool help_open, sidebar_on;
 	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
+	bool too_small; /* the terminal is below the smallest usable size: no panes */
 	char message[512];
 
 	size_t open; /* corpus index of the open article, APP_NONE */
@@ -104,6 +107,17 @@ struct app {
 	struct app_filtering filtering;
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
+	size_t find_top;       /* the reader's top line when find began: hits from there on */
+
+	enum app_view view;          /* which of the listed articles the list shows (views.c) */
+	enum listing_sort sort;      /* and in what order: app->order follows it */
+	const size_t *list_base;     /* what the list lists before the view narrows it: */
+	size_t nlist_base;           /* app->order or the filter's rows */
+	size_t *view_rows;           /* the view's rows, or NULL for the view of all */
+	size_t *undo, nundo;         /* the articles the last "mark all read" changed */
+	size_t unread;               /* unread articles among the listed ones, counted when */
+	size_t unread_of;            /* the list had this many; APP_NONE: count again */
+	struct listing_sources sources;
 
 	struct corpus_loader *loader; /* the corpus still loading in the background, else NULL */
 	size_t *order;      /* corpus positions newest first: the unfiltered list. The corpus
@@ -145,11 +159,6 @@ void app_back(struct app *app);
 void app_layout(struct app *app);
 void app_draw_separators(struct app *app);
 
-/* prompt.c */
-void prompt_clear(struct prompt *p);
-bool prompt_insert(struct prompt *p, wint_t ch);
-bool prompt_backspace(struct prompt *p);
-
 /* sidebar.c */
 void app_sidebar_fill(struct app *app);
 void app_sidebar_moved(struct app *app);
@@ -190,6 +199,10 @@ void app_state_leave(struct app *app);           /* remember the open article's 
 size_t app_state_top(struct app *app, size_t idx); /* where to open it */
 void app_state_opened(struct app *app, size_t idx);
 void app_toggle_read(struct app *app);
+/* Marks of an article: in the store for the store's articles, else in the state. */
+bool app_is_read(const struct app *app, const char *id);
+bool app_is_bookmarked(const struct app *app, const char *id);
+bool app_set_read(struct app *app, const char *id, bool on);
 void app_toggle_bookmark(struct app *app);
 void app_take_messages(struct app *app);
 
@@ -207,6 +220,8 @@ void app_load_event(struct app *app);
 void app_load_merge(struct app *app, bool force);
 /* Milliseconds until a pending merge is due, -1 when nothing waits. */
 int app_load_timeout(const struct app *app);
+/* Sort app->order again after a change of sort order; false while a search pass is pending. */
+bool app_load_resort(struct app *app);
 /* Keep rows (corpus positions in the list) in list order. */
 void app_sort_rows(const struct app *app, size_t *rows, size_t n);
 void app_load_free(struct app *app);
@@ -217,12 +232,32 @@ bool app_store_start(struct app *app);        /* open it and show its articles *
 void app_store_close(struct app *app);
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */
-void app_filter_feed(struct app *app);        /* f: the list narrowed to one feed */
 int app_fetch_fd(const struct app *app);      /* readable as feeds are done; -1: none */
 void app_fetch_event(struct app *app);
 bool app_fetch_progress(const struct app *app, char *out, size_t n);
 int app_fetch_timeout(const struct app *app); /* ms until reload is due, -1: never */
 void app_fetch_tick(struct app *app);
+
+/* views.c */
+void app_views_init(struct app *app); /* the kept sort order and the source names */
+void app_views_free(struct app *app);
+/* The list shows rows (app->order or a filter's), narrowed by the view. */
+void app_list_show(struct app *app, const size_t *rows, size_t n);
+const char *app_view_name(const struct app *app);
+size_t app_unread_count(const struct app *app);
+void app_view_cycle(struct app *app);
+void app_sort_cycle(struct app *app);
+void app_unread_step(struct app *app, bool forward);
+void app_mark_shown_read(struct app *app);
+void app_undo_mark(struct app *app);
+void app_filter_source(struct app *app);
+
+/* mouse.c */
+void app_mouse_start(struct app *app); /* when the config turns it on */
+void app_mouse_event(struct app *app); /* KEY_MOUSE came */
+
+/* loop.c: what a key's operation does (the mouse does the same) */
+void app_key_op(struct app *app, enum ui_op op);
 
 /* links.c */
 void app_open_url(struct app *app);

@@ -53,8 +53,14 @@ struct article_view {
 /* The direction an article's paragraphs take: forced, or the article's dominant one (HL1). */
 enum layout_dir article_view_dir(const struct article *a, enum layout_dir forced, bool forced_set);
 
+/* A paragraph's direction: its own where one direction's strong characters outnumber the
+ * other's twice over, else article_dir. */
+enum layout_dir article_view_para_dir(const char *s, size_t n, enum layout_dir article_dir);
+/* o->dir is the article's direction (article_view_dir); dir_forced: every paragraph takes
+ * it (--dir), else each paragraph clearly in one script takes that script's. source_name:
+ * the byline's name of the source (listing_source_name), NULL for the article's own. */
 void article_view_prepare(struct article_view *v, const struct article *a,
-			  const struct layout_opts *o);
+			  const struct layout_opts *o, bool dir_forced, const char *source_name);
 void article_view_wrap(struct article_view *v, int width);
 void article_view_free(struct article_view *v);
 /* The first view line showing byte offset off of paragraph para (VIEW_PARA_TITLE for the

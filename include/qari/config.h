@@ -103,6 +103,7 @@ struct config {
 	int hyperlinks;        /* OSC 8 links: 1 on, 0 off, -1 auto (by the terminal) */
 	int zoom;              /* the reader full width while it has focus: 1 on, 0 off, -1 unset */
 	int cache;             /* entities kept between runs (entity_cache.h): 0 off, else on */
+	int mouse;             /* click selects, the wheel scrolls: 1 on, else off (the default) */
 	int measure;           /* 40-400, 0 unset */
 	long keep_days;        /* the store keeps articles this many days, 0: for ever */
 	long max_items;        /* and at most this many, 0: no limit (bookmarks always stay) */

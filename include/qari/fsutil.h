@@ -22,6 +22,10 @@ char *fsutil_read_file(const char *path, size_t max, size_t *len);
 /* write(2) until all n bytes are out (EINTR retried). False with errno set. */
 bool fsutil_write_all(int fd, const char *buf, size_t n);
 
+/* Replace path (inside dir) with data atomically: a temp file in dir, fsync, rename, fsync of
+ * dir. A reader sees the old file or the new one, never a mix. False with errno set. */
+bool fsutil_replace_file(const char *dir, const char *path, const char *data, size_t n);
+
 /* "YYYYmmddTHHMMSSZ" of now, for names of files moved aside. */
 void fsutil_timestamp(char out[17]);
 

@@ -24,6 +24,16 @@ void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr);
 /* Encode one code point (≤ U+10FFFF) as UTF-8 into out; returns its length, 1 to 4. */
 size_t text_encode(uint32_t cp, char out[4]);
 
+/* Letters counted by language family, for deciding whether Arabic-only tools (the entity
+ * tagger) apply: Arabic-script letters, those of them only Persian or Urdu use (پ چ ژ گ ک ی
+ * ٹ ڈ ڑ ں ھ ہ ے), and every other letter. */
+struct text_letters {
+	size_t arabic, persian_urdu, other;
+};
+void text_count_letters(const char *s, size_t n, struct text_letters *c);
+/* At least a third Arabic-script letters, and too few Persian or Urdu ones for either. */
+bool text_letters_arabic(const struct text_letters *c);
+
 /* Decode one code point; invalid sequences give U+FFFD and consume one byte. Returns length. */
 int text_decode(const char *s, size_t n, uint32_t *cp);
 

@@ -55,9 +55,13 @@ enum ui_op {
 	UI_OP_OPEN_URL,       /* o */
 	UI_OP_COPY_URL,       /* y */
 	UI_OP_ZOOM,           /* z : the reading pane alone, full width */
+	UI_OP_VIEW,           /* v : all, unread, bookmarked */
+	UI_OP_SORT,           /* S : newest, oldest, by source, by title */
+	UI_OP_MARK_ALL_READ,  /* A : every article shown */
+	UI_OP_UNDO_MARK,      /* U : take the last A back */
+	UI_OP_SOURCE,         /* f : this article's source alone */
 	UI_OP_FETCH,          /* R : fetch the subscriptions in the background */
 	UI_OP_FULL_TEXT,      /* F : fetch the article's page, show its main text */
-	UI_OP_FILTER_FEED,    /* f : the list narrowed to the article's feed */
 	UI_OP_COUNT
 };
 
@@ -118,6 +122,8 @@ void ui_theme_override(enum ui_role role, int fg, int bg, attr_t attrs);
  * in), a pty for qari bench. */
 bool ui_screen_start(bool no_color);
 bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color);
+/* Why the screen could not start (after ui_screen_start_on returned false). */
+const char *ui_screen_error(void);
 void ui_screen_stop(void);
 attr_t ui_attr(enum ui_role role);
 void ui_pane_place(struct pane *p, int y, int x, int h, int w);
@@ -140,6 +146,10 @@ void ui_hyperlink(WINDOW *win, int y, int x, int ncols, const char *uri, unsigne
  * start from, so an RTL title is right-aligned with its note on the left. */
 void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
 		 const struct layout_opts *o, attr_t attr);
+/* The same with the row's source in a column of its own, source_w wide, beside the note
+ * (dropped first when the row is narrow). */
+void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const char *source,
+		      int source_w, const char *note, const struct layout_opts *o, attr_t attr);
 
 /* list_pane.c */
 struct list_pane {
@@ -151,8 +161,8 @@ struct list_pane {
 	const char *empty;  /* what an empty list says, NULL: "(no articles match)" */
 	bool (*is_read)(void *ctx, const struct article *a);
 	bool (*is_bookmarked)(void *ctx, const struct article *a);
+	const char *(*source_name)(void *ctx, const struct article *a); /* or NULL */
 	void *ctx;
-	bool show_source;   /* rows read "source: title" (the store: articles of many feeds) */
 };
 extern const struct pane_ops list_pane_ops;
 size_t list_pane_count(const struct list_pane *l);
@@ -177,6 +187,8 @@ struct reader_pane {
 	bool full_redraw;
 	bool hyperlinks;              /* URLs as OSC 8 links, underlined */
 	int painted_from, painted_to; /* rows drawn since links were last sent */
+	const char *(*source_name)(void *ctx, const struct article *a); /* or NULL */
+	void *ctx;
 };
 extern const struct pane_ops reader_pane_ops;
 void reader_pane_open(struct pane *p, const struct article *a, size_t top);
@@ -200,6 +212,7 @@ struct sidebar_row {
 };
 struct sidebar_pane {
 	struct layout_opts opts;
+	bool rtl; /* rows with no strong character (a year) line up as right to left ones */
 	struct sidebar_row *rows;
 	size_t nrows, cap;
 	size_t sel, top;
@@ -225,8 +238,9 @@ extern const struct pane_ops help_pane_ops;
 /* status.c */
 void ui_status_draw(WINDOW *win, int w, const char *left, const char *right,
 		    const struct layout_opts *o);
-/* The search prompt: label, then the query as typed (RTL queries shown right to left). */
-void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text,
+/* The search prompt: label, then the query as typed (RTL queries shown right to left), the
+ * cursor on the character at byte offset cur (after the last one when cur is the end). */
+void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text, size_t cur,
 		    const struct layout_opts *o);
 
 #endif

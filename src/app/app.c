@@ -174,11 +174,32 @@ static void app_status_prompt(struct app *app)
 	if (bw + 20 > COLS)
 		bw = 0;
 	ui_prompt_draw(app->status, COLS - bw, app->prompt_target == APP_SEARCH_LIST ? "/" : "find: ",
-		       app->prompt.buf, &app->opts);
+		       app->prompt.buf, app->prompt.cur, &app->opts);
 	if (bw) {
 		mvwaddstr(app->status, 0, COLS - bw, busy);
 		wnoutrefresh(app->status);
 	}
+}
+
+/* The list's summary: how many articles, how many unread, the view and sort when chosen. */
+static void app_status_summary(struct app *app, char *out, size_t n)
+{
+	char all[32], unread[32];
+	int k;
+
+	if (app->unread_of != app->norder) { /* counted again after a change or a merge */
+		app->unread = app_unread_count(app);
+		app->unread_of = app->norder;
+	}
+	k = snprintf(out, n, "qari — %s articles, %s unread", app_thousands(app->norder, all),
+		     app_thousands(app->unread, unread));
+	if (app->view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
+		k += snprintf(out + k, n - (size_t)k, " — view: %s (%zu)", app_view_name(app),
+			      list_pane_count(&app->list_data));
+	if (app->sort != LISTING_NEWEST && k > 0 && (size_t)k < n)
+		k += snprintf(out + k, n - (size_t)k, " — %s", listing_sort_name(app->sort));
+	if (k > 0 && (size_t)k < n)
+		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
 }
 
 void app_status(struct app *app)
@@ -188,6 +209,11 @@ void app_status(struct app *app)
 
 	if (app->status == NULL)
 		return;
+	if (app->too_small) {
+		ui_status_draw(app->status, COLS, "terminal too small for qari: 20x3 at least", "",
+			       &app->opts);
+		return;
+	}
 	if (app->prompting) {
 		app_status_prompt(app);
 		return;
@@ -213,7 +239,6 @@ void app_status(struct app *app)
 	else if (app->loader)
 		snprintf(left, sizeof left, "loading %s articles…", app_thousands(app->norder, num));
 	else
-		snprintf(left, sizeof left, "qari — %zu articles — ? help, / search, q quit",
-			 app->norder);
+		app_status_summary(app, left, sizeof left);
 	ui_status_draw(app->status, COLS, left, right, &app->opts);
 }

@@ -51,7 +51,13 @@ void cli_print_help(void)
 	       "  --bidi app|terminal    who reorders and shapes: qari (default) or the terminal\n"
 	       "  --shape on|off         Arabic shaping (default on)\n"
 	       "  --no-color             no colours (also NO_COLOR=1)\n"
-	       "  --help, --version\n");
+	       "  --help, --version\n"
+	       "files:\n"
+	       "  $XDG_CONFIG_HOME/qari/config  settings and key bindings (default ~/.config/qari/config)\n"
+	       "  $XDG_STATE_HOME/qari/         read marks, bookmarks, positions, the sort order\n"
+	       "  $XDG_CACHE_HOME/qari/entities the entities of articles already tagged\n"
+	       "environment: NO_COLOR, BROWSER, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME,\n"
+	       "  QARI_THREADS (worker threads); see qari(1)\n");
 }
 
 static bool cli_parse_width(const char *s, int *width)

@@ -5,6 +5,7 @@
 #include "qari/article_view.h"
 #include "qari/cli.h"
 #include "qari/corpus.h"
+#include "qari/listing.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -13,11 +14,13 @@
 static void cmd_show_print(const struct article *a, const struct cli *cli)
 {
 	struct layout_opts o = cli_layout_opts(cli);
+	struct listing_sources sources;
 	struct article_view v;
 	struct strbuf sb = {0};
 
 	o.dir = article_view_dir(a, cli->dir, cli->dir_set);
-	article_view_prepare(&v, a, &o);
+	listing_sources_load(&sources);
+	article_view_prepare(&v, a, &o, cli->dir_set, listing_source_name(&sources, a));
 	article_view_wrap(&v, cli->width ? cli->width : CMD_SHOW_WIDTH);
 	for (size_t i = 0; i < v.nlines; i++) {
 		sb.len = 0;
@@ -26,6 +29,7 @@ static void cmd_show_print(const struct article *a, const struct cli *cli)
 	}
 	strbuf_free(&sb);
 	article_view_free(&v);
+	listing_sources_free(&sources);
 }
 
 static int cmd_show_exec(const struct cli *cli)

@@ -47,6 +47,7 @@ static void find_pass_drop(struct app *app)
 void app_search_free(struct app *app)
 {
 	find_pass_drop(app);
+	prompt_free(&app->prompt);
 	xfree(&app->filter);
 	xfree(&app->filter_rows);
 	app->nfilter = 0;
@@ -71,11 +72,10 @@ void app_search_start(struct app *app)
 	app->prompting = true;
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
 				     ? APP_SEARCH_ARTICLE : APP_SEARCH_LIST;
+	app->find_top = app->reader_data.top;
 	prompt_clear(&app->prompt);
-	if (app->prompt_target == APP_SEARCH_LIST && last) {
-		snprintf(app->prompt.buf, sizeof app->prompt.buf, "%s", last);
-		app->prompt.len = strlen(app->prompt.buf);
-	}
+	if (app->prompt_target == APP_SEARCH_LIST && last)
+		prompt_set(&app->prompt, last);
 }
 
 /* The list shows rows (filter_rows, in list order), labelled for the status line; NULL: all.
@@ -92,9 +92,9 @@ static void find_show_rows(struct app *app, const char *label, size_t *rows, siz
 	app->filter_query = false;
 	app->filtering.showing = false;
 	if (label)
-		list_pane_set_rows(&app->list, app->filter_rows, app->nfilter);
+		app_list_show(app, app->filter_rows, app->nfilter);
 	else
-		list_pane_set_rows(&app->list, app->order, app->norder);
+		app_list_show(app, app->order, app->norder);
 	free(old_rows);
 	free(old_label);
 }
@@ -322,20 +322,34 @@ size_t app_find_ranges(struct app *app, const char *text, struct ui_range **out)
 }
 
 /* Show ranges as the hits n and N walk, the first one current and on screen. */
-void app_show_ranges(struct app *app, struct ui_range *v, size_t n)
+static void find_show_ranges_from(struct app *app, struct ui_range *v, size_t n, size_t first)
 {
 	find_set_ranges(app, v, n);
 	if (n) {
-		v[0].current = true;
-		reader_pane_show(&app->reader, v[0].para, v[0].beg);
+		app->hit = first;
+		v[first].current = true;
+		reader_pane_show(&app->reader, v[first].para, v[first].beg);
 	}
 }
 
+void app_show_ranges(struct app *app, struct ui_range *v, size_t n)
+{
+	find_show_ranges_from(app, v, n, 0);
+}
+
+/* As less does, find starts where the reader was when the prompt opened: the first hit on
+ * a line at or below that view's top, else (wrapping) the first hit. */
 static void find_in_article(struct app *app, const char *text)
 {
 	struct ui_range *v;
-	size_t n = app_find_ranges(app, text, &v);
-	app_show_ranges(app, v, n);
+	size_t n = app_find_ranges(app, text, &v), first = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (article_view_find(&app->reader_data.view, v[i].para, v[i].beg) >= app->find_top) {
+			first = i;
+			break;
+		}
+	find_show_ranges_from(app, v, n, first);
 }
 
 void app_search_step(struct app *app, bool forward)
@@ -356,27 +370,62 @@ static void find_apply(struct app *app)
 		find_in_article(app, app->prompt.buf);
 }
 
+/* The keys that edit the line as a shell's do; PROMPT_EDITS when ch is none of them. */
+#define PROMPT_EDITS ((enum prompt_edit)-1)
+static enum prompt_edit find_prompt_edit(int kind, wint_t ch)
+{
+	if (kind == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_BACKSPACE: return PROMPT_BACKSPACE;
+		case KEY_DC: return PROMPT_DELETE;
+		case KEY_LEFT: return PROMPT_LEFT;
+		case KEY_RIGHT: return PROMPT_RIGHT;
+		case KEY_HOME: return PROMPT_HOME;
+		case KEY_END: return PROMPT_END;
+		case KEY_UP: return PROMPT_HISTORY_UP;
+		case KEY_DOWN: return PROMPT_HISTORY_DOWN;
+		default: return PROMPT_EDITS;
+		}
+	}
+	switch (ch) {
+	case 127: case 8: return PROMPT_BACKSPACE;
+	case 1: return PROMPT_HOME;       /* Ctrl-A */
+	case 5: return PROMPT_END;        /* Ctrl-E */
+	case 2: return PROMPT_LEFT;       /* Ctrl-B */
+	case 6: return PROMPT_RIGHT;      /* Ctrl-F */
+	case 4: return PROMPT_DELETE;     /* Ctrl-D */
+	case 21: return PROMPT_KILL_START; /* Ctrl-U */
+	case 11: return PROMPT_KILL_END;   /* Ctrl-K */
+	case 23: return PROMPT_KILL_WORD;  /* Ctrl-W */
+	case 16: return PROMPT_HISTORY_UP;   /* Ctrl-P */
+	case 14: return PROMPT_HISTORY_DOWN; /* Ctrl-N */
+	default: return PROMPT_EDITS;
+	}
+}
+
+static void find_prompt_accept(struct app *app)
+{
+	app->prompting = false;
+	prompt_remember(&app->prompt);
+	if (app->prompt_target == APP_SEARCH_ARTICLE && app->nhits == 0 && app->prompt.len)
+		app_message(app, "not found: %s", app->prompt.buf);
+}
+
 void app_search_key(struct app *app, int kind, wint_t ch)
 {
+	enum prompt_edit e = find_prompt_edit(kind, ch);
 	bool changed = false;
 
-	if (kind == KEY_CODE_YES) {
-		if (ch == KEY_BACKSPACE)
-			changed = prompt_backspace(&app->prompt);
-		else if (ch == KEY_ENTER)
-			app->prompting = false;
-	} else if (ch == 27) { /* Esc: give up, as if nothing was typed */
+	if (e != PROMPT_EDITS) {
+		changed = prompt_edit(&app->prompt, e);
+	} else if ((kind == KEY_CODE_YES && ch == KEY_ENTER) || (kind != KEY_CODE_YES && (ch == '\r' || ch == '\n'))) {
+		find_prompt_accept(app);
+	} else if (kind != KEY_CODE_YES && ch == 27) { /* Esc: give up, as if nothing was typed */
 		app->prompting = false;
 		prompt_clear(&app->prompt);
 		find_apply(app);
-	} else if (ch == '\r' || ch == '\n') {
-		app->prompting = false;
-		if (app->prompt_target == APP_SEARCH_ARTICLE && app->nhits == 0 && app->prompt.len)
-			app_message(app, "not found: %s", app->prompt.buf);
-	} else if (ch == 127 || ch == 8) {
-		changed = prompt_backspace(&app->prompt);
-	} else {
-		changed = prompt_insert(&app->prompt, ch);
+	} else if (kind != KEY_CODE_YES) {
+		changed = prompt_insert(&app->prompt, (uint32_t)ch);
 	}
 	if (changed)
 		find_apply(app);

@@ -1,11 +1,14 @@
 /* geometry.c - where the panes go: list | reader | sidebar at 120 columns and more, two
- * panes from 60, one at a time below that; any size down to 1x1 (a status line only).
+ * panes from 60, one at a time below that; under 20x3 only a status line that says the
+ * terminal is too small (any size down to 1x1 works).
  * Zoomed (z), the reading pane has the screen while it has focus: only full-width rows let
  * the terminal scroll the text, so over a slow link one line scrolled costs one line sent. */
 #include "qari/app.h"
 
 #define GEO_THREE_COLS 120
 #define GEO_TWO_COLS 60
+#define GEO_MIN_COLS 20 /* below this, or GEO_MIN_ROWS, no pane is usable: the status */
+#define GEO_MIN_ROWS 3  /* line says so instead of showing a sliver of a list */
 
 static int geo_clamp(int v, int lo, int hi) { return v < lo ? lo : v > hi ? hi : v; }
 
@@ -63,7 +66,12 @@ void app_layout(struct app *app)
 		delwin(app->status), app->status = NULL;
 	if (!article && app->focus != &app->list)
 		app->focus = &app->list;
-	if (app->help_open) {
+	app->too_small = w < GEO_MIN_COLS || h < GEO_MIN_ROWS;
+	if (app->too_small) {
+		struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help};
+		for (size_t i = 0; i < 4; i++)
+			geo_hide(panes[i]);
+	} else if (app->help_open) {
 		struct pane *panes[] = {&app->list, &app->reader, &app->sidebar};
 		for (size_t i = 0; i < 3; i++)
 			geo_hide(panes[i]);

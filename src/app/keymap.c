@@ -46,10 +46,14 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'*', false, UI_OP_BOOKMARK},
 	{'R', false, UI_OP_FETCH},
 	{'F', false, UI_OP_FULL_TEXT},
-	{'f', false, UI_OP_FILTER_FEED},
 	{'o', false, UI_OP_OPEN_URL},
 	{'y', false, UI_OP_COPY_URL},
 	{'z', false, UI_OP_ZOOM},
+	{'v', false, UI_OP_VIEW},
+	{'S', false, UI_OP_SORT},
+	{'A', false, UI_OP_MARK_ALL_READ},
+	{'U', false, UI_OP_UNDO_MARK},
+	{'f', false, UI_OP_SOURCE},
 };
 
 static const struct {
@@ -70,8 +74,8 @@ static const struct {
 	[UI_OP_HELP] = {"help", "this help"},
 	[UI_OP_REDRAW] = {"redraw", "repaint the whole screen"},
 	[UI_OP_SEARCH] = {"search", "search: filter the list, or find in the article"},
-	[UI_OP_NEXT_HIT] = {"next-hit", "next search hit"},
-	[UI_OP_PREV_HIT] = {"previous-hit", "previous search hit"},
+	[UI_OP_NEXT_HIT] = {"next-hit", "next hit or mention; else the next unread article"},
+	[UI_OP_PREV_HIT] = {"previous-hit", "previous hit or mention; else the previous unread"},
 	[UI_OP_CLEAR] = {"clear", "clear the search or the filter"},
 	[UI_OP_ENTITIES] = {"entities", "people, places, organisations and dates of the article"},
 	[UI_OP_RELATED] = {"related", "related stories"},
@@ -85,9 +89,13 @@ static const struct {
 	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER), or show it"},
 	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL to the clipboard (OSC 52)"},
 	[UI_OP_ZOOM] = {"zoom", "read full width, or beside the list again"},
+	[UI_OP_VIEW] = {"view", "show all articles, the unread ones, the bookmarked ones"},
+	[UI_OP_SORT] = {"sort", "sort newest first, oldest first, by source, by title"},
+	[UI_OP_MARK_ALL_READ] = {"mark-all-read", "mark every article shown as read"},
+	[UI_OP_UNDO_MARK] = {"undo-mark", "take the last mark-all-read back"},
+	[UI_OP_SOURCE] = {"source", "only this article's source (Esc: all again)"},
 	[UI_OP_FETCH] = {"fetch", "fetch the subscriptions (in the background)"},
 	[UI_OP_FULL_TEXT] = {"full-text", "fetch the article's page and show its main text"},
-	[UI_OP_FILTER_FEED] = {"feed", "only the articles of this article's feed (Esc: all)"},
 };
 
 /* The live map: the defaults, then the config file's bind and unbind lines. */

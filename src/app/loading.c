@@ -3,7 +3,8 @@
  * The loader (model/corpus_loader.c) hands articles over on this thread, in load order; they
  * are appended to the corpus, which is never reordered, so a position in it (the open
  * article, the jump history, filter rows, the index) stays valid while more arrive. The list
- * shows them through app->order: newest first, equal dates in load order. New articles join
+ * shows them through app->order: in the chosen sort order (views.c; newest first unless the
+ * user chose another), ties in load order. New articles join
  * the list at most every LOADING_MERGE_MS, so the list neither jitters nor costs a sort per
  * batch; the selected article keeps its row on screen. Once everything is in, the background
  * index starts (corpus_index.c); until then, filtering builds search entries on demand. A
@@ -28,16 +29,11 @@ static double app_clock(clockid_t id)
 double app_now(void) { return app_clock(CLOCK_MONOTONIC); }
 double app_thread_cpu(void) { return app_clock(CLOCK_THREAD_CPUTIME_ID); }
 
-/* Newest first; equal or unknown dates in load order (as corpus_sort). */
-static int loading_date_cmp(const void *pa, const void *pb, void *ctx)
+/* The list's sort order (newest first unless the user chose another); ties in load order. */
+static int loading_list_cmp(const void *pa, const void *pb, void *ctx)
 {
-	const struct corpus *c = ctx;
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	int64_t da = c->items[a]->date_key, db = c->items[b]->date_key;
-
-	if (da != db)
-		return da > db ? -1 : 1;
-	return a < b ? -1 : a > b;
+	const struct app *app = ctx;
+	return listing_cmp(&app->corpus, app->sort, *(const size_t *)pa, *(const size_t *)pb);
 }
 
 static int loading_rank_cmp(const void *pa, const void *pb, void *ctx)
@@ -59,7 +55,7 @@ void app_load_start(struct app *app, char *const *paths, size_t npaths)
 	app->order = xcalloc(1, sizeof *app->order);
 	app->loader = corpus_loader_start(paths, npaths);
 	app->list_data.empty = "(loading…)";
-	list_pane_set_rows(&app->list, app->order, 0);
+	app_list_show(app, app->order, 0);
 }
 
 /* Select the state's last article if it is among corpus positions [from, to). */
@@ -73,6 +69,29 @@ void app_load_select_last(struct app *app, size_t from, size_t to)
 		}
 }
 
+static void loading_rank(struct app *app)
+{
+	app->rank = xreallocarray(app->rank, app->norder ? app->norder : 1, sizeof *app->rank);
+	for (size_t k = 0; k < app->norder; k++)
+		app->rank[app->order[k]] = k;
+}
+
+bool app_load_resort(struct app *app)
+{
+	if (app_filter_pending(app))
+		return false; /* its matches so far are in the old order */
+	qsort_r(app->order, app->norder, sizeof *app->order, loading_list_cmp, app);
+	loading_rank(app);
+	if (app->filter) {
+		app_sort_rows(app, app->filter_rows, app->nfilter);
+		app_list_show(app, app->filter_rows, app->nfilter);
+	} else {
+		app_list_show(app, app->order, app->norder);
+	}
+	app->list.dirty = true;
+	return true;
+}
+
 void app_load_merge(struct app *app, bool force)
 {
 	size_t from = app->norder, to = app->corpus.n, i = 0, j = 0, k = 0;
@@ -83,23 +102,20 @@ void app_load_merge(struct app *app, bool force)
 	fresh = xcalloc(to - from, sizeof *fresh);
 	for (size_t p = from; p < to; p++)
 		fresh[p - from] = p;
-	qsort_r(fresh, to - from, sizeof *fresh, loading_date_cmp, &app->corpus);
+	qsort_r(fresh, to - from, sizeof *fresh, loading_list_cmp, app);
 	order = xcalloc(to, sizeof *order);
 	while (i < from && j < to - from)
-		order[k++] = loading_date_cmp(&fresh[j], &old[i], &app->corpus) < 0 ? fresh[j++]
-										    : old[i++];
+		order[k++] = loading_list_cmp(&fresh[j], &old[i], app) < 0 ? fresh[j++] : old[i++];
 	while (i < from)
 		order[k++] = old[i++];
 	while (j < to - from)
 		order[k++] = fresh[j++];
 	free(fresh);
-	app->rank = xreallocarray(app->rank, to, sizeof *app->rank);
-	for (k = 0; k < to; k++)
-		app->rank[order[k]] = k;
 	app->order = order;
 	app->norder = to;
+	loading_rank(app);
 	if (app->filter == NULL)
-		list_pane_set_rows(&app->list, order, to); /* reads the old order: freed after */
+		app_list_show(app, order, to); /* reads the old order: freed after */
 	if (app->filter || app_filter_pending(app))
 		app_filter_more(app, from, to); /* a search takes them in, in slices */
 	free(old);

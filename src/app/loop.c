@@ -59,10 +59,18 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 		return true;
 	case UI_OP_SEARCH: app_search_start(app); return true;
 	case UI_OP_NEXT_HIT: case UI_OP_PREV_HIT:
-		if (app->focus != &app->reader || app->nhits == 0)
-			return false; /* in the list, n and N move like j and k */
-		app_search_step(app, op == UI_OP_NEXT_HIT);
+		/* in the reader, hits; in the sidebar, the selected entity's mentions; in the
+		 * list, or where there are none, the next or previous unread article */
+		if (app->focus == &app->list || app->nhits == 0)
+			app_unread_step(app, op == UI_OP_NEXT_HIT);
+		else
+			app_search_step(app, op == UI_OP_NEXT_HIT);
 		return true;
+	case UI_OP_VIEW: app_view_cycle(app); return true;
+	case UI_OP_SORT: app_sort_cycle(app); return true;
+	case UI_OP_MARK_ALL_READ: app_mark_shown_read(app); return true;
+	case UI_OP_UNDO_MARK: app_undo_mark(app); return true;
+	case UI_OP_SOURCE: app_filter_source(app); return true;
 	case UI_OP_CLEAR: app_search_clear(app); app->relayout = true; return true;
 	case UI_OP_HISTORY_BACK: app_history_move(app, false); return true;
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
@@ -92,7 +100,6 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_COPY_URL: app_copy_url(app); return true;
 	case UI_OP_FETCH: app_fetch_start(app); return true;
 	case UI_OP_FULL_TEXT: app_page_start(app); return true;
-	case UI_OP_FILTER_FEED: app_filter_feed(app); return true;
 	case UI_OP_ZOOM:
 		if (app->open == APP_NONE)
 			return false;
@@ -143,9 +150,14 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		app_back(app);
 }
 
-static void loop_op(struct app *app, enum ui_op op)
+void app_key_op(struct app *app, enum ui_op op)
 {
 	app->message[0] = '\0';
+	if (app->too_small) { /* nothing to see what a key would do */
+		if (op == UI_OP_QUIT)
+			app->quit = true;
+		return;
+	}
 	if (app->help_open) {
 		if (op == UI_OP_QUIT)
 			app->quit = true;
@@ -201,10 +213,12 @@ static int loop_keys(struct app *app)
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			app->relayout = true;
+		else if (kind == KEY_CODE_YES && ch == KEY_MOUSE)
+			app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else
-			loop_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
+			app_key_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
 	}
 	return n;
 }
@@ -290,6 +304,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->opts = cli_layout_opts(cli);
 	app->open = APP_NONE;
 	app->early_of = APP_NONE;
+	app->unread_of = APP_NONE;
 	app->sidebar_on = true;
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};
@@ -308,6 +323,7 @@ static void loop_free(struct app *app)
 {
 	reader_pane_close(&app->reader);
 	app_sidebar_free(app);
+	app_views_free(app);
 	app_load_free(app); /* stops the loader first: the index reads the corpus only once done */
 	corpus_index_free(&app->index);
 	app_store_close(app);
@@ -385,6 +401,7 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 
 	loop_init(&app, cli);
 	app_settings_load(&app);
+	app_views_init(&app);
 	loop_help_rows(&app);
 	loop_load_start(&app);
 	if (app.store == NULL)
@@ -396,16 +413,17 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	}
 	app_state_open(&app);
 	app_settings_apply_theme(&app);
-	loop_terminal_bidi(&app, true);
 	app_take_messages(&app);
 	if (term)
 		app.reader_data.hyperlinks = false; /* they are written to stdout, not to term */
 	if (!ui_screen_start_on(term ? term->type : NULL, term ? term->out : NULL,
 				term ? term->in : NULL, cli->no_color || app.config.color == 0)) {
-		fprintf(stderr, "qari: cannot start the terminal (is TERM set?)\n");
+		fprintf(stderr, "qari: cannot start the terminal: %s\n", ui_screen_error());
 		loop_free(&app);
 		return 1;
 	}
+	loop_terminal_bidi(&app, true);
+	app_mouse_start(&app);
 	loop_run(&app);
 	app_state_close(&app);
 	ui_screen_stop();

@@ -143,19 +143,32 @@ void app_take_messages(struct app *app)
 }
 
 /* Marks: the store's articles keep theirs in the store, articles from files in the state. */
-static bool settings_get_read(struct app *app, const char *id)
+bool app_is_read(const struct app *app, const char *id)
 {
-	return app->store ? store_is_read(app->store, id) : state_is_read(app->state, id);
+	return app->store ? store_is_read(app->store, id) : app->state && state_is_read(app->state, id);
 }
+
+bool app_is_bookmarked(const struct app *app, const char *id)
+{
+	return app->store ? store_is_bookmarked(app->store, id)
+			  : app->state && state_is_bookmarked(app->state, id);
+}
+
+bool app_set_read(struct app *app, const char *id, bool on)
+{
+	return app->store ? store_set_read(app->store, id, on) : state_set_read(app->state, id, on);
+}
+
+static bool settings_get_read(struct app *app, const char *id) { return app_is_read(app, id); }
 
 static bool settings_get_bookmark(struct app *app, const char *id)
 {
-	return app->store ? store_is_bookmarked(app->store, id) : state_is_bookmarked(app->state, id);
+	return app_is_bookmarked(app, id);
 }
 
 static bool settings_set_read(struct app *app, const char *id, bool on)
 {
-	return app->store ? store_set_read(app->store, id, on) : state_set_read(app->state, id, on);
+	return app_set_read(app, id, on);
 }
 
 static bool settings_set_bookmark(struct app *app, const char *id, bool on)
@@ -174,6 +187,11 @@ static bool settings_is_bookmarked(void *ctx, const struct article *a)
 	return settings_get_bookmark(ctx, a->id);
 }
 
+static const char *settings_source_name(void *ctx, const struct article *a)
+{
+	return listing_source_name(&((struct app *)ctx)->sources, a);
+}
+
 void app_state_open(struct app *app)
 {
 	const char *last;
@@ -181,7 +199,8 @@ void app_state_open(struct app *app)
 	state_defer_sync(app->state, true); /* synced after each frame (app_state_sync) */
 	app->list_data.is_read = settings_is_read;
 	app->list_data.is_bookmarked = settings_is_bookmarked;
-	app->list_data.ctx = app;
+	app->list_data.source_name = app->reader_data.source_name = settings_source_name;
+	app->list_data.ctx = app->reader_data.ctx = app;
 	/* the last article is selected when it arrives (loading.c), unless the user moved first */
 	last = state_last(app->state);
 	app->last_id = app->store ? store_last(app->store) : last ? xstrdup(last) : NULL;
@@ -249,6 +268,8 @@ size_t app_state_top(struct app *app, size_t idx)
 void app_state_opened(struct app *app, size_t idx)
 {
 	const char *id = app->corpus.items[idx]->id;
+	if (!settings_get_read(app, id))
+		app->unread_of = APP_NONE;
 	settings_set_read(app, id, true);
 	if (app->store)
 		store_set_last(app->store, id);
@@ -274,6 +295,7 @@ static void settings_toggle(struct app *app, bool (*get)(struct app *, const cha
 		return;
 	value = !get(app, a->id);
 	set(app, a->id, value);
+	app->unread_of = APP_NONE;
 	app_message(app, "%s", value ? on : off);
 	app_take_messages(app);
 	app->list.dirty = true;

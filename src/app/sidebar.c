@@ -101,6 +101,7 @@ void app_sidebar_fill(struct app *app)
 	app->sidebar.dirty = true;
 	if (app->open == APP_NONE)
 		return;
+	s->rtl = app->corpus.items[app->open]->dir == TEXT_DIR_RTL;
 	if (app->index.error) {
 		sidebar_pane_add(s, app->index.error, NULL, true, 0, 0);
 		return;
@@ -170,6 +171,25 @@ static void sidebar_filter_entity(struct app *app, const struct article_entity *
 	free(label);
 }
 
+/* Open a related story of the open article; ] and [ then walk on from it, not from the
+ * story itself. */
+static void sidebar_follow_related(struct app *app, size_t article)
+{
+	size_t anchor = app->open;
+	long pos = -1;
+
+	for (size_t i = 0; i < app->nrelated; i++)
+		if (app->related[i].article == article) {
+			pos = (long)i;
+			break;
+		}
+	app_open(app, article, 0, true);
+	if (pos >= 0) {
+		app->related_anchor = anchor;
+		app->related_pos = pos;
+	}
+}
+
 void app_sidebar_activate(struct app *app)
 {
 	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
@@ -181,7 +201,7 @@ void app_sidebar_activate(struct app *app)
 		app_message(app, "the articles that mention it are known once the index is complete "
 				 "(%d%%)", corpus_index_percent(&app->index));
 	else if (r && r->kind == SIDEBAR_RELATED)
-		app_open(app, r->ref, 0, true);
+		sidebar_follow_related(app, r->ref);
 }
 
 /* ] and [: walk the related stories of the article the walk started from. */

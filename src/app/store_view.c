@@ -194,7 +194,6 @@ bool app_store_start(struct app *app)
 	}
 	corpus_init(&app->corpus);
 	corpus_index_prepare(&app->index, &app->corpus);
-	app->list_data.show_source = true;
 	app->order = xcalloc(1, sizeof *app->order);
 	list_pane_set_rows(&app->list, app->order, 0);
 	app->store_given = xcalloc(1, sizeof *app->store_given);
@@ -583,32 +582,6 @@ void app_fetch_tick(struct app *app)
 		app_fetch_start(app);
 	if (app->store && !app->fetch && app->store_seen < store_last_rowid(app->store))
 		app_fetch_join(app);
-}
-
-/* f: the list narrowed to the selected (or open) article's feed, by its name. */
-void app_filter_feed(struct app *app)
-{
-	size_t idx = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open;
-	const struct article *a = idx < app->corpus.n ? app->corpus.items[idx] : NULL;
-	size_t *rows, n = 0;
-	char *label;
-
-	if (a == NULL || a->source == NULL) {
-		app_message(app, "this article names no feed or source");
-		return;
-	}
-	rows = xcalloc(app->norder + 1, sizeof *rows);
-	for (size_t i = 0; i < app->norder; i++) {
-		const char *src = app->corpus.items[i]->source;
-		if (src && strcmp(src, a->source) == 0)
-			rows[n++] = i;
-	}
-	label = xasprintf("feed %s", a->source);
-	app_filter_list(app, label, rows, n);
-	list_pane_select(&app->list, idx);
-	app_focus(app, &app->list);
-	free(label);
-	free(rows);
 }
 
 void app_store_close(struct app *app)

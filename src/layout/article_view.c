@@ -14,10 +14,37 @@ enum layout_dir article_view_dir(const struct article *a, enum layout_dir forced
 	return a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
 }
 
-static char *article_view_meta(const struct article *a)
+/* A paragraph clearly in one script takes that script's direction: an English quote in an
+ * Arabic article reads left to right, while "CNN قالت…" stays right to left (UAX #9 P2
+ * would make it LTR). "Clearly" is twice as many strong characters of one direction as of
+ * the other; otherwise the article's. */
+enum layout_dir article_view_para_dir(const char *s, size_t n, enum layout_dir article_dir)
+{
+	size_t rtl = 0, ltr = 0;
+
+	text_count_strong(s, n, &rtl, &ltr);
+	if (ltr > 2 * rtl)
+		return LAYOUT_DIR_LTR;
+	if (rtl > 2 * ltr)
+		return LAYOUT_DIR_RTL;
+	return article_dir;
+}
+
+static struct layout_prep *article_view_prepare_para(const char *s, const struct layout_opts *o,
+						     bool dir_forced)
+{
+	struct layout_opts po = *o;
+	size_t n = strlen(s);
+
+	if (!dir_forced)
+		po.dir = article_view_para_dir(s, n, o->dir);
+	return layout_prepare(s, n, &po);
+}
+
+static char *article_view_meta(const struct article *a, const char *source_name)
 {
 	struct strbuf sb = {0};
-	const char *parts[] = {a->date, a->source, a->author, a->url};
+	const char *parts[] = {a->date, source_name ? source_name : a->source, a->author, a->url};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		if (parts[i] == NULL)
 			continue;
@@ -57,15 +84,15 @@ static void article_view_find_links(struct article_view *v)
 }
 
 void article_view_prepare(struct article_view *v, const struct article *a,
-			  const struct layout_opts *o)
+			  const struct layout_opts *o, bool dir_forced, const char *source_name)
 {
 	memset(v, 0, sizeof *v);
 	v->article = a;
 	v->opts = *o;
-	v->meta = article_view_meta(a);
+	v->meta = article_view_meta(a, source_name);
 	v->npreps = 2 + a->npara;
 	v->preps = xcalloc(v->npreps, sizeof *v->preps);
-	v->preps[0] = layout_prepare(a->title, strlen(a->title), o);
+	v->preps[0] = article_view_prepare_para(a->title, o, dir_forced);
 	if (v->meta) {
 		/* the byline is mostly Latin (URL, date): its own direction, P2-P3 */
 		struct layout_opts mo = *o;
@@ -73,7 +100,7 @@ void article_view_prepare(struct article_view *v, const struct article *a,
 		v->preps[1] = layout_prepare(v->meta, strlen(v->meta), &mo);
 	}
 	for (size_t i = 0; i < a->npara; i++)
-		v->preps[2 + i] = layout_prepare(a->paras[i], strlen(a->paras[i]), o);
+		v->preps[2 + i] = article_view_prepare_para(a->paras[i], o, dir_forced);
 	article_view_find_links(v);
 }
 

@@ -94,7 +94,7 @@ const char *config_role_name(enum config_role role)
 void config_init(struct config *c)
 {
 	memset(c, 0, sizeof *c);
-	c->shape = c->color = c->hyperlinks = c->zoom = c->cache = -1;
+	c->shape = c->color = c->hyperlinks = c->zoom = c->cache = c->mouse = -1;
 	for (int r = 0; r < CONFIG_ROLE_COUNT; r++)
 		c->theme[r].fg = c->theme[r].bg = CONFIG_COLOR_DEFAULT;
 }
@@ -513,6 +513,7 @@ static const struct {
 	{"colour", offsetof(struct config, color)},
 	{"zoom", offsetof(struct config, zoom)},
 	{"cache", offsetof(struct config, cache)},
+	{"mouse", offsetof(struct config, mouse)},
 };
 
 static char *config_set_flag(struct config *c, size_t field, const char *key, const char *value)

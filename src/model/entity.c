@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 static const char *const entity_type_names[ENTITY_NTYPES] = {"person", "place", "org", "date", "misc"};
@@ -376,10 +377,23 @@ void entity_scratch_free(struct entity_scratch *x)
 	free(x);
 }
 
+/* The tagger learnt Arabic: on Hebrew, Persian, Urdu or English text it finds only noise. */
+static bool entity_tagger_reads(const struct article *a)
+{
+	struct text_letters c = {0};
+
+	text_count_letters(a->title, strlen(a->title), &c);
+	for (size_t i = 0; i < a->npara; i++)
+		text_count_letters(a->paras[i], strlen(a->paras[i]), &c);
+	return text_letters_arabic(&c);
+}
+
 void entity_extract_with(const struct ner_model *m, const struct article *a,
 			 struct entity_scratch *x, struct article_entities *out)
 {
 	memset(out, 0, sizeof *out);
+	if (!entity_tagger_reads(a))
+		return;
 	x->lex = ner_model_lexicon(m);
 	x->ndrafts = x->nfound = x->keys.len = 0;
 	strtab_clear(&x->words);

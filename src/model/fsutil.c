@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -121,4 +122,29 @@ void fsutil_timestamp(char out[17])
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(out, 17, "%Y%m%dT%H%M%SZ", &tm);
+}
+
+bool fsutil_replace_file(const char *dir, const char *path, const char *data, size_t n)
+{
+	char *tmp = xasprintf("%s/.tmp.XXXXXX", dir);
+	int fd = mkostemp(tmp, O_CLOEXEC), err = 0, dfd;
+
+	if (fd < 0)
+		err = errno;
+	else if (!fsutil_write_all(fd, data, n) || fsync(fd) < 0)
+		err = errno;
+	if (fd >= 0 && close(fd) < 0 && err == 0)
+		err = errno;
+	if (err == 0 && rename(tmp, path) < 0)
+		err = errno;
+	if (err == 0 && (dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		if (fsync(dfd) < 0 && errno != EINVAL)
+			err = errno;
+		close(dfd);
+	}
+	if (err && fd >= 0)
+		unlink(tmp);
+	free(tmp);
+	errno = err;
+	return err == 0;
 }

@@ -168,6 +168,7 @@ void store_close(struct store *s)
 	for (size_t i = 0; i < s->nmessages; i++)
 		free(s->messages[i]);
 	free(s->messages);
+	free(s->marks);
 	free(s->path);
 	free(s);
 }
@@ -328,40 +329,105 @@ char *store_take_message(struct store *s)
 	return m;
 }
 
-/* One column of marks (0 when the article has none). */
-static long store_mark(struct store *s, enum store_stmt_id id, const char *sql, const char *aid)
+static size_t store_mark_slot(const struct store *s, const char *id)
 {
-	sqlite3_stmt *st = store_stmt(s, id, sql);
-	long v;
-	store_bind_text(st, 1, aid);
-	v = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return v;
+	uint64_t h = 1469598103934665603ull;
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (size_t i = (size_t)h & (s->markcap - 1);; i = (i + 1) & (s->markcap - 1))
+		if (s->marks[i].id[0] == '\0' || strcmp(s->marks[i].id, id) == 0)
+			return i;
+}
+
+/* The mark of id, added (empty) when create; NULL when there is none or id is no id. */
+static struct store_mark *store_mark_find(struct store *s, const char *id, bool create)
+{
+	size_t i;
+	if (id == NULL || strlen(id) != ARTICLE_ID_LEN)
+		return NULL;
+	if (s->markcap == 0 || (create && 2 * (s->nmarks + 1) > s->markcap)) {
+		struct store_mark *old = s->marks;
+		size_t oldcap = s->markcap;
+		s->markcap = s->markcap ? 2 * s->markcap : 64;
+		s->marks = xcalloc(s->markcap, sizeof *s->marks);
+		for (size_t k = 0; k < oldcap; k++)
+			if (old[k].id[0])
+				s->marks[store_mark_slot(s, old[k].id)] = old[k];
+		free(old);
+	}
+	i = store_mark_slot(s, id);
+	if (s->marks[i].id[0] == '\0') {
+		if (!create)
+			return NULL;
+		memcpy(s->marks[i].id, id, ARTICLE_ID_LEN + 1);
+		s->nmarks++;
+	}
+	return &s->marks[i];
+}
+
+/* Every mark into memory, once. */
+static void store_marks_load(struct store *s)
+{
+	sqlite3_stmt *st;
+	if (s->marks_loaded)
+		return;
+	s->marks_loaded = true;
+	st = store_prepare(s, "SELECT aid, read, bookmark, pos FROM marks");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct store_mark *m = store_mark_find(s, (const char *)sqlite3_column_text(st, 0), true);
+		if (m) {
+			m->read = sqlite3_column_int(st, 1) != 0;
+			m->bookmark = sqlite3_column_int(st, 2) != 0;
+			m->pos = (long)sqlite3_column_int64(st, 3);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+static const struct store_mark *store_mark_get(struct store *s, const char *id)
+{
+	store_marks_load(s);
+	return store_mark_find(s, id, false);
 }
 
 bool store_is_read(struct store *s, const char *id)
 {
-	return store_mark(s, STORE_STMT_IS_READ, "SELECT read FROM marks WHERE aid = ?", id) != 0;
+	const struct store_mark *m = store_mark_get(s, id);
+	return m && m->read;
 }
 
 bool store_is_bookmarked(struct store *s, const char *id)
 {
-	return store_mark(s, STORE_STMT_IS_BOOKMARKED, "SELECT bookmark FROM marks WHERE aid = ?",
-			  id) != 0;
+	const struct store_mark *m = store_mark_get(s, id);
+	return m && m->bookmark;
 }
 
 long store_pos(struct store *s, const char *id)
 {
-	return store_mark(s, STORE_STMT_POS, "SELECT pos FROM marks WHERE aid = ?", id);
+	const struct store_mark *m = store_mark_get(s, id);
+	return m ? m->pos : 0;
 }
 
+/* Write one mark; memory holds it even when the database could not (with a message). */
 static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *sql,
 			   const char *aid, long v)
 {
-	sqlite3_stmt *st = store_stmt(s, id, sql);
+	sqlite3_stmt *st;
+	struct store_mark *m;
 	bool ok;
+
+	store_marks_load(s);
+	if ((m = store_mark_find(s, aid, true)) == NULL)
+		return false;
+	if (id == STORE_STMT_SET_READ)
+		m->read = v != 0;
+	else if (id == STORE_STMT_SET_BOOKMARK)
+		m->bookmark = v != 0;
+	else
+		m->pos = v;
 	if (s->read_only)
 		return false;
+	st = store_stmt(s, id, sql);
 	store_bind_text(st, 1, aid);
 	sqlite3_bind_int64(st, 2, v);
 	ok = sqlite3_step(st) == SQLITE_DONE;

@@ -16,9 +16,6 @@ enum store_stmt_id {
 	STORE_STMT_FEED_NAME,
 	STORE_STMT_FEED_OK,
 	STORE_STMT_FEED_FAILED,
-	STORE_STMT_IS_READ,
-	STORE_STMT_IS_BOOKMARKED,
-	STORE_STMT_POS,
 	STORE_STMT_SET_READ,
 	STORE_STMT_SET_BOOKMARK,
 	STORE_STMT_SET_POS,
@@ -31,6 +28,14 @@ enum store_stmt_id {
 	STORE_NSTMT
 };
 
+/* A mark of an article, as the marks table holds it (kept in memory: the list asks for
+ * every row it draws, and views count over every article). */
+struct store_mark {
+	char id[ARTICLE_ID_LEN + 1]; /* "" : a free slot */
+	bool read, bookmark;
+	long pos;
+};
+
 struct store {
 	char *path;
 	sqlite3 *db;
@@ -38,6 +43,9 @@ struct store {
 	sqlite3_stmt *stmt[STORE_NSTMT]; /* prepared on first use */
 	const struct ner_model *tagger; /* NULL: ingest stores no entities */
 	int nthreads;                 /* tagging threads */
+	struct store_mark *marks;     /* open addressing by id, a power of two slots */
+	size_t nmarks, markcap;
+	bool marks_loaded;
 	char **messages;              /* for store_take_message */
 	size_t nmessages, msgcap;
 };

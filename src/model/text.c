@@ -333,3 +333,44 @@ void text_uri_payload(const char *s, size_t n, struct strbuf *out)
 		}
 	}
 }
+
+static bool text_persian_urdu_letter(uint32_t cp)
+{
+	switch (cp) {
+	case 0x067E: case 0x0686: case 0x0698: case 0x06AF: case 0x06A9: case 0x06CC: /* پ چ ژ گ ک ی */
+	case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06BE: case 0x06C1: /* ٹ ڈ ڑ ں ھ ہ */
+	case 0x06D2: /* ے */
+		return true;
+	default:
+		return false;
+	}
+}
+
+void text_count_letters(const char *s, size_t n, struct text_letters *c)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		if ((unsigned char)s[i] < 0x80) {
+			unsigned char b = (unsigned char)s[i++];
+			c->other += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			continue;
+		}
+		i += (size_t)text_decode(s + i, n - i, &cp);
+		if (cp >= 0x0620 && cp <= 0x06FF && uc_is_alpha(cp)) {
+			c->arabic++;
+			c->persian_urdu += text_persian_urdu_letter(cp);
+		} else if (uc_is_alpha(cp)) {
+			c->other++;
+		}
+	}
+}
+
+/* Arabic script for at least a third of the letters (scraped articles carry Latin CSS and
+ * URLs), and few Persian or Urdu letters: those languages have several in a hundred (ی and
+ * ک alone), Arabic almost none (a borrowed name with گ or چ now and then). */
+bool text_letters_arabic(const struct text_letters *c)
+{
+	return c->arabic * 2 > c->other && c->persian_urdu * 25 < c->arabic;
+}

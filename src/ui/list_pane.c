@@ -1,12 +1,16 @@
-/* list_pane.c - the article list: title and date per row, newest first, RTL titles
- * right-aligned, unread articles bold. Moving the selection repaints only this pane; it never
+/* list_pane.c - the article list: title, source and date per row (the time for today's),
+ * RTL titles right-aligned, unread articles bold. Moving the selection repaints only this pane; it never
  * re-lays out an article. */
 #include "qari/ui.h"
 
 #include <stdio.h>
-#include <stdlib.h>
+#include <time.h>
 
-#include "qari/xalloc.h"
+#include "qari/listing.h"
+
+#define LIST_SOURCE_FROM 70    /* a column for the source from this width */
+#define LIST_SOURCE_COLS 12
+#define LIST_WIDE_DATE_FROM 50 /* "2015-07-21" from this width, "Jul 2015" below */
 
 static struct list_pane *list_data(const struct pane *p) { return p->data; }
 
@@ -81,6 +85,7 @@ static void list_pane_draw(struct pane *p, bool focused)
 {
 	struct list_pane *l = list_data(p);
 	size_t n = list_pane_count(l);
+	time_t now = time(NULL);
 
 	werase(p->win);
 	for (int row = 0; row < p->h && l->top + (size_t)row < n; row++) {
@@ -88,20 +93,16 @@ static void list_pane_draw(struct pane *p, bool focused)
 		const struct article *a = l->corpus->items[list_pane_index(l, i)];
 		struct layout_opts o = l->opts;
 		attr_t attr = list_pane_row_attr(l, a, i == l->sel, focused);
-		char date[11] = "";
-		if (a->date && p->w >= 50)
-			snprintf(date, sizeof date, "%.10s", a->date);
+		const char *source = l->source_name && p->w >= LIST_SOURCE_FROM
+					     ? l->source_name(l->ctx, a) : NULL;
+		char date[LISTING_DATE_MAX];
+		listing_date_label(a, now, p->w >= LIST_WIDE_DATE_FROM, date);
 		o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
 		wattrset(p->win, attr);
 		mvwhline(p->win, row, 0, ' ', p->w);
 		if (l->is_bookmarked && l->is_bookmarked(l->ctx, a))
 			mvwaddch(p->win, row, 0, '*');
-		if (l->show_source && a->source) {
-			char *text = xasprintf("%s: %s", a->source, a->title);
-			ui_draw_row(p->win, row, p->w, text, date, &o, attr);
-			free(text);
-		} else
-			ui_draw_row(p->win, row, p->w, a->title, date, &o, attr);
+		ui_draw_list_row(p->win, row, p->w, a->title, source, LIST_SOURCE_COLS, date, &o, attr);
 		wattrset(p->win, A_NORMAL);
 	}
 	if (n == 0 && p->h > 0)

@@ -50,7 +50,8 @@ void reader_pane_open(struct pane *p, const struct article *a, size_t top)
 	reader_pane_close(p);
 	r->article = a;
 	o.dir = article_view_dir(a, r->dir, r->dir_set);
-	article_view_prepare(&r->view, a, &o);
+	article_view_prepare(&r->view, a, &o, r->dir_set,
+			     r->source_name ? r->source_name(r->ctx, a) : NULL);
 	article_view_wrap(&r->view, reader_text_width(p));
 	reader_pane_set_top(p, top);
 }

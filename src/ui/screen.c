@@ -2,6 +2,8 @@
  * layout cells into a curses window. */
 #include "qari/ui.h"
 
+#include <term.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,14 +93,50 @@ static void ui_fatal_hook(void) { ui_screen_stop(); }
 
 bool ui_screen_start(bool no_color) { return ui_screen_start_on(NULL, NULL, NULL, no_color); }
 
+static char ui_screen_why[256];
+
+const char *ui_screen_error(void) { return ui_screen_why; }
+
+/* A terminal qari can draw on moves the cursor anywhere: TERM=dumb (an editor's shell
+ * buffer, a pipe) cannot, and curses would smear the panes into one stale line. */
+static bool ui_screen_usable(const char *term, FILE *out)
+{
+	const char *name = term ? term : getenv("TERM");
+	char *cup;
+	int err = 0;
+
+	if (name == NULL || *name == '\0') {
+		snprintf(ui_screen_why, sizeof ui_screen_why, "TERM is not set");
+		return false;
+	}
+	if (setupterm(name, fileno(out ? out : stdout), &err) != OK) {
+		snprintf(ui_screen_why, sizeof ui_screen_why,
+			 "the terminal type \"%.60s\" is unknown here (no terminfo entry)", name);
+		return false;
+	}
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	cur_term = NULL;
+	if (cup == NULL || cup == (char *)-1) {
+		snprintf(ui_screen_why, sizeof ui_screen_why,
+			 "the terminal type \"%.60s\" cannot move the cursor; qari needs a full-screen "
+			 "terminal (subcommands such as qari list work anywhere)", name);
+		return false;
+	}
+	return true;
+}
+
 bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color)
 {
+	ui_screen_why[0] = '\0';
+	if (!ui_screen_usable(term, out))
+		return false;
 	set_escdelay(25); /* Esc answers at once */
 	if (out) {
 		if ((ui_screen = newterm(term, out, in)) == NULL)
-			return false;
+			goto fail;
 	} else if (initscr() == NULL)
-		return false;
+		goto fail;
 	ui_started = true;
 	fatal_set_hook(ui_fatal_hook);
 	cbreak();
@@ -112,6 +150,9 @@ bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color)
 		ui_theme_colour();
 	ui_theme_apply_overrides(colour);
 	return true;
+fail:
+	snprintf(ui_screen_why, sizeof ui_screen_why, "curses could not start the terminal");
+	return false;
 }
 
 void ui_screen_stop(void)
@@ -262,22 +303,38 @@ void ui_draw_text(WINDOW *win, int y, int x, int width, const char *text,
 void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
 		 const struct layout_opts *o, attr_t attr)
 {
+	ui_draw_list_row(win, y, width, text, NULL, 0, note, o, attr);
+}
+
+void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const char *source,
+		      int source_w, const char *note, const struct layout_opts *o, attr_t attr)
+{
 	struct layout_line l = {0};
+	struct layout_opts so = *o;
 	int nw = note && *note ? (int)strlen(note) : 0; /* notes are ASCII figures and dates */
+	int sw = source && *source ? source_w : 0;
 	int tw;
 
 	if (nw + 4 > width)
 		nw = 0;
-	tw = width - 2 - (nw ? nw + 1 : 0);
+	if (sw + nw + 12 > width)
+		sw = 0; /* the title matters more than where it comes from */
+	tw = width - 2 - (nw ? nw + 1 : 0) - (sw ? sw + 1 : 0);
 	if (tw < 1)
 		return;
+	so.dir = LAYOUT_DIR_AUTO;
 	layout_single_line(text, strlen(text), o, tw, &l);
 	if (l.rtl) {
 		if (nw)
 			mvwaddnstr(win, y, 1, note, nw);
+		if (sw)
+			ui_draw_text(win, y, 1 + (nw ? nw + 1 : 0), sw, source, &so, attr, false);
 		ui_draw_line(win, y, width - 1 - l.width, l.width, &l, attr, NULL, 0, 0);
 	} else {
 		ui_draw_line(win, y, 1, tw, &l, attr, NULL, 0, 0);
+		if (sw)
+			ui_draw_text(win, y, width - 1 - (nw ? nw + 1 : 0) - sw, sw, source, &so, attr,
+				     true);
 		if (nw)
 			mvwaddnstr(win, y, width - 1 - nw, note, nw);
 	}

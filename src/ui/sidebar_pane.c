@@ -3,7 +3,9 @@
 #include "qari/ui.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 static struct sidebar_pane *sidebar_data(const struct pane *p) { return p->data; }
@@ -43,6 +45,9 @@ static void sidebar_pane_scroll(struct pane *p)
 		s->top = s->sel > 0 && s->rows[s->sel - 1].header ? s->sel - 1 : s->sel;
 	else if (s->sel >= s->top + rows)
 		s->top = s->sel - rows + 1;
+	/* the heading of the selected row's section stays in view when there is room */
+	if (s->top == s->sel && s->sel > 0 && s->rows[s->sel - 1].header && rows > 1)
+		s->top--;
 }
 
 bool sidebar_pane_select_kind(struct pane *p, int kind)
@@ -60,6 +65,17 @@ bool sidebar_pane_select_kind(struct pane *p, int kind)
 
 static void sidebar_pane_resize(struct pane *p) { sidebar_pane_scroll(p); }
 
+/* A row's own direction (P2-P3); a row of digits and punctuation takes the pane's. */
+static enum layout_dir sidebar_row_dir(const struct sidebar_pane *s, const char *text)
+{
+	size_t rtl = 0, ltr = 0;
+
+	text_count_strong(text, strlen(text), &rtl, &ltr);
+	if (rtl == 0 && ltr == 0)
+		return s->rtl ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
+	return LAYOUT_DIR_AUTO;
+}
+
 static void sidebar_pane_draw(struct pane *p, bool focused)
 {
 	struct sidebar_pane *s = sidebar_data(p);
@@ -72,7 +88,7 @@ static void sidebar_pane_draw(struct pane *p, bool focused)
 		attr_t attr = r->header ? ui_attr(UI_ROLE_HEADER)
 			      : i == s->sel ? ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM)
 					    : ui_attr(UI_ROLE_TEXT);
-		o.dir = LAYOUT_DIR_AUTO;
+		o.dir = sidebar_row_dir(s, r->text);
 		wattrset(p->win, attr);
 		mvwhline(p->win, row, 0, ' ', p->w);
 		ui_draw_row(p->win, row, p->w, r->text, r->note, &o, attr);

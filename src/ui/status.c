@@ -22,15 +22,17 @@ void ui_status_draw(WINDOW *win, int w, const char *left, const char *right,
 	wnoutrefresh(win);
 }
 
-/* The column where the next typed character will show: beside the logically last cell, on
- * the side its direction writes to (left of an Arabic letter, right of a Latin one); x when
- * nothing is typed. */
-static int ui_prompt_cursor(const struct layout_line *l, int x)
+/* The column of the cursor at logical byte offset cur: on the cell that starts there, or,
+ * at the end, beside the logically last cell on the side its direction writes to (left of
+ * an Arabic letter, right of a Latin one); x when nothing is typed. */
+static int ui_prompt_cursor(const struct layout_line *l, int x, size_t cur)
 {
 	int col = x, last_col = x;
 	const struct layout_cell *last = NULL;
 
 	for (size_t i = 0; i < l->ncells; i++) {
+		if (l->cells[i].lbeg <= cur && cur < l->cells[i].lend)
+			return col;
 		if (last == NULL || l->cells[i].lend > last->lend)
 			last = &l->cells[i], last_col = col;
 		col += l->cells[i].width;
@@ -40,7 +42,7 @@ static int ui_prompt_cursor(const struct layout_line *l, int x)
 	return (last->flags & LAYOUT_CELL_RTL) ? last_col - 1 : last_col + last->width;
 }
 
-void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text,
+void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text, size_t cur,
 		    const struct layout_opts *o)
 {
 	int lw = (int)strlen(label);
@@ -53,18 +55,18 @@ void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text,
 	wattrset(win, A_NORMAL);
 	if (w - lw - 2 > 0) {
 		struct layout_line l = {0};
-		int x, cur;
+		int x, col;
 		layout_single_line(text, strlen(text), &so, w - lw - 2, &l);
 		/* right-to-left text grows leftwards: keep a column free on its left */
 		x = lw + (l.rtl ? 1 : 0);
 		ui_draw_line(win, 0, x, w - lw - 2, &l, A_NORMAL, NULL, 0, 0);
-		cur = ui_prompt_cursor(&l, x);
+		col = ui_prompt_cursor(&l, x, cur);
 		/* a block on the insertion point: a blank after the text, or the cell it is on
 		 * inside mixed-direction text */
-		if (cur >= x && cur < x + l.width)
-			ui_add_attr(win, 0, cur, 1, A_REVERSE);
-		else if (cur >= 0 && cur < w)
-			mvwaddch(win, 0, cur, ' ' | A_REVERSE);
+		if (col >= x && col < x + l.width)
+			ui_add_attr(win, 0, col, 1, A_REVERSE);
+		else if (col >= 0 && col < w)
+			mvwaddch(win, 0, col, ' ' | A_REVERSE);
 		layout_line_free(&l);
 	}
 	wnoutrefresh(win);

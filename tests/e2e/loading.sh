@@ -38,7 +38,7 @@ e2e_check "the filter takes in articles that arrive later" e2e_wait "(1 of $n;" 
 e2e_keys Enter
 e2e_check "the match opens" e2e_wait "line 1/"
 e2e_keys Escape q Escape
-e2e_check "every article in, the count complete" e2e_wait "qari — $n articles" 30
+e2e_check "every article in, the count complete" e2e_wait "qari — 6,000 articles, " 30
 e2e_check "the selection stayed on its article" e2e_wait "Story 05999"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited

@@ -21,6 +21,18 @@ e2e_resize 50 20
 e2e_check "one pane when narrow" e2e_wait_gone "│"
 e2e_keys q
 e2e_check "q shows the list alone" e2e_wait "ﺔﻴﺟﺭﺎﺨﻟﺍ"
+# too small to use: the status line says so (not a sliver of a stale list), keys wait
+e2e_resize 40 2
+e2e_check "too small: a clear message" e2e_wait "terminal too small for qari"
+e2e_keys Enter
+e2e_resize 80 24
+e2e_check "usable again: the list is back" e2e_wait "ﺔﻴﺟﺭﺎﺨﻟﺍ"
+e2e_check "the key typed while too small did nothing" e2e_wait_gone "line "
 e2e_keys q
 e2e_check "still a clean exit" e2e_exited
+
+# a terminal that cannot move the cursor: a one-line reason and status 1, no broken screen
+E2E_TERM=dumb e2e_start 80 24 "$qari"
+e2e_check "TERM=dumb: says why" e2e_wait 'the terminal type "dumb" cannot move the cursor'
+e2e_check "TERM=dumb: exit status 1" e2e_wait "[exit 1]"
 e2e_finish

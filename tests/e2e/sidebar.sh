@@ -35,4 +35,28 @@ e2e_keys Enter
 e2e_check "Enter on an entity filters the list" e2e_wait "filter: person:"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
+
+# four reports of one story: at 80x24 the sidebar opens on its first row, n and N step
+# through the selected entity's mentions (not through entities), a year lines up with the
+# other rows, and ] after following a related story goes on to the next one
+data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
+e2e_start 80 24 "$qari" "$data"
+e2e_check "story list shown" e2e_wait "1/5"
+e2e_keys Enter e
+e2e_check "the sidebar's first row, People, in view" e2e_wait " People "
+first_row_people() { e2e_screen | head -n 1 | grep -q "^ People "; }
+e2e_check "People on the first row" first_row_people
+e2e_check "the selected person's first mention" e2e_wait "hit 1/2"
+e2e_keys n
+e2e_check "n: the same entity's next mention" e2e_wait "hit 2/2"
+e2e_keys N
+e2e_check "N: back to its first" e2e_wait "hit 1/2"
+year_right() { e2e_screen | grep -qE "^ 1 +2015 │"; }
+e2e_check "a year lines up on the right like the names" year_right
+e2e_keys r Enter
+e2e_check "the first related story opened" e2e_wait "2/5"
+e2e_keys ]
+e2e_check "] goes on to the second related story" e2e_wait "related story 2 of 3"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
 e2e_finish

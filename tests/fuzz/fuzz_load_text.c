@@ -18,7 +18,7 @@ static void fuzz_load_check_view(const struct article *a, int width)
 	struct article_view v;
 
 	o.dir = article_view_dir(a, LAYOUT_DIR_AUTO, false);
-	article_view_prepare(&v, a, &o);
+	article_view_prepare(&v, a, &o, false, NULL);
 	article_view_wrap(&v, width);
 	for (size_t i = 0; i < v.nlines; i++) {
 		const struct layout_line *l = &v.lines[i].line;

@@ -117,6 +117,7 @@ static void test_every_setting(void)
 		       "bidi = terminal\n"
 		       "shape = off\n"
 		       "cache = off\n"
+		       "mouse = on\n"
 		       "measure = 72\n"
 		       "color = on\n"
 		       "theme.text = default\n"
@@ -149,6 +150,7 @@ static void test_every_setting(void)
 	CHECK_INT(c.bidi, CONFIG_BIDI_TERMINAL);
 	CHECK_INT(c.shape, 0);
 	CHECK_INT(c.cache, 0);
+	CHECK_INT(c.mouse, 1);
 	CHECK_INT(c.measure, 72);
 	CHECK_INT(c.color, 1);
 
@@ -188,6 +190,7 @@ static void test_every_setting(void)
 	CHECK_INT(c.bidi, CONFIG_BIDI_UNSET);
 	CHECK_INT(c.shape, -1);
 	CHECK_INT(c.cache, -1);
+	CHECK_INT(c.mouse, -1);
 	CHECK_INT(c.color, -1);
 	CHECK_INT(c.measure, 0);
 	CHECK(!c.theme[CONFIG_ROLE_TITLE].set);

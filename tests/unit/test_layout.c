@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "check.h"
+#include "qari/article_view.h"
 #include "qari/corpus.h"
 #include "qari/layout.h"
 #include "qari/text.h"
@@ -566,6 +567,59 @@ static void test_line_breaks_from_fewer(void)
 	CHECK_INT(bad, 0);
 }
 
+/* A paragraph clearly in one script takes that script's direction; the rest, the article's. */
+static void test_paragraph_direction(void)
+{
+	static const char *const paras[] = {
+		"قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.",
+		"The talks will resume next week in the capital, the minister said.",
+		"CNN قالت إن المحادثات ستستأنف الأسبوع المقبل.",
+		"Roma 2015 روما",
+		"פגישה בירושלים היום.",
+		"گفت‌وگوی دو کشور در پایتخت ادامه یافت.",
+	};
+	static const enum layout_dir want[] = {LAYOUT_DIR_RTL, LAYOUT_DIR_LTR, LAYOUT_DIR_RTL,
+					       LAYOUT_DIR_RTL, LAYOUT_DIR_RTL, LAYOUT_DIR_RTL};
+	struct layout_opts o = {.reorder = true, .shape = true};
+	struct article *a = article_new("mixed.txt");
+	struct article_view v;
+
+	article_set_title(a, "محادثات", strlen("محادثات"));
+	for (size_t i = 0; i < sizeof paras / sizeof *paras; i++) {
+		CHECK_INT(article_view_para_dir(paras[i], strlen(paras[i]), LAYOUT_DIR_RTL), want[i]);
+		article_add_para(a, paras[i], strlen(paras[i]));
+	}
+	/* "Roma 2015 روما": neither direction dominates, so the article's decides */
+	CHECK_INT(article_view_para_dir(paras[3], strlen(paras[3]), LAYOUT_DIR_LTR), LAYOUT_DIR_LTR);
+	article_finish(a, "mixed.txt");
+	o.dir = article_view_dir(a, LAYOUT_DIR_AUTO, false);
+	CHECK_INT(o.dir, LAYOUT_DIR_RTL);
+
+	/* in the view: the English paragraph starts at the left edge, the others end at the right */
+	article_view_prepare(&v, a, &o, false, NULL);
+	article_view_wrap(&v, 200);
+	for (size_t i = 0; i < v.nlines; i++) {
+		const struct view_line *l = &v.lines[i];
+		if (l->kind != VIEW_BODY)
+			continue;
+		if (l->para == 1)
+			CHECK_INT(l->line.indent, 0);
+		else
+			CHECK_INT(l->line.indent + l->line.width, 200);
+	}
+	article_view_free(&v);
+
+	/* --dir forces every paragraph */
+	o.dir = LAYOUT_DIR_RTL;
+	article_view_prepare(&v, a, &o, true, NULL);
+	article_view_wrap(&v, 200);
+	for (size_t i = 0; i < v.nlines; i++)
+		if (v.lines[i].kind == VIEW_BODY)
+			CHECK_INT(v.lines[i].line.indent + v.lines[i].line.width, 200);
+	article_view_free(&v);
+	article_free(a);
+}
+
 int main(void)
 {
 	test_widths_match_wcwidth();
@@ -583,5 +637,6 @@ int main(void)
 	test_levels_closed_form();
 	test_clusters_from_pairs();
 	test_line_breaks_from_fewer();
+	test_paragraph_direction();
 	return check_done();
 }

@@ -185,6 +185,31 @@ static void test_uri_payload(void)
 	strbuf_free(&sb);
 }
 
+/* Whether the Arabic-only tagger applies: Arabic yes; Persian, Urdu, Hebrew, English no. */
+static void test_letters_arabic(void)
+{
+	static const struct {
+		const char *text;
+		bool arabic;
+	} cases[] = {
+		{"قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في العاصمة.", true},
+		{"أعلنت شركة گوگل عن منتج جديد في مؤتمرها السنوي الذي عقد في كاليفورنيا اليوم.", true},
+		{"CNN قالت إن الجولة الثانية ستتناول الحدود والتجارة.", true},
+		{"وزیر خارجه گفت گفت‌وگوها هفته آینده در پایتخت ادامه می‌یابد.", false},
+		{"وزیر خارجہ نے کہا کہ دونوں ملکوں کے درمیان مذاکرات اگلے ہفتے ہوں گے۔", false},
+		{"שר החוץ אמר כי השיחות יתחדשו בשבוע הבא.", false},
+		{"The talks will resume next week in the capital.", false},
+		{"", false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct text_letters c = {0};
+		text_count_letters(cases[i].text, strlen(cases[i].text), &c);
+		if (!CHECK(text_letters_arabic(&c) == cases[i].arabic))
+			fprintf(stderr, "    case %zu: %zu arabic, %zu persian/urdu, %zu other\n", i,
+				c.arabic, c.persian_urdu, c.other);
+	}
+}
+
 int main(void)
 {
 	test_find_url();
@@ -194,5 +219,6 @@ int main(void)
 	test_sanitize();
 	test_looks_like();
 	test_article_direction();
+	test_letters_arabic();
 	return check_done();
 }

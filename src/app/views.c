@@ -1,0 +1,212 @@
+/* views.c - which of the listed articles the list shows, and in what order: the view (all,
+ * unread, bookmarked), the sort order (kept between runs), one source alone, next and previous
+ * unread, marking everything shown as read and taking that back.
+ *
+ * Whatever the list lists (every article through app->order, or a filter's rows) comes
+ * through app_list_show; the view narrows it there. An article marked read in the unread
+ * view stays on screen until the list is shown again, so the rows do not jump under the
+ * reader's eye. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "qari/app.h"
+#include "qari/fsutil.h"
+#include "qari/xalloc.h"
+
+static const char *const views_names[APP_NVIEWS] = {"all articles", "unread", "bookmarked"};
+
+const char *app_view_name(const struct app *app) { return views_names[app->view]; }
+
+static bool views_keeps(const struct app *app, size_t idx)
+{
+	const char *id = app->corpus.items[idx]->id;
+
+	switch (app->view) {
+	case APP_VIEW_UNREAD: return !app_is_read(app, id);
+	case APP_VIEW_BOOKMARKS: return app_is_bookmarked(app, id);
+	default: return true;
+	}
+}
+
+void app_list_show(struct app *app, const size_t *rows, size_t n)
+{
+	size_t *old = app->view_rows, k = 0;
+
+	app->list_base = rows;
+	app->nlist_base = n;
+	if (app->view == APP_VIEW_ALL) {
+		app->view_rows = NULL;
+		list_pane_set_rows(&app->list, rows, n);
+	} else {
+		app->view_rows = xcalloc(n + 1, sizeof *app->view_rows);
+		for (size_t i = 0; i < n; i++)
+			if (views_keeps(app, rows[i]))
+				app->view_rows[k++] = rows[i];
+		list_pane_set_rows(&app->list, app->view_rows, k);
+	}
+	free(old); /* after the pane read it to keep its selection */
+}
+
+static void views_refresh(struct app *app)
+{
+	app_list_show(app, app->list_base, app->nlist_base);
+	app->list.dirty = true;
+}
+
+void app_view_cycle(struct app *app)
+{
+	static const char *const empty[APP_NVIEWS] = {NULL, "(no unread articles)", "(no bookmarks)"};
+
+	app->view = (enum app_view)((app->view + 1) % APP_NVIEWS);
+	app->list_data.empty = app->loader ? app->list_data.empty : empty[app->view];
+	views_refresh(app);
+	app_focus(app, &app->list);
+	app_message(app, "view: %s (%zu of %zu)", app_view_name(app),
+		    list_pane_count(&app->list_data), app->nlist_base);
+}
+
+size_t app_unread_count(const struct app *app)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < app->norder; i++)
+		n += !app_is_read(app, app->corpus.items[i]->id);
+	return n;
+}
+
+/* The order of every listed article, and of the rows of a filter, after a sort change. */
+void app_sort_cycle(struct app *app)
+{
+	char *dir;
+
+	enum listing_sort was = app->sort;
+
+	app->sort = (enum listing_sort)((app->sort + 1) % LISTING_NSORTS);
+	if (!app_load_resort(app)) {
+		app->sort = was;
+		app_message(app, "the search is still running: sort when it is done");
+		return;
+	}
+	dir = fsutil_xdg_dir("XDG_STATE_HOME", ".local/state");
+	if (dir && (fsutil_mkdirs(dir, 0700), !listing_prefs_save(dir, app->sort)))
+		app_message(app, "sorted %s (not kept: the state folder is not writable)",
+			    listing_sort_name(app->sort));
+	else
+		app_message(app, "sorted %s", listing_sort_name(app->sort));
+	free(dir);
+}
+
+void app_views_init(struct app *app)
+{
+	char *dir = fsutil_xdg_dir("XDG_STATE_HOME", ".local/state");
+	app->sort = listing_prefs_load(dir);
+	free(dir);
+	listing_sources_load(&app->sources);
+}
+
+void app_views_free(struct app *app)
+{
+	xfree(&app->view_rows);
+	xfree(&app->undo);
+	listing_sources_free(&app->sources);
+}
+
+/* The row the walk starts from: the open article's in the reader, else the selection. */
+static size_t views_current_row(const struct app *app)
+{
+	size_t n = list_pane_count(&app->list_data);
+	if (app->focus != &app->list && app->open != APP_NONE)
+		for (size_t i = 0; i < n; i++)
+			if ((app->list_data.rows ? app->list_data.rows[i] : i) == app->open)
+				return i;
+	return app->list_data.sel;
+}
+
+/* n and N where there is nothing else to step through: the next or previous unread
+ * article of the list, selected there or opened in the reader. */
+void app_unread_step(struct app *app, bool forward)
+{
+	size_t n = list_pane_count(&app->list_data), row = views_current_row(app);
+
+	for (size_t k = 1; k < n; k++) {
+		size_t i = forward ? row + k : row - k, idx;
+		if (i >= n)
+			break;
+		idx = app->list_data.rows ? app->list_data.rows[i] : i;
+		if (app_is_read(app, app->corpus.items[idx]->id))
+			continue;
+		list_pane_select(&app->list, idx);
+		app->list_touched = true;
+		if (app->focus != &app->list)
+			app_open(app, idx, APP_SAVED_TOP, true);
+		return;
+	}
+	app_message(app, forward ? "no unread article below" : "no unread article above");
+}
+
+/* A: every article the list shows now is read; U takes it back. */
+void app_mark_shown_read(struct app *app)
+{
+	size_t n = list_pane_count(&app->list_data), k = 0;
+	bool all_kept = true;
+
+	if (app->state == NULL || n == 0)
+		return;
+	free(app->undo);
+	app->undo = xcalloc(n + 1, sizeof *app->undo);
+	for (size_t i = 0; i < n; i++) {
+		size_t idx = app->list_data.rows ? app->list_data.rows[i] : i;
+		const char *id = app->corpus.items[idx]->id;
+		if (app_is_read(app, id))
+			continue;
+		all_kept &= app_set_read(app, id, true);
+		app->undo[k++] = idx;
+	}
+	app->nundo = k;
+	app->unread_of = APP_NONE;
+	app->list.dirty = true;
+	app_message(app, "%zu article%s marked read%s — U takes it back", k, k == 1 ? "" : "s",
+		    all_kept ? "" : " (in memory only)");
+	app_take_messages(app);
+}
+
+void app_undo_mark(struct app *app)
+{
+	if (app->nundo == 0) {
+		app_message(app, "nothing to take back");
+		return;
+	}
+	for (size_t i = 0; i < app->nundo; i++)
+		app_set_read(app, app->corpus.items[app->undo[i]]->id, false);
+	app_message(app, "%zu article%s unread again", app->nundo, app->nundo == 1 ? "" : "s");
+	app->nundo = 0;
+	app->unread_of = APP_NONE;
+	xfree(&app->undo);
+	app->list.dirty = true;
+	views_refresh(app);
+	app_take_messages(app);
+}
+
+/* f: the list narrows to the source of the selected (or open) article; Esc widens it. */
+void app_filter_source(struct app *app)
+{
+	size_t at = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open, n = 0;
+	const char *source, *name;
+	size_t *rows;
+	char *label;
+
+	if (at >= app->corpus.n || (source = app->corpus.items[at]->source) == NULL) {
+		app_message(app, "this article names no source");
+		return;
+	}
+	rows = xcalloc(app->norder + 1, sizeof *rows);
+	for (size_t i = 0; i < app->norder; i++)
+		if (app->corpus.items[i]->source && strcmp(app->corpus.items[i]->source, source) == 0)
+			rows[n++] = i;
+	name = listing_source_name(&app->sources, app->corpus.items[at]);
+	label = xasprintf("source: %s", name);
+	app_filter_list(app, label, rows, n);
+	app_focus(app, &app->list);
+	free(rows);
+	free(label);
+}
