@@ -12,7 +12,9 @@
  *   views.c     the list's view (all, unread, bookmarked), sort order, source filter,
  *               next/previous unread, mark all read and undo
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
- *               (read marks, bookmarks, positions)
+ *               (read marks, bookmarks, positions: the store's for store articles)
+ *   store_view.c the store as the corpus (no PATH, subscriptions), R and reload: fetching in
+ *               the background; page_view.c F: an article's page, its main text
  */
 #ifndef QARI_APP_H
 #define QARI_APP_H

@@ -11,7 +11,7 @@
  * twice. While a filter is active or being typed new articles wait (the status line says
  * how many) and join when it is cleared.
  *
- * F does the same for one article: its page fetched, its main text extracted (extract.c),
+ * F (page_view.c) does the same for one article: its page fetched, its main text extracted,
  * tagged and stored beside the summary, and the article read back in its place. */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,45 +23,12 @@
 #include <unistd.h>
 
 #include "qari/app.h"
-#include "qari/extract.h"
 #include "qari/feeds.h"
 #include "qari/ner.h"
 #include "qari/store.h"
 #include "qari/subs.h"
 #include "qari/xalloc.h"
-
-#define APP_STORE_FIRST 400   /* articles read before the first screen */
-#define APP_STORE_BATCH 1000  /* then in batches of this many, from a thread */
-
-/* A batch of articles the loading thread read, waiting for the loop to take it. */
-struct app_store_batch {
-	struct corpus c;
-	struct store_entities e;
-	struct app_store_batch *next;
-};
-
-struct app_fetch {
-	bool load;           /* the rest of the store after the first screen */
-	size_t offset;       /* load: rows the first screen read */
-	pthread_mutex_t lock; /* load: guards batches */
-	struct app_store_batch *batches, **tail;
-	bool page;           /* a summary's page (F), else the subscriptions (R) */
-	char *url;           /* page: its URL, the article's row and title */
-	int64_t row;
-	char *title;
-	char *page_error;    /* page: what went wrong, or NULL */
-	long keep_days, max_items; /* feeds: retention after fetching */
-	size_t page_paras;   /* page: paragraphs found */
-	pthread_t thread;
-	int pipe[2];
-	char *db_path;
-	struct subs subs;
-	struct fetch_opts opts;
-	atomic_size_t done, total;
-	atomic_size_t failed, added;
-	atomic_bool finished, cancel;
-	char *error; /* the store could not be opened (set before finished) */
-};
+#include "store_view.h"
 
 bool app_store_wanted(const struct app *app)
 {
@@ -77,7 +44,7 @@ bool app_store_wanted(const struct app *app)
 
 /* Start (again) the background index over the whole corpus; the store's entities given. The
  * rows of the articles are kept, to give their entities again to the next index. */
-static void app_store_index(struct app *app, struct store_entities *given)
+void app_store_index(struct app *app, struct store_entities *given)
 {
 	app->store_rowids = xreallocarray(app->store_rowids, given->n ? given->n : 1,
 					  sizeof *app->store_rowids);
@@ -98,9 +65,7 @@ static void app_store_batch_free(struct app_store_batch *b)
 	free(b);
 }
 
-static void app_fetch_wake(struct app_fetch *f);
 static void app_store_loaded(struct app *app);
-static void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *));
 
 /* The loading thread: the rows after the first screen's, in batches. */
 static void *app_store_load_main(void *arg)
@@ -255,32 +220,7 @@ static void app_store_take(struct app *app)
 	app->list.dirty = true;
 }
 
-/* The article at position i was stored again (its page's text): read it back in its place,
- * and open it again if it is open. */
-static void app_store_replace(struct app *app, size_t i, int64_t row)
-{
-	struct store_entities given = {0};
-	struct article *a, *old = app->corpus.items[i];
-
-	if ((a = store_load_article(app->store, row)) == NULL)
-		return;
-	corpus_index_free(&app->index); /* it reads the article being replaced */
-	app->index_done = false;
-	app->corpus.items[i] = a;
-	app_sidebar_free(app); /* entities found early were the old text's */
-	if (app->open == i) {
-		app_open(app, i, 0, false);
-		app_focus(app, &app->reader);
-	}
-	article_free(old);
-	store_entities_reload(app->store, &app->corpus, app->store_rowids, app->store_nrows, &given);
-	corpus_index_prepare(&app->index, &app->corpus);
-	app_store_index(app, &given);
-	app_sidebar_fill(app);
-	app->list.dirty = app->reader.dirty = true;
-}
-
-static void app_fetch_wake(struct app_fetch *f)
+void app_fetch_wake(struct app_fetch *f)
 {
 	char b = 1;
 	while (write(f->pipe[1], &b, 1) < 0 && errno == EINTR)
@@ -321,70 +261,7 @@ static void *app_fetch_main(void *arg)
 	return NULL;
 }
 
-static void app_page_fetched(void *ctx, size_t i, struct fetch_result *r)
-{
-	(void)i;
-	*(struct fetch_result *)ctx = *r;
-}
-
-/* The page's main text, tagged and stored with the article. */
-static void app_page_extract(struct app_fetch *f, struct store *s)
-{
-	struct fetch_request req = {.url = f->url};
-	struct fetch_result r = {0};
-	char *text, **paras = NULL, *error = NULL;
-	size_t len, n = 0;
-
-	fetch_all(&req, 1, &f->opts, app_page_fetched, &r, &f->cancel);
-	if (r.outcome != FETCH_OK) {
-		f->page_error = xstrdup(r.error ? r.error : "no answer");
-	} else if ((text = fetch_to_utf8(r.body, r.len, r.content_type, &len, &error)) == NULL) {
-		f->page_error = error;
-	} else {
-		n = extract_main_text(text, len, &paras);
-		free(text);
-		if (n == 0)
-			f->page_error = xstrdup("no main text found on the page");
-	}
-	if (n > 0) {
-		struct article *a = article_new("page");
-		const struct ner_model *m = ner_default(&error);
-		struct article_entities es = {0};
-		article_set_field(&a->title, f->title, strlen(f->title));
-		for (size_t k = 0; k < n; k++)
-			article_add_para(a, paras[k], strlen(paras[k]));
-		if (m)
-			entity_extract(m, a, &es);
-		error = NULL;
-		if (!store_set_fulltext(s, f->row, a->paras, a->npara, m ? &es : NULL, &error))
-			f->page_error = error;
-		f->page_paras = a->npara;
-		article_entities_free(&es);
-		article_free(a);
-	}
-	for (size_t k = 0; k < n; k++)
-		free(paras[k]);
-	free(paras);
-	fetch_result_free(&r);
-}
-
-static void *app_page_main(void *arg)
-{
-	struct app_fetch *f = arg;
-	char *error = NULL;
-	struct store *s = store_open(f->db_path, &error);
-	if (s == NULL)
-		f->error = error;
-	else {
-		app_page_extract(f, s);
-		store_close(s);
-	}
-	atomic_store(&f->finished, true);
-	app_fetch_wake(f);
-	return NULL;
-}
-
-static void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *))
+void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *))
 {
 	f->db_path = xstrdup(store_path(app->store));
 	f->opts = (struct fetch_opts){.timeout_ms = app->config.fetch_timeout * 1000};
@@ -393,54 +270,6 @@ static void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(
 	if (pthread_create(&f->thread, NULL, main, f) != 0)
 		fatal("cannot start a thread");
 	app->fetch = f;
-}
-
-/* F: the open (or selected) article's page, its main text in place of the summary. */
-void app_page_start(struct app *app)
-{
-	size_t idx = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open;
-	const struct article *a = idx < app->corpus.n ? app->corpus.items[idx] : NULL;
-	struct app_fetch *f;
-	int64_t row;
-
-	if (a == NULL)
-		return;
-	if (app->fetch) {
-		app_message(app, "busy %s; try again when it is done",
-			    app->fetch->load ? "loading the store" : "fetching");
-		return;
-	}
-	if (app->store == NULL || idx >= app->store_nrows || (row = app->store_rowids[idx]) <= 0) {
-		app_message(app, "F fetches the pages of articles in the store (qari without a PATH)");
-		return;
-	}
-	if (a->url == NULL) {
-		app_message(app, "this article has no link to fetch");
-		return;
-	}
-	f = xcalloc(1, sizeof *f);
-	f->page = true;
-	f->url = xstrdup(a->url);
-	f->title = xstrdup(a->title);
-	f->row = row;
-	atomic_store(&f->total, 1);
-	app_fetch_begin(app, f, app_page_main);
-	app_message(app, "fetching the article's page…");
-}
-
-/* The page job is over: its article read back, or why not. */
-static void app_page_done(struct app *app, struct app_fetch *f)
-{
-	size_t i;
-	if (f->error || f->page_error) {
-		app_message(app, "the page: %s", f->error ? f->error : f->page_error);
-		return;
-	}
-	for (i = 0; i < app->store_nrows && app->store_rowids[i] != f->row; i++)
-		;
-	if (i < app->store_nrows && i < app->corpus.n)
-		app_store_replace(app, i, f->row);
-	app_message(app, "the page's text: %zu paragraphs", f->page_paras);
 }
 
 void app_fetch_start(struct app *app)
@@ -472,7 +301,7 @@ void app_fetch_start(struct app *app)
 
 int app_fetch_fd(const struct app *app) { return app->fetch ? app->fetch->pipe[0] : -1; }
 
-static void app_fetch_free(struct app_fetch *f)
+void app_fetch_free(struct app_fetch *f)
 {
 	atomic_store(&f->cancel, true);
 	pthread_join(f->thread, NULL);
