@@ -33,9 +33,15 @@ static void subs_message(struct subs *s, char *m)
 	s->messages[s->nmessages++] = m;
 }
 
+/* http(s), and no control characters or blanks (they would not survive a round trip). */
 static bool subs_is_feed_url(const char *u)
 {
-	return strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0;
+	if (strncmp(u, "http://", 7) != 0 && strncmp(u, "https://", 8) != 0)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)u; *p; p++)
+		if (*p <= ' ' || *p == 0x7f)
+			return false;
+	return true;
 }
 
 static void subs_add_tag(struct sub *sub, const char *t, size_t n)
