@@ -143,6 +143,7 @@ struct app {
 	size_t store_nrows;
 	double store_opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
+	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
 	struct related_link *related; /* of the open article */
 	size_t nrelated;
 	size_t related_anchor;        /* the article whose related stories ] and [ walk */
@@ -234,6 +235,7 @@ bool app_store_start(struct app *app);        /* open it and show its articles *
 void app_store_close(struct app *app);
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */
+void app_filter_tag(struct app *app);         /* T: the list narrowed to the next tag */
 int app_fetch_fd(const struct app *app);      /* readable as feeds are done; -1: none */
 void app_fetch_event(struct app *app);
 bool app_fetch_progress(const struct app *app, char *out, size_t n);

@@ -62,6 +62,7 @@ enum ui_op {
 	UI_OP_SOURCE,         /* f : this article's source alone */
 	UI_OP_FETCH,          /* R : fetch the subscriptions in the background */
 	UI_OP_FULL_TEXT,      /* F : fetch the article's page, show its main text */
+	UI_OP_TAG,            /* T : the store's articles of the next tag of the subscriptions */
 	UI_OP_COUNT
 };
 

@@ -100,6 +100,7 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_COPY_URL: app_copy_url(app); return true;
 	case UI_OP_FETCH: app_fetch_start(app); return true;
 	case UI_OP_FULL_TEXT: app_page_start(app); return true;
+	case UI_OP_TAG: app_filter_tag(app); return true;
 	case UI_OP_ZOOM:
 		if (app->open == APP_NONE)
 			return false;

@@ -413,6 +413,70 @@ void app_fetch_tick(struct app *app)
 		app_fetch_join(app);
 }
 
+/* The tags of the subscriptions, each once, in file order (caller frees the array). */
+static size_t app_store_tags(const struct subs *subs, const char ***out)
+{
+	const char **v = xcalloc(1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < subs->n; i++)
+		for (size_t t = 0; t < subs->v[i].ntags; t++) {
+			bool seen = false;
+			for (size_t k = 0; k < n && !seen; k++)
+				seen = strcmp(v[k], subs->v[i].tags[t]) == 0;
+			if (!seen) {
+				v = xreallocarray(v, n + 1, sizeof *v);
+				v[n++] = subs->v[i].tags[t];
+			}
+		}
+	*out = v;
+	return n;
+}
+
+static bool app_store_has_tag(const struct sub *sub, const char *tag)
+{
+	for (size_t t = 0; t < sub->ntags; t++)
+		if (strcmp(sub->tags[t], tag) == 0)
+			return true;
+	return false;
+}
+
+/* T: the list narrowed to the feeds of the next tag of the subscriptions file (an article
+ * of a feed is stored with the feed's URL as its path). */
+void app_filter_tag(struct app *app)
+{
+	struct subs subs;
+	const char **tags;
+	size_t ntags, *rows, n = 0;
+	char *label;
+
+	if (app->store == NULL) {
+		app_message(app, "T narrows the store's articles to a tag of the subscriptions");
+		return;
+	}
+	subs_read(&subs, NULL);
+	ntags = app_store_tags(&subs, &tags);
+	if (ntags == 0) {
+		app_message(app, "the subscriptions have no tags");
+		goto out;
+	}
+	app->tag_at = app->tag_at % ntags;
+	rows = xcalloc(app->norder + 1, sizeof *rows);
+	for (size_t i = 0; i < app->norder; i++) {
+		const struct sub *sub = subs_find(&subs, app->corpus.items[i]->path);
+		if (sub && app_store_has_tag(sub, tags[app->tag_at]))
+			rows[n++] = i;
+	}
+	label = xasprintf("tag: %s", tags[app->tag_at]);
+	app_filter_list(app, label, rows, n);
+	app_focus(app, &app->list);
+	app->tag_at++;
+	free(label);
+	free(rows);
+out:
+	free(tags);
+	subs_free(&subs);
+}
+
 void app_store_close(struct app *app)
 {
 	if (app->fetch) {

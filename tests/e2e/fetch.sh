@@ -16,7 +16,7 @@ base="http://127.0.0.1:$port"
 
 echo "$base/feed.xml" >"$XDG_CONFIG_HOME/qari/urls"
 "$qari" fetch >/dev/null
-echo "$base/wait/1.xml \"~Late news\"" >>"$XDG_CONFIG_HOME/qari/urls"
+echo "$base/wait/1.xml later \"~Late news\"" >>"$XDG_CONFIG_HOME/qari/urls"
 
 e2e_start 120 30 "$qari"
 e2e_check "the store opens with its 3 articles" e2e_wait "qari — 3 articles"
@@ -31,6 +31,9 @@ e2e_check "f: the list narrowed to one feed" e2e_wait "source: Late news  (2 of 
 e2e_check "f: other feeds' articles gone" bash -c "! tmux -L $E2E_SOCK capture-pane -p | grep -q '05 Dec'"
 e2e_keys Escape
 e2e_check "Esc: every feed again" e2e_wait "05 Dec"
+e2e_keys T
+e2e_check "T: the list narrowed to a tag's feeds" e2e_wait "tag: later  (2 of 5"
+e2e_keys Escape
 e2e_keys q
 e2e_check "q quits" e2e_exited
 
