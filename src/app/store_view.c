@@ -82,18 +82,21 @@ static void *app_store_load_main(void *arg)
 	r = store_reader_open(s, f->row, f->offset);
 	while (!atomic_load(&f->cancel)) {
 		struct app_store_batch *b = xcalloc(1, sizeof *b);
+		size_t n;
 		corpus_init(&b->c);
-		if (store_reader_next(r, APP_STORE_BATCH, &b->c, &b->e) == 0 && b->c.report.nmessages == 0) {
+		n = store_reader_next(r, APP_STORE_BATCH, &b->c, &b->e);
+		if (n == 0 && b->c.report.nmessages == 0) {
 			app_store_batch_free(b);
 			break;
 		}
+		/* handed over: from the unlock on, b is the loop's (it may be freed at once) */
 		pthread_mutex_lock(&f->lock);
 		*f->tail = b;
 		f->tail = &b->next;
 		pthread_mutex_unlock(&f->lock);
-		atomic_fetch_add(&f->done, b->c.n);
+		atomic_fetch_add(&f->done, n);
 		app_fetch_wake(f);
-		if (b->c.n == 0)
+		if (n == 0)
 			break; /* an error, reported with the batch */
 	}
 	store_reader_close(r);
