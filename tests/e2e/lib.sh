@@ -83,6 +83,10 @@ e2e_wait_row() {
 }
 e2e_row_is() { [[ $(e2e_row "$1") == "$2" ]]; }
 
+# e2e_wait_line TEXT [SECONDS]: poll until some row of the screen is TEXT exactly
+e2e_wait_line() { e2e_until "${2:-10}" e2e_has_line "$1"; }
+e2e_has_line() { e2e_screen | grep -qxF -- "$1"; }
+
 # e2e_wait_screen FILE [SECONDS]: poll until the whole screen is FILE's text (tests/e2e/screens/,
 # as capture-pane prints it); else show the difference
 e2e_wait_screen() {
