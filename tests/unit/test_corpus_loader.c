@@ -172,7 +172,7 @@ static void test_fixtures_same(void)
 	free(file);
 }
 
-/* Three SaudiNewsNet zips with 1, 2 and 4 threads (sanitizers), else all 18 with 1 and 2. */
+/* Three SaudiNewsNet zips with 1, 2 and 4 threads (sanitizers), else all of them with 1 and 2. */
 static void test_saudinewsnet_same(void)
 {
 	char *dir = check_shared_path("corpus/saudinewsnet");
