@@ -416,7 +416,7 @@ static void test_invariants(void)
 {
 	struct inv_stats st = {0};
 	struct corpus c;
-	char *seeds = check_shared_path("corpus/seeds");
+	char *seeds = corpus_asset_path("articles");
 
 	for (size_t t = 0; t < sizeof mixed_texts / sizeof *mixed_texts; t++)
 		for (int w = 1; w <= 200; w++)
