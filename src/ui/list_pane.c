@@ -11,6 +11,8 @@
 #define LIST_SOURCE_FROM 70    /* a column for the source from this width */
 #define LIST_SOURCE_COLS 12
 #define LIST_WIDE_DATE_FROM 50 /* "2015-07-21" from this width, "Jul 2015" below */
+#define LIST_WIDE_DATE_COLS 10
+#define LIST_DATE_COLS 8
 
 static struct list_pane *list_data(const struct pane *p) { return p->data; }
 
@@ -95,8 +97,12 @@ static void list_pane_draw(struct pane *p, bool focused)
 		attr_t attr = list_pane_row_attr(l, a, i == l->sel, focused);
 		const char *source = l->source_name && p->w >= LIST_SOURCE_FROM
 					     ? l->source_name(l->ctx, a) : NULL;
-		char date[LISTING_DATE_MAX];
-		listing_date_label(a, now, p->w >= LIST_WIDE_DATE_FROM, date);
+		char label[LISTING_DATE_MAX], date[LISTING_DATE_MAX + 12];
+		bool wide = p->w >= LIST_WIDE_DATE_FROM;
+		listing_date_label(a, now, wide, label);
+		/* one width for every row's date, so the sources line up in a column */
+		snprintf(date, sizeof date, a->dir == TEXT_DIR_RTL ? "%-*s" : "%*s",
+			 wide ? LIST_WIDE_DATE_COLS : LIST_DATE_COLS, label);
 		o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
 		wattrset(p->win, attr);
 		mvwhline(p->win, row, 0, ' ', p->w);

@@ -20,7 +20,7 @@ e2e_check "bad line reported with its number" e2e_wait "config:4"
 # scroll), and the status row is the list's, exactly
 e2e_keys Enter j
 e2e_check "unbound Enter does nothing" \
-	e2e_wait_row -1 " qari — 2 articles — ? help, / search, q quit$(printf '%71s' '')2/2"
+	e2e_wait_row -1 " qari — 2 articles, 2 unread — ? help, / search, v view$(printf '%61s' '')2/2"
 e2e_keys x
 e2e_check "x opens the article" e2e_wait "2/2  line 1/"
 e2e_keys '?'

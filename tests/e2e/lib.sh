@@ -91,11 +91,18 @@ e2e_has_line() { e2e_screen | grep -qxF -- "$1"; }
 # as capture-pane prints it); else show the difference
 e2e_wait_screen() {
 	local want=$1
+	# E2E_UPDATE_SCREENS=1: write the screen as it settles instead (read the diff, then commit)
+	if [[ -n ${E2E_UPDATE_SCREENS:-} ]]; then
+		e2e_until 10 e2e_screen_settled && e2e_screen >"$want"
+		return 0
+	fi
 	e2e_until "${2:-10}" e2e_screen_is "$want" && return 0
 	diff -u "$want" <(e2e_screen) >&2
 	return 1
 }
 e2e_screen_is() { [[ $(e2e_screen) == "$(cat "$1")" ]]; }
+# the same screen twice, a quarter of a second apart (only for E2E_UPDATE_SCREENS)
+e2e_screen_settled() { local a; a=$(e2e_screen); sleep 0.25; [[ $a == "$(e2e_screen)" ]]; }
 
 # e2e_sanitizer_logs: print what ASan or UBSan reported so far
 e2e_sanitizer_logs() {

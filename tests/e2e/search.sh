@@ -21,7 +21,7 @@ e2e_check "opened from the filter, its hit highlighted and counted" \
 e2e_keys Escape q Escape
 e2e_check "Esc clears the filter" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
 e2e_check "the list's own status row back" \
-	e2e_wait_row -1 " qari — 2 articles — ? help, / search, q quit$(printf '%71s' '')2/2"
+	e2e_wait_row -1 " qari — 2 articles, 1 unread — ? help, / search, v view$(printf '%61s' '')2/2"
 e2e_keys g Enter
 e2e_check "first article open" e2e_wait "line 1/"
 e2e_keys /
