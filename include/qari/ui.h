@@ -150,6 +150,21 @@ void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const cha
 		      int source_w, const char *note, const struct layout_opts *o, attr_t attr);
 
 /* list_pane.c */
+/* What a row of the list showed when last drawn: a frame lays out only rows that changed
+ * (htop's way), so moving the selection costs two rows, not a page of titles. */
+#define LIST_DRAWN_ROWS 256 /* rows remembered; rows below them are drawn every frame */
+struct list_drawn_row {
+	size_t article; /* corpus index, (size_t)-1: blank */
+	attr_t attr;
+	bool bookmarked, valid;
+};
+struct list_drawn {
+	WINDOW *win; /* what it was drawn in: a new window starts blank */
+	int w;
+	long day;    /* dates say "14:05" only today */
+	struct list_drawn_row row[LIST_DRAWN_ROWS];
+};
+
 struct list_pane {
 	const struct corpus *corpus;
 	struct layout_opts opts;
@@ -161,6 +176,7 @@ struct list_pane {
 	bool (*is_bookmarked)(void *ctx, const struct article *a);
 	const char *(*source_name)(void *ctx, const struct article *a); /* or NULL */
 	void *ctx;
+	struct list_drawn drawn;
 };
 extern const struct pane_ops list_pane_ops;
 size_t list_pane_count(const struct list_pane *l);
