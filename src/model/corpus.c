@@ -171,7 +171,9 @@ void corpus_load_buffer(struct corpus *c, const char *name, const char *data, si
 
 	if (load == NULL)
 		load = corpus_sniff(data, len);
+	load_budget_begin(name, len);
 	load(c, name, data, len);
+	load_budget_end(c);
 	if (load == load_archive)
 		return; /* its members were counted as files, each on its own */
 	if (c->report.items_loaded > before)
