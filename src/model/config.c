@@ -596,7 +596,7 @@ bool config_load(struct config *c, const char *path, const struct config_ops *op
 		return true;
 	if ((text = fsutil_read_file(p, CONFIG_MAX_FILE, &len)) == NULL) {
 		if (errno != ENOENT) {
-			config_message(c, "%s: %s", p, errno == EFBIG ? "file too large" : strerror(errno));
+			config_message(c, "%s: %s; ignored", p, fsutil_read_error(errno));
 			ok = false;
 		}
 	} else {
