@@ -104,6 +104,7 @@ struct config {
 	int zoom;              /* the reader full width while it has focus: 1 on, 0 off, -1 unset */
 	int cache;             /* entities kept between runs (entity_cache.h): 0 off, else on */
 	int measure;           /* 40-400, 0 unset */
+	char *url_schemes;     /* schemes o and y accept besides http(s): " gopher gemini ", or NULL */
 	struct config_style theme[CONFIG_ROLE_COUNT];
 	char **paths;          /* expanded; NULL/0 unset */
 	size_t npaths;

@@ -4,7 +4,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "qari/xalloc.h"
 
 #define APP_FILTERING_SHOW_MS 150 /* a filter pass says so once it takes this long */
 
@@ -178,6 +181,20 @@ static void app_status_prompt(struct app *app)
 	}
 }
 
+/* While marks are not saved (a full disk, another qari), the status line says so first,
+ * whatever else it says: a message can no longer hide it. */
+static void app_status_problem(const struct app *app, char *left, size_t n)
+{
+	const char *problem = app->state ? state_problem(app->state) : NULL;
+	char *was;
+
+	if (problem == NULL)
+		return;
+	was = xstrdup(left);
+	snprintf(left, n, "[%s] %s", problem, was);
+	free(was);
+}
+
 void app_status(struct app *app)
 {
 	char right[96], left[1400], num[32];
@@ -212,5 +229,6 @@ void app_status(struct app *app)
 	else
 		snprintf(left, sizeof left, "qari — %zu articles — ? help, / search, q quit",
 			 app->norder);
+	app_status_problem(app, left, sizeof left);
 	ui_status_draw(app->status, COLS, left, right, &app->opts);
 }

@@ -238,8 +238,9 @@ static void settings_toggle(struct app *app, bool (*get)(const struct state *, c
 	if (a == NULL)
 		return;
 	value = !get(app->state, a->id);
-	set(app->state, a->id, value);
-	app_message(app, "%s", value ? on : off);
+	/* acknowledged only when it reached the disk */
+	app_message(app, "%s%s", value ? on : off,
+		    set(app->state, a->id, value) ? "" : " (in memory only: not saved)");
 	app_take_messages(app);
 	app->list.dirty = true;
 }

@@ -94,10 +94,9 @@ bool ui_screen_start(bool no_color) { return ui_screen_start_on(NULL, NULL, NULL
 bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color)
 {
 	set_escdelay(25); /* Esc answers at once */
-	if (out) {
-		if ((ui_screen = newterm(term, out, in)) == NULL)
-			return false;
-	} else if (initscr() == NULL)
+	/* newterm, never initscr: initscr exits on failure, blaming the terminal type even
+	 * when the cause is elsewhere (no file descriptor left to read terminfo) */
+	if ((ui_screen = newterm(term, out ? out : stdout, in ? in : stdin)) == NULL)
 		return false;
 	ui_started = true;
 	fatal_set_hook(ui_fatal_hook);
