@@ -58,7 +58,7 @@ static bool article_paras_full(size_t n) { return n < 4 ? n == 0 : (n & (n - 1))
 
 void article_take_para(struct article *a, char *s)
 {
-	if (!load_budget_para()) {
+	if (!load_budget_para(a->npara)) {
 		free(s); /* the file has had its share of paragraphs (loader.h) */
 		return;
 	}

@@ -81,6 +81,10 @@ bool corpus_cancelled(const struct corpus *c)
 
 static void corpus_append(struct corpus *c, struct article *a)
 {
+	if (!load_budget_item()) {
+		article_free(a); /* the file has had its share (loader.h): reported when it ends */
+		return;
+	}
 	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
 	c->items[c->n++] = a;
 	c->report.items_loaded++;

@@ -286,7 +286,8 @@ static void load_feed_walk(struct load_feed *f, xmlNode *parent, int depth, bool
 			f->feed_title = t ? html_to_text(t, strlen(t)) : NULL;
 			free(t);
 		}
-	for (xmlNode *n = parent->children; n && !corpus_cancelled(f->c); n = n->next) {
+	for (xmlNode *n = parent->children; n && !corpus_cancelled(f->c) && !load_budget_spent();
+	     n = n->next) {
 		bool cut = false;
 		if (load_feed_is(n, "item") || load_feed_is(n, "entry")) {
 			for (int i = 0; i < nopen; i++)

@@ -263,7 +263,7 @@ static void load_json_array(struct load_json_file *f, const char *data, size_t l
 		for (;;) {
 			size_t start = pos;
 			json_t *v;
-			if (corpus_cancelled(f->c))
+			if (corpus_cancelled(f->c) || load_budget_spent())
 				return;
 			v = json_loadb(data + pos, len - pos, LOAD_JSON_FLAGS |
 					       JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &err);
@@ -318,7 +318,8 @@ static void load_json_object(struct load_json_file *f, const json_t *obj)
 		load_json_item(f, obj, true);
 		return;
 	}
-	for (size_t i = 0; i < json_array_size(list) && !corpus_cancelled(f->c); i++)
+	for (size_t i = 0; i < json_array_size(list) && !corpus_cancelled(f->c) &&
+			   !load_budget_spent(); i++)
 		load_json_item(f, json_array_get(list, i), false);
 }
 
@@ -367,7 +368,7 @@ void load_jsonl(struct corpus *c, const char *name, const char *data, size_t len
 	size_t bad = 0, bad_off = 0;
 	char bad_text[JSON_ERROR_TEXT_LENGTH] = "";
 
-	while (pos < len && !corpus_cancelled(c)) {
+	while (pos < len && !corpus_cancelled(c) && !load_budget_spent()) {
 		const char *nl = memchr(data + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - data) : len;
 		json_error_t err;

@@ -117,6 +117,8 @@ void load_text(struct corpus *c, const char *name, const char *data, size_t len)
 	a = article_new(name);
 	while (start <= len && !load_budget_spent()) {
 		const char *nl = memchr(data + start, '\n', len - start);
+		if (a->npara >= LOAD_BUDGET_ARTICLE_PARAS && !load_budget_para(a->npara))
+			break; /* the article is full: reported, the rest not even read */
 		size_t end = nl ? (size_t)(nl - data) : len;
 		load_text_line(a, data + start, end - start); /* trimming drops a CR */
 		start = end + 1;

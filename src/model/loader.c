@@ -50,6 +50,7 @@ struct load_budget {
 	size_t paras;
 	size_t read;          /* bytes of the file plus bytes unpacked: the paragraphs' share */
 	const char *over;     /* what was spent first, NULL while within budget */
+	bool article_cut;     /* an article was cut at LOAD_BUDGET_ARTICLE_PARAS (others go on) */
 };
 
 static _Thread_local struct load_budget load_budget;
@@ -74,6 +75,9 @@ void load_budget_end(struct corpus *c)
 		return;
 	if (b->over)
 		load_report_add(&c->report, "%s: %s; the rest was left out", b->name, b->over);
+	if (b->article_cut)
+		load_report_add(&c->report, "%s: an article of more than 20,000 paragraphs, cut there",
+				b->name);
 	free(b->name);
 	*b = (struct load_budget){0};
 }
@@ -115,7 +119,7 @@ bool load_budget_member(void)
 	return true;
 }
 
-bool load_budget_para(void)
+bool load_budget_para(size_t npara)
 {
 	struct load_budget *b = &load_budget;
 
@@ -123,8 +127,26 @@ bool load_budget_para(void)
 		return true;
 	if (b->over)
 		return false;
+	if (npara >= LOAD_BUDGET_ARTICLE_PARAS) { /* the reader lays out a whole article */
+		b->article_cut = true;
+		return false;
+	}
 	if (++b->paras > LOAD_BUDGET_PARAS + b->read / LOAD_BUDGET_PARA_BYTES)
-		return load_budget_over("too many paragraphs for its size (short lines)");
+		return load_budget_over("too many paragraphs for its size");
+	return true;
+}
+
+bool load_budget_item(void)
+{
+	struct load_budget *b = &load_budget;
+
+	if (b->depth == 0)
+		return true;
+	if (b->over)
+		return false;
+	b->paras += LOAD_BUDGET_ITEM_PARAS - 1;
+	if (++b->paras > LOAD_BUDGET_PARAS + b->read / LOAD_BUDGET_PARA_BYTES)
+		return load_budget_over("too many articles for its size");
 	return true;
 }
 

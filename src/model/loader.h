@@ -58,15 +58,19 @@ void load_skips_report(struct corpus *c, const char *name, const struct load_ski
 #define LOAD_BUDGET_MEMBERS 200000                /* archive members, nested ones included */
 #define LOAD_BUDGET_PARAS 65536                   /* paragraphs, plus one per ... */
 #define LOAD_BUDGET_PARA_BYTES 32                 /* ... this many bytes read or unpacked */
+#define LOAD_BUDGET_ARTICLE_PARAS 20000           /* paragraphs of one article: its layout */
+#define LOAD_BUDGET_ITEM_PARAS 8                  /* an article costs as much as 8 paragraphs */
 /* Start (the outermost buffer) or nest a buffer; load_budget_end reports and resets. */
 void load_budget_begin(const char *name, size_t len);
 void load_budget_end(struct corpus *c);
 /* Charge n unpacked bytes / one archive member: false (the budget is spent) when over. */
 bool load_budget_unpack(size_t n);
 bool load_budget_member(void);
-/* Charge one paragraph (article.c): false when the file has had its share. Always true
- * outside corpus_load_buffer. */
-bool load_budget_para(void);
+/* Charge one paragraph of an article that has npara (article.c): false when the file has
+ * had its share, or the article. Always true outside corpus_load_buffer. */
+bool load_budget_para(size_t npara);
+/* Charge one article (corpus.c): false when the file has had its share. */
+bool load_budget_item(void);
 /* True once the budget of the file loading now is spent: loaders stop between items. */
 bool load_budget_spent(void);
 

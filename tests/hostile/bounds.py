@@ -7,7 +7,7 @@ tree). Each amplification case runs `qari list` (or `show`) on its own, and prin
 memory (the child's ru_maxrss) and time as "name: peak_rss N MB, time N s"; the test fails when
 either passes its bound or the file is not reported once by name. Cases: an RSS file whose
 internal entity expands 20,000 times, a ZIP of 200 MB of two-byte lines, a tar.xz of nested
-archives of 250 MB each, 50 MB of short lines; then a ZIP with one corrupted member, JSON
+archives of 250 MB each, 50 MB of short lines, 50 MB of one-letter JSON Lines articles; then a ZIP with one corrupted member, JSON
 fields of the wrong type, FIFOs where the config, state and cache files should be."""
 import io
 import lzma
@@ -160,6 +160,15 @@ def short_lines_case(tmp, total=50 * MB):
     r = bounded("50 MB of two-byte lines", ["list", path], path, 4 * total // MB, 30)
     if r:
         check(r[1].count(b"\n") == 1, "50 MB of two-byte lines", "the article is listed")
+
+
+def tiny_items_case(tmp, total=50 * MB):
+    """50 MB of JSON Lines articles of one letter: an article costs far more than 26 bytes."""
+    path = os.path.join(tmp, "tiny.jsonl")
+    item = b'{"title":"t","text":"x"}\n'
+    with open(path, "wb") as f:
+        f.write(item * (total // len(item)))
+    bounded("50 MB of one-letter JSON Lines articles", ["list", path], path, 4 * total // MB, 30)
 
 
 def bad_member_case(tmp, members=20, bad=7):
