@@ -233,7 +233,7 @@ def fifo_case(tmp):
 
 CASES = {
     "entity": entity_case, "zip": zip_case, "nested": nested_case, "lines": short_lines_case,
-    "member": bad_member_case, "json": json_case, "fifo": fifo_case,
+    "items": tiny_items_case, "member": bad_member_case, "json": json_case, "fifo": fifo_case,
 }
 
 
