@@ -89,6 +89,7 @@ struct app {
 	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
 	char message[512];
+	char state_lost[128]; /* at exit: changes that could not be saved, and why ("" none) */
 
 	size_t open; /* corpus index of the open article, APP_NONE */
 	struct history history;

@@ -49,8 +49,10 @@ struct state;
 struct state *state_open(void);
 /* Open the state kept in dir (created 0700 when missing). Never NULL. */
 struct state *state_open_dir(const char *dir);
-/* Fold the journal into the snapshot when it holds anything, release the lock and free. */
-void state_close(struct state *st);
+/* Fold the journal into the snapshot when it holds anything, release the lock and free.
+ * False when changes were held after a failed write and a last try could not save them
+ * either (what state_problem said is then lost: the caller tells the user). */
+bool state_close(struct state *st);
 
 /* The next queued warning ("PATH: what happened; consequence"), oldest first; caller frees.
  * NULL when there is none. Call after state_open and after a setter returns false. */

@@ -176,8 +176,7 @@ static void loop_on_signal(int sig)
 /* SIGTERM and SIGHUP (the SSH link dropped) end the loop so the state is closed cleanly.
  * A signal that comes between the loop's look at the flag and poll would leave it asleep
  * until the next key (and any thread may take it): the handler also writes to a pipe that
- * poll watches (the self-pipe trick). A file size limit (SIGXFSZ) fails the write instead
- * of killing qari, and the state says so. */
+ * poll watches (the self-pipe trick). */
 static void loop_signals(void)
 {
 	struct sigaction sa = {0};
@@ -187,7 +186,6 @@ static void loop_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
-	signal(SIGXFSZ, SIG_IGN);
 }
 
 static void loop_signals_end(void)
@@ -459,6 +457,11 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	loop_terminal_bidi(&app, false);
 	if (app.loader == NULL && app.corpus.n == 0)
 		rc = loop_nothing_loaded(&app);
+	if (app.state_lost[0]) { /* said in the status line; the screen is gone now */
+		fprintf(stderr, "qari: read marks, bookmarks or positions of this session were not "
+				"saved (%s)\n", app.state_lost);
+		rc = 1;
+	}
 	loop_free(&app);
 	return rc;
 }

@@ -132,6 +132,8 @@ void app_take_messages(struct app *app)
 	while (app->state && (m = state_take_message(app->state)) != NULL) {
 		if (!app->message[0])
 			app_message(app, "%s", m);
+		else if (!strstr(app->message, " — ")) /* "marked read — …: saved again" */
+			app_message(app, "%s — %s", app->message, m);
 		free(m);
 	}
 }
@@ -191,10 +193,16 @@ void app_state_sync(struct app *app)
 
 void app_state_close(struct app *app)
 {
+	const char *problem;
+
 	if (app->state == NULL)
 		return;
 	app_state_leave(app);
-	state_close(app->state);
+	problem = state_problem(app->state);
+	if (problem)
+		snprintf(app->state_lost, sizeof app->state_lost, "%s", problem);
+	if (state_close(app->state))
+		app->state_lost[0] = '\0';
 	app->state = NULL;
 }
 

@@ -663,11 +663,14 @@ bool state_sync(struct state *st)
 	return true;
 }
 
-void state_close(struct state *st)
+bool state_close(struct state *st)
 {
+	bool saved;
+
 	if (st == NULL)
-		return;
+		return true;
 	state_try_again(st, true); /* changes held after a failed write: a last try */
+	saved = !st->retry;
 	if (st->persistent && st->journal_lines > 0)
 		state_compact(st);
 	else if (st->persistent)
@@ -686,6 +689,7 @@ void state_close(struct state *st)
 	free(st->path);
 	free(st->journal_path);
 	free(st);
+	return saved;
 }
 
 static const struct state_entry *state_lookup(const struct state *st, const char *id)

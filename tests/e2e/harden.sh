@@ -25,7 +25,8 @@ for key in Enter j; do
 	tmux -L "$E2E_SOCK" kill-server 2>/dev/null
 done
 
-# a full disk: writes past 2 KB fail (EFBIG, as ENOSPC would)
+# a full disk: writes past 2 KB fail (EFBIG, as ENOSPC would); before, marks were
+# acknowledged, lost, and the exit status was 0
 e2e_start 100 12 bash -c 'ulimit -f 2; exec "$@"' sh "$qari"
 e2e_check "list shown with a small file size limit" list_shown
 e2e_keys $(printf 'm %.0s' {1..160})
@@ -33,10 +34,22 @@ e2e_check "a failed write is said" e2e_wait "NOT SAVED"
 e2e_check "a mark is not acknowledged as saved" e2e_wait "not saved"
 e2e_keys j
 e2e_check "still said after another key" e2e_wait "[NOT SAVED"
-e2e_keys Enter
-e2e_check "and with an article open" e2e_wait "[NOT SAVED"
+sleep 1.1 # a failed write is tried again at the next change at most once a second
+e2e_keys m
+e2e_check "the next change saves everything again" e2e_wait "saved again"
+e2e_check "and the problem is no longer said" e2e_wait_gone "[NOT SAVED"
 e2e_keys Q
-e2e_check "clean exit after a full disk" e2e_exited
+e2e_check "clean exit once saved" e2e_exited
+tmux -L "$E2E_SOCK" kill-server 2>/dev/null
+
+# nothing can be written (the limit at 0): marks are held, the exit says they were lost
+e2e_start 100 12 bash -c 'ulimit -f 0; exec "$@"' sh "$qari"
+e2e_check "list shown with no file size allowed" list_shown
+e2e_keys m
+e2e_check "the failed write is said at once" e2e_wait "[NOT SAVED"
+e2e_keys Q
+e2e_check "the exit says what was not saved" e2e_wait "were not saved (NOT SAVED: File too large)"
+e2e_check "and fails" e2e_wait "[exit 1]"
 tmux -L "$E2E_SOCK" kill-server 2>/dev/null
 
 # a second qari on the same state folder: read-only, said at once and kept
