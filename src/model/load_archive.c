@@ -7,6 +7,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -42,8 +43,12 @@ static char *load_archive_read(struct archive *ar, struct archive_entry *e, size
 				free(buf);
 				return NULL;
 			}
-			buf = xreallocarray(buf, 2, cap);
-			cap *= 2;
+			/* no bigger than the file's budget allows (plus a byte to see it spent) */
+			size_t next = cap * 2, left = load_budget_unpack_left();
+			if (left < SIZE_MAX - 2 && next > got + left + 2)
+				next = got + left + 2;
+			buf = xreallocarray(buf, next, 1);
+			cap = next;
 		}
 		k = archive_read_data(ar, buf + got, cap - 1 - got);
 		if (k < 0) {

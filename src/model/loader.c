@@ -2,6 +2,7 @@
  * budget of what one file may cost. */
 #include "loader.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "qari/text.h"
@@ -104,6 +105,15 @@ bool load_budget_unpack(size_t n)
 					? "unpacks to more than 64 MB"
 					: "unpacks to more than 32 times its size");
 	return true;
+}
+
+size_t load_budget_unpack_left(void)
+{
+	const struct load_budget *b = &load_budget;
+
+	if (b->depth == 0)
+		return SIZE_MAX;
+	return b->over || b->unpacked >= b->unpack_max ? 0 : b->unpack_max - b->unpacked;
 }
 
 bool load_budget_member(void)

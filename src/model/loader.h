@@ -65,6 +65,8 @@ void load_budget_begin(const char *name, size_t len);
 void load_budget_end(struct corpus *c);
 /* Charge n unpacked bytes / one archive member: false (the budget is spent) when over. */
 bool load_budget_unpack(size_t n);
+/* Bytes that may still be unpacked (SIZE_MAX outside corpus_load_buffer). */
+size_t load_budget_unpack_left(void);
 bool load_budget_member(void);
 /* Charge one paragraph of an article that has npara (article.c): false when the file has
  * had its share, or the article. Always true outside corpus_load_buffer. */
