@@ -92,6 +92,7 @@ struct app {
 	bool quit, relayout;
 	bool too_small; /* the terminal is below the smallest usable size: no panes */
 	char message[512];
+	char state_lost[128]; /* at exit: changes that could not be saved, and why ("" none) */
 
 	size_t open; /* corpus index of the open article, APP_NONE */
 	struct history history;

@@ -105,6 +105,7 @@ struct config {
 	int cache;             /* entities kept between runs (entity_cache.h): 0 off, else on */
 	int mouse;             /* click selects, the wheel scrolls: 1 on, else off (the default) */
 	int measure;           /* 40-400, 0 unset */
+	char *url_schemes;     /* schemes o and y accept besides http(s): " gopher gemini ", or NULL */
 	struct config_style theme[CONFIG_ROLE_COUNT];
 	char **paths;          /* expanded; NULL/0 unset */
 	size_t npaths;

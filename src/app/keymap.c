@@ -1,6 +1,7 @@
 /* keymap.c - default bindings (less, vi and mutt habits) and the names of operations. */
 #include "qari/keymap.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,6 +155,21 @@ enum ui_op keymap_lookup(int key, bool function)
 const char *keymap_op_name(enum ui_op op) { return keymap_ops[op].name ? keymap_ops[op].name : ""; }
 const char *keymap_op_help(enum ui_op op) { return keymap_ops[op].help ? keymap_ops[op].help : ""; }
 
+/* A code point as UTF-8; one that is not a character (a C1 control, a surrogate) by its
+ * number, so the help pane never gets a byte it cannot draw. */
+static void keymap_utf8(uint32_t cp, char *buf, size_t n)
+{
+	if (cp < 0xA0 || (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF)
+		snprintf(buf, n, "U+%04X", (unsigned)cp);
+	else if (cp < 0x800)
+		snprintf(buf, n, "%c%c", 0xC0 | cp >> 6, 0x80 | (cp & 0x3F));
+	else if (cp < 0x10000)
+		snprintf(buf, n, "%c%c%c", 0xE0 | cp >> 12, 0x80 | (cp >> 6 & 0x3F), 0x80 | (cp & 0x3F));
+	else
+		snprintf(buf, n, "%c%c%c%c", 0xF0 | cp >> 18, 0x80 | (cp >> 12 & 0x3F),
+			 0x80 | (cp >> 6 & 0x3F), 0x80 | (cp & 0x3F));
+}
+
 static const char *keymap_key_name(const struct keymap_binding *b, char *buf, size_t n)
 {
 	static const struct {
@@ -182,8 +198,10 @@ static const char *keymap_key_name(const struct keymap_binding *b, char *buf, si
 		return "Backspace";
 	if (b->key < 0x20)
 		snprintf(buf, n, "Ctrl-%c", b->key + 'A' - 1);
-	else
+	else if (b->key < 0x7F)
 		snprintf(buf, n, "%c", b->key);
+	else
+		keymap_utf8((uint32_t)b->key, buf, n); /* a key like "ب" is a code point, not a byte */
 	return buf;
 }
 

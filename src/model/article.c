@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -57,6 +58,10 @@ static bool article_paras_full(size_t n) { return n < 4 ? n == 0 : (n & (n - 1))
 
 void article_take_para(struct article *a, char *s)
 {
+	if (!load_budget_para(a->npara)) {
+		free(s); /* the file has had its share of paragraphs (loader.h) */
+		return;
+	}
 	if (article_paras_full(a->npara))
 		a->paras = xreallocarray(a->paras, a->npara < 4 ? 4 : a->npara * 2, sizeof *a->paras);
 	a->paras[a->npara++] = s;

@@ -81,6 +81,10 @@ bool corpus_cancelled(const struct corpus *c)
 
 static void corpus_append(struct corpus *c, struct article *a)
 {
+	if (!load_budget_item()) {
+		article_free(a); /* the file has had its share (loader.h): reported when it ends */
+		return;
+	}
 	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
 	c->items[c->n++] = a;
 	c->report.items_loaded++;
@@ -171,7 +175,9 @@ void corpus_load_buffer(struct corpus *c, const char *name, const char *data, si
 
 	if (load == NULL)
 		load = corpus_sniff(data, len);
+	load_budget_begin(name, len);
 	load(c, name, data, len);
+	load_budget_end(c);
 	if (load == load_archive)
 		return; /* its members were counted as files, each on its own */
 	if (c->report.items_loaded > before)

@@ -215,7 +215,7 @@ static void entity_cache_take(struct entity_cache *c, bool check_fp)
 static void entity_cache_map(struct entity_cache *c)
 {
 	struct stat st;
-	int fd = open(c->path, O_RDONLY | O_CLOEXEC);
+	int fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* a FIFO: no wait, no map */
 	void *p;
 
 	if (fd < 0)

@@ -239,7 +239,7 @@ static void test_broken(void)
 	if (!CHECK(c.report.nmessages == 2)) /* and the item without content in 1.json */
 		for (size_t i = 0; i < c.report.nmessages; i++)
 			fprintf(stderr, "    %s\n", c.report.messages[i]);
-	CHECK(check_reported(&c, "cut.tar.gz!3.txt: truncated gzip input (the 2 members before it loaded)"));
+	CHECK(check_reported(&c, "cut.tar.gz!3.txt: truncated gzip input; skipped"));
 	CHECK_INT(c.report.files_loaded, 2);
 	CHECK_INT(c.report.files_skipped, 1);
 	corpus_free(&c);
