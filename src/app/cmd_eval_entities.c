@@ -34,12 +34,12 @@ static void cmd_eval_entities_report(void *ctx, const char *id, enum entity_eval
 /* What the sidebar lists for article a, scored against its judged entities. */
 static void cmd_eval_entities_article(struct entity_eval *ev, const struct entity_gold_article *g,
 				      const struct ner_model *m, const struct article *a,
-				      bool verbose)
+				      struct entity_scratch *x, bool verbose)
 {
 	struct article_entities es;
 	struct entity_sys_entry *sys;
 
-	entity_extract(m, a, &es);
+	entity_extract_with(m, a, x, &es);
 	sys = xcalloc(es.n + 1, sizeof *sys);
 	for (size_t k = 0; k < es.n; k++)
 		sys[k] = (struct entity_sys_entry){es.v[k].type, article_entity_name(a, &es.v[k])};
@@ -85,6 +85,8 @@ static int cmd_eval_entities_exec(const struct cli *cli)
 	struct entity_gold gold;
 	struct entity_eval ev = {0};
 	struct corpus c;
+	struct furniture furniture = {0};
+	struct entity_scratch *x = entity_scratch_new();
 	char *error = NULL;
 	size_t missing = 0;
 	bool loaded;
@@ -103,10 +105,15 @@ static int cmd_eval_entities_exec(const struct cli *cli)
 	if ((m = ner_default(&error)) == NULL) {
 		fprintf(stderr, "qari: %s\n", error);
 		entity_gold_free(&gold);
+		entity_scratch_free(x);
 		return 1;
 	}
 	loaded = cli->nargs > 1 ? cli_load_corpus_paths(cli->args + 1, cli->nargs - 1, &c)
 				: cli_load_corpus_paths(default_corpus, 1, &c);
+	if (loaded) { /* as the index learns it before the sidebar lists anything */
+		furniture_learn(&furniture, &c);
+		entity_scratch_use_furniture(x, &furniture);
+	}
 	for (size_t i = 0; loaded && i < gold.n; i++) {
 		const struct article *a;
 		bool ambiguous;
@@ -117,10 +124,12 @@ static int cmd_eval_entities_exec(const struct cli *cli)
 			missing++;
 			continue;
 		}
-		cmd_eval_entities_article(&ev, &gold.v[i], m, a, cli->verbose);
+		cmd_eval_entities_article(&ev, &gold.v[i], m, a, x, cli->verbose);
 	}
 	if (loaded)
 		cmd_eval_entities_print(&ev, missing);
+	entity_scratch_free(x);
+	furniture_free(&furniture);
 	corpus_free(&c);
 	entity_gold_free(&gold);
 	ner_default_free();

@@ -55,6 +55,9 @@ struct entity_found {
  * more than its result (scratch freed per article left the heap full of holes). */
 struct entity_scratch {
 	const struct ner_lexicon *lex;
+	const struct article *a;  /* the article being read */
+	const struct furniture *furniture; /* the corpus's, or NULL */
+	struct furniture_cut cut; /* the article's furniture */
 	struct strtab words;      /* what the article is made of, for the clitic decisions: every
 				     word of its matching form */
 	struct ner_para para;     /* scratch of entity_collect_words */
@@ -205,6 +208,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
+	if (para == 0 && ob < x->a->dateline_end)
+		return; /* the dateline's place and agency are the article's metadata */
+	if (furniture_covers(&x->cut, para, ob))
+		return;
 	while (oe > ob && (orig[oe - 1] == ' ' || orig[oe - 1] == '\t'))
 		oe--;
 	m.beg = (uint32_t)ob;
@@ -358,6 +365,11 @@ struct entity_scratch *entity_scratch_new(void)
 	return x;
 }
 
+void entity_scratch_use_furniture(struct entity_scratch *x, const struct furniture *f)
+{
+	x->furniture = f;
+}
+
 void entity_scratch_free(struct entity_scratch *x)
 {
 	if (x == NULL)
@@ -381,6 +393,8 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 {
 	memset(out, 0, sizeof *out);
 	x->lex = ner_model_lexicon(m);
+	x->a = a;
+	furniture_cut(x->furniture, a, &x->cut);
 	x->ndrafts = x->nfound = x->keys.len = 0;
 	strtab_clear(&x->words);
 	entity_collect_words(x, a->title);

@@ -26,7 +26,7 @@
 #define ENTITY_CACHE_MAGIC "qariENT\n"
 /* Bump with any change to what entity_extract finds or how it packs it (the built-in
  * article of the fingerprint catches most such changes, not all). */
-#define ENTITY_CACHE_VERSION 1u
+#define ENTITY_CACHE_VERSION 2u
 #define ENTITY_CACHE_LAYOUT                                                                    \
 	((uint32_t)sizeof(struct article_entity) << 16 | (uint32_t)sizeof(struct entity_mention) << 8 | \
 	 ENTITY_NTYPES)
