@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qari/entity_rules.h"
 #include "qari/xalloc.h"
 
 static const char *const entity_type_names[ENTITY_NTYPES] = {"person", "place", "org", "date", "misc"};
@@ -55,6 +56,11 @@ struct entity_found {
  * more than its result (scratch freed per article left the heap full of holes). */
 struct entity_scratch {
 	const struct ner_lexicon *lex;
+	const struct entity_rules *rules;
+	bool sport;               /* the article is about sport (its clubs are names) */
+	uint8_t *lead;            /* per token of the text being read: clitic bytes a rule */
+	bool *lead_al;            /* found before a name starting there (and ال for لل) */
+	size_t leadcap, lalcap;
 	const struct article *a;  /* the article being read */
 	const struct furniture *furniture; /* the corpus's, or NULL */
 	struct furniture_cut cut; /* the article's furniture */
@@ -86,6 +92,18 @@ static void entity_collect_words(struct entity_scratch *x, const char *text)
 	for (size_t i = 0; i < p->n; i++)
 		if (p->toks[i].kind == NORM_TOKEN_WORD)
 			strtab_intern(&x->words, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
+}
+
+/* Whether the article (its words collected) is about sport: a sport word in it. */
+static bool entity_about_sport(const struct entity_scratch *x)
+{
+	for (uint32_t id = 0; id < x->rules->sport.n; id++) {
+		const char *w = strtab_str(&x->rules->sport, id);
+		uint32_t found;
+		if (strtab_find(&x->words, w, strlen(w), &found))
+			return true;
+	}
+	return false;
 }
 
 /* Tokens [i, j) of the paragraph joined by single spaces, the first one from byte skip on
@@ -181,6 +199,14 @@ static bool entity_is_stop_word(struct entity_scratch *x, size_t i)
 	return ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
+/* Whether a phrase (matching form) is a known organisation in this article. */
+static bool entity_is_org(const struct entity_scratch *x, const char *s, size_t n)
+{
+	bool longer;
+	enum entity_rules_org k = entity_rules_org(x->rules, s, n, &longer);
+	return k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -201,9 +227,17 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--; /* «ترامب على» */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
-	skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
+	if (x->lead[i])
+		skip = x->lead[i], al = x->lead_al[i];
+	else
+		skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
 	entity_phrase(p, i, j, skip, skip && al, &x->key);
-	if ((canon = ner_lexicon_canonical(x->lex, x->key.data, x->key.len)) != NULL) {
+	if (entity_rules_not_name(x->rules, x->key.data, x->key.len))
+		return; /* «نظير», «العهد»: words, not names */
+	if (type != ENTITY_ORG && type != ENTITY_DATE && entity_is_org(x, x->key.data, x->key.len))
+		type = ENTITY_ORG; /* a known organisation, whatever the tagger thought */
+	if ((canon = ner_lexicon_canonical(x->lex, x->key.data, x->key.len)) != NULL ||
+	    (canon = entity_rules_org_canonical(x->rules, x->key.data, x->key.len)) != NULL) {
 		x->key.len = 0;
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
@@ -217,6 +251,133 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
 	entity_add_mention(x, type, x->key.data, x->key.len, m);
+}
+
+/* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
+ * (للهلال → الهلال). */
+static size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	*al = sp.stem == sp.proclitic + 4 && n >= sp.proclitic + 4 && memcmp(w + sp.proclitic, "لل", 4) == 0;
+	return *al ? sp.stem : sp.proclitic;
+}
+
+/* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
+static void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i, size_t j,
+			 int type, size_t skip, bool al)
+{
+	for (size_t k = i; k < j; k++)
+		p->tags[k] = (uint8_t)ner_tag_make(type, k > i);
+	if (j < p->n && ner_tag_inside(p->tags[j]))
+		p->tags[j] = (uint8_t)ner_tag_make(ner_tag_type(p->tags[j]), false);
+	x->lead[i] = (uint8_t)skip;
+	x->lead_al[i] = al;
+}
+
+#define ENTITY_ORG_WORDS 6
+
+/* Organisations of organisations.txt the tagger left untagged: the longest phrase, its
+ * first word as written or without its clitics (والهلال). */
+static void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		size_t best = 0, bskip = 0;
+		bool bal = false;
+		for (int bare = 0; bare < 2 && p->tags[i] == 0; bare++) {
+			bool al = false, longer = true;
+			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare && skip == 0)
+				break;
+			for (size_t l = 1; l <= ENTITY_ORG_WORDS && i + l <= p->n && p->tags[i + l - 1] == 0 && longer; l++) {
+				enum entity_rules_org k;
+				entity_phrase(p, i, i + l, skip, al, &x->alt);
+				k = entity_rules_org(x->rules, x->alt.data, x->alt.len, &longer);
+				if ((k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport)) && l > best)
+					best = l, bskip = skip, bal = al;
+			}
+		}
+		if (best)
+			entity_retag(x, p, i, i + best, NER_ORG, bskip, bal);
+		i += best ? best : 1;
+	}
+}
+
+static bool entity_word_is(const struct ner_para *p, size_t k, const char *w)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n == strlen(w) && memcmp(p->norm.s + p->toks[k].beg, w, n) == 0;
+}
+
+static bool entity_word_definite(const struct ner_para *p, size_t k)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 4 && memcmp(p->norm.s + p->toks[k].beg, "ال", 4) == 0;
+}
+
+/* Whether token k can go on the name a trigger opened: a word of the article's own
+ * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
+ * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
+static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				 size_t first, bool *facility)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	int type = ner_tag_type(p->tags[k]);
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(x->lex, w, n))
+		return false;
+	norm_word_split(w, n, &sp);
+	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
+		return false;
+	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير"))
+		return *facility = true;
+	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
+		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
+	if (type == NER_PERS)
+		return *facility;
+	if (type != 0 || entity_word_definite(p, k))
+		return true;
+	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
+			  entity_word_is(p, k, "عبد")))
+		return true;
+	return k == first && (*facility || ner_lexicon_known(x->lex, w, n));
+}
+
+/* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
+ * it are one organisation, whatever the tagger made of its words. */
+static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg, skip = 0, j;
+		bool al = false, facility = false;
+
+		if (p->toks[i].kind != NORM_TOKEN_WORD ||
+		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
+			continue;
+		if (!entity_rules_is_trigger(x->rules, w, n)) {
+			skip = entity_proclitic(p, i, &al);
+			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))
+				continue;
+		}
+		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
+				entity_trigger_takes(x, p, j, i + 1, &facility); j++)
+			;
+		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير")))
+			j--;
+		if (ner_tag_type(p->tags[i]) == NER_ORG) /* an organisation there already: only longer */
+			for (size_t e = i + 1; e < p->n && ner_tag_inside(p->tags[e]) &&
+					       ner_tag_type(p->tags[e]) == NER_ORG; e++)
+				j = e + 1 > j ? e + 1 : j;
+		if (j == i + 1)
+			continue;
+		entity_retag(x, p, i, j, NER_ORG, skip, false);
+		i = j - 1;
+	}
 }
 
 #define ENTITY_CURATED_WORDS 5
@@ -246,7 +407,13 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
 	struct ner_para *p = &x->doc.paras[para + 1];
 	x->p = p;
+	xgrow(&x->lead, &x->leadcap, p->n + 1, sizeof *x->lead);
+	xgrow(&x->lead_al, &x->lalcap, p->n + 1, sizeof *x->lead_al);
+	memset(x->lead, 0, (p->n + 1) * sizeof *x->lead);
+	memset(x->lead_al, 0, (p->n + 1) * sizeof *x->lead_al);
 	entity_curated(x, p);
+	entity_known_orgs(x, p);
+	entity_org_triggers(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;
@@ -385,6 +552,8 @@ void entity_scratch_free(struct entity_scratch *x)
 	free(x->texts);
 	free(x->order);
 	free(x->fill);
+	free(x->lead);
+	free(x->lead_al);
 	free(x);
 }
 
@@ -393,6 +562,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 {
 	memset(out, 0, sizeof *out);
 	x->lex = ner_model_lexicon(m);
+	x->rules = entity_rules_default();
 	x->a = a;
 	furniture_cut(x->furniture, a, &x->cut);
 	x->ndrafts = x->nfound = x->keys.len = 0;
@@ -400,6 +570,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	entity_collect_words(x, a->title);
 	for (size_t i = 0; i < a->npara; i++)
 		entity_collect_words(x, a->paras[i]);
+	x->sport = entity_about_sport(x);
 	xgrow(&x->texts, &x->tcap, a->npara + 1, sizeof *x->texts);
 	x->texts[0] = a->title;
 	for (size_t i = 0; i < a->npara; i++)
