@@ -44,6 +44,7 @@ struct entity_draft {
 	uint32_t into;              /* the draft it joined (a surname), else itself */
 	uint32_t pos;               /* its place in the output */
 	const char *k;              /* the key, once keys stop growing */
+	bool dropped;               /* left out of the list */
 };
 
 /* A mention of draft d, in the order found (which is reading order). */
@@ -207,6 +208,71 @@ static bool entity_is_org(const struct entity_scratch *x, const char *s, size_t 
 	return k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport);
 }
 
+static bool entity_known_word(const struct entity_scratch *x, const char *w, size_t n)
+{
+	uint32_t id;
+	return ner_lexicon_known(x->lex, w, n) || strtab_find(&x->rules->persons, w, n, &id);
+}
+
+static size_t entity_letters(const char *w, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)w[i] & 0xc0) != 0x80;
+	return k;
+}
+
+/* A word that reads as a verb of the sentence rather than a name: يـ or سيـ in front
+ * («ينتظران», «سيتدرب»), and not a known name (يوسف، يحيى). */
+static bool entity_verb_like(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool prefix = (n > 2 && memcmp(w, "ي", 2) == 0) || (n > 4 && memcmp(w, "سي", 4) == 0);
+	return prefix && entity_letters(w, n) >= 4 && !entity_known_word(x, w, n);
+}
+
+/* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
+static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	return sp.stem > sp.proclitic && (sp.proclitic > 0 || memcmp(w, "لل", 4) == 0) &&
+	       !entity_known_word(x, w, n); /* ب or ل with ال: لابورتا is a name */
+}
+
+/* A person's words as a reader would write the name: the sentence's verbs and a trailing
+ * prepositional phrase the tagger took along are left out. */
+static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
+{
+	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
+		(*j)--;
+	while (*j - *i > 1 && entity_verb_like(x, *i))
+		(*i)++;
+}
+
+/* The conjunction in front of a person's first word («وحسن البنا», «وريمي كابيلا»): dropped
+ * when the word without it is a known name, or a long one while the word with it is not. */
+static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (sp.proclitic != 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n) ||
+	    !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		return 0; /* و and ف only: ب ل ك go as for any name (entity_clitics) */
+	if (entity_known_word(x, w + sp.proclitic, n - sp.proclitic) ||
+	    entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
+		return sp.proclitic;
+	return 0;
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -225,10 +291,14 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف */
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
 		j--; /* «ترامب على» */
+	if (type == ENTITY_PERSON)
+		entity_person_span(x, &i, &j);
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])
 		skip = x->lead[i], al = x->lead_al[i];
+	else if (type == ENTITY_PERSON && (skip = entity_person_clitic(x, i)) > 0)
+		al = false;
 	else
 		skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
 	entity_phrase(p, i, j, skip, skip && al, &x->key);
@@ -236,6 +306,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* «نظير», «العهد»: words, not names */
 	if (type != ENTITY_ORG && type != ENTITY_DATE && entity_is_org(x, x->key.data, x->key.len))
 		type = ENTITY_ORG; /* a known organisation, whatever the tagger thought */
+	else if (type == ENTITY_PERSON && j - i == 1 &&
+		 entity_rules_only_place(x->rules, x->key.data, x->key.len))
+		type = ENTITY_PLACE; /* «عسير» is a region, never a man */
 	if ((canon = ner_lexicon_canonical(x->lex, x->key.data, x->key.len)) != NULL ||
 	    (canon = entity_rules_org_canonical(x->rules, x->key.data, x->key.len)) != NULL) {
 		x->key.len = 0;
@@ -321,14 +394,19 @@ static bool entity_word_definite(const struct ner_para *p, size_t k)
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
 static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para *p, size_t k,
-				 size_t first, bool *facility)
+				 size_t first, bool *facility, bool *named)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	struct norm_split sp;
 	int type = ner_tag_type(p->tags[k]);
 
-	if (p->toks[k].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(x->lex, w, n))
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
+			  entity_word_is(p, k, "عبد")))
+		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
+	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
 		return false;
 	norm_word_split(w, n, &sp);
 	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
@@ -339,12 +417,20 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
 	if (type == NER_PERS)
 		return *facility;
-	if (type != 0 || entity_word_definite(p, k))
-		return true;
-	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
-			  entity_word_is(p, k, "عبد")))
-		return true;
-	return k == first && (*facility || ner_lexicon_known(x->lex, w, n));
+	if (type != 0)
+		return *named = true;
+	if (entity_word_definite(p, k)) /* after a name only its nisba: «منتخب موريتانيا» */
+		return !*named || memcmp(w + n - 2, "ي", 2) == 0;
+	if (k != first)
+		return false;
+	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
+		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
+	/* the first word untagged and indefinite: a name (معروف), or the head of a construct
+	   whose next word is definite («رابطة دوري المحترفين») */
+	return *facility || ner_lexicon_known(x->lex, w, n) ||
+	       (k + 1 < p->n && p->toks[k + 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k + 1) &&
+		!ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg) &&
+		!entity_rules_org_stop(x->rules, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg));
 }
 
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
@@ -354,7 +440,7 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 	for (size_t i = 0; i < p->n; i++) {
 		const char *w = p->norm.s + p->toks[i].beg;
 		size_t n = p->toks[i].end - p->toks[i].beg, skip = 0, j;
-		bool al = false, facility = false;
+		bool al = false, facility = false, named = false;
 
 		if (p->toks[i].kind != NORM_TOKEN_WORD ||
 		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
@@ -365,7 +451,7 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				continue;
 		}
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
-				entity_trigger_takes(x, p, j, i + 1, &facility); j++)
+				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
 			;
 		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير")))
 			j--;
@@ -428,13 +514,6 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	}
 }
 
-/* Words of a key: its last one, for «لافروف» → «سيرغي لافروف». */
-static const char *entity_last_word(const char *key)
-{
-	const char *sp = strrchr(key, ' ');
-	return sp ? sp + 1 : key;
-}
-
 static int entity_mention_cmp(const void *a, const void *b)
 {
 	const struct entity_mention *x = a, *y = b;
@@ -443,23 +522,78 @@ static int entity_mention_cmp(const void *a, const void *b)
 	return x->beg < y->beg ? -1 : x->beg > y->beg;
 }
 
-/* A one-word person that ends exactly one longer person of the article joins it. */
-static void entity_merge_surnames(struct entity_scratch *x)
+static uint32_t entity_root(const struct entity_scratch *x, uint32_t k)
+{
+	while (x->drafts[k].into != k)
+		k = x->drafts[k].into;
+	return k;
+}
+
+static void entity_join(struct entity_scratch *x, size_t from, size_t to)
+{
+	x->drafts[from].into = (uint32_t)to;
+	x->drafts[to].nmentions += x->drafts[from].nmentions;
+}
+
+/* One type per entity: the same name tagged as two types goes with the type most of its
+ * mentions have (the first seen on a tie). */
+static void entity_vote_types(struct entity_scratch *x)
+{
+	for (size_t k = 0; k < x->ndrafts; k++)
+		for (size_t l = k + 1; l < x->ndrafts && x->drafts[k].into == k; l++) {
+			struct entity_draft *a = &x->drafts[k], *b = &x->drafts[l];
+			if (b->into != l || a->type == b->type || a->type == ENTITY_DATE ||
+			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
+				continue;
+			if (b->nmentions > a->nmentions)
+				entity_join(x, k, l);
+			else
+				entity_join(x, l, k);
+		}
+}
+
+/* Whether short is the first or last words of long (whole words). */
+static bool entity_key_part(const char *shrt, const char *lng)
+{
+	size_t s = strlen(shrt), l = strlen(lng);
+	if (s >= l)
+		return false;
+	return (memcmp(lng, shrt, s) == 0 && lng[s] == ' ') ||
+	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ');
+}
+
+/* A short mention joins the full name it begins or ends when there is one such name of its
+ * type («لافروف» → «سيرغي لافروف», «سامي» → «سامي الجابر», «بايرن» → «بايرن ميونيخ»). A
+ * one-word person that could be several of them («محمد») is left out: it says nothing. */
+static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
 		struct entity_draft *e = &x->drafts[k];
 		size_t candidates = 0, into = k;
-		if (e->type != ENTITY_PERSON || strchr(e->k, ' '))
+		if (e->into != k || e->type == ENTITY_DATE)
 			continue;
-		for (size_t l = 0; l < x->ndrafts; l++)
-			if (l != k && x->drafts[l].type == ENTITY_PERSON && strchr(x->drafts[l].k, ' ') &&
-			    strcmp(entity_last_word(x->drafts[l].k), e->k) == 0)
+		for (size_t l = 0; l < x->ndrafts; l++) {
+			const struct entity_draft *f = &x->drafts[l];
+			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k))
 				into = l, candidates++;
-		if (candidates != 1)
-			continue;
-		e->into = (uint32_t)into;
-		x->drafts[into].nmentions += e->nmentions;
+		}
+		if (candidates == 1)
+			entity_join(x, k, into);
+		else if (candidates > 1 && e->type == ENTITY_PERSON && !strchr(e->k, ' '))
+			e->dropped = true;
 	}
+}
+
+/* Mentions of dropped entities out of the list; each draft points at its root. */
+static void entity_settle(struct entity_scratch *x)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < x->ndrafts; k++)
+		x->drafts[k].into = entity_root(x, (uint32_t)k);
+	for (size_t f = 0; f < x->nfound; f++)
+		if (!x->drafts[x->drafts[x->found[f].d].into].dropped)
+			x->found[n++] = x->found[f];
+	x->nfound = n;
 }
 
 static int entity_order_cmp(const void *a, const void *b)
@@ -478,7 +612,7 @@ static size_t entity_order(struct entity_scratch *x, struct entity_draft **order
 {
 	size_t n = 0;
 	for (size_t k = 0; k < x->ndrafts; k++)
-		if (x->drafts[k].into == k)
+		if (x->drafts[k].into == k && !x->drafts[k].dropped)
 			order[n++] = &x->drafts[k];
 	xqsort(order, n, sizeof *order, entity_order_cmp);
 	for (size_t i = 0; i < n; i++)
@@ -581,7 +715,9 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 		entity_text(x, a->paras[i], (long)i);
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
-	entity_merge_surnames(x);
+	entity_vote_types(x);
+	entity_merge_short(x);
+	entity_settle(x);
 	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
 	entity_pack(x, out);
 }

@@ -110,11 +110,17 @@ void entity_rules_load(struct entity_rules *r, const char *dir)
 	strtab_init(&r->triggers);
 	strtab_init(&r->sport);
 	strtab_init(&r->not_names);
+	strtab_init(&r->org_stops);
+	strtab_init(&r->places);
+	strtab_init(&r->persons);
 	strtab_init(&r->orgs);
 	entity_rules_read(r, dir, "org_triggers.txt", entity_rules_word_line, &r->triggers);
 	entity_rules_read(r, dir, "sport_words.txt", entity_rules_word_line, &r->sport);
 	entity_rules_read(r, dir, "not_names.txt", entity_rules_word_line, &r->not_names);
 	entity_rules_read(r, dir, "organisations.txt", entity_rules_org_fn, NULL);
+	entity_rules_read(r, dir, "org_stop_words.txt", entity_rules_word_line, &r->org_stops);
+	entity_rules_read(r, dir, "places.txt", entity_rules_word_line, &r->places);
+	entity_rules_read(r, dir, "../ner/gazetteer/persons.txt", entity_rules_word_line, &r->persons);
 }
 
 void entity_rules_free(struct entity_rules *r)
@@ -122,6 +128,9 @@ void entity_rules_free(struct entity_rules *r)
 	strtab_free(&r->triggers);
 	strtab_free(&r->sport);
 	strtab_free(&r->not_names);
+	strtab_free(&r->org_stops);
+	strtab_free(&r->places);
+	strtab_free(&r->persons);
 	strtab_free(&r->orgs);
 	for (size_t i = 0; i < r->norgs; i++)
 		free(r->org_canon[i]);
@@ -156,6 +165,18 @@ bool entity_rules_is_sport(const struct entity_rules *r, const char *w, size_t n
 {
 	uint32_t id;
 	return strtab_find(&r->sport, w, n, &id);
+}
+
+bool entity_rules_org_stop(const struct entity_rules *r, const char *w, size_t n)
+{
+	uint32_t id;
+	return strtab_find(&r->org_stops, w, n, &id);
+}
+
+bool entity_rules_only_place(const struct entity_rules *r, const char *w, size_t n)
+{
+	uint32_t id;
+	return strtab_find(&r->places, w, n, &id);
 }
 
 bool entity_rules_not_name(const struct entity_rules *r, const char *s, size_t n)
