@@ -222,14 +222,14 @@ static size_t entity_letters(const char *w, size_t n)
 	return k;
 }
 
-/* A word that reads as a verb of the sentence rather than a name: يـ or سيـ in front
- * («ينتظران», «سيتدرب»), and not a known name (يوسف، يحيى). */
+/* A word after a name that reads as the sentence's verb: يـ in front («تشان ينتظران»), and
+ * not a known name (يوسف، يحيى). */
 static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
-	bool prefix = (n > 2 && memcmp(w, "ي", 2) == 0) || (n > 4 && memcmp(w, "سي", 4) == 0);
+	bool prefix = n > 2 && memcmp(w, "ي", 2) == 0;
 	return prefix && entity_letters(w, n) >= 4 && !entity_known_word(x, w, n);
 }
 
@@ -245,14 +245,12 @@ static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 	       !entity_known_word(x, w, n); /* ب or ل with ال: لابورتا is a name */
 }
 
-/* A person's words as a reader would write the name: the sentence's verbs and a trailing
- * prepositional phrase the tagger took along are left out. */
+/* A person's words as a reader would write the name: a verb or a prepositional phrase the
+ * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
 	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
 		(*j)--;
-	while (*j - *i > 1 && entity_verb_like(x, *i))
-		(*i)++;
 }
 
 /* The conjunction in front of a person's first word («وحسن البنا», «وريمي كابيلا»): dropped
