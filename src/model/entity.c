@@ -586,6 +586,13 @@ static void entity_merge_short(struct entity_scratch *x)
 static void entity_settle(struct entity_scratch *x)
 {
 	size_t n = 0;
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		struct entity_draft *d = &x->drafts[k];
+		if (d->into == k && (d->type == ENTITY_PERSON || d->type == ENTITY_PLACE) &&
+		    d->nmentions == 1 && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
+		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)))
+			d->dropped = true; /* «ميدانيا», «جيجابايت»: a word the tagger saw once and no list knows */
+	}
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].into = entity_root(x, (uint32_t)k);
 	for (size_t f = 0; f < x->nfound; f++)
