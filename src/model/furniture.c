@@ -203,11 +203,34 @@ static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **o
 	furniture_window_free(&w);
 }
 
+/* Pairs of a that b does not have (both sorted), kept in a. */
+static void furniture_minus(uint64_t *a, size_t *na, const uint64_t *b, size_t nb)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < *na; i++)
+		if (nb == 0 || bsearch(&a[i], b, nb, sizeof *b, furniture_u64_cmp) == NULL)
+			a[n++] = a[i];
+	*na = n;
+}
+
 void furniture_learn(struct furniture *f, const struct corpus *c)
 {
+	uint64_t *head, *tail;
+	size_t nhead, ntail;
+
 	memset(f, 0, sizeof *f);
-	furniture_learn_side(c, false, &f->head, &f->nhead);
-	furniture_learn_side(c, true, &f->tail, &f->ntail);
+	furniture_learn_side(c, false, &head, &nhead);
+	furniture_learn_side(c, true, &tail, &ntail);
+	/* a pair common at both ends is the source's usual story («معرض الكتاب» on a site that
+	   covers book fairs, or the whole of short articles), not its furniture */
+	f->head = xcalloc(nhead + 1, sizeof *f->head);
+	memcpy(f->head, head, nhead * sizeof *head);
+	f->nhead = nhead;
+	furniture_minus(f->head, &f->nhead, tail, ntail);
+	furniture_minus(tail, &ntail, head, nhead);
+	f->tail = tail;
+	f->ntail = ntail;
+	free(head);
 }
 
 void furniture_free(struct furniture *f)
