@@ -124,6 +124,18 @@ static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t s
 	}
 }
 
+static bool entity_word_is(const struct ner_para *p, size_t k, const char *w)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n == strlen(w) && memcmp(p->norm.s + p->toks[k].beg, w, n) == 0;
+}
+
+static bool entity_word_definite(const struct ner_para *p, size_t k)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 4 && memcmp(p->norm.s + p->toks[k].beg, "ال", 4) == 0;
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
@@ -376,18 +388,6 @@ static void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
-static bool entity_word_is(const struct ner_para *p, size_t k, const char *w)
-{
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	return n == strlen(w) && memcmp(p->norm.s + p->toks[k].beg, w, n) == 0;
-}
-
-static bool entity_word_definite(const struct ner_para *p, size_t k)
-{
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	return n > 4 && memcmp(p->norm.s + p->toks[k].beg, "ال", 4) == 0;
-}
-
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -417,8 +417,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return *facility;
 	if (type != 0)
 		return *named = true;
-	if (entity_word_definite(p, k)) /* after a name only its nisba: «منتخب موريتانيا» */
-		return !*named || memcmp(w + n - 2, "ي", 2) == 0;
+	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
+		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
 	if (k != first)
 		return false;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
@@ -550,14 +550,39 @@ static void entity_vote_types(struct entity_scratch *x)
 		}
 }
 
-/* Whether short is the first or last words of long (whole words). */
-static bool entity_key_part(const char *shrt, const char *lng)
+/* Whether the words of short are words of long in order, its first and last among them
+ * («أمانة الرياض» of «أمانة منطقة الرياض»). */
+static bool entity_key_subsequence(const char *shrt, const char *lng)
+{
+	const char *sp = strrchr(shrt, ' '), *lp = strrchr(lng, ' ');
+	size_t first = strcspn(shrt, " ");
+	if (sp == NULL || lp == NULL || strcmp(sp, lp) != 0 || strncmp(shrt, lng, first + 1) != 0)
+		return false;
+	for (const char *s = shrt, *l = lng; *s;) {
+		size_t n = strcspn(s, " ");
+		const char *hit = NULL;
+		for (const char *t = l; *t && hit == NULL; t += strcspn(t, " "), t += *t == ' ')
+			if (strncmp(t, s, n) == 0 && (t[n] == ' ' || t[n] == '\0'))
+				hit = t;
+		if (hit == NULL)
+			return false;
+		l = hit + n;
+		s += n;
+		s += *s == ' ';
+	}
+	return true;
+}
+
+/* Whether short is the first or last words of long (whole words), or, for a place or an
+ * organisation, its words with some left out of the middle. */
+static bool entity_key_part(const char *shrt, const char *lng, enum entity_type type)
 {
 	size_t s = strlen(shrt), l = strlen(lng);
 	if (s >= l)
 		return false;
 	return (memcmp(lng, shrt, s) == 0 && lng[s] == ' ') ||
-	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ');
+	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ') ||
+	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng));
 }
 
 /* A short mention joins the full name it begins or ends when there is one such name of its
@@ -572,7 +597,7 @@ static void entity_merge_short(struct entity_scratch *x)
 			continue;
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
-			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k))
+			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type))
 				into = l, candidates++;
 		}
 		if (candidates == 1)
@@ -592,6 +617,10 @@ static void entity_settle(struct entity_scratch *x)
 		    d->nmentions == 1 && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
 		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)))
 			d->dropped = true; /* «ميدانيا», «جيجابايت»: a word the tagger saw once and no list knows */
+		if (d->into == k && d->type == ENTITY_PERSON && !strchr(d->k, ' ') &&
+		    strtab_find(&x->rules->persons, d->k, strlen(d->k), &(uint32_t){0}) &&
+		    ner_lexicon_canonical(x->lex, d->k, strlen(d->k)) == NULL)
+			d->dropped = true; /* «محمد», «عبدالعزيز» alone: a first name, not a person */
 	}
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].into = entity_root(x, (uint32_t)k);
