@@ -364,21 +364,33 @@ static void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i,
 
 /* Organisations of organisations.txt the tagger left untagged: the longest phrase, its
  * first word as written or without its clitics (والهلال). */
+static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (p->tags[k] != 0)
+			return false;
+	return true;
+}
+
 static void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t i = 0; i < p->n;) {
 		size_t best = 0, bskip = 0;
 		bool bal = false;
-		for (int bare = 0; bare < 2 && p->tags[i] == 0; bare++) {
+		for (int bare = 0; bare < 2 && !ner_tag_inside(p->tags[i]); bare++) {
 			bool al = false, longer = true;
 			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
 			if (bare && skip == 0)
 				break;
-			for (size_t l = 1; l <= ENTITY_ORG_WORDS && i + l <= p->n && p->tags[i + l - 1] == 0 && longer; l++) {
+			for (size_t l = 1; l <= ENTITY_ORG_WORDS && i + l <= p->n && longer; l++) {
 				enum entity_rules_org k;
 				entity_phrase(p, i, i + l, skip, al, &x->alt);
 				k = entity_rules_org(x->rules, x->alt.data, x->alt.len, &longer);
-				if ((k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport)) && l > best)
+				/* over the tagger's chunks only when longer than a word, ending where one does:
+				   «الاتحاد السعودي لكرة القدم» whatever it made of «السعودي» */
+				if ((k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport)) && l > best &&
+				    (entity_untagged(p, i, i + l) ||
+				     (l > 1 && (i + l == p->n || !ner_tag_inside(p->tags[i + l])))))
 					best = l, bskip = skip, bal = al;
 			}
 		}
@@ -386,6 +398,28 @@ static void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
 			entity_retag(x, p, i, i + best, NER_ORG, bskip, bal);
 		i += best ? best : 1;
 	}
+}
+
+/* Whether one of the next words from k on (at most ahead) ends a construct: a definite
+ * word or a tagged name, after indefinite words only. */
+static bool entity_construct_ends(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				  size_t ahead)
+{
+	for (size_t t = k; t < k + ahead && t < p->n && p->toks[t].kind == NORM_TOKEN_WORD; t++) {
+		const char *w = p->norm.s + p->toks[t].beg;
+		size_t n = p->toks[t].end - p->toks[t].beg;
+		struct norm_split sp;
+		int type = ner_tag_type(p->tags[t]);
+		if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+		    type == NER_PERS)
+			return false;
+		if (type != 0 || entity_word_definite(p, t))
+			return true;
+		norm_word_split(w, n, &sp);
+		if (sp.stem > 0 || (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
+			return false;
+	}
+	return false;
 }
 
 /* Whether token k can go on the name a trigger opened: a word of the article's own
@@ -423,12 +457,10 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return false;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
-	/* the first word untagged and indefinite: a name (معروف), or the head of a construct
-	   whose next word is definite («رابطة دوري المحترفين») */
-	return *facility || ner_lexicon_known(x->lex, w, n) ||
-	       (k + 1 < p->n && p->toks[k + 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k + 1) &&
-		!ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg) &&
-		!entity_rules_org_stop(x->rules, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg));
+	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
+	   construct whose next word is definite («رابطة دوري المحترفين») */
+	return *facility || ner_lexicon_known(x->lex, w, n) || entity_rules_only_place(x->rules, w, n) ||
+	       entity_construct_ends(x, p, k + 1, 1);
 }
 
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
