@@ -283,6 +283,18 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 	return 0;
 }
 
+/* Whether word i is a feminine nisba (…ية) after an untagged definite noun it qualifies. */
+static bool entity_nisba_after_noun(const struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	const char *w = p->norm.s + p->toks[i].beg;
+	return i > 0 && entity_word_definite(p, i) && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
+	       p->toks[i - 1].kind == NORM_TOKEN_WORD && p->tags[i - 1] == 0 &&
+	       entity_word_definite(p, i - 1) &&
+	       !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -303,6 +315,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--; /* «ترامب على» */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
+	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
+		return; /* «السوق السعودية»: an adjective, not the country */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])

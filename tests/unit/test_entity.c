@@ -220,6 +220,29 @@ static void test_person_words(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A feminine nisba after a definite noun qualifies it: «الأسهم السعودية» is no place. */
+static void test_nisba(const struct ner_model *m)
+{
+	static const char *const adjective[] = {
+		"الأسهم ترتفع",
+		"ارتفعت الأسهم السعودية في ختام تعاملات الأسبوع.",
+	};
+	static const char *const country[] = {
+		"وفد يزور المملكة",
+		"وصل الوفد إلى السعودية أمس في زيارة رسمية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, adjective, 2, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "السعوديه"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, country, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "السعوديه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 static void test_rules_lists(void)
 {
 	const struct entity_rules *r = entity_rules_default();
@@ -277,6 +300,7 @@ int main(void)
 		test_dateline_and_short(m);
 		test_person_words(m);
 		test_furniture(m);
+		test_nisba(m);
 		test_rules_lists();
 	}
 	ner_default_free();
