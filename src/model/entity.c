@@ -477,6 +477,37 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	       entity_construct_ends(x, p, k + 1, 1);
 }
 
+/* A purpose phrase that ends an organisation's name: ل or لل and a noun («للمحامين»). */
+static bool entity_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 6 && memcmp(w, "ل", 2) == 0 &&
+	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
+}
+
+/* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
+ * ال, untagged, its nisba adjectives and a purpose phrase make an organisation. */
+static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	return p->tags[i] == 0 && entity_word_definite(p, i) &&
+	       entity_rules_is_trigger(x->rules, w + 4, n - 4);
+}
+
+/* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
+static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || !entity_word_definite(p, k) ||
+	    ner_tag_type(p->tags[k]) == NER_PERS || ner_lexicon_is_stop(x->lex, w, n) ||
+	    entity_rules_org_stop(x->rules, w, n))
+		return false;
+	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -489,6 +520,27 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (p->toks[i].kind != NORM_TOKEN_WORD ||
 		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
 			continue;
+		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
+							   «المرصد السوري» is too often cut off */
+			bool purpose = false;
+			j = i + 1;
+			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
+				j++;
+			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
+				purpose = true;
+				j++;
+				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
+				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
+					j++;
+			}
+			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD &&
+					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
+								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
+				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+				i = j - 1;
+			}
+			continue;
+		}
 		if (!entity_rules_is_trigger(x->rules, w, n)) {
 			skip = entity_proclitic(p, i, &al);
 			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))

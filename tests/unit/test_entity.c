@@ -145,14 +145,16 @@ static void test_triggers(const struct ner_model *m)
 		"وصول رحلة جديدة",
 		"هبطت الطائرة في مطار الملك خالد الدولي صباح اليوم قادمة من أثينا.",
 		"وأعلنت وزارة الزراعة عن حملة لمكافحة الآفات في المنطقة.",
+		"ورحبت الهيئة الإسلامية العالمية للمحامين بالقرار في بيان أمس.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 3, &a, &es);
+	extract(m, paras, 4, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "مطار الملك خالد الدولي"));
 	CHECK(!has(&es, ENTITY_PERSON, "خالد الدولي"));
 	CHECK(!has(&es, ENTITY_PERSON, "خالد"));
 	CHECK(has(&es, ENTITY_ORG, "وزاره الزراعه"));
+	CHECK(has(&es, ENTITY_ORG, "الهيئه الاسلاميه العالميه للمحامين"));
 	article_entities_free(&es);
 	article_free(a);
 }
