@@ -343,6 +343,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* the dateline's place and agency are the article's metadata */
 	if (furniture_covers(&x->cut, para, ob))
 		return;
+	if (memchr(orig + ob, '_', oe - ob) || (ob > 0 && orig[ob - 1] == '#'))
+		return; /* a hashtag («#عزام_الدخيل») names a topic, not as a reader writes a name */
 	while (oe > ob && (orig[oe - 1] == ' ' || orig[oe - 1] == '\t'))
 		oe--;
 	m.beg = (uint32_t)ob;
