@@ -179,7 +179,8 @@ static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **o
 			xgrow(&hits, &cap, n + 1, sizeof *hits);
 			hits[n++] = (struct furniture_hit){p, sources[i]};
 		}
-		xqsort(hits + from, n - from, sizeof *hits, furniture_hit_cmp);
+		if (n > from)
+			xqsort(hits + from, n - from, sizeof *hits, furniture_hit_cmp);
 		for (size_t k = from; k < n; k++) /* once per article */
 			if (k == from || hits[k].pair != hits[m - 1].pair)
 				hits[m++] = hits[k];
@@ -224,7 +225,8 @@ void furniture_learn(struct furniture *f, const struct corpus *c)
 	/* a pair common at both ends is the source's usual story («معرض الكتاب» on a site that
 	   covers book fairs, or the whole of short articles), not its furniture */
 	f->head = xcalloc(nhead + 1, sizeof *f->head);
-	memcpy(f->head, head, nhead * sizeof *head);
+	if (nhead > 0)
+		memcpy(f->head, head, nhead * sizeof *head);
 	f->nhead = nhead;
 	furniture_minus(f->head, &f->nhead, tail, ntail);
 	furniture_minus(tail, &ntail, head, nhead);
