@@ -60,6 +60,7 @@ enum ui_op {
 	UI_OP_MARK_ALL_READ,  /* A : every article shown */
 	UI_OP_UNDO_MARK,      /* U : take the last A back */
 	UI_OP_SOURCE,         /* f : this article's source alone */
+	UI_OP_LINKS,          /* u : the article's links, numbered */
 	UI_OP_COUNT
 };
 
@@ -123,6 +124,10 @@ bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color);
 /* Why the screen could not start (after ui_screen_start_on returned false). */
 const char *ui_screen_error(void);
 void ui_screen_stop(void);
+/* Give the terminal to another program (a terminal browser), and take it back: the screen
+ * is drawn again as it was. */
+void ui_screen_suspend(void);
+void ui_screen_resume(void);
 attr_t ui_attr(enum ui_role role);
 void ui_pane_place(struct pane *p, int y, int x, int h, int w);
 void ui_pane_free(struct pane *p);
@@ -243,6 +248,16 @@ bool sidebar_pane_select_kind(struct pane *p, int kind);
 struct help_row {
 	const char *keys, *name, *help;
 };
+/* links_pane.c: the link picker */
+struct links_pane {
+	char **rows; /* the links, each once */
+	size_t n, cap, sel, top;
+};
+extern const struct pane_ops links_pane_ops;
+void links_pane_clear(struct links_pane *lp);
+void links_pane_add(struct links_pane *lp, const char *url, size_t len);
+const char *links_pane_selected(const struct links_pane *lp); /* NULL when empty */
+
 struct help_pane {
 	const struct help_row *rows;
 	size_t nrows, top;

@@ -53,6 +53,7 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'A', false, UI_OP_MARK_ALL_READ},
 	{'U', false, UI_OP_UNDO_MARK},
 	{'f', false, UI_OP_SOURCE},
+	{'u', false, UI_OP_LINKS},
 };
 
 static const struct {
@@ -85,14 +86,15 @@ static const struct {
 	[UI_OP_TOGGLE_SIDEBAR] = {"sidebar", "show or hide the sidebar"},
 	[UI_OP_TOGGLE_READ] = {"toggle-read", "mark read or unread"},
 	[UI_OP_BOOKMARK] = {"bookmark", "bookmark or unbookmark"},
-	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER), or show it"},
-	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL to the clipboard (OSC 52)"},
+	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER, or w3m/lynx/elinks here)"},
+	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL (OSC 52; in tmux, its buffer too)"},
 	[UI_OP_ZOOM] = {"zoom", "read full width, or beside the list again"},
 	[UI_OP_VIEW] = {"view", "show all articles, the unread ones, the bookmarked ones"},
 	[UI_OP_SORT] = {"sort", "sort newest first, oldest first, by source, by title"},
 	[UI_OP_MARK_ALL_READ] = {"mark-all-read", "mark every article shown as read"},
 	[UI_OP_UNDO_MARK] = {"undo-mark", "take the last mark-all-read back"},
 	[UI_OP_SOURCE] = {"source", "only this article's source (Esc: all again)"},
+	[UI_OP_LINKS] = {"links", "every link of the article, numbered: open or copy one"},
 };
 
 /* The live map: the defaults, then the config file's bind and unbind lines. */

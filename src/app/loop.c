@@ -26,7 +26,7 @@
 
 static void loop_draw(struct app *app)
 {
-	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help};
+	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help, &app->links};
 
 	if (app->relayout) {
 		app_layout(app);
@@ -42,7 +42,8 @@ static void loop_draw(struct app *app)
 	app_draw_separators(app);
 	app_status(app);
 	doupdate();
-	reader_pane_send_links(&app->reader, app->help_open || !ui_pane_shown(&app->reader));
+	reader_pane_send_links(&app->reader, app->help_open || app->links_open ||
+						     !ui_pane_shown(&app->reader));
 	if (app->probe) {
 		app->probe->frame(app, app->probe->ctx);
 		app->probe->key_time = 0;
@@ -74,6 +75,7 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_MARK_ALL_READ: app_mark_shown_read(app); return true;
 	case UI_OP_UNDO_MARK: app_undo_mark(app); return true;
 	case UI_OP_SOURCE: app_filter_source(app); return true;
+	case UI_OP_LINKS: app_links_pick(app); return true;
 	case UI_OP_CLEAR: app_search_clear(app); app->relayout = true; return true;
 	case UI_OP_HISTORY_BACK: app_history_move(app, false); return true;
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
@@ -157,6 +159,13 @@ void app_key_op(struct app *app, enum ui_op op)
 	if (app->too_small) { /* nothing to see what a key would do */
 		if (op == UI_OP_QUIT)
 			app->quit = true;
+		return;
+	}
+	if (app->links_open) {
+		if (op == UI_OP_QUIT)
+			app->quit = true;
+		else
+			app_links_op(app, op);
 		return;
 	}
 	if (app->help_open) {
@@ -341,6 +350,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->reader = (struct pane){.ops = &reader_pane_ops, .data = &app->reader_data};
 	app->sidebar = (struct pane){.ops = &sidebar_pane_ops, .data = &app->sidebar_data};
 	app->help = (struct pane){.ops = &help_pane_ops, .data = &app->help_data};
+	app->links = (struct pane){.ops = &links_pane_ops, .data = &app->links_data};
 	app->focus = &app->list;
 	app->relayout = true;
 }
@@ -357,6 +367,8 @@ static void loop_free(struct app *app)
 	ui_pane_free(&app->reader);
 	ui_pane_free(&app->sidebar);
 	ui_pane_free(&app->help);
+	ui_pane_free(&app->links);
+	links_pane_clear(&app->links_data);
 	for (int i = 0; i < 2; i++)
 		if (app->sep[i])
 			delwin(app->sep[i]);

@@ -172,6 +172,7 @@ void corpus_load_buffer(struct corpus *c, const char *name, const char *data, si
 {
 	corpus_format_fn load = corpus_format_for(name);
 	size_t before = c->report.items_loaded; /* not c->n: batches may have left c */
+	size_t empty = c->report.items_empty, said = c->report.nmessages;
 
 	if (load == NULL)
 		load = corpus_sniff(data, len);
@@ -180,10 +181,14 @@ void corpus_load_buffer(struct corpus *c, const char *name, const char *data, si
 	load_budget_end(c);
 	if (load == load_archive)
 		return; /* its members were counted as files, each on its own */
-	if (c->report.items_loaded > before)
+	if (c->report.items_loaded > before) {
 		c->report.files_loaded++;
-	else
-		c->report.files_skipped++;
+		return;
+	}
+	c->report.files_skipped++;
+	/* empty items are no problem, but a file of nothing else is worth a line */
+	if (c->report.nmessages == said && c->report.items_empty > empty)
+		load_report_add(&c->report, "%s: no articles: no item has any text", name);
 }
 
 /* Read a whole file; NULL with errno set on failure (EFBIG above the size limit). */

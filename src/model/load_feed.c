@@ -241,7 +241,7 @@ static void load_feed_item(struct load_feed *f, xmlNode *item)
 	if (a->npara == 0) {
 		article_free(a);
 		free(it.href);
-		load_skip(f->c, &f->empty, f->items);
+		load_empty(f->c);
 		return;
 	}
 	if (it.title)
@@ -364,7 +364,6 @@ void load_feed(struct corpus *c, const char *name, const char *data, size_t len)
 				"were left out", name);
 	if (f.text_cut)
 		load_report_add(&c->report, "%s: an item's text is over 8 MB; cut there", name);
-	load_skips_report(c, name, &f.empty, "no content");
 out:
 	free(f.feed_title);
 	xmlFreeDoc(ctxt->myDoc);

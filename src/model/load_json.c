@@ -40,7 +40,7 @@ struct load_json_file {
 	struct corpus *c;
 	const char *name;
 	size_t items; /* items seen so far; the index of the last */
-	struct load_skips empty, not_object, overflow;
+	struct load_skips not_object, overflow;
 	char overflow_text[JSON_ERROR_TEXT_LENGTH]; /* what jansson said of the first */
 };
 
@@ -176,7 +176,7 @@ static void load_json_item(struct load_json_file *f, const json_t *obj, bool alo
 	load_json_body_of(a, load_json_pick(obj, load_json_body));
 	if (a->npara == 0) {
 		article_free(a);
-		load_skip(f->c, &f->empty, f->items);
+		load_empty(f->c);
 		return;
 	}
 	load_json_title_of(a, load_json_pick(obj, load_json_title));
@@ -205,7 +205,6 @@ static void load_json_report_error(struct load_json_file *f, const char *data, s
 
 static void load_json_finish(struct load_json_file *f)
 {
-	load_skips_report(f->c, f->name, &f->empty, "no content");
 	load_skips_report(f->c, f->name, &f->not_object, "not an object");
 	load_skips_report(f->c, f->name, &f->overflow, f->overflow_text);
 }

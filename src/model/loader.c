@@ -15,6 +15,8 @@ void load_skip(struct corpus *c, struct load_skips *s, size_t index)
 	c->report.items_skipped++;
 }
 
+void load_empty(struct corpus *c) { c->report.items_empty++; }
+
 void load_skips_report(struct corpus *c, const char *name, const struct load_skips *s,
 		       const char *why)
 {

@@ -45,6 +45,8 @@ struct load_skips {
 	size_t first; /* index (from 1) of the first */
 };
 void load_skip(struct corpus *c, struct load_skips *s, size_t index);
+/* An item with no text: counted apart from problems. */
+void load_empty(struct corpus *c);
 void load_skips_report(struct corpus *c, const char *name, const struct load_skips *s,
 		       const char *why);
 

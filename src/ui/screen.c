@@ -158,6 +158,20 @@ fail:
 	return false;
 }
 
+void ui_screen_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void ui_screen_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	doupdate();
+}
+
 void ui_screen_stop(void)
 {
 	if (!ui_started)

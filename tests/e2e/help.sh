@@ -13,7 +13,7 @@ e2e_check "search key listed" \
 	e2e_wait_line " /                       search: filter the list, or find in the article"
 e2e_check "history keys listed" e2e_wait_line " Backspace Ctrl-O        back through the jump history"
 e2e_check "copy key listed" \
-	e2e_wait_line " y                       copy the source URL to the clipboard (OSC 52)"
+	e2e_wait_line " y                       copy the source URL (OSC 52; in tmux, its buffer too)"
 e2e_keys q
 e2e_check "q closes the help" e2e_wait_gone "qari keys"
 e2e_check "list is back" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"

@@ -48,8 +48,8 @@ static char *dump(const struct corpus *c)
 	}
 	for (size_t i = 0; i < r->nmessages; i++)
 		strbuf_printf(&sb, "report: %s\n", r->messages[i]);
-	strbuf_printf(&sb, "%zu %zu %zu %zu\n", r->files_loaded, r->files_skipped, r->items_loaded,
-		      r->items_skipped);
+	strbuf_printf(&sb, "%zu %zu %zu %zu %zu\n", r->files_loaded, r->files_skipped, r->items_loaded,
+		      r->items_skipped, r->items_empty);
 	return strbuf_take(&sb);
 }
 
@@ -244,6 +244,7 @@ static void test_incremental(void)
 	CHECK_INT(p.articles, ref.n);
 	CHECK_INT(c.report.nmessages, ref.report.nmessages);
 	CHECK_INT(c.report.items_skipped, ref.report.items_skipped);
+	CHECK_INT(c.report.items_empty, ref.report.items_empty);
 	CHECK_INT(c.report.files_skipped, ref.report.files_skipped);
 	CHECK_INT(corpus_loader_take(l, &c), 0); /* nothing more once done */
 	corpus_loader_free(l);

@@ -577,9 +577,11 @@ static void test_paragraph_direction(void)
 		"Roma 2015 روما",
 		"פגישה בירושלים היום.",
 		"گفت‌وگوی دو کشور در پایتخت ادامه یافت.",
+		"اقرأ التقرير على https://example.org/a/very/long/path/report?id=42 ثم عد.",
 	};
 	static const enum layout_dir want[] = {LAYOUT_DIR_RTL, LAYOUT_DIR_LTR, LAYOUT_DIR_RTL,
-					       LAYOUT_DIR_RTL, LAYOUT_DIR_RTL, LAYOUT_DIR_RTL};
+					       LAYOUT_DIR_RTL, LAYOUT_DIR_RTL, LAYOUT_DIR_RTL,
+					       LAYOUT_DIR_RTL /* a URL in Arabic prose */};
 	struct layout_opts o = {.reorder = true, .shape = true};
 	struct article *a = article_new("mixed.txt");
 	struct article_view v;
