@@ -84,16 +84,19 @@ struct app {
 	struct reader_pane reader_data;
 	struct sidebar_pane sidebar_data;
 	struct help_pane help_data;
+	struct links_pane links_data;
 	struct help_row *help_rows;
-	struct pane list, reader, sidebar, help;
+	struct pane list, reader, sidebar, help, links;
 	WINDOW *status, *sep[2];
 	struct pane *focus; /* list, reader or sidebar */
 	int columns;        /* panes side by side now */
 	bool help_open, sidebar_on;
+	bool links_open; /* the link picker (u) has the screen */
 	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
 	bool too_small; /* the terminal is below the smallest usable size: no panes */
 	char message[512];
+	char state_lost[128]; /* at exit: changes that could not be saved, and why ("" none) */
 
 	size_t open; /* corpus index of the open article, APP_NONE */
 	struct history history;
@@ -266,6 +269,8 @@ void app_key_op(struct app *app, enum ui_op op);
 /* links.c */
 void app_open_url(struct app *app);
 void app_copy_url(struct app *app);
+void app_links_pick(struct app *app);               /* u: the picker of the article's links */
+void app_links_op(struct app *app, enum ui_op op);  /* a key while the picker is open */
 
 int reader_run(const struct cli *cli);
 /* The reader on a terminal (NULL: this process's), watched by probe (NULL: none). */

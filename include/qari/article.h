@@ -28,6 +28,11 @@ struct article {
 	char **paras; /* body paragraphs in reading order */
 	size_t npara;
 	enum text_dir dir; /* dominant direction of the whole article (HL1) */
+	/* The dateline that opens the first paragraph («الرياض - واس», dateline.h): metadata,
+	 * not story. Its place and agency (NULL when absent) and the bytes of paras[0] it
+	 * takes (0: none). */
+	char *dateline_place, *dateline_agency;
+	size_t dateline_end;
 	size_t text_bytes; /* bytes of title and paragraphs, for memory figures */
 };
 

@@ -29,6 +29,8 @@ struct cli {
 	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
 	const char *method;   /* --method crf|perceptron (train-ner), NULL when not given */
 	double c1, c2;        /* --c1 X, --c2 X (train-ner, CRF penalties), -1 when not given */
+	const char *split;    /* --split dev|test|all (eval-entities), NULL when not given */
+	bool verbose;         /* --verbose (eval-entities): every error */
 	bool help, version;
 };
 
@@ -61,7 +63,7 @@ extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_split_entry;
 extern const struct cmd_entry cmd_tag_entry;
-extern const struct cmd_entry cmd_entities_entry;
+extern const struct cmd_entry cmd_entities_entry, cmd_eval_entities_entry;
 extern const struct cmd_entry cmd_related_entry;
 int reader_run(const struct cli *cli); /* loop.c */
 extern const struct cmd_entry cmd_bench_entry;

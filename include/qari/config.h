@@ -109,6 +109,7 @@ struct config {
 	long max_items;        /* and at most this many, 0: no limit (bookmarks always stay) */
 	long reload;           /* the reader fetches every this many minutes, 0: never */
 	long fetch_timeout;    /* seconds a feed may take, 0: the default */
+	char *url_schemes;     /* schemes o and y accept besides http(s): " gopher gemini ", or NULL */
 	struct config_style theme[CONFIG_ROLE_COUNT];
 	char **paths;          /* expanded; NULL/0 unset */
 	size_t npaths;

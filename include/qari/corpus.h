@@ -18,6 +18,8 @@ struct load_report {
 	size_t files_skipped; /* files that gave none (unreadable, empty, malformed, unknown) */
 	size_t items_loaded;  /* articles added */
 	size_t items_skipped; /* items inside files that were dropped, each with a reason */
+	size_t items_empty;   /* items with no text (a feed's empty entry, a scraper's blank
+				 article): counted, not problems, so no message */
 };
 
 struct corpus_job; /* private to the loading machinery */

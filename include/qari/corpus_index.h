@@ -24,6 +24,8 @@ struct corpus_index {
 	const struct corpus *corpus;
 	struct search_index search;
 	struct entity_table entities;
+	struct furniture furniture; /* learned before the entities (and the sidebar's early ones
+				       once CORPUS_INDEX_SEARCH is ready) */
 	struct related_index related;
 	char *error;                /* the NER model could not load: no entities */
 	bool use_cache;             /* entities cached between runs (corpus_index_cache) */

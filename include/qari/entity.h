@@ -18,6 +18,7 @@
 #include <stdint.h>
 
 #include "qari/corpus.h"
+#include "qari/furniture.h"
 #include "qari/ner.h"
 #include "qari/strtab.h"
 
@@ -66,6 +67,8 @@ void entity_extract(const struct ner_model *m, const struct article *a, struct a
 struct entity_scratch;
 struct entity_scratch *entity_scratch_new(void);
 void entity_scratch_free(struct entity_scratch *x);
+/* Leave out what f (learned from the corpus; NULL: nothing) marks as site furniture. */
+void entity_scratch_use_furniture(struct entity_scratch *x, const struct furniture *f);
 void entity_extract_with(const struct ner_model *m, const struct article *a,
 			 struct entity_scratch *x, struct article_entities *out);
 void article_entities_free(struct article_entities *e);
@@ -108,6 +111,7 @@ struct entity_table {
 	struct entity_cache_key *ckeys;   /* each article's key in it */
 	uint8_t *origin;                  /* enum entity_origin per article */
 	uint32_t today;                   /* days since the epoch, for the cache */
+	const struct furniture *furniture; /* the corpus's site furniture, or NULL */
 };
 
 /* The articles that mention entity id: *n positions in corpus->items, ascending. */
@@ -126,6 +130,8 @@ char *entity_table_name(const struct entity_table *t, uint32_t id);
 void entity_table_init(struct entity_table *t, const struct corpus *c);
 void entity_table_extract(struct entity_table *t, const struct ner_model *m, size_t from, size_t to);
 void entity_table_merge(struct entity_table *t);
+/* Leave out the site furniture f marks (before entity_table_extract; f outlives it). */
+void entity_table_use_furniture(struct entity_table *t, const struct furniture *f);
 /* Take entities from c where it has them, and keep what is tagged for entity_table_save_cache
  * (call before entity_table_extract; c outlives the extraction). */
 void entity_table_use_cache(struct entity_table *t, const struct entity_cache *c);

@@ -16,8 +16,11 @@ char *fsutil_xdg_dir(const char *var, const char *home_rel);
 bool fsutil_mkdirs(const char *path, mode_t mode);
 
 /* Read a whole regular file (at most max bytes), NUL-terminated. NULL with errno set
- * (EFBIG when larger than max, EISDIR for a folder). */
+ * (EFBIG when larger than max, EISDIR for a folder, EINVAL for anything else that is not a
+ * regular file: a FIFO or a device is never waited on). */
 char *fsutil_read_file(const char *path, size_t max, size_t *len);
+/* What a failed fsutil_read_file's errno means, in words ("file too large"). */
+const char *fsutil_read_error(int err);
 
 /* write(2) until all n bytes are out (EINTR retried). False with errno set. */
 bool fsutil_write_all(int fd, const char *buf, size_t n);

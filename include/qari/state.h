@@ -27,8 +27,10 @@
  * once, a power cut from the next state_sync on). Setters that change nothing do no I/O.
  *
  * Never fatal: a state folder that cannot be created or written (read-only home), a second
- * qari, or a failed write switches to memory only; a snapshot or journal with a bad header
- * or garbage lines is moved aside (the good lines are still used). Each such event queues a
+ * qari, or a failed write switches to memory only (a failed write until a write succeeds
+ * again); a snapshot or journal with a bad header or garbage lines, a snapshot cut mid-line,
+ * a file over 512 MB or one that is not a regular file (a FIFO) is moved aside (the good
+ * lines are still used). Each such event queues a
  * one-line message (state_take_message); nothing is printed.
  *
  * Versions: a file whose header names a newer version (e.g. "qari-state 2") is read for the
@@ -47,14 +49,21 @@ struct state;
 struct state *state_open(void);
 /* Open the state kept in dir (created 0700 when missing). Never NULL. */
 struct state *state_open_dir(const char *dir);
-/* Fold the journal into the snapshot when it holds anything, release the lock and free. */
-void state_close(struct state *st);
+/* Fold the journal into the snapshot when it holds anything, release the lock and free.
+ * False when changes were held after a failed write and a last try could not save them
+ * either (what state_problem said is then lost: the caller tells the user). */
+bool state_close(struct state *st);
 
 /* The next queued warning ("PATH: what happened; consequence"), oldest first; caller frees.
  * NULL when there is none. Call after state_open and after a setter returns false. */
 char *state_take_message(struct state *st);
-/* True while changes reach the disk; false once memory only. */
+/* True while changes reach the disk; false once memory only, or while writes fail. */
 bool state_persistent(const struct state *st);
+/* Why changes are not saved, in a few words for the status line to keep showing ("NOT
+ * SAVED: No space left on device", "read-only: another qari has the state"); NULL while
+ * they are. After a failed write (a full disk) the next change writes everything again, at
+ * most once a second, and state_close tries once more: a success ends the problem. */
+const char *state_problem(const struct state *st);
 /* The folder in use (NULL when none could be found). */
 const char *state_dir(const struct state *st);
 

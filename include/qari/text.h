@@ -36,6 +36,8 @@ bool text_letters_arabic(const struct text_letters *c);
 
 /* Decode one code point; invalid sequences give U+FFFD and consume one byte. Returns length. */
 int text_decode(const char *s, size_t n, uint32_t *cp);
+/* Explicit bidi controls and marks (LRE…RLO, LRI…PDI, LRM, RLM, ALM) and U+FEFF. */
+bool text_is_bidi_control(uint32_t cp);
 
 /* Control characters (C0, DEL, C1) as visible pictures (tab as a space), invalid bytes as
  * U+FFFD, bidi controls and marks (LRE-RLO, PDF, LRI-PDI, LRM, RLM, ALM) and U+FEFF dropped:

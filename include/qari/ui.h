@@ -60,6 +60,7 @@ enum ui_op {
 	UI_OP_MARK_ALL_READ,  /* A : every article shown */
 	UI_OP_UNDO_MARK,      /* U : take the last A back */
 	UI_OP_SOURCE,         /* f : this article's source alone */
+	UI_OP_LINKS,          /* u : the article's links, numbered */
 	UI_OP_FETCH,          /* R : fetch the subscriptions in the background */
 	UI_OP_FULL_TEXT,      /* F : fetch the article's page, show its main text */
 	UI_OP_TAG,            /* T : the store's articles of the next tag of the subscriptions */
@@ -126,6 +127,10 @@ bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color);
 /* Why the screen could not start (after ui_screen_start_on returned false). */
 const char *ui_screen_error(void);
 void ui_screen_stop(void);
+/* Give the terminal to another program (a terminal browser), and take it back: the screen
+ * is drawn again as it was. */
+void ui_screen_suspend(void);
+void ui_screen_resume(void);
 attr_t ui_attr(enum ui_role role);
 void ui_pane_place(struct pane *p, int y, int x, int h, int w);
 void ui_pane_free(struct pane *p);
@@ -153,6 +158,21 @@ void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const cha
 		      int source_w, const char *note, const struct layout_opts *o, attr_t attr);
 
 /* list_pane.c */
+/* What a row of the list showed when last drawn: a frame lays out only rows that changed
+ * (htop's way), so moving the selection costs two rows, not a page of titles. */
+#define LIST_DRAWN_ROWS 256 /* rows remembered; rows below them are drawn every frame */
+struct list_drawn_row {
+	size_t article; /* corpus index, (size_t)-1: blank */
+	attr_t attr;
+	bool bookmarked, valid;
+};
+struct list_drawn {
+	WINDOW *win; /* what it was drawn in: a new window starts blank */
+	int w;
+	long day;    /* dates say "14:05" only today */
+	struct list_drawn_row row[LIST_DRAWN_ROWS];
+};
+
 struct list_pane {
 	const struct corpus *corpus;
 	struct layout_opts opts;
@@ -164,6 +184,7 @@ struct list_pane {
 	bool (*is_bookmarked)(void *ctx, const struct article *a);
 	const char *(*source_name)(void *ctx, const struct article *a); /* or NULL */
 	void *ctx;
+	struct list_drawn drawn;
 };
 extern const struct pane_ops list_pane_ops;
 size_t list_pane_count(const struct list_pane *l);
@@ -230,6 +251,16 @@ bool sidebar_pane_select_kind(struct pane *p, int kind);
 struct help_row {
 	const char *keys, *name, *help;
 };
+/* links_pane.c: the link picker */
+struct links_pane {
+	char **rows; /* the links, each once */
+	size_t n, cap, sel, top;
+};
+extern const struct pane_ops links_pane_ops;
+void links_pane_clear(struct links_pane *lp);
+void links_pane_add(struct links_pane *lp, const char *url, size_t len);
+const char *links_pane_selected(const struct links_pane *lp); /* NULL when empty */
+
 struct help_pane {
 	const struct help_row *rows;
 	size_t nrows, top;

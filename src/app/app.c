@@ -4,7 +4,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "qari/xalloc.h"
 
 #define APP_FILTERING_SHOW_MS 150 /* a filter pass says so once it takes this long */
 
@@ -202,6 +205,20 @@ static void app_status_summary(struct app *app, char *out, size_t n)
 		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
 }
 
+/* While marks are not saved (a full disk, another qari), the status line says so first,
+ * whatever else it says: a message can no longer hide it. */
+static void app_status_problem(const struct app *app, char *left, size_t n)
+{
+	const char *problem = app->state ? state_problem(app->state) : NULL;
+	char *was;
+
+	if (problem == NULL)
+		return;
+	was = xstrdup(left);
+	snprintf(left, n, "[%s] %s", problem, was);
+	free(was);
+}
+
 void app_status(struct app *app)
 {
 	char right[96], left[1400], num[32];
@@ -240,5 +257,6 @@ void app_status(struct app *app)
 		snprintf(left, sizeof left, "loading %s articles…", app_thousands(app->norder, num));
 	else
 		app_status_summary(app, left, sizeof left);
+	app_status_problem(app, left, sizeof left);
 	ui_status_draw(app->status, COLS, left, right, &app->opts);
 }

@@ -22,6 +22,7 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_ner_split_entry,
 	&cmd_tag_entry,
 	&cmd_entities_entry,
+	&cmd_eval_entities_entry,
 	&cmd_related_entry,
 	&cmd_bench_entry,
 	&cmd_import_entry,
@@ -115,6 +116,13 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 		cli->no_cache = true;
 	else if (strcmp(a, "--conll") == 0)
 		cli->conll = true;
+	else if (strcmp(a, "--verbose") == 0)
+		cli->verbose = true;
+	else if ((v = cli_option_value("--split", argc, argv, i)) != NULL) {
+		if (strcmp(v, "dev") != 0 && strcmp(v, "test") != 0 && strcmp(v, "all") != 0)
+			return *error = "--split takes dev, test or all", false;
+		cli->split = v;
+	}
 	else if ((v = cli_option_value("-o", argc, argv, i)) != NULL)
 		cli->output = v;
 	else if ((v = cli_option_value("--seed", argc, argv, i)) != NULL) {

@@ -9,8 +9,9 @@
 static void cmd_list_stats(const struct corpus *c)
 {
 	const struct load_report *r = &c->report;
-	fprintf(stderr, "files loaded: %zu\nfiles skipped: %zu\nitems loaded: %zu\nitems skipped: %zu\n",
-		r->files_loaded, r->files_skipped, r->items_loaded, r->items_skipped);
+	fprintf(stderr, "files loaded: %zu\nfiles skipped: %zu\nitems loaded: %zu\nitems skipped: %zu\n"
+			"items with no content: %zu\n",
+		r->files_loaded, r->files_skipped, r->items_loaded, r->items_skipped, r->items_empty);
 }
 
 static int cmd_list_exec(const struct cli *cli)

@@ -67,15 +67,18 @@ void app_layout(struct app *app)
 	if (!article && app->focus != &app->list)
 		app->focus = &app->list;
 	app->too_small = w < GEO_MIN_COLS || h < GEO_MIN_ROWS;
+	geo_hide(&app->links);
 	if (app->too_small) {
 		struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help};
 		for (size_t i = 0; i < 4; i++)
 			geo_hide(panes[i]);
-	} else if (app->help_open) {
+	} else if (app->links_open || app->help_open) {
 		struct pane *panes[] = {&app->list, &app->reader, &app->sidebar};
 		for (size_t i = 0; i < 3; i++)
 			geo_hide(panes[i]);
-		ui_pane_place(&app->help, 0, 0, body, w);
+		ui_pane_place(app->links_open ? &app->links : &app->help, 0, 0, body, w);
+		if (app->links_open)
+			geo_hide(&app->help);
 	} else {
 		geo_hide(&app->help);
 		if (article && app->zoom && app->focus == &app->reader)

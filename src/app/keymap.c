@@ -1,6 +1,7 @@
 /* keymap.c - default bindings (less, vi and mutt habits) and the names of operations. */
 #include "qari/keymap.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,7 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'A', false, UI_OP_MARK_ALL_READ},
 	{'U', false, UI_OP_UNDO_MARK},
 	{'f', false, UI_OP_SOURCE},
+	{'u', false, UI_OP_LINKS},
 };
 
 static const struct {
@@ -87,14 +89,15 @@ static const struct {
 	[UI_OP_TOGGLE_SIDEBAR] = {"sidebar", "show or hide the sidebar"},
 	[UI_OP_TOGGLE_READ] = {"toggle-read", "mark read or unread"},
 	[UI_OP_BOOKMARK] = {"bookmark", "bookmark or unbookmark"},
-	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER), or show it"},
-	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL to the clipboard (OSC 52)"},
+	[UI_OP_OPEN_URL] = {"open-url", "open the source URL ($BROWSER, or w3m/lynx/elinks here)"},
+	[UI_OP_COPY_URL] = {"copy-url", "copy the source URL (OSC 52; in tmux, its buffer too)"},
 	[UI_OP_ZOOM] = {"zoom", "read full width, or beside the list again"},
 	[UI_OP_VIEW] = {"view", "show all articles, the unread ones, the bookmarked ones"},
 	[UI_OP_SORT] = {"sort", "sort newest first, oldest first, by source, by title"},
 	[UI_OP_MARK_ALL_READ] = {"mark-all-read", "mark every article shown as read"},
 	[UI_OP_UNDO_MARK] = {"undo-mark", "take the last mark-all-read back"},
 	[UI_OP_SOURCE] = {"source", "only this article's source (Esc: all again)"},
+	[UI_OP_LINKS] = {"links", "every link of the article, numbered: open or copy one"},
 	[UI_OP_FETCH] = {"fetch", "fetch the subscriptions (in the background)"},
 	[UI_OP_FULL_TEXT] = {"full-text", "fetch the article's page and show its main text"},
 	[UI_OP_TAG] = {"tag", "only the feeds of a tag (again: the next tag; Esc: all)"},
@@ -160,6 +163,21 @@ enum ui_op keymap_lookup(int key, bool function)
 const char *keymap_op_name(enum ui_op op) { return keymap_ops[op].name ? keymap_ops[op].name : ""; }
 const char *keymap_op_help(enum ui_op op) { return keymap_ops[op].help ? keymap_ops[op].help : ""; }
 
+/* A code point as UTF-8; one that is not a character (a C1 control, a surrogate) by its
+ * number, so the help pane never gets a byte it cannot draw. */
+static void keymap_utf8(uint32_t cp, char *buf, size_t n)
+{
+	if (cp < 0xA0 || (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF)
+		snprintf(buf, n, "U+%04X", (unsigned)cp);
+	else if (cp < 0x800)
+		snprintf(buf, n, "%c%c", 0xC0 | cp >> 6, 0x80 | (cp & 0x3F));
+	else if (cp < 0x10000)
+		snprintf(buf, n, "%c%c%c", 0xE0 | cp >> 12, 0x80 | (cp >> 6 & 0x3F), 0x80 | (cp & 0x3F));
+	else
+		snprintf(buf, n, "%c%c%c%c", 0xF0 | cp >> 18, 0x80 | (cp >> 12 & 0x3F),
+			 0x80 | (cp >> 6 & 0x3F), 0x80 | (cp & 0x3F));
+}
+
 static const char *keymap_key_name(const struct keymap_binding *b, char *buf, size_t n)
 {
 	static const struct {
@@ -188,8 +206,10 @@ static const char *keymap_key_name(const struct keymap_binding *b, char *buf, si
 		return "Backspace";
 	if (b->key < 0x20)
 		snprintf(buf, n, "Ctrl-%c", b->key + 'A' - 1);
-	else
+	else if (b->key < 0x7F)
 		snprintf(buf, n, "%c", b->key);
+	else
+		keymap_utf8((uint32_t)b->key, buf, n); /* a key like "ب" is a code point, not a byte */
 	return buf;
 }
 

@@ -1,6 +1,7 @@
 /* loop.c - the interactive reader: keys → operations → panes, and one redraw per pass
  * (redis ae's "before sleep": draw what is dirty, then a single doupdate). */
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -8,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "qari/app.h"
@@ -23,7 +26,7 @@
 
 static void loop_draw(struct app *app)
 {
-	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help};
+	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help, &app->links};
 
 	if (app->relayout) {
 		app_layout(app);
@@ -39,7 +42,8 @@ static void loop_draw(struct app *app)
 	app_draw_separators(app);
 	app_status(app);
 	doupdate();
-	reader_pane_send_links(&app->reader, app->help_open || !ui_pane_shown(&app->reader));
+	reader_pane_send_links(&app->reader, app->help_open || app->links_open ||
+						     !ui_pane_shown(&app->reader));
 	if (app->probe) {
 		app->probe->frame(app, app->probe->ctx);
 		app->probe->key_time = 0;
@@ -71,6 +75,7 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_MARK_ALL_READ: app_mark_shown_read(app); return true;
 	case UI_OP_UNDO_MARK: app_undo_mark(app); return true;
 	case UI_OP_SOURCE: app_filter_source(app); return true;
+	case UI_OP_LINKS: app_links_pick(app); return true;
 	case UI_OP_CLEAR: app_search_clear(app); app->relayout = true; return true;
 	case UI_OP_HISTORY_BACK: app_history_move(app, false); return true;
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
@@ -159,6 +164,13 @@ void app_key_op(struct app *app, enum ui_op op)
 			app->quit = true;
 		return;
 	}
+	if (app->links_open) {
+		if (op == UI_OP_QUIT)
+			app->quit = true;
+		else
+			app_links_op(app, op);
+		return;
+	}
 	if (app->help_open) {
 		if (op == UI_OP_QUIT)
 			app->quit = true;
@@ -174,18 +186,40 @@ void app_key_op(struct app *app, enum ui_op op)
 }
 
 static volatile sig_atomic_t loop_stop_signal;
+static int loop_signal_pipe[2] = {-1, -1}; /* the handler writes a byte: poll wakes */
 
-static void loop_on_signal(int sig) { loop_stop_signal = sig; }
+static void loop_on_signal(int sig)
+{
+	int e = errno;
+	loop_stop_signal = sig;
+	if (loop_signal_pipe[1] >= 0 && write(loop_signal_pipe[1], "", 1) < 0) {
+		/* full: a byte is already waiting, which is all poll needs */
+	}
+	errno = e;
+}
 
-/* SIGTERM and SIGHUP (the SSH link dropped) end the loop so the state is closed cleanly;
- * no SA_RESTART, so get_wch returns at once. */
+/* SIGTERM and SIGHUP (the SSH link dropped) end the loop so the state is closed cleanly.
+ * A signal that comes between the loop's look at the flag and poll would leave it asleep
+ * until the next key (and any thread may take it): the handler also writes to a pipe that
+ * poll watches (the self-pipe trick). */
 static void loop_signals(void)
 {
 	struct sigaction sa = {0};
+	if (loop_signal_pipe[0] < 0 && pipe2(loop_signal_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+		loop_signal_pipe[0] = loop_signal_pipe[1] = -1; /* EINTR from poll still works */
 	sa.sa_handler = loop_on_signal;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+}
+
+static void loop_signals_end(void)
+{
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	for (int i = 0; i < 2; i++)
+		if (loop_signal_pipe[i] >= 0)
+			close(loop_signal_pipe[i]), loop_signal_pipe[i] = -1;
 }
 
 /* Background indexing finished a phase: the sidebar can fill in. */
@@ -244,19 +278,29 @@ static int loop_timeout(const struct app *app)
  * keys goes straight to its frame, so a key in the prompt shows at once. */
 static void loop_run(struct app *app)
 {
+	/* QARI_TEST_IDLE_PAUSE_MS: a pause between the look at the signal flag and poll, so a
+	 * test can send a signal there every time (tests only) */
+	const char *pause_env = getenv("QARI_TEST_IDLE_PAUSE_MS");
+	long pause_ms = pause_env ? atol(pause_env) : 0;
+
 	loop_signals();
 	nodelay(stdscr, TRUE);
 	while (!app->quit && !loop_stop_signal) {
-		struct pollfd fds[4] = {
+		struct pollfd fds[5] = {
 			{.fd = app->in_fd, .events = POLLIN},
 			{.fd = corpus_index_fd(&app->index), .events = POLLIN},
 			{.fd = app->loader ? corpus_loader_fd(app->loader) : -1, .events = POLLIN},
+			{.fd = loop_signal_pipe[0], .events = POLLIN},
 			{.fd = app_fetch_fd(app), .events = POLLIN}};
 		loop_draw(app);
 		app_state_sync(app);
-		if (poll(fds, 4, loop_timeout(app)) < 0 && errno != EINTR)
+		if (pause_ms > 0)
+			nanosleep(&(struct timespec){pause_ms / 1000, pause_ms % 1000 * 1000000}, NULL);
+		if (poll(fds, 5, loop_timeout(app)) < 0 && errno != EINTR)
 			break;
-		if (fds[3].revents & POLLIN)
+		if (loop_stop_signal)
+			break;
+		if (fds[4].revents & POLLIN)
 			app_fetch_event(app);
 		app_fetch_tick(app);
 		if (fds[2].revents & POLLIN)
@@ -316,6 +360,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->reader = (struct pane){.ops = &reader_pane_ops, .data = &app->reader_data};
 	app->sidebar = (struct pane){.ops = &sidebar_pane_ops, .data = &app->sidebar_data};
 	app->help = (struct pane){.ops = &help_pane_ops, .data = &app->help_data};
+	app->links = (struct pane){.ops = &links_pane_ops, .data = &app->links_data};
 	app->focus = &app->list;
 	app->relayout = true;
 }
@@ -333,6 +378,8 @@ static void loop_free(struct app *app)
 	ui_pane_free(&app->reader);
 	ui_pane_free(&app->sidebar);
 	ui_pane_free(&app->help);
+	ui_pane_free(&app->links);
+	links_pane_clear(&app->links_data);
 	for (int i = 0; i < 2; i++)
 		if (app->sep[i])
 			delwin(app->sep[i]);
@@ -393,6 +440,29 @@ static int loop_nothing_loaded(const struct app *app)
 	return 1;
 }
 
+/* Why curses would not start: out of file descriptors (ulimit -n) it cannot read terminfo
+ * and says the terminal type is unknown; name the real cause. */
+static void loop_no_terminal(void)
+{
+	struct rlimit rl;
+	int fds[4], n = 0;
+	bool no_fds = false;
+
+	for (; n < 4; n++)
+		if ((fds[n] = dup(STDERR_FILENO)) < 0) {
+			no_fds = errno == EMFILE;
+			break;
+		}
+	while (n > 0)
+		close(fds[--n]);
+	if (no_fds && getrlimit(RLIMIT_NOFILE, &rl) == 0)
+		fprintf(stderr, "qari: cannot start the terminal: too few file descriptors "
+				"(ulimit -n is %llu; raise it, e.g. ulimit -n 1024)\n",
+			(unsigned long long)rl.rlim_cur);
+	else
+		fprintf(stderr, "qari: cannot start the terminal: %s\n", ui_screen_error());
+}
+
 /* Loading starts in the background; the first screen comes after LOOP_FIRST_SCREEN_MS at
  * most, with the articles in by then, and the loop takes the rest as it comes. */
 int app_run(const struct cli *cli, const struct app_term *term, struct app_probe *probe)
@@ -419,18 +489,24 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 		app.reader_data.hyperlinks = false; /* they are written to stdout, not to term */
 	if (!ui_screen_start_on(term ? term->type : NULL, term ? term->out : NULL,
 				term ? term->in : NULL, cli->no_color || app.config.color == 0)) {
-		fprintf(stderr, "qari: cannot start the terminal: %s\n", ui_screen_error());
+		loop_no_terminal();
 		loop_free(&app);
 		return 1;
 	}
 	loop_terminal_bidi(&app, true);
 	app_mouse_start(&app);
 	loop_run(&app);
+	loop_signals_end();
 	app_state_close(&app);
 	ui_screen_stop();
 	loop_terminal_bidi(&app, false);
 	if (app.loader == NULL && app.corpus.n == 0 && app.store == NULL)
 		rc = loop_nothing_loaded(&app);
+	if (app.state_lost[0]) { /* said in the status line; the screen is gone now */
+		fprintf(stderr, "qari: read marks, bookmarks or positions of this session were not "
+				"saved (%s)\n", app.state_lost);
+		rc = 1;
+	}
 	loop_free(&app);
 	return rc;
 }

@@ -1,4 +1,5 @@
 /* main.c - qari: a terminal reader for news articles that gets right-to-left text right. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -10,6 +11,9 @@ int main(int argc, char **argv)
 	const char *error = NULL;
 	int rc;
 
+	/* a file size limit (ulimit -f) fails a write with EFBIG, which every writer reports,
+	 * instead of killing qari with marks unsaved */
+	signal(SIGXFSZ, SIG_IGN);
 	if (!cli_parse(argc, argv, &cli, &error)) {
 		fprintf(stderr, "qari: %s\n", error);
 		free(cli.args);

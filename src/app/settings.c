@@ -133,6 +133,8 @@ void app_take_messages(struct app *app)
 	while (app->state && (m = state_take_message(app->state)) != NULL) {
 		if (!app->message[0])
 			app_message(app, "%s", m);
+		else if (!strstr(app->message, " — ")) /* "marked read — …: saved again" */
+			app_message(app, "%s — %s", app->message, m);
 		free(m);
 	}
 	while (app->store && (m = store_take_message(app->store)) != NULL) {
@@ -241,10 +243,16 @@ void app_state_sync(struct app *app)
 
 void app_state_close(struct app *app)
 {
+	const char *problem;
+
 	if (app->state == NULL)
 		return;
 	app_state_leave(app);
-	state_close(app->state);
+	problem = state_problem(app->state);
+	if (problem)
+		snprintf(app->state_lost, sizeof app->state_lost, "%s", problem);
+	if (state_close(app->state))
+		app->state_lost[0] = '\0';
 	app->state = NULL;
 }
 
@@ -294,9 +302,10 @@ static void settings_toggle(struct app *app, bool (*get)(struct app *, const cha
 	if (a == NULL)
 		return;
 	value = !get(app, a->id);
-	set(app, a->id, value);
 	app->unread_of = APP_NONE;
-	app_message(app, "%s", value ? on : off);
+	/* acknowledged only when it reached the disk */
+	app_message(app, "%s%s", value ? on : off,
+		    set(app, a->id, value) ? "" : " (in memory only: not saved)");
 	app_take_messages(app);
 	app->list.dirty = true;
 }

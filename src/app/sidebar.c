@@ -86,7 +86,14 @@ static const struct article_entities *sidebar_entities(struct app *app)
 	sidebar_free_early(app);
 	if ((m = ner_default(&error)) == NULL)
 		return NULL;
-	entity_extract(m, app->corpus.items[app->open], &app->early);
+	{
+		struct entity_scratch *x = entity_scratch_new();
+		/* the corpus's furniture is learned before the search index is ready */
+		if (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH)
+			entity_scratch_use_furniture(x, &app->index.furniture);
+		entity_extract_with(m, app->corpus.items[app->open], x, &app->early);
+		entity_scratch_free(x);
+	}
 	app->early_of = app->open;
 	return &app->early;
 }

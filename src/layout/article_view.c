@@ -17,12 +17,17 @@ enum layout_dir article_view_dir(const struct article *a, enum layout_dir forced
 /* A paragraph clearly in one script takes that script's direction: an English quote in an
  * Arabic article reads left to right, while "CNN قالت…" stays right to left (UAX #9 P2
  * would make it LTR). "Clearly" is twice as many strong characters of one direction as of
- * the other; otherwise the article's. */
+ * the other, URLs left out; otherwise the article's. */
 enum layout_dir article_view_para_dir(const char *s, size_t n, enum layout_dir article_dir)
 {
-	size_t rtl = 0, ltr = 0;
+	size_t rtl = 0, ltr = 0, from = 0, beg, end;
 
-	text_count_strong(s, n, &rtl, &ltr);
+	/* a URL is Latin letters whatever the prose around it is written in: not counted */
+	while (text_find_url(s, n, from, &beg, &end)) {
+		text_count_strong(s + from, beg - from, &rtl, &ltr);
+		from = end;
+	}
+	text_count_strong(s + from, n - from, &rtl, &ltr);
 	if (ltr > 2 * rtl)
 		return LAYOUT_DIR_LTR;
 	if (rtl > 2 * ltr)

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader.h"
+#include "qari/dateline.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -29,6 +31,8 @@ void article_free(struct article *a)
 	free(a->source);
 	free(a->author);
 	free(a->guid);
+	free(a->dateline_place);
+	free(a->dateline_agency);
 	free(a->path);
 	for (size_t i = 0; i < a->npara; i++)
 		free(a->paras[i]);
@@ -58,6 +62,10 @@ static bool article_paras_full(size_t n) { return n < 4 ? n == 0 : (n & (n - 1))
 
 void article_take_para(struct article *a, char *s)
 {
+	if (!load_budget_para(a->npara)) {
+		free(s); /* the file has had its share of paragraphs (loader.h) */
+		return;
+	}
 	if (article_paras_full(a->npara))
 		a->paras = xreallocarray(a->paras, a->npara < 4 ? 4 : a->npara * 2, sizeof *a->paras);
 	a->paras[a->npara++] = s;
@@ -116,6 +124,21 @@ static enum text_dir article_direction(const struct article *a)
 	return rtl > ltr ? TEXT_DIR_RTL : TEXT_DIR_LTR;
 }
 
+/* The dateline of the first paragraph, kept as the article's metadata. */
+static void article_find_dateline(struct article *a)
+{
+	struct dateline d;
+	free(a->dateline_place);
+	free(a->dateline_agency);
+	a->dateline_place = a->dateline_agency = NULL;
+	a->dateline_end = 0;
+	if (a->npara == 0 || !dateline_parse(a->paras[0], strlen(a->paras[0]), a->npara > 1, &d))
+		return;
+	a->dateline_place = d.place;
+	a->dateline_agency = d.agency;
+	a->dateline_end = d.end;
+}
+
 void article_finish(struct article *a, const char *id_key)
 {
 	if (a->title == NULL)
@@ -125,4 +148,5 @@ void article_finish(struct article *a, const char *id_key)
 	for (size_t i = 0; i < a->npara; i++)
 		a->text_bytes += strlen(a->paras[i]);
 	a->dir = article_direction(a);
+	article_find_dateline(a);
 }

@@ -117,6 +117,7 @@ void config_free(struct config *c)
 		free(c->messages[i]);
 	free(c->messages);
 	free(c->path);
+	free(c->url_schemes);
 	config_init(c);
 }
 
@@ -320,6 +321,35 @@ static char *config_set_hyperlinks(struct config *c, const char *value,
 	return NULL;
 }
 
+/* url_schemes = gopher gemini: more schemes a source URL may have for o and y (http and
+ * https always). Kept as " a b " so a lookup is a strstr of " scheme ". */
+static char *config_set_url_schemes(struct config *c, const char *value,
+				    const struct config_ops *ops)
+{
+	struct strbuf sb = {0};
+	(void)ops;
+	strbuf_appendc(&sb, ' ');
+	for (const char *p = value; *p; p++) {
+		char ch = *p;
+		if (ch == ',' || ch == ' ' || ch == '\t') {
+			if (sb.data[sb.len - 1] != ' ')
+				strbuf_appendc(&sb, ' ');
+		} else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			   (sb.data[sb.len - 1] != ' ' &&
+			    ((ch >= '0' && ch <= '9') || ch == '+' || ch == '-' || ch == '.'))) {
+			strbuf_appendc(&sb, (char)(ch | 0x20 * (ch >= 'A' && ch <= 'Z')));
+		} else {
+			strbuf_free(&sb);
+			return config_quote("url_schemes takes scheme names, not", value);
+		}
+	}
+	if (sb.data[sb.len - 1] != ' ')
+		strbuf_appendc(&sb, ' ');
+	free(c->url_schemes);
+	c->url_schemes = strbuf_take(&sb);
+	return NULL;
+}
+
 static char *config_set_bidi(struct config *c, const char *value, const struct config_ops *ops)
 {
 	(void)ops;
@@ -501,6 +531,7 @@ static const struct {
 	{"measure", config_set_measure},
 	{"hyperlinks", config_set_hyperlinks},
 	{"paths", config_set_paths},
+	{"url_schemes", config_set_url_schemes},
 };
 
 /* The on/off settings: one parser for all of them. */
@@ -627,7 +658,7 @@ bool config_load(struct config *c, const char *path, const struct config_ops *op
 		return true;
 	if ((text = fsutil_read_file(p, CONFIG_MAX_FILE, &len)) == NULL) {
 		if (errno != ENOENT) {
-			config_message(c, "%s: %s", p, errno == EFBIG ? "file too large" : strerror(errno));
+			config_message(c, "%s: %s; ignored", p, fsutil_read_error(errno));
 			ok = false;
 		}
 	} else {

@@ -81,6 +81,10 @@ bool corpus_cancelled(const struct corpus *c)
 
 static void corpus_append(struct corpus *c, struct article *a)
 {
+	if (!load_budget_item()) {
+		article_free(a); /* the file has had its share (loader.h): reported when it ends */
+		return;
+	}
 	xgrow(&c->items, &c->cap, c->n + 1, sizeof *c->items);
 	c->items[c->n++] = a;
 	c->report.items_loaded++;
@@ -168,16 +172,23 @@ void corpus_load_buffer(struct corpus *c, const char *name, const char *data, si
 {
 	corpus_format_fn load = corpus_format_for(name);
 	size_t before = c->report.items_loaded; /* not c->n: batches may have left c */
+	size_t empty = c->report.items_empty, said = c->report.nmessages;
 
 	if (load == NULL)
 		load = corpus_sniff(data, len);
+	load_budget_begin(name, len);
 	load(c, name, data, len);
+	load_budget_end(c);
 	if (load == load_archive)
 		return; /* its members were counted as files, each on its own */
-	if (c->report.items_loaded > before)
+	if (c->report.items_loaded > before) {
 		c->report.files_loaded++;
-	else
-		c->report.files_skipped++;
+		return;
+	}
+	c->report.files_skipped++;
+	/* empty items are no problem, but a file of nothing else is worth a line */
+	if (c->report.nmessages == said && c->report.items_empty > empty)
+		load_report_add(&c->report, "%s: no articles: no item has any text", name);
 }
 
 /* Read a whole file; NULL with errno set on failure (EFBIG above the size limit). */

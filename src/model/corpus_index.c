@@ -139,6 +139,8 @@ static void *corpus_index_main(void *arg)
 	const struct ner_model *model;
 	char *error = NULL;
 
+	furniture_learn(&x->furniture, x->corpus);
+	entity_table_use_furniture(&x->entities, &x->furniture);
 	corpus_index_run_phase(x, NULL);
 	corpus_index_trim();
 	atomic_store(&x->done, 0); /* before the flag: the second phase's 0%, not 100% */
@@ -266,6 +268,7 @@ void corpus_index_free(struct corpus_index *x)
 	x->started = false;
 	related_index_free(&x->related); /* all zero when it was never built */
 	entity_table_free(&x->entities);
+	furniture_free(&x->furniture);
 	search_index_free(&x->search);
 	free(x->error);
 	free(x->cache_error);

@@ -233,6 +233,7 @@ static size_t corpus_loader_move(struct corpus *dst, struct corpus *r)
 	to->files_skipped += from->files_skipped;
 	to->items_loaded += from->items_loaded;
 	to->items_skipped += from->items_skipped;
+	to->items_empty += from->items_empty;
 	free(r->items);
 	free(from->messages);
 	memset(r, 0, sizeof *r);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qari/entity_rules.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -44,6 +45,7 @@ struct entity_draft {
 	uint32_t into;              /* the draft it joined (a surname), else itself */
 	uint32_t pos;               /* its place in the output */
 	const char *k;              /* the key, once keys stop growing */
+	bool dropped;               /* left out of the list */
 };
 
 /* A mention of draft d, in the order found (which is reading order). */
@@ -56,6 +58,14 @@ struct entity_found {
  * more than its result (scratch freed per article left the heap full of holes). */
 struct entity_scratch {
 	const struct ner_lexicon *lex;
+	const struct entity_rules *rules;
+	bool sport;               /* the article is about sport (its clubs are names) */
+	uint8_t *lead;            /* per token of the text being read: clitic bytes a rule */
+	bool *lead_al;            /* found before a name starting there (and ال for لل) */
+	size_t leadcap, lalcap;
+	const struct article *a;  /* the article being read */
+	const struct furniture *furniture; /* the corpus's, or NULL */
+	struct furniture_cut cut; /* the article's furniture */
 	struct strtab words;      /* what the article is made of, for the clitic decisions: every
 				     word of its matching form */
 	struct ner_para para;     /* scratch of entity_collect_words */
@@ -86,6 +96,18 @@ static void entity_collect_words(struct entity_scratch *x, const char *text)
 			strtab_intern(&x->words, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
+/* Whether the article (its words collected) is about sport: a sport word in it. */
+static bool entity_about_sport(const struct entity_scratch *x)
+{
+	for (uint32_t id = 0; id < x->rules->sport.n; id++) {
+		const char *w = strtab_str(&x->rules->sport, id);
+		uint32_t found;
+		if (strtab_find(&x->words, w, strlen(w), &found))
+			return true;
+	}
+	return false;
+}
+
 /* Tokens [i, j) of the paragraph joined by single spaces, the first one from byte skip on
  * (prefixed with ال for a ل+ال contraction when al is set). */
 static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t skip, bool al,
@@ -101,6 +123,18 @@ static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t s
 			strbuf_appendc(sb, ' ');
 		strbuf_append(sb, p->norm.s + b, p->toks[k].end - b);
 	}
+}
+
+static bool entity_word_is(const struct ner_para *p, size_t k, const char *w)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n == strlen(w) && memcmp(p->norm.s + p->toks[k].beg, w, n) == 0;
+}
+
+static bool entity_word_definite(const struct ner_para *p, size_t k)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 4 && memcmp(p->norm.s + p->toks[k].beg, "ال", 4) == 0;
 }
 
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
@@ -179,6 +213,89 @@ static bool entity_is_stop_word(struct entity_scratch *x, size_t i)
 	return ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
+/* Whether a phrase (matching form) is a known organisation in this article. */
+static bool entity_is_org(const struct entity_scratch *x, const char *s, size_t n)
+{
+	bool longer;
+	enum entity_rules_org k = entity_rules_org(x->rules, s, n, &longer);
+	return k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport);
+}
+
+static bool entity_known_word(const struct entity_scratch *x, const char *w, size_t n)
+{
+	uint32_t id;
+	return ner_lexicon_known(x->lex, w, n) || strtab_find(&x->rules->persons, w, n, &id);
+}
+
+static size_t entity_letters(const char *w, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)w[i] & 0xc0) != 0x80;
+	return k;
+}
+
+/* A word after a name that reads as the sentence's verb: يـ in front («تشان ينتظران»), and
+ * not a known name (يوسف، يحيى). */
+static bool entity_verb_like(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool prefix = n > 2 && memcmp(w, "ي", 2) == 0;
+	return prefix && entity_letters(w, n) >= 4 && !entity_known_word(x, w, n);
+}
+
+/* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
+static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	return sp.stem > sp.proclitic && (sp.proclitic > 0 || memcmp(w, "لل", 4) == 0) &&
+	       !entity_known_word(x, w, n); /* ب or ل with ال: لابورتا is a name */
+}
+
+/* A person's words as a reader would write the name: a verb or a prepositional phrase the
+ * tagger took along at its end is left out. */
+static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
+{
+	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
+		(*j)--;
+}
+
+/* The conjunction in front of a person's first word («وحسن البنا», «وريمي كابيلا»): dropped
+ * when the word without it is a known name, or a long one while the word with it is not. */
+static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (sp.proclitic != 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n) ||
+	    !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		return 0; /* و and ف only: ب ل ك go as for any name (entity_clitics) */
+	if (entity_known_word(x, w + sp.proclitic, n - sp.proclitic) ||
+	    entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
+		return sp.proclitic;
+	return 0;
+}
+
+/* Whether word i is a feminine nisba (…ية) after an untagged definite noun it qualifies. */
+static bool entity_nisba_after_noun(const struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	const char *w = p->norm.s + p->toks[i].beg;
+	return i > 0 && entity_word_definite(p, i) && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
+	       p->toks[i - 1].kind == NORM_TOKEN_WORD && p->tags[i - 1] == 0 &&
+	       entity_word_definite(p, i - 1) &&
+	       !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -197,20 +314,255 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف */
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
 		j--; /* «ترامب على» */
+	if (type == ENTITY_PERSON)
+		entity_person_span(x, &i, &j);
+	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
+		return; /* «السوق السعودية»: an adjective, not the country */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
-	skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
+	if (x->lead[i])
+		skip = x->lead[i], al = x->lead_al[i];
+	else if (type == ENTITY_PERSON && (skip = entity_person_clitic(x, i)) > 0)
+		al = false;
+	else
+		skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
 	entity_phrase(p, i, j, skip, skip && al, &x->key);
-	if ((canon = ner_lexicon_canonical(x->lex, x->key.data, x->key.len)) != NULL) {
+	if (entity_rules_not_name(x->rules, x->key.data, x->key.len))
+		return; /* «نظير», «العهد»: words, not names */
+	if (type != ENTITY_ORG && type != ENTITY_DATE && entity_is_org(x, x->key.data, x->key.len))
+		type = ENTITY_ORG; /* a known organisation, whatever the tagger thought */
+	else if (type == ENTITY_PERSON && j - i == 1 &&
+		 entity_rules_only_place(x->rules, x->key.data, x->key.len))
+		type = ENTITY_PLACE; /* «عسير» is a region, never a man */
+	if ((canon = ner_lexicon_canonical(x->lex, x->key.data, x->key.len)) != NULL ||
+	    (canon = entity_rules_org_canonical(x->rules, x->key.data, x->key.len)) != NULL) {
 		x->key.len = 0;
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
+	if (para == 0 && ob < x->a->dateline_end)
+		return; /* the dateline's place and agency are the article's metadata */
+	if (furniture_covers(&x->cut, para, ob))
+		return;
+	if (memchr(orig + ob, '_', oe - ob) || (ob > 0 && orig[ob - 1] == '#'))
+		return; /* a hashtag («#عزام_الدخيل») names a topic, not as a reader writes a name */
 	while (oe > ob && (orig[oe - 1] == ' ' || orig[oe - 1] == '\t'))
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
 	entity_add_mention(x, type, x->key.data, x->key.len, m);
+}
+
+/* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
+ * (للهلال → الهلال). */
+static size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	*al = sp.stem == sp.proclitic + 4 && n >= sp.proclitic + 4 && memcmp(w + sp.proclitic, "لل", 4) == 0;
+	return *al ? sp.stem : sp.proclitic;
+}
+
+/* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
+static void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i, size_t j,
+			 int type, size_t skip, bool al)
+{
+	for (size_t k = i; k < j; k++)
+		p->tags[k] = (uint8_t)ner_tag_make(type, k > i);
+	if (j < p->n && ner_tag_inside(p->tags[j]))
+		p->tags[j] = (uint8_t)ner_tag_make(ner_tag_type(p->tags[j]), false);
+	x->lead[i] = (uint8_t)skip;
+	x->lead_al[i] = al;
+}
+
+#define ENTITY_ORG_WORDS 6
+
+/* Organisations of organisations.txt the tagger left untagged: the longest phrase, its
+ * first word as written or without its clitics (والهلال). */
+static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (p->tags[k] != 0)
+			return false;
+	return true;
+}
+
+static void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		size_t best = 0, bskip = 0;
+		bool bal = false;
+		for (int bare = 0; bare < 2 && !ner_tag_inside(p->tags[i]); bare++) {
+			bool al = false, longer = true;
+			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare && skip == 0)
+				break;
+			for (size_t l = 1; l <= ENTITY_ORG_WORDS && i + l <= p->n && longer; l++) {
+				enum entity_rules_org k;
+				entity_phrase(p, i, i + l, skip, al, &x->alt);
+				k = entity_rules_org(x->rules, x->alt.data, x->alt.len, &longer);
+				/* over the tagger's chunks only when longer than a word, ending where one does:
+				   «الاتحاد السعودي لكرة القدم» whatever it made of «السعودي» */
+				if ((k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport)) && l > best &&
+				    (entity_untagged(p, i, i + l) ||
+				     (l > 1 && (i + l == p->n || !ner_tag_inside(p->tags[i + l])))))
+					best = l, bskip = skip, bal = al;
+			}
+		}
+		if (best)
+			entity_retag(x, p, i, i + best, NER_ORG, bskip, bal);
+		i += best ? best : 1;
+	}
+}
+
+/* Whether one of the next words from k on (at most ahead) ends a construct: a definite
+ * word or a tagged name, after indefinite words only. */
+static bool entity_construct_ends(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				  size_t ahead)
+{
+	for (size_t t = k; t < k + ahead && t < p->n && p->toks[t].kind == NORM_TOKEN_WORD; t++) {
+		const char *w = p->norm.s + p->toks[t].beg;
+		size_t n = p->toks[t].end - p->toks[t].beg;
+		struct norm_split sp;
+		int type = ner_tag_type(p->tags[t]);
+		if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+		    type == NER_PERS)
+			return false;
+		if (type != 0 || entity_word_definite(p, t))
+			return true;
+		norm_word_split(w, n, &sp);
+		if (sp.stem > 0 || (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
+			return false;
+	}
+	return false;
+}
+
+/* Whether token k can go on the name a trigger opened: a word of the article's own
+ * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
+ * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
+static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				 size_t first, bool *facility, bool *named)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	int type = ner_tag_type(p->tags[k]);
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
+			  entity_word_is(p, k, "عبد")))
+		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
+	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
+		return false;
+	norm_word_split(w, n, &sp);
+	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
+		return false;
+	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير"))
+		return *facility = true;
+	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
+		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
+	if (type == NER_PERS)
+		return *facility;
+	if (type != 0)
+		return *named = true;
+	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
+		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
+	if (k != first)
+		return false;
+	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
+		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
+	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
+	   construct whose next word is definite («رابطة دوري المحترفين») */
+	return *facility || ner_lexicon_known(x->lex, w, n) || entity_rules_only_place(x->rules, w, n) ||
+	       entity_construct_ends(x, p, k + 1, 1);
+}
+
+/* A purpose phrase that ends an organisation's name: ل or لل and a noun («للمحامين»). */
+static bool entity_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 6 && memcmp(w, "ل", 2) == 0 &&
+	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
+}
+
+/* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
+ * ال, untagged, its nisba adjectives and a purpose phrase make an organisation. */
+static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	return p->tags[i] == 0 && entity_word_definite(p, i) &&
+	       entity_rules_is_trigger(x->rules, w + 4, n - 4);
+}
+
+/* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
+static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || !entity_word_definite(p, k) ||
+	    ner_tag_type(p->tags[k]) == NER_PERS || ner_lexicon_is_stop(x->lex, w, n) ||
+	    entity_rules_org_stop(x->rules, w, n))
+		return false;
+	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
+}
+
+/* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
+ * it are one organisation, whatever the tagger made of its words. */
+static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg, skip = 0, j;
+		bool al = false, facility = false, named = false;
+
+		if (p->toks[i].kind != NORM_TOKEN_WORD ||
+		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
+			continue;
+		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
+							   «المرصد السوري» is too often cut off */
+			bool purpose = false;
+			j = i + 1;
+			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
+				j++;
+			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
+				purpose = true;
+				j++;
+				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
+				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
+					j++;
+			}
+			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD &&
+					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
+								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
+				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+				i = j - 1;
+			}
+			continue;
+		}
+		if (!entity_rules_is_trigger(x->rules, w, n)) {
+			skip = entity_proclitic(p, i, &al);
+			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))
+				continue;
+		}
+		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
+				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
+			;
+		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير")))
+			j--;
+		if (ner_tag_type(p->tags[i]) == NER_ORG) /* an organisation there already: only longer */
+			for (size_t e = i + 1; e < p->n && ner_tag_inside(p->tags[e]) &&
+					       ner_tag_type(p->tags[e]) == NER_ORG; e++)
+				j = e + 1 > j ? e + 1 : j;
+		if (j == i + 1)
+			continue;
+		entity_retag(x, p, i, j, NER_ORG, skip, false);
+		i = j - 1;
+	}
 }
 
 #define ENTITY_CURATED_WORDS 5
@@ -240,7 +592,13 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
 	struct ner_para *p = &x->doc.paras[para + 1];
 	x->p = p;
+	xgrow(&x->lead, &x->leadcap, p->n + 1, sizeof *x->lead);
+	xgrow(&x->lead_al, &x->lalcap, p->n + 1, sizeof *x->lead_al);
+	memset(x->lead, 0, (p->n + 1) * sizeof *x->lead);
+	memset(x->lead_al, 0, (p->n + 1) * sizeof *x->lead_al);
 	entity_curated(x, p);
+	entity_known_orgs(x, p);
+	entity_org_triggers(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;
@@ -255,13 +613,6 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	}
 }
 
-/* Words of a key: its last one, for «لافروف» → «سيرغي لافروف». */
-static const char *entity_last_word(const char *key)
-{
-	const char *sp = strrchr(key, ' ');
-	return sp ? sp + 1 : key;
-}
-
 static int entity_mention_cmp(const void *a, const void *b)
 {
 	const struct entity_mention *x = a, *y = b;
@@ -270,23 +621,114 @@ static int entity_mention_cmp(const void *a, const void *b)
 	return x->beg < y->beg ? -1 : x->beg > y->beg;
 }
 
-/* A one-word person that ends exactly one longer person of the article joins it. */
-static void entity_merge_surnames(struct entity_scratch *x)
+static uint32_t entity_root(const struct entity_scratch *x, uint32_t k)
+{
+	while (x->drafts[k].into != k)
+		k = x->drafts[k].into;
+	return k;
+}
+
+static void entity_join(struct entity_scratch *x, size_t from, size_t to)
+{
+	x->drafts[from].into = (uint32_t)to;
+	x->drafts[to].nmentions += x->drafts[from].nmentions;
+}
+
+/* One type per entity: the same name tagged as two types goes with the type most of its
+ * mentions have (the first seen on a tie). */
+static void entity_vote_types(struct entity_scratch *x)
+{
+	for (size_t k = 0; k < x->ndrafts; k++)
+		for (size_t l = k + 1; l < x->ndrafts && x->drafts[k].into == k; l++) {
+			struct entity_draft *a = &x->drafts[k], *b = &x->drafts[l];
+			if (b->into != l || a->type == b->type || a->type == ENTITY_DATE ||
+			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
+				continue;
+			if (b->nmentions > a->nmentions)
+				entity_join(x, k, l);
+			else
+				entity_join(x, l, k);
+		}
+}
+
+/* Whether the words of short are words of long in order, its first and last among them
+ * («أمانة الرياض» of «أمانة منطقة الرياض»). */
+static bool entity_key_subsequence(const char *shrt, const char *lng)
+{
+	const char *sp = strrchr(shrt, ' '), *lp = strrchr(lng, ' ');
+	size_t first = strcspn(shrt, " ");
+	if (sp == NULL || lp == NULL || strcmp(sp, lp) != 0 || strncmp(shrt, lng, first + 1) != 0)
+		return false;
+	for (const char *s = shrt, *l = lng; *s;) {
+		size_t n = strcspn(s, " ");
+		const char *hit = NULL;
+		for (const char *t = l; *t && hit == NULL; t += strcspn(t, " "), t += *t == ' ')
+			if (strncmp(t, s, n) == 0 && (t[n] == ' ' || t[n] == '\0'))
+				hit = t;
+		if (hit == NULL)
+			return false;
+		l = hit + n;
+		s += n;
+		s += *s == ' ';
+	}
+	return true;
+}
+
+/* Whether short is the first or last words of long (whole words), or, for a place or an
+ * organisation, its words with some left out of the middle. */
+static bool entity_key_part(const char *shrt, const char *lng, enum entity_type type)
+{
+	size_t s = strlen(shrt), l = strlen(lng);
+	if (s >= l)
+		return false;
+	return (memcmp(lng, shrt, s) == 0 && lng[s] == ' ') ||
+	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ') ||
+	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng));
+}
+
+/* A short mention joins the full name it begins or ends when there is one such name of its
+ * type («لافروف» → «سيرغي لافروف», «سامي» → «سامي الجابر», «بايرن» → «بايرن ميونيخ»). A
+ * one-word person that could be several of them («محمد») is left out: it says nothing. */
+static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
 		struct entity_draft *e = &x->drafts[k];
 		size_t candidates = 0, into = k;
-		if (e->type != ENTITY_PERSON || strchr(e->k, ' '))
+		if (e->into != k || e->type == ENTITY_DATE)
 			continue;
-		for (size_t l = 0; l < x->ndrafts; l++)
-			if (l != k && x->drafts[l].type == ENTITY_PERSON && strchr(x->drafts[l].k, ' ') &&
-			    strcmp(entity_last_word(x->drafts[l].k), e->k) == 0)
+		for (size_t l = 0; l < x->ndrafts; l++) {
+			const struct entity_draft *f = &x->drafts[l];
+			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type))
 				into = l, candidates++;
-		if (candidates != 1)
-			continue;
-		e->into = (uint32_t)into;
-		x->drafts[into].nmentions += e->nmentions;
+		}
+		if (candidates == 1)
+			entity_join(x, k, into);
+		else if (candidates > 1 && e->type == ENTITY_PERSON && !strchr(e->k, ' '))
+			e->dropped = true;
 	}
+}
+
+/* Mentions of dropped entities out of the list; each draft points at its root. */
+static void entity_settle(struct entity_scratch *x)
+{
+	size_t n = 0;
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		struct entity_draft *d = &x->drafts[k];
+		if (d->into == k && (d->type == ENTITY_PERSON || d->type == ENTITY_PLACE) &&
+		    d->nmentions == 1 && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
+		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)))
+			d->dropped = true; /* «ميدانيا», «جيجابايت»: a word the tagger saw once and no list knows */
+		if (d->into == k && d->type == ENTITY_PERSON && !strchr(d->k, ' ') &&
+		    strtab_find(&x->rules->persons, d->k, strlen(d->k), &(uint32_t){0}) &&
+		    ner_lexicon_canonical(x->lex, d->k, strlen(d->k)) == NULL)
+			d->dropped = true; /* «محمد», «عبدالعزيز» alone: a first name, not a person */
+	}
+	for (size_t k = 0; k < x->ndrafts; k++)
+		x->drafts[k].into = entity_root(x, (uint32_t)k);
+	for (size_t f = 0; f < x->nfound; f++)
+		if (!x->drafts[x->drafts[x->found[f].d].into].dropped)
+			x->found[n++] = x->found[f];
+	x->nfound = n;
 }
 
 static int entity_order_cmp(const void *a, const void *b)
@@ -305,7 +747,7 @@ static size_t entity_order(struct entity_scratch *x, struct entity_draft **order
 {
 	size_t n = 0;
 	for (size_t k = 0; k < x->ndrafts; k++)
-		if (x->drafts[k].into == k)
+		if (x->drafts[k].into == k && !x->drafts[k].dropped)
 			order[n++] = &x->drafts[k];
 	xqsort(order, n, sizeof *order, entity_order_cmp);
 	for (size_t i = 0; i < n; i++)
@@ -359,6 +801,11 @@ struct entity_scratch *entity_scratch_new(void)
 	return x;
 }
 
+void entity_scratch_use_furniture(struct entity_scratch *x, const struct furniture *f)
+{
+	x->furniture = f;
+}
+
 void entity_scratch_free(struct entity_scratch *x)
 {
 	if (x == NULL)
@@ -374,6 +821,8 @@ void entity_scratch_free(struct entity_scratch *x)
 	free(x->texts);
 	free(x->order);
 	free(x->fill);
+	free(x->lead);
+	free(x->lead_al);
 	free(x);
 }
 
@@ -395,11 +844,15 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	if (!entity_tagger_reads(a))
 		return;
 	x->lex = ner_model_lexicon(m);
+	x->rules = entity_rules_default();
+	x->a = a;
+	furniture_cut(x->furniture, a, &x->cut);
 	x->ndrafts = x->nfound = x->keys.len = 0;
 	strtab_clear(&x->words);
 	entity_collect_words(x, a->title);
 	for (size_t i = 0; i < a->npara; i++)
 		entity_collect_words(x, a->paras[i]);
+	x->sport = entity_about_sport(x);
 	xgrow(&x->texts, &x->tcap, a->npara + 1, sizeof *x->texts);
 	x->texts[0] = a->title;
 	for (size_t i = 0; i < a->npara; i++)
@@ -410,7 +863,9 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 		entity_text(x, a->paras[i], (long)i);
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
-	entity_merge_surnames(x);
+	entity_vote_types(x);
+	entity_merge_short(x);
+	entity_settle(x);
 	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
 	entity_pack(x, out);
 }

@@ -25,8 +25,10 @@
 
 #define ENTITY_CACHE_MAGIC "qariENT\n"
 /* Bump with any change to what entity_extract finds or how it packs it (the built-in
- * article of the fingerprint catches most such changes, not all). */
-#define ENTITY_CACHE_VERSION 2u
+ * article of the fingerprint catches most such changes, not all). 2: datelines, learned
+ * furniture (which also salts an article's key), assets/entities' rules; 3: no tagging of
+ * articles in other languages than Arabic. */
+#define ENTITY_CACHE_VERSION 3u
 #define ENTITY_CACHE_LAYOUT                                                                    \
 	((uint32_t)sizeof(struct article_entity) << 16 | (uint32_t)sizeof(struct entity_mention) << 8 | \
 	 ENTITY_NTYPES)
@@ -167,17 +169,19 @@ static void entity_cache_fingerprint(struct entity_cache *c, const struct ner_mo
 {
 	XXH3_state_t st;
 	uint32_t v[2] = {ENTITY_CACHE_VERSION, ENTITY_CACHE_LAYOUT};
-	char *assets = corpus_asset_path("ner");
+	char *assets = corpus_asset_path("ner"), *rules = corpus_asset_path("entities");
 	XXH128_hash_t h;
 
 	XXH3_128bits_reset(&st);
 	XXH3_128bits_update(&st, v, sizeof v);
 	entity_cache_hash_dir(&st, assets);
+	entity_cache_hash_dir(&st, rules); /* the organisations, triggers and lists beside the tagger */
 	entity_cache_hash_probe(&st, m);
 	h = XXH3_128bits_digest(&st);
 	c->fp_lo = h.low64;
 	c->fp_hi = h.high64;
 	free(assets);
+	free(rules);
 }
 
 /* Take buf as the cache's file when its head and table are sound (for fingerprint fp, or
@@ -215,7 +219,7 @@ static void entity_cache_take(struct entity_cache *c, bool check_fp)
 static void entity_cache_map(struct entity_cache *c)
 {
 	struct stat st;
-	int fd = open(c->path, O_RDONLY | O_CLOEXEC);
+	int fd = open(c->path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* a FIFO: no wait, no map */
 	void *p;
 
 	if (fd < 0)

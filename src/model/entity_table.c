@@ -16,6 +16,11 @@ void entity_table_init(struct entity_table *t, const struct corpus *c)
 	strtab_init(&t->keys);
 }
 
+void entity_table_use_furniture(struct entity_table *t, const struct furniture *f)
+{
+	t->furniture = f;
+}
+
 void entity_table_use_cache(struct entity_table *t, const struct entity_cache *c)
 {
 	size_t n = t->corpus->n ? t->corpus->n : 1;
@@ -37,6 +42,14 @@ static void entity_table_extract_one(struct entity_table *t, const struct ner_mo
 		return;
 	}
 	t->ckeys[i] = entity_cache_key_of(a);
+	if (t->furniture) { /* the same text cut otherwise is another article to the cache */
+		struct furniture_cut cut;
+		uint64_t salt;
+		furniture_cut(t->furniture, a, &cut);
+		salt = furniture_cut_hash(&cut);
+		t->ckeys[i].lo ^= salt;
+		t->ckeys[i].hi ^= salt * 0x9e3779b97f4a7c15u;
+	}
 	if (entity_cache_get(t->cache, t->ckeys[i], a, &t->per_article[i], &day))
 		t->origin[i] = day < t->today ? ENTITY_CACHED_BEFORE_TODAY : ENTITY_CACHED;
 	else {
@@ -48,6 +61,7 @@ static void entity_table_extract_one(struct entity_table *t, const struct ner_mo
 void entity_table_extract(struct entity_table *t, const struct ner_model *m, size_t from, size_t to)
 {
 	struct entity_scratch *x = entity_scratch_new();
+	entity_scratch_use_furniture(x, t->furniture);
 	for (size_t i = from; i < to && i < t->corpus->n; i++)
 		entity_table_extract_one(t, m, i, x);
 	entity_scratch_free(x);

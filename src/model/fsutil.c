@@ -64,7 +64,8 @@ char *fsutil_read_file(const char *path, size_t max, size_t *len)
 	struct stat st;
 	char *buf;
 	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO in a file's place must not hang the open (regular files ignore it) */
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 
 	if (fd < 0)
 		return NULL;
@@ -100,6 +101,11 @@ char *fsutil_read_file(const char *path, size_t max, size_t *len)
 	buf[got] = '\0';
 	*len = got;
 	return buf;
+}
+
+const char *fsutil_read_error(int err)
+{
+	return err == EFBIG ? "file too large" : err == EINVAL ? "not a regular file" : strerror(err);
 }
 
 bool fsutil_write_all(int fd, const char *buf, size_t n)

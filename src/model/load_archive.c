@@ -7,6 +7,7 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,7 +26,8 @@ static _Thread_local int load_archive_depth;
 static char *load_archive_read(struct archive *ar, struct archive_entry *e, size_t *len)
 {
 	int64_t size = archive_entry_size_is_set(e) ? archive_entry_size(e) : -1;
-	size_t cap = size >= 0 ? (size_t)size + 1 : 1 << 16, got = 0;
+	/* a header's size is a claim: grow to it rather than trust it all at once */
+	size_t cap = size >= 0 && size < (1 << 20) ? (size_t)size + 1 : 1 << 20, got = 0;
 	char *buf;
 
 	if (size > LOAD_ARCHIVE_MAX_MEMBER) {
@@ -41,8 +43,12 @@ static char *load_archive_read(struct archive *ar, struct archive_entry *e, size
 				free(buf);
 				return NULL;
 			}
-			buf = xreallocarray(buf, 2, cap);
-			cap *= 2;
+			/* no bigger than the file's budget allows (plus a byte to see it spent) */
+			size_t next = cap * 2, left = load_budget_unpack_left();
+			if (left < SIZE_MAX - 2 && next > got + left + 2)
+				next = got + left + 2;
+			buf = xreallocarray(buf, next, 1);
+			cap = next;
 		}
 		k = archive_read_data(ar, buf + got, cap - 1 - got);
 		if (k < 0) {
@@ -51,6 +57,10 @@ static char *load_archive_read(struct archive *ar, struct archive_entry *e, size
 		}
 		if (k == 0)
 			break;
+		if (!load_budget_unpack((size_t)k)) {
+			free(buf); /* the file's budget is spent: it is reported as a whole */
+			return NULL;
+		}
 		got += (size_t)k;
 	}
 	buf[got] = '\0';
@@ -74,9 +84,10 @@ static bool load_archive_wants_raw(const char *name)
 	       (n > 4 && strcasecmp(name + n - 4, ".bz2") == 0);
 }
 
-/* One member: read it and load it; false when the archive cannot be read further. */
+/* One member: read it and load it. A member that cannot be read is reported and skipped
+ * (the others still load); false when the file's budget is spent. */
 static bool load_archive_member(struct corpus *c, const char *name, struct archive *ar,
-				struct archive_entry *e, size_t *members)
+				struct archive_entry *e, size_t *members, bool *failed)
 {
 	bool raw = archive_format(ar) == ARCHIVE_FORMAT_RAW;
 	char *inner = raw ? load_archive_raw_name(name) : NULL;
@@ -84,6 +95,10 @@ static bool load_archive_member(struct corpus *c, const char *name, struct archi
 	char *full, *shown, *data;
 	size_t len;
 
+	if (!load_budget_member()) {
+		free(inner);
+		return false;
+	}
 	if (member == NULL)
 		member = archive_entry_pathname(e);
 	if (archive_entry_filetype(e) != AE_IFREG || member == NULL ||
@@ -96,17 +111,21 @@ static bool load_archive_member(struct corpus *c, const char *name, struct archi
 	free(shown);
 	free(inner);
 	if ((data = load_archive_read(ar, e, &len)) == NULL) {
-		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", full,
-				archive_error_string(ar), *members, *members == 1 ? "" : "s");
-		c->report.files_skipped++;
+		if (!load_budget_spent()) {
+			const char *why = archive_error_string(ar);
+			load_report_add(&c->report, "%s: %s; skipped", full, why ? why : "unreadable");
+			c->report.files_skipped++;
+			*failed = true;
+		}
 		free(full);
-		return false;
+		return !load_budget_spent();
 	}
 	corpus_load_buffer(c, full, data, len);
 	(*members)++;
+	*failed = false;
 	free(data);
 	free(full);
-	return true;
+	return !load_budget_spent();
 }
 
 void load_archive(struct corpus *c, const char *name, const char *data, size_t len)
@@ -115,6 +134,7 @@ void load_archive(struct corpus *c, const char *name, const char *data, size_t l
 	struct archive_entry *e;
 	size_t members = 0;
 	int r = ARCHIVE_OK;
+	bool failed = false; /* the last member could not be read (and was reported) */
 
 	archive_read_support_filter_all(ar);
 	archive_read_support_format_all(ar);
@@ -141,13 +161,20 @@ void load_archive(struct corpus *c, const char *name, const char *data, size_t l
 			r = ARCHIVE_FATAL;
 			break;
 		}
-		if (!load_archive_member(c, name, ar, e, &members))
+		if (!load_archive_member(c, name, ar, e, &members, &failed))
 			break;
 	}
 	load_archive_depth--;
 	/* a header that cannot be read ends the archive, whether libarchive calls it fatal or
-	 * not (FAILED, RETRY): reading on could loop, and the user is told either way */
-	if (r != ARCHIVE_OK && r != ARCHIVE_WARN && r != ARCHIVE_EOF) {
+	 * not (FAILED, RETRY): reading on could loop, and the user is told either way, once:
+	 * after a member that was reported (a cut stream), that was the news */
+	if (load_budget_spent()) {
+		if (members == 0)
+			c->report.files_skipped++; /* the budget's report names the file */
+	} else if (r != ARCHIVE_OK && r != ARCHIVE_WARN && r != ARCHIVE_EOF && failed) {
+		if (members == 0)
+			c->report.files_skipped++;
+	} else if (r != ARCHIVE_OK && r != ARCHIVE_WARN && r != ARCHIVE_EOF) {
 		load_report_add(&c->report, "%s: %s (the %zu member%s before it loaded)", name,
 				archive_error_string(ar), members, members == 1 ? "" : "s");
 		if (members == 0)

@@ -17,6 +17,11 @@
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
+/* What a feed's text may cost: internal entities (<!ENTITY e "...">) expand from a budget per
+ * feed, so 80 KB of "&e;" cannot become gigabytes; and one field's text is capped. */
+#define LOAD_FEED_MAX_ENTITY_TEXT ((size_t)1 << 20)
+#define LOAD_FEED_MAX_TEXT ((size_t)8 << 20)
+
 /* No XML_PARSE_NOENT, DTDLOAD or DTDVALID: entities from outside are never loaded. */
 #define LOAD_FEED_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT | \
 			   XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
@@ -28,6 +33,9 @@ struct load_feed {
 	char *feed_title;  /* channel or feed title: the source of items that name none */
 	size_t items;      /* items seen; the index of the last */
 	struct load_skips empty;
+	size_t entity_text; /* bytes of text expanded from entities so far */
+	bool entities_cut;  /* the entity budget ran out: later references gave nothing */
+	bool text_cut;      /* some field was cut at LOAD_FEED_MAX_TEXT */
 	bool failed;       /* the first error is kept below */
 	int line, col;
 	char message[160];
@@ -114,19 +122,52 @@ static void load_feed_sort(struct load_feed_item *it, xmlNode *n)
 		it->source = n;
 }
 
-/* The text of a node (libxml2 allocates it); NULL when absent. */
-static char *load_feed_text(const xmlNode *n)
+/* Append the text under n (its siblings too when all) to sb, like xmlNodeGetContent but with
+ * entity references expanded from the feed's budget and the text capped. */
+static void load_feed_gather(struct load_feed *f, const xmlNode *n, bool all, int depth,
+			     bool entity, struct strbuf *sb)
 {
-	xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
-	char *s = t ? xstrdup((const char *)t) : NULL;
-	xmlFree(t);
-	return s;
+	for (; n; n = all ? n->next : NULL) {
+		size_t k;
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content == NULL)
+				continue;
+			k = strlen((const char *)n->content);
+			if (entity && f->entity_text + k > LOAD_FEED_MAX_ENTITY_TEXT) {
+				f->entities_cut = true;
+				continue;
+			}
+			if (sb->len + k > LOAD_FEED_MAX_TEXT) {
+				f->text_cut = true;
+				return;
+			}
+			f->entity_text += entity ? k : 0;
+			strbuf_append(sb, (const char *)n->content, k);
+		} else if (n->type == XML_ENTITY_REF_NODE && depth < 8) {
+			const xmlEntity *ent = xmlGetDocEntity(n->doc, n->name);
+			if (ent && ent->etype == XML_INTERNAL_GENERAL_ENTITY)
+				load_feed_gather(f, ent->children, true, depth + 1, true, sb);
+		} else if (n->type == XML_ELEMENT_NODE && depth < 256) {
+			load_feed_gather(f, n->children, true, depth + 1, entity, sb);
+		}
+	}
+}
+
+/* The text of a node; NULL when absent. */
+static char *load_feed_text(struct load_feed *f, const xmlNode *n)
+{
+	struct strbuf sb = {0};
+
+	if (n == NULL)
+		return NULL;
+	load_feed_gather(f, n, false, 0, false, &sb);
+	return strbuf_take(&sb);
 }
 
 /* A title, name or URL field: text of the node, HTML flattened when it looks like HTML. */
-static void load_feed_field(char **field, const xmlNode *n)
+static void load_feed_field(struct load_feed *f, char **field, const xmlNode *n)
 {
-	char *s = load_feed_text(n), *flat;
+	char *s = load_feed_text(f, n), *flat;
 
 	if (s == NULL)
 		return;
@@ -137,7 +178,7 @@ static void load_feed_field(char **field, const xmlNode *n)
 }
 
 /* The body: RSS fields are HTML (or plain text); Atom says which with type=. */
-static void load_feed_body(struct article *a, xmlNode *n)
+static void load_feed_body(struct load_feed *f, struct article *a, xmlNode *n)
 {
 	const char *type = load_feed_attr(n, "type");
 	char *s;
@@ -146,7 +187,7 @@ static void load_feed_body(struct article *a, xmlNode *n)
 		html_add_node_paras(a, n->children);
 		return;
 	}
-	if ((s = load_feed_text(n)) == NULL)
+	if ((s = load_feed_text(f, n)) == NULL)
 		return;
 	if (type && strcmp(type, "html") == 0)
 		html_add_paras(a, s, strlen(s));
@@ -158,16 +199,16 @@ static void load_feed_body(struct article *a, xmlNode *n)
 }
 
 /* An author: Atom's <name>, RSS's "mail@example.com (Name)" as Name. */
-static void load_feed_author(struct article *a, xmlNode *n)
+static void load_feed_author(struct load_feed *f, struct article *a, xmlNode *n)
 {
 	char *open, *close;
 
 	for (xmlNode *k = n->children; k; k = k->next)
 		if (load_feed_is(k, "name")) {
-			load_feed_field(&a->author, k);
+			load_feed_field(f, &a->author, k);
 			return;
 		}
-	load_feed_field(&a->author, n);
+	load_feed_field(f, &a->author, n);
 	if (a->author && (open = strchr(a->author, '(')) && (close = strrchr(open, ')')) &&
 	    strchr(a->author, '@') && strchr(a->author, '@') < open) {
 		char *name = xstrndup(open + 1, (size_t)(close - open - 1));
@@ -176,9 +217,9 @@ static void load_feed_author(struct article *a, xmlNode *n)
 	}
 }
 
-static void load_feed_date(struct article *a, const xmlNode *n)
+static void load_feed_date(struct load_feed *f, struct article *a, const xmlNode *n)
 {
-	char *s = load_feed_text(n);
+	char *s = load_feed_text(f, n);
 	if (s)
 		date_set_article(a, s, strlen(s));
 	free(s);
@@ -194,43 +235,43 @@ static void load_feed_item(struct load_feed *f, xmlNode *item)
 		if (n->type == XML_ELEMENT_NODE)
 			load_feed_sort(&it, n);
 	if (it.content)
-		load_feed_body(a, it.content);
+		load_feed_body(f, a, it.content);
 	if (a->npara == 0 && it.summary)
-		load_feed_body(a, it.summary);
+		load_feed_body(f, a, it.summary);
 	if (a->npara == 0) {
 		article_free(a);
 		free(it.href);
-		load_skip(f->c, &f->empty, f->items);
+		load_empty(f->c);
 		return;
 	}
 	if (it.title)
-		load_feed_field(&a->title, it.title);
+		load_feed_field(f, &a->title, it.title);
 	if (it.href)
 		article_set_field(&a->url, it.href, strlen(it.href));
 	else if (it.link)
-		load_feed_field(&a->url, it.link);
+		load_feed_field(f, &a->url, it.link);
 	else if (it.guid && !(load_feed_attr(it.guid, "isPermaLink") &&
 			      strcmp(load_feed_attr(it.guid, "isPermaLink"), "false") == 0))
-		load_feed_field(&a->url, it.guid);
+		load_feed_field(f, &a->url, it.guid);
 	if (it.guid)
-		load_feed_field(&a->guid, it.guid);
+		load_feed_field(f, &a->guid, it.guid);
 	if (a->url && strncmp(a->url, "http", 4) != 0)
 		xfree(&a->url); /* a guid that is not a link */
 	if (it.author)
-		load_feed_author(a, it.author);
+		load_feed_author(f, a, it.author);
 	if (it.source) /* RSS <source>Name</source>, Atom <source><title>Name</title></source> */
 		for (xmlNode *k = it.source->children; k && !a->source; k = k->next)
 			if (load_feed_is(k, "title"))
-				load_feed_field(&a->source, k);
+				load_feed_field(f, &a->source, k);
 	if (it.source && !a->source && it.source->children &&
 	    it.source->children->type == XML_TEXT_NODE)
-		load_feed_field(&a->source, it.source);
+		load_feed_field(f, &a->source, it.source);
 	if (!a->source && f->feed_title)
 		article_set_field(&a->source, f->feed_title, strlen(f->feed_title));
 	if (it.date)
-		load_feed_date(a, it.date);
+		load_feed_date(f, a, it.date);
 	if (a->date == NULL && it.date2)
-		load_feed_date(a, it.date2);
+		load_feed_date(f, a, it.date2);
 	free(it.href);
 	corpus_add_item(f->c, a, f->items);
 }
@@ -243,11 +284,12 @@ static void load_feed_walk(struct load_feed *f, xmlNode *parent, int depth, bool
 	/* the title first, wherever it sits: it is the source of every item */
 	for (xmlNode *n = parent->children; n && !f->feed_title; n = n->next)
 		if (load_feed_is(n, "title")) {
-			char *t = load_feed_text(n);
+			char *t = load_feed_text(f, n);
 			f->feed_title = t ? html_to_text(t, strlen(t)) : NULL;
 			free(t);
 		}
-	for (xmlNode *n = parent->children; n && !corpus_cancelled(f->c); n = n->next) {
+	for (xmlNode *n = parent->children; n && !corpus_cancelled(f->c) && !load_budget_spent();
+	     n = n->next) {
 		bool cut = false;
 		if (load_feed_is(n, "item") || load_feed_is(n, "entry")) {
 			for (int i = 0; i < nopen; i++)
@@ -319,7 +361,11 @@ void load_feed(struct corpus *c, const char *name, const char *data, size_t len)
 		load_feed_report(&f);
 	else if (f.items == 0)
 		load_report_add(&c->report, "%s: a feed without items", name);
-	load_skips_report(c, name, &f.empty, "no content");
+	if (f.entities_cut)
+		load_report_add(&c->report, "%s: its entities expand to more than 1 MB; the rest "
+				"were left out", name);
+	if (f.text_cut)
+		load_report_add(&c->report, "%s: an item's text is over 8 MB; cut there", name);
 out:
 	free(f.feed_title);
 	xmlFreeDoc(ctxt->myDoc);

@@ -14,7 +14,8 @@
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
-#define LOAD_JSON_FLAGS JSON_ALLOW_NUL
+/* Integers as doubles: an id of 30 digits is no reason to drop an article. */
+#define LOAD_JSON_FLAGS (JSON_ALLOW_NUL | JSON_DECODE_INT_AS_REAL)
 
 #define LOAD_JSON_NAMES(...) ((const char *const[]){__VA_ARGS__, NULL})
 
@@ -39,7 +40,8 @@ struct load_json_file {
 	struct corpus *c;
 	const char *name;
 	size_t items; /* items seen so far; the index of the last */
-	struct load_skips empty, not_object;
+	struct load_skips not_object, overflow;
+	char overflow_text[JSON_ERROR_TEXT_LENGTH]; /* what jansson said of the first */
 };
 
 /* The text of a value: a string, or the "name" of an object ({"name": "Reuters"}). */
@@ -53,29 +55,33 @@ static const char *load_json_text(const json_t *v, size_t *n)
 	return json_string_value(v);
 }
 
-static bool load_json_has_text(const json_t *v)
+/* Whether v holds some text; a number counts only where one is read (dates). */
+static bool load_json_has_text(const json_t *v, bool number)
 {
 	size_t n;
 	const char *s;
 
 	if (json_is_array(v)) {
 		for (size_t i = 0; i < json_array_size(v); i++)
-			if (load_json_has_text(json_array_get(v, i)))
+			if (load_json_has_text(json_array_get(v, i), number))
 				return true;
 		return false;
 	}
 	if (json_is_number(v))
-		return true;
+		return number;
 	s = load_json_text(v, &n);
 	return s && !text_is_blank(s, n);
 }
 
-/* The first member among names with some text in it. */
+/* The first member among names with some text in it (a number counts only for dates: a
+ * numeric "content" must not hide a string "text"). */
 static const json_t *load_json_pick(const json_t *obj, const char *const *names)
 {
+	bool number = names == load_json_date;
+
 	for (; *names; names++) {
 		const json_t *v = json_object_get(obj, *names);
-		if (v && load_json_has_text(v))
+		if (v && load_json_has_text(v, number))
 			return v;
 	}
 	return NULL;
@@ -170,7 +176,7 @@ static void load_json_item(struct load_json_file *f, const json_t *obj, bool alo
 	load_json_body_of(a, load_json_pick(obj, load_json_body));
 	if (a->npara == 0) {
 		article_free(a);
-		load_skip(f->c, &f->empty, f->items);
+		load_empty(f->c);
 		return;
 	}
 	load_json_title_of(a, load_json_pick(obj, load_json_title));
@@ -199,8 +205,8 @@ static void load_json_report_error(struct load_json_file *f, const char *data, s
 
 static void load_json_finish(struct load_json_file *f)
 {
-	load_skips_report(f->c, f->name, &f->empty, "no content");
 	load_skips_report(f->c, f->name, &f->not_object, "not an object");
+	load_skips_report(f->c, f->name, &f->overflow, f->overflow_text);
 }
 
 static size_t load_json_skip_ws(const char *data, size_t len, size_t pos)
@@ -211,8 +217,39 @@ static size_t load_json_skip_ws(const char *data, size_t len, size_t pos)
 	return pos;
 }
 
+/* The end of the JSON value at pos (strings and nesting followed, nothing checked), or len:
+ * an element jansson refused for a number out of range is skipped, not the rest. */
+static size_t load_json_skip_value(const char *data, size_t len, size_t pos)
+{
+	size_t depth = 0;
+	bool string = false;
+
+	for (; pos < len; pos++) {
+		char ch = data[pos];
+		if (string) {
+			if (ch == '\\')
+				pos++;
+			else if (ch == '"')
+				string = false;
+		} else if (ch == '"') {
+			string = true;
+		} else if (ch == '{' || ch == '[') {
+			depth++;
+		} else if (ch == '}' || ch == ']') {
+			if (depth == 0)
+				return pos; /* the end of the array around the value */
+			if (--depth == 0)
+				return pos + 1;
+		} else if (ch == ',' && depth == 0) {
+			return pos;
+		}
+	}
+	return len;
+}
+
 /* The elements of a top-level array, each parsed on its own: a fault ends the file but keeps
- * what came before it. pos is just after the '['. */
+ * what came before it (a number too large for jansson costs only its element). pos is just
+ * after the '['. */
 static void load_json_array(struct load_json_file *f, const char *data, size_t len, size_t pos)
 {
 	json_error_t err;
@@ -225,21 +262,31 @@ static void load_json_array(struct load_json_file *f, const char *data, size_t l
 		for (;;) {
 			size_t start = pos;
 			json_t *v;
-			if (corpus_cancelled(f->c))
+			if (corpus_cancelled(f->c) || load_budget_spent())
 				return;
 			v = json_loadb(data + pos, len - pos, LOAD_JSON_FLAGS |
 					       JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &err);
-			if (v == NULL) {
-				load_json_report_error(f, data, len, pos + (size_t)err.position, err.text);
+			if (v == NULL && json_error_code(&err) == json_error_numeric_overflow &&
+			    (pos = load_json_skip_value(data, len, start)) < len) {
+				f->items++;
+				if (f->overflow.n == 0)
+					snprintf(f->overflow_text, sizeof f->overflow_text, "%s", err.text);
+				load_skip(f->c, &f->overflow, f->items);
+			} else if (v == NULL) {
+				load_json_report_error(f, data, len, start + (size_t)err.position, err.text);
 				return;
+			} else {
+				pos += (size_t)err.position;
 			}
-			pos += (size_t)err.position;
+			if (v == NULL)
+				goto next;
 			/* a number or literal may have been read one character too far */
 			if (!json_is_object(v) && !json_is_array(v) && pos > start + 1 &&
 			    memchr(",] \t\r\n", data[pos - 1], 6))
 				pos--;
 			load_json_item(f, v, false);
 			json_decref(v);
+		next:
 			pos = load_json_skip_ws(data, len, pos);
 			if (pos < len && data[pos] == ',') {
 				pos = load_json_skip_ws(data, len, pos + 1);
@@ -270,7 +317,8 @@ static void load_json_object(struct load_json_file *f, const json_t *obj)
 		load_json_item(f, obj, true);
 		return;
 	}
-	for (size_t i = 0; i < json_array_size(list) && !corpus_cancelled(f->c); i++)
+	for (size_t i = 0; i < json_array_size(list) && !corpus_cancelled(f->c) &&
+			   !load_budget_spent(); i++)
 		load_json_item(f, json_array_get(list, i), false);
 }
 
@@ -319,7 +367,7 @@ void load_jsonl(struct corpus *c, const char *name, const char *data, size_t len
 	size_t bad = 0, bad_off = 0;
 	char bad_text[JSON_ERROR_TEXT_LENGTH] = "";
 
-	while (pos < len && !corpus_cancelled(c)) {
+	while (pos < len && !corpus_cancelled(c) && !load_budget_spent()) {
 		const char *nl = memchr(data + pos, '\n', len - pos);
 		size_t end = nl ? (size_t)(nl - data) : len;
 		json_error_t err;

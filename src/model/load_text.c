@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "loader.h"
 #include "qari/corpus.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
@@ -114,11 +115,13 @@ void load_text(struct corpus *c, const char *name, const char *data, size_t len)
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		start = 3; /* byte order mark */
 	a = article_new(name);
-	for (size_t i = start; i <= len; i++) {
-		if (i == len || data[i] == '\n') {
-			load_text_line(a, data + start, i - start); /* trimming drops a CR */
-			start = i + 1;
-		}
+	while (start <= len && !load_budget_spent()) {
+		const char *nl = memchr(data + start, '\n', len - start);
+		if (a->npara >= LOAD_BUDGET_ARTICLE_PARAS && !load_budget_para(a->npara))
+			break; /* the article is full: reported, the rest not even read */
+		size_t end = nl ? (size_t)(nl - data) : len;
+		load_text_line(a, data + start, end - start); /* trimming drops a CR */
+		start = end + 1;
 	}
 	if (a->title == NULL) {
 		load_report_add(&c->report, "%s: empty file", name);

@@ -45,8 +45,38 @@ struct load_skips {
 	size_t first; /* index (from 1) of the first */
 };
 void load_skip(struct corpus *c, struct load_skips *s, size_t index);
+/* An item with no text: counted apart from problems. */
+void load_empty(struct corpus *c);
 void load_skips_report(struct corpus *c, const char *name, const struct load_skips *s,
 		       const char *why);
+
+/* What one file given to corpus_load_buffer may cost, with everything inside it: bytes
+ * unpacked from archives at any depth, archive members, paragraphs. A small file must not
+ * become gigabytes of articles (zip bombs, nested archives, millions of one-letter lines).
+ * Kept per loading thread from the outermost corpus_load_buffer; what is over budget is left
+ * out and the file reported once, by name, when it ends. */
+#define LOAD_BUDGET_UNPACK_MIN ((size_t)64 << 20) /* unpacked bytes, whatever the file */
+#define LOAD_BUDGET_UNPACK_RATIO 32               /* ... or this many times its size */
+#define LOAD_BUDGET_MEMBERS 200000                /* archive members, nested ones included */
+#define LOAD_BUDGET_PARAS 65536                   /* paragraphs, plus one per ... */
+#define LOAD_BUDGET_PARA_BYTES 32                 /* ... this many bytes read or unpacked */
+#define LOAD_BUDGET_ARTICLE_PARAS 20000           /* paragraphs of one article: its layout */
+#define LOAD_BUDGET_ITEM_PARAS 8                  /* an article costs as much as 8 paragraphs */
+/* Start (the outermost buffer) or nest a buffer; load_budget_end reports and resets. */
+void load_budget_begin(const char *name, size_t len);
+void load_budget_end(struct corpus *c);
+/* Charge n unpacked bytes / one archive member: false (the budget is spent) when over. */
+bool load_budget_unpack(size_t n);
+/* Bytes that may still be unpacked (SIZE_MAX outside corpus_load_buffer). */
+size_t load_budget_unpack_left(void);
+bool load_budget_member(void);
+/* Charge one paragraph of an article that has npara (article.c): false when the file has
+ * had its share, or the article. Always true outside corpus_load_buffer. */
+bool load_budget_para(size_t npara);
+/* Charge one article (corpus.c): false when the file has had its share. */
+bool load_budget_item(void);
+/* True once the budget of the file loading now is spent: loaders stop between items. */
+bool load_budget_spent(void);
 
 /* Line and column (from 1, column in characters) of byte offset off in data. */
 void load_where(const char *data, size_t len, size_t off, size_t *line, size_t *col);

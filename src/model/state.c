@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "qari/article.h"
@@ -47,6 +48,9 @@ struct state {
 	size_t journal_lines;            /* change lines in the journal */
 	size_t compact_every;
 	bool persistent;
+	bool retry;      /* not persistent because a write failed: the next change tries again */
+	double retry_at; /* not before this (monotonic seconds): a full disk costs no key */
+	char problem[96]; /* why changes are not saved, while they are not (state_problem) */
 	bool defer_sync; /* setters leave the fdatasync to state_sync */
 	bool unsynced;   /* journal lines written but not yet synced */
 	char **messages;
@@ -61,6 +65,7 @@ struct state_parse {
 	size_t first_bad; /* line number of the first one */
 	char *why;        /* what was wrong with it */
 	bool torn;        /* the last line has no newline (a write cut short): dropped */
+	size_t torn_line; /* its line number */
 };
 
 static void state_message(struct state *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -82,10 +87,12 @@ char *state_take_message(struct state *st)
 }
 
 bool state_persistent(const struct state *st) { return st->persistent; }
+const char *state_problem(const struct state *st) { return st->persistent ? NULL : st->problem; }
 const char *state_dir(const struct state *st) { return st->dir; }
 void state_set_compact_every(struct state *st, size_t lines) { st->compact_every = lines ? lines : 1; }
 
-/* Stop writing: close the journal and say so once, with why. */
+/* Stop writing for good (no folder, another qari, a newer format): close the journal and
+ * say so once, with why; problem is the short form the status line keeps showing. */
 static void state_go_memory_only(struct state *st, const char *what, const char *path, int err)
 {
 	if (!st->persistent)
@@ -94,8 +101,34 @@ static void state_go_memory_only(struct state *st, const char *what, const char 
 	if (st->journal_fd >= 0)
 		close(st->journal_fd);
 	st->journal_fd = -1;
+	snprintf(st->problem, sizeof st->problem, "%s", strstr(what, "another qari")
+		 ? "read-only: another qari has the state" : "marks not saved");
 	state_message(st, "%s: %s%s%s; read marks, bookmarks and positions are kept in memory only",
 		      path ? path : "state", what, err ? ": " : "", err ? strerror(err) : "");
+}
+
+static double state_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A write failed (a full disk, an I/O error): changes stay in memory and the next change
+ * tries again with a whole snapshot. Said once per failure, kept in state_problem until a
+ * write succeeds. */
+static void state_write_failed(struct state *st, const char *path, int err)
+{
+	if (!st->persistent)
+		return;
+	st->persistent = false;
+	st->retry_at = state_now() + 1;
+	if (st->retry)
+		return; /* a retry that failed again: already said */
+	st->retry = true;
+	snprintf(st->problem, sizeof st->problem, "NOT SAVED: %s", strerror(err));
+	state_message(st, "%s: cannot write: %s; read marks, bookmarks and positions are kept in "
+		      "memory until a write succeeds", path, strerror(err));
 }
 
 /* 12 hex digits → 48-bit value. */
@@ -284,6 +317,7 @@ static void state_parse(struct state *st, const char *data, size_t len, const ch
 		size_t n;
 		if (nl == NULL) {
 			p->torn = true; /* never acknowledged: the fdatasync follows the newline */
+			p->torn_line = lineno + 1;
 			break;
 		}
 		n = (size_t)(nl - s);
@@ -332,6 +366,20 @@ static char *state_move_aside(const char *path)
 	return to;
 }
 
+/* A state file that cannot be used at all: moved aside with a warning (once: it is gone
+ * then), else left with one. True when moved (the state must be rewritten). */
+static bool state_set_aside(struct state *st, const char *path, const char *why)
+{
+	char *to = st->persistent ? state_move_aside(path) : NULL;
+
+	if (to)
+		state_message(st, "%s: %s; moved aside to %s", path, why, to);
+	else
+		state_message(st, "%s: %s; left in place", path, why);
+	free(to);
+	return to != NULL;
+}
+
 /* Load one file (snapshot or journal). Returns true when it must be rewritten (moved aside
  * or has change lines to fold). */
 static bool state_load_file(struct state *st, const char *path, const char *header)
@@ -341,6 +389,10 @@ static bool state_load_file(struct state *st, const char *path, const char *head
 	char *data = fsutil_read_file(path, STATE_MAX_FILE, &len);
 	bool rewrite = false;
 
+	if (data == NULL && (errno == EFBIG || errno == EINVAL || errno == EISDIR)) {
+		/* too large to be ours, or not a file at all (a FIFO would hang a reader): damaged */
+		return state_set_aside(st, path, fsutil_read_error(errno));
+	}
 	if (data == NULL) {
 		if (errno != ENOENT)
 			state_go_memory_only(st, "cannot read", path, errno);
@@ -352,6 +404,11 @@ static bool state_load_file(struct state *st, const char *path, const char *head
 	}
 	state_parse(st, data, len, header, &p);
 	free(data);
+	if (p.torn && p.why == NULL && strcmp(header, STATE_HEADER) == 0) {
+		/* a snapshot is renamed into place whole: one cut short was damaged, not torn */
+		p.first_bad = p.torn_line;
+		p.why = xstrdup("cut short (the last line has no end)");
+	}
 	if (p.version > STATE_VERSION) {
 		state_go_memory_only(st, "written by a newer qari (version not understood)", path, 0);
 	} else if (p.why) {
@@ -401,7 +458,7 @@ static bool state_journal_reset(struct state *st)
 	int n = snprintf(head, sizeof head, "%s %d\n", STATE_JOURNAL_HEADER, STATE_VERSION);
 	if (ftruncate(st->journal_fd, 0) < 0 || !fsutil_write_all(st->journal_fd, head, (size_t)n) ||
 	    fdatasync(st->journal_fd) < 0) {
-		state_go_memory_only(st, "cannot write", st->journal_path, errno);
+		state_write_failed(st, st->journal_path, errno);
 		return false;
 	}
 	st->journal_lines = 0;
@@ -413,9 +470,14 @@ static bool state_journal_reset(struct state *st)
 static bool state_journal_open(struct state *st)
 {
 	struct stat sb;
-	st->journal_fd = open(st->journal_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	st->journal_fd = open(st->journal_path,
+			      O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0600);
 	if (st->journal_fd < 0 || fstat(st->journal_fd, &sb) < 0) {
 		state_go_memory_only(st, "cannot write", st->journal_path, errno);
+		return false;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		state_go_memory_only(st, "not a regular file", st->journal_path, 0);
 		return false;
 	}
 	if (sb.st_size > 0)
@@ -471,7 +533,7 @@ static bool state_write_snapshot(struct state *st)
 	strbuf_free(&sb);
 	free(tmp);
 	if (err)
-		state_go_memory_only(st, "cannot write", st->path, err);
+		state_write_failed(st, st->path, err);
 	return err == 0;
 }
 
@@ -482,6 +544,23 @@ bool state_compact(struct state *st)
 	return state_write_snapshot(st) && state_journal_reset(st);
 }
 
+/* After a failed write: write everything again (snapshot, then an empty journal), at most
+ * once a second unless forced. True when it worked: the changes are saved again. */
+static bool state_try_again(struct state *st, bool force)
+{
+	if (!st->retry || st->journal_fd < 0 || (!force && state_now() < st->retry_at))
+		return false;
+	st->persistent = true;
+	if (!state_write_snapshot(st) || !state_journal_reset(st))
+		return false;
+	st->retry = false;
+	st->problem[0] = '\0';
+	state_message(st, "%s: saved again", st->path);
+	return true;
+}
+
+static bool state_retry(struct state *st) { return state_try_again(st, false); }
+
 /* Append one change line and make it durable (now, or at state_sync when deferred). */
 static bool state_log(struct state *st, const char *word, uint64_t id, long line)
 {
@@ -489,13 +568,13 @@ static bool state_log(struct state *st, const char *word, uint64_t id, long line
 	int n;
 
 	if (!st->persistent)
-		return false;
+		return state_retry(st); /* the table holds the change: a snapshot saves it */
 	if (line >= 0)
 		n = snprintf(buf, sizeof buf, "%s %012llx %ld\n", word, (unsigned long long)id, line);
 	else
 		n = snprintf(buf, sizeof buf, "%s %012llx\n", word, (unsigned long long)id);
 	if (!fsutil_write_all(st->journal_fd, buf, (size_t)n)) {
-		state_go_memory_only(st, "cannot write", st->journal_path, errno);
+		state_write_failed(st, st->journal_path, errno);
 		return false;
 	}
 	st->unsynced = true;
@@ -518,7 +597,8 @@ static bool state_take_dir(struct state *st)
 		state_go_memory_only(st, "cannot open", st->dir, errno);
 		return false;
 	}
-	if ((st->lock_fd = openat(st->dir_fd, "lock", O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+	if ((st->lock_fd = openat(st->dir_fd, "lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NONBLOCK,
+				  0600)) < 0) {
 		state_go_memory_only(st, "cannot write", st->dir, errno);
 		return false;
 	}
@@ -576,17 +656,21 @@ bool state_sync(struct state *st)
 	if (!st->persistent)
 		return false;
 	if (st->unsynced && fdatasync(st->journal_fd) < 0) {
-		state_go_memory_only(st, "cannot write", st->journal_path, errno);
+		state_write_failed(st, st->journal_path, errno);
 		return false;
 	}
 	st->unsynced = false;
 	return true;
 }
 
-void state_close(struct state *st)
+bool state_close(struct state *st)
 {
+	bool saved;
+
 	if (st == NULL)
-		return;
+		return true;
+	state_try_again(st, true); /* changes held after a failed write: a last try */
+	saved = !st->retry;
 	if (st->persistent && st->journal_lines > 0)
 		state_compact(st);
 	else if (st->persistent)
@@ -605,6 +689,7 @@ void state_close(struct state *st)
 	free(st->path);
 	free(st->journal_path);
 	free(st);
+	return saved;
 }
 
 static const struct state_entry *state_lookup(const struct state *st, const char *id)

@@ -212,7 +212,7 @@ void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr)
 
 /* Explicit bidi controls and marks, and U+FEFF: invisible, and raw on a terminal an
  * unterminated RLO or LRI reverses everything after it on the row. */
-static bool text_is_bidi_control(uint32_t cp)
+bool text_is_bidi_control(uint32_t cp)
 {
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
 	       cp == 0x200E || cp == 0x200F || cp == 0x061C || cp == 0xFEFF;

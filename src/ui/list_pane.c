@@ -11,6 +11,8 @@
 #define LIST_SOURCE_FROM 70    /* a column for the source from this width */
 #define LIST_SOURCE_COLS 12
 #define LIST_WIDE_DATE_FROM 50 /* "2015-07-21" from this width, "Jul 2015" below */
+#define LIST_WIDE_DATE_COLS 10
+#define LIST_DATE_COLS 8
 
 static struct list_pane *list_data(const struct pane *p) { return p->data; }
 
@@ -81,32 +83,91 @@ static attr_t list_pane_row_attr(const struct list_pane *l, const struct article
 	return ui_attr(l->is_read ? UI_ROLE_READ : UI_ROLE_TEXT);
 }
 
+static void list_pane_draw_article(struct pane *p, int row, const struct article *a, attr_t attr,
+				   bool bookmarked, time_t now)
+{
+	const struct list_pane *l = list_data(p);
+	struct layout_opts o = l->opts;
+	const char *source = l->source_name && p->w >= LIST_SOURCE_FROM ? l->source_name(l->ctx, a)
+									  : NULL;
+	char label[LISTING_DATE_MAX], date[LISTING_DATE_MAX + 12];
+	bool wide = p->w >= LIST_WIDE_DATE_FROM;
+
+	listing_date_label(a, now, wide, label);
+	/* one width for every row's date, so the sources line up in a column */
+	snprintf(date, sizeof date, a->dir == TEXT_DIR_RTL ? "%-*s" : "%*s",
+		 wide ? LIST_WIDE_DATE_COLS : LIST_DATE_COLS, label);
+	o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
+	wattrset(p->win, attr);
+	mvwhline(p->win, row, 0, ' ', p->w);
+	if (bookmarked)
+		mvwaddch(p->win, row, 0, '*');
+	ui_draw_list_row(p->win, row, p->w, a->title, source, LIST_SOURCE_COLS, date, &o, attr);
+	wattrset(p->win, A_NORMAL);
+}
+
+/* Forget what was drawn when the window, its width or the day changed. */
+static void list_pane_drawn_check(struct pane *p, time_t now)
+{
+	struct list_drawn *d = &list_data(p)->drawn;
+	long day = (long)(now / 86400);
+
+	if (d->win == p->win && d->w == p->w && d->day == day)
+		return;
+	werase(p->win);
+	for (size_t r = 0; r < LIST_DRAWN_ROWS; r++)
+		d->row[r].valid = false;
+	d->win = p->win;
+	d->w = p->w;
+	d->day = day;
+}
+
+/* Whether row r already shows what it should; remember it as drawn either way. */
+static bool list_pane_row_kept(struct list_drawn *d, int r, struct list_drawn_row now)
+{
+	struct list_drawn_row *was;
+
+	if (r >= LIST_DRAWN_ROWS)
+		return false;
+	was = &d->row[r];
+	now.valid = true;
+	if (was->valid && was->article == now.article && was->attr == now.attr &&
+	    was->bookmarked == now.bookmarked)
+		return true;
+	*was = now;
+	return false;
+}
+
 static void list_pane_draw(struct pane *p, bool focused)
 {
 	struct list_pane *l = list_data(p);
 	size_t n = list_pane_count(l);
 	time_t now = time(NULL);
 
-	werase(p->win);
-	for (int row = 0; row < p->h && l->top + (size_t)row < n; row++) {
-		size_t i = l->top + (size_t)row;
-		const struct article *a = l->corpus->items[list_pane_index(l, i)];
-		struct layout_opts o = l->opts;
-		attr_t attr = list_pane_row_attr(l, a, i == l->sel, focused);
-		const char *source = l->source_name && p->w >= LIST_SOURCE_FROM
-					     ? l->source_name(l->ctx, a) : NULL;
-		char date[LISTING_DATE_MAX];
-		listing_date_label(a, now, p->w >= LIST_WIDE_DATE_FROM, date);
-		o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
-		wattrset(p->win, attr);
-		mvwhline(p->win, row, 0, ' ', p->w);
-		if (l->is_bookmarked && l->is_bookmarked(l->ctx, a))
-			mvwaddch(p->win, row, 0, '*');
-		ui_draw_list_row(p->win, row, p->w, a->title, source, LIST_SOURCE_COLS, date, &o, attr);
-		wattrset(p->win, A_NORMAL);
+	list_pane_drawn_check(p, now);
+	if (n == 0) { /* a message instead of rows: every row is drawn again after it */
+		werase(p->win);
+		l->drawn.win = NULL;
+		if (p->h > 0)
+			mvwaddnstr(p->win, 0, 1, l->empty ? l->empty : "(no articles match)", p->w - 1);
+		wnoutrefresh(p->win);
+		return;
 	}
-	if (n == 0 && p->h > 0)
-		mvwaddnstr(p->win, 0, 1, l->empty ? l->empty : "(no articles match)", p->w - 1);
+	for (int row = 0; row < p->h; row++) {
+		size_t i = l->top + (size_t)row, idx = i < n ? list_pane_index(l, i) : (size_t)-1;
+		const struct article *a = i < n ? l->corpus->items[idx] : NULL;
+		struct list_drawn_row want = {.article = idx};
+		if (a) {
+			want.attr = list_pane_row_attr(l, a, i == l->sel, focused);
+			want.bookmarked = l->is_bookmarked && l->is_bookmarked(l->ctx, a);
+		}
+		if (list_pane_row_kept(&l->drawn, row, want))
+			continue;
+		if (a)
+			list_pane_draw_article(p, row, a, want.attr, want.bookmarked, now);
+		else
+			wmove(p->win, row, 0), wclrtoeol(p->win);
+	}
 	wnoutrefresh(p->win);
 }
 

@@ -132,11 +132,14 @@ bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color)
 	if (!ui_screen_usable(term, out))
 		return false;
 	set_escdelay(25); /* Esc answers at once */
-	if (out) {
-		if ((ui_screen = newterm(term, out, in)) == NULL)
-			goto fail;
-	} else if (initscr() == NULL)
+	/* newterm, never initscr: initscr exits on failure, blaming the terminal type even
+	 * when the cause is elsewhere (no file descriptor left to read terminfo) */
+	SCREEN *screen = newterm(term, out ? out : stdout, in ? in : stdin);
+	if (screen == NULL)
 		goto fail;
+	/* the process's own terminal lives to the end, as initscr's did: the panes' windows
+	 * are deleted after ui_screen_stop */
+	ui_screen = out ? screen : NULL;
 	ui_started = true;
 	fatal_set_hook(ui_fatal_hook);
 	cbreak();
@@ -153,6 +156,20 @@ bool ui_screen_start_on(const char *term, FILE *out, FILE *in, bool no_color)
 fail:
 	snprintf(ui_screen_why, sizeof ui_screen_why, "curses could not start the terminal");
 	return false;
+}
+
+void ui_screen_suspend(void)
+{
+	def_prog_mode();
+	endwin();
+	fflush(stdout);
+}
+
+void ui_screen_resume(void)
+{
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	doupdate();
 }
 
 void ui_screen_stop(void)

@@ -56,6 +56,54 @@ e2e_wait() {
 	return 1
 }
 
+# e2e_until SECONDS COMMAND...: poll until COMMAND succeeds (bytes a pipe-pane has yet to write)
+e2e_until() {
+	local limit=$1 i
+	shift
+	for ((i = 0; i < limit * 20; i++)); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# e2e_row N: row N of the screen (1 is the top, -1 the bottom), trailing blanks dropped
+e2e_row() {
+	local n=$1
+	((n < 0)) && n=$(($(tmux -L "$E2E_SOCK" display -p '#{pane_height}') + 1 + n))
+	e2e_screen | sed -n "${n}p"
+}
+
+# e2e_wait_row N TEXT [SECONDS]: poll until row N is TEXT exactly; else show what it is
+e2e_wait_row() {
+	local n=$1 text=$2
+	e2e_until "${3:-10}" e2e_row_is "$n" "$text" && return 0
+	printf 'row %s is:\n[%s]\nexpected:\n[%s]\n' "$n" "$(e2e_row "$n")" "$text" >&2
+	return 1
+}
+e2e_row_is() { [[ $(e2e_row "$1") == "$2" ]]; }
+
+# e2e_wait_line TEXT [SECONDS]: poll until some row of the screen is TEXT exactly
+e2e_wait_line() { e2e_until "${2:-10}" e2e_has_line "$1"; }
+e2e_has_line() { e2e_screen | grep -qxF -- "$1"; }
+
+# e2e_wait_screen FILE [SECONDS]: poll until the whole screen is FILE's text (tests/e2e/screens/,
+# as capture-pane prints it); else show the difference
+e2e_wait_screen() {
+	local want=$1
+	# E2E_UPDATE_SCREENS=1: write the screen as it settles instead (read the diff, then commit)
+	if [[ -n ${E2E_UPDATE_SCREENS:-} ]]; then
+		e2e_until 10 e2e_screen_settled && e2e_screen >"$want"
+		return 0
+	fi
+	e2e_until "${2:-10}" e2e_screen_is "$want" && return 0
+	diff -u "$want" <(e2e_screen) >&2
+	return 1
+}
+e2e_screen_is() { [[ $(e2e_screen) == "$(cat "$1")" ]]; }
+# the same screen twice, a quarter of a second apart (only for E2E_UPDATE_SCREENS)
+e2e_screen_settled() { local a; a=$(e2e_screen); sleep 0.25; [[ $a == "$(e2e_screen)" ]]; }
+
 # e2e_sanitizer_logs: print what ASan or UBSan reported so far
 e2e_sanitizer_logs() {
 	local f

@@ -3,16 +3,24 @@
 # Enter opens one, its body shows, q goes back and q quits.
 source "$(dirname "$0")/lib.sh"
 qari=$1
+screens="$(dirname "$0")/screens"
 
 e2e_start 120 32 "$qari"
 # "أجرى وزير" shaped into presentation forms and reordered for a terminal without bidi
 e2e_check "shaped Arabic headline in the list" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
 e2e_check "second article listed" e2e_wait "ﺔﻴﻜﻳﺮﻣﻷﺍ ﺔﻴﺟﺭﺎﺨﻟﺍ"
 e2e_check "status line shows the position" e2e_wait "1/2"
+e2e_check "the whole list screen" e2e_wait_screen "$screens/list-120x32.txt"
 e2e_keys Enter
 # the body: "12 فبراير/شباط" with its digits kept left to right inside the RTL line
 e2e_check "body of the first article" e2e_wait "ﻁﺎﺒﺷ/ﺮﻳﺍﺮﺒﻓ 12"
 e2e_check "position in the article" e2e_wait "line 1/"
+# without the sidebar (whose entities have tests of their own) the screen is known whole
+e2e_keys s
+e2e_check "the whole article screen, beside the list" \
+	e2e_wait_screen "$screens/article-120x32.txt"
+e2e_keys s
+e2e_check "the sidebar back" e2e_wait "People"
 e2e_keys Space
 e2e_check "Space pages down" e2e_wait_gone "line 1/"
 e2e_keys g

@@ -16,6 +16,11 @@ e2e_resize 120 32
 e2e_check "reading pane back after the storm" e2e_wait "line "
 e2e_check "list back after the storm" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
 e2e_check "separator drawn" e2e_wait "│"
+# at the top again, the sidebar hidden: the very screen reader.sh sees without a storm
+e2e_keys g s
+e2e_check "the whole screen as before the storm" \
+	e2e_wait_screen "$(dirname "$0")/screens/article-120x32.txt"
+e2e_keys s
 # narrow: one pane at a time, the reader full width
 e2e_resize 50 20
 e2e_check "one pane when narrow" e2e_wait_gone "│"

@@ -12,11 +12,16 @@ e2e_keys -l "اوشاكوف"
 e2e_check "the first article is filtered out as you type" e2e_wait_gone "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
 e2e_check "the second one stays" e2e_wait "ﺔﻴﻜﻳﺮﻣﻷﺍ ﺔﻴﺟﺭﺎﺨﻟﺍ"
 e2e_keys Enter
-e2e_check "filter without hamza finds the hamza form: 1 of 2" e2e_wait "(1 of 2"
+# the status rows exactly: the query shown shaped, the count, the position
+e2e_check "filter without hamza finds the hamza form: 1 of 2" \
+	e2e_wait_row -1 " filter: ﻑﻮﻛﺎﺷﻭﺍ  (1 of 2; Esc clears)$(printf '%78s' '')1/1"
 e2e_keys Enter
-e2e_check "opened from the filter, its hit highlighted and counted" e2e_wait "hit 1/1"
+e2e_check "opened from the filter, its hit highlighted and counted" \
+	e2e_wait_row -1 " filter: ﻑﻮﻛﺎﺷﻭﺍ  (1 of 2; Esc clears)$(printf '%51s' '')hit 1/1  1/1  line 26/56  100%"
 e2e_keys Escape q Escape
 e2e_check "Esc clears the filter" e2e_wait "ﺮﻳﺯﻭ ﻯﺮﺟﺃ"
+e2e_check "the list's own status row back" \
+	e2e_wait_row -1 " qari — 2 articles, 1 unread — ? help, / search, v view$(printf '%61s' '')2/2"
 e2e_keys g Enter
 e2e_check "first article open" e2e_wait "line 1/"
 e2e_keys /

@@ -2,6 +2,7 @@
 #include "check.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "qari/corpus.h"
 #include "qari/xalloc.h"
@@ -19,16 +20,39 @@ bool check_report(bool ok, const char *file, int line, const char *expr)
 	return false;
 }
 
+void check_require(bool ok, const char *file, int line, const char *expr)
+{
+	if (!check_report(ok, file, line, expr)) {
+		fprintf(stderr, "a required check failed: the test ends here\n");
+		check_done();
+		fflush(stdout);
+		_Exit(1); /* what the test holds now is not a leak to report */
+	}
+}
+
 int check_done(void)
 {
 	printf("%d passed, %d failed\n", check_passed, check_failed);
 	return check_failed == 0 && check_passed > 0 ? 0 : 1;
 }
 
+bool check_shared_run(int argc, char **argv)
+{
+	return argc > 1 && strcmp(argv[1], "--shared") == 0;
+}
+
 char *check_shared_path(const char *rel)
 {
 	const char *base = getenv("QARI_SHARED");
-	return xasprintf("%s/%s", base ? base : "../shared", rel);
+	char *path = xasprintf("%s/%s", base ? base : "../shared", rel);
+
+	if (access(path, R_OK) != 0) {
+		printf("SKIP: %s is absent (the large shared data is not beside the repository)\n", path);
+		free(path);
+		fflush(stdout);
+		_Exit(77);
+	}
+	return path;
 }
 
 char *check_data_path(const char *rel)

@@ -1,4 +1,5 @@
-/* check.h - a minimal test harness: each CHECK counts, failures print file:line and go on. */
+/* check.h - a minimal test harness: each CHECK counts, failures print file:line and go on; a
+ * failed REQUIRE, a check later code depends on, ends the program there. */
 #ifndef QARI_CHECK_H
 #define QARI_CHECK_H
 
@@ -10,6 +11,10 @@ extern int check_passed, check_failed;
 
 bool check_report(bool ok, const char *file, int line, const char *expr);
 #define CHECK(e) check_report((e), __FILE__, __LINE__, #e)
+/* What the rest of the test reads (a load, an allocation): on failure the counts are printed
+ * and the program ends with status 1 instead of reading past it. */
+#define REQUIRE(e) check_require((e), __FILE__, __LINE__, #e)
+void check_require(bool ok, const char *file, int line, const char *expr);
 #define CHECK_STR(a, b)                                                                      \
 	do {                                                                                 \
 		const char *check_a_ = (a), *check_b_ = (b);                                 \
@@ -27,9 +32,17 @@ bool check_report(bool ok, const char *file, int line, const char *expr);
 
 /* Prints "N passed, N failed" and returns the exit status. */
 int check_done(void);
-/* Path of a file under ../shared (QARI_SHARED) or the tests' data folder; caller frees. */
-char *check_shared_path(const char *rel);
+/* Path of a file in the tests' data folder (QARI_TEST_DATA); caller frees. The bundled
+ * articles, assets/articles, are corpus_asset_path("articles"). */
 char *check_data_path(const char *rel);
+
+/* The large data beside the repository, ../shared (QARI_SHARED: SaudiNewsNet, ANERcorp), is
+ * read only by a test's second run, `test_NAME --shared` (tests/meson.build registers it as
+ * NAME-shared); check_shared_run says whether this is that run. check_shared_path gives the
+ * path of rel under it; when rel is absent it prints a one-line reason and ends the program
+ * with meson's skip status, 77. */
+bool check_shared_run(int argc, char **argv);
+char *check_shared_path(const char *rel);
 
 /* Corpus helpers for the loader tests. */
 struct corpus;

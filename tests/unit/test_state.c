@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -559,6 +560,118 @@ static void test_cost(void)
 	free(dir);
 }
 
+/* A full disk (RLIMIT_FSIZE makes writes past a size fail, as ENOSPC would): the failing
+ * change is not acknowledged, the problem stays until a write succeeds, and nothing held in
+ * memory meanwhile is lost once space is back (issue 19). */
+static void test_full_disk(void)
+{
+	char *dir = test_dir("full");
+	char id[13], *msg;
+	struct rlimit old, lim;
+	struct state *st = state_open_dir(dir);
+	int acked = 0, marks = 400;
+	struct timespec pause = {1, 100000000};
+
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = 2048; /* the journal fills after about a hundred marks */
+	setrlimit(RLIMIT_FSIZE, &lim);
+	for (int i = 0; i < marks; i++) {
+		test_id(id, (unsigned long)i + 1);
+		acked += state_set_read(st, id, true);
+	}
+	CHECK(acked > 0 && acked < marks);
+	CHECK(!state_persistent(st));
+	CHECK(state_problem(st) != NULL && strstr(state_problem(st), "NOT SAVED") != NULL);
+	msg = test_messages(st);
+	CHECK(strstr(msg, "cannot write") != NULL);
+	CHECK(strchr(msg, '\n') == msg + strlen(msg) - 1); /* said once, not per mark */
+	free(msg);
+	CHECK(!state_set_bookmark(st, "bbbbbbbbbbbb", true));
+	CHECK(state_problem(st) != NULL); /* still said while it fails */
+	setrlimit(RLIMIT_FSIZE, &old); /* space again: the next change saves everything */
+	nanosleep(&pause, NULL);        /* retries come at most once a second */
+	CHECK(state_set_bookmark(st, "cccccccccccc", true));
+	CHECK(state_persistent(st) && state_problem(st) == NULL);
+	msg = test_messages(st);
+	CHECK(strstr(msg, "saved again") != NULL);
+	free(msg);
+	state_close(st);
+	st = state_open_dir(dir);
+	CHECK_INT(state_count(st), marks + 2);
+	CHECK(state_is_bookmarked(st, "bbbbbbbbbbbb"));
+	state_close(st);
+
+	/* still full at the end: the close tries once more, and space found then saves it */
+	st = state_open_dir(dir);
+	lim.rlim_cur = 1;
+	setrlimit(RLIMIT_FSIZE, &lim);
+	CHECK(!state_set_read(st, "dddddddddddd", true));
+	setrlimit(RLIMIT_FSIZE, &old);
+	state_close(st);
+	st = state_open_dir(dir);
+	CHECK(state_is_read(st, "dddddddddddd"));
+	state_close(st);
+	free(dir);
+}
+
+/* Damaged beyond a bad line: a snapshot cut mid-line (it is renamed into place whole, so it
+ * was never torn by a crash), a journal over the size limit, FIFOs in the files' places. Each
+ * is moved aside with one warning, and the next start is quiet (issue 19). */
+static void test_damaged_files(void)
+{
+	char *dir = test_dir("damaged");
+	char *path = xasprintf("%s/state", dir), *jpath = xasprintf("%s/state.journal", dir);
+	char *msg;
+	struct state *st;
+	int fd;
+
+	CHECK(fsutil_mkdirs(dir, 0700));
+	test_write(path, "qari-state 1\nread aaaaaaaaaaaa\nbookmark bbbb");
+	st = state_open_dir(dir);
+	msg = test_messages(st);
+	CHECK(strstr(msg, "line 3: cut short") != NULL && strstr(msg, "moved aside") != NULL);
+	CHECK(state_is_read(st, "aaaaaaaaaaaa"));
+	CHECK(state_persistent(st));
+	CHECK_INT(test_count_files(dir, "state.corrupt-"), 1);
+	state_close(st);
+	free(msg);
+
+	/* 600 MB (sparse) of journal */
+	fd = open(jpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	CHECK(fd >= 0 && ftruncate(fd, 600L << 20) == 0);
+	close(fd);
+	st = state_open_dir(dir);
+	msg = test_messages(st);
+	CHECK(strstr(msg, jpath) != NULL && strstr(msg, "file too large; moved aside") != NULL);
+	CHECK(state_persistent(st));
+	CHECK(state_set_read(st, "eeeeeeeeeeee", true));
+	CHECK(state_is_read(st, "aaaaaaaaaaaa"));
+	state_close(st);
+	free(msg);
+	st = state_open_dir(dir);
+	msg = test_messages(st);
+	CHECK_STR(msg, ""); /* once */
+	CHECK(state_is_read(st, "eeeeeeeeeeee"));
+	state_close(st);
+	free(msg);
+
+	/* FIFOs: opening one for reading or writing would wait for ever */
+	CHECK(remove(jpath) == 0 && mkfifo(jpath, 0600) == 0);
+	CHECK(remove(path) == 0 && mkfifo(path, 0600) == 0);
+	st = state_open_dir(dir);
+	msg = test_messages(st);
+	CHECK(strstr(msg, "not a regular file; moved aside") != NULL);
+	CHECK(state_persistent(st));
+	CHECK(state_set_read(st, "ffffffffffff", true));
+	state_close(st);
+	free(msg);
+	free(path);
+	free(jpath);
+	free(dir);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-state.XXXXXX";
@@ -579,6 +692,8 @@ int main(void)
 	test_read_only();
 	test_default_dir();
 	test_second_instance();
+	test_full_disk();
+	test_damaged_files();
 	test_cost();
 
 	test_rm_rf(test_root);

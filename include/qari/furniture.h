@@ -1,0 +1,40 @@
+/* furniture.h - site furniture learned from the collection itself.
+ *
+ * Sites wrap their stories in recurring text: a closing «رابط الخبر بصحيفة الوئام: <title>»,
+ * an agency's «// انتهى // 13:08 ت م», a subscription notice, a «مقالات أخرى» list, an
+ * opening «Next Previous عين اليوم». Such text names places and papers (الخبر، الوئام) that
+ * are no part of the story. It is learned per source: a pair of words (digits as 0, not a
+ * function word) that comes in the last words of at least a twentieth of a source's
+ * articles (and of 20 or more) marks the start of its closing furniture, and one that comes
+ * in the first words of as many marks the end of its opening furniture. */
+#ifndef QARI_FURNITURE_H
+#define QARI_FURNITURE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qari/corpus.h"
+
+struct furniture {
+	uint64_t *head, *tail; /* the learned pairs' hashes (source and words), sorted */
+	size_t nhead, ntail;
+};
+
+/* Where an article's furniture is: its story is what lies between the end of the opening
+ * (before paragraph head_para's byte head_end) and the start of the closing (paragraph
+ * tail_para's byte tail_beg on). */
+struct furniture_cut {
+	uint32_t head_para, head_end; /* 0, 0: no opening furniture */
+	uint32_t tail_para, tail_beg; /* UINT32_MAX: no closing furniture */
+};
+
+void furniture_learn(struct furniture *f, const struct corpus *c);
+void furniture_free(struct furniture *f);
+/* The furniture of article a (f may be NULL: none). */
+void furniture_cut(const struct furniture *f, const struct article *a, struct furniture_cut *cut);
+/* Whether byte off of paragraph para (-1: the title, never furniture) is furniture. */
+bool furniture_covers(const struct furniture_cut *cut, long para, size_t off);
+/* A hash of the cut, 0 when there is none: what the entity cache adds to an article's key. */
+uint64_t furniture_cut_hash(const struct furniture_cut *cut);
+
+#endif

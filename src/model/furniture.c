@@ -1,0 +1,285 @@
+/* furniture.c - opening and closing site furniture learned per source (furniture.h). */
+#include "qari/furniture.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "qari/normalize.h"
+#include "qari/xalloc.h"
+
+#define FURNITURE_HEAD_WORDS 8  /* the opening is looked for in an article's first words */
+#define FURNITURE_TAIL_WORDS 40 /* the closing in its last (a copied title follows a link line) */
+#define FURNITURE_SHARE 20      /* a pair in one article of this many of its source, */
+#define FURNITURE_MIN 20        /* and in at least this many articles */
+#define FURNITURE_WORD_MAX 64   /* bytes of a word hashed */
+
+/* Function words: pairs with one of them are phrases of any story («في المائة», «من خلال»). */
+static const char *const furniture_function_words[] = {
+	"في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ما", "لا", "الذي", "التي", "هذا", "هذه",
+	"و", "ثم", "قد", "كان", "بين", "بعد", "قبل", "حتي", "عند", "كل", "وفي", "ومن", "به", "له",
+};
+
+/* A word of the window: where it is and its hash. */
+struct furniture_word {
+	uint32_t para, beg, end; /* original bytes of paragraph para */
+	uint64_t h;
+};
+
+struct furniture_window {
+	struct furniture_word *v;
+	size_t n, cap;
+	struct norm_text norm;
+	struct norm_token *toks;
+	size_t ntoks, tcap;
+};
+
+static bool furniture_is_function_word(const char *w, size_t n)
+{
+	for (size_t k = 0; k < sizeof furniture_function_words / sizeof *furniture_function_words; k++)
+		if (strlen(furniture_function_words[k]) == n && memcmp(furniture_function_words[k], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* A word's hash with its digits as 0 (a time stamp or date recurs as one shape); 0 for a
+ * function word, which no pair may hold. */
+static uint64_t furniture_word_hash(const char *w, size_t n)
+{
+	char buf[FURNITURE_WORD_MAX];
+	if (n > sizeof buf)
+		n = sizeof buf;
+	if (furniture_is_function_word(w, n))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		buf[i] = w[i] >= '0' && w[i] <= '9' ? '0' : w[i];
+	return XXH3_64bits(buf, n) | 1;
+}
+
+/* The words of paragraph k (matching form), appended in reading order. */
+static void furniture_para_words(struct furniture_window *w, const char *text, uint32_t k)
+{
+	struct norm_text *t = &w->norm;
+	norm_text_set(t, text, strlen(text), true);
+	w->ntoks = 0;
+	norm_tokenize(t->s, t->len, &w->toks, &w->ntoks, &w->tcap);
+	for (size_t i = 0; i < w->ntoks; i++) {
+		const struct norm_token *tk = &w->toks[i];
+		size_t ob, oe;
+		if (tk->kind == NORM_TOKEN_PUNCT)
+			continue;
+		norm_text_orig_span(t, tk->beg, tk->end, &ob, &oe);
+		xgrow(&w->v, &w->cap, w->n + 1, sizeof *w->v);
+		w->v[w->n++] = (struct furniture_word){k, (uint32_t)ob, (uint32_t)oe,
+						       furniture_word_hash(t->s + tk->beg, tk->end - tk->beg)};
+	}
+}
+
+/* The first FURNITURE_HEAD_WORDS words of the article's paragraphs (head) or its last
+ * FURNITURE_TAIL_WORDS (tail), in reading order. */
+static void furniture_window(struct furniture_window *w, const struct article *a, bool tail)
+{
+	w->n = 0;
+	if (!tail) {
+		for (size_t k = 0; k < a->npara && w->n < FURNITURE_HEAD_WORDS; k++)
+			furniture_para_words(w, a->paras[k], (uint32_t)k);
+		if (w->n > FURNITURE_HEAD_WORDS)
+			w->n = FURNITURE_HEAD_WORDS;
+		return;
+	}
+	size_t first = a->npara, words = 0;
+	while (first > 0 && words < FURNITURE_TAIL_WORDS) {
+		size_t before = w->n;
+		first--;
+		furniture_para_words(w, a->paras[first], (uint32_t)first);
+		words += w->n - before;
+		w->n = before; /* counted only: read again in order below */
+	}
+	for (size_t k = first; k < a->npara; k++)
+		furniture_para_words(w, a->paras[k], (uint32_t)k);
+	if (w->n > FURNITURE_TAIL_WORDS) {
+		memmove(w->v, w->v + w->n - FURNITURE_TAIL_WORDS, FURNITURE_TAIL_WORDS * sizeof *w->v);
+		w->n = FURNITURE_TAIL_WORDS;
+	}
+}
+
+static void furniture_window_free(struct furniture_window *w)
+{
+	free(w->v);
+	free(w->toks);
+	norm_text_free(&w->norm);
+}
+
+/* The pair of words i, i + 1 of a source; 0 when one is a function word. */
+static uint64_t furniture_pair(uint64_t source, const struct furniture_word *v, size_t i)
+{
+	uint64_t k[3] = {source, v[i].h, v[i + 1].h};
+	if (v[i].h == 0 || v[i + 1].h == 0)
+		return 0;
+	return XXH3_64bits(k, sizeof k) | 1;
+}
+
+static uint64_t furniture_source(const struct article *a)
+{
+	return a->source ? XXH3_64bits(a->source, strlen(a->source)) : 0;
+}
+
+static int furniture_u64_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* A pair seen in an article, with the article's source. */
+struct furniture_hit {
+	uint64_t pair, source;
+};
+
+static int furniture_hit_cmp(const void *a, const void *b)
+{
+	const struct furniture_hit *x = a, *y = b;
+	return x->pair < y->pair ? -1 : x->pair > y->pair;
+}
+
+/* Articles of the source with hash h (sources: every article's, sorted). */
+static size_t furniture_source_size(const uint64_t *sources, size_t n, uint64_t h)
+{
+	size_t lo = 0, hi = n, first;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (sources[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	first = lo;
+	while (lo < n && sources[lo] == h)
+		lo++;
+	return lo - first;
+}
+
+/* The pairs of every article's window, once per article; those in enough articles of their
+ * source into *out, sorted. */
+static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **out, size_t *nout)
+{
+	struct furniture_window w = {0};
+	struct furniture_hit *hits = NULL;
+	uint64_t *sources = xcalloc(c->n + 1, sizeof *sources);
+	size_t n = 0, cap = 0, ocap = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct article *a = c->items[i];
+		size_t from = n, m = from;
+		sources[i] = furniture_source(a);
+		furniture_window(&w, a, tail);
+		for (size_t k = 0; k + 1 < w.n; k++) {
+			uint64_t p = furniture_pair(sources[i], w.v, k);
+			if (p == 0)
+				continue;
+			xgrow(&hits, &cap, n + 1, sizeof *hits);
+			hits[n++] = (struct furniture_hit){p, sources[i]};
+		}
+		if (n > from)
+			xqsort(hits + from, n - from, sizeof *hits, furniture_hit_cmp);
+		for (size_t k = from; k < n; k++) /* once per article */
+			if (k == from || hits[k].pair != hits[m - 1].pair)
+				hits[m++] = hits[k];
+		n = m;
+	}
+	xqsort(sources, c->n, sizeof *sources, furniture_u64_cmp);
+	xqsort(hits, n, sizeof *hits, furniture_hit_cmp);
+	*out = NULL;
+	*nout = 0;
+	for (size_t i = 0, run; i < n; i += run) {
+		for (run = 1; i + run < n && hits[i + run].pair == hits[i].pair; run++)
+			;
+		if (run >= FURNITURE_MIN &&
+		    run * FURNITURE_SHARE >= furniture_source_size(sources, c->n, hits[i].source)) {
+			xgrow(out, &ocap, *nout + 1, sizeof **out);
+			(*out)[(*nout)++] = hits[i].pair;
+		}
+	}
+	free(hits);
+	free(sources);
+	furniture_window_free(&w);
+}
+
+/* Pairs of a that b does not have (both sorted), kept in a. */
+static void furniture_minus(uint64_t *a, size_t *na, const uint64_t *b, size_t nb)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < *na; i++)
+		if (nb == 0 || bsearch(&a[i], b, nb, sizeof *b, furniture_u64_cmp) == NULL)
+			a[n++] = a[i];
+	*na = n;
+}
+
+void furniture_learn(struct furniture *f, const struct corpus *c)
+{
+	uint64_t *head, *tail;
+	size_t nhead, ntail;
+
+	memset(f, 0, sizeof *f);
+	furniture_learn_side(c, false, &head, &nhead);
+	furniture_learn_side(c, true, &tail, &ntail);
+	/* a pair common at both ends is the source's usual story («معرض الكتاب» on a site that
+	   covers book fairs, or the whole of short articles), not its furniture */
+	f->head = xcalloc(nhead + 1, sizeof *f->head);
+	if (nhead > 0)
+		memcpy(f->head, head, nhead * sizeof *head);
+	f->nhead = nhead;
+	furniture_minus(f->head, &f->nhead, tail, ntail);
+	furniture_minus(tail, &ntail, head, nhead);
+	f->tail = tail;
+	f->ntail = ntail;
+	free(head);
+}
+
+void furniture_free(struct furniture *f)
+{
+	free(f->head);
+	free(f->tail);
+	memset(f, 0, sizeof *f);
+}
+
+static bool furniture_has(const uint64_t *v, size_t n, uint64_t h)
+{
+	return n > 0 && bsearch(&h, v, n, sizeof *v, furniture_u64_cmp) != NULL;
+}
+
+void furniture_cut(const struct furniture *f, const struct article *a, struct furniture_cut *cut)
+{
+	struct furniture_window w = {0};
+	uint64_t src;
+
+	*cut = (struct furniture_cut){0, 0, UINT32_MAX, 0};
+	if (f == NULL || (f->nhead == 0 && f->ntail == 0))
+		return;
+	src = furniture_source(a);
+	furniture_window(&w, a, false);
+	for (size_t k = 0; k + 1 < w.n; k++) /* the opening ends after its last pair */
+		if (furniture_has(f->head, f->nhead, furniture_pair(src, w.v, k)))
+			cut->head_para = w.v[k + 1].para, cut->head_end = w.v[k + 1].end;
+	furniture_window(&w, a, true);
+	for (size_t k = 0; k + 1 < w.n && cut->tail_para == UINT32_MAX; k++) /* starts at its first */
+		if (furniture_has(f->tail, f->ntail, furniture_pair(src, w.v, k)))
+			cut->tail_para = w.v[k].para, cut->tail_beg = w.v[k].beg;
+	furniture_window_free(&w);
+}
+
+bool furniture_covers(const struct furniture_cut *cut, long para, size_t off)
+{
+	if (para < 0)
+		return false;
+	if ((uint32_t)para < cut->head_para || ((uint32_t)para == cut->head_para && off < cut->head_end))
+		return true;
+	return cut->tail_para != UINT32_MAX &&
+	       ((uint32_t)para > cut->tail_para || ((uint32_t)para == cut->tail_para && off >= cut->tail_beg));
+}
+
+uint64_t furniture_cut_hash(const struct furniture_cut *cut)
+{
+	if (cut->head_end == 0 && cut->head_para == 0 && cut->tail_para == UINT32_MAX)
+		return 0;
+	return XXH3_64bits(cut, sizeof *cut) | 1;
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""eval_entities.py QARI - the judged entity sample (tests/data/judged/entities.tsv) scored by
+`qari eval-entities` on its dev split, against floors just under what qari reaches.
+
+Skipped (exit 77) when the judged sample or the SaudiNewsNet corpus (../shared) is absent.
+Every output line is "name: value"; the floors are checked on precision, recall per type and
+overall, and on the junk and duplicate counts."""
+import os
+import re
+import subprocess
+import sys
+
+QARI = sys.argv[1]
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+GOLD = os.path.join(ROOT, "tests", "data", "judged", "entities.tsv")
+SHARED = os.environ.get("QARI_SHARED", os.path.join(ROOT, "..", "shared"))
+CORPUS = os.path.join(SHARED, "corpus", "saudinewsnet")
+LINE = re.compile(r"^([a-z][a-z0-9_]*): (-?[0-9]+(\.[0-9]+)?)$")
+
+# what qari reaches on the dev split, less a margin (docs/design.md, Entities)
+FLOORS = {
+    "overall_precision": 0.70, "overall_recall": 0.69,
+    "person_precision": 0.67, "person_recall": 0.74,
+    "place_precision": 0.72, "place_recall": 0.65,
+    "org_precision": 0.71, "org_recall": 0.66,
+}
+CEILINGS = {"junk": 50, "duplicates": 9}
+
+if not os.path.exists(GOLD):
+    print(f"skipped: no judged sample at {GOLD}")
+    sys.exit(77)
+if not os.path.isdir(CORPUS):
+    print(f"skipped: no SaudiNewsNet corpus at {CORPUS}")
+    sys.exit(77)
+
+r = subprocess.run([QARI, "eval-entities", GOLD, "--split", "dev", CORPUS],
+                   capture_output=True, timeout=600)
+failures = []
+if r.returncode != 0:
+    failures.append(f"exit status {r.returncode}: {r.stderr.decode(errors='replace')[-500:]}")
+figures = {}
+for line in r.stdout.decode("utf-8").splitlines():
+    m = LINE.match(line)
+    if not m:
+        failures.append(f"not a figure line: {line!r}")
+        continue
+    figures[m.group(1)] = float(m.group(2))
+if figures.get("articles", 0) < 1 or figures.get("articles_not_found", 1) != 0:
+    failures.append("the judged articles were not all scored")
+for name, floor in FLOORS.items():
+    if name not in figures:
+        failures.append(f"no {name}")
+    elif figures[name] < floor:
+        failures.append(f"{name} {figures[name]:.3f} below its floor {floor}")
+for name, ceiling in CEILINGS.items():
+    if name not in figures:
+        failures.append(f"no {name}")
+    elif figures[name] > ceiling:
+        failures.append(f"{name} {figures[name]:.0f} above {ceiling}")
+print(" ".join(f"{k}={v:g}" for k, v in figures.items()))
+for f in failures:
+    print("FAIL:", f)
+sys.exit(1 if failures else 0)

@@ -1,0 +1,110 @@
+/* test_furniture.c - site furniture learned from a collection: a link line that closes every
+ * story of one site, an opening share bar, and what is not furniture. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "qari/furniture.h"
+
+static struct article *make(const char *source, int i, const char *const *paras, size_t n)
+{
+	struct article *a = article_new("mem.json");
+	char title[64];
+	snprintf(title, sizeof title, "خبر رقم %d", i);
+	article_set_title(a, title, strlen(title));
+	article_set_field(&a->source, source, strlen(source));
+	for (size_t k = 0; k < n; k++)
+		article_add_para(a, paras[k], strlen(paras[k]));
+	article_finish(a, title);
+	return a;
+}
+
+/* Stories that differ, as a site's do. */
+static const char *const stories[] = {
+	"أعلنت وزارة الصحة تسجيل حالات جديدة في جدة",
+	"افتتح أمير المنطقة معرضا للكتاب في أبها",
+	"ارتفعت أسعار النفط في ختام تعاملات الأسبوع",
+	"فاز فريق الهلال على ضيفه في الدوري",
+	"هطلت أمطار غزيرة على مرتفعات الطائف",
+	"بدأ العام الدراسي في مدارس المنطقة الشرقية",
+	"وقعت الشركة عقدا لتوسعة ميناء الدمام",
+};
+
+/* Forty-five made-up words of article i, none shared with another article: the body that
+ * keeps an opening out of the window where a closing is looked for. */
+static void filler(int i, char *out, size_t cap)
+{
+	static const char *const letters[] = {"ب", "ت", "ج", "د", "ر", "س", "ش", "ع", "ف", "ق", "م", "ن"};
+	unsigned x = 2654435761u * (unsigned)(i + 1);
+	size_t len = 0;
+	out[0] = '\0';
+	for (int w = 0; w < 45 && len + 32 < cap; w++) {
+		for (int l = 0; l < 4; l++) {
+			x = x * 1103515245u + 12345u;
+			len += (size_t)snprintf(out + len, cap - len, "%s", letters[(x >> 16) % 12]);
+		}
+		len += (size_t)snprintf(out + len, cap - len, " ");
+	}
+}
+
+int main(void)
+{
+	struct corpus c;
+	struct furniture f;
+	struct furniture_cut cut;
+	struct article *other;
+	size_t nstories = sizeof stories / sizeof *stories;
+
+	corpus_init(&c);
+	for (int i = 0; i < 30; i++) { /* a site whose every story ends with its link line */
+		char last[160];
+		const char *paras[2] = {stories[i % nstories], last};
+		snprintf(last, sizeof last, "%s. رابط الخبر بصحيفة الوئام: خبر رقم %d",
+			 stories[(i + 2) % nstories], i);
+		corpus_add(&c, make("alweeam", i, paras, 2));
+	}
+	for (int i = 0; i < 30; i++) { /* another site: a share bar opens each story */
+		char first[160], body[1024];
+		const char *paras[2] = {first, body};
+		snprintf(first, sizeof first, "شارك من خلال تويتر فيسبوك %s", stories[(i + 3) % nstories]);
+		filler(i, body, sizeof body);
+		corpus_add(&c, make("okaz", i, paras, 2));
+	}
+	furniture_learn(&f, &c);
+	CHECK(f.ntail > 0 && f.nhead > 0);
+
+	/* the link line is cut where it starts, the story before it kept */
+	furniture_cut(&f, c.items[0], &cut);
+	CHECK_INT(cut.tail_para, 1);
+	CHECK(strncmp(c.items[0]->paras[1] + cut.tail_beg, "رابط الخبر", strlen("رابط الخبر")) == 0);
+	CHECK(furniture_covers(&cut, 1, cut.tail_beg));
+	CHECK(!furniture_covers(&cut, 1, 0));
+	CHECK(!furniture_covers(&cut, 0, 0));
+	CHECK(!furniture_covers(&cut, -1, 0)); /* never the title */
+	CHECK(furniture_cut_hash(&cut) != 0);
+
+	/* the share bar ends the opening furniture; the story after it is kept */
+	furniture_cut(&f, c.items[30], &cut);
+	CHECK(cut.head_end > 0);
+	CHECK(strncmp(c.items[30]->paras[0] + cut.head_end, " ", 1) == 0);
+	CHECK(!furniture_covers(&cut, 0, cut.head_end + 1));
+	CHECK_INT(cut.tail_para, UINT32_MAX);
+
+	/* the same line in an article of a third site is that site's story, not furniture */
+	{
+		const char *paras[1] = {"رابط الخبر بصحيفة الوئام: قالت الصحيفة إن الرابط تغير"};
+		other = make("sabq", 99, paras, 1);
+		furniture_cut(&f, other, &cut);
+		CHECK_INT(cut.tail_para, UINT32_MAX);
+		CHECK_INT(cut.head_end, 0);
+		CHECK_INT(furniture_cut_hash(&cut), 0);
+		article_free(other);
+	}
+	/* without a learned furniture, nothing is cut */
+	furniture_cut(NULL, c.items[0], &cut);
+	CHECK_INT(cut.tail_para, UINT32_MAX);
+	furniture_free(&f);
+	corpus_free(&c);
+	return check_done();
+}
