@@ -106,7 +106,7 @@ def folder_case():
     r = run(["list", "--stats", DATA], "list folder")
     if check_run(r, "list folder", tab_ok=True):
         for l in r.stderr.decode().splitlines():
-            check(l.startswith("qari: ") or re.match(r"^(files|items) \w+: \d+$", l),
+            check(l.startswith("qari: ") or re.match(r"^(files|items) [\w ]+: \d+$", l),
                   "list folder", f"stderr line that is not a report: {l!r}")
 
 
