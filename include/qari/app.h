@@ -12,7 +12,9 @@
  *   views.c     the list's view (all, unread, bookmarked), sort order, source filter,
  *               next/previous unread, mark all read and undo
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
- *               (read marks, bookmarks, positions)
+ *               (read marks, bookmarks, positions: the store's for store articles)
+ *   store_view.c the store as the corpus (no PATH, subscriptions), R and reload: fetching in
+ *               the background; page_view.c F: an article's page, its main text
  */
 #ifndef QARI_APP_H
 #define QARI_APP_H
@@ -137,6 +139,14 @@ struct app {
 	struct article_entities early; /* the open article's, found at once while the index is
 					  being built (the sidebar needs not wait for it) */
 	size_t early_of;               /* the article they are of, APP_NONE: none */
+	struct store *store;          /* the store the reader shows (store_view.c), or NULL */
+	int64_t store_seen;           /* its highest row in the corpus */
+	int64_t *store_rowids;        /* each corpus position's row, for the next index */
+	struct store_entities *store_given; /* entities read with the articles, until the index */
+	size_t store_nrows;
+	double store_opened_at, fetched_at; /* app_now(): for reload = MINUTES */
+	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
+	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
 	struct related_link *related; /* of the open article */
 	size_t nrelated;
 	size_t related_anchor;        /* the article whose related stories ] and [ walk */
@@ -195,6 +205,10 @@ void app_state_leave(struct app *app);           /* remember the open article's 
 size_t app_state_top(struct app *app, size_t idx); /* where to open it */
 void app_state_opened(struct app *app, size_t idx);
 void app_toggle_read(struct app *app);
+/* Marks of an article: in the store for the store's articles, else in the state. */
+bool app_is_read(const struct app *app, const char *id);
+bool app_is_bookmarked(const struct app *app, const char *id);
+bool app_set_read(struct app *app, const char *id, bool on);
 void app_toggle_bookmark(struct app *app);
 void app_take_messages(struct app *app);
 
@@ -217,6 +231,19 @@ bool app_load_resort(struct app *app);
 /* Keep rows (corpus positions in the list) in list order. */
 void app_sort_rows(const struct app *app, size_t *rows, size_t n);
 void app_load_free(struct app *app);
+
+/* store_view.c: the reader on the store, fetching in the background */
+bool app_store_wanted(const struct app *app); /* no PATH, and subscriptions */
+bool app_store_start(struct app *app);        /* open it and show its articles */
+void app_store_close(struct app *app);
+void app_fetch_start(struct app *app);        /* R */
+void app_page_start(struct app *app);         /* F: the article's page, its main text */
+void app_filter_tag(struct app *app);         /* T: the list narrowed to the next tag */
+int app_fetch_fd(const struct app *app);      /* readable as feeds are done; -1: none */
+void app_fetch_event(struct app *app);
+bool app_fetch_progress(const struct app *app, char *out, size_t n);
+int app_fetch_timeout(const struct app *app); /* ms until reload is due, -1: never */
+void app_fetch_tick(struct app *app);
 
 /* views.c */
 void app_views_init(struct app *app); /* the kept sort order and the source names */

@@ -23,6 +23,7 @@ struct article {
 	char *url;    /* source URL, or NULL */
 	char *source; /* source name (site, agency), or NULL */
 	char *author; /* or NULL */
+	char *guid;   /* the feed's id of the item (RSS guid, Atom id), or NULL */
 	char *path;   /* file it came from (archive!member for archive members) */
 	char **paras; /* body paragraphs in reading order */
 	size_t npara;

@@ -67,5 +67,20 @@ extern const struct cmd_entry cmd_entities_entry, cmd_eval_entities_entry;
 extern const struct cmd_entry cmd_related_entry;
 int reader_run(const struct cli *cli); /* loop.c */
 extern const struct cmd_entry cmd_bench_entry;
+extern const struct cmd_entry cmd_import_entry; /* cmd_import.c */
+struct store;
+/* cmd_import.c: the store with its tagger (tag: entities found at ingest); NULL after a
+ * message on stderr. And "qari: WHAT: MESSAGE" on stderr, made safe for the terminal. */
+struct store *cli_open_store(bool tag);
+void cli_print_error(const char *what, const char *message);
+extern const struct cmd_entry cmd_fetch_entry; /* cmd_fetch.c */
+extern const struct cmd_entry cmd_add_entry, cmd_import_opml_entry, cmd_export_opml_entry;
+struct subs;
+struct config;
+struct fetch_opts;
+/* cmd_fetch.c: the subscriptions (problems on stderr; false: none); fetch options and
+ * retention from the config file (config_free it). */
+bool cli_read_subs(struct subs *subs);
+void cli_fetch_config(struct config *cfg, struct fetch_opts *o);
 
 #endif

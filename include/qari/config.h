@@ -105,6 +105,10 @@ struct config {
 	int cache;             /* entities kept between runs (entity_cache.h): 0 off, else on */
 	int mouse;             /* click selects, the wheel scrolls: 1 on, else off (the default) */
 	int measure;           /* 40-400, 0 unset */
+	long keep_days;        /* the store keeps articles this many days, 0: for ever */
+	long max_items;        /* and at most this many, 0: no limit (bookmarks always stay) */
+	long reload;           /* the reader fetches every this many minutes, 0: never */
+	long fetch_timeout;    /* seconds a feed may take, 0: the default */
 	char *url_schemes;     /* schemes o and y accept besides http(s): " gopher gemini ", or NULL */
 	struct config_style theme[CONFIG_ROLE_COUNT];
 	char **paths;          /* expanded; NULL/0 unset */

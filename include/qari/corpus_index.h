@@ -40,6 +40,9 @@ struct corpus_index {
 	bool started;               /* the builder thread runs (or ran) */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
+	struct article_entities *given; /* entities known already (the store's), by position: */
+	uint8_t *given_have;            /* given[i] holds them; not tagged again */
+	size_t ngiven;
 };
 
 /* While the corpus still grows (loading in the background): the search index alone, empty,
@@ -51,6 +54,11 @@ void corpus_index_grow(struct corpus_index *x, size_t n);
 /* Keep articles' entities between runs in the cache in folder dir (NULL: the XDG cache
  * folder; see entity_cache.h). Before corpus_index_start or _build. */
 void corpus_index_cache(struct corpus_index *x, const char *dir);
+/* Take over es[i] where have[i] for the first n articles (the entities the store found at
+ * ingest): they are not tagged again. Before corpus_index_start or _build; es and have are
+ * freed by the index (with the entities it did not take). */
+void corpus_index_give(struct corpus_index *x, struct article_entities *es, uint8_t *have,
+		       size_t n);
 /* Start building in the background (nthreads ≤ 0: one per CPU, at most 8). */
 void corpus_index_start(struct corpus_index *x, const struct corpus *c, int nthreads);
 /* Build everything now, on this thread's time (subcommands, benchmarks). */

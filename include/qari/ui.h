@@ -61,6 +61,9 @@ enum ui_op {
 	UI_OP_UNDO_MARK,      /* U : take the last A back */
 	UI_OP_SOURCE,         /* f : this article's source alone */
 	UI_OP_LINKS,          /* u : the article's links, numbered */
+	UI_OP_FETCH,          /* R : fetch the subscriptions in the background */
+	UI_OP_FULL_TEXT,      /* F : fetch the article's page, show its main text */
+	UI_OP_TAG,            /* T : the store's articles of the next tag of the subscriptions */
 	UI_OP_COUNT
 };
 

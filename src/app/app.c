@@ -130,6 +130,9 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 			k += snprintf(out + k, n - (size_t)k, "hit %zu/%zu  ", app->hit + 1, app->nhits);
 		snprintf(out + k, n - (size_t)k, "%zu/%zu  line %zu/%zu  %d%%", sel, count, line,
 			 lines, pct);
+	} else if (app_fetch_progress(app, out, n)) {
+		size_t k = strlen(out);
+		snprintf(out + k, n - k, "  %zu/%zu", count ? sel : 0, count);
 	} else if (app->loader)
 		snprintf(out, n, "loading %d%%  %zu/%zu", app_load_percent(app), count ? sel : 0, count);
 	else if (!app->index_done)

@@ -1,7 +1,8 @@
 /* bench.h - what the files of `qari bench` share (private to src/app/bench*.c):
  *   bench.c          the subcommand: figures in order, one "name: value unit" line each
  *   bench_session.c  the reader itself on a pty, driven by a scripted session from a second
- *                    thread; less on the same text */
+ *                    thread; less on the same text
+ *   bench_store.c    the store and the fetcher: ingest, the reader on a store, 200 feeds */
 #ifndef QARI_BENCH_H
 #define QARI_BENCH_H
 
@@ -18,6 +19,7 @@ struct bench_session {
 	char **paths; /* what the reader opens */
 	size_t npaths;
 	bool index_only; /* no script: quit once the index is complete */
+	const char *urls; /* a subscriptions file for the session's private home, or NULL */
 
 	/* seconds from the start of the reader, < 0 when not reached */
 	double first_screen; /* the first frame drawn (the list) */
@@ -43,5 +45,11 @@ void bench_session_free(struct bench_session *s);
 /* Bytes less writes per line scrolled with j over text on an 80×24 pty; < 0 when it did not
  * run. */
 double bench_less_bytes_per_line(const char *text);
+/* bench_store.c: the store's and the fetcher's figures, in folders under tmp; c is what
+ * paths hold. */
+void bench_store(const struct cli *cli, const struct corpus *c, char **paths, size_t npaths,
+		 const char *tmp);
+/* bench.c: run argv with stdout and stderr to /dev/null; seconds taken, -1: it failed. */
+double bench_run_tool(char *const argv[]);
 
 #endif

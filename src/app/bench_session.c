@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -252,16 +253,28 @@ static int bs_unlink(const char *path, const struct stat *st, int flag, struct F
 	return remove(path);
 }
 
-/* State and config in a temp folder: the session neither reads nor changes the user's. */
-static char *bs_private_home(void)
+/* State and config in a temp folder: the session neither reads nor changes the user's. The
+ * session's subscriptions, when it has some, go there too. */
+static char *bs_private_home(const char *urls)
 {
-	char *dir = xstrdup("/tmp/qari-bench-home-XXXXXX");
+	char *dir = xstrdup("/tmp/qari-bench-home-XXXXXX"), *path;
+	FILE *f;
 	if (mkdtemp(dir) == NULL) {
 		free(dir);
 		return NULL;
 	}
 	setenv("XDG_STATE_HOME", dir, 1);
 	setenv("XDG_CONFIG_HOME", dir, 1);
+	path = xasprintf("%s/qari", dir);
+	if (urls && mkdir(path, 0700) == 0) {
+		free(path);
+		path = xasprintf("%s/qari/urls", dir);
+		if ((f = fopen(path, "w")) != NULL) {
+			fputs(urls, f);
+			fclose(f);
+		}
+	}
+	free(path);
 	return dir;
 }
 
@@ -305,7 +318,7 @@ bool bench_session_run(struct bench_session *o)
 		fatal("fdopen: %s", strerror(errno));
 	cli.args = o->paths;
 	cli.nargs = o->npaths;
-	home = bs_private_home();
+	home = bs_private_home(o->urls);
 	unsetenv("LINES"), unsetenv("COLUMNS"); /* the pty's size, not the caller's */
 	atomic_init(&s.stop, false);
 	s.r0 = bench_rchar();

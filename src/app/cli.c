@@ -25,6 +25,11 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_eval_entities_entry,
 	&cmd_related_entry,
 	&cmd_bench_entry,
+	&cmd_import_entry,
+	&cmd_fetch_entry,
+	&cmd_add_entry,
+	&cmd_import_opml_entry,
+	&cmd_export_opml_entry,
 };
 
 const struct cmd_entry *cli_find_command(const char *name)
@@ -52,8 +57,11 @@ void cli_print_help(void)
 	       "  $XDG_CONFIG_HOME/qari/config  settings and key bindings (default ~/.config/qari/config)\n"
 	       "  $XDG_STATE_HOME/qari/         read marks, bookmarks, positions, the sort order\n"
 	       "  $XDG_CACHE_HOME/qari/entities the entities of articles already tagged\n"
+	       "  $XDG_CONFIG_HOME/qari/urls    subscriptions: a feed URL a line, tags, ~Name\n"
+	       "  $XDG_DATA_HOME/qari/qari.db   the store of fetched and imported articles\n"
 	       "environment: NO_COLOR, BROWSER, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME,\n"
-	       "  QARI_THREADS (worker threads); see qari(1)\n");
+	       "  XDG_DATA_HOME, http_proxy, https_proxy, no_proxy, QARI_THREADS (worker threads);\n"
+	       "  see qari(1)\n");
 }
 
 static bool cli_parse_width(const char *s, int *width)

@@ -45,6 +45,9 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'s', false, UI_OP_TOGGLE_SIDEBAR},
 	{'m', false, UI_OP_TOGGLE_READ},
 	{'*', false, UI_OP_BOOKMARK},
+	{'R', false, UI_OP_FETCH},
+	{'F', false, UI_OP_FULL_TEXT},
+	{'T', false, UI_OP_TAG},
 	{'o', false, UI_OP_OPEN_URL},
 	{'y', false, UI_OP_COPY_URL},
 	{'z', false, UI_OP_ZOOM},
@@ -95,6 +98,9 @@ static const struct {
 	[UI_OP_UNDO_MARK] = {"undo-mark", "take the last mark-all-read back"},
 	[UI_OP_SOURCE] = {"source", "only this article's source (Esc: all again)"},
 	[UI_OP_LINKS] = {"links", "every link of the article, numbered: open or copy one"},
+	[UI_OP_FETCH] = {"fetch", "fetch the subscriptions (in the background)"},
+	[UI_OP_FULL_TEXT] = {"full-text", "fetch the article's page and show its main text"},
+	[UI_OP_TAG] = {"tag", "only the feeds of a tag (again: the next tag; Esc: all)"},
 };
 
 /* The live map: the defaults, then the config file's bind and unbind lines. */

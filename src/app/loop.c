@@ -103,6 +103,9 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_TOGGLE_READ: app_toggle_read(app); return true;
 	case UI_OP_BOOKMARK: app_toggle_bookmark(app); return true;
 	case UI_OP_COPY_URL: app_copy_url(app); return true;
+	case UI_OP_FETCH: app_fetch_start(app); return true;
+	case UI_OP_FULL_TEXT: app_page_start(app); return true;
+	case UI_OP_TAG: app_filter_tag(app); return true;
 	case UI_OP_ZOOM:
 		if (app->open == APP_NONE)
 			return false;
@@ -261,9 +264,12 @@ static int loop_keys(struct app *app)
 static int loop_timeout(const struct app *app)
 {
 	int t = app->loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
+	int reload = app_fetch_timeout(app);
 
 	if (app_filter_runnable(app))
 		return 0;
+	if (reload >= 0 && (t < 0 || reload < t))
+		t = reload;
 	return merge >= 0 && (t < 0 || merge < t) ? merge : t;
 }
 
@@ -280,19 +286,23 @@ static void loop_run(struct app *app)
 	loop_signals();
 	nodelay(stdscr, TRUE);
 	while (!app->quit && !loop_stop_signal) {
-		struct pollfd fds[4] = {
+		struct pollfd fds[5] = {
 			{.fd = app->in_fd, .events = POLLIN},
 			{.fd = corpus_index_fd(&app->index), .events = POLLIN},
 			{.fd = app->loader ? corpus_loader_fd(app->loader) : -1, .events = POLLIN},
-			{.fd = loop_signal_pipe[0], .events = POLLIN}};
+			{.fd = loop_signal_pipe[0], .events = POLLIN},
+			{.fd = app_fetch_fd(app), .events = POLLIN}};
 		loop_draw(app);
 		app_state_sync(app);
 		if (pause_ms > 0)
 			nanosleep(&(struct timespec){pause_ms / 1000, pause_ms % 1000 * 1000000}, NULL);
-		if (poll(fds, 4, loop_timeout(app)) < 0 && errno != EINTR)
+		if (poll(fds, 5, loop_timeout(app)) < 0 && errno != EINTR)
 			break;
 		if (loop_stop_signal)
 			break;
+		if (fds[4].revents & POLLIN)
+			app_fetch_event(app);
+		app_fetch_tick(app);
 		if (fds[2].revents & POLLIN)
 			app_load_event(app);
 		else
@@ -362,6 +372,7 @@ static void loop_free(struct app *app)
 	app_views_free(app);
 	app_load_free(app); /* stops the loader first: the index reads the corpus only once done */
 	corpus_index_free(&app->index);
+	app_store_close(app);
 	app_search_free(app);
 	ui_pane_free(&app->list);
 	ui_pane_free(&app->reader);
@@ -403,7 +414,9 @@ static void loop_load_start(struct app *app)
 	const struct cli *cli = app->cli;
 	char *dir;
 
-	if (cli->nargs > 0) {
+	if (app_store_wanted(app) && app_store_start(app)) {
+		return; /* no PATH, and subscriptions: the store */
+	} else if (cli->nargs > 0) {
 		app_load_start(app, cli->args, cli->nargs);
 	} else if (app->config.npaths) {
 		app_load_start(app, app->config.paths, app->config.npaths);
@@ -462,8 +475,9 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	app_views_init(&app);
 	loop_help_rows(&app);
 	loop_load_start(&app);
-	app_load_first(&app, LOOP_FIRST_SCREEN_MS);
-	if (app.loader == NULL && app.corpus.n == 0) {
+	if (app.store == NULL)
+		app_load_first(&app, LOOP_FIRST_SCREEN_MS);
+	if (app.loader == NULL && app.corpus.n == 0 && app.store == NULL) {
 		rc = loop_nothing_loaded(&app);
 		loop_free(&app);
 		return rc;
@@ -486,7 +500,7 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	app_state_close(&app);
 	ui_screen_stop();
 	loop_terminal_bidi(&app, false);
-	if (app.loader == NULL && app.corpus.n == 0)
+	if (app.loader == NULL && app.corpus.n == 0 && app.store == NULL)
 		rc = loop_nothing_loaded(&app);
 	if (app.state_lost[0]) { /* said in the status line; the screen is gone now */
 		fprintf(stderr, "qari: read marks, bookmarks or positions of this session were not "

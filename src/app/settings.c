@@ -9,6 +9,7 @@
 
 #include "qari/app.h"
 #include "qari/keymap.h"
+#include "qari/store.h"
 #include "qari/xalloc.h"
 
 /* config_key (no curses in the model) → the code get_wch returns. */
@@ -136,16 +137,56 @@ void app_take_messages(struct app *app)
 			app_message(app, "%s — %s", app->message, m);
 		free(m);
 	}
+	while (app->store && (m = store_take_message(app->store)) != NULL) {
+		if (!app->message[0])
+			app_message(app, "%s", m);
+		free(m);
+	}
+}
+
+/* Marks: the store's articles keep theirs in the store, articles from files in the state. */
+bool app_is_read(const struct app *app, const char *id)
+{
+	return app->store ? store_is_read(app->store, id) : app->state && state_is_read(app->state, id);
+}
+
+bool app_is_bookmarked(const struct app *app, const char *id)
+{
+	return app->store ? store_is_bookmarked(app->store, id)
+			  : app->state && state_is_bookmarked(app->state, id);
+}
+
+bool app_set_read(struct app *app, const char *id, bool on)
+{
+	return app->store ? store_set_read(app->store, id, on) : state_set_read(app->state, id, on);
+}
+
+static bool settings_get_read(struct app *app, const char *id) { return app_is_read(app, id); }
+
+static bool settings_get_bookmark(struct app *app, const char *id)
+{
+	return app_is_bookmarked(app, id);
+}
+
+static bool settings_set_read(struct app *app, const char *id, bool on)
+{
+	return app_set_read(app, id, on);
+}
+
+static bool settings_set_bookmark(struct app *app, const char *id, bool on)
+{
+	return app->store ? store_set_bookmark(app->store, id, on)
+			  : state_set_bookmark(app->state, id, on);
 }
 
 static bool settings_is_read(void *ctx, const struct article *a)
 {
-	return state_is_read(((struct app *)ctx)->state, a->id);
+	return settings_get_read(ctx, a->id);
 }
 
 static bool settings_is_bookmarked(void *ctx, const struct article *a)
 {
-	return state_is_bookmarked(((struct app *)ctx)->state, a->id);
+	return settings_get_bookmark(ctx, a->id);
 }
 
 static const char *settings_source_name(void *ctx, const struct article *a)
@@ -164,7 +205,7 @@ void app_state_open(struct app *app)
 	app->list_data.ctx = app->reader_data.ctx = app;
 	/* the last article is selected when it arrives (loading.c), unless the user moved first */
 	last = state_last(app->state);
-	app->last_id = last ? xstrdup(last) : NULL;
+	app->last_id = app->store ? store_last(app->store) : last ? xstrdup(last) : NULL;
 	app_load_select_last(app, 0, app->norder);
 }
 
@@ -176,7 +217,7 @@ void app_state_leave(struct app *app)
 {
 	const struct reader_pane *r = &app->reader_data;
 	size_t first;
-	long para;
+	long para, pos;
 	if (app->open == APP_NONE || r->view.nlines == 0)
 		return;
 	para = r->view.lines[r->top].para;
@@ -185,8 +226,11 @@ void app_state_leave(struct app *app)
 		first = r->top;
 	if (r->top - first >= SETTINGS_POS_LINES)
 		first = r->top - (SETTINGS_POS_LINES - 1);
-	state_set_pos(app->state, app->corpus.items[app->open]->id,
-		      (para + 3) * SETTINGS_POS_LINES + (long)(r->top - first));
+	pos = (para + 3) * SETTINGS_POS_LINES + (long)(r->top - first);
+	if (app->store)
+		store_set_pos(app->store, app->corpus.items[app->open]->id, pos);
+	else
+		state_set_pos(app->state, app->corpus.items[app->open]->id, pos);
 	app_take_messages(app);
 }
 
@@ -215,7 +259,8 @@ void app_state_close(struct app *app)
 size_t app_state_top(struct app *app, size_t idx)
 {
 	const struct article_view *v = &app->reader_data.view;
-	long pos = state_pos(app->state, app->corpus.items[idx]->id);
+	const char *id = app->corpus.items[idx]->id;
+	long pos = app->store ? store_pos(app->store, id) : state_pos(app->state, id);
 	size_t line;
 	if (pos <= 0 || app->reader_data.article != app->corpus.items[idx])
 		return 0;
@@ -231,10 +276,13 @@ size_t app_state_top(struct app *app, size_t idx)
 void app_state_opened(struct app *app, size_t idx)
 {
 	const char *id = app->corpus.items[idx]->id;
-	if (!state_is_read(app->state, id))
+	if (!settings_get_read(app, id))
 		app->unread_of = APP_NONE;
-	state_set_read(app->state, id, true);
-	state_set_last(app->state, id);
+	settings_set_read(app, id, true);
+	if (app->store)
+		store_set_last(app->store, id);
+	else
+		state_set_last(app->state, id);
 	app_take_messages(app);
 }
 
@@ -245,29 +293,30 @@ static const struct article *settings_target(struct app *app)
 }
 
 /* m and *: flip a mark of the selected (list) or open (reader) article. */
-static void settings_toggle(struct app *app, bool (*get)(const struct state *, const char *),
-			    bool (*set)(struct state *, const char *, bool), const char *on,
+static void settings_toggle(struct app *app, bool (*get)(struct app *, const char *),
+			    bool (*set)(struct app *, const char *, bool), const char *on,
 			    const char *off)
 {
 	const struct article *a = settings_target(app);
 	bool value;
 	if (a == NULL)
 		return;
-	value = !get(app->state, a->id);
+	value = !get(app, a->id);
 	app->unread_of = APP_NONE;
 	/* acknowledged only when it reached the disk */
 	app_message(app, "%s%s", value ? on : off,
-		    set(app->state, a->id, value) ? "" : " (in memory only: not saved)");
+		    set(app, a->id, value) ? "" : " (in memory only: not saved)");
 	app_take_messages(app);
 	app->list.dirty = true;
 }
 
 void app_toggle_read(struct app *app)
 {
-	settings_toggle(app, state_is_read, state_set_read, "marked read", "marked unread");
+	settings_toggle(app, settings_get_read, settings_set_read, "marked read", "marked unread");
 }
 
 void app_toggle_bookmark(struct app *app)
 {
-	settings_toggle(app, state_is_bookmarked, state_set_bookmark, "bookmarked", "bookmark removed");
+	settings_toggle(app, settings_get_bookmark, settings_set_bookmark, "bookmarked",
+			"bookmark removed");
 }

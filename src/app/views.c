@@ -23,8 +23,8 @@ static bool views_keeps(const struct app *app, size_t idx)
 	const char *id = app->corpus.items[idx]->id;
 
 	switch (app->view) {
-	case APP_VIEW_UNREAD: return app->state == NULL || !state_is_read(app->state, id);
-	case APP_VIEW_BOOKMARKS: return app->state && state_is_bookmarked(app->state, id);
+	case APP_VIEW_UNREAD: return !app_is_read(app, id);
+	case APP_VIEW_BOOKMARKS: return app_is_bookmarked(app, id);
 	default: return true;
 	}
 }
@@ -70,7 +70,7 @@ size_t app_unread_count(const struct app *app)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < app->norder; i++)
-		n += app->state == NULL || !state_is_read(app->state, app->corpus.items[i]->id);
+		n += !app_is_read(app, app->corpus.items[i]->id);
 	return n;
 }
 
@@ -133,7 +133,7 @@ void app_unread_step(struct app *app, bool forward)
 		if (i >= n)
 			break;
 		idx = app->list_data.rows ? app->list_data.rows[i] : i;
-		if (app->state && state_is_read(app->state, app->corpus.items[idx]->id))
+		if (app_is_read(app, app->corpus.items[idx]->id))
 			continue;
 		list_pane_select(&app->list, idx);
 		app->list_touched = true;
@@ -157,9 +157,9 @@ void app_mark_shown_read(struct app *app)
 	for (size_t i = 0; i < n; i++) {
 		size_t idx = app->list_data.rows ? app->list_data.rows[i] : i;
 		const char *id = app->corpus.items[idx]->id;
-		if (state_is_read(app->state, id))
+		if (app_is_read(app, id))
 			continue;
-		all_kept &= state_set_read(app->state, id, true);
+		all_kept &= app_set_read(app, id, true);
 		app->undo[k++] = idx;
 	}
 	app->nundo = k;
@@ -177,7 +177,7 @@ void app_undo_mark(struct app *app)
 		return;
 	}
 	for (size_t i = 0; i < app->nundo; i++)
-		state_set_read(app->state, app->corpus.items[app->undo[i]]->id, false);
+		app_set_read(app, app->corpus.items[app->undo[i]]->id, false);
 	app_message(app, "%zu article%s unread again", app->nundo, app->nundo == 1 ? "" : "s");
 	app->nundo = 0;
 	app->unread_of = APP_NONE;

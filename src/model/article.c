@@ -30,6 +30,7 @@ void article_free(struct article *a)
 	free(a->url);
 	free(a->source);
 	free(a->author);
+	free(a->guid);
 	free(a->dateline_place);
 	free(a->dateline_agency);
 	free(a->path);

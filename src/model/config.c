@@ -384,6 +384,33 @@ static char *config_set_measure(struct config *c, const char *value, const struc
 	return NULL;
 }
 
+/* The store's numbers: keep-days, max-items, reload (minutes), fetch-timeout (seconds). */
+static const struct {
+	const char *key;
+	size_t field; /* offsetof a long of struct config */
+	long max;
+} config_numbers[] = {
+	{"keep-days", offsetof(struct config, keep_days), 100000},
+	{"max-items", offsetof(struct config, max_items), 100000000},
+	{"reload", offsetof(struct config, reload), 100000},
+	{"fetch-timeout", offsetof(struct config, fetch_timeout), 3600},
+};
+
+static char *config_set_number(struct config *c, size_t i, const char *value)
+{
+	long v = config_number(value);
+	char *what, *err;
+	if (v >= 0 && v <= config_numbers[i].max) {
+		*(long *)((char *)c + config_numbers[i].field) = v;
+		return NULL;
+	}
+	what = xasprintf("%s must be a number from 0 to %ld, not", config_numbers[i].key,
+			 config_numbers[i].max);
+	err = config_quote(what, value);
+	free(what);
+	return err;
+}
+
 /* Home folder for "~": $HOME, else the password database; NULL when unknown. */
 static const char *config_home(void)
 {
@@ -551,6 +578,9 @@ static char *config_line(struct config *c, const char *key, const char *value,
 	for (size_t i = 0; i < sizeof config_keys / sizeof *config_keys; i++)
 		if (strcmp(key, config_keys[i].key) == 0)
 			return config_keys[i].set(c, value, ops);
+	for (size_t i = 0; i < sizeof config_numbers / sizeof *config_numbers; i++)
+		if (strcmp(key, config_numbers[i].key) == 0)
+			return config_set_number(c, i, value);
 	return config_quote("unknown setting", key);
 }
 

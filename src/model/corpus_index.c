@@ -32,6 +32,34 @@ static int corpus_index_threads(int n)
 	return n > CORPUS_INDEX_MAX_THREADS ? CORPUS_INDEX_MAX_THREADS : n;
 }
 
+/* Phase 2 over [from, to): the given entities moved in, the rest tagged (or cached). */
+static void corpus_index_entities_range(struct corpus_index *x, const struct ner_model *model,
+					size_t from, size_t to)
+{
+	size_t run = from;
+	for (size_t i = from; i <= to; i++) {
+		bool given = i < to && i < x->ngiven && x->given_have[i];
+		if (!given && i < to)
+			continue;
+		if (run < i)
+			entity_table_extract(&x->entities, model, run, i);
+		if (given) {
+			x->entities.per_article[i] = x->given[i];
+			memset(&x->given[i], 0, sizeof x->given[i]);
+			x->given_have[i] = 0;
+		}
+		run = i + 1;
+	}
+}
+
+void corpus_index_give(struct corpus_index *x, struct article_entities *es, uint8_t *have,
+		       size_t n)
+{
+	x->given = es;
+	x->given_have = have;
+	x->ngiven = n;
+}
+
 /* Workers take chunks of articles until none are left (or the index is cancelled). */
 static void *corpus_index_worker(void *arg)
 {
@@ -43,7 +71,7 @@ static void *corpus_index_worker(void *arg)
 	       (from = atomic_fetch_add(job->next, CORPUS_INDEX_CHUNK)) < n) {
 		size_t to = from + CORPUS_INDEX_CHUNK < n ? from + CORPUS_INDEX_CHUNK : n;
 		if (job->model)
-			entity_table_extract(&x->entities, job->model, from, to);
+			corpus_index_entities_range(x, job->model, from, to);
 		else
 			search_index_build(&x->search, from, to);
 		atomic_fetch_add(&x->done, to - from);
@@ -245,6 +273,11 @@ void corpus_index_free(struct corpus_index *x)
 	free(x->error);
 	free(x->cache_error);
 	free(x->cache_dir);
+	for (size_t i = 0; i < x->ngiven; i++)
+		if (x->given_have[i])
+			article_entities_free(&x->given[i]);
+	free(x->given);
+	free(x->given_have);
 	close(x->pipe[0]);
 	close(x->pipe[1]);
 	pthread_mutex_destroy(&x->lock);

@@ -253,6 +253,8 @@ static void load_feed_item(struct load_feed *f, xmlNode *item)
 	else if (it.guid && !(load_feed_attr(it.guid, "isPermaLink") &&
 			      strcmp(load_feed_attr(it.guid, "isPermaLink"), "false") == 0))
 		load_feed_field(f, &a->url, it.guid);
+	if (it.guid)
+		load_feed_field(f, &a->guid, it.guid);
 	if (a->url && strncmp(a->url, "http", 4) != 0)
 		xfree(&a->url); /* a guid that is not a link */
 	if (it.author)

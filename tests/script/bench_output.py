@@ -18,7 +18,8 @@ NEEDED = ["files_read", "mb_read", "load_time", "articles", "article_text_mb", "
           "peak_rss", "rss_per_text_byte", "cat_floor_s", "first_screen_s", "index_complete_s",
           "key_to_frame_p50_ms", "key_to_frame_p99_ms", "bytes_per_scrolled_line",
           "bytes_per_scrolled_line_beside_list",
-          "tagger_mb_s", "entities_mb_s"]
+          "tagger_mb_s", "entities_mb_s", "fetch_feeds_s", "fetch_feeds_304_s",
+          "store_ingest_mb_s", "store_first_screen_s", "store_index_complete_s"]
 if shutil.which("less"):
     NEEDED.append("less_bytes_per_scrolled_line")
 failures = []

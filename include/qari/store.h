@@ -1,0 +1,141 @@
+/* store.h - the store: every article qari fetched or imported, kept in one SQLite database.
+ *
+ * $XDG_DATA_HOME/qari/qari.db (default ~/.local/share/qari/qari.db), WAL mode, the schema
+ * versioned by PRAGMA user_version and brought up to date by migrations at open. A database
+ * written by a newer qari is opened read-only. Only src/model/store*.c use SQLite.
+ *
+ * Articles are deduplicated per feed by guid, else link, else a hash of title and date; an
+ * item whose text changed upstream is updated in place (and tagged again), never duplicated.
+ * Entities are tagged at ingest and stored beside the article (the packed article_entities),
+ * so opening the store never tags or parses again. One transaction per feed (per batch for
+ * imports): a fetch killed halfway leaves every committed feed whole and nothing partial.
+ *
+ * Read marks, bookmarks, reading positions and the last article of store articles live in
+ * the same database (table marks), keyed by the article id.
+ *
+ * Errors come back as a message (caller frees); nothing is printed. */
+#ifndef QARI_STORE_H
+#define QARI_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qari/corpus.h"
+#include "qari/entity.h"
+#include "qari/xalloc.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+/* The default database path (caller frees), NULL when no home is known. */
+char *store_default_path(void);
+/* Open (creating it and its folder) the database at path (NULL: the default). NULL with
+ * *error when it cannot be opened or migrated. */
+struct store *store_open(const char *path, char **error);
+void store_close(struct store *s);
+const char *store_path(const struct store *s);
+bool store_read_only(const struct store *s); /* written by a newer qari */
+/* Articles in the store. */
+size_t store_count(struct store *s);
+
+/* A subscription's fetch state. */
+struct store_feed {
+	int64_t id;
+	char *url;
+	char *title;         /* the feed's own title, or NULL */
+	char *etag, *last_modified; /* validators of the last 200, or NULL */
+	int64_t fetched_at;  /* last attempt (seconds since the epoch), 0: never */
+	int64_t retry_at;    /* not before this (Retry-After, backoff), 0: any time */
+	int failures;        /* consecutive failed fetches */
+};
+
+/* The feed with this URL, created when missing. False with *error. */
+bool store_feed_get(struct store *s, const char *url, struct store_feed *out, char **error);
+void store_feed_free(struct store_feed *f);
+/* Its display name (~Name of the subscriptions file), NULL: the feed's title. */
+bool store_feed_set_name(struct store *s, int64_t feed, const char *name, char **error);
+/* A fetch answered: new validators (NULL keeps none) and title (NULL: unchanged). */
+bool store_feed_ok(struct store *s, int64_t feed, const char *etag, const char *last_modified,
+		   const char *title, char **error);
+/* A fetch failed: count it and wait until retry_at before the next. */
+bool store_feed_failed(struct store *s, int64_t feed, int64_t retry_at, char **error);
+
+/* What an ingest did. */
+struct store_ingest {
+	size_t added, updated, unchanged;
+};
+
+/* The tagger for ingests (NULL: entities are not stored, the reader tags them). */
+void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads);
+/* Add or update articles c->items[from, to) of feed (0: imported from files), tagging what
+ * is new or changed, in one transaction. False with *error (nothing of it is stored). */
+bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
+		  struct store_ingest *r, char **error);
+
+/* Entities found at ingest, by corpus position (store_load fills them). */
+struct store_entities {
+	struct article_entities *es;
+	uint8_t *have; /* 1: es[i] holds what was stored */
+	int64_t *rowid; /* the article's row (store_entities_reload) */
+	size_t n, cap;
+};
+void store_entities_free(struct store_entities *e);
+
+/* Append every article (newest first) to c and their entities to e (may be NULL). Returns
+ * how many; problems go to c->report. */
+size_t store_load(struct store *s, struct corpus *c, struct store_entities *e);
+/* Reading the store in pages, newest first, rows up to max_row (store_last_rowid when it
+ * began), skipping the first offset: the reader shows a first page at once and takes the rest
+ * from a thread (with a connection of its own). */
+struct store_reader;
+struct store_reader *store_reader_open(struct store *s, int64_t max_row, size_t offset);
+/* Up to limit more articles appended to c (entities to e); 0 at the end. */
+size_t store_reader_next(struct store_reader *r, size_t limit, struct corpus *c,
+			 struct store_entities *e);
+void store_reader_close(struct store_reader *r);
+size_t store_reader_rows(const struct store_reader *r); /* rows read so far */
+
+/* Only articles with rowid > *after (those stored since), advancing *after. */
+size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
+			struct store_entities *e);
+/* The stored entities of c's first n articles again, by their rows (rowid[i] ≤ 0: none):
+ * for an index built anew over a grown corpus. */
+void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
+			   size_t n, struct store_entities *e);
+/* The highest article rowid now (for store_load_since). */
+int64_t store_last_rowid(struct store *s);
+
+/* Pack and unpack article entities as stored (the entity cache's record layout). Unpacking
+ * checks every count, key and span against a (false: unusable, out empty). */
+void store_entities_pack(const struct article_entities *es, struct strbuf *out);
+bool store_entities_unpack(const void *buf, size_t len, const struct article *a,
+			   struct article_entities *out);
+
+/* Marks of store articles (ids of ARTICLE_ID_LEN hex digits). Setters: false when the
+ * database could not be written (a message in store_take_message). */
+bool store_is_read(struct store *s, const char *id);
+bool store_is_bookmarked(struct store *s, const char *id);
+long store_pos(struct store *s, const char *id);
+char *store_last(struct store *s); /* caller frees; NULL: none */
+bool store_set_read(struct store *s, const char *id, bool read);
+bool store_set_bookmark(struct store *s, const char *id, bool bookmark);
+bool store_set_pos(struct store *s, const char *id, long pos);
+bool store_set_last(struct store *s, const char *id);
+char *store_take_message(struct store *s); /* caller frees; NULL: none */
+
+/* Retention: drop articles older than keep_days (0: keep) and beyond the newest max_items
+ * (0: no limit); bookmarked articles are never dropped. Returns how many went. */
+size_t store_prune(struct store *s, long keep_days, long max_items, char **error);
+
+/* The page text extracted for the article in row (paragraphs), stored beside its summary
+ * (which it replaces on display), with its entities es (NULL: tagged when read). */
+bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t n,
+			const struct article_entities *es, char **error);
+/* The article in row (as store_load makes it), NULL when there is none. */
+struct article *store_load_article(struct store *s, int64_t row);
+/* The row of article id (the newest with it), 0: none. */
+int64_t store_row_of(struct store *s, const char *id);
+
+#endif

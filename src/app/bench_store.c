@@ -1,0 +1,267 @@
+/* bench_store.c - the store's figures for `qari bench`:
+ *   store_ingest_mb_s      `qari import` of the bench's paths into a new store (read, parsed,
+ *                          tagged and stored, in a process of its own) over the text bytes
+ *   store_first_screen_s   the reader opened on that store (no PATH, a subscription): the
+ *   store_index_complete_s first frame, and the index complete with the stored entities
+ *                          (nothing tagged or parsed again)
+ *   fetch_feeds_s          200 feeds from a server on 127.0.0.1 in this process, each parsed
+ *   fetch_feeds_304_s      and stored; then the same 200 again, every one a 304
+ * The reader and the fetcher see temp XDG folders of their own. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "qari/feeds.h"
+#include "qari/ner.h"
+#include "qari/store.h"
+#include "qari/xalloc.h"
+
+#define BENCH_FEEDS 200
+#define BENCH_FEED_ITEMS 20
+#define BENCH_BATCH 256
+
+static void bench_store_print(const char *name, double value, int decimals, const char *unit)
+{
+	printf("%s: %.*f %s\n", name, decimals, value, unit);
+}
+
+/* The server: HTTP/1.1 with keep-alive, one thread per connection; /N.xml is a feed of
+ * BENCH_FEED_ITEMS items with the ETag "N"; a request with If-None-Match gets a 304. */
+struct bench_server {
+	int fd;
+	int port;
+	pthread_t thread;
+};
+
+static char *bench_feed_body(int n)
+{
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+		      "<title>قناة %d</title>", n);
+	for (int i = 0; i < BENCH_FEED_ITEMS; i++)
+		strbuf_printf(&sb, "<item><guid>b%d-%d</guid><link>http://example.org/%d/%d</link>"
+			      "<title>خبر رقم %d من القناة %d</title><description>قال المتحدث باسم "
+			      "الوزارة في الرياض إن الاجتماع سيعقد في جدة يوم الأحد لبحث التعاون "
+			      "الاقتصادي بين البلدين.</description><pubDate>Sat, 05 Dec 2026 "
+			      "%02d:00:00 GMT</pubDate></item>", n, i, n, i, i, n, i);
+	strbuf_printf(&sb, "</channel></rss>");
+	return strbuf_take(&sb);
+}
+
+static bool bench_write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w <= 0)
+			return false;
+		p += w, n -= (size_t)w;
+	}
+	return true;
+}
+
+static void *bench_conn(void *arg)
+{
+	int fd = (int)(intptr_t)arg;
+	char buf[8192];
+	size_t len = 0;
+
+	for (;;) {
+		char *end, *body, *reply;
+		int n = 0;
+		bool cond, ok;
+		ssize_t r;
+		buf[len] = '\0';
+		while ((end = strstr(buf, "\r\n\r\n")) == NULL) {
+			if (len + 1 >= sizeof buf || (r = read(fd, buf + len, sizeof buf - 1 - len)) <= 0)
+				goto out;
+			len += (size_t)r;
+			buf[len] = '\0';
+		}
+		sscanf(buf, "GET /%d.xml", &n);
+		cond = strstr(buf, "If-None-Match") != NULL && strstr(buf, "If-None-Match") < end;
+		body = cond ? NULL : bench_feed_body(n);
+		/* one write: a head and a body in two would wait for the client's delayed ACK */
+		reply = xasprintf("HTTP/1.1 %s\r\nContent-Type: application/rss+xml; charset=UTF-8\r\n"
+				  "ETag: \"%d\"\r\nContent-Length: %zu\r\n\r\n%s",
+				  cond ? "304 Not Modified" : "200 OK", n, body ? strlen(body) : 0,
+				  body ? body : "");
+		ok = bench_write_all(fd, reply, strlen(reply));
+		free(reply);
+		free(body);
+		if (!ok)
+			goto out;
+		end += 4;
+		len -= (size_t)(end - buf);
+		memmove(buf, end, len);
+	}
+out:
+	close(fd);
+	return NULL;
+}
+
+static void *bench_accept(void *arg)
+{
+	struct bench_server *s = arg;
+	int c;
+	while ((c = accept(s->fd, NULL, NULL)) >= 0) {
+		pthread_t t;
+		if (pthread_create(&t, NULL, bench_conn, (void *)(intptr_t)c) == 0)
+			pthread_detach(t);
+		else
+			close(c);
+	}
+	return NULL;
+}
+
+static bool bench_server_start(struct bench_server *s)
+{
+	struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+	socklen_t alen = sizeof a;
+
+	s->fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (s->fd < 0 || bind(s->fd, (struct sockaddr *)&a, sizeof a) < 0 || listen(s->fd, 64) < 0 ||
+	    getsockname(s->fd, (struct sockaddr *)&a, &alen) < 0) {
+		if (s->fd >= 0)
+			close(s->fd);
+		return false;
+	}
+	s->port = ntohs(a.sin_port);
+	return pthread_create(&s->thread, NULL, bench_accept, s) == 0;
+}
+
+static void bench_server_stop(struct bench_server *s)
+{
+	shutdown(s->fd, SHUT_RDWR); /* accept returns */
+	pthread_join(s->thread, NULL);
+	close(s->fd);
+}
+
+/* The figures */
+
+static struct store *bench_store_open(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name), *error = NULL;
+	struct store *s = store_open(path, &error);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (s == NULL) {
+		fprintf(stderr, "bench: no store: %s\n", error);
+		free(error);
+	} else
+		store_set_tagger(s, ner_default(&error), cpus > 0 ? (int)cpus : 1);
+	free(path);
+	return s;
+}
+
+/* `qari import` of the bench's paths into dir, in a process of its own (this one's tagger
+ * has seen the text: its caches would flatter the figure): reading, parsing, tagging and
+ * storing, over the articles' text bytes. */
+static bool bench_store_ingest(const struct corpus *c, char **paths, size_t npaths,
+			       const char *dir)
+{
+	char **argv = xcalloc(npaths + 3, sizeof *argv);
+	char *old = getenv("XDG_DATA_HOME") ? xstrdup(getenv("XDG_DATA_HOME")) : NULL;
+	size_t bytes = 0;
+	double t;
+
+	for (size_t i = 0; i < c->n; i++)
+		bytes += c->items[i]->text_bytes;
+	argv[0] = "/proc/self/exe";
+	argv[1] = "import";
+	memcpy(argv + 2, paths, npaths * sizeof *paths);
+	setenv("XDG_DATA_HOME", dir, 1);
+	t = bench_run_tool(argv);
+	if (old)
+		setenv("XDG_DATA_HOME", old, 1);
+	else
+		unsetenv("XDG_DATA_HOME");
+	free(old);
+	free(argv);
+	if (t <= 0) {
+		fprintf(stderr, "bench: qari import failed; no store figures\n");
+		return false;
+	}
+	bench_store_print("store_ingest_mb_s", (double)bytes / 1e6 / t, 2, "MB/s");
+	return true;
+}
+
+/* The reader on the store: XDG_DATA_HOME points at dir; the session's private home holds a
+ * subscription, so the reader opens the store. It must show every article stored. */
+static void bench_store_session(const struct cli *cli, const char *dir, size_t n)
+{
+	struct bench_session s = {.cli = cli, .index_only = true,
+				  .urls = "http://127.0.0.1:9/feed.xml\n"};
+	char *old_data = getenv("XDG_DATA_HOME") ? xstrdup(getenv("XDG_DATA_HOME")) : NULL;
+
+	setenv("XDG_DATA_HOME", dir, 1);
+	if (bench_session_run(&s) && s.first_screen >= 0 && s.corpus.n == n) {
+		bench_store_print("store_first_screen_s", s.first_screen, 3, "s");
+		if (s.index_done >= 0)
+			bench_store_print("store_index_complete_s", s.index_done, 3, "s");
+	} else
+		fprintf(stderr, "bench: the reader did not show the store (%zu of %zu articles)\n",
+			s.corpus.n, n);
+	bench_session_free(&s);
+	if (old_data)
+		setenv("XDG_DATA_HOME", old_data, 1);
+	else
+		unsetenv("XDG_DATA_HOME");
+	free(old_data);
+}
+
+static void bench_fetch(const char *dir)
+{
+	struct bench_server srv;
+	struct subs subs = {0};
+	struct feeds_summary sum;
+	struct store *s;
+	double t0;
+
+	if (!bench_server_start(&srv)) {
+		fprintf(stderr, "bench: no server on 127.0.0.1; no fetch figures\n");
+		return;
+	}
+	if ((s = bench_store_open(dir, "fetch.db")) == NULL) {
+		bench_server_stop(&srv);
+		return;
+	}
+	subs.v = xcalloc(BENCH_FEEDS, sizeof *subs.v);
+	for (int i = 0; i < BENCH_FEEDS; i++)
+		subs.v[subs.n++].url = xasprintf("http://127.0.0.1:%d/%d.xml", srv.port, i);
+	t0 = bench_now();
+	feeds_fetch(s, &subs, NULL, NULL, NULL, NULL, &sum);
+	if (sum.failed == 0)
+		bench_store_print("fetch_feeds_s", BENCH_FEEDS / (bench_now() - t0), 1, "feeds/s");
+	else
+		fprintf(stderr, "bench: %zu feeds failed\n", sum.failed);
+	t0 = bench_now();
+	feeds_fetch(s, &subs, NULL, NULL, NULL, NULL, &sum);
+	if (sum.not_modified == BENCH_FEEDS)
+		bench_store_print("fetch_feeds_304_s", BENCH_FEEDS / (bench_now() - t0), 1, "feeds/s");
+	else
+		fprintf(stderr, "bench: only %zu feeds answered 304\n", sum.not_modified);
+	store_close(s);
+	subs_free(&subs);
+	bench_server_stop(&srv);
+}
+
+void bench_store(const struct cli *cli, const struct corpus *c, char **paths, size_t npaths,
+		 const char *tmp)
+{
+	char *dir;
+	if (tmp == NULL || c->n == 0)
+		return;
+	dir = xasprintf("%s/store", tmp);
+	mkdir(dir, 0700);
+	bench_fetch(dir);
+	if (bench_store_ingest(c, paths, npaths, dir))
+		bench_store_session(cli, dir, c->n);
+	free(dir);
+}

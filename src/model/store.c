@@ -1,0 +1,526 @@
+/* store.c - the store's database: opening, the schema and its migrations, feeds, marks and
+ * retention. Articles go in through store_ingest.c and come out through store_load.c. */
+#include "qari/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "qari/fsutil.h"
+#include "store_private.h"
+
+/* Migrations: migration i takes a database from user_version i to i + 1. Never edit one
+ * that shipped; add the next. */
+static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
+	/* 0 → 1: feeds, articles, marks */
+	"CREATE TABLE feeds ("
+	"  id INTEGER PRIMARY KEY,"
+	"  url TEXT NOT NULL UNIQUE,"
+	"  name TEXT,"                 /* ~Name from the subscriptions file */
+	"  title TEXT,"                /* the feed's own */
+	"  etag TEXT, last_modified TEXT,"
+	"  fetched_at INTEGER NOT NULL DEFAULT 0,"
+	"  retry_at INTEGER NOT NULL DEFAULT 0,"
+	"  failures INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE articles ("
+	"  id INTEGER PRIMARY KEY,"    /* insertion order: store_load_since */
+	"  aid TEXT NOT NULL,"         /* qari's 12-hex id */
+	"  feed INTEGER NOT NULL,"     /* feeds.id, 0: imported from files */
+	"  dedupe TEXT NOT NULL,"      /* g:guid, l:link or h:hash of title and date */
+	"  hash INTEGER NOT NULL,"     /* of title and paragraphs: changed upstream? */
+	"  title TEXT NOT NULL, date TEXT, date_key INTEGER, url TEXT, source TEXT,"
+	"  author TEXT, path TEXT,"
+	"  body BLOB NOT NULL,"        /* paragraphs, each ended by a NUL */
+	"  entities BLOB,"             /* packed article_entities, NULL: not tagged */
+	"  fulltext BLOB,"             /* the page's extracted text, like body */
+	"  added INTEGER NOT NULL,"
+	"  UNIQUE (feed, dedupe));"
+	"CREATE INDEX articles_date ON articles (date_key DESC, id);"
+	"CREATE INDEX articles_aid ON articles (aid);"
+	"CREATE TABLE marks ("
+	"  aid TEXT PRIMARY KEY,"
+	"  read INTEGER NOT NULL DEFAULT 0,"
+	"  bookmark INTEGER NOT NULL DEFAULT 0,"
+	"  pos INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+};
+
+char *store_default_path(void)
+{
+	char *dir = fsutil_xdg_dir("XDG_DATA_HOME", ".local/share"), *p;
+	if (dir == NULL)
+		return NULL;
+	p = xasprintf("%s/qari.db", dir);
+	free(dir);
+	return p;
+}
+
+char *store_errmsg(struct store *s, const char *what)
+{
+	return xasprintf("%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+bool store_exec(struct store *s, const char *sql, char **error)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return true;
+	if (error)
+		*error = xasprintf("%s: %s", s->path, msg ? msg : "error");
+	sqlite3_free(msg);
+	return false;
+}
+
+sqlite3_stmt *store_prepare(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		fatal("store: bad statement (%s): %s", sqlite3_errmsg(s->db), sql);
+	return st;
+}
+
+static int store_user_version(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "PRAGMA user_version");
+	int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Bring the schema from its version to ours, one migration per transaction. */
+static bool store_migrate(struct store *s, char **error)
+{
+	int v = store_user_version(s);
+
+	if (v < 0)
+		return *error = store_errmsg(s, "cannot read the schema version"), false;
+	if (v > STORE_SCHEMA_VERSION) {
+		s->read_only = true; /* a newer qari's: read what we know, write nothing */
+		return true;
+	}
+	for (; v < STORE_SCHEMA_VERSION; v++) {
+		char *sql = xasprintf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;",
+				      store_migrations[v], v + 1);
+		bool ok = store_exec(s, sql, error);
+		free(sql);
+		if (!ok) {
+			store_exec(s, "ROLLBACK", NULL);
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool store_make_folder(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	bool ok = true;
+	if (slash && slash != dir) {
+		*slash = '\0';
+		ok = fsutil_mkdirs(dir, 0700);
+	}
+	free(dir);
+	return ok;
+}
+
+struct store *store_open(const char *path, char **error)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+
+	*error = NULL;
+	s->path = path ? xstrdup(path) : store_default_path();
+	if (s->path == NULL) {
+		*error = xstrdup("no home folder: the store has no place");
+		goto fail;
+	}
+	if (!store_make_folder(s->path)) {
+		*error = xasprintf("%s: cannot create its folder", s->path);
+		goto fail;
+	}
+	if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+			    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		*error = s->db ? store_errmsg(s, "cannot open") : xasprintf("%s: cannot open", s->path);
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 10000); /* a reader and `qari fetch` may write at once */
+	/* WAL: readers never wait for the writer. NORMAL: a commit survives the process being
+	 * killed at once; a power cut may lose the last ones (never corrupts): one fsync per
+	 * checkpoint instead of one per feed or mark */
+	if (!store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+			"PRAGMA foreign_keys = OFF;", error) ||
+	    !store_migrate(s, error))
+		goto fail;
+	chmod(s->path, 0600);
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < STORE_NSTMT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	for (size_t i = 0; i < s->nmessages; i++)
+		free(s->messages[i]);
+	free(s->messages);
+	free(s->marks);
+	free(s->path);
+	free(s);
+}
+
+const char *store_path(const struct store *s) { return s->path; }
+bool store_read_only(const struct store *s) { return s->read_only; }
+
+/* A cached statement, reset and ready for binding. */
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql)
+{
+	if (s->stmt[id] == NULL)
+		s->stmt[id] = store_prepare(s, sql);
+	sqlite3_reset(s->stmt[id]);
+	sqlite3_clear_bindings(s->stmt[id]);
+	return s->stmt[id];
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+char *store_column_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+size_t store_count(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_COUNT, "SELECT count(*) FROM articles");
+	size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+/* Feeds */
+
+static bool store_feed_read(struct store *s, const char *url, struct store_feed *out)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FEED_GET,
+		"SELECT id, title, etag, last_modified, fetched_at, retry_at, failures "
+		"FROM feeds WHERE url = ?");
+	bool found;
+
+	store_bind_text(st, 1, url);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		*out = (struct store_feed){
+			.id = sqlite3_column_int64(st, 0), .url = xstrdup(url),
+			.title = store_column_text(st, 1), .etag = store_column_text(st, 2),
+			.last_modified = store_column_text(st, 3),
+			.fetched_at = sqlite3_column_int64(st, 4), .retry_at = sqlite3_column_int64(st, 5),
+			.failures = sqlite3_column_int(st, 6)};
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
+bool store_feed_get(struct store *s, const char *url, struct store_feed *out, char **error)
+{
+	sqlite3_stmt *st;
+
+	memset(out, 0, sizeof *out);
+	if (store_feed_read(s, url, out))
+		return true;
+	if (s->read_only)
+		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
+	st = store_stmt(s, STORE_STMT_FEED_ADD, "INSERT OR IGNORE INTO feeds (url) VALUES (?)");
+	store_bind_text(st, 1, url);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*error = store_errmsg(s, "cannot add a feed");
+		sqlite3_reset(st);
+		return false;
+	}
+	sqlite3_reset(st);
+	if (!store_feed_read(s, url, out))
+		return *error = store_errmsg(s, "cannot add a feed"), false;
+	return true;
+}
+
+void store_feed_free(struct store_feed *f)
+{
+	free(f->url);
+	free(f->title);
+	free(f->etag);
+	free(f->last_modified);
+	memset(f, 0, sizeof *f);
+}
+
+/* Run a statement that changes one feed: the parameters are bound by the caller. */
+static bool store_feed_step(struct store *s, sqlite3_stmt *st, char **error)
+{
+	bool ok = sqlite3_step(st) == SQLITE_DONE;
+	if (!ok && error)
+		*error = store_errmsg(s, "cannot update a feed");
+	sqlite3_reset(st);
+	return ok;
+}
+
+bool store_feed_set_name(struct store *s, int64_t feed, const char *name, char **error)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FEED_NAME,
+		"UPDATE feeds SET name = ?2 WHERE id = ?1 AND name IS NOT ?2");
+	if (s->read_only)
+		return true;
+	sqlite3_bind_int64(st, 1, feed);
+	store_bind_text(st, 2, name);
+	return store_feed_step(s, st, error);
+}
+
+bool store_feed_ok(struct store *s, int64_t feed, const char *etag, const char *last_modified,
+		   const char *title, char **error)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FEED_OK,
+		"UPDATE feeds SET etag = ?2, last_modified = ?3, title = coalesce(?4, title),"
+		" fetched_at = ?5, retry_at = 0, failures = 0 WHERE id = ?1");
+	if (s->read_only)
+		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
+	sqlite3_bind_int64(st, 1, feed);
+	store_bind_text(st, 2, etag);
+	store_bind_text(st, 3, last_modified);
+	store_bind_text(st, 4, title);
+	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+	return store_feed_step(s, st, error);
+}
+
+bool store_feed_failed(struct store *s, int64_t feed, int64_t retry_at, char **error)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FEED_FAILED,
+		"UPDATE feeds SET failures = failures + 1, fetched_at = ?3, retry_at = ?2 WHERE id = ?1");
+	if (s->read_only)
+		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
+	sqlite3_bind_int64(st, 1, feed);
+	sqlite3_bind_int64(st, 2, retry_at);
+	sqlite3_bind_int64(st, 3, (int64_t)time(NULL));
+	return store_feed_step(s, st, error);
+}
+
+/* Marks */
+
+static void store_message(struct store *s, char *m)
+{
+	xgrow(&s->messages, &s->msgcap, s->nmessages + 1, sizeof *s->messages);
+	s->messages[s->nmessages++] = m;
+}
+
+char *store_take_message(struct store *s)
+{
+	char *m;
+	if (s->nmessages == 0)
+		return NULL;
+	m = s->messages[0];
+	memmove(s->messages, s->messages + 1, --s->nmessages * sizeof *s->messages);
+	return m;
+}
+
+static size_t store_mark_slot(const struct store *s, const char *id)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const char *p = id; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	for (size_t i = (size_t)h & (s->markcap - 1);; i = (i + 1) & (s->markcap - 1))
+		if (s->marks[i].id[0] == '\0' || strcmp(s->marks[i].id, id) == 0)
+			return i;
+}
+
+/* The mark of id, added (empty) when create; NULL when there is none or id is no id. */
+static struct store_mark *store_mark_find(struct store *s, const char *id, bool create)
+{
+	size_t i;
+	if (id == NULL || strlen(id) != ARTICLE_ID_LEN)
+		return NULL;
+	if (s->markcap == 0 || (create && 2 * (s->nmarks + 1) > s->markcap)) {
+		struct store_mark *old = s->marks;
+		size_t oldcap = s->markcap;
+		s->markcap = s->markcap ? 2 * s->markcap : 64;
+		s->marks = xcalloc(s->markcap, sizeof *s->marks);
+		for (size_t k = 0; k < oldcap; k++)
+			if (old[k].id[0])
+				s->marks[store_mark_slot(s, old[k].id)] = old[k];
+		free(old);
+	}
+	i = store_mark_slot(s, id);
+	if (s->marks[i].id[0] == '\0') {
+		if (!create)
+			return NULL;
+		memcpy(s->marks[i].id, id, ARTICLE_ID_LEN + 1);
+		s->nmarks++;
+	}
+	return &s->marks[i];
+}
+
+/* Every mark into memory, once. */
+static void store_marks_load(struct store *s)
+{
+	sqlite3_stmt *st;
+	if (s->marks_loaded)
+		return;
+	s->marks_loaded = true;
+	st = store_prepare(s, "SELECT aid, read, bookmark, pos FROM marks");
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct store_mark *m = store_mark_find(s, (const char *)sqlite3_column_text(st, 0), true);
+		if (m) {
+			m->read = sqlite3_column_int(st, 1) != 0;
+			m->bookmark = sqlite3_column_int(st, 2) != 0;
+			m->pos = (long)sqlite3_column_int64(st, 3);
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+static const struct store_mark *store_mark_get(struct store *s, const char *id)
+{
+	store_marks_load(s);
+	return store_mark_find(s, id, false);
+}
+
+bool store_is_read(struct store *s, const char *id)
+{
+	const struct store_mark *m = store_mark_get(s, id);
+	return m && m->read;
+}
+
+bool store_is_bookmarked(struct store *s, const char *id)
+{
+	const struct store_mark *m = store_mark_get(s, id);
+	return m && m->bookmark;
+}
+
+long store_pos(struct store *s, const char *id)
+{
+	const struct store_mark *m = store_mark_get(s, id);
+	return m ? m->pos : 0;
+}
+
+/* Write one mark; memory holds it even when the database could not (with a message). */
+static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *sql,
+			   const char *aid, long v)
+{
+	sqlite3_stmt *st;
+	struct store_mark *m;
+	bool ok;
+
+	store_marks_load(s);
+	if ((m = store_mark_find(s, aid, true)) == NULL)
+		return false;
+	if (id == STORE_STMT_SET_READ)
+		m->read = v != 0;
+	else if (id == STORE_STMT_SET_BOOKMARK)
+		m->bookmark = v != 0;
+	else
+		m->pos = v;
+	if (s->read_only)
+		return false;
+	st = store_stmt(s, id, sql);
+	store_bind_text(st, 1, aid);
+	sqlite3_bind_int64(st, 2, v);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	if (!ok)
+		store_message(s, store_errmsg(s, "a mark was not saved"));
+	sqlite3_reset(st);
+	return ok;
+}
+
+bool store_set_read(struct store *s, const char *id, bool read)
+{
+	return store_set_mark(s, STORE_STMT_SET_READ,
+		"INSERT INTO marks (aid, read) VALUES (?1, ?2) "
+		"ON CONFLICT (aid) DO UPDATE SET read = ?2 WHERE read IS NOT ?2", id, read);
+}
+
+bool store_set_bookmark(struct store *s, const char *id, bool bookmark)
+{
+	return store_set_mark(s, STORE_STMT_SET_BOOKMARK,
+		"INSERT INTO marks (aid, bookmark) VALUES (?1, ?2) "
+		"ON CONFLICT (aid) DO UPDATE SET bookmark = ?2 WHERE bookmark IS NOT ?2", id,
+		bookmark);
+}
+
+bool store_set_pos(struct store *s, const char *id, long pos)
+{
+	return store_set_mark(s, STORE_STMT_SET_POS,
+		"INSERT INTO marks (aid, pos) VALUES (?1, ?2) "
+		"ON CONFLICT (aid) DO UPDATE SET pos = ?2 WHERE pos IS NOT ?2", id,
+		pos > 0 ? pos : 0);
+}
+
+bool store_set_last(struct store *s, const char *id)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_SET_LAST,
+		"INSERT INTO meta (key, value) VALUES ('last', ?1) "
+		"ON CONFLICT (key) DO UPDATE SET value = ?1 WHERE value IS NOT ?1");
+	bool ok;
+	if (s->read_only)
+		return false;
+	store_bind_text(st, 1, id);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	if (!ok)
+		store_message(s, store_errmsg(s, "the last article was not saved"));
+	sqlite3_reset(st);
+	return ok;
+}
+
+char *store_last(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_LAST, "SELECT value FROM meta WHERE key = 'last'");
+	char *v = sqlite3_step(st) == SQLITE_ROW ? store_column_text(st, 0) : NULL;
+	sqlite3_reset(st);
+	return v;
+}
+
+/* Retention */
+
+size_t store_prune(struct store *s, long keep_days, long max_items, char **error)
+{
+	sqlite3_stmt *st;
+	size_t gone = 0;
+	const char *keep = "aid NOT IN (SELECT aid FROM marks WHERE bookmark != 0)";
+	char *sql;
+
+	if (s->read_only || (keep_days <= 0 && max_items <= 0))
+		return 0;
+	if (!store_exec(s, "BEGIN IMMEDIATE", error))
+		return 0;
+	if (keep_days > 0) {
+		/* by when it was stored: an undated article is as old as its arrival */
+		sql = xasprintf("DELETE FROM articles WHERE coalesce(date_key, added) < ?1 AND "
+				"added < ?1 AND %s", keep);
+		st = store_prepare(s, sql);
+		sqlite3_bind_int64(st, 1, (int64_t)time(NULL) - (int64_t)keep_days * 86400);
+		if (sqlite3_step(st) == SQLITE_DONE)
+			gone += (size_t)sqlite3_changes(s->db);
+		sqlite3_finalize(st);
+		free(sql);
+	}
+	if (max_items > 0) {
+		sql = xasprintf("DELETE FROM articles WHERE id IN (SELECT id FROM articles "
+				"ORDER BY date_key DESC, id DESC LIMIT -1 OFFSET ?1) AND %s", keep);
+		st = store_prepare(s, sql);
+		sqlite3_bind_int64(st, 1, max_items);
+		if (sqlite3_step(st) == SQLITE_DONE)
+			gone += (size_t)sqlite3_changes(s->db);
+		sqlite3_finalize(st);
+		free(sql);
+	}
+	if (!store_exec(s, "COMMIT", error)) {
+		store_exec(s, "ROLLBACK", NULL);
+		return 0;
+	}
+	return gone;
+}

@@ -1,0 +1,397 @@
+/* store_ingest.c - articles into the store: deduplicated per feed, updated when their text
+ * changed, tagged (on threads) before the one transaction that writes them. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+#include "store_private.h"
+
+#define STORE_TAG_MAX_THREADS 8
+
+/* The entity cache's record head: the same bytes, so either can be read by the other's
+ * rules (entity_cache.c). */
+struct store_entities_head {
+	uint32_t n, nmentions, keybytes, pad;
+};
+
+void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads)
+{
+	s->tagger = m;
+	s->nthreads = nthreads < 1 ? 1 : nthreads > STORE_TAG_MAX_THREADS ? STORE_TAG_MAX_THREADS
+									     : nthreads;
+}
+
+/* Entities */
+
+static size_t store_key_bytes(const struct article_entities *es)
+{
+	size_t end = 0;
+	for (uint32_t i = 0; i < es->n; i++) {
+		size_t e = es->v[i].key + strlen(es->keys + es->v[i].key) + 1;
+		end = e > end ? e : end;
+	}
+	return end;
+}
+
+void store_entities_pack(const struct article_entities *es, struct strbuf *out)
+{
+	struct store_entities_head h = {es->n, es->nmentions, (uint32_t)store_key_bytes(es), 0};
+	strbuf_append(out, (const char *)&h, sizeof h);
+	if (es->n == 0)
+		return;
+	strbuf_append(out, (const char *)es->v, es->n * sizeof *es->v);
+	strbuf_append(out, (const char *)es->mentions, es->nmentions * sizeof *es->mentions);
+	strbuf_append(out, es->keys, h.keybytes);
+}
+
+static bool store_span_ok(struct entity_mention m, const size_t *lens, size_t npara)
+{
+	if (m.para < -1 || (m.para >= 0 && (size_t)m.para >= npara))
+		return false;
+	return m.beg <= m.end && m.end <= lens[m.para + 1];
+}
+
+/* What entity_extract guarantees: each entity's mentions follow the previous one's, every key
+ * starts a NUL-terminated string of the block, every span lies in the article. */
+static bool store_entities_sound(const struct article_entities *es, size_t keybytes,
+				 const struct article *a)
+{
+	size_t *lens = xcalloc(a->npara + 1, sizeof *lens), next = 0;
+	bool ok = keybytes == 0 ? es->n == 0 : es->keys[keybytes - 1] == '\0';
+
+	lens[0] = strlen(a->title);
+	for (size_t i = 0; i < a->npara; i++)
+		lens[i + 1] = strlen(a->paras[i]);
+	for (uint32_t k = 0; ok && k < es->n; k++) {
+		const struct article_entity *e = &es->v[k];
+		ok = (unsigned)e->type < ENTITY_NTYPES && e->first == next &&
+		     e->nmentions <= es->nmentions - next && e->key < keybytes &&
+		     (e->key == 0 || es->keys[e->key - 1] == '\0') && e->id == UINT32_MAX &&
+		     store_span_ok(e->name, lens, a->npara);
+		next += ok ? e->nmentions : 0;
+	}
+	ok = ok && next == es->nmentions;
+	for (uint32_t f = 0; ok && f < es->nmentions; f++)
+		ok = store_span_ok(es->mentions[f], lens, a->npara);
+	free(lens);
+	return ok;
+}
+
+bool store_entities_unpack(const void *buf, size_t len, const struct article *a,
+			   struct article_entities *out)
+{
+	const unsigned char *p = buf;
+	struct store_entities_head h;
+	uint64_t want;
+
+	memset(out, 0, sizeof *out);
+	if (len < sizeof h)
+		return false;
+	memcpy(&h, p, sizeof h);
+	want = sizeof h + (uint64_t)h.n * sizeof *out->v +
+	       (uint64_t)h.nmentions * sizeof *out->mentions + h.keybytes;
+	if (want != len || (h.n == 0) != (h.keybytes == 0))
+		return false;
+	out->n = h.n;
+	out->nmentions = h.nmentions;
+	if (h.n > 0) {
+		size_t vb = h.n * sizeof *out->v, mb = h.nmentions * sizeof *out->mentions;
+		out->v = xmalloc(vb + mb);
+		out->mentions = (struct entity_mention *)(out->v + h.n);
+		memcpy(out->v, p + sizeof h, vb + mb);
+		out->keys = xmalloc(h.keybytes);
+		memcpy(out->keys, p + sizeof h + vb + mb, h.keybytes);
+	}
+	if (!store_entities_sound(out, h.keybytes, a)) {
+		article_entities_free(out);
+		memset(out, 0, sizeof *out);
+		return false;
+	}
+	return true;
+}
+
+/* Tagging on threads */
+
+struct store_tag_job {
+	const struct ner_model *m;
+	const struct corpus *c;
+	const size_t *todo;           /* corpus positions to tag */
+	size_t ntodo;
+	struct article_entities *out; /* by todo index */
+	atomic_size_t next;
+};
+
+static void *store_tag_worker(void *arg)
+{
+	struct store_tag_job *job = arg;
+	struct entity_scratch *x = entity_scratch_new();
+	size_t k;
+	while ((k = atomic_fetch_add(&job->next, 1)) < job->ntodo)
+		entity_extract_with(job->m, job->c->items[job->todo[k]], x, &job->out[k]);
+	entity_scratch_free(x);
+	return NULL;
+}
+
+static void store_tag(struct store *s, struct store_tag_job *job)
+{
+	pthread_t t[STORE_TAG_MAX_THREADS];
+	int started = 0;
+	for (int i = 1; i < s->nthreads && (size_t)i < job->ntodo; i++)
+		if (pthread_create(&t[started], NULL, store_tag_worker, job) == 0)
+			started++;
+	store_tag_worker(job);
+	for (int i = 0; i < started; i++)
+		pthread_join(t[i], NULL);
+}
+
+/* Keys */
+
+static void store_hash_text(XXH3_state_t *st, const char *s)
+{
+	uint64_t n = s ? strlen(s) : 0;
+	XXH3_64bits_update(st, &n, sizeof n);
+	if (n)
+		XXH3_64bits_update(st, s, n);
+}
+
+/* Of everything ingest stores from the article's text: changed upstream when it differs. */
+static int64_t store_article_hash(const struct article *a)
+{
+	XXH3_state_t st;
+	XXH3_64bits_reset(&st);
+	store_hash_text(&st, a->title);
+	store_hash_text(&st, a->date);
+	store_hash_text(&st, a->url);
+	store_hash_text(&st, a->author);
+	for (size_t i = 0; i < a->npara; i++)
+		store_hash_text(&st, a->paras[i]);
+	return (int64_t)XXH3_64bits_digest(&st);
+}
+
+/* guid, else link, else a hash of title and date. */
+static char *store_dedupe_key(const struct article *a)
+{
+	XXH3_state_t st;
+	if (a->guid && *a->guid)
+		return xasprintf("g:%s", a->guid);
+	if (a->url && *a->url)
+		return xasprintf("l:%s", a->url);
+	XXH3_64bits_reset(&st);
+	store_hash_text(&st, a->title);
+	store_hash_text(&st, a->date);
+	return xasprintf("h:%016llx", (unsigned long long)XXH3_64bits_digest(&st));
+}
+
+/* The stored id: the article's (URL, else file path) except for a feed item without a link,
+ * whose file is the feed: then the feed and the item's key. */
+static void store_article_id(const struct article *a, const char *feed_url, const char *dedupe,
+			     char out[ARTICLE_ID_LEN + 1])
+{
+	char *key;
+	if (feed_url == NULL || a->url) {
+		memcpy(out, a->id, ARTICLE_ID_LEN + 1);
+		return;
+	}
+	key = xasprintf("%s#%s", feed_url, dedupe);
+	article_make_id(key, out);
+	free(key);
+}
+
+/* The URL of feed (NULL for 0: imported). */
+static char *store_feed_url(struct store *s, int64_t feed)
+{
+	sqlite3_stmt *st;
+	char *url = NULL;
+	if (feed == 0)
+		return NULL;
+	st = store_prepare(s, "SELECT url FROM feeds WHERE id = ?");
+	sqlite3_bind_int64(st, 1, feed);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		url = store_column_text(st, 0);
+	sqlite3_finalize(st);
+	return url ? url : xasprintf("feed %lld", (long long)feed);
+}
+
+/* One article's row, before the transaction. */
+struct store_row {
+	char *dedupe;
+	int64_t hash, rowid; /* rowid 0: new */
+	bool write;          /* new or changed */
+	bool tagged;         /* entities found for it */
+	char aid[ARTICLE_ID_LEN + 1];
+};
+
+static void store_find(struct store *s, int64_t feed, struct store_row *r)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FIND,
+		"SELECT id, hash FROM articles WHERE feed = ? AND dedupe = ?");
+	sqlite3_bind_int64(st, 1, feed);
+	store_bind_text(st, 2, r->dedupe);
+	r->rowid = 0;
+	r->write = true;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r->rowid = sqlite3_column_int64(st, 0);
+		r->write = sqlite3_column_int64(st, 1) != r->hash;
+	}
+	sqlite3_reset(st);
+}
+
+static void store_body(const struct article *a, struct strbuf *sb)
+{
+	sb->len = 0;
+	for (size_t i = 0; i < a->npara; i++)
+		strbuf_append(sb, a->paras[i], strlen(a->paras[i]) + 1);
+}
+
+/* Insert or update one row; the parameters are those of both statements. */
+static bool store_write(struct store *s, int64_t feed, const struct article *a,
+			const struct store_row *r, const struct article_entities *es,
+			struct strbuf *body, struct strbuf *ents)
+{
+	sqlite3_stmt *st = r->rowid
+		? store_stmt(s, STORE_STMT_UPDATE,
+			"UPDATE articles SET aid = ?2, hash = ?4, title = ?5, date = ?6, date_key = ?7,"
+			" url = ?8, source = ?9, author = ?10, path = ?11, body = ?12, entities = ?13,"
+			" fulltext = NULL WHERE id = ?14 AND feed = ?1 AND dedupe = ?3")
+		: store_stmt(s, STORE_STMT_INSERT,
+			"INSERT INTO articles (feed, aid, dedupe, hash, title, date, date_key, url,"
+			" source, author, path, body, entities, added) VALUES"
+			" (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+	bool ok;
+
+	store_body(a, body);
+	sqlite3_bind_int64(st, 1, feed);
+	store_bind_text(st, 2, r->aid);
+	store_bind_text(st, 3, r->dedupe);
+	sqlite3_bind_int64(st, 4, r->hash);
+	store_bind_text(st, 5, a->title);
+	store_bind_text(st, 6, a->date);
+	if (a->date_key != INT64_MIN)
+		sqlite3_bind_int64(st, 7, a->date_key);
+	store_bind_text(st, 8, a->url);
+	store_bind_text(st, 9, a->source);
+	store_bind_text(st, 10, a->author);
+	store_bind_text(st, 11, a->path);
+	sqlite3_bind_blob(st, 12, body->data ? body->data : "", (int)body->len, SQLITE_STATIC);
+	if (es) {
+		ents->len = 0;
+		store_entities_pack(es, ents);
+		sqlite3_bind_blob(st, 13, ents->data, (int)ents->len, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(st, 14, r->rowid ? r->rowid : (int64_t)time(NULL));
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_reset(st);
+	return ok;
+}
+
+/* What needs writing, and the entities of that. */
+static size_t store_plan(struct store *s, int64_t feed, const struct corpus *c, size_t from,
+			 size_t to, struct store_row *rows, struct store_ingest *res)
+{
+	size_t nwrite = 0;
+	char *url = store_feed_url(s, feed);
+
+	for (size_t i = from; i < to; i++) {
+		struct store_row *r = &rows[i - from];
+		const struct article *a = c->items[i];
+		r->dedupe = store_dedupe_key(a);
+		r->hash = store_article_hash(a);
+		store_article_id(a, url, r->dedupe, r->aid);
+		store_find(s, feed, r);
+		/* the same item twice in one batch: the first is kept */
+		for (size_t k = 0; k < i - from && r->write; k++)
+			if (rows[k].write && strcmp(rows[k].dedupe, r->dedupe) == 0)
+				r->write = false;
+		if (!r->write)
+			res->unchanged++;
+		nwrite += r->write;
+	}
+	free(url);
+	return nwrite;
+}
+
+bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
+		  struct store_ingest *res, char **error)
+{
+	struct store_row *rows = xcalloc(to > from ? to - from : 1, sizeof *rows);
+	struct store_tag_job job = {.m = s->tagger, .c = c};
+	struct strbuf body = {0}, ents = {0};
+	struct store_ingest r = {0};
+	size_t *todo, k = 0;
+	bool ok = true;
+
+	*error = NULL;
+	if (s->read_only) {
+		free(rows);
+		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
+	}
+	todo = xcalloc(to > from ? to - from : 1, sizeof *todo);
+	job.ntodo = store_plan(s, feed, c, from, to, rows, &r);
+	for (size_t i = from; i < to; i++)
+		if (rows[i - from].write)
+			todo[k++] = i;
+	job.todo = todo;
+	job.out = xcalloc(job.ntodo ? job.ntodo : 1, sizeof *job.out);
+	if (s->tagger && job.ntodo)
+		store_tag(s, &job); /* outside the transaction: writers wait less */
+	if (job.ntodo && !store_exec(s, "BEGIN IMMEDIATE", error))
+		ok = false;
+	for (size_t t = 0; ok && t < job.ntodo; t++) {
+		struct store_row *row = &rows[todo[t] - from];
+		ok = store_write(s, feed, c->items[todo[t]], row, s->tagger ? &job.out[t] : NULL,
+				 &body, &ents);
+		if (!ok)
+			*error = store_errmsg(s, "cannot store an article");
+		*(row->rowid ? &r.updated : &r.added) += 1;
+	}
+	if (ok && job.ntodo && !store_exec(s, "COMMIT", error))
+		ok = false;
+	if (!ok && job.ntodo) {
+		store_exec(s, "ROLLBACK", NULL);
+		r.added = r.updated = 0;
+	}
+	for (size_t t = 0; t < job.ntodo; t++)
+		article_entities_free(&job.out[t]);
+	for (size_t i = 0; i < to - from; i++)
+		free(rows[i].dedupe);
+	free(job.out);
+	free(todo);
+	free(rows);
+	strbuf_free(&body);
+	strbuf_free(&ents);
+	if (res) {
+		res->added += r.added;
+		res->updated += r.updated;
+		res->unchanged += r.unchanged;
+	}
+	return ok;
+}
+
+bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t n,
+			const struct article_entities *es, char **error)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FULLTEXT,
+		"UPDATE articles SET fulltext = ?2, entities = ?3 WHERE id = ?1");
+	struct strbuf sb = {0}, ents = {0};
+	bool ok;
+
+	for (size_t i = 0; i < n; i++)
+		strbuf_append(&sb, paras[i], strlen(paras[i]) + 1);
+	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_blob(st, 2, sb.data ? sb.data : "", (int)sb.len, SQLITE_STATIC);
+	if (es) {
+		store_entities_pack(es, &ents);
+		sqlite3_bind_blob(st, 3, ents.data, (int)ents.len, SQLITE_STATIC);
+	}
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	if (!ok)
+		*error = store_errmsg(s, "cannot store the page text");
+	sqlite3_reset(st);
+	strbuf_free(&sb);
+	strbuf_free(&ents);
+	return ok;
+}

@@ -1,0 +1,257 @@
+/* store_load.c - articles out of the store into a corpus, with the entities found at ingest:
+ * no feed is parsed and nothing is tagged again. Text is checked to be UTF-8 (the file may
+ * have been edited by hand); only text that is not goes through the loaders' sanitising. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "store_private.h"
+
+/* A copy of valid UTF-8 as it is, anything else sanitised. */
+static void store_take_field(char **field, const unsigned char *s, int n)
+{
+	if (s == NULL || n <= 0)
+		return;
+	if (u8_check(s, (size_t)n) == NULL)
+		*field = xstrndup((const char *)s, (size_t)n);
+	else
+		article_set_field(field, (const char *)s, (size_t)n);
+}
+
+/* Paragraphs, each ended by a NUL. */
+static void store_take_body(struct article *a, const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n;
+	while (p < end) {
+		const unsigned char *z = memchr(p, '\0', (size_t)(end - p));
+		size_t len = z ? (size_t)(z - p) : (size_t)(end - p);
+		if (len && u8_check(p, len) == NULL)
+			article_take_para(a, xstrndup((const char *)p, len));
+		else if (len)
+			article_add_para(a, (const char *)p, len);
+		p += len + 1;
+	}
+}
+
+static void store_entities_add(struct store_entities *e, size_t at, int64_t rowid,
+			       const void *blob, int len, const struct article *a)
+{
+	size_t need = at + 1;
+	if (need > e->cap) {
+		size_t old = e->cap;
+		xgrow(&e->es, &e->cap, need, sizeof *e->es);
+		e->have = xreallocarray(e->have, e->cap, sizeof *e->have);
+		e->rowid = xreallocarray(e->rowid, e->cap, sizeof *e->rowid);
+		memset(e->es + old, 0, (e->cap - old) * sizeof *e->es);
+		memset(e->have + old, 0, e->cap - old);
+		memset(e->rowid + old, 0, (e->cap - old) * sizeof *e->rowid);
+	}
+	if (e->n < need)
+		e->n = need;
+	e->rowid[at] = rowid;
+	e->have[at] = blob && store_entities_unpack(blob, (size_t)len, a, &e->es[at]);
+}
+
+void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
+			   size_t n, struct store_entities *e)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT entities FROM articles WHERE id = ?");
+	for (size_t i = 0; i < n && i < c->n; i++) {
+		const void *blob = NULL;
+		int len = 0;
+		if (rowid[i] > 0) {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, rowid[i]);
+			if (sqlite3_step(st) == SQLITE_ROW) {
+				blob = sqlite3_column_blob(st, 0);
+				len = sqlite3_column_bytes(st, 0);
+			}
+		}
+		store_entities_add(e, i, rowid[i], blob, len, c->items[i]);
+	}
+	sqlite3_finalize(st);
+}
+
+/* One row of the load query into an article. */
+static struct article *store_row_article(sqlite3_stmt *st)
+{
+	const char *path = (const char *)sqlite3_column_text(st, 8);
+	struct article *a = article_new(path ? path : "store");
+	const void *full;
+	char aid[ARTICLE_ID_LEN + 1] = "";
+
+	/* a column's text lasts only until the next column is read: copy at once */
+	if (sqlite3_column_bytes(st, 1) == ARTICLE_ID_LEN)
+		memcpy(aid, sqlite3_column_text(st, 1), ARTICLE_ID_LEN);
+
+#define STORE_TEXT(i) sqlite3_column_text(st, i), sqlite3_column_bytes(st, i)
+	store_take_field(&a->title, STORE_TEXT(2));
+	store_take_field(&a->date, STORE_TEXT(3));
+	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
+		a->date_key = sqlite3_column_int64(st, 4);
+	store_take_field(&a->url, STORE_TEXT(5));
+	store_take_field(&a->source, STORE_TEXT(6));
+	store_take_field(&a->author, STORE_TEXT(7));
+#undef STORE_TEXT
+	full = sqlite3_column_blob(st, 11);
+	if (full && sqlite3_column_bytes(st, 11) > 0) /* the page's text replaces the summary */
+		store_take_body(a, full, (size_t)sqlite3_column_bytes(st, 11));
+	else
+		store_take_body(a, sqlite3_column_blob(st, 9), (size_t)sqlite3_column_bytes(st, 9));
+	article_finish(a, a->path);
+	if (aid[0])
+		memcpy(a->id, aid, ARTICLE_ID_LEN + 1);
+	return a;
+}
+
+
+/* corpus_add finishes the article again (its id from URL or path): the stored id stays. */
+static void store_add(struct corpus *c, struct article *a)
+{
+	char id[ARTICLE_ID_LEN + 1];
+	memcpy(id, a->id, sizeof id);
+	corpus_add(c, a);
+	memcpy(a->id, id, sizeof id);
+}
+
+#define STORE_LOAD_COLUMNS                                                                     \
+	"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"  \
+	" a.author, a.path, a.body, a.entities, a.fulltext FROM articles a"                    \
+	" LEFT JOIN feeds f ON f.id = a.feed "
+
+struct store_reader {
+	struct store *s;
+	sqlite3_stmt *st;
+	size_t rows;
+	bool done;
+};
+
+size_t store_reader_rows(const struct store_reader *r) { return r->rows; }
+
+/* One row into c and e; false when it has no text. */
+static bool store_take_row(sqlite3_stmt *st, struct corpus *c, struct store_entities *e)
+{
+	struct article *a = store_row_article(st);
+	if (a->npara == 0) {
+		article_free(a);
+		c->report.items_skipped++;
+		return false;
+	}
+	if (e) /* the page text's entities when it has one: checked against what shows */
+		store_entities_add(e, c->n, sqlite3_column_int64(st, 0), sqlite3_column_blob(st, 10),
+				   sqlite3_column_bytes(st, 10), a);
+	store_add(c, a);
+	c->report.items_loaded++;
+	return true;
+}
+
+struct store_reader *store_reader_open(struct store *s, int64_t max_row, size_t offset)
+{
+	struct store_reader *r = xcalloc(1, sizeof *r);
+	r->s = s;
+	r->st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id <= ?"
+				 " ORDER BY a.date_key DESC, a.id DESC LIMIT -1 OFFSET ?");
+	sqlite3_bind_int64(r->st, 1, max_row);
+	sqlite3_bind_int64(r->st, 2, (int64_t)offset);
+	return r;
+}
+
+size_t store_reader_next(struct store_reader *r, size_t limit, struct corpus *c,
+			 struct store_entities *e)
+{
+	size_t n = 0;
+	int rc = SQLITE_ROW;
+	while (!r->done && n < limit && (rc = sqlite3_step(r->st)) == SQLITE_ROW) {
+		r->rows++;
+		n += store_take_row(r->st, c, e);
+	}
+	if (rc != SQLITE_ROW) {
+		if (rc != SQLITE_DONE && !r->done)
+			load_report_add(&c->report, "%s: %s", r->s->path, sqlite3_errmsg(r->s->db));
+		r->done = true;
+	}
+	return n;
+}
+
+void store_reader_close(struct store_reader *r)
+{
+	if (r == NULL)
+		return;
+	sqlite3_finalize(r->st);
+	free(r);
+}
+
+struct article *store_load_article(struct store *s, int64_t row)
+{
+	sqlite3_stmt *st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id = ?");
+	struct article *a = NULL;
+	sqlite3_bind_int64(st, 1, row);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		struct corpus c;
+		corpus_init(&c);
+		store_add(&c, store_row_article(st)); /* finished as store_load finishes it */
+		a = c.items[0];
+		c.n = 0;
+		corpus_free(&c);
+	}
+	sqlite3_finalize(st);
+	return a;
+}
+
+int64_t store_row_of(struct store *s, const char *id)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT max(id) FROM articles WHERE aid = ?");
+	int64_t row = 0;
+	store_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		row = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return row;
+}
+
+size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
+			struct store_entities *e)
+{
+	sqlite3_stmt *st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id > ?"
+					    " ORDER BY a.date_key DESC, a.id DESC");
+	size_t n = 0;
+	int rc;
+	int64_t top = *after;
+
+	sqlite3_bind_int64(st, 1, *after);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t rowid = sqlite3_column_int64(st, 0);
+		top = rowid > top ? rowid : top;
+		n += store_take_row(st, c, e);
+	}
+	if (rc != SQLITE_DONE)
+		load_report_add(&c->report, "%s: %s", s->path, sqlite3_errmsg(s->db));
+	sqlite3_finalize(st);
+	*after = top;
+	return n;
+}
+
+size_t store_load(struct store *s, struct corpus *c, struct store_entities *e)
+{
+	int64_t after = 0;
+	return store_load_since(s, &after, c, e);
+}
+
+int64_t store_last_rowid(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM articles");
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return v;
+}
+
+void store_entities_free(struct store_entities *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		if (e->have[i])
+			article_entities_free(&e->es[i]);
+	free(e->es);
+	free(e->have);
+	free(e->rowid);
+	memset(e, 0, sizeof *e);
+}

@@ -1,0 +1,60 @@
+/* store_private.h - what the store's files share: the connection and its cached statements.
+ *   store.c         opening, schema and migrations, feeds, marks, retention
+ *   store_ingest.c  adding and updating articles, tagging them, packing their entities
+ *   store_load.c    reading articles back into a corpus with their entities */
+#ifndef QARI_STORE_PRIVATE_H
+#define QARI_STORE_PRIVATE_H
+
+#include <sqlite3.h>
+
+#include "qari/store.h"
+
+enum store_stmt_id {
+	STORE_STMT_COUNT,
+	STORE_STMT_FEED_GET,
+	STORE_STMT_FEED_ADD,
+	STORE_STMT_FEED_NAME,
+	STORE_STMT_FEED_OK,
+	STORE_STMT_FEED_FAILED,
+	STORE_STMT_SET_READ,
+	STORE_STMT_SET_BOOKMARK,
+	STORE_STMT_SET_POS,
+	STORE_STMT_SET_LAST,
+	STORE_STMT_LAST,
+	STORE_STMT_FIND,
+	STORE_STMT_INSERT,
+	STORE_STMT_UPDATE,
+	STORE_STMT_FULLTEXT,
+	STORE_NSTMT
+};
+
+/* A mark of an article, as the marks table holds it (kept in memory: the list asks for
+ * every row it draws, and views count over every article). */
+struct store_mark {
+	char id[ARTICLE_ID_LEN + 1]; /* "" : a free slot */
+	bool read, bookmark;
+	long pos;
+};
+
+struct store {
+	char *path;
+	sqlite3 *db;
+	bool read_only;               /* the schema is newer than this qari */
+	sqlite3_stmt *stmt[STORE_NSTMT]; /* prepared on first use */
+	const struct ner_model *tagger; /* NULL: ingest stores no entities */
+	int nthreads;                 /* tagging threads */
+	struct store_mark *marks;     /* open addressing by id, a power of two slots */
+	size_t nmarks, markcap;
+	bool marks_loaded;
+	char **messages;              /* for store_take_message */
+	size_t nmessages, msgcap;
+};
+
+char *store_errmsg(struct store *s, const char *what);
+bool store_exec(struct store *s, const char *sql, char **error);
+sqlite3_stmt *store_prepare(struct store *s, const char *sql);
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql);
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+char *store_column_text(sqlite3_stmt *st, int i);
+
+#endif

@@ -1,0 +1,359 @@
+/* test_store.c - the store: schema and migrations, dedupe and updates, entities stored and read
+ * back without tagging, marks, retention, a newer schema, and kill -9 in the middle of
+ * ingesting. */
+#include <ftw.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "qari/corpus.h"
+#include "qari/ner.h"
+#include "qari/store.h"
+#include "qari/xalloc.h"
+
+static char *test_root;
+
+static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb, (void)type, (void)ftw;
+	return remove(path);
+}
+
+/* A feed with items built from (guid, link, title, body) rows; NULL fields are left out. */
+static void test_feed(struct corpus *c, const char *const (*items)[4], size_t n)
+{
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة"
+		      "</title>");
+	for (size_t i = 0; i < n; i++) {
+		strbuf_printf(&sb, "<item>");
+		if (items[i][0])
+			strbuf_printf(&sb, "<guid isPermaLink=\"false\">%s</guid>", items[i][0]);
+		if (items[i][1])
+			strbuf_printf(&sb, "<link>%s</link>", items[i][1]);
+		strbuf_printf(&sb, "<title>%s</title><description>%s</description>"
+			      "<pubDate>Mon, 0%zu Jun 2026 10:00:00 GMT</pubDate></item>",
+			      items[i][2], items[i][3], i % 9 + 1);
+	}
+	strbuf_printf(&sb, "</channel></rss>");
+	corpus_init(c);
+	corpus_load_buffer(c, "http://127.0.0.1/feed.xml", sb.data, sb.len);
+	strbuf_free(&sb);
+}
+
+static struct store *test_open(const char *name)
+{
+	char *path = xasprintf("%s/%s", test_root, name), *error = NULL;
+	struct store *s = store_open(path, &error);
+	CHECK(s != NULL);
+	if (error)
+		fprintf(stderr, "%s\n", error);
+	free(error);
+	free(path);
+	return s;
+}
+
+static const struct article *test_find(const struct corpus *c, const char *title)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->items[i]->title, title) == 0)
+			return c->items[i];
+	return NULL;
+}
+
+static void test_dedupe_and_update(void)
+{
+	static const char *const first[][4] = {
+		{"g1", "http://x/1", "one", "الأول"},
+		{"g2", "http://x/1", "two", "الثاني"},     /* same link, other guid: its own */
+		{NULL, "http://x/3", "three", "الثالث"},
+		{NULL, NULL, "four", "الرابع"},            /* neither: hash of title and date */
+		{"g1", "http://x/1", "one", "الأول"},      /* the same item twice */
+	};
+	static const char *const second[][4] = {
+		{"g1", "http://x/1", "one", "الأول معدل"},  /* changed upstream */
+		{"g2", "http://x/1", "two", "الثاني"},
+		{NULL, "http://x/3", "three", "الثالث"},
+		{NULL, NULL, "four", "الرابع"},
+		{"g5", NULL, "five", "الخامس"},
+	};
+	struct store *s = test_open("dedupe.db");
+	struct store_feed f, g;
+	struct store_ingest r = {0};
+	struct corpus c, back;
+	char *error = NULL;
+
+	if (s == NULL)
+		return;
+	CHECK(store_feed_get(s, "http://127.0.0.1/feed.xml", &f, &error));
+	CHECK(store_feed_get(s, "http://127.0.0.1/feed.xml", &g, &error));
+	CHECK_INT(f.id, g.id);
+	test_feed(&c, first, 5);
+	CHECK_INT(c.n, 5);
+	CHECK(store_ingest(s, f.id, &c, 0, c.n, &r, &error));
+	CHECK_INT(r.added, 4);
+	CHECK_INT(r.unchanged, 1);
+	CHECK_INT(store_count(s), 4);
+	corpus_free(&c);
+
+	memset(&r, 0, sizeof r);
+	test_feed(&c, second, 5);
+	CHECK(store_ingest(s, f.id, &c, 0, c.n, &r, &error));
+	CHECK_INT(r.added, 1);
+	CHECK_INT(r.updated, 1);
+	CHECK_INT(r.unchanged, 3);
+	CHECK_INT(store_count(s), 5);
+
+	/* the same items under another feed are that feed's own */
+	memset(&r, 0, sizeof r);
+	store_feed_free(&g);
+	CHECK(store_feed_get(s, "http://127.0.0.1/other.xml", &g, &error));
+	CHECK(store_ingest(s, g.id, &c, 0, c.n, &r, &error));
+	CHECK_INT(r.added, 5);
+	corpus_free(&c);
+
+	CHECK(store_feed_set_name(s, f.id, "اسمي", &error));
+	corpus_init(&back);
+	CHECK_INT(store_load(s, &back, NULL), 10);
+	{
+		const struct article *one = test_find(&back, "one");
+		CHECK(one && one->npara == 1 && strcmp(one->paras[0], "الأول معدل") == 0);
+		CHECK(one && one->source && (strcmp(one->source, "اسمي") == 0 ||
+					     strcmp(one->source, "قناة") == 0));
+	}
+	/* newest first; an item's id is its link's (shared by feeds), else its own */
+	for (size_t i = 1; i < back.n; i++)
+		CHECK(back.items[i - 1]->date_key >= back.items[i]->date_key);
+	for (size_t i = 0; i < back.n; i++)
+		for (size_t k = i + 1; k < back.n; k++) {
+			const struct article *a = back.items[i], *b = back.items[k];
+			bool same_link = a->url && b->url && strcmp(a->url, b->url) == 0;
+			CHECK(same_link == (strcmp(a->id, b->id) == 0) ||
+			      (strcmp(a->title, b->title) == 0 && !a->url && !b->url &&
+			       strcmp(a->path, b->path) != 0));
+		}
+	corpus_free(&back);
+	store_feed_free(&f);
+	store_feed_free(&g);
+	store_close(s);
+}
+
+static bool test_same_entities(const struct article_entities *a, const struct article_entities *b)
+{
+	if (a->n != b->n || a->nmentions != b->nmentions)
+		return false;
+	for (uint32_t i = 0; i < a->n; i++)
+		if (a->v[i].type != b->v[i].type || a->v[i].nmentions != b->v[i].nmentions ||
+		    strcmp(article_entity_key(a, &a->v[i]), article_entity_key(b, &b->v[i])) != 0)
+			return false;
+	return a->nmentions == 0 ||
+	       memcmp(a->mentions, b->mentions, a->nmentions * sizeof *a->mentions) == 0;
+}
+
+static void test_entities(void)
+{
+	static const char *const items[][4] = {
+		{"e1", "http://x/e1", "لافروف في موسكو",
+		 "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن المحادثات مع الأمم المتحدة مستمرة"},
+		{"e2", "http://x/e2", "خبر", "لا شيء هنا"},
+	};
+	char *error = NULL;
+	const struct ner_model *m = ner_default(&error);
+	struct store *s = test_open("entities.db");
+	struct store_ingest r = {0};
+	struct store_entities e = {0};
+	struct corpus c, back;
+	struct store_feed f;
+
+	if (m == NULL || s == NULL) {
+		fprintf(stderr, "no model: %s\n", error ? error : "?");
+		CHECK(m != NULL);
+		store_close(s);
+		return;
+	}
+	store_set_tagger(s, m, 2);
+	CHECK(store_feed_get(s, "http://127.0.0.1/e.xml", &f, &error));
+	test_feed(&c, items, 2);
+	CHECK(store_ingest(s, f.id, &c, 0, c.n, &r, &error));
+	corpus_init(&back);
+	CHECK_INT(store_load(s, &back, &e), 2);
+	CHECK_INT(e.n, 2);
+	for (size_t i = 0; i < back.n; i++) {
+		struct article_entities fresh;
+		struct strbuf sb = {0};
+		struct article_entities bad;
+		CHECK(e.have[i]);
+		entity_extract(m, back.items[i], &fresh);
+		CHECK(test_same_entities(&fresh, &e.es[i]));
+		if (strcmp(back.items[i]->title, "خبر") != 0) /* the one with entities */
+			CHECK(fresh.n > 0);
+		/* a damaged record is refused, never read out of bounds */
+		store_entities_pack(&fresh, &sb);
+		if (fresh.n > 0) {
+			((struct article_entity *)(sb.data + 16))->name.end = 1u << 30;
+			CHECK(!store_entities_unpack(sb.data, sb.len, back.items[i], &bad));
+		}
+		CHECK(!store_entities_unpack(sb.data, sb.len - 1, back.items[i], &bad));
+		strbuf_free(&sb);
+		article_entities_free(&fresh);
+	}
+	store_entities_free(&e);
+	corpus_free(&back);
+	corpus_free(&c);
+	store_feed_free(&f);
+	store_close(s);
+}
+
+static void test_marks_and_prune(void)
+{
+	static const char *const items[][4] = {
+		{"a", NULL, "a", "أ"}, {"b", NULL, "b", "ب"}, {"c", NULL, "c", "ت"},
+		{"d", NULL, "d", "ث"}, {"e", NULL, "e", "ج"},
+	};
+	struct store *s = test_open("marks.db");
+	struct store_feed f;
+	struct corpus c, back;
+	char *error = NULL, *last;
+	const char *oldest;
+
+	if (s == NULL)
+		return;
+	CHECK(store_feed_get(s, "http://127.0.0.1/m.xml", &f, &error));
+	test_feed(&c, items, 5);
+	CHECK(store_ingest(s, f.id, &c, 0, c.n, NULL, &error));
+	corpus_init(&back);
+	store_load(s, &back, NULL);
+	CHECK_INT(back.n, 5);
+	oldest = back.items[4]->id; /* "a": 1 June */
+	CHECK(!store_is_read(s, oldest));
+	CHECK(store_set_read(s, oldest, true));
+	CHECK(store_is_read(s, oldest));
+	CHECK(store_set_read(s, oldest, false));
+	CHECK(!store_is_read(s, oldest));
+	CHECK(store_set_bookmark(s, oldest, true));
+	CHECK(store_is_bookmarked(s, oldest));
+	CHECK(store_set_pos(s, back.items[0]->id, 4099));
+	CHECK_INT(store_pos(s, back.items[0]->id), 4099);
+	CHECK(store_set_last(s, back.items[1]->id));
+	last = store_last(s);
+	CHECK_STR(last, back.items[1]->id);
+	free(last);
+
+	/* keep two: the bookmarked oldest stays as a third */
+	CHECK_INT(store_prune(s, 0, 2, &error), 2);
+	CHECK_INT(store_count(s), 3);
+	CHECK(store_is_bookmarked(s, oldest));
+	/* everything is older than a day: only the bookmark is left */
+	CHECK_INT(store_prune(s, 1, 0, &error), 0); /* stored today: too new to go */
+	corpus_free(&back);
+	corpus_free(&c);
+	store_feed_free(&f);
+	store_close(s);
+}
+
+static void test_newer_schema(void)
+{
+	char *path = xasprintf("%s/newer.db", test_root), *error = NULL;
+	struct store *s = store_open(path, &error);
+	struct store_feed f;
+	sqlite3 *db;
+
+	CHECK(s != NULL);
+	store_close(s);
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL) == SQLITE_OK);
+	sqlite3_close(db);
+	s = store_open(path, &error);
+	CHECK(s != NULL && store_read_only(s));
+	if (s) {
+		CHECK(!store_feed_get(s, "http://new/", &f, &error));
+		free(error);
+		CHECK(!store_set_read(s, "0123456789ab", true));
+	}
+	store_close(s);
+	free(path);
+}
+
+/* A child ingests batches of 50 until killed: the database opens cleanly and holds whole
+ * batches only. */
+static void test_kill9(void)
+{
+	char *path = xasprintf("%s/kill.db", test_root), *error = NULL;
+	struct store *s;
+	pid_t pid;
+	int status;
+	size_t n;
+
+	s = store_open(path, &error);
+	store_close(s);
+	pid = fork();
+	if (pid == 0) {
+		struct store *w = store_open(path, &error);
+		struct store_feed f;
+		static char titles[50][16], guids[50][16];
+		const char *items[50][4];
+		for (unsigned round = 0;; round++) {
+			struct corpus c;
+			store_feed_get(w, "http://127.0.0.1/k.xml", &f, &error);
+			for (int i = 0; i < 50; i++) {
+				snprintf(titles[i], sizeof titles[i], "t%u-%d", round, i);
+				snprintf(guids[i], sizeof guids[i], "g%u-%d", round, i);
+				items[i][0] = guids[i], items[i][1] = NULL, items[i][2] = titles[i];
+				items[i][3] = "نص";
+			}
+			test_feed(&c, (const char *const (*)[4])items, 50);
+			store_ingest(w, f.id, &c, 0, c.n, NULL, &error);
+			corpus_free(&c);
+			store_feed_free(&f);
+		}
+	}
+	/* let it commit a few batches, then kill it mid-way */
+	for (int i = 0; i < 400; i++) {
+		usleep(10000);
+		s = store_open(path, &error);
+		n = s ? store_count(s) : 0;
+		store_close(s);
+		if (n >= 150)
+			break;
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	s = store_open(path, &error);
+	CHECK(s != NULL);
+	if (s) {
+		sqlite3 *db;
+		sqlite3_stmt *st;
+		n = store_count(s);
+		CHECK(n >= 150);
+		CHECK_INT(n % 50, 0);
+		store_close(s);
+		CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+		CHECK(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK);
+		CHECK(sqlite3_step(st) == SQLITE_ROW &&
+		      strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0);
+		sqlite3_finalize(st);
+		sqlite3_close(db);
+	}
+	free(path);
+}
+
+int main(void)
+{
+	char tmpl[] = "/tmp/qari-test-store-XXXXXX";
+	test_root = mkdtemp(tmpl);
+	if (test_root == NULL)
+		return 1;
+	test_dedupe_and_update();
+	test_entities();
+	test_marks_and_prune();
+	test_newer_schema();
+	test_kill9();
+	if (!getenv("QARI_TEST_KEEP"))
+		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	ner_default_free();
+	return check_done();
+}
