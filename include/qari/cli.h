@@ -61,7 +61,8 @@ void cli_index_corpus(const struct cli *cli, const struct corpus *c, struct corp
 /* Each subcommand's entry (cmd_*.c), and the reader (loop.c). */
 extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
 extern const struct cmd_entry cmd_search_entry;
-extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_split_entry;
+extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_split_entry,
+	cmd_ner_clusters_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_entities_entry, cmd_eval_entities_entry;
 extern const struct cmd_entry cmd_related_entry;

@@ -7,6 +7,7 @@
  *   ner_model.c     the model file, and tagging: emission scores + Viterbi over BIO tags
  *   ner_train.c     averaged structured perceptron, large-margin (cost-augmented decoding),
  *                   deterministic for a given seed
+ *   ner_clusters.c  word clusters from unlabelled text (qari ner-clusters, training only)
  *   ner_wordlex.c   entity tags each word carried in the training data, or how often it was
  *                   seen there (jackknifed while training), a feature; the classes ship in
  *                   the model file
@@ -194,5 +195,23 @@ struct ner_train_opts {
 /* Train on sentences [0, ntrain) of train; dev (may be NULL) is only reported on. */
 struct ner_model *ner_train(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
 			    const struct ner_lexicon *lex, const struct ner_train_opts *o);
+
+/* Word clusters from unlabelled text (ner_clusters.c), the tagger's clusters.txt. */
+#define NER_CLUSTER_LEVELS 4
+struct ner_clusters_opts {
+	unsigned min_count; /* words seen fewer times are left out */
+	unsigned contexts;  /* the most frequent tokens that describe a word's neighbours */
+	unsigned window;    /* neighbours up to this far either side, each distance apart */
+	unsigned levels[NER_CLUSTER_LEVELS]; /* clusters of words, groups of them, groups of
+						those...; 0: no more levels */
+	unsigned max_iter;  /* k-means rounds at most */
+	uint64_t seed;
+	bool verbose;       /* progress on stderr */
+};
+/* Cluster the words of the text files paths[0..npaths) (UTF-8; a blank line ends a
+ * paragraph) and write "word<TAB>cluster<TAB>group..." lines to out, most frequent word
+ * first. */
+bool ner_clusters_build(char *const *paths, size_t npaths, const struct ner_clusters_opts *o,
+			const char *out, char **error);
 
 #endif

@@ -20,6 +20,7 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_train_ner_entry,
 	&cmd_ner_eval_entry,
 	&cmd_ner_split_entry,
+	&cmd_ner_clusters_entry,
 	&cmd_tag_entry,
 	&cmd_entities_entry,
 	&cmd_eval_entities_entry,

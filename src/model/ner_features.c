@@ -16,7 +16,8 @@ enum ner_tmpl {
 	NER_F_PAIR_W0, NER_F_PAIR_CLITIC, NER_F_PAIR_GAZ, NER_F_WLEX0, NER_F_WLEXM1, NER_F_WLEXP1,
 	NER_F_WLEX_PAIR, NER_F_DOCW0, NER_F_DOCS0, NER_F_DOCWM1, NER_F_DOCWP1, NER_F_DOCW_WLEX,
 	NER_F_DOCW_GAZM, NER_F_DOCW_DOCS, NER_F_DOCW_BI, NER_F_DOCW_TRIG, NER_F_PM1_WLEX0,
-	NER_F_WLEX0_PP1,
+	NER_F_WLEX0_PP1, NER_F_CL0, NER_F_CLM1 = NER_F_CL0 + NER_CLUSTER_LEVELS, NER_F_CLP1,
+	NER_F_CL1M1, NER_F_CL1P1, NER_F_CL_WLEX, NER_F_CLM2, NER_F_CLP2,
 };
 
 #define NER_BOS 0x5a5a5a5a5a5a5a5aULL /* the "word" before a sentence */
@@ -99,6 +100,11 @@ static void ner_token_facts(const struct ner_lexicon *lex, const char *w, size_t
 			  ner_lexicon_trigger(lex, w + sp.proclitic, n - sp.proclitic);
 	}
 	t->shape = ner_shape(w, n, kind, t->nletters);
+	t->clustered = lex->clusters != NULL;
+	if (kind == NORM_TOKEN_WORD && t->clustered)
+		ner_lexicon_clusters(lex, ner_word_key(t->hp), t->cl);
+	else
+		memset(t->cl, 0, sizeof t->cl);
 }
 
 /* Type of the lowest bit set: the type a phrase listed under several types is marked with. */
@@ -248,6 +254,28 @@ static size_t ner_doc_features(const struct ner_sentence *s, const struct ner_to
 			out[k++] = (key); \
 	} while (0)
 
+/* Word clusters from unlabelled text (clusters.txt): a name the training data lacks shares
+ * them with names it has. Every level of the word's, with its word lexicon class, the finest
+ * two of the words either side, the finest of those two away; all decided by one word. */
+static size_t ner_cluster_features(const struct ner_sentence *s, const struct ner_tokinfo *info,
+				   size_t i, uint32_t *out, unsigned parts)
+{
+	const struct ner_tokinfo *t = &info[i];
+	long j = (long)i;
+	size_t k = 0;
+
+	for (uint32_t l = 0; l < NER_CLUSTER_LEVELS; l++)
+		NER_ADD(NER_PART_WORD, ner_key(NER_F_CL0 + l, t->cl[l]));
+	NER_ADD(NER_PART_WORD, ner_key(NER_F_CL_WLEX, t->cl[0] * 256u + t->wlex));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_CLM1, NER_INFO(j - 1, cl[0], 0xFFFF)));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_CLP1, NER_INFO(j + 1, cl[0], 0xFFFF)));
+	NER_ADD(NER_PART_AS_M1, ner_key(NER_F_CL1M1, NER_INFO(j - 1, cl[1], 0xFFFF)));
+	NER_ADD(NER_PART_AS_P1, ner_key(NER_F_CL1P1, NER_INFO(j + 1, cl[1], 0xFFFF)));
+	NER_ADD(NER_PART_AS_M2, ner_key(NER_F_CLM2, NER_INFO(j - 2, cl[0], 0xFFFF)));
+	NER_ADD(NER_PART_AS_P2, ner_key(NER_F_CLP2, NER_INFO(j + 2, cl[0], 0xFFFF)));
+	return k;
+}
+
 size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 			 uint32_t *out, unsigned parts)
 {
@@ -304,6 +332,8 @@ size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo 
 	/* the word before or after with the word's class: an unseen word after وأضاف is a name */
 	NER_ADD(NER_PART_REST, ner_key(NER_F_PM1_WLEX0, NER_P(j - 1) * 31 + t->wlex));
 	NER_ADD(NER_PART_REST, ner_key(NER_F_WLEX0_PP1, NER_P(j + 1) * 31 + t->wlex));
+	if (t->clustered)
+		k += ner_cluster_features(s, info, i, out + k, parts);
 	if (parts & NER_PART_REST)
 		k += ner_doc_features(s, info, i, out + k);
 	return k;

@@ -4,6 +4,10 @@
  *   curated.txt    TYPE<TAB>canonical|variant|...            names the news needs, with variants
  *   triggers.txt   CLASS<TAB>word                            PERS LOC ORG NAT
  *   stopwords.txt  one word per line
+ *   clusters.txt   word<TAB>cluster<TAB>group...             word clusters and their groups
+ *                                                            (qari ner-clusters; optional):
+ *                                                            the word proclitic-free, in
+ *                                                            matching form already
  * Everything is stored in matching form. */
 #include <errno.h>
 #include <stdio.h>
@@ -157,6 +161,103 @@ static void ner_lexicon_stop_line(struct ner_lexicon *lex, char *line, void *arg
 	free(w);
 }
 
+/* The clusters of one line "word<TAB>cluster<TAB>group..." [p, end) into the table (sized
+ * for every line of the file beforehand) and the groups of its cluster; other lines are
+ * skipped. */
+static void ner_lexicon_cluster_line(struct ner_lexicon *lex, const char *p, const char *end)
+{
+	const char *tab = memchr(p, '\t', (size_t)(end - p)), *q = tab;
+	uint32_t c[NER_CLUSTER_LEVELS] = {0}, key;
+	size_t levels = 0;
+
+	if (tab == NULL || *p == '#')
+		return;
+	while (q < end && *q == '\t' && levels < NER_CLUSTER_LEVELS) {
+		size_t digits = 0;
+		for (q++; q < end && *q >= '0' && *q <= '9' && digits < 5; q++, digits++)
+			c[levels] = c[levels] * 10 + (uint32_t)(*q - '0');
+		if (digits == 0 || c[levels] >= NER_CLUSTERS_MAX)
+			return;
+		levels++;
+	}
+	if (q != end || levels == 0)
+		return;
+	if (c[0] >= lex->clusters_n) {
+		size_t old = lex->clusters_n;
+		for (size_t l = 1; l < NER_CLUSTER_LEVELS; l++) {
+			size_t cap = old;
+			xgrow(&lex->cluster_up[l], &cap, c[0] + 1, sizeof *lex->cluster_up[l]);
+			memset(lex->cluster_up[l] + old, 0, (cap - old) * sizeof *lex->cluster_up[l]);
+			lex->clusters_n = cap;
+		}
+	}
+	for (size_t l = 1; l < levels; l++)
+		lex->cluster_up[l][c[0]] = (uint16_t)(c[l] + 1);
+	key = ner_word_key(strtab_hash(STRTAB_HASH_INIT, p, (size_t)(tab - p)));
+	for (size_t i = key & lex->clusters_mask;; i = (i + 1) & lex->clusters_mask) {
+		if (lex->clusters[i] == 0) {
+			lex->clusters[i] = (uint64_t)key << 32 | (c[0] + 1);
+			return;
+		}
+		if (lex->clusters[i] >> 32 == key)
+			return; /* two words of one key: the first (more frequent) keeps it */
+	}
+}
+
+/* clusters.txt, read whole (a few MB: line by line through stdio costs the start-up 20 ms). */
+bool ner_lexicon_load_clusters(struct ner_lexicon *lex, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	size_t len = 0, cap = 0, lines = 0, got, slots = 64;
+	char *buf = NULL;
+
+	if (f == NULL)
+		return false;
+	free(lex->clusters);
+	for (size_t l = 1; l < NER_CLUSTER_LEVELS; l++) {
+		free(lex->cluster_up[l]);
+		lex->cluster_up[l] = NULL;
+	}
+	lex->clusters_n = 0;
+	do {
+		xgrow(&buf, &cap, len + 65536, 1);
+		len += got = fread(buf + len, 1, cap - len, f);
+	} while (got > 0);
+	fclose(f);
+	for (const char *p = buf; (p = memchr(p, '\n', (size_t)(buf + len - p))) != NULL; p++)
+		lines++;
+	while (slots < (lines + 1) * 2)
+		slots *= 2;
+	lex->clusters = xcalloc(slots, sizeof *lex->clusters);
+	lex->clusters_mask = slots - 1;
+	for (const char *p = buf, *end; p < buf + len; p = end + 1) {
+		if ((end = memchr(p, '\n', (size_t)(buf + len - p))) == NULL)
+			end = buf + len;
+		ner_lexicon_cluster_line(lex, p, end > p && end[-1] == '\r' ? end - 1 : end);
+	}
+	free(buf);
+	return true;
+}
+
+void ner_lexicon_clusters(const struct ner_lexicon *lex, uint32_t key,
+			  uint16_t cl[NER_CLUSTER_LEVELS])
+{
+	memset(cl, 0, NER_CLUSTER_LEVELS * sizeof *cl);
+	if (lex->clusters == NULL)
+		return;
+	for (size_t i = key & lex->clusters_mask;; i = (i + 1) & lex->clusters_mask) {
+		uint64_t v = lex->clusters[i];
+		if (v == 0)
+			return;
+		if (v >> 32 == key) {
+			cl[0] = (uint16_t)v;
+			for (size_t l = 1; l < NER_CLUSTER_LEVELS; l++)
+				cl[l] = lex->cluster_up[l][cl[0] - 1];
+			return;
+		}
+	}
+}
+
 struct ner_lexicon *ner_lexicon_load(const char *dir, char **error)
 {
 	static const char *const gaz[] = {"", "gazetteer/persons.txt", "gazetteer/locations.txt",
@@ -182,6 +283,10 @@ struct ner_lexicon *ner_lexicon_load(const char *dir, char **error)
 	if (!ner_lexicon_lines(path, ner_lexicon_stop_line, lex, NULL))
 		goto fail;
 	free(path);
+	path = xasprintf("%s/clusters.txt", dir);
+	if (!ner_lexicon_load_clusters(lex, path) && errno != ENOENT)
+		goto fail; /* none: no word has a cluster */
+	free(path);
 	return lex;
 fail:
 	*error = xasprintf("%s: %s", path, strerror(errno));
@@ -201,6 +306,9 @@ void ner_lexicon_free(struct ner_lexicon *lex)
 	free(lex->gaz_types);
 	free(lex->trig_class);
 	free(lex->alias_to);
+	free(lex->clusters);
+	for (size_t l = 1; l < NER_CLUSTER_LEVELS; l++)
+		free(lex->cluster_up[l]);
 	free(lex);
 }
 

@@ -5,7 +5,7 @@
 #include "qari/ner.h"
 #include "qari/strtab.h"
 
-#define NER_MAX_FEATS 64   /* features of one token */
+#define NER_MAX_FEATS 80   /* features of one token */
 #define NER_NPAIR 1        /* features of a token paired with the previous tag */
 #define NER_GAZ_MAX_WORDS 6 /* longest gazetteer phrase looked up */
 
@@ -27,6 +27,12 @@ struct ner_lexicon {
 	struct strtab aliases; /* variant → canonical name (both matching form), for merging */
 	uint32_t *alias_to;    /* variant id → id in aliases of its canonical form */
 	size_t alias_cap;
+	uint64_t *clusters;    /* word key << 32 | its cluster + 1, open addressing (0: empty),
+				  from clusters.txt */
+	size_t clusters_mask;  /* slots − 1 */
+	uint16_t *cluster_up[NER_CLUSTER_LEVELS]; /* [level][cluster]: its group + 1 at that
+						     level (0: none; [0] unused) */
+	size_t clusters_n;     /* entries of each cluster_up */
 };
 
 /* Gazetteer type bits of a phrase (0 when absent). */
@@ -34,6 +40,14 @@ uint8_t ner_lexicon_gaz(const struct ner_lexicon *lex, const char *s, size_t n);
 /* The same, and in *longer whether a longer phrase starts with this one. */
 uint8_t ner_lexicon_gaz_longer(const struct ner_lexicon *lex, const char *s, size_t n, bool *longer);
 uint8_t ner_lexicon_trigger(const struct ner_lexicon *lex, const char *s, size_t n);
+#define NER_CLUSTERS_MAX 0xFFFF /* clusters of a level at most */
+/* Read a clusters.txt (ner_lexicon.c's top comment) into lex, in place of any clusters it
+ * had; false (errno set) when the file cannot be read. */
+bool ner_lexicon_load_clusters(struct ner_lexicon *lex, const char *path);
+/* The clusters of a word by its key (ner_word_key): cl[l], its group + 1 at level l (0: the
+ * word is in none, or the file has no such level). */
+void ner_lexicon_clusters(const struct ner_lexicon *lex, uint32_t key,
+			  uint16_t cl[NER_CLUSTER_LEVELS]);
 
 /* A u32 key → dense index map (open addressing), for feature keys. */
 struct ner_keymap {
@@ -58,6 +72,10 @@ struct ner_tokinfo {
 	uint8_t trig;        /* enum ner_trigger bits */
 	uint8_t shape;       /* token kind, Latin, length class */
 	uint8_t wlex;        /* class of the word in the training data (ner_wordlex.c) */
+	uint16_t cl[NER_CLUSTER_LEVELS]; /* word cluster + 1 and its groups (clusters.txt), 0:
+					    none */
+	bool clustered;      /* the lexicon has clusters: their features are on (a model
+				trained without them gets the same features as before them) */
 	uint8_t docw, docs;  /* second pass: class of the first pass's tags of the same word
 				(stem) elsewhere in the document, 0 when absent (ner_doc.c) */
 };
@@ -132,8 +150,10 @@ void ner_tag_data(const struct ner_model *m, const struct ner_data *d, size_t fr
 void ner_data_select(const struct ner_data *d, size_t from, size_t to, bool keep,
 		     struct ner_data *out);
 
-/* The key of a token's word (its proclitic-free form) in the word lexicon. */
+/* The key of a token's word (its proclitic-free form) in the word lexicon and the clusters. */
 uint32_t ner_wordlex_key(const struct ner_tokinfo *t);
+/* The same key from the proclitic-free form's hash. */
+static inline uint32_t ner_word_key(uint64_t hp) { return (uint32_t)(hp ^ hp >> 32); }
 /* Set info[i].wlex from the word lexicon wl. */
 void ner_wordlex_apply(const struct ner_keymap *wl, size_t n, struct ner_tokinfo *info);
 /* From the gold tags of sentences [0, nsent) of d and each token's word key: jack[i], the

@@ -14,7 +14,7 @@
 
 uint32_t ner_wordlex_key(const struct ner_tokinfo *t)
 {
-	return (uint32_t)(t->hp ^ t->hp >> 32);
+	return ner_word_key(t->hp);
 }
 
 /* Class of a word from its tag counts: 0 unseen; 1-3 never an entity, seen once, 2-4 times or

@@ -1,11 +1,15 @@
 /* test_ner_features.c - the parts of a token's features (ner_features_part): together exactly
  * ner_features(), and each part but the rest decided by one word alone (or the sentence's
- * edge), as the tagger's sums per word and offset assume. */
+ * edge), as the tagger's sums per word and offset assume; the word clusters loaded and seen. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
+#include "qari/corpus.h"
 #include "qari/ner.h"
+#include "qari/xalloc.h"
 #include "../../src/model/ner_private.h"
 
 /* Words that come again at the same offset from other words, sentences of one word. */
@@ -144,6 +148,81 @@ static void test_parts_one_word_decides(const struct sent *sents, size_t nsents)
 	CHECK(same > 100); /* the texts above give the test something to compare */
 }
 
+/* Sorted keys of token i's part when token who's cluster is c. */
+static size_t keys_with_cluster(struct sent *t, size_t i, size_t who, unsigned part, uint16_t c,
+				uint32_t *out)
+{
+	uint16_t was = t->info[who].cl[0];
+	size_t n;
+
+	t->info[who].cl[0] = c;
+	n = part_keys(t, i, part, out);
+	t->info[who].cl[0] = was;
+	return n;
+}
+
+static void word_clusters(const struct ner_lexicon *lex, const char *w,
+			  uint16_t cl[NER_CLUSTER_LEVELS])
+{
+	ner_lexicon_clusters(lex, ner_word_key(strtab_hash(STRTAB_HASH_INIT, w, strlen(w))), cl);
+}
+
+/* A clusters.txt as qari ner-clusters writes it (words proclitic-free, matching form), with
+ * lines the loader must skip. */
+static const char clusters_txt[] =
+	"# word<TAB>cluster<TAB>its group<TAB>...\n"
+	"الرئيس\t7\t3\t1\t0\n"
+	"الروسي\t12\t3\t1\t0\n"
+	"موسكو\t40\t9\n"        /* two levels only */
+	"قال\tx\t1\t1\t1\n"   /* not a number: skipped */
+	"بوتن\t70000\t1\n"      /* too many clusters: skipped */
+	"\n";
+
+/* The clusters load, a known word has them (and its neighbours see them), an unknown or
+ * malformed one none. */
+static void test_clusters(void)
+{
+	char dir[] = "/tmp/qari-test-clusters-XXXXXX", *path, *assets = corpus_asset_path("ner"), *error = NULL;
+	struct ner_lexicon *lex = ner_lexicon_load(assets, &error);
+	uint32_t a[NER_MAX_FEATS], b[NER_MAX_FEATS];
+	uint16_t cl[NER_CLUSTER_LEVELS];
+	struct ner_model m = {0};
+	struct sent t;
+	FILE *f;
+
+	CHECK(lex != NULL && mkdtemp(dir) != NULL);
+	if (lex == NULL)
+		return;
+	path = xasprintf("%s/clusters.txt", dir);
+	CHECK((f = fopen(path, "w")) != NULL && fputs(clusters_txt, f) >= 0 && fclose(f) == 0);
+	CHECK(ner_lexicon_load_clusters(lex, path));
+	word_clusters(lex, "الرئيس", cl);
+	CHECK(cl[0] == 8 && cl[1] == 4 && cl[2] == 2 && cl[3] == 1);
+	word_clusters(lex, "موسكو", cl);
+	CHECK(cl[0] == 41 && cl[1] == 10 && cl[2] == 0 && cl[3] == 0);
+	for (size_t k = 0; k < 3; k++) {
+		static const char *const none[] = {"قال", "بوتن", "qzxv"};
+		word_clusters(lex, none[k], cl);
+		CHECK(cl[0] == 0 && cl[1] == 0);
+	}
+	m.lex = lex;
+	sent_make(&m, texts[0], &t); /* وقال الرئيس الروسي فلاديمير ... */
+	CHECK(t.n > 3 && t.info[1].cl[0] == 8 && t.info[2].cl[0] == 13 && t.info[0].cl[0] == 0);
+	for (size_t k = 0; k < 3; k++) { /* its own word, the word after it, the word before */
+		static const unsigned parts[] = {NER_PART_WORD, NER_PART_AS_M1, NER_PART_AS_P1};
+		static const size_t at[] = {1, 2, 0};
+		size_t na = keys_with_cluster(&t, at[k], 1, parts[k], 8, a);
+		size_t nb = keys_with_cluster(&t, at[k], 1, parts[k], 9, b);
+		CHECK(na == nb && memcmp(a, b, na * sizeof *a) != 0);
+	}
+	sent_free(&t);
+	remove(path);
+	rmdir(dir);
+	free(path);
+	free(assets);
+	ner_lexicon_free(lex);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -161,6 +240,7 @@ int main(void)
 	for (size_t k = 0; k < 2 * NTEXTS; k++)
 		test_parts_make_the_whole(&sents[k]);
 	test_parts_one_word_decides(sents, 2 * NTEXTS);
+	test_clusters();
 	for (size_t k = 0; k < 2 * NTEXTS; k++)
 		sent_free(&sents[k]);
 	ner_default_free();
