@@ -104,6 +104,8 @@ struct related_index {
 	double *eidf;                  /* corpus entity id → idf, 0 for common ones and dates */
 	int32_t *day;                  /* article → days since the epoch (RELATED_NO_DAY) */
 	struct strtab vocab;           /* word id → stem, for explaining links */
+	uint64_t *furniture;           /* hashes of recurring paragraphs (sorted), left out */
+	size_t nfurniture;
 	size_t nwords;
 	double *score;                 /* related_find's scratch, one per article, kept zeroed:
 					  a fresh 240 KB block each call cost page faults */

@@ -20,7 +20,9 @@
 #define RELATED_POOL_FACTOR 4   /* candidates looked at per entry asked for, to fill entries
 				   once copies are folded in */
 #define RELATED_COMMON_MIN 20    /* in a small corpus no entity is common */
-#define RELATED_COPY_DAYS 2     /* copies of a story appear within this many days */
+#define RELATED_COPY_DAYS 2
+#define RELATED_FURNITURE_MIN 20 /* a paragraph in this many articles is furniture (a story
+				    syndicated to every paper is in fewer) */     /* copies of a story appear within this many days */
 
 struct related_params related_params_default(void)
 {
@@ -109,6 +111,7 @@ static void *related_df_worker(void *arg)
 	struct related_work v = {0};
 
 	job->rw.intern = true;
+	job->rw.collect = true;
 	for (size_t a = job->from; a < job->to && !related_cancelled(job->x); a++) {
 		size_t had = job->dcap;
 		related_article_words(&job->rw, c, a);
@@ -132,6 +135,7 @@ static void *related_vec_worker(void *arg)
 	struct related_work v = {0};
 
 	job->rw.intern = false;
+	job->rw.collect = false;
 	for (size_t a = job->from; a < job->to && !related_cancelled(x); a++) {
 		size_t at = a * RELATED_WORD_TERMS;
 		related_article_words(&job->rw, c, a);
@@ -185,6 +189,26 @@ static size_t *related_merge_df(struct related_job *jobs, size_t nj, struct strt
 	return df;
 }
 
+/* The paragraphs pass one saw in at least RELATED_FURNITURE_MIN articles: furniture, left
+ * out of pass two (x->furniture, shared by the jobs). */
+static void related_furniture(struct related_index *x, struct related_job *jobs, size_t nj)
+{
+	uint64_t *all = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t j = 0; j < nj; j++) {
+		xgrow(&all, &cap, n + jobs[j].rw.nhashes + 1, sizeof *all);
+		memcpy(all + n, jobs[j].rw.hashes, jobs[j].rw.nhashes * sizeof *all);
+		n += jobs[j].rw.nhashes;
+		xfree(&jobs[j].rw.hashes);
+		jobs[j].rw.nhashes = jobs[j].rw.hcap = 0;
+	}
+	x->nfurniture = related_recurring(all, n, RELATED_FURNITURE_MIN, &x->furniture);
+	free(all);
+	for (size_t j = 0; j < nj; j++)
+		jobs[j].rw.furniture = x->furniture, jobs[j].rw.nfurniture = x->nfurniture;
+}
+
 /* Article a's words moved down from slot a × RELATED_WORD_TERMS, at[] made offsets. */
 static void related_vecs_pack(struct related_vecs *vs, size_t narticles)
 {
@@ -208,6 +232,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	long cpus = nthreads > 0 ? nthreads : sysconf(_SC_NPROCESSORS_ONLN);
 	size_t nj = cpus > 1 ? (size_t)cpus : 1, *df, nw;
 	double *idf;
+	bool *skipid;
 
 	if (nj > RELATED_MAX_THREADS)
 		nj = RELATED_MAX_THREADS;
@@ -221,6 +246,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 		strtab_init(&jobs[j].rw.vocab);
 	}
 	related_run(jobs, nj, related_df_worker);
+	related_furniture(x, jobs, nj);
 	df = related_merge_df(jobs, nj, vocab);
 	nw = x->nwords = vocab->n;
 	idf = xcalloc(nw + 1, sizeof *idf);
@@ -230,8 +256,11 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	x->word.at = xcalloc(x->narticles + 1, sizeof *x->word.at);
 	x->word.ids = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.ids);
 	x->word.w = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.w);
+	skipid = xcalloc(nw + 1, sizeof *skipid);
+	for (size_t w = 0; w < nw; w++)
+		skipid[w] = strtab_find(&skip, strtab_str(vocab, (uint32_t)w), vocab->lens[w], &(uint32_t){0});
 	for (size_t j = 0; j < nj; j++)
-		jobs[j].rw.find = vocab, jobs[j].idf = idf;
+		jobs[j].rw.find = vocab, jobs[j].idf = idf, jobs[j].rw.skipid = skipid;
 	related_run(jobs, nj, related_vec_worker);
 	if (!related_cancelled(x)) {
 		related_vecs_pack(&x->word, x->narticles);
@@ -240,6 +269,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	for (size_t j = 0; j < nj; j++)
 		related_words_free(&jobs[j].rw);
 	free(idf);
+	free(skipid);
 	strtab_free(&skip);
 }
 
@@ -280,6 +310,7 @@ void related_index_free(struct related_index *x)
 	related_postings_free(&x->epost);
 	related_postings_free(&x->wpost);
 	strtab_free(&x->vocab);
+	free(x->furniture);
 	free(x->eidf);
 	free(x->day);
 	free(x->score);

@@ -25,7 +25,15 @@ struct related_words {
 	bool intern;
 	bool plain;                /* every stem: the baseline; else datelines, date words and
 				      agency tags are left out (related_words_skip) */
-	const struct strtab *skip; /* words never worth a link (related_skip_words), or NULL */
+	const struct strtab *skip; /* words never worth a link (related_skip_words), or NULL:
+				      they end a dateline */
+	const bool *skipid;        /* per id of find: a word of skip, left out (not for plain) */
+	const uint64_t *furniture; /* hashes of paragraphs that recur across the corpus, sorted:
+				      left out (not for plain) */
+	size_t nfurniture;
+	bool collect;              /* append each paragraph's hash to hashes */
+	uint64_t *hashes;
+	size_t nhashes, hcap;
 	const struct search_index *search; /* or NULL */
 	struct strbuf norm;                /* an article's matching form from there */
 	struct norm_text t;
@@ -38,8 +46,11 @@ struct related_words {
 /* Article a's stems into rw->ids (rw->nids of them). */
 void related_article_words(struct related_words *rw, const struct corpus *c, size_t a);
 void related_words_free(struct related_words *rw);
+/* The hashes that occur at least min times in hashes[0, n) (sorted in place), sorted, into
+ * *out; returns how many. */
+size_t related_recurring(uint64_t *hashes, size_t n, size_t min, uint64_t **out);
 /* The date and agency words that link any two agency items of a day (months, weekdays,
- * واس...), in matching form. */
+ * واس...), in matching form, each also without its clitics. */
 void related_skip_words(struct strtab *t);
 
 /* A vector being made: ids and weights, room for cap; and scratch for making it. */

@@ -1,8 +1,10 @@
 /* related_words.c - an article's stems for related stories: the words of its title and
  * paragraphs in matching form, clitics off, stop words out, and (for qari's own ranking, not
- * the baseline) without what links any two items of a news agency: the dateline before the
- * first dash or colon of the first paragraph ("الرياض - واس", "محمد البقمي- سبق:"), date
- * words (months, weekdays, الموافق) and agency tags. */
+ * the baseline) without what links any two items of a news agency or of a site: the dateline
+ * before the first dash or colon of the first paragraph ("الرياض - واس", "محمد البقمي- سبق:"),
+ * date words (months, weekdays, الموافق), agency tags, and paragraphs that recur across the
+ * corpus ("// انتهى //", "للتواصل مع الكاتب ارسل رسالة SMS"): furniture learned from the
+ * collection itself. */
 #include "related_private.h"
 
 #include <stdlib.h>
@@ -31,8 +33,14 @@ static const char *const related_skip_list[] = {
 void related_skip_words(struct strtab *t)
 {
 	strtab_init(t);
-	for (size_t i = 0; i < sizeof related_skip_list / sizeof *related_skip_list; i++)
-		strtab_intern(t, related_skip_list[i], strlen(related_skip_list[i]));
+	for (size_t i = 0; i < sizeof related_skip_list / sizeof *related_skip_list; i++) {
+		const char *w = related_skip_list[i];
+		size_t n = strlen(w);
+		struct norm_split sp;
+		norm_word_split(w, n, &sp);
+		strtab_intern(t, w, n);
+		strtab_intern(t, w + sp.stem, n - sp.stem);
+	}
 }
 
 static size_t related_letters(const char *s, size_t n)
@@ -71,14 +79,6 @@ static size_t related_dateline_end(const char *s, const struct norm_token *toks,
 	return end;
 }
 
-static bool related_skipped(const struct related_words *rw, const char *w, size_t n,
-			    const struct norm_split *sp)
-{
-	uint32_t id;
-	return rw->skip && (strtab_find(rw->skip, w, n, &id) ||
-			    strtab_find(rw->skip, w + sp->stem, n - sp->stem, &id));
-}
-
 /* The stems of line number line of the matching form (0: the title, 1: the first paragraph). */
 static void related_line_words(const char *s, size_t len, size_t line, struct related_words *rw)
 {
@@ -97,11 +97,10 @@ static void related_line_words(const char *s, size_t len, size_t line, struct re
 		norm_word_split(w, wlen, &sp);
 		if (related_letters(w + sp.stem, wlen - sp.stem) < RELATED_MIN_LETTERS)
 			continue;
-		if (!rw->plain && related_skipped(rw, w, wlen, &sp))
-			continue;
 		if (rw->intern)
 			id = strtab_intern(&rw->vocab, w + sp.stem, wlen - sp.stem);
-		else if (!strtab_find(rw->find, w + sp.stem, wlen - sp.stem, &id))
+		else if (!strtab_find(rw->find, w + sp.stem, wlen - sp.stem, &id) ||
+			 (!rw->plain && rw->skipid && rw->skipid[id]))
 			continue;
 		if (rw->nids == rw->icap)
 			xgrow(&rw->ids, &rw->icap, rw->nids + 1, sizeof *rw->ids);
@@ -109,10 +108,51 @@ static void related_line_words(const char *s, size_t len, size_t line, struct re
 	}
 }
 
+static int related_hash_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static bool related_is_furniture(const struct related_words *rw, uint64_t h)
+{
+	return rw->nfurniture && bsearch(&h, rw->furniture, rw->nfurniture, sizeof h, related_hash_cmp);
+}
+
+/* Line number line (0: the title) of the matching form, unless it is furniture. */
+static void related_line(const char *s, size_t len, size_t line, struct related_words *rw)
+{
+	if (line > 0 && !rw->plain && (rw->collect || rw->nfurniture)) {
+		uint64_t h = strtab_hash(STRTAB_HASH_INIT, s, len);
+		if (rw->collect) {
+			xgrow(&rw->hashes, &rw->hcap, rw->nhashes + 1, sizeof *rw->hashes);
+			rw->hashes[rw->nhashes++] = h;
+		}
+		if (related_is_furniture(rw, h))
+			return;
+	}
+	related_line_words(s, len, line, rw);
+}
+
+size_t related_recurring(uint64_t *hashes, size_t n, size_t min, uint64_t **out)
+{
+	size_t k = 0;
+
+	*out = xcalloc(n + 1, sizeof **out);
+	xqsort(hashes, n, sizeof *hashes, related_hash_cmp);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i; j < n && hashes[j] == hashes[i]; j++)
+			;
+		if (j - i >= min)
+			(*out)[k++] = hashes[i];
+	}
+	return k;
+}
+
 static void related_text_words(const char *text, size_t line, struct related_words *rw)
 {
 	norm_text_set(&rw->t, text, strlen(text), false);
-	related_line_words(rw->t.s, rw->t.len, line, rw);
+	related_line(rw->t.s, rw->t.len, line, rw);
 }
 
 /* From the search index's matching form when it has it (normalising 100 MB of text was most
@@ -128,7 +168,7 @@ void related_article_words(struct related_words *rw, const struct corpus *c, siz
 		     s = nl + 1, line++) {
 			nl = memchr(s, '\n', (size_t)(end - s));
 			nl = nl ? nl : end;
-			related_line_words(s, (size_t)(nl - s), line, rw);
+			related_line(s, (size_t)(nl - s), line, rw);
 		}
 		return;
 	}
@@ -142,6 +182,7 @@ void related_words_free(struct related_words *rw)
 	strbuf_free(&rw->norm);
 	free(rw->ids);
 	free(rw->toks);
+	free(rw->hashes);
 	norm_text_free(&rw->t);
 	strtab_free(&rw->vocab);
 }
