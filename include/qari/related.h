@@ -91,6 +91,8 @@ struct related_postings {
 struct related_params {
 	double entity_boost, common_share, time_scale, floor, copy_cosine;
 	int max_days;
+	bool with_dates;     /* dates count as entities (the ranking before issue 14) */
+	bool with_furniture; /* datelines, date words, agency tags and recurring paragraphs count */
 };
 struct related_params related_params_default(void);
 
@@ -103,6 +105,7 @@ struct related_index {
 	struct related_postings wpost; /* word id → articles that keep it, ascending */
 	double *eidf;                  /* corpus entity id → idf, 0 for common ones and dates */
 	int32_t *day;                  /* article → days since the epoch (RELATED_NO_DAY) */
+	uint64_t *title;               /* article → hash of its headline's matching form */
 	struct strtab vocab;           /* word id → stem, for explaining links */
 	uint64_t *furniture;           /* hashes of recurring paragraphs (sorted), left out */
 	size_t nfurniture;

@@ -165,42 +165,56 @@ static char *eval_default_corpus(void)
 	return NULL;
 }
 
-/* The ranking's constants from QARI_RELATED_TUNE ("boost,common,scale,floor,copy,days"),
- * for trying others on the dev half. */
-static struct related_params eval_params(void)
+/* The ranking's constants from one set of QARI_RELATED_TUNE ("boost,common,scale,floor,
+ * copy,days,dates,furniture", sets separated by ';'), for trying others on the dev half. */
+static struct related_params eval_params(const char *s)
 {
 	struct related_params p = related_params_default();
-	const char *s = getenv("QARI_RELATED_TUNE");
-	if (s && *s)
-		sscanf(s, "%lf,%lf,%lf,%lf,%lf,%d", &p.entity_boost, &p.common_share, &p.time_scale,
-		       &p.floor, &p.copy_cosine, &p.max_days);
+	int dates = 0, furniture = 0;
+	sscanf(s, "%lf,%lf,%lf,%lf,%lf,%d,%d,%d", &p.entity_boost, &p.common_share, &p.time_scale,
+	       &p.floor, &p.copy_cosine, &p.max_days, &dates, &furniture);
+	p.with_dates = dates, p.with_furniture = furniture;
 	return p;
+}
+
+static void eval_queries(struct eval_run *r, const char *split)
+{
+	memset(&r->qari, 0, sizeof r->qari);
+	memset(&r->base, 0, sizeof r->base);
+	r->missing = 0;
+	for (size_t i = 0; i < r->gold->n; i++)
+		if (strcmp(split, "all") == 0 || strcmp(split, r->gold->q[i].split) == 0)
+			eval_one(r, &r->gold->q[i]);
 }
 
 static int eval_run(struct eval_run *r, const char *split)
 {
 	struct corpus_index x;
-	struct related_index tuned = {0};
 	struct related_baseline b;
-	struct related_params p = eval_params();
-	bool tune = getenv("QARI_RELATED_TUNE") != NULL;
+	const char *tune = getenv("QARI_RELATED_TUNE");
 
 	cli_index_corpus(r->cli, r->c, &x);
-	if (tune)
-		related_index_build_with(&tuned, &x.entities, &x.search, 0, NULL, &p);
 	related_baseline_build(&b, r->c, &x.search);
-	r->x = tune ? &tuned : &x.related;
 	r->b = &b;
-	for (size_t i = 0; i < r->gold->n; i++)
-		if (strcmp(split, "all") == 0 || strcmp(split, r->gold->q[i].split) == 0)
-			eval_one(r, &r->gold->q[i]);
+	r->x = &x.related;
+	eval_queries(r, split);
 	printf("queries: %zu\n", r->qari.nqueries);
 	if (r->missing)
 		printf("queries_not_in_corpus: %zu\n", r->missing);
-	eval_print("qari", &r->qari);
 	eval_print("tfidf", &r->base);
+	if (tune == NULL)
+		eval_print("qari", &r->qari);
+	for (const char *s = tune; s && *s; s = strchr(s, ';') ? strchr(s, ';') + 1 : "") {
+		struct related_params p = eval_params(s);
+		struct related_index tuned;
+		related_index_build_with(&tuned, &x.entities, &x.search, 0, NULL, &p);
+		r->x = &tuned;
+		eval_queries(r, split);
+		printf("# %.*s\n", (int)strcspn(s, ";"), s);
+		eval_print("qari", &r->qari);
+		related_index_free(&tuned);
+	}
 	related_baseline_free(&b);
-	related_index_free(&tuned);
 	corpus_index_free(&x);
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "qari/normalize.h"
 #include "qari/search.h"
 #include "qari/strtab.h"
 #include "qari/text.h"
@@ -21,6 +22,7 @@
 				   once copies are folded in */
 #define RELATED_COMMON_MIN 20    /* in a small corpus no entity is common */
 #define RELATED_COPY_DAYS 2
+#define RELATED_COPY_TITLE_COSINE 0.4 /* words enough alike for a copy under the same headline */
 #define RELATED_FURNITURE_MIN 20 /* a paragraph in this many articles is furniture (a story
 				    syndicated to every paper is in fewer) */     /* copies of a story appear within this many days */
 
@@ -43,7 +45,7 @@ static bool related_cancelled(const struct related_index *x)
 static double related_entity_idf(const struct related_index *x, const struct corpus_entity *e)
 {
 	double n = (double)x->narticles;
-	if (e->articles == 0 || e->type == ENTITY_DATE || e->type == ENTITY_MISC ||
+	if (e->articles == 0 || (e->type == ENTITY_DATE && !x->params.with_dates) || e->type == ENTITY_MISC ||
 	    ((double)e->articles > x->params.common_share * n && e->articles > RELATED_COMMON_MIN))
 		return 0;
 	return log(1 + n / (double)e->articles);
@@ -242,7 +244,8 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	for (size_t j = 0; j < nj; j++) {
 		jobs[j] = (struct related_job){.x = x, .from = x->narticles * j / nj,
 					       .to = x->narticles * (j + 1) / nj,
-					       .rw = {.lex = lex, .search = search, .skip = &skip}};
+					       .rw = {.lex = lex, .search = search, .skip = &skip,
+						      .plain = x->params.with_furniture}};
 		strtab_init(&jobs[j].rw.vocab);
 	}
 	related_run(jobs, nj, related_df_worker);
@@ -287,8 +290,15 @@ void related_index_build_with(struct related_index *x, const struct entity_table
 	x->narticles = t->corpus->n;
 	x->score = xcalloc(x->narticles + 1, sizeof *x->score);
 	x->day = xcalloc(x->narticles + 1, sizeof *x->day);
-	for (size_t a = 0; a < x->narticles; a++)
+	x->title = xcalloc(x->narticles + 1, sizeof *x->title);
+	for (size_t a = 0; a < x->narticles; a++) {
+		const char *title = t->corpus->items[a]->title;
+		size_t n;
+		char *norm = norm_string(title, strlen(title), &n);
 		x->day[a] = related_day(t->corpus->items[a]);
+		x->title[a] = strtab_hash(STRTAB_HASH_INIT, norm, n);
+		free(norm);
+	}
 	strtab_init(&x->vocab);
 	related_entity_vectors(x);
 	related_postings_build(&x->epost, &x->ent, x->narticles, t->n);
@@ -313,6 +323,7 @@ void related_index_free(struct related_index *x)
 	free(x->furniture);
 	free(x->eidf);
 	free(x->day);
+	free(x->title);
 	free(x->score);
 	memset(x, 0, sizeof *x);
 }
@@ -386,11 +397,17 @@ static double related_word_cosine(const struct related_index *x, size_t a, size_
 	return related_dot(&va, &vb);
 }
 
-/* Copies of one story: words nearly the same, a day or two apart. */
+/* Copies of one story: a day or two apart, words nearly the same, or the same headline and
+ * many of the same words (a paper that cut or added a paragraph). */
 static bool related_is_copy(const struct related_index *x, size_t a, size_t b)
 {
 	long d = related_days_apart(x, a, b);
-	return d <= RELATED_COPY_DAYS && related_word_cosine(x, a, b) >= x->params.copy_cosine;
+	double cos;
+	if (d > RELATED_COPY_DAYS || x->params.copy_cosine > 1)
+		return false; /* beyond 1: no copies at all */
+	cos = related_word_cosine(x, a, b);
+	return cos >= x->params.copy_cosine ||
+	       (x->title[a] == x->title[b] && cos >= RELATED_COPY_TITLE_COSINE);
 }
 
 /* The pool best max candidates of article a, scores before the floor; scratch kept zeroed. */
