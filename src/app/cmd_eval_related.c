@@ -22,12 +22,14 @@
 /* One system's answer as entries of member ids (owned). */
 struct eval_answer {
 	struct related_entry e[RELATED_EVAL_DEPTH];
+	double score[RELATED_EVAL_DEPTH];
 	size_t n;
 };
 
 static void eval_answer_add(struct eval_answer *ans, const struct corpus *c, uint32_t first,
-			    const uint32_t *more, size_t nmore)
+			    const uint32_t *more, size_t nmore, double score)
 {
+	ans->score[ans->n] = score;
 	const char **ids = xcalloc(nmore + 2, sizeof *ids);
 	ids[0] = c->items[first]->id;
 	for (size_t i = 0; i < nmore; i++)
@@ -50,10 +52,10 @@ static void eval_qari(const struct related_index *x, size_t pos, struct eval_ans
 	size_t nown = related_copies(x, pos, &own), n;
 
 	if (nown > 0)
-		eval_answer_add(ans, c, own[0], own + 1, nown - 1);
+		eval_answer_add(ans, c, own[0], own + 1, nown - 1, 1);
 	n = related_find(x, pos, RELATED_EVAL_DEPTH - ans->n, &links);
 	for (size_t k = 0; k < n; k++)
-		eval_answer_add(ans, c, links[k].article, links[k].copies, links[k].ncopies);
+		eval_answer_add(ans, c, links[k].article, links[k].copies, links[k].ncopies, links[k].score);
 	related_links_free(links, n);
 	free(own);
 }
@@ -63,7 +65,7 @@ static void eval_baseline(const struct related_baseline *b, size_t pos, struct e
 	struct related_link *links;
 	size_t n = related_baseline_find(b, pos, RELATED_EVAL_DEPTH, &links);
 	for (size_t k = 0; k < n; k++)
-		eval_answer_add(ans, b->corpus, links[k].article, NULL, 0);
+		eval_answer_add(ans, b->corpus, links[k].article, NULL, 0, links[k].score);
 	related_links_free(links, n);
 }
 
@@ -87,7 +89,7 @@ static void eval_verbose(const char *system, const struct corpus *c, const struc
 		char *title = text_neutralize(a ? a->title : "");
 		printf("    %zu ", k + 1);
 		eval_print_grade(s->grades[k]);
-		printf(" %s %s", ans->e[k].ids[0], title);
+		printf(" %.3f %s %s", ans->score[k], ans->e[k].ids[0], title);
 		if (ans->e[k].n > 1)
 			printf("  (+%zu: %s…)", ans->e[k].n - 1, ans->e[k].ids[1]);
 		printf("\n");
