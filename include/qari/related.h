@@ -2,18 +2,22 @@
  * time; nothing when nothing is close enough.
  *
  * Words decide, entities help, time narrows:
- *   words(a, b)    cosine of stem vectors weighted (1 + ln tf) · idf, each article keeping
- *                  its RELATED_WORD_TERMS strongest; datelines, date words and agency tags
- *                  are left out (they link any two agency items of a day);
+ *   words(a, b)    cosine of stem vectors weighted (1 + ln tf) · idf (a title's words count
+ *                  RELATED_TITLE_REPEAT times), each article keeping its RELATED_WORD_TERMS
+ *                  strongest; datelines, date words, agency tags and paragraphs that recur
+ *                  across the corpus are left out (they link any two items of an agency);
  *   entities(a, b) cosine of entity vectors (persons, places, organisations) weighted
  *                  (1 + ln mentions) · idf, where an entity in more than RELATED_COMMON_SHARE
  *                  of the articles (المملكة، الرياض) weighs nothing: it cannot decide a link;
- *   score(a, b)    (words + RELATED_ENTITY_BOOST · entities) · time, time = 1 / (1 + days
- *                  apart / RELATED_TIME_SCALE), 0 beyond RELATED_MAX_DAYS.
- * Only links scoring at least RELATED_FLOOR are shown. Articles whose words are nearly the
- * same (cosine ≥ RELATED_COPY_COSINE: syndicated copies of one story) make one entry with
- * its copies; copies of the article itself are not related stories (related_copies). Each
- * link is explained by the words and entities that weighed most in it.
+ *   score(a, b)    (words + RELATED_ENTITY_BOOST · entities) / (1 + RELATED_ENTITY_BOOST) ·
+ *                  time, time = 1 / (1 + days apart / RELATED_TIME_SCALE), 0 beyond
+ *                  RELATED_MAX_DAYS.
+ * Only entries scoring at least RELATED_FLOOR (less in a collection of a few dozen articles)
+ * and RELATED_RELATIVE_FLOOR of the best entry's score are shown. Articles whose words are
+ * nearly the same (cosine ≥ RELATED_COPY_COSINE: syndicated copies of one story) make one
+ * entry with its copies; copies of the article itself are not related stories
+ * (related_copies). Each link is explained by the words and entities that weighed most.
+ * The constants were tuned on the dev half of the judged sample (docs/design.md).
  *
  * Built once over an entity table; a query walks only the posting lists of the article's own
  * entities and words, so it stays fast on a large corpus. related_baseline_* is the
@@ -30,13 +34,15 @@
 #include "qari/entity.h"
 #include "qari/strtab.h"
 
-#define RELATED_WORD_TERMS 48      /* words kept per article, the most telling (tf-idf) */
+#define RELATED_WORD_TERMS 128     /* words kept per article, the most telling (tf-idf) */
 #define RELATED_ENTITY_BOOST 0.3   /* what shared entities add to the words' cosine */
 #define RELATED_COMMON_SHARE 0.005 /* an entity in more of the articles than this is common */
-#define RELATED_TIME_SCALE 3.0     /* days apart that halve a score */
+#define RELATED_TIME_SCALE 20.0    /* days apart that halve a score */
 #define RELATED_MAX_DAYS 14        /* no link between articles further apart */
-#define RELATED_FLOOR 0.12         /* below this, not related */
+#define RELATED_FLOOR 0.13         /* below this, not related */
+#define RELATED_RELATIVE_FLOOR 0.3 /* nor below this share of the best story's score */
 #define RELATED_COPY_COSINE 0.8    /* words this alike: copies of one story */
+#define RELATED_TITLE_REPEAT 2     /* a title's words count this many times */
 #define RELATED_WHY_MAX 5          /* terms explaining a link */
 #define RELATED_BASELINE_DAYS 7
 
@@ -90,7 +96,10 @@ struct related_postings {
  * the evaluation can try others. */
 struct related_params {
 	double entity_boost, common_share, time_scale, floor, copy_cosine;
+	double relative_floor; /* and below this share of the best entry's score */
 	int max_days;
+	int title_repeat;    /* a title's words count this many times */
+	int word_terms;      /* words kept per article */
 	bool with_dates;     /* dates count as entities (the ranking before issue 14) */
 	bool with_furniture; /* datelines, date words, agency tags and recurring paragraphs count */
 };

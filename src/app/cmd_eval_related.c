@@ -91,7 +91,9 @@ static void eval_verbose(const char *system, const struct corpus *c, const struc
 		eval_print_grade(s->grades[k]);
 		printf(" %.3f %s %s", ans->score[k], ans->e[k].ids[0], title);
 		if (ans->e[k].n > 1)
-			printf("  (+%zu: %s…)", ans->e[k].n - 1, ans->e[k].ids[1]);
+			printf("  (+%zu:", ans->e[k].n - 1);
+		for (size_t i = 1; i < ans->e[k].n; i++)
+			printf(" %s%s", ans->e[k].ids[i], i + 1 == ans->e[k].n ? ")" : "");
 		printf("\n");
 		free(title);
 	}
@@ -167,23 +169,8 @@ static char *eval_default_corpus(void)
 	return NULL;
 }
 
-/* The ranking's constants from one set of QARI_RELATED_TUNE ("boost,common,scale,floor,
- * copy,days,dates,furniture", sets separated by ';'), for trying others on the dev half. */
-static struct related_params eval_params(const char *s)
-{
-	struct related_params p = related_params_default();
-	int dates = 0, furniture = 0;
-	sscanf(s, "%lf,%lf,%lf,%lf,%lf,%d,%d,%d", &p.entity_boost, &p.common_share, &p.time_scale,
-	       &p.floor, &p.copy_cosine, &p.max_days, &dates, &furniture);
-	p.with_dates = dates, p.with_furniture = furniture;
-	return p;
-}
-
 static void eval_queries(struct eval_run *r, const char *split)
 {
-	memset(&r->qari, 0, sizeof r->qari);
-	memset(&r->base, 0, sizeof r->base);
-	r->missing = 0;
 	for (size_t i = 0; i < r->gold->n; i++)
 		if (strcmp(split, "all") == 0 || strcmp(split, r->gold->q[i].split) == 0)
 			eval_one(r, &r->gold->q[i]);
@@ -193,7 +180,6 @@ static int eval_run(struct eval_run *r, const char *split)
 {
 	struct corpus_index x;
 	struct related_baseline b;
-	const char *tune = getenv("QARI_RELATED_TUNE");
 
 	cli_index_corpus(r->cli, r->c, &x);
 	related_baseline_build(&b, r->c, &x.search);
@@ -203,19 +189,8 @@ static int eval_run(struct eval_run *r, const char *split)
 	printf("queries: %zu\n", r->qari.nqueries);
 	if (r->missing)
 		printf("queries_not_in_corpus: %zu\n", r->missing);
+	eval_print("qari", &r->qari);
 	eval_print("tfidf", &r->base);
-	if (tune == NULL)
-		eval_print("qari", &r->qari);
-	for (const char *s = tune; s && *s; s = strchr(s, ';') ? strchr(s, ';') + 1 : "") {
-		struct related_params p = eval_params(s);
-		struct related_index tuned;
-		related_index_build_with(&tuned, &x.entities, &x.search, 0, NULL, &p);
-		r->x = &tuned;
-		eval_queries(r, split);
-		printf("# %.*s\n", (int)strcspn(s, ";"), s);
-		eval_print("qari", &r->qari);
-		related_index_free(&tuned);
-	}
 	related_baseline_free(&b);
 	corpus_index_free(&x);
 	return 0;

@@ -22,6 +22,7 @@
 				   once copies are folded in */
 #define RELATED_COMMON_MIN 20    /* in a small corpus no entity is common */
 #define RELATED_COPY_DAYS 2
+#define RELATED_FLOOR_ARTICLES 50 /* a collection this big has its full floor */
 #define RELATED_COPY_TITLE_COSINE 0.4 /* words enough alike for a copy under the same headline */
 #define RELATED_FURNITURE_MIN 20 /* a paragraph in this many articles is furniture (a story
 				    syndicated to every paper is in fewer) */     /* copies of a story appear within this many days */
@@ -31,7 +32,9 @@ struct related_params related_params_default(void)
 	return (struct related_params){
 		.entity_boost = RELATED_ENTITY_BOOST, .common_share = RELATED_COMMON_SHARE,
 		.time_scale = RELATED_TIME_SCALE, .floor = RELATED_FLOOR,
-		.copy_cosine = RELATED_COPY_COSINE, .max_days = RELATED_MAX_DAYS};
+		.relative_floor = RELATED_RELATIVE_FLOOR,
+		.copy_cosine = RELATED_COPY_COSINE, .max_days = RELATED_MAX_DAYS,
+		.title_repeat = RELATED_TITLE_REPEAT, .word_terms = RELATED_WORD_TERMS};
 }
 
 static bool related_cancelled(const struct related_index *x)
@@ -139,11 +142,11 @@ static void *related_vec_worker(void *arg)
 	job->rw.intern = false;
 	job->rw.collect = false;
 	for (size_t a = job->from; a < job->to && !related_cancelled(x); a++) {
-		size_t at = a * RELATED_WORD_TERMS;
+		size_t at = a * (size_t)x->params.word_terms;
 		related_article_words(&job->rw, c, a);
 		related_count(job->rw.ids, job->rw.nids, &v);
 		related_weigh(&v, job->idf);
-		related_keep_top(&v, RELATED_WORD_TERMS);
+		related_keep_top(&v, (size_t)x->params.word_terms);
 		memcpy(x->word.ids + at, v.ids, v.n * sizeof *v.ids);
 		memcpy(x->word.w + at, v.w, v.n * sizeof *v.w);
 		x->word.at[a + 1] = (uint32_t)v.n;
@@ -212,10 +215,10 @@ static void related_furniture(struct related_index *x, struct related_job *jobs,
 }
 
 /* Article a's words moved down from slot a × RELATED_WORD_TERMS, at[] made offsets. */
-static void related_vecs_pack(struct related_vecs *vs, size_t narticles)
+static void related_vecs_pack(struct related_vecs *vs, size_t narticles, size_t terms)
 {
 	for (size_t a = 0; a < narticles; a++) {
-		uint32_t n = vs->at[a + 1], from = (uint32_t)(a * RELATED_WORD_TERMS);
+		uint32_t n = vs->at[a + 1], from = (uint32_t)(a * terms);
 		vs->at[a + 1] = vs->at[a] + n;
 		memmove(vs->ids + vs->at[a], vs->ids + from, n * sizeof *vs->ids);
 		memmove(vs->w + vs->at[a], vs->w + from, n * sizeof *vs->w);
@@ -245,7 +248,8 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 		jobs[j] = (struct related_job){.x = x, .from = x->narticles * j / nj,
 					       .to = x->narticles * (j + 1) / nj,
 					       .rw = {.lex = lex, .search = search, .skip = &skip,
-						      .plain = x->params.with_furniture}};
+						      .plain = x->params.with_furniture,
+						      .title_repeat = x->params.title_repeat}};
 		strtab_init(&jobs[j].rw.vocab);
 	}
 	related_run(jobs, nj, related_df_worker);
@@ -257,8 +261,8 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 		idf[w] = log(1 + (double)x->narticles / (double)df[w]);
 	free(df);
 	x->word.at = xcalloc(x->narticles + 1, sizeof *x->word.at);
-	x->word.ids = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.ids);
-	x->word.w = xcalloc(x->narticles * RELATED_WORD_TERMS + 1, sizeof *x->word.w);
+	x->word.ids = xcalloc(x->narticles * (size_t)x->params.word_terms + 1, sizeof *x->word.ids);
+	x->word.w = xcalloc(x->narticles * (size_t)x->params.word_terms + 1, sizeof *x->word.w);
 	skipid = xcalloc(nw + 1, sizeof *skipid);
 	for (size_t w = 0; w < nw; w++)
 		skipid[w] = strtab_find(&skip, strtab_str(vocab, (uint32_t)w), vocab->lens[w], &(uint32_t){0});
@@ -266,7 +270,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 		jobs[j].rw.find = vocab, jobs[j].idf = idf, jobs[j].rw.skipid = skipid;
 	related_run(jobs, nj, related_vec_worker);
 	if (!related_cancelled(x)) {
-		related_vecs_pack(&x->word, x->narticles);
+		related_vecs_pack(&x->word, x->narticles, (size_t)x->params.word_terms);
 		related_postings_build(&x->wpost, &x->word, x->narticles, nw);
 	}
 	for (size_t j = 0; j < nj; j++)
@@ -500,6 +504,15 @@ static void related_explain(const struct related_index *x, size_t a, struct rela
 	free(t);
 }
 
+/* The floor: in a small collection idf hardly tells a rare word from a common one and every
+ * cosine is low, so the floor grows with the collection up to params.floor at
+ * RELATED_FLOOR_ARTICLES articles (the two bundled articles stay linked). */
+static double related_floor(const struct related_index *x)
+{
+	double share = (double)x->narticles / RELATED_FLOOR_ARTICLES;
+	return x->params.floor * (share < 1 ? share : 1);
+}
+
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
 	size_t npool = max * RELATED_POOL_FACTOR + 1, n = 0, m;
@@ -508,10 +521,12 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	size_t *ncap = xcalloc(max + 1, sizeof *ncap);
 
 	m = related_candidates(x, a, npool, pool);
-	for (size_t i = 0; i < m && pool[i].score >= x->params.floor; i++) {
+	for (size_t i = 0; i < m && pool[i].score >= related_floor(x); i++) {
 		size_t k;
 		if (related_is_copy(x, a, pool[i].article))
 			continue; /* the article itself under another URL */
+		if (n > 0 && pool[i].score < x->params.relative_floor * v[0].score)
+			break; /* far weaker than the best story */
 		for (k = 0; k < n && !related_is_copy(x, v[k].article, pool[i].article); k++)
 			;
 		if (k < n) {

@@ -27,6 +27,7 @@ struct related_words {
 				      agency tags are left out (related_words_skip) */
 	const struct strtab *skip; /* words never worth a link (related_skip_words), or NULL:
 				      they end a dateline */
+	int title_repeat;          /* the title's words count this many times (0: once) */
 	const bool *skipid;        /* per id of find: a word of skip, left out (not for plain) */
 	const uint64_t *furniture; /* hashes of paragraphs that recur across the corpus, sorted:
 				      left out (not for plain) */

@@ -102,9 +102,11 @@ static void related_line_words(const char *s, size_t len, size_t line, struct re
 		else if (!strtab_find(rw->find, w + sp.stem, wlen - sp.stem, &id) ||
 			 (!rw->plain && rw->skipid && rw->skipid[id]))
 			continue;
-		if (rw->nids == rw->icap)
-			xgrow(&rw->ids, &rw->icap, rw->nids + 1, sizeof *rw->ids);
-		rw->ids[rw->nids++] = id;
+		for (int k = 0; k < (line == 0 && rw->title_repeat > 1 ? rw->title_repeat : 1); k++) {
+			if (rw->nids == rw->icap)
+				xgrow(&rw->ids, &rw->icap, rw->nids + 1, sizeof *rw->ids);
+			rw->ids[rw->nids++] = id;
+		}
 	}
 }
 
