@@ -34,7 +34,7 @@
 #include "qari/entity.h"
 #include "qari/strtab.h"
 
-#define RELATED_WORD_TERMS 128     /* words kept per article, the most telling (tf-idf) */
+#define RELATED_WORD_TERMS 80      /* words kept per article, the most telling (tf-idf) */
 #define RELATED_ENTITY_BOOST 0.3   /* what shared entities add to the words' cosine */
 #define RELATED_COMMON_SHARE 0.005 /* an entity in more of the articles than this is common */
 #define RELATED_TIME_SCALE 20.0    /* days apart that halve a score */
@@ -115,7 +115,8 @@ struct related_index {
 	double *eidf;                  /* corpus entity id → idf, 0 for common ones and dates */
 	int32_t *day;                  /* article → days since the epoch (RELATED_NO_DAY) */
 	uint64_t *title;               /* article → hash of its headline's matching form */
-	struct strtab vocab;           /* word id → stem, for explaining links */
+	char *words;                   /* the stems of words in some vector, NUL-terminated, */
+	uint32_t *word_at;             /* word id → its stem's offset there (0: "") */
 	uint64_t *furniture;           /* hashes of recurring paragraphs (sorted), left out */
 	size_t nfurniture;
 	size_t nwords;

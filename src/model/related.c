@@ -130,8 +130,10 @@ static void *related_df_worker(void *arg)
 	return NULL;
 }
 
-/* Pass two: each article's strongest words, at article a's slot a × RELATED_WORD_TERMS of
- * x->word (their number in at[a + 1]; related_vecs_pack closes the gaps). */
+/* Pass two: each article's strongest words, one after the other from the job's first
+ * article's slot from × word_terms of x->word (their number in at[a + 1]; related_vecs_pack
+ * closes the gaps between jobs). The pages of room a job never needs are never touched, so
+ * they cost no memory. */
 static void *related_vec_worker(void *arg)
 {
 	struct related_job *job = arg;
@@ -141,8 +143,8 @@ static void *related_vec_worker(void *arg)
 
 	job->rw.intern = false;
 	job->rw.collect = false;
-	for (size_t a = job->from; a < job->to && !related_cancelled(x); a++) {
-		size_t at = a * (size_t)x->params.word_terms;
+	for (size_t a = job->from, at = a * (size_t)x->params.word_terms;
+	     a < job->to && !related_cancelled(x); a++, at += v.n) {
 		related_article_words(&job->rw, c, a);
 		related_count(job->rw.ids, job->rw.nids, &v);
 		related_weigh(&v, job->idf);
@@ -214,16 +216,39 @@ static void related_furniture(struct related_index *x, struct related_job *jobs,
 		jobs[j].rw.furniture = x->furniture, jobs[j].rw.nfurniture = x->nfurniture;
 }
 
-/* Article a's words moved down from slot a × RELATED_WORD_TERMS, at[] made offsets. */
-static void related_vecs_pack(struct related_vecs *vs, size_t narticles, size_t terms)
+/* The stems that are in some article's vector, for explaining links; the others (most of
+ * the vocabulary: names and words of one article) go with the vocabulary. */
+static void related_keep_words(struct related_index *x, const struct strtab *vocab)
 {
-	for (size_t a = 0; a < narticles; a++) {
-		uint32_t n = vs->at[a + 1], from = (uint32_t)(a * terms);
-		vs->at[a + 1] = vs->at[a] + n;
-		memmove(vs->ids + vs->at[a], vs->ids + from, n * sizeof *vs->ids);
-		memmove(vs->w + vs->at[a], vs->w + from, n * sizeof *vs->w);
-	}
-	related_vecs_fit(vs, narticles);
+	size_t used = 1;
+
+	x->word_at = xcalloc(x->nwords + 1, sizeof *x->word_at);
+	for (size_t w = 0; w < x->nwords; w++)
+		if (x->wpost.at[w + 1] > x->wpost.at[w])
+			used += vocab->lens[w] + 1;
+	x->words = xcalloc(used, 1);
+	used = 1; /* offset 0: the empty string of a word in no vector */
+	for (size_t w = 0; w < x->nwords; w++)
+		if (x->wpost.at[w + 1] > x->wpost.at[w]) {
+			x->word_at[w] = (uint32_t)used;
+			memcpy(x->words + used, strtab_str(vocab, (uint32_t)w), vocab->lens[w] + 1);
+			used += vocab->lens[w] + 1;
+		}
+}
+
+/* Each job's words moved down to follow the previous job's, at[] made offsets. */
+static void related_vecs_pack(struct related_vecs *vs, const struct related_job *jobs, size_t nj,
+			      size_t terms)
+{
+	for (size_t j = 0; j < nj; j++)
+		for (size_t a = jobs[j].from, from = a * terms; a < jobs[j].to; a++) {
+			uint32_t n = vs->at[a + 1];
+			vs->at[a + 1] = vs->at[a] + n;
+			memmove(vs->ids + vs->at[a], vs->ids + from, n * sizeof *vs->ids);
+			memmove(vs->w + vs->at[a], vs->w + from, n * sizeof *vs->w);
+			from += n;
+		}
+	related_vecs_fit(vs, jobs[nj - 1].to);
 }
 
 /* Two passes over the text, so that no article's whole vocabulary is held at once (the
@@ -233,7 +258,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 				 const struct search_index *search, int nthreads)
 {
 	struct related_job jobs[RELATED_MAX_THREADS];
-	struct strtab *vocab = &x->vocab, skip;
+	struct strtab vocab_, *vocab = &vocab_, skip;
 	long cpus = nthreads > 0 ? nthreads : sysconf(_SC_NPROCESSORS_ONLN);
 	size_t nj = cpus > 1 ? (size_t)cpus : 1, *df, nw;
 	double *idf;
@@ -244,6 +269,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	if (x->narticles < nj * RELATED_MIN_SHARE)
 		nj = 1;
 	related_skip_words(&skip);
+	strtab_init(vocab);
 	for (size_t j = 0; j < nj; j++) {
 		jobs[j] = (struct related_job){.x = x, .from = x->narticles * j / nj,
 					       .to = x->narticles * (j + 1) / nj,
@@ -270,14 +296,16 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 		jobs[j].rw.find = vocab, jobs[j].idf = idf, jobs[j].rw.skipid = skipid;
 	related_run(jobs, nj, related_vec_worker);
 	if (!related_cancelled(x)) {
-		related_vecs_pack(&x->word, x->narticles, (size_t)x->params.word_terms);
+		related_vecs_pack(&x->word, jobs, nj, (size_t)x->params.word_terms);
 		related_postings_build(&x->wpost, &x->word, x->narticles, nw);
+		related_keep_words(x, vocab);
 	}
 	for (size_t j = 0; j < nj; j++)
 		related_words_free(&jobs[j].rw);
 	free(idf);
 	free(skipid);
 	strtab_free(&skip);
+	strtab_free(vocab);
 }
 
 void related_index_build_with(struct related_index *x, const struct entity_table *t,
@@ -303,7 +331,6 @@ void related_index_build_with(struct related_index *x, const struct entity_table
 		x->title[a] = strtab_hash(STRTAB_HASH_INIT, norm, n);
 		free(norm);
 	}
-	strtab_init(&x->vocab);
 	related_entity_vectors(x);
 	related_postings_build(&x->epost, &x->ent, x->narticles, t->n);
 	if (m != NULL && !related_cancelled(x))
@@ -323,7 +350,8 @@ void related_index_free(struct related_index *x)
 	related_vecs_free(&x->word);
 	related_postings_free(&x->epost);
 	related_postings_free(&x->wpost);
-	strtab_free(&x->vocab);
+	free(x->words);
+	free(x->word_at);
 	free(x->furniture);
 	free(x->eidf);
 	free(x->day);
@@ -568,7 +596,7 @@ void related_links_free(struct related_link *v, size_t n)
 
 const char *related_word(const struct related_index *x, uint32_t id)
 {
-	return id < x->vocab.n ? strtab_str(&x->vocab, id) : "";
+	return id < x->nwords && x->words ? x->words + x->word_at[id] : "";
 }
 
 char *related_why(const struct related_index *x, const struct related_link *l)
