@@ -27,7 +27,10 @@ struct cli {
 	bool conll;           /* tag --conll: one token per line in, token<TAB>tag out */
 	const char *output;   /* -o FILE (train-ner, ner-split) */
 	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
-	const char *method;   /* --method crf|perceptron (train-ner), NULL when not given */
+	const char *method;   /* --method crf|perceptron (train-ner), qari|tfidf (related), NULL
+				 when not given */
+	const char *split;    /* --split dev|test|all (eval-related), NULL when not given */
+	bool verbose;         /* --verbose (eval-related) */
 	double c1, c2;        /* --c1 X, --c2 X (train-ner, CRF penalties), -1 when not given */
 	const char *split;    /* --split dev|test|all (eval-entities), NULL when not given */
 	bool verbose;         /* --verbose (eval-entities): every error */
@@ -65,7 +68,7 @@ extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_s
 	cmd_ner_clusters_entry;
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_entities_entry, cmd_eval_entities_entry;
-extern const struct cmd_entry cmd_related_entry;
+extern const struct cmd_entry cmd_related_entry, cmd_eval_related_entry;
 int reader_run(const struct cli *cli); /* loop.c */
 extern const struct cmd_entry cmd_bench_entry;
 extern const struct cmd_entry cmd_import_entry; /* cmd_import.c */

@@ -1,29 +1,67 @@
-/* related.h - stories that share what an article is about.
+/* related.h - stories related to an article: the same event or the same affair, close in
+ * time; nothing when nothing is close enough.
  *
- * score(a, b) = 0.6 · cos(entities) + 0.4 · cos(words), both cosines of IDF-weighted vectors:
- * entities (persons, places, organisations, dates) weighted by idf = ln(1 + N/df) times
- * 1 + ln(mentions); words are the stems (matching form, clitics off, stop words out) weighted
- * by tf-idf the same way, keeping each article's RELATED_WORD_TERMS strongest. Each link is explained by its shared entities, rarest first.
+ * Words decide, entities help, time narrows:
+ *   words(a, b)    cosine of stem vectors weighted (1 + ln tf) · idf (a title's words count
+ *                  RELATED_TITLE_REPEAT times), each article keeping its RELATED_WORD_TERMS
+ *                  strongest; datelines, date words, agency tags and paragraphs that recur
+ *                  across the corpus are left out (they link any two items of an agency);
+ *   entities(a, b) cosine of entity vectors (persons, places, organisations) weighted
+ *                  (1 + ln mentions) · idf, where an entity in more than RELATED_COMMON_SHARE
+ *                  of the articles (المملكة، الرياض) weighs nothing: it cannot decide a link;
+ *   score(a, b)    (words + RELATED_ENTITY_BOOST · entities) / (1 + RELATED_ENTITY_BOOST) ·
+ *                  time, time = 1 / (1 + days apart / RELATED_TIME_SCALE), 0 beyond
+ *                  RELATED_MAX_DAYS.
+ * Only entries scoring at least RELATED_FLOOR (less in a collection of a few dozen articles)
+ * and RELATED_RELATIVE_FLOOR of the best entry's score are shown. Articles whose words are
+ * nearly the same (cosine ≥ RELATED_COPY_COSINE: syndicated copies of one story) make one
+ * entry with its copies; copies of the article itself are not related stories
+ * (related_copies). Each link is explained by the words and entities that weighed most.
+ * The constants were tuned on the dev half of the judged sample (docs/design.md).
+ *
  * Built once over an entity table; a query walks only the posting lists of the article's own
- * entities and words, so it stays fast on a large corpus. */
+ * entities and words, so it stays fast on a large corpus. related_baseline_* is the
+ * reference qari is measured against (qari eval-related): a plain TF-IDF cosine over every
+ * stem, within RELATED_BASELINE_DAYS of the article. */
 #ifndef QARI_RELATED_H
 #define QARI_RELATED_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "qari/entity.h"
+#include "qari/strtab.h"
 
-#define RELATED_ENTITY_WEIGHT 0.6
-#define RELATED_WORD_WEIGHT 0.4
-#define RELATED_WORD_TERMS 48 /* words kept per article, the most telling (tf-idf) */
+#define RELATED_WORD_TERMS 80      /* words kept per article, the most telling (tf-idf) */
+#define RELATED_ENTITY_BOOST 0.3   /* what shared entities add to the words' cosine */
+#define RELATED_COMMON_SHARE 0.005 /* an entity in more of the articles than this is common */
+#define RELATED_TIME_SCALE 20.0    /* days apart that halve a score */
+#define RELATED_MAX_DAYS 14        /* no link between articles further apart */
+#define RELATED_FLOOR 0.13         /* below this, not related */
+#define RELATED_RELATIVE_FLOOR 0.3 /* nor below this share of the best story's score */
+#define RELATED_COPY_COSINE 0.8    /* words this alike: copies of one story */
+#define RELATED_TITLE_REPEAT 2     /* a title's words count this many times */
+#define RELATED_WHY_MAX 5          /* terms explaining a link */
+#define RELATED_BASELINE_DAYS 7
+
+/* A word or an entity that made a link, with its share of the score. */
+struct related_term {
+	uint32_t id;  /* word id (related_word) or corpus entity id */
+	bool entity;
+	float w;
+};
 
 struct related_link {
-	uint32_t article;  /* position in corpus->items */
+	uint32_t article;  /* position in corpus->items: the entry's best-scoring article */
 	double score;      /* 0..1 */
-	uint32_t *shared;  /* corpus entity ids both mention, most informative first */
+	uint32_t *shared;  /* corpus entity ids both mention and that count, most telling first */
 	size_t nshared;
+	uint32_t *copies;  /* other articles of the same story (syndicated copies), best first */
+	size_t ncopies;
+	struct related_term why[RELATED_WHY_MAX]; /* the terms that weighed most, heaviest first */
+	size_t nwhy;
 };
 
 /* One article's vector: ids ascending, weights of unit length (a view into related_vecs). */
@@ -54,13 +92,33 @@ struct related_postings {
 	size_t n;
 };
 
+/* The ranking's constants (related_params_default: the RELATED_* above), a struct so that
+ * the evaluation can try others. */
+struct related_params {
+	double entity_boost, common_share, time_scale, floor, copy_cosine;
+	double relative_floor; /* and below this share of the best entry's score */
+	int max_days;
+	int title_repeat;    /* a title's words count this many times */
+	int word_terms;      /* words kept per article */
+	bool with_dates;     /* dates count as entities (the ranking before issue 14) */
+	bool with_furniture; /* datelines, date words, agency tags and recurring paragraphs count */
+};
+struct related_params related_params_default(void);
+
 struct related_index {
 	const struct entity_table *entities;
 	size_t narticles;
+	struct related_params params;
 	struct related_vecs ent, word;
 	struct related_postings epost; /* corpus entity id → articles, ascending */
 	struct related_postings wpost; /* word id → articles that keep it, ascending */
-	double *eidf;                  /* corpus entity id → idf */
+	double *eidf;                  /* corpus entity id → idf, 0 for common ones and dates */
+	int32_t *day;                  /* article → days since the epoch (RELATED_NO_DAY) */
+	uint64_t *title;               /* article → hash of its headline's matching form */
+	char *words;                   /* the stems of words in some vector, NUL-terminated, */
+	uint32_t *word_at;             /* word id → its stem's offset there (0: "") */
+	uint64_t *furniture;           /* hashes of recurring paragraphs (sorted), left out */
+	size_t nfurniture;
 	size_t nwords;
 	double *score;                 /* related_find's scratch, one per article, kept zeroed:
 					  a fresh 240 KB block each call cost page faults */
@@ -71,14 +129,41 @@ struct related_index {
 /* nthreads ≤ 0: one a core. The result does not depend on it. search: the corpus's search
  * index with every entry built, whose matching forms spare normalising the text again, or
  * NULL; the result does not depend on it either. cancel (or NULL): when it is set, the build
- * stops within an article or so, for a reader that quits while it builds. */
+ * stops within an article or so, for a reader that quits while it builds. params: NULL for
+ * the defaults. */
 struct search_index;
 void related_index_build(struct related_index *x, const struct entity_table *t,
 			 const struct search_index *search, int nthreads, const atomic_bool *cancel);
+void related_index_build_with(struct related_index *x, const struct entity_table *t,
+			      const struct search_index *search, int nthreads,
+			      const atomic_bool *cancel, const struct related_params *params);
 void related_index_free(struct related_index *x);
-/* The best max links of the article at position a (score > 0, best first). Caller frees with
- * related_links_free. One call at a time per index (it uses the index's scratch). */
+/* The best max entries of the article at position a (score ≥ the floor, best first; copies
+ * of the article itself left out). Caller frees with related_links_free. One call at a time
+ * per index (it uses the index's scratch). */
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out);
 void related_links_free(struct related_link *v, size_t n);
+/* The article's own copies under other URLs (positions, best first): *out, caller frees. */
+size_t related_copies(const struct related_index *x, size_t a, uint32_t **out);
+/* The stem of word id (matching form, NUL-terminated). */
+const char *related_word(const struct related_index *x, uint32_t id);
+/* A link's explanation, "word، entity، ..." (a new string: caller frees). */
+char *related_why(const struct related_index *x, const struct related_link *l);
+
+/* The reference: TF-IDF cosine over every stem (no dateline removed, no entity, no floor),
+ * of the articles within RELATED_BASELINE_DAYS days. */
+struct related_baseline {
+	const struct corpus *corpus;
+	struct related_vecs vecs;
+	struct related_postings post;
+	int32_t *day;
+	double *score; /* scratch, kept zeroed */
+};
+void related_baseline_build(struct related_baseline *b, const struct corpus *c,
+			    const struct search_index *search);
+/* The best max neighbours (score > 0, best first; copies not collapsed, no explanation). */
+size_t related_baseline_find(const struct related_baseline *b, size_t a, size_t max,
+			     struct related_link **out);
+void related_baseline_free(struct related_baseline *b);
 
 #endif

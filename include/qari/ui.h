@@ -229,6 +229,7 @@ struct sidebar_row {
 	char *text;  /* owned */
 	char *note;  /* owned: count, score */
 	bool header; /* a section heading, not selectable */
+	bool detail; /* a line about the row above (why a story is related), not selectable */
 	int kind;    /* the caller's: what ref means */
 	size_t ref;
 };
@@ -243,6 +244,8 @@ extern const struct pane_ops sidebar_pane_ops;
 void sidebar_pane_clear(struct sidebar_pane *s);
 void sidebar_pane_add(struct sidebar_pane *s, const char *text, const char *note, bool header,
 		      int kind, size_t ref);
+/* A detail line under the last row, drawn dim and never selected. */
+void sidebar_pane_add_detail(struct sidebar_pane *s, const char *text);
 const struct sidebar_row *sidebar_pane_selected(const struct sidebar_pane *s);
 /* Select the first row of kind (after headings); false when there is none. */
 bool sidebar_pane_select_kind(struct pane *p, int kind);

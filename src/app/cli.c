@@ -25,6 +25,7 @@ static const struct cmd_entry *const cli_commands[] = {
 	&cmd_entities_entry,
 	&cmd_eval_entities_entry,
 	&cmd_related_entry,
+	&cmd_eval_related_entry,
 	&cmd_bench_entry,
 	&cmd_import_entry,
 	&cmd_fetch_entry,
@@ -117,7 +118,7 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 		cli->no_cache = true;
 	else if (strcmp(a, "--conll") == 0)
 		cli->conll = true;
-	else if (strcmp(a, "--verbose") == 0)
+	else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
 		cli->verbose = true;
 	else if ((v = cli_option_value("--split", argc, argv, i)) != NULL) {
 		if (strcmp(v, "dev") != 0 && strcmp(v, "test") != 0 && strcmp(v, "all") != 0)
@@ -133,8 +134,9 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 			return *error = "--seed takes a number", false;
 	}
 	else if ((v = cli_option_value("--method", argc, argv, i)) != NULL) {
-		if (strcmp(v, "crf") != 0 && strcmp(v, "perceptron") != 0)
-			return *error = "--method takes crf or perceptron", false;
+		if (strcmp(v, "crf") != 0 && strcmp(v, "perceptron") != 0 && strcmp(v, "qari") != 0 &&
+		    strcmp(v, "tfidf") != 0)
+			return *error = "--method takes crf or perceptron (train-ner), qari or tfidf (related)", false;
 		cli->method = v;
 	} else if ((v = cli_option_value("--c1", argc, argv, i)) != NULL) {
 		if (!cli_parse_penalty(v, &cli->c1))

@@ -1,7 +1,12 @@
-/* cmd_related.c - `qari related ID [PATH...]`: the stories that share the article's entities
- * and words, best first: id<TAB>score<TAB>shared entities, comma-separated<TAB>title. */
+/* cmd_related.c - `qari related [--method qari|tfidf] ID [PATH...]`: the stories related to
+ * an article, best first, one line each: id<TAB>score<TAB>why<TAB>title<TAB>copies. why: the
+ * words and entities that weighed most; copies: the ids of the story's other copies folded
+ * into the line. The article's own copies under other URLs come first, with "same" for a
+ * score. --method tfidf: the baseline qari is measured against (no why, no copies). Nothing
+ * related: no line, and a message on stderr. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "qari/cli.h"
 #include "qari/corpus_index.h"
@@ -11,29 +16,56 @@
 
 #define CMD_RELATED_MAX 20
 
-static void cmd_related_print(const struct related_index *x, size_t pos)
+static void cmd_related_line(const struct corpus *c, uint32_t article, const char *score,
+			     const char *why, const uint32_t *copies, size_t ncopies)
 {
-	const struct entity_table *t = x->entities;
-	struct related_link *links;
-	size_t n = related_find(x, pos, CMD_RELATED_MAX, &links);
-	struct strbuf sb = {0};
+	char *w = text_neutralize(why), *title = text_neutralize(c->items[article]->title);
+	printf("%s\t%s\t%s\t%s\t", c->items[article]->id, score, w, title);
+	for (size_t i = 0; i < ncopies; i++)
+		printf("%s%s", i ? " " : "", c->items[copies[i]]->id);
+	printf("\n");
+	free(w);
+	free(title);
+}
 
+/* Lines printed. */
+static size_t cmd_related_qari(const struct related_index *x, size_t pos)
+{
+	const struct corpus *c = x->entities->corpus;
+	struct related_link *links;
+	uint32_t *own;
+	size_t nown = related_copies(x, pos, &own), n = related_find(x, pos, CMD_RELATED_MAX, &links);
+	char score[32];
+
+	for (size_t i = 0; i < nown; i++)
+		cmd_related_line(c, own[i], "same", "", NULL, 0);
 	for (size_t k = 0; k < n; k++) {
-		const struct article *b = t->corpus->items[links[k].article];
-		sb.len = 0;
-		strbuf_append(&sb, "", 0);
-		for (size_t i = 0; i < links[k].nshared; i++) {
-			char *name = entity_table_name(t, links[k].shared[i]);
-			strbuf_printf(&sb, "%s%s", i ? "، " : "", name);
-			free(name);
-		}
-		char *shared = text_neutralize(sb.data), *title = text_neutralize(b->title);
-		printf("%s\t%.3f\t%s\t%s\n", b->id, links[k].score, shared, title);
-		free(shared);
-		free(title);
+		char *why = related_why(x, &links[k]);
+		snprintf(score, sizeof score, "%.3f", links[k].score);
+		cmd_related_line(c, links[k].article, score, why, links[k].copies, links[k].ncopies);
+		free(why);
 	}
-	strbuf_free(&sb);
 	related_links_free(links, n);
+	free(own);
+	return nown + n;
+}
+
+static size_t cmd_related_tfidf(const struct corpus *c, const struct search_index *s, size_t pos)
+{
+	struct related_baseline b;
+	struct related_link *links;
+	size_t n;
+	char score[32];
+
+	related_baseline_build(&b, c, s);
+	n = related_baseline_find(&b, pos, CMD_RELATED_MAX, &links);
+	for (size_t k = 0; k < n; k++) {
+		snprintf(score, sizeof score, "%.3f", links[k].score);
+		cmd_related_line(c, links[k].article, score, "", NULL, 0);
+	}
+	related_links_free(links, n);
+	related_baseline_free(&b);
+	return n;
 }
 
 static int cmd_related_exec(const struct cli *cli)
@@ -42,11 +74,15 @@ static int cmd_related_exec(const struct cli *cli)
 	struct corpus c;
 	struct article *a;
 	char *error = NULL;
-	bool ambiguous;
-	size_t pos = 0;
+	bool ambiguous, tfidf = cli->method && strcmp(cli->method, "tfidf") == 0;
+	size_t pos = 0, n;
 
 	if (cli->nargs < 1) {
 		fprintf(stderr, "qari: related needs an article id (see qari list)\n");
+		return 1;
+	}
+	if (cli->method && !tfidf && strcmp(cli->method, "qari") != 0) {
+		fprintf(stderr, "qari: related --method takes qari or tfidf\n");
 		return 1;
 	}
 	if (ner_default(&error) == NULL) {
@@ -66,7 +102,9 @@ static int cmd_related_exec(const struct cli *cli)
 	while (c.items[pos] != a)
 		pos++;
 	cli_index_corpus(cli, &c, &x);
-	cmd_related_print(&x.related, pos);
+	n = tfidf ? cmd_related_tfidf(&c, &x.search, pos) : cmd_related_qari(&x.related, pos);
+	if (n == 0)
+		fprintf(stderr, "qari: nothing related to %s\n", a->id);
 	corpus_index_free(&x);
 	corpus_free(&c);
 	ner_default_free();
@@ -75,7 +113,7 @@ static int cmd_related_exec(const struct cli *cli)
 
 const struct cmd_entry cmd_related_entry = {
 	.name = "related",
-	.usage = "ID [PATH...]",
-	.summary = "id<TAB>score<TAB>shared entities<TAB>title of the stories related to ID",
+	.usage = "[--method qari|tfidf] ID [PATH...]",
+	.summary = "id<TAB>score<TAB>why<TAB>title<TAB>copies of the stories related to ID",
 	.exec = cmd_related_exec,
 };

@@ -1,5 +1,8 @@
 /* sidebar.c - the entity sidebar's content and actions: the open article's people, places,
- * organisations and dates with their mention counts, then its related stories with scores.
+ * organisations and dates with their mention counts, then its related stories: where else
+ * the article itself appeared ("also in"), each story with its score or its number of
+ * sources (copies folded into one entry) and a line saying why it is related; "nothing
+ * related" when no story is close enough.
  * Moving onto an entity highlights its mentions in the reading pane; Enter on an entity
  * filters the list to the articles that mention it; Enter on a story opens it. */
 #include <stdio.h>
@@ -39,6 +42,41 @@ static void sidebar_compute_related(struct app *app, size_t a)
 	sidebar_free_related(app);
 	if (sidebar_ready(app))
 		app->nrelated = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->related);
+}
+
+/* The sources of a story's entry: its article's and its copies', each named once. */
+static size_t sidebar_sources(const struct app *app, const struct related_link *l)
+{
+	size_t n = 0;
+	for (size_t i = 0; i <= l->ncopies; i++) {
+		const char *src = app->corpus.items[i ? l->copies[i - 1] : l->article]->source;
+		bool seen = false;
+		for (size_t j = 0; j < i && src; j++) {
+			const char *o = app->corpus.items[j ? l->copies[j - 1] : l->article]->source;
+			seen |= o && strcmp(o, src) == 0;
+		}
+		n += !seen;
+	}
+	return n;
+}
+
+/* "also in: okaz، sabq": the open article's own copies under other URLs. */
+static void sidebar_add_copies(struct app *app)
+{
+	uint32_t *own;
+	size_t n = related_copies(&app->index.related, app->open, &own);
+	struct strbuf sb = {0};
+
+	if (n > 0) {
+		strbuf_printf(&sb, "also in: ");
+		for (size_t i = 0; i < n; i++) {
+			const struct article *a = app->corpus.items[own[i]];
+			strbuf_printf(&sb, "%s%s", i ? "، " : "", a->source ? a->source : a->id);
+		}
+		sidebar_pane_add_detail(&app->sidebar_data, sb.data);
+	}
+	strbuf_free(&sb);
+	free(own);
 }
 
 static void sidebar_add_entities(struct app *app, const struct article *a,
@@ -102,7 +140,7 @@ void app_sidebar_fill(struct app *app)
 {
 	struct sidebar_pane *s = &app->sidebar_data;
 	const struct article_entities *es;
-	char note[24];
+	char note[40];
 
 	sidebar_pane_clear(s);
 	app->sidebar.dirty = true;
@@ -125,12 +163,26 @@ void app_sidebar_fill(struct app *app)
 	sidebar_compute_related(app, app->open);
 	app->related_anchor = app->open;
 	app->related_pos = -1;
-	if (app->nrelated)
-		sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
+	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
+	sidebar_add_copies(app);
+	if (app->nrelated == 0)
+		sidebar_pane_add_detail(s, "nothing related");
 	for (size_t i = 0; i < app->nrelated; i++) {
-		snprintf(note, sizeof note, "%.2f", app->related[i].score);
-		sidebar_pane_add(s, app->corpus.items[app->related[i].article]->title, note, false,
-				 SIDEBAR_RELATED, app->related[i].article);
+		const struct related_link *l = &app->related[i];
+		char *why = related_why(&app->index.related, l);
+		size_t sources = sidebar_sources(app, l);
+		if (sources > 1)
+			snprintf(note, sizeof note, "%zu sources", sources);
+		else
+			snprintf(note, sizeof note, "%.2f", l->score);
+		sidebar_pane_add(s, app->corpus.items[l->article]->title, note, false, SIDEBAR_RELATED,
+				 l->article);
+		if (*why) {
+			char *line = xasprintf("↳ %s", why);
+			sidebar_pane_add_detail(s, line);
+			free(line);
+		}
+		free(why);
 	}
 }
 

@@ -10,6 +10,8 @@
 
 static struct sidebar_pane *sidebar_data(const struct pane *p) { return p->data; }
 
+static bool sidebar_row_fixed(const struct sidebar_row *r) { return r->header || r->detail; }
+
 void sidebar_pane_clear(struct sidebar_pane *s)
 {
 	for (size_t i = 0; i < s->nrows; i++) {
@@ -28,13 +30,19 @@ void sidebar_pane_add(struct sidebar_pane *s, const char *text, const char *note
 	s->rows[s->nrows++] = (struct sidebar_row){
 		.text = xstrdup(text), .note = note ? xstrdup(note) : NULL, .header = header,
 		.kind = kind, .ref = ref};
-	if (s->rows[s->sel].header && !header)
+	if (sidebar_row_fixed(&s->rows[s->sel]) && !header)
 		s->sel = s->nrows - 1; /* the first selectable row */
+}
+
+void sidebar_pane_add_detail(struct sidebar_pane *s, const char *text)
+{
+	xgrow(&s->rows, &s->cap, s->nrows + 1, sizeof *s->rows);
+	s->rows[s->nrows++] = (struct sidebar_row){.text = xstrdup(text), .detail = true};
 }
 
 const struct sidebar_row *sidebar_pane_selected(const struct sidebar_pane *s)
 {
-	return s->sel < s->nrows && !s->rows[s->sel].header ? &s->rows[s->sel] : NULL;
+	return s->sel < s->nrows && !sidebar_row_fixed(&s->rows[s->sel]) ? &s->rows[s->sel] : NULL;
 }
 
 static void sidebar_pane_scroll(struct pane *p)
@@ -43,6 +51,8 @@ static void sidebar_pane_scroll(struct pane *p)
 	size_t rows = p->h > 0 ? (size_t)p->h : 1;
 	if (s->sel < s->top)
 		s->top = s->sel > 0 && s->rows[s->sel - 1].header ? s->sel - 1 : s->sel;
+	else if (s->sel + 1 < s->nrows && s->rows[s->sel + 1].detail && s->sel + 1 >= s->top + rows)
+		s->top = s->sel + 2 - rows; /* the row's detail line with it */
 	else if (s->sel >= s->top + rows)
 		s->top = s->sel - rows + 1;
 	/* the heading of the selected row's section stays in view when there is room */
@@ -54,7 +64,7 @@ bool sidebar_pane_select_kind(struct pane *p, int kind)
 {
 	struct sidebar_pane *s = sidebar_data(p);
 	for (size_t i = 0; i < s->nrows; i++)
-		if (!s->rows[i].header && s->rows[i].kind == kind) {
+		if (!sidebar_row_fixed(&s->rows[i]) && s->rows[i].kind == kind) {
 			s->sel = i;
 			sidebar_pane_scroll(p);
 			p->dirty = true;
@@ -86,6 +96,7 @@ static void sidebar_pane_draw(struct pane *p, bool focused)
 		const struct sidebar_row *r = &s->rows[i];
 		struct layout_opts o = s->opts;
 		attr_t attr = r->header ? ui_attr(UI_ROLE_HEADER)
+			      : r->detail ? ui_attr(UI_ROLE_META)
 			      : i == s->sel ? ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM)
 					    : ui_attr(UI_ROLE_TEXT);
 		o.dir = sidebar_row_dir(s, r->text);
@@ -107,7 +118,7 @@ static void sidebar_pane_move(struct sidebar_pane *s, long step)
 		size_t j = i;
 		do
 			j = step > 0 ? j + 1 : j - 1;
-		while (j < s->nrows && s->rows[j].header);
+		while (j < s->nrows && sidebar_row_fixed(&s->rows[j]));
 		if (j >= s->nrows)
 			break;
 		i = j;

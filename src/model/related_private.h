@@ -1,0 +1,105 @@
+/* related_private.h - what related.c (qari's ranking) and related_baseline.c (the TF-IDF
+ * reference) share: an article's stems as word ids, and posting lists. */
+#ifndef QARI_RELATED_PRIVATE_H
+#define QARI_RELATED_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qari/corpus.h"
+#include "qari/normalize.h"
+#include "qari/related.h"
+#include "qari/strtab.h"
+#include "qari/text.h"
+
+struct ner_lexicon;
+struct search_index;
+
+/* The stems of one article as word ids, appended to ids: interned into vocab (intern), or
+ * only looked up in a shared table (find; a word not there is left out). */
+struct related_words {
+	const struct ner_lexicon *lex;
+	struct strtab vocab;       /* interned here when intern */
+	const struct strtab *find; /* else looked up there */
+	bool intern;
+	bool plain;                /* every stem: the baseline; else datelines, date words and
+				      agency tags are left out (related_words_skip) */
+	const struct strtab *skip; /* words never worth a link (related_skip_words), or NULL:
+				      they end a dateline */
+	int title_repeat;          /* the title's words count this many times (0: once) */
+	const bool *skipid;        /* per id of find: a word of skip, left out (not for plain) */
+	const uint64_t *furniture; /* hashes of paragraphs that recur across the corpus, sorted:
+				      left out (not for plain) */
+	size_t nfurniture;
+	bool collect;              /* append each paragraph's hash to hashes */
+	uint64_t *hashes;
+	size_t nhashes, hcap;
+	const struct search_index *search; /* or NULL */
+	struct strbuf norm;                /* an article's matching form from there */
+	struct norm_text t;
+	struct norm_token *toks;
+	size_t tcap;
+	uint32_t *ids;
+	size_t nids, icap;
+};
+
+/* Article a's stems into rw->ids (rw->nids of them). */
+void related_article_words(struct related_words *rw, const struct corpus *c, size_t a);
+void related_words_free(struct related_words *rw);
+/* The hashes that occur at least min times in hashes[0, n) (sorted in place), sorted, into
+ * *out; returns how many. */
+size_t related_recurring(uint64_t *hashes, size_t n, size_t min, uint64_t **out);
+/* The date and agency words that link any two agency items of a day (months, weekdays,
+ * واس...), in matching form, each also without its clitics. */
+void related_skip_words(struct strtab *t);
+
+/* A vector being made: ids and weights, room for cap; and scratch for making it. */
+struct related_pair;
+struct related_work {
+	uint32_t *ids;
+	float *w;
+	size_t n, cap;
+	uint32_t *seen;        /* per id: its place in ids + 1 while an article is counted, else 0 */
+	size_t seen_cap;
+	struct related_pair *p; /* room for cap pairs, for sorting */
+};
+
+struct related_pair {
+	uint32_t id;
+	float w;
+};
+
+int related_u32_cmp(const void *a, const void *b);
+void related_work_room(struct related_work *v, size_t n);
+void related_work_free(struct related_work *v);
+/* Pairs in v sorted by id (vectors are looked up by binary search). */
+void related_sort_pairs(struct related_work *v);
+/* Ids with repeats → distinct ids, ascending, with counts in w. */
+void related_count(const uint32_t *ids, size_t n, struct related_work *v);
+/* Counts → (1 + ln tf) · idf, then unit length. */
+void related_weigh(struct related_work *v, const double *idf);
+/* Only the k heaviest, at unit length again. */
+void related_keep_top(struct related_work *v, size_t k);
+/* v as article a's vector in vs (vs->at[a] set; sets vs->at[a + 1]). */
+void related_vecs_put(struct related_vecs *vs, size_t a, const struct related_work *v);
+/* Give back the room vs was sized for beyond its narticles vectors. */
+void related_vecs_fit(struct related_vecs *vs, size_t narticles);
+void related_vecs_free(struct related_vecs *vs);
+struct related_vec related_vec_of(const struct related_vecs *vs, size_t a);
+/* The dot product of two vectors (ids ascending). */
+double related_dot(const struct related_vec *a, const struct related_vec *b);
+/* The transpose of per-article vectors: for each id below nids, the articles that hold it,
+ * ascending, with its weight there. */
+void related_postings_build(struct related_postings *p, const struct related_vecs *vs,
+			    size_t narticles, size_t nids);
+void related_postings_free(struct related_postings *p);
+/* score[b] += weight · (v · b's vector), over the lists of v's ids. */
+void related_score(const struct related_postings *p, const struct related_vec *v, double weight,
+		   double *score);
+
+/* The day of an article (days since the epoch), RELATED_NO_DAY when its date is unknown. */
+#define RELATED_NO_DAY INT32_MIN
+int32_t related_day(const struct article *a);
+
+#endif
