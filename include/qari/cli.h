@@ -29,11 +29,10 @@ struct cli {
 	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
 	const char *method;   /* --method crf|perceptron (train-ner), qari|tfidf (related), NULL
 				 when not given */
-	const char *split;    /* --split dev|test|all (eval-related), NULL when not given */
-	bool verbose;         /* --verbose (eval-related) */
 	double c1, c2;        /* --c1 X, --c2 X (train-ner, CRF penalties), -1 when not given */
-	const char *split;    /* --split dev|test|all (eval-entities), NULL when not given */
-	bool verbose;         /* --verbose (eval-entities): every error */
+	const char *split;    /* --split dev|test|all (eval-entities, eval-related), NULL when
+				 not given */
+	bool verbose;         /* --verbose (eval-entities, eval-related): every error or list */
 	bool help, version;
 };
 
