@@ -147,6 +147,7 @@ struct app {
 	double store_opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
 	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
+	int sidebar_fill_w;           /* the sidebar's width when it was filled (titles wrap) */
 	struct related_link *related; /* of the open article */
 	size_t nrelated;
 	size_t related_anchor;        /* the article whose related stories ] and [ walk */
@@ -167,6 +168,8 @@ void app_draw_separators(struct app *app);
 
 /* sidebar.c */
 void app_sidebar_fill(struct app *app);
+/* The pane's width changed: related titles wrap anew, the selection stays. */
+void app_sidebar_refit(struct app *app);
 void app_sidebar_moved(struct app *app);
 void app_sidebar_activate(struct app *app);
 void app_related_step(struct app *app, bool forward);

@@ -230,6 +230,7 @@ struct sidebar_row {
 	char *note;  /* owned: count, score */
 	bool header; /* a section heading, not selectable */
 	bool detail; /* a line about the row above (why a story is related), not selectable */
+	bool cont;   /* the row above's text goes on here: selected with it */
 	int kind;    /* the caller's: what ref means */
 	size_t ref;
 };
@@ -246,6 +247,10 @@ void sidebar_pane_add(struct sidebar_pane *s, const char *text, const char *note
 		      int kind, size_t ref);
 /* A detail line under the last row, drawn dim and never selected. */
 void sidebar_pane_add_detail(struct sidebar_pane *s, const char *text);
+/* The last row's text goes on in this row (a title wrapped): highlighted with it. */
+void sidebar_pane_add_cont(struct sidebar_pane *s, const char *text);
+/* Select the row of kind and ref, when there is one (the selection kept across a refill). */
+bool sidebar_pane_select_ref(struct pane *p, int kind, size_t ref);
 const struct sidebar_row *sidebar_pane_selected(const struct sidebar_pane *s);
 /* Select the first row of kind (after headings); false when there is none. */
 bool sidebar_pane_select_kind(struct pane *p, int kind);

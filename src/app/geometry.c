@@ -95,6 +95,7 @@ void app_layout(struct app *app)
 	app->list.dirty = app->reader.dirty = app->sidebar.dirty = app->help.dirty = true;
 	app->reader_data.full_redraw = true;
 	app->relayout = false;
+	app_sidebar_refit(app);
 }
 
 void app_draw_separators(struct app *app)

@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "qari/app.h"
 #include "qari/xalloc.h"
 
 #define SIDEBAR_RELATED_MAX 12
+#define SIDEBAR_WRAP_DEFAULT 30 /* columns a title wraps at before the pane has a width */
 
 enum sidebar_kind {
 	SIDEBAR_ENTITY = 1,
@@ -136,14 +138,68 @@ static const struct article_entities *sidebar_entities(struct app *app)
 	return &app->early;
 }
 
+/* "الشرق الأوسط · 21 Jul · 3 sources": what is known of it, nothing when nothing is. */
+static void sidebar_add_where(struct sidebar_pane *s, const char *source, const char *date,
+			      size_t sources)
+{
+	struct strbuf sb = {0};
+
+	if (source && *source)
+		strbuf_printf(&sb, "%s", source);
+	if (*date) /* isolated: beside Arabic, UAX #9 would turn 2015-07-21 into 21-07-2015 */
+		strbuf_printf(&sb, "%s\u2066%s\u2069", sb.len ? " · " : "", date);
+	if (sources > 1)
+		strbuf_printf(&sb, "%s%zu sources", sb.len ? " · " : "", sources);
+	if (sb.len)
+		sidebar_pane_add_detail(s, sb.data);
+	strbuf_free(&sb);
+}
+
+/* A related story: its whole title on as many rows as it takes, then where and when it was
+ * published (and in how many sources), then why it is related. */
+static void sidebar_add_related(struct app *app, const struct related_link *l)
+{
+	struct sidebar_pane *s = &app->sidebar_data;
+	const struct article *a = app->corpus.items[l->article];
+	struct layout_opts o = app->opts;
+	struct layout_para lp = {0};
+	char date[LISTING_DATE_MAX], *line, *why;
+	const char *source = listing_source_name(&app->sources, a);
+	size_t sources = sidebar_sources(app, l);
+	int width = app->sidebar.w > 4 ? app->sidebar.w - 2 : SIDEBAR_WRAP_DEFAULT;
+
+	o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
+	o.reorder = false; /* only the breaks: each row is laid out again when drawn */
+	layout_paragraph(a->title, strlen(a->title), &o, width, &lp);
+	for (size_t k = 0; k < lp.nlines; k++) {
+		char *part = xstrndup(a->title + lp.lines[k].lbeg, lp.lines[k].lend - lp.lines[k].lbeg);
+		if (k == 0)
+			sidebar_pane_add(s, part, NULL, false, SIDEBAR_RELATED, l->article);
+		else
+			sidebar_pane_add_cont(s, part);
+		free(part);
+	}
+	if (lp.nlines == 0)
+		sidebar_pane_add(s, a->title, NULL, false, SIDEBAR_RELATED, l->article);
+	layout_para_free(&lp);
+	listing_date_label(a, time(NULL), true, date);
+	sidebar_add_where(s, source, date, sources);
+	why = related_why(&app->index.related, l);
+	if (*why) {
+		line = xasprintf("↳ %s", why);
+		sidebar_pane_add_detail(s, line);
+		free(line);
+	}
+	free(why);
+}
+
 void app_sidebar_fill(struct app *app)
 {
 	struct sidebar_pane *s = &app->sidebar_data;
 	const struct article_entities *es;
-	char note[40];
-
 	sidebar_pane_clear(s);
 	app->sidebar.dirty = true;
+	app->sidebar_fill_w = app->sidebar.w;
 	if (app->open == APP_NONE)
 		return;
 	s->rtl = app->corpus.items[app->open]->dir == TEXT_DIR_RTL;
@@ -167,23 +223,24 @@ void app_sidebar_fill(struct app *app)
 	sidebar_add_copies(app);
 	if (app->nrelated == 0)
 		sidebar_pane_add_detail(s, "nothing related");
-	for (size_t i = 0; i < app->nrelated; i++) {
-		const struct related_link *l = &app->related[i];
-		char *why = related_why(&app->index.related, l);
-		size_t sources = sidebar_sources(app, l);
-		if (sources > 1)
-			snprintf(note, sizeof note, "%zu sources", sources);
-		else
-			snprintf(note, sizeof note, "%.2f", l->score);
-		sidebar_pane_add(s, app->corpus.items[l->article]->title, note, false, SIDEBAR_RELATED,
-				 l->article);
-		if (*why) {
-			char *line = xasprintf("↳ %s", why);
-			sidebar_pane_add_detail(s, line);
-			free(line);
-		}
-		free(why);
-	}
+	for (size_t i = 0; i < app->nrelated; i++)
+		sidebar_add_related(app, &app->related[i]);
+}
+
+void app_sidebar_refit(struct app *app)
+{
+	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
+	int kind = r ? r->kind : 0;
+	size_t ref = r ? r->ref : 0, anchor = app->related_anchor;
+	long pos = app->related_pos;
+
+	if (app->open == APP_NONE || app->sidebar.w <= 0 || app->sidebar.w == app->sidebar_fill_w)
+		return;
+	app_sidebar_fill(app);
+	app->related_anchor = anchor; /* a new width is no new walk */
+	app->related_pos = pos;
+	if (kind)
+		sidebar_pane_select_ref(&app->sidebar, kind, ref);
 }
 
 static const struct article_entity *sidebar_entity(struct app *app, const struct sidebar_row *r)

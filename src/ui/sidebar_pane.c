@@ -10,7 +10,10 @@
 
 static struct sidebar_pane *sidebar_data(const struct pane *p) { return p->data; }
 
-static bool sidebar_row_fixed(const struct sidebar_row *r) { return r->header || r->detail; }
+static bool sidebar_row_fixed(const struct sidebar_row *r)
+{
+	return r->header || r->detail || r->cont;
+}
 
 void sidebar_pane_clear(struct sidebar_pane *s)
 {
@@ -40,6 +43,12 @@ void sidebar_pane_add_detail(struct sidebar_pane *s, const char *text)
 	s->rows[s->nrows++] = (struct sidebar_row){.text = xstrdup(text), .detail = true};
 }
 
+void sidebar_pane_add_cont(struct sidebar_pane *s, const char *text)
+{
+	xgrow(&s->rows, &s->cap, s->nrows + 1, sizeof *s->rows);
+	s->rows[s->nrows++] = (struct sidebar_row){.text = xstrdup(text), .cont = true};
+}
+
 const struct sidebar_row *sidebar_pane_selected(const struct sidebar_pane *s)
 {
 	return s->sel < s->nrows && !sidebar_row_fixed(&s->rows[s->sel]) ? &s->rows[s->sel] : NULL;
@@ -51,13 +60,29 @@ static void sidebar_pane_scroll(struct pane *p)
 	size_t rows = p->h > 0 ? (size_t)p->h : 1;
 	if (s->sel < s->top)
 		s->top = s->sel > 0 && s->rows[s->sel - 1].header ? s->sel - 1 : s->sel;
-	else if (s->sel + 1 < s->nrows && s->rows[s->sel + 1].detail && s->sel + 1 >= s->top + rows)
-		s->top = s->sel + 2 - rows; /* the row's detail line with it */
 	else if (s->sel >= s->top + rows)
 		s->top = s->sel - rows + 1;
+	/* the row's own lines (a wrapped title, what it is and why) with it, when they fit */
+	for (size_t end = s->sel + 1; end < s->nrows && (s->rows[end].detail || s->rows[end].cont) &&
+				      end - s->sel < rows; end++)
+		if (end >= s->top + rows)
+			s->top = end - rows + 1;
 	/* the heading of the selected row's section stays in view when there is room */
 	if (s->top == s->sel && s->sel > 0 && s->rows[s->sel - 1].header && rows > 1)
 		s->top--;
+}
+
+bool sidebar_pane_select_ref(struct pane *p, int kind, size_t ref)
+{
+	struct sidebar_pane *s = sidebar_data(p);
+	for (size_t i = 0; i < s->nrows; i++)
+		if (!sidebar_row_fixed(&s->rows[i]) && s->rows[i].kind == kind && s->rows[i].ref == ref) {
+			s->sel = i;
+			sidebar_pane_scroll(p);
+			p->dirty = true;
+			return true;
+		}
+	return false;
 }
 
 bool sidebar_pane_select_kind(struct pane *p, int kind)
@@ -95,10 +120,13 @@ static void sidebar_pane_draw(struct pane *p, bool focused)
 		size_t i = s->top + (size_t)row;
 		const struct sidebar_row *r = &s->rows[i];
 		struct layout_opts o = s->opts;
+		size_t owner = i; /* a continued row is drawn as the row it continues */
+		while (s->rows[owner].cont && owner > 0)
+			owner--;
 		attr_t attr = r->header ? ui_attr(UI_ROLE_HEADER)
 			      : r->detail ? ui_attr(UI_ROLE_META)
-			      : i == s->sel ? ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM)
-					    : ui_attr(UI_ROLE_TEXT);
+			      : owner == s->sel ? ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM)
+					       : ui_attr(UI_ROLE_TEXT);
 		o.dir = sidebar_row_dir(s, r->text);
 		wattrset(p->win, attr);
 		mvwhline(p->win, row, 0, ' ', p->w);

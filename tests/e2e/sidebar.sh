@@ -59,4 +59,38 @@ e2e_keys ]
 e2e_check "] goes on to the second related story" e2e_wait "related story 2 of 3"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
+
+# related stories: each title whole on as many rows as it takes, then its source and date
+# instead of a score; a new width wraps them anew
+json="$E2E_TMP/airport.json"
+python3 - "$data" "$json" <<'PY'
+import json, sys
+data, out = sys.argv[1], sys.argv[2]
+titles = [("افتتاح مطار الملك عبدالعزيز الجديد في جدة بحضور أمير منطقة مكة المكرمة", "aawsat", "2015-07-21 09:00"),
+          ("خالد الفيصل يفتتح صالة الركاب الجديدة بمطار الملك عبدالعزيز الدولي في جدة", "okaz", "2015-07-21 11:00"),
+          ("صالة مطار جدة الجديدة تستقبل أولى رحلاتها بعد افتتاحها على يد خالد الفيصل", "sabq", "2015-07-22 08:00")]
+arts = []
+for i, (t, src, d) in enumerate(titles):
+    body = open(f"{data}/{i + 1}.txt", encoding="utf-8").read().split("\n")[1:3]
+    arts.append({"title": t, "source": src, "date": d, "url": f"https://example.org/{i}",
+                 "content": "\n".join(body)})
+json.dump(arts, open(out, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+# the sidebar's column: what follows the last separator of each row
+sidebar_rows() { e2e_screen | sed -n 's/.*│//p'; }
+related_rows() { sidebar_rows | sed -n '/Related stories/,$p' | tail -n +2; }
+titles_whole() { ! related_rows | grep -v '↳\|·' | grep -q '…'; }
+e2e_start 120 32 "$qari" "$json"
+e2e_check "airport stories listed" e2e_wait "1/3"
+e2e_keys Enter r
+e2e_check "related stories shown" e2e_wait "Related stories"
+e2e_check "a related story's source and day, not a score" e2e_wait "2015-07-21 · ﻅﺎﻜﻋ"
+e2e_check "related titles whole, over several rows" titles_whole
+two_rows() { (($(related_rows | grep -c 'ﻞﺼﻴﻔﻟﺍ ﺪﻟﺎﺧ\|ﺓﺪﺟ') >= 2)); }
+e2e_check "a title on more than one row" two_rows
+e2e_resize 160 32
+e2e_check "wider: still whole" e2e_until 10 titles_whole
+e2e_check "the source and day still there" e2e_wait "2015-07-21 · ﻅﺎﻜﻋ"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
 e2e_finish
