@@ -35,7 +35,7 @@
 #include "qari/strtab.h"
 
 #define RELATED_WORD_TERMS 80      /* words kept per article, the most telling (tf-idf) */
-#define RELATED_ENTITY_BOOST 0.3   /* what shared entities add to the words' cosine */
+#define RELATED_ENTITY_BOOST 0.0   /* what shared entities add to the words' cosine */
 #define RELATED_COMMON_SHARE 0.005 /* an entity in more of the articles than this is common */
 #define RELATED_TIME_SCALE 20.0    /* days apart that halve a score */
 #define RELATED_MAX_DAYS 14        /* no link between articles further apart */

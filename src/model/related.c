@@ -22,6 +22,9 @@
 				   once copies are folded in */
 #define RELATED_COMMON_MIN 20    /* in a small corpus no entity is common */
 #define RELATED_COPY_DAYS 2
+/* Shared entities explain a link whatever they add to its score (the boost): weighed against
+ * the shared words as they were when both counted. */
+#define RELATED_EXPLAIN_ENTITY_WEIGHT 0.3
 #define RELATED_FLOOR_ARTICLES 50 /* a collection this big has its full floor */
 #define RELATED_COPY_TITLE_COSINE 0.4 /* words enough alike for a copy under the same headline */
 #define RELATED_FURNITURE_MIN 20 /* a paragraph in this many articles is furniture (a story
@@ -519,7 +522,7 @@ static void related_explain(const struct related_index *x, size_t a, struct rela
 	if (x->word.at)
 		wa = related_vec_of(&x->word, a), wb = related_vec_of(&x->word, l->article);
 	t = xcalloc(ea.n + wa.n + 1, sizeof *t);
-	ne = related_shared_terms(&ea, &eb, x->params.entity_boost, true, t);
+	ne = related_shared_terms(&ea, &eb, RELATED_EXPLAIN_ENTITY_WEIGHT, true, t);
 	xqsort(t, ne, sizeof *t, related_term_cmp);
 	l->shared = xcalloc(ne + 1, sizeof *l->shared);
 	for (size_t i = 0; i < ne; i++)
