@@ -72,6 +72,11 @@ void entity_scratch_use_furniture(struct entity_scratch *x, const struct furnitu
 void entity_extract_with(const struct ner_model *m, const struct article *a,
 			 struct entity_scratch *x, struct article_entities *out);
 void article_entities_free(struct article_entities *e);
+/* Whether packed entities read back from a file (the cache, the store) keep what
+ * entity_extract guarantees: each entity's mentions follow the previous one's, every key
+ * (keybytes of them) starts a NUL-terminated string, every span lies in article a. */
+bool article_entities_sound(const struct article_entities *es, size_t keybytes,
+			    const struct article *a);
 
 static inline const struct entity_mention *article_entity_mentions(const struct article_entities *es,
 								   const struct article_entity *e)

@@ -883,3 +883,35 @@ void article_entities_free(struct article_entities *e)
 	free(e->keys);
 	memset(e, 0, sizeof *e);
 }
+
+/* A mention inside the article: a known paragraph (or the title), within its bytes. */
+static bool entity_mention_ok(struct entity_mention m, const size_t *lens, size_t npara)
+{
+	if (m.para < -1 || (m.para >= 0 && (size_t)m.para >= npara))
+		return false;
+	return m.beg <= m.end && m.end <= lens[m.para + 1];
+}
+
+bool article_entities_sound(const struct article_entities *es, size_t keybytes,
+			    const struct article *a)
+{
+	size_t *lens = xcalloc(a->npara + 1, sizeof *lens), next = 0;
+	bool ok = keybytes == 0 ? es->n == 0 : es->keys[keybytes - 1] == '\0';
+
+	lens[0] = strlen(a->title);
+	for (size_t i = 0; i < a->npara; i++)
+		lens[i + 1] = strlen(a->paras[i]);
+	for (size_t k = 0; ok && k < es->n; k++) {
+		const struct article_entity *e = &es->v[k];
+		ok = (unsigned)e->type < ENTITY_NTYPES && e->first == next &&
+		     e->nmentions <= es->nmentions - next && e->key < keybytes &&
+		     (e->key == 0 || es->keys[e->key - 1] == '\0') && e->id == UINT32_MAX &&
+		     entity_mention_ok(e->name, lens, a->npara);
+		next += ok ? e->nmentions : 0;
+	}
+	ok = ok && next == es->nmentions;
+	for (size_t f = 0; ok && f < es->nmentions; f++)
+		ok = entity_mention_ok(es->mentions[f], lens, a->npara);
+	free(lens);
+	return ok;
+}

@@ -298,40 +298,6 @@ static const struct entity_cache_entry *entity_cache_find(const struct entity_ca
 	return NULL;
 }
 
-/* A mention inside the article: a known paragraph (or the title), within its bytes. */
-static bool entity_cache_mention_ok(struct entity_mention m, const size_t *lens, size_t npara)
-{
-	if (m.para < -1 || (m.para >= 0 && (size_t)m.para >= npara))
-		return false;
-	return m.beg <= m.end && m.end <= lens[m.para + 1];
-}
-
-/* What entity_pack guarantees: each entity's mentions follow the previous one's, every key
- * starts a NUL-terminated string of the block, every span lies in the article. */
-static bool entity_cache_sound(const struct article_entities *es, size_t keybytes,
-			       const struct article *a)
-{
-	size_t *lens = xcalloc(a->npara + 1, sizeof *lens), next = 0;
-	bool ok = keybytes == 0 ? es->n == 0 : es->keys[keybytes - 1] == '\0';
-
-	lens[0] = strlen(a->title);
-	for (size_t i = 0; i < a->npara; i++)
-		lens[i + 1] = strlen(a->paras[i]);
-	for (size_t k = 0; ok && k < es->n; k++) {
-		const struct article_entity *e = &es->v[k];
-		ok = (unsigned)e->type < ENTITY_NTYPES && e->first == next &&
-		     e->nmentions <= es->nmentions - next && e->key < keybytes &&
-		     (e->key == 0 || es->keys[e->key - 1] == '\0') && e->id == UINT32_MAX &&
-		     entity_cache_mention_ok(e->name, lens, a->npara);
-		next += ok ? e->nmentions : 0;
-	}
-	ok = ok && next == es->nmentions;
-	for (size_t f = 0; ok && f < es->nmentions; f++)
-		ok = entity_cache_mention_ok(es->mentions[f], lens, a->npara);
-	free(lens);
-	return ok;
-}
-
 bool entity_cache_get(const struct entity_cache *c, struct entity_cache_key k,
 		      const struct article *a, struct article_entities *out, uint32_t *day)
 {
@@ -361,7 +327,7 @@ bool entity_cache_get(const struct entity_cache *c, struct entity_cache_key k,
 		out->keys = xmalloc(r.keybytes);
 		memcpy(out->keys, p + sizeof r + vb + mb, r.keybytes);
 	}
-	if (!entity_cache_sound(out, r.keybytes, a)) {
+	if (!article_entities_sound(out, r.keybytes, a)) {
 		article_entities_free(out);
 		return false;
 	}

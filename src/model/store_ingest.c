@@ -48,39 +48,6 @@ void store_entities_pack(const struct article_entities *es, struct strbuf *out)
 	strbuf_append(out, es->keys, h.keybytes);
 }
 
-static bool store_span_ok(struct entity_mention m, const size_t *lens, size_t npara)
-{
-	if (m.para < -1 || (m.para >= 0 && (size_t)m.para >= npara))
-		return false;
-	return m.beg <= m.end && m.end <= lens[m.para + 1];
-}
-
-/* What entity_extract guarantees: each entity's mentions follow the previous one's, every key
- * starts a NUL-terminated string of the block, every span lies in the article. */
-static bool store_entities_sound(const struct article_entities *es, size_t keybytes,
-				 const struct article *a)
-{
-	size_t *lens = xcalloc(a->npara + 1, sizeof *lens), next = 0;
-	bool ok = keybytes == 0 ? es->n == 0 : es->keys[keybytes - 1] == '\0';
-
-	lens[0] = strlen(a->title);
-	for (size_t i = 0; i < a->npara; i++)
-		lens[i + 1] = strlen(a->paras[i]);
-	for (uint32_t k = 0; ok && k < es->n; k++) {
-		const struct article_entity *e = &es->v[k];
-		ok = (unsigned)e->type < ENTITY_NTYPES && e->first == next &&
-		     e->nmentions <= es->nmentions - next && e->key < keybytes &&
-		     (e->key == 0 || es->keys[e->key - 1] == '\0') && e->id == UINT32_MAX &&
-		     store_span_ok(e->name, lens, a->npara);
-		next += ok ? e->nmentions : 0;
-	}
-	ok = ok && next == es->nmentions;
-	for (uint32_t f = 0; ok && f < es->nmentions; f++)
-		ok = store_span_ok(es->mentions[f], lens, a->npara);
-	free(lens);
-	return ok;
-}
-
 bool store_entities_unpack(const void *buf, size_t len, const struct article *a,
 			   struct article_entities *out)
 {
@@ -106,7 +73,7 @@ bool store_entities_unpack(const void *buf, size_t len, const struct article *a,
 		out->keys = xmalloc(h.keybytes);
 		memcpy(out->keys, p + sizeof h + vb + mb, h.keybytes);
 	}
-	if (!store_entities_sound(out, h.keybytes, a)) {
+	if (!article_entities_sound(out, h.keybytes, a)) {
 		article_entities_free(out);
 		memset(out, 0, sizeof *out);
 		return false;
