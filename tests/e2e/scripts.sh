@@ -12,6 +12,14 @@ e2e_check "Hebrew title, right to left" e2e_wait "םילשוריב תוחיש"
 # گفت‌وگوی: ZWNJ after گفت leaves its ت final, و isolated; پایتخت with Persian پ and ی
 e2e_check "Persian title shaped" e2e_wait "ﺖﺨﺘﯾﺎﭘ ﺭﺩ ﺭﻮﺸﮐ ﻭﺩ ﯼﻮﮔﻭﺖﻔﮔ"
 e2e_check "Urdu title shaped" e2e_wait "ﺕﺍﺮﮐﺍﺬﻣ ﮟﯿﻣ ﺖﻣﻮﮑﺤﻟﺍﺭﺍﺩ"
+# search folds Persian ک and ی onto Arabic ك and ي: typed the Arabic way, the Persian
+# article is found (and only it)
+e2e_keys /
+e2e_keys -l "كشور"
+e2e_keys Enter
+e2e_check "an Arabic-typed query finds the Persian article" e2e_wait "(1 of 4"
+e2e_check "the Persian article it is" e2e_wait "ﺖﺨﺘﯾﺎﭘ ﺭﺩ ﺭﻮﺸﮐ ﻭﺩ ﯼﻮﮔﻭﺖﻔﮔ"
+e2e_keys Escape g
 e2e_keys j Enter z
 e2e_check "the Arabic article opens" e2e_wait "line 1/"
 english() { e2e_screen | grep -qx " The talks will resume next week in the capital, the minister said after the first round."; }
