@@ -16,6 +16,8 @@ top 10 of `qari` or of the `tfidf` baseline (including every member of a folded 
                                                  of each query's block) and related_pool.tsv
 Method labels: r2-qari = qari related (c98a21e), r2-tfidf = eval-related's TF-IDF baseline;
 rank is the entry's position (members of a folded group share it).
+Once merged, the pairs are judged: to list round 2 again, pass the round-1 file
+(`git show c98a21e:tests/data/judged/related.tsv > /tmp/r1.tsv`) as RELATED_TSV.
 """
 import os
 import random
