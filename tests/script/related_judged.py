@@ -17,10 +17,10 @@ GOLD = os.path.join(ROOT, "tests", "data", "judged", "related.tsv")
 SHARED = os.environ.get("QARI_SHARED", os.path.join(ROOT, "..", "shared"))
 CORPUS = os.path.join(SHARED, "corpus", "saudinewsnet")
 
-# floors on the dev half, just under what qari reached when tuned (0.720, 0.948, 0.281 with
-# the entity extraction of the sidebar work; the baseline 0.648, 0.938, 0.392):
+# floors on the dev half, just under what qari reaches (0.743, 0.948, 0.236 with the second
+# pooling round's judgments; the baseline 0.662, 0.938, 0.384):
 # (measure, floor, True when higher is better)
-FLOORS = [("ndcg@10", 0.71, True), ("recall@10", 0.94, True), ("unrelated@5", 0.29, False)]
+FLOORS = [("ndcg@10", 0.73, True), ("recall@10", 0.94, True), ("unrelated@5", 0.25, False)]
 
 if len(sys.argv) > 2 and sys.argv[2] != "none":
     print("skip: a sanitizer build (%s) would tag the whole corpus too slowly" % sys.argv[2])
