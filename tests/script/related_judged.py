@@ -23,13 +23,13 @@ CORPUS = os.path.join(SHARED, "corpus", "saudinewsnet")
 FLOORS = [("ndcg@10", 0.73, True), ("recall@10", 0.94, True), ("unrelated@5", 0.25, False)]
 
 if len(sys.argv) > 2 and sys.argv[2] != "none":
-    print("skip: a sanitizer build (%s) would tag the whole corpus too slowly" % sys.argv[2])
+    print("SKIP: a sanitizer build (%s) would tag the whole corpus too slowly" % sys.argv[2])
     sys.exit(77)
 if not os.path.isfile(GOLD):
-    print("skip: no judged sample at tests/data/judged/related.tsv")
+    print("SKIP: no judged sample at tests/data/judged/related.tsv")
     sys.exit(77)
 if not os.path.isdir(CORPUS):
-    print("skip: no SaudiNewsNet corpus in ../shared")
+    print("SKIP: no SaudiNewsNet corpus in ../shared")
     sys.exit(77)
 
 r = subprocess.run([QARI, "eval-related", GOLD, "--split", "dev", CORPUS],
