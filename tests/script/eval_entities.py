@@ -27,10 +27,10 @@ FLOORS = {
 CEILINGS = {"junk": 50, "duplicates": 9}
 
 if not os.path.exists(GOLD):
-    print(f"skipped: no judged sample at {GOLD}")
+    print(f"SKIP: no judged sample at {GOLD}")
     sys.exit(77)
 if not os.path.isdir(CORPUS):
-    print(f"skipped: no SaudiNewsNet corpus at {CORPUS}")
+    print(f"SKIP: no SaudiNewsNet corpus at {CORPUS}")
     sys.exit(77)
 
 r = subprocess.run([QARI, "eval-entities", GOLD, "--split", "dev", CORPUS],
