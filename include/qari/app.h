@@ -255,6 +255,8 @@ void app_views_free(struct app *app);
 void app_list_show(struct app *app, const size_t *rows, size_t n);
 const char *app_view_name(const struct app *app);
 size_t app_unread_count(const struct app *app);
+/* A mark changed by articles that many unread more (negative: fewer). */
+void app_unread_changed(struct app *app, long by);
 void app_view_cycle(struct app *app);
 void app_sort_cycle(struct app *app);
 void app_unread_step(struct app *app, bool forward);

@@ -277,7 +277,7 @@ void app_state_opened(struct app *app, size_t idx)
 {
 	const char *id = app->corpus.items[idx]->id;
 	if (!settings_get_read(app, id))
-		app->unread_of = APP_NONE;
+		app_unread_changed(app, -1);
 	settings_set_read(app, id, true);
 	if (app->store)
 		store_set_last(app->store, id);
@@ -302,7 +302,8 @@ static void settings_toggle(struct app *app, bool (*get)(struct app *, const cha
 	if (a == NULL)
 		return;
 	value = !get(app, a->id);
-	app->unread_of = APP_NONE;
+	if (get == settings_get_read)
+		app_unread_changed(app, value ? -1 : 1);
 	/* acknowledged only when it reached the disk */
 	app_message(app, "%s%s", value ? on : off,
 		    set(app, a->id, value) ? "" : " (in memory only: not saved)");
