@@ -77,6 +77,15 @@ void article_entities_free(struct article_entities *e);
  * (keybytes of them) starts a NUL-terminated string, every span lies in article a. */
 bool article_entities_sound(const struct article_entities *es, size_t keybytes,
 			    const struct article *a);
+/* The packed form the entity cache and the store keep: a head (counts), the records, the
+ * mentions, then the keys. Unpacking checks the sizes and article_entities_sound; false
+ * (out empty) when they do not hold. */
+struct strbuf;
+size_t article_entities_key_bytes(const struct article_entities *es); /* up to the last key's end */
+size_t article_entities_packed_size(const struct article_entities *es);
+void article_entities_pack(const struct article_entities *es, struct strbuf *out);
+bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
+			     struct article_entities *out);
 
 static inline const struct entity_mention *article_entity_mentions(const struct article_entities *es,
 								   const struct article_entity *e)

@@ -107,12 +107,6 @@ void store_entities_reload(struct store *s, const struct corpus *c, const int64_
 /* The highest article rowid now (for store_load_since). */
 int64_t store_last_rowid(struct store *s);
 
-/* Pack and unpack article entities as stored (the entity cache's record layout). Unpacking
- * checks every count, key and span against a (false: unusable, out empty). */
-void store_entities_pack(const struct article_entities *es, struct strbuf *out);
-bool store_entities_unpack(const void *buf, size_t len, const struct article *a,
-			   struct article_entities *out);
-
 /* Marks of store articles (ids of ARTICLE_ID_LEN hex digits). Setters: false when the
  * database could not be written (a message in store_take_message). */
 bool store_is_read(struct store *s, const char *id);

@@ -915,3 +915,69 @@ bool article_entities_sound(const struct article_entities *es, size_t keybytes,
 	free(lens);
 	return ok;
 }
+
+/* The packed form's head, then the records, the mentions and keybytes of keys. */
+struct entity_pack_head {
+	uint32_t n, nmentions, keybytes, pad;
+};
+
+size_t article_entities_key_bytes(const struct article_entities *es)
+{
+	size_t end = 0;
+	for (size_t k = 0; k < es->n; k++) {
+		size_t e = es->v[k].key + strlen(es->keys + es->v[k].key) + 1;
+		end = e > end ? e : end;
+	}
+	return end;
+}
+
+size_t article_entities_packed_size(const struct article_entities *es)
+{
+	return sizeof(struct entity_pack_head) + es->n * sizeof *es->v +
+	       es->nmentions * sizeof *es->mentions + article_entities_key_bytes(es);
+}
+
+void article_entities_pack(const struct article_entities *es, struct strbuf *out)
+{
+	struct entity_pack_head h = {es->n, es->nmentions, (uint32_t)article_entities_key_bytes(es), 0};
+
+	strbuf_append(out, (const char *)&h, sizeof h);
+	if (es->n == 0)
+		return;
+	strbuf_append(out, (const char *)es->v, es->n * sizeof *es->v);
+	strbuf_append(out, (const char *)es->mentions, es->nmentions * sizeof *es->mentions);
+	strbuf_append(out, es->keys, h.keybytes);
+}
+
+bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
+			     struct article_entities *out)
+{
+	const unsigned char *p = buf;
+	struct entity_pack_head h;
+	uint64_t want;
+
+	memset(out, 0, sizeof *out);
+	if (len < sizeof h)
+		return false;
+	memcpy(&h, p, sizeof h);
+	want = sizeof h + (uint64_t)h.n * sizeof *out->v +
+	       (uint64_t)h.nmentions * sizeof *out->mentions + h.keybytes;
+	if (want != len || (h.n == 0) != (h.keybytes == 0))
+		return false;
+	out->n = h.n;
+	out->nmentions = h.nmentions;
+	if (h.n > 0) {
+		size_t vb = h.n * sizeof *out->v, mb = h.nmentions * sizeof *out->mentions;
+		out->v = xmalloc(vb + mb);
+		out->mentions = (struct entity_mention *)(out->v + h.n);
+		memcpy(out->v, p + sizeof h, vb + mb);
+		out->keys = xmalloc(h.keybytes);
+		memcpy(out->keys, p + sizeof h + vb + mb, h.keybytes);
+	}
+	if (!article_entities_sound(out, h.keybytes, a)) {
+		article_entities_free(out);
+		memset(out, 0, sizeof *out);
+		return false;
+	}
+	return true;
+}

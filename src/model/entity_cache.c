@@ -46,10 +46,6 @@ struct entity_cache_entry {
 	uint32_t len, day;       /* record bytes; day last used (since the epoch) */
 };
 
-struct entity_cache_rec {
-	uint32_t n, nmentions, keybytes, pad;
-};
-
 struct entity_cache {
 	char *dir, *path;             /* NULL: read from memory */
 	unsigned char *buf;           /* the file as read: mapped (mapped) or copied */
@@ -90,17 +86,6 @@ struct entity_cache_key entity_cache_key_of(const struct article *a)
 		entity_cache_hash_text(&st, a->paras[i]);
 	h = XXH3_128bits_digest(&st);
 	return (struct entity_cache_key){h.low64, h.high64};
-}
-
-/* Bytes of an article's keys block: up to the end of the last key in it. */
-static size_t entity_cache_key_bytes(const struct article_entities *es)
-{
-	size_t end = 0;
-	for (size_t k = 0; k < es->n; k++) {
-		size_t e = es->v[k].key + strlen(es->keys + es->v[k].key) + 1;
-		end = e > end ? e : end;
-	}
-	return end;
 }
 
 /* Every regular file under dir, in name order: names, sizes and bytes. */
@@ -159,7 +144,7 @@ static void entity_cache_hash_probe(XXH3_state_t *st, const struct ner_model *m)
 	if (es.n > 0) {
 		XXH3_128bits_update(st, es.v, es.n * sizeof *es.v);
 		XXH3_128bits_update(st, es.mentions, es.nmentions * sizeof *es.mentions);
-		XXH3_128bits_update(st, es.keys, entity_cache_key_bytes(&es));
+		XXH3_128bits_update(st, es.keys, article_entities_key_bytes(&es));
 	}
 	article_entities_free(&es);
 	article_free(a);
@@ -303,34 +288,15 @@ bool entity_cache_get(const struct entity_cache *c, struct entity_cache_key k,
 {
 	const struct entity_cache_entry *e = entity_cache_find(c, k.lo, k.hi);
 	const unsigned char *p;
-	struct entity_cache_rec r;
-	uint64_t want;
 
 	memset(out, 0, sizeof *out);
-	if (e == NULL || e->len < sizeof r)
+	if (e == NULL)
 		return false;
 	p = c->buf + e->off;
 	if (!c->unsummed && XXH3_64bits(p, e->len) != e->sum)
 		return false;
-	memcpy(&r, p, sizeof r);
-	want = sizeof r + (uint64_t)r.n * sizeof *out->v + (uint64_t)r.nmentions * sizeof *out->mentions +
-	       r.keybytes;
-	if (want != e->len || (r.n == 0) != (r.keybytes == 0))
+	if (!article_entities_unpack(p, e->len, a, out))
 		return false;
-	out->n = r.n;
-	out->nmentions = r.nmentions;
-	if (r.n > 0) {
-		size_t vb = r.n * sizeof *out->v, mb = r.nmentions * sizeof *out->mentions;
-		out->v = xmalloc(vb + mb);
-		out->mentions = (struct entity_mention *)(out->v + r.n);
-		memcpy(out->v, p + sizeof r, vb + mb);
-		out->keys = xmalloc(r.keybytes);
-		memcpy(out->keys, p + sizeof r + vb + mb, r.keybytes);
-	}
-	if (!article_entities_sound(out, r.keybytes, a)) {
-		article_entities_free(out);
-		return false;
-	}
 	if (day)
 		*day = e->day;
 	return true;
@@ -360,10 +326,7 @@ static int entity_cache_recent_cmp(const void *pa, const void *pb)
 
 static size_t entity_cache_out_bytes(const struct entity_cache_out *o)
 {
-	const struct article_entities *es = o->es;
-	size_t b = o->old ? o->old->len
-			  : sizeof(struct entity_cache_rec) + es->n * sizeof *es->v +
-				    es->nmentions * sizeof *es->mentions + entity_cache_key_bytes(es);
+	size_t b = o->old ? o->old->len : article_entities_packed_size(o->es);
 	return (b + 7) & ~(size_t)7;
 }
 
@@ -418,16 +381,8 @@ static bool entity_cache_write_rec(FILE *f, const struct entity_cache *c,
 	sb->len = 0;
 	if (o->old)
 		strbuf_append(sb, (const char *)c->buf + o->old->off, o->old->len);
-	else {
-		const struct article_entities *es = o->es;
-		struct entity_cache_rec r = {es->n, es->nmentions, (uint32_t)entity_cache_key_bytes(es), 0};
-		strbuf_append(sb, (const char *)&r, sizeof r);
-		if (es->n > 0) {
-			strbuf_append(sb, (const char *)es->v, es->n * sizeof *es->v);
-			strbuf_append(sb, (const char *)es->mentions, es->nmentions * sizeof *es->mentions);
-			strbuf_append(sb, es->keys, r.keybytes);
-		}
-	}
+	else
+		article_entities_pack(o->es, sb);
 	*e = (struct entity_cache_entry){.lo = o->lo, .hi = o->hi, .off = (uint64_t)at,
 					 .sum = XXH3_64bits(sb->data, sb->len),
 					 .len = (uint32_t)sb->len, .day = o->day};

@@ -12,73 +12,12 @@
 
 #define STORE_TAG_MAX_THREADS 8
 
-/* The entity cache's record head: the same bytes, so either can be read by the other's
- * rules (entity_cache.c). */
-struct store_entities_head {
-	uint32_t n, nmentions, keybytes, pad;
-};
 
 void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads)
 {
 	s->tagger = m;
 	s->nthreads = nthreads < 1 ? 1 : nthreads > STORE_TAG_MAX_THREADS ? STORE_TAG_MAX_THREADS
 									     : nthreads;
-}
-
-/* Entities */
-
-static size_t store_key_bytes(const struct article_entities *es)
-{
-	size_t end = 0;
-	for (uint32_t i = 0; i < es->n; i++) {
-		size_t e = es->v[i].key + strlen(es->keys + es->v[i].key) + 1;
-		end = e > end ? e : end;
-	}
-	return end;
-}
-
-void store_entities_pack(const struct article_entities *es, struct strbuf *out)
-{
-	struct store_entities_head h = {es->n, es->nmentions, (uint32_t)store_key_bytes(es), 0};
-	strbuf_append(out, (const char *)&h, sizeof h);
-	if (es->n == 0)
-		return;
-	strbuf_append(out, (const char *)es->v, es->n * sizeof *es->v);
-	strbuf_append(out, (const char *)es->mentions, es->nmentions * sizeof *es->mentions);
-	strbuf_append(out, es->keys, h.keybytes);
-}
-
-bool store_entities_unpack(const void *buf, size_t len, const struct article *a,
-			   struct article_entities *out)
-{
-	const unsigned char *p = buf;
-	struct store_entities_head h;
-	uint64_t want;
-
-	memset(out, 0, sizeof *out);
-	if (len < sizeof h)
-		return false;
-	memcpy(&h, p, sizeof h);
-	want = sizeof h + (uint64_t)h.n * sizeof *out->v +
-	       (uint64_t)h.nmentions * sizeof *out->mentions + h.keybytes;
-	if (want != len || (h.n == 0) != (h.keybytes == 0))
-		return false;
-	out->n = h.n;
-	out->nmentions = h.nmentions;
-	if (h.n > 0) {
-		size_t vb = h.n * sizeof *out->v, mb = h.nmentions * sizeof *out->mentions;
-		out->v = xmalloc(vb + mb);
-		out->mentions = (struct entity_mention *)(out->v + h.n);
-		memcpy(out->v, p + sizeof h, vb + mb);
-		out->keys = xmalloc(h.keybytes);
-		memcpy(out->keys, p + sizeof h + vb + mb, h.keybytes);
-	}
-	if (!article_entities_sound(out, h.keybytes, a)) {
-		article_entities_free(out);
-		memset(out, 0, sizeof *out);
-		return false;
-	}
-	return true;
 }
 
 /* Tagging on threads */
@@ -246,7 +185,7 @@ static bool store_write(struct store *s, int64_t feed, const struct article *a,
 	sqlite3_bind_blob(st, 12, body->data ? body->data : "", (int)body->len, SQLITE_STATIC);
 	if (es) {
 		ents->len = 0;
-		store_entities_pack(es, ents);
+		article_entities_pack(es, ents);
 		sqlite3_bind_blob(st, 13, ents->data, (int)ents->len, SQLITE_STATIC);
 	}
 	sqlite3_bind_int64(st, 14, r->rowid ? r->rowid : (int64_t)time(NULL));
@@ -351,7 +290,7 @@ bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_blob(st, 2, sb.data ? sb.data : "", (int)sb.len, SQLITE_STATIC);
 	if (es) {
-		store_entities_pack(es, &ents);
+		article_entities_pack(es, &ents);
 		sqlite3_bind_blob(st, 3, ents.data, (int)ents.len, SQLITE_STATIC);
 	}
 	ok = sqlite3_step(st) == SQLITE_DONE;

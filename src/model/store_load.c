@@ -49,7 +49,7 @@ static void store_entities_add(struct store_entities *e, size_t at, int64_t rowi
 	if (e->n < need)
 		e->n = need;
 	e->rowid[at] = rowid;
-	e->have[at] = blob && store_entities_unpack(blob, (size_t)len, a, &e->es[at]);
+	e->have[at] = blob && article_entities_unpack(blob, (size_t)len, a, &e->es[at]);
 }
 
 void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,

@@ -192,12 +192,12 @@ static void test_entities(void)
 		if (strcmp(back.items[i]->title, "خبر") != 0) /* the one with entities */
 			CHECK(fresh.n > 0);
 		/* a damaged record is refused, never read out of bounds */
-		store_entities_pack(&fresh, &sb);
+		article_entities_pack(&fresh, &sb);
 		if (fresh.n > 0) {
 			((struct article_entity *)(sb.data + 16))->name.end = 1u << 30;
-			CHECK(!store_entities_unpack(sb.data, sb.len, back.items[i], &bad));
+			CHECK(!article_entities_unpack(sb.data, sb.len, back.items[i], &bad));
 		}
-		CHECK(!store_entities_unpack(sb.data, sb.len - 1, back.items[i], &bad));
+		CHECK(!article_entities_unpack(sb.data, sb.len - 1, back.items[i], &bad));
 		strbuf_free(&sb);
 		article_entities_free(&fresh);
 	}
