@@ -12,7 +12,7 @@ QARI_OUT holds qari's related lists, one `== ID` line before each query's output
         qari related $q ../shared/corpus/saudinewsnet/; done > QARI_OUT
 
 Reproducible: the seeds are fixed below. The corpus is read from $SNN (default
-/work/shared/corpus/saudinewsnet); the stop words from ../shared/ner/arabic-stop-words.txt.
+../shared/corpus/saudinewsnet beside the repository); the stop words from ../shared/ner/arabic-stop-words.txt.
 
 Methods (each proposes its top 10 among articles within ±7 days of the query's date):
   qari     qari's own related list (top 10)
@@ -41,7 +41,7 @@ WINDOW_DAYS = 7
 TOP = 10
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.environ.get("SNN", "/work/shared/corpus/saudinewsnet")
+CORPUS = os.environ.get("SNN", os.path.join(HERE, "../../../../shared/corpus/saudinewsnet"))
 STOPS_FILE = os.environ.get("STOPS", os.path.join(HERE, "../../../../shared/ner/arabic-stop-words.txt"))
 
 
@@ -280,6 +280,8 @@ def pool(arts, qari_path):
 
 def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else "sample"
+    if not os.path.isdir(CORPUS):
+        sys.exit("pool_related.py: no SaudiNewsNet at %s (set SNN)" % CORPUS)
     arts = load_articles()
     if cmd == "sample":
         for q, split in sample(arts):

@@ -64,6 +64,8 @@ def draw(by_source):
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/saudinewsnet"
+    if not os.path.isdir(corpus):
+        sys.exit("sample_entities.py: no SaudiNewsNet at %s" % corpus)
     for row in draw(eligible(corpus)):
         print(*row, sep="\t")
 
