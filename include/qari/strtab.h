@@ -34,6 +34,12 @@ void strtab_clear(struct strtab *t);
 uint32_t strtab_intern(struct strtab *t, const char *s, size_t n);
 /* The id of s, or false when absent. */
 bool strtab_find(const struct strtab *t, const char *s, size_t n, uint32_t *id);
+/* Whether s is in the table (a set's membership). */
+static inline bool strtab_has(const struct strtab *t, const char *s, size_t n)
+{
+	uint32_t id;
+	return strtab_find(t, s, n, &id);
+}
 /* The string of id: valid until the next strtab_intern (the pool may move). */
 static inline const char *strtab_str(const struct strtab *t, uint32_t id) { return t->pool + t->offs[id]; }
 

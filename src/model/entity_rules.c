@@ -157,32 +157,27 @@ const struct entity_rules *entity_rules_default(void)
 
 bool entity_rules_is_trigger(const struct entity_rules *r, const char *w, size_t n)
 {
-	uint32_t id;
-	return strtab_find(&r->triggers, w, n, &id);
+	return strtab_has(&r->triggers, w, n);
 }
 
 bool entity_rules_is_sport(const struct entity_rules *r, const char *w, size_t n)
 {
-	uint32_t id;
-	return strtab_find(&r->sport, w, n, &id);
+	return strtab_has(&r->sport, w, n);
 }
 
 bool entity_rules_org_stop(const struct entity_rules *r, const char *w, size_t n)
 {
-	uint32_t id;
-	return strtab_find(&r->org_stops, w, n, &id);
+	return strtab_has(&r->org_stops, w, n);
 }
 
 bool entity_rules_only_place(const struct entity_rules *r, const char *w, size_t n)
 {
-	uint32_t id;
-	return strtab_find(&r->places, w, n, &id);
+	return strtab_has(&r->places, w, n);
 }
 
 bool entity_rules_not_name(const struct entity_rules *r, const char *s, size_t n)
 {
-	uint32_t id;
-	return strtab_find(&r->not_names, s, n, &id);
+	return strtab_has(&r->not_names, s, n);
 }
 
 enum entity_rules_org entity_rules_org(const struct entity_rules *r, const char *s, size_t n,
