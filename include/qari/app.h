@@ -165,6 +165,7 @@ void app_back(struct app *app);
 /* geometry.c */
 void app_layout(struct app *app);
 void app_draw_separators(struct app *app);
+void app_chrome_free(struct app *app); /* the status line's and separators' windows */
 
 /* sidebar.c */
 void app_sidebar_fill(struct app *app);

@@ -54,16 +54,21 @@ static void geo_three(struct app *app, int body, int w)
 	app->columns = 3;
 }
 
-void app_layout(struct app *app)
+void app_chrome_free(struct app *app)
 {
-	int h = LINES, w = COLS, body = h > 1 ? h - 1 : 0;
-	bool article = app->open != APP_NONE;
-
 	for (int i = 0; i < 2; i++)
 		if (app->sep[i])
 			delwin(app->sep[i]), app->sep[i] = NULL;
 	if (app->status)
 		delwin(app->status), app->status = NULL;
+}
+
+void app_layout(struct app *app)
+{
+	int h = LINES, w = COLS, body = h > 1 ? h - 1 : 0;
+	bool article = app->open != APP_NONE;
+
+	app_chrome_free(app);
 	if (!article && app->focus != &app->list)
 		app->focus = &app->list;
 	app->too_small = w < GEO_MIN_COLS || h < GEO_MIN_ROWS;

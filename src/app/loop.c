@@ -365,6 +365,18 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->relayout = true;
 }
 
+/* Before the screen goes: delscreen frees every window it made, so a delwin after it would
+ * read freed memory (inside ncurses, where the sanitizers do not look). */
+static void loop_windows_free(struct app *app)
+{
+	ui_pane_free(&app->list);
+	ui_pane_free(&app->reader);
+	ui_pane_free(&app->sidebar);
+	ui_pane_free(&app->help);
+	ui_pane_free(&app->links);
+	app_chrome_free(app);
+}
+
 static void loop_free(struct app *app)
 {
 	reader_pane_close(&app->reader);
@@ -374,17 +386,8 @@ static void loop_free(struct app *app)
 	corpus_index_free(&app->index);
 	app_store_close(app);
 	app_search_free(app);
-	ui_pane_free(&app->list);
-	ui_pane_free(&app->reader);
-	ui_pane_free(&app->sidebar);
-	ui_pane_free(&app->help);
-	ui_pane_free(&app->links);
+	loop_windows_free(app);
 	links_pane_clear(&app->links_data);
-	for (int i = 0; i < 2; i++)
-		if (app->sep[i])
-			delwin(app->sep[i]);
-	if (app->status)
-		delwin(app->status);
 	for (size_t i = 0; i < app->help_data.nrows; i++)
 		free((char *)app->help_rows[i].keys);
 	free(app->help_rows);
@@ -498,6 +501,7 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	loop_run(&app);
 	loop_signals_end();
 	app_state_close(&app);
+	loop_windows_free(&app);
 	ui_screen_stop();
 	loop_terminal_bidi(&app, false);
 	if (app.loader == NULL && app.corpus.n == 0 && app.store == NULL)
