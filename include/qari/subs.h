@@ -5,8 +5,10 @@
  * blanks ("quoted" when they hold blanks); a tag "~Name" names the feed; "#" starts a comment
  * outside quotes; blank lines are ignored. A line that is not a feed (no http(s) URL, an
  * unclosed quote, newsboat's query: and exec: feeds) is reported as "FILE:LINE: what" and
- * skipped. OPML 2.0: outlines with xmlUrl are feeds, the titles of the outlines around them
- * become their tags. */
+ * skipped. OPML 2.0: outlines with xmlUrl are feeds; the titles of the outlines around them
+ * and the last parts of the paths in their category attribute become their tags, and a feed
+ * met again under another folder gains that folder's tags. The export writes each feed under
+ * its first tag's folder with all its tags in category, so a round trip keeps them. */
 #ifndef QARI_SUBS_H
 #define QARI_SUBS_H
 

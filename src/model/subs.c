@@ -51,6 +51,9 @@ static void subs_add_tag(struct sub *sub, const char *t, size_t n)
 		sub->name = xstrndup(t + 1, n - 1);
 		return;
 	}
+	for (size_t i = 0; i < sub->ntags; i++)
+		if (strlen(sub->tags[i]) == n && memcmp(sub->tags[i], t, n) == 0)
+			return;
 	sub->tags = xreallocarray(sub->tags, sub->ntags + 1, sizeof *sub->tags);
 	sub->tags[sub->ntags++] = xstrndup(t, n);
 }
@@ -317,6 +320,46 @@ static char *subs_attr(xmlNode *n, const char *name)
 	return s;
 }
 
+/* OPML 2.0's category attribute: comma-separated, each "/a/b" a path; a path's last part is
+ * the tag (qari's tags are flat). */
+static void subs_opml_categories(struct sub *sub, const char *cats)
+{
+	while (cats && *cats) {
+		size_t n = strcspn(cats, ",");
+		const char *t = cats, *slash;
+		while (n > 0 && (slash = memchr(t, '/', n)) != NULL)
+			n -= (size_t)(slash + 1 - t), t = slash + 1;
+		if (n > 0)
+			subs_add_tag(sub, t, n);
+		cats = t + n + (t[n] == ',');
+	}
+}
+
+/* A feed's outline under the folders tags[0, depth): a feed met again (under another folder,
+ * which is how some readers write a feed of several tags) gains that folder's tags. */
+static void subs_opml_feed(struct subs *s, xmlNode *n, char *url, char *title, char **tags,
+			   int depth)
+{
+	struct sub *sub = NULL;
+	char *cats = subs_attr(n, "category");
+
+	for (size_t i = 0; i < s->n && sub == NULL; i++)
+		if (strcmp(s->v[i].url, url) == 0)
+			sub = &s->v[i];
+	if (sub == NULL) {
+		xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
+		sub = &s->v[s->n++];
+		*sub = (struct sub){.url = url, .name = title, .line = (unsigned)xmlGetLineNo(n)};
+	} else {
+		free(url);
+		free(title);
+	}
+	for (int d = 0; d < depth; d++)
+		subs_add_tag(sub, tags[d], strlen(tags[d]));
+	subs_opml_categories(sub, cats);
+	free(cats);
+}
+
 static void subs_opml_walk(struct subs *s, const char *name, xmlNode *parent, char **tags,
 			   int depth)
 {
@@ -328,12 +371,8 @@ static void subs_opml_walk(struct subs *s, const char *name, xmlNode *parent, ch
 		title = subs_attr(n, "title");
 		if (title == NULL)
 			title = subs_attr(n, "text");
-		if (url && subs_is_feed_url(url) && !subs_find(s, url)) {
-			struct sub sub = {.url = url, .name = title, .line = (unsigned)xmlGetLineNo(n)};
-			for (int d = 0; d < depth; d++)
-				subs_add_tag(&sub, tags[d], strlen(tags[d]));
-			xgrow(&s->v, &s->cap, s->n + 1, sizeof *s->v);
-			s->v[s->n++] = sub;
+		if (url && subs_is_feed_url(url)) {
+			subs_opml_feed(s, n, url, title, tags, depth);
 			url = title = NULL;
 		} else if (url && !subs_is_feed_url(url)) {
 			subs_message(s, xasprintf("%s:%ld: not a feed URL: %.80s", name,
@@ -387,20 +426,31 @@ static void subs_opml_escape(struct strbuf *sb, const char *t)
 	}
 }
 
-/* A feed's outline: its name (else its URL) as text and title. */
+/* A feed's outline: its name (else its URL) as text and title; every tag in category ("/t",
+ * comma-separated; a tag holding a comma or a slash cannot be written there and goes only
+ * by its folder when it is the first). */
 static void subs_opml_outline(struct strbuf *sb, const struct sub *sub, const char *indent)
 {
 	const char *title = sub->name ? sub->name : sub->url;
+	bool first = true;
 	strbuf_printf(sb, "%s<outline type=\"rss\" text=\"", indent);
 	subs_opml_escape(sb, title);
 	strbuf_printf(sb, "\" title=\"");
 	subs_opml_escape(sb, title);
 	strbuf_printf(sb, "\" xmlUrl=\"");
 	subs_opml_escape(sb, sub->url);
+	for (size_t i = 0; i < sub->ntags; i++) {
+		if (sub->tags[i][strcspn(sub->tags[i], ",/")] != '\0')
+			continue;
+		strbuf_printf(sb, first ? "\" category=\"/" : ",/");
+		subs_opml_escape(sb, sub->tags[i]);
+		first = false;
+	}
 	strbuf_printf(sb, "\"/>\n");
 }
 
-/* Feeds grouped under their first tag (an outline per tag), untagged ones at the top. */
+/* Feeds grouped under their first tag (an outline per tag, for readers that know folders
+ * only), untagged ones at the top; all of a feed's tags in its category. */
 char *subs_to_opml(const struct subs *s)
 {
 	struct strbuf sb = {0};
