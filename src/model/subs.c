@@ -44,6 +44,16 @@ static bool subs_is_feed_url(const char *u)
 	return true;
 }
 
+/* Control characters cannot be written back into a line, so a tag or name never holds one. */
+static void subs_drop_controls(char *t)
+{
+	char *w = t;
+	for (const char *r = t; *r; r++)
+		if ((unsigned char)*r >= ' ' && *r != 0x7f)
+			*w++ = *r;
+	*w = '\0';
+}
+
 static void subs_add_tag(struct sub *sub, const char *t, size_t n)
 {
 	if (n > 1 && t[0] == '~') {
@@ -123,6 +133,7 @@ static void subs_line(struct subs *s, const char *name, unsigned lineno, const c
 	}
 	sub.url = t;
 	while ((t = subs_token(&p, end, &bad)) != NULL) {
+		subs_drop_controls(t);
 		if (*t)
 			subs_add_tag(&sub, t, strlen(t));
 		free(t);
@@ -211,8 +222,6 @@ static void subs_put_token(struct strbuf *sb, const char *prefix, const char *t)
 		strbuf_appendc(sb, '"');
 	strbuf_append(sb, prefix, strlen(prefix));
 	for (; *t; t++) {
-		if (*t == '\n' || *t == '\r')
-			continue;
 		if (quote && (*t == '"' || *t == '\\'))
 			strbuf_appendc(sb, '\\');
 		strbuf_appendc(sb, *t);
@@ -343,6 +352,8 @@ static void subs_opml_feed(struct subs *s, xmlNode *n, char *url, char *title, c
 	struct sub *sub = NULL;
 	char *cats = subs_attr(n, "category");
 
+	if (cats)
+		subs_drop_controls(cats);
 	for (size_t i = 0; i < s->n && sub == NULL; i++)
 		if (strcmp(s->v[i].url, url) == 0)
 			sub = &s->v[i];
@@ -371,6 +382,8 @@ static void subs_opml_walk(struct subs *s, const char *name, xmlNode *parent, ch
 		title = subs_attr(n, "title");
 		if (title == NULL)
 			title = subs_attr(n, "text");
+		if (title)
+			subs_drop_controls(title);
 		if (url && subs_is_feed_url(url)) {
 			subs_opml_feed(s, n, url, title, tags, depth);
 			url = title = NULL;
