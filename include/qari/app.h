@@ -87,7 +87,7 @@ struct app {
 	struct links_pane links_data;
 	struct help_row *help_rows;
 	struct pane list, reader, sidebar, help, links;
-	WINDOW *status, *sep[2];
+	struct ui_window *status, *sep[2];
 	struct pane *focus; /* list, reader or sidebar */
 	int columns;        /* panes side by side now */
 	bool help_open, sidebar_on;
@@ -193,7 +193,7 @@ void app_filter_settle(struct app *app);
 size_t app_find_ranges(struct app *app, const char *text, struct ui_range **out);
 void app_show_ranges(struct app *app, struct ui_range *v, size_t n);
 void app_search_start(struct app *app);
-void app_search_key(struct app *app, int kind, wint_t ch);
+void app_search_key(struct app *app, enum ui_key_kind kind, wint_t ch);
 void app_search_step(struct app *app, bool forward);
 void app_search_clear(struct app *app);
 void app_search_free(struct app *app);
@@ -267,7 +267,7 @@ void app_filter_source(struct app *app);
 
 /* mouse.c */
 void app_mouse_start(struct app *app); /* when the config turns it on */
-void app_mouse_event(struct app *app); /* KEY_MOUSE came */
+void app_mouse_event(struct app *app); /* UI_KEY_MOUSE came */
 
 /* loop.c: what a key's operation does (the mouse does the same) */
 void app_key_op(struct app *app, enum ui_op op);

@@ -7,7 +7,7 @@
 
 struct keymap_binding {
 	int key;          /* a character, or a curses KEY_* code (function keys) */
-	bool function;    /* key is a KEY_* code from get_wch's KEY_CODE_YES */
+	bool function;    /* key is an enum ui_key (UI_KEY_FUNCTION) */
 	enum ui_op op;
 };
 

@@ -1,7 +1,11 @@
-/* ui.h - the curses side: the screen, the panes and what they draw. The ONLY curses code.
+/* ui.h - the terminal: the screen, its windows, keys and mouse, the panes and what they draw.
+ * ui/ is the ONLY curses code, and this header names none of it (app/ is built unable to
+ * include curses): a window is an opaque struct ui_window, keys are ui_key codes.
  *
  * Files:
- *   screen.c        start and stop curses, the colour theme, copying layout lines to windows
+ *   screen.c        start and stop curses, the colour theme, windows, frames, copying layout
+ *                   lines to windows (private helpers in src/ui/ui_curses.h)
+ *   input.c         keys and mouse events
  *   list_pane.c     the article list: title and date per row, RTL titles right-aligned
  *   reader_pane.c   the reading pane: an article_view scrolled by lines, highlights
  *   sidebar_pane.c  entities and related stories: sections of selectable rows
@@ -14,10 +18,10 @@
 #ifndef QARI_UI_H
 #define QARI_UI_H
 
-#define NCURSES_WIDECHAR 1
-#include <curses.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <wchar.h>
 
 #include "qari/article_view.h"
 #include "qari/corpus.h"
@@ -93,6 +97,56 @@ enum ui_role {
 	UI_ROLE_COUNT
 };
 
+/* A curses window, opaque outside ui/. */
+struct ui_window;
+
+/* Function keys as ui_key_read gives them (curses's codes; screen.c checks they match). */
+enum ui_key {
+	UI_KEY_DOWN = 0402,
+	UI_KEY_UP = 0403,
+	UI_KEY_LEFT = 0404,
+	UI_KEY_RIGHT = 0405,
+	UI_KEY_HOME = 0406,
+	UI_KEY_BACKSPACE = 0407,
+	UI_KEY_F0 = 0410, /* F1..F63 follow: UI_KEY_F(n) */
+	UI_KEY_DC = 0512,
+	UI_KEY_IC = 0513,
+	UI_KEY_NPAGE = 0522,
+	UI_KEY_PPAGE = 0523,
+	UI_KEY_ENTER = 0527,
+	UI_KEY_BTAB = 0541,
+	UI_KEY_END = 0550,
+	UI_KEY_MOUSE = 0631, /* a mouse event waits: ui_mouse_read */
+	UI_KEY_RESIZE = 0632,
+};
+#define UI_KEY_F(n) (UI_KEY_F0 + (n))
+
+enum ui_key_kind {
+	UI_KEY_NONE,     /* nothing waiting */
+	UI_KEY_CHAR,     /* a character */
+	UI_KEY_FUNCTION, /* an enum ui_key */
+};
+
+enum ui_mouse_kind {
+	UI_MOUSE_NONE,
+	UI_MOUSE_CLICK,
+	UI_MOUSE_DOUBLE_CLICK,
+	UI_MOUSE_WHEEL_UP,
+	UI_MOUSE_WHEEL_DOWN,
+};
+struct ui_mouse {
+	enum ui_mouse_kind kind;
+	int y, x; /* screen cell */
+};
+
+/* Attributes a colour role may add (the config file's bold, dim, …). */
+enum ui_style {
+	UI_STYLE_BOLD = 1 << 0,
+	UI_STYLE_DIM = 1 << 1,
+	UI_STYLE_UNDERLINE = 1 << 2,
+	UI_STYLE_REVERSE = 1 << 3,
+};
+
 struct pane;
 struct pane_ops {
 	const char *name;
@@ -103,7 +157,7 @@ struct pane_ops {
 
 struct pane {
 	const struct pane_ops *ops;
-	WINDOW *win;
+	struct ui_window *win;
 	int y, x, h, w;
 	bool dirty; /* needs repainting this pass */
 	void *data;
@@ -118,8 +172,8 @@ struct ui_range {
 
 /* screen.c */
 /* A colour or attribute override from the config file, applied when the screen starts:
- * fg, bg 0-255 or -1 (the terminal's default); attrs: A_BOLD and friends. */
-void ui_theme_override(enum ui_role role, int fg, int bg, attr_t attrs);
+ * fg, bg 0-255 or -1 (the terminal's default); styles: enum ui_style flags. */
+void ui_theme_override(enum ui_role role, int fg, int bg, unsigned styles);
 /* On the terminal (term NULL: initscr on stdin/stdout), or on another one: newterm(term, out,
  * in), a pty for qari bench. */
 bool ui_screen_start(bool no_color);
@@ -131,31 +185,30 @@ void ui_screen_stop(void);
  * is drawn again as it was. */
 void ui_screen_suspend(void);
 void ui_screen_resume(void);
-attr_t ui_attr(enum ui_role role);
+int ui_screen_rows(void);
+int ui_screen_cols(void);
+/* A frame: begin (full: repaint every cell, after a resize), the panes draw, end sends the
+ * changes to the terminal in one write. */
+void ui_frame_begin(bool full);
+void ui_frame_end(void);
+/* A window of its own (the status line, a separator); NULL when curses cannot make it. */
+struct ui_window *ui_window_new(int h, int w, int y, int x);
+void ui_window_free(struct ui_window *win);
+/* A vertical bar down the whole window, in the border role. */
+void ui_separator_draw(struct ui_window *win);
 void ui_pane_place(struct pane *p, int y, int x, int h, int w);
 void ui_pane_free(struct pane *p);
 bool ui_pane_shown(const struct pane *p);
-/* Draw the cells of a visual line at (y, x), at most maxw columns. Cells inside one of the
- * ranges (all of paragraph para) get the highlight roles. */
-void ui_draw_line(WINDOW *win, int y, int x, int maxw, const struct layout_line *l, attr_t attr,
-		  const struct ui_range *ranges, size_t nranges, long para);
-/* Draw a line of text cut to width (ellipsis on its logical end) through the layout layer. */
-void ui_draw_text(WINDOW *win, int y, int x, int width, const char *text,
-		  const struct layout_opts *o, attr_t attr, bool align_right_if_rtl);
-/* Add attr (a link's underline) to the cells drawn in columns [x, x + ncols) of row y. */
-void ui_add_attr(WINDOW *win, int y, int x, int ncols, attr_t attr);
-/* Make the cells just drawn at columns [x, x + ncols) of row y an OSC 8 hyperlink to uri (a
- * payload of printable ASCII: text_uri_payload). Call after doupdate: curses knows nothing of
- * hyperlinks, so the cells are written again, the same glyphs and attributes, inside one. */
-void ui_hyperlink(WINDOW *win, int y, int x, int ncols, const char *uri, unsigned id);
-/* A row of text plus a short note (date, count): the note sits on the side the text does not
- * start from, so an RTL title is right-aligned with its note on the left. */
-void ui_draw_row(WINDOW *win, int y, int width, const char *text, const char *note,
-		 const struct layout_opts *o, attr_t attr);
-/* The same with the row's source in a column of its own, source_w wide, beside the note
- * (dropped first when the row is narrow). */
-void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const char *source,
-		      int source_w, const char *note, const struct layout_opts *o, attr_t attr);
+
+/* input.c */
+/* Reading keys never waits (the loop polls the terminal's fd). */
+void ui_key_nowait(void);
+/* The next key waiting, in *ch: a character or an enum ui_key. */
+enum ui_key_kind ui_key_read(wint_t *ch);
+/* Report clicks, double clicks and the wheel as UI_KEY_MOUSE. */
+void ui_mouse_start(void);
+/* The event behind a UI_KEY_MOUSE; false when there is none of the kinds above. */
+bool ui_mouse_read(struct ui_mouse *m);
 
 /* list_pane.c */
 /* What a row of the list showed when last drawn: a frame lays out only rows that changed
@@ -163,11 +216,11 @@ void ui_draw_list_row(WINDOW *win, int y, int width, const char *text, const cha
 #define LIST_DRAWN_ROWS 256 /* rows remembered; rows below them are drawn every frame */
 struct list_drawn_row {
 	size_t article; /* corpus index, (size_t)-1: blank */
-	attr_t attr;
+	unsigned long attr; /* curses attributes */
 	bool bookmarked, valid;
 };
 struct list_drawn {
-	WINDOW *win; /* what it was drawn in: a new window starts blank */
+	const struct ui_window *win; /* what it was drawn in: a new window starts blank */
 	int w;
 	long day;    /* dates say "14:05" only today */
 	struct list_drawn_row row[LIST_DRAWN_ROWS];
@@ -276,11 +329,13 @@ struct help_pane {
 extern const struct pane_ops help_pane_ops;
 
 /* status.c */
-void ui_status_draw(WINDOW *win, int w, const char *left, const char *right,
+void ui_status_draw(struct ui_window *win, int w, const char *left, const char *right,
 		    const struct layout_opts *o);
 /* The search prompt: label, then the query as typed (RTL queries shown right to left), the
  * cursor on the character at byte offset cur (after the last one when cur is the end). */
-void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text, size_t cur,
+void ui_prompt_draw(struct ui_window *win, int w, const char *label, const char *text, size_t cur,
 		    const struct layout_opts *o);
+/* The app's own short text (the filter's busy mark) at column x of the status line. */
+void ui_status_mark(struct ui_window *win, int x, const char *text);
 
 #endif

@@ -174,14 +174,14 @@ static void app_status_prompt(struct app *app)
 								 : NULL;
 	int bw = busy && *busy ? (int)strlen(busy) : 0; /* "…" is 3 bytes, 1 column: room to spare */
 
-	if (bw + 20 > COLS)
+	int cols = ui_screen_cols();
+
+	if (bw + 20 > cols)
 		bw = 0;
-	ui_prompt_draw(app->status, COLS - bw, app->prompt_target == APP_SEARCH_LIST ? "/" : "find: ",
+	ui_prompt_draw(app->status, cols - bw, app->prompt_target == APP_SEARCH_LIST ? "/" : "find: ",
 		       app->prompt.buf, app->prompt.cur, &app->opts);
-	if (bw) {
-		mvwaddstr(app->status, 0, COLS - bw, busy);
-		wnoutrefresh(app->status);
-	}
+	if (bw)
+		ui_status_mark(app->status, cols - bw, busy);
 }
 
 /* The list's summary: how many articles, how many unread, the view and sort when chosen. */
@@ -227,7 +227,7 @@ void app_status(struct app *app)
 	if (app->status == NULL)
 		return;
 	if (app->too_small) {
-		ui_status_draw(app->status, COLS, "terminal too small for qari: 20x3 at least", "",
+		ui_status_draw(app->status, ui_screen_cols(), "terminal too small for qari: 20x3 at least", "",
 			       &app->opts);
 		return;
 	}
@@ -258,5 +258,5 @@ void app_status(struct app *app)
 	else
 		app_status_summary(app, left, sizeof left);
 	app_status_problem(app, left, sizeof left);
-	ui_status_draw(app->status, COLS, left, right, &app->opts);
+	ui_status_draw(app->status, ui_screen_cols(), left, right, &app->opts);
 }

@@ -372,18 +372,18 @@ static void find_apply(struct app *app)
 
 /* The keys that edit the line as a shell's do; PROMPT_EDITS when ch is none of them. */
 #define PROMPT_EDITS ((enum prompt_edit)-1)
-static enum prompt_edit find_prompt_edit(int kind, wint_t ch)
+static enum prompt_edit find_prompt_edit(enum ui_key_kind kind, wint_t ch)
 {
-	if (kind == KEY_CODE_YES) {
+	if (kind == UI_KEY_FUNCTION) {
 		switch (ch) {
-		case KEY_BACKSPACE: return PROMPT_BACKSPACE;
-		case KEY_DC: return PROMPT_DELETE;
-		case KEY_LEFT: return PROMPT_LEFT;
-		case KEY_RIGHT: return PROMPT_RIGHT;
-		case KEY_HOME: return PROMPT_HOME;
-		case KEY_END: return PROMPT_END;
-		case KEY_UP: return PROMPT_HISTORY_UP;
-		case KEY_DOWN: return PROMPT_HISTORY_DOWN;
+		case UI_KEY_BACKSPACE: return PROMPT_BACKSPACE;
+		case UI_KEY_DC: return PROMPT_DELETE;
+		case UI_KEY_LEFT: return PROMPT_LEFT;
+		case UI_KEY_RIGHT: return PROMPT_RIGHT;
+		case UI_KEY_HOME: return PROMPT_HOME;
+		case UI_KEY_END: return PROMPT_END;
+		case UI_KEY_UP: return PROMPT_HISTORY_UP;
+		case UI_KEY_DOWN: return PROMPT_HISTORY_DOWN;
 		default: return PROMPT_EDITS;
 		}
 	}
@@ -411,20 +411,21 @@ static void find_prompt_accept(struct app *app)
 		app_message(app, "not found: %s", app->prompt.buf);
 }
 
-void app_search_key(struct app *app, int kind, wint_t ch)
+void app_search_key(struct app *app, enum ui_key_kind kind, wint_t ch)
 {
 	enum prompt_edit e = find_prompt_edit(kind, ch);
 	bool changed = false;
 
 	if (e != PROMPT_EDITS) {
 		changed = prompt_edit(&app->prompt, e);
-	} else if ((kind == KEY_CODE_YES && ch == KEY_ENTER) || (kind != KEY_CODE_YES && (ch == '\r' || ch == '\n'))) {
+	} else if ((kind == UI_KEY_FUNCTION && ch == UI_KEY_ENTER) ||
+		   (kind == UI_KEY_CHAR && (ch == '\r' || ch == '\n'))) {
 		find_prompt_accept(app);
-	} else if (kind != KEY_CODE_YES && ch == 27) { /* Esc: give up, as if nothing was typed */
+	} else if (kind == UI_KEY_CHAR && ch == 27) { /* Esc: give up, as if nothing was typed */
 		app->prompting = false;
 		prompt_clear(&app->prompt);
 		find_apply(app);
-	} else if (kind != KEY_CODE_YES) {
+	} else if (kind == UI_KEY_CHAR) {
 		changed = prompt_insert(&app->prompt, (uint32_t)ch);
 	}
 	if (changed)

@@ -17,7 +17,7 @@ static void geo_hide(struct pane *p) { ui_pane_place(p, 0, 0, 0, 0); }
 static void geo_separator(struct app *app, int i, int x, int h)
 {
 	if (h > 0)
-		app->sep[i] = newwin(h, 1, 0, x);
+		app->sep[i] = ui_window_new(h, 1, 0, x);
 }
 
 /* One column: the focused pane gets the screen. */
@@ -58,14 +58,14 @@ void app_chrome_free(struct app *app)
 {
 	for (int i = 0; i < 2; i++)
 		if (app->sep[i])
-			delwin(app->sep[i]), app->sep[i] = NULL;
+			ui_window_free(app->sep[i]), app->sep[i] = NULL;
 	if (app->status)
-		delwin(app->status), app->status = NULL;
+		ui_window_free(app->status), app->status = NULL;
 }
 
 void app_layout(struct app *app)
 {
-	int h = LINES, w = COLS, body = h > 1 ? h - 1 : 0;
+	int h = ui_screen_rows(), w = ui_screen_cols(), body = h > 1 ? h - 1 : 0;
 	bool article = app->open != APP_NONE;
 
 	app_chrome_free(app);
@@ -96,7 +96,7 @@ void app_layout(struct app *app)
 			geo_one(app, body, w);
 	}
 	if (h > 0 && w > 0)
-		app->status = newwin(1, w, h - 1, 0);
+		app->status = ui_window_new(1, w, h - 1, 0);
 	app->list.dirty = app->reader.dirty = app->sidebar.dirty = app->help.dirty = true;
 	app->reader_data.full_redraw = true;
 	app->relayout = false;
@@ -105,13 +105,7 @@ void app_layout(struct app *app)
 
 void app_draw_separators(struct app *app)
 {
-	cchar_t bar;
-	/* a Unicode line, not ACS: no charset switching, the same bytes on every terminal */
-	setcchar(&bar, L"│", ui_attr(UI_ROLE_BORDER) & ~A_COLOR,
-		 (short)PAIR_NUMBER(ui_attr(UI_ROLE_BORDER)), NULL);
 	for (int i = 0; i < 2; i++)
-		if (app->sep[i]) {
-			mvwvline_set(app->sep[i], 0, 0, &bar, getmaxy(app->sep[i]));
-			wnoutrefresh(app->sep[i]);
-		}
+		if (app->sep[i])
+			ui_separator_draw(app->sep[i]);
 }

@@ -11,24 +11,24 @@
 #define KEYMAP_CTRL(c) ((c) & 0x1f)
 
 static const struct keymap_binding keymap_defaults[] = {
-	{'j', false, UI_OP_DOWN},        {KEY_DOWN, true, UI_OP_DOWN},
-	{'k', false, UI_OP_UP},          {KEY_UP, true, UI_OP_UP},
-	{' ', false, UI_OP_PAGE_DOWN},   {KEY_NPAGE, true, UI_OP_PAGE_DOWN},
+	{'j', false, UI_OP_DOWN},        {UI_KEY_DOWN, true, UI_OP_DOWN},
+	{'k', false, UI_OP_UP},          {UI_KEY_UP, true, UI_OP_UP},
+	{' ', false, UI_OP_PAGE_DOWN},   {UI_KEY_NPAGE, true, UI_OP_PAGE_DOWN},
 	{KEYMAP_CTRL('f'), false, UI_OP_PAGE_DOWN},
-	{'b', false, UI_OP_PAGE_UP},     {KEY_PPAGE, true, UI_OP_PAGE_UP},
+	{'b', false, UI_OP_PAGE_UP},     {UI_KEY_PPAGE, true, UI_OP_PAGE_UP},
 	{KEYMAP_CTRL('b'), false, UI_OP_PAGE_UP},
 	{KEYMAP_CTRL('d'), false, UI_OP_HALF_DOWN},
 	{KEYMAP_CTRL('u'), false, UI_OP_HALF_UP},
-	{'g', false, UI_OP_TOP},         {KEY_HOME, true, UI_OP_TOP},
-	{'G', false, UI_OP_BOTTOM},      {KEY_END, true, UI_OP_BOTTOM},
+	{'g', false, UI_OP_TOP},         {UI_KEY_HOME, true, UI_OP_TOP},
+	{'G', false, UI_OP_BOTTOM},      {UI_KEY_END, true, UI_OP_BOTTOM},
 	{'\r', false, UI_OP_OPEN},       {'\n', false, UI_OP_OPEN},
-	{KEY_ENTER, true, UI_OP_OPEN},   {'l', false, UI_OP_OPEN},
-	{KEY_RIGHT, true, UI_OP_OPEN},
+	{UI_KEY_ENTER, true, UI_OP_OPEN},   {'l', false, UI_OP_OPEN},
+	{UI_KEY_RIGHT, true, UI_OP_OPEN},
 	{'q', false, UI_OP_BACK},        {'h', false, UI_OP_BACK},
-	{KEY_LEFT, true, UI_OP_BACK},
+	{UI_KEY_LEFT, true, UI_OP_BACK},
 	{'Q', false, UI_OP_QUIT},
 	{'\t', false, UI_OP_NEXT_PANE},
-	{'?', false, UI_OP_HELP},        {KEY_F(1), true, UI_OP_HELP},
+	{'?', false, UI_OP_HELP},        {UI_KEY_F(1), true, UI_OP_HELP},
 	{KEYMAP_CTRL('l'), false, UI_OP_REDRAW},
 	{'/', false, UI_OP_SEARCH},
 	{'n', false, UI_OP_NEXT_HIT},
@@ -38,7 +38,7 @@ static const struct keymap_binding keymap_defaults[] = {
 	{'r', false, UI_OP_RELATED},
 	{']', false, UI_OP_NEXT_RELATED},
 	{'[', false, UI_OP_PREV_RELATED},
-	{KEY_BACKSPACE, true, UI_OP_HISTORY_BACK},
+	{UI_KEY_BACKSPACE, true, UI_OP_HISTORY_BACK},
 	{127, false, UI_OP_HISTORY_BACK}, {8, false, UI_OP_HISTORY_BACK},
 	{KEYMAP_CTRL('o'), false, UI_OP_HISTORY_BACK},
 	{'L', false, UI_OP_HISTORY_FORWARD},
@@ -184,9 +184,9 @@ static const char *keymap_key_name(const struct keymap_binding *b, char *buf, si
 		int key;
 		const char *name;
 	} names[] = {
-		{KEY_DOWN, "↓"}, {KEY_UP, "↑"}, {KEY_LEFT, "←"}, {KEY_RIGHT, "→"},
-		{KEY_NPAGE, "PgDn"}, {KEY_PPAGE, "PgUp"}, {KEY_HOME, "Home"}, {KEY_END, "End"},
-		{KEY_ENTER, "Enter"}, {KEY_BACKSPACE, "Backspace"}, {KEY_F(1), "F1"},
+		{UI_KEY_DOWN, "↓"}, {UI_KEY_UP, "↑"}, {UI_KEY_LEFT, "←"}, {UI_KEY_RIGHT, "→"},
+		{UI_KEY_NPAGE, "PgDn"}, {UI_KEY_PPAGE, "PgUp"}, {UI_KEY_HOME, "Home"}, {UI_KEY_END, "End"},
+		{UI_KEY_ENTER, "Enter"}, {UI_KEY_BACKSPACE, "Backspace"}, {UI_KEY_F(1), "F1"},
 	};
 	if (b->function) {
 		for (size_t i = 0; i < sizeof names / sizeof *names; i++)
@@ -217,7 +217,7 @@ static const char *keymap_key_name(const struct keymap_binding *b, char *buf, si
 static bool keymap_is_alias(const struct keymap_binding *b)
 {
 	return (!b->function && (b->key == '\n' || b->key == 127 || b->key == 8)) ||
-	       (b->function && b->key == KEY_ENTER);
+	       (b->function && b->key == UI_KEY_ENTER);
 }
 
 const char *keymap_keys_for(enum ui_op op)

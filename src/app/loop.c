@@ -28,12 +28,11 @@ static void loop_draw(struct app *app)
 {
 	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help, &app->links};
 
-	if (app->relayout) {
+	bool full = app->relayout;
+
+	if (full)
 		app_layout(app);
-		clearok(curscr, TRUE);
-	}
-	/* get_wch refreshes stdscr: keep it untouched, or its blanks would cover the panes */
-	wnoutrefresh(stdscr);
+	ui_frame_begin(full);
 	for (size_t i = 0; i < sizeof panes / sizeof *panes; i++)
 		if (panes[i]->win && panes[i]->dirty) {
 			panes[i]->ops->draw(panes[i], panes[i] == app->focus);
@@ -41,7 +40,7 @@ static void loop_draw(struct app *app)
 		}
 	app_draw_separators(app);
 	app_status(app);
-	doupdate();
+	ui_frame_end();
 	reader_pane_send_links(&app->reader, app->help_open || app->links_open ||
 						     !ui_pane_shown(&app->reader));
 	if (app->probe) {
@@ -239,21 +238,22 @@ static void loop_index_event(struct app *app)
 static int loop_keys(struct app *app)
 {
 	wint_t ch;
-	int kind, n = 0;
-	while (!app->quit && !loop_stop_signal && (kind = get_wch(&ch)) != ERR) {
+	enum ui_key_kind kind;
+	int n = 0;
+	while (!app->quit && !loop_stop_signal && (kind = ui_key_read(&ch)) != UI_KEY_NONE) {
 		n++;
 		if (app->probe && app->probe->key_time == 0) {
 			app->probe->key_time = app_now();
 			app->probe->key_cpu = app_thread_cpu();
 		}
-		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
+		if (kind == UI_KEY_FUNCTION && ch == UI_KEY_RESIZE)
 			app->relayout = true;
-		else if (kind == KEY_CODE_YES && ch == KEY_MOUSE)
+		else if (kind == UI_KEY_FUNCTION && ch == UI_KEY_MOUSE)
 			app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else
-			app_key_op(app, keymap_lookup((int)ch, kind == KEY_CODE_YES));
+			app_key_op(app, keymap_lookup((int)ch, kind == UI_KEY_FUNCTION));
 	}
 	return n;
 }
@@ -284,7 +284,7 @@ static void loop_run(struct app *app)
 	long pause_ms = pause_env ? atol(pause_env) : 0;
 
 	loop_signals();
-	nodelay(stdscr, TRUE);
+	ui_key_nowait();
 	while (!app->quit && !loop_stop_signal) {
 		struct pollfd fds[5] = {
 			{.fd = app->in_fd, .events = POLLIN},

@@ -9,9 +9,7 @@ void app_mouse_start(struct app *app)
 {
 	if (app->config.mouse != 1)
 		return;
-	mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
-		  NULL);
-	mouseinterval(200);
+	ui_mouse_start();
 }
 
 static bool mouse_in(const struct pane *p, int y, int x)
@@ -67,18 +65,18 @@ static void mouse_click(struct app *app, struct pane *p, int y, bool twice)
 void app_mouse_event(struct app *app)
 {
 	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar};
-	MEVENT ev;
+	struct ui_mouse ev;
 
-	if (getmouse(&ev) != OK || app->help_open || app->too_small || app->prompting)
+	if (!ui_mouse_read(&ev) || app->help_open || app->too_small || app->prompting)
 		return;
 	for (size_t i = 0; i < 3; i++) {
 		struct pane *p = panes[i];
 		if (!mouse_in(p, ev.y, ev.x))
 			continue;
-		if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED))
-			mouse_wheel(app, p, ev.bstate & BUTTON5_PRESSED);
-		else if (ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED))
-			mouse_click(app, p, ev.y, ev.bstate & BUTTON1_DOUBLE_CLICKED);
+		if (ev.kind == UI_MOUSE_WHEEL_UP || ev.kind == UI_MOUSE_WHEEL_DOWN)
+			mouse_wheel(app, p, ev.kind == UI_MOUSE_WHEEL_DOWN);
+		else
+			mouse_click(app, p, ev.y, ev.kind == UI_MOUSE_DOUBLE_CLICK);
 		return;
 	}
 }

@@ -12,26 +12,26 @@
 #include "qari/store.h"
 #include "qari/xalloc.h"
 
-/* config_key (no curses in the model) → the code get_wch returns. */
+/* config_key (no curses in the model) → the code ui_key_read gives. */
 static void settings_key_codes(struct config_key k, int codes[3], bool fn[3], size_t *n)
 {
 	static const int specials[] = {
-		[CONFIG_KEY_UP] = KEY_UP, [CONFIG_KEY_DOWN] = KEY_DOWN, [CONFIG_KEY_LEFT] = KEY_LEFT,
-		[CONFIG_KEY_RIGHT] = KEY_RIGHT, [CONFIG_KEY_PGUP] = KEY_PPAGE,
-		[CONFIG_KEY_PGDN] = KEY_NPAGE, [CONFIG_KEY_HOME] = KEY_HOME, [CONFIG_KEY_END] = KEY_END,
-		[CONFIG_KEY_INSERT] = KEY_IC, [CONFIG_KEY_DELETE] = KEY_DC, [CONFIG_KEY_BTAB] = KEY_BTAB,
+		[CONFIG_KEY_UP] = UI_KEY_UP, [CONFIG_KEY_DOWN] = UI_KEY_DOWN, [CONFIG_KEY_LEFT] = UI_KEY_LEFT,
+		[CONFIG_KEY_RIGHT] = UI_KEY_RIGHT, [CONFIG_KEY_PGUP] = UI_KEY_PPAGE,
+		[CONFIG_KEY_PGDN] = UI_KEY_NPAGE, [CONFIG_KEY_HOME] = UI_KEY_HOME, [CONFIG_KEY_END] = UI_KEY_END,
+		[CONFIG_KEY_INSERT] = UI_KEY_IC, [CONFIG_KEY_DELETE] = UI_KEY_DC, [CONFIG_KEY_BTAB] = UI_KEY_BTAB,
 	};
 	*n = 0;
 	if (k.special == CONFIG_KEY_CHAR) {
 		codes[*n] = k.ch, fn[(*n)++] = false;
 	} else if (k.special == CONFIG_KEY_ENTER) {
-		codes[0] = '\r', codes[1] = '\n', codes[2] = KEY_ENTER;
+		codes[0] = '\r', codes[1] = '\n', codes[2] = UI_KEY_ENTER;
 		fn[0] = fn[1] = false, fn[2] = true, *n = 3;
 	} else if (k.special == CONFIG_KEY_BACKSPACE) {
-		codes[0] = 127, codes[1] = 8, codes[2] = KEY_BACKSPACE;
+		codes[0] = 127, codes[1] = 8, codes[2] = UI_KEY_BACKSPACE;
 		fn[0] = fn[1] = false, fn[2] = true, *n = 3;
 	} else if (k.special >= CONFIG_KEY_F1 && k.special <= CONFIG_KEY_F12) {
-		codes[0] = KEY_F(k.special - CONFIG_KEY_F1 + 1), fn[0] = true, *n = 1;
+		codes[0] = UI_KEY_F(k.special - CONFIG_KEY_F1 + 1), fn[0] = true, *n = 1;
 	} else if ((size_t)k.special < sizeof specials / sizeof *specials && specials[k.special]) {
 		codes[0] = specials[k.special], fn[0] = true, *n = 1;
 	}
@@ -112,14 +112,14 @@ void app_settings_apply_theme(struct app *app)
 	};
 	for (int r = 0; r < CONFIG_ROLE_COUNT; r++) {
 		const struct config_style *st = &app->config.theme[r];
-		attr_t a = 0;
+		unsigned styles = 0;
 		if (!st->set)
 			continue;
-		a |= st->attrs & CONFIG_ATTR_BOLD ? A_BOLD : 0;
-		a |= st->attrs & CONFIG_ATTR_DIM ? A_DIM : 0;
-		a |= st->attrs & CONFIG_ATTR_UNDERLINE ? A_UNDERLINE : 0;
-		a |= st->attrs & CONFIG_ATTR_REVERSE ? A_REVERSE : 0;
-		ui_theme_override(roles[r], st->fg, st->bg, a);
+		styles |= st->attrs & CONFIG_ATTR_BOLD ? UI_STYLE_BOLD : 0;
+		styles |= st->attrs & CONFIG_ATTR_DIM ? UI_STYLE_DIM : 0;
+		styles |= st->attrs & CONFIG_ATTR_UNDERLINE ? UI_STYLE_UNDERLINE : 0;
+		styles |= st->attrs & CONFIG_ATTR_REVERSE ? UI_STYLE_REVERSE : 0;
+		ui_theme_override(roles[r], st->fg, st->bg, styles);
 	}
 }
 

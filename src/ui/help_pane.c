@@ -1,6 +1,6 @@
 /* help_pane.c - the help screen. Its rows come from the live key map (app/keymap.c), so what
  * it says is what the keys do. */
-#include "qari/ui.h"
+#include "ui_curses.h"
 
 #define HELP_KEYS_COLS 24
 
@@ -13,17 +13,17 @@ static void help_pane_draw(struct pane *p, bool focused)
 	int keys_w = p->w > 60 ? HELP_KEYS_COLS : p->w / 3;
 
 	(void)focused;
-	werase(p->win);
+	werase(pane_win(p));
 	if (p->h > 0)
-		ui_draw_text(p->win, 0, 1, p->w - 2, "qari keys — q or ? closes this help", &o,
+		ui_draw_text(pane_win(p), 0, 1, p->w - 2, "qari keys — q or ? closes this help", &o,
 			     ui_attr(UI_ROLE_HEADER), false);
 	for (int row = 1; row < p->h && h->top + (size_t)row - 1 < h->nrows; row++) {
 		const struct help_row *r = &h->rows[h->top + (size_t)row - 1];
-		ui_draw_text(p->win, row, 1, keys_w - 1, r->keys, &o, ui_attr(UI_ROLE_TITLE), false);
-		ui_draw_text(p->win, row, keys_w + 1, p->w - keys_w - 2, r->help, &o,
+		ui_draw_text(pane_win(p), row, 1, keys_w - 1, r->keys, &o, ui_attr(UI_ROLE_TITLE), false);
+		ui_draw_text(pane_win(p), row, keys_w + 1, p->w - keys_w - 2, r->help, &o,
 			     ui_attr(UI_ROLE_TEXT), false);
 	}
-	wnoutrefresh(p->win);
+	wnoutrefresh(pane_win(p));
 }
 
 static enum ui_result help_pane_op(struct pane *p, enum ui_op op)

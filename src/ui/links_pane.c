@@ -1,7 +1,7 @@
 /* links_pane.c - the link picker (u): every link of the article, numbered, one a row, the
  * selected one highlighted. Links are shown as the text gives them, left to right, through
  * the layout layer (which neutralises anything a terminal would act on). */
-#include "qari/ui.h"
+#include "ui_curses.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,23 +52,23 @@ static void links_pane_draw(struct pane *p, bool focused)
 	char num[24];
 
 	(void)focused;
-	werase(p->win);
+	werase(pane_win(p));
 	if (p->h > 0)
-		ui_draw_text(p->win, 0, 1, p->w - 2,
+		ui_draw_text(pane_win(p), 0, 1, p->w - 2,
 			     "links — Enter or o opens, y copies, q closes", &o,
 			     ui_attr(UI_ROLE_HEADER), false);
 	for (int row = 1; row < p->h && lp->top + (size_t)row - 1 < lp->n; row++) {
 		size_t i = lp->top + (size_t)row - 1;
 		attr_t attr = ui_attr(i == lp->sel ? UI_ROLE_SELECTED : UI_ROLE_TEXT);
-		wattrset(p->win, attr);
-		mvwhline(p->win, row, 0, ' ', p->w);
+		wattrset(pane_win(p), attr);
+		mvwhline(pane_win(p), row, 0, ' ', p->w);
 		snprintf(num, sizeof num, "%4zu", i + 1);
-		mvwaddnstr(p->win, row, 0, num, p->w);
-		ui_draw_text(p->win, row, LINKS_NUMBER_COLS + 1, p->w - LINKS_NUMBER_COLS - 2,
+		mvwaddnstr(pane_win(p), row, 0, num, p->w);
+		ui_draw_text(pane_win(p), row, LINKS_NUMBER_COLS + 1, p->w - LINKS_NUMBER_COLS - 2,
 			     lp->rows[i], &o, attr, false);
-		wattrset(p->win, A_NORMAL);
+		wattrset(pane_win(p), A_NORMAL);
 	}
-	wnoutrefresh(p->win);
+	wnoutrefresh(pane_win(p));
 }
 
 static enum ui_result links_pane_op(struct pane *p, enum ui_op op)

@@ -1,7 +1,7 @@
 /* list_pane.c - the article list: title, source and date per row (the time for today's),
  * RTL titles right-aligned, unread articles bold. Moving the selection repaints only this pane; it never
  * re-lays out an article. */
-#include "qari/ui.h"
+#include "ui_curses.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -98,12 +98,12 @@ static void list_pane_draw_article(struct pane *p, int row, const struct article
 	snprintf(date, sizeof date, a->dir == TEXT_DIR_RTL ? "%-*s" : "%*s",
 		 wide ? LIST_WIDE_DATE_COLS : LIST_DATE_COLS, label);
 	o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
-	wattrset(p->win, attr);
-	mvwhline(p->win, row, 0, ' ', p->w);
+	wattrset(pane_win(p), attr);
+	mvwhline(pane_win(p), row, 0, ' ', p->w);
 	if (bookmarked)
-		mvwaddch(p->win, row, 0, '*');
-	ui_draw_list_row(p->win, row, p->w, a->title, source, LIST_SOURCE_COLS, date, &o, attr);
-	wattrset(p->win, A_NORMAL);
+		mvwaddch(pane_win(p), row, 0, '*');
+	ui_draw_list_row(pane_win(p), row, p->w, a->title, source, LIST_SOURCE_COLS, date, &o, attr);
+	wattrset(pane_win(p), A_NORMAL);
 }
 
 /* Forget what was drawn when the window, its width or the day changed. */
@@ -114,7 +114,7 @@ static void list_pane_drawn_check(struct pane *p, time_t now)
 
 	if (d->win == p->win && d->w == p->w && d->day == day)
 		return;
-	werase(p->win);
+	werase(pane_win(p));
 	for (size_t r = 0; r < LIST_DRAWN_ROWS; r++)
 		d->row[r].valid = false;
 	d->win = p->win;
@@ -146,11 +146,11 @@ static void list_pane_draw(struct pane *p, bool focused)
 
 	list_pane_drawn_check(p, now);
 	if (n == 0) { /* a message instead of rows: every row is drawn again after it */
-		werase(p->win);
+		werase(pane_win(p));
 		l->drawn.win = NULL;
 		if (p->h > 0)
-			mvwaddnstr(p->win, 0, 1, l->empty ? l->empty : "(no articles match)", p->w - 1);
-		wnoutrefresh(p->win);
+			mvwaddnstr(pane_win(p), 0, 1, l->empty ? l->empty : "(no articles match)", p->w - 1);
+		wnoutrefresh(pane_win(p));
 		return;
 	}
 	for (int row = 0; row < p->h; row++) {
@@ -166,9 +166,9 @@ static void list_pane_draw(struct pane *p, bool focused)
 		if (a)
 			list_pane_draw_article(p, row, a, want.attr, want.bookmarked, now);
 		else
-			wmove(p->win, row, 0), wclrtoeol(p->win);
+			wmove(pane_win(p), row, 0), wclrtoeol(pane_win(p));
 	}
-	wnoutrefresh(p->win);
+	wnoutrefresh(pane_win(p));
 }
 
 static enum ui_result list_pane_op(struct pane *p, enum ui_op op)

@@ -3,7 +3,7 @@
  * A resize re-wraps the prepared paragraphs; scrolling only repaints. When the pane spans the
  * whole width, a scroll of a few lines lets the terminal move the text (wscrl with idlok:
  * about one line of bytes per scrolled line over SSH) and draws only the lines uncovered. */
-#include "qari/ui.h"
+#include "ui_curses.h"
 
 #include <stdint.h>
 
@@ -99,19 +99,19 @@ static void reader_draw_row(struct pane *p, int row)
 	struct view_link_span spans[READER_LINKS_PER_LINE];
 	int x;
 
-	wmove(p->win, row, 0);
-	wclrtoeol(p->win);
+	wmove(pane_win(p), row, 0);
+	wclrtoeol(pane_win(p));
 	if (i >= r->view.nlines)
 		return;
 	vl = &r->view.lines[i];
 	x = reader_line_x(p, i);
-	ui_draw_line(p->win, row, x, reader_text_width(p) - vl->line.indent, &vl->line,
+	ui_draw_line(pane_win(p), row, x, reader_text_width(p) - vl->line.indent, &vl->line,
 		     reader_line_attr(vl->kind), r->ranges, r->nranges, vl->para);
 	if (!r->hyperlinks)
 		return;
 	for (size_t k = 0, n = article_view_line_links(&r->view, i, spans, READER_LINKS_PER_LINE);
 	     k < n; k++)
-		ui_add_attr(p->win, row, x + spans[k].col, spans[k].ncols, A_UNDERLINE);
+		ui_add_attr(pane_win(p), row, x + spans[k].col, spans[k].ncols, A_UNDERLINE);
 	if (r->painted_from == r->painted_to || row < r->painted_from)
 		r->painted_from = row;
 	if (row + 1 > r->painted_to)
@@ -138,7 +138,7 @@ static void reader_send_row_links(struct pane *p, int row)
 		text_uri_payload(t + l->beg, l->end - l->beg, &uri);
 		strbuf_appendc(&uri, '\0');
 		if (uri.len <= 2048)
-			ui_hyperlink(p->win, row, reader_line_x(p, i) + spans[k].col, spans[k].ncols,
+			ui_hyperlink(pane_win(p), row, reader_line_x(p, i) + spans[k].col, spans[k].ncols,
 				     uri.data, (unsigned)((uintptr_t)r->article >> 4) * 31u +
 						   (unsigned)spans[k].link);
 	}
@@ -148,7 +148,7 @@ static void reader_send_row_links(struct pane *p, int row)
 void reader_pane_send_links(struct pane *p, bool covered)
 {
 	struct reader_pane *r = reader_data(p);
-	if (!covered && r->article && p->win)
+	if (!covered && r->article && pane_win(p))
 		for (int row = r->painted_from; row < r->painted_to && row < p->h; row++)
 			reader_send_row_links(p, row);
 	r->painted_from = r->painted_to = 0;
@@ -170,22 +170,22 @@ static void reader_pane_draw(struct pane *p, bool focused)
 
 	(void)focused;
 	if (r->article == NULL) {
-		werase(p->win);
+		werase(pane_win(p));
 	} else if (reader_can_scroll(p, delta)) {
-		scrollok(p->win, TRUE);
-		idlok(p->win, TRUE);
-		wscrl(p->win, (int)delta);
-		scrollok(p->win, FALSE);
+		scrollok(pane_win(p), TRUE);
+		idlok(pane_win(p), TRUE);
+		wscrl(pane_win(p), (int)delta);
+		scrollok(pane_win(p), FALSE);
 		from = delta > 0 ? p->h - (int)delta : 0;
 		to = delta > 0 ? p->h : (int)-delta;
 	} else {
-		werase(p->win);
+		werase(pane_win(p));
 	}
 	for (int row = from; r->article && row < to; row++)
 		reader_draw_row(p, row);
 	r->drawn_top = r->top;
 	r->full_redraw = false;
-	wnoutrefresh(p->win);
+	wnoutrefresh(pane_win(p));
 }
 
 static enum ui_result reader_pane_op(struct pane *p, enum ui_op op)

@@ -1,6 +1,6 @@
 /* screen.c - starting and stopping curses, the colour theme, and the one place that copies
  * layout cells into a curses window. */
-#include "qari/ui.h"
+#include "ui_curses.h"
 
 #include <term.h>
 
@@ -24,12 +24,27 @@ static struct {
 	attr_t attrs;
 } ui_overrides[UI_ROLE_COUNT];
 
-void ui_theme_override(enum ui_role role, int fg, int bg, attr_t attrs)
+_Static_assert(UI_KEY_DOWN == KEY_DOWN && UI_KEY_UP == KEY_UP && UI_KEY_LEFT == KEY_LEFT &&
+		       UI_KEY_RIGHT == KEY_RIGHT && UI_KEY_HOME == KEY_HOME &&
+		       UI_KEY_BACKSPACE == KEY_BACKSPACE && UI_KEY_F0 == KEY_F0 &&
+		       UI_KEY_DC == KEY_DC && UI_KEY_IC == KEY_IC && UI_KEY_NPAGE == KEY_NPAGE &&
+		       UI_KEY_PPAGE == KEY_PPAGE && UI_KEY_ENTER == KEY_ENTER &&
+		       UI_KEY_BTAB == KEY_BTAB && UI_KEY_END == KEY_END &&
+		       UI_KEY_MOUSE == KEY_MOUSE && UI_KEY_RESIZE == KEY_RESIZE,
+	       "enum ui_key is curses's key codes");
+
+void ui_theme_override(enum ui_role role, int fg, int bg, unsigned styles)
 {
+	attr_t a = 0;
+
+	a |= styles & UI_STYLE_BOLD ? A_BOLD : 0;
+	a |= styles & UI_STYLE_DIM ? A_DIM : 0;
+	a |= styles & UI_STYLE_UNDERLINE ? A_UNDERLINE : 0;
+	a |= styles & UI_STYLE_REVERSE ? A_REVERSE : 0;
 	ui_overrides[role].set = true;
 	ui_overrides[role].fg = fg;
 	ui_overrides[role].bg = bg;
-	ui_overrides[role].attrs = attrs;
+	ui_overrides[role].attrs = a;
 }
 
 /* The config file's roles win over the theme; colours only where the terminal has them. */
@@ -185,18 +200,53 @@ void ui_screen_stop(void)
 
 attr_t ui_attr(enum ui_role role) { return ui_role_attrs[role]; }
 
+int ui_screen_rows(void) { return LINES; }
+int ui_screen_cols(void) { return COLS; }
+
+void ui_frame_begin(bool full)
+{
+	if (full)
+		clearok(curscr, TRUE);
+	/* get_wch refreshes stdscr: keep it untouched, or its blanks would cover the panes */
+	wnoutrefresh(stdscr);
+}
+
+void ui_frame_end(void) { doupdate(); }
+
+struct ui_window *ui_window_new(int h, int w, int y, int x)
+{
+	return ui_window_of(newwin(h, w, y, x));
+}
+
+void ui_window_free(struct ui_window *win)
+{
+	if (win)
+		delwin(ui_curses(win));
+}
+
+void ui_separator_draw(struct ui_window *win)
+{
+	WINDOW *w = ui_curses(win);
+	cchar_t bar;
+
+	/* a Unicode line, not ACS: no charset switching, the same bytes on every terminal */
+	setcchar(&bar, L"│", ui_attr(UI_ROLE_BORDER) & ~A_COLOR,
+		 (short)PAIR_NUMBER(ui_attr(UI_ROLE_BORDER)), NULL);
+	mvwvline_set(w, 0, 0, &bar, getmaxy(w));
+	wnoutrefresh(w);
+}
+
 void ui_pane_place(struct pane *p, int y, int x, int h, int w)
 {
 	if (h < 1 || w < 1)
 		h = w = 0;
 	if (p->win && p->y == y && p->x == x && p->h == h && p->w == w)
 		return;
-	if (p->win)
-		delwin(p->win);
+	ui_window_free(p->win);
 	p->win = NULL;
 	p->y = y, p->x = x, p->h = h, p->w = w;
 	if (h > 0)
-		p->win = newwin(h, w, y, x);
+		p->win = ui_window_new(h, w, y, x);
 	if (p->win && p->ops->resize)
 		p->ops->resize(p);
 	p->dirty = true;
@@ -204,8 +254,7 @@ void ui_pane_place(struct pane *p, int y, int x, int h, int w)
 
 void ui_pane_free(struct pane *p)
 {
-	if (p->win)
-		delwin(p->win);
+	ui_window_free(p->win);
 	p->win = NULL;
 }
 

@@ -1,6 +1,6 @@
 /* sidebar_pane.c - the entity sidebar: sections (people, places, organisations, dates,
  * related stories) of selectable rows. It knows rows, not entities: the app fills it. */
-#include "qari/ui.h"
+#include "ui_curses.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -115,7 +115,7 @@ static void sidebar_pane_draw(struct pane *p, bool focused)
 {
 	struct sidebar_pane *s = sidebar_data(p);
 
-	werase(p->win);
+	werase(pane_win(p));
 	for (int row = 0; row < p->h && s->top + (size_t)row < s->nrows; row++) {
 		size_t i = s->top + (size_t)row;
 		const struct sidebar_row *r = &s->rows[i];
@@ -128,14 +128,14 @@ static void sidebar_pane_draw(struct pane *p, bool focused)
 			      : owner == s->sel ? ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM)
 					       : ui_attr(UI_ROLE_TEXT);
 		o.dir = sidebar_row_dir(s, r->text);
-		wattrset(p->win, attr);
-		mvwhline(p->win, row, 0, ' ', p->w);
-		ui_draw_row(p->win, row, p->w, r->text, r->note, &o, attr);
-		wattrset(p->win, A_NORMAL);
+		wattrset(pane_win(p), attr);
+		mvwhline(pane_win(p), row, 0, ' ', p->w);
+		ui_draw_row(pane_win(p), row, p->w, r->text, r->note, &o, attr);
+		wattrset(pane_win(p), A_NORMAL);
 	}
 	if (s->nrows == 0 && p->h > 0)
-		mvwaddnstr(p->win, 0, 1, "(nothing found)", p->w - 1);
-	wnoutrefresh(p->win);
+		mvwaddnstr(pane_win(p), 0, 1, "(nothing found)", p->w - 1);
+	wnoutrefresh(pane_win(p));
 }
 
 /* Move by step over selectable rows. */

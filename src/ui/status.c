@@ -1,12 +1,13 @@
 /* status.c - the status line and the search prompt. Text from articles goes through the
  * layout layer as its own paragraph, so a stray RLO in a title cannot reverse the line. */
-#include "qari/ui.h"
+#include "ui_curses.h"
 
 #include <string.h>
 
-void ui_status_draw(WINDOW *win, int w, const char *left, const char *right,
+void ui_status_draw(struct ui_window *uw, int w, const char *left, const char *right,
 		    const struct layout_opts *o)
 {
+	WINDOW *win = ui_curses(uw);
 	struct layout_opts so = *o;
 	int rw = (int)strlen(right); /* the right part is ASCII figures */
 
@@ -42,9 +43,10 @@ static int ui_prompt_cursor(const struct layout_line *l, int x, size_t cur)
 	return (last->flags & LAYOUT_CELL_RTL) ? last_col - 1 : last_col + last->width;
 }
 
-void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text, size_t cur,
+void ui_prompt_draw(struct ui_window *uw, int w, const char *label, const char *text, size_t cur,
 		    const struct layout_opts *o)
 {
+	WINDOW *win = ui_curses(uw);
 	int lw = (int)strlen(label);
 	struct layout_opts so = *o;
 
@@ -70,4 +72,10 @@ void ui_prompt_draw(WINDOW *win, int w, const char *label, const char *text, siz
 		layout_line_free(&l);
 	}
 	wnoutrefresh(win);
+}
+
+void ui_status_mark(struct ui_window *win, int x, const char *text)
+{
+	mvwaddstr(ui_curses(win), 0, x, text);
+	wnoutrefresh(ui_curses(win));
 }

@@ -1,1 +1,1 @@
-#error "model/ and layout/ never include curses: draw through ui/"
+#error "model/, layout/ and app/ never include curses: reach the terminal through ui/ (qari/ui.h)"
