@@ -1,7 +1,8 @@
 /* app.h - the interactive reader's state, shared by the files of src/app/:
  *   loop.c      the event loop: keys → operations, one redraw per pass
  *   app.c       opening articles, focus, the status line, jump history
- *   geometry.c  where the panes go for the terminal's size (3, 2 or 1 columns)
+ *   geometry.c  the panes placed as geometry_plan.c says for the terminal's size (3, 2 or
+ *               1 columns; geometry.h, a pure function tested at every size)
  *   prompt.c    editing the search line (prompt.h: no curses)
  *   links.c     opening the source URL, copying it with OSC 52
  *   find.c      the list filter and find in the article
