@@ -46,7 +46,7 @@ enum app_search_target {
 struct app_filtering {
 	char *text;               /* its query as typed; NULL: nothing pending */
 	struct search_query q;
-	struct search_pass pass;  /* covers corpus positions [0, norder) */
+	struct search_pass pass;  /* covers corpus positions [0, load.n) */
 	double started;           /* app_now() when this query was typed */
 	bool ordered;             /* the pass tests in list order: its matches so far are final */
 	bool showing;             /* the list shows them */
@@ -69,6 +69,66 @@ struct app_term {
 	const char *type; /* TERM for newterm */
 	FILE *out, *in;
 	int in_fd;        /* polled for keys */
+};
+
+/* The list's filter (find.c): a search as typed, or rows handed over (a source, a tag). */
+struct app_filter {
+	char *text;             /* the active filter, as typed, or NULL */
+	bool query;             /* it is a search (its hits show in opened articles) */
+	size_t *rows;           /* articles that match it */
+	size_t n;
+	size_t upto;            /* a search filter's rows cover corpus positions [0, upto) */
+	struct app_filtering pending;
+};
+
+/* The corpus arriving (loading.c) and the unfiltered list's order. */
+struct app_load {
+	struct corpus_loader *loader; /* the corpus still loading in the background, else NULL */
+	size_t *order;      /* corpus positions newest first: the unfiltered list. The corpus
+			       itself stays in load order, so positions never change */
+	size_t *rank;       /* corpus position → row in order */
+	size_t n;           /* articles in the list: positions [0, n) of the corpus */
+	double merged_at;   /* when new articles last joined the list (merges are throttled) */
+	bool touched;       /* the user moved the selection: it stays on its article */
+	char *last_id;      /* the state's last article, until it arrives */
+	size_t nproblems;   /* load problems shown so far */
+};
+
+/* Which of the listed articles the list shows, and how (views.c). */
+struct app_views {
+	enum app_view view;
+	enum listing_sort sort;      /* app->load.order follows it */
+	const size_t *base;          /* what the list lists before the view narrows it: */
+	size_t nbase;                /* app->load.order or the filter's rows */
+	size_t *rows;                /* the view's rows, or NULL for the view of all */
+	size_t *undo, nundo;         /* the articles the last "mark all read" changed */
+	size_t unread;               /* unread articles among the listed ones, counted when */
+	size_t unread_of;            /* the list had this many; APP_NONE: count again */
+	struct listing_sources sources;
+};
+
+/* The open article's entities and related stories in the sidebar (sidebar.c). */
+struct app_related {
+	struct article_entities early; /* the open article's, found at once while the index is
+					  being built (the sidebar needs not wait for it) */
+	size_t early_of;               /* the article they are of, APP_NONE: none */
+	int fill_w;                    /* the sidebar's width when it was filled (titles wrap) */
+	struct related_link *links;    /* of the open article */
+	size_t n;
+	size_t anchor;                 /* the article whose related stories ] and [ walk */
+	long pos;                      /* where in that walk (-1: at the anchor) */
+};
+
+/* The reader on the store (store_view.c, page_view.c). */
+struct app_store_view {
+	struct store *store;          /* the store the reader shows, or NULL */
+	int64_t seen;                 /* its highest row in the corpus */
+	int64_t *rowids;              /* each corpus position's row, for the next index */
+	struct store_entities *given; /* entities read with the articles, until the index */
+	size_t nrows;
+	double opened_at, fetched_at; /* app_now(): for reload = MINUTES */
+	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
+	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
 };
 
 struct app {
@@ -105,54 +165,18 @@ struct app {
 	bool prompting;
 	enum app_search_target prompt_target;
 	struct prompt prompt;
-	char *filter;        /* the list's active filter, as typed, or NULL */
-	bool filter_query;   /* the filter is a search (its hits show in opened articles) */
-	size_t *filter_rows; /* articles that match it */
-	size_t nfilter;
-	size_t filter_upto;  /* a search filter's rows cover corpus positions [0, filter_upto) */
-	struct app_filtering filtering;
+	struct app_filter filter;
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
 	size_t find_top;       /* the reader's top line when find began: hits from there on */
 
-	enum app_view view;          /* which of the listed articles the list shows (views.c) */
-	enum listing_sort sort;      /* and in what order: app->order follows it */
-	const size_t *list_base;     /* what the list lists before the view narrows it: */
-	size_t nlist_base;           /* app->order or the filter's rows */
-	size_t *view_rows;           /* the view's rows, or NULL for the view of all */
-	size_t *undo, nundo;         /* the articles the last "mark all read" changed */
-	size_t unread;               /* unread articles among the listed ones, counted when */
-	size_t unread_of;            /* the list had this many; APP_NONE: count again */
-	struct listing_sources sources;
-
-	struct corpus_loader *loader; /* the corpus still loading in the background, else NULL */
-	size_t *order;      /* corpus positions newest first: the unfiltered list. The corpus
-			       itself stays in load order, so positions never change */
-	size_t *rank;       /* corpus position → row in order */
-	size_t norder;      /* articles in the list: positions [0, norder) of the corpus */
-	double merged_at;   /* when new articles last joined the list (merges are throttled) */
-	bool list_touched;  /* the user moved the selection: it stays on its article */
-	char *last_id;      /* the state's last article, until it arrives */
-	size_t nproblems;   /* load problems shown so far */
+	struct app_views views;
+	struct app_load load;
 
 	struct corpus_index index;    /* search, entities, related: built in the background */
 	bool index_done;
-	struct article_entities early; /* the open article's, found at once while the index is
-					  being built (the sidebar needs not wait for it) */
-	size_t early_of;               /* the article they are of, APP_NONE: none */
-	struct store *store;          /* the store the reader shows (store_view.c), or NULL */
-	int64_t store_seen;           /* its highest row in the corpus */
-	int64_t *store_rowids;        /* each corpus position's row, for the next index */
-	struct store_entities *store_given; /* entities read with the articles, until the index */
-	size_t store_nrows;
-	double store_opened_at, fetched_at; /* app_now(): for reload = MINUTES */
-	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
-	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
-	int sidebar_fill_w;           /* the sidebar's width when it was filled (titles wrap) */
-	struct related_link *related; /* of the open article */
-	size_t nrelated;
-	size_t related_anchor;        /* the article whose related stories ] and [ walk */
-	long related_pos;             /* where in that walk (-1: at the anchor) */
+	struct app_related rel;
+	struct app_store_view sv;
 };
 
 /* app.c */
@@ -231,7 +255,7 @@ void app_load_event(struct app *app);
 void app_load_merge(struct app *app, bool force);
 /* Milliseconds until a pending merge is due, -1 when nothing waits. */
 int app_load_timeout(const struct app *app);
-/* Sort app->order again after a change of sort order; false while a search pass is pending. */
+/* Sort app->load.order again after a change of sort order; false while a search pass is pending. */
 bool app_load_resort(struct app *app);
 /* Keep rows (corpus positions in the list) in list order. */
 void app_sort_rows(const struct app *app, size_t *rows, size_t n);
@@ -253,7 +277,7 @@ void app_fetch_tick(struct app *app);
 /* views.c */
 void app_views_init(struct app *app); /* the kept sort order and the source names */
 void app_views_free(struct app *app);
-/* The list shows rows (app->order or a filter's), narrowed by the view. */
+/* The list shows rows (app->load.order or a filter's), narrowed by the view. */
 void app_list_show(struct app *app, const size_t *rows, size_t n);
 const char *app_view_name(const struct app *app);
 size_t app_unread_count(const struct app *app);

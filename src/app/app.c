@@ -46,7 +46,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 		app_layout(app);
 	}
 	app->open = idx;
-	app->list_touched = true; /* the list's selection follows the open article */
+	app->load.touched = true; /* the list's selection follows the open article */
 	reader_pane_open(&app->reader, app->corpus.items[idx], top == APP_SAVED_TOP ? 0 : top);
 	if (top == APP_SAVED_TOP)
 		reader_pane_set_top(&app->reader, app_state_top(app, idx));
@@ -56,10 +56,10 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 		history_visit(&app->history, idx, app->reader_data.top);
 	app_search_free_hits(app);
 	app_sidebar_fill(app);
-	if (app->filter && (app->filter_query || app->filtering.showing)) {
+	if (app->filter.text && (app->filter.query || app->filter.pending.showing)) {
 		/* opened from a search (done, or its first matches): its hits are highlighted, n and N walk them */
 		struct ui_range *v;
-		size_t n = app_find_ranges(app, app->filter, &v);
+		size_t n = app_find_ranges(app, app->filter.text, &v);
 		app_show_ranges(app, v, n);
 		if (n && top == APP_SAVED_TOP)
 			reader_pane_set_top(&app->reader, 0), reader_pane_show(&app->reader, v[0].para, v[0].beg);
@@ -111,7 +111,7 @@ static const char *app_thousands(size_t v, char buf[32])
 static int app_load_percent(const struct app *app)
 {
 	struct corpus_loader_progress p;
-	corpus_loader_progress(app->loader, &p);
+	corpus_loader_progress(app->load.loader, &p);
 	return p.bytes_total ? (int)(100 * p.bytes_done / p.bytes_total) : 0;
 }
 
@@ -133,7 +133,7 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 	} else if (app_fetch_progress(app, out, n)) {
 		size_t k = strlen(out);
 		snprintf(out + k, n - k, "  %zu/%zu", count ? sel : 0, count);
-	} else if (app->loader)
+	} else if (app->load.loader)
 		snprintf(out, n, "loading %d%%  %zu/%zu", app_load_percent(app), count ? sel : 0, count);
 	else if (!app->index_done)
 		snprintf(out, n, "indexing %d%%  %zu/%zu", corpus_index_percent(&app->index),
@@ -147,7 +147,7 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 /* How far the pending filter pass got. */
 static size_t app_filter_percent(const struct app *app)
 {
-	const struct search_pass *p = &app->filtering.pass;
+	const struct search_pass *p = &app->filter.pending.pass;
 	return p->ncand ? 100 * p->next / p->ncand : 0;
 }
 
@@ -155,9 +155,9 @@ static size_t app_filter_percent(const struct app *app)
  * status line does not flicker as you type). NULL when there is nothing to say. */
 static const char *app_filtering(const struct app *app, char *buf, size_t n)
 {
-	const struct app_filtering *f = &app->filtering;
+	const struct app_filtering *f = &app->filter.pending;
 
-	if (f->text == NULL || (app->filter && strcmp(f->text, app->filter) == 0))
+	if (f->text == NULL || (app->filter.text && strcmp(f->text, app->filter.text) == 0))
 		return NULL; /* nothing pending, or articles arriving for the filter shown */
 	if (app_now() - f->started < APP_FILTERING_SHOW_MS / 1000.0)
 		return "";
@@ -190,17 +190,17 @@ static void app_status_summary(struct app *app, char *out, size_t n)
 	char all[32], unread[32];
 	int k;
 
-	if (app->unread_of != app->norder) { /* counted again after a change or a merge */
-		app->unread = app_unread_count(app);
-		app->unread_of = app->norder;
+	if (app->views.unread_of != app->load.n) { /* counted again after a change or a merge */
+		app->views.unread = app_unread_count(app);
+		app->views.unread_of = app->load.n;
 	}
-	k = snprintf(out, n, "qari — %s articles, %s unread", app_thousands(app->norder, all),
-		     app_thousands(app->unread, unread));
-	if (app->view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
+	k = snprintf(out, n, "qari — %s articles, %s unread", app_thousands(app->load.n, all),
+		     app_thousands(app->views.unread, unread));
+	if (app->views.view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
 		k += snprintf(out + k, n - (size_t)k, " — view: %s (%zu)", app_view_name(app),
 			      list_pane_count(&app->list_data));
-	if (app->sort != LISTING_NEWEST && k > 0 && (size_t)k < n)
-		k += snprintf(out + k, n - (size_t)k, " — %s", listing_sort_name(app->sort));
+	if (app->views.sort != LISTING_NEWEST && k > 0 && (size_t)k < n)
+		k += snprintf(out + k, n - (size_t)k, " — %s", listing_sort_name(app->views.sort));
 	if (k > 0 && (size_t)k < n)
 		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
 }
@@ -240,21 +240,21 @@ void app_status(struct app *app)
 		snprintf(left, sizeof left, "%s", app->message);
 	else if (app->help_open)
 		snprintf(left, sizeof left, "help");
-	else if (app->filter && app->filtering.showing)
-		snprintf(left, sizeof left, "filter: %s  (%zu so far, %zu%%; Esc clears)", app->filter,
-			 app->nfilter, app_filter_percent(app));
+	else if (app->filter.text && app->filter.pending.showing)
+		snprintf(left, sizeof left, "filter: %s  (%zu so far, %zu%%; Esc clears)", app->filter.text,
+			 app->filter.n, app_filter_percent(app));
 	else if ((busy = app_filtering(app, num, sizeof num)) != NULL)
-		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filtering.text,
+		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filter.pending.text,
 			 busy, *busy ? "; " : "");
-	else if (app->filter)
-		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter,
-			 app->nfilter, app->norder, app->loader ? " so far" : "");
+	else if (app->filter.text)
+		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter.text,
+			 app->filter.n, app->load.n, app->load.loader ? " so far" : "");
 	else if (app->focus == &app->reader && app->open != APP_NONE)
 		snprintf(left, sizeof left, "%s", app->corpus.items[app->open]->title);
 	else if (app->focus == &app->sidebar)
 		snprintf(left, sizeof left, "entities and related stories — Enter follows");
-	else if (app->loader)
-		snprintf(left, sizeof left, "loading %s articles…", app_thousands(app->norder, num));
+	else if (app->load.loader)
+		snprintf(left, sizeof left, "loading %s articles…", app_thousands(app->load.n, num));
 	else
 		app_status_summary(app, left, sizeof left);
 	app_status_problem(app, left, sizeof left);

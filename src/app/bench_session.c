@@ -103,7 +103,7 @@ static void bs_frame(struct app *app, void *ctx)
 	struct bench_session *o = s->out;
 	struct bs_event e = {.key = app->probe->key_time, .frame = bench_now(),
 			     .cpu = app->probe->key_time ? app_thread_cpu() - app->probe->key_cpu : 0,
-			     .loading = app->loader != NULL, .indexed = app->index_done,
+			     .loading = app->load.loader != NULL, .indexed = app->index_done,
 			     .top = app->reader_data.top, .text = s->ntexts - 1};
 	ssize_t k;
 

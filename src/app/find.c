@@ -35,7 +35,7 @@ void app_search_free_hits(struct app *app) { find_set_ranges(app, NULL, 0); }
 
 static void find_pass_drop(struct app *app)
 {
-	struct app_filtering *f = &app->filtering;
+	struct app_filtering *f = &app->filter.pending;
 
 	if (f->text == NULL)
 		return;
@@ -48,9 +48,9 @@ void app_search_free(struct app *app)
 {
 	find_pass_drop(app);
 	prompt_free(&app->prompt);
-	xfree(&app->filter);
-	xfree(&app->filter_rows);
-	app->nfilter = 0;
+	xfree(&app->filter.text);
+	xfree(&app->filter.rows);
+	app->filter.n = 0;
 	find_set_ranges(app, NULL, 0);
 }
 
@@ -61,13 +61,13 @@ void app_search_clear(struct app *app)
 		find_set_ranges(app, NULL, 0);
 		return;
 	}
-	if ((app->filter || app->filtering.text) && app->focus == &app->list)
+	if ((app->filter.text || app->filter.pending.text) && app->focus == &app->list)
 		app_filter_list(app, NULL, NULL, 0);
 }
 
 void app_search_start(struct app *app)
 {
-	const char *last = app->filtering.text ? app->filtering.text : app->filter;
+	const char *last = app->filter.pending.text ? app->filter.pending.text : app->filter.text;
 
 	app->prompting = true;
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
@@ -78,23 +78,23 @@ void app_search_start(struct app *app)
 		prompt_set(&app->prompt, last);
 }
 
-/* The list shows rows (filter_rows, in list order), labelled for the status line; NULL: all.
+/* The list shows rows (filter.rows, in list order), labelled for the status line; NULL: all.
  * The pane gets the new rows before the old ones are freed: it reads them to keep the
  * selection. */
 static void find_show_rows(struct app *app, const char *label, size_t *rows, size_t n)
 {
-	size_t *old_rows = app->filter_rows;
-	char *old_label = app->filter;
+	size_t *old_rows = app->filter.rows;
+	char *old_label = app->filter.text;
 
-	app->filter = label ? xstrdup(label) : NULL;
-	app->filter_rows = rows;
-	app->nfilter = label ? n : 0;
-	app->filter_query = false;
-	app->filtering.showing = false;
+	app->filter.text = label ? xstrdup(label) : NULL;
+	app->filter.rows = rows;
+	app->filter.n = label ? n : 0;
+	app->filter.query = false;
+	app->filter.pending.showing = false;
 	if (label)
-		app_list_show(app, app->filter_rows, app->nfilter);
+		app_list_show(app, app->filter.rows, app->filter.n);
 	else
-		app_list_show(app, app->order, app->norder);
+		app_list_show(app, app->load.order, app->load.n);
 	free(old_rows);
 	free(old_label);
 }
@@ -137,7 +137,7 @@ static bool find_within_filter(const struct app *app, const struct search_query 
 	struct search_query old;
 	bool within;
 
-	if (!app->filter || !app->filter_query || !search_query_init(&old, app->filter, false))
+	if (!app->filter.text || !app->filter.query || !search_query_init(&old, app->filter.text, false))
 		return false;
 	within = strstr(q->norm, old.norm) != NULL;
 	search_query_free(&old);
@@ -148,7 +148,7 @@ static bool find_within_filter(const struct app *app, const struct search_query 
  * keeps its rows until the pass is done (app_filter_step). */
 static void find_filter_list(struct app *app, const char *text)
 {
-	struct app_filtering *f = &app->filtering;
+	struct app_filtering *f = &app->filter.pending;
 	struct search_query q;
 
 	if (!search_query_init(&q, text, false)) {
@@ -164,11 +164,11 @@ static void find_filter_list(struct app *app, const char *text)
 		find_pass_drop(app);
 		search_pass_init(&f->pass);
 		if (find_within_filter(app, &q)) {
-			find_pass_add_rows(&f->pass, app->filter_rows, app->nfilter, false);
-			search_pass_add_range(&f->pass, app->filter_upto, app->norder);
-			f->ordered = app->filter_upto == app->norder;
+			find_pass_add_rows(&f->pass, app->filter.rows, app->filter.n, false);
+			search_pass_add_range(&f->pass, app->filter.upto, app->load.n);
+			f->ordered = app->filter.upto == app->load.n;
 		} else {
-			find_pass_add_rows(&f->pass, app->order, app->norder, false);
+			find_pass_add_rows(&f->pass, app->load.order, app->load.n, false);
 			f->ordered = true;
 		}
 	}
@@ -181,35 +181,35 @@ static void find_filter_list(struct app *app, const char *text)
 
 void app_filter_more(struct app *app, size_t from, size_t to)
 {
-	struct app_filtering *f = &app->filtering;
+	struct app_filtering *f = &app->filter.pending;
 
-	if (f->text == NULL && app->filter && app->filter_query) {
+	if (f->text == NULL && app->filter.text && app->filter.query) {
 		/* the shown result stays; only the new articles are to test */
-		if (!search_query_init(&f->q, app->filter, false))
+		if (!search_query_init(&f->q, app->filter.text, false))
 			return;
-		f->text = xstrdup(app->filter);
+		f->text = xstrdup(app->filter.text);
 		f->started = app_now();
 		f->showing = false;
 		search_pass_init(&f->pass);
-		find_pass_add_rows(&f->pass, app->filter_rows, app->nfilter, true);
-		search_pass_add_range(&f->pass, app->filter_upto, from);
+		find_pass_add_rows(&f->pass, app->filter.rows, app->filter.n, true);
+		search_pass_add_range(&f->pass, app->filter.upto, from);
 	}
 	if (f->text) {
 		search_pass_add_range(&f->pass, from, to);
 		f->ordered = false; /* the newcomers fall anywhere in the list */
 	}
-	else if (app->filter)
-		find_show(app, app->filter, app->filter_rows, app->nfilter); /* re-sorted */
+	else if (app->filter.text)
+		find_show(app, app->filter.text, app->filter.rows, app->filter.n); /* re-sorted */
 }
 
-bool app_filter_pending(const struct app *app) { return app->filtering.text != NULL; }
+bool app_filter_pending(const struct app *app) { return app->filter.pending.text != NULL; }
 
 /* While loading, the filter builds the search entries it needs itself; once the loader is
  * done, the background index builds them, and the filter waits for its first phase. */
 bool app_filter_runnable(const struct app *app)
 {
-	return app->filtering.text &&
-	       (app->loader || (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH));
+	return app->filter.pending.text &&
+	       (app->load.loader || (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH));
 }
 
 /* A pass's matches as list rows. */
@@ -224,7 +224,7 @@ static size_t *find_found_rows(const struct search_pass *p)
 /* The pass is done: its result is the list (in list order already when it tested so). */
 static void find_pass_done(struct app *app)
 {
-	struct app_filtering *f = &app->filtering;
+	struct app_filtering *f = &app->filter.pending;
 	size_t *rows = find_found_rows(&f->pass);
 	char *text = f->text;
 
@@ -235,8 +235,8 @@ static void find_pass_done(struct app *app)
 		find_show(app, text, rows, f->pass.nfound);
 		free(rows);
 	}
-	app->filter_query = true;
-	app->filter_upto = app->norder;
+	app->filter.query = true;
+	app->filter.upto = app->load.n;
 	search_query_free(&f->q);
 	search_pass_free(&f->pass);
 	free(text);
@@ -247,7 +247,7 @@ static void find_pass_done(struct app *app)
  * they do not fill the page yet, each time one comes. */
 static bool find_partial_due(const struct app *app)
 {
-	const struct app_filtering *f = &app->filtering;
+	const struct app_filtering *f = &app->filter.pending;
 	size_t n = f->pass.nfound, page = app->list.h > 0 ? (size_t)app->list.h : 1;
 	bool accepted = !(app->prompting && app->prompt_target == APP_SEARCH_LIST);
 
@@ -261,7 +261,7 @@ static bool find_partial_due(const struct app *app)
 /* The matches so far as the list: the top of the final one, as the pass tests in list order. */
 static void find_show_partial(struct app *app)
 {
-	struct app_filtering *f = &app->filtering;
+	struct app_filtering *f = &app->filter.pending;
 	size_t n = f->pass.nfound;
 
 	find_show_rows(app, f->text, find_found_rows(&f->pass), n);
@@ -271,12 +271,12 @@ static void find_show_partial(struct app *app)
 
 void app_filter_step(struct app *app, long budget_us)
 {
-	struct app_filtering *f = &app->filtering;
+	struct app_filtering *f = &app->filter.pending;
 
 	if (!app_filter_runnable(app))
 		return;
-	if (app->loader)
-		corpus_index_grow(&app->index, app->norder);
+	if (app->load.loader)
+		corpus_index_grow(&app->index, app->load.n);
 	if (search_filter_step(&app->index.search, &f->q, &f->pass, budget_us))
 		find_pass_done(app);
 	else if (find_partial_due(app))
@@ -285,11 +285,11 @@ void app_filter_step(struct app *app, long budget_us)
 
 void app_filter_settle(struct app *app)
 {
-	struct app_filtering *f = &app->filtering;
+	struct app_filtering *f = &app->filter.pending;
 
 	if (f->text == NULL)
 		return;
-	if (app->loader == NULL) /* the search phase is quick: wait for it rather than race it */
+	if (app->load.loader == NULL) /* the search phase is quick: wait for it rather than race it */
 		corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
 	if (!f->ordered) {
 		app_filter_step(app, LONG_MAX);

@@ -141,7 +141,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
 	if ((r & UI_HANDLED) && app->focus == &app->list)
-		app->list_touched = true; /* the selection now stays on its article */
+		app->load.touched = true; /* the selection now stays on its article */
 	if ((r & UI_OPEN) && app->focus == &app->list) {
 		size_t idx = list_pane_selected(&app->list_data);
 		if (idx != APP_NONE)
@@ -263,7 +263,7 @@ static int loop_keys(struct app *app)
  * in the list. */
 static int loop_timeout(const struct app *app)
 {
-	int t = app->loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
+	int t = app->load.loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
 	int reload = app_fetch_timeout(app);
 
 	if (app_filter_runnable(app))
@@ -289,7 +289,7 @@ static void loop_run(struct app *app)
 		struct pollfd fds[5] = {
 			{.fd = app->in_fd, .events = POLLIN},
 			{.fd = corpus_index_fd(&app->index), .events = POLLIN},
-			{.fd = app->loader ? corpus_loader_fd(app->loader) : -1, .events = POLLIN},
+			{.fd = app->load.loader ? corpus_loader_fd(app->load.loader) : -1, .events = POLLIN},
 			{.fd = loop_signal_pipe[0], .events = POLLIN},
 			{.fd = app_fetch_fd(app), .events = POLLIN}};
 		loop_draw(app);
@@ -348,8 +348,8 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->cli = cli;
 	app->opts = cli_layout_opts(cli);
 	app->open = APP_NONE;
-	app->early_of = APP_NONE;
-	app->unread_of = APP_NONE;
+	app->rel.early_of = APP_NONE;
+	app->views.unread_of = APP_NONE;
 	app->sidebar_on = true;
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};
@@ -478,9 +478,9 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	app_views_init(&app);
 	loop_help_rows(&app);
 	loop_load_start(&app);
-	if (app.store == NULL)
+	if (app.sv.store == NULL)
 		app_load_first(&app, LOOP_FIRST_SCREEN_MS);
-	if (app.loader == NULL && app.corpus.n == 0 && app.store == NULL) {
+	if (app.load.loader == NULL && app.corpus.n == 0 && app.sv.store == NULL) {
 		rc = loop_nothing_loaded(&app);
 		loop_free(&app);
 		return rc;
@@ -504,7 +504,7 @@ int app_run(const struct cli *cli, const struct app_term *term, struct app_probe
 	loop_windows_free(&app);
 	ui_screen_stop();
 	loop_terminal_bidi(&app, false);
-	if (app.loader == NULL && app.corpus.n == 0 && app.store == NULL)
+	if (app.load.loader == NULL && app.corpus.n == 0 && app.sv.store == NULL)
 		rc = loop_nothing_loaded(&app);
 	if (app.state_lost[0]) { /* said in the status line; the screen is gone now */
 		fprintf(stderr, "qari: read marks, bookmarks or positions of this session were not "

@@ -45,7 +45,7 @@ static void mouse_click(struct app *app, struct pane *p, int y, bool twice)
 			return;
 		app_focus(app, p);
 		list_pane_select(p, idx);
-		app->list_touched = true;
+		app->load.touched = true;
 	} else if (p == &app->sidebar) {
 		struct sidebar_pane *s = &app->sidebar_data;
 		size_t row = s->top + (size_t)(y - p->y);

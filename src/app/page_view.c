@@ -16,7 +16,7 @@ static void page_view_replace(struct app *app, size_t i, int64_t row)
 	struct store_entities given = {0};
 	struct article *a, *old = app->corpus.items[i];
 
-	if ((a = store_load_article(app->store, row)) == NULL)
+	if ((a = store_load_article(app->sv.store, row)) == NULL)
 		return;
 	corpus_index_free(&app->index); /* it reads the article being replaced */
 	app->index_done = false;
@@ -27,7 +27,7 @@ static void page_view_replace(struct app *app, size_t i, int64_t row)
 		app_focus(app, &app->reader);
 	}
 	article_free(old);
-	store_entities_reload(app->store, &app->corpus, app->store_rowids, app->store_nrows, &given);
+	store_entities_reload(app->sv.store, &app->corpus, app->sv.rowids, app->sv.nrows, &given);
 	corpus_index_prepare(&app->index, &app->corpus);
 	app_store_index(app, &given);
 	app_sidebar_fill(app);
@@ -107,12 +107,12 @@ void app_page_start(struct app *app)
 
 	if (a == NULL)
 		return;
-	if (app->fetch) {
+	if (app->sv.fetch) {
 		app_message(app, "busy %s; try again when it is done",
-			    app->fetch->load ? "loading the store" : "fetching");
+			    app->sv.fetch->load ? "loading the store" : "fetching");
 		return;
 	}
-	if (app->store == NULL || idx >= app->store_nrows || (row = app->store_rowids[idx]) <= 0) {
+	if (app->sv.store == NULL || idx >= app->sv.nrows || (row = app->sv.rowids[idx]) <= 0) {
 		app_message(app, "F fetches the pages of articles in the store (qari without a PATH)");
 		return;
 	}
@@ -138,9 +138,9 @@ void app_page_done(struct app *app, struct app_fetch *f)
 		app_message(app, "the page: %s", f->error ? f->error : f->page_error);
 		return;
 	}
-	for (i = 0; i < app->store_nrows && app->store_rowids[i] != f->row; i++)
+	for (i = 0; i < app->sv.nrows && app->sv.rowids[i] != f->row; i++)
 		;
-	if (i < app->store_nrows && i < app->corpus.n)
+	if (i < app->sv.nrows && i < app->corpus.n)
 		page_view_replace(app, i, f->row);
 	app_message(app, "the page's text: %zu paragraphs", f->page_paras);
 }

@@ -137,7 +137,7 @@ void app_take_messages(struct app *app)
 			app_message(app, "%s — %s", app->message, m);
 		free(m);
 	}
-	while (app->store && (m = store_take_message(app->store)) != NULL) {
+	while (app->sv.store && (m = store_take_message(app->sv.store)) != NULL) {
 		if (!app->message[0])
 			app_message(app, "%s", m);
 		free(m);
@@ -147,18 +147,18 @@ void app_take_messages(struct app *app)
 /* Marks: the store's articles keep theirs in the store, articles from files in the state. */
 bool app_is_read(const struct app *app, const char *id)
 {
-	return app->store ? store_is_read(app->store, id) : app->state && state_is_read(app->state, id);
+	return app->sv.store ? store_is_read(app->sv.store, id) : app->state && state_is_read(app->state, id);
 }
 
 bool app_is_bookmarked(const struct app *app, const char *id)
 {
-	return app->store ? store_is_bookmarked(app->store, id)
+	return app->sv.store ? store_is_bookmarked(app->sv.store, id)
 			  : app->state && state_is_bookmarked(app->state, id);
 }
 
 bool app_set_read(struct app *app, const char *id, bool on)
 {
-	return app->store ? store_set_read(app->store, id, on) : state_set_read(app->state, id, on);
+	return app->sv.store ? store_set_read(app->sv.store, id, on) : state_set_read(app->state, id, on);
 }
 
 static bool settings_get_read(struct app *app, const char *id) { return app_is_read(app, id); }
@@ -175,7 +175,7 @@ static bool settings_set_read(struct app *app, const char *id, bool on)
 
 static bool settings_set_bookmark(struct app *app, const char *id, bool on)
 {
-	return app->store ? store_set_bookmark(app->store, id, on)
+	return app->sv.store ? store_set_bookmark(app->sv.store, id, on)
 			  : state_set_bookmark(app->state, id, on);
 }
 
@@ -191,7 +191,7 @@ static bool settings_is_bookmarked(void *ctx, const struct article *a)
 
 static const char *settings_source_name(void *ctx, const struct article *a)
 {
-	return listing_source_name(&((struct app *)ctx)->sources, a);
+	return listing_source_name(&((struct app *)ctx)->views.sources, a);
 }
 
 void app_state_open(struct app *app)
@@ -205,8 +205,8 @@ void app_state_open(struct app *app)
 	app->list_data.ctx = app->reader_data.ctx = app;
 	/* the last article is selected when it arrives (loading.c), unless the user moved first */
 	last = state_last(app->state);
-	app->last_id = app->store ? store_last(app->store) : last ? xstrdup(last) : NULL;
-	app_load_select_last(app, 0, app->norder);
+	app->load.last_id = app->sv.store ? store_last(app->sv.store) : last ? xstrdup(last) : NULL;
+	app_load_select_last(app, 0, app->load.n);
 }
 
 /* A position is the paragraph at the top (+3: title and byline are -1 and -2) and the line
@@ -227,8 +227,8 @@ void app_state_leave(struct app *app)
 	if (r->top - first >= SETTINGS_POS_LINES)
 		first = r->top - (SETTINGS_POS_LINES - 1);
 	pos = (para + 3) * SETTINGS_POS_LINES + (long)(r->top - first);
-	if (app->store)
-		store_set_pos(app->store, app->corpus.items[app->open]->id, pos);
+	if (app->sv.store)
+		store_set_pos(app->sv.store, app->corpus.items[app->open]->id, pos);
 	else
 		state_set_pos(app->state, app->corpus.items[app->open]->id, pos);
 	app_take_messages(app);
@@ -260,7 +260,7 @@ size_t app_state_top(struct app *app, size_t idx)
 {
 	const struct article_view *v = &app->reader_data.view;
 	const char *id = app->corpus.items[idx]->id;
-	long pos = app->store ? store_pos(app->store, id) : state_pos(app->state, id);
+	long pos = app->sv.store ? store_pos(app->sv.store, id) : state_pos(app->state, id);
 	size_t line;
 	if (pos <= 0 || app->reader_data.article != app->corpus.items[idx])
 		return 0;
@@ -279,8 +279,8 @@ void app_state_opened(struct app *app, size_t idx)
 	if (!settings_get_read(app, id))
 		app_unread_changed(app, -1);
 	settings_set_read(app, id, true);
-	if (app->store)
-		store_set_last(app->store, id);
+	if (app->sv.store)
+		store_set_last(app->sv.store, id);
 	else
 		state_set_last(app->state, id);
 	app_take_messages(app);

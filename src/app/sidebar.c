@@ -33,9 +33,9 @@ static bool sidebar_ready(const struct app *app)
 
 static void sidebar_free_related(struct app *app)
 {
-	related_links_free(app->related, app->nrelated);
-	app->related = NULL;
-	app->nrelated = 0;
+	related_links_free(app->rel.links, app->rel.n);
+	app->rel.links = NULL;
+	app->rel.n = 0;
 }
 
 /* The related stories of article a, best first (cached for the open article's anchor). */
@@ -43,7 +43,7 @@ static void sidebar_compute_related(struct app *app, size_t a)
 {
 	sidebar_free_related(app);
 	if (sidebar_ready(app))
-		app->nrelated = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->related);
+		app->rel.n = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->rel.links);
 }
 
 /* The sources of a story's entry: its article's and its copies', each named once. */
@@ -103,9 +103,9 @@ static void sidebar_add_entities(struct app *app, const struct article *a,
 
 static void sidebar_free_early(struct app *app)
 {
-	article_entities_free(&app->early);
-	memset(&app->early, 0, sizeof app->early);
-	app->early_of = APP_NONE;
+	article_entities_free(&app->rel.early);
+	memset(&app->rel.early, 0, sizeof app->rel.early);
+	app->rel.early_of = APP_NONE;
 }
 
 /* The open article's entities: the index's once it is complete; before, found now for this
@@ -121,8 +121,8 @@ static const struct article_entities *sidebar_entities(struct app *app)
 		sidebar_free_early(app);
 		return &app->index.entities.per_article[app->open];
 	}
-	if (app->early_of == app->open)
-		return &app->early;
+	if (app->rel.early_of == app->open)
+		return &app->rel.early;
 	sidebar_free_early(app);
 	if ((m = ner_default(&error)) == NULL)
 		return NULL;
@@ -131,11 +131,11 @@ static const struct article_entities *sidebar_entities(struct app *app)
 		/* the corpus's furniture is learned before the search index is ready */
 		if (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH)
 			entity_scratch_use_furniture(x, &app->index.furniture);
-		entity_extract_with(m, app->corpus.items[app->open], x, &app->early);
+		entity_extract_with(m, app->corpus.items[app->open], x, &app->rel.early);
 		entity_scratch_free(x);
 	}
-	app->early_of = app->open;
-	return &app->early;
+	app->rel.early_of = app->open;
+	return &app->rel.early;
 }
 
 /* "الشرق الأوسط · 21 Jul · 3 sources": what is known of it, nothing when nothing is. */
@@ -164,7 +164,7 @@ static void sidebar_add_related(struct app *app, const struct related_link *l)
 	struct layout_opts o = app->opts;
 	struct layout_para lp = {0};
 	char date[LISTING_DATE_MAX], *line, *why;
-	const char *source = listing_source_name(&app->sources, a);
+	const char *source = listing_source_name(&app->views.sources, a);
 	size_t sources = sidebar_sources(app, l);
 	int width = app->sidebar.w > 4 ? app->sidebar.w - 2 : SIDEBAR_WRAP_DEFAULT;
 
@@ -199,7 +199,7 @@ void app_sidebar_fill(struct app *app)
 	const struct article_entities *es;
 	sidebar_pane_clear(s);
 	app->sidebar.dirty = true;
-	app->sidebar_fill_w = app->sidebar.w;
+	app->rel.fill_w = app->sidebar.w;
 	if (app->open == APP_NONE)
 		return;
 	s->rtl = app->corpus.items[app->open]->dir == TEXT_DIR_RTL;
@@ -217,28 +217,28 @@ void app_sidebar_fill(struct app *app)
 		return;
 	}
 	sidebar_compute_related(app, app->open);
-	app->related_anchor = app->open;
-	app->related_pos = -1;
+	app->rel.anchor = app->open;
+	app->rel.pos = -1;
 	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
 	sidebar_add_copies(app);
-	if (app->nrelated == 0)
+	if (app->rel.n == 0)
 		sidebar_pane_add_detail(s, "nothing related");
-	for (size_t i = 0; i < app->nrelated; i++)
-		sidebar_add_related(app, &app->related[i]);
+	for (size_t i = 0; i < app->rel.n; i++)
+		sidebar_add_related(app, &app->rel.links[i]);
 }
 
 void app_sidebar_refit(struct app *app)
 {
 	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
 	int kind = r ? r->kind : 0;
-	size_t ref = r ? r->ref : 0, anchor = app->related_anchor;
-	long pos = app->related_pos;
+	size_t ref = r ? r->ref : 0, anchor = app->rel.anchor;
+	long pos = app->rel.pos;
 
-	if (app->open == APP_NONE || app->sidebar.w <= 0 || app->sidebar.w == app->sidebar_fill_w)
+	if (app->open == APP_NONE || app->sidebar.w <= 0 || app->sidebar.w == app->rel.fill_w)
 		return;
 	app_sidebar_fill(app);
-	app->related_anchor = anchor; /* a new width is no new walk */
-	app->related_pos = pos;
+	app->rel.anchor = anchor; /* a new width is no new walk */
+	app->rel.pos = pos;
 	if (kind)
 		sidebar_pane_select_ref(&app->sidebar, kind, ref);
 }
@@ -294,15 +294,15 @@ static void sidebar_follow_related(struct app *app, size_t article)
 	size_t anchor = app->open;
 	long pos = -1;
 
-	for (size_t i = 0; i < app->nrelated; i++)
-		if (app->related[i].article == article) {
+	for (size_t i = 0; i < app->rel.n; i++)
+		if (app->rel.links[i].article == article) {
 			pos = (long)i;
 			break;
 		}
 	app_open(app, article, 0, true);
 	if (pos >= 0) {
-		app->related_anchor = anchor;
-		app->related_pos = pos;
+		app->rel.anchor = anchor;
+		app->rel.pos = pos;
 	}
 }
 
@@ -323,8 +323,8 @@ void app_sidebar_activate(struct app *app)
 /* ] and [: walk the related stories of the article the walk started from. */
 void app_related_step(struct app *app, bool forward)
 {
-	size_t anchor = app->related_anchor;
-	long pos = app->related_pos + (forward ? 1 : -1);
+	size_t anchor = app->rel.anchor;
+	long pos = app->rel.pos + (forward ? 1 : -1);
 	struct related_link *links;
 	size_t n;
 
@@ -333,14 +333,14 @@ void app_related_step(struct app *app, bool forward)
 		return;
 	}
 	n = related_find(&app->index.related, anchor, SIDEBAR_RELATED_MAX, &links);
-	if (pos >= (long)n || (pos < 0 && app->related_pos < 0)) {
+	if (pos >= (long)n || (pos < 0 && app->rel.pos < 0)) {
 		app_message(app, forward ? "no more related stories" : "this is where the walk began");
 		related_links_free(links, n);
 		return;
 	}
 	app_open(app, pos < 0 ? anchor : links[pos].article, 0, true);
-	app->related_anchor = anchor; /* app_open restarted the walk: keep the old one */
-	app->related_pos = pos;
+	app->rel.anchor = anchor; /* app_open restarted the walk: keep the old one */
+	app->rel.pos = pos;
 	app_message(app, pos < 0 ? "back at the first story" : "related story %ld of %zu", pos + 1, n);
 	related_links_free(links, n);
 }

@@ -46,10 +46,10 @@ bool app_store_wanted(const struct app *app)
  * rows of the articles are kept, to give their entities again to the next index. */
 void app_store_index(struct app *app, struct store_entities *given)
 {
-	app->store_rowids = xreallocarray(app->store_rowids, given->n ? given->n : 1,
-					  sizeof *app->store_rowids);
-	memcpy(app->store_rowids, given->rowid, given->n * sizeof *given->rowid);
-	app->store_nrows = given->n;
+	app->sv.rowids = xreallocarray(app->sv.rowids, given->n ? given->n : 1,
+					  sizeof *app->sv.rowids);
+	memcpy(app->sv.rowids, given->rowid, given->n * sizeof *given->rowid);
+	app->sv.nrows = given->n;
 	corpus_index_give(&app->index, given->es, given->have, given->n);
 	free(given->rowid);
 	memset(given, 0, sizeof *given);
@@ -119,7 +119,7 @@ static void app_store_load_take(struct app *app, struct app_fetch *f)
 	pthread_mutex_unlock(&f->lock);
 	while (b) {
 		struct app_store_batch *next = b->next;
-		struct store_entities *g = app->store_given;
+		struct store_entities *g = app->sv.given;
 		size_t at = app->corpus.n;
 		for (size_t i = 0; i < b->c.report.nmessages; i++)
 			load_report_add(&app->corpus.report, "%s", b->c.report.messages[i]);
@@ -153,26 +153,26 @@ bool app_store_start(struct app *app)
 	char *error = NULL;
 	size_t n;
 
-	app->store = store_open(NULL, &error);
-	app->store_opened_at = app_now();
-	if (app->store == NULL) {
+	app->sv.store = store_open(NULL, &error);
+	app->sv.opened_at = app_now();
+	if (app->sv.store == NULL) {
 		app_message(app, "the store: %s", error);
 		free(error);
 		return false;
 	}
 	corpus_init(&app->corpus);
 	corpus_index_prepare(&app->index, &app->corpus);
-	app->order = xcalloc(1, sizeof *app->order);
-	list_pane_set_rows(&app->list, app->order, 0);
-	app->store_given = xcalloc(1, sizeof *app->store_given);
-	app->store_seen = store_last_rowid(app->store);
-	r = store_reader_open(app->store, app->store_seen, 0);
-	n = store_reader_next(r, APP_STORE_FIRST, &app->corpus, app->store_given);
+	app->load.order = xcalloc(1, sizeof *app->load.order);
+	list_pane_set_rows(&app->list, app->load.order, 0);
+	app->sv.given = xcalloc(1, sizeof *app->sv.given);
+	app->sv.seen = store_last_rowid(app->sv.store);
+	r = store_reader_open(app->sv.store, app->sv.seen, 0);
+	n = store_reader_next(r, APP_STORE_FIRST, &app->corpus, app->sv.given);
 	if (n == APP_STORE_FIRST) { /* the rest from a thread, while the list is in use */
 		struct app_fetch *f = xcalloc(1, sizeof *f);
 		f->load = true;
 		f->offset = store_reader_rows(r);
-		f->row = app->store_seen;
+		f->row = app->sv.seen;
 		f->tail = &f->batches;
 		pthread_mutex_init(&f->lock, NULL);
 		app_fetch_begin(app, f, app_store_load_main);
@@ -180,7 +180,7 @@ bool app_store_start(struct app *app)
 	}
 	store_reader_close(r);
 	app_load_merge(app, true);
-	if (app->fetch == NULL)
+	if (app->sv.fetch == NULL)
 		app_store_loaded(app);
 	return true;
 }
@@ -192,9 +192,9 @@ static void app_store_loaded(struct app *app)
 	app->list_data.empty = app->corpus.n ? NULL : "(no articles yet: R fetches the subscriptions)";
 	app->list.dirty = true;
 	if (app->corpus.n)
-		app_store_index(app, app->store_given);
+		app_store_index(app, app->sv.given);
 	else
-		store_entities_free(app->store_given);
+		store_entities_free(app->sv.given);
 }
 
 /* Stop the index before the corpus changes; the entities of the articles there (the old
@@ -203,7 +203,7 @@ static void app_store_stop_index(struct app *app, struct store_entities *given)
 {
 	corpus_index_free(&app->index);
 	app->index_done = false;
-	store_entities_reload(app->store, &app->corpus, app->store_rowids, app->store_nrows, given);
+	store_entities_reload(app->sv.store, &app->corpus, app->sv.rowids, app->sv.nrows, given);
 }
 
 /* Articles stored since the last look join the corpus; the index starts over. */
@@ -211,10 +211,10 @@ static void app_store_take(struct app *app)
 {
 	struct store_entities given = {0};
 
-	if (app->store == NULL)
+	if (app->sv.store == NULL)
 		return;
 	app_store_stop_index(app, &given);
-	store_load_since(app->store, &app->store_seen, &app->corpus, &given);
+	store_load_since(app->sv.store, &app->sv.seen, &app->corpus, &given);
 	corpus_index_prepare(&app->index, &app->corpus);
 	app_load_merge(app, true);
 	app->list_data.empty = NULL;
@@ -266,25 +266,25 @@ static void *app_fetch_main(void *arg)
 
 void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *))
 {
-	f->db_path = xstrdup(store_path(app->store));
+	f->db_path = xstrdup(store_path(app->sv.store));
 	f->opts = (struct fetch_opts){.timeout_ms = app->config.fetch_timeout * 1000};
 	if (pipe2(f->pipe, O_CLOEXEC | O_NONBLOCK) < 0)
 		fatal("cannot create a pipe: %s", strerror(errno));
 	if (pthread_create(&f->thread, NULL, main, f) != 0)
 		fatal("cannot start a thread");
-	app->fetch = f;
+	app->sv.fetch = f;
 }
 
 void app_fetch_start(struct app *app)
 {
 	struct app_fetch *f;
 
-	if (app->store == NULL) {
+	if (app->sv.store == NULL) {
 		app_message(app, "R fetches the subscriptions into the store: run qari without a PATH");
 		return;
 	}
-	if (app->fetch) {
-		app_message(app, app->fetch->load ? "still loading the store; R when it is done"
+	if (app->sv.fetch) {
+		app_message(app, app->sv.fetch->load ? "still loading the store; R when it is done"
 						  : "already fetching");
 		return;
 	}
@@ -302,7 +302,7 @@ void app_fetch_start(struct app *app)
 	app_fetch_begin(app, f, app_fetch_main);
 }
 
-int app_fetch_fd(const struct app *app) { return app->fetch ? app->fetch->pipe[0] : -1; }
+int app_fetch_fd(const struct app *app) { return app->sv.fetch ? app->sv.fetch->pipe[0] : -1; }
 
 void app_fetch_free(struct app_fetch *f)
 {
@@ -329,15 +329,15 @@ void app_fetch_free(struct app_fetch *f)
 /* New articles join now, unless a filter is up (they wait for it to go). */
 static void app_fetch_join(struct app *app)
 {
-	if (app->filter || app->prompting || app_filter_pending(app))
+	if (app->filter.text || app->prompting || app_filter_pending(app))
 		return;
-	if (store_last_rowid(app->store) > app->store_seen)
+	if (store_last_rowid(app->sv.store) > app->sv.seen)
 		app_store_take(app);
 }
 
 void app_fetch_event(struct app *app)
 {
-	struct app_fetch *f = app->fetch;
+	struct app_fetch *f = app->sv.fetch;
 	char buf[64];
 
 	if (f == NULL)
@@ -354,7 +354,7 @@ void app_fetch_event(struct app *app)
 		if (f->error)
 			app_message(app, "the store: %s", f->error);
 		app_fetch_free(f);
-		app->fetch = NULL;
+		app->sv.fetch = NULL;
 		app_store_loaded(app);
 		return;
 	}
@@ -363,7 +363,7 @@ void app_fetch_event(struct app *app)
 			return;
 		app_page_done(app, f);
 		app_fetch_free(f);
-		app->fetch = NULL;
+		app->sv.fetch = NULL;
 		return;
 	}
 	app_fetch_join(app);
@@ -378,21 +378,21 @@ void app_fetch_event(struct app *app)
 			    atomic_load(&f->added),
 			    atomic_load(&f->failed) ? " (some feeds failed: qari fetch says why)" : "");
 	app_fetch_free(f);
-	app->fetch = NULL;
-	app->fetched_at = app_now();
+	app->sv.fetch = NULL;
+	app->sv.fetched_at = app_now();
 }
 
 /* The status line's figure while fetching: "fetching 3/12". */
 bool app_fetch_progress(const struct app *app, char *out, size_t n)
 {
-	if (app->fetch && app->fetch->load) {
+	if (app->sv.fetch && app->sv.fetch->load) {
 		snprintf(out, n, "loading");
 		return true;
 	}
-	if (app->fetch == NULL || app->fetch->page)
+	if (app->sv.fetch == NULL || app->sv.fetch->page)
 		return false;
-	snprintf(out, n, "fetching %zu/%zu", atomic_load(&app->fetch->done),
-		 atomic_load(&app->fetch->total));
+	snprintf(out, n, "fetching %zu/%zu", atomic_load(&app->sv.fetch->done),
+		 atomic_load(&app->sv.fetch->total));
 	return true;
 }
 
@@ -400,9 +400,9 @@ bool app_fetch_progress(const struct app *app, char *out, size_t n)
 int app_fetch_timeout(const struct app *app)
 {
 	double last, due;
-	if (app->store == NULL || app->config.reload <= 0 || app->fetch)
+	if (app->sv.store == NULL || app->config.reload <= 0 || app->sv.fetch)
 		return -1;
-	last = app->fetched_at > 0 ? app->fetched_at : app->store_opened_at;
+	last = app->sv.fetched_at > 0 ? app->sv.fetched_at : app->sv.opened_at;
 	due = last + (double)app->config.reload * 60 - app_now();
 	return due > 0 ? (int)(due * 1000) + 1 : 0;
 }
@@ -412,7 +412,7 @@ void app_fetch_tick(struct app *app)
 {
 	if (app_fetch_timeout(app) == 0)
 		app_fetch_start(app);
-	if (app->store && !app->fetch && app->store_seen < store_last_rowid(app->store))
+	if (app->sv.store && !app->sv.fetch && app->sv.seen < store_last_rowid(app->sv.store))
 		app_fetch_join(app);
 }
 
@@ -452,7 +452,7 @@ void app_filter_tag(struct app *app)
 	size_t ntags, *rows, n = 0;
 	char *label;
 
-	if (app->store == NULL) {
+	if (app->sv.store == NULL) {
 		app_message(app, "T narrows the store's articles to a tag of the subscriptions");
 		return;
 	}
@@ -462,17 +462,17 @@ void app_filter_tag(struct app *app)
 		app_message(app, "the subscriptions have no tags");
 		goto out;
 	}
-	app->tag_at = app->tag_at % ntags;
-	rows = xcalloc(app->norder + 1, sizeof *rows);
-	for (size_t i = 0; i < app->norder; i++) {
+	app->sv.tag_at = app->sv.tag_at % ntags;
+	rows = xcalloc(app->load.n + 1, sizeof *rows);
+	for (size_t i = 0; i < app->load.n; i++) {
 		const struct sub *sub = subs_find(&subs, app->corpus.items[i]->path);
-		if (sub && app_store_has_tag(sub, tags[app->tag_at]))
+		if (sub && app_store_has_tag(sub, tags[app->sv.tag_at]))
 			rows[n++] = i;
 	}
-	label = xasprintf("tag: %s", tags[app->tag_at]);
+	label = xasprintf("tag: %s", tags[app->sv.tag_at]);
 	app_filter_list(app, label, rows, n);
 	app_focus(app, &app->list);
-	app->tag_at++;
+	app->sv.tag_at++;
 	free(label);
 	free(rows);
 out:
@@ -482,15 +482,15 @@ out:
 
 void app_store_close(struct app *app)
 {
-	if (app->fetch) {
-		app_fetch_free(app->fetch);
-		app->fetch = NULL;
+	if (app->sv.fetch) {
+		app_fetch_free(app->sv.fetch);
+		app->sv.fetch = NULL;
 	}
-	store_close(app->store);
-	app->store = NULL;
-	xfree(&app->store_rowids);
-	if (app->store_given) {
-		store_entities_free(app->store_given);
-		xfree(&app->store_given);
+	store_close(app->sv.store);
+	app->sv.store = NULL;
+	xfree(&app->sv.rowids);
+	if (app->sv.given) {
+		store_entities_free(app->sv.given);
+		xfree(&app->sv.given);
 	}
 }

@@ -44,7 +44,7 @@ struct app_fetch {
 	char *error; /* the store could not be opened (set before finished) */
 };
 
-/* Start job f on a thread running main (its pipe made first); app->fetch becomes f. */
+/* Start job f on a thread running main (its pipe made first); app->sv.fetch becomes f. */
 void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *));
 void app_fetch_wake(struct app_fetch *f); /* from the job's thread: the loop looks */
 void app_fetch_free(struct app_fetch *f); /* cancel, join, free */

@@ -2,7 +2,7 @@
  * unread, bookmarked), the sort order (kept between runs), one source alone, next and previous
  * unread, marking everything shown as read and taking that back.
  *
- * Whatever the list lists (every article through app->order, or a filter's rows) comes
+ * Whatever the list lists (every article through app->load.order, or a filter's rows) comes
  * through app_list_show; the view narrows it there. An article marked read in the unread
  * view stays on screen until the list is shown again, so the rows do not jump under the
  * reader's eye. */
@@ -16,13 +16,13 @@
 
 static const char *const views_names[APP_NVIEWS] = {"all articles", "unread", "bookmarked"};
 
-const char *app_view_name(const struct app *app) { return views_names[app->view]; }
+const char *app_view_name(const struct app *app) { return views_names[app->views.view]; }
 
 static bool views_keeps(const struct app *app, size_t idx)
 {
 	const char *id = app->corpus.items[idx]->id;
 
-	switch (app->view) {
+	switch (app->views.view) {
 	case APP_VIEW_UNREAD: return !app_is_read(app, id);
 	case APP_VIEW_BOOKMARKS: return app_is_bookmarked(app, id);
 	default: return true;
@@ -31,26 +31,26 @@ static bool views_keeps(const struct app *app, size_t idx)
 
 void app_list_show(struct app *app, const size_t *rows, size_t n)
 {
-	size_t *old = app->view_rows, k = 0;
+	size_t *old = app->views.rows, k = 0;
 
-	app->list_base = rows;
-	app->nlist_base = n;
-	if (app->view == APP_VIEW_ALL) {
-		app->view_rows = NULL;
+	app->views.base = rows;
+	app->views.nbase = n;
+	if (app->views.view == APP_VIEW_ALL) {
+		app->views.rows = NULL;
 		list_pane_set_rows(&app->list, rows, n);
 	} else {
-		app->view_rows = xcalloc(n + 1, sizeof *app->view_rows);
+		app->views.rows = xcalloc(n + 1, sizeof *app->views.rows);
 		for (size_t i = 0; i < n; i++)
 			if (views_keeps(app, rows[i]))
-				app->view_rows[k++] = rows[i];
-		list_pane_set_rows(&app->list, app->view_rows, k);
+				app->views.rows[k++] = rows[i];
+		list_pane_set_rows(&app->list, app->views.rows, k);
 	}
 	free(old); /* after the pane read it to keep its selection */
 }
 
 static void views_refresh(struct app *app)
 {
-	app_list_show(app, app->list_base, app->nlist_base);
+	app_list_show(app, app->views.base, app->views.nbase);
 	app->list.dirty = true;
 }
 
@@ -58,30 +58,30 @@ void app_view_cycle(struct app *app)
 {
 	static const char *const empty[APP_NVIEWS] = {NULL, "(no unread articles)", "(no bookmarks)"};
 
-	app->view = (enum app_view)((app->view + 1) % APP_NVIEWS);
-	app->list_data.empty = app->loader ? app->list_data.empty : empty[app->view];
+	app->views.view = (enum app_view)((app->views.view + 1) % APP_NVIEWS);
+	app->list_data.empty = app->load.loader ? app->list_data.empty : empty[app->views.view];
 	views_refresh(app);
 	app_focus(app, &app->list);
 	app_message(app, "view: %s (%zu of %zu)", app_view_name(app),
-		    list_pane_count(&app->list_data), app->nlist_base);
+		    list_pane_count(&app->list_data), app->views.nbase);
 }
 
 /* Marks change the count by what they change: counting 30,000 marks again took a frame
  * milliseconds (the unread_of check recounts after articles arrive). */
 void app_unread_changed(struct app *app, long by)
 {
-	if (app->unread_of != app->norder)
+	if (app->views.unread_of != app->load.n)
 		return;
-	if (by < 0 && (size_t)-by > app->unread)
-		app->unread = 0;
+	if (by < 0 && (size_t)-by > app->views.unread)
+		app->views.unread = 0;
 	else
-		app->unread = (size_t)((long)app->unread + by);
+		app->views.unread = (size_t)((long)app->views.unread + by);
 }
 
 size_t app_unread_count(const struct app *app)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < app->norder; i++)
+	for (size_t i = 0; i < app->load.n; i++)
 		n += !app_is_read(app, app->corpus.items[i]->id);
 	return n;
 }
@@ -91,36 +91,36 @@ void app_sort_cycle(struct app *app)
 {
 	char *dir;
 
-	enum listing_sort was = app->sort;
+	enum listing_sort was = app->views.sort;
 
-	app->sort = (enum listing_sort)((app->sort + 1) % LISTING_NSORTS);
+	app->views.sort = (enum listing_sort)((app->views.sort + 1) % LISTING_NSORTS);
 	if (!app_load_resort(app)) {
-		app->sort = was;
+		app->views.sort = was;
 		app_message(app, "the search is still running: sort when it is done");
 		return;
 	}
 	dir = fsutil_xdg_dir("XDG_STATE_HOME", ".local/state");
-	if (dir && (fsutil_mkdirs(dir, 0700), !listing_prefs_save(dir, app->sort)))
+	if (dir && (fsutil_mkdirs(dir, 0700), !listing_prefs_save(dir, app->views.sort)))
 		app_message(app, "sorted %s (not kept: the state folder is not writable)",
-			    listing_sort_name(app->sort));
+			    listing_sort_name(app->views.sort));
 	else
-		app_message(app, "sorted %s", listing_sort_name(app->sort));
+		app_message(app, "sorted %s", listing_sort_name(app->views.sort));
 	free(dir);
 }
 
 void app_views_init(struct app *app)
 {
 	char *dir = fsutil_xdg_dir("XDG_STATE_HOME", ".local/state");
-	app->sort = listing_prefs_load(dir);
+	app->views.sort = listing_prefs_load(dir);
 	free(dir);
-	listing_sources_load(&app->sources);
+	listing_sources_load(&app->views.sources);
 }
 
 void app_views_free(struct app *app)
 {
-	xfree(&app->view_rows);
-	xfree(&app->undo);
-	listing_sources_free(&app->sources);
+	xfree(&app->views.rows);
+	xfree(&app->views.undo);
+	listing_sources_free(&app->views.sources);
 }
 
 /* The row the walk starts from: the open article's in the reader, else the selection. */
@@ -148,7 +148,7 @@ void app_unread_step(struct app *app, bool forward)
 		if (app_is_read(app, app->corpus.items[idx]->id))
 			continue;
 		list_pane_select(&app->list, idx);
-		app->list_touched = true;
+		app->load.touched = true;
 		if (app->focus != &app->list)
 			app_open(app, idx, APP_SAVED_TOP, true);
 		return;
@@ -164,17 +164,17 @@ void app_mark_shown_read(struct app *app)
 
 	if (n == 0)
 		return;
-	free(app->undo);
-	app->undo = xcalloc(n + 1, sizeof *app->undo);
+	free(app->views.undo);
+	app->views.undo = xcalloc(n + 1, sizeof *app->views.undo);
 	for (size_t i = 0; i < n; i++) {
 		size_t idx = app->list_data.rows ? app->list_data.rows[i] : i;
 		const char *id = app->corpus.items[idx]->id;
 		if (app_is_read(app, id))
 			continue;
 		all_kept &= app_set_read(app, id, true);
-		app->undo[k++] = idx;
+		app->views.undo[k++] = idx;
 	}
-	app->nundo = k;
+	app->views.nundo = k;
 	app_unread_changed(app, -(long)k);
 	app->list.dirty = true;
 	app_message(app, "%zu article%s marked read%s — U takes it back", k, k == 1 ? "" : "s",
@@ -184,16 +184,16 @@ void app_mark_shown_read(struct app *app)
 
 void app_undo_mark(struct app *app)
 {
-	if (app->nundo == 0) {
+	if (app->views.nundo == 0) {
 		app_message(app, "nothing to take back");
 		return;
 	}
-	for (size_t i = 0; i < app->nundo; i++)
-		app_set_read(app, app->corpus.items[app->undo[i]]->id, false);
-	app_message(app, "%zu article%s unread again", app->nundo, app->nundo == 1 ? "" : "s");
-	app_unread_changed(app, (long)app->nundo);
-	app->nundo = 0;
-	xfree(&app->undo);
+	for (size_t i = 0; i < app->views.nundo; i++)
+		app_set_read(app, app->corpus.items[app->views.undo[i]]->id, false);
+	app_message(app, "%zu article%s unread again", app->views.nundo, app->views.nundo == 1 ? "" : "s");
+	app_unread_changed(app, (long)app->views.nundo);
+	app->views.nundo = 0;
+	xfree(&app->views.undo);
 	app->list.dirty = true;
 	views_refresh(app);
 	app_take_messages(app);
@@ -211,11 +211,11 @@ void app_filter_source(struct app *app)
 		app_message(app, "this article names no source");
 		return;
 	}
-	rows = xcalloc(app->norder + 1, sizeof *rows);
-	for (size_t i = 0; i < app->norder; i++)
+	rows = xcalloc(app->load.n + 1, sizeof *rows);
+	for (size_t i = 0; i < app->load.n; i++)
 		if (app->corpus.items[i]->source && strcmp(app->corpus.items[i]->source, source) == 0)
 			rows[n++] = i;
-	name = listing_source_name(&app->sources, app->corpus.items[at]);
+	name = listing_source_name(&app->views.sources, app->corpus.items[at]);
 	label = xasprintf("source: %s", name);
 	app_filter_list(app, label, rows, n);
 	app_focus(app, &app->list);
