@@ -146,10 +146,12 @@ static void sidebar_add_where(struct sidebar_pane *s, const char *source, const 
 
 	if (source && *source)
 		strbuf_printf(&sb, "%s", source);
-	if (*date) /* isolated: beside Arabic, UAX #9 would turn 2015-07-21 into 21-07-2015 */
+	/* each part isolated: beside Arabic, UAX #9 would turn 2015-07-21 into 21-07-2015 and
+	 * "3 sources" into "sources 3" (a number after Arabic letters is an Arabic number) */
+	if (*date)
 		strbuf_printf(&sb, "%s\u2066%s\u2069", sb.len ? " · " : "", date);
 	if (sources > 1)
-		strbuf_printf(&sb, "%s%zu sources", sb.len ? " · " : "", sources);
+		strbuf_printf(&sb, "%s\u2066%zu sources\u2069", sb.len ? " · " : "", sources);
 	if (sb.len)
 		sidebar_pane_add_detail(s, sb.data);
 	strbuf_free(&sb);
