@@ -53,6 +53,27 @@ static void test_urls_file(void)
 	subs_free(&s);
 }
 
+/* A control character cannot be written back into a line: it is dropped when read, so what
+ * is read is what a written line reads back as. */
+static void test_controls(void)
+{
+	struct subs s;
+	parse(&s, "https://x.example/f\tne\x01ws \r~Okaz\x7f\n");
+	REQUIRE(s.n == 1);
+	CHECK(has_tag(&s.v[0], "news"));
+	CHECK_STR(s.v[0].name, "Okaz");
+	char *line = subs_format_line(&s.v[0]);
+	CHECK(strpbrk(line, "\r\n\x01\x7f") == NULL);
+	struct subs back;
+	parse(&back, line);
+	REQUIRE(back.n == 1);
+	CHECK_STR(back.v[0].name, "Okaz");
+	CHECK(back.v[0].ntags == 1 && has_tag(&back.v[0], "news"));
+	subs_free(&back);
+	free(line);
+	subs_free(&s);
+}
+
 static void parse_opml(struct subs *s, const char *doc)
 {
 	*s = (struct subs){0};
@@ -120,6 +141,7 @@ static void test_opml_round_trip(void)
 int main(void)
 {
 	test_urls_file();
+	test_controls();
 	test_opml_in();
 	test_opml_round_trip();
 	return check_done();
