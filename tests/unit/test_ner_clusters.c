@@ -10,7 +10,7 @@
 #include "qari/corpus.h"
 #include "qari/ner.h"
 #include "qari/xalloc.h"
-#include "../../src/model/ner_private.h"
+#include "../../src/model/ner/ner_private.h"
 
 static const char *const names[] = {"سمير", "عمر", "حسن", "نادر"};
 static const char *const cities[] = {"دمشق", "تونس", "صنعاء", "عمان"};

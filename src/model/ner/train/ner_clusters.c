@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ner_private.h"
+#include "../ner_private.h"
 #include "qari/xalloc.h"
 
 #define NER_CL_EDGE UINT32_MAX /* a paragraph's edge in the token stream */
