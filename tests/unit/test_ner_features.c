@@ -10,7 +10,7 @@
 #include "qari/corpus.h"
 #include "qari/ner.h"
 #include "qari/xalloc.h"
-#include "../../src/model/ner/ner_private.h"
+#include "../../src/model/ner/ner_model.h"
 
 /* Words that come again at the same offset from other words, sentences of one word. */
 static const char *const texts[] = {

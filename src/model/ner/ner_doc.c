@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ner_private.h"
+#include "ner_model.h"
 #include "qari/xalloc.h"
 
 #define NER_DOC_STEM_SALT 0x9E3779B9u /* stem keys apart from word keys in the one map */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ner_private.h"
+#include "ner_model.h"
 #include "qari/xalloc.h"
 
 static bool ner_para_ends_sentence(const char *s, const struct norm_token *t)

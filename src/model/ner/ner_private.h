@@ -106,36 +106,6 @@ size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out
 /* The key of a pair feature under previous tag prev (NER_NTAGS: the sentence start). */
 uint32_t ner_pair_key(uint32_t key, int prev);
 
-/* A loaded model's weights: open addressing with the key and its int16 row in one slot, so
- * that a lookup touches one cache line, not three (key, index, row). */
-struct ner_qslot {
-	uint32_t key;
-	int16_t w[NER_NTAGS]; /* × scale */
-	uint16_t used;
-};
-
-struct ner_model {
-	const struct ner_lexicon *lex;
-	struct ner_keymap map;  /* feature key → row of w (trained in memory) */
-	uint32_t nfeat;
-	float *w;               /* nfeat × NER_NTAGS (trained in memory), or NULL when loaded: */
-	struct ner_qslot *qt;   /* the weights of a loaded model */
-	size_t qmask;           /* slots in qt − 1 */
-	size_t qt_bytes;        /* qt was mapped (munmap that many bytes), or 0: malloc'ed */
-	uint64_t *qfilter;      /* a loaded pass: two bits set per key of qt (ner_qfilter_bits) */
-	size_t qfmask;          /* words in qfilter − 1 */
-	uint64_t serial;        /* a loaded pass's number, unique in the process; 0: in training */
-	float scale;
-	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
-	struct ner_keymap wordlex; /* word key → its class in the training data (ner_wordlex.c) */
-	struct ner_model *stack;   /* second pass (ner_doc.c), or NULL: one pass */
-	uint32_t window;           /* second pass: sentences either side that make a document */
-};
-
-/* One pass of m over a sentence whose facts (info) are ready: tags[i] per token. */
-void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
-		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w);
-
 /* Sentences of a document: tokens [sents[k], sents[k + 1]) of info and tags, k < nsents.
  * Sets info[t].docw and docs of every token from the tags of the same word and stem in the
  * sentences at most window away, the token itself left out. */
@@ -160,15 +130,5 @@ void ner_wordlex_apply(const struct ner_keymap *wl, size_t n, struct ner_tokinfo
  * class of token i's word counted on the other folds, and full, the classes over all of d. */
 void ner_wordlex_build(const struct ner_data *d, size_t nsent, const uint32_t *keys,
 		       uint8_t *jack, struct ner_keymap *full);
-
-/* Grow w's buffers for n tokens. */
-void ner_work_reserve(struct ner_work *w, size_t n);
-/* Viterbi over emission scores em (n × NER_NTAGS) and pair scores em2 (n × (NER_NTAGS + 1)
- * × NER_NTAGS: token, previous tag, tag) with m's transitions; invalid BIO moves (I-X after
- * anything but B-X or I-X) are never taken. */
-void ner_viterbi(const float trans[NER_NTAGS + 1][NER_NTAGS], const float *em, const float *em2,
-		 size_t n, uint8_t *tags, struct ner_work *w);
-#define NER_EM2(i, p, t) (((i) * (NER_NTAGS + 1) + (size_t)(p)) * NER_NTAGS + (size_t)(t))
-bool ner_bio_allowed(int prev, int tag);
 
 #endif

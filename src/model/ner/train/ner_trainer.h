@@ -3,7 +3,7 @@
 #ifndef QARI_NER_TRAINER_H
 #define QARI_NER_TRAINER_H
 
-#include "../ner_private.h"
+#include "../ner_model.h"
 
 struct ner_trainer {
 	const struct ner_data *d;
