@@ -1,16 +1,20 @@
 /* cli.h - the command line, parsed into a struct before anything acts on it.
  *
- * One subcommand per file (src/app/cmd_*.c), listed in one registry (cli.c). */
+ * One subcommand per file (src/app/cmd_*.c), listed in one registry (commands.c). The
+ * training commands (train-ner, ner-split, ner-clusters) are built into qari-train
+ * (train_main.c); qari runs it for them (trainer.c). */
 #ifndef QARI_CLI_H
 #define QARI_CLI_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "qari/layout.h"
 
 struct cli {
 	const struct cmd_entry *cmd; /* NULL: the interactive reader */
+	char **argv;                 /* the command line as given (qari-train is run with it) */
 	char **args;                 /* positional arguments after the subcommand (not owned) */
 	size_t nargs;
 	int width;            /* --width N, 0 when not given */
@@ -43,9 +47,13 @@ struct cmd_entry {
 	int (*exec)(const struct cli *cli);
 };
 
-/* Parse argv. On a user error returns false and sets *error to a message (static). */
-bool cli_parse(int argc, char **argv, struct cli *cli, const char **error);
-const struct cmd_entry *cli_find_command(const char *name);
+/* Parse argv; its first positional argument that names one of commands (NULL-terminated) is
+ * the subcommand. On a user error returns false and sets *error to a message (static). */
+bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands, struct cli *cli,
+	       const char **error);
+const struct cmd_entry *cli_find_command(const struct cmd_entry *const *commands, const char *name);
+/* qari's subcommands and its --help (commands.c). */
+extern const struct cmd_entry *const cli_commands[];
 void cli_print_help(void);
 struct layout_opts cli_layout_opts(const struct cli *cli);
 
@@ -65,6 +73,9 @@ extern const struct cmd_entry cmd_list_entry, cmd_show_entry, cmd_layout_entry;
 extern const struct cmd_entry cmd_search_entry;
 extern const struct cmd_entry cmd_train_ner_entry, cmd_ner_eval_entry, cmd_ner_split_entry,
 	cmd_ner_clusters_entry;
+/* cmd_ner_eval.c: P/R/F1 per type and overall (ner-eval, and train-ner on DEV). */
+struct ner_score;
+void cmd_ner_eval_print(FILE *f, const struct ner_score *s);
 extern const struct cmd_entry cmd_tag_entry;
 extern const struct cmd_entry cmd_entities_entry, cmd_eval_entities_entry;
 extern const struct cmd_entry cmd_related_entry, cmd_eval_related_entry;

@@ -1,21 +1,23 @@
 /* ner.h - named-entity recognition: a trained sequence tagger plus rules for dates.
  *
- * Files:
+ * The tagger's public face; its sources are src/model/ner/ (training: qari/ner_train.h):
  *   ner_lexicon.c   gazetteers and trigger words (text files in assets/ner), in matching form
  *   ner_features.c  the features of a token: word, stem, affixes, ±2 context, gazetteer
  *                   membership and trigger words, hashed to 32 bits (no strings built)
- *   ner_model.c     the model file, and tagging: emission scores + Viterbi over BIO tags
- *   ner_train.c     averaged structured perceptron, large-margin (cost-augmented decoding),
- *                   deterministic for a given seed
- *   ner_clusters.c  word clusters from unlabelled text (qari ner-clusters, training only)
+ *   ner_keys.c      the key table: feature or word key → index
+ *   ner_score.c     tagging a sentence: emission scores (cached per word and thread) and
+ *                   Viterbi over BIO tags
+ *   ner_file.c      the model file read, and the bundled model
+ *   ner_model.c     the tags' names, a model freed
  *   ner_wordlex.c   entity tags each word carried in the training data, or how often it was
  *                   seen there (jackknifed while training), a feature; the classes ship in
  *                   the model file
  *   ner_doc.c       the second pass: the first pass's tags of the same word and stem in the
  *                   surrounding sentences (±window; at run time within one article)
  *   ner_para.c      running text: paragraphs and articles (ner_doc) cut into sentences
- *   ner_data.c      CoNLL token/tag files, the development split, entity-level scoring
+ *   ner_data.c      CoNLL token/tag files, entity-level scoring
  *   ner_dates.c     dates by rules: day month[/month] [year], weekdays, years, ISO dates
+ * Private: ner_private.h (what the files share), ner_model.h (a model's insides).
  *
  * Tokens are words of the matching form (normalize.h). A sentence is handed over as text in
  * which its tokens are separated by single spaces, so gazetteer phrases are plain substrings. */
@@ -76,10 +78,9 @@ int ner_lexicon_curated_type(const struct ner_lexicon *lex, const char *s, size_
 /* Whether a word announces a name (a title, office or nisba: وزير، الروسي). */
 bool ner_lexicon_is_title(const struct ner_lexicon *lex, const char *s, size_t n);
 
-/* The model file (binary, see ner_model.c) with the lexicon it was trained with. Errors come
+/* The model file (binary, see ner_file.c) with the lexicon it was trained with. Errors come
  * back in *error, allocated (caller frees). */
 struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex, char **error);
-bool ner_model_save(const struct ner_model *m, const char *path, char **error);
 void ner_model_free(struct ner_model *m);
 /* The bundled model and lexicon (assets/ner), loaded once per process (thread-safe) and kept
  * until ner_default_free. On failure NULL, and *error points to a static message. */
@@ -157,9 +158,6 @@ bool ner_data_read(const char *path, struct ner_data *d, char **error);
 void ner_data_free(struct ner_data *d);
 /* Sentence k as the tagger takes it. */
 struct ner_sentence ner_data_sentence(const struct ner_data *d, size_t k);
-/* The development split: the first sentence of the last dev_fraction of the tokens (the cut
- * falls at a sentence end). Train on sentences [0, cut), evaluate on [cut, nsents). */
-size_t ner_data_split(const struct ner_data *d, double dev_fraction);
 
 /* CoNLL entity-level counts (exact span and type), per type and overall (index NER_NONE). */
 struct ner_score {
@@ -174,44 +172,7 @@ void ner_data_tag(const struct ner_model *m, const struct ner_data *d, uint8_t *
 void ner_evaluate(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
 		  struct ner_score *s);
 
-enum ner_train_method {
-	NER_TRAIN_PERCEPTRON, /* averaged, cost-augmented structured perceptron (ner_train.c) */
-	NER_TRAIN_CRF,        /* linear-chain CRF, maximum likelihood (ner_crf.c) */
-};
-
-struct ner_train_opts {
-	enum ner_train_method method;
-	double c1, c2;      /* CRF: L1 and L2 penalties (c1 |w|₁ + c2 |w|²) */
-	unsigned max_iter;  /* CRF: L-BFGS iterations at most */
-	unsigned epochs;    /* perceptron: passes over the training sentences */
-	uint64_t seed;      /* shuffling order: same seed, same model */
-	unsigned min_count; /* features seen fewer times are left out of the model */
-	float margin;       /* while training, wrong tags score this much more (a large-margin
-			       perceptron), and O for an entity token miss_cost times more */
-	float miss_cost;
-	unsigned window;    /* second pass over documents of ±window sentences; 0: one pass */
-	bool verbose;       /* dev F1 after each epoch on stderr */
-};
-/* Train on sentences [0, ntrain) of train; dev (may be NULL) is only reported on. */
-struct ner_model *ner_train(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
-			    const struct ner_lexicon *lex, const struct ner_train_opts *o);
-
-/* Word clusters from unlabelled text (ner_clusters.c), the tagger's clusters.txt. */
+/* Levels of word clusters in clusters.txt (ner_lexicon.c; made by ner_clusters_build). */
 #define NER_CLUSTER_LEVELS 4
-struct ner_clusters_opts {
-	unsigned min_count; /* words seen fewer times are left out */
-	unsigned contexts;  /* the most frequent tokens that describe a word's neighbours */
-	unsigned window;    /* neighbours up to this far either side, each distance apart */
-	unsigned levels[NER_CLUSTER_LEVELS]; /* clusters of words, groups of them, groups of
-						those...; 0: no more levels */
-	unsigned max_iter;  /* k-means rounds at most */
-	uint64_t seed;
-	bool verbose;       /* progress on stderr */
-};
-/* Cluster the words of the text files paths[0..npaths) (UTF-8; a blank line ends a
- * paragraph) and write "word<TAB>cluster<TAB>group..." lines to out, most frequent word
- * first. */
-bool ner_clusters_build(char *const *paths, size_t npaths, const struct ner_clusters_opts *o,
-			const char *out, char **error);
 
 #endif

@@ -1,4 +1,5 @@
-/* cli.c - parsing the command line and the registry of subcommands. */
+/* cli.c - parsing the command line (a program's subcommands are its own: commands.c for qari,
+ * train_main.c for qari-train). */
 #include "qari/cli.h"
 
 #include <stdio.h>
@@ -12,58 +13,12 @@
 
 #define CLI_MAX_WIDTH 10000
 
-static const struct cmd_entry *const cli_commands[] = {
-	&cmd_list_entry,
-	&cmd_show_entry,
-	&cmd_layout_entry,
-	&cmd_search_entry,
-	&cmd_train_ner_entry,
-	&cmd_ner_eval_entry,
-	&cmd_ner_split_entry,
-	&cmd_ner_clusters_entry,
-	&cmd_tag_entry,
-	&cmd_entities_entry,
-	&cmd_eval_entities_entry,
-	&cmd_related_entry,
-	&cmd_eval_related_entry,
-	&cmd_bench_entry,
-	&cmd_import_entry,
-	&cmd_fetch_entry,
-	&cmd_add_entry,
-	&cmd_import_opml_entry,
-	&cmd_export_opml_entry,
-};
-
-const struct cmd_entry *cli_find_command(const char *name)
+const struct cmd_entry *cli_find_command(const struct cmd_entry *const *commands, const char *name)
 {
-	for (size_t i = 0; i < sizeof cli_commands / sizeof *cli_commands; i++)
-		if (strcmp(cli_commands[i]->name, name) == 0)
-			return cli_commands[i];
+	for (size_t i = 0; commands[i]; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
 	return NULL;
-}
-
-void cli_print_help(void)
-{
-	printf("usage: qari [OPTIONS] [PATH...]   read articles (none: the bundled ones)\n");
-	for (size_t i = 0; i < sizeof cli_commands / sizeof *cli_commands; i++)
-		printf("       qari %s %s\n         %s\n", cli_commands[i]->name, cli_commands[i]->usage,
-		       cli_commands[i]->summary);
-	printf("options:\n"
-	       "  --width N              layout width in columns (subcommands)\n"
-	       "  --dir auto|rtl|ltr     paragraph direction (default: the article's own)\n"
-	       "  --bidi app|terminal    who reorders and shapes: qari (default) or the terminal\n"
-	       "  --shape on|off         Arabic shaping (default on)\n"
-	       "  --no-color             no colours (also NO_COLOR=1)\n"
-	       "  --help, --version\n"
-	       "files:\n"
-	       "  $XDG_CONFIG_HOME/qari/config  settings and key bindings (default ~/.config/qari/config)\n"
-	       "  $XDG_STATE_HOME/qari/         read marks, bookmarks, positions, the sort order\n"
-	       "  $XDG_CACHE_HOME/qari/entities the entities of articles already tagged\n"
-	       "  $XDG_CONFIG_HOME/qari/urls    subscriptions: a feed URL a line, tags, ~Name\n"
-	       "  $XDG_DATA_HOME/qari/qari.db   the store of fetched and imported articles\n"
-	       "environment: NO_COLOR, BROWSER, XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_CACHE_HOME,\n"
-	       "  XDG_DATA_HOME, http_proxy, https_proxy, no_proxy, QARI_THREADS (worker threads);\n"
-	       "  see qari(1)\n");
 }
 
 static bool cli_parse_width(const char *s, int *width)
@@ -172,12 +127,14 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 	return true;
 }
 
-bool cli_parse(int argc, char **argv, struct cli *cli, const char **error)
+bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands, struct cli *cli,
+	       const char **error)
 {
 	bool options_done = false;
 
 	memset(cli, 0, sizeof *cli);
 	cli->c1 = cli->c2 = -1;
+	cli->argv = argv;
 	cli->args = xcalloc((size_t)argc + 1, sizeof *cli->args);
 	cli->no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
 	for (int i = 1; i < argc; i++) {
@@ -187,8 +144,8 @@ bool cli_parse(int argc, char **argv, struct cli *cli, const char **error)
 		else if (!options_done && a[0] == '-' && a[1] != '\0') {
 			if (!cli_parse_option(cli, argc, argv, &i, error))
 				return false;
-		} else if (cli->cmd == NULL && cli->nargs == 0 && cli_find_command(a))
-			cli->cmd = cli_find_command(a);
+		} else if (cli->cmd == NULL && cli->nargs == 0 && cli_find_command(commands, a))
+			cli->cmd = cli_find_command(commands, a);
 		else
 			cli->args[cli->nargs++] = argv[i];
 	}

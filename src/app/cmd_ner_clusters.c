@@ -7,8 +7,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cmd_training.h"
 #include "qari/cli.h"
 #include "qari/ner.h"
+#include "qari/ner_train.h"
 #include "qari/xalloc.h"
 
 /* Chosen on the dev split (assets/ner/README): words seen 5 times or more (10: fewer names
@@ -83,9 +85,4 @@ static int cmd_ner_clusters_exec(const struct cli *cli)
 	return rc;
 }
 
-const struct cmd_entry cmd_ner_clusters_entry = {
-	.name = "ner-clusters",
-	.usage = "[--seed N] PATH... -o OUT",
-	.summary = "word clusters for the entity tagger from unlabelled text (files or folders)",
-	.exec = cmd_ner_clusters_exec,
-};
+const struct cmd_entry cmd_ner_clusters_entry = CMD_NER_CLUSTERS_ENTRY(cmd_ner_clusters_exec);

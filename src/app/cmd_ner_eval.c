@@ -6,8 +6,6 @@
 #include "qari/cli.h"
 #include "qari/ner.h"
 
-void cmd_ner_eval_print(FILE *f, const struct ner_score *s);
-
 void cmd_ner_eval_print(FILE *f, const struct ner_score *s)
 {
 	static const int types[] = {NER_PERS, NER_LOC, NER_ORG, NER_MISC, NER_NONE};

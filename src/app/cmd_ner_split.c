@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_training.h"
 #include "qari/cli.h"
 #include "qari/ner.h"
+#include "qari/ner_train.h"
 
 #define CMD_NER_SPLIT_DEV 0.1
 
@@ -55,9 +57,4 @@ static int cmd_ner_split_exec(const struct cli *cli)
 	return rc;
 }
 
-const struct cmd_entry cmd_ner_split_entry = {
-	.name = "ner-split",
-	.usage = "FILE TRAIN DEV",
-	.summary = "cut a token TAG file into training and development parts (last ~10%)",
-	.exec = cmd_ner_split_exec,
-};
+const struct cmd_entry cmd_ner_split_entry = CMD_NER_SPLIT_ENTRY(cmd_ner_split_exec);

@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_training.h"
 #include "qari/cli.h"
 #include "qari/corpus.h"
 #include "qari/ner.h"
+#include "qari/ner_train.h"
 #include "qari/xalloc.h"
 
 #define CMD_TRAIN_NER_EPOCHS 12
@@ -22,9 +24,6 @@
 #define CMD_TRAIN_NER_MAX_ITER 300
 #define CMD_TRAIN_NER_WINDOW 15 /* second pass: a document is ±15 sentences (chosen on the
 					 held-out tenth of TRAIN: 75.19 against 74.64 with 20 and 74.86 with 30) */
-
-/* Print P/R/F1 per type and overall. */
-void cmd_ner_eval_print(FILE *f, const struct ner_score *s);
 
 static int cmd_train_ner_run(const struct cli *cli, struct ner_lexicon *lex)
 {
@@ -93,9 +92,4 @@ static int cmd_train_ner_exec(const struct cli *cli)
 	return rc;
 }
 
-const struct cmd_entry cmd_train_ner_entry = {
-	.name = "train-ner",
-	.usage = "[--method crf|perceptron] [--c1 X] [--c2 X] [--seed N] TRAIN DEV -o MODEL",
-	.summary = "train the entity tagger on TRAIN (token TAG lines), report on DEV",
-	.exec = cmd_train_ner_exec,
-};
+const struct cmd_entry cmd_train_ner_entry = CMD_TRAIN_NER_ENTRY(cmd_train_ner_exec);

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "qari/corpus.h"
 #include "qari/ner.h"
+#include "qari/ner_train.h"
 #include "qari/xalloc.h"
 #include "../../src/model/ner/ner_private.h"
 

@@ -116,19 +116,11 @@ void ner_doc_classes(struct ner_tokinfo *info, const uint8_t *tags, const size_t
  * from there instead. */
 void ner_tag_data(const struct ner_model *m, const struct ner_data *d, size_t from, size_t to,
 		  const uint8_t (*docs)[2], uint8_t *tags);
-/* Sentences [from, to) of d (keep), or all the others (!keep), as a data set of their own. */
-void ner_data_select(const struct ner_data *d, size_t from, size_t to, bool keep,
-		     struct ner_data *out);
-
 /* The key of a token's word (its proclitic-free form) in the word lexicon and the clusters. */
 uint32_t ner_wordlex_key(const struct ner_tokinfo *t);
 /* The same key from the proclitic-free form's hash. */
 static inline uint32_t ner_word_key(uint64_t hp) { return (uint32_t)(hp ^ hp >> 32); }
 /* Set info[i].wlex from the word lexicon wl. */
 void ner_wordlex_apply(const struct ner_keymap *wl, size_t n, struct ner_tokinfo *info);
-/* From the gold tags of sentences [0, nsent) of d and each token's word key: jack[i], the
- * class of token i's word counted on the other folds, and full, the classes over all of d. */
-void ner_wordlex_build(const struct ner_data *d, size_t nsent, const uint32_t *keys,
-		       uint8_t *jack, struct ner_keymap *full);
 
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "../ner_private.h"
+#include "qari/ner_train.h"
 #include "qari/xalloc.h"
 
 #define NER_CL_EDGE UINT32_MAX /* a paragraph's edge in the token stream */

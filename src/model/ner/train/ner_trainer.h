@@ -4,6 +4,7 @@
 #define QARI_NER_TRAINER_H
 
 #include "../ner_model.h"
+#include "qari/ner_train.h"
 
 struct ner_trainer {
 	const struct ner_data *d;
@@ -47,5 +48,14 @@ void ner_crf_free(struct ner_crf *crf);
  * the features extracted and pruned (w and wa not yet made, transa zero, c one): wa is made
  * zero, so that the model made of them is w itself. */
 void ner_crf_fit(struct ner_trainer *tr, const struct ner_train_opts *o);
+
+/* Sentences [from, to) of d (keep), or all the others (!keep), as a data set of their own. */
+void ner_data_select(const struct ner_data *d, size_t from, size_t to, bool keep,
+		     struct ner_data *out);
+
+/* From the gold tags of sentences [0, nsent) of d and each token's word key: jack[i], the
+ * class of token i's word counted on the other folds, and full, the classes over all of d. */
+void ner_wordlex_build(const struct ner_data *d, size_t nsent, const uint32_t *keys,
+		       uint8_t *jack, struct ner_keymap *full);
 
 #endif

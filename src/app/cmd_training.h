@@ -1,0 +1,26 @@
+/* cmd_training.h - the training commands' entries, the same in qari, which hands them to
+ * qari-train (trainer.c), and in qari-train, which runs them (cmd_train_ner.c,
+ * cmd_ner_split.c, cmd_ner_clusters.c): only exec differs. */
+#ifndef QARI_CMD_TRAINING_H
+#define QARI_CMD_TRAINING_H
+
+#define CMD_TRAIN_NER_ENTRY(fn) { \
+	.name = "train-ner", \
+	.usage = "[--method crf|perceptron] [--c1 X] [--c2 X] [--seed N] TRAIN DEV -o MODEL", \
+	.summary = "train the entity tagger on TRAIN (token TAG lines), report on DEV", \
+	.exec = (fn), \
+}
+#define CMD_NER_SPLIT_ENTRY(fn) { \
+	.name = "ner-split", \
+	.usage = "FILE TRAIN DEV", \
+	.summary = "cut a token TAG file into training and development parts (last ~10%)", \
+	.exec = (fn), \
+}
+#define CMD_NER_CLUSTERS_ENTRY(fn) { \
+	.name = "ner-clusters", \
+	.usage = "[--seed N] PATH... -o OUT", \
+	.summary = "word clusters for the entity tagger from unlabelled text (files or folders)", \
+	.exec = (fn), \
+}
+
+#endif
