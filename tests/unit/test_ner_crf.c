@@ -1,4 +1,4 @@
-/* test_ner_crf.c - the CRF trainer's objective (white box: src/model/ner_trainer.h): its
+/* test_ner_crf.c - the CRF trainer's objective (white box: src/model/ner/train/ner_trainer.h): its
  * value where it is known, and its gradient against finite differences. */
 #include <math.h>
 #include <stdio.h>
