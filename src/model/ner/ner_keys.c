@@ -1,8 +1,8 @@
-/* ner_keys.c - the key table: u32 feature (or word) key -> dense index, open addressing. */
+/* ner_keys.c - the key table: u32 feature (or word) key → dense index, open addressing. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "ner_model.h"
+#include "ner_private.h"
 #include "qari/xalloc.h"
 
 void ner_keymap_init(struct ner_keymap *m, size_t expect)
