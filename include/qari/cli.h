@@ -38,23 +38,57 @@ struct cli {
 				 not given */
 	bool verbose;         /* --verbose (eval-entities, eval-related): every error or list */
 	bool help, version;
+	unsigned given;       /* the enum cli_option of every option given */
 };
+
+/* The options a command takes: its template (cmd_entry.options), as tmux's commands carry
+ * theirs. An option given to a command whose template lacks it is an error. --help and
+ * --version go with any. */
+enum cli_option {
+	CLI_OPT_WIDTH = 1 << 0,    /* --width N */
+	CLI_OPT_DIR = 1 << 1,      /* --dir auto|rtl|ltr */
+	CLI_OPT_BIDI = 1 << 2,     /* --bidi app|terminal */
+	CLI_OPT_SHAPE = 1 << 3,    /* --shape on|off */
+	CLI_OPT_LOGICAL = 1 << 4,  /* --logical */
+	CLI_OPT_COLOR = 1 << 5,    /* --no-color */
+	CLI_OPT_STATS = 1 << 6,    /* --stats */
+	CLI_OPT_NO_CACHE = 1 << 7, /* --no-cache */
+	CLI_OPT_CONLL = 1 << 8,    /* --conll */
+	CLI_OPT_VERBOSE = 1 << 9,  /* --verbose, -v */
+	CLI_OPT_SPLIT = 1 << 10,   /* --split dev|test|all */
+	CLI_OPT_METHOD = 1 << 11,  /* --method, one of cmd_entry.methods */
+	CLI_OPT_OUTPUT = 1 << 12,  /* -o FILE */
+	CLI_OPT_SEED = 1 << 13,    /* --seed N */
+	CLI_OPT_PENALTY = 1 << 14, /* --c1 X, --c2 X */
+};
+/* How the text is laid out: the reader's and the subcommands that print visual lines. */
+#define CLI_OPT_LAYOUT (CLI_OPT_DIR | CLI_OPT_BIDI | CLI_OPT_SHAPE)
+/* The interactive reader's template. */
+#define CLI_READER_OPTIONS (CLI_OPT_LAYOUT | CLI_OPT_COLOR)
 
 struct cmd_entry {
 	const char *name;
-	const char *usage;   /* arguments, for --help */
+	const char *usage;   /* arguments and options, for --help (a test checks they agree) */
 	const char *summary; /* one line of purpose */
 	int (*exec)(const struct cli *cli);
+	unsigned options;    /* its template: the enum cli_option it takes */
+	const char *methods; /* with CLI_OPT_METHOD: what --method takes, "a|b" */
 };
 
 /* Parse argv; its first positional argument that names one of commands (NULL-terminated) is
- * the subcommand. On a user error returns false and sets *error to a message (static). */
+ * the subcommand, whose template says which options it takes (no subcommand: the reader's).
+ * On a user error returns false and sets *error to a message (static, until the next call). */
 bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands, struct cli *cli,
 	       const char **error);
 const struct cmd_entry *cli_find_command(const struct cmd_entry *const *commands, const char *name);
 /* qari's subcommands and its --help (commands.c). */
 extern const struct cmd_entry *const cli_commands[];
 void cli_print_help(void);
+/* Whether --help describes the option once for all (the layout options, --no-color) rather
+ * than in each command's usage. */
+bool cli_option_shared(enum cli_option bit);
+/* The option's name ("--width"). */
+const char *cli_option_name(enum cli_option bit);
 struct layout_opts cli_layout_opts(const struct cli *cli);
 
 /* Load the corpus from the arguments from index first on (none: the bundled articles);

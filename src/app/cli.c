@@ -42,88 +42,180 @@ static bool cli_parse_penalty(const char *v, double *out)
 	return true;
 }
 
-/* An option with a value: "--name value" or "--name=value". */
-static const char *cli_option_value(const char *name, int argc, char **argv, int *i)
+/* Every option: its names, whether it takes a value, and its bit in a command's template. */
+struct cli_option_def {
+	const char *name, *alias;
+	enum cli_option bit;
+	bool value;
+};
+static const struct cli_option_def cli_option_defs[] = {
+	{"--width", NULL, CLI_OPT_WIDTH, true},
+	{"--dir", NULL, CLI_OPT_DIR, true},
+	{"--bidi", NULL, CLI_OPT_BIDI, true},
+	{"--shape", NULL, CLI_OPT_SHAPE, true},
+	{"--logical", NULL, CLI_OPT_LOGICAL, false},
+	{"--no-color", "--no-colour", CLI_OPT_COLOR, false},
+	{"--stats", NULL, CLI_OPT_STATS, false},
+	{"--no-cache", NULL, CLI_OPT_NO_CACHE, false},
+	{"--conll", NULL, CLI_OPT_CONLL, false},
+	{"--verbose", "-v", CLI_OPT_VERBOSE, false},
+	{"--split", NULL, CLI_OPT_SPLIT, true},
+	{"--method", NULL, CLI_OPT_METHOD, true},
+	{"-o", NULL, CLI_OPT_OUTPUT, true},
+	{"--seed", NULL, CLI_OPT_SEED, true},
+	{"--c1", NULL, CLI_OPT_PENALTY, true},
+	{"--c2", NULL, CLI_OPT_PENALTY, true},
+};
+
+const char *cli_option_name(enum cli_option bit)
 {
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] == '\0' && *i + 1 < argc)
-		return argv[++*i];
+	for (size_t i = 0; i < sizeof cli_option_defs / sizeof *cli_option_defs; i++)
+		if (cli_option_defs[i].bit == bit)
+			return cli_option_defs[i].name;
 	return NULL;
+}
+
+static char cli_error_buf[160]; /* a message naming the option or the command */
+
+/* The option arg names ("--name", "--name=value" for one with a value), or NULL. */
+static const struct cli_option_def *cli_option_find(const char *arg)
+{
+	for (size_t i = 0; i < sizeof cli_option_defs / sizeof *cli_option_defs; i++) {
+		const struct cli_option_def *d = &cli_option_defs[i];
+		const char *names[] = {d->name, d->alias};
+		for (size_t k = 0; k < 2 && names[k]; k++) {
+			size_t n = strlen(names[k]);
+			if (strncmp(arg, names[k], n) == 0 && (arg[n] == '\0' || (d->value && arg[n] == '=')))
+				return d;
+		}
+	}
+	return NULL;
+}
+
+/* Whether v is one of the '|'-separated words of list. */
+static bool cli_one_of(const char *v, const char *list)
+{
+	size_t n = strlen(v);
+	for (const char *p = list; p && *p;) {
+		size_t k = strcspn(p, "|");
+		if (k == n && strncmp(p, v, n) == 0)
+			return true;
+		p += k + (p[k] == '|');
+	}
+	return false;
+}
+
+static bool cli_set_dir(struct cli *cli, const char *v)
+{
+	cli->dir_set = true;
+	if (strcmp(v, "auto") == 0)
+		cli->dir = LAYOUT_DIR_AUTO;
+	else if (strcmp(v, "rtl") == 0)
+		cli->dir = LAYOUT_DIR_RTL;
+	else if (strcmp(v, "ltr") == 0)
+		cli->dir = LAYOUT_DIR_LTR;
+	else
+		return false;
+	return true;
+}
+
+/* The option d with its value v (NULL for a flag) into cli; false with *error when v is not
+ * one it takes. */
+static bool cli_set_option(struct cli *cli, const struct cli_option_def *d, const char *v,
+			   const char **error)
+{
+	char *end;
+
+	switch (d->bit) {
+	case CLI_OPT_WIDTH:
+		if (!cli_parse_width(v, &cli->width))
+			return *error = "--width takes a number of columns from 1 to 10000", false;
+		break;
+	case CLI_OPT_DIR:
+		if (!cli_set_dir(cli, v))
+			return *error = "--dir takes auto, rtl or ltr", false;
+		break;
+	case CLI_OPT_BIDI:
+		if (!cli_one_of(v, "app|terminal"))
+			return *error = "--bidi takes app or terminal", false;
+		cli->bidi_terminal = strcmp(v, "terminal") == 0;
+		cli->bidi_set = true;
+		break;
+	case CLI_OPT_SHAPE:
+		if (!cli_one_of(v, "on|off"))
+			return *error = "--shape takes on or off", false;
+		cli->no_shape = strcmp(v, "off") == 0;
+		cli->shape_set = true;
+		break;
+	case CLI_OPT_LOGICAL: cli->logical = true; break;
+	case CLI_OPT_COLOR: cli->no_color = true; break;
+	case CLI_OPT_STATS: cli->stats = true; break;
+	case CLI_OPT_NO_CACHE: cli->no_cache = true; break;
+	case CLI_OPT_CONLL: cli->conll = true; break;
+	case CLI_OPT_VERBOSE: cli->verbose = true; break;
+	case CLI_OPT_SPLIT:
+		if (!cli_one_of(v, "dev|test|all"))
+			return *error = "--split takes dev, test or all", false;
+		cli->split = v;
+		break;
+	case CLI_OPT_METHOD: cli->method = v; break; /* checked against the command's methods */
+	case CLI_OPT_OUTPUT: cli->output = v; break;
+	case CLI_OPT_SEED:
+		cli->seed = strtoul(v, &end, 10);
+		if (*v == '\0' || *end != '\0')
+			return *error = "--seed takes a number", false;
+		break;
+	case CLI_OPT_PENALTY:
+		if (!cli_parse_penalty(v, strcmp(d->name, "--c1") == 0 ? &cli->c1 : &cli->c2))
+			return *error = d->name[3] == '1' ? "--c1 takes a number of at least 0"
+							  : "--c2 takes a number of at least 0", false;
+		break;
+	}
+	cli->given |= (unsigned)d->bit;
+	return true;
 }
 
 static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, const char **error)
 {
-	const char *a = argv[*i], *v;
+	const char *a = argv[*i], *eq;
+	const struct cli_option_def *d;
 
 	if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0)
-		cli->help = true;
-	else if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0)
-		cli->version = true;
-	else if (strcmp(a, "--logical") == 0)
-		cli->logical = true;
-	else if (strcmp(a, "--no-color") == 0 || strcmp(a, "--no-colour") == 0)
-		cli->no_color = true;
-	else if (strcmp(a, "--stats") == 0)
-		cli->stats = true;
-	else if (strcmp(a, "--no-cache") == 0)
-		cli->no_cache = true;
-	else if (strcmp(a, "--conll") == 0)
-		cli->conll = true;
-	else if (strcmp(a, "--verbose") == 0 || strcmp(a, "-v") == 0)
-		cli->verbose = true;
-	else if ((v = cli_option_value("--split", argc, argv, i)) != NULL) {
-		if (strcmp(v, "dev") != 0 && strcmp(v, "test") != 0 && strcmp(v, "all") != 0)
-			return *error = "--split takes dev, test or all", false;
-		cli->split = v;
-	}
-	else if ((v = cli_option_value("-o", argc, argv, i)) != NULL)
-		cli->output = v;
-	else if ((v = cli_option_value("--seed", argc, argv, i)) != NULL) {
-		char *end;
-		cli->seed = strtoul(v, &end, 10);
-		if (*v == '\0' || *end != '\0')
-			return *error = "--seed takes a number", false;
-	}
-	else if ((v = cli_option_value("--method", argc, argv, i)) != NULL) {
-		if (strcmp(v, "crf") != 0 && strcmp(v, "perceptron") != 0 && strcmp(v, "qari") != 0 &&
-		    strcmp(v, "tfidf") != 0)
-			return *error = "--method takes crf or perceptron (train-ner), qari or tfidf (related)", false;
-		cli->method = v;
-	} else if ((v = cli_option_value("--c1", argc, argv, i)) != NULL) {
-		if (!cli_parse_penalty(v, &cli->c1))
-			return *error = "--c1 takes a number of at least 0", false;
-	} else if ((v = cli_option_value("--c2", argc, argv, i)) != NULL) {
-		if (!cli_parse_penalty(v, &cli->c2))
-			return *error = "--c2 takes a number of at least 0", false;
-	} else if ((v = cli_option_value("--width", argc, argv, i)) != NULL) {
-		if (!cli_parse_width(v, &cli->width))
-			return *error = "--width takes a number of columns from 1 to 10000", false;
-	} else if ((v = cli_option_value("--dir", argc, argv, i)) != NULL) {
-		cli->dir_set = true;
-		if (strcmp(v, "auto") == 0)
-			cli->dir = LAYOUT_DIR_AUTO;
-		else if (strcmp(v, "rtl") == 0)
-			cli->dir = LAYOUT_DIR_RTL;
-		else if (strcmp(v, "ltr") == 0)
-			cli->dir = LAYOUT_DIR_LTR;
-		else
-			return *error = "--dir takes auto, rtl or ltr", false;
-	} else if ((v = cli_option_value("--bidi", argc, argv, i)) != NULL) {
-		if (strcmp(v, "app") != 0 && strcmp(v, "terminal") != 0)
-			return *error = "--bidi takes app or terminal", false;
-		cli->bidi_terminal = strcmp(v, "terminal") == 0;
-		cli->bidi_set = true;
-	} else if ((v = cli_option_value("--shape", argc, argv, i)) != NULL) {
-		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0)
-			return *error = "--shape takes on or off", false;
-		cli->no_shape = strcmp(v, "off") == 0;
-		cli->shape_set = true;
-	} else
+		return cli->help = true;
+	if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0)
+		return cli->version = true;
+	if ((d = cli_option_find(a)) == NULL)
 		return *error = "unknown option (see qari --help)", false;
+	if (!d->value)
+		return cli_set_option(cli, d, NULL, error);
+	if ((eq = strchr(a, '=')) != NULL)
+		return cli_set_option(cli, d, eq + 1, error);
+	if (*i + 1 >= argc) {
+		snprintf(cli_error_buf, sizeof cli_error_buf, "%s takes a value", d->name);
+		return *error = cli_error_buf, false;
+	}
+	return cli_set_option(cli, d, argv[++*i], error);
+}
+
+/* Every option given is in the command's template, and --method is one it knows. */
+static bool cli_check_template(const struct cli *cli, const char **error)
+{
+	unsigned allowed = cli->cmd ? cli->cmd->options : CLI_READER_OPTIONS;
+	const char *what = cli->cmd ? cli->cmd->name : "the reader";
+
+	for (size_t i = 0; i < sizeof cli_option_defs / sizeof *cli_option_defs; i++) {
+		const struct cli_option_def *d = &cli_option_defs[i];
+		if ((cli->given & (unsigned)d->bit) && !(allowed & (unsigned)d->bit)) {
+			snprintf(cli_error_buf, sizeof cli_error_buf,
+				 "%s is not an option of %s (see qari --help)", d->name, what);
+			return *error = cli_error_buf, false;
+		}
+	}
+	if (cli->method && !cli_one_of(cli->method, cli->cmd->methods)) {
+		snprintf(cli_error_buf, sizeof cli_error_buf, "--method of %s takes %s", what,
+			 cli->cmd->methods);
+		return *error = cli_error_buf, false;
+	}
 	return true;
 }
 
@@ -149,7 +241,7 @@ bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands, s
 		else
 			cli->args[cli->nargs++] = argv[i];
 	}
-	return true;
+	return cli->help || cli->version || cli_check_template(cli, error);
 }
 
 struct layout_opts cli_layout_opts(const struct cli *cli)

@@ -111,7 +111,8 @@ static int cmd_entities_exec(const struct cli *cli)
 
 const struct cmd_entry cmd_entities_entry = {
 	.name = "entities",
-	.usage = "[ID] [PATH...]",
+	.usage = "[--no-cache] [ID] [PATH...]",
 	.summary = "type<TAB>name<TAB>mentions<TAB>articles: the corpus's entities, or one article's",
 	.exec = cmd_entities_exec,
+	.options = CLI_OPT_NO_CACHE,
 };

@@ -141,4 +141,5 @@ const struct cmd_entry cmd_eval_entities_entry = {
 	.usage = "GOLD [--split dev|test|all] [--verbose] [PATH...]",
 	.summary = "precision, recall, junk of the sidebar's entities against a judged sample",
 	.exec = cmd_eval_entities_exec,
+	.options = CLI_OPT_SPLIT | CLI_OPT_VERBOSE,
 };

@@ -242,7 +242,8 @@ static int cmd_eval_related_exec(const struct cli *cli)
 
 const struct cmd_entry cmd_eval_related_entry = {
 	.name = "eval-related",
-	.usage = "GOLD [--split dev|test|all] [--verbose] [PATH...]",
+	.usage = "GOLD [--split dev|test|all] [--verbose] [--no-cache] [PATH...]",
 	.summary = "related stories of qari and of a TF-IDF ±7-day baseline scored on a judged sample",
 	.exec = cmd_eval_related_exec,
+	.options = CLI_OPT_SPLIT | CLI_OPT_VERBOSE | CLI_OPT_NO_CACHE,
 };

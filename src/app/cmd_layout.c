@@ -93,4 +93,5 @@ const struct cmd_entry cmd_layout_entry = {
 	.usage = "[--width N] [--dir auto|rtl|ltr] [--logical] [FILE|-]",
 	.summary = "plain text, a paragraph per line → the visual lines the reading pane draws",
 	.exec = cmd_layout_exec,
+	.options = CLI_OPT_WIDTH | CLI_OPT_LAYOUT | CLI_OPT_LOGICAL,
 };

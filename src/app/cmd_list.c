@@ -41,4 +41,5 @@ const struct cmd_entry cmd_list_entry = {
 	.usage = "[--stats] [PATH...]",
 	.summary = "id<TAB>date<TAB>title, one line per article (--stats: counts on stderr)",
 	.exec = cmd_list_exec,
+	.options = CLI_OPT_STATS,
 };

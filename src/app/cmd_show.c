@@ -64,4 +64,5 @@ const struct cmd_entry cmd_show_entry = {
 	.usage = "[--width N] ID [PATH...]",
 	.summary = "the article as the reading pane lays it out (visual lines)",
 	.exec = cmd_show_exec,
+	.options = CLI_OPT_WIDTH | CLI_OPT_LAYOUT,
 };

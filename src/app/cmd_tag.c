@@ -97,4 +97,5 @@ const struct cmd_entry cmd_tag_entry = {
 	.usage = "[--conll] [FILE|-]",
 	.summary = "token<TAB>BIO tag per token (--conll: one token per line in)",
 	.exec = cmd_tag_exec,
+	.options = CLI_OPT_CONLL,
 };

@@ -9,6 +9,8 @@
 	.usage = "[--method crf|perceptron] [--c1 X] [--c2 X] [--seed N] TRAIN DEV -o MODEL", \
 	.summary = "train the entity tagger on TRAIN (token TAG lines), report on DEV", \
 	.exec = (fn), \
+	.options = CLI_OPT_METHOD | CLI_OPT_PENALTY | CLI_OPT_SEED | CLI_OPT_OUTPUT, \
+	.methods = "crf|perceptron", \
 }
 #define CMD_NER_SPLIT_ENTRY(fn) { \
 	.name = "ner-split", \
@@ -21,6 +23,7 @@
 	.usage = "[--seed N] PATH... -o OUT", \
 	.summary = "word clusters for the entity tagger from unlabelled text (files or folders)", \
 	.exec = (fn), \
+	.options = CLI_OPT_SEED | CLI_OPT_OUTPUT, \
 }
 
 #endif

@@ -1,0 +1,113 @@
+/* test_cli.c - the command line: a subcommand takes only the options of its template, wherever
+ * they stand; values are checked; "--" ends the options; and every command's usage line names
+ * exactly the options its template takes, but those --help describes once for all. */
+#include "check.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "qari/cli.h"
+
+static bool parse(struct cli *cli, const char **error, int argc, ...)
+{
+	char *argv[16];
+	va_list ap;
+	va_start(ap, argc);
+	argv[0] = "qari";
+	for (int i = 1; i < argc && i < 16; i++)
+		argv[i] = va_arg(ap, char *);
+	va_end(ap);
+	*error = NULL;
+	static char *kept[16]; /* cli keeps pointers into argv */
+	memcpy(kept, argv, sizeof argv);
+	return cli_parse(argc, kept, cli_commands, cli, error);
+}
+
+static void test_parse(void)
+{
+	struct cli cli;
+	const char *error;
+
+	REQUIRE(parse(&cli, &error, 4, "list", "--stats", "a.txt"));
+	CHECK_STR(cli.cmd->name, "list");
+	CHECK(cli.stats);
+	CHECK(cli.nargs == 1 && strcmp(cli.args[0], "a.txt") == 0);
+	free(cli.args);
+
+	/* options before the subcommand, and --name=value */
+	REQUIRE(parse(&cli, &error, 5, "--width=50", "--dir", "rtl", "show"));
+	CHECK_STR(cli.cmd->name, "show");
+	CHECK_INT(cli.width, 50);
+	CHECK(cli.dir_set && cli.dir == LAYOUT_DIR_RTL);
+	free(cli.args);
+
+	/* not in the template: named in the message with the command */
+	CHECK(!parse(&cli, &error, 4, "list", "--seed", "3"));
+	CHECK(error && strstr(error, "--seed") && strstr(error, "list"));
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 3, "--stats", "x"));
+	CHECK(error && strstr(error, "the reader"));
+	free(cli.args);
+
+	/* --method takes what the command knows */
+	CHECK(!parse(&cli, &error, 5, "related", "--method", "crf", "id"));
+	CHECK(error && strstr(error, "qari|tfidf"));
+	free(cli.args);
+	REQUIRE(parse(&cli, &error, 5, "related", "--method", "tfidf", "id"));
+	CHECK_STR(cli.method, "tfidf");
+	free(cli.args);
+	REQUIRE(parse(&cli, &error, 10, "train-ner", "--method", "crf", "--c1", "0.5", "t", "d", "-o",
+		      "m"));
+	CHECK(cli.c1 == 0.5 && cli.c2 == -1);
+	CHECK_STR(cli.output, "m");
+	free(cli.args);
+
+	/* bad values */
+	CHECK(!parse(&cli, &error, 4, "show", "--width", "0"));
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 4, "train-ner", "--c2", "-1"));
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 3, "eval-related", "--split=train"));
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 3, "show", "--width"));
+	CHECK(error && strstr(error, "takes a value"));
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 3, "list", "--frobnicate"));
+	free(cli.args);
+
+	/* "--" ends the options; a command's name later is an argument */
+	REQUIRE(parse(&cli, &error, 5, "search", "--", "-x", "list"));
+	CHECK(cli.nargs == 2 && strcmp(cli.args[0], "-x") == 0 && strcmp(cli.args[1], "list") == 0);
+	free(cli.args);
+
+	/* --help goes with any command and any options */
+	REQUIRE(parse(&cli, &error, 4, "list", "--conll", "--help"));
+	CHECK(cli.help);
+	free(cli.args);
+}
+
+/* What --help says of each command is what it takes. */
+static void test_usage_agrees(void)
+{
+	for (size_t i = 0; cli_commands[i]; i++) {
+		const struct cmd_entry *c = cli_commands[i];
+		for (unsigned bit = 1; bit <= CLI_OPT_PENALTY; bit <<= 1) {
+			const char *name = cli_option_name((enum cli_option)bit);
+			bool takes = c->options & bit, said = name && strstr(c->usage, name);
+			if (bit == CLI_OPT_PENALTY)
+				said = strstr(c->usage, "--c1") && strstr(c->usage, "--c2");
+			if (!check_report(said == (takes && !cli_option_shared((enum cli_option)bit)) ||
+						  (said && takes),
+					  __FILE__, __LINE__, "usage names the template's options"))
+				fprintf(stderr, "    %s: %s\n", c->name, name);
+		}
+		CHECK(!(c->options & CLI_OPT_METHOD) || (c->methods && strstr(c->usage, c->methods)));
+	}
+}
+
+int main(void)
+{
+	test_parse();
+	test_usage_agrees();
+	return check_done();
+}
