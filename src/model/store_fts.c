@@ -44,14 +44,17 @@ static void store_fts_delete(Fts5Tokenizer *tok)
 	free(k);
 }
 
-/* The tokens of one text (title or paragraph) at byte base of the whole. */
+/* The tokens of one text (title or paragraph) at byte base of the whole. A token's offsets
+ * are those of its whole text: they serve only highlight(), which a table without content
+ * cannot run, and mapping each back to the original would cost a map per text. */
 static int store_fts_text(struct store_fts_tokenizer *k, void *ctx, bool query, const char *s,
 			  size_t n, size_t base, store_fts_token_fn token)
 {
 	const struct norm_text *t = &k->t;
+	int beg = (int)base, end = (int)(base + n);
 	size_t ncp = 0;
 
-	norm_text_set(&k->t, s, n, true);
+	norm_text_set(&k->t, s, n, false);
 	xgrow(&k->cp, &k->cap, t->len + 1, sizeof *k->cp);
 	for (size_t i = 0; i < t->len; ncp++) {
 		uint32_t cp;
@@ -61,15 +64,13 @@ static int store_fts_text(struct store_fts_tokenizer *k, void *ctx, bool query, 
 	}
 	k->cp[ncp] = t->len;
 	if (query && ncp < STORE_FTS_GRAM) /* the caller makes it a prefix query */
-		return ncp ? token(ctx, 0, t->s, (int)t->len, (int)base, (int)(base + t->map[t->len]))
-			   : SQLITE_OK;
+		return ncp ? token(ctx, 0, t->s, (int)t->len, beg, end) : SQLITE_OK;
 	for (size_t i = 0; i < ncp; i++) {
-		size_t end = i + STORE_FTS_GRAM < ncp ? i + STORE_FTS_GRAM : ncp;
+		size_t last = i + STORE_FTS_GRAM < ncp ? i + STORE_FTS_GRAM : ncp;
 		int rc;
 		if (query && i + STORE_FTS_GRAM > ncp)
 			break;
-		rc = token(ctx, 0, t->s + k->cp[i], (int)(k->cp[end] - k->cp[i]),
-			   (int)(base + t->map[k->cp[i]]), (int)(base + t->map[k->cp[end]]));
+		rc = token(ctx, 0, t->s + k->cp[i], (int)(k->cp[last] - k->cp[i]), beg, end);
 		if (rc != SQLITE_OK)
 			return rc;
 	}
