@@ -86,8 +86,9 @@ static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 
 struct store_list_cursor {
 	const struct store_list_filter *f;
-	sqlite3_stmt *st;
-	char *match; /* bound to st */
+	sqlite3_stmt *keys; /* the rows in order: their ids only, so a sort carries no text */
+	sqlite3_stmt *row;  /* one row's columns, by id */
+	char *match;        /* bound to keys */
 	bool done;
 };
 
@@ -108,24 +109,26 @@ struct store_list_cursor *store_list_open(struct store *s, const struct store_li
 	struct store_list_cursor *c = xcalloc(1, sizeof *c);
 	struct store_list_filter sql_f = *f;
 	/* the text only for a search: its rows are checked and their hits counted */
-	char *select = xasprintf(
+	char *row = xasprintf(
 		"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url,"
 		" coalesce(f.name, a.source), NULL, a.path, %s, NULL, %s, a.sort_key,"
 		" coalesce(m.read, 0), coalesce(m.bookmark, 0) FROM articles a"
-		" LEFT JOIN feeds f ON f.id = a.feed LEFT JOIN marks m ON m.aid = a.aid",
+		" LEFT JOIN feeds f ON f.id = a.feed LEFT JOIN marks m ON m.aid = a.aid"
+		" WHERE a.id = ?",
 		f->query ? "a.body" : "NULL", f->query ? "a.fulltext" : "NULL");
-	char *sql;
+	char *keys;
 
 	if (f->query && !store_list_use_fts(f->query))
 		sql_f.query = NULL;
-	sql = store_list_sql(&sql_f, select, key ? (newer ? ">" : "<") : NULL,
-			     newer ? "ASC" : "DESC");
+	keys = store_list_sql(&sql_f, "SELECT a.id FROM articles a",
+			      key ? (newer ? ">" : "<") : NULL, newer ? "ASC" : "DESC");
 	c->f = f;
-	c->st = store_prepare(s, sql);
+	c->keys = store_prepare(s, keys);
+	c->row = store_prepare(s, row);
 	c->match = sql_f.query ? store_fts_query(sql_f.query) : NULL;
-	store_list_bind(c->st, &sql_f, key, c->match);
-	free(sql);
-	free(select);
+	store_list_bind(c->keys, &sql_f, key, c->match);
+	free(keys);
+	free(row);
 	return c;
 }
 
@@ -133,12 +136,16 @@ size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_l
 {
 	size_t n = 0;
 	while (n < limit && !c->done) {
-		if (sqlite3_step(c->st) != SQLITE_ROW) {
+		bool found;
+		if (sqlite3_step(c->keys) != SQLITE_ROW) {
 			c->done = true;
 			break;
 		}
+		sqlite3_reset(c->row);
+		sqlite3_bind_int64(c->row, 1, sqlite3_column_int64(c->keys, 0));
+		found = sqlite3_step(c->row) == SQLITE_ROW;
 		xgrow(&page->v, &page->cap, page->n + 1, sizeof *page->v);
-		if (store_list_take(c->st, c->f, &page->v[page->n])) {
+		if (found && store_list_take(c->row, c->f, &page->v[page->n])) {
 			page->n++;
 			n++;
 		}
@@ -150,7 +157,8 @@ void store_list_close(struct store_list_cursor *c)
 {
 	if (c == NULL)
 		return;
-	sqlite3_finalize(c->st);
+	sqlite3_finalize(c->keys);
+	sqlite3_finalize(c->row);
 	free(c->match);
 	free(c);
 }
