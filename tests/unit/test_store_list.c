@@ -11,9 +11,11 @@
 #include "check.h"
 #include "qari/corpus.h"
 #include "qari/date.h"
+#include "qari/normalize.h"
 #include "qari/search.h"
 #include "qari/store.h"
 #include "qari/store_list.h"
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 static char *test_root;
@@ -415,6 +417,28 @@ static void test_migration(void)
 	free(path);
 }
 
+/* The index's queries are search_query's matching form, normalised again by the tokenizer:
+ * the same only if the matching form of a matching form is itself, for every code point. */
+static void test_norm_idempotent(void)
+{
+	size_t bad = 0;
+	for (uint32_t cp = 1; cp <= 0x10FFFF; cp++) {
+		char in[4], *once, *twice;
+		size_t n1, n2;
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		once = norm_string(in, text_encode(cp, in), &n1);
+		twice = norm_string(once, n1, &n2);
+		if (n1 != n2 || memcmp(once, twice, n1) != 0) {
+			if (bad++ < 5)
+				fprintf(stderr, "    U+%04X: its matching form changes again\n", cp);
+		}
+		free(once);
+		free(twice);
+	}
+	CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-store-list-XXXXXX";
@@ -425,6 +449,7 @@ int main(void)
 	test_search();
 	test_search_in_step();
 	test_migration();
+	test_norm_idempotent();
 	nftw(test_root, test_rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return check_done();
 }
