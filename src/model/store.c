@@ -116,10 +116,16 @@ static int store_user_version(struct store *s)
 	return v;
 }
 
-/* Bring the schema from its version to ours, one migration per transaction. */
-static bool store_migrate(struct store *s, char **error)
+/* The migration that makes the full-text index. */
+#define STORE_FTS_SCHEMA 2
+
+/* Bring the schema from its version to ours, one migration per transaction; *fts_built when
+ * the full-text index was made on the way. */
+static bool store_migrate(struct store *s, bool *fts_built, char **error)
 {
 	int v = store_user_version(s);
+
+	*fts_built = v >= 0 && v < STORE_FTS_SCHEMA;
 
 	if (v < 0)
 		return *error = store_errmsg(s, "cannot read the schema version"), false;
@@ -155,6 +161,7 @@ static bool store_make_folder(const char *path)
 struct store *store_open(const char *path, char **error)
 {
 	struct store *s = xcalloc(1, sizeof *s);
+	bool fts_built = false;
 
 	*error = NULL;
 	s->path = path ? xstrdup(path) : store_default_path();
@@ -177,7 +184,8 @@ struct store *store_open(const char *path, char **error)
 	 * checkpoint instead of one per feed or mark */
 	if (!store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 			"PRAGMA foreign_keys = OFF;", error) ||
-	    !store_fts_register(s, error) || !store_migrate(s, error))
+	    !store_fts_register(s, error) || !store_migrate(s, &fts_built, error) ||
+	    !store_fts_check(s, fts_built, error))
 		goto fail;
 	chmod(s->path, 0600);
 	return s;

@@ -11,12 +11,17 @@
  * delete changes the index in the same transaction. */
 #include <stdlib.h>
 #include <string.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "qari/normalize.h"
 #include "qari/search.h"
 #include "qari/text.h"
 #include "store_private.h"
 
+/* The tokenizer's own rules: a change to them (not to normalize.c, which the probe below
+ * notices) must raise this, so that stores index their articles again. */
+#define STORE_FTS_VERSION 1
 #define STORE_FTS_GRAM 3
 #define STORE_FTS_BREAK "\n" /* between two texts: normalisation makes every '\n' a space */
 
@@ -172,4 +177,88 @@ char *store_fts_query(const struct search_query *q)
 	if (ncp < STORE_FTS_GRAM)
 		strbuf_appendc(&sb, '*');
 	return strbuf_take(&sb);
+}
+
+/* A character of every kind normalize.c changes or keeps: hamza forms, taa marbuta, alef
+ * maqsura, Persian letters, tatweel, harakat, shadda, superscript alef, both digit shapes,
+ * Latin and Greek case, full width, presentation forms and ligatures, white space, format
+ * characters, punctuation. Its matching form changes when the normalisation does. */
+static const char store_fts_probe[] =
+	"أإآٱءؤئ ا ة ه ى ي ی ک ك ـ َ ً ُ ٌ ِ ٍ ّ ْ ٰ ٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ 0123456789 "
+	"ABCXYZ abcxyz ÀÉÎÕÜ ΣΑΩ ДЖ ＡＢＣ１ ﻻ ﷺ ﭐ ﺍﻟﻌﺮﺑﻴﺔ \t\n\r\f\v\xC2\xA0\xE2\x80\x83 "
+	"\xE2\x80\x8C\xE2\x80\x8F\xEF\xBB\xBF ،؛؟«» .,;:!?\"'()-_/\\ İı ß ﬁ ½ ²";
+
+/* The index's version: the tokenizer's and the probe's matching form (caller frees). */
+static char *store_fts_signature(void)
+{
+	size_t n;
+	char *norm = norm_string(store_fts_probe, sizeof store_fts_probe - 1, &n);
+	char *sig = xasprintf("%d:%016llx", STORE_FTS_VERSION,
+			      (unsigned long long)XXH3_64bits(norm, n));
+	free(norm);
+	return sig;
+}
+
+static char *store_fts_stored(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT value FROM meta WHERE key = 'fts'");
+	char *v = sqlite3_step(st) == SQLITE_ROW ? store_column_text(st, 0) : NULL;
+	sqlite3_finalize(st);
+	return v;
+}
+
+static bool store_fts_current(struct store *s, const char *sig)
+{
+	char *stored = store_fts_stored(s);
+	bool same = stored && strcmp(stored, sig) == 0;
+	free(stored);
+	return same;
+}
+
+/* Index every article again, and note the version, in the transaction the caller began. */
+static bool store_fts_rebuild(struct store *s, const char *sig, bool built, char **error)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	/* tokens of another normalisation: the triggers would delete what is not there */
+	if (!built && !store_exec(s, "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');"
+				 "INSERT INTO articles_fts (rowid, text)"
+				 "  SELECT id, qari_fts_text(title, body, fulltext) FROM articles;",
+				 error))
+		return false;
+	st = store_prepare(s, "INSERT INTO meta (key, value) VALUES ('fts', ?1)"
+			      " ON CONFLICT (key) DO UPDATE SET value = ?1");
+	store_bind_text(st, 1, sig);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	if (!ok)
+		*error = store_errmsg(s, "cannot note the search index's version");
+	sqlite3_finalize(st);
+	return ok;
+}
+
+bool store_fts_check(struct store *s, bool built, char **error)
+{
+	char *sig;
+	bool ok = true;
+
+	if (s->read_only)
+		return true;
+	sig = store_fts_signature();
+	if (store_fts_current(s, sig)) { /* the usual case: no write lock taken */
+		free(sig);
+		return true;
+	}
+	if (!store_exec(s, "BEGIN IMMEDIATE", error)) {
+		free(sig);
+		return false;
+	}
+	if (!store_fts_current(s, sig)) /* not done meanwhile by another qari */
+		ok = store_fts_rebuild(s, sig, built, error);
+	if (!ok || !store_exec(s, "COMMIT", error)) {
+		store_exec(s, "ROLLBACK", NULL);
+		ok = false;
+	}
+	free(sig);
+	return ok;
 }

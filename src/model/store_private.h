@@ -62,6 +62,10 @@ char *store_column_text(sqlite3_stmt *st, int i);
 /* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
  * connection: the schema's table and triggers use them. */
 bool store_fts_register(struct store *s, char **error);
+/* The full-text index made by the tokenizer of this qari: when the store's was made by
+ * another normalisation or tokenizer (meta 'fts'), it is made again, in one transaction.
+ * built: the migration to schema 2 made it just now. */
+bool store_fts_check(struct store *s, bool built, char **error);
 /* The FTS5 query (a MATCH operand) that finds the articles whose matching form holds q. */
 struct search_query;
 char *store_fts_query(const struct search_query *q);
