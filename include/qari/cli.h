@@ -120,6 +120,10 @@ struct store;
 /* cmd_import.c: the store with its tagger (tag: entities found at ingest); NULL after a
  * message on stderr. And "qari: WHAT: MESSAGE" on stderr, made safe for the terminal. */
 struct store *cli_open_store(bool tag);
+/* cmd_list.c: the store that `list` and `search` read when no PATH follows args[first]: the
+ * default one when it exists and holds articles; NULL otherwise (a message on stderr when it
+ * exists but cannot be opened). */
+struct store *cli_store_for_reading(const struct cli *cli, size_t first);
 void cli_print_error(const char *what, const char *message);
 extern const struct cmd_entry cmd_fetch_entry; /* cmd_fetch.c */
 extern const struct cmd_entry cmd_add_entry, cmd_import_opml_entry, cmd_export_opml_entry;

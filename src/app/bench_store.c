@@ -6,6 +6,9 @@
  *                          (nothing tagged or parsed again)
  *   fetch_feeds_s          200 feeds from a server on 127.0.0.1 in this process, each parsed
  *   fetch_feeds_304_s      and stored; then the same 200 again, every one a 304
+ *   list_first_page_ms@N   the list as a window onto that store of N articles: its first 40
+ *   search_first_page_ms@N rows; a search's first 40 (full-text index, each row checked);
+ *   search_count_ms@N      the search's count (the median of 5 runs each)
  * The reader and the fetcher see temp XDG folders of their own. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -22,11 +25,15 @@
 #include "qari/feeds.h"
 #include "qari/ner.h"
 #include "qari/store.h"
+#include "qari/store_list.h"
 #include "qari/xalloc.h"
 
 #define BENCH_FEEDS 200
 #define BENCH_FEED_ITEMS 20
 #define BENCH_BATCH 256
+#define BENCH_PAGE 40
+#define BENCH_WINDOW_RUNS 5
+#define BENCH_QUERY "السعودية" /* common in the Saudi news the bench is given */
 
 static void bench_store_print(const char *name, double value, int decimals, const char *unit)
 {
@@ -252,6 +259,70 @@ static void bench_fetch(const char *dir)
 	bench_server_stop(&srv);
 }
 
+static int bench_cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The median over runs of one window operation, in ms. */
+static double bench_window_ms(struct store *s, const struct store_list_filter *f, bool count)
+{
+	double t[BENCH_WINDOW_RUNS];
+	struct store_list_page page = {0};
+
+	for (int i = 0; i < BENCH_WINDOW_RUNS; i++) {
+		double t0 = bench_now();
+		if (count)
+			store_list_count(s, f, NULL);
+		else
+			store_list_after(s, f, NULL, BENCH_PAGE, &page);
+		t[i] = (bench_now() - t0) * 1000;
+		store_list_page_clear(&page);
+	}
+	store_list_page_free(&page);
+	qsort(t, BENCH_WINDOW_RUNS, sizeof *t, bench_cmp_double);
+	return t[BENCH_WINDOW_RUNS / 2];
+}
+
+/* The list and a search as windows onto the store `qari import` made in dir. */
+static void bench_store_window(const char *dir)
+{
+	char *old = getenv("XDG_DATA_HOME") ? xstrdup(getenv("XDG_DATA_HOME")) : NULL;
+	char *path, *error = NULL, name[64];
+	struct store_list_filter f = STORE_LIST_ALL;
+	struct search_query q;
+	struct store *s;
+	size_t n;
+
+	setenv("XDG_DATA_HOME", dir, 1);
+	path = store_default_path();
+	if (old)
+		setenv("XDG_DATA_HOME", old, 1);
+	else
+		unsetenv("XDG_DATA_HOME");
+	free(old);
+	s = path ? store_open(path, &error) : NULL;
+	free(path);
+	if (s == NULL) {
+		fprintf(stderr, "bench: no store to search: %s\n", error ? error : "no path");
+		free(error);
+		return;
+	}
+	n = store_list_count(s, &f, NULL);
+	snprintf(name, sizeof name, "list_first_page_ms@%zu", n);
+	bench_store_print(name, bench_window_ms(s, &f, false), 2, "ms");
+	if (search_query_init(&q, BENCH_QUERY, false)) {
+		f.query = &q;
+		snprintf(name, sizeof name, "search_first_page_ms@%zu", n);
+		bench_store_print(name, bench_window_ms(s, &f, false), 2, "ms");
+		snprintf(name, sizeof name, "search_count_ms@%zu", n);
+		bench_store_print(name, bench_window_ms(s, &f, true), 2, "ms");
+		search_query_free(&q);
+	}
+	store_close(s);
+}
+
 void bench_store(const struct cli *cli, const struct corpus *c, char **paths, size_t npaths,
 		 const char *tmp)
 {
@@ -261,7 +332,9 @@ void bench_store(const struct cli *cli, const struct corpus *c, char **paths, si
 	dir = xasprintf("%s/store", tmp);
 	mkdir(dir, 0700);
 	bench_fetch(dir);
-	if (bench_store_ingest(c, paths, npaths, dir))
+	if (bench_store_ingest(c, paths, npaths, dir)) {
 		bench_store_session(cli, dir, c->n);
+		bench_store_window(dir);
+	}
 	free(dir);
 }

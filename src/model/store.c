@@ -44,6 +44,34 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  bookmark INTEGER NOT NULL DEFAULT 0,"
 	"  pos INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;"
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;",
+	/* 1 → 2: the list as keyset pages (store_list.c) and the full-text index (store_fts.c).
+	 * sort_key orders undated articles last without a NULL in the key; the triggers keep
+	 * articles_fts in step with every write, in the writer's transaction */
+	"ALTER TABLE articles ADD COLUMN sort_key INTEGER"
+	"  GENERATED ALWAYS AS (coalesce(date_key, -9223372036854775807)) VIRTUAL;"
+	"CREATE INDEX articles_list ON articles (sort_key DESC, id DESC);"
+	"CREATE INDEX articles_feed_list ON articles (feed, sort_key DESC, id DESC);"
+	"CREATE INDEX articles_source_list ON articles (source, sort_key DESC, id DESC);"
+	"CREATE VIRTUAL TABLE articles_fts USING fts5 (text, content = '', columnsize = 0,"
+	"  tokenize = 'qari');"
+	"INSERT INTO articles_fts (rowid, text)"
+	"  SELECT id, qari_fts_text(title, body, fulltext) FROM articles;"
+	"CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+	"  INSERT INTO articles_fts (rowid, text)"
+	"    VALUES (new.id, qari_fts_text(new.title, new.body, new.fulltext));"
+	"END;"
+	"CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, text)"
+	"    VALUES ('delete', old.id, qari_fts_text(old.title, old.body, old.fulltext));"
+	"END;"
+	"CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body, fulltext ON articles"
+	"  WHEN old.title IS NOT new.title OR old.body IS NOT new.body"
+	"    OR old.fulltext IS NOT new.fulltext BEGIN"
+	"  INSERT INTO articles_fts (articles_fts, rowid, text)"
+	"    VALUES ('delete', old.id, qari_fts_text(old.title, old.body, old.fulltext));"
+	"  INSERT INTO articles_fts (rowid, text)"
+	"    VALUES (new.id, qari_fts_text(new.title, new.body, new.fulltext));"
+	"END;",
 };
 
 char *store_default_path(void)
@@ -88,10 +116,16 @@ static int store_user_version(struct store *s)
 	return v;
 }
 
-/* Bring the schema from its version to ours, one migration per transaction. */
-static bool store_migrate(struct store *s, char **error)
+/* The migration that makes the full-text index. */
+#define STORE_FTS_SCHEMA 2
+
+/* Bring the schema from its version to ours, one migration per transaction; *fts_built when
+ * the full-text index was made on the way. */
+static bool store_migrate(struct store *s, bool *fts_built, char **error)
 {
 	int v = store_user_version(s);
+
+	*fts_built = v >= 0 && v < STORE_FTS_SCHEMA;
 
 	if (v < 0)
 		return *error = store_errmsg(s, "cannot read the schema version"), false;
@@ -127,6 +161,7 @@ static bool store_make_folder(const char *path)
 struct store *store_open(const char *path, char **error)
 {
 	struct store *s = xcalloc(1, sizeof *s);
+	bool fts_built = false;
 
 	*error = NULL;
 	s->path = path ? xstrdup(path) : store_default_path();
@@ -149,7 +184,8 @@ struct store *store_open(const char *path, char **error)
 	 * checkpoint instead of one per feed or mark */
 	if (!store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 			"PRAGMA foreign_keys = OFF;", error) ||
-	    !store_migrate(s, error))
+	    !store_fts_register(s, error) || !store_migrate(s, &fts_built, error) ||
+	    !store_fts_check(s, fts_built, error))
 		goto fail;
 	chmod(s->path, 0600);
 	return s;

@@ -8,7 +8,7 @@
 #include "store_private.h"
 
 /* A copy of valid UTF-8 as it is, anything else sanitised. */
-static void store_take_field(char **field, const unsigned char *s, int n)
+void store_take_field(char **field, const unsigned char *s, int n)
 {
 	if (s == NULL || n <= 0)
 		return;
@@ -73,7 +73,7 @@ void store_entities_reload(struct store *s, const struct corpus *c, const int64_
 }
 
 /* One row of the load query into an article. */
-static struct article *store_row_article(sqlite3_stmt *st)
+struct article *store_row_article(sqlite3_stmt *st)
 {
 	const char *path = (const char *)sqlite3_column_text(st, 8);
 	struct article *a = article_new(path ? path : "store");
@@ -113,11 +113,6 @@ static void store_add(struct corpus *c, struct article *a)
 	corpus_add(c, a);
 	memcpy(a->id, id, sizeof id);
 }
-
-#define STORE_LOAD_COLUMNS                                                                     \
-	"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"  \
-	" a.author, a.path, a.body, a.entities, a.fulltext FROM articles a"                    \
-	" LEFT JOIN feeds f ON f.id = a.feed "
 
 struct store_reader {
 	struct store *s;

@@ -1,7 +1,9 @@
 /* store_private.h - what the store's files share: the connection and its cached statements.
  *   store.c         opening, schema and migrations, feeds, marks, retention
  *   store_ingest.c  adding and updating articles, tagging them, packing their entities
- *   store_load.c    reading articles back into a corpus with their entities */
+ *   store_load.c    reading articles back into a corpus with their entities
+ *   store_fts.c     the full-text index's tokenizer (qari's matching form, in trigrams)
+ *   store_list.c    the list as a window onto the database: keyset pages, counts, search */
 #ifndef QARI_STORE_PRIVATE_H
 #define QARI_STORE_PRIVATE_H
 
@@ -56,5 +58,26 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql);
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 char *store_column_text(sqlite3_stmt *st, int i);
+
+/* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
+ * connection: the schema's table and triggers use them. */
+bool store_fts_register(struct store *s, char **error);
+/* The full-text index made by the tokenizer of this qari: when the store's was made by
+ * another normalisation or tokenizer (meta 'fts'), it is made again, in one transaction.
+ * built: the migration to schema 2 made it just now. */
+bool store_fts_check(struct store *s, bool built, char **error);
+/* The FTS5 query (a MATCH operand) that finds the articles whose matching form holds q. */
+struct search_query;
+char *store_fts_query(const struct search_query *q);
+
+/* The columns store_row_article reads, in its order (a is articles, f feeds). */
+#define STORE_LOAD_COLUMNS                                                                     \
+	"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"  \
+	" a.author, a.path, a.body, a.entities, a.fulltext FROM articles a"                    \
+	" LEFT JOIN feeds f ON f.id = a.feed "
+/* One row of STORE_LOAD_COLUMNS as the article store_load makes of it. */
+struct article *store_row_article(sqlite3_stmt *st);
+/* A copy of a text column as loading takes it: valid UTF-8 as it is, else sanitised. */
+void store_take_field(char **field, const unsigned char *s, int n);
 
 #endif

@@ -13,13 +13,15 @@ import sys
 
 QARI = sys.argv[1]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-LINE = re.compile(r"^[a-z][a-z0-9_]*: -?[0-9]+(\.[0-9]+)? [A-Za-z/]+$")
+# name, or name@N: a figure measured at a size N (the store's articles)
+LINE = re.compile(r"^[a-z][a-z0-9_]*(@[0-9]+)?: -?[0-9]+(\.[0-9]+)? [A-Za-z/]+$")
 NEEDED = ["files_read", "mb_read", "load_time", "articles", "article_text_mb", "layout_mb_s",
           "peak_rss", "rss_per_text_byte", "cat_floor_s", "first_screen_s", "index_complete_s",
           "key_to_frame_p50_ms", "key_to_frame_p99_ms", "bytes_per_scrolled_line",
           "bytes_per_scrolled_line_beside_list",
           "tagger_mb_s", "entities_mb_s", "fetch_feeds_s", "fetch_feeds_304_s",
-          "store_ingest_mb_s", "store_first_screen_s", "store_index_complete_s"]
+          "store_ingest_mb_s", "store_first_screen_s", "store_index_complete_s",
+          "list_first_page_ms", "search_first_page_ms", "search_count_ms"]
 if shutil.which("less"):
     NEEDED.append("less_bytes_per_scrolled_line")
 failures = []
@@ -31,7 +33,7 @@ names = []
 for line in out.splitlines():
     if not LINE.match(line):
         failures.append(f"not a figure line: {line!r}")
-    names.append(line.split(":")[0])
+    names.append(line.split(":")[0].split("@")[0])
 for n in NEEDED:
     if n not in names:
         failures.append(f"no {n} figure")

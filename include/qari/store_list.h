@@ -1,0 +1,81 @@
+/* store_list.h - the article list as a window onto the store: pages of rows read by keyset
+ * queries, newest first, counts from the database, narrowed to a feed or a source and to a
+ * search, so nothing is read in proportion to the number of articles stored.
+ *
+ * Order: by date, newest first, undated articles last, ties by row (the newest stored first).
+ * A page continues from a row already shown (its key), in either direction, so a page read
+ * after articles arrived or went still joins the one before it.
+ *
+ * A search has exactly the semantics of search.h (the query a phrase of matching forms found
+ * anywhere in the title or one paragraph): the store's full-text index gives the candidates
+ * and every row of a page is checked, and its hits counted, by search_article on the article
+ * as store_load makes it. */
+#ifndef QARI_STORE_LIST_H
+#define QARI_STORE_LIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qari/article.h"
+#include "qari/search.h"
+#include "qari/store.h"
+
+#define STORE_LIST_ANY_FEED (-1)
+
+/* Which articles the list shows. */
+struct store_list_filter {
+	int64_t feed;       /* a feed's id, 0: imported from files, STORE_LIST_ANY_FEED: all */
+	const char *source; /* the article's own source (e.g. a SaudiNewsNet site), NULL: any */
+	const struct search_query *query; /* NULL: no search */
+};
+/* Every article. */
+#define STORE_LIST_ALL ((struct store_list_filter){.feed = STORE_LIST_ANY_FEED})
+
+/* A row's place in the order. */
+struct store_list_key {
+	int64_t sort; /* the date key, INT64_MIN + 1 when undated */
+	int64_t row;  /* the article's row (store_load_article) */
+};
+
+struct store_list_row {
+	struct store_list_key key;
+	char id[ARTICLE_ID_LEN + 1];
+	char *title;
+	char *date;       /* as the article gives it, NULL: none */
+	int64_t date_key; /* INT64_MIN: unknown */
+	char *source;     /* the feed's ~Name, else the article's source; NULL: none */
+	bool read, bookmark;
+	size_t hits;      /* with a search: its hits in the title and paragraphs */
+};
+
+struct store_list_page {
+	struct store_list_row *v;
+	size_t n, cap;
+};
+
+/* Up to limit rows after key (older), newest first, appended to page; key NULL: from the
+ * top. Returns how many were appended (fewer than limit: the end). */
+size_t store_list_after(struct store *s, const struct store_list_filter *f,
+			const struct store_list_key *key, size_t limit, struct store_list_page *page);
+/* Up to limit rows before key (newer), the nearest ones, appended newest first; key NULL:
+ * the last rows of the list. */
+size_t store_list_before(struct store *s, const struct store_list_filter *f,
+			 const struct store_list_key *key, size_t limit,
+			 struct store_list_page *page);
+/* The same as a cursor, for reading on: one statement, so a search's index is read once.
+ * newer: toward newer rows from key (nearest first), else toward older; key NULL: from the
+ * end the direction starts at. The filter must outlive the cursor. */
+struct store_list_cursor;
+struct store_list_cursor *store_list_open(struct store *s, const struct store_list_filter *f,
+					  const struct store_list_key *key, bool newer);
+size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_list_page *page);
+void store_list_close(struct store_list_cursor *c);
+/* The rows of the list, and (unread not NULL) how many of them are not read. */
+size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread);
+/* Whether the store holds any article. */
+bool store_list_any(struct store *s);
+void store_list_page_clear(struct store_list_page *page); /* no rows, the room kept */
+void store_list_page_free(struct store_list_page *page);
+
+#endif

@@ -1,0 +1,238 @@
+/* store_list.c - the article list read from the store a page at a time: keyset queries on
+ * (sort_key, id) through the index that holds that order, counts by the database, and search
+ * through articles_fts (store_fts.c) with every row checked by search.c's own matcher. */
+#include "qari/store_list.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_private.h"
+
+/* Columns after STORE_LOAD_COLUMNS' twelve. */
+enum { STORE_LIST_SORT = 12, STORE_LIST_READ, STORE_LIST_BOOKMARK };
+
+/* Parameters: ?1 ?2 the key, ?3 the feed, ?4 the source, ?5 the search. */
+static char *store_list_sql(const struct store_list_filter *f, const char *select,
+			    const char *keyset, const char *order)
+{
+	struct strbuf sb = {0};
+	const char *and = " WHERE ";
+
+	strbuf_printf(&sb, "%s", select);
+	if (keyset) {
+		strbuf_printf(&sb, "%s(a.sort_key, a.id) %s (?1, ?2)", and, keyset);
+		and = " AND ";
+	}
+	if (f->feed != STORE_LIST_ANY_FEED) {
+		strbuf_printf(&sb, "%sa.feed = ?3", and);
+		and = " AND ";
+	}
+	if (f->source) {
+		strbuf_printf(&sb, "%sa.source = ?4", and);
+		and = " AND ";
+	}
+	if (f->query)
+		strbuf_printf(&sb, "%sa.id IN (SELECT rowid FROM articles_fts WHERE articles_fts"
+			      " MATCH ?5)", and);
+	if (order)
+		strbuf_printf(&sb, " ORDER BY a.sort_key %s, a.id %s", order, order);
+	return strbuf_take(&sb);
+}
+
+/* Bind the filter (and key) to a statement of store_list_sql; match is the search's MATCH
+ * operand (the statement keeps a pointer: the caller frees it after). */
+static void store_list_bind(sqlite3_stmt *st, const struct store_list_filter *f,
+			    const struct store_list_key *key, const char *match)
+{
+	if (key) {
+		sqlite3_bind_int64(st, 1, key->sort);
+		sqlite3_bind_int64(st, 2, key->row);
+	}
+	if (f->feed != STORE_LIST_ANY_FEED)
+		sqlite3_bind_int64(st, 3, f->feed);
+	if (f->source)
+		store_bind_text(st, 4, f->source);
+	if (match)
+		store_bind_text(st, 5, match);
+}
+
+/* The row of the statement, as the list shows the article store_load would make of it; with
+ * a search, false when it does not match after all (an index gives candidates). */
+static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
+			    struct store_list_row *r)
+{
+	struct article *a = store_row_article(st);
+	size_t hits = 0;
+
+	if (f->query) {
+		struct search_hits h = {0};
+		hits = search_article(a, f->query, &h);
+		search_hits_free(&h);
+		if (hits == 0) {
+			article_free(a);
+			return false;
+		}
+	}
+	*r = (struct store_list_row){
+		.key = {sqlite3_column_int64(st, STORE_LIST_SORT), sqlite3_column_int64(st, 0)},
+		.title = a->title, .date = a->date, .date_key = a->date_key, .source = a->source,
+		.read = sqlite3_column_int(st, STORE_LIST_READ) != 0,
+		.bookmark = sqlite3_column_int(st, STORE_LIST_BOOKMARK) != 0, .hits = hits};
+	memcpy(r->id, a->id, sizeof r->id);
+	a->title = a->date = a->source = NULL; /* moved into the row */
+	article_free(a);
+	return true;
+}
+
+struct store_list_cursor {
+	const struct store_list_filter *f;
+	sqlite3_stmt *keys; /* the rows in order: their ids only, so a sort carries no text */
+	sqlite3_stmt *row;  /* one row's columns, by id */
+	char *match;        /* bound to keys */
+	bool done;
+};
+
+/* Whether the search's candidates come from articles_fts: a query of one or two code points
+ * is a prefix query there, whose terms are most of the index, while nearly every article
+ * matches it: reading the list in order and checking each row finds a page sooner. */
+static bool store_list_use_fts(const struct search_query *q)
+{
+	size_t ncp = 0;
+	for (size_t i = 0; i < q->len; i++)
+		ncp += ((unsigned char)q->norm[i] & 0xC0) != 0x80;
+	return ncp >= 3;
+}
+
+struct store_list_cursor *store_list_open(struct store *s, const struct store_list_filter *f,
+					  const struct store_list_key *key, bool newer)
+{
+	struct store_list_cursor *c = xcalloc(1, sizeof *c);
+	struct store_list_filter sql_f = *f;
+	/* the text only for a search: its rows are checked and their hits counted */
+	char *row = xasprintf(
+		"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url,"
+		" coalesce(f.name, a.source), NULL, a.path, %s, NULL, %s, a.sort_key,"
+		" coalesce(m.read, 0), coalesce(m.bookmark, 0) FROM articles a"
+		" LEFT JOIN feeds f ON f.id = a.feed LEFT JOIN marks m ON m.aid = a.aid"
+		" WHERE a.id = ?",
+		f->query ? "a.body" : "NULL", f->query ? "a.fulltext" : "NULL");
+	char *keys;
+
+	if (f->query && !store_list_use_fts(f->query))
+		sql_f.query = NULL;
+	keys = store_list_sql(&sql_f, "SELECT a.id FROM articles a",
+			      key ? (newer ? ">" : "<") : NULL, newer ? "ASC" : "DESC");
+	c->f = f;
+	c->keys = store_prepare(s, keys);
+	c->row = store_prepare(s, row);
+	c->match = sql_f.query ? store_fts_query(sql_f.query) : NULL;
+	store_list_bind(c->keys, &sql_f, key, c->match);
+	free(keys);
+	free(row);
+	return c;
+}
+
+size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_list_page *page)
+{
+	size_t n = 0;
+	while (n < limit && !c->done) {
+		bool found;
+		if (sqlite3_step(c->keys) != SQLITE_ROW) {
+			c->done = true;
+			break;
+		}
+		sqlite3_reset(c->row);
+		sqlite3_bind_int64(c->row, 1, sqlite3_column_int64(c->keys, 0));
+		found = sqlite3_step(c->row) == SQLITE_ROW;
+		xgrow(&page->v, &page->cap, page->n + 1, sizeof *page->v);
+		if (found && store_list_take(c->row, c->f, &page->v[page->n])) {
+			page->n++;
+			n++;
+		}
+	}
+	return n;
+}
+
+void store_list_close(struct store_list_cursor *c)
+{
+	if (c == NULL)
+		return;
+	sqlite3_finalize(c->keys);
+	sqlite3_finalize(c->row);
+	free(c->match);
+	free(c);
+}
+
+size_t store_list_after(struct store *s, const struct store_list_filter *f,
+			const struct store_list_key *key, size_t limit, struct store_list_page *page)
+{
+	struct store_list_cursor *c = store_list_open(s, f, key, false);
+	size_t n = store_list_next(c, limit, page);
+	store_list_close(c);
+	return n;
+}
+
+size_t store_list_before(struct store *s, const struct store_list_filter *f,
+			 const struct store_list_key *key, size_t limit,
+			 struct store_list_page *page)
+{
+	struct store_list_cursor *c = store_list_open(s, f, key, true);
+	size_t first = page->n, n = store_list_next(c, limit, page);
+
+	store_list_close(c);
+	/* read nearest first, shown newest first */
+	for (size_t i = 0; i < n / 2; i++) {
+		struct store_list_row t = page->v[first + i];
+		page->v[first + i] = page->v[first + n - 1 - i];
+		page->v[first + n - 1 - i] = t;
+	}
+	return n;
+}
+
+size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread)
+{
+	char *sql = store_list_sql(f, unread ? "SELECT count(*), total(m.read != 0) FROM articles a"
+					       " LEFT JOIN marks m ON m.aid = a.aid"
+					     : "SELECT count(*), 0 FROM articles a",
+				   NULL, NULL);
+	char *match = f->query ? store_fts_query(f->query) : NULL;
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t n = 0, read = 0;
+
+	store_list_bind(st, f, NULL, match);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = (size_t)sqlite3_column_int64(st, 0);
+		read = (size_t)sqlite3_column_int64(st, 1);
+	}
+	if (unread)
+		*unread = n - (read < n ? read : n);
+	sqlite3_finalize(st);
+	free(match);
+	free(sql);
+	return n;
+}
+
+bool store_list_any(struct store *s)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT EXISTS (SELECT 1 FROM articles)");
+	bool any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
+	sqlite3_finalize(st);
+	return any;
+}
+
+void store_list_page_clear(struct store_list_page *page)
+{
+	for (size_t i = 0; i < page->n; i++) {
+		free(page->v[i].title);
+		free(page->v[i].date);
+		free(page->v[i].source);
+	}
+	page->n = 0;
+}
+
+void store_list_page_free(struct store_list_page *page)
+{
+	store_list_page_clear(page);
+	free(page->v);
+	memset(page, 0, sizeof *page);
+}
