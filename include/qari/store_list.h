@@ -23,11 +23,17 @@
 
 #define STORE_LIST_ANY_FEED (-1)
 
+/* Which of them by their marks. */
+enum store_list_marks { STORE_LIST_ANY_MARK, STORE_LIST_UNREAD, STORE_LIST_BOOKMARKED };
+
 /* Which articles the list shows. */
 struct store_list_filter {
 	int64_t feed;       /* a feed's id, 0: imported from files, STORE_LIST_ANY_FEED: all */
+	const int64_t *feeds; /* and when nfeeds > 0: one of these feeds (a tag's) */
+	size_t nfeeds;
 	const char *source; /* the article's own source (e.g. a SaudiNewsNet site), NULL: any */
 	const struct search_query *query; /* NULL: no search */
+	enum store_list_marks marks;
 };
 /* Every article. */
 #define STORE_LIST_ALL ((struct store_list_filter){.feed = STORE_LIST_ANY_FEED})
@@ -45,6 +51,7 @@ struct store_list_row {
 	char *date;       /* as the article gives it, NULL: none */
 	int64_t date_key; /* INT64_MIN: unknown */
 	char *source;     /* the feed's ~Name, else the article's source; NULL: none */
+	int64_t feed;     /* its feed's id, 0: imported from files */
 	bool read, bookmark;
 	size_t hits;      /* with a search: its hits in the title and paragraphs */
 };

@@ -113,6 +113,10 @@ static void find_show(struct app *app, const char *label, const size_t *rows, si
 
 void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
 {
+	if (app->sv.win) { /* the store's list has its own filters: this one clears them */
+		app_store_unfilter(app);
+		return;
+	}
 	find_pass_drop(app);
 	find_show(app, label, rows, n);
 }
@@ -151,6 +155,11 @@ static void find_filter_list(struct app *app, const char *text)
 	struct app_filtering *f = &app->filter.pending;
 	struct search_query q;
 
+	if (app->sv.win) { /* the store's full-text index, a page at a time */
+		if (!app_store_search(app, text, text))
+			app_store_unfilter(app);
+		return;
+	}
 	if (!search_query_init(&q, text, false)) {
 		app_filter_list(app, NULL, NULL, 0);
 		return;

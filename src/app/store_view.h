@@ -22,10 +22,6 @@ struct app_store_batch {
 };
 
 struct app_fetch {
-	bool load;           /* the rest of the store after the first screen */
-	size_t offset;       /* load: rows the first screen read */
-	pthread_mutex_t lock; /* load: guards batches */
-	struct app_store_batch *batches, **tail;
 	bool page;           /* a summary's page (F), else the subscriptions (R) */
 	char *url;           /* page: its URL, the article's row and title */
 	int64_t row;
@@ -48,8 +44,6 @@ struct app_fetch {
 void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *));
 void app_fetch_wake(struct app_fetch *f); /* from the job's thread: the loop looks */
 void app_fetch_free(struct app_fetch *f); /* cancel, join, free */
-/* Start the index over the whole corpus with the stored entities given (moved out of given). */
-void app_store_index(struct app *app, struct store_entities *given);
 /* page_view.c: the page job is over: its article read back in its place, or why not. */
 void app_page_done(struct app *app, struct app_fetch *f);
 
