@@ -131,6 +131,7 @@ struct app_store_view {
 	int64_t seen;                 /* its highest row when the list was last read */
 	int64_t *rowids;              /* each corpus position's (slot's) row */
 	unsigned long *used, clock;   /* when each slot was last opened */
+	size_t total;                 /* articles stored, counted when the list was last read */
 	size_t nrows;
 	double opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
@@ -279,6 +280,7 @@ void app_store_unfilter(struct app *app);
 void app_store_marked(struct app *app, const char *id); /* its marks changed */
 void app_store_view_set(struct app *app); /* the view (unread, bookmarked) as its filter */
 void app_store_source(struct app *app); /* f */
+size_t app_store_total(struct app *app); /* articles stored */
 /* The entities stored for the article in slot (tagged at ingest); false: none stored. */
 bool app_store_entities(struct app *app, size_t slot, struct article_entities *out);
 void app_store_close(struct app *app);

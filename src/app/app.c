@@ -240,7 +240,7 @@ static void app_status_problem(const struct app *app, char *left, size_t n)
 
 void app_status(struct app *app)
 {
-	char right[96], left[1400], num[32];
+	char right[96], left[1400], num[32], all[32];
 	const char *busy;
 
 	if (app->status == NULL)
@@ -266,9 +266,9 @@ void app_status(struct app *app)
 		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filter.pending.text,
 			 busy, *busy ? "; " : "");
 	else if (app->filter.text && app->sv.win)
-		snprintf(left, sizeof left, "filter: %s  (%s%s; Esc clears)", app->filter.text,
+		snprintf(left, sizeof left, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
 			 app_thousands(store_window_count(app->sv.win), num),
-			 app->sv.win->f.query ? " found" : "");
+			 app_thousands(app_store_total(app), all));
 	else if (app->filter.text)
 		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter.text,
 			 app->filter.n, app->load.n, app->load.loader ? " so far" : "");

@@ -81,6 +81,7 @@ bool app_store_start(struct app *app)
 	app->sv.src = (struct list_source){store_view_count, store_view_row, app->sv.win};
 	app->list_data.src = &app->sv.src;
 	app->sv.seen = store_last_rowid(app->sv.store);
+	app->sv.total = (size_t)-1;
 	app->list_data.empty = store_list_any(app->sv.store)
 				       ? NULL : "(no articles yet: R fetches the subscriptions)";
 	app->list.dirty = true;
@@ -149,6 +150,13 @@ bool app_store_entities(struct app *app, size_t slot, struct article_entities *o
 	}
 	store_entities_free(&e);
 	return have;
+}
+
+size_t app_store_total(struct app *app)
+{
+	if (app->sv.total == (size_t)-1)
+		app->sv.total = store_list_count(app->sv.store, &STORE_LIST_ALL, NULL);
+	return app->sv.total;
 }
 
 /* The list was read again: the status line's figures and the pane's rows. */
@@ -229,6 +237,7 @@ static void app_store_take(struct app *app)
 	if (app->sv.win == NULL)
 		return;
 	app->sv.seen = store_last_rowid(app->sv.store);
+	app->sv.total = (size_t)-1;
 	n = store_window_newer(app->sv.win);
 	if (n) {
 		list_pane_shift(&app->list, 0, n);
