@@ -204,16 +204,23 @@ size_t store_window_newer(struct store_window *w)
 
 void store_window_mark(struct store_window *w, const char *id, int read, int bookmark)
 {
-	for (size_t i = 0; i < w->page.n; i++)
-		if (strcmp(w->page.v[i].id, id) == 0) {
-			if (read >= 0)
-				w->page.v[i].read = read;
-			if (bookmark >= 0)
-				w->page.v[i].bookmark = bookmark;
-		}
-	/* the rows stay where they are (a view of unread ones keeps a row read now): only
-	 * the figures change */
-	if (w->counted) {
+	bool kept = false;
+
+	for (size_t i = 0; i < w->page.n; i++) {
+		struct store_list_row *r = &w->page.v[i];
+		if (strcmp(r->id, id) != 0)
+			continue;
+		kept = true;
+		if (read >= 0 && r->read != (read != 0)) /* a row of the list: the count moves by one */
+			w->unread += read ? (size_t)-1 : 1;
+		if (read >= 0)
+			r->read = read != 0;
+		if (bookmark >= 0)
+			r->bookmark = bookmark != 0;
+	}
+	/* the rows stay where they are (a view of unread ones keeps a row read now); a mark of
+	 * an article not kept may be of a row of the list: counted again */
+	if (!kept && w->counted) {
 		size_t count = w->count;
 		w->counted = false;
 		window_count(w);

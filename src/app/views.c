@@ -12,6 +12,7 @@
 
 #include "qari/app.h"
 #include "qari/fsutil.h"
+#include "qari/store.h"
 #include "qari/store_list.h"
 #include "qari/xalloc.h"
 #include "store_window.h"
@@ -190,8 +191,11 @@ static void views_store_mark_read(struct app *app)
 	}
 	store_list_page_free(&page);
 	store_list_close(c);
-	for (size_t i = 0; i < k; i++) /* after the cursor: the list it read is not changed under it */
-		all_kept &= app_set_read(app, app->views.undo_ids[i], true);
+	/* after the cursor: the list it read is not changed under it; the store's own setter, as
+	 * the window reads its rows and counts again once, after */
+	for (size_t i = 0; i < k; i++)
+		all_kept &= store_set_read(app->sv.store, app->views.undo_ids[i], true);
+	store_window_reset(app->sv.win);
 	app->views.nundo = k;
 	app->list.dirty = true;
 	app_message(app, "%zu article%s marked read%s — U takes it back", k, k == 1 ? "" : "s",
@@ -262,8 +266,12 @@ void app_undo_mark(struct app *app)
 		return;
 	}
 	for (size_t i = 0; i < app->views.nundo; i++)
-		app_set_read(app, app->sv.win ? app->views.undo_ids[i]
-					      : app->corpus.items[app->views.undo[i]]->id, false);
+		if (app->sv.win)
+			store_set_read(app->sv.store, app->views.undo_ids[i], false);
+		else
+			app_set_read(app, app->corpus.items[app->views.undo[i]]->id, false);
+	if (app->sv.win)
+		store_window_reset(app->sv.win);
 	app_message(app, "%zu article%s unread again", app->views.nundo, app->views.nundo == 1 ? "" : "s");
 	app_unread_changed(app, (long)app->views.nundo);
 	app->views.nundo = 0;

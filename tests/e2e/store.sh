@@ -66,6 +66,12 @@ e2e_check "v: without the read story" e2e_until 5 top_is 1498
 e2e_keys v
 e2e_check "v: the bookmark was kept" e2e_wait "view: bookmarked (1)"
 e2e_check "v: the bookmarked story" e2e_until 5 top_is 1498
+e2e_keys v A
+e2e_check "A: every unread article of the list" e2e_wait "1502 articles marked read"
+e2e_keys U
+e2e_check "U: unread again" e2e_wait "1502 articles unread again"
+e2e_keys j
+e2e_check "U: the count again" e2e_wait "qari — 1,505 articles, 1,502 unread"
 e2e_keys Q
 e2e_check "Q quits again" e2e_exited
 e2e_finish
