@@ -1,18 +1,17 @@
-/* store_view.c - the reader on the store: opening it (no PATH and subscriptions exist), and
- * fetching in the background (R, and every `reload` minutes).
+/* store_view.c - the reader on the store (no PATH and subscriptions exist): the list a window
+ * onto it (store_window.c, drawn through the list pane's row source), the articles read when
+ * opened into the corpus's slots, the window's filters; and fetching in the background (R,
+ * and every `reload` minutes).
  *
  * A fetch runs on a thread of its own with its own connection to the database: it fetches
  * every subscription (feeds.c) and stores each feed in its own transaction, and writes a
  * byte to a pipe after each feed. The event loop polls that pipe beside the keyboard: it
- * shows "fetching done/total" in the status line and, as feeds come in, reads the articles
- * stored since (store_load_since) into the corpus, which they join at its end, as loading
- * does, so positions stay valid. The background index covers a fixed corpus: it is started
- * again over the grown one, with every stored article's entities given, so nothing is tagged
- * twice. While a filter is active or being typed new articles wait (the status line says
- * how many) and join when it is cleared.
+ * shows "fetching done/total" in the status line and, as feeds come in, the window reads the
+ * rows stored since above its first (store_window_newer); the list's selection moves down by
+ * as many, so it stays on its article.
  *
  * F (page_view.c) does the same for one article: its page fetched, its main text extracted,
- * tagged and stored beside the summary, and the article read back in its place. */
+ * tagged and stored beside the summary, and the article read back into its slot. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
