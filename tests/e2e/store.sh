@@ -72,6 +72,13 @@ e2e_keys U
 e2e_check "U: unread again" e2e_wait "1502 articles unread again"
 e2e_keys j
 e2e_check "U: the count again" e2e_wait "qari — 1,505 articles, 1,502 unread"
+# a query of one or two letters waits for Enter (it matches nearly everything)
+e2e_keys /
+tmux -L "$E2E_SOCK" send-keys -l "مط"
+stories_listed() { e2e_screen | awk -F'│' '{print $1}' | grep -q "Stored story"; }
+e2e_check "two letters: the list not narrowed yet" stories_listed
+e2e_keys Enter
+e2e_check "Enter: narrowed" e2e_wait "(4 of 1,505; Esc clears)"
 e2e_keys Q
 e2e_check "Q quits again" e2e_exited
 e2e_finish
