@@ -281,6 +281,8 @@ void app_store_marked(struct app *app, const char *id); /* its marks changed */
 void app_store_view_set(struct app *app); /* the view (unread, bookmarked) as its filter */
 void app_store_source(struct app *app); /* f */
 size_t app_store_total(struct app *app); /* articles stored */
+/* The article last opened selected, the rows about it read (app_state_open). */
+void app_store_select_last(struct app *app);
 /* The entities stored for the article in slot (tagged at ingest); false: none stored. */
 bool app_store_entities(struct app *app, size_t slot, struct article_entities *out);
 void app_store_close(struct app *app);

@@ -80,6 +80,11 @@ size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_l
 void store_list_close(struct store_list_cursor *c);
 /* The rows of the list, and (unread not NULL) how many of them are not read. */
 size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread);
+/* Rows of the list before (newer than) key: the index in it of the row at key. */
+size_t store_list_rank(struct store *s, const struct store_list_filter *f,
+		       const struct store_list_key *key);
+/* The key of the article in row; false when there is none. */
+bool store_list_key_of(struct store *s, int64_t row, struct store_list_key *key);
 /* Whether the store holds any article. */
 bool store_list_any(struct store *s);
 void store_list_page_clear(struct store_list_page *page); /* no rows, the room kept */

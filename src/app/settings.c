@@ -213,8 +213,12 @@ void app_state_open(struct app *app)
 	app->list_data.source_name = app->reader_data.source_name = settings_source_name;
 	app->list_data.ctx = app->reader_data.ctx = app;
 	/* the last article is selected when it arrives (loading.c), unless the user moved first */
+	if (app->sv.win) {
+		app_store_select_last(app);
+		return;
+	}
 	last = state_last(app->state);
-	app->load.last_id = app->sv.store ? store_last(app->sv.store) : last ? xstrdup(last) : NULL;
+	app->load.last_id = last ? xstrdup(last) : NULL;
 	app_load_select_last(app, 0, app->load.n);
 }
 

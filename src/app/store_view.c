@@ -87,6 +87,17 @@ bool app_store_start(struct app *app)
 	return true;
 }
 
+void app_store_select_last(struct app *app)
+{
+	char *id = store_last(app->sv.store);
+	int64_t row = id ? store_row_of(app->sv.store, id) : 0;
+	struct store_list_key key;
+
+	if (row > 0 && store_list_key_of(app->sv.store, row, &key))
+		list_pane_select(&app->list, store_window_seek(app->sv.win, &key));
+	free(id);
+}
+
 /* The article in row, in a slot of the corpus: the one it has, else a free one, else the
  * least lately opened one's (not the open article's); APP_NONE when it is not stored. */
 static size_t store_view_slot(struct app *app, int64_t row)

@@ -181,6 +181,24 @@ const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 	return i >= w->base && i < w->base + p->n ? &p->v[i - w->base] : NULL;
 }
 
+size_t store_window_seek(struct store_window *w, const struct store_list_key *key)
+{
+	struct store_list_page *p = &w->page;
+	size_t at = store_list_rank(w->store, &w->f, key), before;
+
+	window_count(w);
+	store_list_page_clear(p);
+	before = store_list_before(w->store, &w->f, key, STORE_WINDOW_PAGE / 2, p);
+	/* the row itself and those after it: after the last newer one, else from the top */
+	if (before)
+		store_list_after(w->store, &w->f, &p->v[before - 1].key, STORE_WINDOW_PAGE, p);
+	else
+		store_list_after(w->store, &w->f, NULL, STORE_WINDOW_PAGE, p);
+	w->reads += 2;
+	w->base = at >= before ? at - before : 0;
+	return at;
+}
+
 size_t store_window_newer(struct store_window *w)
 {
 	size_t was = w->count, got = 0;

@@ -35,6 +35,8 @@ size_t store_window_count(struct store_window *w);
 size_t store_window_unread(struct store_window *w);
 /* Row i of the list, NULL past its end; valid until the next call. */
 const struct store_list_row *store_window_row(struct store_window *w, size_t i);
+/* The rows around the one at key read (a page a side): returns its index in the list. */
+size_t store_window_seek(struct store_window *w, const struct store_list_key *key);
 /* Rows stored since the window was read that join above its first: returns how many rows
  * now come before what was row 0 (the caller shifts its selection by as many). */
 size_t store_window_newer(struct store_window *w);

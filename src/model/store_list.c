@@ -226,6 +226,36 @@ size_t store_list_count(struct store *s, const struct store_list_filter *f, size
 	return n;
 }
 
+size_t store_list_rank(struct store *s, const struct store_list_filter *f,
+		       const struct store_list_key *key)
+{
+	char *sql = store_list_sql(f, "SELECT count(*) FROM articles a", ">", NULL);
+	char *match = f->query ? store_fts_query(f->query) : NULL;
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t n = 0;
+
+	store_list_bind(st, f, key, match);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(match);
+	free(sql);
+	return n;
+}
+
+bool store_list_key_of(struct store *s, int64_t row, struct store_list_key *key)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT sort_key FROM articles WHERE id = ?");
+	bool found;
+
+	sqlite3_bind_int64(st, 1, row);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		*key = (struct store_list_key){sqlite3_column_int64(st, 0), row};
+	sqlite3_finalize(st);
+	return found;
+}
+
 bool store_list_any(struct store *s)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT EXISTS (SELECT 1 FROM articles)");

@@ -60,6 +60,8 @@ e2e_check "Q quits" e2e_exited
 e2e_start 120 30 "$qari"
 # read: the two opened and the one marked
 e2e_check "the read marks were kept" e2e_wait "qari — 1,505 articles, 1,502 unread"
+# the report opened last: 4.txt, the newest stored of the four that match (5.txt does not)
+e2e_check "the article last opened is selected" e2e_wait "1502/1505"
 e2e_keys v
 e2e_check "v: the unread view" e2e_wait "view: unread (1502)"
 e2e_check "v: without the read story" e2e_until 5 top_is 1498

@@ -102,6 +102,23 @@ static void test_walks(struct store *s)
 	for (size_t i = 0; i < TEST_N && ok; i += 37) /* pages down */
 		ok = test_row_is(&w, i, TEST_N - 1);
 	CHECK(ok);
+	/* a row found by its key (the last article read): its index, and the rows about it */
+	{
+		struct store_list_key key = store_window_row(&w, 700)->key;
+		store_window_reset(&w);
+		CHECK_INT(store_window_seek(&w, &key), 700);
+		reads = w.reads;
+		CHECK(test_row_is(&w, 700, TEST_N - 1));
+		CHECK(test_row_is(&w, 690, TEST_N - 1));
+		CHECK(test_row_is(&w, 720, TEST_N - 1));
+		CHECK_INT(w.reads, reads); /* all read by the seek */
+		for (size_t i = 700; i-- > 0 && ok;) /* and up to the top */
+			ok = test_row_is(&w, i, TEST_N - 1);
+		CHECK(ok);
+		key = store_window_row(&w, 0)->key;
+		CHECK_INT(store_window_seek(&w, &key), 0);
+		CHECK(test_row_is(&w, 0, TEST_N - 1));
+	}
 	store_window_free(&w);
 }
 
