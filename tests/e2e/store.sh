@@ -75,9 +75,9 @@ e2e_check "U: unread again" e2e_wait "1502 articles unread again"
 e2e_keys j
 e2e_check "U: the count again" e2e_wait "qari — 1,505 articles, 1,502 unread"
 e2e_keys g n
-e2e_check "n: the next unread row" e2e_wait "2/1505"
+e2e_check "n: the next unread row" e2e_wait " 2/1505"
 e2e_keys n
-e2e_check "n: past the one read" e2e_wait "4/1505"
+e2e_check "n: past the one read" e2e_wait " 4/1505"
 # a query of one or two letters waits for Enter (it matches nearly everything)
 e2e_keys /
 tmux -L "$E2E_SOCK" send-keys -l "مط"
