@@ -1,5 +1,5 @@
 /* store_view.h - what store_view.c (the store, R) and page_view.c (F) share: the
- * background job and the index started again over a changed corpus (private to src/app/). */
+ * background job (private to src/app/). */
 #ifndef QARI_APP_STORE_VIEW_H
 #define QARI_APP_STORE_VIEW_H
 
@@ -10,16 +10,6 @@
 #include "qari/fetch.h"
 #include "qari/store.h"
 #include "qari/subs.h"
-
-#define APP_STORE_FIRST 400   /* articles read before the first screen */
-#define APP_STORE_BATCH 1000  /* then in batches of this many, from a thread */
-
-/* A batch of articles the loading thread read, waiting for the loop to take it. */
-struct app_store_batch {
-	struct corpus c;
-	struct store_entities e;
-	struct app_store_batch *next;
-};
 
 struct app_fetch {
 	bool page;           /* a summary's page (F), else the subscriptions (R) */
