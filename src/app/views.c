@@ -141,6 +141,8 @@ void app_views_free(struct app *app)
 static size_t views_current_row(const struct app *app)
 {
 	size_t n = list_pane_count(&app->list_data);
+	if (app->sv.win) /* the store's list: the selection stays where the article opened */
+		return app->list_data.sel;
 	if (app->focus != &app->list && app->open != APP_NONE)
 		for (size_t i = 0; i < n; i++)
 			if ((app->list_data.rows ? app->list_data.rows[i] : i) == app->open)
@@ -173,13 +175,16 @@ static void views_store_unread_step(struct app *app, bool forward, size_t row, s
 /* A on the store: every unread article of the list's filter, read from a cursor. */
 static void views_store_mark_read(struct app *app)
 {
-	struct store_list_cursor *c = store_list_open(app->sv.store, &app->sv.win->f, NULL, false);
+	struct store_list_filter f = app->sv.win->f; /* its unread rows only */
+	struct store_list_cursor *c;
 	struct store_list_page page = {0};
 	size_t k = 0, cap = 0;
 	bool all_kept = true;
 
 	free(app->views.undo_ids);
 	app->views.undo_ids = NULL;
+	f.marks = f.marks == STORE_LIST_BOOKMARKED ? f.marks : STORE_LIST_UNREAD;
+	c = store_list_open(app->sv.store, &f, NULL, false);
 	while (store_list_next(c, STORE_WINDOW_PAGE, &page) > 0) {
 		for (size_t i = 0; i < page.n; i++) {
 			if (page.v[i].read)
