@@ -137,6 +137,20 @@ static bool entity_word_definite(const struct ner_para *p, size_t k)
 	return n > 4 && memcmp(p->norm.s + p->toks[k].beg, "ال", 4) == 0;
 }
 
+static size_t entity_letters(const char *w, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)w[i] & 0xc0) != 0x80;
+	return k;
+}
+
+static bool entity_world_place(const struct entity_scratch *x, const char *s, size_t n)
+{
+	bool longer;
+	return entity_rules_world_place(x->rules, s, n, &longer);
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
@@ -155,8 +169,9 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 	if (skip == 0)
 		return 0;
 	entity_phrase(p, i, j, skip, *al, &x->alt);
-	if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len))
-		return skip;
+	if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len) ||
+	    (entity_letters(w + skip, n - skip) >= 4 && entity_world_place(x, x->alt.data, x->alt.len)))
+		return skip; /* a short place is too often a word's end: «علينا» is no «ينا» */
 	entity_phrase(p, i, j, 0, false, &x->key);
 	if (ner_lexicon_known(x->lex, x->key.data, x->key.len))
 		return *al = false, 0;
@@ -225,14 +240,6 @@ static bool entity_known_word(const struct entity_scratch *x, const char *w, siz
 {
 	uint32_t id;
 	return ner_lexicon_known(x->lex, w, n) || strtab_find(&x->rules->persons, w, n, &id);
-}
-
-static size_t entity_letters(const char *w, size_t n)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)w[i] & 0xc0) != 0x80;
-	return k;
 }
 
 /* A word after a name that reads as the sentence's verb: يـ in front («تشان ينتظران»), and
@@ -565,6 +572,55 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+#define ENTITY_WORLD_WORDS 3
+
+/* Whether word i follows a word that opens an event's name (its clitics and ال aside:
+ * للمهرجان is مهرجان):
+ * «مهرجان أبها يجمعنا», «لكأس آسيا». */
+static bool entity_after_event(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w;
+	size_t n, skip;
+	bool al;
+
+	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD)
+		return false;
+	w = p->norm.s + p->toks[i - 1].beg;
+	n = p->toks[i - 1].end - p->toks[i - 1].beg;
+	skip = entity_proclitic(p, i - 1, &al);
+	if (n - skip > 4 && memcmp(w + skip, "ال", 4) == 0)
+		skip += 4;
+	return entity_rules_is_event(x->rules, w + skip, n - skip);
+}
+
+/* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
+ * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
+ * when four letters or more are left, without its clitics. */
+static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		size_t best = 0, bskip = 0;
+		bool bal = false;
+		for (int bare = 0; bare < 2 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
+			bool al = false, longer = true;
+			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare && (skip == 0 || memmem(p->norm.s + p->toks[i].beg, skip, "ك", 2) ||
+				     entity_letters(p->norm.s + p->toks[i].beg + skip, p->toks[i].end - p->toks[i].beg - skip) < 4))
+				break; /* «كبيرا» is no «بيرا»: ك is rare before a place */
+			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
+					   p->tags[i + l - 1] == 0; l++) {
+				entity_phrase(p, i, i + l, skip, al, &x->alt);
+				if (entity_rules_world_place(x->rules, x->alt.data, x->alt.len, &longer) && l > best &&
+				    !ner_lexicon_is_stop(x->lex, x->alt.data, x->alt.len))
+					best = l, bskip = skip, bal = al;
+			}
+		}
+		if (best && !entity_after_event(x, p, i))
+			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal);
+		i += best ? best : 1;
+	}
+}
+
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
@@ -599,6 +655,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_curated(x, p);
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
+	entity_world_places(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;
@@ -716,7 +773,8 @@ static void entity_settle(struct entity_scratch *x)
 		struct entity_draft *d = &x->drafts[k];
 		if (d->into == k && (d->type == ENTITY_PERSON || d->type == ENTITY_PLACE) &&
 		    d->nmentions == 1 && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
-		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)))
+		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)) &&
+		    !(d->type == ENTITY_PLACE && entity_world_place(x, d->k, strlen(d->k))))
 			d->dropped = true; /* «ميدانيا», «جيجابايت»: a word the tagger saw once and no list knows */
 		if (d->into == k && d->type == ENTITY_PERSON && !strchr(d->k, ' ') &&
 		    strtab_find(&x->rules->persons, d->k, strlen(d->k), &(uint32_t){0}) &&
