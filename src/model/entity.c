@@ -303,6 +303,41 @@ static bool entity_nisba_after_noun(const struct entity_scratch *x, size_t i)
 	       !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg);
 }
 
+/* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
+ * (للهلال → الهلال). */
+static size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	*al = sp.stem == sp.proclitic + 4 && n >= sp.proclitic + 4 && memcmp(w + sp.proclitic, "لل", 4) == 0;
+	return *al ? sp.stem : sp.proclitic;
+}
+
+/* Whether word k is one that opens an event's name, its clitics and ال aside (للمهرجان). */
+static bool entity_event_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, skip;
+	bool al;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	skip = entity_proclitic(p, k, &al);
+	if (n - skip > 4 && memcmp(w + skip, "ال", 4) == 0)
+		skip += 4;
+	return entity_rules_is_event(x->rules, w + skip, n - skip);
+}
+
+/* Whether word i is inside an event's name: after its first word or one word on
+ * («مهرجان أبها يجمعنا», «لكأس آسيا», «دوري أبطال آسيا»). */
+static bool entity_after_event(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	return (i > 0 && entity_event_word(x, p, i - 1)) ||
+	       (i > 1 && p->toks[i - 1].kind == NORM_TOKEN_WORD && entity_event_word(x, p, i - 2));
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -325,6 +360,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		entity_person_span(x, &i, &j);
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
+	if (type == ENTITY_PLACE && entity_after_event(x, p, i))
+		return; /* «كأس آسيا», «ماراثون أوستين»: inside an event's name */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])
@@ -358,18 +395,6 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
 	entity_add_mention(x, type, x->key.data, x->key.len, m);
-}
-
-/* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
- * (للهلال → الهلال). */
-static size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
-{
-	const char *w = p->norm.s + p->toks[i].beg;
-	size_t n = p->toks[i].end - p->toks[i].beg;
-	struct norm_split sp;
-	norm_word_split(w, n, &sp);
-	*al = sp.stem == sp.proclitic + 4 && n >= sp.proclitic + 4 && memcmp(w + sp.proclitic, "لل", 4) == 0;
-	return *al ? sp.stem : sp.proclitic;
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -573,25 +598,6 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 }
 
 #define ENTITY_WORLD_WORDS 3
-
-/* Whether word i follows a word that opens an event's name (its clitics and ال aside:
- * للمهرجان is مهرجان):
- * «مهرجان أبها يجمعنا», «لكأس آسيا». */
-static bool entity_after_event(const struct entity_scratch *x, const struct ner_para *p, size_t i)
-{
-	const char *w;
-	size_t n, skip;
-	bool al;
-
-	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD)
-		return false;
-	w = p->norm.s + p->toks[i - 1].beg;
-	n = p->toks[i - 1].end - p->toks[i - 1].beg;
-	skip = entity_proclitic(p, i - 1, &al);
-	if (n - skip > 4 && memcmp(w + skip, "ال", 4) == 0)
-		skip += 4;
-	return entity_rules_is_event(x->rules, w + skip, n - skip);
-}
 
 /* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
  * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
