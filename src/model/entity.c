@@ -627,6 +627,56 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether token k closes its sentence or list item: punctuation or the text's end next. */
+static bool entity_closes(const struct ner_para *p, size_t k)
+{
+	return k + 1 == p->n || p->toks[k + 1].kind == NORM_TOKEN_PUNCT;
+}
+
+/* Whether untagged word k may be a piece of a person's name the tagger left off: a bare word
+ * (no clitic), no stop word, title, verb or word of not_names.txt. */
+static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || ner_lexicon_is_stop(x->lex, w, n) ||
+	    entity_is_title_word(x, k) || entity_verb_like(x, k) || entity_rules_not_name(x->rules, w, n))
+		return false;
+	norm_word_split(w, n, &sp);
+	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);
+}
+
+/* A person of two words or more whose name ends a sentence or list item takes the one
+ * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»), and a
+ * known first name the tagger left off its start after a title («الداعية علي عمر بادحدح»). */
+static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
+{
+	x->p = p;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t j = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_PERS, false))
+			continue;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true))
+			j++;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, false) && !entity_is_title_word(x, j) &&
+		       entity_proclitic(p, j, &(bool){false}) == 0)
+			for (p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
+			     j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true); j++)
+				; /* two persons with nothing between, not even و, are one name cut in two */
+		if (j - i >= 2 && j < p->n && entity_closes(p, j) && entity_name_piece(x, p, j))
+			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
+		if (j - i >= 2 && i > 0 && entity_name_piece(x, p, i - 1) &&
+		    strtab_has(&x->rules->persons, p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg) &&
+		    (i == 1 || p->toks[i - 2].kind == NORM_TOKEN_PUNCT || entity_is_title_word(x, i - 2))) {
+			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false);
+			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
+		}
+		i = j - 1;
+	}
+}
+
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
@@ -662,6 +712,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
 	entity_world_places(x, p);
+	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;
