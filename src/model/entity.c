@@ -649,8 +649,8 @@ static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p
 }
 
 /* A person of two words or more whose name ends a sentence or list item takes the one
- * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»), and a
- * known first name the tagger left off its start after a title («الداعية علي عمر بادحدح»). */
+ * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»); two
+ * persons with nothing between are one name the tagger cut in two. */
 static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
@@ -667,12 +667,6 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 				; /* two persons with nothing between, not even و, are one name cut in two */
 		if (j - i >= 2 && j < p->n && entity_closes(p, j) && entity_name_piece(x, p, j))
 			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
-		if (j - i >= 2 && i > 0 && entity_name_piece(x, p, i - 1) &&
-		    strtab_has(&x->rules->persons, p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg) &&
-		    (i == 1 || p->toks[i - 2].kind == NORM_TOKEN_PUNCT || entity_is_title_word(x, i - 2))) {
-			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false);
-			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
-		}
 		i = j - 1;
 	}
 }
