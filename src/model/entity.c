@@ -504,12 +504,13 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
 	if (k != first)
 		return false;
+	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
+		return true; /* «شرطة ينبع»: a place's name, though it reads like a verb */
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
 	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
 	   construct whose next word is definite («رابطة دوري المحترفين») */
-	return *facility || ner_lexicon_known(x->lex, w, n) || entity_rules_only_place(x->rules, w, n) ||
-	       entity_construct_ends(x, p, k + 1, 1);
+	return *facility || ner_lexicon_known(x->lex, w, n) || entity_construct_ends(x, p, k + 1, 1);
 }
 
 /* A purpose phrase that ends an organisation's name: ل or لل and a noun («للمحامين»). */
