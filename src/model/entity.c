@@ -532,6 +532,31 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       entity_rules_is_trigger(x->rules, w + 4, n - 4);
 }
 
+/* «قوات», «وحدات» (with clitics): units of the body named after them. */
+static bool entity_forces_of(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, skip;
+	bool al;
+
+	skip = entity_proclitic(p, k, &al);
+	if (al)
+		return false;
+	for (int bare = 0; bare < 2; bare++, w += skip, n -= skip) /* وحدات is و-less as written */
+		if ((n == strlen("قوات") && memcmp(w, "قوات", n) == 0) ||
+		    (n == strlen("وحدات") && memcmp(w, "وحدات", n) == 0))
+			return true;
+	return false;
+}
+
+/* An army, police, guard or team (الجيش، الشرطة، الحرس، المنتخب), whose nisba alone names it. */
+static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	(void)x;
+	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
+	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب");
+}
+
 /* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
 static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
@@ -569,7 +594,12 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
 					j++;
 			}
-			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD &&
+			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
+				if (j < p->n && entity_word_is(p, j, "الحر"))
+					j++; /* «الجيش السوري الحر» */
+				purpose = true; /* «الجيش اليمني», «الشرطة الإسرائيلية»: the nisba is the name */
+			}
+			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
 					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
 								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
 				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
@@ -577,6 +607,8 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			}
 			continue;
 		}
+		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
+			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
 		if (!entity_rules_is_trigger(x->rules, w, n)) {
 			skip = entity_proclitic(p, i, &al);
 			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))
