@@ -338,6 +338,16 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 	       (i > 1 && p->toks[i - 1].kind == NORM_TOKEN_WORD && entity_event_word(x, p, i - 2));
 }
 
+/* Whether original text holds a tanween (U+064B..U+064D), the mark of an indefinite noun. */
+static bool entity_has_tanween(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((unsigned char)s[i] == 0xd9 && (unsigned char)s[i + 1] >= 0x8b &&
+		    (unsigned char)s[i + 1] <= 0x8d)
+			return true;
+	return false;
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -388,6 +398,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* the dateline's place and agency are the article's metadata */
 	if (furniture_covers(&x->cut, para, ob))
 		return;
+	if (entity_has_tanween(orig + ob, oe - ob))
+		return; /* «نارًا», «ميدانيًا»: a name never takes tanween */
 	if (memchr(orig + ob, '_', oe - ob) || (ob > 0 && orig[ob - 1] == '#'))
 		return; /* a hashtag («#عزام_الدخيل») names a topic, not as a reader writes a name */
 	while (oe > ob && (orig[oe - 1] == ' ' || orig[oe - 1] == '\t'))
