@@ -291,16 +291,31 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 	return 0;
 }
 
-/* Whether word i is a feminine nisba (…ية) after an untagged definite noun it qualifies. */
-static bool entity_nisba_after_noun(const struct entity_scratch *x, size_t i)
+/* Whether word i is a nisba after an untagged noun it qualifies, agreeing with it: a
+ * feminine one (…ية) after a definite noun («السوق السعودية») or after an indefinite
+ * feminine one («عائلة سورية»), a masculine one (…ي) after an indefinite masculine noun
+ * («تمويل مالي»). */
+static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
-	size_t n = p->toks[i].end - p->toks[i].beg;
-	const char *w = p->norm.s + p->toks[i].beg;
-	return i > 0 && entity_word_definite(p, i) && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
-	       p->toks[i - 1].kind == NORM_TOKEN_WORD && p->tags[i - 1] == 0 &&
-	       entity_word_definite(p, i - 1) &&
-	       !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg);
+	size_t n = p->toks[i].end - p->toks[i].beg, pn;
+	const char *w = p->norm.s + p->toks[i].beg, *pw;
+	bool def, pdef, fem, pfem;
+
+	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 || n <= 6)
+		return false;
+	pw = p->norm.s + p->toks[i - 1].beg;
+	pn = p->toks[i - 1].end - p->toks[i - 1].beg;
+	if (ner_lexicon_is_stop(x->lex, pw, pn) || entity_is_title_word(x, i - 1) ||
+	    entity_rules_is_trigger(x->rules, pw, pn))
+		return false;
+	def = entity_word_definite(p, i);
+	pdef = entity_word_definite(p, i - 1);
+	fem = memcmp(w + n - 4, "يه", 4) == 0;
+	pfem = memcmp(pw + pn - 2, "ه", 2) == 0;
+	if (fem)
+		return def ? n > 8 && pdef : !pdef && pfem;
+	return !def && !pdef && !pfem && memcmp(w + n - 2, "ي", 2) == 0;
 }
 
 /* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
