@@ -359,6 +359,19 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 	       (i > 1 && p->toks[i - 1].kind == NORM_TOKEN_WORD && entity_event_word(x, p, i - 2));
 }
 
+/* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
+ * adjective (…ي) no list knows: a description, not a name. */
+static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg, *a = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
+
+	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
+	       an > 6 && memcmp(a + an - 2, "ي", 2) == 0 && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, a, an) && !entity_rules_is_trigger(x->rules, w, n);
+}
+
 /* Whether original text holds a tanween (U+064B..U+064D), the mark of an indefinite noun. */
 static bool entity_has_tanween(const char *s, size_t n)
 {
@@ -391,6 +404,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		entity_person_span(x, &i, &j);
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
+	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
+		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
+			   «ليونيل ميسي») */
 	if (type == ENTITY_PLACE && entity_after_event(x, p, i))
 		return; /* «كأس آسيا», «ماراثون أوستين»: inside an event's name */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
