@@ -372,6 +372,28 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	       !entity_known_word(x, a, an) && !entity_rules_is_trigger(x->rules, w, n);
 }
 
+/* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز» (the space after
+ * a whole word عبد before ال goes), so one person is one entry. */
+static void entity_key_compact(struct strbuf *key)
+{
+	static const char abd[] = "عبد ال";
+	const size_t wn = strlen("عبد");
+	size_t out = 0;
+
+	for (size_t k = 0; k < key->len; k++) {
+		if ((k == 0 || key->data[k - 1] == ' ') && key->len - k >= sizeof abd - 1 &&
+		    memcmp(key->data + k, abd, sizeof abd - 1) == 0) {
+			memmove(key->data + out, key->data + k, wn);
+			out += wn;
+			k += wn; /* the space */
+			continue;
+		}
+		key->data[out++] = key->data[k];
+	}
+	key->len = out;
+	key->data[out] = '\0';
+}
+
 /* Whether original text holds a tanween (U+064B..U+064D), the mark of an indefinite noun. */
 static bool entity_has_tanween(const char *s, size_t n)
 {
@@ -430,6 +452,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		x->key.len = 0;
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
+	entity_key_compact(&x->key);
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
 	if (para == 0 && ob < x->a->dateline_end)
 		return; /* the dateline's place and agency are the article's metadata */
