@@ -10,6 +10,8 @@
  *   places.txt          places the tagger takes for persons (عسير، تبوك): never a person
  *   event_words.txt     words that open an event's name (مهرجان، كأس): a place after one is
  *                       part of the name
+ *   place_triggers.txt  words that name a kind of place (قرية، حي، محافظة): the word after
+ *                       one is a place
  *   world_places.txt    countries and cities of the world (scripts/places-gazetteer): a
  *                       place the tagger missed, or took with a clitic (بإدلب)
  * and assets/ner/gazetteer/persons.txt, the names a clitic is never taken from.
@@ -25,7 +27,7 @@
 enum entity_rules_org { ENTITY_RULES_NOT_ORG, ENTITY_RULES_ORG, ENTITY_RULES_ORG_SPORT };
 
 struct entity_rules {
-	struct strtab triggers, sport, not_names, org_stops, events;
+	struct strtab triggers, sport, not_names, org_stops, events, place_triggers;
 	struct strtab places;     /* places.txt */
 	struct strtab world;      /* world_places.txt, and each first words of a longer one */
 	unsigned char *world_whole; /* per world id: a whole name, not only a longer one's start */
@@ -45,6 +47,7 @@ void entity_rules_free(struct entity_rules *r);
 
 bool entity_rules_is_trigger(const struct entity_rules *r, const char *w, size_t n);
 bool entity_rules_is_sport(const struct entity_rules *r, const char *w, size_t n);
+bool entity_rules_is_place_trigger(const struct entity_rules *r, const char *w, size_t n);
 bool entity_rules_is_event(const struct entity_rules *r, const char *w, size_t n);
 bool entity_rules_org_stop(const struct entity_rules *r, const char *w, size_t n);
 /* Whether a phrase is one of places.txt. */

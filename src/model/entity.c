@@ -46,6 +46,7 @@ struct entity_draft {
 	uint32_t pos;               /* its place in the output */
 	const char *k;              /* the key, once keys stop growing */
 	bool dropped;               /* left out of the list */
+	bool sure;                  /* a rule found it (a place after «قرية»): kept if seen once */
 };
 
 /* A mention of draft d, in the order found (which is reading order). */
@@ -62,7 +63,8 @@ struct entity_scratch {
 	bool sport;               /* the article is about sport (its clubs are names) */
 	uint8_t *lead;            /* per token of the text being read: clitic bytes a rule */
 	bool *lead_al;            /* found before a name starting there (and ال for لل) */
-	size_t leadcap, lalcap;
+	bool *sure;               /* per token: a name starts there on a rule's evidence */
+	size_t leadcap, lalcap, surecap;
 	const struct article *a;  /* the article being read */
 	const struct furniture *furniture; /* the corpus's, or NULL */
 	struct furniture_cut cut; /* the article's furniture */
@@ -187,8 +189,8 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 	return *al = false, 0;
 }
 
-static void entity_add_mention(struct entity_scratch *x, enum entity_type type, const char *key,
-			       size_t keylen, struct entity_mention m)
+static struct entity_draft *entity_add_mention(struct entity_scratch *x, enum entity_type type,
+					       const char *key, size_t keylen, struct entity_mention m)
 {
 	struct entity_draft *d = NULL;
 	for (size_t k = 0; k < x->ndrafts && d == NULL; k++)
@@ -209,6 +211,7 @@ static void entity_add_mention(struct entity_scratch *x, enum entity_type type, 
 	d->nmentions++;
 	xgrow(&x->found, &x->fcap, x->nfound + 1, sizeof *x->found);
 	x->found[x->nfound++] = (struct entity_found){(uint32_t)(d - x->drafts), m};
+	return d;
 }
 
 static bool entity_is_title_word(struct entity_scratch *x, size_t i)
@@ -466,7 +469,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x, type, x->key.data, x->key.len, m);
+	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i];
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -738,9 +741,9 @@ static bool entity_closes(const struct ner_para *p, size_t k)
 	return k + 1 == p->n || p->toks[k + 1].kind == NORM_TOKEN_PUNCT;
 }
 
-/* Whether untagged word k may be a piece of a person's name the tagger left off: a bare word
- * (no clitic), no stop word, title, verb or word of not_names.txt. */
-static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p, size_t k)
+/* Whether untagged word k may be a piece of a name the tagger left off: no stop word, title,
+ * verb or word of not_names.txt, and, when bare is set, no clitic in front. */
+static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p, size_t k, bool bare)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
@@ -749,8 +752,46 @@ static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p
 	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || ner_lexicon_is_stop(x->lex, w, n) ||
 	    entity_is_title_word(x, k) || entity_verb_like(x, k) || entity_rules_not_name(x->rules, w, n))
 		return false;
+	if (!bare)
+		return true;
 	norm_word_split(w, n, &sp);
 	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);
+}
+
+/* «في قرية المفتاحة», «بمحافظة القنفذة»: the untagged word after a word of
+ * place_triggers.txt (its clitics aside) is a place, when it is a bare word that no rule
+ * takes for something else. */
+static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
+{
+	x->p = p;
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg, skip;
+		uint8_t tag;
+		bool al;
+
+		if (p->toks[i].kind != NORM_TOKEN_WORD || p->tags[i] != 0)
+			continue;
+		skip = entity_proclitic(p, i, &al);
+		if (al || !entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
+			continue;
+		tag = p->tags[i + 1];
+		if (tag == ner_tag_make(NER_PERS, false) && (i + 2 == p->n || !ner_tag_inside(p->tags[i + 2])))
+			p->tags[i + 1] = 0; /* «مقاطعة فرانكلين»: no man */
+		else if (tag != 0)
+			continue;
+		/* no clitic after the construct's head: فرانكلين is no ف + رانكلين */
+		if (!entity_name_piece(x, p, i + 1, false) || entity_is_stop_word(x, i + 1) ||
+		    (i + 2 < p->n && entity_nisba(x, p, i + 2))) {
+			p->tags[i + 1] = tag; /* «مديرية الشؤون الصحية» is an office, not a district */
+			continue;
+		}
+		p->tags[i + 1] = (uint8_t)ner_tag_make(NER_LOC, false);
+		x->sure[i + 1] = true;
+		if (i + 2 < p->n && ner_tag_inside(p->tags[i + 2]))
+			p->tags[i + 2] = (uint8_t)ner_tag_make(ner_tag_type(p->tags[i + 2]), false);
+		i++;
+	}
 }
 
 /* A person of two words or more whose name ends a sentence or list item takes the one
@@ -770,7 +811,7 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 			for (p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
 			     j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true); j++)
 				; /* two persons with nothing between, not even و, are one name cut in two */
-		if (j - i >= 2 && j < p->n && entity_closes(p, j) && entity_name_piece(x, p, j))
+		if (j - i >= 2 && j < p->n && entity_closes(p, j) && entity_name_piece(x, p, j, true))
 			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
 		i = j - 1;
 	}
@@ -805,12 +846,15 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	x->p = p;
 	xgrow(&x->lead, &x->leadcap, p->n + 1, sizeof *x->lead);
 	xgrow(&x->lead_al, &x->lalcap, p->n + 1, sizeof *x->lead_al);
+	xgrow(&x->sure, &x->surecap, p->n + 1, sizeof *x->sure);
 	memset(x->lead, 0, (p->n + 1) * sizeof *x->lead);
 	memset(x->lead_al, 0, (p->n + 1) * sizeof *x->lead_al);
+	memset(x->sure, 0, (p->n + 1) * sizeof *x->sure);
 	entity_curated(x, p);
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
 	entity_world_places(x, p);
+	entity_place_triggers(x, p);
 	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
@@ -928,7 +972,7 @@ static void entity_settle(struct entity_scratch *x)
 	for (size_t k = 0; k < x->ndrafts; k++) {
 		struct entity_draft *d = &x->drafts[k];
 		if (d->into == k && (d->type == ENTITY_PERSON || d->type == ENTITY_PLACE) &&
-		    d->nmentions == 1 && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
+		    d->nmentions == 1 && !d->sure && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
 		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)) &&
 		    !(d->type == ENTITY_PLACE && entity_world_place(x, d->k, strlen(d->k))))
 			d->dropped = true; /* «ميدانيا», «جيجابايت»: a word the tagger saw once and no list knows */
@@ -1037,6 +1081,7 @@ void entity_scratch_free(struct entity_scratch *x)
 	free(x->fill);
 	free(x->lead);
 	free(x->lead_al);
+	free(x->sure);
 	free(x);
 }
 

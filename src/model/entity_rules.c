@@ -135,6 +135,7 @@ void entity_rules_load(struct entity_rules *r, const char *dir)
 	strtab_init(&r->not_names);
 	strtab_init(&r->org_stops);
 	strtab_init(&r->events);
+	strtab_init(&r->place_triggers);
 	strtab_init(&r->places);
 	strtab_init(&r->world);
 	strtab_init(&r->persons);
@@ -145,6 +146,7 @@ void entity_rules_load(struct entity_rules *r, const char *dir)
 	entity_rules_read(r, dir, "organisations.txt", entity_rules_org_fn, NULL);
 	entity_rules_read(r, dir, "org_stop_words.txt", entity_rules_word_line, &r->org_stops);
 	entity_rules_read(r, dir, "event_words.txt", entity_rules_word_line, &r->events);
+	entity_rules_read(r, dir, "place_triggers.txt", entity_rules_word_line, &r->place_triggers);
 	entity_rules_read(r, dir, "places.txt", entity_rules_word_line, &r->places);
 	entity_rules_read(r, dir, "world_places.txt", entity_rules_world_line, &r->world);
 	entity_rules_read(r, dir, "../ner/gazetteer/persons.txt", entity_rules_word_line, &r->persons);
@@ -157,6 +159,7 @@ void entity_rules_free(struct entity_rules *r)
 	strtab_free(&r->not_names);
 	strtab_free(&r->org_stops);
 	strtab_free(&r->events);
+	strtab_free(&r->place_triggers);
 	strtab_free(&r->places);
 	strtab_free(&r->world);
 	free(r->world_whole);
@@ -193,6 +196,11 @@ bool entity_rules_is_trigger(const struct entity_rules *r, const char *w, size_t
 bool entity_rules_is_sport(const struct entity_rules *r, const char *w, size_t n)
 {
 	return strtab_has(&r->sport, w, n);
+}
+
+bool entity_rules_is_place_trigger(const struct entity_rules *r, const char *w, size_t n)
+{
+	return strtab_has(&r->place_triggers, w, n);
 }
 
 bool entity_rules_is_event(const struct entity_rules *r, const char *w, size_t n)
