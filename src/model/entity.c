@@ -245,16 +245,23 @@ static bool entity_known_word(const struct entity_scratch *x, const char *w, siz
 	return ner_lexicon_known(x->lex, w, n) || strtab_find(&x->rules->persons, w, n, &id);
 }
 
-/* A word beside a name that reads as the sentence's verb: يـ in front («تشان ينتظران»), or
- * the future's سيـ، ستـ، سنـ («سيتدرب دومي», «بولوني سترسم»), and not a known name (يوسف،
- * يحيى، ستيفن). */
+/* Whether a word ends in a long vowel, as foreign names do (سيلفا، سيرجيو، سيرغي). */
+static bool entity_vowel_end(const char *w, size_t n)
+{
+	return n >= 2 && (memcmp(w + n - 2, "ا", 2) == 0 || memcmp(w + n - 2, "و", 2) == 0 ||
+			  memcmp(w + n - 2, "ي", 2) == 0 || memcmp(w + n - 2, "ه", 2) == 0);
+}
+
+/* A word after a name that reads as the sentence's verb: يـ in front («تشان ينتظران»), or
+ * the future's سيـ، ستـ، سنـ ending in a consonant («بولوني سترسم»: a surname سيلفا ends in
+ * a vowel), and not a known name (يوسف، يحيى، ستيفن). */
 static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, letters = entity_letters(w, n);
 	bool present = n > 2 && memcmp(w, "ي", 2) == 0 && letters >= 4;
-	bool future = n > 4 && memcmp(w, "س", 2) == 0 && letters >= 5 &&
+	bool future = n > 4 && memcmp(w, "س", 2) == 0 && letters >= 5 && !entity_vowel_end(w, n) &&
 		      (memcmp(w + 2, "ي", 2) == 0 || memcmp(w + 2, "ت", 2) == 0 || memcmp(w + 2, "ن", 2) == 0);
 	return (present || future) && !entity_known_word(x, w, n);
 }
@@ -275,9 +282,6 @@ static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
-	const struct ner_para *p = x->p;
-	while (*j - *i > 1 && entity_verb_like(x, *i) && memcmp(p->norm.s + p->toks[*i].beg, "س", 2) == 0)
-		(*i)++; /* a future verb in front: «سيتدرب دومي» */
 	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
 		(*j)--;
 }

@@ -247,12 +247,37 @@ static bool furniture_has(const uint64_t *v, size_t n, uint64_t h)
 	return n > 0 && bsearch(&h, v, n, sizeof *v, furniture_u64_cmp) != NULL;
 }
 
+/* The closing cut at the last paragraph's tag line («… المتطرف. سمات الشريم العريفي …»: a site's
+ * list of tags, different in every article, so never a learned pair), if it has one: «سمات» opening
+ * the paragraph or a sentence, with words after it. */
+static bool furniture_tag_line(const struct article *a, struct furniture_cut *cut)
+{
+	static const char word[] = "سمات ";
+	const char *s, *hit;
+
+	if (a->npara == 0)
+		return false;
+	s = a->paras[a->npara - 1];
+	for (const char *from = s; (hit = strstr(from, word)) != NULL; from = hit + 1) {
+		const char *b = hit;
+		while (b > s && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (b == s || strchr(".!?:", b[-1]) || (b - s >= 2 && memcmp(b - 2, "؟", 2) == 0)) {
+			cut->tail_para = (uint32_t)(a->npara - 1);
+			cut->tail_beg = (uint32_t)(hit - s);
+			return true;
+		}
+	}
+	return false;
+}
+
 void furniture_cut(const struct furniture *f, const struct article *a, struct furniture_cut *cut)
 {
 	struct furniture_window w = {0};
 	uint64_t src;
 
 	*cut = (struct furniture_cut){0, 0, UINT32_MAX, 0};
+	furniture_tag_line(a, cut);
 	if (f == NULL || (f->nhead == 0 && f->ntail == 0))
 		return;
 	src = furniture_source(a);
@@ -261,9 +286,13 @@ void furniture_cut(const struct furniture *f, const struct article *a, struct fu
 		if (furniture_has(f->head, f->nhead, furniture_pair(src, w.v, k)))
 			cut->head_para = w.v[k + 1].para, cut->head_end = w.v[k + 1].end;
 	furniture_window(&w, a, true);
-	for (size_t k = 0; k + 1 < w.n && cut->tail_para == UINT32_MAX; k++) /* starts at its first */
-		if (furniture_has(f->tail, f->ntail, furniture_pair(src, w.v, k)))
-			cut->tail_para = w.v[k].para, cut->tail_beg = w.v[k].beg;
+	for (size_t k = 0; k + 1 < w.n; k++) /* starts at its first, or the tag line's if earlier */
+		if (furniture_has(f->tail, f->ntail, furniture_pair(src, w.v, k))) {
+			if (w.v[k].para < cut->tail_para ||
+			    (w.v[k].para == cut->tail_para && w.v[k].beg < cut->tail_beg))
+				cut->tail_para = w.v[k].para, cut->tail_beg = w.v[k].beg;
+			break;
+		}
 	furniture_window_free(&w);
 }
 
