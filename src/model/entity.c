@@ -780,6 +780,8 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (al || !entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
 			continue;
 		tag = p->tags[i + 1];
+		if (tag == ner_tag_make(NER_LOC, false))
+			x->sure[i + 1] = true; /* the tagger's place, on the trigger's word kept */
 		if (tag == ner_tag_make(NER_PERS, false) && (i + 2 == p->n || !ner_tag_inside(p->tags[i + 2])))
 			p->tags[i + 1] = 0; /* «مقاطعة فرانكلين»: no man */
 		else if (tag != 0)
