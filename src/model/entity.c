@@ -153,6 +153,23 @@ static bool entity_world_place(const struct entity_scratch *x, const char *s, si
 	return entity_rules_world_place(x->rules, s, n, &longer);
 }
 
+/* Whether a phrase is a known name or place as written (باريس: no ب + اريس). */
+static bool entity_place_known(const struct entity_scratch *x, const char *s, size_t n)
+{
+	return ner_lexicon_known(x->lex, s, n) || entity_world_place(x, s, n) ||
+	       entity_rules_only_place(x->rules, s, n);
+}
+
+/* Whether skip bytes of clitics may come off word w for a place of the world gazetteer: what
+ * is left is four letters or more (علينا is no ع + لينا), five after و or ف, which also begin
+ * foreign names (فرانس is no ف + رانس), and ك is none (كبيرا). */
+static bool entity_world_clitic(const char *w, size_t n, size_t skip, bool al)
+{
+	size_t left = entity_letters(w + skip, n - skip) + (al ? 2 : 0);
+	bool conj = memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0;
+	return skip > 0 && !memmem(w, skip, "ك", 2) && left >= (conj ? 5u : 4u);
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
@@ -171,12 +188,13 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 	if (skip == 0)
 		return 0;
 	entity_phrase(p, i, j, skip, *al, &x->alt);
-	if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len) ||
-	    (entity_letters(w + skip, n - skip) >= 4 && entity_world_place(x, x->alt.data, x->alt.len)))
-		return skip; /* a short place is too often a word's end: «علينا» is no «ينا» */
+	if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len))
+		return skip;
 	entity_phrase(p, i, j, 0, false, &x->key);
-	if (ner_lexicon_known(x->lex, x->key.data, x->key.len))
+	if (entity_place_known(x, x->key.data, x->key.len))
 		return *al = false, 0;
+	if (entity_world_clitic(w, n, skip, *al) && entity_world_place(x, x->alt.data, x->alt.len))
+		return skip;
 	if (!*al && strtab_find(&x->words, w + skip, n - skip, &id))
 		return skip;
 	if (*al) {
@@ -713,18 +731,18 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 
 /* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
  * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
- * when four letters or more are left, without its clitics. */
+ * when it is no place as written, without its clitics (entity_world_clitic). */
 static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t i = 0; i < p->n;) {
-		size_t best = 0, bskip = 0;
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t best = 0, bskip = 0, n = p->toks[i].end - p->toks[i].beg;
 		bool bal = false;
 		for (int bare = 0; bare < 2 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
 			bool al = false, longer = true;
 			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
-			if (bare && (skip == 0 || memmem(p->norm.s + p->toks[i].beg, skip, "ك", 2) ||
-				     entity_letters(p->norm.s + p->toks[i].beg + skip, p->toks[i].end - p->toks[i].beg - skip) < 4))
-				break; /* «كبيرا» is no «بيرا»: ك is rare before a place */
+			if (bare && (!entity_world_clitic(w, n, skip, al) || entity_place_known(x, w, n)))
+				break;
 			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
 					   p->tags[i + l - 1] == 0; l++) {
 				entity_phrase(p, i, i + l, skip, al, &x->alt);
