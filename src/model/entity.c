@@ -376,12 +376,19 @@ static bool entity_event_word(const struct entity_scratch *x, const struct ner_p
 	return entity_rules_is_event(x->rules, w + skip, n - skip);
 }
 
-/* Whether word i is inside an event's name: after its first word or one word on
- * («مهرجان أبها يجمعنا», «لكأس آسيا», «دوري أبطال آسيا»). */
+/* Whether word i is inside an event's name: after its first word or one word on that is no
+ * adjective («مهرجان أبها يجمعنا», «لكأس آسيا», «دوري أبطال آسيا»; not «مؤتمر صحفي ...»). */
 static bool entity_after_event(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
-	return (i > 0 && entity_event_word(x, p, i - 1)) ||
-	       (i > 1 && p->toks[i - 1].kind == NORM_TOKEN_WORD && entity_event_word(x, p, i - 2));
+	bool al;
+	const char *m = p->norm.s + p->toks[i - (i > 0)].beg;
+	size_t mn = p->toks[i - (i > 0)].end - p->toks[i - (i > 0)].beg;
+
+	if (i == 0 || entity_proclitic(p, i, &al) > 0)
+		return false; /* «مؤتمر صحفي بباريس»: a preposition's place is the event's venue */
+	return entity_event_word(x, p, i - 1) ||
+	       (i > 1 && p->toks[i - 1].kind == NORM_TOKEN_WORD && p->tags[i - 1] == 0 &&
+		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
 }
 
 /* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
