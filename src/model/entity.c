@@ -758,8 +758,8 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 					best = l, bskip = skip, bal = al;
 			}
 		}
-		if (best && !entity_after_event(x, p, i))
-			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal);
+		if (best && !entity_after_event(x, p, i) && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_NUMBER))
+			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal); /* «30 ميلا» counts miles */
 		i += best ? best : 1;
 	}
 }
@@ -819,6 +819,10 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 		}
 		p->tags[i + 1] = (uint8_t)ner_tag_make(NER_LOC, false);
 		x->sure[i + 1] = true;
+		if (i + 2 < p->n && entity_name_piece(x, p, i + 2, true) && entity_word_definite(p, i + 2) &&
+		    !entity_is_stop_word(x, i + 2) && !entity_nisba(x, p, i + 2) &&
+		    !(i + 3 < p->n && entity_nisba(x, p, i + 3)))
+			p->tags[i + 2] = (uint8_t)ner_tag_make(NER_LOC, true), i++; /* «محافظة حفر الباطن» */
 		if (i + 2 < p->n && ner_tag_inside(p->tags[i + 2]))
 			p->tags[i + 2] = (uint8_t)ner_tag_make(ner_tag_type(p->tags[i + 2]), false);
 		i++;

@@ -293,11 +293,14 @@ static void test_place_triggers(const struct ner_model *m)
 		"يقام الملتقى في قرية المفتاحة بأبها بمشاركة واسعة من الشباب.",
 		"وأكد مسؤولون بمقاطعة فرانكلين أن التحقيق مستمر.",
 		"ويمكن رفع الطلب إلى مديرية الشؤون الصحية بالمنطقة.",
+		"ثم توجه الوفد إلى محافظة حفر الباطن، وقال إنه يأمل في ولاية ثانية.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 4, &a, &es);
+	extract(m, paras, 5, &a, &es);
 	CHECK(has(&es, ENTITY_PLACE, "المفتاحه"));
+	CHECK(has(&es, ENTITY_PLACE, "حفر الباطن"));
+	CHECK(!has(&es, ENTITY_PLACE, "ثانيه"));
 	CHECK(has(&es, ENTITY_PLACE, "فرانكلين"));
 	CHECK(!has(&es, ENTITY_PERSON, "فرانكلين"));
 	CHECK(!has(&es, ENTITY_PLACE, "الشوون"));
