@@ -636,6 +636,19 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       entity_rules_is_trigger(x->rules, w + 4, n - 4);
 }
 
+/* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
+static bool entity_in_place(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 8 || memcmp(w, "ب", 2) != 0 ||
+	    (p->tags[k] != 0 && p->tags[k] != ner_tag_make(NER_LOC, false)) ||
+	    (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
+		return false;
+	return p->tags[k] != 0 || entity_place_known(x, w + 2, n - 2);
+}
+
 /* «قوات», «وحدات» (with clitics): units of the body named after them. */
 static bool entity_forces_of(const struct ner_para *p, size_t k)
 {
@@ -697,6 +710,10 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
 				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
 					j++;
+			}
+			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
+				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
+				purpose = true;
 			}
 			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
 				if (j < p->n && entity_word_is(p, j, "الحر"))

@@ -338,7 +338,7 @@ static void test_person_edges(const struct ner_model *m)
 }
 
 /* Armies and teams are named by their nisba; قوات in front is not part of the name; a
- * trigger takes a place that reads like a verb (ينبع). */
+ * trigger takes a place that reads like a verb (ينبع); a body's nisbas take its place. */
 static void test_armed_bodies(const struct ner_model *m)
 {
 	static const char *const paras[] = {
@@ -346,10 +346,12 @@ static void test_armed_bodies(const struct ner_model *m)
 		"وتقدمت قوات الجيش اليمني نحو المطار بعد معارك عنيفة.",
 		"وأعلن الجيش السوري الحر سيطرته على بلدة جديدة.",
 		"وسلم الحادث لشرطة ينبع للتحقيق فيه.",
+		"وأعلنت الغرفة التجارية الصناعية بجدة عن دورات جديدة.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 4, &a, &es);
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الغرفه التجاريه الصناعيه بجده"));
 	CHECK(has(&es, ENTITY_ORG, "الجيش اليمني"));
 	CHECK(!has(&es, ENTITY_ORG, "قوات الجيش اليمني"));
 	CHECK(has(&es, ENTITY_ORG, "الجيش السوري الحر"));
