@@ -436,6 +436,12 @@ static bool entity_has_tanween(const char *s, size_t n)
 	return false;
 }
 
+/* Whether word k is the أبو of a kunya, part of the name it opens (أبو محمد). */
+static bool entity_kunya(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "ابو") || entity_word_is(p, k, "وابو");
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -450,8 +456,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++;
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
-	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i))
-		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف */
+	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i) && !entity_kunya(p, i))
+		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف; «أبو ماريا القحطاني» stays */
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
 		j--; /* «ترامب على» */
 	if (type == ENTITY_PERSON)

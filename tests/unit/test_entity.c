@@ -308,8 +308,8 @@ static void test_place_triggers(const struct ner_model *m)
 	article_free(a);
 }
 
-/* A person's name cut short by the tagger at the end of a list item is made whole; a future
- * verb after one is not part of it, a surname ending in a vowel is. */
+/* A person's name cut short by the tagger at the end of a list item is made whole; a kunya
+ * keeps its أبو; a future verb after a name is not part of it, a surname ending in a vowel is. */
 static void test_person_edges(const struct ner_model *m)
 {
 	static const char *const paras[] = {
@@ -317,6 +317,10 @@ static void test_person_edges(const struct ner_model *m)
 		"أعلنت الشركة تشكيل اللجنة التنفيذية من الأعضاء التالية أسماؤهم:",
 		"1- المهندس خالد سعد محمد العتيبي.",
 		"2- الدكتور زياد عثمان إبراهيم الحقيل.",
+	};
+	static const char *const kunya[] = {
+		"مقتل قيادي",
+		"وكان من أبرز المقربين منه القيادي أبو ماريا القحطاني، المعروف بتشدده.",
 	};
 	static const char *const verb[] = {
 		"المدرب يتحدث",
@@ -328,6 +332,11 @@ static void test_person_edges(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PERSON, "زياد عثمان ابراهيم الحقيل"));
 	CHECK(!has(&es, ENTITY_PERSON, "زياد عثمان ابراهيم"));
 	CHECK(has(&es, ENTITY_PERSON, "خالد سعد محمد العتيبي"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, kunya, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "ابو ماريا القحطاني"));
+	CHECK(!has(&es, ENTITY_PERSON, "ماريا القحطاني"));
 	article_entities_free(&es);
 	article_free(a);
 	extract(m, verb, 2, &a, &es);
