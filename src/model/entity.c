@@ -1023,6 +1023,26 @@ static void entity_merge_short(struct entity_scratch *x)
 	}
 }
 
+/* A country's name standing for its team is the team: the place «موريتانيا» joins the
+ * organisation «منتخب موريتانيا» of the same article. */
+static void entity_merge_teams(struct entity_scratch *x)
+{
+	static const char team[] = "منتخب ";
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		const struct entity_draft *e = &x->drafts[k];
+		if (e->into != k || e->type != ENTITY_PLACE)
+			continue;
+		for (size_t l = 0; l < x->ndrafts; l++) {
+			const struct entity_draft *f = &x->drafts[l];
+			if (f->into == l && f->type == ENTITY_ORG && strncmp(f->k, team, sizeof team - 1) == 0 &&
+			    strcmp(f->k + sizeof team - 1, e->k) == 0) {
+				entity_join(x, k, l);
+				break;
+			}
+		}
+	}
+}
+
 /* Mentions of dropped entities out of the list; each draft points at its root. */
 static void entity_settle(struct entity_scratch *x)
 {
@@ -1182,6 +1202,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
 	entity_vote_types(x);
 	entity_merge_short(x);
+	entity_merge_teams(x);
 	entity_settle(x);
 	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
 	entity_pack(x, out);

@@ -392,6 +392,22 @@ static void test_common_words(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A country's name standing for its team is the team named in the same article. */
+static void test_teams(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الأخضر يتعادل أمام موريتانيا",
+		"تعادل المنتخب السعودي للشباب في مباراته الودية، وكان منتخب موريتانيا قد بدأ التسجيل في الشوط الأول.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "منتخب موريتانيا"));
+	CHECK(!has(&es, ENTITY_PLACE, "موريتانيا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* «عبد العزيز» and «عبدالعزيز» are one key: one entry. */
 static void test_abd_key(const struct ner_model *m)
 {
@@ -482,6 +498,7 @@ int main(void)
 		test_armed_bodies(m);
 		test_common_words(m);
 		test_abd_key(m);
+		test_teams(m);
 		test_rules_lists();
 	}
 	ner_default_free();
