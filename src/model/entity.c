@@ -771,14 +771,22 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 		for (int bare = 0; bare < 2 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
 			bool al = false, longer = true;
 			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
-			if (bare && (!entity_world_clitic(w, n, skip, al) || entity_place_known(x, w, n)))
+			if (bare && !entity_world_clitic(w, n, skip, al))
 				break;
 			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
 					   p->tags[i + l - 1] == 0; l++) {
-				entity_phrase(p, i, i + l, skip, al, &x->alt);
-				if (entity_rules_world_place(x->rules, x->alt.data, x->alt.len, &longer) && l > best &&
-				    !ner_lexicon_is_stop(x->lex, x->alt.data, x->alt.len))
-					best = l, bskip = skip, bal = al;
+				const char *s = w + skip; /* one bare word is looked up where it is */
+				size_t sn = n - skip;
+				if (l > 1 || al) {
+					entity_phrase(p, i, i + l, skip, al, &x->alt);
+					s = x->alt.data, sn = x->alt.len;
+				}
+				if (!entity_rules_world_place(x->rules, s, sn, &longer) || l <= best ||
+				    ner_lexicon_is_stop(x->lex, s, sn))
+					continue;
+				if (bare && entity_place_known(x, w, n))
+					break; /* a place as written keeps its first letters (باريس) */
+				best = l, bskip = skip, bal = al;
 			}
 		}
 		if (best && !entity_after_event(x, p, i) && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_NUMBER))

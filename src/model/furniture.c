@@ -14,10 +14,20 @@
 #define FURNITURE_MIN 20        /* and in at least this many articles */
 #define FURNITURE_WORD_MAX 64   /* bytes of a word hashed */
 
-/* Function words: pairs with one of them are phrases of any story («في المائة», «من خلال»). */
-static const char *const furniture_function_words[] = {
-	"في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ما", "لا", "الذي", "التي", "هذا", "هذه",
-	"و", "ثم", "قد", "كان", "بين", "بعد", "قبل", "حتي", "عند", "كل", "وفي", "ومن", "به", "له",
+/* Function words: pairs with one of them are phrases of any story («في المائة», «من خلال»).
+ * With their lengths: every word of every window is compared with them. */
+#define FURNITURE_WORD(w) {w, sizeof w - 1}
+static const struct {
+	const char *w;
+	size_t n;
+} furniture_function_words[] = {
+	FURNITURE_WORD("في"), FURNITURE_WORD("من"), FURNITURE_WORD("الي"), FURNITURE_WORD("علي"),
+	FURNITURE_WORD("عن"), FURNITURE_WORD("مع"), FURNITURE_WORD("ان"), FURNITURE_WORD("او"),
+	FURNITURE_WORD("ما"), FURNITURE_WORD("لا"), FURNITURE_WORD("الذي"), FURNITURE_WORD("التي"),
+	FURNITURE_WORD("هذا"), FURNITURE_WORD("هذه"), FURNITURE_WORD("و"), FURNITURE_WORD("ثم"),
+	FURNITURE_WORD("قد"), FURNITURE_WORD("كان"), FURNITURE_WORD("بين"), FURNITURE_WORD("بعد"),
+	FURNITURE_WORD("قبل"), FURNITURE_WORD("حتي"), FURNITURE_WORD("عند"), FURNITURE_WORD("كل"),
+	FURNITURE_WORD("وفي"), FURNITURE_WORD("ومن"), FURNITURE_WORD("به"), FURNITURE_WORD("له"),
 };
 
 /* A word of the window: where it is and its hash. */
@@ -36,8 +46,10 @@ struct furniture_window {
 
 static bool furniture_is_function_word(const char *w, size_t n)
 {
+	if (n > 8) /* none is longer than four letters */
+		return false;
 	for (size_t k = 0; k < sizeof furniture_function_words / sizeof *furniture_function_words; k++)
-		if (strlen(furniture_function_words[k]) == n && memcmp(furniture_function_words[k], w, n) == 0)
+		if (furniture_function_words[k].n == n && memcmp(furniture_function_words[k].w, w, n) == 0)
 			return true;
 	return false;
 }
