@@ -838,7 +838,15 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 		tag = p->tags[i + 1];
 		if (tag == ner_tag_make(NER_LOC, false))
 			x->sure[i + 1] = true; /* the tagger's place, on the trigger's word kept */
-		if (tag == ner_tag_make(NER_PERS, false) && (i + 2 == p->n || !ner_tag_inside(p->tags[i + 2])))
+		if (tag == ner_tag_make(NER_PERS, false) && i + 2 < p->n &&
+		    p->tags[i + 2] == ner_tag_make(NER_PERS, true)) {
+			p->tags[i + 1] = (uint8_t)ner_tag_make(NER_LOC, false); /* «مديرية دار سعد» */
+			for (size_t k = i + 2; k < p->n && p->tags[k] == ner_tag_make(NER_PERS, true); k++)
+				p->tags[k] = (uint8_t)ner_tag_make(NER_LOC, true);
+			x->sure[i + 1] = true;
+			continue;
+		}
+		if (tag == ner_tag_make(NER_PERS, false))
 			p->tags[i + 1] = 0; /* «مقاطعة فرانكلين»: no man */
 		else if (tag != 0)
 			continue;
@@ -883,6 +891,33 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* «دار سعد وصبر»: a place the tagger ran over و into the next is two places, unless the
+ * whole is one as written (ترينيداد وتوباغو). */
+static void entity_split_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		size_t j = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false))
+			continue;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_LOC, true))
+			j++;
+		if (j - i >= 2) {
+			entity_phrase(p, i, j, 0, false, &x->alt);
+			if (!entity_place_known(x, x->alt.data, x->alt.len))
+				for (size_t k = i + 1; k < j; k++) {
+					const char *w = p->norm.s + p->toks[k].beg;
+					size_t n = p->toks[k].end - p->toks[k].beg;
+					if (p->toks[k].kind == NORM_TOKEN_WORD && memcmp(w, "و", 2) == 0 &&
+					    entity_letters(w, n) >= 4 && !entity_place_known(x, w, n)) {
+						p->tags[k] = (uint8_t)ner_tag_make(NER_LOC, false);
+						x->lead[k] = 2, x->lead_al[k] = false;
+					}
+				}
+		}
+		i = j - 1;
+	}
+}
+
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
@@ -919,6 +954,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_curated(x, p);
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
+	entity_split_places(x, p);
 	entity_world_places(x, p);
 	entity_place_triggers(x, p);
 	entity_person_edges(x, p);

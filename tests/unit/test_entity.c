@@ -294,10 +294,13 @@ static void test_place_triggers(const struct ner_model *m)
 		"وأكد مسؤولون بمقاطعة فرانكلين أن التحقيق مستمر.",
 		"ويمكن رفع الطلب إلى مديرية الشؤون الصحية بالمنطقة.",
 		"ثم توجه الوفد إلى محافظة حفر الباطن، وقال إنه يأمل في ولاية ثانية.",
+		"وتواصلت المعارك في مديرية دار سعد شمال المدينة.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 5, &a, &es);
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "دار سعد"));
+	CHECK(!has(&es, ENTITY_PERSON, "دار سعد"));
 	CHECK(has(&es, ENTITY_PLACE, "المفتاحه"));
 	CHECK(has(&es, ENTITY_PLACE, "حفر الباطن"));
 	CHECK(!has(&es, ENTITY_PLACE, "ثانيه"));
