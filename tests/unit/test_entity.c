@@ -446,6 +446,8 @@ static void test_rules_lists(void)
 	CHECK(!entity_rules_world_place(r, "زوار", strlen("زوار"), &longer)); /* a noun (الزوار) */
 	CHECK(entity_rules_is_event(r, "مهرجان", strlen("مهرجان")));
 	CHECK(entity_rules_is_place_trigger(r, "قريه", strlen("قريه")));
+	CHECK_STR(entity_rules_org_canonical(r, "الواتس اب", strlen("الواتس اب")), "واتساب");
+	CHECK_STR(entity_rules_org_canonical(r, "قوات الحوثي", strlen("قوات الحوثي")), "الحوثيين");
 }
 
 /* The fixture site's link line: its الخبر and الوئام are listed without the furniture learned
