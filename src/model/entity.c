@@ -581,6 +581,41 @@ static bool entity_construct_ends(struct entity_scratch *x, const struct ner_par
 	return false;
 }
 
+/* Whether token k is an untagged, indefinite word with no clitic that reads like no verb
+ * and is no stop word: a noun a construct may chain (شباب، منطقة). */
+static bool entity_plain_word(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+	    (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
+		return false;
+	norm_word_split(w, n, &sp);
+	return sp.stem == 0;
+}
+
+/* Whether token k is a one-word person of places.txt, which is a place (عسير). */
+static bool entity_place_as_person(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return p->tags[k] == ner_tag_make(NER_PERS, false) &&
+	       (k + 1 == p->n || !ner_tag_inside(p->tags[k + 1])) &&
+	       entity_rules_only_place(x->rules, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+}
+
+/* Whether token k is a place: tagged one, or known as written. */
+static bool entity_place_at(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	if (k >= p->n || p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	if (ner_tag_type(p->tags[k]) == NER_LOC || entity_place_as_person(x, p, k))
+		return true;
+	return p->tags[k] == 0 &&
+	       entity_place_known(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -606,16 +641,20 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return *facility = true;
 	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
 		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
-	if (type == NER_PERS)
+	if (type == NER_PERS && !entity_place_as_person(x, p, k))
 		return *facility;
 	if (type != 0)
 		return *named = true;
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
-	if (k != first)
-		return false;
+	if (k != first) /* «مجلس شباب منطقة عسير»: two nouns of a construct and a place */
+		return (k == first + 1 || k == first + 2) && entity_plain_word(x, p, first) &&
+		       entity_plain_word(x, p, first + 1) && entity_place_at(x, p, first + 2);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
 		return true; /* «شرطة ينبع»: a place's name, though it reads like a verb */
+	if (k + 2 < p->n && entity_plain_word(x, p, k) && entity_plain_word(x, p, k + 1) &&
+	    entity_place_at(x, p, k + 2))
+		return true;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
 	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a

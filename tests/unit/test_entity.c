@@ -350,7 +350,8 @@ static void test_person_edges(const struct ner_model *m)
 }
 
 /* Armies and teams are named by their nisba; قوات in front is not part of the name; a
- * trigger takes a place that reads like a verb (ينبع); a body's nisbas take its place. */
+ * trigger takes a place that reads like a verb (ينبع), and two nouns of a construct before a
+ * place; a body's nisbas take its place. */
 static void test_armed_bodies(const struct ner_model *m)
 {
 	static const char *const paras[] = {
@@ -359,11 +360,13 @@ static void test_armed_bodies(const struct ner_model *m)
 		"وأعلن الجيش السوري الحر سيطرته على بلدة جديدة.",
 		"وسلم الحادث لشرطة ينبع للتحقيق فيه.",
 		"وأعلنت الغرفة التجارية الصناعية بجدة عن دورات جديدة.",
+		"ويقام الملتقى الذي ينظمه مجلس شباب منطقة عسير بالتعاون مع الجامعة.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 5, &a, &es);
+	extract(m, paras, 6, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "الغرفه التجاريه الصناعيه بجده"));
+	CHECK(has(&es, ENTITY_ORG, "مجلس شباب منطقه عسير"));
 	CHECK(has(&es, ENTITY_ORG, "الجيش اليمني"));
 	CHECK(!has(&es, ENTITY_ORG, "قوات الجيش اليمني"));
 	CHECK(has(&es, ENTITY_ORG, "الجيش السوري الحر"));
