@@ -24,7 +24,7 @@ FLOORS = {
         "overall_precision": 0.81, "overall_recall": 0.80,
         "person_precision": 0.80, "person_recall": 0.81,
         "place_precision": 0.82, "place_recall": 0.81,
-        "org_precision": 0.80, "org_recall": 0.78,
+        "org_precision": 0.81, "org_recall": 0.80,
     },
     "test": {
         "overall_precision": 0.73, "overall_recall": 0.63,
