@@ -8,6 +8,12 @@
  *   not_names.txt       words and phrases never listed alone (نظير، العهد، بنين)
  *   org_stop_words.txt  words that end a trigger's name (التابعة، الإدارة)
  *   places.txt          places the tagger takes for persons (عسير، تبوك): never a person
+ *   event_words.txt     words that open an event's name (مهرجان، كأس): a place after one is
+ *                       part of the name
+ *   place_triggers.txt  words that name a kind of place (قرية، حي، محافظة): the word after
+ *                       one is a place
+ *   world_places.txt    countries and cities of the world (scripts/places-gazetteer): a
+ *                       place the tagger missed, or took with a clitic (بإدلب)
  * and assets/ner/gazetteer/persons.txt, the names a clitic is never taken from.
  * Everything is kept in matching form (normalize.h). */
 #ifndef QARI_ENTITY_RULES_H
@@ -21,8 +27,11 @@
 enum entity_rules_org { ENTITY_RULES_NOT_ORG, ENTITY_RULES_ORG, ENTITY_RULES_ORG_SPORT };
 
 struct entity_rules {
-	struct strtab triggers, sport, not_names, org_stops;
+	struct strtab triggers, sport, not_names, org_stops, events, place_triggers;
 	struct strtab places;     /* places.txt */
+	struct strtab world;      /* world_places.txt, and each first words of a longer one */
+	unsigned char *world_whole; /* per world id: a whole name, not only a longer one's start */
+	size_t nworld;
 	struct strtab persons;    /* the tagger's gazetteer of persons */
 	struct strtab orgs;       /* each form and each first words of a longer one */
 	unsigned char *org_kind;  /* per orgs id: enum entity_rules_org (NOT_ORG: a prefix only) */
@@ -38,9 +47,13 @@ void entity_rules_free(struct entity_rules *r);
 
 bool entity_rules_is_trigger(const struct entity_rules *r, const char *w, size_t n);
 bool entity_rules_is_sport(const struct entity_rules *r, const char *w, size_t n);
+bool entity_rules_is_place_trigger(const struct entity_rules *r, const char *w, size_t n);
+bool entity_rules_is_event(const struct entity_rules *r, const char *w, size_t n);
 bool entity_rules_org_stop(const struct entity_rules *r, const char *w, size_t n);
 /* Whether a phrase is one of places.txt. */
 bool entity_rules_only_place(const struct entity_rules *r, const char *w, size_t n);
+/* Whether a phrase is a place of world_places.txt; *longer: some longer one starts with it. */
+bool entity_rules_world_place(const struct entity_rules *r, const char *s, size_t n, bool *longer);
 bool entity_rules_not_name(const struct entity_rules *r, const char *s, size_t n);
 /* The kind of a phrase of organisations.txt; *longer: some longer one starts with it. */
 enum entity_rules_org entity_rules_org(const struct entity_rules *r, const char *s, size_t n,

@@ -6,7 +6,9 @@
  * are no part of the story. It is learned per source: a pair of words (digits as 0, not a
  * function word) that comes in the last words of at least a twentieth of a source's
  * articles (and of 20 or more) marks the start of its closing furniture, and one that comes
- * in the first words of as many marks the end of its opening furniture. */
+ * in the first words of as many marks the end of its opening furniture. A site's tag line
+ * («سمات» and the article's tags, opening a sentence of the last paragraph) differs in every
+ * article, so it is found by its word, not learned. */
 #ifndef QARI_FURNITURE_H
 #define QARI_FURNITURE_H
 

@@ -12,6 +12,7 @@
 
 #define DATELINE_MAX_PARTS 3
 #define DATELINE_PART_WORDS 4  /* words of one part at most */
+#define DATELINE_BYLINE_WORDS 9 /* of a byline of names between commas in front */
 #define DATELINE_SHORT_WORDS 10 /* a first paragraph this short may be all dateline */
 #define DATELINE_COLON_BYTES 90 /* a colon this far in may end one */
 #define DATELINE_AGENCY_WORDS 16 /* an agency's date line («... الموافق ... واس») */
@@ -54,6 +55,13 @@ static size_t dateline_dash(const char *p, size_t n, size_t i)
 	return 0;
 }
 
+/* Whether s starts with a comma, which only a byline in front holds («محمد المواسي، عمر
+ * عريبي- سبق- جازان:»). */
+static bool dateline_comma(const char *s, size_t n)
+{
+	return *s == ',' || (n >= strlen("،") && memcmp(s, "،", strlen("،")) == 0);
+}
+
 /* Characters no dateline holds: sentence punctuation, quotes, brackets and digits. */
 static bool dateline_foreign(const char *s, size_t n)
 {
@@ -80,13 +88,21 @@ static size_t dateline_words(const char *p, size_t beg, size_t end)
 }
 
 /* Cut [beg, end) into parts at dashes; false when it is not a dateline's shape (too many or
- * too long parts, sentence punctuation inside). */
-static bool dateline_parts(const char *p, size_t beg, size_t end, struct dateline_part *v, size_t *nv)
+ * too long parts, sentence punctuation inside). The first part may be a byline of names
+ * between commas (*byline), of DATELINE_BYLINE_WORDS at most. */
+static bool dateline_parts(const char *p, size_t beg, size_t end, struct dateline_part *v, size_t *nv,
+			   bool *byline)
 {
 	size_t from = beg;
 	*nv = 0;
+	*byline = false;
 	for (size_t i = beg; i <= end;) {
 		size_t dash = i < end ? dateline_dash(p, end, i) : 0;
+		if (i < end && *nv == 0 && dateline_comma(p + i, end - i)) {
+			*byline = true;
+			i++;
+			continue;
+		}
 		if (i < end && dateline_foreign(p + i, end - i))
 			return false;
 		if (i == end || dash) {
@@ -100,7 +116,7 @@ static bool dateline_parts(const char *p, size_t beg, size_t end, struct datelin
 					return false;
 				v[*nv] = (struct dateline_part){(size_t)(s - p), (size_t)(s - p) + n,
 								dateline_words(s, 0, n), false};
-				if (v[*nv].words > DATELINE_PART_WORDS)
+				if (v[*nv].words > (*nv == 0 && *byline ? DATELINE_BYLINE_WORDS : DATELINE_PART_WORDS))
 					return false;
 				v[*nv].agency = dateline_is_agency(s, n);
 				(*nv)++;
@@ -196,7 +212,7 @@ bool dateline_parse(const char *p, size_t n, bool more, struct dateline *d)
 	struct dateline_part v[DATELINE_MAX_PARTS];
 	size_t start = 0, end = 0, nv;
 	const char *colon;
-	bool whole = false;
+	bool whole = false, byline = false;
 
 	memset(d, 0, sizeof *d);
 	while (start < n && p[start] == ' ')
@@ -212,8 +228,9 @@ bool dateline_parse(const char *p, size_t n, bool more, struct dateline *d)
 		end = (size_t)(colon - p), whole = true;
 	else
 		end = dateline_inline_end(p + start, n - start) + start;
-	if (end <= start || !dateline_parts(p, start, end, v, &nv) || nv < 2 ||
-	    (!whole && !v[nv - 1].agency) || !dateline_from_parts(p, v, nv, whole, d)) {
+	if (end <= start || !dateline_parts(p, start, end, v, &nv, &byline) || nv < 2 ||
+	    (!whole && !v[nv - 1].agency) || (byline && !v[1].agency) ||
+	    !dateline_from_parts(p, v, nv, whole, d)) {
 		dateline_free(d);
 		return false;
 	}

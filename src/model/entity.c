@@ -46,6 +46,7 @@ struct entity_draft {
 	uint32_t pos;               /* its place in the output */
 	const char *k;              /* the key, once keys stop growing */
 	bool dropped;               /* left out of the list */
+	bool sure;                  /* a rule found it (a place after «قرية»): kept if seen once */
 };
 
 /* A mention of draft d, in the order found (which is reading order). */
@@ -62,7 +63,8 @@ struct entity_scratch {
 	bool sport;               /* the article is about sport (its clubs are names) */
 	uint8_t *lead;            /* per token of the text being read: clitic bytes a rule */
 	bool *lead_al;            /* found before a name starting there (and ال for لل) */
-	size_t leadcap, lalcap;
+	bool *sure;               /* per token: a name starts there on a rule's evidence */
+	size_t leadcap, lalcap, surecap;
 	const struct article *a;  /* the article being read */
 	const struct furniture *furniture; /* the corpus's, or NULL */
 	struct furniture_cut cut; /* the article's furniture */
@@ -137,6 +139,37 @@ static bool entity_word_definite(const struct ner_para *p, size_t k)
 	return n > 4 && memcmp(p->norm.s + p->toks[k].beg, "ال", 4) == 0;
 }
 
+static size_t entity_letters(const char *w, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)w[i] & 0xc0) != 0x80;
+	return k;
+}
+
+static bool entity_world_place(const struct entity_scratch *x, const char *s, size_t n)
+{
+	bool longer;
+	return entity_rules_world_place(x->rules, s, n, &longer);
+}
+
+/* Whether a phrase is a known name or place as written (باريس: no ب + اريس). */
+static bool entity_place_known(const struct entity_scratch *x, const char *s, size_t n)
+{
+	return ner_lexicon_known(x->lex, s, n) || entity_world_place(x, s, n) ||
+	       entity_rules_only_place(x->rules, s, n);
+}
+
+/* Whether skip bytes of clitics may come off word w for a place of the world gazetteer: what
+ * is left is four letters or more (علينا is no ع + لينا), five after و or ف, which also begin
+ * foreign names (فرانس is no ف + رانس), and ك is none (كبيرا). */
+static bool entity_world_clitic(const char *w, size_t n, size_t skip, bool al)
+{
+	size_t left = entity_letters(w + skip, n - skip) + (al ? 2 : 0);
+	bool conj = memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0;
+	return skip > 0 && !memmem(w, skip, "ك", 2) && left >= (conj ? 5u : 4u);
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
@@ -158,8 +191,10 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 	if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len))
 		return skip;
 	entity_phrase(p, i, j, 0, false, &x->key);
-	if (ner_lexicon_known(x->lex, x->key.data, x->key.len))
+	if (entity_place_known(x, x->key.data, x->key.len))
 		return *al = false, 0;
+	if (entity_world_clitic(w, n, skip, *al) && entity_world_place(x, x->alt.data, x->alt.len))
+		return skip;
 	if (!*al && strtab_find(&x->words, w + skip, n - skip, &id))
 		return skip;
 	if (*al) {
@@ -172,8 +207,8 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 	return *al = false, 0;
 }
 
-static void entity_add_mention(struct entity_scratch *x, enum entity_type type, const char *key,
-			       size_t keylen, struct entity_mention m)
+static struct entity_draft *entity_add_mention(struct entity_scratch *x, enum entity_type type,
+					       const char *key, size_t keylen, struct entity_mention m)
 {
 	struct entity_draft *d = NULL;
 	for (size_t k = 0; k < x->ndrafts && d == NULL; k++)
@@ -194,6 +229,7 @@ static void entity_add_mention(struct entity_scratch *x, enum entity_type type, 
 	d->nmentions++;
 	xgrow(&x->found, &x->fcap, x->nfound + 1, sizeof *x->found);
 	x->found[x->nfound++] = (struct entity_found){(uint32_t)(d - x->drafts), m};
+	return d;
 }
 
 static bool entity_is_title_word(struct entity_scratch *x, size_t i)
@@ -227,23 +263,25 @@ static bool entity_known_word(const struct entity_scratch *x, const char *w, siz
 	return ner_lexicon_known(x->lex, w, n) || strtab_find(&x->rules->persons, w, n, &id);
 }
 
-static size_t entity_letters(const char *w, size_t n)
+/* Whether a word ends in a long vowel, as foreign names do (سيلفا، سيرجيو، سيرغي). */
+static bool entity_vowel_end(const char *w, size_t n)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)w[i] & 0xc0) != 0x80;
-	return k;
+	return n >= 2 && (memcmp(w + n - 2, "ا", 2) == 0 || memcmp(w + n - 2, "و", 2) == 0 ||
+			  memcmp(w + n - 2, "ي", 2) == 0 || memcmp(w + n - 2, "ه", 2) == 0);
 }
 
-/* A word after a name that reads as the sentence's verb: يـ in front («تشان ينتظران»), and
- * not a known name (يوسف، يحيى). */
+/* A word after a name that reads as the sentence's verb: يـ in front («تشان ينتظران»), or
+ * the future's سيـ، ستـ، سنـ ending in a consonant («بولوني سترسم»: a surname سيلفا ends in
+ * a vowel), and not a known name (يوسف، يحيى، ستيفن). */
 static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	bool prefix = n > 2 && memcmp(w, "ي", 2) == 0;
-	return prefix && entity_letters(w, n) >= 4 && !entity_known_word(x, w, n);
+	size_t n = p->toks[k].end - p->toks[k].beg, letters = entity_letters(w, n);
+	bool present = n > 2 && memcmp(w, "ي", 2) == 0 && letters >= 4;
+	bool future = n > 4 && memcmp(w, "س", 2) == 0 && letters >= 5 && !entity_vowel_end(w, n) &&
+		      (memcmp(w + 2, "ي", 2) == 0 || memcmp(w + 2, "ت", 2) == 0 || memcmp(w + 2, "ن", 2) == 0);
+	return (present || future) && !entity_known_word(x, w, n);
 }
 
 /* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
@@ -284,16 +322,124 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 	return 0;
 }
 
-/* Whether word i is a feminine nisba (…ية) after an untagged definite noun it qualifies. */
-static bool entity_nisba_after_noun(const struct entity_scratch *x, size_t i)
+/* Whether word i is a nisba after an untagged noun it qualifies, agreeing with it: a
+ * feminine one (…ية) after a definite noun («السوق السعودية») or after an indefinite
+ * feminine one («عائلة سورية»), a masculine one (…ي) after an indefinite masculine noun
+ * («تمويل مالي»). */
+static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
-	size_t n = p->toks[i].end - p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, pn;
+	const char *w = p->norm.s + p->toks[i].beg, *pw;
+	bool def, pdef, fem, pfem;
+
+	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 || n <= 6)
+		return false;
+	pw = p->norm.s + p->toks[i - 1].beg;
+	pn = p->toks[i - 1].end - p->toks[i - 1].beg;
+	if (ner_lexicon_is_stop(x->lex, pw, pn) || entity_is_title_word(x, i - 1) ||
+	    entity_rules_is_trigger(x->rules, pw, pn))
+		return false;
+	def = entity_word_definite(p, i);
+	pdef = entity_word_definite(p, i - 1);
+	fem = memcmp(w + n - 4, "يه", 4) == 0;
+	pfem = memcmp(pw + pn - 2, "ه", 2) == 0;
+	if (fem)
+		return def ? n > 8 && pdef : !pdef && pfem;
+	return !def && !pdef && !pfem && memcmp(w + n - 2, "ي", 2) == 0;
+}
+
+/* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
+ * (للهلال → الهلال). */
+static size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
+{
 	const char *w = p->norm.s + p->toks[i].beg;
-	return i > 0 && entity_word_definite(p, i) && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
-	       p->toks[i - 1].kind == NORM_TOKEN_WORD && p->tags[i - 1] == 0 &&
-	       entity_word_definite(p, i - 1) &&
-	       !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg);
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	*al = sp.stem == sp.proclitic + 4 && n >= sp.proclitic + 4 && memcmp(w + sp.proclitic, "لل", 4) == 0;
+	return *al ? sp.stem : sp.proclitic;
+}
+
+/* Whether word k is one that opens an event's name, its clitics and ال aside (للمهرجان). */
+static bool entity_event_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, skip;
+	bool al;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	skip = entity_proclitic(p, k, &al);
+	if (n - skip > 4 && memcmp(w + skip, "ال", 4) == 0)
+		skip += 4;
+	return entity_rules_is_event(x->rules, w + skip, n - skip);
+}
+
+/* Whether word i is inside an event's name: after its first word or one word on that is no
+ * adjective («مهرجان أبها يجمعنا», «لكأس آسيا», «دوري أبطال آسيا»; not «مؤتمر صحفي ...»). */
+static bool entity_after_event(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	bool al;
+	const char *m = p->norm.s + p->toks[i - (i > 0)].beg;
+	size_t mn = p->toks[i - (i > 0)].end - p->toks[i - (i > 0)].beg;
+
+	if (i == 0 || entity_proclitic(p, i, &al) > 0)
+		return false; /* «مؤتمر صحفي بباريس»: a preposition's place is the event's venue */
+	return entity_event_word(x, p, i - 1) ||
+	       (i > 1 && p->toks[i - 1].kind == NORM_TOKEN_WORD && p->tags[i - 1] == 0 &&
+		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
+}
+
+/* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
+ * adjective (…ي) no list knows: a description, not a name. */
+static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg, *a = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
+
+	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
+	       an > 6 && memcmp(a + an - 2, "ي", 2) == 0 && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, a, an) && !entity_rules_is_trigger(x->rules, w, n);
+}
+
+/* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز» (the space after
+ * a whole word عبد before ال goes), so one person is one entry. */
+static void entity_key_compact(struct strbuf *key)
+{
+	static const char abd[] = "عبد ال";
+	const size_t wn = strlen("عبد");
+	size_t out = 0;
+
+	for (size_t k = 0; k < key->len; k++) {
+		if ((k == 0 || key->data[k - 1] == ' ') && key->len - k >= sizeof abd - 1 &&
+		    memcmp(key->data + k, abd, sizeof abd - 1) == 0) {
+			memmove(key->data + out, key->data + k, wn);
+			out += wn;
+			k += wn; /* the space */
+			continue;
+		}
+		key->data[out++] = key->data[k];
+	}
+	key->len = out;
+	key->data[out] = '\0';
+}
+
+/* Whether original text holds a tanween (U+064B..U+064D), the mark of an indefinite noun. */
+static bool entity_has_tanween(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 1 < n; i++)
+		if ((unsigned char)s[i] == 0xd9 && (unsigned char)s[i + 1] >= 0x8b &&
+		    (unsigned char)s[i + 1] <= 0x8d)
+			return true;
+	return false;
+}
+
+/* Whether word k is the أبو of a kunya, part of the name it opens (أبو محمد). */
+static bool entity_kunya(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "ابو") || entity_word_is(p, k, "وابو");
 }
 
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
@@ -310,14 +456,19 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++;
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
-	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i))
-		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف */
+	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i) && !entity_kunya(p, i))
+		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف; «أبو ماريا القحطاني» stays */
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
 		j--; /* «ترامب على» */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
+	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
+		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
+			   «ليونيل ميسي») */
+	if (type == ENTITY_PLACE && entity_after_event(x, p, i))
+		return; /* «كأس آسيا», «ماراثون أوستين»: inside an event's name */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])
@@ -339,30 +490,21 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		x->key.len = 0;
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
+	entity_key_compact(&x->key);
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
 	if (para == 0 && ob < x->a->dateline_end)
 		return; /* the dateline's place and agency are the article's metadata */
 	if (furniture_covers(&x->cut, para, ob))
 		return;
+	if (entity_has_tanween(orig + ob, oe - ob))
+		return; /* «نارًا», «ميدانيًا»: a name never takes tanween */
 	if (memchr(orig + ob, '_', oe - ob) || (ob > 0 && orig[ob - 1] == '#'))
 		return; /* a hashtag («#عزام_الدخيل») names a topic, not as a reader writes a name */
 	while (oe > ob && (orig[oe - 1] == ' ' || orig[oe - 1] == '\t'))
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x, type, x->key.data, x->key.len, m);
-}
-
-/* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
- * (للهلال → الهلال). */
-static size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
-{
-	const char *w = p->norm.s + p->toks[i].beg;
-	size_t n = p->toks[i].end - p->toks[i].beg;
-	struct norm_split sp;
-	norm_word_split(w, n, &sp);
-	*al = sp.stem == sp.proclitic + 4 && n >= sp.proclitic + 4 && memcmp(w + sp.proclitic, "لل", 4) == 0;
-	return *al ? sp.stem : sp.proclitic;
+	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i];
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -439,6 +581,41 @@ static bool entity_construct_ends(struct entity_scratch *x, const struct ner_par
 	return false;
 }
 
+/* Whether token k is an untagged, indefinite word with no clitic that reads like no verb
+ * and is no stop word: a noun a construct may chain (شباب، منطقة). */
+static bool entity_plain_word(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+	    (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
+		return false;
+	norm_word_split(w, n, &sp);
+	return sp.stem == 0;
+}
+
+/* Whether token k is a one-word person of places.txt, which is a place (عسير). */
+static bool entity_place_as_person(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return p->tags[k] == ner_tag_make(NER_PERS, false) &&
+	       (k + 1 == p->n || !ner_tag_inside(p->tags[k + 1])) &&
+	       entity_rules_only_place(x->rules, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+}
+
+/* Whether token k is a place: tagged one, or known as written. */
+static bool entity_place_at(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	if (k >= p->n || p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	if (ner_tag_type(p->tags[k]) == NER_LOC || entity_place_as_person(x, p, k))
+		return true;
+	return p->tags[k] == 0 &&
+	       entity_place_known(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -464,20 +641,25 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return *facility = true;
 	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
 		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
-	if (type == NER_PERS)
+	if (type == NER_PERS && !entity_place_as_person(x, p, k))
 		return *facility;
 	if (type != 0)
 		return *named = true;
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
-	if (k != first)
-		return false;
+	if (k != first) /* «مجلس شباب منطقة عسير»: two nouns of a construct and a place */
+		return (k == first + 1 || k == first + 2) && entity_plain_word(x, p, first) &&
+		       entity_plain_word(x, p, first + 1) && entity_place_at(x, p, first + 2);
+	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
+		return true; /* «شرطة ينبع»: a place's name, though it reads like a verb */
+	if (k + 2 < p->n && entity_plain_word(x, p, k) && entity_plain_word(x, p, k + 1) &&
+	    entity_place_at(x, p, k + 2))
+		return true;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
 	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
 	   construct whose next word is definite («رابطة دوري المحترفين») */
-	return *facility || ner_lexicon_known(x->lex, w, n) || entity_rules_only_place(x->rules, w, n) ||
-	       entity_construct_ends(x, p, k + 1, 1);
+	return *facility || ner_lexicon_known(x->lex, w, n) || entity_construct_ends(x, p, k + 1, 1);
 }
 
 /* A purpose phrase that ends an organisation's name: ل or لل and a noun («للمحامين»). */
@@ -497,6 +679,44 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	return p->tags[i] == 0 && entity_word_definite(p, i) &&
 	       entity_rules_is_trigger(x->rules, w + 4, n - 4);
+}
+
+/* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
+static bool entity_in_place(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 8 || memcmp(w, "ب", 2) != 0 ||
+	    (p->tags[k] != 0 && p->tags[k] != ner_tag_make(NER_LOC, false)) ||
+	    (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
+		return false;
+	return p->tags[k] != 0 || entity_place_known(x, w + 2, n - 2);
+}
+
+/* «قوات», «وحدات» (with clitics): units of the body named after them. */
+static bool entity_forces_of(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, skip;
+	bool al;
+
+	skip = entity_proclitic(p, k, &al);
+	if (al)
+		return false;
+	for (int bare = 0; bare < 2; bare++, w += skip, n -= skip) /* وحدات is و-less as written */
+		if ((n == strlen("قوات") && memcmp(w, "قوات", n) == 0) ||
+		    (n == strlen("وحدات") && memcmp(w, "وحدات", n) == 0))
+			return true;
+	return false;
+}
+
+/* An army, police, guard or team (الجيش، الشرطة، الحرس، المنتخب), whose nisba alone names it. */
+static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	(void)x;
+	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
+	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب");
 }
 
 /* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
@@ -536,7 +756,16 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
 					j++;
 			}
-			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD &&
+			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
+				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
+				purpose = true;
+			}
+			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
+				if (j < p->n && entity_word_is(p, j, "الحر"))
+					j++; /* «الجيش السوري الحر» */
+				purpose = true; /* «الجيش اليمني», «الشرطة الإسرائيلية»: the nisba is the name */
+			}
+			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
 					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
 								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
 				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
@@ -544,6 +773,8 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			}
 			continue;
 		}
+		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
+			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
 		if (!entity_rules_is_trigger(x->rules, w, n)) {
 			skip = entity_proclitic(p, i, &al);
 			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))
@@ -561,6 +792,167 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (j == i + 1)
 			continue;
 		entity_retag(x, p, i, j, NER_ORG, skip, false);
+		i = j - 1;
+	}
+}
+
+#define ENTITY_WORLD_WORDS 3
+
+/* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
+ * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
+ * when it is no place as written, without its clitics (entity_world_clitic). */
+static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t best = 0, bskip = 0, n = p->toks[i].end - p->toks[i].beg;
+		bool bal = false;
+		for (int bare = 0; bare < 2 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
+			bool al = false, longer = true;
+			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare && !entity_world_clitic(w, n, skip, al))
+				break;
+			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
+					   p->tags[i + l - 1] == 0; l++) {
+				const char *s = w + skip; /* one bare word is looked up where it is */
+				size_t sn = n - skip;
+				if (l > 1 || al) {
+					entity_phrase(p, i, i + l, skip, al, &x->alt);
+					s = x->alt.data, sn = x->alt.len;
+				}
+				if (!entity_rules_world_place(x->rules, s, sn, &longer) || l <= best ||
+				    ner_lexicon_is_stop(x->lex, s, sn))
+					continue;
+				if (bare && entity_place_known(x, w, n))
+					break; /* a place as written keeps its first letters (باريس) */
+				best = l, bskip = skip, bal = al;
+			}
+		}
+		if (best && !entity_after_event(x, p, i) && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_NUMBER))
+			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal); /* «30 ميلا» counts miles */
+		i += best ? best : 1;
+	}
+}
+
+/* Whether token k closes its sentence or list item: punctuation or the text's end next. */
+static bool entity_closes(const struct ner_para *p, size_t k)
+{
+	return k + 1 == p->n || p->toks[k + 1].kind == NORM_TOKEN_PUNCT;
+}
+
+/* Whether untagged word k may be a piece of a name the tagger left off: no stop word, title,
+ * verb or word of not_names.txt, and, when bare is set, no clitic in front. */
+static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p, size_t k, bool bare)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || ner_lexicon_is_stop(x->lex, w, n) ||
+	    entity_is_title_word(x, k) || entity_verb_like(x, k) || entity_rules_not_name(x->rules, w, n))
+		return false;
+	if (!bare)
+		return true;
+	norm_word_split(w, n, &sp);
+	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);
+}
+
+/* «في قرية المفتاحة», «بمحافظة القنفذة»: the untagged word after a word of
+ * place_triggers.txt (its clitics aside) is a place, when it is a bare word that no rule
+ * takes for something else. */
+static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
+{
+	x->p = p;
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg, skip;
+		uint8_t tag;
+		bool al;
+
+		if (p->toks[i].kind != NORM_TOKEN_WORD || p->tags[i] != 0)
+			continue;
+		skip = entity_proclitic(p, i, &al);
+		if (al || !entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
+			continue;
+		tag = p->tags[i + 1];
+		if (tag == ner_tag_make(NER_LOC, false))
+			x->sure[i + 1] = true; /* the tagger's place, on the trigger's word kept */
+		if (tag == ner_tag_make(NER_PERS, false) && i + 2 < p->n &&
+		    p->tags[i + 2] == ner_tag_make(NER_PERS, true)) {
+			p->tags[i + 1] = (uint8_t)ner_tag_make(NER_LOC, false); /* «مديرية دار سعد» */
+			for (size_t k = i + 2; k < p->n && p->tags[k] == ner_tag_make(NER_PERS, true); k++)
+				p->tags[k] = (uint8_t)ner_tag_make(NER_LOC, true);
+			x->sure[i + 1] = true;
+			continue;
+		}
+		if (tag == ner_tag_make(NER_PERS, false))
+			p->tags[i + 1] = 0; /* «مقاطعة فرانكلين»: no man */
+		else if (tag != 0)
+			continue;
+		/* no clitic after the construct's head: فرانكلين is no ف + رانكلين */
+		if (!entity_name_piece(x, p, i + 1, false) || entity_is_stop_word(x, i + 1) ||
+		    (i + 2 < p->n && entity_nisba(x, p, i + 2))) {
+			p->tags[i + 1] = tag; /* «مديرية الشؤون الصحية» is an office, not a district */
+			continue;
+		}
+		p->tags[i + 1] = (uint8_t)ner_tag_make(NER_LOC, false);
+		x->sure[i + 1] = true;
+		if (i + 2 < p->n && entity_name_piece(x, p, i + 2, true) && entity_word_definite(p, i + 2) &&
+		    !entity_is_stop_word(x, i + 2) && !entity_nisba(x, p, i + 2) &&
+		    !(i + 3 < p->n && entity_nisba(x, p, i + 3)))
+			p->tags[i + 2] = (uint8_t)ner_tag_make(NER_LOC, true), i++; /* «محافظة حفر الباطن» */
+		if (i + 2 < p->n && ner_tag_inside(p->tags[i + 2]))
+			p->tags[i + 2] = (uint8_t)ner_tag_make(ner_tag_type(p->tags[i + 2]), false);
+		i++;
+	}
+}
+
+/* A person of two words or more whose name ends a sentence or list item takes the one
+ * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»); two
+ * persons with nothing between are one name the tagger cut in two. */
+static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
+{
+	x->p = p;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t j = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_PERS, false))
+			continue;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true))
+			j++;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, false) && !entity_is_title_word(x, j) &&
+		       entity_proclitic(p, j, &(bool){false}) == 0)
+			for (p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
+			     j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true); j++)
+				; /* two persons with nothing between, not even و, are one name cut in two */
+		if (j - i >= 2 && j < p->n && entity_closes(p, j) && entity_name_piece(x, p, j, true))
+			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
+		i = j - 1;
+	}
+}
+
+/* «دار سعد وصبر»: a place the tagger ran over و into the next is two places, unless the
+ * whole is one as written (ترينيداد وتوباغو). */
+static void entity_split_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		size_t j = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false))
+			continue;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_LOC, true))
+			j++;
+		if (j - i >= 2) {
+			entity_phrase(p, i, j, 0, false, &x->alt);
+			if (!entity_place_known(x, x->alt.data, x->alt.len))
+				for (size_t k = i + 1; k < j; k++) {
+					const char *w = p->norm.s + p->toks[k].beg;
+					size_t n = p->toks[k].end - p->toks[k].beg;
+					if (p->toks[k].kind == NORM_TOKEN_WORD && memcmp(w, "و", 2) == 0 &&
+					    entity_letters(w, n) >= 4 && !entity_place_known(x, w, n)) {
+						p->tags[k] = (uint8_t)ner_tag_make(NER_LOC, false);
+						x->lead[k] = 2, x->lead_al[k] = false;
+					}
+				}
+		}
 		i = j - 1;
 	}
 }
@@ -594,11 +986,17 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	x->p = p;
 	xgrow(&x->lead, &x->leadcap, p->n + 1, sizeof *x->lead);
 	xgrow(&x->lead_al, &x->lalcap, p->n + 1, sizeof *x->lead_al);
+	xgrow(&x->sure, &x->surecap, p->n + 1, sizeof *x->sure);
 	memset(x->lead, 0, (p->n + 1) * sizeof *x->lead);
 	memset(x->lead_al, 0, (p->n + 1) * sizeof *x->lead_al);
+	memset(x->sure, 0, (p->n + 1) * sizeof *x->sure);
 	entity_curated(x, p);
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
+	entity_split_places(x, p);
+	entity_world_places(x, p);
+	entity_place_triggers(x, p);
+	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;
@@ -708,6 +1106,26 @@ static void entity_merge_short(struct entity_scratch *x)
 	}
 }
 
+/* A country's name standing for its team is the team: the place «موريتانيا» joins the
+ * organisation «منتخب موريتانيا» of the same article. */
+static void entity_merge_teams(struct entity_scratch *x)
+{
+	static const char team[] = "منتخب ";
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		const struct entity_draft *e = &x->drafts[k];
+		if (e->into != k || e->type != ENTITY_PLACE)
+			continue;
+		for (size_t l = 0; l < x->ndrafts; l++) {
+			const struct entity_draft *f = &x->drafts[l];
+			if (f->into == l && f->type == ENTITY_ORG && strncmp(f->k, team, sizeof team - 1) == 0 &&
+			    strcmp(f->k + sizeof team - 1, e->k) == 0) {
+				entity_join(x, k, l);
+				break;
+			}
+		}
+	}
+}
+
 /* Mentions of dropped entities out of the list; each draft points at its root. */
 static void entity_settle(struct entity_scratch *x)
 {
@@ -715,8 +1133,9 @@ static void entity_settle(struct entity_scratch *x)
 	for (size_t k = 0; k < x->ndrafts; k++) {
 		struct entity_draft *d = &x->drafts[k];
 		if (d->into == k && (d->type == ENTITY_PERSON || d->type == ENTITY_PLACE) &&
-		    d->nmentions == 1 && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
-		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)))
+		    d->nmentions == 1 && !d->sure && !strchr(d->k, ' ') && !ner_lexicon_known(x->lex, d->k, strlen(d->k)) &&
+		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)) &&
+		    !(d->type == ENTITY_PLACE && entity_world_place(x, d->k, strlen(d->k))))
 			d->dropped = true; /* «ميدانيا», «جيجابايت»: a word the tagger saw once and no list knows */
 		if (d->into == k && d->type == ENTITY_PERSON && !strchr(d->k, ' ') &&
 		    strtab_find(&x->rules->persons, d->k, strlen(d->k), &(uint32_t){0}) &&
@@ -823,6 +1242,7 @@ void entity_scratch_free(struct entity_scratch *x)
 	free(x->fill);
 	free(x->lead);
 	free(x->lead_al);
+	free(x->sure);
 	free(x);
 }
 
@@ -865,6 +1285,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
 	entity_vote_types(x);
 	entity_merge_short(x);
+	entity_merge_teams(x);
 	entity_settle(x);
 	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
 	entity_pack(x, out);

@@ -27,8 +27,9 @@
 /* Bump with any change to what entity_extract finds or how it packs it (the built-in
  * article of the fingerprint catches most such changes, not all). 2: datelines, learned
  * furniture (which also salts an article's key), assets/entities' rules; 3: no tagging of
- * articles in other languages than Arabic. */
-#define ENTITY_CACHE_VERSION 3u
+ * articles in other languages than Arabic; 4: the world's places, place and event words,
+ * names made whole, words that are no names, keys with عبدال joined, tag lines. */
+#define ENTITY_CACHE_VERSION 4u
 #define ENTITY_CACHE_LAYOUT                                                                    \
 	((uint32_t)sizeof(struct article_entity) << 16 | (uint32_t)sizeof(struct entity_mention) << 8 | \
 	 ENTITY_NTYPES)

@@ -69,6 +69,29 @@ static void entity_rules_org_line(struct entity_rules *r, char *line)
 	free(canon);
 }
 
+/* A place of world_places.txt: the whole name and its first words, to look words up one by one. */
+static void entity_rules_world_line(struct entity_rules *r, struct strtab *t, char *line)
+{
+	size_t len;
+	char *k = norm_string(line, strlen(line), &len);
+	uint32_t id;
+
+	while (len > 0 && k[len - 1] == ' ')
+		len--;
+	for (size_t i = 1; len > 0 && k[0] != ' ' && i <= len; i++) {
+		if (i < len && !(k[i] == ' ' && k[i - 1] != ' '))
+			continue;
+		id = strtab_intern(t, k, i);
+		if (id >= r->nworld) {
+			r->world_whole = xreallocarray(r->world_whole, id + 1, 1);
+			memset(r->world_whole + r->nworld, 0, id + 1 - r->nworld);
+			r->nworld = id + 1;
+		}
+		r->world_whole[id] |= i == len;
+	}
+	free(k);
+}
+
 /* Each line of dir/name (comments and blank lines skipped) to fn. */
 static void entity_rules_read(struct entity_rules *r, const char *dir, const char *name,
 			      void (*fn)(struct entity_rules *, struct strtab *, char *),
@@ -111,7 +134,10 @@ void entity_rules_load(struct entity_rules *r, const char *dir)
 	strtab_init(&r->sport);
 	strtab_init(&r->not_names);
 	strtab_init(&r->org_stops);
+	strtab_init(&r->events);
+	strtab_init(&r->place_triggers);
 	strtab_init(&r->places);
+	strtab_init(&r->world);
 	strtab_init(&r->persons);
 	strtab_init(&r->orgs);
 	entity_rules_read(r, dir, "org_triggers.txt", entity_rules_word_line, &r->triggers);
@@ -119,7 +145,10 @@ void entity_rules_load(struct entity_rules *r, const char *dir)
 	entity_rules_read(r, dir, "not_names.txt", entity_rules_word_line, &r->not_names);
 	entity_rules_read(r, dir, "organisations.txt", entity_rules_org_fn, NULL);
 	entity_rules_read(r, dir, "org_stop_words.txt", entity_rules_word_line, &r->org_stops);
+	entity_rules_read(r, dir, "event_words.txt", entity_rules_word_line, &r->events);
+	entity_rules_read(r, dir, "place_triggers.txt", entity_rules_word_line, &r->place_triggers);
 	entity_rules_read(r, dir, "places.txt", entity_rules_word_line, &r->places);
+	entity_rules_read(r, dir, "world_places.txt", entity_rules_world_line, &r->world);
 	entity_rules_read(r, dir, "../ner/gazetteer/persons.txt", entity_rules_word_line, &r->persons);
 }
 
@@ -129,7 +158,11 @@ void entity_rules_free(struct entity_rules *r)
 	strtab_free(&r->sport);
 	strtab_free(&r->not_names);
 	strtab_free(&r->org_stops);
+	strtab_free(&r->events);
+	strtab_free(&r->place_triggers);
 	strtab_free(&r->places);
+	strtab_free(&r->world);
+	free(r->world_whole);
 	strtab_free(&r->persons);
 	strtab_free(&r->orgs);
 	for (size_t i = 0; i < r->norgs; i++)
@@ -165,6 +198,16 @@ bool entity_rules_is_sport(const struct entity_rules *r, const char *w, size_t n
 	return strtab_has(&r->sport, w, n);
 }
 
+bool entity_rules_is_place_trigger(const struct entity_rules *r, const char *w, size_t n)
+{
+	return strtab_has(&r->place_triggers, w, n);
+}
+
+bool entity_rules_is_event(const struct entity_rules *r, const char *w, size_t n)
+{
+	return strtab_has(&r->events, w, n);
+}
+
 bool entity_rules_org_stop(const struct entity_rules *r, const char *w, size_t n)
 {
 	return strtab_has(&r->org_stops, w, n);
@@ -173,6 +216,15 @@ bool entity_rules_org_stop(const struct entity_rules *r, const char *w, size_t n
 bool entity_rules_only_place(const struct entity_rules *r, const char *w, size_t n)
 {
 	return strtab_has(&r->places, w, n);
+}
+
+bool entity_rules_world_place(const struct entity_rules *r, const char *s, size_t n, bool *longer)
+{
+	uint32_t id;
+	if (!strtab_find(&r->world, s, n, &id))
+		return *longer = false;
+	*longer = true; /* a name or a longer one's start; looking on is cheap */
+	return r->world_whole[id] != 0;
 }
 
 bool entity_rules_not_name(const struct entity_rules *r, const char *s, size_t n)

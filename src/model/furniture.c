@@ -14,10 +14,20 @@
 #define FURNITURE_MIN 20        /* and in at least this many articles */
 #define FURNITURE_WORD_MAX 64   /* bytes of a word hashed */
 
-/* Function words: pairs with one of them are phrases of any story («في المائة», «من خلال»). */
-static const char *const furniture_function_words[] = {
-	"في", "من", "الي", "علي", "عن", "مع", "ان", "او", "ما", "لا", "الذي", "التي", "هذا", "هذه",
-	"و", "ثم", "قد", "كان", "بين", "بعد", "قبل", "حتي", "عند", "كل", "وفي", "ومن", "به", "له",
+/* Function words: pairs with one of them are phrases of any story («في المائة», «من خلال»).
+ * With their lengths: every word of every window is compared with them. */
+#define FURNITURE_WORD(w) {w, sizeof w - 1}
+static const struct {
+	const char *w;
+	size_t n;
+} furniture_function_words[] = {
+	FURNITURE_WORD("في"), FURNITURE_WORD("من"), FURNITURE_WORD("الي"), FURNITURE_WORD("علي"),
+	FURNITURE_WORD("عن"), FURNITURE_WORD("مع"), FURNITURE_WORD("ان"), FURNITURE_WORD("او"),
+	FURNITURE_WORD("ما"), FURNITURE_WORD("لا"), FURNITURE_WORD("الذي"), FURNITURE_WORD("التي"),
+	FURNITURE_WORD("هذا"), FURNITURE_WORD("هذه"), FURNITURE_WORD("و"), FURNITURE_WORD("ثم"),
+	FURNITURE_WORD("قد"), FURNITURE_WORD("كان"), FURNITURE_WORD("بين"), FURNITURE_WORD("بعد"),
+	FURNITURE_WORD("قبل"), FURNITURE_WORD("حتي"), FURNITURE_WORD("عند"), FURNITURE_WORD("كل"),
+	FURNITURE_WORD("وفي"), FURNITURE_WORD("ومن"), FURNITURE_WORD("به"), FURNITURE_WORD("له"),
 };
 
 /* A word of the window: where it is and its hash. */
@@ -36,8 +46,10 @@ struct furniture_window {
 
 static bool furniture_is_function_word(const char *w, size_t n)
 {
+	if (n > 8) /* none is longer than four letters */
+		return false;
 	for (size_t k = 0; k < sizeof furniture_function_words / sizeof *furniture_function_words; k++)
-		if (strlen(furniture_function_words[k]) == n && memcmp(furniture_function_words[k], w, n) == 0)
+		if (furniture_function_words[k].n == n && memcmp(furniture_function_words[k].w, w, n) == 0)
 			return true;
 	return false;
 }
@@ -247,12 +259,37 @@ static bool furniture_has(const uint64_t *v, size_t n, uint64_t h)
 	return n > 0 && bsearch(&h, v, n, sizeof *v, furniture_u64_cmp) != NULL;
 }
 
+/* The closing cut at the last paragraph's tag line («… المتطرف. سمات الشريم العريفي …»: a site's
+ * list of tags, different in every article, so never a learned pair), if it has one: «سمات» opening
+ * the paragraph or a sentence, with words after it. */
+static bool furniture_tag_line(const struct article *a, struct furniture_cut *cut)
+{
+	static const char word[] = "سمات ";
+	const char *s, *hit;
+
+	if (a->npara == 0)
+		return false;
+	s = a->paras[a->npara - 1];
+	for (const char *from = s; (hit = strstr(from, word)) != NULL; from = hit + 1) {
+		const char *b = hit;
+		while (b > s && (b[-1] == ' ' || b[-1] == '\t'))
+			b--;
+		if (b == s || strchr(".!?:", b[-1]) || (b - s >= 2 && memcmp(b - 2, "؟", 2) == 0)) {
+			cut->tail_para = (uint32_t)(a->npara - 1);
+			cut->tail_beg = (uint32_t)(hit - s);
+			return true;
+		}
+	}
+	return false;
+}
+
 void furniture_cut(const struct furniture *f, const struct article *a, struct furniture_cut *cut)
 {
 	struct furniture_window w = {0};
 	uint64_t src;
 
 	*cut = (struct furniture_cut){0, 0, UINT32_MAX, 0};
+	furniture_tag_line(a, cut);
 	if (f == NULL || (f->nhead == 0 && f->ntail == 0))
 		return;
 	src = furniture_source(a);
@@ -261,9 +298,13 @@ void furniture_cut(const struct furniture *f, const struct article *a, struct fu
 		if (furniture_has(f->head, f->nhead, furniture_pair(src, w.v, k)))
 			cut->head_para = w.v[k + 1].para, cut->head_end = w.v[k + 1].end;
 	furniture_window(&w, a, true);
-	for (size_t k = 0; k + 1 < w.n && cut->tail_para == UINT32_MAX; k++) /* starts at its first */
-		if (furniture_has(f->tail, f->ntail, furniture_pair(src, w.v, k)))
-			cut->tail_para = w.v[k].para, cut->tail_beg = w.v[k].beg;
+	for (size_t k = 0; k + 1 < w.n; k++) /* starts at its first, or the tag line's if earlier */
+		if (furniture_has(f->tail, f->ntail, furniture_pair(src, w.v, k))) {
+			if (w.v[k].para < cut->tail_para ||
+			    (w.v[k].para == cut->tail_para && w.v[k].beg < cut->tail_beg))
+				cut->tail_para = w.v[k].para, cut->tail_beg = w.v[k].beg;
+			break;
+		}
 	furniture_window_free(&w);
 }
 

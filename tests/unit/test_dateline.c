@@ -41,6 +41,11 @@ int main(void)
 	expect("يوسف سفر- سبق- المدينة المنوّرة: رسمت فعاليات المهرجان", false, "المدينة المنوّرة",
 	       "سبق", " رسمت فعاليات المهرجان");
 	expect("سبق- أبها: استقبل أمير منطقة عسير", false, "أبها", "سبق", " استقبل أمير منطقة عسير");
+	/* two reporters between commas before the agency (sabq) */
+	expect("خالد العمري، سعد القرني- سبق- جازان: سقطت مقذوفات على المحافظة", false, "جازان", "سبق",
+	       " سقطت مقذوفات على المحافظة");
+	/* a comma before a colon with no agency after it is a sentence, not a byline */
+	expect_none("قال الوزير، في كلمته - أمس: إن الخطة جاهزة", false);
 	/* a whole short paragraph, after "Next Previous" (3alyoum) */
 	expect("Next Previous عين اليوم – الباحة", true, "الباحة", "عين اليوم", "");
 	/* a spaced tatweel as the dash, no agency: the reporter's name is the longer part */

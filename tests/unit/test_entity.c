@@ -247,6 +247,194 @@ static void test_nisba(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Countries and cities the tagger leaves untagged or takes with a clitic are places; one
+ * inside an event's name is not («مهرجان أبها», «كأس آسيا»). */
+static void test_world_places(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"اشتباكات في الشمال السوري",
+		"تواصلت الاشتباكات في منطقتي إدلب واللاذقية طوال ليلة أمس.",
+		"وقال شهود إن الهدوء عاد إلى المدينة بعد ظهر اليوم.",
+	};
+	static const char *const clitic[] = {
+		"افتتاح مركز صحي",
+		"افتتح المحافظ مركزا صحيا جديدا بأبها يخدم الأحياء الشمالية.",
+	};
+	static const char *const event[] = {
+		"انطلاق المهرجان",
+		"انطلقت فعاليات مهرجان أبها يجمعنا وسط حضور كبير من الزوار.",
+		"وتأهل المنتخب إلى نهائيات كأس آسيا بعد فوزه الأخير.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "ادلب"));
+	CHECK(has(&es, ENTITY_PLACE, "اللاذقيه"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, clitic, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "ابها"));
+	CHECK(!has(&es, ENTITY_PLACE, "بابها"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, event, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "ابها"));
+	CHECK(!has(&es, ENTITY_PLACE, "اسيا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* The word after a kind of place is a place, even seen once (قرية، مقاطعة); not when an
+ * adjective makes the phrase an office. */
+static void test_place_triggers(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"ملتقى للشباب",
+		"يقام الملتقى في قرية المفتاحة بأبها بمشاركة واسعة من الشباب.",
+		"وأكد مسؤولون بمقاطعة فرانكلين أن التحقيق مستمر.",
+		"ويمكن رفع الطلب إلى مديرية الشؤون الصحية بالمنطقة.",
+		"ثم توجه الوفد إلى محافظة حفر الباطن، وقال إنه يأمل في ولاية ثانية.",
+		"وتواصلت المعارك في مديرية دار سعد شمال المدينة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "دار سعد"));
+	CHECK(!has(&es, ENTITY_PERSON, "دار سعد"));
+	CHECK(has(&es, ENTITY_PLACE, "المفتاحه"));
+	CHECK(has(&es, ENTITY_PLACE, "حفر الباطن"));
+	CHECK(!has(&es, ENTITY_PLACE, "ثانيه"));
+	CHECK(has(&es, ENTITY_PLACE, "فرانكلين"));
+	CHECK(!has(&es, ENTITY_PERSON, "فرانكلين"));
+	CHECK(!has(&es, ENTITY_PLACE, "الشوون"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A person's name cut short by the tagger at the end of a list item is made whole; a kunya
+ * keeps its أبو; a future verb after a name is not part of it, a surname ending in a vowel is. */
+static void test_person_edges(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تشكيل لجان الشركة",
+		"أعلنت الشركة تشكيل اللجنة التنفيذية من الأعضاء التالية أسماؤهم:",
+		"1- المهندس خالد سعد محمد العتيبي.",
+		"2- الدكتور زياد عثمان إبراهيم الحقيل.",
+	};
+	static const char *const kunya[] = {
+		"مقتل قيادي",
+		"وكان من أبرز المقربين منه القيادي أبو ماريا القحطاني، المعروف بتشدده.",
+	};
+	static const char *const verb[] = {
+		"المدرب يتحدث",
+		"وقال إن لازلو بولوني سترسم خطته للمباراة المقبلة، فيما غاب تياغو سيلفا عن التدريبات.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "زياد عثمان ابراهيم الحقيل"));
+	CHECK(!has(&es, ENTITY_PERSON, "زياد عثمان ابراهيم"));
+	CHECK(has(&es, ENTITY_PERSON, "خالد سعد محمد العتيبي"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, kunya, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "ابو ماريا القحطاني"));
+	CHECK(!has(&es, ENTITY_PERSON, "ماريا القحطاني"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, verb, 2, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "لازلو بولوني سترسم"));
+	CHECK(!has(&es, ENTITY_PERSON, "تياغو"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* Armies and teams are named by their nisba; قوات in front is not part of the name; a
+ * trigger takes a place that reads like a verb (ينبع), and two nouns of a construct before a
+ * place; a body's nisbas take its place. */
+static void test_armed_bodies(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"معارك في عدن",
+		"وتقدمت قوات الجيش اليمني نحو المطار بعد معارك عنيفة.",
+		"وأعلن الجيش السوري الحر سيطرته على بلدة جديدة.",
+		"وسلم الحادث لشرطة ينبع للتحقيق فيه.",
+		"وأعلنت الغرفة التجارية الصناعية بجدة عن دورات جديدة.",
+		"ويقام الملتقى الذي ينظمه مجلس شباب منطقة عسير بالتعاون مع الجامعة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الغرفه التجاريه الصناعيه بجده"));
+	CHECK(has(&es, ENTITY_ORG, "مجلس شباب منطقه عسير"));
+	CHECK(has(&es, ENTITY_ORG, "الجيش اليمني"));
+	CHECK(!has(&es, ENTITY_ORG, "قوات الجيش اليمني"));
+	CHECK(has(&es, ENTITY_ORG, "الجيش السوري الحر"));
+	CHECK(has(&es, ENTITY_ORG, "شرطه ينبع"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* Words, not names: tanween, a nisba agreeing with the noun before it, an indefinite noun
+ * and its adjective. */
+static void test_common_words(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"حملة إغاثة",
+		"استفادت من الحملة 3202 عائلة سورية لاجئة في لبنان.",
+		"وجاء المشروع بتمويل مالي من الشعب السعودي.",
+		"وقال المدرب إن الاتحاد يحتاج إلى تنظيم كروي أفضل.",
+		"وأشعل المتظاهرون نارًا أمام المبنى.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "سوريه"));
+	CHECK(!has(&es, ENTITY_PLACE, "مالي"));
+	CHECK(!has(&es, ENTITY_ORG, "تنظيم كروي"));
+	CHECK(!has(&es, ENTITY_PLACE, "نارا"));
+	CHECK(has(&es, ENTITY_PLACE, "لبنان"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A country's name standing for its team is the team named in the same article. */
+static void test_teams(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الأخضر يتعادل أمام موريتانيا",
+		"تعادل المنتخب السعودي للشباب في مباراته الودية، وكان منتخب موريتانيا قد بدأ التسجيل في الشوط الأول.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "منتخب موريتانيا"));
+	CHECK(!has(&es, ENTITY_PLACE, "موريتانيا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «عبد العزيز» and «عبدالعزيز» are one key: one entry. */
+static void test_abd_key(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"أمر ملكي",
+		"أصدر الملك سلمان بن عبد العزيز آل سعود أمرا ملكيا اليوم.",
+		"وكان سلمان بن عبدالعزيز آل سعود قد استقبل الوفد أمس.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t persons = 0;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "سلمان بن عبدالعزيز ال سعود"));
+	CHECK(!has(&es, ENTITY_PERSON, "سلمان بن عبد العزيز ال سعود"));
+	for (size_t k = 0; k < es.n; k++)
+		persons += es.v[k].type == ENTITY_PERSON;
+	CHECK_INT(persons, 1);
+	article_entities_free(&es);
+	article_free(a);
+}
+
 static void test_rules_lists(void)
 {
 	const struct entity_rules *r = entity_rules_default();
@@ -256,6 +444,13 @@ static void test_rules_lists(void)
 	CHECK(entity_rules_is_trigger(r, "وزاره", strlen("وزاره")));
 	CHECK(entity_rules_only_place(r, "عسير", strlen("عسير")));
 	CHECK_STR(entity_rules_org_canonical(r, "ساما", strlen("ساما")), "مؤسسه النقد العربي السعودي");
+	bool longer;
+	CHECK(entity_rules_world_place(r, "ادلب", strlen("ادلب"), &longer));
+	CHECK(!entity_rules_world_place(r, "زوار", strlen("زوار"), &longer)); /* a noun (الزوار) */
+	CHECK(entity_rules_is_event(r, "مهرجان", strlen("مهرجان")));
+	CHECK(entity_rules_is_place_trigger(r, "قريه", strlen("قريه")));
+	CHECK_STR(entity_rules_org_canonical(r, "الواتس اب", strlen("الواتس اب")), "واتساب");
+	CHECK_STR(entity_rules_org_canonical(r, "قوات الحوثي", strlen("قوات الحوثي")), "الحوثيين");
 }
 
 /* The fixture site's link line: its الخبر and الوئام are listed without the furniture learned
@@ -305,6 +500,13 @@ int main(void)
 		test_person_words(m);
 		test_furniture(m);
 		test_nisba(m);
+		test_world_places(m);
+		test_place_triggers(m);
+		test_person_edges(m);
+		test_armed_bodies(m);
+		test_common_words(m);
+		test_abd_key(m);
+		test_teams(m);
 		test_rules_lists();
 	}
 	ner_default_free();

@@ -1,5 +1,5 @@
 /* test_furniture.c - site furniture learned from a collection: a link line that closes every
- * story of one site, an opening share bar, and what is not furniture. */
+ * story of one site, an opening share bar, a tag line, and what is not furniture. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +104,25 @@ int main(void)
 	/* without a learned furniture, nothing is cut */
 	furniture_cut(NULL, c.items[0], &cut);
 	CHECK_INT(cut.tail_para, UINT32_MAX);
+	/* a tag line opening a sentence of the last paragraph is cut, learned or not; «سمات» in
+	   the middle of a sentence is a word of the story */
+	{
+		const char *paras[2] = {"افتتح أمير المنطقة معرضا للكتاب في أبها",
+					"وشهد المعرض إقبالا كبيرا. سمات أبها معرض الكتاب أمير عسير"};
+		const char *prose[1] = {"يكسب الطفل سمات شخصية غير إيجابية."};
+		other = make("alweeam", 100, paras, 2);
+		furniture_cut(NULL, other, &cut);
+		CHECK_INT(cut.tail_para, 1);
+		CHECK(strncmp(other->paras[1] + cut.tail_beg, "سمات", strlen("سمات")) == 0);
+		CHECK(!furniture_covers(&cut, 1, 0));
+		furniture_cut(&f, other, &cut);
+		CHECK(strncmp(other->paras[1] + cut.tail_beg, "سمات", strlen("سمات")) == 0);
+		article_free(other);
+		other = make("sabq", 101, prose, 1);
+		furniture_cut(NULL, other, &cut);
+		CHECK_INT(cut.tail_para, UINT32_MAX);
+		article_free(other);
+	}
 	furniture_free(&f);
 	corpus_free(&c);
 	return check_done();
