@@ -20,7 +20,8 @@ NEEDED = ["files_read", "mb_read", "load_time", "articles", "article_text_mb", "
           "key_to_frame_p50_ms", "key_to_frame_p99_ms", "bytes_per_scrolled_line",
           "bytes_per_scrolled_line_beside_list",
           "tagger_mb_s", "entities_mb_s", "fetch_feeds_s", "fetch_feeds_304_s",
-          "store_ingest_mb_s", "store_first_screen_s", "store_index_complete_s",
+          "store_ingest_mb_s", "store_first_screen_s", "store_open_p99_ms",
+          "store_key_to_frame_p99_ms",
           "list_first_page_ms", "search_first_page_ms", "search_count_ms"]
 if shutil.which("less"):
     NEEDED.append("less_bytes_per_scrolled_line")

@@ -44,7 +44,7 @@ if not os.path.isdir(CORPUS):
 
 failures = []
 for split in ("dev", "test"):
-    r = subprocess.run([QARI, "eval-entities", GOLD, "--split", split, "--no-cache", CORPUS],
+    r = subprocess.run([QARI, "eval-entities", GOLD, "--split", split, CORPUS],
                        capture_output=True, timeout=600)
     if r.returncode != 0:
         failures.append(f"{split}: exit status {r.returncode}: {r.stderr.decode(errors='replace')[-500:]}")
