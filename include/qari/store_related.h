@@ -34,16 +34,17 @@
 struct store_related_link {
 	int64_t row;
 	char id[ARTICLE_ID_LEN + 1];
-	double score;                   /* 0..1; 1 for the article's own copies */
+	char *title;
+	double score;                   /* 0..1 */
 	char *why;                      /* "word، entity، ...", the terms that weighed most */
 	char (*copies)[ARTICLE_ID_LEN + 1]; /* the story's other copies, best first */
 	size_t ncopies;
 };
 
 struct store_related_list {
-	char (*same)[ARTICLE_ID_LEN + 1]; /* the article's own copies under other ids */
+	struct store_related_link *same; /* the article's own copies under other ids (no why) */
 	size_t nsame;
-	struct store_related_link *v;     /* best first */
+	struct store_related_link *v;    /* best first */
 	size_t n;
 };
 
@@ -61,6 +62,9 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 /* The same by article id (the newest article with it). */
 bool store_related_get_id(struct store *s, const char *id, size_t max, struct store_related_list *out);
 void store_related_list_free(struct store_related_list *l);
+/* The row of the newest article whose id starts with prefix, 0: none (*ambiguous: more than
+ * one id starts so). */
+int64_t store_related_row_of(struct store *s, const char *prefix, bool *ambiguous);
 /* Vectors for the articles that have none among the next batch rows, in row order, one
  * transaction; resumes where the last call stopped. Returns how many rows it went through
  * (0: none left), -1 on error. */

@@ -56,7 +56,7 @@ static const char *const store_related_sql[SR_NSTMT] = {
 			 " neighbour FROM related_pool WHERE article = ?1 ORDER BY score, neighbour DESC"
 			 " LIMIT 1)",
 	[SR_POOL_DEL] = "DELETE FROM related_pool WHERE article = ?1 OR neighbour = ?1",
-	[SR_POOL_GET] = "SELECT p.neighbour, p.score, a.aid FROM related_pool p JOIN articles a"
+	[SR_POOL_GET] = "SELECT p.neighbour, p.score, a.aid, a.title FROM related_pool p JOIN articles a"
 			" ON a.id = p.neighbour WHERE p.article = ?1 ORDER BY p.score DESC, p.neighbour",
 	[SR_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SR_META_SET] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
@@ -208,6 +208,7 @@ static struct related_vec sr_view(const struct sr_vec *v)
 struct sr_article {
 	int64_t row;
 	char id[ARTICLE_ID_LEN + 1];
+	char *title_text;
 	int32_t day;
 	uint64_t title;
 	struct sr_vec words, entities;
@@ -235,6 +236,7 @@ static bool sr_article_load(struct store *s, int64_t row, struct sr_article *a)
 
 static void sr_article_free(struct sr_article *a)
 {
+	free(a->title_text);
 	sr_vec_free(&a->words);
 	sr_vec_free(&a->entities);
 }
@@ -733,6 +735,16 @@ static void sr_add_id(char (**v)[ARTICLE_ID_LEN + 1], size_t *n, const char *id)
 	memcpy((*v)[(*n)++], id, ARTICLE_ID_LEN + 1);
 }
 
+/* An entry of the list for pool member b (its title taken). */
+static struct store_related_link sr_link_of(struct sr_article *b)
+{
+	struct store_related_link l = {.row = b->row, .score = b->score,
+				       .title = b->title_text ? b->title_text : xstrdup("")};
+	memcpy(l.id, b->id, sizeof l.id);
+	b->title_text = NULL;
+	return l;
+}
+
 /* The pool of a, each neighbour's vectors loaded. */
 static size_t sr_pool(struct store *s, int64_t row, struct sr_article **out)
 {
@@ -748,6 +760,7 @@ static size_t sr_pool(struct store *s, int64_t row, struct sr_article **out)
 		v[n].row = sqlite3_column_int64(st, 0);
 		v[n].score = sqlite3_column_double(st, 1);
 		snprintf(v[n].id, sizeof v[n].id, "%s", aid ? (const char *)aid : "");
+		v[n].title_text = store_column_text(st, 3);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -779,7 +792,8 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 	for (size_t i = 0; i < npool && pool[i].score >= floor; i++) {
 		size_t k;
 		if (sr_is_copy(&a, &pool[i])) {
-			sr_add_id(&out->same, &out->nsame, pool[i].id);
+			out->same = xreallocarray(out->same, out->nsame + 1, sizeof *out->same);
+			out->same[out->nsame++] = sr_link_of(&pool[i]);
 			continue;
 		}
 		if (out->n > 0 && pool[i].score < RELATED_RELATIVE_FLOOR * out->v[0].score)
@@ -790,9 +804,7 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 			sr_add_id(&out->v[k].copies, &out->v[k].ncopies, pool[i].id);
 		else if (out->n < max) {
 			lead[out->n] = i;
-			out->v[out->n++] = (struct store_related_link){.row = pool[i].row,
-								       .score = pool[i].score};
-			memcpy(out->v[out->n - 1].id, pool[i].id, sizeof pool[i].id);
+			out->v[out->n++] = sr_link_of(&pool[i]);
 		}
 	}
 	for (size_t k = 0; k < out->n; k++)
@@ -819,11 +831,31 @@ void store_related_list_free(struct store_related_list *l)
 {
 	for (size_t k = 0; k < l->n; k++) {
 		free(l->v[k].why);
+		free(l->v[k].title);
 		free(l->v[k].copies);
 	}
+	for (size_t k = 0; k < l->nsame; k++)
+		free(l->same[k].title);
 	free(l->v);
 	free(l->same);
 	memset(l, 0, sizeof *l);
+}
+
+int64_t store_related_row_of(struct store *s, const char *prefix, bool *ambiguous)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT aid, max(id) FROM articles WHERE aid >= ?1 AND"
+					    " aid < ?1 || '~' GROUP BY aid LIMIT 2");
+	int64_t row = 0;
+	int n = 0;
+
+	store_bind_text(st, 1, prefix);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		row = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	sqlite3_finalize(st);
+	*ambiguous = n > 1;
+	return n == 1 ? row : 0;
 }
 
 /* Rebuilding */
