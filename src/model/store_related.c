@@ -63,6 +63,10 @@ static const char *const store_related_sql[SR_NSTMT] = {
 	[SR_TERM_GET] = "SELECT kind, term, name FROM related_terms WHERE id = ?1",
 };
 
+#define STORE_RELATED_COMMON_SHARE 0.01 /* a word in more of the articles finds no candidates */
+#define STORE_RELATED_COMMON_MIN 1000    /* ...once the collection has this many */
+#define STORE_RELATED_CACHE_KB "65536"   /* the connection's page cache */
+
 /* A candidate's score being summed over the postings. */
 struct store_related_hit {
 	int64_t article;
@@ -78,8 +82,9 @@ struct store_related_state {
 	struct related_work v, e;
 	double *idf;
 	size_t idfcap;
-	uint32_t *counted;
-	size_t ncounted, ccap;
+	uint32_t *counted;      /* the terms counted in df for this article */
+	int64_t *df;            /* their df, this article counted */
+	size_t ncounted, ccap, dcap;
 	struct store_related_hit *hits;
 	size_t nhits, hcap;
 };
@@ -97,6 +102,7 @@ void store_related_state_free(struct store *s)
 	related_work_free(&x->e);
 	free(x->idf);
 	free(x->counted);
+	free(x->df);
 	free(x->hits);
 	free(x);
 	s->related = NULL;
@@ -119,6 +125,8 @@ static struct store_related_state *store_related_state(struct store *s)
 						.skip = &s->related->skip,
 						.title_repeat = RELATED_TITLE_REPEAT};
 	strtab_init(&s->related->rw.vocab);
+	/* an ingest touches postings and pools all over the file: keep them in memory */
+	store_exec(s, "PRAGMA cache_size = -" STORE_RELATED_CACHE_KB, NULL);
 	return s->related;
 }
 
@@ -259,10 +267,21 @@ static bool sr_term_count(struct store *s, int kind, const char *term, const cha
 	return ok;
 }
 
-static void sr_counted(struct store_related_state *x, uint32_t id)
+static void sr_counted(struct store_related_state *x, uint32_t id, int64_t df)
 {
 	xgrow(&x->counted, &x->ccap, x->ncounted + 1, sizeof *x->counted);
+	xgrow(&x->df, &x->dcap, x->ncounted + 1, sizeof *x->df);
+	x->df[x->ncounted] = df;
 	x->counted[x->ncounted++] = id;
+}
+
+/* The df of a term counted for this article. */
+static int64_t sr_df(const struct store_related_state *x, uint32_t id)
+{
+	for (size_t i = 0; i < x->ncounted; i++)
+		if (x->counted[i] == id)
+			return x->df[i];
+	return 0;
 }
 
 static void sr_idf_room(struct store_related_state *x, size_t n)
@@ -289,7 +308,7 @@ static bool sr_words(struct store *s, const struct corpus *c, size_t i, double n
 		int64_t df;
 		if (!sr_term_count(s, 0, stem, NULL, &id, &df))
 			return false;
-		sr_counted(x, id);
+		sr_counted(x, id, df);
 		if (strtab_has(&x->skip, stem, x->rw.vocab.lens[local]))
 			continue;
 		x->idf[k] = log(1 + n / (double)df);
@@ -345,7 +364,7 @@ static bool sr_entities(struct store *s, const struct article *art, const struct
 			v->w[at] += (float)e->nmentions;
 			continue;
 		}
-		sr_counted(x, id);
+		sr_counted(x, id, df);
 		v->p[v->n].id = id;
 		v->ids[v->n] = (uint32_t)v->n;
 		v->w[v->n] = (float)e->nmentions;
@@ -397,7 +416,8 @@ static double sr_time(int32_t a, int32_t b)
 
 /* The articles that share a word with vector v (of row, on day), scored as
  * related_candidates scores them (word cosine times time), best first, into x->hits. */
-static void sr_candidates(struct store *s, int64_t row, int32_t day, const struct related_work *v)
+static void sr_candidates(struct store *s, int64_t row, int32_t day, const struct related_work *v,
+			  double narticles)
 {
 	struct store_related_state *x = s->related;
 	double norm = 1 + RELATED_ENTITY_BOOST;
@@ -405,7 +425,11 @@ static void sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 
 	x->nhits = 0;
 	for (size_t j = 0; j < v->n; j++) {
-		sqlite3_stmt *st = sr_stmt(s, SR_POST_SCAN);
+		sqlite3_stmt *st;
+		if (narticles >= STORE_RELATED_COMMON_MIN &&
+		    (double)sr_df(x, v->ids[j]) > STORE_RELATED_COMMON_SHARE * narticles)
+			continue; /* a common word: long lists, little weight */
+		st = sr_stmt(s, SR_POST_SCAN);
 		sqlite3_bind_int64(st, 1, v->ids[j]);
 		sqlite3_bind_int64(st, 2, day == RELATED_NO_DAY ? INT32_MIN + 1 : (int64_t)day - RELATED_MAX_DAYS);
 		sqlite3_bind_int64(st, 3, day == RELATED_NO_DAY ? INT32_MAX : (int64_t)day + RELATED_MAX_DAYS);
@@ -626,7 +650,7 @@ bool store_related_add(struct store *s, int64_t row, const struct corpus *c, siz
 	ok = sr_words(s, c, i, n) && sr_entities(s, a, es, n) && sr_put_vectors(s, row, day, title) &&
 	     sr_meta_set(s, "related_n", (int64_t)n);
 	if (ok) {
-		sr_candidates(s, row, day, &x->v);
+		sr_candidates(s, row, day, &x->v, n);
 		ok = sr_link(s, row, n);
 	}
 	if (ok)
