@@ -63,7 +63,8 @@ static const char *const store_related_sql[SR_NSTMT] = {
 	[SR_TERM_GET] = "SELECT kind, term, name FROM related_terms WHERE id = ?1",
 };
 
-#define STORE_RELATED_COMMON_SHARE 0.01 /* a word in more of the articles finds no candidates */
+#define STORE_RELATED_COMMON_SHARE 0.05 /* a word in more of the articles finds no candidates */
+#define STORE_RELATED_RESCORE 256        /* best candidates scored again with common words */
 #define STORE_RELATED_COMMON_MIN 1000    /* ...once the collection has this many */
 #define STORE_RELATED_CACHE_KB "65536"   /* the connection's page cache */
 
@@ -414,6 +415,30 @@ static double sr_time(int32_t a, int32_t b)
 	return 1 / (1 + (double)d / RELATED_TIME_SCALE);
 }
 
+/* The best STORE_RELATED_RESCORE hits scored again with the common words too, from the
+ * candidates' stored vectors: the common words found no candidate but weigh in the cosine. */
+static void sr_rescore(struct store *s, const struct related_work *v, int32_t day)
+{
+	struct store_related_state *x = s->related;
+	struct related_vec va = {v->ids, v->w, v->n};
+	size_t n = 0;
+
+	if (x->nhits > STORE_RELATED_RESCORE)
+		x->nhits = STORE_RELATED_RESCORE;
+	for (size_t i = 0; i < x->nhits; i++) {
+		struct sr_article b;
+		if (sr_article_load(s, x->hits[i].article, &b)) {
+			struct related_vec vb = sr_view(&b.words);
+			x->hits[i].score = related_dot(&va, &vb) / (1 + RELATED_ENTITY_BOOST) * sr_time(day, b.day);
+			sr_article_free(&b);
+		}
+		if (x->hits[i].score > 1e-9)
+			x->hits[n++] = x->hits[i];
+	}
+	x->nhits = n;
+	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
+}
+
 /* The articles that share a word with vector v (of row, on day), scored as
  * related_candidates scores them (word cosine times time), best first, into x->hits. */
 static void sr_candidates(struct store *s, int64_t row, int32_t day, const struct related_work *v,
@@ -423,12 +448,16 @@ static void sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 	double norm = 1 + RELATED_ENTITY_BOOST;
 	size_t n = 0;
 
+	bool skipped = false;
+
 	x->nhits = 0;
 	for (size_t j = 0; j < v->n; j++) {
 		sqlite3_stmt *st;
 		if (narticles >= STORE_RELATED_COMMON_MIN &&
-		    (double)sr_df(x, v->ids[j]) > STORE_RELATED_COMMON_SHARE * narticles)
-			continue; /* a common word: long lists, little weight */
+		    (double)sr_df(x, v->ids[j]) > STORE_RELATED_COMMON_SHARE * narticles) {
+			skipped = true; /* a common word: long lists, little weight */
+			continue;
+		}
 		st = sr_stmt(s, SR_POST_SCAN);
 		sqlite3_bind_int64(st, 1, v->ids[j]);
 		sqlite3_bind_int64(st, 2, day == RELATED_NO_DAY ? INT32_MIN + 1 : (int64_t)day - RELATED_MAX_DAYS);
@@ -456,6 +485,8 @@ static void sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 	}
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
+	if (skipped)
+		sr_rescore(s, v, day);
 }
 
 /* The floor of related.c's related_floor for a collection of n articles. */
