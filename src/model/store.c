@@ -233,12 +233,12 @@ void store_close(struct store *s)
 		return;
 	for (size_t i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	store_related_state_free(s); /* its statements too, before the connection */
 	sqlite3_close(s->db);
 	for (size_t i = 0; i < s->nmessages; i++)
 		free(s->messages[i]);
 	free(s->messages);
 	free(s->marks);
-	store_related_state_free(s);
 	free(s->path);
 	free(s);
 }
