@@ -65,11 +65,12 @@ void store_related_list_free(struct store_related_list *l);
 /* The row of the newest article whose id starts with prefix, 0: none (*ambiguous: more than
  * one id starts so). */
 int64_t store_related_row_of(struct store *s, const char *prefix, bool *ambiguous);
-/* Vectors for the articles that have none among the next batch rows, in row order, one
- * transaction; resumes where the last call stopped. Returns how many rows it went through
+/* Vectors for the articles that have none among the next batch rows stored before the
+ * migration to schema 3 (meta related_upto), in row order, one transaction; resumes where
+ * the last call stopped (meta related_rebuilt). Returns how many rows it went through
  * (0: none left), -1 on error. */
 long store_related_rebuild(struct store *s, size_t batch, char **error);
-/* Whether some article past the rebuild's place has no vector yet. */
+/* Whether some article of the rebuild's rows has no vector yet. */
 bool store_related_pending(struct store *s);
 
 #endif

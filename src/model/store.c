@@ -104,7 +104,10 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  INSERT OR IGNORE INTO related_gone (article) VALUES (old.id);"
 	"END;"
 	"INSERT OR REPLACE INTO meta (key, value) VALUES ('related_n', '0');"
-	"INSERT OR REPLACE INTO meta (key, value) VALUES ('related_rebuilt', '0');",
+	"INSERT OR REPLACE INTO meta (key, value) VALUES ('related_rebuilt', '0');"
+	/* the rows stored before: store_related_rebuild's, the later ones are made at ingest */
+	"INSERT OR REPLACE INTO meta (key, value)"
+	"  SELECT 'related_upto', coalesce(max(id), 0) FROM articles;",
 };
 
 char *store_default_path(void)

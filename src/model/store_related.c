@@ -921,9 +921,10 @@ bool store_related_pending(struct store *s)
 	bool any;
 	if (store_related_state(s) == NULL)
 		return false;
-	st = store_prepare(s, "SELECT 1 FROM articles a WHERE a.id > ?1 AND NOT EXISTS"
+	st = store_prepare(s, "SELECT 1 FROM articles a WHERE a.id > ?1 AND a.id <= ?2 AND NOT EXISTS"
 			      " (SELECT 1 FROM related_vecs v WHERE v.article = a.id) LIMIT 1");
 	sqlite3_bind_int64(st, 1, sr_meta(s, "related_rebuilt"));
+	sqlite3_bind_int64(st, 2, sr_meta(s, "related_upto"));
 	any = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return any;
@@ -941,9 +942,10 @@ long store_related_rebuild(struct store *s, size_t batch, char **error)
 	if (!store_exec(s, "BEGIN IMMEDIATE", error))
 		return -1;
 	from = last = sr_meta(s, "related_rebuilt");
-	st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id > ?1 ORDER BY a.id LIMIT ?2");
+	st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id > ?1 AND a.id <= ?3 ORDER BY a.id LIMIT ?2");
 	sqlite3_bind_int64(st, 1, from);
 	sqlite3_bind_int64(st, 2, (int64_t)batch);
+	sqlite3_bind_int64(st, 3, sr_meta(s, "related_upto"));
 	while (ok && sqlite3_step(st) == SQLITE_ROW) {
 		int64_t row = sqlite3_column_int64(st, 0);
 		struct sr_article have;
