@@ -166,7 +166,8 @@ static int cmd_related_exec(const struct cli *cli)
 const struct cmd_entry cmd_related_entry = {
 	.name = "related",
 	.usage = "[--method qari|tfidf] [--no-cache] ID [PATH...]",
-	.summary = "id<TAB>score<TAB>why<TAB>title<TAB>copies of the stories related to ID",
+	.summary = "id<TAB>score<TAB>why<TAB>title<TAB>copies of the stories related to ID (no "
+		   "PATH: the store's lists, when it has articles)",
 	.exec = cmd_related_exec,
 	.options = CLI_OPT_METHOD | CLI_OPT_NO_CACHE,
 	.methods = "qari|tfidf",
