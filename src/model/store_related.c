@@ -86,8 +86,10 @@ struct store_related_state {
 	uint32_t *counted;      /* the terms counted in df for this article */
 	int64_t *df;            /* their df, this article counted */
 	size_t ncounted, ccap, dcap;
-	struct store_related_hit *hits;
+	struct store_related_hit *hits; /* candidates, best first */
 	size_t nhits, hcap;
+	struct store_related_hit *table; /* their scores summed by article, open addressing */
+	size_t tcap;
 };
 
 void store_related_state_free(struct store *s)
@@ -105,6 +107,7 @@ void store_related_state_free(struct store *s)
 	free(x->counted);
 	free(x->df);
 	free(x->hits);
+	free(x->table);
 	free(x);
 	s->related = NULL;
 }
@@ -383,12 +386,6 @@ static bool sr_entities(struct store *s, const struct article *art, const struct
 
 /* Candidates */
 
-static int sr_hit_by_article(const void *a, const void *b)
-{
-	const struct store_related_hit *x = a, *y = b;
-	return x->article < y->article ? -1 : x->article > y->article;
-}
-
 static int sr_hit_by_score(const void *a, const void *b)
 {
 	const struct store_related_hit *x = a, *y = b;
@@ -441,14 +438,39 @@ static void sr_rescore(struct store *s, const struct related_work *v, int32_t da
 
 /* The articles that share a word with vector v (of row, on day), scored as
  * related_candidates scores them (word cosine times time), best first, into x->hits. */
+/* The hit of article b in the open-addressing table x->table (made when missing). */
+static struct store_related_hit *sr_hit(struct store_related_state *x, int64_t b, int32_t day)
+{
+	size_t mask = x->tcap - 1, i = (size_t)((uint64_t)b * 0x9E3779B97F4A7C15ull >> 20) & mask;
+
+	if (2 * (x->nhits + 1) > x->tcap) {
+		struct store_related_hit *old = x->table;
+		size_t oldcap = x->tcap;
+		x->tcap = x->tcap ? 2 * x->tcap : 4096;
+		x->table = xcalloc(x->tcap, sizeof *x->table);
+		x->nhits = 0;
+		for (size_t k = 0; k < oldcap; k++)
+			if (old[k].article)
+				*sr_hit(x, old[k].article, old[k].day) = old[k];
+		free(old);
+		return sr_hit(x, b, day);
+	}
+	for (; x->table[i].article && x->table[i].article != b; i = (i + 1) & mask)
+		;
+	if (x->table[i].article == 0) {
+		x->table[i] = (struct store_related_hit){b, day, 0};
+		x->nhits++;
+	}
+	return &x->table[i];
+}
+
 static void sr_candidates(struct store *s, int64_t row, int32_t day, const struct related_work *v,
 			  double narticles)
 {
 	struct store_related_state *x = s->related;
 	double norm = 1 + RELATED_ENTITY_BOOST;
-	size_t n = 0;
-
 	bool skipped = false;
+	size_t n = 0;
 
 	x->nhits = 0;
 	for (size_t j = 0; j < v->n; j++) {
@@ -465,24 +487,22 @@ static void sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 		sqlite3_bind_int(st, 4, STORE_RELATED_POSTINGS);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			int64_t b = sqlite3_column_int64(st, 0);
-			if (b == row)
-				continue;
-			xgrow(&x->hits, &x->hcap, x->nhits + 1, sizeof *x->hits);
-			x->hits[x->nhits++] = (struct store_related_hit){
-				b, (int32_t)sqlite3_column_int64(st, 1),
-				v->w[j] * sqlite3_column_double(st, 2) / norm};
+			if (b != row)
+				sr_hit(x, b, (int32_t)sqlite3_column_int64(st, 1))->score +=
+					v->w[j] * sqlite3_column_double(st, 2) / norm;
 		}
 		sqlite3_reset(st);
 	}
-	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_article);
-	for (size_t i = 0, j; i < x->nhits; i = j) {
-		struct store_related_hit h = x->hits[i];
-		for (j = i + 1; j < x->nhits && x->hits[j].article == h.article; j++)
-			h.score += x->hits[j].score;
-		h.score *= sr_time(day, h.day);
-		if (h.score > 1e-9)
-			x->hits[n++] = h;
-	}
+	/* the table's hits, times closeness in time, into hits; the table left empty */
+	xgrow(&x->hits, &x->hcap, x->nhits + 1, sizeof *x->hits);
+	for (size_t i = 0; i < x->tcap; i++)
+		if (x->table[i].article) {
+			struct store_related_hit h = x->table[i];
+			h.score *= sr_time(day, h.day);
+			if (h.score > 1e-9)
+				x->hits[n++] = h;
+			x->table[i].article = 0;
+		}
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 	if (skipped)
