@@ -57,7 +57,8 @@ static const char *const store_related_sql[SR_NSTMT] = {
 			 " LIMIT 1)",
 	[SR_POOL_DEL] = "DELETE FROM related_pool WHERE article = ?1 OR neighbour = ?1",
 	[SR_POOL_GET] = "SELECT p.neighbour, p.score, a.aid, a.title FROM related_pool p JOIN articles a"
-			" ON a.id = p.neighbour WHERE p.article = ?1 ORDER BY p.score DESC, p.neighbour",
+			" ON a.id = p.neighbour WHERE p.article = ?1 AND p.score >= ?2"
+			" ORDER BY p.score DESC, p.neighbour",
 	[SR_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SR_META_SET] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[SR_TERM_GET] = "SELECT kind, term, name FROM related_terms WHERE id = ?1",
@@ -225,6 +226,7 @@ struct sr_article {
 	uint64_t title;
 	struct sr_vec words, entities;
 	double score;
+	bool loaded; /* a pool member's vectors read (sr_member) */
 };
 
 static bool sr_article_load(struct store *s, int64_t row, struct sr_article *a)
@@ -820,14 +822,16 @@ static struct store_related_link sr_link_of(struct sr_article *b)
 	return l;
 }
 
-/* The pool of a, each neighbour's vectors loaded. */
-static size_t sr_pool(struct store *s, int64_t row, struct sr_article **out)
+/* The pool of row at or above floor, best first, without the members' vectors (sr_member
+ * reads them when the walk comes to them). */
+static size_t sr_pool(struct store *s, int64_t row, double floor, struct sr_article **out)
 {
 	sqlite3_stmt *st = sr_stmt(s, SR_POOL_GET);
 	struct sr_article *v = NULL;
 	size_t n = 0, cap = 0;
 
 	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_double(st, 2, floor);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const unsigned char *aid = sqlite3_column_text(st, 2);
 		xgrow(&v, &cap, n + 1, sizeof *v);
@@ -839,15 +843,22 @@ static size_t sr_pool(struct store *s, int64_t row, struct sr_article **out)
 		n++;
 	}
 	sqlite3_reset(st);
-	for (size_t i = 0; i < n; i++) {
-		struct sr_article b;
-		if (sr_article_load(s, v[i].row, &b)) {
-			v[i].day = b.day, v[i].title = b.title;
-			v[i].words = b.words, v[i].entities = b.entities;
-		}
-	}
 	*out = v;
 	return n;
+}
+
+/* A pool member's vectors, read once. */
+static struct sr_article *sr_member(struct store *s, struct sr_article *b)
+{
+	struct sr_article v;
+	if (b->loaded)
+		return b;
+	b->loaded = true;
+	if (sr_article_load(s, b->row, &v)) {
+		b->day = v.day, b->title = v.title;
+		b->words = v.words, b->entities = v.entities;
+	}
+	return b;
 }
 
 bool store_related_get(struct store *s, int64_t row, size_t max, struct store_related_list *out)
@@ -860,13 +871,13 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 	if (store_related_state(s) == NULL || !sr_article_load(s, row, &a))
 		return false;
 	floor = sr_floor((double)sr_meta(s, "related_n"));
-	npool = sr_pool(s, row, &pool);
+	npool = sr_pool(s, row, floor, &pool);
 	out->v = xcalloc(max + 1, sizeof *out->v);
 	lead = xcalloc(max + 1, sizeof *lead);
 	/* related_find's walk: copies of a are its own, a copy of an entry joins it */
 	for (size_t i = 0; i < npool && pool[i].score >= floor; i++) {
 		size_t k;
-		if (sr_is_copy(&a, &pool[i])) {
+		if (sr_is_copy(&a, sr_member(s, &pool[i]))) {
 			out->same = xreallocarray(out->same, out->nsame + 1, sizeof *out->same);
 			out->same[out->nsame++] = sr_link_of(&pool[i]);
 			continue;
