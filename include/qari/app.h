@@ -102,6 +102,7 @@ struct app_views {
 	size_t nbase;                /* app->load.order or the filter's rows */
 	size_t *rows;                /* the view's rows, or NULL for the view of all */
 	size_t *undo, nundo;         /* the articles the last "mark all read" changed */
+	char (*undo_ids)[ARTICLE_ID_LEN + 1]; /* on the store: theirs by id (undo unused) */
 	size_t unread;               /* unread articles among the listed ones, counted when */
 	size_t unread_of;            /* the list had this many; APP_NONE: count again */
 	struct listing_sources sources;
@@ -119,12 +120,18 @@ struct app_related {
 	long pos;                      /* where in that walk (-1: at the anchor) */
 };
 
-/* The reader on the store (store_view.c, page_view.c). */
+/* The reader on the store (store_view.c, page_view.c): the list a window onto it
+ * (store_window.h), the corpus only the articles opened lately, each in a slot reused for
+ * another when APP_STORE_KEEP are open (the least lately opened goes). */
+#define APP_STORE_KEEP 256
 struct app_store_view {
 	struct store *store;          /* the store the reader shows, or NULL */
-	int64_t seen;                 /* its highest row in the corpus */
-	int64_t *rowids;              /* each corpus position's row, for the next index */
-	struct store_entities *given; /* entities read with the articles, until the index */
+	struct store_window *win;     /* the list's rows */
+	struct list_source src;       /* the list pane reads them through this */
+	int64_t seen;                 /* its highest row when the list was last read */
+	int64_t *rowids;              /* each corpus position's (slot's) row */
+	unsigned long *used, clock;   /* when each slot was last opened */
+	size_t total;                 /* articles stored, counted when the list was last read */
 	size_t nrows;
 	double opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
@@ -264,6 +271,20 @@ void app_load_free(struct app *app);
 /* store_view.c: the reader on the store, fetching in the background */
 bool app_store_wanted(const struct app *app); /* no PATH, and subscriptions */
 bool app_store_start(struct app *app);        /* open it and show its articles */
+/* The selected row's article, read (into a slot) when it is not in the corpus; APP_NONE:
+ * none. Without the store: list_pane_selected. */
+size_t app_list_selected(struct app *app);
+/* The list on the store narrowed to a search (false: text is none), or to nothing. */
+bool app_store_search(struct app *app, const char *label, const char *text);
+void app_store_unfilter(struct app *app);
+void app_store_marked(struct app *app, const char *id); /* its marks changed */
+void app_store_view_set(struct app *app); /* the view (unread, bookmarked) as its filter */
+void app_store_source(struct app *app); /* f */
+size_t app_store_total(struct app *app); /* articles stored */
+/* The article last opened selected, the rows about it read (app_state_open). */
+void app_store_select_last(struct app *app);
+/* The entities stored for the article in slot (tagged at ingest); false: none stored. */
+bool app_store_entities(struct app *app, size_t slot, struct article_entities *out);
 void app_store_close(struct app *app);
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */

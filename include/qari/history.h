@@ -20,6 +20,8 @@ struct history {
 /* A new article opened from here: forward entries are dropped (a browser's rule). */
 void history_visit(struct history *h, size_t article, size_t top);
 /* Remember the scroll position of the current entry before leaving it. */
+/* The article's entries go (its index now means another article). */
+void history_forget(struct history *h, size_t article);
 void history_update_top(struct history *h, size_t top);
 bool history_back(struct history *h, struct history_entry *out);
 bool history_forward(struct history *h, struct history_entry *out);

@@ -23,11 +23,17 @@
 
 #define STORE_LIST_ANY_FEED (-1)
 
+/* Which of them by their marks. */
+enum store_list_marks { STORE_LIST_ANY_MARK, STORE_LIST_UNREAD, STORE_LIST_BOOKMARKED };
+
 /* Which articles the list shows. */
 struct store_list_filter {
 	int64_t feed;       /* a feed's id, 0: imported from files, STORE_LIST_ANY_FEED: all */
+	const int64_t *feeds; /* and when nfeeds > 0: one of these feeds (a tag's) */
+	size_t nfeeds;
 	const char *source; /* the article's own source (e.g. a SaudiNewsNet site), NULL: any */
 	const struct search_query *query; /* NULL: no search */
+	enum store_list_marks marks;
 };
 /* Every article. */
 #define STORE_LIST_ALL ((struct store_list_filter){.feed = STORE_LIST_ANY_FEED})
@@ -45,6 +51,7 @@ struct store_list_row {
 	char *date;       /* as the article gives it, NULL: none */
 	int64_t date_key; /* INT64_MIN: unknown */
 	char *source;     /* the feed's ~Name, else the article's source; NULL: none */
+	int64_t feed;     /* its feed's id, 0: imported from files */
 	bool read, bookmark;
 	size_t hits;      /* with a search: its hits in the title and paragraphs */
 };
@@ -73,6 +80,11 @@ size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_l
 void store_list_close(struct store_list_cursor *c);
 /* The rows of the list, and (unread not NULL) how many of them are not read. */
 size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread);
+/* Rows of the list before (newer than) key: the index in it of the row at key. */
+size_t store_list_rank(struct store *s, const struct store_list_filter *f,
+		       const struct store_list_key *key);
+/* The key of the article in row; false when there is none. */
+bool store_list_key_of(struct store *s, int64_t row, struct store_list_key *key);
 /* Whether the store holds any article. */
 bool store_list_any(struct store *s);
 void store_list_page_clear(struct store_list_page *page); /* no rows, the room kept */

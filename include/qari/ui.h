@@ -226,8 +226,26 @@ struct list_drawn {
 	struct list_drawn_row row[LIST_DRAWN_ROWS];
 };
 
+/* A row as a row source gives it (the store's list: app/store_window.c). */
+struct list_row {
+	const char *title;
+	const char *source;  /* NULL: none */
+	const char *date;    /* as the article gives it, NULL: none */
+	int64_t date_key;
+	bool rtl, read, bookmarked;
+	size_t key;          /* the same while the row shows the same article */
+};
+/* Rows drawn from elsewhere than the corpus: the list is then count() rows, row i read
+ * when it is drawn (false: none), and a row's index is its position in the list. */
+struct list_source {
+	size_t (*count)(void *ctx);
+	bool (*row)(void *ctx, size_t i, struct list_row *out);
+	void *ctx;
+};
+
 struct list_pane {
 	const struct corpus *corpus;
+	const struct list_source *src; /* non-NULL: rows come from it, not corpus and rows */
 	struct layout_opts opts;
 	const size_t *rows; /* the filtered articles (indices into corpus), or NULL for all */
 	size_t nrows;
@@ -241,11 +259,15 @@ struct list_pane {
 };
 extern const struct pane_ops list_pane_ops;
 size_t list_pane_count(const struct list_pane *l);
-/* The selected article's index in the corpus, or (size_t)-1 when the list is empty. */
+/* The selected article's index in the corpus (with a source: the selected row), or
+ * (size_t)-1 when the list is empty. */
 size_t list_pane_selected(const struct list_pane *l);
-/* Select the corpus article idx if it is in the rows. */
+/* Select the corpus article idx if it is in the rows (with a source: row idx). */
 bool list_pane_select(struct pane *p, size_t idx);
 void list_pane_set_rows(struct pane *p, const size_t *rows, size_t nrows);
+/* With a source: rows joined above row at, the view and selection stay on their articles
+ * when they are below it. */
+void list_pane_shift(struct pane *p, size_t at, size_t n);
 
 /* reader_pane.c */
 struct reader_pane {

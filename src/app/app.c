@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "qari/xalloc.h"
+#include "store_window.h"
 
 #define APP_FILTERING_SHOW_MS 150 /* a filter pass says so once it takes this long */
 
@@ -51,7 +52,8 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 	if (top == APP_SAVED_TOP)
 		reader_pane_set_top(&app->reader, app_state_top(app, idx));
 	app_state_opened(app, idx);
-	list_pane_select(&app->list, idx);
+	if (app->list_data.src == NULL) /* the store's list: the selection is where it opened */
+		list_pane_select(&app->list, idx);
 	if (record)
 		history_visit(&app->history, idx, app->reader_data.top);
 	app_search_free_hits(app);
@@ -184,12 +186,29 @@ static void app_status_prompt(struct app *app)
 		ui_status_mark(app->status, cols - bw, busy);
 }
 
+/* The store's list: its figures from the database. */
+static void app_store_summary(struct app *app, char *out, size_t n)
+{
+	char all[32], unread[32];
+	size_t count = store_window_count(app->sv.win);
+	int k = snprintf(out, n, "qari — %s articles, %s unread", app_thousands(count, all),
+			 app_thousands(store_window_unread(app->sv.win), unread));
+	if (app->views.view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
+		k += snprintf(out + k, n - (size_t)k, " — view: %s", app_view_name(app));
+	if (k > 0 && (size_t)k < n)
+		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
+}
+
 /* The list's summary: how many articles, how many unread, the view and sort when chosen. */
 static void app_status_summary(struct app *app, char *out, size_t n)
 {
 	char all[32], unread[32];
 	int k;
 
+	if (app->sv.win) {
+		app_store_summary(app, out, n);
+		return;
+	}
 	if (app->views.unread_of != app->load.n) { /* counted again after a change or a merge */
 		app->views.unread = app_unread_count(app);
 		app->views.unread_of = app->load.n;
@@ -221,7 +240,7 @@ static void app_status_problem(const struct app *app, char *left, size_t n)
 
 void app_status(struct app *app)
 {
-	char right[96], left[1400], num[32];
+	char right[96], left[1400], num[32], all[32];
 	const char *busy;
 
 	if (app->status == NULL)
@@ -246,6 +265,10 @@ void app_status(struct app *app)
 	else if ((busy = app_filtering(app, num, sizeof num)) != NULL)
 		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filter.pending.text,
 			 busy, *busy ? "; " : "");
+	else if (app->filter.text && app->sv.win)
+		snprintf(left, sizeof left, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
+			 app_thousands(store_window_count(app->sv.win), num),
+			 app_thousands(app_store_total(app), all));
 	else if (app->filter.text)
 		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter.text,
 			 app->filter.n, app->load.n, app->load.loader ? " so far" : "");

@@ -173,7 +173,7 @@ static int bench_cmp_double(const void *pa, const void *pb)
 }
 
 /* Nearest rank: the smallest value with at least p of the samples at or below it. */
-static double bench_percentile(const double *sorted, size_t n, double p)
+double bench_percentile(const double *sorted, size_t n, double p)
 {
 	size_t k = (size_t)ceil(p * (double)n);
 	return sorted[k > 0 ? k - 1 : 0];

@@ -28,6 +28,8 @@ struct bench_session {
 	double latency[BENCH_MAX_LATENCIES]; /* key read → frame flushed, seconds */
 	double latency_cpu[BENCH_MAX_LATENCIES]; /* the loop thread's CPU time meanwhile */
 	size_t nlatency;
+	double open_latency[BENCH_MAX_LATENCIES]; /* the same for keys that opened an article */
+	size_t nopen;
 	double bytes_per_line; /* bytes to the terminal per line scrolled by j, the reader
 				  zoomed to the full width (z); < 0: none */
 	double bytes_per_line_beside; /* the same with the reader beside the list */
@@ -50,6 +52,8 @@ double bench_less_bytes_per_line(const char *text);
 void bench_store(const struct cli *cli, const struct corpus *c, char **paths, size_t npaths,
 		 const char *tmp);
 /* bench.c: run argv with stdout and stderr to /dev/null; seconds taken, -1: it failed. */
+/* Nearest rank of sorted (ascending) samples. */
+double bench_percentile(const double *sorted, size_t n, double p);
 double bench_run_tool(char *const argv[]);
 
 #endif

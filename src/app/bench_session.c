@@ -42,6 +42,7 @@ struct bs_event {
 	double frame; /* when doupdate returned */
 	double cpu;   /* the loop thread's CPU time from the key to the frame */
 	bool loading, indexed;
+	bool opened;  /* an article opened in this pass */
 	size_t top;   /* the reading pane's first line */
 	int text;     /* the open article: index into texts, -1: none */
 };
@@ -104,7 +105,8 @@ static void bs_frame(struct app *app, void *ctx)
 	struct bs_event e = {.key = app->probe->key_time, .frame = bench_now(),
 			     .cpu = app->probe->key_time ? app_thread_cpu() - app->probe->key_cpu : 0,
 			     .loading = app->load.loader != NULL, .indexed = app->index_done,
-			     .top = app->reader_data.top, .text = s->ntexts - 1};
+			     .top = app->reader_data.top, .text = s->ntexts - 1,
+			     .opened = app->open != s->last_open && app->open != APP_NONE};
 	ssize_t k;
 
 	if (o->first_screen < 0)
@@ -148,6 +150,8 @@ static bool bs_pump(struct bs *s, int ms)
 				o->latency_cpu[o->nlatency] = e.cpu;
 				o->latency[o->nlatency++] = e.frame - e.key;
 			}
+			if (e.opened && o->nopen < BENCH_MAX_LATENCIES)
+				o->open_latency[o->nopen++] = e.frame - e.key;
 		}
 	}
 	return any;

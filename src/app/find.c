@@ -113,6 +113,10 @@ static void find_show(struct app *app, const char *label, const size_t *rows, si
 
 void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
 {
+	if (app->sv.win) { /* the store's list has its own filters: this one clears them */
+		app_store_unfilter(app);
+		return;
+	}
 	find_pass_drop(app);
 	find_show(app, label, rows, n);
 }
@@ -144,6 +148,36 @@ static bool find_within_filter(const struct app *app, const struct search_query 
 	return within;
 }
 
+/* Code points of a query's matching form (0: no query). */
+static size_t find_query_points(const char *text)
+{
+	struct search_query q;
+	size_t n = 0;
+
+	if (!search_query_init(&q, text, false))
+		return 0;
+	for (size_t i = 0; i < q.len; i++)
+		n += ((unsigned char)q.norm[i] & 0xC0) != 0x80;
+	search_query_free(&q);
+	return n;
+}
+
+/* The list on the store follows the prompt from the third letter: a query of one or two
+ * matches nearly every article, and the index counts those slowly (Enter applies it). */
+#define FIND_STORE_TYPED 3
+static void find_store_list(struct app *app, const char *text)
+{
+	size_t points = find_query_points(text);
+
+	if (points == 0 || (app->prompting && points < FIND_STORE_TYPED)) {
+		if (app->filter.text)
+			app_store_unfilter(app);
+		return;
+	}
+	if (!app->filter.text || strcmp(app->filter.text, text) != 0)
+		app_store_search(app, text, text);
+}
+
 /* The query in the prompt changed: a new pass, as narrow as what is known allows. The list
  * keeps its rows until the pass is done (app_filter_step). */
 static void find_filter_list(struct app *app, const char *text)
@@ -151,6 +185,10 @@ static void find_filter_list(struct app *app, const char *text)
 	struct app_filtering *f = &app->filter.pending;
 	struct search_query q;
 
+	if (app->sv.win) { /* the store's full-text index, a page at a time */
+		find_store_list(app, text);
+		return;
+	}
 	if (!search_query_init(&q, text, false)) {
 		app_filter_list(app, NULL, NULL, 0);
 		return;
@@ -407,6 +445,8 @@ static void find_prompt_accept(struct app *app)
 {
 	app->prompting = false;
 	prompt_remember(&app->prompt);
+	if (app->sv.win && app->prompt_target == APP_SEARCH_LIST)
+		find_store_list(app, app->prompt.buf); /* a short query, held back while typed */
 	if (app->prompt_target == APP_SEARCH_ARTICLE && app->nhits == 0 && app->prompt.len)
 		app_message(app, "not found: %s", app->prompt.buf);
 }

@@ -19,6 +19,20 @@ void history_visit(struct history *h, size_t article, size_t top)
 	h->pos = h->n++;
 }
 
+void history_forget(struct history *h, size_t article)
+{
+	size_t k = 0, pos = h->pos;
+	for (size_t i = 0; i < h->n; i++) {
+		if (h->entries[i].article == article) {
+			pos -= i < h->pos && pos > 0;
+			continue;
+		}
+		h->entries[k++] = h->entries[i];
+	}
+	h->n = k;
+	h->pos = k == 0 ? 0 : pos < k ? pos : k - 1;
+}
+
 void history_update_top(struct history *h, size_t top)
 {
 	if (h->n > 0)

@@ -97,7 +97,8 @@ void app_load_merge(struct app *app, bool force)
 	size_t from = app->load.n, to = app->corpus.n, i = 0, j = 0, k = 0;
 	size_t *fresh, *order, *old = app->load.order;
 
-	if (from == to || (!force && app_load_timeout(app) > 0))
+	/* on the store the corpus holds the articles opened, not the list */
+	if (app->sv.win || from == to || (!force && app_load_timeout(app) > 0))
 		return;
 	fresh = xcalloc(to - from, sizeof *fresh);
 	for (size_t p = from; p < to; p++)
@@ -128,7 +129,7 @@ void app_load_merge(struct app *app, bool force)
 int app_load_timeout(const struct app *app)
 {
 	double due = app->load.merged_at + LOADING_MERGE_MS / 1000.0 - app_now();
-	if (app->load.n == app->corpus.n)
+	if (app->load.n == app->corpus.n || app->sv.win)
 		return -1;
 	return due > 0 ? (int)(due * 1000) + 1 : 0;
 }

@@ -143,7 +143,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 	if ((r & UI_HANDLED) && app->focus == &app->list)
 		app->load.touched = true; /* the selection now stays on its article */
 	if ((r & UI_OPEN) && app->focus == &app->list) {
-		size_t idx = list_pane_selected(&app->list_data);
+		size_t idx = app_list_selected(app);
 		if (idx != APP_NONE)
 			app_open(app, idx, APP_SAVED_TOP, true);
 	} else if ((r & UI_OPEN) && app->focus == &app->sidebar) {

@@ -24,7 +24,7 @@ static size_t mouse_list_article(const struct app *app, int y)
 	size_t row = l->top + (size_t)(y - app->list.y);
 	if (row >= list_pane_count(l))
 		return APP_NONE;
-	return l->rows ? l->rows[row] : row;
+	return l->rows && !l->src ? l->rows[row] : row;
 }
 
 static void mouse_wheel(struct app *app, struct pane *p, bool down)

@@ -13,23 +13,17 @@
  * and open it again if it is open. */
 static void page_view_replace(struct app *app, size_t i, int64_t row)
 {
-	struct store_entities given = {0};
 	struct article *a, *old = app->corpus.items[i];
 
 	if ((a = store_load_article(app->sv.store, row)) == NULL)
 		return;
-	corpus_index_free(&app->index); /* it reads the article being replaced */
-	app->index_done = false;
 	app->corpus.items[i] = a;
-	app_sidebar_free(app); /* entities found early were the old text's */
+	app_sidebar_free(app); /* the entities read were the old text's */
 	if (app->open == i) {
 		app_open(app, i, 0, false);
 		app_focus(app, &app->reader);
 	}
 	article_free(old);
-	store_entities_reload(app->sv.store, &app->corpus, app->sv.rowids, app->sv.nrows, &given);
-	corpus_index_prepare(&app->index, &app->corpus);
-	app_store_index(app, &given);
 	app_sidebar_fill(app);
 	app->list.dirty = app->reader.dirty = true;
 }
@@ -100,7 +94,7 @@ static void *app_page_main(void *arg)
 /* F: the open (or selected) article's page, its main text in place of the summary. */
 void app_page_start(struct app *app)
 {
-	size_t idx = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open;
+	size_t idx = app->focus == &app->list ? app_list_selected(app) : app->open;
 	const struct article *a = idx < app->corpus.n ? app->corpus.items[idx] : NULL;
 	struct app_fetch *f;
 	int64_t row;
@@ -108,8 +102,7 @@ void app_page_start(struct app *app)
 	if (a == NULL)
 		return;
 	if (app->sv.fetch) {
-		app_message(app, "busy %s; try again when it is done",
-			    app->sv.fetch->load ? "loading the store" : "fetching");
+		app_message(app, "busy fetching; try again when it is done");
 		return;
 	}
 	if (app->sv.store == NULL || idx >= app->sv.nrows || (row = app->sv.rowids[idx]) <= 0) {

@@ -158,7 +158,12 @@ bool app_is_bookmarked(const struct app *app, const char *id)
 
 bool app_set_read(struct app *app, const char *id, bool on)
 {
-	return app->sv.store ? store_set_read(app->sv.store, id, on) : state_set_read(app->state, id, on);
+	bool ok;
+	if (app->sv.store == NULL)
+		return state_set_read(app->state, id, on);
+	ok = store_set_read(app->sv.store, id, on);
+	app_store_marked(app, id);
+	return ok;
 }
 
 static bool settings_get_read(struct app *app, const char *id) { return app_is_read(app, id); }
@@ -175,8 +180,12 @@ static bool settings_set_read(struct app *app, const char *id, bool on)
 
 static bool settings_set_bookmark(struct app *app, const char *id, bool on)
 {
-	return app->sv.store ? store_set_bookmark(app->sv.store, id, on)
-			  : state_set_bookmark(app->state, id, on);
+	bool ok;
+	if (app->sv.store == NULL)
+		return state_set_bookmark(app->state, id, on);
+	ok = store_set_bookmark(app->sv.store, id, on);
+	app_store_marked(app, id);
+	return ok;
 }
 
 static bool settings_is_read(void *ctx, const struct article *a)
@@ -204,8 +213,12 @@ void app_state_open(struct app *app)
 	app->list_data.source_name = app->reader_data.source_name = settings_source_name;
 	app->list_data.ctx = app->reader_data.ctx = app;
 	/* the last article is selected when it arrives (loading.c), unless the user moved first */
+	if (app->sv.win) {
+		app_store_select_last(app);
+		return;
+	}
 	last = state_last(app->state);
-	app->load.last_id = app->sv.store ? store_last(app->sv.store) : last ? xstrdup(last) : NULL;
+	app->load.last_id = last ? xstrdup(last) : NULL;
 	app_load_select_last(app, 0, app->load.n);
 }
 
@@ -288,7 +301,7 @@ void app_state_opened(struct app *app, size_t idx)
 
 static const struct article *settings_target(struct app *app)
 {
-	size_t idx = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open;
+	size_t idx = app->focus == &app->list ? app_list_selected(app) : app->open;
 	return idx < app->corpus.n ? app->corpus.items[idx] : NULL;
 }
 

@@ -4,7 +4,8 @@
  * sources (copies folded into one entry) and a line saying why it is related; "nothing
  * related" when no story is close enough.
  * Moving onto an entity highlights its mentions in the reading pane; Enter on an entity
- * filters the list to the articles that mention it; Enter on a story opens it. */
+ * filters the list to the articles that mention it (on the store: a search for its name);
+ * Enter on a story opens it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@
 
 #define SIDEBAR_RELATED_MAX 12
 #define SIDEBAR_WRAP_DEFAULT 30 /* columns a title wraps at before the pane has a width */
+/* The store has no related lists yet: said plainly rather than guessed. */
+#define SIDEBAR_STORE_RELATED "related stories: not computed for the store yet"
 
 enum sidebar_kind {
 	SIDEBAR_ENTITY = 1,
@@ -124,6 +127,10 @@ static const struct article_entities *sidebar_entities(struct app *app)
 	if (app->rel.early_of == app->open)
 		return &app->rel.early;
 	sidebar_free_early(app);
+	if (app_store_entities(app, app->open, &app->rel.early)) { /* tagged at ingest */
+		app->rel.early_of = app->open;
+		return &app->rel.early;
+	}
 	if ((m = ner_default(&error)) == NULL)
 		return NULL;
 	{
@@ -214,6 +221,10 @@ void app_sidebar_fill(struct app *app)
 		return;
 	}
 	sidebar_add_entities(app, app->corpus.items[app->open], es);
+	if (app->sv.win) {
+		sidebar_pane_add(s, SIDEBAR_STORE_RELATED, NULL, true, 0, 0);
+		return;
+	}
 	if (!sidebar_ready(app)) {
 		sidebar_pane_add(s, "Related: when indexed", NULL, true, 0, 0);
 		return;
@@ -271,6 +282,18 @@ void app_sidebar_moved(struct app *app)
 	app_show_ranges(app, v, e->nmentions);
 }
 
+/* On the store: the articles that mention it are a search for its name. */
+static void sidebar_search_entity(struct app *app, const struct article_entity *e)
+{
+	char *name = article_entity_name(app->corpus.items[app->open], e);
+	char *label = xasprintf("%s: %s", entity_type_name(e->type), name);
+
+	if (app_store_search(app, label, name))
+		app_focus(app, &app->list);
+	free(name);
+	free(label);
+}
+
 static void sidebar_filter_entity(struct app *app, const struct article_entity *e)
 {
 	const struct entity_table *t = &app->index.entities;
@@ -313,7 +336,9 @@ void app_sidebar_activate(struct app *app)
 	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
 	const struct article_entity *e = sidebar_entity(app, r);
 
-	if (e && e->id != UINT32_MAX)
+	if (e && app->sv.win)
+		sidebar_search_entity(app, e);
+	else if (e && e->id != UINT32_MAX)
 		sidebar_filter_entity(app, e);
 	else if (e)
 		app_message(app, "the articles that mention it are known once the index is complete "
@@ -330,6 +355,10 @@ void app_related_step(struct app *app, bool forward)
 	struct related_link *links;
 	size_t n;
 
+	if (app->sv.win) {
+		app_message(app, SIDEBAR_STORE_RELATED);
+		return;
+	}
 	if (app->open == APP_NONE || !sidebar_ready(app)) {
 		app_message(app, "related stories are not ready yet");
 		return;

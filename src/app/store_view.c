@@ -1,18 +1,17 @@
-/* store_view.c - the reader on the store: opening it (no PATH and subscriptions exist), and
- * fetching in the background (R, and every `reload` minutes).
+/* store_view.c - the reader on the store (no PATH and subscriptions exist): the list a window
+ * onto it (store_window.c, drawn through the list pane's row source), the articles read when
+ * opened into the corpus's slots, the window's filters; and fetching in the background (R,
+ * and every `reload` minutes).
  *
  * A fetch runs on a thread of its own with its own connection to the database: it fetches
  * every subscription (feeds.c) and stores each feed in its own transaction, and writes a
  * byte to a pipe after each feed. The event loop polls that pipe beside the keyboard: it
- * shows "fetching done/total" in the status line and, as feeds come in, reads the articles
- * stored since (store_load_since) into the corpus, which they join at its end, as loading
- * does, so positions stay valid. The background index covers a fixed corpus: it is started
- * again over the grown one, with every stored article's entities given, so nothing is tagged
- * twice. While a filter is active or being typed new articles wait (the status line says
- * how many) and join when it is cleared.
+ * shows "fetching done/total" in the status line and, as feeds come in, the window reads the
+ * rows stored since above its first (store_window_newer); the list's selection moves down by
+ * as many, so it stays on its article.
  *
  * F (page_view.c) does the same for one article: its page fetched, its main text extracted,
- * tagged and stored beside the summary, and the article read back in its place. */
+ * tagged and stored beside the summary, and the article read back into its slot. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -28,7 +27,10 @@
 #include "qari/store.h"
 #include "qari/subs.h"
 #include "qari/xalloc.h"
+#include "qari/store_list.h"
+#include "qari/text.h"
 #include "store_view.h"
+#include "store_window.h"
 
 bool app_store_wanted(const struct app *app)
 {
@@ -42,116 +44,26 @@ bool app_store_wanted(const struct app *app)
 	return yes;
 }
 
-/* Start (again) the background index over the whole corpus; the store's entities given. The
- * rows of the articles are kept, to give their entities again to the next index. */
-void app_store_index(struct app *app, struct store_entities *given)
+/* The list pane's rows: the window's. */
+static size_t store_view_count(void *ctx) { return store_window_count(ctx); }
+
+static bool store_view_row(void *ctx, size_t i, struct list_row *out)
 {
-	app->sv.rowids = xreallocarray(app->sv.rowids, given->n ? given->n : 1,
-					  sizeof *app->sv.rowids);
-	memcpy(app->sv.rowids, given->rowid, given->n * sizeof *given->rowid);
-	app->sv.nrows = given->n;
-	corpus_index_give(&app->index, given->es, given->have, given->n);
-	free(given->rowid);
-	memset(given, 0, sizeof *given);
-	if (app->config.cache != 0)
-		corpus_index_cache(&app->index, NULL);
-	corpus_index_start(&app->index, &app->corpus, 0);
-}
+	const struct store_list_row *r = store_window_row(ctx, i);
+	size_t rtl = 0, ltr = 0;
 
-static void app_store_batch_free(struct app_store_batch *b)
-{
-	corpus_free(&b->c);
-	store_entities_free(&b->e);
-	free(b);
-}
-
-static void app_store_loaded(struct app *app);
-
-/* The loading thread: the rows after the first screen's, in batches. */
-static void *app_store_load_main(void *arg)
-{
-	struct app_fetch *f = arg;
-	char *error = NULL;
-	struct store *s = store_open(f->db_path, &error);
-	struct store_reader *r;
-
-	if (s == NULL) {
-		f->error = error;
-		goto out;
-	}
-	r = store_reader_open(s, f->row, f->offset);
-	while (!atomic_load(&f->cancel)) {
-		struct app_store_batch *b = xcalloc(1, sizeof *b);
-		size_t n;
-		corpus_init(&b->c);
-		n = store_reader_next(r, APP_STORE_BATCH, &b->c, &b->e);
-		if (n == 0 && b->c.report.nmessages == 0) {
-			app_store_batch_free(b);
-			break;
-		}
-		/* handed over: from the unlock on, b is the loop's (it may be freed at once) */
-		pthread_mutex_lock(&f->lock);
-		*f->tail = b;
-		f->tail = &b->next;
-		pthread_mutex_unlock(&f->lock);
-		atomic_fetch_add(&f->done, n);
-		app_fetch_wake(f);
-		if (n == 0)
-			break; /* an error, reported with the batch */
-	}
-	store_reader_close(r);
-	store_close(s);
-out:
-	atomic_store(&f->finished, true);
-	app_fetch_wake(f);
-	return NULL;
-}
-
-/* The batches read so far join the corpus (at its end) and their entities the given ones. */
-static void app_store_load_take(struct app *app, struct app_fetch *f)
-{
-	struct app_store_batch *b;
-
-	pthread_mutex_lock(&f->lock);
-	b = f->batches;
-	f->batches = NULL;
-	f->tail = &f->batches;
-	pthread_mutex_unlock(&f->lock);
-	while (b) {
-		struct app_store_batch *next = b->next;
-		struct store_entities *g = app->sv.given;
-		size_t at = app->corpus.n;
-		for (size_t i = 0; i < b->c.report.nmessages; i++)
-			load_report_add(&app->corpus.report, "%s", b->c.report.messages[i]);
-		xgrow(&app->corpus.items, &app->corpus.cap, at + b->c.n, sizeof *app->corpus.items);
-		memcpy(app->corpus.items + at, b->c.items, b->c.n * sizeof *b->c.items);
-		app->corpus.n += b->c.n;
-		b->c.n = 0;
-		/* the batch's entities, moved to the articles' positions in the corpus */
-		if (b->e.n) {
-			size_t need = at + b->e.n;
-			g->es = xreallocarray(g->es, need, sizeof *g->es);
-			g->have = xreallocarray(g->have, need, sizeof *g->have);
-			g->rowid = xreallocarray(g->rowid, need, sizeof *g->rowid);
-			memset(g->es + g->n, 0, (need - g->n) * sizeof *g->es);
-			memset(g->have + g->n, 0, need - g->n);
-			memset(g->rowid + g->n, 0, (need - g->n) * sizeof *g->rowid);
-			memcpy(g->es + at, b->e.es, b->e.n * sizeof *g->es);
-			memcpy(g->have + at, b->e.have, b->e.n);
-			memcpy(g->rowid + at, b->e.rowid, b->e.n * sizeof *g->rowid);
-			g->n = g->cap = need;
-			b->e.n = 0; /* moved */
-		}
-		app_store_batch_free(b);
-		b = next;
-	}
+	if (r == NULL)
+		return false;
+	text_count_strong(r->title, strlen(r->title), &rtl, &ltr);
+	*out = (struct list_row){.title = r->title, .source = r->source, .date = r->date,
+				 .date_key = r->date_key, .rtl = rtl > ltr, .read = r->read,
+				 .bookmarked = r->bookmark, .key = (size_t)r->key.row};
+	return true;
 }
 
 bool app_store_start(struct app *app)
 {
-	struct store_reader *r;
 	char *error = NULL;
-	size_t n;
 
 	app->sv.store = store_open(NULL, &error);
 	app->sv.opened_at = app_now();
@@ -162,64 +74,185 @@ bool app_store_start(struct app *app)
 	}
 	corpus_init(&app->corpus);
 	corpus_index_prepare(&app->index, &app->corpus);
-	app->load.order = xcalloc(1, sizeof *app->load.order);
-	list_pane_set_rows(&app->list, app->load.order, 0);
-	app->sv.given = xcalloc(1, sizeof *app->sv.given);
+	app->index_done = true; /* no index: the store has the search and the entities */
+	app->sv.win = xcalloc(1, sizeof *app->sv.win);
+	store_window_init(app->sv.win, app->sv.store);
+	app->sv.src = (struct list_source){store_view_count, store_view_row, app->sv.win};
+	app->list_data.src = &app->sv.src;
 	app->sv.seen = store_last_rowid(app->sv.store);
-	r = store_reader_open(app->sv.store, app->sv.seen, 0);
-	n = store_reader_next(r, APP_STORE_FIRST, &app->corpus, app->sv.given);
-	if (n == APP_STORE_FIRST) { /* the rest from a thread, while the list is in use */
-		struct app_fetch *f = xcalloc(1, sizeof *f);
-		f->load = true;
-		f->offset = store_reader_rows(r);
-		f->row = app->sv.seen;
-		f->tail = &f->batches;
-		pthread_mutex_init(&f->lock, NULL);
-		app_fetch_begin(app, f, app_store_load_main);
-		app->list_data.empty = "(loading…)";
-	}
-	store_reader_close(r);
-	app_load_merge(app, true);
-	if (app->sv.fetch == NULL)
-		app_store_loaded(app);
+	app->sv.total = (size_t)-1;
+	app->list_data.empty = store_list_any(app->sv.store)
+				       ? NULL : "(no articles yet: R fetches the subscriptions)";
+	app->list.dirty = true;
 	return true;
 }
 
-/* Everything is in: the index starts, the stored entities given. */
-static void app_store_loaded(struct app *app)
+void app_store_select_last(struct app *app)
 {
-	app_load_merge(app, true);
-	app->list_data.empty = app->corpus.n ? NULL : "(no articles yet: R fetches the subscriptions)";
+	char *id = store_last(app->sv.store);
+	int64_t row = id ? store_row_of(app->sv.store, id) : 0;
+	struct store_list_key key;
+
+	if (row > 0 && store_list_key_of(app->sv.store, row, &key))
+		list_pane_select(&app->list, store_window_seek(app->sv.win, &key));
+	free(id);
+}
+
+/* The article in row, in a slot of the corpus: the one it has, else a free one, else the
+ * least lately opened one's (not the open article's); APP_NONE when it is not stored. */
+static size_t store_view_slot(struct app *app, int64_t row)
+{
+	struct app_store_view *sv = &app->sv;
+	struct article *a;
+	size_t slot = APP_NONE;
+
+	for (size_t i = 0; i < sv->nrows; i++)
+		if (sv->rowids[i] == row) {
+			sv->used[i] = ++sv->clock;
+			return i;
+		}
+	if ((a = store_load_article(sv->store, row)) == NULL)
+		return APP_NONE;
+	if (sv->nrows < APP_STORE_KEEP) {
+		slot = sv->nrows++;
+		sv->rowids = xreallocarray(sv->rowids, sv->nrows, sizeof *sv->rowids);
+		sv->used = xreallocarray(sv->used, sv->nrows, sizeof *sv->used);
+		xgrow(&app->corpus.items, &app->corpus.cap, sv->nrows, sizeof *app->corpus.items);
+		app->corpus.n = sv->nrows;
+	} else {
+		for (size_t i = 0; i < sv->nrows; i++)
+			if (i != app->open && (slot == APP_NONE || sv->used[i] < sv->used[slot]))
+				slot = i;
+		history_forget(&app->history, slot); /* its entries would open another article */
+		if (app->rel.early_of == slot)
+			app_sidebar_free(app);
+		article_free(app->corpus.items[slot]);
+	}
+	app->corpus.items[slot] = a;
+	sv->rowids[slot] = row;
+	sv->used[slot] = ++sv->clock;
+	return slot;
+}
+
+size_t app_list_selected(struct app *app)
+{
+	const struct store_list_row *r;
+
+	if (app->sv.win == NULL)
+		return list_pane_selected(&app->list_data);
+	r = store_window_row(app->sv.win, app->list_data.sel);
+	return r ? store_view_slot(app, r->key.row) : APP_NONE;
+}
+
+bool app_store_entities(struct app *app, size_t slot, struct article_entities *out)
+{
+	struct store_entities e = {0};
+	struct corpus one = {.items = &app->corpus.items[slot], .n = 1};
+	bool have;
+
+	if (app->sv.win == NULL || slot >= app->sv.nrows)
+		return false;
+	store_entities_reload(app->sv.store, &one, &app->sv.rowids[slot], 1, &e);
+	have = e.n > 0 && e.have[0];
+	if (have) {
+		*out = e.es[0];
+		memset(&e.es[0], 0, sizeof e.es[0]);
+	}
+	store_entities_free(&e);
+	return have;
+}
+
+size_t app_store_total(struct app *app)
+{
+	if (app->sv.total == (size_t)-1)
+		app->sv.total = store_list_count(app->sv.store, &STORE_LIST_ALL, NULL);
+	return app->sv.total;
+}
+
+/* The list was read again: the status line's figures and the pane's rows. */
+static void store_view_changed(struct app *app)
+{
+	app->list_data.sel = app->list_data.top = 0;
 	app->list.dirty = true;
-	if (app->corpus.n)
-		app_store_index(app, app->sv.given);
-	else
-		store_entities_free(app->sv.given);
 }
 
-/* Stop the index before the corpus changes; the entities of the articles there (the old
- * index had them) are read again for the next. */
-static void app_store_stop_index(struct app *app, struct store_entities *given)
+bool app_store_search(struct app *app, const char *label, const char *text)
 {
-	corpus_index_free(&app->index);
-	app->index_done = false;
-	store_entities_reload(app->sv.store, &app->corpus, app->sv.rowids, app->sv.nrows, given);
+	if (!store_window_search(app->sv.win, text))
+		return false;
+	free(app->filter.text);
+	app->filter.text = xstrdup(label);
+	app->filter.query = true;
+	store_view_changed(app);
+	return true;
 }
 
-/* Articles stored since the last look join the corpus; the index starts over. */
+void app_store_unfilter(struct app *app)
+{
+	store_window_clear(app->sv.win);
+	xfree(&app->filter.text);
+	app->filter.query = false;
+	store_view_changed(app);
+}
+
+void app_store_marked(struct app *app, const char *id)
+{
+	if (app->sv.win == NULL)
+		return;
+	store_window_mark(app->sv.win, id, store_is_read(app->sv.store, id),
+			  store_is_bookmarked(app->sv.store, id));
+	app->list.dirty = true;
+}
+
+void app_store_view_set(struct app *app)
+{
+	static const enum store_list_marks marks[APP_NVIEWS] = {
+		[APP_VIEW_ALL] = STORE_LIST_ANY_MARK,
+		[APP_VIEW_UNREAD] = STORE_LIST_UNREAD,
+		[APP_VIEW_BOOKMARKS] = STORE_LIST_BOOKMARKED,
+	};
+	store_window_marks(app->sv.win, marks[app->views.view]);
+	store_view_changed(app);
+}
+
+/* f: the list narrowed to the selected (or open) article's feed, or its source when it was
+ * imported from files. */
+void app_store_source(struct app *app)
+{
+	const struct store_list_row *r = store_window_row(app->sv.win, app->list_data.sel);
+	char *label;
+
+	if (r == NULL || (r->feed == 0 && r->source == NULL)) {
+		app_message(app, "this article names no source");
+		return;
+	}
+	label = xasprintf("source: %s", r->source ? r->source : "its feed");
+	if (r->feed)
+		store_window_feed(app->sv.win, r->feed, NULL);
+	else
+		store_window_feed(app->sv.win, 0, r->source);
+	free(app->filter.text);
+	app->filter.text = label;
+	app->filter.query = false;
+	store_view_changed(app);
+	app_focus(app, &app->list);
+}
+
+/* Articles stored since the list was read join at its top; the selection stays on its
+ * article. */
 static void app_store_take(struct app *app)
 {
-	struct store_entities given = {0};
+	size_t n;
 
-	if (app->sv.store == NULL)
+	if (app->sv.win == NULL)
 		return;
-	app_store_stop_index(app, &given);
-	store_load_since(app->sv.store, &app->sv.seen, &app->corpus, &given);
-	corpus_index_prepare(&app->index, &app->corpus);
-	app_load_merge(app, true);
-	app->list_data.empty = NULL;
-	app_store_index(app, &given);
-	app_sidebar_fill(app);
+	app->sv.seen = store_last_rowid(app->sv.store);
+	app->sv.total = (size_t)-1;
+	n = store_window_newer(app->sv.win);
+	if (n) {
+		list_pane_shift(&app->list, 0, n);
+		app->list_data.empty = NULL;
+	}
 	app->list.dirty = true;
 }
 
@@ -284,8 +317,7 @@ void app_fetch_start(struct app *app)
 		return;
 	}
 	if (app->sv.fetch) {
-		app_message(app, app->sv.fetch->load ? "still loading the store; R when it is done"
-						  : "already fetching");
+		app_message(app, "already fetching");
 		return;
 	}
 	f = xcalloc(1, sizeof *f);
@@ -308,13 +340,6 @@ void app_fetch_free(struct app_fetch *f)
 {
 	atomic_store(&f->cancel, true);
 	pthread_join(f->thread, NULL);
-	while (f->batches) {
-		struct app_store_batch *b = f->batches;
-		f->batches = b->next;
-		app_store_batch_free(b);
-	}
-	if (f->load)
-		pthread_mutex_destroy(&f->lock);
 	close(f->pipe[0]);
 	close(f->pipe[1]);
 	subs_free(&f->subs);
@@ -326,10 +351,10 @@ void app_fetch_free(struct app_fetch *f)
 	free(f);
 }
 
-/* New articles join now, unless a filter is up (they wait for it to go). */
+/* New articles join now, unless a search is being typed. */
 static void app_fetch_join(struct app *app)
 {
-	if (app->filter.text || app->prompting || app_filter_pending(app))
+	if (app->prompting)
 		return;
 	if (store_last_rowid(app->sv.store) > app->sv.seen)
 		app_store_take(app);
@@ -344,20 +369,6 @@ void app_fetch_event(struct app *app)
 		return;
 	while (read(f->pipe[0], buf, sizeof buf) > 0)
 		;
-	if (f->load) {
-		bool finished = atomic_load(&f->finished); /* before taking: nothing comes after */
-		app_store_load_take(app, f);
-		if (!finished) {
-			app_load_merge(app, false);
-			return;
-		}
-		if (f->error)
-			app_message(app, "the store: %s", f->error);
-		app_fetch_free(f);
-		app->sv.fetch = NULL;
-		app_store_loaded(app);
-		return;
-	}
 	if (f->page) {
 		if (!atomic_load(&f->finished))
 			return;
@@ -385,10 +396,6 @@ void app_fetch_event(struct app *app)
 /* The status line's figure while fetching: "fetching 3/12". */
 bool app_fetch_progress(const struct app *app, char *out, size_t n)
 {
-	if (app->sv.fetch && app->sv.fetch->load) {
-		snprintf(out, n, "loading");
-		return true;
-	}
 	if (app->sv.fetch == NULL || app->sv.fetch->page)
 		return false;
 	snprintf(out, n, "fetching %zu/%zu", atomic_load(&app->sv.fetch->done),
@@ -443,14 +450,14 @@ static bool app_store_has_tag(const struct sub *sub, const char *tag)
 	return false;
 }
 
-/* T: the list narrowed to the feeds of the next tag of the subscriptions file (an article
- * of a feed is stored with the feed's URL as its path). */
+/* T: the list narrowed to the feeds of the next tag of the subscriptions file. */
 void app_filter_tag(struct app *app)
 {
 	struct subs subs;
 	const char **tags;
-	size_t ntags, *rows, n = 0;
-	char *label;
+	size_t ntags, n = 0;
+	int64_t *feeds;
+	char *error = NULL;
 
 	if (app->sv.store == NULL) {
 		app_message(app, "T narrows the store's articles to a tag of the subscriptions");
@@ -463,18 +470,27 @@ void app_filter_tag(struct app *app)
 		goto out;
 	}
 	app->sv.tag_at = app->sv.tag_at % ntags;
-	rows = xcalloc(app->load.n + 1, sizeof *rows);
-	for (size_t i = 0; i < app->load.n; i++) {
-		const struct sub *sub = subs_find(&subs, app->corpus.items[i]->path);
-		if (sub && app_store_has_tag(sub, tags[app->sv.tag_at]))
-			rows[n++] = i;
+	feeds = xcalloc(subs.n + 1, sizeof *feeds);
+	for (size_t i = 0; i < subs.n; i++) {
+		struct store_feed feed;
+		if (!app_store_has_tag(&subs.v[i], tags[app->sv.tag_at]) ||
+		    !store_feed_get(app->sv.store, subs.v[i].url, &feed, &error)) {
+			xfree(&error);
+			continue;
+		}
+		feeds[n++] = feed.id;
+		store_feed_free(&feed);
 	}
-	label = xasprintf("tag: %s", tags[app->sv.tag_at]);
-	app_filter_list(app, label, rows, n);
+	if (n == 0) /* no feed of it stored yet: an id no feed has */
+		feeds[n++] = -2;
+	store_window_feeds(app->sv.win, feeds, n);
+	free(app->filter.text);
+	app->filter.text = xasprintf("tag: %s", tags[app->sv.tag_at]);
+	app->filter.query = false;
+	store_view_changed(app);
 	app_focus(app, &app->list);
 	app->sv.tag_at++;
-	free(label);
-	free(rows);
+	free(feeds);
 out:
 	free(tags);
 	subs_free(&subs);
@@ -489,8 +505,10 @@ void app_store_close(struct app *app)
 	store_close(app->sv.store);
 	app->sv.store = NULL;
 	xfree(&app->sv.rowids);
-	if (app->sv.given) {
-		store_entities_free(app->sv.given);
-		xfree(&app->sv.given);
+	xfree(&app->sv.used);
+	if (app->sv.win) {
+		store_window_free(app->sv.win);
+		xfree(&app->sv.win);
+		app->list_data.src = NULL;
 	}
 }

@@ -1,5 +1,5 @@
 /* store_view.h - what store_view.c (the store, R) and page_view.c (F) share: the
- * background job and the index started again over a changed corpus (private to src/app/). */
+ * background job (private to src/app/). */
 #ifndef QARI_APP_STORE_VIEW_H
 #define QARI_APP_STORE_VIEW_H
 
@@ -11,21 +11,7 @@
 #include "qari/store.h"
 #include "qari/subs.h"
 
-#define APP_STORE_FIRST 400   /* articles read before the first screen */
-#define APP_STORE_BATCH 1000  /* then in batches of this many, from a thread */
-
-/* A batch of articles the loading thread read, waiting for the loop to take it. */
-struct app_store_batch {
-	struct corpus c;
-	struct store_entities e;
-	struct app_store_batch *next;
-};
-
 struct app_fetch {
-	bool load;           /* the rest of the store after the first screen */
-	size_t offset;       /* load: rows the first screen read */
-	pthread_mutex_t lock; /* load: guards batches */
-	struct app_store_batch *batches, **tail;
 	bool page;           /* a summary's page (F), else the subscriptions (R) */
 	char *url;           /* page: its URL, the article's row and title */
 	int64_t row;
@@ -48,8 +34,6 @@ struct app_fetch {
 void app_fetch_begin(struct app *app, struct app_fetch *f, void *(*main)(void *));
 void app_fetch_wake(struct app_fetch *f); /* from the job's thread: the loop looks */
 void app_fetch_free(struct app_fetch *f); /* cancel, join, free */
-/* Start the index over the whole corpus with the stored entities given (moved out of given). */
-void app_store_index(struct app *app, struct store_entities *given);
 /* page_view.c: the page job is over: its article read back in its place, or why not. */
 void app_page_done(struct app *app, struct app_fetch *f);
 

@@ -12,7 +12,10 @@
 
 #include "qari/app.h"
 #include "qari/fsutil.h"
+#include "qari/store.h"
+#include "qari/store_list.h"
 #include "qari/xalloc.h"
+#include "store_window.h"
 
 static const char *const views_names[APP_NVIEWS] = {"all articles", "unread", "bookmarked"};
 
@@ -60,6 +63,12 @@ void app_view_cycle(struct app *app)
 
 	app->views.view = (enum app_view)((app->views.view + 1) % APP_NVIEWS);
 	app->list_data.empty = app->load.loader ? app->list_data.empty : empty[app->views.view];
+	if (app->sv.win) {
+		app_store_view_set(app);
+		app_focus(app, &app->list);
+		app_message(app, "view: %s (%zu)", app_view_name(app), list_pane_count(&app->list_data));
+		return;
+	}
 	views_refresh(app);
 	app_focus(app, &app->list);
 	app_message(app, "view: %s (%zu of %zu)", app_view_name(app),
@@ -93,6 +102,10 @@ void app_sort_cycle(struct app *app)
 
 	enum listing_sort was = app->views.sort;
 
+	if (app->sv.win) {
+		app_message(app, "the store's list is newest first");
+		return;
+	}
 	app->views.sort = (enum listing_sort)((app->views.sort + 1) % LISTING_NSORTS);
 	if (!app_load_resort(app)) {
 		app->views.sort = was;
@@ -120,6 +133,7 @@ void app_views_free(struct app *app)
 {
 	xfree(&app->views.rows);
 	xfree(&app->views.undo);
+	xfree(&app->views.undo_ids);
 	listing_sources_free(&app->views.sources);
 }
 
@@ -127,11 +141,71 @@ void app_views_free(struct app *app)
 static size_t views_current_row(const struct app *app)
 {
 	size_t n = list_pane_count(&app->list_data);
+	if (app->sv.win) /* the store's list: the selection stays where the article opened */
+		return app->list_data.sel;
 	if (app->focus != &app->list && app->open != APP_NONE)
 		for (size_t i = 0; i < n; i++)
 			if ((app->list_data.rows ? app->list_data.rows[i] : i) == app->open)
 				return i;
 	return app->list_data.sel;
+}
+
+/* The same on the store's list: the rows' read marks, read a page at a time. */
+static void views_store_unread_step(struct app *app, bool forward, size_t row, size_t n)
+{
+	for (size_t k = 1; k < n; k++) {
+		size_t i = forward ? row + k : row - k;
+		const struct store_list_row *r;
+		if (i >= n || (r = store_window_row(app->sv.win, i)) == NULL)
+			break;
+		if (r->read)
+			continue;
+		list_pane_select(&app->list, i);
+		app->load.touched = true;
+		if (app->focus != &app->list) {
+			size_t idx = app_list_selected(app);
+			if (idx != APP_NONE)
+				app_open(app, idx, APP_SAVED_TOP, true);
+		}
+		return;
+	}
+	app_message(app, forward ? "no unread article below" : "no unread article above");
+}
+
+/* A on the store: every unread article of the list's filter, read from a cursor. */
+static void views_store_mark_read(struct app *app)
+{
+	struct store_list_filter f = app->sv.win->f; /* its unread rows only */
+	struct store_list_cursor *c;
+	struct store_list_page page = {0};
+	size_t k = 0, cap = 0;
+	bool all_kept = true;
+
+	free(app->views.undo_ids);
+	app->views.undo_ids = NULL;
+	f.marks = f.marks == STORE_LIST_BOOKMARKED ? f.marks : STORE_LIST_UNREAD;
+	c = store_list_open(app->sv.store, &f, NULL, false);
+	while (store_list_next(c, STORE_WINDOW_PAGE, &page) > 0) {
+		for (size_t i = 0; i < page.n; i++) {
+			if (page.v[i].read)
+				continue;
+			xgrow(&app->views.undo_ids, &cap, k + 1, sizeof *app->views.undo_ids);
+			memcpy(app->views.undo_ids[k++], page.v[i].id, sizeof page.v[i].id);
+		}
+		store_list_page_clear(&page);
+	}
+	store_list_page_free(&page);
+	store_list_close(c);
+	/* after the cursor: the list it read is not changed under it; the store's own setter, as
+	 * the window reads its rows and counts again once, after */
+	for (size_t i = 0; i < k; i++)
+		all_kept &= store_set_read(app->sv.store, app->views.undo_ids[i], true);
+	store_window_reset(app->sv.win);
+	app->views.nundo = k;
+	app->list.dirty = true;
+	app_message(app, "%zu article%s marked read%s — U takes it back", k, k == 1 ? "" : "s",
+		    all_kept ? "" : " (in memory only)");
+	app_take_messages(app);
 }
 
 /* n and N where there is nothing else to step through: the next or previous unread
@@ -140,6 +214,10 @@ void app_unread_step(struct app *app, bool forward)
 {
 	size_t n = list_pane_count(&app->list_data), row = views_current_row(app);
 
+	if (app->sv.win) {
+		views_store_unread_step(app, forward, row, n);
+		return;
+	}
 	for (size_t k = 1; k < n; k++) {
 		size_t i = forward ? row + k : row - k, idx;
 		if (i >= n)
@@ -164,6 +242,10 @@ void app_mark_shown_read(struct app *app)
 
 	if (n == 0)
 		return;
+	if (app->sv.win) {
+		views_store_mark_read(app);
+		return;
+	}
 	free(app->views.undo);
 	app->views.undo = xcalloc(n + 1, sizeof *app->views.undo);
 	for (size_t i = 0; i < n; i++) {
@@ -189,13 +271,20 @@ void app_undo_mark(struct app *app)
 		return;
 	}
 	for (size_t i = 0; i < app->views.nundo; i++)
-		app_set_read(app, app->corpus.items[app->views.undo[i]]->id, false);
+		if (app->sv.win)
+			store_set_read(app->sv.store, app->views.undo_ids[i], false);
+		else
+			app_set_read(app, app->corpus.items[app->views.undo[i]]->id, false);
+	if (app->sv.win)
+		store_window_reset(app->sv.win);
 	app_message(app, "%zu article%s unread again", app->views.nundo, app->views.nundo == 1 ? "" : "s");
 	app_unread_changed(app, (long)app->views.nundo);
 	app->views.nundo = 0;
 	xfree(&app->views.undo);
+	xfree(&app->views.undo_ids);
 	app->list.dirty = true;
-	views_refresh(app);
+	if (app->sv.win == NULL)
+		views_refresh(app);
 	app_take_messages(app);
 }
 
@@ -207,6 +296,10 @@ void app_filter_source(struct app *app)
 	size_t *rows;
 	char *label;
 
+	if (app->sv.win) {
+		app_store_source(app);
+		return;
+	}
 	if (at >= app->corpus.n || (source = app->corpus.items[at]->source) == NULL) {
 		app_message(app, "this article names no source");
 		return;

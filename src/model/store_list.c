@@ -9,7 +9,7 @@
 #include "store_private.h"
 
 /* Columns after STORE_LOAD_COLUMNS' twelve. */
-enum { STORE_LIST_SORT = 12, STORE_LIST_READ, STORE_LIST_BOOKMARK };
+enum { STORE_LIST_SORT = 12, STORE_LIST_READ, STORE_LIST_BOOKMARK, STORE_LIST_FEED };
 
 /* Parameters: ?1 ?2 the key, ?3 the feed, ?4 the source, ?5 the search. */
 static char *store_list_sql(const struct store_list_filter *f, const char *select,
@@ -27,8 +27,21 @@ static char *store_list_sql(const struct store_list_filter *f, const char *selec
 		strbuf_printf(&sb, "%sa.feed = ?3", and);
 		and = " AND ";
 	}
+	if (f->nfeeds) { /* the ids written out: they are numbers */
+		strbuf_printf(&sb, "%sa.feed IN (", and);
+		for (size_t i = 0; i < f->nfeeds; i++)
+			strbuf_printf(&sb, "%s%lld", i ? "," : "", (long long)f->feeds[i]);
+		strbuf_printf(&sb, ")");
+		and = " AND ";
+	}
 	if (f->source) {
 		strbuf_printf(&sb, "%sa.source = ?4", and);
+		and = " AND ";
+	}
+	if (f->marks != STORE_LIST_ANY_MARK) {
+		strbuf_printf(&sb, "%sa.aid %s (SELECT aid FROM marks WHERE %s != 0)", and,
+			      f->marks == STORE_LIST_UNREAD ? "NOT IN" : "IN",
+			      f->marks == STORE_LIST_UNREAD ? "read" : "bookmark");
 		and = " AND ";
 	}
 	if (f->query)
@@ -77,7 +90,8 @@ static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 		.key = {sqlite3_column_int64(st, STORE_LIST_SORT), sqlite3_column_int64(st, 0)},
 		.title = a->title, .date = a->date, .date_key = a->date_key, .source = a->source,
 		.read = sqlite3_column_int(st, STORE_LIST_READ) != 0,
-		.bookmark = sqlite3_column_int(st, STORE_LIST_BOOKMARK) != 0, .hits = hits};
+		.bookmark = sqlite3_column_int(st, STORE_LIST_BOOKMARK) != 0, .hits = hits,
+		.feed = sqlite3_column_int64(st, STORE_LIST_FEED)};
 	memcpy(r->id, a->id, sizeof r->id);
 	a->title = a->date = a->source = NULL; /* moved into the row */
 	article_free(a);
@@ -112,7 +126,7 @@ struct store_list_cursor *store_list_open(struct store *s, const struct store_li
 	char *row = xasprintf(
 		"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url,"
 		" coalesce(f.name, a.source), NULL, a.path, %s, NULL, %s, a.sort_key,"
-		" coalesce(m.read, 0), coalesce(m.bookmark, 0) FROM articles a"
+		" coalesce(m.read, 0), coalesce(m.bookmark, 0), a.feed FROM articles a"
 		" LEFT JOIN feeds f ON f.id = a.feed LEFT JOIN marks m ON m.aid = a.aid"
 		" WHERE a.id = ?",
 		f->query ? "a.body" : "NULL", f->query ? "a.fulltext" : "NULL");
@@ -210,6 +224,36 @@ size_t store_list_count(struct store *s, const struct store_list_filter *f, size
 	free(match);
 	free(sql);
 	return n;
+}
+
+size_t store_list_rank(struct store *s, const struct store_list_filter *f,
+		       const struct store_list_key *key)
+{
+	char *sql = store_list_sql(f, "SELECT count(*) FROM articles a", ">", NULL);
+	char *match = f->query ? store_fts_query(f->query) : NULL;
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t n = 0;
+
+	store_list_bind(st, f, key, match);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(match);
+	free(sql);
+	return n;
+}
+
+bool store_list_key_of(struct store *s, int64_t row, struct store_list_key *key)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT sort_key FROM articles WHERE id = ?");
+	bool found;
+
+	sqlite3_bind_int64(st, 1, row);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		*key = (struct store_list_key){sqlite3_column_int64(st, 0), row};
+	sqlite3_finalize(st);
+	return found;
 }
 
 bool store_list_any(struct store *s)

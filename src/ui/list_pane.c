@@ -16,11 +16,16 @@
 
 static struct list_pane *list_data(const struct pane *p) { return p->data; }
 
-size_t list_pane_count(const struct list_pane *l) { return l->rows ? l->nrows : l->corpus->n; }
+size_t list_pane_count(const struct list_pane *l)
+{
+	if (l->src)
+		return l->src->count(l->src->ctx);
+	return l->rows ? l->nrows : l->corpus->n;
+}
 
 static size_t list_pane_index(const struct list_pane *l, size_t row)
 {
-	return l->rows ? l->rows[row] : row;
+	return l->rows && !l->src ? l->rows[row] : row;
 }
 
 size_t list_pane_selected(const struct list_pane *l)
@@ -45,6 +50,14 @@ static void list_pane_scroll(struct pane *p)
 bool list_pane_select(struct pane *p, size_t idx)
 {
 	struct list_pane *l = list_data(p);
+	if (l->src) {
+		if (idx >= list_pane_count(l))
+			return false;
+		l->sel = idx;
+		list_pane_scroll(p);
+		p->dirty = true;
+		return true;
+	}
 	for (size_t i = 0; i < list_pane_count(l); i++)
 		if (list_pane_index(l, i) == idx) {
 			l->sel = i;
@@ -61,6 +74,10 @@ void list_pane_set_rows(struct pane *p, const size_t *rows, size_t nrows)
 {
 	struct list_pane *l = list_data(p);
 	size_t keep = list_pane_selected(l), offset = l->sel >= l->top ? l->sel - l->top : 0;
+	if (l->src) { /* the source's rows are the list: these are not shown */
+		p->dirty = true;
+		return;
+	}
 	l->rows = rows;
 	l->nrows = nrows;
 	l->sel = l->top = 0;
@@ -68,6 +85,17 @@ void list_pane_set_rows(struct pane *p, const size_t *rows, size_t nrows)
 		l->top = l->sel >= offset ? l->sel - offset : 0;
 		list_pane_scroll(p);
 	}
+	p->dirty = true;
+}
+
+void list_pane_shift(struct pane *p, size_t at, size_t n)
+{
+	struct list_pane *l = list_data(p);
+	if (l->sel >= at)
+		l->sel += n;
+	if (l->top >= at && l->top > 0)
+		l->top += n;
+	list_pane_scroll(p);
 	p->dirty = true;
 }
 
@@ -88,8 +116,10 @@ static void list_pane_draw_article(struct pane *p, int row, const struct article
 {
 	const struct list_pane *l = list_data(p);
 	struct layout_opts o = l->opts;
-	const char *source = l->source_name && p->w >= LIST_SOURCE_FROM ? l->source_name(l->ctx, a)
-									  : NULL;
+	const char *source = p->w < LIST_SOURCE_FROM ? NULL
+			     : l->src			 ? a->source
+			     : l->source_name		 ? l->source_name(l->ctx, a)
+							 : NULL;
 	char label[LISTING_DATE_MAX], date[LISTING_DATE_MAX + 12];
 	bool wide = p->w >= LIST_WIDE_DATE_FROM;
 
@@ -138,6 +168,34 @@ static bool list_pane_row_kept(struct list_drawn *d, int r, struct list_drawn_ro
 	return false;
 }
 
+/* The rows of a source: each drawn from what the source says of it, as an article's. */
+static void list_pane_draw_source(struct pane *p, bool focused, size_t n, time_t now)
+{
+	struct list_pane *l = list_data(p);
+	for (int row = 0; row < p->h; row++) {
+		size_t i = l->top + (size_t)row;
+		struct list_row r;
+		bool have = i < n && l->src->row(l->src->ctx, i, &r);
+		struct list_drawn_row want = {.article = have ? r.key : (size_t)-1};
+		if (have) {
+			want.attr = i == l->sel ? ui_attr(focused ? UI_ROLE_SELECTED : UI_ROLE_SELECTED_DIM)
+						: ui_attr(r.read ? UI_ROLE_READ : UI_ROLE_UNREAD);
+			want.bookmarked = r.bookmarked;
+		}
+		if (list_pane_row_kept(&l->drawn, row, want))
+			continue;
+		if (have) {
+			struct article a = {.title = (char *)r.title, .date = (char *)r.date,
+					    .date_key = r.date_key, .source = (char *)r.source,
+					    .dir = r.rtl ? TEXT_DIR_RTL : TEXT_DIR_LTR};
+			list_pane_draw_article(p, row, &a, want.attr, want.bookmarked, now);
+		} else {
+			wmove(pane_win(p), row, 0), wclrtoeol(pane_win(p));
+		}
+	}
+	wnoutrefresh(pane_win(p));
+}
+
 static void list_pane_draw(struct pane *p, bool focused)
 {
 	struct list_pane *l = list_data(p);
@@ -151,6 +209,10 @@ static void list_pane_draw(struct pane *p, bool focused)
 		if (p->h > 0)
 			mvwaddnstr(pane_win(p), 0, 1, l->empty ? l->empty : "(no articles match)", p->w - 1);
 		wnoutrefresh(pane_win(p));
+		return;
+	}
+	if (l->src) {
+		list_pane_draw_source(p, focused, n, now);
 		return;
 	}
 	for (int row = 0; row < p->h; row++) {

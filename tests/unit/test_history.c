@@ -31,6 +31,16 @@ int main(void)
 	CHECK_INT(e.article, 5);
 	CHECK(history_back(&h, &e));
 	CHECK_INT(e.top, 20);
+	/* [3, 7, 5] at 7: an article's entries forgotten (its slot now holds another), the
+	 * current one kept */
+	history_forget(&h, 3);
+	CHECK_INT(h.n, 2);
+	CHECK(!history_back(&h, &e));
+	CHECK(history_forward(&h, &e));
+	CHECK_INT(e.article, 5);
+	history_forget(&h, 5);
+	CHECK_INT(h.n, 1);
+	CHECK_INT(h.entries[h.pos].article, 7);
 	history_free(&h);
 	return check_done();
 }

@@ -124,6 +124,14 @@ static void test_paging(void)
 	CHECK(page.v[24].date == NULL && page.v[24].date_key == INT64_MIN);
 	CHECK(page.v[0].date != NULL && strncmp(page.v[0].date, "2026-06-05", 10) == 0);
 	CHECK_STR(page.v[0].source, "spa"); /* the last stored of the newest day: 24 */
+	/* each row's rank is its index, its key found again from its row (ties and undated too) */
+	for (size_t i = 0; i < page.n; i++) {
+		struct store_list_key k;
+		CHECK_INT(store_list_rank(s, &all, &page.v[i].key), i);
+		CHECK(store_list_key_of(s, page.v[i].key.row, &k));
+		CHECK(k.sort == page.v[i].key.sort && k.row == page.v[i].key.row);
+	}
+	CHECK(!store_list_key_of(s, 1000000, &key));
 
 	/* toward newer from the last row back: the same rows, each page newest first */
 	store_list_page_clear(&page);

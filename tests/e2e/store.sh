@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The reader on a store of imported articles: the list is a window onto the store (the newest
+# rows first, paged on to the end and back), an article read when opened with its stored
+# entities, / a search through the store's full-text index, marks kept in the store.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
+export XDG_DATA_HOME="$E2E_TMP/data"
+mkdir -p "$XDG_CONFIG_HOME/qari"
+# the reader opens the store when there are subscriptions (none is fetched here)
+echo "http://127.0.0.1:9/none.xml" >"$XDG_CONFIG_HOME/qari/urls"
+
+# 1,500 dated stories an hour apart (story 1499 the newest), and five undated reports
+python3 -c '
+import json
+for i in range(1500):
+    print(json.dumps({"title": f"Stored story {i} end", "content": f"Body of story {i}.",
+                      "url": f"http://example.org/s/{i}",
+                      "date": f"2020-{i // 672 + 1:02d}-{i // 24 % 28 + 1:02d} {i % 24:02d}:00"}))
+' >"$E2E_TMP/many.jsonl"
+"$qari" import "$E2E_TMP/many.jsonl" >/dev/null
+"$qari" import "$data" >/dev/null
+
+e2e_start 120 30 "$qari"
+e2e_check "the count from the store" e2e_wait "qari — 1,505 articles, 1,505 unread"
+top_is() { e2e_row 1 | grep -qF "Stored story $1 end"; }
+e2e_check "the newest row first" e2e_until 5 top_is 1499
+e2e_keys G
+e2e_check "G: the oldest dated story" e2e_wait "Stored story 0 end"
+e2e_check "G: the undated reports last" e2e_wait "ﺓﺪﺟ ﻲﻓ ﺪﻳﺪﺠﻟﺍ ﺰﻳﺰﻌﻟﺍﺪﺒﻋ ﻚﻠﻤﻟﺍ ﺭﺎﻄﻣ ﺡﺎﺘﺘﻓﺍ"
+e2e_keys g
+e2e_check "g: the newest again" e2e_until 5 top_is 1499
+# paged to the end and back, a page at a time: the window reads on from its ends
+for ((i = 0; i < 60; i++)); do e2e_keys NPage; done
+e2e_check "paged to the end" e2e_wait "Stored story 0 end"
+for ((i = 0; i < 60; i++)); do e2e_keys PPage; done
+e2e_check "paged back to the top" e2e_until 10 top_is 1499
+e2e_keys j j Enter
+e2e_check "an article opens" e2e_wait "Body of story 1497."
+e2e_check "the store has no related lists yet" e2e_wait "related stories: not"
+e2e_keys h /
+tmux -L "$E2E_SOCK" send-keys -l "مطار"
+e2e_keys Enter
+e2e_check "/: the search narrows the list" e2e_wait "(4 of 1,505; Esc clears)"
+no_stories() { ! e2e_screen | awk -F'│' '{print $1}' | grep -q "Stored story"; }
+e2e_check "/: only the reports" no_stories
+e2e_keys g Enter
+e2e_check "a report opens" e2e_wait "line 1/"
+e2e_check "its stored entities in the sidebar" e2e_wait "People"
+e2e_check "a person tagged at ingest" e2e_wait "ﻞﺼﻴﻔﻟﺍ ﺪﻟﺎﺧ"
+e2e_keys h Escape Escape # the first clears the hits, the second the filter
+e2e_check "Esc: the whole list again" e2e_wait "qari — 1,505 articles"
+e2e_keys g m
+e2e_check "m marks the top row read" e2e_wait "marked read"
+e2e_keys j "*"
+e2e_check "* bookmarks the next" e2e_wait "bookmarked"
+e2e_keys Q
+e2e_check "Q quits" e2e_exited
+
+e2e_start 120 30 "$qari"
+# read: the two opened and the one marked
+e2e_check "the read marks were kept" e2e_wait "qari — 1,505 articles, 1,502 unread"
+# the report opened last: 4.txt, the newest stored of the four that match (5.txt does not)
+e2e_check "the article last opened is selected" e2e_wait "1502/1505"
+e2e_keys v
+e2e_check "v: the unread view" e2e_wait "view: unread (1502)"
+e2e_check "v: without the read story" e2e_until 5 top_is 1498
+e2e_keys v
+e2e_check "v: the bookmark was kept" e2e_wait "view: bookmarked (1)"
+e2e_check "v: the bookmarked story" e2e_until 5 top_is 1498
+e2e_keys v A
+e2e_check "A: every unread article of the list" e2e_wait "1502 articles marked read"
+e2e_keys U
+e2e_check "U: unread again" e2e_wait "1502 articles unread again"
+e2e_keys j
+e2e_check "U: the count again" e2e_wait "qari — 1,505 articles, 1,502 unread"
+e2e_keys g n
+e2e_check "n: the next unread row" e2e_wait " 2/1505"
+e2e_keys n
+e2e_check "n: past the one read" e2e_wait " 4/1505"
+# a query of one or two letters waits for Enter (it matches nearly everything)
+e2e_keys /
+tmux -L "$E2E_SOCK" send-keys -l "مط"
+stories_listed() { e2e_screen | awk -F'│' '{print $1}' | grep -q "Stored story"; }
+e2e_check "two letters: the list not narrowed yet" stories_listed
+e2e_keys Enter
+e2e_check "Enter: narrowed" e2e_wait "(4 of 1,505; Esc clears)"
+e2e_keys Q
+e2e_check "Q quits again" e2e_exited
+e2e_finish

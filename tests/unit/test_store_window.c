@@ -1,0 +1,229 @@
+/* test_store_window.c - the reader's list on the store as a window (src/app/store_window.c):
+ * every row in order whichever way it is walked and wherever it jumps, never more than the
+ * window's rows kept, rows stored since joining above the first, marks shown and filtered
+ * (unread, bookmarked), a tag's feeds, a search. */
+#include <ftw.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../src/app/store_window.h"
+#include "check.h"
+#include "qari/corpus.h"
+#include "qari/date.h"
+#include "qari/store.h"
+#include "qari/xalloc.h"
+
+#define TEST_N 1000 /* articles: several windows' worth */
+
+static char *test_root;
+
+static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb, (void)type, (void)ftw;
+	return remove(path);
+}
+
+/* Article i: "story i", dated i hours after the start (story TEST_N - 1 the newest). */
+static void test_add(struct corpus *c, int i, const char *word)
+{
+	char link[64], title[64], date[32];
+	struct article *a;
+
+	snprintf(link, sizeof link, "http://x/%d", i);
+	snprintf(title, sizeof title, "story %d", i);
+	snprintf(date, sizeof date, "2026-%02d-%02d %02d:00", 1 + i / 672, 1 + i / 24 % 28, i % 24);
+	a = article_new(link);
+	a->url = xstrdup(link);
+	article_set_title(a, title, strlen(title));
+	article_add_para(a, word, strlen(word));
+	date_set_article(a, date, strlen(date));
+	corpus_add(c, a);
+}
+
+static void test_ingest(struct store *s, int64_t feed, int from, int to, const char *word)
+{
+	struct corpus c;
+	struct store_ingest r = {0};
+	char *error = NULL;
+
+	corpus_init(&c);
+	for (int i = from; i < to; i++)
+		test_add(&c, i, word);
+	CHECK(store_ingest(s, feed, &c, 0, c.n, &r, &error));
+	if (error)
+		fprintf(stderr, "%s\n", error);
+	free(error);
+	corpus_free(&c);
+}
+
+/* Row i shows story newest - i. */
+static bool test_row_is(struct store_window *w, size_t i, int newest)
+{
+	const struct store_list_row *r = store_window_row(w, i);
+	char want[64];
+	snprintf(want, sizeof want, "story %d", newest - (int)i);
+	if (r == NULL || strcmp(r->title, want) != 0) {
+		fprintf(stderr, "    row %zu: [%s], expected [%s]\n", i, r ? r->title : "(none)", want);
+		return false;
+	}
+	return w->page.n <= STORE_WINDOW_KEEP;
+}
+
+static void test_walks(struct store *s)
+{
+	struct store_window w;
+	bool ok = true;
+	size_t reads;
+
+	store_window_init(&w, s);
+	CHECK_INT(store_window_count(&w), TEST_N);
+	CHECK_INT(store_window_unread(&w), TEST_N);
+	for (size_t i = 0; i < TEST_N && ok; i++) /* down, one row at a time */
+		ok = test_row_is(&w, i, TEST_N - 1);
+	CHECK(ok);
+	/* read a page at a time, not a row */
+	CHECK(w.reads <= TEST_N / STORE_WINDOW_PAGE + 2);
+	CHECK(store_window_row(&w, TEST_N) == NULL);
+	for (size_t i = TEST_N; i-- > 0 && ok;) /* and up again */
+		ok = test_row_is(&w, i, TEST_N - 1);
+	CHECK(ok);
+	/* jumps: the end (G), the top (g), the middle, each read around it */
+	store_window_reset(&w);
+	CHECK(test_row_is(&w, TEST_N - 1, TEST_N - 1));
+	reads = w.reads;
+	CHECK(test_row_is(&w, TEST_N - 2, TEST_N - 1)); /* beside it: kept */
+	CHECK_INT(w.reads, reads);
+	CHECK(test_row_is(&w, 0, TEST_N - 1));
+	CHECK(test_row_is(&w, 517, TEST_N - 1));
+	CHECK(test_row_is(&w, 516, TEST_N - 1));
+	CHECK(test_row_is(&w, 600, TEST_N - 1));
+	CHECK(test_row_is(&w, 3, TEST_N - 1));
+	for (size_t i = 0; i < TEST_N && ok; i += 37) /* pages down */
+		ok = test_row_is(&w, i, TEST_N - 1);
+	CHECK(ok);
+	/* a row found by its key (the last article read): its index, and the rows about it */
+	{
+		struct store_list_key key = store_window_row(&w, 700)->key;
+		store_window_reset(&w);
+		CHECK_INT(store_window_seek(&w, &key), 700);
+		reads = w.reads;
+		CHECK(test_row_is(&w, 700, TEST_N - 1));
+		CHECK(test_row_is(&w, 690, TEST_N - 1));
+		CHECK(test_row_is(&w, 720, TEST_N - 1));
+		CHECK_INT(w.reads, reads); /* all read by the seek */
+		for (size_t i = 700; i-- > 0 && ok;) /* and up to the top */
+			ok = test_row_is(&w, i, TEST_N - 1);
+		CHECK(ok);
+		key = store_window_row(&w, 0)->key;
+		CHECK_INT(store_window_seek(&w, &key), 0);
+		CHECK(test_row_is(&w, 0, TEST_N - 1));
+	}
+	store_window_free(&w);
+}
+
+/* Stories stored since join above the first row, the window at the top or further down. */
+static void test_newer(struct store *s)
+{
+	struct store_window w;
+
+	store_window_init(&w, s);
+	CHECK(test_row_is(&w, 0, TEST_N - 1));
+	test_ingest(s, 0, TEST_N, TEST_N + 3, "body");
+	CHECK_INT(store_window_newer(&w), 3);
+	CHECK_INT(store_window_count(&w), TEST_N + 3);
+	CHECK(test_row_is(&w, 0, TEST_N + 2));
+	CHECK(test_row_is(&w, 3, TEST_N + 2));
+	/* at the end of the list: the rows kept move down by as many */
+	CHECK(test_row_is(&w, TEST_N + 2, TEST_N + 2));
+	test_ingest(s, 0, TEST_N + 3, TEST_N + 5, "body");
+	CHECK_INT(store_window_newer(&w), 2);
+	CHECK(test_row_is(&w, TEST_N + 4, TEST_N + 4));
+	CHECK(test_row_is(&w, TEST_N + 3, TEST_N + 4));
+	CHECK(test_row_is(&w, 0, TEST_N + 4));
+	CHECK_INT(store_window_newer(&w), 0); /* nothing new */
+	store_window_free(&w);
+}
+
+static void test_marks(struct store *s)
+{
+	struct store_window w;
+	const struct store_list_row *r;
+	char id[ARTICLE_ID_LEN + 1];
+	size_t n;
+
+	store_window_init(&w, s);
+	n = store_window_count(&w);
+	r = store_window_row(&w, 1);
+	REQUIRE(r != NULL);
+	memcpy(id, r->id, sizeof id);
+	CHECK(!r->read);
+	CHECK(store_set_read(s, id, true));
+	store_window_mark(&w, id, 1, -1);
+	CHECK(store_window_row(&w, 1)->read); /* the row kept shows it */
+	CHECK_INT(store_window_unread(&w), n - 1);
+	CHECK(store_set_bookmark(s, store_window_row(&w, 2)->id, true));
+	/* the unread view: every row but the read one */
+	store_window_marks(&w, STORE_LIST_UNREAD);
+	CHECK_INT(store_window_count(&w), n - 1);
+	CHECK(strcmp(store_window_row(&w, 1)->id, id) != 0);
+	store_window_marks(&w, STORE_LIST_BOOKMARKED);
+	CHECK_INT(store_window_count(&w), 1);
+	CHECK(store_window_row(&w, 0) && store_window_row(&w, 0)->bookmark);
+	CHECK(store_window_row(&w, 1) == NULL);
+	store_window_marks(&w, STORE_LIST_ANY_MARK);
+	CHECK_INT(store_window_count(&w), n);
+	store_window_free(&w);
+}
+
+/* A tag's feeds, one feed, a search, and everything again. */
+static void test_filters(struct store *s)
+{
+	struct store_window w;
+	struct store_feed a, b;
+	char *error = NULL;
+	int64_t feeds[2];
+
+	REQUIRE(store_feed_get(s, "http://a/feed", &a, &error));
+	REQUIRE(store_feed_get(s, "http://b/feed", &b, &error));
+	test_ingest(s, a.id, 5000, 5004, "مطار جدة");
+	test_ingest(s, b.id, 6000, 6002, "نص");
+	feeds[0] = a.id, feeds[1] = b.id;
+	store_window_init(&w, s);
+	store_window_feeds(&w, feeds, 2);
+	CHECK_INT(store_window_count(&w), 6);
+	CHECK(store_window_row(&w, 0) && store_window_row(&w, 0)->feed == b.id);
+	store_window_feed(&w, a.id, NULL);
+	CHECK_INT(store_window_count(&w), 4); /* one feed within the tag's */
+	store_window_clear(&w);
+	CHECK(store_window_search(&w, "مطار"));
+	CHECK_INT(store_window_count(&w), 4);
+	CHECK(store_window_row(&w, 3) != NULL && store_window_row(&w, 4) == NULL);
+	CHECK(!store_window_search(&w, "  "));
+	store_window_clear(&w);
+	CHECK(store_window_count(&w) > 6);
+	store_window_free(&w);
+	store_feed_free(&a);
+	store_feed_free(&b);
+}
+
+int main(void)
+{
+	char tmpl[] = "/tmp/qari-store-window-XXXXXX", *path, *error = NULL;
+	struct store *s;
+
+	REQUIRE(mkdtemp(tmpl) != NULL);
+	test_root = tmpl;
+	path = xasprintf("%s/qari.db", test_root);
+	s = store_open(path, &error);
+	REQUIRE(s != NULL);
+	test_ingest(s, 0, 0, TEST_N, "body");
+	test_walks(s);
+	test_newer(s);
+	test_marks(s);
+	test_filters(s);
+	store_close(s);
+	free(path);
+	nftw(test_root, test_rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	return check_done();
+}
