@@ -3,7 +3,8 @@
  * Each stored article has its related vector in the store (the weighted stems and entity
  * keys of related.h, the same functions make them) and its word terms in posting lists by
  * term and day. A new article finds its candidates through those lists (only the days
- * within RELATED_MAX_DAYS of its own, at most STORE_RELATED_POSTINGS per term), scores them
+ * within RELATED_MAX_DAYS of its own, at most STORE_RELATED_POSTINGS per term; words in over
+ * 2% of the articles find none, and the best candidates are scored again with them), scores them
  * as related_find does (cosine of word vectors times time proximity), keeps its best
  * STORE_RELATED_POOL at or above the floor as its pool, and enters the pool of each
  * candidate it beats. Reading an article's related list folds copies, applies the floor and

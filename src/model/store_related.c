@@ -64,7 +64,7 @@ static const char *const store_related_sql[SR_NSTMT] = {
 	[SR_TERM_GET] = "SELECT kind, term, name FROM related_terms WHERE id = ?1",
 };
 
-#define STORE_RELATED_COMMON_SHARE 0.05 /* a word in more of the articles finds no candidates */
+#define STORE_RELATED_COMMON_SHARE 0.02 /* a word in more of the articles finds no candidates */
 #define STORE_RELATED_RESCORE 256        /* best candidates scored again with common words */
 #define STORE_RELATED_COMMON_MIN 1000    /* ...once the collection has this many */
 #define STORE_RELATED_CACHE_KB "65536"   /* the connection's page cache */
