@@ -1,7 +1,7 @@
 /* test_store_related.c - related stories kept in the store: articles stored one at a time
  * find the neighbours the in-memory ranking finds over the whole set, whatever the order;
- * the first article of a story gets the later ones in its list; retention forgets an article
- * everywhere; a version-2 store is migrated and rebuilt in batches. */
+ * the first article of a story gets the later ones in its list; an article whose text
+ * changed moves to its new story's lists; retention forgets an article everywhere; a version-2 store is migrated and rebuilt in batches. */
 #include <ftw.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -23,6 +23,7 @@
 
 static char *test_root;
 static const struct ner_model *test_model;
+static size_t test_moved = SIZE_MAX; /* this article tells the next story's words */
 
 static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
 {
@@ -45,15 +46,16 @@ static void test_word(struct strbuf *sb, unsigned k)
 static void test_item(struct strbuf *sb, size_t i)
 {
 	unsigned story = (unsigned)(i / TEST_PER_STORY), own = (unsigned)(i % TEST_PER_STORY);
+	unsigned words = i == test_moved ? (story + 1) % TEST_STORIES : story;
 
 	strbuf_printf(sb, "<item><link>http://x/%zu</link><title>", i);
-	test_word(sb, 100 + story * 20);
-	test_word(sb, 101 + story * 20);
+	test_word(sb, 100 + words * 20);
+	test_word(sb, 101 + words * 20);
 	test_word(sb, 1000 + (unsigned)i * 10);
 	strbuf_printf(sb, "</title><description>");
 	for (unsigned k = 0; k < 12; k++)
 		if (k % TEST_PER_STORY != own)
-			test_word(sb, 100 + story * 20 + k);
+			test_word(sb, 100 + words * 20 + k);
 	for (unsigned k = 0; k < 8; k++)
 		test_word(sb, 1000 + (unsigned)i * 10 + k);
 	strbuf_printf(sb, "</description><pubDate>%s, %02u Jun 2026 10:00:00 GMT</pubDate></item>",
@@ -260,6 +262,38 @@ static void test_updated_and_pruned(void)
 	corpus_free(&c);
 }
 
+/* An article whose text changed upstream is stored again: it leaves its old story's lists
+ * and joins the new one's, and its old postings are gone. */
+static void test_changed(void)
+{
+	struct corpus c, changed;
+	struct store *s;
+	struct store_ingest r = {0};
+	char *error = NULL, *got;
+
+	test_corpus(&c, NULL, TEST_N);
+	s = test_open("changed.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	test_moved = 1;
+	test_corpus(&changed, NULL, TEST_N);
+	test_moved = SIZE_MAX;
+	CHECK(store_ingest(s, 0, &changed, 0, changed.n, &r, &error));
+	CHECK_INT(r.updated, 1);
+	got = test_store_ids(s, c.items[1]->id);
+	CHECK(strstr(got, c.items[TEST_PER_STORY]->id) != NULL); /* the next story's */
+	CHECK(strstr(got, c.items[0]->id) == NULL);
+	free(got);
+	got = test_store_ids(s, c.items[0]->id);
+	CHECK(strstr(got, c.items[1]->id) == NULL); /* no longer in its old story's lists */
+	CHECK(strstr(got, c.items[2]->id) != NULL);
+	free(got);
+	test_same_as_memory(s, &changed);
+	store_close(s);
+	free(error);
+	corpus_free(&c);
+	corpus_free(&changed);
+}
+
 /* A store made by this qari, taken back to schema 2 (its articles, no related tables), is
  * migrated at open and rebuilt in batches to the lists of a store built at ingest. */
 static void test_migration(void)
@@ -329,6 +363,7 @@ int main(void)
 		return 1;
 	test_incremental();
 	test_updated_and_pruned();
+	test_changed();
 	test_migration();
 	if (!getenv("QARI_TEST_KEEP"))
 		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
