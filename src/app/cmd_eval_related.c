@@ -3,7 +3,8 @@
  * (related_eval.h: the measures), one "system.measure: value" per line; --verbose adds each
  * query's lists with their grades. PATH: the corpus (default: SaudiNewsNet beside the
  * project). qari's answer is "also in" (the query's own copies) as one entry when there are
- * any, then its related entries, each with its collapsed copies. */
+ * any, then its related entries, each with its collapsed copies. QARI_EVAL_STORE=DB: the
+ * lists that store keeps (store_related.h) are scored too, as system "store". */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,8 @@
 #include "qari/corpus_index.h"
 #include "qari/related.h"
 #include "qari/related_eval.h"
+#include "qari/store.h"
+#include "qari/store_related.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -58,6 +61,40 @@ static void eval_qari(const struct related_index *x, size_t pos, struct eval_ans
 		eval_answer_add(ans, c, links[k].article, links[k].copies, links[k].ncopies, links[k].score);
 	related_links_free(links, n);
 	free(own);
+}
+
+/* The lists the store keeps (store_related.h), as eval_qari makes qari's answer. */
+static void eval_store(struct store *st, const char *id, struct eval_answer *ans)
+{
+	struct store_related_list l;
+
+	if (!store_related_get_id(st, id, RELATED_EVAL_DEPTH, &l))
+		return;
+	if (l.nsame > 0) {
+		const char **ids = xcalloc(l.nsame + 1, sizeof *ids);
+		for (size_t i = 0; i < l.nsame; i++)
+			ids[i] = xstrdup(l.same[i].id);
+		ans->score[ans->n] = 1;
+		ans->e[ans->n++] = (struct related_entry){ids, l.nsame};
+	}
+	for (size_t k = 0; k < l.n && ans->n < RELATED_EVAL_DEPTH; k++) {
+		const char **ids = xcalloc(l.v[k].ncopies + 2, sizeof *ids);
+		ids[0] = xstrdup(l.v[k].id);
+		for (size_t i = 0; i < l.v[k].ncopies; i++)
+			ids[i + 1] = xstrdup(l.v[k].copies[i]);
+		ans->score[ans->n] = l.v[k].score;
+		ans->e[ans->n++] = (struct related_entry){ids, l.v[k].ncopies + 1};
+	}
+	store_related_list_free(&l);
+}
+
+/* An answer whose ids eval_store made. */
+static void eval_answer_free_ids(struct eval_answer *ans)
+{
+	for (size_t k = 0; k < ans->n; k++)
+		for (size_t i = 0; i < ans->e[k].n; i++)
+			free((void *)ans->e[k].ids[i]);
+	eval_answer_free(ans);
 }
 
 static void eval_baseline(const struct related_baseline *b, size_t pos, struct eval_answer *ans)
@@ -105,7 +142,8 @@ struct eval_run {
 	const struct corpus *c;
 	const struct related_index *x;
 	const struct related_baseline *b;
-	struct related_eval_sum qari, base;
+	struct related_eval_sum qari, base, store;
+	struct store *st; /* QARI_EVAL_STORE: the store's lists too, or NULL */
 	size_t missing; /* judged queries not in the corpus */
 };
 
@@ -134,6 +172,14 @@ static void eval_one(struct eval_run *r, const struct related_query *q)
 	if (r->cli->verbose)
 		eval_verbose("qari", r->c, &ans, &s);
 	eval_answer_free(&ans);
+	if (r->st) {
+		eval_store(r->st, q->id, &ans);
+		related_eval_query(q, ans.e, ans.n, &s);
+		related_eval_add(&r->store, &s);
+		if (r->cli->verbose)
+			eval_verbose("store", r->c, &ans, &s);
+		eval_answer_free_ids(&ans);
+	}
 	eval_baseline(r->b, pos, &ans);
 	related_eval_query(q, ans.e, ans.n, &s);
 	related_eval_add(&r->base, &s);
@@ -191,6 +237,8 @@ static int eval_run(struct eval_run *r, const char *split)
 		printf("queries_not_in_corpus: %zu\n", r->missing);
 	eval_print("qari", &r->qari);
 	eval_print("tfidf", &r->base);
+	if (r->st)
+		eval_print("store", &r->store);
 	related_baseline_free(&b);
 	corpus_index_free(&x);
 	return 0;
@@ -232,7 +280,14 @@ static int cmd_eval_related_exec(const struct cli *cli)
 		loaded = false;
 	}
 	r.c = &c;
+	if (getenv("QARI_EVAL_STORE") && *getenv("QARI_EVAL_STORE") &&
+	    (r.st = store_open(getenv("QARI_EVAL_STORE"), &error)) == NULL) {
+		fprintf(stderr, "qari: %s\n", error);
+		free(error);
+		loaded = false;
+	}
 	rc = loaded ? eval_run(&r, split) : 1;
+	store_close(r.st);
 	free(dflt);
 	corpus_free(&c);
 	related_gold_free(&gold);

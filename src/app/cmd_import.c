@@ -1,5 +1,6 @@
 /* cmd_import.c - `qari import PATH...`: articles from files, folders and archives into the
- * store, tagged on the way in, in transactions of a few hundred articles. */
+ * store, tagged on the way in, in transactions of a few hundred articles; then the related
+ * stories of articles a store of schema 2 had (store_related_rebuild). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -8,6 +9,7 @@
 #include "qari/corpus.h"
 #include "qari/ner.h"
 #include "qari/store.h"
+#include "qari/store_related.h"
 #include "qari/text.h"
 
 #define CMD_IMPORT_BATCH 256
@@ -41,6 +43,25 @@ struct store *cli_open_store(bool tag)
 	return s;
 }
 
+/* The related stories of articles stored before the store kept them (a store of schema 2),
+ * a batch a transaction: an import stopped halfway resumes there. */
+static bool cmd_import_rebuild(struct store *s)
+{
+	char *error = NULL;
+	long n, total = 0;
+
+	while ((n = store_related_rebuild(s, CMD_IMPORT_BATCH, &error)) > 0)
+		total += n;
+	if (n < 0) {
+		cli_print_error(NULL, error);
+		free(error);
+		return false;
+	}
+	if (total > 0)
+		printf("%ld articles given their related stories\n", total);
+	return true;
+}
+
 static int cmd_import_exec(const struct cli *cli)
 {
 	struct corpus c;
@@ -70,6 +91,8 @@ static int cmd_import_exec(const struct cli *cli)
 		free(error);
 	}
 	printf("%zu added, %zu updated, %zu unchanged\n", r.added, r.updated, r.unchanged);
+	if (ok)
+		ok = cmd_import_rebuild(s);
 	store_close(s);
 	corpus_free(&c);
 	return ok ? 0 : 1;

@@ -3,7 +3,8 @@
  * words and entities that weighed most; copies: the ids of the story's other copies folded
  * into the line. The article's own copies under other URLs come first, with "same" for a
  * score. --method tfidf: the baseline qari is measured against (no why, no copies). Nothing
- * related: no line, and a message on stderr. */
+ * related: no line, and a message on stderr. No PATH and a store with articles: the lists the
+ * store keeps (store_related.h), in the same lines. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,8 @@
 #include "qari/cli.h"
 #include "qari/corpus_index.h"
 #include "qari/related.h"
+#include "qari/store.h"
+#include "qari/store_related.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -68,6 +71,50 @@ static size_t cmd_related_tfidf(const struct corpus *c, const struct search_inde
 	return n;
 }
 
+static void cmd_related_store_line(const struct store_related_link *l, const char *score)
+{
+	char *w = text_neutralize(l->why ? l->why : ""), *title = text_neutralize(l->title);
+	printf("%s\t%s\t%s\t%s\t", l->id, score, w, title);
+	for (size_t i = 0; i < l->ncopies; i++)
+		printf("%s%s", i ? " " : "", l->copies[i]);
+	printf("\n");
+	free(w);
+	free(title);
+}
+
+/* The lists kept in the store (store_related.h), as the in-memory ranking prints them. */
+static int cmd_related_store(struct store *s, const char *id)
+{
+	struct store_related_list l;
+	bool ambiguous = false;
+	int64_t row = store_related_row_of(s, id, &ambiguous);
+	char score[32];
+	int rc = 0;
+
+	if (row <= 0) {
+		char *m = text_neutralize(id);
+		fprintf(stderr, "qari: %s: %s\n", m, ambiguous ? "more than one article has this id prefix" : "no such article");
+		free(m);
+		rc = 1;
+	} else if (!store_related_get(s, row, CMD_RELATED_MAX, &l)) {
+		fprintf(stderr, "qari: %s: its related stories are not in the store yet (qari import makes them)\n", id);
+		rc = 1;
+	} else {
+		for (size_t i = 0; i < l.nsame; i++)
+			cmd_related_store_line(&l.same[i], "same");
+		for (size_t k = 0; k < l.n; k++) {
+			snprintf(score, sizeof score, "%.3f", l.v[k].score);
+			cmd_related_store_line(&l.v[k], score);
+		}
+		if (l.n + l.nsame == 0)
+			fprintf(stderr, "qari: nothing related to %s\n", id);
+		store_related_list_free(&l);
+	}
+	store_close(s);
+	ner_default_free();
+	return rc;
+}
+
 static int cmd_related_exec(const struct cli *cli)
 {
 	struct corpus_index x;
@@ -88,6 +135,11 @@ static int cmd_related_exec(const struct cli *cli)
 	if (ner_default(&error) == NULL) {
 		fprintf(stderr, "qari: %s\n", error);
 		return 1;
+	}
+	if (!tfidf) {
+		struct store *s = cli_store_for_reading(cli, 1);
+		if (s)
+			return cmd_related_store(s, cli->args[0]);
 	}
 	if (!cli_load_corpus(cli, 1, &c) || (a = corpus_find(&c, cli->args[0], &ambiguous)) == NULL) {
 		if (c.n > 0) {
@@ -114,7 +166,8 @@ static int cmd_related_exec(const struct cli *cli)
 const struct cmd_entry cmd_related_entry = {
 	.name = "related",
 	.usage = "[--method qari|tfidf] [--no-cache] ID [PATH...]",
-	.summary = "id<TAB>score<TAB>why<TAB>title<TAB>copies of the stories related to ID",
+	.summary = "id<TAB>score<TAB>why<TAB>title<TAB>copies of the stories related to ID (no "
+		   "PATH: the store's lists, when it has articles)",
 	.exec = cmd_related_exec,
 	.options = CLI_OPT_METHOD | CLI_OPT_NO_CACHE,
 	.methods = "qari|tfidf",

@@ -18,17 +18,8 @@
 
 #define RELATED_MAX_THREADS 8
 #define RELATED_MIN_SHARE 256   /* articles a thread: fewer are not worth a thread */
-#define RELATED_POOL_FACTOR 4   /* candidates looked at per entry asked for, to fill entries
-				   once copies are folded in */
-#define RELATED_COMMON_MIN 20    /* in a small corpus no entity is common */
-#define RELATED_COPY_DAYS 2
-/* Shared entities explain a link whatever they add to its score (the boost): weighed against
- * the shared words as they were when both counted. */
-#define RELATED_EXPLAIN_ENTITY_WEIGHT 0.3
-#define RELATED_FLOOR_ARTICLES 50 /* a collection this big has its full floor */
-#define RELATED_COPY_TITLE_COSINE 0.4 /* words enough alike for a copy under the same headline */
 #define RELATED_FURNITURE_MIN 20 /* a paragraph in this many articles is furniture (a story
-				    syndicated to every paper is in fewer) */     /* copies of a story appear within this many days */
+				    syndicated to every paper is in fewer) */
 
 struct related_params related_params_default(void)
 {

@@ -13,6 +13,17 @@
 #include "qari/strtab.h"
 #include "qari/text.h"
 
+/* The ranking's fixed parts, shared with the store's related lists (store_related.c). */
+#define RELATED_POOL_FACTOR 4   /* candidates looked at per entry asked for, to fill entries
+				   once copies are folded in */
+#define RELATED_COMMON_MIN 20    /* in a small corpus no entity is common */
+#define RELATED_COPY_DAYS 2      /* copies of a story appear within this many days */
+/* Shared entities explain a link whatever they add to its score (the boost): weighed against
+ * the shared words as they were when both counted. */
+#define RELATED_EXPLAIN_ENTITY_WEIGHT 0.3
+#define RELATED_FLOOR_ARTICLES 50 /* a collection this big has its full floor */
+#define RELATED_COPY_TITLE_COSINE 0.4 /* words enough alike for a copy under the same headline */
+
 struct ner_lexicon;
 struct search_index;
 

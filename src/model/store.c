@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "qari/fsutil.h"
+#include "qari/store_related.h"
 #include "store_private.h"
 
 /* Migrations: migration i takes a database from user_version i to i + 1. Never edit one
@@ -72,6 +73,41 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  INSERT INTO articles_fts (rowid, text)"
 	"    VALUES (new.id, qari_fts_text(new.title, new.body, new.fulltext));"
 	"END;",
+	/* 2 → 3: related stories kept at ingest (store_related.c). related_terms: the stems
+	 * (kind 0) and entity keys (kind 1 + type) with the articles that hold them (df);
+	 * related_vecs: each article's vector, (term, weight) pairs; related_postings: word terms
+	 * by term and day (the days near an article are the ones that can link); related_pool:
+	 * each article's best candidates; related_gone: deleted articles still to forget */
+	"CREATE TABLE related_terms ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind INTEGER NOT NULL,"
+	"  term TEXT NOT NULL,"
+	"  name TEXT,"                 /* an entity's display name */
+	"  df INTEGER NOT NULL DEFAULT 0,"
+	"  UNIQUE (kind, term));"
+	"CREATE TABLE related_vecs ("
+	"  article INTEGER PRIMARY KEY," /* articles.id */
+	"  day INTEGER NOT NULL,"        /* days since the epoch, -2147483648: unknown */
+	"  title INTEGER NOT NULL,"      /* hash of the headline's matching form */
+	"  words BLOB NOT NULL,"         /* (u32 term, f32 weight), terms ascending, unit length */
+	"  entities BLOB NOT NULL,"      /* the same for entities */
+	"  counted BLOB NOT NULL);"      /* u32 terms counted in df */
+	"CREATE TABLE related_postings ("
+	"  term INTEGER NOT NULL, day INTEGER NOT NULL, article INTEGER NOT NULL, w REAL NOT NULL,"
+	"  PRIMARY KEY (term, day, article)) WITHOUT ROWID;"
+	"CREATE TABLE related_pool ("
+	"  article INTEGER NOT NULL, neighbour INTEGER NOT NULL, score REAL NOT NULL,"
+	"  PRIMARY KEY (article, neighbour)) WITHOUT ROWID;"
+	"CREATE INDEX related_pool_neighbour ON related_pool (neighbour);"
+	"CREATE TABLE related_gone (article INTEGER PRIMARY KEY);"
+	"CREATE TRIGGER related_forget AFTER DELETE ON articles BEGIN"
+	"  INSERT OR IGNORE INTO related_gone (article) VALUES (old.id);"
+	"END;"
+	"INSERT OR REPLACE INTO meta (key, value) VALUES ('related_n', '0');"
+	"INSERT OR REPLACE INTO meta (key, value) VALUES ('related_rebuilt', '0');"
+	/* the rows stored before: store_related_rebuild's, the later ones are made at ingest */
+	"INSERT OR REPLACE INTO meta (key, value)"
+	"  SELECT 'related_upto', coalesce(max(id), 0) FROM articles;",
 };
 
 char *store_default_path(void)
@@ -200,6 +236,7 @@ void store_close(struct store *s)
 		return;
 	for (size_t i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	store_related_state_free(s); /* its statements too, before the connection */
 	sqlite3_close(s->db);
 	for (size_t i = 0; i < s->nmessages; i++)
 		free(s->messages[i]);
@@ -554,7 +591,7 @@ size_t store_prune(struct store *s, long keep_days, long max_items, char **error
 		sqlite3_finalize(st);
 		free(sql);
 	}
-	if (!store_exec(s, "COMMIT", error)) {
+	if (!store_related_sweep(s, error) || !store_exec(s, "COMMIT", error)) {
 		store_exec(s, "ROLLBACK", NULL);
 		return 0;
 	}

@@ -8,6 +8,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "qari/store_related.h"
 #include "store_private.h"
 
 #define STORE_TAG_MAX_THREADS 8
@@ -249,8 +250,10 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	for (size_t t = 0; ok && t < job.ntodo; t++) {
 		struct store_row *row = &rows[todo[t] - from];
 		ok = store_write(s, feed, c->items[todo[t]], row, s->tagger ? &job.out[t] : NULL,
-				 &body, &ents);
-		if (!ok)
+				 &body, &ents) &&
+		     store_related_add(s, row->rowid ? row->rowid : sqlite3_last_insert_rowid(s->db),
+				       c, todo[t], s->tagger ? &job.out[t] : NULL, error);
+		if (!ok && *error == NULL)
 			*error = store_errmsg(s, "cannot store an article");
 		*(row->rowid ? &r.updated : &r.added) += 1;
 	}

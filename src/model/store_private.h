@@ -3,7 +3,8 @@
  *   store_ingest.c  adding and updating articles, tagging them, packing their entities
  *   store_load.c    reading articles back into a corpus with their entities
  *   store_fts.c     the full-text index's tokenizer (qari's matching form, in trigrams)
- *   store_list.c    the list as a window onto the database: keyset pages, counts, search */
+ *   store_list.c    the list as a window onto the database: keyset pages, counts, search
+ *   store_related.c related stories kept at ingest: vectors, postings, pools */
 #ifndef QARI_STORE_PRIVATE_H
 #define QARI_STORE_PRIVATE_H
 
@@ -48,6 +49,7 @@ struct store {
 	struct store_mark *marks;     /* open addressing by id, a power of two slots */
 	size_t nmarks, markcap;
 	bool marks_loaded;
+	struct store_related_state *related; /* store_related.c's, made on first use */
 	char **messages;              /* for store_take_message */
 	size_t nmessages, msgcap;
 };
@@ -58,6 +60,9 @@ sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql);
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 char *store_column_text(sqlite3_stmt *st, int i);
+
+/* store_related.c's working memory and statements. */
+void store_related_state_free(struct store *s);
 
 /* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
  * connection: the schema's table and triggers use them. */

@@ -441,7 +441,7 @@ static void test_migration(void)
 		REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK);
 		CHECK(sqlite3_step(st) == SQLITE_ROW);
 		CHECK_INT(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
-		CHECK_INT(STORE_SCHEMA_VERSION, 2);
+		CHECK_INT(STORE_SCHEMA_VERSION, 3);
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(db);

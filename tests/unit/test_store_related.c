@@ -1,0 +1,372 @@
+/* test_store_related.c - related stories kept in the store: articles stored one at a time
+ * find the neighbours the in-memory ranking finds over the whole set, whatever the order;
+ * the first article of a story gets the later ones in its list; an article whose text
+ * changed moves to its new story's lists; retention forgets an article everywhere; a version-2 store is migrated and rebuilt in batches. */
+#include <ftw.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "qari/corpus.h"
+#include "qari/entity.h"
+#include "qari/ner.h"
+#include "qari/related.h"
+#include "qari/store.h"
+#include "qari/store_related.h"
+#include "qari/xalloc.h"
+
+#define TEST_STORIES 10
+#define TEST_PER_STORY 6
+#define TEST_N (TEST_STORIES * TEST_PER_STORY)
+
+static char *test_root;
+static const struct ner_model *test_model;
+static size_t test_moved = SIZE_MAX; /* this article tells the next story's words */
+
+static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb, (void)type, (void)ftw;
+	return remove(path);
+}
+
+/* A made-up word of letters no clitic or suffix is made of, number k. */
+static void test_word(struct strbuf *sb, unsigned k)
+{
+	static const char *const letters[] = {"ج", "ح", "خ", "د", "ذ", "ر", "ز", "ش",
+					      "ص", "ض", "ط", "ظ", "ع", "غ", "ق", "ث"};
+	for (int i = 0; i < 4; i++, k /= 16)
+		strbuf_printf(sb, "%s", letters[k % 16]);
+	strbuf_printf(sb, " ");
+}
+
+/* Article i: story i / TEST_PER_STORY. Its story's words (each article leaves some out) and
+ * words of its own; dated within a few days of its story's others. */
+static void test_item(struct strbuf *sb, size_t i)
+{
+	unsigned story = (unsigned)(i / TEST_PER_STORY), own = (unsigned)(i % TEST_PER_STORY);
+	unsigned words = i == test_moved ? (story + 1) % TEST_STORIES : story;
+
+	strbuf_printf(sb, "<item><link>http://x/%zu</link><title>", i);
+	test_word(sb, 100 + words * 20);
+	test_word(sb, 101 + words * 20);
+	test_word(sb, 1000 + (unsigned)i * 10);
+	strbuf_printf(sb, "</title><description>");
+	for (unsigned k = 0; k < 12; k++)
+		if (k % TEST_PER_STORY != own)
+			test_word(sb, 100 + words * 20 + k);
+	for (unsigned k = 0; k < 8; k++)
+		test_word(sb, 1000 + (unsigned)i * 10 + k);
+	strbuf_printf(sb, "</description><pubDate>%s, %02u Jun 2026 10:00:00 GMT</pubDate></item>",
+		      "Mon", 1 + story + own % 3);
+}
+
+/* The articles at positions order[0, n) as one feed. */
+static void test_corpus(struct corpus *c, const size_t *order, size_t n)
+{
+	struct strbuf sb = {0};
+	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة</title>");
+	for (size_t i = 0; i < n; i++)
+		test_item(&sb, order ? order[i] : i);
+	strbuf_printf(&sb, "</channel></rss>");
+	corpus_init(c);
+	corpus_load_buffer(c, "http://127.0.0.1/feed.xml", sb.data, sb.len);
+	strbuf_free(&sb);
+}
+
+static struct store *test_open(const char *name)
+{
+	char *path = xasprintf("%s/%s", test_root, name), *error = NULL;
+	struct store *s = store_open(path, &error);
+	REQUIRE(s != NULL);
+	free(error);
+	free(path);
+	store_set_tagger(s, test_model, 1);
+	return s;
+}
+
+/* The ids of an article's list, entries and their copies, sorted, as one string. */
+static int test_id_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *test_ids_string(const char **ids, size_t n)
+{
+	struct strbuf sb = {0};
+	qsort(ids, n, sizeof *ids, test_id_cmp);
+	strbuf_append(&sb, "", 0);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s ", ids[i]);
+	return sb.data;
+}
+
+static char *test_store_ids(struct store *s, const char *id)
+{
+	struct store_related_list l;
+	const char **ids;
+	size_t n = 0;
+	char *r;
+
+	if (!store_related_get_id(s, id, 10, &l))
+		return xstrdup("(none)");
+	ids = xcalloc(64, sizeof *ids);
+	for (size_t k = 0; k < l.n; k++) {
+		ids[n++] = l.v[k].id;
+		for (size_t i = 0; i < l.v[k].ncopies && n < 64; i++)
+			ids[n++] = l.v[k].copies[i];
+	}
+	r = test_ids_string(ids, n);
+	free(ids);
+	store_related_list_free(&l);
+	return r;
+}
+
+static char *test_memory_ids(const struct related_index *x, size_t a)
+{
+	const struct corpus *c = x->entities->corpus;
+	struct related_link *links;
+	size_t n = related_find(x, a, 10, &links), m = 0;
+	const char **ids = xcalloc(64, sizeof *ids);
+	char *r;
+
+	for (size_t k = 0; k < n; k++) {
+		ids[m++] = c->items[links[k].article]->id;
+		for (size_t i = 0; i < links[k].ncopies && m < 64; i++)
+			ids[m++] = c->items[links[k].copies[i]]->id;
+	}
+	r = test_ids_string(ids, m);
+	free(ids);
+	related_links_free(links, n);
+	return r;
+}
+
+/* Every article's list in store s is the in-memory ranking's over corpus c. */
+static void test_same_as_memory(struct store *s, const struct corpus *c)
+{
+	struct entity_table t;
+	struct related_index x;
+	size_t differ = 0, nonempty = 0;
+
+	entity_table_build(&t, c, test_model);
+	related_index_build(&x, &t, NULL, 1, NULL);
+	for (size_t a = 0; a < c->n; a++) {
+		char *want = test_memory_ids(&x, a), *got = test_store_ids(s, c->items[a]->id);
+		nonempty += *want != '\0';
+		if (strcmp(want, got) != 0) {
+			if (differ++ < 3)
+				fprintf(stderr, "    %s: store [%s], in memory [%s]\n", c->items[a]->id, got, want);
+		}
+		free(want);
+		free(got);
+	}
+	CHECK(nonempty > TEST_N / 2); /* the fixture links */
+	CHECK_INT(differ, 0);
+	related_index_free(&x);
+	entity_table_free(&t);
+}
+
+/* Stored one article a transaction in the given order (NULL: corpus order). */
+static struct store *test_ingest_one_by_one(const char *name, const struct corpus *c,
+					    const size_t *order)
+{
+	struct store *s = test_open(name);
+	char *error = NULL;
+	for (size_t i = 0; i < c->n; i++) {
+		size_t k = order ? order[i] : i;
+		CHECK(store_ingest(s, 0, c, k, k + 1, NULL, &error));
+		free(error);
+		error = NULL;
+	}
+	return s;
+}
+
+static void test_incremental(void)
+{
+	struct corpus c;
+	size_t order[TEST_N];
+	struct store *s;
+	char *error = NULL;
+
+	test_corpus(&c, NULL, TEST_N);
+	REQUIRE(c.n == TEST_N);
+	/* all at once */
+	s = test_open("batch.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	free(error);
+	test_same_as_memory(s, &c);
+	store_close(s);
+	/* one by one, newest story first and each story's articles interleaved */
+	for (size_t i = 0; i < TEST_N; i++)
+		order[i] = TEST_N - 1 - (i % TEST_STORIES) * TEST_PER_STORY - i / TEST_STORIES;
+	s = test_ingest_one_by_one("reverse.db", &c, order);
+	test_same_as_memory(s, &c);
+	store_close(s);
+	corpus_free(&c);
+}
+
+static int64_t test_count(struct store *s, const char *sql)
+{
+	(void)s;
+	char *path = xasprintf("%s/%s", test_root, "updated.db");
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n = -1;
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+	return n;
+}
+
+/* The first article of a story has the later ones in its list once they are stored; a
+ * retention that drops one takes it out of every list, postings and pool. */
+static void test_updated_and_pruned(void)
+{
+	struct corpus c;
+	struct store *s;
+	char *first, *got, *gone_id;
+	struct store_related_list l;
+	char *error = NULL;
+	size_t kept;
+
+	test_corpus(&c, NULL, TEST_N);
+	s = test_ingest_one_by_one("updated.db", &c, NULL);
+	first = c.items[0]->id;
+	got = test_store_ids(s, first);
+	/* its story's other articles, at least some, and nothing of other stories */
+	for (size_t i = 1; i < TEST_PER_STORY; i++)
+		CHECK(strstr(got, c.items[i]->id) != NULL);
+	CHECK(strstr(got, c.items[TEST_PER_STORY]->id) == NULL);
+	free(got);
+
+	/* keep the newest items: the oldest (the first story's first among them) go */
+	kept = TEST_N - TEST_PER_STORY;
+	CHECK_INT(store_prune(s, 0, (long)kept, &error), TEST_PER_STORY);
+	free(error);
+	gone_id = c.items[0]->id;
+	CHECK(!store_related_get_id(s, gone_id, 10, &l));
+	store_related_list_free(&l);
+	store_close(s);
+	CHECK_INT(test_count(NULL, "SELECT count(*) FROM related_vecs"), (int64_t)kept);
+	CHECK_INT(test_count(NULL, "SELECT count(*) FROM related_pool WHERE article NOT IN"
+				   " (SELECT id FROM articles) OR neighbour NOT IN (SELECT id FROM articles)"), 0);
+	CHECK_INT(test_count(NULL, "SELECT count(*) FROM related_postings WHERE article NOT IN"
+				   " (SELECT id FROM articles)"), 0);
+	CHECK_INT(test_count(NULL, "SELECT count(*) FROM related_gone"), 0);
+	CHECK_INT(test_count(NULL, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'related_n'"),
+		  (int64_t)kept);
+	corpus_free(&c);
+}
+
+/* An article whose text changed upstream is stored again: it leaves its old story's lists
+ * and joins the new one's, and its old postings are gone. */
+static void test_changed(void)
+{
+	struct corpus c, changed;
+	struct store *s;
+	struct store_ingest r = {0};
+	char *error = NULL, *got;
+
+	test_corpus(&c, NULL, TEST_N);
+	s = test_open("changed.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	test_moved = 1;
+	test_corpus(&changed, NULL, TEST_N);
+	test_moved = SIZE_MAX;
+	CHECK(store_ingest(s, 0, &changed, 0, changed.n, &r, &error));
+	CHECK_INT(r.updated, 1);
+	got = test_store_ids(s, c.items[1]->id);
+	CHECK(strstr(got, c.items[TEST_PER_STORY]->id) != NULL); /* the next story's */
+	CHECK(strstr(got, c.items[0]->id) == NULL);
+	free(got);
+	got = test_store_ids(s, c.items[0]->id);
+	CHECK(strstr(got, c.items[1]->id) == NULL); /* no longer in its old story's lists */
+	CHECK(strstr(got, c.items[2]->id) != NULL);
+	free(got);
+	test_same_as_memory(s, &changed);
+	store_close(s);
+	free(error);
+	corpus_free(&c);
+	corpus_free(&changed);
+}
+
+/* A store made by this qari, taken back to schema 2 (its articles, no related tables), is
+ * migrated at open and rebuilt in batches to the lists of a store built at ingest. */
+static void test_migration(void)
+{
+	struct corpus c;
+	struct store *s;
+	char *path = xasprintf("%s/v2.db", test_root), *error = NULL, *msg = NULL;
+	sqlite3 *db;
+	long made, total = 0;
+
+	test_corpus(&c, NULL, TEST_N);
+	s = test_open("v2.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	store_close(s);
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "DROP TRIGGER related_forget; DROP TABLE related_terms;"
+			       "DROP TABLE related_vecs; DROP TABLE related_postings;"
+			       "DROP TABLE related_pool; DROP TABLE related_gone;"
+			       "DELETE FROM meta WHERE key LIKE 'related%'; PRAGMA user_version = 2;",
+			   NULL, NULL, &msg) == SQLITE_OK);
+	if (msg)
+		fprintf(stderr, "    %s\n", msg);
+	sqlite3_free(msg);
+	sqlite3_close(db);
+
+	s = test_open("v2.db");
+	CHECK(store_related_pending(s));
+	{
+		struct store_related_list l;
+		CHECK(!store_related_get_id(s, c.items[0]->id, 10, &l)); /* not rebuilt yet */
+		store_related_list_free(&l);
+	}
+	while ((made = store_related_rebuild(s, 7, &error)) > 0)
+		total += made;
+	CHECK_INT(made, 0);
+	CHECK_INT(total, TEST_N);
+	CHECK(!store_related_pending(s));
+	test_same_as_memory(s, &c);
+	store_close(s);
+
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	{
+		sqlite3_stmt *st;
+		REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK);
+		CHECK(sqlite3_step(st) == SQLITE_ROW);
+		CHECK_INT(sqlite3_column_int(st, 0), 3);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	free(error);
+	free(path);
+	corpus_free(&c);
+}
+
+int main(void)
+{
+	char tmpl[] = "/tmp/qari-test-store-related-XXXXXX";
+	char *error = NULL;
+
+	test_model = ner_default(&error);
+	if (test_model == NULL) {
+		printf("SKIP: no entity model: %s\n", error);
+		return 77;
+	}
+	test_root = mkdtemp(tmpl);
+	if (test_root == NULL)
+		return 1;
+	test_incremental();
+	test_updated_and_pruned();
+	test_changed();
+	test_migration();
+	if (!getenv("QARI_TEST_KEEP"))
+		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+	ner_default_free();
+	return check_done();
+}
