@@ -26,6 +26,7 @@
 #include "qari/corpus_index.h"
 #include "qari/corpus_loader.h"
 #include "qari/state.h"
+#include "qari/store_related.h"
 #include "qari/history.h"
 #include "qari/listing.h"
 #include "qari/prompt.h"
@@ -118,6 +119,8 @@ struct app_related {
 	size_t n;
 	size_t anchor;                 /* the article whose related stories ] and [ walk */
 	long pos;                      /* where in that walk (-1: at the anchor) */
+	struct store_related_list stored; /* on the store: the open article's, read from it */
+	int64_t anchor_row;            /* on the store: the anchor's row (its slot may be reused) */
 };
 
 /* The reader on the store (store_view.c, page_view.c): the list a window onto it
@@ -285,6 +288,11 @@ size_t app_store_total(struct app *app); /* articles stored */
 void app_store_select_last(struct app *app);
 /* The entities stored for the article in slot (tagged at ingest); false: none stored. */
 bool app_store_entities(struct app *app, size_t slot, struct article_entities *out);
+/* The related stories stored for the article in slot (found at ingest), at most max; false:
+ * none computed for it (a store migrated and not yet rebuilt by qari import). */
+bool app_store_related(struct app *app, size_t slot, size_t max, struct store_related_list *out);
+/* The article stored in row, in a slot (read when it is not); APP_NONE: not stored. */
+size_t app_store_open_row(struct app *app, int64_t row);
 void app_store_close(struct app *app);
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */

@@ -12,12 +12,14 @@
 #include <time.h>
 
 #include "qari/app.h"
+#include "qari/article_view.h"
 #include "qari/xalloc.h"
 
 #define SIDEBAR_RELATED_MAX 12
 #define SIDEBAR_WRAP_DEFAULT 30 /* columns a title wraps at before the pane has a width */
-/* The store has no related lists yet: said plainly rather than guessed. */
-#define SIDEBAR_STORE_RELATED "related stories: not computed for the store yet"
+/* A stored article without related lists (a store migrated, not yet rebuilt by qari
+ * import): said plainly rather than guessed. */
+#define SIDEBAR_STORE_RELATED "related stories: not computed for this article yet"
 
 enum sidebar_kind {
 	SIDEBAR_ENTITY = 1,
@@ -39,6 +41,8 @@ static void sidebar_free_related(struct app *app)
 	related_links_free(app->rel.links, app->rel.n);
 	app->rel.links = NULL;
 	app->rel.n = 0;
+	store_related_list_free(&app->rel.stored);
+	memset(&app->rel.stored, 0, sizeof app->rel.stored);
 }
 
 /* The related stories of article a, best first (cached for the open article's anchor). */
@@ -164,42 +168,87 @@ static void sidebar_add_where(struct sidebar_pane *s, const char *source, const 
 	strbuf_free(&sb);
 }
 
-/* A related story: its whole title on as many rows as it takes, then where and when it was
- * published (and in how many sources), then why it is related. */
-static void sidebar_add_related(struct app *app, const struct related_link *l)
+/* A related story's whole title on as many rows as it takes, selected as one (ref). */
+static void sidebar_add_title(struct app *app, const char *title, enum layout_dir dir, size_t ref)
 {
 	struct sidebar_pane *s = &app->sidebar_data;
-	const struct article *a = app->corpus.items[l->article];
 	struct layout_opts o = app->opts;
 	struct layout_para lp = {0};
-	char date[LISTING_DATE_MAX], *line, *why;
-	const char *source = listing_source_name(&app->views.sources, a);
-	size_t sources = sidebar_sources(app, l);
 	int width = app->sidebar.w > 4 ? app->sidebar.w - 2 : SIDEBAR_WRAP_DEFAULT;
 
-	o.dir = a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR;
+	o.dir = dir;
 	o.reorder = false; /* only the breaks: each row is laid out again when drawn */
-	layout_paragraph(a->title, strlen(a->title), &o, width, &lp);
+	layout_paragraph(title, strlen(title), &o, width, &lp);
 	for (size_t k = 0; k < lp.nlines; k++) {
-		char *part = xstrndup(a->title + lp.lines[k].lbeg, lp.lines[k].lend - lp.lines[k].lbeg);
+		char *part = xstrndup(title + lp.lines[k].lbeg, lp.lines[k].lend - lp.lines[k].lbeg);
 		if (k == 0)
-			sidebar_pane_add(s, part, NULL, false, SIDEBAR_RELATED, l->article);
+			sidebar_pane_add(s, part, NULL, false, SIDEBAR_RELATED, ref);
 		else
 			sidebar_pane_add_cont(s, part);
 		free(part);
 	}
 	if (lp.nlines == 0)
-		sidebar_pane_add(s, a->title, NULL, false, SIDEBAR_RELATED, l->article);
+		sidebar_pane_add(s, title, NULL, false, SIDEBAR_RELATED, ref);
 	layout_para_free(&lp);
-	listing_date_label(a, time(NULL), true, date);
-	sidebar_add_where(s, source, date, sources);
-	why = related_why(&app->index.related, l);
-	if (*why) {
-		line = xasprintf("↳ %s", why);
+}
+
+static void sidebar_add_why(struct sidebar_pane *s, const char *why)
+{
+	if (why && *why) {
+		char *line = xasprintf("↳ %s", why);
 		sidebar_pane_add_detail(s, line);
 		free(line);
 	}
+}
+
+/* A related story: its whole title, then where and when it was published (and in how many
+ * sources), then why it is related. */
+static void sidebar_add_related(struct app *app, const struct related_link *l)
+{
+	const struct article *a = app->corpus.items[l->article];
+	char date[LISTING_DATE_MAX], *why;
+
+	sidebar_add_title(app, a->title, a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR,
+			  l->article);
+	listing_date_label(a, time(NULL), true, date);
+	sidebar_add_where(&app->sidebar_data, listing_source_name(&app->views.sources, a), date,
+			  sidebar_sources(app, l));
+	why = related_why(&app->index.related, l);
+	sidebar_add_why(&app->sidebar_data, why);
 	free(why);
+}
+
+/* On the store: the open article's related stories as the store keeps them (found at ingest);
+ * an entry's ref is its place in app->rel.stored. */
+static void sidebar_add_stored_related(struct app *app)
+{
+	struct sidebar_pane *s = &app->sidebar_data;
+	struct store_related_list *l = &app->rel.stored;
+	enum layout_dir here = app->corpus.items[app->open]->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL
+										 : LAYOUT_DIR_LTR;
+
+	sidebar_free_related(app);
+	if (!app_store_related(app, app->open, SIDEBAR_RELATED_MAX, l)) {
+		sidebar_pane_add(s, SIDEBAR_STORE_RELATED, NULL, true, 0, 0);
+		return;
+	}
+	app->rel.anchor = app->open;
+	app->rel.anchor_row = app->sv.rowids[app->open];
+	app->rel.pos = -1;
+	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
+	if (l->nsame > 0) {
+		char *also = xasprintf("also stored %zu more time%s", l->nsame, l->nsame > 1 ? "s" : "");
+		sidebar_pane_add_detail(s, also);
+		free(also);
+	}
+	if (l->n == 0)
+		sidebar_pane_add_detail(s, "nothing related");
+	for (size_t i = 0; i < l->n; i++) {
+		const char *t = l->v[i].title;
+		sidebar_add_title(app, t, article_view_para_dir(t, strlen(t), here), i);
+		sidebar_add_where(s, NULL, "", l->v[i].ncopies + 1);
+		sidebar_add_why(s, l->v[i].why);
+	}
 }
 
 void app_sidebar_fill(struct app *app)
@@ -222,7 +271,7 @@ void app_sidebar_fill(struct app *app)
 	}
 	sidebar_add_entities(app, app->corpus.items[app->open], es);
 	if (app->sv.win) {
-		sidebar_pane_add(s, SIDEBAR_STORE_RELATED, NULL, true, 0, 0);
+		sidebar_add_stored_related(app);
 		return;
 	}
 	if (!sidebar_ready(app)) {
@@ -312,6 +361,24 @@ static void sidebar_filter_entity(struct app *app, const struct article_entity *
 	free(label);
 }
 
+/* On the store: open entry ref of the open article's stored related stories, the walk kept. */
+static void sidebar_follow_stored(struct app *app, size_t ref)
+{
+	size_t anchor = app->open, slot;
+	int64_t anchor_row = app->rel.anchor_row;
+
+	if (ref >= app->rel.stored.n)
+		return;
+	if ((slot = app_store_open_row(app, app->rel.stored.v[ref].row)) == APP_NONE) {
+		app_message(app, "that story is no longer stored");
+		return;
+	}
+	app_open(app, slot, 0, true);
+	app->rel.anchor = anchor;
+	app->rel.anchor_row = anchor_row;
+	app->rel.pos = (long)ref;
+}
+
 /* Open a related story of the open article; ] and [ then walk on from it, not from the
  * story itself. */
 static void sidebar_follow_related(struct app *app, size_t article)
@@ -319,6 +386,10 @@ static void sidebar_follow_related(struct app *app, size_t article)
 	size_t anchor = app->open;
 	long pos = -1;
 
+	if (app->sv.win) {
+		sidebar_follow_stored(app, article);
+		return;
+	}
 	for (size_t i = 0; i < app->rel.n; i++)
 		if (app->rel.links[i].article == article) {
 			pos = (long)i;
@@ -347,6 +418,37 @@ void app_sidebar_activate(struct app *app)
 		sidebar_follow_related(app, r->ref);
 }
 
+/* ] and [ on the store: the anchor's stored list, read again (its slot may be another's now). */
+static void sidebar_store_step(struct app *app, bool forward)
+{
+	struct store_related_list l = {0};
+	int64_t anchor_row = app->rel.anchor_row;
+	long pos = app->rel.pos + (forward ? 1 : -1);
+	size_t anchor, slot;
+
+	if (app->open == APP_NONE || anchor_row <= 0 ||
+	    (anchor = app_store_open_row(app, anchor_row)) == APP_NONE ||
+	    !app_store_related(app, anchor, SIDEBAR_RELATED_MAX, &l)) {
+		app_message(app, SIDEBAR_STORE_RELATED);
+		return;
+	}
+	if (pos >= (long)l.n || (pos < 0 && app->rel.pos < 0)) {
+		app_message(app, forward ? "no more related stories" : "this is where the walk began");
+		store_related_list_free(&l);
+		return;
+	}
+	slot = pos < 0 ? anchor : app_store_open_row(app, l.v[pos].row);
+	if (slot != APP_NONE) {
+		app_open(app, slot, 0, true);
+		app->rel.anchor = anchor;
+		app->rel.anchor_row = anchor_row;
+		app->rel.pos = pos;
+		app_message(app, pos < 0 ? "back at the first story" : "related story %ld of %zu",
+			    pos + 1, l.n);
+	}
+	store_related_list_free(&l);
+}
+
 /* ] and [: walk the related stories of the article the walk started from. */
 void app_related_step(struct app *app, bool forward)
 {
@@ -356,7 +458,7 @@ void app_related_step(struct app *app, bool forward)
 	size_t n;
 
 	if (app->sv.win) {
-		app_message(app, SIDEBAR_STORE_RELATED);
+		sidebar_store_step(app, forward);
 		return;
 	}
 	if (app->open == APP_NONE || !sidebar_ready(app)) {

@@ -134,6 +134,18 @@ static size_t store_view_slot(struct app *app, int64_t row)
 	return slot;
 }
 
+size_t app_store_open_row(struct app *app, int64_t row)
+{
+	return app->sv.win ? store_view_slot(app, row) : APP_NONE;
+}
+
+bool app_store_related(struct app *app, size_t slot, size_t max, struct store_related_list *out)
+{
+	if (app->sv.win == NULL || slot >= app->sv.nrows)
+		return false;
+	return store_related_get(app->sv.store, app->sv.rowids[slot], max, out);
+}
+
 size_t app_list_selected(struct app *app)
 {
 	const struct store_list_row *r;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reader on a store of imported articles: the list is a window onto the store (the newest
 # rows first, paged on to the end and back), an article read when opened with its stored
-# entities, / a search through the store's full-text index, marks kept in the store.
+# entities and related stories (walked with ] and [), / a search through the store's
+# full-text index, marks kept in the store.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
@@ -37,7 +38,7 @@ for ((i = 0; i < 60; i++)); do e2e_keys PPage; done
 e2e_check "paged back to the top" e2e_until 10 top_is 1499
 e2e_keys j j Enter
 e2e_check "an article opens" e2e_wait "Body of story 1497."
-e2e_check "the store has no related lists yet" e2e_wait "related stories: not"
+e2e_check "its related stories, as stored at ingest" e2e_wait "Related stories"
 e2e_keys h /
 tmux -L "$E2E_SOCK" send-keys -l "مطار"
 e2e_keys Enter
@@ -85,6 +86,14 @@ stories_listed() { e2e_screen | awk -F'│' '{print $1}' | grep -q "Stored story
 e2e_check "two letters: the list not narrowed yet" stories_listed
 e2e_keys Enter
 e2e_check "Enter: narrowed" e2e_wait "(4 of 1,505; Esc clears)"
+e2e_keys g Enter
+e2e_check "the other airport reports related, each with why" e2e_wait "↳"
+e2e_keys "]"
+e2e_check "] walks the stored related stories" e2e_wait "related story 1 of 3"
+e2e_keys "]"
+e2e_check "] on to the next" e2e_wait "related story 2 of 3"
+e2e_keys "[" "["
+e2e_check "[ back to where the walk began" e2e_wait "back at the first story"
 e2e_keys Q
 e2e_check "Q quits again" e2e_exited
 e2e_finish
