@@ -246,7 +246,11 @@ static void sidebar_add_stored_related(struct app *app)
 	for (size_t i = 0; i < l->n; i++) {
 		const char *t = l->v[i].title;
 		sidebar_add_title(app, t, article_view_para_dir(t, strlen(t), here), i);
-		sidebar_add_where(s, NULL, "", l->v[i].ncopies + 1);
+		if (l->v[i].ncopies > 0) { /* copies under other URLs, not told apart by source */
+			char *copies = xasprintf("\u2066%zu copies\u2069", l->v[i].ncopies + 1);
+			sidebar_pane_add_detail(s, copies);
+			free(copies);
+		}
 		sidebar_add_why(s, l->v[i].why);
 	}
 }
