@@ -74,6 +74,12 @@ void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads);
 bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
 		  struct store_ingest *r, char **error);
 
+/* Add or update every article of c, as store_ingest on batches of batch articles in turn (a
+ * transaction each: every batch committed before a failure stays), but faster: the next batch
+ * is tagged while the last is written (by a thread of its own), and checkpoints are fewer. */
+bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t batch,
+		  struct store_ingest *r, char **error);
+
 /* Entities found at ingest, by corpus position (store_load fills them). */
 struct store_entities {
 	struct article_entities *es;
