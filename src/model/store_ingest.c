@@ -11,8 +11,6 @@
 #include "store_private.h"
 
 #define STORE_TAG_MAX_THREADS 8
-#define STORE_IMPORT_CHECKPOINT "16384" /* WAL pages (64 MB) between checkpoints, importing */
-#define STORE_IMPORT_CACHE "-65536"     /* KiB of page cache, importing */
 
 
 void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads)
@@ -486,9 +484,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 		batch = 1;
 	pthread_mutex_init(&im.lock, NULL);
 	pthread_cond_init(&im.changed, NULL);
-	/* checkpoints (and their fsync) once per tens of MB, not per 4 MB; a commit is as safe */
-	store_exec(s, "PRAGMA wal_autocheckpoint = " STORE_IMPORT_CHECKPOINT ";"
-		   "PRAGMA cache_size = " STORE_IMPORT_CACHE ";", NULL);
+	store_bulk(s, true);
 	find = s->tagger ? store_import_finder(s, &rd) : NULL;
 	if (pthread_create(&writer, NULL, store_import_writer, &im) != 0) {
 		ok = true; /* no thread: one batch after the other */
@@ -520,7 +516,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	}
 	sqlite3_finalize(find);
 	sqlite3_close(rd);
-	store_exec(s, "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000;", NULL);
+	store_bulk(s, false);
 	pthread_cond_destroy(&im.changed);
 	pthread_mutex_destroy(&im.lock);
 	return ok;
