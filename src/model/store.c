@@ -213,11 +213,8 @@ void store_bulk(struct store *s, bool on)
 {
 	/* checkpoints (and their fsync) once per 64 MB of WAL, not per 4 MB: a commit is as
 	 * safe, and the index's merges find their pages in a bigger cache */
-	if (on)
-		store_exec(s, "PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;", NULL);
-	store_fts_bulk(s, on);
-	if (!on)
-		store_exec(s, "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000;", NULL);
+	store_exec(s, on ? "PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;"
+			 : "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000;", NULL);
 }
 
 const char *store_path(const struct store *s) { return s->path; }

@@ -237,49 +237,6 @@ static bool store_fts_rebuild(struct store *s, const char *sig, bool built, char
 	return ok;
 }
 
-/* Merging the index's segments a little at every commit (FTS5's automerge) is most of what
- * indexing costs; merged once after many commits, the same segments cost a bulk write a
- * third of it. A bulk write turns automerge off (crisismerge high: commits leave segments as
- * they are) and merges when done. automerge 0 is only ever a bulk write's: a store left so
- * (its writer killed) is merged at the next open (store_fts_check). */
-#define STORE_FTS_MERGE_PAGES "65536" /* leaf pages per merge step */
-
-static bool store_fts_merge(struct store *s)
-{
-	int before;
-	do {
-		before = sqlite3_total_changes(s->db);
-		if (!store_exec(s, "INSERT INTO articles_fts (articles_fts, rank) VALUES"
-				   " ('merge', " STORE_FTS_MERGE_PAGES ")", NULL))
-			return false;
-	} while (sqlite3_total_changes(s->db) - before >= 2); /* the command itself is one */
-	return store_exec(s, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 4);"
-			  "INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 16);",
-			  NULL);
-}
-
-void store_fts_bulk(struct store *s, bool on)
-{
-	if (on)
-		store_exec(s, "INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0);"
-			   "INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 2000);",
-			   NULL);
-	else
-		store_fts_merge(s);
-}
-
-/* Whether a bulk write left the index unmerged. */
-static bool store_fts_unmerged(struct store *s)
-{
-	sqlite3_stmt *st = NULL;
-	bool left = false;
-	if (sqlite3_prepare_v2(s->db, "SELECT v FROM articles_fts_config WHERE k = 'automerge'", -1,
-			       &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		left = sqlite3_column_int(st, 0) == 0;
-	sqlite3_finalize(st);
-	return left;
-}
-
 bool store_fts_check(struct store *s, bool built, char **error)
 {
 	char *sig;
@@ -287,8 +244,6 @@ bool store_fts_check(struct store *s, bool built, char **error)
 
 	if (s->read_only)
 		return true;
-	if (store_fts_unmerged(s))
-		store_fts_merge(s);
 	sig = store_fts_signature();
 	if (store_fts_current(s, sig)) { /* the usual case: no write lock taken */
 		free(sig);

@@ -69,8 +69,6 @@ bool store_fts_register(struct store *s, char **error);
  * another normalisation or tokenizer (meta 'fts'), it is made again, in one transaction.
  * built: the migration to schema 2 made it just now. */
 bool store_fts_check(struct store *s, bool built, char **error);
-/* The index for a bulk write (on: segments left unmerged), and merged after it (off). */
-void store_fts_bulk(struct store *s, bool on);
 /* The FTS5 query (a MATCH operand) that finds the articles whose matching form holds q. */
 struct search_query;
 char *store_fts_query(const struct search_query *q);
