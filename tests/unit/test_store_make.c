@@ -1,11 +1,14 @@
 /* test_store_make.c - a store made bigger: store_import (tagging ahead of a writer thread) stores
  * what store_ingest stores, duplicates across batches included; store_make_variants adds
  * variants with ids and keys of their own, dates whole weeks back, the original's entities,
- * found by a search, and grows a store further from where it stopped. */
+ * found by a search, and grows a store further from where it stopped; an import killed (kill -9)
+ * while its writer writes keeps whole batches. */
 #include <ftw.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -214,6 +217,59 @@ static void test_variants(void)
 	sqlite3_close(db);
 }
 
+/* An import killed (kill -9) while its writer thread writes: every batch committed is whole. */
+static void test_import_kill9(const struct ner_model *m)
+{
+	char *path = xasprintf("%s/kill.db", test_root), *error = NULL;
+	struct store *s = store_open(path, &error);
+	pid_t pid;
+	int status;
+	size_t n = 0;
+
+	store_close(s);
+	pid = fork();
+	if (pid == 0) {
+		struct store *w = store_open(path, &error);
+		static char links[200][32], titles[200][16];
+		const char *items[200][3];
+		store_set_tagger(w, m, 2);
+		for (unsigned round = 0;; round++) {
+			struct corpus c;
+			for (int i = 0; i < 200; i++) {
+				snprintf(links[i], sizeof links[i], "http://k/%u/%d", round, i);
+				snprintf(titles[i], sizeof titles[i], "t%u-%d", round, i);
+				items[i][0] = links[i], items[i][1] = titles[i];
+				items[i][2] = "قال وزير الخارجية في الرياض";
+			}
+			test_feed(&c, (const char *const (*)[3])items, 200);
+			store_import(w, 0, &c, 25, NULL, &error);
+			corpus_free(&c);
+		}
+	}
+	for (int i = 0; i < 1000 && n < 150; i++) {
+		usleep(10000);
+		s = store_open(path, &error);
+		n = s ? store_count(s) : 0;
+		store_close(s);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	s = store_open(path, &error);
+	CHECK(s != NULL);
+	if (s) {
+		sqlite3 *db;
+		n = store_count(s);
+		CHECK(n >= 150);
+		CHECK_INT(n % 25, 0);
+		store_close(s);
+		db = test_db("kill.db");
+		CHECK_INT(test_int(db, "SELECT count(*) FROM pragma_integrity_check WHERE"
+				       " integrity_check = 'ok'"), 1);
+		sqlite3_close(db);
+	}
+	free(path);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-make-XXXXXX";
@@ -229,6 +285,7 @@ int main(void)
 	free(error);
 	test_import(m);
 	test_variants();
+	test_import_kill9(m);
 	if (!getenv("QARI_TEST_KEEP"))
 		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
 	ner_default_free();
