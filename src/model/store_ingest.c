@@ -229,9 +229,9 @@ struct store_pretag {
 /* The entities of the rows to write: taken from pre where it found them, the rest tagged now
  * on threads (outside the transaction: writers wait less). */
 static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
-			   const struct store_pretag *pre, struct store_tag_job *job)
+			   struct store_pretag *pre, struct store_tag_job *job)
 {
-	struct store_tag_job rest = {.m = s->tagger, .c = c, .out = job->out};
+	struct store_tag_job rest = {.m = s->tagger, .c = c};
 	size_t *todo = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *todo);
 	size_t *slot = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *slot);
 
@@ -259,7 +259,7 @@ static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
 
 /* store_ingest, with the entities pre found ahead (NULL: none). */
 static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpus *c,
-			       size_t from, size_t to, const struct store_pretag *pre,
+			       size_t from, size_t to, struct store_pretag *pre,
 			       struct store_ingest *res, char **error)
 {
 	struct store_row *rows = xcalloc(to > from ? to - from : 1, sizeof *rows);
