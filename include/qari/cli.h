@@ -37,6 +37,8 @@ struct cli {
 	const char *split;    /* --split dev|test|all (eval-entities, eval-related), NULL when
 				 not given */
 	bool verbose;         /* --verbose (eval-entities, eval-related): every error or list */
+	size_t make_store;    /* --make-store N (bench): articles, 0 when not given */
+	const char *store;    /* --store FILE (bench), NULL when not given */
 	bool help, version;
 	unsigned given;       /* the enum cli_option of every option given */
 };
@@ -60,7 +62,10 @@ enum cli_option {
 	CLI_OPT_OUTPUT = 1 << 12,  /* -o FILE */
 	CLI_OPT_SEED = 1 << 13,    /* --seed N */
 	CLI_OPT_PENALTY = 1 << 14, /* --c1 X, --c2 X */
+	CLI_OPT_MAKE_STORE = 1 << 15, /* --make-store N */
+	CLI_OPT_STORE = 1 << 16,   /* --store FILE */
 };
+#define CLI_OPT_LAST CLI_OPT_STORE /* the highest */
 /* How the text is laid out: the reader's and the subcommands that print visual lines. */
 #define CLI_OPT_LAYOUT (CLI_OPT_DIR | CLI_OPT_BIDI | CLI_OPT_SHAPE)
 /* The interactive reader's template. */

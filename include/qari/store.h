@@ -74,6 +74,20 @@ void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads);
 bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
 		  struct store_ingest *r, char **error);
 
+/* Add or update every article of c, as store_ingest on batches of batch articles in turn (a
+ * transaction each: every batch committed before a failure stays), but faster: the next batch
+ * is tagged while the last is written (by a thread of its own), and checkpoints are fewer. */
+bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t batch,
+		  struct store_ingest *r, char **error);
+
+/* Grow the store to `until` articles with variants of those it holds (store_make.c): variant
+ * v of an article has "#vV" after its URL and key (an id of its own), its date v spans of the
+ * originals' dates earlier (in whole weeks) and the original's stored entities (not tagged
+ * again); each is indexed as any insert is. Transactions of batch articles; a store grown
+ * before grows on from where it stopped. *added: how many went in. False with *error. */
+bool store_make_variants(struct store *s, size_t until, size_t batch, size_t *added,
+			 char **error);
+
 /* Entities found at ingest, by corpus position (store_load fills them). */
 struct store_entities {
 	struct article_entities *es;

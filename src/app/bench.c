@@ -166,7 +166,7 @@ static void bench_cat_floor(struct bench *b)
 	bench_print("cat_floor_s", bench_now() - t0, 3, "s");
 }
 
-static int bench_cmp_double(const void *pa, const void *pb)
+int bench_cmp_double(const void *pa, const void *pb)
 {
 	double a = *(const double *)pa, b = *(const double *)pb;
 	return a < b ? -1 : a > b;
@@ -402,7 +402,7 @@ static void bench_fribidi_cli(struct bench *b)
 /* Peak resident set in KiB: VmHWM of this process's own memory. ru_maxrss also counts the
  * memory of the parent that spawned us with vfork (Linux carries the old mm's high-water mark
  * across exec: under Python's subprocess it reads 10 MB high), so it is only the fallback. */
-static long bench_peak_rss_kib(void)
+long bench_peak_rss_kib(void)
 {
 	FILE *f = fopen("/proc/self/status", "r");
 	char line[128];
@@ -516,6 +516,11 @@ static int cmd_bench_exec(const struct cli *cli)
 	bench_locale();
 	corpus_init(&b.corpus);
 	bench_paths(&b);
+	if (cli->given & (CLI_OPT_MAKE_STORE | CLI_OPT_STORE)) {
+		rc = bench_sized(cli, b.paths, b.npaths);
+		free(b.default_path);
+		return rc;
+	}
 	bench_cache_dir(&b);
 	for (size_t i = 0; i < sizeof bench_figures / sizeof *bench_figures; i++) {
 		bench_figures[i](&b);
@@ -540,8 +545,11 @@ static int cmd_bench_exec(const struct cli *cli)
 
 const struct cmd_entry cmd_bench_entry = {
 	.name = "bench",
-	.usage = "[PATH...]",
+	.usage = "[--make-store N] [--store FILE] [PATH...]",
 	.summary = "figures (name: value unit): load, first screen, index, key-to-frame latency, "
-		   "bytes per scrolled line, layout, tagger, memory",
+		   "bytes per scrolled line, layout, tagger, memory; with --store, those of the "
+		   "store FILE (name@N: its N articles), which --make-store N first grows to N "
+		   "articles from PATH (SaudiNewsNet) and variants of them",
 	.exec = cmd_bench_exec,
+	.options = CLI_OPT_MAKE_STORE | CLI_OPT_STORE,
 };

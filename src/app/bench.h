@@ -2,7 +2,8 @@
  *   bench.c          the subcommand: figures in order, one "name: value unit" line each
  *   bench_session.c  the reader itself on a pty, driven by a scripted session from a second
  *                    thread; less on the same text
- *   bench_store.c    the store and the fetcher: ingest, the reader on a store, 200 feeds */
+ *   bench_store.c    the store and the fetcher: ingest, the reader on a store, 200 feeds
+ *   bench_sized.c    a given store's figures at its size, and making it that size */
 #ifndef QARI_BENCH_H
 #define QARI_BENCH_H
 
@@ -51,6 +52,16 @@ double bench_less_bytes_per_line(const char *text);
  * paths hold. */
 void bench_store(const struct cli *cli, const struct corpus *c, char **paths, size_t npaths,
 		 const char *tmp);
+/* bench_store.c: list_first_page_ms@N, search_first_page_ms@N, search_count_ms@N on s. */
+struct store;
+void bench_store_windows(struct store *s);
+/* bench_sized.c: `qari bench --store FILE [--make-store N]`; the exit status. */
+int bench_sized(const struct cli *cli, char **paths, size_t npaths);
+/* bench.c: qsort's order of doubles; the nearest-rank percentile p of n sorted values; this
+ * process's peak resident set in KiB (-1: unknown). */
+int bench_cmp_double(const void *a, const void *b);
+double bench_percentile(const double *sorted, size_t n, double p);
+long bench_peak_rss_kib(void);
 /* bench.c: run argv with stdout and stderr to /dev/null; seconds taken, -1: it failed. */
 /* Nearest rank of sorted (ascending) samples. */
 double bench_percentile(const double *sorted, size_t n, double p);

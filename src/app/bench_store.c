@@ -38,8 +38,6 @@
 #define BENCH_WINDOW_RUNS 5
 #define BENCH_QUERY "السعودية" /* common in the Saudi news the bench is given */
 
-static int bench_cmp_double(const void *a, const void *b);
-
 static void bench_store_print(const char *name, double value, int decimals, const char *unit)
 {
 	printf("%s: %.*f %s\n", name, decimals, value, unit);
@@ -309,12 +307,6 @@ static void bench_fetch(const char *dir)
 	bench_server_stop(&srv);
 }
 
-static int bench_cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
 /* The median over runs of one window operation, in ms. */
 static double bench_window_ms(struct store *s, const struct store_list_filter *f, bool count)
 {
@@ -339,11 +331,8 @@ static double bench_window_ms(struct store *s, const struct store_list_filter *f
 static void bench_store_window(const char *dir)
 {
 	char *old = getenv("XDG_DATA_HOME") ? xstrdup(getenv("XDG_DATA_HOME")) : NULL;
-	char *path, *error = NULL, name[64];
-	struct store_list_filter f = STORE_LIST_ALL;
-	struct search_query q;
+	char *path, *error = NULL;
 	struct store *s;
-	size_t n;
 
 	setenv("XDG_DATA_HOME", dir, 1);
 	path = store_default_path();
@@ -359,6 +348,17 @@ static void bench_store_window(const char *dir)
 		free(error);
 		return;
 	}
+	bench_store_windows(s);
+	store_close(s);
+}
+
+void bench_store_windows(struct store *s)
+{
+	struct store_list_filter f = STORE_LIST_ALL;
+	struct search_query q;
+	char name[64];
+	size_t n;
+
 	n = store_list_count(s, &f, NULL);
 	snprintf(name, sizeof name, "list_first_page_ms@%zu", n);
 	bench_store_print(name, bench_window_ms(s, &f, false), 2, "ms");
@@ -370,7 +370,6 @@ static void bench_store_window(const char *dir)
 		bench_store_print(name, bench_window_ms(s, &f, true), 2, "ms");
 		search_query_free(&q);
 	}
-	store_close(s);
 }
 
 void bench_store(const struct cli *cli, const struct corpus *c, char **paths, size_t npaths,

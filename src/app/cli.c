@@ -65,6 +65,8 @@ static const struct cli_option_def cli_option_defs[] = {
 	{"--seed", NULL, CLI_OPT_SEED, true},
 	{"--c1", NULL, CLI_OPT_PENALTY, true},
 	{"--c2", NULL, CLI_OPT_PENALTY, true},
+	{"--make-store", NULL, CLI_OPT_MAKE_STORE, true},
+	{"--store", NULL, CLI_OPT_STORE, true},
 };
 
 const char *cli_option_name(enum cli_option bit)
@@ -165,6 +167,13 @@ static bool cli_set_option(struct cli *cli, const struct cli_option_def *d, cons
 		if (*v == '\0' || *end != '\0')
 			return *error = "--seed takes a number", false;
 		break;
+	case CLI_OPT_MAKE_STORE:
+		cli->make_store = strtoul(v, &end, 10);
+		if (*v < '1' || *v > '9' || *end != '\0' || cli->make_store > 100000000)
+			return *error = "--make-store takes a number of articles from 1 to 100000000",
+			       false;
+		break;
+	case CLI_OPT_STORE: cli->store = v; break;
 	case CLI_OPT_PENALTY:
 		if (!cli_parse_penalty(v, strcmp(d->name, "--c1") == 0 ? &cli->c1 : &cli->c2))
 			return *error = d->name[3] == '1' ? "--c1 takes a number of at least 0"

@@ -82,11 +82,7 @@ static int cmd_import_exec(const struct cli *cli)
 		corpus_free(&c);
 		return 1;
 	}
-	for (size_t from = 0; ok && from < c.n; from += CMD_IMPORT_BATCH) {
-		size_t to = from + CMD_IMPORT_BATCH < c.n ? from + CMD_IMPORT_BATCH : c.n;
-		ok = store_ingest(s, 0, &c, from, to, &r, &error);
-	}
-	if (!ok) {
+	if (!(ok = store_import(s, 0, &c, CMD_IMPORT_BATCH, &r, &error))) {
 		cli_print_error(NULL, error);
 		free(error);
 	}

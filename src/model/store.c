@@ -246,6 +246,14 @@ void store_close(struct store *s)
 	free(s);
 }
 
+void store_bulk(struct store *s, bool on)
+{
+	/* checkpoints (and their fsync) once per 64 MB of WAL, not per 4 MB: a commit is as
+	 * safe, and the index's merges find their pages in a bigger cache */
+	store_exec(s, on ? "PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;"
+			 : "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000;", NULL);
+}
+
 const char *store_path(const struct store *s) { return s->path; }
 bool store_read_only(const struct store *s) { return s->read_only; }
 

@@ -221,8 +221,47 @@ static size_t store_plan(struct store *s, int64_t feed, const struct corpus *c, 
 	return nwrite;
 }
 
-bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
-		  struct store_ingest *res, char **error)
+/* Entities found ahead of a batch's transaction (store_import), by corpus position - from. */
+struct store_pretag {
+	struct article_entities *es;
+	uint8_t *have;
+};
+
+/* The entities of the rows to write: taken from pre where it found them, the rest tagged now
+ * on threads (outside the transaction: writers wait less). */
+static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
+			   struct store_pretag *pre, struct store_tag_job *job)
+{
+	struct store_tag_job rest = {.m = s->tagger, .c = c};
+	size_t *todo = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *todo);
+	size_t *slot = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *slot);
+
+	for (size_t t = 0; t < job->ntodo; t++) {
+		size_t k = job->todo[t] - from;
+		if (pre && pre->have[k]) {
+			job->out[t] = pre->es[k];
+			pre->have[k] = 0; /* moved */
+		} else {
+			slot[rest.ntodo] = t;
+			todo[rest.ntodo++] = job->todo[t];
+		}
+	}
+	if (rest.ntodo) {
+		rest.todo = todo;
+		rest.out = xcalloc(rest.ntodo, sizeof *rest.out);
+		store_tag(s, &rest);
+		for (size_t t = 0; t < rest.ntodo; t++)
+			job->out[slot[t]] = rest.out[t];
+		free(rest.out);
+	}
+	free(slot);
+	free(todo);
+}
+
+/* store_ingest, with the entities pre found ahead (NULL: none). */
+static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpus *c,
+			       size_t from, size_t to, struct store_pretag *pre,
+			       struct store_ingest *res, char **error)
 {
 	struct store_row *rows = xcalloc(to > from ? to - from : 1, sizeof *rows);
 	struct store_tag_job job = {.m = s->tagger, .c = c};
@@ -244,7 +283,7 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	job.todo = todo;
 	job.out = xcalloc(job.ntodo ? job.ntodo : 1, sizeof *job.out);
 	if (s->tagger && job.ntodo)
-		store_tag(s, &job); /* outside the transaction: writers wait less */
+		store_tag_rows(s, c, from, pre, &job);
 	if (job.ntodo && !store_exec(s, "BEGIN IMMEDIATE", error))
 		ok = false;
 	for (size_t t = 0; ok && t < job.ntodo; t++) {
@@ -277,6 +316,212 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
 		res->updated += r.updated;
 		res->unchanged += r.unchanged;
 	}
+	return ok;
+}
+
+bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
+		  struct store_ingest *res, char **error)
+{
+	return store_ingest_batch(s, feed, c, from, to, NULL, res, error);
+}
+
+/* Importing: tagging ahead on this thread, writing on another */
+
+/* One batch on its way to the writer. */
+struct store_import_batch {
+	size_t from, to;
+	struct store_pretag pre;
+};
+
+struct store_import {
+	struct store *s;
+	int64_t feed;
+	const struct corpus *c;
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct store_import_batch *slot; /* for the writer; NULL: empty */
+	bool done;                       /* no more batches come */
+	bool failed;                     /* the writer stopped at error */
+	char *error;
+	struct store_ingest res;
+};
+
+static void store_import_batch_free(struct store_import_batch *b)
+{
+	for (size_t i = 0; b->pre.have && i < b->to - b->from; i++)
+		if (b->pre.have[i])
+			article_entities_free(&b->pre.es[i]);
+	free(b->pre.es);
+	free(b->pre.have);
+	free(b);
+}
+
+/* Whether the store holds the article with key dedupe as it is (find: by feed and key). */
+static bool store_stored_same(sqlite3_stmt *find, int64_t feed, const char *dedupe, int64_t hash)
+{
+	bool same;
+	sqlite3_bind_int64(find, 1, feed);
+	store_bind_text(find, 2, dedupe);
+	same = sqlite3_step(find) == SQLITE_ROW && sqlite3_column_int64(find, 0) == hash;
+	sqlite3_reset(find);
+	return same;
+}
+
+/* Tag ahead what the batch's transaction will write, as far as the committed rows tell (a
+ * batch still being written may hold some: the writer plans again, and tags what is
+ * missing, and a guess too many is only tagging undone). */
+static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t feed,
+				const struct corpus *c, struct store_import_batch *b)
+{
+	size_t n = b->to - b->from;
+	struct store_tag_job job = {.m = s->tagger, .c = c};
+	size_t *todo = xcalloc(n ? n : 1, sizeof *todo);
+	char **keys = xcalloc(n ? n : 1, sizeof *keys);
+
+	b->pre.es = xcalloc(n ? n : 1, sizeof *b->pre.es);
+	b->pre.have = xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		const struct article *a = c->items[b->from + i];
+		bool again = false;
+		keys[i] = store_dedupe_key(a);
+		if (find && store_stored_same(find, feed, keys[i], store_article_hash(a)))
+			continue;
+		for (size_t t = 0; t < job.ntodo && !again; t++) /* the first of two is kept */
+			again = strcmp(keys[todo[t] - b->from], keys[i]) == 0;
+		if (!again)
+			todo[job.ntodo++] = b->from + i;
+	}
+	job.todo = todo;
+	job.out = xcalloc(job.ntodo ? job.ntodo : 1, sizeof *job.out);
+	if (job.ntodo)
+		store_tag(s, &job);
+	for (size_t t = 0; t < job.ntodo; t++) {
+		b->pre.es[todo[t] - b->from] = job.out[t];
+		b->pre.have[todo[t] - b->from] = 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	free(job.out);
+	free(todo);
+}
+
+static void *store_import_writer(void *arg)
+{
+	struct store_import *im = arg;
+	for (;;) {
+		struct store_import_batch *b;
+		char *error = NULL;
+		bool failed;
+
+		pthread_mutex_lock(&im->lock);
+		while (im->slot == NULL && !im->done)
+			pthread_cond_wait(&im->changed, &im->lock);
+		b = im->slot;
+		im->slot = NULL;
+		failed = im->failed;
+		pthread_cond_broadcast(&im->changed);
+		pthread_mutex_unlock(&im->lock);
+		if (b == NULL)
+			return NULL;
+		if (!failed && !store_ingest_batch(im->s, im->feed, im->c, b->from, b->to, &b->pre,
+						   &im->res, &error)) {
+			pthread_mutex_lock(&im->lock);
+			im->failed = true;
+			im->error = error;
+			pthread_cond_broadcast(&im->changed);
+			pthread_mutex_unlock(&im->lock);
+		}
+		store_import_batch_free(b);
+	}
+}
+
+/* Hand b to the writer once it took the one before; false (b freed) when it failed. */
+static bool store_import_hand(struct store_import *im, struct store_import_batch *b)
+{
+	bool ok;
+	pthread_mutex_lock(&im->lock);
+	while (im->slot && !im->failed)
+		pthread_cond_wait(&im->changed, &im->lock);
+	ok = !im->failed;
+	if (ok)
+		im->slot = b;
+	pthread_cond_broadcast(&im->changed);
+	pthread_mutex_unlock(&im->lock);
+	if (!ok)
+		store_import_batch_free(b);
+	return ok;
+}
+
+/* A connection of this thread's own for the lookups of tagging ahead (NULL: tag nothing
+ * ahead; the writer tags it all). */
+static sqlite3_stmt *store_import_finder(struct store *s, sqlite3 **db)
+{
+	sqlite3_stmt *st = NULL;
+	*db = NULL;
+	if (sqlite3_open_v2(s->path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+		    SQLITE_OK ||
+	    sqlite3_prepare_v2(*db, "SELECT hash FROM articles WHERE feed = ? AND dedupe = ?", -1,
+			       &st, NULL) != SQLITE_OK) {
+		sqlite3_close(*db);
+		*db = NULL;
+		return NULL;
+	}
+	sqlite3_busy_timeout(*db, 10000);
+	return st;
+}
+
+bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t batch,
+		  struct store_ingest *res, char **error)
+{
+	struct store_import im = {.s = s, .feed = feed, .c = c};
+	sqlite3 *rd = NULL;
+	sqlite3_stmt *find;
+	pthread_t writer;
+	bool ok;
+
+	*error = NULL;
+	if (s->read_only)
+		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
+	if (batch == 0)
+		batch = 1;
+	pthread_mutex_init(&im.lock, NULL);
+	pthread_cond_init(&im.changed, NULL);
+	store_bulk(s, true);
+	find = s->tagger ? store_import_finder(s, &rd) : NULL;
+	if (pthread_create(&writer, NULL, store_import_writer, &im) != 0) {
+		ok = true; /* no thread: one batch after the other */
+		for (size_t from = 0; ok && from < c->n; from += batch)
+			ok = store_ingest(s, feed, c, from, from + batch < c->n ? from + batch : c->n,
+					  res, error);
+	} else {
+		for (size_t from = 0; from < c->n; from += batch) {
+			struct store_import_batch *b = xcalloc(1, sizeof *b);
+			b->from = from;
+			b->to = from + batch < c->n ? from + batch : c->n;
+			if (s->tagger)
+				store_import_pretag(s, find, feed, c, b);
+			if (!store_import_hand(&im, b))
+				break;
+		}
+		pthread_mutex_lock(&im.lock);
+		im.done = true;
+		pthread_cond_broadcast(&im.changed);
+		pthread_mutex_unlock(&im.lock);
+		pthread_join(writer, NULL);
+		ok = !im.failed;
+		*error = im.error;
+		if (res) {
+			res->added += im.res.added;
+			res->updated += im.res.updated;
+			res->unchanged += im.res.unchanged;
+		}
+	}
+	sqlite3_finalize(find);
+	sqlite3_close(rd);
+	store_bulk(s, false);
+	pthread_cond_destroy(&im.changed);
+	pthread_mutex_destroy(&im.lock);
 	return ok;
 }
 

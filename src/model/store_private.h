@@ -4,7 +4,8 @@
  *   store_load.c    reading articles back into a corpus with their entities
  *   store_fts.c     the full-text index's tokenizer (qari's matching form, in trigrams)
  *   store_list.c    the list as a window onto the database: keyset pages, counts, search
- *   store_related.c related stories kept at ingest: vectors, postings, pools */
+ *   store_related.c related stories kept at ingest: vectors, postings, pools
+ *   store_make.c    variants of the stored articles, to measure a bigger store */
 #ifndef QARI_STORE_PRIVATE_H
 #define QARI_STORE_PRIVATE_H
 
@@ -55,6 +56,8 @@ struct store {
 };
 
 char *store_errmsg(struct store *s, const char *what);
+/* Settings for writing many articles at once (on), and back to those of every day (off). */
+void store_bulk(struct store *s, bool on);
 bool store_exec(struct store *s, const char *sql, char **error);
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql);

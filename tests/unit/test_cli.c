@@ -91,7 +91,7 @@ static void test_usage_agrees(void)
 {
 	for (size_t i = 0; cli_commands[i]; i++) {
 		const struct cmd_entry *c = cli_commands[i];
-		for (unsigned bit = 1; bit <= CLI_OPT_PENALTY; bit <<= 1) {
+		for (unsigned bit = 1; bit <= CLI_OPT_LAST; bit <<= 1) {
 			const char *name = cli_option_name((enum cli_option)bit);
 			bool takes = c->options & bit, said = name && strstr(c->usage, name);
 			if (bit == CLI_OPT_PENALTY)
