@@ -1,6 +1,6 @@
 /* app.c - what the reader does between keys: opening articles, moving focus, going back,
  * and the status line that says where you are. */
-#include "qari/app.h"
+#include "app.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -25,7 +25,7 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 #include "qari/entity.h"
 #include "qari/layout.h"

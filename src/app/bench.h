@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 
 #define BENCH_MAX_LATENCIES 512

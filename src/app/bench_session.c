@@ -23,7 +23,7 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "qari/app.h"
+#include "app.h"
 #include "qari/xalloc.h"
 
 #define BS_COLS 80

@@ -1,6 +1,6 @@
 /* cli.c - parsing the command line (a program's subcommands are its own: commands.c for qari,
  * train_main.c for qari-train). */
-#include "qari/cli.h"
+#include "cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus_index.h"
 #include "qari/entity.h"
 #include "qari/text.h"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 #include "qari/entity.h"
 #include "qari/entity_eval.h"

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 #include "qari/corpus_index.h"
 #include "qari/related.h"

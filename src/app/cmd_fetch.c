@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/config.h"
 #include "qari/feeds.h"
 #include "qari/text.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/layout.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 #include "qari/store_list.h"
 #include "qari/text.h"

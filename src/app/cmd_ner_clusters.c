@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 
 #include "cmd_training.h"
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/ner.h"
 #include "qari/ner_train.h"
 #include "qari/xalloc.h"

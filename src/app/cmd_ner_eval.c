@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/ner.h"
 
 void cmd_ner_eval_print(FILE *f, const struct ner_score *s)

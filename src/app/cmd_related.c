@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus_index.h"
 #include "qari/related.h"
 #include "qari/store.h"

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 #include "qari/search.h"
 #include "qari/store_list.h"

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "qari/article_view.h"
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 #include "qari/listing.h"
 #include "qari/text.h"

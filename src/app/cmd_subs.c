@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/fetch.h"
 #include "qari/fsutil.h"
 #include "qari/subs.h"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/ner.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"

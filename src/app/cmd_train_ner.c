@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cmd_training.h"
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/corpus.h"
 #include "qari/ner.h"
 #include "qari/ner_train.h"

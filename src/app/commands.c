@@ -3,7 +3,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 
 const struct cmd_entry *const cli_commands[] = {
 	&cmd_list_entry,

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/app.h"
+#include "app.h"
 #include "qari/xalloc.h"
 
 #define FIND_SETTLE_SLICE_US 500 /* Enter waits for the first matches in slices this long */

@@ -1,6 +1,6 @@
 /* geometry.c - a plan of where the panes go (geometry_plan.c) applied to the panes' windows,
  * the separators and the status line. */
-#include "qari/app.h"
+#include "app.h"
 
 #include "geometry.h"
 

@@ -1,5 +1,5 @@
 /* keymap.c - default bindings (less, vi and mutt habits) and the names of operations. */
-#include "qari/keymap.h"
+#include "keymap.h"
 
 #include <stdint.h>
 #include <stdio.h>

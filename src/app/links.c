@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "qari/app.h"
+#include "app.h"
 #include "qari/fsutil.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"

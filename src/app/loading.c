@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "qari/app.h"
+#include "app.h"
 #include "qari/xalloc.h"
 
 #define LOADING_MERGE_MS 80

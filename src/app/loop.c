@@ -13,8 +13,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "qari/app.h"
-#include "qari/keymap.h"
+#include "app.h"
+#include "keymap.h"
 #include "qari/ner.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"

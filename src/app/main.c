@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 
 int main(int argc, char **argv)
 {

@@ -1,7 +1,7 @@
 /* mouse.c - the mouse, for those who turn it on (mouse = on in the config; off by default,
  * so a terminal's own selection keeps working): a click focuses the pane under it and selects
  * the row there (list, sidebar), a double click opens it, the wheel scrolls what is under it. */
-#include "qari/app.h"
+#include "app.h"
 
 #define MOUSE_WHEEL_LINES 3
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qari/app.h"
-#include "qari/keymap.h"
+#include "app.h"
+#include "keymap.h"
 #include "qari/store.h"
 #include "qari/xalloc.h"
 

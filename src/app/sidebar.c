@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "qari/app.h"
+#include "app.h"
 #include "qari/article_view.h"
 #include "qari/xalloc.h"
 

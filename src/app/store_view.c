@@ -21,7 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "qari/app.h"
+#include "app.h"
 #include "qari/feeds.h"
 #include "qari/ner.h"
 #include "qari/store.h"

@@ -6,7 +6,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 
-#include "qari/app.h"
+#include "app.h"
 #include "qari/fetch.h"
 #include "qari/store.h"
 #include "qari/subs.h"

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "qari/cli.h"
+#include "cli.h"
 
 static const struct cmd_entry *const train_commands[] = {
 	&cmd_train_ner_entry,

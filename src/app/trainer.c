@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "cmd_training.h"
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/xalloc.h"
 
 #define TRAINER_NAME "qari-train"

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "qari/app.h"
+#include "app.h"
 #include "qari/fsutil.h"
 #include "qari/store.h"
 #include "qari/store_list.h"

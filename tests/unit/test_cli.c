@@ -6,7 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "qari/cli.h"
+#include "../../src/app/cli.h"
 
 static bool parse(struct cli *cli, const char **error, int argc, ...)
 {

@@ -20,7 +20,7 @@
 #ifndef QARI_APP_H
 #define QARI_APP_H
 
-#include "qari/cli.h"
+#include "cli.h"
 #include "qari/config.h"
 #include "qari/corpus.h"
 #include "qari/corpus_index.h"
