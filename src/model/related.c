@@ -472,8 +472,7 @@ static int related_term_cmp(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* The shared terms of two vectors into v (room for both), each with its product scaled. */
-static size_t related_shared_terms(const struct related_vec *a, const struct related_vec *b,
+size_t related_shared_terms(const struct related_vec *a, const struct related_vec *b,
 				   double scale, bool entity, struct related_term *v)
 {
 	size_t n = 0;

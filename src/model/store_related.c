@@ -758,19 +758,8 @@ static int sr_term_cmp(const void *a, const void *b)
 static size_t sr_shared(const struct sr_vec *a, const struct sr_vec *b, double scale, bool entity,
 			struct related_term *v)
 {
-	size_t n = 0;
-	for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
-		if (a->ids[i] == b->ids[j]) {
-			float w = (float)(scale * a->w[i] * b->w[j]);
-			if (w > 0)
-				v[n++] = (struct related_term){a->ids[i], entity, w};
-			i++, j++;
-		} else if (a->ids[i] < b->ids[j])
-			i++;
-		else
-			j++;
-	}
-	return n;
+	struct related_vec va = sr_view(a), vb = sr_view(b);
+	return related_shared_terms(&va, &vb, scale, entity, v);
 }
 
 /* related.c's related_explain: the shared entities and words that weighed most, a word left
