@@ -163,12 +163,17 @@ static size_t find_query_points(const char *text)
 }
 
 /* The list on the store follows the prompt from the third letter: a query of one or two
- * matches nearly every article, and the index counts those slowly (Enter applies it). */
+ * matches nearly every article, and the index counts those slowly (Enter applies it). On a
+ * store of more than FIND_STORE_LIVE_MAX articles, counting a prefix's matches takes seconds
+ * (a key would wait for them): Enter applies every query there. */
 #define FIND_STORE_TYPED 3
+#define FIND_STORE_LIVE_MAX 100000
 static void find_store_list(struct app *app, const char *text)
 {
 	size_t points = find_query_points(text);
 
+	if (app->prompting && app_store_total(app) > FIND_STORE_LIVE_MAX)
+		return;
 	if (points == 0 || (app->prompting && points < FIND_STORE_TYPED)) {
 		if (app->filter.text)
 			app_store_unfilter(app);
