@@ -100,16 +100,6 @@ void store_entities_free(struct store_entities *e);
 /* Append every article (newest first) to c and their entities to e (may be NULL). Returns
  * how many; problems go to c->report. */
 size_t store_load(struct store *s, struct corpus *c, struct store_entities *e);
-/* Reading the store in pages, newest first, rows up to max_row (store_last_rowid when it
- * began), skipping the first offset: the reader shows a first page at once and takes the rest
- * from a thread (with a connection of its own). */
-struct store_reader;
-struct store_reader *store_reader_open(struct store *s, int64_t max_row, size_t offset);
-/* Up to limit more articles appended to c (entities to e); 0 at the end. */
-size_t store_reader_next(struct store_reader *r, size_t limit, struct corpus *c,
-			 struct store_entities *e);
-void store_reader_close(struct store_reader *r);
-size_t store_reader_rows(const struct store_reader *r); /* rows read so far */
 
 /* Only articles with rowid > *after (those stored since), advancing *after. */
 size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,

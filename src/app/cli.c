@@ -175,9 +175,11 @@ static bool cli_set_option(struct cli *cli, const struct cli_option_def *d, cons
 		break;
 	case CLI_OPT_STORE: cli->store = v; break;
 	case CLI_OPT_PENALTY:
-		if (!cli_parse_penalty(v, strcmp(d->name, "--c1") == 0 ? &cli->c1 : &cli->c2))
-			return *error = d->name[3] == '1' ? "--c1 takes a number of at least 0"
-							  : "--c2 takes a number of at least 0", false;
+		if (!cli_parse_penalty(v, strcmp(d->name, "--c1") == 0 ? &cli->c1 : &cli->c2)) {
+			snprintf(cli_error_buf, sizeof cli_error_buf, "%s takes a number of at least 0",
+				 d->name);
+			return *error = cli_error_buf, false;
+		}
 		break;
 	}
 	cli->given |= (unsigned)d->bit;

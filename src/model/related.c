@@ -462,7 +462,7 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 	return n;
 }
 
-static int related_term_cmp(const void *a, const void *b)
+int related_term_cmp(const void *a, const void *b)
 {
 	const struct related_term *x = a, *y = b;
 	if (x->w != y->w)

@@ -113,6 +113,8 @@ void related_score(const struct related_postings *p, const struct related_vec *v
 #define RELATED_NO_DAY INT32_MIN
 int32_t related_day(const struct article *a);
 
+/* qsort order of a link's terms: heaviest first, entities before words, then by id. */
+int related_term_cmp(const void *a, const void *b);
 /* The shared terms of two vectors into v (room for both), each with its product scaled
  * (related_explain's, and the store's). */
 size_t related_shared_terms(const struct related_vec *a, const struct related_vec *b,

@@ -114,15 +114,6 @@ static void store_add(struct corpus *c, struct article *a)
 	memcpy(a->id, id, sizeof id);
 }
 
-struct store_reader {
-	struct store *s;
-	sqlite3_stmt *st;
-	size_t rows;
-	bool done;
-};
-
-size_t store_reader_rows(const struct store_reader *r) { return r->rows; }
-
 /* One row into c and e; false when it has no text. */
 static bool store_take_row(sqlite3_stmt *st, struct corpus *c, struct store_entities *e)
 {
@@ -138,42 +129,6 @@ static bool store_take_row(sqlite3_stmt *st, struct corpus *c, struct store_enti
 	store_add(c, a);
 	c->report.items_loaded++;
 	return true;
-}
-
-struct store_reader *store_reader_open(struct store *s, int64_t max_row, size_t offset)
-{
-	struct store_reader *r = xcalloc(1, sizeof *r);
-	r->s = s;
-	r->st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id <= ?"
-				 " ORDER BY a.date_key DESC, a.id DESC LIMIT -1 OFFSET ?");
-	sqlite3_bind_int64(r->st, 1, max_row);
-	sqlite3_bind_int64(r->st, 2, (int64_t)offset);
-	return r;
-}
-
-size_t store_reader_next(struct store_reader *r, size_t limit, struct corpus *c,
-			 struct store_entities *e)
-{
-	size_t n = 0;
-	int rc = SQLITE_ROW;
-	while (!r->done && n < limit && (rc = sqlite3_step(r->st)) == SQLITE_ROW) {
-		r->rows++;
-		n += store_take_row(r->st, c, e);
-	}
-	if (rc != SQLITE_ROW) {
-		if (rc != SQLITE_DONE && !r->done)
-			load_report_add(&c->report, "%s: %s", r->s->path, sqlite3_errmsg(r->s->db));
-		r->done = true;
-	}
-	return n;
-}
-
-void store_reader_close(struct store_reader *r)
-{
-	if (r == NULL)
-		return;
-	sqlite3_finalize(r->st);
-	free(r);
 }
 
 struct article *store_load_article(struct store *s, int64_t row)

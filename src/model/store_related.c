@@ -745,16 +745,6 @@ static int sr_term(struct store *s, uint32_t id, char **term, char **name)
 	return kind;
 }
 
-static int sr_term_cmp(const void *a, const void *b)
-{
-	const struct related_term *x = a, *y = b;
-	if (x->w != y->w)
-		return x->w > y->w ? -1 : 1;
-	if (x->entity != y->entity)
-		return x->entity ? -1 : 1;
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
 static size_t sr_shared(const struct sr_vec *a, const struct sr_vec *b, double scale, bool entity,
 			struct related_term *v)
 {
@@ -777,7 +767,7 @@ static char *sr_why(struct store *s, const struct sr_article *a, const struct sr
 		free(name);
 	}
 	nw = sr_shared(&a->words, &b->words, 1, false, t + ne);
-	xqsort(t, ne + nw, sizeof *t, sr_term_cmp);
+	xqsort(t, ne + nw, sizeof *t, related_term_cmp);
 	for (size_t i = 0; i < ne + nw && nwhy < RELATED_WHY_MAX; i++) {
 		bool inside = false;
 		sr_term(s, t[i].id, &term, &name);
