@@ -157,7 +157,7 @@ static size_t app_filter_percent(const struct app *app)
  * status line does not flicker as you type). NULL when there is nothing to say. */
 static const char *app_filtering(const struct app *app, char *buf, size_t n)
 {
-	const struct app_filtering *f = &app->filter.pending;
+	const struct filter_pass *f = &app->filter.pending;
 
 	if (f->text == NULL || (app->filter.text && strcmp(f->text, app->filter.text) == 0))
 		return NULL; /* nothing pending, or articles arriving for the filter shown */

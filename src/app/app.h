@@ -5,7 +5,8 @@
  *               1 columns; geometry.h, a pure function tested at every size)
  *   prompt.c    editing the search line (prompt.h: no curses)
  *   links.c     opening the source URL, copying it with OSC 52
- *   find.c      the list filter and find in the article
+ *   find.c      the list filter and find in the article (the filter's logic: filter.c,
+ *               filter.h, without struct app)
  *   sidebar.c   the entity sidebar's rows, related stories, ] and [
  *   mouse.c     clicks and the wheel (mouse = on)
  *   loading.c   the corpus arriving while the reader runs: batches merged into the list
@@ -21,6 +22,7 @@
 #define QARI_APP_H
 
 #include "cli.h"
+#include "filter.h"
 #include "qari/config.h"
 #include "qari/corpus.h"
 #include "qari/corpus_index.h"
@@ -42,18 +44,6 @@ enum app_search_target {
 	APP_SEARCH_ARTICLE, /* find in the open article */
 };
 
-/* The list filter being computed in slices between keys (find.c): the list shows the last
- * complete result until this one's matches so far are known to be the top of its result. */
-struct app_filtering {
-	char *text;               /* its query as typed; NULL: nothing pending */
-	struct search_query q;
-	struct search_pass pass;  /* covers corpus positions [0, load.n) */
-	double started;           /* app_now() when this query was typed */
-	bool ordered;             /* the pass tests in list order: its matches so far are final */
-	bool showing;             /* the list shows them */
-	size_t shown;             /* how many it shows */
-};
-
 struct app;
 
 /* qari bench watches the loop through this (NULL in the reader): after each frame. */
@@ -70,16 +60,6 @@ struct app_term {
 	const char *type; /* TERM for newterm */
 	FILE *out, *in;
 	int in_fd;        /* polled for keys */
-};
-
-/* The list's filter (find.c): a search as typed, or rows handed over (a source, a tag). */
-struct app_filter {
-	char *text;             /* the active filter, as typed, or NULL */
-	bool query;             /* it is a search (its hits show in opened articles) */
-	size_t *rows;           /* articles that match it */
-	size_t n;
-	size_t upto;            /* a search filter's rows cover corpus positions [0, upto) */
-	struct app_filtering pending;
 };
 
 /* The corpus arriving (loading.c) and the unfiltered list's order. */
@@ -175,7 +155,7 @@ struct app {
 	bool prompting;
 	enum app_search_target prompt_target;
 	struct prompt prompt;
-	struct app_filter filter;
+	struct filter filter; /* the list's (filter.h, find.c) */
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
 	size_t find_top;       /* the reader's top line when find began: hits from there on */

@@ -2,17 +2,11 @@
  * bodies; `/` in the reading pane finds in the article; n and N step through the hits. The
  * matching is the search module's: insensitive to hamza forms, harakat, tatweel and case.
  *
- * The list filter never holds up a key: a key in the prompt only sets up a pass
- * (search_pass), which the event loop runs in slices between looks at the keyboard. A pass
- * tests the articles in list order, so its matches so far are the top of its result: the list
- * shows them once they fill the page or the query is accepted (Enter), and Enter in the list
- * opens one of them without waiting for the rest (fzf does the same). Until then the list
- * keeps its rows. A query that grew narrows the pending pass (its matches so far plus what it
- * has not tested yet, still in list order), or starts from the shown result; articles that
- * arrive while loading join the pass, out of order: such a pass shows only when done. */
+ * The list filter's logic is filter.c's (a pass run in slices between keys, narrowed as the
+ * query grows); this file hands it the prompt's query, the list, the loop's slices, and on
+ * the store the store's full-text index instead. */
 #include <limits.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "app.h"
 #include "qari/xalloc.h"
@@ -33,24 +27,10 @@ static void find_set_ranges(struct app *app, struct ui_range *v, size_t n)
 
 void app_search_free_hits(struct app *app) { find_set_ranges(app, NULL, 0); }
 
-static void find_pass_drop(struct app *app)
-{
-	struct app_filtering *f = &app->filter.pending;
-
-	if (f->text == NULL)
-		return;
-	xfree(&f->text);
-	search_query_free(&f->q);
-	search_pass_free(&f->pass);
-}
-
 void app_search_free(struct app *app)
 {
-	find_pass_drop(app);
+	filter_free(&app->filter);
 	prompt_free(&app->prompt);
-	xfree(&app->filter.text);
-	xfree(&app->filter.rows);
-	app->filter.n = 0;
 	find_set_ranges(app, NULL, 0);
 }
 
@@ -78,171 +58,63 @@ void app_search_start(struct app *app)
 		prompt_set(&app->prompt, last);
 }
 
-/* The list shows rows (filter.rows, in list order), labelled for the status line; NULL: all.
- * The pane gets the new rows before the old ones are freed: it reads them to keep the
- * selection. */
-static void find_show_rows(struct app *app, const char *label, size_t *rows, size_t n)
+static void find_list_show(void *ctx, const size_t *rows, size_t n)
 {
-	size_t *old_rows = app->filter.rows;
-	char *old_label = app->filter.text;
-
-	app->filter.text = label ? xstrdup(label) : NULL;
-	app->filter.rows = rows;
-	app->filter.n = label ? n : 0;
-	app->filter.query = false;
-	app->filter.pending.showing = false;
-	if (label)
-		app_list_show(app, app->filter.rows, app->filter.n);
-	else
-		app_list_show(app, app->load.order, app->load.n);
-	free(old_rows);
-	free(old_label);
+	app_list_show(ctx, rows, n);
 }
 
-/* Rows (corpus positions) put in list order, as find_show_rows. */
-static void find_show(struct app *app, const char *label, const size_t *rows, size_t n)
+/* The list as the filter sees it, now. */
+static struct filter_list find_list(struct app *app)
 {
-	size_t *v = label ? xcalloc(n + 1, sizeof *v) : NULL;
-
-	if (label && n) {
-		memcpy(v, rows, n * sizeof *rows);
-		app_sort_rows(app, v, n);
-	}
-	find_show_rows(app, label, v, n);
+	return (struct filter_list){
+		.order = app->load.order,
+		.rank = app->load.rank,
+		.n = app->load.n,
+		.index = &app->index.search,
+		.show = find_list_show,
+		.ctx = app,
+	};
 }
 
 void app_filter_list(struct app *app, const char *label, const size_t *rows, size_t n)
 {
+	struct filter_list l = find_list(app);
+
 	if (app->sv.win) { /* the store's list has its own filters: this one clears them */
 		app_store_unfilter(app);
 		return;
 	}
-	find_pass_drop(app);
-	find_show(app, label, rows, n);
+	filter_set_rows(&app->filter, &l, label, rows, n);
 }
 
-/* The filter rows as search positions, into the pass. */
-static void find_pass_add_rows(struct search_pass *p, const size_t *rows, size_t n, bool found)
-{
-	uint32_t *v = xcalloc(n + 1, sizeof *v);
-	for (size_t i = 0; i < n; i++)
-		v[i] = (uint32_t)rows[i];
-	if (found)
-		search_pass_keep(p, v, n);
-	else
-		search_pass_add(p, v, n);
-	free(v);
-}
-
-/* Whether q can only match where the list's search filter matched: its matching form holds
- * the filter's (the query grew as it was typed). */
-static bool find_within_filter(const struct app *app, const struct search_query *q)
-{
-	struct search_query old;
-	bool within;
-
-	if (!app->filter.text || !app->filter.query || !search_query_init(&old, app->filter.text, false))
-		return false;
-	within = strstr(q->norm, old.norm) != NULL;
-	search_query_free(&old);
-	return within;
-}
-
-/* Code points of a query's matching form (0: no query). */
-static size_t find_query_points(const char *text)
-{
-	struct search_query q;
-	size_t n = 0;
-
-	if (!search_query_init(&q, text, false))
-		return 0;
-	for (size_t i = 0; i < q.len; i++)
-		n += ((unsigned char)q.norm[i] & 0xC0) != 0x80;
-	search_query_free(&q);
-	return n;
-}
-
-/* The list on the store follows the prompt from the third letter: a query of one or two
- * matches nearly every article, and the index counts those slowly (Enter applies it). On a
- * store of more than FIND_STORE_LIVE_MAX articles, counting a prefix's matches takes seconds
- * (a key would wait for them): Enter applies every query there. */
-#define FIND_STORE_TYPED 3
-#define FIND_STORE_LIVE_MAX 100000
+/* The list on the store follows the prompt as filter_store_action says. */
 static void find_store_list(struct app *app, const char *text)
 {
-	size_t points = find_query_points(text);
+	size_t total = app->prompting ? app_store_total(app) : 0;
 
-	if (app->prompting && app_store_total(app) > FIND_STORE_LIVE_MAX)
-		return;
-	if (points == 0 || (app->prompting && points < FIND_STORE_TYPED)) {
-		if (app->filter.text)
-			app_store_unfilter(app);
-		return;
+	switch (filter_store_action(text, app->prompting, total, app->filter.text)) {
+	case FILTER_STORE_KEEP: break;
+	case FILTER_STORE_UNFILTER: app_store_unfilter(app); break;
+	case FILTER_STORE_SEARCH: app_store_search(app, text, text); break;
 	}
-	if (!app->filter.text || strcmp(app->filter.text, text) != 0)
-		app_store_search(app, text, text);
 }
 
-/* The query in the prompt changed: a new pass, as narrow as what is known allows. The list
- * keeps its rows until the pass is done (app_filter_step). */
+/* The query in the prompt changed: the store's index searches it, or a new pass does. */
 static void find_filter_list(struct app *app, const char *text)
 {
-	struct app_filtering *f = &app->filter.pending;
-	struct search_query q;
+	struct filter_list l = find_list(app);
 
-	if (app->sv.win) { /* the store's full-text index, a page at a time */
+	if (app->sv.win) /* the store's full-text index, a page at a time */
 		find_store_list(app, text);
-		return;
-	}
-	if (!search_query_init(&q, text, false)) {
-		app_filter_list(app, NULL, NULL, 0);
-		return;
-	}
-	if (f->text && strstr(q.norm, f->q.norm)) {
-		/* grew: the pending pass's matches so far and its untested rest */
-		search_pass_narrow(&f->pass);
-		xfree(&f->text);
-		search_query_free(&f->q);
-	} else {
-		find_pass_drop(app);
-		search_pass_init(&f->pass);
-		if (find_within_filter(app, &q)) {
-			find_pass_add_rows(&f->pass, app->filter.rows, app->filter.n, false);
-			search_pass_add_range(&f->pass, app->filter.upto, app->load.n);
-			f->ordered = app->filter.upto == app->load.n;
-		} else {
-			find_pass_add_rows(&f->pass, app->load.order, app->load.n, false);
-			f->ordered = true;
-		}
-	}
-	f->text = xstrdup(text);
-	f->q = q;
-	f->started = app_now();
-	f->showing = false;
-	f->shown = 0;
+	else
+		filter_query(&app->filter, &l, text, app_now());
 }
 
 void app_filter_more(struct app *app, size_t from, size_t to)
 {
-	struct app_filtering *f = &app->filter.pending;
+	struct filter_list l = find_list(app);
 
-	if (f->text == NULL && app->filter.text && app->filter.query) {
-		/* the shown result stays; only the new articles are to test */
-		if (!search_query_init(&f->q, app->filter.text, false))
-			return;
-		f->text = xstrdup(app->filter.text);
-		f->started = app_now();
-		f->showing = false;
-		search_pass_init(&f->pass);
-		find_pass_add_rows(&f->pass, app->filter.rows, app->filter.n, true);
-		search_pass_add_range(&f->pass, app->filter.upto, from);
-	}
-	if (f->text) {
-		search_pass_add_range(&f->pass, from, to);
-		f->ordered = false; /* the newcomers fall anywhere in the list */
-	}
-	else if (app->filter.text)
-		find_show(app, app->filter.text, app->filter.rows, app->filter.n); /* re-sorted */
+	filter_more(&app->filter, &l, from, to, app_now());
 }
 
 bool app_filter_pending(const struct app *app) { return app->filter.pending.text != NULL; }
@@ -255,90 +127,30 @@ bool app_filter_runnable(const struct app *app)
 	       (app->load.loader || (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH));
 }
 
-/* A pass's matches as list rows. */
-static size_t *find_found_rows(const struct search_pass *p)
-{
-	size_t *rows = xcalloc(p->nfound + 1, sizeof *rows);
-	for (size_t i = 0; i < p->nfound; i++)
-		rows[i] = p->found[i];
-	return rows;
-}
-
-/* The pass is done: its result is the list (in list order already when it tested so). */
-static void find_pass_done(struct app *app)
-{
-	struct app_filtering *f = &app->filter.pending;
-	size_t *rows = find_found_rows(&f->pass);
-	char *text = f->text;
-
-	f->text = NULL;
-	if (f->ordered) {
-		find_show_rows(app, text, rows, f->pass.nfound);
-	} else {
-		find_show(app, text, rows, f->pass.nfound);
-		free(rows);
-	}
-	app->filter.query = true;
-	app->filter.upto = app->load.n;
-	search_query_free(&f->q);
-	search_pass_free(&f->pass);
-	free(text);
-}
-
-/* Whether the matches so far are worth showing: the query was accepted, or they fill the
- * page; after that as they double (copying them then costs little over a pass), and while
- * they do not fill the page yet, each time one comes. */
-static bool find_partial_due(const struct app *app)
-{
-	const struct app_filtering *f = &app->filter.pending;
-	size_t n = f->pass.nfound, page = app->list.h > 0 ? (size_t)app->list.h : 1;
-	bool accepted = !(app->prompting && app->prompt_target == APP_SEARCH_LIST);
-
-	if (!f->ordered || n == 0 || (f->showing && n == f->shown))
-		return false;
-	if (!f->showing)
-		return accepted || n >= page;
-	return f->shown < page || n >= 2 * f->shown;
-}
-
-/* The matches so far as the list: the top of the final one, as the pass tests in list order. */
-static void find_show_partial(struct app *app)
-{
-	struct app_filtering *f = &app->filter.pending;
-	size_t n = f->pass.nfound;
-
-	find_show_rows(app, f->text, find_found_rows(&f->pass), n);
-	f->showing = true;
-	f->shown = n;
-}
-
 void app_filter_step(struct app *app, long budget_us)
 {
-	struct app_filtering *f = &app->filter.pending;
+	struct filter_list l = find_list(app);
+	bool accepted = !(app->prompting && app->prompt_target == APP_SEARCH_LIST);
 
 	if (!app_filter_runnable(app))
 		return;
 	if (app->load.loader)
 		corpus_index_grow(&app->index, app->load.n);
-	if (search_filter_step(&app->index.search, &f->q, &f->pass, budget_us))
-		find_pass_done(app);
-	else if (find_partial_due(app))
-		find_show_partial(app);
+	filter_step(&app->filter, &l, budget_us, app->list.h > 0 ? (size_t)app->list.h : 1,
+		    accepted);
 }
 
 void app_filter_settle(struct app *app)
 {
-	struct app_filtering *f = &app->filter.pending;
-
-	if (f->text == NULL)
+	if (app->filter.pending.text == NULL)
 		return;
 	if (app->load.loader == NULL) /* the search phase is quick: wait for it rather than race it */
 		corpus_index_wait(&app->index, CORPUS_INDEX_SEARCH);
-	if (!f->ordered) {
+	if (!app->filter.pending.ordered) { /* its matches so far are not final */
 		app_filter_step(app, LONG_MAX);
 		return;
 	}
-	while (f->text && !(f->showing && f->shown > 0))
+	while (!filter_settled(&app->filter))
 		app_filter_step(app, FIND_SETTLE_SLICE_US);
 }
 
