@@ -1,5 +1,6 @@
-/* cli.c - parsing the command line (a program's subcommands are its own: commands.c for qari,
- * train_main.c for qari-train). */
+/* cli.c - parsing the command line, for qari and qari-train alike (the static library
+ * qari_cli): a program passes its own subcommands (commands.c for qari, train_main.c for
+ * qari-train) and the options they keep outside struct cli (cmd_training.c). */
 #include "cli.h"
 
 #include <stdio.h>
@@ -28,17 +29,6 @@ static bool cli_parse_width(const char *s, int *width)
 	if (*s == '\0' || *end != '\0' || v < 1 || v > CLI_MAX_WIDTH)
 		return false;
 	*width = (int)v;
-	return true;
-}
-
-/* A penalty of the CRF trainer: a finite number ≥ 0. */
-static bool cli_parse_penalty(const char *v, double *out)
-{
-	char *end;
-	double x = strtod(v, &end);
-	if (*v == '\0' || *end != '\0' || !(x >= 0) || x > 1e6)
-		return false;
-	*out = x;
 	return true;
 }
 
@@ -121,13 +111,16 @@ static bool cli_set_dir(struct cli *cli, const char *v)
 	return true;
 }
 
-/* The option d with its value v (NULL for a flag) into cli; false with *error when v is not
- * one it takes. */
-static bool cli_set_option(struct cli *cli, const struct cli_option_def *d, const char *v,
-			   const char **error)
+/* The option d with its value v (NULL for a flag) into cli, or into extra when it keeps d;
+ * false with *error when v is not one it takes. */
+static bool cli_set_option(struct cli *cli, const struct cli_extra *extra,
+			   const struct cli_option_def *d, const char *v, const char **error)
 {
 	char *end;
 
+	cli->given |= (unsigned)d->bit;
+	if (extra && (extra->options & (unsigned)d->bit))
+		return extra->set(extra->opts, d->bit, d->name, v, error);
 	switch (d->bit) {
 	case CLI_OPT_WIDTH:
 		if (!cli_parse_width(v, &cli->width))
@@ -161,12 +154,6 @@ static bool cli_set_option(struct cli *cli, const struct cli_option_def *d, cons
 		cli->split = v;
 		break;
 	case CLI_OPT_METHOD: cli->method = v; break; /* checked against the command's methods */
-	case CLI_OPT_OUTPUT: cli->output = v; break;
-	case CLI_OPT_SEED:
-		cli->seed = strtoul(v, &end, 10);
-		if (*v == '\0' || *end != '\0')
-			return *error = "--seed takes a number", false;
-		break;
 	case CLI_OPT_MAKE_STORE:
 		cli->make_store = strtoul(v, &end, 10);
 		if (*v < '1' || *v > '9' || *end != '\0' || cli->make_store > 100000000)
@@ -174,19 +161,13 @@ static bool cli_set_option(struct cli *cli, const struct cli_option_def *d, cons
 			       false;
 		break;
 	case CLI_OPT_STORE: cli->store = v; break;
-	case CLI_OPT_PENALTY:
-		if (!cli_parse_penalty(v, strcmp(d->name, "--c1") == 0 ? &cli->c1 : &cli->c2)) {
-			snprintf(cli_error_buf, sizeof cli_error_buf, "%s takes a number of at least 0",
-				 d->name);
-			return *error = cli_error_buf, false;
-		}
-		break;
+	default: break; /* kept by a struct cli_extra, where there is one */
 	}
-	cli->given |= (unsigned)d->bit;
 	return true;
 }
 
-static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, const char **error)
+static bool cli_parse_option(struct cli *cli, const struct cli_extra *extra, int argc, char **argv,
+			     int *i, const char **error)
 {
 	const char *a = argv[*i], *eq;
 	const struct cli_option_def *d;
@@ -198,14 +179,14 @@ static bool cli_parse_option(struct cli *cli, int argc, char **argv, int *i, con
 	if ((d = cli_option_find(a)) == NULL)
 		return *error = "unknown option (see qari --help)", false;
 	if (!d->value)
-		return cli_set_option(cli, d, NULL, error);
+		return cli_set_option(cli, extra, d, NULL, error);
 	if ((eq = strchr(a, '=')) != NULL)
-		return cli_set_option(cli, d, eq + 1, error);
+		return cli_set_option(cli, extra, d, eq + 1, error);
 	if (*i + 1 >= argc) {
 		snprintf(cli_error_buf, sizeof cli_error_buf, "%s takes a value", d->name);
 		return *error = cli_error_buf, false;
 	}
-	return cli_set_option(cli, d, argv[++*i], error);
+	return cli_set_option(cli, extra, d, argv[++*i], error);
 }
 
 /* Every option given is in the command's template, and --method is one it knows. */
@@ -230,13 +211,13 @@ static bool cli_check_template(const struct cli *cli, const char **error)
 	return true;
 }
 
-bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands, struct cli *cli,
-	       const char **error)
+bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands,
+	       const struct cli_extra *extra, struct cli *cli, const char **error)
 {
 	bool options_done = false;
 
 	memset(cli, 0, sizeof *cli);
-	cli->c1 = cli->c2 = -1;
+	cli->extra = extra ? extra->opts : NULL;
 	cli->argv = argv;
 	cli->args = xcalloc((size_t)argc + 1, sizeof *cli->args);
 	cli->no_color = getenv("NO_COLOR") != NULL && *getenv("NO_COLOR") != '\0';
@@ -245,7 +226,7 @@ bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands, s
 		if (!options_done && strcmp(a, "--") == 0)
 			options_done = true;
 		else if (!options_done && a[0] == '-' && a[1] != '\0') {
-			if (!cli_parse_option(cli, argc, argv, &i, error))
+			if (!cli_parse_option(cli, extra, argc, argv, &i, error))
 				return false;
 		} else if (cli->cmd == NULL && cli->nargs == 0 && cli_find_command(commands, a))
 			cli->cmd = cli_find_command(commands, a);

@@ -2,7 +2,9 @@
  *
  * One subcommand per file (src/app/cmd_*.c), listed in one registry (commands.c). The
  * training commands (train-ner, ner-split, ner-clusters) are built into qari-train
- * (train_main.c); qari runs it for them (trainer.c). */
+ * (train_main.c); qari runs it for them (trainer.c). Their options are theirs
+ * (cmd_training.h, through struct cli_extra); struct cli holds what the reader and qari's
+ * other commands take. cli.c is the static library qari_cli, linked into both programs. */
 #ifndef QARI_CLI_H
 #define QARI_CLI_H
 
@@ -29,11 +31,8 @@ struct cli {
 	bool stats;           /* list --stats */
 	bool no_cache;        /* --no-cache: entities tagged afresh, the cache left alone */
 	bool conll;           /* tag --conll: one token per line in, token<TAB>tag out */
-	const char *output;   /* -o FILE (train-ner, ner-split) */
-	unsigned long seed;   /* --seed N (train-ner), 0 when not given */
-	const char *method;   /* --method crf|perceptron (train-ner), qari|tfidf (related), NULL
-				 when not given */
-	double c1, c2;        /* --c1 X, --c2 X (train-ner, CRF penalties), -1 when not given */
+	const char *method;   /* --method, one of the command's cmd_entry.methods (related's,
+				 train-ner's), NULL when not given */
 	const char *split;    /* --split dev|test|all (eval-entities, eval-related), NULL when
 				 not given */
 	bool verbose;         /* --verbose (eval-entities, eval-related): every error or list */
@@ -41,6 +40,7 @@ struct cli {
 	const char *store;    /* --store FILE (bench), NULL when not given */
 	bool help, version;
 	unsigned given;       /* the enum cli_option of every option given */
+	const void *extra;    /* the options kept outside (cli_extra.opts), NULL: none */
 };
 
 /* The options a command takes: its template (cmd_entry.options), as tmux's commands carry
@@ -80,14 +80,28 @@ struct cmd_entry {
 	const char *methods; /* with CLI_OPT_METHOD: what --method takes, "a|b" */
 };
 
+/* Options that commands keep outside struct cli, in a struct of their own (the training
+ * commands', cmd_training.h): set takes each as it is parsed, and returns false with *error
+ * when its value is not one it takes. cli_parse points cli->extra at opts. */
+struct cli_extra {
+	unsigned options; /* the enum cli_option it keeps */
+	bool (*set)(void *opts, enum cli_option bit, const char *name, const char *value,
+		    const char **error);
+	void *opts;
+};
+
 /* Parse argv; its first positional argument that names one of commands (NULL-terminated) is
  * the subcommand, whose template says which options it takes (no subcommand: the reader's).
- * On a user error returns false and sets *error to a message (static, until the next call). */
-bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands, struct cli *cli,
-	       const char **error);
+ * extra (NULL: none) keeps the options it names; an option nobody keeps is checked against the
+ * template only. On a user error returns false and sets *error to a message (static, until
+ * the next call). */
+bool cli_parse(int argc, char **argv, const struct cmd_entry *const *commands,
+	       const struct cli_extra *extra, struct cli *cli, const char **error);
 const struct cmd_entry *cli_find_command(const struct cmd_entry *const *commands, const char *name);
-/* qari's subcommands and its --help (commands.c). */
+/* qari's subcommands and its --help (commands.c), and the options they keep outside struct
+ * cli: the training commands', checked as qari parses, kept by qari-train (trainer.c). */
 extern const struct cmd_entry *const cli_commands[];
+extern const struct cli_extra cli_commands_extra;
 void cli_print_help(void);
 /* Whether --help describes the option once for all (the layout options, --no-color) rather
  * than in each command's usage. */

@@ -54,27 +54,28 @@ static void cmd_ner_clusters_add(const char *path, char ***files, size_t *n, siz
 
 static int cmd_ner_clusters_exec(const struct cli *cli)
 {
+	const struct train_options *t = cli->extra;
 	struct ner_clusters_opts o = {
 		.min_count = CMD_NER_CLUSTERS_MIN_COUNT,
 		.contexts = CMD_NER_CLUSTERS_CONTEXTS,
 		.window = CMD_NER_CLUSTERS_WINDOW,
 		.levels = {1024, 256, 64, 16}, /* NER_CLUSTER_LEVELS */
 		.max_iter = CMD_NER_CLUSTERS_ROUNDS,
-		.seed = cli->seed ? cli->seed : CMD_NER_CLUSTERS_SEED,
+		.seed = t->seed ? t->seed : CMD_NER_CLUSTERS_SEED,
 		.verbose = true,
 	};
 	char **files = NULL, *error = NULL;
 	size_t n = 0, cap = 0;
 	int rc = 0;
 
-	if (cli->nargs == 0 || cli->output == NULL) {
+	if (cli->nargs == 0 || t->output == NULL) {
 		fprintf(stderr, "qari: usage: qari ner-clusters PATH... -o OUT\n");
 		return 1;
 	}
 	for (size_t i = 0; i < cli->nargs; i++)
 		cmd_ner_clusters_add(cli->args[i], &files, &n, &cap);
 	fprintf(stderr, "%zu files\n", n);
-	if (!ner_clusters_build(files, n, &o, cli->output, &error)) {
+	if (!ner_clusters_build(files, n, &o, t->output, &error)) {
 		fprintf(stderr, "qari: %s\n", error);
 		free(error);
 		rc = 1;

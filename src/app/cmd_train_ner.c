@@ -25,19 +25,20 @@
 #define CMD_TRAIN_NER_WINDOW 15 /* second pass: a document is ±15 sentences (chosen on the
 					 held-out tenth of TRAIN: 75.19 against 74.64 with 20 and 74.86 with 30) */
 
-static int cmd_train_ner_run(const struct cli *cli, struct ner_lexicon *lex)
+static int cmd_train_ner_run(const struct cli *cli, const struct train_options *t,
+			     struct ner_lexicon *lex)
 {
 	struct ner_data train, dev;
 	struct ner_train_opts o = {
 		.epochs = CMD_TRAIN_NER_EPOCHS,
-		.seed = cli->seed ? cli->seed : CMD_TRAIN_NER_SEED,
+		.seed = t->seed ? t->seed : CMD_TRAIN_NER_SEED,
 		.min_count = CMD_TRAIN_NER_MIN_COUNT,
 		.margin = CMD_TRAIN_NER_MARGIN,
 		.miss_cost = CMD_TRAIN_NER_MISS_COST,
 		.window = CMD_TRAIN_NER_WINDOW,
 		.method = cli->method && strcmp(cli->method, "crf") == 0 ? NER_TRAIN_CRF : NER_TRAIN_PERCEPTRON,
-		.c1 = cli->c1 >= 0 ? cli->c1 : CMD_TRAIN_NER_C1,
-		.c2 = cli->c2 >= 0 ? cli->c2 : CMD_TRAIN_NER_C2,
+		.c1 = t->c1 >= 0 ? t->c1 : CMD_TRAIN_NER_C1,
+		.c2 = t->c2 >= 0 ? t->c2 : CMD_TRAIN_NER_C2,
 		.max_iter = CMD_TRAIN_NER_MAX_ITER,
 		.verbose = true,
 	};
@@ -57,7 +58,7 @@ static int cmd_train_ner_run(const struct cli *cli, struct ner_lexicon *lex)
 	m = ner_train(&train, train.nsents, &dev, lex, &o);
 	ner_evaluate(m, &dev, 0, dev.nsents, &s);
 	cmd_ner_eval_print(stderr, &s);
-	if (ner_model_save(m, cli->output, &error))
+	if (ner_model_save(m, t->output, &error))
 		rc = 0;
 	else {
 		fprintf(stderr, "qari: %s\n", error);
@@ -71,11 +72,12 @@ static int cmd_train_ner_run(const struct cli *cli, struct ner_lexicon *lex)
 
 static int cmd_train_ner_exec(const struct cli *cli)
 {
+	const struct train_options *t = cli->extra;
 	char *dir = corpus_asset_path("ner"), *error = NULL;
 	struct ner_lexicon *lex;
 	int rc;
 
-	if (cli->nargs != 2 || cli->output == NULL) {
+	if (cli->nargs != 2 || t->output == NULL) {
 		fprintf(stderr, "qari: usage: qari train-ner TRAIN DEV -o MODEL\n");
 		free(dir);
 		return 1;
@@ -86,7 +88,7 @@ static int cmd_train_ner_exec(const struct cli *cli)
 		free(dir);
 		return 1;
 	}
-	rc = cmd_train_ner_run(cli, lex);
+	rc = cmd_train_ner_run(cli, t, lex);
 	ner_lexicon_free(lex);
 	free(dir);
 	return rc;

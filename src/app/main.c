@@ -14,7 +14,7 @@ int main(int argc, char **argv)
 	/* a file size limit (ulimit -f) fails a write with EFBIG, which every writer reports,
 	 * instead of killing qari with marks unsaved */
 	signal(SIGXFSZ, SIG_IGN);
-	if (!cli_parse(argc, argv, cli_commands, &cli, &error)) {
+	if (!cli_parse(argc, argv, cli_commands, &cli_commands_extra, &cli, &error)) {
 		fprintf(stderr, "qari: %s\n", error);
 		free(cli.args);
 		return 1;

@@ -1,12 +1,13 @@
 /* train_main.c - qari-train: the entity tagger's training commands (train-ner, ner-split,
  * ner-clusters), linked with the training library (include/qari/ner_train.h). The user runs
  * them as qari's subcommands; qari runs this with the same command line (trainer.c), so
- * options, messages and exit codes are qari's. */
+ * options, messages and exit codes are qari's. Their options are kept in a struct
+ * train_options, which each command finds at cli->extra. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli.h"
+#include "cmd_training.h"
 
 static const struct cmd_entry *const train_commands[] = {
 	&cmd_train_ner_entry,
@@ -26,11 +27,13 @@ static void train_print_help(void)
 int main(int argc, char **argv)
 {
 	struct cli cli;
+	struct train_options opts = TRAIN_OPTIONS_NONE;
+	const struct cli_extra extra = {TRAIN_OPTIONS, train_options_set, &opts};
 	const char *error = NULL;
 	int rc;
 
 	signal(SIGXFSZ, SIG_IGN); /* as qari: a write past ulimit -f fails with EFBIG, reported */
-	if (!cli_parse(argc, argv, train_commands, &cli, &error)) {
+	if (!cli_parse(argc, argv, train_commands, &extra, &cli, &error)) {
 		fprintf(stderr, "qari: %s\n", error);
 		free(cli.args);
 		return 1;

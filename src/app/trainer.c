@@ -60,6 +60,10 @@ static int trainer_exec(const struct cli *cli)
 	return 1;
 }
 
+/* qari checks the training options as it parses; qari-train parses them again and keeps them. */
+static struct train_options trainer_checked;
+const struct cli_extra cli_commands_extra = {TRAIN_OPTIONS, train_options_set, &trainer_checked};
+
 const struct cmd_entry cmd_train_ner_entry = CMD_TRAIN_NER_ENTRY(trainer_exec);
 const struct cmd_entry cmd_ner_split_entry = CMD_NER_SPLIT_ENTRY(trainer_exec);
 const struct cmd_entry cmd_ner_clusters_entry = CMD_NER_CLUSTERS_ENTRY(trainer_exec);

@@ -1,12 +1,16 @@
 /* test_cli.c - the command line: a subcommand takes only the options of its template, wherever
- * they stand; values are checked; "--" ends the options; and every command's usage line names
- * exactly the options its template takes, but those --help describes once for all. */
+ * they stand; values are checked; "--" ends the options; the training commands' options go to
+ * their own struct, in qari (checked) as in qari-train (kept); and every command's usage line
+ * names exactly the options its template takes, but those --help describes once for all. */
 #include "check.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 
 #include "../../src/app/cli.h"
+#include "../../src/app/cmd_training.h"
+
+static const struct cli_extra *parse_extra = &cli_commands_extra; /* as qari parses */
 
 static bool parse(struct cli *cli, const char **error, int argc, ...)
 {
@@ -20,7 +24,7 @@ static bool parse(struct cli *cli, const char **error, int argc, ...)
 	*error = NULL;
 	static char *kept[16]; /* cli keeps pointers into argv */
 	memcpy(kept, argv, sizeof argv);
-	return cli_parse(argc, kept, cli_commands, cli, error);
+	return cli_parse(argc, kept, cli_commands, parse_extra, cli, error);
 }
 
 static void test_parse(void)
@@ -58,8 +62,8 @@ static void test_parse(void)
 	free(cli.args);
 	REQUIRE(parse(&cli, &error, 10, "train-ner", "--method", "crf", "--c1", "0.5", "t", "d", "-o",
 		      "m"));
-	CHECK(cli.c1 == 0.5 && cli.c2 == -1);
-	CHECK_STR(cli.output, "m");
+	CHECK_STR(cli.method, "crf");
+	CHECK(cli.nargs == 2 && cli.extra == cli_commands_extra.opts);
 	free(cli.args);
 
 	/* bad values */
@@ -86,6 +90,63 @@ static void test_parse(void)
 	free(cli.args);
 }
 
+/* The training commands' options go to a struct train_options, as qari-train parses them:
+ * checked (the message names the option) and refused where the template lacks them. */
+static void test_training_options(void)
+{
+	struct train_options t = TRAIN_OPTIONS_NONE;
+	const struct cli_extra train = {TRAIN_OPTIONS, train_options_set, &t};
+	const struct train_options *got;
+	struct cli cli;
+	const char *error;
+
+	parse_extra = &train;
+	REQUIRE(parse(&cli, &error, 10, "--seed=7", "train-ner", "--c2", "0.25", "t", "d", "-o", "m",
+		      "--method=perceptron"));
+	got = cli.extra;
+	REQUIRE(got == &t);
+	CHECK(got->c1 == -1 && got->c2 == 0.25 && got->seed == 7);
+	CHECK_STR(got->output, "m");
+	CHECK_STR(cli.method, "perceptron"); /* --method is the command line's: related takes it */
+	CHECK(cli.nargs == 2);
+	free(cli.args);
+
+	t = TRAIN_OPTIONS_NONE;
+	REQUIRE(parse(&cli, &error, 6, "ner-clusters", "a", "b", "-o", "out"));
+	CHECK(t.seed == 0 && t.c1 == -1 && t.c2 == -1);
+	CHECK_STR(t.output, "out");
+	free(cli.args);
+
+	CHECK(!parse(&cli, &error, 4, "train-ner", "--c1", "x"));
+	CHECK(error && strstr(error, "--c1") && strstr(error, "at least 0"));
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 4, "ner-clusters", "--seed", "3x"));
+	CHECK(error && strstr(error, "--seed"));
+	free(cli.args);
+	/* kept outside struct cli, still held to the template */
+	CHECK(!parse(&cli, &error, 5, "ner-split", "-o", "x", "f"));
+	CHECK(error && strstr(error, "-o") && strstr(error, "ner-split"));
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 4, "ner-clusters", "--c2", "1"));
+	CHECK(error && strstr(error, "not an option") && strstr(error, "ner-clusters"));
+	free(cli.args);
+
+	/* qari checks them as it parses: the same message before qari-train runs */
+	parse_extra = &cli_commands_extra;
+	CHECK(!parse(&cli, &error, 6, "train-ner", "--c1", "0.5", "--c2", "-1"));
+	CHECK(error && strstr(error, "--c2") && strstr(error, "at least 0"));
+	free(cli.args);
+
+	/* a program that keeps them nowhere still skips their values and checks the template */
+	parse_extra = NULL;
+	REQUIRE(parse(&cli, &error, 6, "train-ner", "-o", "m", "t", "d"));
+	CHECK(cli.nargs == 2 && cli.extra == NULL);
+	free(cli.args);
+	CHECK(!parse(&cli, &error, 4, "list", "--seed", "3"));
+	free(cli.args);
+	parse_extra = &cli_commands_extra;
+}
+
 /* What --help says of each command is what it takes. */
 static void test_usage_agrees(void)
 {
@@ -108,6 +169,7 @@ static void test_usage_agrees(void)
 int main(void)
 {
 	test_parse();
+	test_training_options();
 	test_usage_agrees();
 	return check_done();
 }
