@@ -88,7 +88,8 @@ void search_pass_add(struct search_pass *p, const uint32_t *v, size_t n);
 /* Matches known already (a previous result being extended): they count as found. */
 void search_pass_keep(struct search_pass *p, const uint32_t *v, size_t n);
 /* The query grew (the new one holds the old one's matching form): only the matches so far
- * and the untested candidates can still match; they become the candidates, none found. */
+ * and the untested candidates can still match; they become the candidates in that order (a
+ * pass that tested in list order goes on in list order), none found. */
 void search_pass_narrow(struct search_pass *p);
 static inline bool search_pass_done(const struct search_pass *p) { return p->next == p->ncand; }
 /* Test candidates for q until none is left or budget_us microseconds have passed (at least

@@ -366,12 +366,15 @@ void search_pass_narrow(struct search_pass *p)
 {
 	size_t rest = p->ncand - p->next;
 
-	/* the tested candidates are done with: the untested ones move to the front, the
-	 * matches so far go after them (disjoint sets, so no article is tested twice) */
-	memmove(p->cand, p->cand + p->next, rest * sizeof *p->cand);
-	p->ncand = rest;
+	/* the tested candidates are done with: the matches so far come first, the untested ones
+	 * after them, so a pass that tested in order goes on in that order (disjoint sets, so no
+	 * article is tested twice) */
+	xgrow(&p->cand, &p->cand_cap, p->nfound + rest + 1, sizeof *p->cand);
+	memmove(p->cand + p->nfound, p->cand + p->next, rest * sizeof *p->cand);
+	if (p->nfound)
+		memcpy(p->cand, p->found, p->nfound * sizeof *p->cand);
+	p->ncand = p->nfound + rest;
 	p->next = 0;
-	search_pass_add(p, p->found, p->nfound);
 	p->nfound = 0;
 }
 
