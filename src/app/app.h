@@ -11,6 +11,7 @@
  *   mouse.c     clicks and the wheel (mouse = on)
  *   loading.c   the corpus arriving while the reader runs: batches merged into the list
  *               (newest first), the selection kept, progress and problems in the status line
+ *               (the list's order as they arrive: load.c, load.h, without struct app)
  *   views.c     the list's view (all, unread, bookmarked), sort order, source filter,
  *               next/previous unread, mark all read and undo
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
@@ -23,6 +24,7 @@
 
 #include "cli.h"
 #include "filter.h"
+#include "load.h"
 #include "qari/config.h"
 #include "qari/corpus.h"
 #include "qari/corpus_index.h"
@@ -60,19 +62,6 @@ struct app_term {
 	const char *type; /* TERM for newterm */
 	FILE *out, *in;
 	int in_fd;        /* polled for keys */
-};
-
-/* The corpus arriving (loading.c) and the unfiltered list's order. */
-struct app_load {
-	struct corpus_loader *loader; /* the corpus still loading in the background, else NULL */
-	size_t *order;      /* corpus positions newest first: the unfiltered list. The corpus
-			       itself stays in load order, so positions never change */
-	size_t *rank;       /* corpus position → row in order */
-	size_t n;           /* articles in the list: positions [0, n) of the corpus */
-	double merged_at;   /* when new articles last joined the list (merges are throttled) */
-	bool touched;       /* the user moved the selection: it stays on its article */
-	char *last_id;      /* the state's last article, until it arrives */
-	size_t nproblems;   /* load problems shown so far */
 };
 
 /* Which of the listed articles the list shows, and how (views.c). */
@@ -161,7 +150,7 @@ struct app {
 	size_t find_top;       /* the reader's top line when find began: hits from there on */
 
 	struct app_views views;
-	struct app_load load;
+	struct load load; /* the corpus arriving (load.h, loading.c) */
 
 	struct corpus_index index;    /* search, entities, related: built in the background */
 	bool index_done;
@@ -247,8 +236,6 @@ void app_load_merge(struct app *app, bool force);
 int app_load_timeout(const struct app *app);
 /* Sort app->load.order again after a change of sort order; false while a search pass is pending. */
 bool app_load_resort(struct app *app);
-/* Keep rows (corpus positions in the list) in list order. */
-void app_sort_rows(const struct app *app, size_t *rows, size_t n);
 void app_load_free(struct app *app);
 
 /* store_view.c: the reader on the store, fetching in the background */

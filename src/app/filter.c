@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "qari/xalloc.h"
 
 void filter_pass_drop(struct filter *f)
@@ -33,13 +34,6 @@ void filter_free(struct filter *f)
 	xfree(&f->text);
 	xfree(&f->rows);
 	f->n = 0;
-}
-
-static int filter_rank_cmp(const void *pa, const void *pb, void *ctx)
-{
-	const size_t *rank = ctx;
-	size_t a = rank[*(const size_t *)pa], b = rank[*(const size_t *)pb];
-	return a < b ? -1 : a > b;
 }
 
 /* The list shows rows (in list order, taken), labelled; NULL label: all. The list gets the new
@@ -71,7 +65,7 @@ static void filter_show(struct filter *f, const struct filter_list *l, const cha
 
 	if (label && n) {
 		memcpy(v, rows, n * sizeof *rows);
-		qsort_r(v, n, sizeof *v, filter_rank_cmp, (void *)l->rank);
+		load_sort_rows(v, n, l->rank);
 	}
 	filter_show_rows(f, l, label, v, n);
 }
@@ -94,20 +88,6 @@ static void filter_pass_add_rows(struct search_pass *p, const size_t *rows, size
 	else
 		search_pass_add(p, v, n);
 	free(v);
-}
-
-/* The query grew: only the matches so far and the untested candidates can still match. They
- * become the candidates in that order, which is list order when the pass tested in list
- * order (search_pass_narrow puts the untested first). */
-static void filter_pass_narrow(struct search_pass *p)
-{
-	struct search_pass narrow;
-
-	search_pass_init(&narrow);
-	search_pass_add(&narrow, p->found, p->nfound);
-	search_pass_add(&narrow, p->cand + p->next, p->ncand - p->next);
-	search_pass_free(p);
-	*p = narrow;
 }
 
 /* Whether q can only match where the shown search filter matched: its matching form holds
@@ -154,7 +134,7 @@ void filter_query(struct filter *f, const struct filter_list *l, const char *tex
 	}
 	if (p->text && strstr(q.norm, p->q.norm)) {
 		/* grew: the pending pass's matches so far and its untested rest */
-		filter_pass_narrow(&p->pass);
+		search_pass_narrow(&p->pass);
 		xfree(&p->text);
 		search_query_free(&p->q);
 	} else {

@@ -1,14 +1,14 @@
 /* loading.c - the corpus arriving while the reader runs.
  *
  * The loader (model/corpus_loader.c) hands articles over on this thread, in load order; they
- * are appended to the corpus, which is never reordered, so a position in it (the open
- * article, the jump history, filter rows, the index) stays valid while more arrive. The list
- * shows them through app->load.order: in the chosen sort order (views.c; newest first unless the
- * user chose another), ties in load order. New articles join
- * the list at most every LOADING_MERGE_MS, so the list neither jitters nor costs a sort per
- * batch; the selected article keeps its row on screen. Once everything is in, the background
- * index starts (corpus_index.c); until then, filtering builds search entries on demand. A
- * search filter tests the new articles in the event loop's slices (find.c), not here. */
+ * are appended to the corpus, which is never reordered. The list's order as they join it, and
+ * when they may, is load.c's (struct load, load.h): in the chosen sort order (views.c; newest
+ * first unless the user chose another), ties in load order, at most every LOAD_MERGE_MS, so
+ * the list neither jitters nor costs a sort per batch. This file ties it to the list pane
+ * (the selected article keeps its row on screen), the filter and the status line. Once
+ * everything is in, the background index starts (corpus_index.c); until then, filtering
+ * builds search entries on demand. A search filter tests the new articles in the event
+ * loop's slices (find.c), not here. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +16,6 @@
 
 #include "app.h"
 #include "qari/xalloc.h"
-
-#define LOADING_MERGE_MS 80
 
 static double app_clock(clockid_t id)
 {
@@ -28,25 +26,6 @@ static double app_clock(clockid_t id)
 
 double app_now(void) { return app_clock(CLOCK_MONOTONIC); }
 double app_thread_cpu(void) { return app_clock(CLOCK_THREAD_CPUTIME_ID); }
-
-/* The list's sort order (newest first unless the user chose another); ties in load order. */
-static int loading_list_cmp(const void *pa, const void *pb, void *ctx)
-{
-	const struct app *app = ctx;
-	return listing_cmp(&app->corpus, app->views.sort, *(const size_t *)pa, *(const size_t *)pb);
-}
-
-static int loading_rank_cmp(const void *pa, const void *pb, void *ctx)
-{
-	const size_t *rank = ctx;
-	size_t a = rank[*(const size_t *)pa], b = rank[*(const size_t *)pb];
-	return a < b ? -1 : a > b;
-}
-
-void app_sort_rows(const struct app *app, size_t *rows, size_t n)
-{
-	qsort_r(rows, n, sizeof *rows, loading_rank_cmp, app->load.rank);
-}
 
 void app_load_start(struct app *app, char *const *paths, size_t npaths)
 {
@@ -61,29 +40,22 @@ void app_load_start(struct app *app, char *const *paths, size_t npaths)
 /* Select the state's last article if it is among corpus positions [from, to). */
 void app_load_select_last(struct app *app, size_t from, size_t to)
 {
-	for (size_t i = from; app->load.last_id && !app->load.touched && i < to; i++)
-		if (strcmp(app->corpus.items[i]->id, app->load.last_id) == 0) {
-			list_pane_select(&app->list, i);
-			app->load.touched = true; /* from now on the selection follows it */
-			xfree(&app->load.last_id);
-		}
-}
+	size_t pos;
 
-static void loading_rank(struct app *app)
-{
-	app->load.rank = xreallocarray(app->load.rank, app->load.n ? app->load.n : 1, sizeof *app->load.rank);
-	for (size_t k = 0; k < app->load.n; k++)
-		app->load.rank[app->load.order[k]] = k;
+	if (!load_find_last(&app->load, &app->corpus, from, to, &pos))
+		return;
+	list_pane_select(&app->list, pos);
+	app->load.touched = true; /* from now on the selection follows it */
+	xfree(&app->load.last_id);
 }
 
 bool app_load_resort(struct app *app)
 {
 	if (app_filter_pending(app))
 		return false; /* its matches so far are in the old order */
-	qsort_r(app->load.order, app->load.n, sizeof *app->load.order, loading_list_cmp, app);
-	loading_rank(app);
+	load_resort(&app->load, &app->corpus, app->views.sort);
 	if (app->filter.text) {
-		app_sort_rows(app, app->filter.rows, app->filter.n);
+		load_sort_rows(app->filter.rows, app->filter.n, app->load.rank);
 		app_list_show(app, app->filter.rows, app->filter.n);
 	} else {
 		app_list_show(app, app->load.order, app->load.n);
@@ -94,29 +66,14 @@ bool app_load_resort(struct app *app)
 
 void app_load_merge(struct app *app, bool force)
 {
-	size_t from = app->load.n, to = app->corpus.n, i = 0, j = 0, k = 0;
-	size_t *fresh, *order, *old = app->load.order;
+	size_t from = app->load.n, to = app->corpus.n, *old;
 
 	/* on the store the corpus holds the articles opened, not the list */
 	if (app->sv.win || from == to || (!force && app_load_timeout(app) > 0))
 		return;
-	fresh = xcalloc(to - from, sizeof *fresh);
-	for (size_t p = from; p < to; p++)
-		fresh[p - from] = p;
-	qsort_r(fresh, to - from, sizeof *fresh, loading_list_cmp, app);
-	order = xcalloc(to, sizeof *order);
-	while (i < from && j < to - from)
-		order[k++] = loading_list_cmp(&fresh[j], &old[i], app) < 0 ? fresh[j++] : old[i++];
-	while (i < from)
-		order[k++] = old[i++];
-	while (j < to - from)
-		order[k++] = fresh[j++];
-	free(fresh);
-	app->load.order = order;
-	app->load.n = to;
-	loading_rank(app);
+	old = load_merge(&app->load, &app->corpus, app->views.sort, to);
 	if (app->filter.text == NULL)
-		app_list_show(app, order, to); /* reads the old order: freed after */
+		app_list_show(app, app->load.order, to); /* reads the old order: freed after */
 	if (app->filter.text || app_filter_pending(app))
 		app_filter_more(app, from, to); /* a search takes them in, in slices */
 	free(old);
@@ -128,10 +85,9 @@ void app_load_merge(struct app *app, bool force)
 
 int app_load_timeout(const struct app *app)
 {
-	double due = app->load.merged_at + LOADING_MERGE_MS / 1000.0 - app_now();
-	if (app->load.n == app->corpus.n || app->sv.win)
+	if (app->sv.win)
 		return -1;
-	return due > 0 ? (int)(due * 1000) + 1 : 0;
+	return load_merge_due(&app->load, app->corpus.n, app_now());
 }
 
 /* New load problems: their count and the first one in the status line. */
@@ -190,12 +146,4 @@ void app_load_event(struct app *app)
 		app_load_merge(app, false);
 }
 
-void app_load_free(struct app *app)
-{
-	corpus_loader_free(app->load.loader);
-	app->load.loader = NULL;
-	xfree(&app->load.order);
-	xfree(&app->load.rank);
-	xfree(&app->load.last_id);
-	app->load.n = 0;
-}
+void app_load_free(struct app *app) { load_free(&app->load); }
