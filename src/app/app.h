@@ -7,7 +7,8 @@
  *   links.c     opening the source URL, copying it with OSC 52
  *   find.c      the list filter and find in the article (the filter's logic: filter.c,
  *               filter.h, without struct app)
- *   sidebar.c   the entity sidebar's rows, related stories, ] and [
+ *   sidebar.c   the entity sidebar's rows, related stories, ] and [ (the walk and what an
+ *               entry says of its sources: rel.c, rel.h, without struct app)
  *   mouse.c     clicks and the wheel (mouse = on)
  *   loading.c   the corpus arriving while the reader runs: batches merged into the list
  *               (newest first), the selection kept, progress and problems in the status line
@@ -25,6 +26,7 @@
 #include "cli.h"
 #include "filter.h"
 #include "load.h"
+#include "rel.h"
 #include "qari/config.h"
 #include "qari/corpus.h"
 #include "qari/corpus_index.h"
@@ -76,20 +78,6 @@ struct app_views {
 	size_t unread;               /* unread articles among the listed ones, counted when */
 	size_t unread_of;            /* the list had this many; APP_NONE: count again */
 	struct listing_sources sources;
-};
-
-/* The open article's entities and related stories in the sidebar (sidebar.c). */
-struct app_related {
-	struct article_entities early; /* the open article's, found at once while the index is
-					  being built (the sidebar needs not wait for it) */
-	size_t early_of;               /* the article they are of, APP_NONE: none */
-	int fill_w;                    /* the sidebar's width when it was filled (titles wrap) */
-	struct related_link *links;    /* of the open article */
-	size_t n;
-	size_t anchor;                 /* the article whose related stories ] and [ walk */
-	long pos;                      /* where in that walk (-1: at the anchor) */
-	struct store_related_list stored; /* on the store: the open article's, read from it */
-	int64_t anchor_row;            /* on the store: the anchor's row (its slot may be reused) */
 };
 
 /* The reader on the store (store_view.c, page_view.c): the list a window onto it
@@ -154,7 +142,7 @@ struct app {
 
 	struct corpus_index index;    /* search, entities, related: built in the background */
 	bool index_done;
-	struct app_related rel;
+	struct rel rel; /* the sidebar's related stories and ] [ (rel.h, sidebar.c) */
 	struct app_store_view sv;
 };
 

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "rel.h"
 #include "qari/article_view.h"
 #include "qari/xalloc.h"
 
@@ -36,37 +37,12 @@ static bool sidebar_ready(const struct app *app)
 	return (atomic_load(&app->index.ready) & CORPUS_INDEX_ENTITIES) && !app->index.error;
 }
 
-static void sidebar_free_related(struct app *app)
-{
-	related_links_free(app->rel.links, app->rel.n);
-	app->rel.links = NULL;
-	app->rel.n = 0;
-	store_related_list_free(&app->rel.stored);
-	memset(&app->rel.stored, 0, sizeof app->rel.stored);
-}
-
 /* The related stories of article a, best first (cached for the open article's anchor). */
 static void sidebar_compute_related(struct app *app, size_t a)
 {
-	sidebar_free_related(app);
+	rel_free_links(&app->rel);
 	if (sidebar_ready(app))
 		app->rel.n = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->rel.links);
-}
-
-/* The sources of a story's entry: its article's and its copies', each named once. */
-static size_t sidebar_sources(const struct app *app, const struct related_link *l)
-{
-	size_t n = 0;
-	for (size_t i = 0; i <= l->ncopies; i++) {
-		const char *src = app->corpus.items[i ? l->copies[i - 1] : l->article]->source;
-		bool seen = false;
-		for (size_t j = 0; j < i && src; j++) {
-			const char *o = app->corpus.items[j ? l->copies[j - 1] : l->article]->source;
-			seen |= o && strcmp(o, src) == 0;
-		}
-		n += !seen;
-	}
-	return n;
 }
 
 /* "also in: okaz، sabq": the open article's own copies under other URLs. */
@@ -108,13 +84,6 @@ static void sidebar_add_entities(struct app *app, const struct article *a,
 	}
 }
 
-static void sidebar_free_early(struct app *app)
-{
-	article_entities_free(&app->rel.early);
-	memset(&app->rel.early, 0, sizeof app->rel.early);
-	app->rel.early_of = APP_NONE;
-}
-
 /* The open article's entities: the index's once it is complete; before, found now for this
  * article alone (a few ms of tagging), so the sidebar does not wait for the whole corpus. */
 static const struct article_entities *sidebar_entities(struct app *app)
@@ -125,12 +94,12 @@ static const struct article_entities *sidebar_entities(struct app *app)
 	if (app->open == APP_NONE)
 		return NULL;
 	if (sidebar_ready(app)) {
-		sidebar_free_early(app);
+		rel_free_early(&app->rel);
 		return &app->index.entities.per_article[app->open];
 	}
 	if (app->rel.early_of == app->open)
 		return &app->rel.early;
-	sidebar_free_early(app);
+	rel_free_early(&app->rel);
 	if (app_store_entities(app, app->open, &app->rel.early)) { /* tagged at ingest */
 		app->rel.early_of = app->open;
 		return &app->rel.early;
@@ -212,7 +181,7 @@ static void sidebar_add_related(struct app *app, const struct related_link *l)
 			  l->article);
 	listing_date_label(a, time(NULL), true, date);
 	sidebar_add_where(&app->sidebar_data, listing_source_name(&app->views.sources, a), date,
-			  sidebar_sources(app, l));
+			  rel_link_sources(&app->corpus, l));
 	why = related_why(&app->index.related, l);
 	sidebar_add_why(&app->sidebar_data, why);
 	free(why);
@@ -227,14 +196,12 @@ static void sidebar_add_stored_related(struct app *app)
 	enum layout_dir here = app->corpus.items[app->open]->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL
 										 : LAYOUT_DIR_LTR;
 
-	sidebar_free_related(app);
+	rel_free_links(&app->rel);
 	if (!app_store_related(app, app->open, SIDEBAR_RELATED_MAX, l)) {
 		sidebar_pane_add(s, SIDEBAR_STORE_RELATED, NULL, true, 0, 0);
 		return;
 	}
-	app->rel.anchor = app->open;
-	app->rel.anchor_row = app->sv.rowids[app->open];
-	app->rel.pos = -1;
+	rel_walk_start(&app->rel.walk, app->open, app->sv.rowids[app->open]);
 	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
 	if (l->nsame > 0) {
 		char *also = xasprintf("also stored %zu more time%s", l->nsame, l->nsame > 1 ? "s" : "");
@@ -283,8 +250,7 @@ void app_sidebar_fill(struct app *app)
 		return;
 	}
 	sidebar_compute_related(app, app->open);
-	app->rel.anchor = app->open;
-	app->rel.pos = -1;
+	rel_walk_start(&app->rel.walk, app->open, 0);
 	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
 	sidebar_add_copies(app);
 	if (app->rel.n == 0)
@@ -297,14 +263,13 @@ void app_sidebar_refit(struct app *app)
 {
 	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
 	int kind = r ? r->kind : 0;
-	size_t ref = r ? r->ref : 0, anchor = app->rel.anchor;
-	long pos = app->rel.pos;
+	size_t ref = r ? r->ref : 0;
+	struct rel_walk walk = app->rel.walk;
 
 	if (app->open == APP_NONE || app->sidebar.w <= 0 || app->sidebar.w == app->rel.fill_w)
 		return;
 	app_sidebar_fill(app);
-	app->rel.anchor = anchor; /* a new width is no new walk */
-	app->rel.pos = pos;
+	app->rel.walk = walk; /* a new width is no new walk */
 	if (kind)
 		sidebar_pane_select_ref(&app->sidebar, kind, ref);
 }
@@ -368,42 +333,37 @@ static void sidebar_filter_entity(struct app *app, const struct article_entity *
 /* On the store: open entry ref of the open article's stored related stories, the walk kept. */
 static void sidebar_follow_stored(struct app *app, size_t ref)
 {
-	size_t anchor = app->open, slot;
-	int64_t anchor_row = app->rel.anchor_row;
+	struct rel_walk walk;
+	size_t slot;
 
 	if (ref >= app->rel.stored.n)
 		return;
+	/* the sidebar lists the open article's stories: a walk of its own, at story ref */
+	rel_walk_start(&walk, app->open, app->sv.rowids[app->open]);
+	walk.pos = (long)ref;
 	if ((slot = app_store_open_row(app, app->rel.stored.v[ref].row)) == APP_NONE) {
 		app_message(app, "that story is no longer stored");
 		return;
 	}
 	app_open(app, slot, 0, true);
-	app->rel.anchor = anchor;
-	app->rel.anchor_row = anchor_row;
-	app->rel.pos = (long)ref;
+	app->rel.walk = walk;
 }
 
 /* Open a related story of the open article; ] and [ then walk on from it, not from the
  * story itself. */
 static void sidebar_follow_related(struct app *app, size_t article)
 {
-	size_t anchor = app->open;
-	long pos = -1;
+	struct rel_walk walk;
 
 	if (app->sv.win) {
 		sidebar_follow_stored(app, article);
 		return;
 	}
-	for (size_t i = 0; i < app->rel.n; i++)
-		if (app->rel.links[i].article == article) {
-			pos = (long)i;
-			break;
-		}
+	rel_walk_start(&walk, app->open, 0); /* the open article's stories: a walk of its own */
+	walk.pos = rel_walk_find(app->rel.links, app->rel.n, article);
 	app_open(app, article, 0, true);
-	if (pos >= 0) {
-		app->rel.anchor = anchor;
-		app->rel.pos = pos;
-	}
+	if (walk.pos >= 0)
+		app->rel.walk = walk;
 }
 
 void app_sidebar_activate(struct app *app)
@@ -422,44 +382,49 @@ void app_sidebar_activate(struct app *app)
 		sidebar_follow_related(app, r->ref);
 }
 
+/* After a step of the walk: the story at to opened (slot), the walk kept, and said so. */
+static void sidebar_stepped(struct app *app, struct rel_walk walk, long to, size_t slot,
+			    size_t n)
+{
+	app_open(app, slot, 0, true);
+	app->rel.walk = walk; /* app_open restarted the walk: keep the old one */
+	app->rel.walk.pos = to;
+	app_message(app, to < 0 ? "back at the first story" : "related story %ld of %zu", to + 1, n);
+}
+
+static void sidebar_step_refused(struct app *app, bool forward)
+{
+	app_message(app, forward ? "no more related stories" : "this is where the walk began");
+}
+
 /* ] and [ on the store: the anchor's stored list, read again (its slot may be another's now). */
 static void sidebar_store_step(struct app *app, bool forward)
 {
 	struct store_related_list l = {0};
-	int64_t anchor_row = app->rel.anchor_row;
-	long pos = app->rel.pos + (forward ? 1 : -1);
-	size_t anchor, slot;
+	struct rel_walk walk = app->rel.walk;
+	size_t slot;
+	long to;
 
-	if (app->open == APP_NONE || anchor_row <= 0 ||
-	    (anchor = app_store_open_row(app, anchor_row)) == APP_NONE ||
-	    !app_store_related(app, anchor, SIDEBAR_RELATED_MAX, &l)) {
+	if (app->open == APP_NONE || walk.anchor_row <= 0 ||
+	    (walk.anchor = app_store_open_row(app, walk.anchor_row)) == APP_NONE ||
+	    !app_store_related(app, walk.anchor, SIDEBAR_RELATED_MAX, &l)) {
 		app_message(app, SIDEBAR_STORE_RELATED);
 		return;
 	}
-	if (pos >= (long)l.n || (pos < 0 && app->rel.pos < 0)) {
-		app_message(app, forward ? "no more related stories" : "this is where the walk began");
-		store_related_list_free(&l);
-		return;
-	}
-	slot = pos < 0 ? anchor : app_store_open_row(app, l.v[pos].row);
-	if (slot != APP_NONE) {
-		app_open(app, slot, 0, true);
-		app->rel.anchor = anchor;
-		app->rel.anchor_row = anchor_row;
-		app->rel.pos = pos;
-		app_message(app, pos < 0 ? "back at the first story" : "related story %ld of %zu",
-			    pos + 1, l.n);
-	}
+	if (!rel_walk_step(&walk, forward, l.n, &to))
+		sidebar_step_refused(app, forward);
+	else if ((slot = to < 0 ? walk.anchor : app_store_open_row(app, l.v[to].row)) != APP_NONE)
+		sidebar_stepped(app, walk, to, slot, l.n);
 	store_related_list_free(&l);
 }
 
 /* ] and [: walk the related stories of the article the walk started from. */
 void app_related_step(struct app *app, bool forward)
 {
-	size_t anchor = app->rel.anchor;
-	long pos = app->rel.pos + (forward ? 1 : -1);
+	struct rel_walk walk = app->rel.walk;
 	struct related_link *links;
 	size_t n;
+	long to;
 
 	if (app->sv.win) {
 		sidebar_store_step(app, forward);
@@ -469,22 +434,17 @@ void app_related_step(struct app *app, bool forward)
 		app_message(app, "related stories are not ready yet");
 		return;
 	}
-	n = related_find(&app->index.related, anchor, SIDEBAR_RELATED_MAX, &links);
-	if (pos >= (long)n || (pos < 0 && app->rel.pos < 0)) {
-		app_message(app, forward ? "no more related stories" : "this is where the walk began");
-		related_links_free(links, n);
-		return;
-	}
-	app_open(app, pos < 0 ? anchor : links[pos].article, 0, true);
-	app->rel.anchor = anchor; /* app_open restarted the walk: keep the old one */
-	app->rel.pos = pos;
-	app_message(app, pos < 0 ? "back at the first story" : "related story %ld of %zu", pos + 1, n);
+	n = related_find(&app->index.related, walk.anchor, SIDEBAR_RELATED_MAX, &links);
+	if (!rel_walk_step(&walk, forward, n, &to))
+		sidebar_step_refused(app, forward);
+	else
+		sidebar_stepped(app, walk, to, to < 0 ? walk.anchor : links[to].article, n);
 	related_links_free(links, n);
 }
 
 void app_sidebar_free(struct app *app)
 {
-	sidebar_free_early(app);
-	sidebar_free_related(app);
+	rel_free_early(&app->rel);
+	rel_free_links(&app->rel);
 	sidebar_pane_clear(&app->sidebar_data);
 }
