@@ -14,7 +14,8 @@
  *               (newest first), the selection kept, progress and problems in the status line
  *               (the list's order as they arrive: load.c, load.h, without struct app)
  *   views.c     the list's view (all, unread, bookmarked), sort order, source filter,
- *               next/previous unread, mark all read and undo
+ *               next/previous unread, mark all read and undo (what needs no reader:
+ *               views_list.c, views.h)
  *   settings.c  the config file (keys, theme, bidi, measure, corpus) and the user state
  *               (read marks, bookmarks, positions: the store's for store articles)
  *   store_view.c the store as the corpus (no PATH, subscriptions), R and reload: fetching in
@@ -27,6 +28,7 @@
 #include "filter.h"
 #include "load.h"
 #include "rel.h"
+#include "views.h"
 #include "qari/config.h"
 #include "qari/corpus.h"
 #include "qari/corpus_index.h"
@@ -40,7 +42,6 @@
 
 #define APP_NONE ((size_t)-1)
 
-enum app_view { APP_VIEW_ALL, APP_VIEW_UNREAD, APP_VIEW_BOOKMARKS, APP_NVIEWS };
 #define APP_SAVED_TOP ((size_t)-2) /* app_open: where the reader left it last time */
 
 enum app_search_target {
@@ -64,20 +65,6 @@ struct app_term {
 	const char *type; /* TERM for newterm */
 	FILE *out, *in;
 	int in_fd;        /* polled for keys */
-};
-
-/* Which of the listed articles the list shows, and how (views.c). */
-struct app_views {
-	enum app_view view;
-	enum listing_sort sort;      /* app->load.order follows it */
-	const size_t *base;          /* what the list lists before the view narrows it: */
-	size_t nbase;                /* app->load.order or the filter's rows */
-	size_t *rows;                /* the view's rows, or NULL for the view of all */
-	size_t *undo, nundo;         /* the articles the last "mark all read" changed */
-	char (*undo_ids)[ARTICLE_ID_LEN + 1]; /* on the store: theirs by id (undo unused) */
-	size_t unread;               /* unread articles among the listed ones, counted when */
-	size_t unread_of;            /* the list had this many; APP_NONE: count again */
-	struct listing_sources sources;
 };
 
 /* The reader on the store (store_view.c, page_view.c): the list a window onto it
@@ -137,7 +124,7 @@ struct app {
 	size_t nhits, hit;
 	size_t find_top;       /* the reader's top line when find began: hits from there on */
 
-	struct app_views views;
+	struct views views; /* the list's view and order (views.h, views.c) */
 	struct load load; /* the corpus arriving (load.h, loading.c) */
 
 	struct corpus_index index;    /* search, entities, related: built in the background */

@@ -5,7 +5,8 @@
  * Whatever the list lists (every article through app->load.order, or a filter's rows) comes
  * through app_list_show; the view narrows it there. An article marked read in the unread
  * view stays on screen until the list is shown again, so the rows do not jump under the
- * reader's eye. */
+ * reader's eye. The logic that needs no reader (a view's rows, the unread count, the next
+ * unread row, a source's rows) is views_list.c's (views.h). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,20 +22,28 @@ static const char *const views_names[APP_NVIEWS] = {"all articles", "unread", "b
 
 const char *app_view_name(const struct app *app) { return views_names[app->views.view]; }
 
-static bool views_keeps(const struct app *app, size_t idx)
+static bool views_read(void *ctx, size_t idx)
 {
-	const char *id = app->corpus.items[idx]->id;
+	const struct app *app = ctx;
+	return app_is_read(app, app->corpus.items[idx]->id);
+}
 
-	switch (app->views.view) {
-	case APP_VIEW_UNREAD: return !app_is_read(app, id);
-	case APP_VIEW_BOOKMARKS: return app_is_bookmarked(app, id);
-	default: return true;
-	}
+static bool views_bookmarked(void *ctx, size_t idx)
+{
+	const struct app *app = ctx;
+	return app_is_bookmarked(app, app->corpus.items[idx]->id);
+}
+
+/* The articles' marks as the reader has them (the state's, or the store's for its articles). */
+static struct views_marks views_marks(struct app *app)
+{
+	return (struct views_marks){.read = views_read, .bookmarked = views_bookmarked, .ctx = app};
 }
 
 void app_list_show(struct app *app, const size_t *rows, size_t n)
 {
-	size_t *old = app->views.rows, k = 0;
+	struct views_marks m = views_marks(app);
+	size_t *old = app->views.rows, k;
 
 	app->views.base = rows;
 	app->views.nbase = n;
@@ -43,9 +52,7 @@ void app_list_show(struct app *app, const size_t *rows, size_t n)
 		list_pane_set_rows(&app->list, rows, n);
 	} else {
 		app->views.rows = xcalloc(n + 1, sizeof *app->views.rows);
-		for (size_t i = 0; i < n; i++)
-			if (views_keeps(app, rows[i]))
-				app->views.rows[k++] = rows[i];
+		k = views_narrow(app->views.view, &m, rows, n, app->views.rows);
 		list_pane_set_rows(&app->list, app->views.rows, k);
 	}
 	free(old); /* after the pane read it to keep its selection */
@@ -75,16 +82,9 @@ void app_view_cycle(struct app *app)
 		    list_pane_count(&app->list_data), app->views.nbase);
 }
 
-/* Marks change the count by what they change: counting 30,000 marks again took a frame
- * milliseconds (the unread_of check recounts after articles arrive). */
 void app_unread_changed(struct app *app, long by)
 {
-	if (app->views.unread_of != app->load.n)
-		return;
-	if (by < 0 && (size_t)-by > app->views.unread)
-		app->views.unread = 0;
-	else
-		app->views.unread = (size_t)((long)app->views.unread + by);
+	views_unread_changed(&app->views, app->load.n, by);
 }
 
 size_t app_unread_count(const struct app *app)
@@ -212,26 +212,22 @@ static void views_store_mark_read(struct app *app)
  * article of the list, selected there or opened in the reader. */
 void app_unread_step(struct app *app, bool forward)
 {
-	size_t n = list_pane_count(&app->list_data), row = views_current_row(app);
+	size_t n = list_pane_count(&app->list_data), row = views_current_row(app), i, idx;
+	struct views_marks m = views_marks(app);
 
 	if (app->sv.win) {
 		views_store_unread_step(app, forward, row, n);
 		return;
 	}
-	for (size_t k = 1; k < n; k++) {
-		size_t i = forward ? row + k : row - k, idx;
-		if (i >= n)
-			break;
-		idx = app->list_data.rows ? app->list_data.rows[i] : i;
-		if (app_is_read(app, app->corpus.items[idx]->id))
-			continue;
-		list_pane_select(&app->list, idx);
-		app->load.touched = true;
-		if (app->focus != &app->list)
-			app_open(app, idx, APP_SAVED_TOP, true);
+	if (!views_unread_from(&m, app->list_data.rows, n, row, forward, &i)) {
+		app_message(app, forward ? "no unread article below" : "no unread article above");
 		return;
 	}
-	app_message(app, forward ? "no unread article below" : "no unread article above");
+	idx = app->list_data.rows ? app->list_data.rows[i] : i;
+	list_pane_select(&app->list, idx);
+	app->load.touched = true;
+	if (app->focus != &app->list)
+		app_open(app, idx, APP_SAVED_TOP, true);
 }
 
 /* A: every article the list shows now is read; U takes it back. */
@@ -291,7 +287,7 @@ void app_undo_mark(struct app *app)
 /* f: the list narrows to the source of the selected (or open) article; Esc widens it. */
 void app_filter_source(struct app *app)
 {
-	size_t at = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open, n = 0;
+	size_t at = app->focus == &app->list ? list_pane_selected(&app->list_data) : app->open, n;
 	const char *source, *name;
 	size_t *rows;
 	char *label;
@@ -305,9 +301,7 @@ void app_filter_source(struct app *app)
 		return;
 	}
 	rows = xcalloc(app->load.n + 1, sizeof *rows);
-	for (size_t i = 0; i < app->load.n; i++)
-		if (app->corpus.items[i]->source && strcmp(app->corpus.items[i]->source, source) == 0)
-			rows[n++] = i;
+	n = views_source_rows(&app->corpus, app->load.n, source, rows);
 	name = listing_source_name(&app->views.sources, app->corpus.items[at]);
 	label = xasprintf("source: %s", name);
 	app_filter_list(app, label, rows, n);
