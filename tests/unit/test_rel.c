@@ -72,7 +72,8 @@ static struct article *make(const char *title, const char *source)
 	return a;
 }
 
-/* okaz, its copy in okaz again, sabq, and one of no known source: three sources. */
+/* okaz, its copy in okaz again, sabq, and one of no known source: three sources (one not
+ * known counts as its own). */
 static void test_link_sources(void)
 {
 	struct corpus c;
@@ -89,6 +90,10 @@ static void test_link_sources(void)
 	CHECK_INT(rel_link_sources(&c, &alone), 1);
 	l.ncopies = 1;
 	CHECK_INT(rel_link_sources(&c, &l), 1);
+	copies[0] = 2; /* sabq, then okaz again: okaz is not named twice */
+	copies[1] = 1;
+	l.ncopies = 2;
+	CHECK_INT(rel_link_sources(&c, &l), 2);
 	corpus_free(&c);
 }
 
