@@ -1,3 +1,4 @@
+#include <stdio.h>
 /* entity.c - mentions → canonical entities, per article and across the corpus. */
 #include "qari/entity.h"
 
@@ -29,11 +30,22 @@ const char *entity_mention_text(const struct article *a, struct entity_mention m
 	return (m.para < 0 ? a->title : a->paras[m.para]) + m.beg;
 }
 
+/* The name as a reader writes it: a name read out of ل + ال written لل («للهيئة») gets its
+ * ال back («الهيئة»), as its key has it. */
 char *article_entity_name(const struct article *a, const struct article_entity *e)
 {
-	size_t n;
+	static const char lil[] = "لل", al[] = "ال";
+	size_t n, k = sizeof lil - 1;
 	const char *s = entity_mention_text(a, e->name, &n);
-	return xstrndup(s, n);
+	char *out;
+
+	if (e->name.beg < k || memcmp(s - k, lil, k) != 0 || (n >= k && memcmp(s, al, k) == 0))
+		return xstrndup(s, n);
+	out = xmalloc(n + k + 1);
+	memcpy(out, al, k);
+	memcpy(out + k, s, n);
+	out[n + k] = '\0';
+	return out;
 }
 
 /* An entity while the article is read; packed into an article_entity at the end. */
@@ -404,11 +416,11 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	       !entity_known_word(x, a, an) && !entity_rules_is_trigger(x->rules, w, n);
 }
 
-/* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز» (the space after
- * a whole word عبد before ال goes), so one person is one entry. */
+/* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
+ * «عبدربه» (the space after a whole word عبد goes), so one person is one entry. */
 static void entity_key_compact(struct strbuf *key)
 {
-	static const char abd[] = "عبد ال";
+	static const char abd[] = "عبد ";
 	const size_t wn = strlen("عبد");
 	size_t out = 0;
 
@@ -442,6 +454,25 @@ static bool entity_kunya(const struct ner_para *p, size_t k)
 	return entity_word_is(p, k, "ابو") || entity_word_is(p, k, "وابو");
 }
 
+/* Whether word i is a preposition standing alone (في، من، عن، مع، على، إلى); على and إلى
+ * only as written with ى, since their matching forms are the names علي and الي. */
+static bool entity_preposition(const struct entity_scratch *x, const char *orig, size_t i)
+{
+	static const char *const preps[] = {"في", "من", "عن", "مع", "علي", "الي"};
+	const struct ner_para *p = x->p;
+	size_t ob, oe;
+
+	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+		if (!entity_word_is(p, i, preps[k]))
+			continue;
+		if (k < 4)
+			return true;
+		norm_text_orig_span(&p->norm, p->toks[i].beg, p->toks[i].end, &ob, &oe);
+		return oe - ob >= 2 && memcmp(orig + oe - 2, "ى", 2) == 0;
+	}
+	return false;
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -450,7 +481,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	struct entity_mention m = {.para = (int32_t)para};
 	size_t skip, ob, oe;
 	const char *canon;
-	bool al;
+	bool al = false;
 
 	while (i < j && p->toks[i].kind == NORM_TOKEN_PUNCT)
 		i++;
@@ -460,8 +491,12 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف; «أبو ماريا القحطاني» stays */
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
 		j--; /* «ترامب على» */
+	while (type != ENTITY_DATE && j - i > 1 && entity_preposition(x, orig, i))
+		i++; /* «على تويتر»: a preposition opens no name */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
+	while (type == ENTITY_ORG && j - i > 1 && entity_verb_like(x, j - 1))
+		j--; /* «الاتحاد يتدرب»: the sentence's verb after the name */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
 	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
