@@ -1,4 +1,3 @@
-#include <stdio.h>
 /* entity.c - mentions → canonical entities, per article and across the corpus. */
 #include "qari/entity.h"
 
@@ -473,6 +472,34 @@ static bool entity_preposition(const struct entity_scratch *x, const char *orig,
 	return false;
 }
 
+/* Whether a key of one word is a nisba adjective standing alone (الاتحادي، الكولومبي،
+ * الأمريكية) and no known name: ال, a stem and ي or ية, where the stem is a word of the
+ * article with ال (الاتحاد) or, with يا, ا or nothing after it, a place (كولومبيا). */
+static bool entity_lone_nisba(const struct entity_scratch *x, const char *k, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", ""};
+	size_t cut = n > 4 && memcmp(k + n - 4, "يه", 4) == 0 ? 4 : n > 2 && memcmp(k + n - 2, "ي", 2) == 0 ? 2 : 0;
+	uint32_t id;
+
+	if (cut == 0 || n < 4 + cut + 6 || memcmp(k, "ال", 4) != 0 || memchr(k, ' ', n) ||
+	    ner_lexicon_known(x->lex, k, n) || entity_is_org(x, k, n) || entity_world_place(x, k, n) ||
+	    entity_rules_only_place(x->rules, k, n))
+		return false;
+	if (strtab_find(&x->words, k, n - cut, &id))
+		return true;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		char buf[256];
+		size_t sn = n - cut - 4, en = strlen(ends[e]);
+		if (sn + en > sizeof buf)
+			return false;
+		memcpy(buf, k + 4, sn);
+		memcpy(buf + sn, ends[e], en);
+		if (entity_world_place(x, buf, sn + en))
+			return true;
+	}
+	return false;
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -526,6 +553,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	entity_key_compact(&x->key);
+	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
+		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
 	if (para == 0 && ob < x->a->dateline_end)
 		return; /* the dateline's place and agency are the article's metadata */
@@ -651,6 +680,20 @@ static bool entity_place_at(const struct entity_scratch *x, const struct ner_par
 	       entity_place_known(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
 }
 
+/* Whether token k is و and a definite word, untagged and no stop word, after a definite
+ * word of the name (k > first): the second noun of a pair the name coordinates. */
+static bool entity_and_definite(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				size_t first)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return k > first && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
+	       p->toks[k - 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k - 1) &&
+	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
+	       !entity_rules_org_stop(x->rules, w + 2, n - 2) && !ner_lexicon_is_title(x->lex, w + 2, n - 2) &&
+	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -670,6 +713,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
 		return false;
 	norm_word_split(w, n, &sp);
+	if (entity_and_definite(x, p, k, first))
+		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
 	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
 		return false;
 	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير"))
@@ -706,14 +751,26 @@ static bool entity_purpose(const struct entity_scratch *x, const struct ner_para
 	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
 }
 
+/* Whether token k is و and a definite word, untagged and no stop word, after a word with
+ * ال or لل: the purpose phrase's second noun («للتسليف والادخار»). */
+static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
+	       !ner_lexicon_is_stop(x->lex, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
+	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
+}
+
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
- * ال, untagged, its nisba adjectives and a purpose phrase make an organisation. */
+ * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
+ * phrase make an organisation. */
 static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
-	return p->tags[i] == 0 && entity_word_definite(p, i) &&
-	       entity_rules_is_trigger(x->rules, w + 4, n - 4);
+	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
+	       entity_word_definite(p, i) && entity_rules_is_trigger(x->rules, w + 4, n - 4);
 }
 
 /* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
@@ -780,7 +837,7 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
 							   «المرصد السوري» is too often cut off */
-			bool purpose = false;
+			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
 			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
 				j++;
@@ -790,6 +847,8 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
 				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
 					j++;
+				if (j < p->n && entity_purpose_and(x, p, j))
+					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
 			}
 			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
 				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
@@ -799,6 +858,13 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				if (j < p->n && entity_word_is(p, j, "الحر"))
 					j++; /* «الجيش السوري الحر» */
 				purpose = true; /* «الجيش اليمني», «الشرطة الإسرائيلية»: the nisba is the name */
+			}
+			if (tagged) { /* the tagger's name, unless it stopped short of «للتسليف والادخار» */
+				size_t e = i + 1;
+				while (e < p->n && ner_tag_inside(p->tags[e]) && ner_tag_type(p->tags[e]) == NER_ORG)
+					e++;
+				purpose = purpose && coordinated && e < j;
+				j = e > j ? e : j;
 			}
 			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
 					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
@@ -992,6 +1058,46 @@ static void entity_split_places(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether the words [k, j) without the و of k are a known name: the lexicon's, a listed
+ * organisation or a place of the world. */
+static bool entity_known_after_and(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				   size_t j)
+{
+	entity_phrase(p, k, j, 2, false, &x->alt);
+	return ner_lexicon_known(x->lex, x->alt.data, x->alt.len) || entity_is_org(x, x->alt.data, x->alt.len) ||
+	       entity_world_place(x, x->alt.data, x->alt.len);
+}
+
+/* «ميلان ويوفنتوس», «وستهام يونايتد وكريستال بالاس»: a person or organisation the tagger
+ * ran over و into a known name is two names, unless the whole is one as written. */
+static void entity_split_and(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		int type = ner_tag_type(p->tags[i]);
+		size_t j = i + 1;
+		if ((type != NER_PERS && type != NER_ORG) || ner_tag_inside(p->tags[i]))
+			continue;
+		while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == type)
+			j++;
+		entity_phrase(p, i, j, 0, false, &x->alt);
+		if (j - i >= 2 && !entity_place_known(x, x->alt.data, x->alt.len) && !entity_is_org(x, x->alt.data, x->alt.len))
+			for (size_t k = i + 1; k < j; k++) {
+				const char *w = p->norm.s + p->toks[k].beg;
+				size_t n = p->toks[k].end - p->toks[k].beg;
+				if (p->toks[k].kind != NORM_TOKEN_WORD || memcmp(w, "و", 2) != 0 ||
+				    entity_letters(w, n) < 4 || entity_known_word(x, w, n))
+					continue;
+				for (size_t e = j; e > k; e--)
+					if (entity_known_after_and(x, p, k, e)) {
+						p->tags[k] = (uint8_t)ner_tag_make(type, false);
+						x->lead[k] = 2, x->lead_al[k] = false;
+						break;
+					}
+			}
+		i = j - 1;
+	}
+}
+
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
@@ -1014,6 +1120,54 @@ static void entity_curated(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether paragraph p is a name alone: one person chunk and nothing else but punctuation
+ * (the author's name on the first line, «ناصر الجديع»). */
+static bool entity_lone_person(const struct ner_para *p)
+{
+	size_t words = 0, starts = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		if (p->toks[k].kind != NORM_TOKEN_WORD)
+			continue;
+		if (ner_tag_type(p->tags[k]) != NER_PERS)
+			return false;
+		words++;
+		starts += !ner_tag_inside(p->tags[k]);
+	}
+	return words >= 2 && starts == 1;
+}
+
+/* The persons named as the author (the article's author field, up to its first punctuation,
+ * or a first paragraph that is a name alone) are its byline, not its story: dropped. */
+static void entity_drop_byline(struct entity_scratch *x, const struct ner_para *first)
+{
+	struct ner_para *p = &x->para;
+	x->alt.len = 0;
+	strbuf_append(&x->alt, "", 0);
+	if (first && entity_lone_person(first)) {
+		for (size_t k = 0; k < first->n; k++)
+			if (first->toks[k].kind == NORM_TOKEN_WORD) {
+				if (x->alt.len)
+					strbuf_appendc(&x->alt, ' ');
+				strbuf_append(&x->alt, first->norm.s + first->toks[k].beg, first->toks[k].end - first->toks[k].beg);
+			}
+	} else if (x->a->author) {
+		norm_text_set(&p->norm, x->a->author, strlen(x->a->author), false);
+		p->n = 0;
+		norm_tokenize(p->norm.s, p->norm.len, &p->toks, &p->n, &p->cap);
+		for (size_t k = 0; k < p->n && p->toks[k].kind == NORM_TOKEN_WORD; k++) {
+			if (x->alt.len)
+				strbuf_appendc(&x->alt, ' ');
+			strbuf_append(&x->alt, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+		}
+	}
+	if (x->alt.len == 0 || !strchr(x->alt.data, ' '))
+		return;
+	entity_key_compact(&x->alt);
+	for (size_t k = 0; k < x->ndrafts; k++)
+		if (x->drafts[k].type == ENTITY_PERSON && strcmp(x->drafts[k].k, x->alt.data) == 0)
+			x->drafts[k].dropped = true;
+}
+
 /* Text k of the tagged article (the title is -1, the paragraphs 0...) into mentions. */
 static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
@@ -1029,6 +1183,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
 	entity_split_places(x, p);
+	entity_split_and(x, p);
 	entity_world_places(x, p);
 	entity_place_triggers(x, p);
 	entity_person_edges(x, p);
@@ -1084,23 +1239,47 @@ static void entity_vote_types(struct entity_scratch *x)
 		}
 }
 
-/* Whether the words of short are words of long in order, its first and last among them
- * («أمانة الرياض» of «أمانة منطقة الرياض»). */
+/* A key's word without ال, لل or ل in front, when three letters or more are left. */
+static void entity_key_word_bare(const char **w, size_t *n)
+{
+	static const char *const heads[] = {"ال", "لل", "ل"};
+	for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
+		size_t hn = strlen(heads[h]);
+		if (*n > hn && memcmp(*w, heads[h], hn) == 0 && entity_letters(*w + hn, *n - hn) >= 3) {
+			*w += hn, *n -= hn;
+			return;
+		}
+	}
+}
+
+/* Whether two words of keys are one word, ال and a preposition's ل aside (اتحاد: الاتحاد,
+ * الكره: لكره). */
+static bool entity_key_word_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+	entity_key_word_bare(&a, &an);
+	entity_key_word_bare(&b, &bn);
+	return an == bn && memcmp(a, b, an) == 0;
+}
+
+/* Whether the words of short are words of long in order (entity_key_word_eq), its first and
+ * last among them as first and last («أمانة الرياض» of «أمانة منطقة الرياض», «اتحاد الكرة»
+ * of «الاتحاد السعودي لكرة القدم» … no: its last word must end long too). */
 static bool entity_key_subsequence(const char *shrt, const char *lng)
 {
 	const char *sp = strrchr(shrt, ' '), *lp = strrchr(lng, ' ');
-	size_t first = strcspn(shrt, " ");
-	if (sp == NULL || lp == NULL || strcmp(sp, lp) != 0 || strncmp(shrt, lng, first + 1) != 0)
+	size_t first = strcspn(shrt, " "), lfirst = strcspn(lng, " ");
+	if (sp == NULL || lp == NULL || !entity_key_word_eq(sp + 1, strlen(sp + 1), lp + 1, strlen(lp + 1)) ||
+	    !entity_key_word_eq(shrt, first, lng, lfirst))
 		return false;
 	for (const char *s = shrt, *l = lng; *s;) {
 		size_t n = strcspn(s, " ");
 		const char *hit = NULL;
 		for (const char *t = l; *t && hit == NULL; t += strcspn(t, " "), t += *t == ' ')
-			if (strncmp(t, s, n) == 0 && (t[n] == ' ' || t[n] == '\0'))
+			if (entity_key_word_eq(t, strcspn(t, " "), s, n))
 				hit = t;
 		if (hit == NULL)
 			return false;
-		l = hit + n;
+		l = hit + strcspn(hit, " ");
 		s += n;
 		s += *s == ' ';
 	}
@@ -1318,6 +1497,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 		entity_text(x, a->paras[i], (long)i);
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
+	entity_drop_byline(x, a->npara > 0 ? &x->doc.paras[1] : NULL);
 	entity_vote_types(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);
