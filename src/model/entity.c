@@ -717,7 +717,7 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
 	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
 		return false;
-	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير"))
+	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير") || entity_word_is(p, k, "الامام"))
 		return *facility = true;
 	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
 		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
@@ -823,6 +823,18 @@ static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *
 	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
+/* Whether a trigger word (clitics off) names a building or a school, which is often named
+ * after a person («مدرسة سعد بن أبي وقاص», «مسجد عمر بن الخطاب»). */
+static bool entity_named_facility(const char *w, size_t n)
+{
+	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
+					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -881,10 +893,13 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))
 				continue;
 		}
+		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
+			   entity_named_facility(w + skip, n - skip);
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
 				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
 			;
-		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير")))
+		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
+				     entity_word_is(p, j - 1, "الامام")))
 			j--;
 		if (ner_tag_type(p->tags[i]) == NER_ORG) /* an organisation there already: only longer */
 			for (size_t e = i + 1; e < p->n && ner_tag_inside(p->tags[e]) &&
@@ -1008,6 +1023,22 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether untagged word k, just before a person whose first word is a given name too, is a
+ * given name of the persons gazetteer the tagger left off (the «علي» of «الرئيس السابق علي
+ * عبدالله صالح»: a man named after his father's name). */
+static bool entity_first_name_before(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	const char *f = p->norm.s + p->toks[k + 1].beg;
+	size_t fn = p->toks[k + 1].end - p->toks[k + 1].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
+	       strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) && !entity_is_title_word(x, k) &&
+	       strtab_find(&x->rules->persons, f, fn, &(uint32_t){0}) &&
+	       !entity_rules_only_place(x->rules, f, fn) && !entity_world_place(x, f, fn) &&
+	       !entity_word_definite(p, k) && !(k > 0 && entity_word_is(p, k - 1, "بن"));
+}
+
 /* A person of two words or more whose name ends a sentence or list item takes the one
  * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»); two
  * persons with nothing between are one name the tagger cut in two. */
@@ -1018,6 +1049,10 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 		size_t j = i + 1;
 		if (p->tags[i] != ner_tag_make(NER_PERS, false))
 			continue;
+		if (i > 0 && entity_first_name_before(x, p, i - 1)) {
+			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false); /* «علي عبدالله صالح» */
+			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
+		}
 		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true))
 			j++;
 		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, false) && !entity_is_title_word(x, j) &&
