@@ -516,8 +516,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--;
 	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i) && !entity_kunya(p, i))
 		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف; «أبو ماريا القحطاني» stays */
-	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
-		j--; /* «ترامب على» */
+	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
+	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
+	       !entity_is_org(x, x->key.data, x->key.len))
+		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
 	while (type != ENTITY_DATE && j - i > 1 && entity_preposition(x, orig, i))
 		i++; /* «على تويتر»: a preposition opens no name */
 	if (type == ENTITY_PERSON)
@@ -555,6 +557,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	entity_key_compact(&x->key);
 	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
 		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
+	if (type == ENTITY_ORG && entity_rules_is_paper(x->rules, x->a->source, x->key.data, x->key.len))
+		return; /* «الشرق الأوسط» in its own articles: the paper, not the story */
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
 	if (para == 0 && ob < x->a->dateline_end)
 		return; /* the dateline's place and agency are the article's metadata */
@@ -973,6 +977,24 @@ static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p
 	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);
 }
 
+/* Bytes of clitics (و ف, then ب ل) in front of a place trigger too short for the word
+ * splitter to take them off («بحي الخشع»), or 0. */
+static size_t entity_short_trigger(const struct entity_scratch *x, const char *w, size_t n)
+{
+	size_t skip = 0;
+	if (n > 2 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		skip = 2;
+	for (int pass = 0; pass < 2; pass++) {
+		if (skip > 0 && entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
+			return skip;
+		if (n > skip + 2 && (memcmp(w + skip, "ب", 2) == 0 || memcmp(w + skip, "ل", 2) == 0))
+			skip += 2;
+		else
+			break;
+	}
+	return skip > 0 && entity_rules_is_place_trigger(x->rules, w + skip, n - skip) ? skip : 0;
+}
+
 /* «في قرية المفتاحة», «بمحافظة القنفذة»: the untagged word after a word of
  * place_triggers.txt (its clitics aside) is a place, when it is a bare word that no rule
  * takes for something else. */
@@ -988,6 +1010,8 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (p->toks[i].kind != NORM_TOKEN_WORD || p->tags[i] != 0)
 			continue;
 		skip = entity_proclitic(p, i, &al);
+		if (!al && !entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
+			skip = entity_short_trigger(x, w, n);
 		if (al || !entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
 			continue;
 		tag = p->tags[i + 1];
