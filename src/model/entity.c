@@ -403,16 +403,18 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 }
 
 /* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
- * adjective (…ي) no list knows: a description, not a name. */
+ * adjective (…ي) no list knows, or a feminine noun, a trigger too, and a feminine nisba
+ * («جامعة بريطانية», «منظمة عنصرية»): a description, not a name. */
 static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg, *a = p->norm.s + p->toks[i + 1].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
 
+	bool fem = an > 8 && memcmp(a + an - 4, "يه", 4) == 0 && memcmp(w + n - 2, "ه", 2) == 0;
 	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
-	       an > 6 && memcmp(a + an - 2, "ي", 2) == 0 && !entity_known_word(x, w, n) &&
-	       !entity_known_word(x, a, an) && !entity_rules_is_trigger(x->rules, w, n);
+	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, a, an) && (fem || !entity_rules_is_trigger(x->rules, w, n));
 }
 
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
@@ -500,6 +502,31 @@ static bool entity_lone_nisba(const struct entity_scratch *x, const char *k, siz
 	return false;
 }
 
+/* Whether token k is a definite masculine nisba of a country (الفرنسي، الإيطالي), which
+ * after a city's name in an article about sport makes it the city's club. */
+static bool entity_club_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 && n > 8 &&
+	       memcmp(w + n - 2, "ي", 2) == 0 && memcmp(w + n - 4, "ي", 2) != 0 &&
+	       entity_lone_nisba(x, w, n);
+}
+
+/* Whether token k is a trigger word alone, its clitics and ال aside (مجلس، للجامعة), and no
+ * known name (the club الاتحاد). */
+static bool entity_bare_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (entity_is_org(x, w, n) || entity_is_org(x, w + sp.proclitic, n - sp.proclitic) ||
+	    ner_lexicon_known(x->lex, w + sp.proclitic, n - sp.proclitic))
+		return false; /* «الاتحاد» the club */
+	return entity_rules_is_trigger(x->rules, w, n) || entity_rules_is_trigger(x->rules, w + sp.stem, n - sp.stem);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -524,8 +551,12 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++; /* «على تويتر»: a preposition opens no name */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
-	while (type == ENTITY_ORG && j - i > 1 && entity_verb_like(x, j - 1))
-		j--; /* «الاتحاد يتدرب»: the sentence's verb after the name */
+	while (type == ENTITY_ORG && j - i > 1 &&
+	       (entity_verb_like(x, j - 1) ||
+		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
+		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي»: what is said of it */
+	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
+		return; /* «مجلس», «للجامعة»: a kind of body, no name */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
 	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
@@ -533,6 +564,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			   «ليونيل ميسي») */
 	if (type == ENTITY_PLACE && entity_after_event(x, p, i))
 		return; /* «كأس آسيا», «ماراثون أوستين»: inside an event's name */
+	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
+		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])
@@ -1357,9 +1390,48 @@ static bool entity_key_part(const char *shrt, const char *lng, enum entity_type 
 	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng));
 }
 
+/* Whether organisation key lng is a trigger word and then shrt («جماعة الإخوان» of «الإخوان»;
+ * not «وستهام يونايتد» of «يونايتد»). */
+static bool entity_key_head(const struct entity_scratch *x, const char *shrt, const char *lng)
+{
+	const char *sp = strchr(lng, ' ');
+	size_t n = sp ? (size_t)(sp - lng) : 0;
+	if (n > 4 && memcmp(lng, "ال", 4) == 0)
+		lng += 4, n -= 4;
+	return sp && strcmp(sp + 1, shrt) == 0 && entity_rules_is_trigger(x->rules, lng, n);
+}
+
+/* «الإخوان», «جماعة الإخوان», «تنظيم الإخوان»: when every longer organisation a short one is
+ * part of is a trigger word in front of it, they are one body under several head words: all
+ * join the one with the most mentions. */
+static bool entity_merge_heads(struct entity_scratch *x, size_t k)
+{
+	struct entity_draft *e = &x->drafts[k];
+	size_t best = k;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type) &&
+		    !entity_key_head(x, e->k, f->k))
+			return false;
+	}
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == e->type && entity_key_head(x, e->k, f->k) &&
+		    (best == k || f->nmentions > x->drafts[best].nmentions))
+			best = l;
+	}
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != best && f->into == l && f->type == e->type && (l == k || entity_key_head(x, e->k, f->k)))
+			entity_join(x, l, best);
+	}
+	return true;
+}
+
 /* A short mention joins the full name it begins or ends when there is one such name of its
  * type («لافروف» → «سيرغي لافروف», «سامي» → «سامي الجابر», «بايرن» → «بايرن ميونيخ»). A
- * one-word person that could be several of them («محمد») is left out: it says nothing. */
+ * one-word person or organisation that could be several of them («محمد», «يونايتد» of
+ * «وستهام يونايتد» and «مانشستر يونايتد») is left out: it says nothing. */
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -1374,7 +1446,9 @@ static void entity_merge_short(struct entity_scratch *x)
 		}
 		if (candidates == 1)
 			entity_join(x, k, into);
-		else if (candidates > 1 && e->type == ENTITY_PERSON && !strchr(e->k, ' '))
+		else if (candidates > 1 && e->type == ENTITY_ORG && entity_merge_heads(x, k))
+			;
+		else if (candidates > 1 && (e->type == ENTITY_PERSON || e->type == ENTITY_ORG) && !strchr(e->k, ' '))
 			e->dropped = true;
 	}
 }
