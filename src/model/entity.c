@@ -315,6 +315,24 @@ static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 		(*j)--;
 }
 
+/* A person the tagger ran into an organisation («دييغو كوستا هداف تشيلسي»): the name ends
+ * before a listed organisation that starts two words on or later, and before the common
+ * noun that links them (هداف، لاعب), a word no list knows as a name. */
+static void entity_person_before_org(struct entity_scratch *x, size_t i, size_t *j)
+{
+	const struct ner_para *p = x->p;
+	for (size_t k = i + 2; k < *j; k++) {
+		const char *w = p->norm.s + p->toks[k].beg;
+		size_t n = p->toks[k].end - p->toks[k].beg;
+		if (!entity_is_org(x, w, n))
+			continue;
+		*j = k;
+		if (k - i > 2 && !entity_known_word(x, p->norm.s + p->toks[k - 1].beg, p->toks[k - 1].end - p->toks[k - 1].beg))
+			(*j)--;
+		return;
+	}
+}
+
 /* The conjunction in front of a person's first word («وحسن البنا», «وريمي كابيلا»): dropped
  * when the word without it is a known name, or a long one while the word with it is not. */
 static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
@@ -551,6 +569,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++; /* «على تويتر»: a preposition opens no name */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
+	if (type == ENTITY_PERSON)
+		entity_person_before_org(x, i, &j);
 	while (type == ENTITY_ORG && j - i > 1 &&
 	       (entity_verb_like(x, j - 1) ||
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
@@ -860,6 +880,19 @@ static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *
 	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
+/* Whether token k (from byte skip) is a bridge, palace or tower named after a king or a
+ * prince («جسر الملك فهد», «قصر الأمير سلطان»): only so are these words a name's head. */
+static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
+{
+	static const char *const words[] = {"جسر", "قصر", "برج"};
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	bool head = false;
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		head |= n == strlen(words[h]) && memcmp(w, words[h], n) == 0;
+	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
+}
+
 /* Whether a trigger word (clitics off) names a building or a school, which is often named
  * after a person («مدرسة سعد بن أبي وقاص», «مسجد عمر بن الخطاب»). */
 static bool entity_named_facility(const char *w, size_t n)
@@ -925,9 +958,10 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		}
 		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
 			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
-		if (!entity_rules_is_trigger(x->rules, w, n)) {
+		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0)) {
 			skip = entity_proclitic(p, i, &al);
-			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))
+			if (skip == 0 || al ||
+			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip)))
 				continue;
 		}
 		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
