@@ -580,6 +580,59 @@ static void test_org_extent(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Sport: a city with a country's masculine nisba is its club («موناكو الفرنسي»), a person
+ * the tagger ran into a club ends before it, and «يونايتد», part of two clubs, is neither. */
+static void test_clubs_named(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تألق تشيك مع آرسنال",
+		"من جهته أعرب دييغو كوستا هداف تشيلسي والذي غاب عن اللقاء للإصابة، عن حزنه لرؤية زميله السابق في صفوف المنافس آرسنال.",
+		"ولكن المهاجم الكولومبي راداميل فالكاو، المنضم حديثا إلى صفوف تشيلسي على سبيل الإعارة من موناكو الفرنسي الشهر الماضي لم يلفت الأنظار مع مانشستر يونايتد.",
+		"ستكون بدايتنا صعبة أمام وستهام يونايتد وكريستال بالاس في مباراتي قمة ثم سنواجه ليفربول بعدها في الدوري.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "موناكو"));
+	CHECK(!has(&es, ENTITY_PLACE, "موناكو"));
+	CHECK(!has(&es, ENTITY_PERSON, "دييغو كوستا هداف تشيلسي"));
+	CHECK(has(&es, ENTITY_PERSON, "دييغو كوستا"));
+	CHECK(has(&es, ENTITY_ORG, "مانشستر يونايتد"));
+	CHECK(has(&es, ENTITY_ORG, "وستهام يونايتد"));
+	CHECK(!has(&es, ENTITY_ORG, "يونايتد"));
+	CHECK(!has(&es, ENTITY_ORG, "الكولومبي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* One body under several trigger heads is one entry («حركة طالبان», «جماعة طالبان»,
+ * «طالبان»); what is said of a body after its name
+ * and a body's kind with a nisba are no part of a name; a bridge named after a king is one. */
+static void test_org_forms(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مقتل 20 من طالبان في هجوم",
+		"وقال مسؤولون إن عناصر من حركة طالبان هاجموا نقطة تفتيش، وإن حركة طالبان تبنت الهجوم، فيما نفت جماعة طالبان في بيان آخر ذلك.",
+		"وكانت طالبان قد أعلنت عن هجومها الربيعي الشهر الماضي.",
+		"وأعلنت وزارة الداخلية القبض على خلية تابعة لتنظيم داعش الإرهابي في المنطقة.",
+		"ودرس الطالب في جامعة بريطانية قبل أن يعود إلى بلاده.",
+		"تداول مغردون مقطع فيديو لشاب يهرب الخمور عبر منفذ جسر الملك فهد باتجاه المملكة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t brothers = 0;
+	extract(m, paras, 6, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		brothers += es.v[k].type == ENTITY_ORG && strstr(article_entity_key(&es, &es.v[k]), "طالبان");
+	CHECK_INT(brothers, 1);
+	CHECK(!has(&es, ENTITY_ORG, "تنظيم داعش الارهابي"));
+	CHECK(!has(&es, ENTITY_ORG, "جامعه بريطانيه"));
+	CHECK(has(&es, ENTITY_ORG, "جسر الملك فهد"));
+	CHECK(!has(&es, ENTITY_PERSON, "فهد"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 static void test_rules_lists(void)
 {
 	const struct entity_rules *r = entity_rules_default();
@@ -656,6 +709,8 @@ int main(void)
 		test_name_edges(m);
 		test_byline_and_paper(m);
 		test_org_extent(m);
+		test_clubs_named(m);
+		test_org_forms(m);
 		test_rules_lists();
 	}
 	ner_default_free();
