@@ -606,8 +606,8 @@ static void test_clubs_named(const struct ner_model *m)
 }
 
 /* One body under several trigger heads is one entry («حركة طالبان», «جماعة طالبان»,
- * «طالبان»); what is said of a body after its name
- * and a body's kind with a nisba are no part of a name; a bridge named after a king is one. */
+ * «طالبان»); what is said of a body after its name and a body's kind with a nisba are no
+ * part of a name; a bridge named after a king is one. */
 static void test_org_forms(const struct ner_model *m)
 {
 	static const char *const paras[] = {
