@@ -84,6 +84,7 @@ struct entity_scratch {
 	struct ner_para para;     /* scratch of entity_collect_words */
 	struct ner_doc doc;       /* the article tagged: title, then paragraphs */
 	const struct ner_para *p; /* the text of doc being turned into mentions */
+	const char *orig;         /* and its original text */
 	struct strbuf key, alt;
 	struct entity_draft *drafts;
 	size_t ndrafts, dcap;
@@ -1123,7 +1124,16 @@ static bool entity_first_name_before(struct entity_scratch *x, const struct ner_
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	const char *f = p->norm.s + p->toks[k + 1].beg;
 	size_t fn = p->toks[k + 1].end - p->toks[k + 1].beg;
-	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
+	size_t ob, oe;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || entity_letters(w, n) < 3 ||
+	    (ner_lexicon_is_stop(x->lex, w, n) && !entity_word_is(p, k, "علي")) ||
+	    memcmp(w, "ي", 2) == 0 || entity_rules_is_trigger(x->rules, w, n))
+		return false; /* «من», «كان» (علي is the name as written with ي, below); «يزيد» reads
+				 as a verb; «مسجد» opens a building */
+	norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
+	if (oe - ob >= 2 && memcmp(x->orig + oe - 2, "ى", 2) == 0)
+		return false; /* «على», the preposition, is علي in matching form */
+	return p->tags[k] == 0 &&
 	       strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) && !entity_is_title_word(x, k) &&
 	       strtab_find(&x->rules->persons, f, fn, &(uint32_t){0}) &&
 	       !entity_rules_only_place(x->rules, f, fn) && !entity_world_place(x, f, fn) &&
@@ -1299,6 +1309,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
 	struct ner_para *p = &x->doc.paras[para + 1];
 	x->p = p;
+	x->orig = text;
 	xgrow(&x->lead, &x->leadcap, p->n + 1, sizeof *x->lead);
 	xgrow(&x->lead_al, &x->lalcap, p->n + 1, sizeof *x->lead_al);
 	xgrow(&x->sure, &x->surecap, p->n + 1, sizeof *x->sure);
