@@ -738,13 +738,23 @@ static bool entity_place_at(const struct entity_scratch *x, const struct ner_par
 	       entity_place_known(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
 }
 
+/* Whether a word ends as a nisba does (…ي, …ية). */
+static bool entity_ends_nisba(const char *w, size_t n)
+{
+	return (n > 2 && memcmp(w + n - 2, "ي", 2) == 0) || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
+}
+
 /* Whether token k is و and a definite word, untagged and no stop word, after a definite
- * word of the name (k > first): the second noun of a pair the name coordinates. */
+ * word of the name (k > first), after a masculine nisba only another nisba: the second
+ * noun of a pair the name coordinates. */
 static bool entity_and_definite(struct entity_scratch *x, const struct ner_para *p, size_t k,
 				size_t first)
 {
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	if (pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0 && !entity_ends_nisba(w, n))
+		return false; /* «الاتحاد الأوروبي والبنك المركزي»: two bodies (…ية is also a noun's
+				 ending: «التربية والتعليم») */
 	return k > first && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
 	       p->toks[k - 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k - 1) &&
 	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
