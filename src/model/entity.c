@@ -421,9 +421,28 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
 }
 
+/* Whether stem (a nisba without its ي) is a word of the article or, with يا, ا or nothing
+ * after it, a place of the world: «عالم» of «عالمي», «تونس» of «تونسي». */
+static bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", ""};
+	char buf[256];
+	if (strtab_find(&x->words, stem, n, &(uint32_t){0}))
+		return true;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends && n + 4 <= sizeof buf; e++) {
+		size_t en = strlen(ends[e]);
+		memcpy(buf, stem, n);
+		memcpy(buf + n, ends[e], en);
+		if (entity_world_place(x, buf, n + en))
+			return true;
+	}
+	return false;
+}
+
 /* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
- * adjective (…ي) no list knows, or a feminine noun, a trigger too, and a feminine nisba
- * («جامعة بريطانية», «منظمة عنصرية»): a description, not a name. */
+ * adjective (…ي) no list knows, of a trigger only a nisba of a word or a country («بنك
+ * عالمي», «حزب تونسي»; not «بنك أبوظبي»), or a feminine noun, a trigger too, and a feminine
+ * nisba («جامعة بريطانية», «منظمة عنصرية»): a description, not a name. */
 static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
@@ -433,7 +452,8 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	bool fem = an > 8 && memcmp(a + an - 4, "يه", 4) == 0 && memcmp(w + n - 2, "ه", 2) == 0;
 	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
 	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
-	       !entity_known_word(x, a, an) && (fem || !entity_rules_is_trigger(x->rules, w, n));
+	       !entity_known_word(x, a, an) &&
+	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
 }
 
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
