@@ -586,8 +586,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
 	       !entity_is_org(x, x->key.data, x->key.len))
 		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
-	while (type != ENTITY_DATE && j - i > 1 && entity_preposition(x, orig, i))
-		i++; /* «على تويتر»: a preposition opens no name */
+	while (type != ENTITY_DATE && j - i > 1 &&
+	       (entity_preposition(x, orig, i) || (entity_verb_like(x, i) && entity_word_definite(p, i + 1))))
+		i++; /* «على تويتر», «سيدرس الاتحاد الأوروبي»: a preposition, or a verb and its subject
+			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
 	if (type == ENTITY_PERSON)
