@@ -480,9 +480,9 @@ static void test_names_as_written(const struct ner_model *m)
 }
 
 /* The edges of a name: no preposition in front («على تويتر»), nor a verb with its subject
- * («سيدرس الاتحاد الأوروبي»), no verb after an
- * organisation («الاتحاد يتدرب»), no nisba alone («الاتحادي»), two names joined by و are two
- * («ميلان ويوفنتوس»), a given name the tagger left off goes on («علي عبدالله صالح»). */
+ * («سيدرس الاتحاد الأوروبي»), no verb after an organisation («الاتحاد يتدرب»), no nisba
+ * alone («الاتحادي»), two names joined by و are two («ميلان ويوفنتوس»), a given name the
+ * tagger left off goes on («علي عبدالله صالح»). */
 static void test_name_edges(const struct ner_model *m)
 {
 	static const char *const china[] = {
