@@ -14,6 +14,8 @@
  *                       one is a place
  *   world_places.txt    countries and cities of the world (scripts/places-gazetteer): a
  *                       place the tagger missed, or took with a clitic (بإدلب)
+ *   papers.txt          source TAB names: a source's own paper, never an organisation of
+ *                       its articles («سبق» in sabq's)
  * and assets/ner/gazetteer/persons.txt, the names a clitic is never taken from.
  * Everything is kept in matching form (normalize.h). */
 #ifndef QARI_ENTITY_RULES_H
@@ -34,6 +36,7 @@ struct entity_rules {
 	size_t nworld;
 	struct strtab persons;    /* the tagger's gazetteer of persons */
 	struct strtab orgs;       /* each form and each first words of a longer one */
+	struct strtab papers;     /* papers.txt: "source<TAB>name" in matching form */
 	unsigned char *org_kind;  /* per orgs id: enum entity_rules_org (NOT_ORG: a prefix only) */
 	char **org_canon;         /* per orgs id: the canonical form's matching form, or NULL */
 	size_t norgs;
@@ -55,6 +58,8 @@ bool entity_rules_only_place(const struct entity_rules *r, const char *w, size_t
 /* Whether a phrase is a place of world_places.txt; *longer: some longer one starts with it. */
 bool entity_rules_world_place(const struct entity_rules *r, const char *s, size_t n, bool *longer);
 bool entity_rules_not_name(const struct entity_rules *r, const char *s, size_t n);
+/* Whether a phrase names the paper of source (papers.txt). */
+bool entity_rules_is_paper(const struct entity_rules *r, const char *source, const char *s, size_t n);
 /* The kind of a phrase of organisations.txt; *longer: some longer one starts with it. */
 enum entity_rules_org entity_rules_org(const struct entity_rules *r, const char *s, size_t n,
 				       bool *longer);

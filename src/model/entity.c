@@ -29,11 +29,22 @@ const char *entity_mention_text(const struct article *a, struct entity_mention m
 	return (m.para < 0 ? a->title : a->paras[m.para]) + m.beg;
 }
 
+/* The name as a reader writes it: a name read out of ل + ال written لل («للهيئة») gets its
+ * ال back («الهيئة»), as its key has it. */
 char *article_entity_name(const struct article *a, const struct article_entity *e)
 {
-	size_t n;
+	static const char lil[] = "لل", al[] = "ال";
+	size_t n, k = sizeof lil - 1;
 	const char *s = entity_mention_text(a, e->name, &n);
-	return xstrndup(s, n);
+	char *out;
+
+	if (e->name.beg < k || memcmp(s - k, lil, k) != 0 || (n >= k && memcmp(s, al, k) == 0))
+		return xstrndup(s, n);
+	out = xmalloc(n + k + 1);
+	memcpy(out, al, k);
+	memcpy(out + k, s, n);
+	out[n + k] = '\0';
+	return out;
 }
 
 /* An entity while the article is read; packed into an article_entity at the end. */
@@ -73,6 +84,7 @@ struct entity_scratch {
 	struct ner_para para;     /* scratch of entity_collect_words */
 	struct ner_doc doc;       /* the article tagged: title, then paragraphs */
 	const struct ner_para *p; /* the text of doc being turned into mentions */
+	const char *orig;         /* and its original text */
 	struct strbuf key, alt;
 	struct entity_draft *drafts;
 	size_t ndrafts, dcap;
@@ -304,6 +316,24 @@ static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 		(*j)--;
 }
 
+/* A person the tagger ran into an organisation («دييغو كوستا هداف تشيلسي»): the name ends
+ * before a listed organisation that starts two words on or later, and before the common
+ * noun that links them (هداف، لاعب), a word no list knows as a name. */
+static void entity_person_before_org(struct entity_scratch *x, size_t i, size_t *j)
+{
+	const struct ner_para *p = x->p;
+	for (size_t k = i + 2; k < *j; k++) {
+		const char *w = p->norm.s + p->toks[k].beg;
+		size_t n = p->toks[k].end - p->toks[k].beg;
+		if (!entity_is_org(x, w, n))
+			continue;
+		*j = k;
+		if (k - i > 2 && !entity_known_word(x, p->norm.s + p->toks[k - 1].beg, p->toks[k - 1].end - p->toks[k - 1].beg))
+			(*j)--;
+		return;
+	}
+}
+
 /* The conjunction in front of a person's first word («وحسن البنا», «وريمي كابيلا»): dropped
  * when the word without it is a known name, or a long one while the word with it is not. */
 static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
@@ -391,24 +421,46 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
 }
 
+/* Whether stem (a nisba without its ي) is a word of the article or, with يا, ا or nothing
+ * after it, a place of the world: «عالم» of «عالمي», «تونس» of «تونسي». */
+static bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", ""};
+	char buf[256];
+	if (strtab_find(&x->words, stem, n, &(uint32_t){0}))
+		return true;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends && n + 4 <= sizeof buf; e++) {
+		size_t en = strlen(ends[e]);
+		memcpy(buf, stem, n);
+		memcpy(buf + n, ends[e], en);
+		if (entity_world_place(x, buf, n + en))
+			return true;
+	}
+	return false;
+}
+
 /* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
- * adjective (…ي) no list knows: a description, not a name. */
+ * adjective (…ي) no list knows, of a trigger only a nisba of a word or a country («بنك
+ * عالمي», «حزب تونسي»; not «بنك أبوظبي»), or a feminine noun, a trigger too, and a feminine
+ * nisba («جامعة بريطانية», «منظمة عنصرية»): a description, not a name. */
 static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg, *a = p->norm.s + p->toks[i + 1].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
 
+	bool fem = an > 8 && memcmp(a + an - 4, "يه", 4) == 0 && memcmp(w + n - 2, "ه", 2) == 0;
 	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
-	       an > 6 && memcmp(a + an - 2, "ي", 2) == 0 && !entity_known_word(x, w, n) &&
-	       !entity_known_word(x, a, an) && !entity_rules_is_trigger(x->rules, w, n);
+	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, a, an) &&
+	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
 }
 
-/* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز» (the space after
- * a whole word عبد before ال goes), so one person is one entry. */
+/* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
+ * «عبدربه» (the space after a whole word عبد goes), so one person is one entry. */
 static void entity_key_compact(struct strbuf *key)
 {
-	static const char abd[] = "عبد ال";
+	static const char abd[] = "عبد ";
 	const size_t wn = strlen("عبد");
 	size_t out = 0;
 
@@ -442,6 +494,78 @@ static bool entity_kunya(const struct ner_para *p, size_t k)
 	return entity_word_is(p, k, "ابو") || entity_word_is(p, k, "وابو");
 }
 
+/* Whether word i is a preposition standing alone (في، من، عن، مع، على، إلى); على and إلى
+ * only as written with ى, since their matching forms are the names علي and الي. */
+static bool entity_preposition(const struct entity_scratch *x, const char *orig, size_t i)
+{
+	static const char *const preps[] = {"في", "من", "عن", "مع", "علي", "الي"};
+	const struct ner_para *p = x->p;
+	size_t ob, oe;
+
+	for (size_t k = 0; k < sizeof preps / sizeof *preps; k++) {
+		if (!entity_word_is(p, i, preps[k]))
+			continue;
+		if (k < 4)
+			return true;
+		norm_text_orig_span(&p->norm, p->toks[i].beg, p->toks[i].end, &ob, &oe);
+		return oe - ob >= 2 && memcmp(orig + oe - 2, "ى", 2) == 0;
+	}
+	return false;
+}
+
+/* Whether a key of one word is a nisba adjective standing alone (الاتحادي، الكولومبي،
+ * الأمريكية) and no known name: ال, a stem and ي or ية, where the stem is a word of the
+ * article with ال (الاتحاد) or, with يا, ا or nothing after it, a place (كولومبيا). */
+static bool entity_lone_nisba(const struct entity_scratch *x, const char *k, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", ""};
+	size_t cut = n > 4 && memcmp(k + n - 4, "يه", 4) == 0 ? 4 : n > 2 && memcmp(k + n - 2, "ي", 2) == 0 ? 2 : 0;
+	uint32_t id;
+
+	if (cut == 0 || n < 4 + cut + 6 || memcmp(k, "ال", 4) != 0 || memchr(k, ' ', n) ||
+	    ner_lexicon_known(x->lex, k, n) || entity_is_org(x, k, n) || entity_world_place(x, k, n) ||
+	    entity_rules_only_place(x->rules, k, n))
+		return false;
+	if (strtab_find(&x->words, k, n - cut, &id))
+		return true;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		char buf[256];
+		size_t sn = n - cut - 4, en = strlen(ends[e]);
+		if (sn + en > sizeof buf)
+			return false;
+		memcpy(buf, k + 4, sn);
+		memcpy(buf + sn, ends[e], en);
+		if (entity_world_place(x, buf, sn + en))
+			return true;
+	}
+	return false;
+}
+
+/* Whether token k is a definite masculine nisba of a country (الفرنسي، الإيطالي), which
+ * after a city's name in an article about sport makes it the city's club. */
+static bool entity_club_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 && n > 8 &&
+	       memcmp(w + n - 2, "ي", 2) == 0 && memcmp(w + n - 4, "ي", 2) != 0 &&
+	       entity_lone_nisba(x, w, n);
+}
+
+/* Whether token k is a trigger word alone, its clitics and ال aside (مجلس، للجامعة), and no
+ * known name (the club الاتحاد). */
+static bool entity_bare_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (entity_is_org(x, w, n) || entity_is_org(x, w + sp.proclitic, n - sp.proclitic) ||
+	    ner_lexicon_known(x->lex, w + sp.proclitic, n - sp.proclitic))
+		return false; /* «الاتحاد» the club */
+	return entity_rules_is_trigger(x->rules, w, n) || entity_rules_is_trigger(x->rules, w + sp.stem, n - sp.stem);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -450,7 +574,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	struct entity_mention m = {.para = (int32_t)para};
 	size_t skip, ob, oe;
 	const char *canon;
-	bool al;
+	bool al = false;
 
 	while (i < j && p->toks[i].kind == NORM_TOKEN_PUNCT)
 		i++;
@@ -458,10 +582,24 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--;
 	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i) && !entity_kunya(p, i))
 		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف; «أبو ماريا القحطاني» stays */
-	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1))
-		j--; /* «ترامب على» */
+	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
+	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
+	       !entity_is_org(x, x->key.data, x->key.len))
+		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
+	while (type != ENTITY_DATE && j - i > 1 &&
+	       (entity_preposition(x, orig, i) || (entity_verb_like(x, i) && entity_word_definite(p, i + 1))))
+		i++; /* «على تويتر», «سيدرس الاتحاد الأوروبي»: a preposition, or a verb and its subject
+			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
+	if (type == ENTITY_PERSON)
+		entity_person_before_org(x, i, &j);
+	while (type == ENTITY_ORG && j - i > 1 &&
+	       (entity_verb_like(x, j - 1) ||
+		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
+		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي»: what is said of it */
+	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
+		return; /* «مجلس», «للجامعة»: a kind of body, no name */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
 	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
@@ -469,6 +607,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			   «ليونيل ميسي») */
 	if (type == ENTITY_PLACE && entity_after_event(x, p, i))
 		return; /* «كأس آسيا», «ماراثون أوستين»: inside an event's name */
+	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
+		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])
@@ -491,6 +631,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	entity_key_compact(&x->key);
+	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
+		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
+	if (type == ENTITY_ORG && entity_rules_is_paper(x->rules, x->a->source, x->key.data, x->key.len))
+		return; /* «الشرق الأوسط» in its own articles: the paper, not the story */
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
 	if (para == 0 && ob < x->a->dateline_end)
 		return; /* the dateline's place and agency are the article's metadata */
@@ -616,6 +760,30 @@ static bool entity_place_at(const struct entity_scratch *x, const struct ner_par
 	       entity_place_known(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
 }
 
+/* Whether a word ends as a nisba does (…ي, …ية). */
+static bool entity_ends_nisba(const char *w, size_t n)
+{
+	return (n > 2 && memcmp(w + n - 2, "ي", 2) == 0) || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
+}
+
+/* Whether token k is و and a definite word, untagged and no stop word, after a definite
+ * word of the name (k > first), after a masculine nisba only another nisba: the second
+ * noun of a pair the name coordinates. */
+static bool entity_and_definite(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				size_t first)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	if (pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0 && !entity_ends_nisba(w, n))
+		return false; /* «الاتحاد الأوروبي والبنك المركزي»: two bodies (…ية is also a noun's
+				 ending: «التربية والتعليم») */
+	return k > first && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
+	       p->toks[k - 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k - 1) &&
+	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
+	       !entity_rules_org_stop(x->rules, w + 2, n - 2) && !ner_lexicon_is_title(x->lex, w + 2, n - 2) &&
+	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -635,9 +803,11 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
 		return false;
 	norm_word_split(w, n, &sp);
+	if (entity_and_definite(x, p, k, first))
+		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
 	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
 		return false;
-	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير"))
+	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير") || entity_word_is(p, k, "الامام"))
 		return *facility = true;
 	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
 		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
@@ -671,14 +841,26 @@ static bool entity_purpose(const struct entity_scratch *x, const struct ner_para
 	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
 }
 
+/* Whether token k is و and a definite word, untagged and no stop word, after a word with
+ * ال or لل: the purpose phrase's second noun («للتسليف والادخار»). */
+static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
+	       !ner_lexicon_is_stop(x->lex, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
+	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
+}
+
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
- * ال, untagged, its nisba adjectives and a purpose phrase make an organisation. */
+ * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
+ * phrase make an organisation. */
 static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
-	return p->tags[i] == 0 && entity_word_definite(p, i) &&
-	       entity_rules_is_trigger(x->rules, w + 4, n - 4);
+	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
+	       entity_word_definite(p, i) && entity_rules_is_trigger(x->rules, w + 4, n - 4);
 }
 
 /* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
@@ -731,6 +913,31 @@ static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *
 	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
+/* Whether token k (from byte skip) is a bridge, palace or tower named after a king or a
+ * prince («جسر الملك فهد», «قصر الأمير سلطان»): only so are these words a name's head. */
+static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
+{
+	static const char *const words[] = {"جسر", "قصر", "برج"};
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	bool head = false;
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		head |= n == strlen(words[h]) && memcmp(w, words[h], n) == 0;
+	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
+}
+
+/* Whether a trigger word (clitics off) names a building or a school, which is often named
+ * after a person («مدرسة سعد بن أبي وقاص», «مسجد عمر بن الخطاب»). */
+static bool entity_named_facility(const char *w, size_t n)
+{
+	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
+					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -745,7 +952,7 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
 							   «المرصد السوري» is too often cut off */
-			bool purpose = false;
+			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
 			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
 				j++;
@@ -755,6 +962,8 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
 				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
 					j++;
+				if (j < p->n && entity_purpose_and(x, p, j))
+					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
 			}
 			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
 				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
@@ -764,6 +973,13 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				if (j < p->n && entity_word_is(p, j, "الحر"))
 					j++; /* «الجيش السوري الحر» */
 				purpose = true; /* «الجيش اليمني», «الشرطة الإسرائيلية»: the nisba is the name */
+			}
+			if (tagged) { /* the tagger's name, unless it stopped short of «للتسليف والادخار» */
+				size_t e = i + 1;
+				while (e < p->n && ner_tag_inside(p->tags[e]) && ner_tag_type(p->tags[e]) == NER_ORG)
+					e++;
+				purpose = purpose && coordinated && e < j;
+				j = e > j ? e : j;
 			}
 			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
 					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
@@ -775,15 +991,19 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		}
 		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
 			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
-		if (!entity_rules_is_trigger(x->rules, w, n)) {
+		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0)) {
 			skip = entity_proclitic(p, i, &al);
-			if (skip == 0 || al || !entity_rules_is_trigger(x->rules, w + skip, n - skip))
+			if (skip == 0 || al ||
+			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip)))
 				continue;
 		}
+		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
+			   entity_named_facility(w + skip, n - skip);
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
 				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
 			;
-		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير")))
+		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
+				     entity_word_is(p, j - 1, "الامام")))
 			j--;
 		if (ner_tag_type(p->tags[i]) == NER_ORG) /* an organisation there already: only longer */
 			for (size_t e = i + 1; e < p->n && ner_tag_inside(p->tags[e]) &&
@@ -857,6 +1077,24 @@ static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p
 	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);
 }
 
+/* Bytes of clitics (و ف, then ب ل) in front of a place trigger too short for the word
+ * splitter to take them off («بحي الخشع»), or 0. */
+static size_t entity_short_trigger(const struct entity_scratch *x, const char *w, size_t n)
+{
+	size_t skip = 0;
+	if (n > 2 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		skip = 2;
+	for (int pass = 0; pass < 2; pass++) {
+		if (skip > 0 && entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
+			return skip;
+		if (n > skip + 2 && (memcmp(w + skip, "ب", 2) == 0 || memcmp(w + skip, "ل", 2) == 0))
+			skip += 2;
+		else
+			break;
+	}
+	return skip > 0 && entity_rules_is_place_trigger(x->rules, w + skip, n - skip) ? skip : 0;
+}
+
 /* «في قرية المفتاحة», «بمحافظة القنفذة»: the untagged word after a word of
  * place_triggers.txt (its clitics aside) is a place, when it is a bare word that no rule
  * takes for something else. */
@@ -872,6 +1110,8 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (p->toks[i].kind != NORM_TOKEN_WORD || p->tags[i] != 0)
 			continue;
 		skip = entity_proclitic(p, i, &al);
+		if (!al && !entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
+			skip = entity_short_trigger(x, w, n);
 		if (al || !entity_rules_is_place_trigger(x->rules, w + skip, n - skip))
 			continue;
 		tag = p->tags[i + 1];
@@ -907,6 +1147,31 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether untagged word k, just before a person whose first word is a given name too, is a
+ * given name of the persons gazetteer the tagger left off (the «علي» of «الرئيس السابق علي
+ * عبدالله صالح»: a man named after his father's name). */
+static bool entity_first_name_before(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	const char *f = p->norm.s + p->toks[k + 1].beg;
+	size_t fn = p->toks[k + 1].end - p->toks[k + 1].beg;
+	size_t ob, oe;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || entity_letters(w, n) < 3 ||
+	    (ner_lexicon_is_stop(x->lex, w, n) && !entity_word_is(p, k, "علي")) ||
+	    memcmp(w, "ي", 2) == 0 || entity_rules_is_trigger(x->rules, w, n))
+		return false; /* «من», «كان» (علي is the name as written with ي, below); «يزيد» reads
+				 as a verb; «مسجد» opens a building */
+	norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
+	if (oe - ob >= 2 && memcmp(x->orig + oe - 2, "ى", 2) == 0)
+		return false; /* «على», the preposition, is علي in matching form */
+	return p->tags[k] == 0 &&
+	       strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) && !entity_is_title_word(x, k) &&
+	       strtab_find(&x->rules->persons, f, fn, &(uint32_t){0}) &&
+	       !entity_rules_only_place(x->rules, f, fn) && !entity_world_place(x, f, fn) &&
+	       !entity_word_definite(p, k) && !(k > 0 && entity_word_is(p, k - 1, "بن"));
+}
+
 /* A person of two words or more whose name ends a sentence or list item takes the one
  * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»); two
  * persons with nothing between are one name the tagger cut in two. */
@@ -917,6 +1182,10 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 		size_t j = i + 1;
 		if (p->tags[i] != ner_tag_make(NER_PERS, false))
 			continue;
+		if (i > 0 && entity_first_name_before(x, p, i - 1)) {
+			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false); /* «علي عبدالله صالح» */
+			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
+		}
 		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true))
 			j++;
 		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, false) && !entity_is_title_word(x, j) &&
@@ -957,6 +1226,46 @@ static void entity_split_places(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether the words [k, j) without the و of k are a known name: the lexicon's, a listed
+ * organisation or a place of the world. */
+static bool entity_known_after_and(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				   size_t j)
+{
+	entity_phrase(p, k, j, 2, false, &x->alt);
+	return ner_lexicon_known(x->lex, x->alt.data, x->alt.len) || entity_is_org(x, x->alt.data, x->alt.len) ||
+	       entity_world_place(x, x->alt.data, x->alt.len);
+}
+
+/* «ميلان ويوفنتوس», «وستهام يونايتد وكريستال بالاس»: a person or organisation the tagger
+ * ran over و into a known name is two names, unless the whole is one as written. */
+static void entity_split_and(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		int type = ner_tag_type(p->tags[i]);
+		size_t j = i + 1;
+		if ((type != NER_PERS && type != NER_ORG) || ner_tag_inside(p->tags[i]))
+			continue;
+		while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == type)
+			j++;
+		entity_phrase(p, i, j, 0, false, &x->alt);
+		if (j - i >= 2 && !entity_place_known(x, x->alt.data, x->alt.len) && !entity_is_org(x, x->alt.data, x->alt.len))
+			for (size_t k = i + 1; k < j; k++) {
+				const char *w = p->norm.s + p->toks[k].beg;
+				size_t n = p->toks[k].end - p->toks[k].beg;
+				if (p->toks[k].kind != NORM_TOKEN_WORD || memcmp(w, "و", 2) != 0 ||
+				    entity_letters(w, n) < 4 || entity_known_word(x, w, n))
+					continue;
+				for (size_t e = j; e > k; e--)
+					if (entity_known_after_and(x, p, k, e)) {
+						p->tags[k] = (uint8_t)ner_tag_make(type, false);
+						x->lead[k] = 2, x->lead_al[k] = false;
+						break;
+					}
+			}
+		i = j - 1;
+	}
+}
+
 #define ENTITY_CURATED_WORDS 5
 
 /* Names of the curated list the tagger missed: the longest phrase over untagged words. */
@@ -979,11 +1288,60 @@ static void entity_curated(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether paragraph p is a name alone: one person chunk and nothing else but punctuation
+ * (the author's name on the first line, «ناصر الجديع»). */
+static bool entity_lone_person(const struct ner_para *p)
+{
+	size_t words = 0, starts = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		if (p->toks[k].kind != NORM_TOKEN_WORD)
+			continue;
+		if (ner_tag_type(p->tags[k]) != NER_PERS)
+			return false;
+		words++;
+		starts += !ner_tag_inside(p->tags[k]);
+	}
+	return words >= 2 && starts == 1;
+}
+
+/* The persons named as the author (the article's author field, up to its first punctuation,
+ * or a first paragraph that is a name alone) are its byline, not its story: dropped. */
+static void entity_drop_byline(struct entity_scratch *x, const struct ner_para *first)
+{
+	struct ner_para *p = &x->para;
+	x->alt.len = 0;
+	strbuf_append(&x->alt, "", 0);
+	if (first && entity_lone_person(first)) {
+		for (size_t k = 0; k < first->n; k++)
+			if (first->toks[k].kind == NORM_TOKEN_WORD) {
+				if (x->alt.len)
+					strbuf_appendc(&x->alt, ' ');
+				strbuf_append(&x->alt, first->norm.s + first->toks[k].beg, first->toks[k].end - first->toks[k].beg);
+			}
+	} else if (x->a->author) {
+		norm_text_set(&p->norm, x->a->author, strlen(x->a->author), false);
+		p->n = 0;
+		norm_tokenize(p->norm.s, p->norm.len, &p->toks, &p->n, &p->cap);
+		for (size_t k = 0; k < p->n && p->toks[k].kind == NORM_TOKEN_WORD; k++) {
+			if (x->alt.len)
+				strbuf_appendc(&x->alt, ' ');
+			strbuf_append(&x->alt, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+		}
+	}
+	if (x->alt.len == 0 || !strchr(x->alt.data, ' '))
+		return;
+	entity_key_compact(&x->alt);
+	for (size_t k = 0; k < x->ndrafts; k++)
+		if (x->drafts[k].type == ENTITY_PERSON && strcmp(x->drafts[k].k, x->alt.data) == 0)
+			x->drafts[k].dropped = true;
+}
+
 /* Text k of the tagged article (the title is -1, the paragraphs 0...) into mentions. */
 static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
 	struct ner_para *p = &x->doc.paras[para + 1];
 	x->p = p;
+	x->orig = text;
 	xgrow(&x->lead, &x->leadcap, p->n + 1, sizeof *x->lead);
 	xgrow(&x->lead_al, &x->lalcap, p->n + 1, sizeof *x->lead_al);
 	xgrow(&x->sure, &x->surecap, p->n + 1, sizeof *x->sure);
@@ -994,6 +1352,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
 	entity_split_places(x, p);
+	entity_split_and(x, p);
 	entity_world_places(x, p);
 	entity_place_triggers(x, p);
 	entity_person_edges(x, p);
@@ -1049,23 +1408,47 @@ static void entity_vote_types(struct entity_scratch *x)
 		}
 }
 
-/* Whether the words of short are words of long in order, its first and last among them
- * («أمانة الرياض» of «أمانة منطقة الرياض»). */
+/* A key's word without ال, لل or ل in front, when three letters or more are left. */
+static void entity_key_word_bare(const char **w, size_t *n)
+{
+	static const char *const heads[] = {"ال", "لل", "ل"};
+	for (size_t h = 0; h < sizeof heads / sizeof *heads; h++) {
+		size_t hn = strlen(heads[h]);
+		if (*n > hn && memcmp(*w, heads[h], hn) == 0 && entity_letters(*w + hn, *n - hn) >= 3) {
+			*w += hn, *n -= hn;
+			return;
+		}
+	}
+}
+
+/* Whether two words of keys are one word, ال and a preposition's ل aside (اتحاد: الاتحاد,
+ * الكره: لكره). */
+static bool entity_key_word_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+	entity_key_word_bare(&a, &an);
+	entity_key_word_bare(&b, &bn);
+	return an == bn && memcmp(a, b, an) == 0;
+}
+
+/* Whether the words of short are words of long in order (entity_key_word_eq), its first and
+ * last among them as first and last («أمانة الرياض» of «أمانة منطقة الرياض», «اتحاد الكرة»
+ * of «الاتحاد السعودي لكرة القدم» … no: its last word must end long too). */
 static bool entity_key_subsequence(const char *shrt, const char *lng)
 {
 	const char *sp = strrchr(shrt, ' '), *lp = strrchr(lng, ' ');
-	size_t first = strcspn(shrt, " ");
-	if (sp == NULL || lp == NULL || strcmp(sp, lp) != 0 || strncmp(shrt, lng, first + 1) != 0)
+	size_t first = strcspn(shrt, " "), lfirst = strcspn(lng, " ");
+	if (sp == NULL || lp == NULL || !entity_key_word_eq(sp + 1, strlen(sp + 1), lp + 1, strlen(lp + 1)) ||
+	    !entity_key_word_eq(shrt, first, lng, lfirst))
 		return false;
 	for (const char *s = shrt, *l = lng; *s;) {
 		size_t n = strcspn(s, " ");
 		const char *hit = NULL;
 		for (const char *t = l; *t && hit == NULL; t += strcspn(t, " "), t += *t == ' ')
-			if (strncmp(t, s, n) == 0 && (t[n] == ' ' || t[n] == '\0'))
+			if (entity_key_word_eq(t, strcspn(t, " "), s, n))
 				hit = t;
 		if (hit == NULL)
 			return false;
-		l = hit + n;
+		l = hit + strcspn(hit, " ");
 		s += n;
 		s += *s == ' ';
 	}
@@ -1084,9 +1467,48 @@ static bool entity_key_part(const char *shrt, const char *lng, enum entity_type 
 	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng));
 }
 
+/* Whether organisation key lng is a trigger word and then shrt («جماعة الإخوان» of «الإخوان»;
+ * not «وستهام يونايتد» of «يونايتد»). */
+static bool entity_key_head(const struct entity_scratch *x, const char *shrt, const char *lng)
+{
+	const char *sp = strchr(lng, ' ');
+	size_t n = sp ? (size_t)(sp - lng) : 0;
+	if (n > 4 && memcmp(lng, "ال", 4) == 0)
+		lng += 4, n -= 4;
+	return sp && strcmp(sp + 1, shrt) == 0 && entity_rules_is_trigger(x->rules, lng, n);
+}
+
+/* «الإخوان», «جماعة الإخوان», «تنظيم الإخوان»: when every longer organisation a short one is
+ * part of is a trigger word in front of it, they are one body under several head words: all
+ * join the one with the most mentions. */
+static bool entity_merge_heads(struct entity_scratch *x, size_t k)
+{
+	struct entity_draft *e = &x->drafts[k];
+	size_t best = k;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type) &&
+		    !entity_key_head(x, e->k, f->k))
+			return false;
+	}
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == e->type && entity_key_head(x, e->k, f->k) &&
+		    (best == k || f->nmentions > x->drafts[best].nmentions))
+			best = l;
+	}
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != best && f->into == l && f->type == e->type && (l == k || entity_key_head(x, e->k, f->k)))
+			entity_join(x, l, best);
+	}
+	return true;
+}
+
 /* A short mention joins the full name it begins or ends when there is one such name of its
  * type («لافروف» → «سيرغي لافروف», «سامي» → «سامي الجابر», «بايرن» → «بايرن ميونيخ»). A
- * one-word person that could be several of them («محمد») is left out: it says nothing. */
+ * one-word person or organisation that could be several of them («محمد», «يونايتد» of
+ * «وستهام يونايتد» and «مانشستر يونايتد») is left out: it says nothing. */
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -1101,7 +1523,9 @@ static void entity_merge_short(struct entity_scratch *x)
 		}
 		if (candidates == 1)
 			entity_join(x, k, into);
-		else if (candidates > 1 && e->type == ENTITY_PERSON && !strchr(e->k, ' '))
+		else if (candidates > 1 && e->type == ENTITY_ORG && entity_merge_heads(x, k))
+			;
+		else if (candidates > 1 && (e->type == ENTITY_PERSON || e->type == ENTITY_ORG) && !strchr(e->k, ' '))
 			e->dropped = true;
 	}
 }
@@ -1283,6 +1707,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 		entity_text(x, a->paras[i], (long)i);
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
+	entity_drop_byline(x, a->npara > 0 ? &x->doc.paras[1] : NULL);
 	entity_vote_types(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);

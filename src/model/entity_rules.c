@@ -69,6 +69,27 @@ static void entity_rules_org_line(struct entity_rules *r, char *line)
 	free(canon);
 }
 
+/* "source<TAB>name|name...": each name kept as "source<TAB>name" in matching form. */
+static void entity_rules_paper_line(struct entity_rules *r, struct strtab *t, char *line)
+{
+	char *tab = strchr(line, '\t'), *save = NULL;
+	(void)r;
+	if (tab == NULL)
+		return;
+	*tab = '\0';
+	for (char *v = strtok_r(tab + 1, "|", &save); v; v = strtok_r(NULL, "|", &save)) {
+		size_t len;
+		char *k = norm_string(v, strlen(v), &len), *both;
+		while (len > 0 && k[len - 1] == ' ')
+			len--;
+		both = xasprintf("%s\t%.*s", line, (int)len, k);
+		if (len > 0 && k[0] != ' ')
+			strtab_intern(t, both, strlen(both));
+		free(both);
+		free(k);
+	}
+}
+
 /* A place of world_places.txt: the whole name and its first words, to look words up one by one. */
 static void entity_rules_world_line(struct entity_rules *r, struct strtab *t, char *line)
 {
@@ -140,10 +161,12 @@ void entity_rules_load(struct entity_rules *r, const char *dir)
 	strtab_init(&r->world);
 	strtab_init(&r->persons);
 	strtab_init(&r->orgs);
+	strtab_init(&r->papers);
 	entity_rules_read(r, dir, "org_triggers.txt", entity_rules_word_line, &r->triggers);
 	entity_rules_read(r, dir, "sport_words.txt", entity_rules_word_line, &r->sport);
 	entity_rules_read(r, dir, "not_names.txt", entity_rules_word_line, &r->not_names);
 	entity_rules_read(r, dir, "organisations.txt", entity_rules_org_fn, NULL);
+	entity_rules_read(r, dir, "papers.txt", entity_rules_paper_line, &r->papers);
 	entity_rules_read(r, dir, "org_stop_words.txt", entity_rules_word_line, &r->org_stops);
 	entity_rules_read(r, dir, "event_words.txt", entity_rules_word_line, &r->events);
 	entity_rules_read(r, dir, "place_triggers.txt", entity_rules_word_line, &r->place_triggers);
@@ -155,6 +178,7 @@ void entity_rules_load(struct entity_rules *r, const char *dir)
 void entity_rules_free(struct entity_rules *r)
 {
 	strtab_free(&r->triggers);
+	strtab_free(&r->papers);
 	strtab_free(&r->sport);
 	strtab_free(&r->not_names);
 	strtab_free(&r->org_stops);
@@ -247,4 +271,17 @@ const char *entity_rules_org_canonical(const struct entity_rules *r, const char 
 {
 	uint32_t id;
 	return strtab_find(&r->orgs, s, n, &id) ? r->org_canon[id] : NULL;
+}
+
+bool entity_rules_is_paper(const struct entity_rules *r, const char *source, const char *s, size_t n)
+{
+	char *both;
+	uint32_t id;
+	bool found;
+	if (source == NULL)
+		return false;
+	both = xasprintf("%s\t%.*s", source, (int)n, s);
+	found = strtab_find(&r->papers, both, strlen(both), &id);
+	free(both);
+	return found;
 }

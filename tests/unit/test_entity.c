@@ -435,6 +435,218 @@ static void test_abd_key(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Whether the sidebar lists an entity of type t under the name a reader sees. */
+static bool named(const struct article *a, const struct article_entities *es, enum entity_type t,
+		  const char *name)
+{
+	bool found = false;
+	for (size_t k = 0; k < es->n && !found; k++) {
+		char *s = article_entity_name(a, &es->v[k]);
+		found = es->v[k].type == t && strcmp(s, name) == 0;
+		free(s);
+	}
+	return found;
+}
+
+/* A name read out of لل keeps its ال («للنصر» is «النصر»), and a key joins عبد to the word
+ * after it, whichever: «عبد ربه منصور هادي» and «عبدربه منصور هادي» are one person. */
+static void test_names_as_written(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"في الشباك",
+		"بين التأكيد النصراوي والنفي الارجنتيني يبدو ان عقد المهاجم رودريقو مورا فيه شروط تعجيزية، والتأكيد على أن موراً لم يوقع للنصر!",
+		"وكان مدرب الفريق قد أعلن قائمة اللاعبين قبل المباراة في الدوري.",
+	};
+	static const char *const yemen[] = {
+		"قوات هادي على بعد 100 كيلومتر من صنعاء",
+		"باتت القوات الموالية للرئيس اليمني المعترف به دوليا عبد ربه منصور هادي على بعد مئة كيلومتر جنوب العاصمة صنعاء.",
+		"واضطر الرئيس اليمني عبدربه منصور هادي الى المغادرة الى السعودية بعدما جعل من عدن عاصمة موقتة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t persons = 0;
+	extract(m, paras, 3, &a, &es);
+	CHECK(named(a, &es, ENTITY_ORG, "النصر"));
+	CHECK(!named(a, &es, ENTITY_ORG, "نصر"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, yemen, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "عبدربه منصور هادي"));
+	for (size_t k = 0; k < es.n; k++)
+		persons += es.v[k].type == ENTITY_PERSON && strstr(article_entity_key(&es, &es.v[k]), "منصور");
+	CHECK_INT(persons, 1);
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* The edges of a name: no preposition in front («على تويتر»), nor a verb with its subject
+ * («سيدرس الاتحاد الأوروبي»), no verb after an organisation («الاتحاد يتدرب»), no nisba
+ * alone («الاتحادي»), two names joined by و are two («ميلان ويوفنتوس»), a given name the
+ * tagger left off goes on («علي عبدالله صالح»). */
+static void test_name_edges(const struct ner_model *m)
+{
+	static const char *const china[] = {
+		"الصين تعيد جواز سفر لفنان مشهور",
+		"وفي نوفمبر 2013 بدأ الفنان في الاحتجاج على حظر سفره. وقال على تويتر إنه سيفعل ذلك يوميا حتى يستعيد حق السفر بحرية.",
+	};
+	static const char *const club[] = {
+		"الاتحاد يتدرب تحت زخات المطر",
+		"أجرى فريق الاتحاد الأول لكرة القدم تدريباته أمس تحت إشراف المدرب، وعمد المدير الفني الاتحادي على اخضاع اللاعبين لتدريبات متنوعة.",
+		"مالا يمكن تصديقه أن اليوناني جيانيس فيتفاتزيدس كان محط أنظار ميلان ويوفنتوس، ثم يأتي إلى الدوري السعودي.",
+	};
+	static const char *const eu[] = {
+		"مجموعة دعم دولية للسلام",
+		"سيدرس الاتحاد الأوروبي إمكانية إنشاء «مجموعة دعم دولية» لتحريك عملية السلام في الشرق الأوسط.",
+		"ولم يستبعد البكري أن يكون من ضمن القيادات الحوثية شقيق عبدالملك الحوثي، زعيم الجماعة.",
+	};
+	static const char *const yemen[] = {
+		"الحوثيون يتراجعون",
+		"وكان الحوثيون المتحالفون عسكريا مع قوات الجيش الموالية للرئيس السابق علي عبدالله صالح، انطلقوا عام 2014 من معاقلهم في شمال البلاد.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, china, 2, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		CHECK(strncmp(article_entity_key(&es, &es.v[k]), "علي ", strlen("علي ")) != 0);
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, club, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الاتحاد"));
+	CHECK(!has(&es, ENTITY_ORG, "الاتحاد يتدرب"));
+	CHECK(!has(&es, ENTITY_ORG, "الاتحادي"));
+	CHECK(!has(&es, ENTITY_PERSON, "ميلان ويوفنتوس"));
+	CHECK(has(&es, ENTITY_ORG, "ميلان"));
+	CHECK(has(&es, ENTITY_ORG, "يوفنتوس"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, eu, 3, &a, &es);
+	for (size_t k = 0; k < es.n; k++) {
+		const char *key = article_entity_key(&es, &es.v[k]);
+		CHECK(strncmp(key, "سيدرس ", strlen("سيدرس ")) != 0 && strncmp(key, "يستبعد ", strlen("يستبعد ")) != 0);
+	}
+	CHECK(has(&es, ENTITY_ORG, "الاتحاد الاوروبي"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, yemen, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "علي عبدالله صالح"));
+	CHECK(!has(&es, ENTITY_PERSON, "عبدالله صالح"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* The author's name alone on the first line is the byline, in the title too; the source's
+ * own paper is no organisation of its story. */
+static void test_byline_and_paper(const struct ner_model *m)
+{
+	static const char *const column[] = {
+		"ناصر الجديع: مصنع الهلال !!",
+		"ناصر الجديع",
+		"طارت بعثة فريق الهلال إلى النمسا استعداداً للموسم الجديد الذي سيبدأ بلقاء السوبر أمام النصر.",
+	};
+	static const char *const own[] = {
+		"بيروت تستقبل الوفد",
+		"وقال مصدر في الحكومة اللبنانية لـ«الشرق الأوسط» إن الوفد وصل إلى بيروت أمس.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, column, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "ناصر الجديع"));
+	CHECK(has(&es, ENTITY_ORG, "الهلال"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, own, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الشرق الاوسط"));
+	article_entities_free(&es);
+	article_free(a);
+	a = make(own[0], own + 1, 1);
+	a->source = strdup("aawsat");
+	entity_extract(m, a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الشرق الاوسط"));
+	CHECK(has(&es, ENTITY_PLACE, "بيروت"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* How far an organisation's name goes: a coordinated definite noun («شرطة مكتب المغادرة
+ * والوصول»), a purpose pair («للتسليف والادخار»), a listed name's last word though it is a
+ * stop word elsewhere («وكالة فرانس برس»), the person a building is named after («مسجد
+ * عمرو بن العاص»); a place trigger under a clitic the splitter leaves on («بحي الخشع»). */
+static void test_org_extent(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الصين تعيد جواز سفر لفنان",
+		"وقال آي لرويترز عبر الهاتف إن شرطة مكتب المغادرة والوصول -التي تصدر جوازات السفر للمواطنين الصينيين- اتصلت به صباح اليوم.",
+		"ويستعد الصندوق لتمويل 100 مشروع تجاري بالتنسيق والتعاون مع البنك السعودي للتسليف والادخار، بهدف تحويل الشباب والشابات من طالبي وظائف إلى موفري وظائف.",
+		"وقد افادت مصادر محلية لوكالة فرانس برس ان محافظ شبوة علي العولقي فر من المنطقة.",
+		"وقال الوزير إن جبريل لو جاء إلى مسجد عمرو بن العاص سيواجه بإجراء حاسم.",
+		"ضبط مراقبو الأمانة عمالة مخالفة قامت باستئجار غرف سكنية بحي الخشع بأبها، وحولتها إلى معامل لخياطة العباءات.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "شرطه مكتب المغادره والوصول"));
+	CHECK(has(&es, ENTITY_ORG, "البنك السعودي للتسليف والادخار"));
+	CHECK(has(&es, ENTITY_ORG, "فرانس برس"));
+	CHECK(has(&es, ENTITY_ORG, "مسجد عمرو بن العاص"));
+	CHECK(!has(&es, ENTITY_PERSON, "عمرو بن العاص"));
+	CHECK(has(&es, ENTITY_PLACE, "الخشع"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* Sport: a city with a country's masculine nisba is its club («موناكو الفرنسي»), a person
+ * the tagger ran into a club ends before it, and «يونايتد», part of two clubs, is neither. */
+static void test_clubs_named(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تألق تشيك مع آرسنال",
+		"من جهته أعرب دييغو كوستا هداف تشيلسي والذي غاب عن اللقاء للإصابة، عن حزنه لرؤية زميله السابق في صفوف المنافس آرسنال.",
+		"ولكن المهاجم الكولومبي راداميل فالكاو، المنضم حديثا إلى صفوف تشيلسي على سبيل الإعارة من موناكو الفرنسي الشهر الماضي لم يلفت الأنظار مع مانشستر يونايتد.",
+		"ستكون بدايتنا صعبة أمام وستهام يونايتد وكريستال بالاس في مباراتي قمة ثم سنواجه ليفربول بعدها في الدوري.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "موناكو"));
+	CHECK(!has(&es, ENTITY_PLACE, "موناكو"));
+	CHECK(!has(&es, ENTITY_PERSON, "دييغو كوستا هداف تشيلسي"));
+	CHECK(has(&es, ENTITY_PERSON, "دييغو كوستا"));
+	CHECK(has(&es, ENTITY_ORG, "مانشستر يونايتد"));
+	CHECK(has(&es, ENTITY_ORG, "وستهام يونايتد"));
+	CHECK(!has(&es, ENTITY_ORG, "يونايتد"));
+	CHECK(!has(&es, ENTITY_ORG, "الكولومبي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* One body under several trigger heads is one entry («حركة طالبان», «جماعة طالبان»,
+ * «طالبان»); what is said of a body after its name and a body's kind with a nisba are no
+ * part of a name; a bridge named after a king is one. */
+static void test_org_forms(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مقتل 20 من طالبان في هجوم",
+		"وقال مسؤولون إن عناصر من حركة طالبان هاجموا نقطة تفتيش، وإن حركة طالبان تبنت الهجوم، فيما نفت جماعة طالبان في بيان آخر ذلك.",
+		"وكانت طالبان قد أعلنت عن هجومها الربيعي الشهر الماضي.",
+		"وأعلنت وزارة الداخلية القبض على خلية تابعة لتنظيم داعش الإرهابي في المنطقة.",
+		"ودرس الطالب في جامعة بريطانية قبل أن يعود إلى بلاده.",
+		"تداول مغردون مقطع فيديو لشاب يهرب الخمور عبر منفذ جسر الملك فهد باتجاه المملكة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t brothers = 0;
+	extract(m, paras, 6, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		brothers += es.v[k].type == ENTITY_ORG && strstr(article_entity_key(&es, &es.v[k]), "طالبان");
+	CHECK_INT(brothers, 1);
+	CHECK(!has(&es, ENTITY_ORG, "تنظيم داعش الارهابي"));
+	CHECK(!has(&es, ENTITY_ORG, "جامعه بريطانيه"));
+	CHECK(has(&es, ENTITY_ORG, "جسر الملك فهد"));
+	CHECK(!has(&es, ENTITY_PERSON, "فهد"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 static void test_rules_lists(void)
 {
 	const struct entity_rules *r = entity_rules_default();
@@ -507,6 +719,12 @@ int main(void)
 		test_common_words(m);
 		test_abd_key(m);
 		test_teams(m);
+		test_names_as_written(m);
+		test_name_edges(m);
+		test_byline_and_paper(m);
+		test_org_extent(m);
+		test_clubs_named(m);
+		test_org_forms(m);
 		test_rules_lists();
 	}
 	ner_default_free();

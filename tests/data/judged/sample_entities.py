@@ -2,7 +2,10 @@
 """Draws the judged entity sample of tests/data/judged/entities.tsv from SaudiNewsNet.
 
 usage: sample_entities.py [CORPUS_DIR]   (default ../shared/corpus/saudinewsnet)
+       sample_entities.py --more SEED [CORPUS_DIR]
 prints: id <TAB> split <TAB> source <TAB> date <TAB> content length, in judging order.
+With --more, one more dev article per source drawn with SEED from the eligible articles not
+already drawn by the first sample (the dev extension of entities.tsv; see README.md).
 
 Reproducible: a fixed seed, articles visited in a fixed order (by id), ids computed as qari
 does (FNV-1a 64 of the trimmed URL, low 48 bits). Stratified: every one of the 14 sources gives
@@ -62,11 +65,29 @@ def draw(by_source):
     return rows
 
 
+def draw_more(by_source, seed):
+    """One more dev article per source (sources by name), none of the first sample's."""
+    taken = {row[0] for row in draw(by_source)}
+    rng = random.Random(seed)
+    rows = []
+    for src in sorted(by_source):
+        i, date, n = rng.choice([a for a in by_source[src] if a[0] not in taken])
+        rows.append((i, "dev", src, date, n))
+    return rows
+
+
 def main():
-    corpus = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/saudinewsnet"
+    args = sys.argv[1:]
+    more = None
+    if args[:1] == ["--more"]:
+        if len(args) < 2:
+            sys.exit("usage: sample_entities.py --more SEED [CORPUS_DIR]")
+        more, args = int(args[1]), args[2:]
+    corpus = args[0] if args else "../shared/corpus/saudinewsnet"
     if not os.path.isdir(corpus):
         sys.exit("sample_entities.py: no SaudiNewsNet at %s" % corpus)
-    for row in draw(eligible(corpus)):
+    by_source = eligible(corpus)
+    for row in draw(by_source) if more is None else draw_more(by_source, more):
         print(*row, sep="\t")
 
 
