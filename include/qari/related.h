@@ -13,8 +13,9 @@
  *                  time, time = 1 / (1 + days apart / RELATED_TIME_SCALE), 0 beyond
  *                  RELATED_MAX_DAYS.
  * Only entries scoring at least RELATED_FLOOR (less in a collection of a few dozen articles)
- * and RELATED_RELATIVE_FLOOR of the best entry's score are shown. Articles whose words are
- * nearly the same (cosine ≥ RELATED_COPY_COSINE: syndicated copies of one story) make one
+ * and RELATED_RELATIVE_FLOOR of the best score (the first entry's, or the article's own
+ * copies' when they score higher: what scores far below them is noise) are shown. Articles
+ * whose words are nearly the same (cosine ≥ RELATED_COPY_COSINE: syndicated copies of one story) make one
  * entry with its copies; copies of the article itself are not related stories
  * (related_copies). Each link is explained by the words and entities that weighed most.
  * The constants were tuned on the dev half of the judged sample (docs/design.md).
@@ -35,12 +36,13 @@
 #include "qari/strtab.h"
 
 #define RELATED_WORD_TERMS 80      /* words kept per article, the most telling (tf-idf) */
-#define RELATED_ENTITY_BOOST 0.0   /* what shared entities add to the words' cosine */
+#define RELATED_ENTITY_BOOST 0.1   /* what shared entities add to the words' cosine */
 #define RELATED_COMMON_SHARE 0.005 /* an entity in more of the articles than this is common */
 #define RELATED_TIME_SCALE 20.0    /* days apart that halve a score */
 #define RELATED_MAX_DAYS 14        /* no link between articles further apart */
-#define RELATED_FLOOR 0.13         /* below this, not related */
-#define RELATED_RELATIVE_FLOOR 0.3 /* nor below this share of the best story's score */
+#define RELATED_FLOOR 0.12         /* below this, not related */
+#define RELATED_RELATIVE_FLOOR 0.2 /* nor below this share of the best score: the first
+				     story's, or the article's own copies' */
 #define RELATED_COPY_COSINE 0.8    /* words this alike: copies of one story */
 #define RELATED_TITLE_REPEAT 2     /* a title's words count this many times */
 #define RELATED_WHY_MAX 5          /* terms explaining a link */
@@ -96,7 +98,8 @@ struct related_postings {
  * the evaluation can try others. */
 struct related_params {
 	double entity_boost, common_share, time_scale, floor, copy_cosine;
-	double relative_floor; /* and below this share of the best entry's score */
+	double relative_floor; /* and below this share of the best score (an entry's or one of
+				  the article's own copies') */
 	int max_days;
 	int title_repeat;    /* a title's words count this many times */
 	int word_terms;      /* words kept per article */

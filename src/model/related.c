@@ -544,10 +544,10 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	m = related_candidates(x, a, npool, pool);
 	for (size_t i = 0; i < m && pool[i].score >= related_floor(x); i++) {
 		size_t k;
+		if (pool[i].score < x->params.relative_floor * pool[0].score)
+			break; /* far weaker than the best story, or than the article's own copies */
 		if (related_is_copy(x, a, pool[i].article))
 			continue; /* the article itself under another URL */
-		if (n > 0 && pool[i].score < x->params.relative_floor * v[0].score)
-			break; /* far weaker than the best story */
 		for (k = 0; k < n && !related_is_copy(x, v[k].article, pool[i].article); k++)
 			;
 		if (k < n) {

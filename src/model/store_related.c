@@ -414,12 +414,14 @@ static double sr_time(int32_t a, int32_t b)
 	return 1 / (1 + (double)d / RELATED_TIME_SCALE);
 }
 
-/* The best STORE_RELATED_RESCORE hits scored again with the common words too, from the
- * candidates' stored vectors: the common words found no candidate but weigh in the cosine. */
-static void sr_rescore(struct store *s, const struct related_work *v, int32_t day)
+/* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
+ * related_candidates scores them: with the common words, which found no candidate but weigh
+ * in the cosine, and with the shared entities' boost. */
+static void sr_rescore(struct store *s, const struct related_work *v, const struct related_work *e,
+		       int32_t day)
 {
 	struct store_related_state *x = s->related;
-	struct related_vec va = {v->ids, v->w, v->n};
+	struct related_vec va = {v->ids, v->w, v->n}, ea = {e->ids, e->w, e->n};
 	size_t n = 0;
 
 	if (x->nhits > STORE_RELATED_RESCORE)
@@ -427,8 +429,9 @@ static void sr_rescore(struct store *s, const struct related_work *v, int32_t da
 	for (size_t i = 0; i < x->nhits; i++) {
 		struct sr_article b;
 		if (sr_article_load(s, x->hits[i].article, &b)) {
-			struct related_vec vb = sr_view(&b.words);
-			x->hits[i].score = related_dot(&va, &vb) / (1 + RELATED_ENTITY_BOOST) * sr_time(day, b.day);
+			struct related_vec vb = sr_view(&b.words), eb = sr_view(&b.entities);
+			x->hits[i].score = (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
+					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b.day);
 			sr_article_free(&b);
 		}
 		if (x->hits[i].score > 1e-9)
@@ -438,8 +441,6 @@ static void sr_rescore(struct store *s, const struct related_work *v, int32_t da
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 }
 
-/* The articles that share a word with vector v (of row, on day), scored as
- * related_candidates scores them (word cosine times time), best first, into x->hits. */
 /* The hit of article b in the open-addressing table x->table (made when missing). */
 static struct store_related_hit *sr_hit(struct store_related_state *x, int64_t b, int32_t day)
 {
@@ -466,6 +467,9 @@ static struct store_related_hit *sr_hit(struct store_related_state *x, int64_t b
 	return &x->table[i];
 }
 
+/* The articles that share a word with vector v (of row, on day), scored as
+ * related_candidates scores them (word cosine times time; the best again with entities,
+ * sr_rescore), best first, into x->hits. */
 static void sr_candidates(struct store *s, int64_t row, int32_t day, const struct related_work *v,
 			  double narticles)
 {
@@ -507,8 +511,8 @@ static void sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 		}
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
-	if (skipped)
-		sr_rescore(s, v, day);
+	if (skipped || RELATED_ENTITY_BOOST > 0)
+		sr_rescore(s, v, &x->e, day);
 }
 
 /* The floor of related.c's related_floor for a collection of n articles. */
@@ -856,13 +860,13 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 	/* related_find's walk: copies of a are its own, a copy of an entry joins it */
 	for (size_t i = 0; i < npool && pool[i].score >= floor; i++) {
 		size_t k;
+		if (pool[i].score < RELATED_RELATIVE_FLOOR * pool[0].score)
+			break;
 		if (sr_is_copy(&a, sr_member(s, &pool[i]))) {
 			out->same = xreallocarray(out->same, out->nsame + 1, sizeof *out->same);
 			out->same[out->nsame++] = sr_link_of(&pool[i]);
 			continue;
 		}
-		if (out->n > 0 && pool[i].score < RELATED_RELATIVE_FLOOR * out->v[0].score)
-			break;
 		for (k = 0; k < out->n && !sr_is_copy(&pool[lead[k]], &pool[i]); k++)
 			;
 		if (k < out->n)

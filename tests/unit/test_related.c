@@ -128,12 +128,13 @@ static bool listed(const struct related_link *l, size_t n, size_t article)
 }
 
 /* A story told on day 0 (q, and q's copy under another URL), a day later in two papers (the
- * same text), three days later, and a month later; fifty articles of their own that each
- * mention الرياض; a made-up agency's dateline in front of everything. */
+ * same text), three days later, and a month later; an article of its own that shares half the
+ * story's words on day 0 (faint: above the floor, far below q's copy); fifty articles of their
+ * own that each mention الرياض; a made-up agency's dateline in front of everything. */
 struct made {
 	struct corpus c;
 	struct entity_table t;
-	size_t q, qcopy, next, next_copy, later, month, filler;
+	size_t q, qcopy, next, next_copy, later, month, faint, filler;
 };
 
 #define STORY 7000u  /* the story's own words */
@@ -151,6 +152,7 @@ static void made_build(struct made *m, const struct ner_model *model)
 	m->next_copy = add(&m->c, "next_copy", 1, "خبر الغد", words(STORY, 12, dateline), words(200, 8, ""));
 	m->later = add(&m->c, "later", 3, "خبر بعد", words(STORY, 12, dateline), words(300, 8, ""));
 	m->month = add(&m->c, "month", 30, "خبر بعيد", words(STORY, 12, dateline), words(400, 8, ""));
+	m->faint = add(&m->c, "faint", 0, "خبر قريب", words(STORY, 6, dateline), words(500, 10, ""));
 	m->filler = m->c.n;
 	for (unsigned i = 0; i < NFILLER; i++) {
 		snprintf(key, sizeof key, "filler%u", i);
@@ -213,6 +215,34 @@ static void test_rules(const struct ner_model *model)
 	CHECK(made_has_riyadh(&m));
 	n = related_find(&x, m.filler, 10, &l);
 	CHECK_INT(n, 0);
+	related_links_free(l, n);
+	related_index_free(&x);
+	made_free(&m);
+}
+
+/* An entry far below the best score is noise, and the best score may be the article's own
+ * copy's: faint clears the floor but not a fifth of q's copy. */
+static void test_relative_floor(const struct ner_model *model)
+{
+	struct made m;
+	struct related_index x;
+	struct related_params p = related_params_default();
+	struct related_link *l;
+	size_t n;
+
+	made_build(&m, model);
+	related_index_build(&x, &m.t, NULL, 1, NULL);
+	n = related_find(&x, m.q, 10, &l);
+	CHECK(n > 0 && !listed(l, n, m.faint));
+	related_links_free(l, n);
+	related_index_free(&x);
+	p.relative_floor = 0;
+	related_index_build_with(&x, &m.t, NULL, 1, NULL, &p);
+	n = related_find(&x, m.q, 10, &l);
+	CHECK(listed(l, n, m.faint));
+	for (size_t k = 0; k < n; k++)
+		if (l[k].article == m.faint)
+			CHECK(l[k].score >= RELATED_FLOOR && l[k].score < RELATED_RELATIVE_FLOOR);
 	related_links_free(l, n);
 	related_index_free(&x);
 	made_free(&m);
@@ -315,6 +345,7 @@ int main(int argc, char **argv)
 		entity_table_free(&t);
 		test_rules(m);
 		test_common_entity(m);
+		test_relative_floor(m);
 	}
 	corpus_free(&c);
 	ner_default_free();
