@@ -544,8 +544,10 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	m = related_candidates(x, a, npool, pool);
 	for (size_t i = 0; i < m && pool[i].score >= related_floor(x); i++) {
 		size_t k;
-		if (pool[i].score < x->params.relative_floor * pool[0].score)
-			break; /* far weaker than the best story, or than the article's own copies */
+		/* far weaker than the best story, or than the article's own copies: no entry of its
+		 * own, but a copy of a story shown still joins it (the floor picks stories, and
+		 * copies of one score a little apart) */
+		bool weak = pool[i].score < x->params.relative_floor * pool[0].score;
 		if (related_is_copy(x, a, pool[i].article))
 			continue; /* the article itself under another URL */
 		for (k = 0; k < n && !related_is_copy(x, v[k].article, pool[i].article); k++)
@@ -553,7 +555,7 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 		if (k < n) {
 			xgrow(&v[k].copies, &ncap[k], v[k].ncopies + 1, sizeof *v[k].copies);
 			v[k].copies[v[k].ncopies++] = pool[i].article;
-		} else if (n < max)
+		} else if (n < max && !weak)
 			v[n++] = pool[i];
 	}
 	for (size_t k = 0; k < n; k++)

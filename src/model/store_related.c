@@ -860,8 +860,7 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 	/* related_find's walk: copies of a are its own, a copy of an entry joins it */
 	for (size_t i = 0; i < npool && pool[i].score >= floor; i++) {
 		size_t k;
-		if (pool[i].score < RELATED_RELATIVE_FLOOR * pool[0].score)
-			break;
+		bool weak = pool[i].score < RELATED_RELATIVE_FLOOR * pool[0].score;
 		if (sr_is_copy(&a, sr_member(s, &pool[i]))) {
 			out->same = xreallocarray(out->same, out->nsame + 1, sizeof *out->same);
 			out->same[out->nsame++] = sr_link_of(&pool[i]);
@@ -871,7 +870,7 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 			;
 		if (k < out->n)
 			sr_add_id(&out->v[k].copies, &out->v[k].ncopies, pool[i].id);
-		else if (out->n < max) {
+		else if (out->n < max && !weak) {
 			lead[out->n] = i;
 			out->v[out->n++] = sr_link_of(&pool[i]);
 		}
