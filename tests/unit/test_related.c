@@ -248,6 +248,60 @@ static void test_relative_floor(const struct ner_model *model)
 	made_free(&m);
 }
 
+/* Whether q's list shows next under relative floor r; its entry, if so, in *out. */
+static bool next_shown(struct made *m, double r, struct related_link *out, size_t echo,
+		       bool *echo_joined)
+{
+	struct related_index x;
+	struct related_params p = related_params_default();
+	struct related_link *l;
+	size_t n;
+	bool shown;
+
+	p.relative_floor = r;
+	related_index_build_with(&x, &m->t, NULL, 1, NULL, &p);
+	n = related_find(&x, m->q, 10, &l);
+	shown = n >= 1 && l[0].article == m->next;
+	*echo_joined = false;
+	for (size_t k = 0; shown && k < l[0].ncopies; k++)
+		*echo_joined |= l[0].copies[k] == echo;
+	if (shown)
+		*out = l[0];
+	related_links_free(l, n);
+	related_index_free(&x);
+	return shown;
+}
+
+/* A copy of a story shown joins its entry even when it scores under the relative floor: echo
+ * is next's text with two words more, so it scores a little under next. With the floor just
+ * under next's share of the best score, echo is still one of next's copies. */
+static void test_copy_under_floor(const struct ner_model *model)
+{
+	struct made m;
+	struct related_link e;
+	size_t echo;
+	double lo = 0, hi = 1;
+	bool joined;
+
+	made_build(&m, model);
+	entity_table_free(&m.t);
+	echo = add(&m.c, "echo", 1, "خبر الغد", words(STORY, 12, "الرياض - واس"),
+		   words(200, 10, ""));
+	entity_table_build(&m.t, &m.c, model);
+	CHECK(next_shown(&m, 0, &e, echo, &joined) && joined);
+	CHECK(!next_shown(&m, 1, &e, echo, &joined)); /* the best score is q's own copy's */
+	for (int i = 0; i < 30; i++) { /* the highest floor that still shows next */
+		double mid = (lo + hi) / 2;
+		if (next_shown(&m, mid, &e, echo, &joined))
+			lo = mid;
+		else
+			hi = mid;
+	}
+	CHECK(next_shown(&m, lo, &e, echo, &joined));
+	CHECK(joined);
+	made_free(&m);
+}
+
 /* Were الرياض not common, it alone would link the fillers through an entity boost: the
  * damping is what keeps them apart. */
 static void test_common_entity(const struct ner_model *model)
@@ -346,6 +400,7 @@ int main(int argc, char **argv)
 		test_rules(m);
 		test_common_entity(m);
 		test_relative_floor(m);
+		test_copy_under_floor(m);
 	}
 	corpus_free(&c);
 	ner_default_free();
