@@ -169,7 +169,10 @@ struct ner_pair_entry {
 	float em2[(NER_NTAGS + 1) * NER_NTAGS];
 };
 
-#define NER_WORD_CACHE 8192
+/* Entries of a thread's word cache (200 bytes each, 3.3 MB in all): a miss costs some 60 table
+ * lookups. 16,384 rather than 8,192 take 8% off the tagging time of a day's news for 1.6 MB
+ * more a thread; 32,768 take 14% off for 4.9 MB more (against the memory budget). */
+#define NER_WORD_CACHE 16384
 #define NER_EDGE 0xFF /* the kind of the edge "word": no token's */
 #define NER_REACH 2   /* neighbours either side whose word alone decides features */
 struct ner_word_entry {
