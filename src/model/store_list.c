@@ -203,6 +203,37 @@ size_t store_list_before(struct store *s, const struct store_list_filter *f,
 	return n;
 }
 
+/* Article rows whose mark has `which` set, counted from the marks' side. */
+static size_t store_list_marked(struct store *s, const char *which)
+{
+	char *sql = xasprintf("SELECT count(*) FROM marks m JOIN articles a ON a.aid = m.aid"
+			      " WHERE m.%s != 0", which);
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	free(sql);
+	return n;
+}
+
+/* The whole list or its unread view counted without reading it: the store's count
+ * (store_count, kept by triggers) less the rows marked read. False for any other filter. */
+static bool store_list_count_fast(struct store *s, const struct store_list_filter *f,
+				  size_t *n, size_t *unread)
+{
+	size_t all, read;
+
+	if (f->feed != STORE_LIST_ANY_FEED || f->nfeeds || f->source || f->query ||
+	    f->marks == STORE_LIST_BOOKMARKED)
+		return false;
+	all = store_count(s);
+	read = store_list_marked(s, "read");
+	read = read < all ? read : all;
+	*n = f->marks == STORE_LIST_UNREAD ? all - read : all;
+	if (unread)
+		*unread = all - read;
+	return true;
+}
+
 size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread)
 {
 	char *sql = store_list_sql(f, unread ? "SELECT count(*), total(m.read != 0) FROM articles a"
@@ -210,9 +241,15 @@ size_t store_list_count(struct store *s, const struct store_list_filter *f, size
 					     : "SELECT count(*), 0 FROM articles a",
 				   NULL, NULL);
 	char *match = f->query ? store_fts_query(f->query) : NULL;
-	sqlite3_stmt *st = store_prepare(s, sql);
+	sqlite3_stmt *st;
 	size_t n = 0, read = 0;
 
+	if (store_list_count_fast(s, f, &n, unread)) {
+		free(match);
+		free(sql);
+		return n;
+	}
+	st = store_prepare(s, sql);
 	store_list_bind(st, f, NULL, match);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		n = (size_t)sqlite3_column_int64(st, 0);

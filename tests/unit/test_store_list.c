@@ -194,6 +194,16 @@ static void test_counts_and_filters(void)
 	CHECK(store_set_bookmark(s, page.v[2].id, true));
 	CHECK_INT(store_list_count(s, &f, &unread), 27);
 	CHECK_INT(unread, 25);
+	/* the views' counts (the unread one without reading the list) agree with their rows */
+	f.marks = STORE_LIST_UNREAD;
+	CHECK_INT(store_list_count(s, &f, &unread), 25);
+	CHECK_INT(unread, 25);
+	store_list_page_clear(&page);
+	CHECK_INT(store_list_after(s, &f, NULL, 100, &page), 25);
+	f.marks = STORE_LIST_BOOKMARKED;
+	CHECK_INT(store_list_count(s, &f, &unread), 1);
+	CHECK_INT(unread, 0);
+	f.marks = STORE_LIST_ANY_MARK;
 	store_list_page_clear(&page);
 	store_list_after(s, &f, NULL, 3, &page);
 	CHECK(page.v[0].read && !page.v[0].bookmark);
@@ -441,7 +451,7 @@ static void test_migration(void)
 		REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK);
 		CHECK(sqlite3_step(st) == SQLITE_ROW);
 		CHECK_INT(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
-		CHECK_INT(STORE_SCHEMA_VERSION, 3);
+		CHECK_INT(STORE_SCHEMA_VERSION, 4);
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(db);
