@@ -250,6 +250,7 @@ void store_close(struct store *s)
 	for (size_t i = 0; i < s->nmessages; i++)
 		free(s->messages[i]);
 	free(s->messages);
+	free(s->share_of);
 	free(s->marks);
 	free(s->path);
 	free(s);

@@ -8,6 +8,11 @@
 
 #include "store_private.h"
 
+#define QARI_STR_(x) #x
+#define QARI_STR(x) QARI_STR_(x)
+/* walk_max not yet set: the first page's limit sets it */
+#define STORE_LIST_WALK_UNSET ((size_t)-2)
+
 /* Columns after STORE_LOAD_COLUMNS' twelve. */
 enum { STORE_LIST_SORT = 12, STORE_LIST_READ, STORE_LIST_BOOKMARK, STORE_LIST_FEED };
 
@@ -99,16 +104,24 @@ static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 }
 
 struct store_list_cursor {
+	struct store *s;
 	const struct store_list_filter *f;
+	struct store_list_filter sql_f; /* f as its keys statement has it */
+	bool newer;
 	sqlite3_stmt *keys; /* the rows in order: their ids only, so a sort carries no text */
 	sqlite3_stmt *row;  /* one row's columns, by id */
 	char *match;        /* bound to keys */
 	bool done;
+	/* a search walking the list, each row checked, instead of the index's candidates */
+	bool walking;
+	size_t walked, walk_max; /* rows read, and how many before the index takes over */
+	struct store_list_key last; /* of the last row read, else the key opened at */
+	bool have_last;
 };
 
-/* Whether the search's candidates come from articles_fts: a query of one or two code points
- * is a prefix query there, whose terms are most of the index, while nearly every article
- * matches it: reading the list in order and checking each row finds a page sooner. */
+/* Whether the search's candidates can come from articles_fts: a query of one or two code
+ * points is a prefix query there, whose terms are most of the index, while nearly every
+ * article matches it: reading the list in order and checking each row finds a page sooner. */
 static bool store_list_use_fts(const struct search_query *q)
 {
 	size_t ncp = 0;
@@ -117,11 +130,69 @@ static bool store_list_use_fts(const struct search_query *q)
 	return ncp >= 3;
 }
 
+/* Reading a row whole and checking it costs about as much as this many of the index's
+ * candidates (a phrase's positions matched): a page by the index reads every candidate
+ * before the first row, a page by the list reads rows until the page is full. */
+#define STORE_LIST_ROW_COST 16
+/* Candidates the share of the list a query matches is estimated from. */
+#define STORE_LIST_PROBE 64
+
+/* The share of the stored rows whose text the index finds for match, estimated from the
+ * newest rows (the highest ids): the span of ids its first STORE_LIST_PROBE candidates take.
+ * Kept for the next page of the same search. */
+static double store_list_share(struct store *s, const char *match)
+{
+	sqlite3_stmt *st;
+	int64_t top = store_last_rowid(s), lowest = top;
+	size_t n = 0;
+
+	if (s->share_of && strcmp(s->share_of, match) == 0 && s->share_top == top)
+		return s->share;
+	st = store_prepare(s, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+			      " ORDER BY rowid DESC LIMIT " QARI_STR(STORE_LIST_PROBE));
+	store_bind_text(st, 1, match);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		lowest = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_finalize(st);
+	free(s->share_of);
+	s->share_of = xstrdup(match);
+	s->share_top = top;
+	/* all of them found: a rare query, over the whole store */
+	s->share = top <= 0 ? 0 : n < STORE_LIST_PROBE ? (double)n / (double)top
+			       : (double)n / (double)(top - lowest + 1);
+	return s->share;
+}
+
+/* Rows a page of limit may walk for the search before the index takes over: when the walk
+ * costs less than reading every candidate, about twice the rows it is expected to need
+ * (an estimate from the newest rows: the matches may lie elsewhere); else none. */
+static size_t store_list_walk_max(struct store *s, const char *match, size_t limit)
+{
+	double share = store_list_share(s, match), rows, candidates;
+	if (share <= 0)
+		return 0;
+	rows = (double)(limit ? limit : 1) / share;
+	candidates = share * (double)store_count(s);
+	return rows * STORE_LIST_ROW_COST < candidates ? (size_t)(2 * rows) + 64 : 0;
+}
+
+/* The keys statement for sql_f, after key (NULL: from the start). */
+static void store_list_keys(struct store_list_cursor *c, const struct store_list_key *key)
+{
+	char *keys = store_list_sql(&c->sql_f, "SELECT a.id, a.sort_key FROM articles a",
+				    key ? (c->newer ? ">" : "<") : NULL, c->newer ? "ASC" : "DESC");
+	sqlite3_finalize(c->keys);
+	c->keys = store_prepare(c->s, keys);
+	store_list_bind(c->keys, &c->sql_f, key, c->sql_f.query ? c->match : NULL);
+	free(keys);
+}
+
 struct store_list_cursor *store_list_open(struct store *s, const struct store_list_filter *f,
 					  const struct store_list_key *key, bool newer)
 {
 	struct store_list_cursor *c = xcalloc(1, sizeof *c);
-	struct store_list_filter sql_f = *f;
 	/* the text only for a search: its rows are checked and their hits counted */
 	char *row = xasprintf(
 		"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url,"
@@ -130,33 +201,56 @@ struct store_list_cursor *store_list_open(struct store *s, const struct store_li
 		" LEFT JOIN feeds f ON f.id = a.feed LEFT JOIN marks m ON m.aid = a.aid"
 		" WHERE a.id = ?",
 		f->query ? "a.body" : "NULL", f->query ? "a.fulltext" : "NULL");
-	char *keys;
 
-	if (f->query && !store_list_use_fts(f->query))
-		sql_f.query = NULL;
-	keys = store_list_sql(&sql_f, "SELECT a.id FROM articles a",
-			      key ? (newer ? ">" : "<") : NULL, newer ? "ASC" : "DESC");
+	c->s = s;
 	c->f = f;
-	c->keys = store_prepare(s, keys);
+	c->sql_f = *f;
+	c->newer = newer;
+	if (f->query && store_list_use_fts(f->query))
+		c->match = store_fts_query(f->query);
+	/* a query most rows match walks the list until its page is full */
+	c->walking = f->query != NULL;
+	c->walk_max = c->match ? STORE_LIST_WALK_UNSET : (size_t)-1;
+	if (c->walking)
+		c->sql_f.query = NULL;
+	if (key) {
+		c->last = *key;
+		c->have_last = true;
+	}
 	c->row = store_prepare(s, row);
-	c->match = sql_f.query ? store_fts_query(sql_f.query) : NULL;
-	store_list_bind(c->keys, &sql_f, key, c->match);
-	free(keys);
+	store_list_keys(c, key);
 	free(row);
 	return c;
+}
+
+/* The walk has read its share of rows: the index's candidates from the last row on. */
+static void store_list_stop_walking(struct store_list_cursor *c)
+{
+	c->walking = false;
+	c->sql_f.query = c->f->query;
+	store_list_keys(c, c->have_last ? &c->last : NULL);
 }
 
 size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_list_page *page)
 {
 	size_t n = 0;
+
+	if (c->walk_max == STORE_LIST_WALK_UNSET)
+		c->walk_max = store_list_walk_max(c->s, c->match, limit);
 	while (n < limit && !c->done) {
 		bool found;
+		if (c->walking && c->walked >= c->walk_max)
+			store_list_stop_walking(c);
 		if (sqlite3_step(c->keys) != SQLITE_ROW) {
 			c->done = true;
 			break;
 		}
+		c->last = (struct store_list_key){sqlite3_column_int64(c->keys, 1),
+						  sqlite3_column_int64(c->keys, 0)};
+		c->have_last = true;
+		c->walked += c->walking;
 		sqlite3_reset(c->row);
-		sqlite3_bind_int64(c->row, 1, sqlite3_column_int64(c->keys, 0));
+		sqlite3_bind_int64(c->row, 1, c->last.row);
 		found = sqlite3_step(c->row) == SQLITE_ROW;
 		xgrow(&page->v, &page->cap, page->n + 1, sizeof *page->v);
 		if (found && store_list_take(c->row, c->f, &page->v[page->n])) {
