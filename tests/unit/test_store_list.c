@@ -317,7 +317,7 @@ static bool test_walk_has(size_t i, const char *query)
 	       (strcmp(query, "نادر") == 0 && i % 50 == 7);
 }
 
-#define TEST_WALK_N 600
+#define TEST_WALK_N 1200
 
 static void test_walk_corpus(struct corpus *c)
 {
@@ -357,11 +357,11 @@ static void test_search_walk(void)
 
 		REQUIRE(search_query_init(&q, queries[k], false));
 		f.query = &q;
-		do { /* pages of 5 after the last row's key */
+		do { /* pages of 3 after the last row's key */
 			struct store_list_key key = paged.n ? paged.v[paged.n - 1].key
 							    : (struct store_list_key){0, 0};
-			got = store_list_after(s, &f, paged.n ? &key : NULL, 5, &paged);
-		} while (got == 5);
+			got = store_list_after(s, &f, paged.n ? &key : NULL, 3, &paged);
+		} while (got == 3);
 		cur = store_list_open(s, &f, NULL, false);
 		while (store_list_next(cur, 7, &read) == 7)
 			;
