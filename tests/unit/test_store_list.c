@@ -310,11 +310,13 @@ static void test_search(void)
 	store_close(s);
 }
 
-/* Article i of test_walk_corpus: every one "مشترك", the odd ones "فردي", one in 50 "نادر". */
+/* Article i of test_walk_corpus: every one "مشترك", the odd ones "فردي", one in 50 "نادر",
+ * one in 400 "شحيح". */
 static bool test_walk_has(size_t i, const char *query)
 {
 	return strcmp(query, "مشترك") == 0 || (strcmp(query, "فردي") == 0 && i % 2) ||
-	       (strcmp(query, "نادر") == 0 && i % 50 == 7);
+	       (strcmp(query, "نادر") == 0 && i % 50 == 7) ||
+	       (strcmp(query, "شحيح") == 0 && i % 400 == 7);
 }
 
 #define TEST_WALK_N 1200
@@ -326,8 +328,8 @@ static void test_walk_corpus(struct corpus *c)
 		char link[64], title[64], body[128], date[32];
 		snprintf(link, sizeof link, "http://w/%zu", i);
 		snprintf(title, sizeof title, "عنوان %zu", i);
-		snprintf(body, sizeof body, "نص مشترك%s%s", i % 2 ? "|فردي" : "",
-			 i % 50 == 7 ? " نادر" : "");
+		snprintf(body, sizeof body, "نص مشترك%s%s%s", i % 2 ? "|فردي" : "",
+			 i % 50 == 7 ? " نادر" : "", i % 400 == 7 ? " شحيح" : "");
 		/* dates against the insertion order, with ties and some undated */
 		snprintf(date, sizeof date, "2026-%02zu-%02zu 10:00", 1 + (i * 7) % 12, 1 + i % 28);
 		test_add(c, link, title, body, i % 37 == 3 ? NULL : date, "spa");
@@ -339,7 +341,7 @@ static void test_walk_corpus(struct corpus *c)
  * was read (walking the list, the index, or the one after the other). */
 static void test_search_walk(void)
 {
-	static const char *const queries[] = {"مشترك", "فردي", "نادر"};
+	static const char *const queries[] = {"مشترك", "فردي", "نادر", "شحيح"};
 	struct store *s = test_open("walk.db");
 	struct store_list_filter all = STORE_LIST_ALL;
 	struct store_list_page list = {0};
