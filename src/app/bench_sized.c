@@ -205,7 +205,7 @@ static void bench_sized_articles(struct store *s, size_t n)
 	bench_sized_print("open_p99_ms", n, bench_percentile(t, got, 0.99), 3, "ms");
 	bench_sized_print("open_related_p99_ms", n, bench_percentile(full, got, 0.99), 3, "ms");
 	bench_sized_print("open_related_cpu_p99_ms", n, bench_percentile(cpu, got, 0.99), 3, "ms");
-	bench_sized_print("open_related_share", n, 100.0 * (double)linked / (double)got, 1, "%");
+	bench_sized_print("open_related_share", n, 100.0 * (double)linked / (double)got, 1, "percent");
 }
 
 /* A temporary XDG_DATA_HOME whose store is path (caller removes it), NULL: none. */
