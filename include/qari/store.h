@@ -25,7 +25,7 @@
 #include "qari/entity.h"
 #include "qari/xalloc.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 struct store;
 
@@ -135,5 +135,19 @@ bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t
 struct article *store_load_article(struct store *s, int64_t row);
 /* The row of article id (the newest with it), 0: none. */
 int64_t store_row_of(struct store *s, const char *id);
+
+/* Articles that hold the entity of type t and key (its matching form), as counted for related
+ * stories (store_related.c's df: persons, places and organisations of the articles with a
+ * vector); false when not counted (dates, or an article without a vector). */
+bool store_entity_articles(struct store *s, enum entity_type t, const char *key, size_t *n);
+/* Every counted entity of the store: type, display name, articles. */
+struct store_entity_count {
+	enum entity_type type;
+	char *name;
+	size_t articles;
+};
+/* By type, then by articles, most first, then key; *out freed by store_entity_counts_free. */
+size_t store_entity_counts(struct store *s, struct store_entity_count **out);
+void store_entity_counts_free(struct store_entity_count *v, size_t n);
 
 #endif

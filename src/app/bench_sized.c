@@ -12,6 +12,8 @@
  *   search_first_page_ms@N   (bench_store_windows)
  *   search_count_ms@N
  *   open_p50_ms@N, open_p99_ms@N   one article read whole, 200 rows picked at random
+ *   open_related_p99_ms@N    the same with its entities and related list (and the thread's
+ *   open_related_cpu_p99_ms@N  CPU), open_related_share@N: the rows with a related story
  *   first_screen_s@N         the reader on it (a subscription, no PATH): its first frame,
  *   index_complete_s@N       the index complete, key-to-frame latency of the scripted
  *   key_to_frame_p99_ms@N    session, and the peak resident set of this process (the
@@ -23,17 +25,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bench.h"
 #include "qari/ner.h"
 #include "qari/store.h"
+#include "qari/store_related.h"
 #include "qari/xalloc.h"
 
 #define BENCH_SIZED_BATCH 256      /* articles per transaction, as `qari import` */
 #define BENCH_SIZED_VARIANT_BATCH 2048
 #define BENCH_SIZED_RUNS 5
 #define BENCH_SIZED_OPENS 200
+#define BENCH_SIZED_RELATED_MAX 12 /* entries the sidebar shows */
 
 static void bench_sized_print(const char *name, size_t n, double value, int decimals,
 			      const char *unit)
@@ -135,29 +140,72 @@ static struct store *bench_sized_open(const char *path)
 	return s;
 }
 
+/* Thread CPU time in seconds. */
+static double bench_sized_cpu(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Article row opened as the reader opens it: read whole, its stored entities, its related
+ * list (as many entries as the sidebar shows). *linked: the list has an entry. */
+static bool bench_sized_open_one(struct store *s, int64_t row, bool *linked)
+{
+	struct store_related_list l;
+	struct store_entities e = {0};
+	struct article *a = store_load_article(s, row);
+	struct corpus one = {.items = &a, .n = 1};
+
+	if (a == NULL)
+		return false;
+	store_entities_reload(s, &one, &row, 1, &e);
+	*linked = store_related_get(s, row, BENCH_SIZED_RELATED_MAX, &l) && l.n > 0;
+	store_related_list_free(&l);
+	store_entities_free(&e);
+	article_free(a);
+	return true;
+}
+
 /* open_p50_ms@N, open_p99_ms@N: articles read whole from rows picked at random (a fixed
- * sequence: the same rows every run). */
+ * sequence: the same rows every run); open_related_p99_ms@N (wall) and
+ * open_related_cpu_p99_ms@N (the thread's CPU): the same rows with their entities and related
+ * lists, open_related_share@N: how many of them had a related story. */
 static void bench_sized_articles(struct store *s, size_t n)
 {
-	double t[BENCH_SIZED_OPENS];
+	double t[BENCH_SIZED_OPENS], full[BENCH_SIZED_OPENS], cpu[BENCH_SIZED_OPENS];
 	int64_t last = store_last_rowid(s);
 	uint64_t x = 0x9E3779B97F4A7C15u;
-	size_t got = 0;
+	size_t got = 0, linked = 0;
 
 	for (int i = 0; i < BENCH_SIZED_OPENS && last > 0; i++) {
 		struct article *a;
-		double t0 = bench_now();
+		int64_t row;
+		double t0 = bench_now(), c0;
+		bool with = false;
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		if ((a = store_load_article(s, (int64_t)(x % (uint64_t)last) + 1)) == NULL)
+		row = (int64_t)(x % (uint64_t)last) + 1;
+		if ((a = store_load_article(s, row)) == NULL)
 			continue; /* a row pruned */
-		t[got++] = (bench_now() - t0) * 1e3;
+		t[got] = (bench_now() - t0) * 1e3;
 		article_free(a);
+		t0 = bench_now();
+		c0 = bench_sized_cpu();
+		bench_sized_open_one(s, row, &with);
+		full[got] = (bench_now() - t0) * 1e3;
+		cpu[got++] = (bench_sized_cpu() - c0) * 1e3;
+		linked += with;
 	}
 	if (got == 0)
 		return;
 	qsort(t, got, sizeof *t, bench_cmp_double);
+	qsort(full, got, sizeof *full, bench_cmp_double);
+	qsort(cpu, got, sizeof *cpu, bench_cmp_double);
 	bench_sized_print("open_p50_ms", n, bench_percentile(t, got, 0.5), 3, "ms");
 	bench_sized_print("open_p99_ms", n, bench_percentile(t, got, 0.99), 3, "ms");
+	bench_sized_print("open_related_p99_ms", n, bench_percentile(full, got, 0.99), 3, "ms");
+	bench_sized_print("open_related_cpu_p99_ms", n, bench_percentile(cpu, got, 0.99), 3, "ms");
+	bench_sized_print("open_related_share", n, 100.0 * (double)linked / (double)got, 1, "percent");
 }
 
 /* A temporary XDG_DATA_HOME whose store is path (caller removes it), NULL: none. */

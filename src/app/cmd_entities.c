@@ -1,6 +1,10 @@
 /* cmd_entities.c - `qari entities [ID] [PATH...]`: the corpus's entities, or one article's,
  * as type<TAB>name<TAB>mentions<TAB>articles (mentions in that article when ID is given;
- * articles: across the corpus). Persons, places, organisations and dates. */
+ * articles: across the corpus). Persons, places, organisations and dates.
+ * No PATH and a store with articles: the store's, as tagged at ingest; articles and mentions
+ * are what the store counts (store_entity_articles: persons, places and organisations of the
+ * articles with related stories), "-" where it counts nothing (dates; mentions across it). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +13,8 @@
 #include "cli.h"
 #include "qari/corpus_index.h"
 #include "qari/entity.h"
+#include "qari/store.h"
+#include "qari/store_related.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -70,14 +76,100 @@ static void cmd_entities_article(const struct entity_table *t, size_t pos)
 					  t->items[es->v[k].id].articles);
 }
 
+static int cmd_entities_not_found(const char *arg, bool ambiguous)
+{
+	char *id = text_neutralize(arg);
+	fprintf(stderr, "qari: %s: %s\n", id,
+		ambiguous ? "more than one article has this id prefix" : "no such article");
+	free(id);
+	return 1;
+}
+
+/* A line whose counts may be unknown (SIZE_MAX: "-"). name: freed here. */
+static void cmd_entities_store_line(enum entity_type type, char *name, size_t mentions,
+				    size_t articles)
+{
+	char *safe = text_neutralize(name), m[32] = "-", n[32] = "-";
+	if (mentions != SIZE_MAX)
+		snprintf(m, sizeof m, "%zu", mentions);
+	if (articles != SIZE_MAX)
+		snprintf(n, sizeof n, "%zu", articles);
+	printf("%s\t%s\t%s\t%s\n", entity_type_name(type), safe, m, n);
+	free(safe);
+	free(name);
+}
+
+/* The stored entities of the article in row (a: its text, for the names). */
+static int cmd_entities_store_article(struct store *s, int64_t row, struct article *a)
+{
+	struct corpus one = {.items = &a, .n = 1};
+	struct store_entities e = {0};
+	const struct article_entities *es;
+
+	store_entities_reload(s, &one, &row, 1, &e);
+	if (e.n == 0 || !e.have[0]) {
+		fprintf(stderr, "qari: %s: its entities are not in the store (stored untagged)\n",
+			a->id);
+		store_entities_free(&e);
+		return 1;
+	}
+	es = &e.es[0];
+	for (size_t k = 0; k < es->n; k++) {
+		const struct article_entity *v = &es->v[k];
+		size_t articles = SIZE_MAX;
+		if (v->type == ENTITY_MISC)
+			continue;
+		if (!store_entity_articles(s, v->type, article_entity_key(es, v), &articles))
+			articles = SIZE_MAX;
+		cmd_entities_store_line(v->type, article_entity_name(a, v), v->nmentions, articles);
+	}
+	store_entities_free(&e);
+	return 0;
+}
+
+/* No PATH: the store's entities, or one article's (id in any case, as corpus_find takes it). */
+static int cmd_entities_store(const struct cli *cli, struct store *s, bool by_id)
+{
+	int rc = 0;
+
+	if (by_id) {
+		char *prefix = xstrdup(cli->args[0]);
+		bool ambiguous = false;
+		struct article *a = NULL;
+		int64_t row;
+		for (char *p = prefix; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		row = *prefix ? store_related_row_of(s, prefix, &ambiguous) : 0;
+		if (row > 0)
+			a = store_load_article(s, row);
+		rc = a ? cmd_entities_store_article(s, row, a)
+		       : cmd_entities_not_found(cli->args[0], ambiguous);
+		article_free(a);
+		free(prefix);
+	} else {
+		struct store_entity_count *v;
+		size_t n = store_entity_counts(s, &v);
+		for (size_t i = 0; i < n; i++) {
+			cmd_entities_store_line(v[i].type, v[i].name, SIZE_MAX, v[i].articles);
+			v[i].name = NULL;
+		}
+		store_entity_counts_free(v, n);
+	}
+	store_close(s);
+	return rc;
+}
+
 static int cmd_entities_exec(const struct cli *cli)
 {
 	bool by_id = cmd_entities_first_is_id(cli), ambiguous;
 	struct corpus_index x;
 	struct corpus c;
+	struct store *s;
 	char *error = NULL;
 	int rc = 0;
 
+	if ((s = cli_store_for_reading(cli, by_id ? 1 : 0)) != NULL)
+		return cmd_entities_store(cli, s, by_id);
 	if (ner_default(&error) == NULL) {
 		fprintf(stderr, "qari: %s\n", error);
 		return 1;
@@ -95,12 +187,8 @@ static int cmd_entities_exec(const struct cli *cli)
 			pos++;
 		if (a)
 			cmd_entities_article(&x.entities, pos);
-		else {
-			char *id = text_neutralize(cli->args[0]);
-			fprintf(stderr, "qari: %s: %s\n", id, ambiguous ? "more than one article has this id prefix" : "no such article");
-			free(id);
-			rc = 1;
-		}
+		else
+			rc = cmd_entities_not_found(cli->args[0], ambiguous);
 	} else
 		cmd_entities_corpus(&x.entities);
 	corpus_index_free(&x);
@@ -112,7 +200,8 @@ static int cmd_entities_exec(const struct cli *cli)
 const struct cmd_entry cmd_entities_entry = {
 	.name = "entities",
 	.usage = "[--no-cache] [ID] [PATH...]",
-	.summary = "type<TAB>name<TAB>mentions<TAB>articles: the corpus's entities, or one article's",
+	.summary = "type<TAB>name<TAB>mentions<TAB>articles: the corpus's entities, or one "
+		   "article's (no PATH: the store's, when it has any; - where it counts none)",
 	.exec = cmd_entities_exec,
 	.options = CLI_OPT_NO_CACHE,
 };

@@ -1,4 +1,6 @@
-/* cmd_show.c - `qari show ID`: the article as the reading pane lays it out. */
+/* cmd_show.c - `qari show ID`: the article as the reading pane lays it out: one of the
+ * PATHs, else of the store when it holds any, else of the bundled articles. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -6,6 +8,8 @@
 #include "cli.h"
 #include "qari/corpus.h"
 #include "qari/listing.h"
+#include "qari/store.h"
+#include "qari/store_related.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -32,8 +36,39 @@ static void cmd_show_print(const struct article *a, const struct cli *cli)
 	listing_sources_free(&sources);
 }
 
+static int cmd_show_not_found(const char *arg, bool ambiguous)
+{
+	char *id = text_neutralize(arg);
+	fprintf(stderr, "qari: %s: %s\n", id,
+		ambiguous ? "more than one article has this id prefix" : "no such article");
+	free(id);
+	return 1;
+}
+
+/* The article of the store whose id starts with arg (in any case, as corpus_find takes it). */
+static int cmd_show_store(const struct cli *cli, struct store *s)
+{
+	char *prefix = xstrdup(cli->args[0]);
+	struct article *a = NULL;
+	bool ambiguous = false;
+	int64_t row;
+
+	for (char *p = prefix; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	row = *prefix ? store_related_row_of(s, prefix, &ambiguous) : 0;
+	if (row > 0)
+		a = store_load_article(s, row);
+	if (a)
+		cmd_show_print(a, cli);
+	article_free(a);
+	free(prefix);
+	store_close(s);
+	return a ? 0 : cmd_show_not_found(cli->args[0], ambiguous);
+}
+
 static int cmd_show_exec(const struct cli *cli)
 {
+	struct store *s;
 	struct corpus c;
 	struct article *a;
 	bool ambiguous;
@@ -43,17 +78,15 @@ static int cmd_show_exec(const struct cli *cli)
 		fprintf(stderr, "qari: show needs an article id (see qari list)\n");
 		return 1;
 	}
+	if ((s = cli_store_for_reading(cli, 1)) != NULL)
+		return cmd_show_store(cli, s);
 	if (!cli_load_corpus(cli, 1, &c)) {
 		corpus_free(&c);
 		return 1;
 	}
-	if ((a = corpus_find(&c, cli->args[0], &ambiguous)) == NULL) {
-		char *id = text_neutralize(cli->args[0]);
-		fprintf(stderr, "qari: %s: %s\n", id,
-			ambiguous ? "more than one article has this id prefix" : "no such article");
-		free(id);
-		rc = 1;
-	} else
+	if ((a = corpus_find(&c, cli->args[0], &ambiguous)) == NULL)
+		rc = cmd_show_not_found(cli->args[0], ambiguous);
+	else
 		cmd_show_print(a, cli);
 	corpus_free(&c);
 	return rc;
@@ -62,7 +95,8 @@ static int cmd_show_exec(const struct cli *cli)
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.usage = "[--width N] ID [PATH...]",
-	.summary = "the article as the reading pane lays it out (visual lines)",
+	.summary = "the article as the reading pane lays it out (visual lines; no PATH: the "
+		   "store's, when it has any)",
 	.exec = cmd_show_exec,
 	.options = CLI_OPT_WIDTH | CLI_OPT_LAYOUT,
 };

@@ -108,6 +108,15 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	/* the rows stored before: store_related_rebuild's, the later ones are made at ingest */
 	"INSERT OR REPLACE INTO meta (key, value)"
 	"  SELECT 'related_upto', coalesce(max(id), 0) FROM articles;",
+	/* 3 → 4: the number of articles kept with them (meta 'articles'), so opening the list
+	 * counts nothing: the triggers update it in the writer's transaction */
+	"INSERT OR REPLACE INTO meta (key, value) SELECT 'articles', count(*) FROM articles;"
+	"CREATE TRIGGER articles_count_insert AFTER INSERT ON articles BEGIN"
+	"  UPDATE meta SET value = value + 1 WHERE key = 'articles';"
+	"END;"
+	"CREATE TRIGGER articles_count_delete AFTER DELETE ON articles BEGIN"
+	"  UPDATE meta SET value = value - 1 WHERE key = 'articles';"
+	"END;",
 };
 
 char *store_default_path(void)
@@ -241,6 +250,7 @@ void store_close(struct store *s)
 	for (size_t i = 0; i < s->nmessages; i++)
 		free(s->messages[i]);
 	free(s->messages);
+	free(s->share_of);
 	free(s->marks);
 	free(s->path);
 	free(s);
@@ -283,7 +293,9 @@ char *store_column_text(sqlite3_stmt *st, int i)
 
 size_t store_count(struct store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, STORE_STMT_COUNT, "SELECT count(*) FROM articles");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_COUNT, "SELECT coalesce((SELECT CAST(value AS INTEGER)"
+						       " FROM meta WHERE key = 'articles'), (SELECT"
+						       " count(*) FROM articles))");
 	size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);
 	return n;

@@ -8,6 +8,13 @@
 
 #include "store_private.h"
 
+#define QARI_STR_(x) #x
+#define QARI_STR(x) QARI_STR_(x)
+/* Rows a walk reads ahead and asks the index about at once. */
+#define STORE_LIST_AHEAD 256
+/* walk_max not yet set: the first page's limit sets it */
+#define STORE_LIST_WALK_UNSET ((size_t)-2)
+
 /* Columns after STORE_LOAD_COLUMNS' twelve. */
 enum { STORE_LIST_SORT = 12, STORE_LIST_READ, STORE_LIST_BOOKMARK, STORE_LIST_FEED };
 
@@ -99,16 +106,30 @@ static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 }
 
 struct store_list_cursor {
+	struct store *s;
 	const struct store_list_filter *f;
+	struct store_list_filter sql_f; /* f as its keys statement has it */
+	bool newer;
 	sqlite3_stmt *keys; /* the rows in order: their ids only, so a sort carries no text */
 	sqlite3_stmt *row;  /* one row's columns, by id */
 	char *match;        /* bound to keys */
 	bool done;
+	/* a search walking the list, each row checked, instead of the index's candidates */
+	bool walking;
+	size_t walked, walk_max; /* rows read, and how many before the index takes over */
+	struct store_list_key last; /* of the last row read, else the key opened at */
+	bool have_last;
+	/* the walk's rows read ahead, and the index's candidates among their rowids */
+	struct store_list_key *ahead;
+	size_t nahead, at;
+	int64_t *hits;      /* ascending */
+	size_t nhits, hitcap;
+	sqlite3_stmt *range; /* the candidates in a range of rowids */
 };
 
-/* Whether the search's candidates come from articles_fts: a query of one or two code points
- * is a prefix query there, whose terms are most of the index, while nearly every article
- * matches it: reading the list in order and checking each row finds a page sooner. */
+/* Whether the search's candidates can come from articles_fts: a query of one or two code
+ * points is a prefix query there, whose terms are most of the index, while nearly every
+ * article matches it: reading the list in order and checking each row finds a page sooner. */
 static bool store_list_use_fts(const struct search_query *q)
 {
 	size_t ncp = 0;
@@ -117,11 +138,71 @@ static bool store_list_use_fts(const struct search_query *q)
 	return ncp >= 3;
 }
 
+/* A row walked costs about as much as the index spends on this many articles evaluating a
+ * phrase over the whole store (its trigrams' lists, common ones among them). SaudiNewsNet:
+ * a row walked, its key read and the index asked about 256 at a time, 0.6 µs; the index's
+ * evaluation 0.17–0.5 µs an article (0.03 for a phrase with a rare trigram). A page by the
+ * index evaluates it all before the first row, a page by the list walks rows until it is
+ * full. */
+#define STORE_LIST_ROW_COST 3
+/* Candidates the share of the list a query matches is estimated from. */
+#define STORE_LIST_PROBE 64
+
+/* The share of the stored rows whose text the index finds for match, estimated from the
+ * newest rows (the highest ids): the span of ids its first STORE_LIST_PROBE candidates take.
+ * Kept for the next page of the same search. */
+static double store_list_share(struct store *s, const char *match)
+{
+	sqlite3_stmt *st;
+	int64_t top = store_last_rowid(s), lowest = top;
+	size_t n = 0;
+
+	if (s->share_of && strcmp(s->share_of, match) == 0 && s->share_top == top)
+		return s->share;
+	st = store_prepare(s, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+			      " ORDER BY rowid DESC LIMIT " QARI_STR(STORE_LIST_PROBE));
+	store_bind_text(st, 1, match);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		lowest = sqlite3_column_int64(st, 0);
+		n++;
+	}
+	sqlite3_finalize(st);
+	free(s->share_of);
+	s->share_of = xstrdup(match);
+	s->share_top = top;
+	/* all of them found: a rare query, over the whole store */
+	s->share = top <= 0 ? 0 : n < STORE_LIST_PROBE ? (double)n / (double)top
+			       : (double)n / (double)(top - lowest + 1);
+	return s->share;
+}
+
+/* Rows a page of limit may walk for the search before the index takes over: when the walk
+ * costs less than the index's evaluation over the store, about twice the rows it is expected
+ * to need (an estimate from the newest rows: the matches may lie elsewhere); else none. */
+static size_t store_list_walk_max(struct store *s, const char *match, size_t limit)
+{
+	double share = store_list_share(s, match), rows;
+	if (share <= 0)
+		return 0;
+	rows = (double)(limit ? limit : 1) / share;
+	return rows * STORE_LIST_ROW_COST < (double)store_count(s) ? (size_t)(2 * rows) + 64 : 0;
+}
+
+/* The keys statement for sql_f, after key (NULL: from the start). */
+static void store_list_keys(struct store_list_cursor *c, const struct store_list_key *key)
+{
+	char *keys = store_list_sql(&c->sql_f, "SELECT a.id, a.sort_key FROM articles a",
+				    key ? (c->newer ? ">" : "<") : NULL, c->newer ? "ASC" : "DESC");
+	sqlite3_finalize(c->keys);
+	c->keys = store_prepare(c->s, keys);
+	store_list_bind(c->keys, &c->sql_f, key, c->sql_f.query ? c->match : NULL);
+	free(keys);
+}
+
 struct store_list_cursor *store_list_open(struct store *s, const struct store_list_filter *f,
 					  const struct store_list_key *key, bool newer)
 {
 	struct store_list_cursor *c = xcalloc(1, sizeof *c);
-	struct store_list_filter sql_f = *f;
 	/* the text only for a search: its rows are checked and their hits counted */
 	char *row = xasprintf(
 		"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url,"
@@ -130,33 +211,123 @@ struct store_list_cursor *store_list_open(struct store *s, const struct store_li
 		" LEFT JOIN feeds f ON f.id = a.feed LEFT JOIN marks m ON m.aid = a.aid"
 		" WHERE a.id = ?",
 		f->query ? "a.body" : "NULL", f->query ? "a.fulltext" : "NULL");
-	char *keys;
 
-	if (f->query && !store_list_use_fts(f->query))
-		sql_f.query = NULL;
-	keys = store_list_sql(&sql_f, "SELECT a.id FROM articles a",
-			      key ? (newer ? ">" : "<") : NULL, newer ? "ASC" : "DESC");
+	c->s = s;
 	c->f = f;
-	c->keys = store_prepare(s, keys);
+	c->sql_f = *f;
+	c->newer = newer;
+	if (f->query && store_list_use_fts(f->query))
+		c->match = store_fts_query(f->query);
+	/* a search walks the list until its page is full, unless the index's way costs less */
+	c->walking = f->query != NULL;
+	c->walk_max = c->match ? STORE_LIST_WALK_UNSET : (size_t)-1;
+	if (c->walking)
+		c->sql_f.query = NULL;
+	if (key) {
+		c->last = *key;
+		c->have_last = true;
+	}
 	c->row = store_prepare(s, row);
-	c->match = sql_f.query ? store_fts_query(sql_f.query) : NULL;
-	store_list_bind(c->keys, &sql_f, key, c->match);
-	free(keys);
+	store_list_keys(c, key);
 	free(row);
 	return c;
+}
+
+/* The walk has read its share of rows: the index's candidates from the last row on (the rows
+ * read ahead are read again). */
+static void store_list_stop_walking(struct store_list_cursor *c)
+{
+	c->walking = false;
+	c->nahead = c->at = 0;
+	c->sql_f.query = c->f->query;
+	store_list_keys(c, c->have_last ? &c->last : NULL);
+}
+
+/* The walk's next STORE_LIST_AHEAD rows, and the index's candidates in their span of rowids
+ * (FTS5 reads a rowid range from where it starts: in a list whose order follows the rowids'
+ * the span is short). False at the end of the list. */
+static bool store_list_read_ahead(struct store_list_cursor *c)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+
+	if (c->ahead == NULL)
+		c->ahead = xcalloc(STORE_LIST_AHEAD, sizeof *c->ahead);
+	c->nahead = c->at = c->nhits = 0;
+	while (c->nahead < STORE_LIST_AHEAD && sqlite3_step(c->keys) == SQLITE_ROW) {
+		struct store_list_key k = {sqlite3_column_int64(c->keys, 1),
+					   sqlite3_column_int64(c->keys, 0)};
+		lo = k.row < lo ? k.row : lo;
+		hi = k.row > hi ? k.row : hi;
+		c->ahead[c->nahead++] = k;
+	}
+	if (c->nahead == 0)
+		return false;
+	if (c->range == NULL)
+		c->range = store_prepare(c->s, "SELECT rowid FROM articles_fts WHERE articles_fts"
+					       " MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid");
+	store_bind_text(c->range, 1, c->match);
+	sqlite3_bind_int64(c->range, 2, lo);
+	sqlite3_bind_int64(c->range, 3, hi);
+	while (sqlite3_step(c->range) == SQLITE_ROW) {
+		xgrow(&c->hits, &c->hitcap, c->nhits + 1, sizeof *c->hits);
+		c->hits[c->nhits++] = sqlite3_column_int64(c->range, 0);
+	}
+	sqlite3_reset(c->range);
+	return true;
+}
+
+static bool store_list_is_hit(const struct store_list_cursor *c, int64_t row)
+{
+	size_t lo = 0, hi = c->nhits;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->hits[mid] < row)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->nhits && c->hits[lo] == row;
+}
+
+/* The next row's key in c->last: false at the end. *candidate: worth reading (a walk with the
+ * index skips the rows it does not find). */
+static bool store_list_next_key(struct store_list_cursor *c, bool *candidate)
+{
+	*candidate = true;
+	if (c->walking && c->match) {
+		if (c->at == c->nahead && !store_list_read_ahead(c))
+			return false;
+		c->last = c->ahead[c->at++];
+		*candidate = store_list_is_hit(c, c->last.row);
+	} else {
+		if (sqlite3_step(c->keys) != SQLITE_ROW)
+			return false;
+		c->last = (struct store_list_key){sqlite3_column_int64(c->keys, 1),
+						  sqlite3_column_int64(c->keys, 0)};
+	}
+	c->have_last = true;
+	c->walked += c->walking;
+	return true;
 }
 
 size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_list_page *page)
 {
 	size_t n = 0;
+
+	if (c->walk_max == STORE_LIST_WALK_UNSET)
+		c->walk_max = store_list_walk_max(c->s, c->match, limit);
 	while (n < limit && !c->done) {
-		bool found;
-		if (sqlite3_step(c->keys) != SQLITE_ROW) {
+		bool found, candidate;
+		if (c->walking && c->walked >= c->walk_max)
+			store_list_stop_walking(c);
+		if (!store_list_next_key(c, &candidate)) {
 			c->done = true;
 			break;
 		}
+		if (!candidate)
+			continue;
 		sqlite3_reset(c->row);
-		sqlite3_bind_int64(c->row, 1, sqlite3_column_int64(c->keys, 0));
+		sqlite3_bind_int64(c->row, 1, c->last.row);
 		found = sqlite3_step(c->row) == SQLITE_ROW;
 		xgrow(&page->v, &page->cap, page->n + 1, sizeof *page->v);
 		if (found && store_list_take(c->row, c->f, &page->v[page->n])) {
@@ -173,6 +344,9 @@ void store_list_close(struct store_list_cursor *c)
 		return;
 	sqlite3_finalize(c->keys);
 	sqlite3_finalize(c->row);
+	sqlite3_finalize(c->range);
+	free(c->ahead);
+	free(c->hits);
 	free(c->match);
 	free(c);
 }
@@ -203,6 +377,38 @@ size_t store_list_before(struct store *s, const struct store_list_filter *f,
 	return n;
 }
 
+/* Article rows whose mark has `which` set, counted from the marks' side. */
+static size_t store_list_marked(struct store *s, const char *which)
+{
+	/* CROSS JOIN keeps marks outside: the planner would scan every article otherwise */
+	char *sql = xasprintf("SELECT count(*) FROM marks m CROSS JOIN articles a ON a.aid = m.aid"
+			      " WHERE m.%s != 0", which);
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	free(sql);
+	return n;
+}
+
+/* The whole list or its unread view counted without reading it: the store's count
+ * (store_count, kept by triggers) less the rows marked read. False for any other filter. */
+static bool store_list_count_fast(struct store *s, const struct store_list_filter *f,
+				  size_t *n, size_t *unread)
+{
+	size_t all, read;
+
+	if (f->feed != STORE_LIST_ANY_FEED || f->nfeeds || f->source || f->query ||
+	    f->marks == STORE_LIST_BOOKMARKED)
+		return false;
+	all = store_count(s);
+	read = store_list_marked(s, "read");
+	read = read < all ? read : all;
+	*n = f->marks == STORE_LIST_UNREAD ? all - read : all;
+	if (unread)
+		*unread = all - read;
+	return true;
+}
+
 size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread)
 {
 	char *sql = store_list_sql(f, unread ? "SELECT count(*), total(m.read != 0) FROM articles a"
@@ -210,9 +416,15 @@ size_t store_list_count(struct store *s, const struct store_list_filter *f, size
 					     : "SELECT count(*), 0 FROM articles a",
 				   NULL, NULL);
 	char *match = f->query ? store_fts_query(f->query) : NULL;
-	sqlite3_stmt *st = store_prepare(s, sql);
+	sqlite3_stmt *st;
 	size_t n = 0, read = 0;
 
+	if (store_list_count_fast(s, f, &n, unread)) {
+		free(match);
+		free(sql);
+		return n;
+	}
+	st = store_prepare(s, sql);
 	store_list_bind(st, f, NULL, match);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		n = (size_t)sqlite3_column_int64(st, 0);

@@ -205,3 +205,54 @@ void store_entities_free(struct store_entities *e)
 	free(e->rowid);
 	memset(e, 0, sizeof *e);
 }
+
+/* related_terms' kind for an entity type: 1 + the type (store_related.c's sr_entities). */
+static bool store_entity_kind(enum entity_type t, int *kind)
+{
+	*kind = 1 + (int)t;
+	return t == ENTITY_PERSON || t == ENTITY_PLACE || t == ENTITY_ORG;
+}
+
+bool store_entity_articles(struct store *s, enum entity_type t, const char *key, size_t *n)
+{
+	sqlite3_stmt *st;
+	bool found;
+	int kind;
+
+	if (!store_entity_kind(t, &kind))
+		return false;
+	st = store_prepare(s, "SELECT df FROM related_terms WHERE kind = ?1 AND term = ?2");
+	sqlite3_bind_int(st, 1, kind);
+	store_bind_text(st, 2, key);
+	found = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
+	if (found)
+		*n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return found;
+}
+
+size_t store_entity_counts(struct store *s, struct store_entity_count **out)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT kind - 1, coalesce(name, term), df FROM"
+					    " related_terms WHERE kind BETWEEN 1 AND 3 AND df > 0"
+					    " ORDER BY kind, df DESC, term");
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow(out, &cap, n + 1, sizeof **out);
+		(*out)[n++] = (struct store_entity_count){
+			.type = (enum entity_type)sqlite3_column_int(st, 0),
+			.name = store_column_text(st, 1),
+			.articles = (size_t)sqlite3_column_int64(st, 2)};
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+void store_entity_counts_free(struct store_entity_count *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}

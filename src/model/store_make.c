@@ -6,9 +6,12 @@
  * stretch of time before the last and the collection goes back years) and the entities
  * stored with the original (tagging is most of an ingest; copying them is what makes a
  * million articles take minutes). A variant is written by the insert the triggers watch, so
- * the full-text index holds it as it holds any article. Variants go in whole, one after the
- * other, in transactions of a batch: meta 'variants' names the last original, so a store
- * grown once grows further from where it stopped. */
+ * the full-text index holds it as it holds any article. Its related stories are the
+ * original's: the vector copied (its day moved with the date, no term counted in df, no
+ * postings) and the pool remapped to the variants of the same generation, so opening a variant
+ * reads a real list of real rows. Variants go in whole, one after the other, in transactions
+ * of a batch: meta 'variants' names the last original, so a store grown once grows further
+ * from where it stopped. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,8 +32,18 @@ enum store_make_col {
 /* A batch of originals, their columns as read. */
 struct store_make_batch {
 	sqlite3_value **v; /* n rows of MAKE_NCOL */
+	int64_t *rows;     /* their rowids */
 	size_t n;
 	int64_t last;      /* the rowid of the last */
+};
+
+/* One generation being written: original rowid → its variant's rowid (0: not written). */
+struct store_make_gen {
+	int64_t *variant_of; /* [0, last_original] */
+	int64_t last_original;
+	size_t variant;
+	int64_t span;        /* seconds between generations */
+	int64_t related;     /* vectors copied, for meta related_n */
 };
 
 static void store_make_batch_clear(struct store_make_batch *b)
@@ -38,6 +51,7 @@ static void store_make_batch_clear(struct store_make_batch *b)
 	for (size_t i = 0; i < b->n * MAKE_NCOL; i++)
 		sqlite3_value_free(b->v[i]);
 	free(b->v);
+	free(b->rows);
 	memset(b, 0, sizeof *b);
 }
 
@@ -52,11 +66,12 @@ static void store_make_read(struct store *s, int64_t last_original, size_t max,
 	store_make_batch_clear(b);
 	b->last = after;
 	b->v = xcalloc(max * MAKE_NCOL, sizeof *b->v);
+	b->rows = xcalloc(max, sizeof *b->rows);
 	sqlite3_bind_int64(st, 1, after);
 	sqlite3_bind_int64(st, 2, last_original);
 	sqlite3_bind_int64(st, 3, (int64_t)max);
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		b->last = sqlite3_column_int64(st, 0);
+		b->last = b->rows[b->n] = sqlite3_column_int64(st, 0);
 		for (int k = 0; k < MAKE_NCOL; k++)
 			b->v[b->n * MAKE_NCOL + (size_t)k] = sqlite3_value_dup(sqlite3_column_value(st, k + 1));
 		b->n++;
@@ -142,28 +157,154 @@ static size_t store_make_count(struct store *s, int64_t last_original)
 	return n;
 }
 
-/* Write variant v of the batch's rows, until the store holds `until`; *have counts. */
-static bool store_make_write(struct store *s, sqlite3_stmt *ins, const struct store_make_batch *b,
-			     size_t variant, int64_t span, size_t until, size_t *have,
-			     size_t *added, char **error)
+/* The statements of a run. */
+struct store_make_stmts {
+	sqlite3_stmt *ins, *find, *vec, *pool_out, *pool_in, *pool_put;
+};
+
+static void store_make_stmts_prepare(struct store *s, struct store_make_stmts *m)
 {
+	m->ins = store_prepare(s, "INSERT OR IGNORE INTO articles (" STORE_MAKE_COLUMNS ") VALUES"
+				  " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+	m->find = store_prepare(s, "SELECT id FROM articles WHERE feed = ?1 AND dedupe = ?2");
+	/* no term counted in df: forgetting the variant uncounts nothing */
+	m->vec = store_prepare(s, "INSERT OR IGNORE INTO related_vecs (article, day, title, words,"
+				  " entities, counted) SELECT ?1, CASE WHEN day = -2147483648 THEN day"
+				  " ELSE day - ?3 END, title, words, entities, x'' FROM related_vecs"
+				  " WHERE article = ?2");
+	m->pool_out = store_prepare(s, "SELECT neighbour, score FROM related_pool WHERE article = ?1");
+	m->pool_in = store_prepare(s, "SELECT article, score FROM related_pool WHERE neighbour = ?1"
+				      " AND article < ?2");
+	m->pool_put = store_prepare(s, "INSERT OR IGNORE INTO related_pool (article, neighbour,"
+				       " score) VALUES (?1, ?2, ?3)");
+}
+
+static void store_make_stmts_free(struct store_make_stmts *m)
+{
+	sqlite3_finalize(m->ins);
+	sqlite3_finalize(m->find);
+	sqlite3_finalize(m->vec);
+	sqlite3_finalize(m->pool_out);
+	sqlite3_finalize(m->pool_in);
+	sqlite3_finalize(m->pool_put);
+}
+
+static bool store_make_step_done(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE;
+}
+
+/* The row of a variant made before (by a run that stopped halfway), found by its key. */
+static int64_t store_make_found(const struct store_make_stmts *m, sqlite3_value **v,
+				size_t variant)
+{
+	char *dedupe = store_make_suffixed(v[MAKE_DEDUPE], variant);
+	int64_t row = 0;
+	sqlite3_bind_value(m->find, 1, v[MAKE_FEED]);
+	sqlite3_bind_text(m->find, 2, dedupe, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(m->find) == SQLITE_ROW)
+		row = sqlite3_column_int64(m->find, 0);
+	sqlite3_reset(m->find);
+	free(dedupe);
+	return row;
+}
+
+/* The pool statement st's rows (other original, score) for the variant `row`: each whose
+ * other has a variant in this generation goes in, as (row, variant of other) when out, else
+ * (variant of other, row). */
+static bool store_make_pool(const struct store_make_stmts *m, const struct store_make_gen *g,
+			    sqlite3_stmt *st, int64_t row, bool out)
+{
+	bool ok = true;
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		int64_t other = sqlite3_column_int64(st, 0);
+		int64_t to = other > 0 && other <= g->last_original ? g->variant_of[other] : 0;
+		if (to == 0)
+			continue;
+		sqlite3_bind_int64(m->pool_put, 1, out ? row : to);
+		sqlite3_bind_int64(m->pool_put, 2, out ? to : row);
+		sqlite3_bind_double(m->pool_put, 3, sqlite3_column_double(st, 1));
+		ok = store_make_step_done(m->pool_put);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return ok;
+}
+
+/* The related stories of the batch's variants: vectors, and the pool entries whose two ends
+ * are now written (those to an original later in the list come with its batch). */
+static bool store_make_related(struct store *s, const struct store_make_stmts *m,
+			       struct store_make_gen *g, const struct store_make_batch *b)
+{
+	int64_t days = (int64_t)g->variant * g->span / 86400;
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < b->n; i++) {
+		int64_t row = g->variant_of[b->rows[i]];
+		if (row == 0)
+			continue;
+		sqlite3_bind_int64(m->vec, 1, row);
+		sqlite3_bind_int64(m->vec, 2, b->rows[i]);
+		sqlite3_bind_int64(m->vec, 3, days);
+		ok = store_make_step_done(m->vec);
+		g->related += sqlite3_changes(s->db);
+		sqlite3_bind_int64(m->pool_out, 1, b->rows[i]);
+		ok = ok && store_make_pool(m, g, m->pool_out, row, true);
+		sqlite3_bind_int64(m->pool_in, 1, b->rows[i]);
+		sqlite3_bind_int64(m->pool_in, 2, b->rows[0]);
+		ok = ok && store_make_pool(m, g, m->pool_in, row, false);
+	}
+	return ok;
+}
+
+/* meta related_n counts the vectors copied since the last call. */
+static bool store_make_related_n(struct store *s, struct store_make_gen *g)
+{
+	sqlite3_stmt *st;
+	bool ok;
+	if (g->related == 0)
+		return true;
+	st = store_prepare(s, "UPDATE meta SET value = CAST(value AS INTEGER) + ?1"
+			      " WHERE key = 'related_n'");
+	sqlite3_bind_int64(st, 1, g->related);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	g->related = 0;
+	return ok;
+}
+
+/* Write generation g's variants of the batch's rows, until the store holds `until`; *have
+ * counts. */
+static bool store_make_write(struct store *s, const struct store_make_stmts *m,
+			     struct store_make_gen *g, const struct store_make_batch *b,
+			     size_t until, size_t *have, size_t *added, char **error)
+{
+	bool ok = true;
+
 	if (!store_exec(s, "BEGIN IMMEDIATE", error))
 		return false;
-	for (size_t i = 0; i < b->n && *have < until; i++) {
-		store_make_bind(ins, &b->v[i * MAKE_NCOL], variant, span);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			*error = store_errmsg(s, "cannot store a variant");
-			sqlite3_reset(ins);
-			store_exec(s, "ROLLBACK", NULL);
-			return false;
+	for (size_t i = 0; ok && i < b->n && *have < until; i++) {
+		sqlite3_value **v = &b->v[i * MAKE_NCOL];
+		store_make_bind(m->ins, v, g->variant, g->span);
+		ok = sqlite3_step(m->ins) == SQLITE_DONE;
+		if (ok && sqlite3_changes(s->db) > 0) {
+			g->variant_of[b->rows[i]] = sqlite3_last_insert_rowid(s->db);
+			*have += 1;
+			*added += 1;
+		} else if (ok) {
+			g->variant_of[b->rows[i]] = store_make_found(m, v, g->variant);
 		}
-		/* a variant made before (a run stopped halfway) is ignored */
-		*have += (size_t)sqlite3_changes(s->db);
-		*added += (size_t)sqlite3_changes(s->db);
-		sqlite3_reset(ins);
-		sqlite3_clear_bindings(ins);
+		sqlite3_reset(m->ins);
+		sqlite3_clear_bindings(m->ins);
 	}
-	if (!store_exec(s, "COMMIT", error)) {
+	if (ok)
+		ok = store_make_related(s, m, g, b) && store_make_related_n(s, g);
+	if (!ok)
+		*error = store_errmsg(s, "cannot store a variant");
+	if (!ok || !store_exec(s, "COMMIT", error)) {
 		store_exec(s, "ROLLBACK", NULL);
 		return false;
 	}
@@ -174,9 +315,9 @@ bool store_make_variants(struct store *s, size_t until, size_t batch, size_t *ad
 			 char **error)
 {
 	struct store_make_batch b = {0};
-	sqlite3_stmt *ins;
-	int64_t last_original, span;
-	size_t have = store_count(s), originals, variant;
+	struct store_make_stmts m;
+	struct store_make_gen g = {0};
+	size_t have = store_count(s), originals;
 	bool ok = true;
 
 	*error = NULL;
@@ -187,25 +328,27 @@ bool store_make_variants(struct store *s, size_t until, size_t batch, size_t *ad
 		return true;
 	if (have == 0)
 		return *error = xasprintf("%s: no articles to make variants of", s->path), false;
-	if ((last_original = store_make_originals(s, error)) <= 0)
+	if ((g.last_original = store_make_originals(s, error)) <= 0)
 		return false;
-	if ((originals = store_make_count(s, last_original)) == 0)
+	if ((originals = store_make_count(s, g.last_original)) == 0)
 		return *error = xasprintf("%s: the originals of its variants are gone", s->path), false;
-	span = store_make_span(s, last_original);
-	/* the variant a run that stopped was writing: its rows made are ignored */
-	variant = have > originals ? (have - originals) / originals + 1 : 1;
-	ins = store_prepare(s, "INSERT OR IGNORE INTO articles (" STORE_MAKE_COLUMNS ") VALUES"
-			       " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+	g.span = store_make_span(s, g.last_original);
+	g.variant_of = xcalloc((size_t)g.last_original + 1, sizeof *g.variant_of);
+	/* the variant a run that stopped was writing: its rows made are found again */
+	g.variant = have > originals ? (have - originals) / originals + 1 : 1;
+	store_make_stmts_prepare(s, &m);
 	store_bulk(s, true);
-	for (; ok && have < until; variant++) {
+	for (; ok && have < until; g.variant++) {
+		memset(g.variant_of, 0, ((size_t)g.last_original + 1) * sizeof *g.variant_of);
 		b.last = 0;
 		do {
-			store_make_read(s, last_original, batch ? batch : 1, &b);
-			ok = store_make_write(s, ins, &b, variant, span, until, &have, added, error);
+			store_make_read(s, g.last_original, batch ? batch : 1, &b);
+			ok = store_make_write(s, &m, &g, &b, until, &have, added, error);
 		} while (ok && b.n > 0 && have < until);
 	}
 	store_bulk(s, false);
 	store_make_batch_clear(&b);
-	sqlite3_finalize(ins);
+	store_make_stmts_free(&m);
+	free(g.variant_of);
 	return ok;
 }

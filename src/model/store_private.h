@@ -51,6 +51,9 @@ struct store {
 	size_t nmarks, markcap;
 	bool marks_loaded;
 	struct store_related_state *related; /* store_related.c's, made on first use */
+	char *share_of;               /* store_list.c: the search whose share of rows is... */
+	double share;                 /* ...this, estimated when the last row was... */
+	int64_t share_top;            /* ...this one */
 	char **messages;              /* for store_take_message */
 	size_t nmessages, msgcap;
 };

@@ -6,7 +6,9 @@ The articles are imported into a store of a temporary XDG_DATA_HOME; then, for e
 (Arabic with hamza, harakat, tatweel, taa marbuta and alef maqsura variants, digits of both
 shapes, Latin case, phrases, one and two letters, nothing), the lines of `qari search Q` with
 no PATH (the store's full-text index) and with the PATHs (search.c in memory) are the same
-set, and so are those of `qari list`. Without --shared: the bundled articles and the test
+set, and so are those of `qari list`; `qari show ID` prints the same article, and `qari
+entities ID` the same entities with the same mentions and (persons, places, organisations)
+articles, "-" for a date's. Without --shared: the bundled articles and the test
 fixtures; with it: a few thousand SaudiNewsNet articles of ../shared (skipped, 77, when
 absent)."""
 import os
@@ -33,6 +35,49 @@ QUERIES = [
 def run(args, env):
     r = subprocess.run([QARI] + args, capture_output=True, env=env, timeout=600)
     return r.returncode, r.stdout.decode("utf-8", "replace"), r.stderr.decode("utf-8", "replace")
+
+
+def entity_lines(out):
+    """type, name, mentions, articles of each line; a date's articles the store does not
+    count."""
+    rows = set()
+    for line in out.splitlines():
+        t, name, mentions, articles = line.split("\t")
+        rows.add((t, name, mentions, "-" if t == "date" else articles))
+    return rows
+
+
+def check_show_entities(listed, paths, env):
+    """show and entities of a few ids (prefixes, upper case) on the store and on the PATHs."""
+    failures = []
+    ids = [line.split("\t")[0] for line in listed.splitlines()]
+    picks = ids[:3] + ids[len(ids) // 2:len(ids) // 2 + 2] + ids[-2:]
+    with_entities = 0
+    for i, aid in enumerate(picks):
+        arg = aid[:8].upper() if i % 2 else aid
+        rc, a, err = run(["show", arg], env)
+        rc2, b, err2 = run(["show", arg] + paths, env)
+        if rc != 0 or a != b or not a:
+            failures.append(f"show {arg}: exit {rc} / {rc2}, the store and the PATHs differ: "
+                            f"{err} {err2}")
+        if SHARED:
+            continue  # tagging the PATHs again for each id is slow
+        rc, a, err = run(["entities", arg], env)
+        rc2, b, err2 = run(["entities", arg] + paths, env)
+        if rc != 0 or rc2 != 0 or entity_lines(a) != entity_lines(b):
+            failures.append(f"entities {arg}: exit {rc} / {rc2}: "
+                            f"{sorted(entity_lines(a) ^ entity_lines(b))[:4]} {err} {err2}")
+        with_entities += bool(a)
+    if not SHARED and with_entities == 0:
+        failures.append("no picked article has entities: a test of nothing")
+    rc, out, err = run(["show", "zzzz"], env)
+    if rc == 0 or "no such article" not in err:
+        failures.append(f"show of no article: exit {rc}: {err}")
+    rc, out, err = run(["entities"], env)
+    counts = [line.split("\t") for line in out.splitlines()]
+    if rc != 0 or not counts or any(len(c) != 4 or c[2] != "-" or int(c[3]) < 1 for c in counts):
+        failures.append(f"entities of the store: exit {rc}: {out[:200]} {err}")
+    return failures
 
 
 def main():
@@ -87,6 +132,7 @@ def main():
                 failures.append(f"search {q!r}: store {len(sa)} lines, PATHs {len(sb)}; "
                                 f"only in the store {sorted(sa - sb)[:2]}, "
                                 f"only in the PATHs {sorted(sb - sa)[:2]}")
+        failures += check_show_entities(stored, paths, env)
         print(f"{narticles} articles, {len(QUERIES)} queries, {nonempty} with matches")
         if nonempty < (len(QUERIES) // 2 if SHARED else 10):
             failures.append(f"only {nonempty} queries match anything: a test of nothing")

@@ -194,6 +194,16 @@ static void test_counts_and_filters(void)
 	CHECK(store_set_bookmark(s, page.v[2].id, true));
 	CHECK_INT(store_list_count(s, &f, &unread), 27);
 	CHECK_INT(unread, 25);
+	/* the views' counts (the unread one without reading the list) agree with their rows */
+	f.marks = STORE_LIST_UNREAD;
+	CHECK_INT(store_list_count(s, &f, &unread), 25);
+	CHECK_INT(unread, 25);
+	store_list_page_clear(&page);
+	CHECK_INT(store_list_after(s, &f, NULL, 100, &page), 25);
+	f.marks = STORE_LIST_BOOKMARKED;
+	CHECK_INT(store_list_count(s, &f, &unread), 1);
+	CHECK_INT(unread, 0);
+	f.marks = STORE_LIST_ANY_MARK;
 	store_list_page_clear(&page);
 	store_list_after(s, &f, NULL, 3, &page);
 	CHECK(page.v[0].read && !page.v[0].bookmark);
@@ -296,6 +306,90 @@ static void test_search(void)
 	corpus_sort(&c);
 	test_ingest(s, 0, &c);
 	test_search_same(s, &c);
+	corpus_free(&c);
+	store_close(s);
+}
+
+/* Article i of test_walk_corpus: every one "مشترك", the odd ones "فردي", one in 50 "نادر",
+ * one in 400 "شحيح". */
+static bool test_walk_has(size_t i, const char *query)
+{
+	return strcmp(query, "مشترك") == 0 || (strcmp(query, "فردي") == 0 && i % 2) ||
+	       (strcmp(query, "نادر") == 0 && i % 50 == 7) ||
+	       (strcmp(query, "شحيح") == 0 && i % 400 == 7);
+}
+
+#define TEST_WALK_N 1200
+
+static void test_walk_corpus(struct corpus *c)
+{
+	corpus_init(c);
+	for (size_t i = 0; i < TEST_WALK_N; i++) {
+		char link[64], title[64], body[128], date[32];
+		snprintf(link, sizeof link, "http://w/%zu", i);
+		snprintf(title, sizeof title, "عنوان %zu", i);
+		snprintf(body, sizeof body, "نص مشترك%s%s%s", i % 2 ? "|فردي" : "",
+			 i % 50 == 7 ? " نادر" : "", i % 400 == 7 ? " شحيح" : "");
+		/* dates against the insertion order, with ties and some undated */
+		snprintf(date, sizeof date, "2026-%02zu-%02zu 10:00", 1 + (i * 7) % 12, 1 + i % 28);
+		test_add(c, link, title, body, i % 37 == 3 ? NULL : date, "spa");
+	}
+}
+
+/* The rows a search gives, read a page at a time by keyset (as the window reads) and through
+ * one cursor: the rows of the whole list that match, in its order, whichever way each page
+ * was read (walking the list, the index, or the one after the other). */
+static void test_search_walk(void)
+{
+	static const char *const queries[] = {"مشترك", "فردي", "نادر", "شحيح"};
+	struct store *s = test_open("walk.db");
+	struct store_list_filter all = STORE_LIST_ALL;
+	struct store_list_page list = {0};
+	struct corpus c;
+
+	test_walk_corpus(&c);
+	test_ingest(s, 0, &c);
+	CHECK_INT(store_list_after(s, &all, NULL, TEST_WALK_N + 1, &list), TEST_WALK_N);
+	for (size_t k = 0; k < sizeof queries / sizeof *queries; k++) {
+		struct store_list_filter f = STORE_LIST_ALL;
+		struct store_list_page paged = {0}, read = {0};
+		struct store_list_cursor *cur;
+		struct search_query q;
+		size_t want = 0, got;
+
+		REQUIRE(search_query_init(&q, queries[k], false));
+		f.query = &q;
+		do { /* pages of 3 after the last row's key */
+			struct store_list_key key = paged.n ? paged.v[paged.n - 1].key
+							    : (struct store_list_key){0, 0};
+			got = store_list_after(s, &f, paged.n ? &key : NULL, 3, &paged);
+		} while (got == 3);
+		cur = store_list_open(s, &f, NULL, false);
+		while (store_list_next(cur, 7, &read) == 7)
+			;
+		store_list_close(cur);
+		for (size_t i = 0; i < list.n; i++) {
+			size_t at = 0;
+			while (at < c.n && strcmp(c.items[at]->id, list.v[i].id) != 0)
+				at++;
+			REQUIRE(at < c.n);
+			if (!test_walk_has(at, queries[k]))
+				continue;
+			if (!check_report(want < paged.n && want < read.n &&
+					  strcmp(paged.v[want].id, list.v[i].id) == 0 &&
+					  strcmp(read.v[want].id, list.v[i].id) == 0,
+					  __FILE__, __LINE__, queries[k]))
+				break;
+			want++;
+		}
+		CHECK_INT(paged.n, want);
+		CHECK_INT(read.n, want);
+		CHECK_INT(store_list_count(s, &f, NULL), want);
+		store_list_page_free(&paged);
+		store_list_page_free(&read);
+		search_query_free(&q);
+	}
+	store_list_page_free(&list);
 	corpus_free(&c);
 	store_close(s);
 }
@@ -441,7 +535,7 @@ static void test_migration(void)
 		REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK);
 		CHECK(sqlite3_step(st) == SQLITE_ROW);
 		CHECK_INT(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
-		CHECK_INT(STORE_SCHEMA_VERSION, 3);
+		CHECK_INT(STORE_SCHEMA_VERSION, 4);
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(db);
@@ -519,6 +613,7 @@ int main(void)
 	test_paging();
 	test_counts_and_filters();
 	test_search();
+	test_search_walk();
 	test_search_in_step();
 	test_migration();
 	test_fts_rebuilt();

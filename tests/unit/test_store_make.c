@@ -1,7 +1,8 @@
 /* test_store_make.c - a store made bigger: store_import (tagging ahead of a writer thread) stores
  * what store_ingest stores, duplicates across batches included; store_make_variants adds
  * variants with ids and keys of their own, dates whole weeks back, the original's entities,
- * found by a search, and grows a store further from where it stopped; an import killed (kill -9)
+ * found by a search, the original's related list remapped to the variants of the same
+ * generation, and grows a store further from where it stopped; an import killed (kill -9)
  * while its writer writes keeps whole batches. */
 #include <ftw.h>
 #include <signal.h>
@@ -17,6 +18,7 @@
 #include "qari/search.h"
 #include "qari/store.h"
 #include "qari/store_list.h"
+#include "qari/store_related.h"
 #include "qari/xalloc.h"
 
 #define TEST_WEEK (7 * 86400)
@@ -164,13 +166,75 @@ static size_t test_search(struct store *s, const char *q)
 	return n;
 }
 
+/* Every original in the pool of every other (the test's articles share too little to link
+ * by themselves): the pools variants copy. Returns the pool entries. */
+static int64_t test_pools(void)
+{
+	sqlite3 *db = test_db("import.db");
+	int64_t n;
+	CHECK(sqlite3_exec(db, "INSERT OR IGNORE INTO related_pool (article, neighbour, score)"
+			       " SELECT a.article, b.article, 0.5 FROM related_vecs a, related_vecs b"
+			       " WHERE a.article <> b.article", NULL, NULL, NULL) == SQLITE_OK);
+	n = test_int(db, "SELECT count(*) FROM related_pool");
+	CHECK_INT(test_int(db, "SELECT count(*) FROM related_vecs"), TEST_UNIQUE);
+	sqlite3_close(db);
+	return n;
+}
+
+/* A variant's related list: entries of its own generation (the "#vV" of its key). */
+static void test_variant_related(struct store *s, sqlite3 *db)
+{
+	struct store_related_list l;
+	int64_t row = test_int(db, "SELECT id FROM articles WHERE dedupe LIKE '%#v3' LIMIT 1");
+	CHECK(store_related_get(s, row, 10, &l));
+	CHECK_INT(l.n, TEST_UNIQUE - 1);
+	for (size_t k = 0; k < l.n; k++) {
+		char *sql = xasprintf("SELECT count(*) FROM articles WHERE id = %lld AND aid = '%s'"
+				      " AND dedupe LIKE '%%#v3'", (long long)l.v[k].row, l.v[k].id);
+		CHECK_INT(test_int(db, sql), 1);
+		free(sql);
+	}
+	store_related_list_free(&l);
+}
+
+/* The variants' related stories: every vector copied, its day moved with the date, nothing
+ * counted in df; pools remapped within each generation, every entry a real row. */
+static void test_variants_related(int64_t pool)
+{
+	sqlite3 *db = test_db("import.db");
+	struct store *s = test_open("import.db");
+
+	CHECK_INT(test_int(db, "SELECT count(*) FROM related_vecs"), 20);
+	CHECK_INT(test_int(db, "SELECT value FROM meta WHERE key = 'related_n'"), 20);
+	CHECK_INT(test_int(db, "SELECT count(*) FROM related_vecs v JOIN articles a ON a.id = v.article"
+			       " JOIN articles o ON a.dedupe = o.dedupe || substr(a.dedupe, length(o.dedupe) + 1)"
+			       " AND o.id <= 4 JOIN related_vecs ov ON ov.article = o.id"
+			       " WHERE a.id > 4 AND v.words = ov.words AND length(v.counted) = 0"
+			       " AND v.day = ov.day - (o.date_key - a.date_key) / 86400"), 16);
+	CHECK_INT(test_int(db, "SELECT count(*) FROM related_pool"), pool * 5);
+	CHECK_INT(test_int(db, "SELECT count(*) FROM related_pool p WHERE NOT EXISTS (SELECT 1"
+			       " FROM articles WHERE id = p.neighbour) OR NOT EXISTS (SELECT 1"
+			       " FROM articles WHERE id = p.article)"), 0);
+	/* both ends of the same generation: the same suffix after the original's key */
+	CHECK_INT(test_int(db, "SELECT count(*) FROM related_pool p JOIN articles a ON a.id = p.article"
+			       " JOIN articles b ON b.id = p.neighbour WHERE substr(a.dedupe, instr(a.dedupe,"
+			       " '#v')) IS NOT substr(b.dedupe, instr(b.dedupe, '#v'))"
+			       " AND a.id > 4"), 0);
+	if (s)
+		test_variant_related(s, db);
+	store_close(s);
+	sqlite3_close(db);
+}
+
 static void test_variants(void)
 {
-	struct store *s = test_open("import.db"), *empty = test_open("empty.db");
+	struct store *s, *empty = test_open("empty.db");
 	char *error = NULL;
 	size_t added = 0;
+	int64_t pool = test_pools();
 	sqlite3 *db;
 
+	s = test_open("import.db");
 	if (s == NULL || empty == NULL)
 		return;
 	CHECK(!store_make_variants(empty, 10, 3, &added, &error)); /* nothing to vary */
@@ -215,6 +279,7 @@ static void test_variants(void)
 			       " JOIN articles o ON v.url LIKE o.url || '#v%' AND o.url NOT LIKE '%#v%'"),
 		  4);
 	sqlite3_close(db);
+	test_variants_related(pool);
 }
 
 /* An import killed (kill -9) while its writer thread writes: every batch committed is whole. */

@@ -309,7 +309,9 @@ static void test_migration(void)
 	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
 	store_close(s);
 	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
-	CHECK(sqlite3_exec(db, "DROP TRIGGER related_forget; DROP TABLE related_terms;"
+	CHECK(sqlite3_exec(db, "DROP TRIGGER articles_count_insert; DROP TRIGGER articles_count_delete;"
+			       "DELETE FROM meta WHERE key = 'articles';"
+			       "DROP TRIGGER related_forget; DROP TABLE related_terms;"
 			       "DROP TABLE related_vecs; DROP TABLE related_postings;"
 			       "DROP TABLE related_pool; DROP TABLE related_gone;"
 			       "DELETE FROM meta WHERE key LIKE 'related%'; PRAGMA user_version = 2;",
@@ -339,7 +341,7 @@ static void test_migration(void)
 		sqlite3_stmt *st;
 		REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK);
 		CHECK(sqlite3_step(st) == SQLITE_ROW);
-		CHECK_INT(sqlite3_column_int(st, 0), 3);
+		CHECK_INT(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(db);
