@@ -77,8 +77,17 @@ void article_entities_free(struct article_entities *e);
  * (keybytes of them) starts a NUL-terminated string, every span lies in article a. */
 bool article_entities_sound(const struct article_entities *es, size_t keybytes,
 			    const struct article *a);
-/* The packed form the entity cache and the store keep: a head (counts), the records, the
- * mentions, then the keys. Unpacking checks the sizes and article_entities_sound; false
+/* Bump with any change to what entity_extract finds or how it packs it: the cache starts
+ * afresh, and entities packed by another version (the store's) no longer unpack, so the reader
+ * tags the article again when it opens it. 2: datelines, learned furniture (which also salts
+ * an article's key), assets/entities' rules; 3: no tagging of articles in other languages than
+ * Arabic; 4: the world's places, place and event words, names made whole, words that are no
+ * names, keys with عبدال joined, tag lines; 5: keys with عبد and any word joined,
+ * organisations' extent, bylines, the source's own paper; 6: this version in the packed
+ * head. */
+#define ENTITY_RULES_VERSION 6u
+/* The packed form the entity cache and the store keep: a head (counts, the rules' version),
+ * the records, the mentions, then the keys. Unpacking checks the sizes and article_entities_sound; false
  * (out empty) when they do not hold. */
 struct strbuf;
 size_t article_entities_key_bytes(const struct article_entities *es); /* up to the last key's end */

@@ -99,21 +99,30 @@ static void cmd_entities_store_line(enum entity_type type, char *name, size_t me
 	free(name);
 }
 
-/* The stored entities of the article in row (a: its text, for the names). */
+/* The stored entities of the article in row (a: its text, for the names); tagged afresh, as
+ * the reader does, when the store has none or they were packed by other rules. */
 static int cmd_entities_store_article(struct store *s, int64_t row, struct article *a)
 {
 	struct corpus one = {.items = &a, .n = 1};
 	struct store_entities e = {0};
+	struct article_entities fresh = {0};
 	const struct article_entities *es;
 
 	store_entities_reload(s, &one, &row, 1, &e);
-	if (e.n == 0 || !e.have[0]) {
-		fprintf(stderr, "qari: %s: its entities are not in the store (stored untagged)\n",
-			a->id);
-		store_entities_free(&e);
-		return 1;
+	if (e.n > 0 && e.have[0])
+		es = &e.es[0];
+	else {
+		char *error = NULL;
+		const struct ner_model *m = ner_default(&error);
+		if (m == NULL) {
+			fprintf(stderr, "qari: %s\n", error);
+			store_entities_free(&e);
+			return 1;
+		}
+		entity_extract(m, a, &fresh);
+		ner_default_free();
+		es = &fresh;
 	}
-	es = &e.es[0];
 	for (size_t k = 0; k < es->n; k++) {
 		const struct article_entity *v = &es->v[k];
 		size_t articles = SIZE_MAX;
@@ -123,6 +132,7 @@ static int cmd_entities_store_article(struct store *s, int64_t row, struct artic
 			articles = SIZE_MAX;
 		cmd_entities_store_line(v->type, article_entity_name(a, v), v->nmentions, articles);
 	}
+	article_entities_free(&fresh);
 	store_entities_free(&e);
 	return 0;
 }

@@ -24,13 +24,9 @@
 #include "qari/xalloc.h"
 
 #define ENTITY_CACHE_MAGIC "qariENT\n"
-/* Bump with any change to what entity_extract finds or how it packs it (the built-in
- * article of the fingerprint catches most such changes, not all). 2: datelines, learned
- * furniture (which also salts an article's key), assets/entities' rules; 3: no tagging of
- * articles in other languages than Arabic; 4: the world's places, place and event words,
- * names made whole, words that are no names, keys with عبدال joined, tag lines; 5: keys
- * with عبد and any word joined, organisations' extent, bylines, the source's own paper. */
-#define ENTITY_CACHE_VERSION 5u
+/* The rules' version (entity.h): the built-in article of the fingerprint catches most changes
+ * of what entity_extract finds, not all. */
+#define ENTITY_CACHE_VERSION ENTITY_RULES_VERSION
 #define ENTITY_CACHE_LAYOUT                                                                    \
 	((uint32_t)sizeof(struct article_entity) << 16 | (uint32_t)sizeof(struct entity_mention) << 8 | \
 	 ENTITY_NTYPES)
