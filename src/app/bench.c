@@ -431,7 +431,7 @@ static void bench_memory(struct bench *b)
 		return;
 	for (size_t i = 0; i < b->corpus.n; i++)
 		text += b->corpus.items[i]->text_bytes;
-	bench_print("peak_rss", (double)kib / 1024.0, 1, "MB");
+	bench_print("peak_rss", (double)kib * 1024.0 / 1e6, 1, "MB"); /* MB as the text's */
 	if (text > 0)
 		bench_print("rss_per_text_byte", (double)kib * 1024.0 / (double)text, 2, "B/B");
 }

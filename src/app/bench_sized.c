@@ -261,7 +261,7 @@ static void bench_sized_reader(const struct cli *cli, const char *path, size_t n
 					  1e3 * bench_percentile(s.latency, s.nlatency, 0.99), 3, "ms");
 		}
 		if ((kib = bench_peak_rss_kib()) > 0)
-			bench_sized_print("peak_rss", n, (double)kib / 1024.0, 1, "MB");
+			bench_sized_print("peak_rss", n, (double)kib * 1024.0 / 1e6, 1, "MB");
 	} else
 		fprintf(stderr, "bench: the reader did not show the store\n");
 	bench_session_free(&s);
