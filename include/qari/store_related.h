@@ -36,6 +36,9 @@ struct store_related_link {
 	int64_t row;
 	char id[ARTICLE_ID_LEN + 1];
 	char *title;
+	char *source;                   /* the feed's ~Name, else the article's source; NULL: none */
+	char *date;                     /* as the article gives it, NULL: none */
+	int64_t date_key;               /* with date: its time */
 	double score;                   /* 0..1 */
 	char *why;                      /* "word، entity، ...", the terms that weighed most */
 	char (*copies)[ARTICLE_ID_LEN + 1]; /* the story's other copies, best first */

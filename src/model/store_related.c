@@ -56,8 +56,9 @@ static const char *const store_related_sql[SR_NSTMT] = {
 			 " neighbour FROM related_pool WHERE article = ?1 ORDER BY score, neighbour DESC"
 			 " LIMIT 1)",
 	[SR_POOL_DEL] = "DELETE FROM related_pool WHERE article = ?1 OR neighbour = ?1",
-	[SR_POOL_GET] = "SELECT p.neighbour, p.score, a.aid, a.title FROM related_pool p JOIN articles a"
-			" ON a.id = p.neighbour WHERE p.article = ?1 AND p.score >= ?2"
+	[SR_POOL_GET] = "SELECT p.neighbour, p.score, a.aid, a.title, coalesce(f.name, a.source),"
+			" a.date, a.date_key FROM related_pool p JOIN articles a ON a.id = p.neighbour"
+			" LEFT JOIN feeds f ON f.id = a.feed WHERE p.article = ?1 AND p.score >= ?2"
 			" ORDER BY p.score DESC, p.neighbour",
 	[SR_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SR_META_SET] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
@@ -222,6 +223,8 @@ struct sr_article {
 	int64_t row;
 	char id[ARTICLE_ID_LEN + 1];
 	char *title_text;
+	char *source_text, *date_text; /* a pool member's, for its link */
+	int64_t date_key;
 	int32_t day;
 	uint64_t title;
 	struct sr_vec words, entities;
@@ -251,6 +254,8 @@ static bool sr_article_load(struct store *s, int64_t row, struct sr_article *a)
 static void sr_article_free(struct sr_article *a)
 {
 	free(a->title_text);
+	free(a->source_text);
+	free(a->date_text);
 	sr_vec_free(&a->words);
 	sr_vec_free(&a->entities);
 }
@@ -799,9 +804,11 @@ static void sr_add_id(char (**v)[ARTICLE_ID_LEN + 1], size_t *n, const char *id)
 static struct store_related_link sr_link_of(struct sr_article *b)
 {
 	struct store_related_link l = {.row = b->row, .score = b->score,
-				       .title = b->title_text ? b->title_text : xstrdup("")};
+				       .title = b->title_text ? b->title_text : xstrdup(""),
+				       .source = b->source_text, .date = b->date_text,
+				       .date_key = b->date_key};
 	memcpy(l.id, b->id, sizeof l.id);
-	b->title_text = NULL;
+	b->title_text = b->source_text = b->date_text = NULL;
 	return l;
 }
 
@@ -823,6 +830,9 @@ static size_t sr_pool(struct store *s, int64_t row, double floor, struct sr_arti
 		v[n].score = sqlite3_column_double(st, 1);
 		snprintf(v[n].id, sizeof v[n].id, "%s", aid ? (const char *)aid : "");
 		v[n].title_text = store_column_text(st, 3);
+		v[n].source_text = store_column_text(st, 4);
+		v[n].date_text = store_column_text(st, 5);
+		v[n].date_key = sqlite3_column_int64(st, 6);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -900,10 +910,15 @@ void store_related_list_free(struct store_related_list *l)
 	for (size_t k = 0; k < l->n; k++) {
 		free(l->v[k].why);
 		free(l->v[k].title);
+		free(l->v[k].source);
+		free(l->v[k].date);
 		free(l->v[k].copies);
 	}
-	for (size_t k = 0; k < l->nsame; k++)
+	for (size_t k = 0; k < l->nsame; k++) {
 		free(l->same[k].title);
+		free(l->same[k].source);
+		free(l->same[k].date);
+	}
 	free(l->v);
 	free(l->same);
 	memset(l, 0, sizeof *l);

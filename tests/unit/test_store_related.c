@@ -113,6 +113,9 @@ static char *test_store_ids(struct store *s, const char *id)
 		return xstrdup("(none)");
 	ids = xcalloc(64, sizeof *ids);
 	for (size_t k = 0; k < l.n; k++) {
+		/* what the sidebar shows under its title: the feed's source and the item's date */
+		CHECK(l.v[k].source != NULL && l.v[k].date != NULL);
+		CHECK(l.v[k].date_key > 1780000000); /* June 2026 */
 		ids[n++] = l.v[k].id;
 		for (size_t i = 0; i < l.v[k].ncopies && n < 64; i++)
 			ids[n++] = l.v[k].copies[i];
