@@ -288,3 +288,12 @@ bool cli_load_corpus_paths(char *const *paths, size_t n, struct corpus *c)
 	corpus_sort(c);
 	return true;
 }
+
+int cli_no_article(const char *id, bool ambiguous)
+{
+	char *m = text_neutralize(id);
+	fprintf(stderr, "qari: %s: %s\n", m,
+		ambiguous ? "more than one article has this id prefix" : "no such article");
+	free(m);
+	return 1;
+}

@@ -114,6 +114,8 @@ struct layout_opts cli_layout_opts(const struct cli *cli);
  * prints the load report to stderr. Returns false (after a message) when nothing loaded. */
 struct corpus;
 bool cli_load_corpus(const struct cli *cli, size_t first, struct corpus *c);
+/* "qari: ID: no such article" (or more than one has that prefix) on stderr; returns 1. */
+int cli_no_article(const char *id, bool ambiguous);
 /* The same from a list of paths (the config file's default corpus). */
 bool cli_load_corpus_paths(char *const *paths, size_t n, struct corpus *c);
 /* The index of a loaded corpus, built now on every core, with the entity cache unless

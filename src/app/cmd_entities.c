@@ -76,15 +76,6 @@ static void cmd_entities_article(const struct entity_table *t, size_t pos)
 					  t->items[es->v[k].id].articles);
 }
 
-static int cmd_entities_not_found(const char *arg, bool ambiguous)
-{
-	char *id = text_neutralize(arg);
-	fprintf(stderr, "qari: %s: %s\n", id,
-		ambiguous ? "more than one article has this id prefix" : "no such article");
-	free(id);
-	return 1;
-}
-
 /* A line whose counts may be unknown (SIZE_MAX: "-"). name: freed here. */
 static void cmd_entities_store_line(enum entity_type type, char *name, size_t mentions,
 				    size_t articles)
@@ -153,7 +144,7 @@ static int cmd_entities_store(const struct cli *cli, struct store *s, bool by_id
 		if (row > 0)
 			a = store_load_article(s, row);
 		rc = a ? cmd_entities_store_article(s, row, a)
-		       : cmd_entities_not_found(cli->args[0], ambiguous);
+		       : cli_no_article(cli->args[0], ambiguous);
 		article_free(a);
 		free(prefix);
 	} else {
@@ -198,7 +189,7 @@ static int cmd_entities_exec(const struct cli *cli)
 		if (a)
 			cmd_entities_article(&x.entities, pos);
 		else
-			rc = cmd_entities_not_found(cli->args[0], ambiguous);
+			rc = cli_no_article(cli->args[0], ambiguous);
 	} else
 		cmd_entities_corpus(&x.entities);
 	corpus_index_free(&x);

@@ -92,10 +92,7 @@ static int cmd_related_store(struct store *s, const char *id)
 	int rc = 0;
 
 	if (row <= 0) {
-		char *m = text_neutralize(id);
-		fprintf(stderr, "qari: %s: %s\n", m, ambiguous ? "more than one article has this id prefix" : "no such article");
-		free(m);
-		rc = 1;
+		rc = cli_no_article(id, ambiguous);
 	} else if (!store_related_get(s, row, CMD_RELATED_MAX, &l)) {
 		fprintf(stderr, "qari: %s: its related stories are not in the store yet (qari import makes them)\n", id);
 		rc = 1;
@@ -142,11 +139,8 @@ static int cmd_related_exec(const struct cli *cli)
 			return cmd_related_store(s, cli->args[0]);
 	}
 	if (!cli_load_corpus(cli, 1, &c) || (a = corpus_find(&c, cli->args[0], &ambiguous)) == NULL) {
-		if (c.n > 0) {
-			char *id = text_neutralize(cli->args[0]);
-			fprintf(stderr, "qari: %s: %s\n", id, ambiguous ? "more than one article has this id prefix" : "no such article");
-			free(id);
-		}
+		if (c.n > 0)
+			cli_no_article(cli->args[0], ambiguous);
 		corpus_free(&c);
 		ner_default_free();
 		return 1;

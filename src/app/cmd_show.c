@@ -36,15 +36,6 @@ static void cmd_show_print(const struct article *a, const struct cli *cli)
 	listing_sources_free(&sources);
 }
 
-static int cmd_show_not_found(const char *arg, bool ambiguous)
-{
-	char *id = text_neutralize(arg);
-	fprintf(stderr, "qari: %s: %s\n", id,
-		ambiguous ? "more than one article has this id prefix" : "no such article");
-	free(id);
-	return 1;
-}
-
 /* The article of the store whose id starts with arg (in any case, as corpus_find takes it). */
 static int cmd_show_store(const struct cli *cli, struct store *s)
 {
@@ -63,7 +54,7 @@ static int cmd_show_store(const struct cli *cli, struct store *s)
 	article_free(a);
 	free(prefix);
 	store_close(s);
-	return a ? 0 : cmd_show_not_found(cli->args[0], ambiguous);
+	return a ? 0 : cli_no_article(cli->args[0], ambiguous);
 }
 
 static int cmd_show_exec(const struct cli *cli)
@@ -85,7 +76,7 @@ static int cmd_show_exec(const struct cli *cli)
 		return 1;
 	}
 	if ((a = corpus_find(&c, cli->args[0], &ambiguous)) == NULL)
-		rc = cmd_show_not_found(cli->args[0], ambiguous);
+		rc = cli_no_article(cli->args[0], ambiguous);
 	else
 		cmd_show_print(a, cli);
 	corpus_free(&c);

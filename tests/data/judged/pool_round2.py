@@ -30,6 +30,10 @@ SYSTEM = re.compile(r"^  (\S+) ndcg ")
 ENTRY = re.compile(r"^    (\d+) \[([0-9?])\] \S+ ([0-9a-f]{12})(.*)$")
 FOLDED = re.compile(r"\(\+\d+:((?: [0-9a-f]{12})+)\)\s*$")
 LABEL = {"qari": "r2-qari", "tfidf": "r2-tfidf"}
+# what a later round's script (pool_round3.py) sets before calling main
+ROUND = 2
+SCRIPT = "pool_round2.py"
+WHAT = "the final systems' unjudged top-10 items"
 
 
 def judged_pairs(path):
@@ -76,7 +80,7 @@ def new_pairs(evalout, judged):
 
 
 def merge(evalout, grades_path, split):
-    """Insert SPLIT's graded round-2 pairs; every new pair of the split must be graded."""
+    """Insert SPLIT's graded pairs of this round; every new pair of the split must be graded."""
     here = os.path.dirname(os.path.abspath(__file__))
     related, pool = os.path.join(here, "related.tsv"), os.path.join(here, "related_pool.tsv")
     pools = new_pairs(evalout, judged_pairs(related))
@@ -97,7 +101,7 @@ def merge(evalout, grades_path, split):
 
     def flush():
         if query in added and added[query]:
-            out.append("# round 2\n")
+            out.append("# round %d\n" % ROUND)
             out.extend("%s\t%s\n" % (c, grades[(query, c)]) for c in added[query])
 
     with open(related, encoding="utf-8") as f:
@@ -112,20 +116,19 @@ def merge(evalout, grades_path, split):
     with open(related, "w", encoding="utf-8") as f:
         f.writelines(out)
     with open(pool, "a", encoding="utf-8") as f:
-        f.write("# round 2, %s: the final systems' unjudged top-10 items (pool_round2.py, "
-                "RELATED.md)\n" % split)
+        f.write("# round %d, %s: %s (%s, RELATED.md)\n" % (ROUND, split, WHAT, SCRIPT))
         for (query, qsplit), cands in pools.items():
             for c in sorted(cands) if qsplit == split else []:
                 f.write("%s\t%s\t%s\t%s\n" % (query, qsplit, c, ",".join(cands[c])))
     print("%s: %d pairs added" % (split, sum(len(v) for v in added.values())))
 
 
-def main():
+def main(doc=__doc__):
     if len(sys.argv) == 5 and sys.argv[1] == "merge":
         merge(sys.argv[2], sys.argv[3], sys.argv[4])
         return
     if len(sys.argv) < 3 or sys.argv[1] not in ("pool", "shuffle"):
-        sys.exit(__doc__)
+        sys.exit(doc)
     related = sys.argv[3] if len(sys.argv) > 3 else "tests/data/judged/related.tsv"
     pools = new_pairs(sys.argv[2], judged_pairs(related))
     for (query, split), cands in pools.items():
