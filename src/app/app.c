@@ -199,6 +199,23 @@ static void app_store_summary(struct app *app, char *out, size_t n)
 		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
 }
 
+/* "filter: Q  (N of TOTAL; Esc clears)", while the count comes "N+ matches, counting…". */
+static void app_store_filter_status(struct app *app, char *out, size_t n)
+{
+	char num[32], all[32];
+	size_t seen;
+
+	if (!store_window_counting(app->sv.win, &seen))
+		snprintf(out, n, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
+			 app_thousands(store_window_count(app->sv.win), num),
+			 app_thousands(app_store_total(app), all));
+	else if (seen)
+		snprintf(out, n, "filter: %s  (%s+ matches, counting…; Esc clears)",
+			 app->filter.text, app_thousands(seen, num));
+	else
+		snprintf(out, n, "filter: %s  (counting…; Esc clears)", app->filter.text);
+}
+
 /* The list's summary: how many articles, how many unread, the view and sort when chosen. */
 static void app_status_summary(struct app *app, char *out, size_t n)
 {
@@ -240,7 +257,7 @@ static void app_status_problem(const struct app *app, char *left, size_t n)
 
 void app_status(struct app *app)
 {
-	char right[96], left[1400], num[32], all[32];
+	char right[96], left[1400], num[32];
 	const char *busy;
 
 	if (app->status == NULL)
@@ -266,9 +283,7 @@ void app_status(struct app *app)
 		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filter.pending.text,
 			 busy, *busy ? "; " : "");
 	else if (app->filter.text && app->sv.win)
-		snprintf(left, sizeof left, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
-			 app_thousands(store_window_count(app->sv.win), num),
-			 app_thousands(app_store_total(app), all));
+		app_store_filter_status(app, left, sizeof left);
 	else if (app->filter.text)
 		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter.text,
 			 app->filter.n, app->load.n, app->load.loader ? " so far" : "");

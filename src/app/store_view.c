@@ -190,6 +190,8 @@ static void store_view_changed(struct app *app)
 
 bool app_store_search(struct app *app, const char *label, const char *text)
 {
+	if (app->sv.win->counter == NULL) /* the first search starts the counter's thread */
+		store_window_set_counter(app->sv.win, store_counter_new(store_path(app->sv.store)));
 	if (!store_window_search(app->sv.win, text))
 		return false;
 	free(app->filter.text);
@@ -197,6 +199,23 @@ bool app_store_search(struct app *app, const char *label, const char *text)
 	app->filter.query = true;
 	store_view_changed(app);
 	return true;
+}
+
+int app_store_count_fd(const struct app *app)
+{
+	return app->sv.win ? store_counter_fd(app->sv.win->counter) : -1;
+}
+
+void app_store_count_event(struct app *app)
+{
+	if (app->sv.win && store_window_count_event(app->sv.win))
+		app->list.dirty = true;
+}
+
+void app_store_count_wait(struct app *app)
+{
+	if (app->sv.win)
+		store_window_count_wait(app->sv.win);
 }
 
 void app_store_unfilter(struct app *app)
@@ -519,6 +538,7 @@ void app_store_close(struct app *app)
 	xfree(&app->sv.rowids);
 	xfree(&app->sv.used);
 	if (app->sv.win) {
+		store_counter_free(app->sv.win->counter);
 		store_window_free(app->sv.win);
 		xfree(&app->sv.win);
 		app->list_data.src = NULL;
