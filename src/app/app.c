@@ -168,12 +168,30 @@ static const char *app_filtering(const struct app *app, char *buf, size_t n)
 	return buf;
 }
 
+/* On the store, the search shown as typed: its count, or the rows known while it comes. */
+static const char *app_store_matches(struct app *app, char *buf, size_t n)
+{
+	char num[32];
+	size_t seen;
+
+	if (app->sv.win == NULL || app->filter.text == NULL || !app->filter.query)
+		return NULL;
+	if (!store_window_counting(app->sv.win, &seen))
+		snprintf(buf, n, "%s matches", app_thousands(store_window_count(app->sv.win), num));
+	else if (seen)
+		snprintf(buf, n, "%s+ matches", app_thousands(seen, num));
+	else
+		snprintf(buf, n, "counting…");
+	return buf;
+}
+
 /* The search prompt, and on its right how a slow filter pass is getting on. */
 static void app_status_prompt(struct app *app)
 {
 	char buf[48];
-	const char *busy = app->prompt_target == APP_SEARCH_LIST ? app_filtering(app, buf, sizeof buf)
-								 : NULL;
+	const char *busy = app->prompt_target != APP_SEARCH_LIST ? NULL
+			   : app->sv.win ? app_store_matches(app, buf, sizeof buf)
+					 : app_filtering(app, buf, sizeof buf);
 	int bw = busy && *busy ? (int)strlen(busy) : 0; /* "…" is 3 bytes, 1 column: room to spare */
 
 	int cols = ui_screen_cols();

@@ -243,6 +243,7 @@ void app_store_view_set(struct app *app)
 		[APP_VIEW_BOOKMARKS] = STORE_LIST_BOOKMARKED,
 	};
 	store_window_marks(app->sv.win, marks[app->views.view]);
+	store_window_count_wait(app->sv.win); /* the view's message gives its count */
 	store_view_changed(app);
 }
 
