@@ -230,6 +230,7 @@ size_t app_store_total(struct app *app); /* articles stored */
 int app_store_count_fd(const struct app *app);
 void app_store_count_event(struct app *app);
 void app_store_count_wait(struct app *app);
+void app_store_reach(struct app *app, size_t rows); /* rows below the selection read */
 /* The article last opened selected, the rows about it read (app_state_open). */
 void app_store_select_last(struct app *app);
 /* The entities stored for the article in slot (tagged at ingest); false: none stored. */

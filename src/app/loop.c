@@ -139,6 +139,9 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		app_filter_settle(app); /* open a row of the final result */
 	if (op == UI_OP_BOTTOM && app->focus == &app->list)
 		app_store_count_wait(app); /* the last row's index is the count */
+	if ((op == UI_OP_DOWN || op == UI_OP_PAGE_DOWN || op == UI_OP_HALF_DOWN) &&
+	    app->focus == &app->list) /* while a search is counted, the rows it moves over */
+		app_store_reach(app, app->list.h > 0 ? (size_t)app->list.h : 1);
 	r = app->focus->ops->op(app->focus, op);
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;

@@ -192,6 +192,7 @@ bool app_store_search(struct app *app, const char *label, const char *text)
 {
 	if (app->sv.win->counter == NULL) /* the first search starts the counter's thread */
 		store_window_set_counter(app->sv.win, store_counter_new(store_path(app->sv.store)));
+	store_window_set_screen(app->sv.win, app->list.h > 0 ? (size_t)app->list.h : 0);
 	if (!store_window_search(app->sv.win, text))
 		return false;
 	free(app->filter.text);
@@ -210,6 +211,12 @@ void app_store_count_event(struct app *app)
 {
 	if (app->sv.win && store_window_count_event(app->sv.win))
 		app->list.dirty = true;
+}
+
+void app_store_reach(struct app *app, size_t rows)
+{
+	if (app->sv.win)
+		store_window_reach(app->sv.win, app->list_data.sel + rows);
 }
 
 void app_store_count_wait(struct app *app)

@@ -254,6 +254,11 @@ void store_window_reset(struct store_window *w)
 	w->gen++; /* a count asked for before is of another filter */
 }
 
+void store_window_set_screen(struct store_window *w, size_t rows)
+{
+	w->first = rows ? rows + STORE_WINDOW_PAGE / 8 : 0;
+}
+
 void store_window_set_counter(struct store_window *w, struct store_counter *c)
 {
 	w->counter = c;
@@ -436,7 +441,7 @@ static size_t window_prepend(struct store_window *w, size_t want)
 static void window_read_around(struct store_window *w, size_t i)
 {
 	struct store_list_page *p = &w->page;
-	size_t half = STORE_WINDOW_PAGE / 2, skip, got;
+	size_t half = STORE_WINDOW_PAGE / 2, skip, got, want;
 	bool from_end = (w->counted || w->ended) && i > w->count / 2; /* its end is known */
 	struct store_list_cursor *c = store_list_open(w->store, &w->f, NULL, from_end);
 
@@ -451,9 +456,11 @@ static void window_read_around(struct store_window *w, size_t i)
 			if (got == 0)
 				break;
 		}
-		got = store_list_next(c, STORE_WINDOW_PAGE, p);
+		want = skip == 0 && w->first && w->first < STORE_WINDOW_PAGE ? w->first
+									   : STORE_WINDOW_PAGE;
+		got = store_list_next(c, want, p);
 		w->reads++;
-		if (got < STORE_WINDOW_PAGE)
+		if (got < want)
 			window_end(w, w->base + got); /* the end: the count is exact */
 	} else {
 		size_t from_last = w->count - 1 - i, passed = 0; /* rows after i */
@@ -510,6 +517,14 @@ const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 	window_saw(w);
 	window_trim(w, i);
 	return i >= w->base && i < w->base + p->n ? &p->v[i - w->base] : NULL;
+}
+
+void store_window_reach(struct store_window *w, size_t i)
+{
+	window_count(w);
+	while (w->counting && !w->counted && !w->ended && w->seen <= i)
+		if (store_window_row(w, w->seen) == NULL)
+			break;
 }
 
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key)

@@ -41,6 +41,7 @@ struct store_window {
 	bool counting;              /* the counter has it: rows are read on till it comes */
 	size_t seen;                /* while counting: rows known to be in the list */
 	bool ended;                 /* while counting: the last row was read (seen is the count) */
+	size_t first;               /* 0: a page; else rows the top of a list is first read in */
 	size_t reads;               /* pages read (tests watch it) */
 };
 
@@ -52,12 +53,18 @@ void store_window_reset(struct store_window *w);
  * more when the end was not read yet (the list pane reads on a row at a time). */
 size_t store_window_count(struct store_window *w);
 size_t store_window_unread(struct store_window *w); /* waits for the count */
+/* The list pane shows rows at once: the top of a list is first read in as many and a few
+ * more, not a page (a search's rows are each read and checked: fewer is a quicker key). */
+void store_window_set_screen(struct store_window *w, size_t rows);
 /* Searches are counted by c from now on (NULL: at once). */
 void store_window_set_counter(struct store_window *w, struct store_counter *c);
 /* Whether the count is still coming; seen (may be NULL): the rows known so far. */
 bool store_window_counting(const struct store_window *w, size_t *seen);
 /* After a byte on the counter's pipe: true when the count for the filter now shown came. */
 bool store_window_count_event(struct store_window *w);
+/* While counting: rows read on until row i is read or the end is (the list pane moves the
+ * selection as far as the count lets it: PgDn goes a whole page). */
+void store_window_reach(struct store_window *w, size_t i);
 /* Wait for the count (G: the last row's index is the count). */
 void store_window_count_wait(struct store_window *w);
 /* Row i of the list, NULL past its end; valid until the next call. */

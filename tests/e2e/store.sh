@@ -106,9 +106,9 @@ e2e_check "a third start" e2e_wait "qari — 1,505 articles"
 e2e_keys /
 tmux -L "$E2E_SOCK" send-keys -l "Stored story 7" # 7, 70-79, 700-799: 111
 e2e_check "typed: the list follows the prompt" e2e_until 5 top_is 799
-e2e_check "typed: the rows known so far beside the prompt" e2e_wait "64+ matches"
+e2e_check "typed: the rows known so far beside the prompt" e2e_wait "+ matches"
 e2e_keys Enter
-e2e_check "Enter: the first page, the count still coming" e2e_wait "(64+ matches, counting…; Esc clears)"
+e2e_check "Enter: the first page, the count still coming" e2e_wait "+ matches, counting…; Esc clears)"
 e2e_check "then the count of the query typed last" e2e_wait "(111 of 1,505; Esc clears)"
 e2e_keys Escape /
 tmux -L "$E2E_SOCK" send-keys -l "Stored story 8"

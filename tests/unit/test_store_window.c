@@ -287,12 +287,13 @@ static void test_counter_newest(struct store *s, const char *path)
 	store_counter_free(c);
 }
 
-/* Read to the end before the count came: the rows read are the count (exact), and the
- * count's arrival does not change it; G's wait returns at once. */
+/* Read on and to the end before the count came: the rows read are the count (exact), and
+ * the count's arrival does not change it; G's wait returns at once. */
 static void test_counter_end_first(struct store *s, const char *path)
 {
 	struct store_window w;
 	struct store_counter *c;
+	size_t seen = 0;
 
 	setenv("QARI_TEST_COUNT_DELAY_MS", "5000", 1);
 	c = store_counter_new(path);
@@ -301,6 +302,11 @@ static void test_counter_end_first(struct store *s, const char *path)
 	store_window_init(&w, s);
 	store_window_set_counter(&w, c);
 	CHECK(store_window_search(&w, "story 7"));
+	store_window_reach(&w, 30); /* PgDn's rows read on: a page */
+	CHECK(store_window_counting(&w, &seen) && seen == STORE_WINDOW_PAGE);
+	store_window_reach(&w, 200); /* past the end: the end read */
+	CHECK(!store_window_counting(&w, NULL));
+	CHECK_INT(store_window_count(&w), 111);
 	CHECK_INT(test_rows(&w), 111);
 	CHECK(!store_window_counting(&w, NULL));
 	CHECK_INT(store_window_count(&w), 111);
