@@ -80,6 +80,12 @@ size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_l
 void store_list_close(struct store_list_cursor *c);
 /* The rows of the list, and (unread not NULL) how many of them are not read. */
 size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread);
+/* The same, false when it did not finish (store_list_interrupt, an error): count is then 0. */
+bool store_list_count_try(struct store *s, const struct store_list_filter *f, size_t *count,
+			  size_t *unread);
+/* Stop what another thread is running on this connection now (sqlite3_interrupt: the one
+ * call on a connection another thread may make); a statement started later is not stopped. */
+void store_list_interrupt(struct store *s);
 /* Rows of the list before (newer than) key: the index in it of the row at key. */
 size_t store_list_rank(struct store *s, const struct store_list_filter *f,
 		       const struct store_list_key *key);

@@ -168,12 +168,30 @@ static const char *app_filtering(const struct app *app, char *buf, size_t n)
 	return buf;
 }
 
+/* On the store, the search shown as typed: its count, or the rows known while it comes. */
+static const char *app_store_matches(struct app *app, char *buf, size_t n)
+{
+	char num[32];
+	size_t seen;
+
+	if (app->sv.win == NULL || app->filter.text == NULL || !app->filter.query)
+		return NULL;
+	if (!store_window_counting(app->sv.win, &seen))
+		snprintf(buf, n, "%s matches", app_thousands(store_window_count(app->sv.win), num));
+	else if (seen)
+		snprintf(buf, n, "%s+ matches", app_thousands(seen, num));
+	else
+		snprintf(buf, n, "counting…");
+	return buf;
+}
+
 /* The search prompt, and on its right how a slow filter pass is getting on. */
 static void app_status_prompt(struct app *app)
 {
 	char buf[48];
-	const char *busy = app->prompt_target == APP_SEARCH_LIST ? app_filtering(app, buf, sizeof buf)
-								 : NULL;
+	const char *busy = app->prompt_target != APP_SEARCH_LIST ? NULL
+			   : app->sv.win ? app_store_matches(app, buf, sizeof buf)
+					 : app_filtering(app, buf, sizeof buf);
 	int bw = busy && *busy ? (int)strlen(busy) : 0; /* "…" is 3 bytes, 1 column: room to spare */
 
 	int cols = ui_screen_cols();
@@ -197,6 +215,23 @@ static void app_store_summary(struct app *app, char *out, size_t n)
 		k += snprintf(out + k, n - (size_t)k, " — view: %s", app_view_name(app));
 	if (k > 0 && (size_t)k < n)
 		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
+}
+
+/* "filter: Q  (N of TOTAL; Esc clears)", while the count comes "N+ matches, counting…". */
+static void app_store_filter_status(struct app *app, char *out, size_t n)
+{
+	char num[32], all[32];
+	size_t seen;
+
+	if (!store_window_counting(app->sv.win, &seen))
+		snprintf(out, n, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
+			 app_thousands(store_window_count(app->sv.win), num),
+			 app_thousands(app_store_total(app), all));
+	else if (seen)
+		snprintf(out, n, "filter: %s  (%s+ matches, counting…; Esc clears)",
+			 app->filter.text, app_thousands(seen, num));
+	else
+		snprintf(out, n, "filter: %s  (counting…; Esc clears)", app->filter.text);
 }
 
 /* The list's summary: how many articles, how many unread, the view and sort when chosen. */
@@ -240,7 +275,7 @@ static void app_status_problem(const struct app *app, char *left, size_t n)
 
 void app_status(struct app *app)
 {
-	char right[96], left[1400], num[32], all[32];
+	char right[96], left[1400], num[32];
 	const char *busy;
 
 	if (app->status == NULL)
@@ -266,9 +301,7 @@ void app_status(struct app *app)
 		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filter.pending.text,
 			 busy, *busy ? "; " : "");
 	else if (app->filter.text && app->sv.win)
-		snprintf(left, sizeof left, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
-			 app_thousands(store_window_count(app->sv.win), num),
-			 app_thousands(app_store_total(app), all));
+		app_store_filter_status(app, left, sizeof left);
 	else if (app->filter.text)
 		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter.text,
 			 app->filter.n, app->load.n, app->load.loader ? " so far" : "");

@@ -226,6 +226,11 @@ void app_store_marked(struct app *app, const char *id); /* its marks changed */
 void app_store_view_set(struct app *app); /* the view (unread, bookmarked) as its filter */
 void app_store_source(struct app *app); /* f */
 size_t app_store_total(struct app *app); /* articles stored */
+/* A search's count comes from a thread: its pipe (-1: none), its arrival, G's wait for it. */
+int app_store_count_fd(const struct app *app);
+void app_store_count_event(struct app *app);
+void app_store_count_wait(struct app *app);
+void app_store_reach(struct app *app, size_t rows); /* rows below the selection read */
 /* The article last opened selected, the rows about it read (app_state_open). */
 void app_store_select_last(struct app *app);
 /* The entities stored for the article in slot (tagged at ingest); false: none stored. */

@@ -16,8 +16,11 @@
  *   open_related_cpu_p99_ms@N  CPU), open_related_share@N: the rows with a related story
  *   first_screen_s@N         the reader on it (a subscription, no PATH): its first frame,
  *   index_complete_s@N       the index complete, key-to-frame latency of the scripted
- *   key_to_frame_p99_ms@N    session, and the peak resident set of this process (the
- *   peak_rss@N               reader runs in it)
+ *   key_to_frame_p99_ms@N    session (and its slowest key, the loop thread's CPU for a key
+ *   key_to_frame_max_ms@N    at p99 and at most, how many keys), and the peak resident set
+ *   key_cpu_p99_ms@N         of this process (the reader runs in it)
+ *   key_cpu_max_ms@N, keys@N
+ *   peak_rss@N
  * The reader sees the store through a temporary XDG_DATA_HOME whose qari/qari.db links to
  * FILE. */
 #include <limits.h>
@@ -259,6 +262,14 @@ static void bench_sized_reader(const struct cli *cli, const char *path, size_t n
 			qsort(s.latency, s.nlatency, sizeof *s.latency, bench_cmp_double);
 			bench_sized_print("key_to_frame_p99_ms", n,
 					  1e3 * bench_percentile(s.latency, s.nlatency, 0.99), 3, "ms");
+			bench_sized_print("key_to_frame_max_ms", n, 1e3 * s.latency[s.nlatency - 1],
+					  3, "ms");
+			qsort(s.latency_cpu, s.nlatency, sizeof *s.latency_cpu, bench_cmp_double);
+			bench_sized_print("key_cpu_p99_ms", n,
+					  1e3 * bench_percentile(s.latency_cpu, s.nlatency, 0.99), 3, "ms");
+			bench_sized_print("key_cpu_max_ms", n, 1e3 * s.latency_cpu[s.nlatency - 1],
+					  3, "ms");
+			bench_sized_print("keys", n, (double)s.nlatency, 0, "keys");
 		}
 		if ((kib = bench_peak_rss_kib()) > 0)
 			bench_sized_print("peak_rss", n, (double)kib * 1024.0 / 1e6, 1, "MB");

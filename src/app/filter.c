@@ -261,13 +261,10 @@ static size_t filter_query_points(const char *text)
 	return n;
 }
 
-enum filter_store_action filter_store_action(const char *text, bool typing, size_t total,
-					     const char *shown)
+enum filter_store_action filter_store_action(const char *text, bool typing, const char *shown)
 {
 	size_t points = filter_query_points(text);
 
-	if (typing && total > FILTER_STORE_LIVE_MAX)
-		return FILTER_STORE_KEEP;
 	if (points == 0 || (typing && points < FILTER_STORE_TYPED))
 		return shown ? FILTER_STORE_UNFILTER : FILTER_STORE_KEEP;
 	if (!shown || strcmp(shown, text) != 0)

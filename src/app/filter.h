@@ -73,19 +73,17 @@ bool filter_step(struct filter *f, const struct filter_list *l, long budget_us, 
 bool filter_settled(const struct filter *f);
 
 /* On the store the list is a window onto its full-text index: the filter follows the prompt
- * from the third letter (a query of one or two matches nearly every article, and the index
- * counts those slowly; Enter applies it), and on a store of more than FILTER_STORE_LIVE_MAX
- * articles, where counting a prefix's matches takes seconds, only on Enter. */
+ * from the third letter (a query of one or two letters matches nearly every article, and its
+ * first page is still the whole list's; Enter applies it). A key costs the first page only:
+ * the count follows on a thread (store_window.h's counter). */
 #define FILTER_STORE_TYPED 3
-#define FILTER_STORE_LIVE_MAX 100000
 enum filter_store_action {
 	FILTER_STORE_KEEP,     /* the list stays as it is */
 	FILTER_STORE_UNFILTER, /* the list shows every article */
 	FILTER_STORE_SEARCH,   /* the list shows text's matches */
 };
 /* What the store's list does for the query text: typing (the prompt is open; false: Enter),
- * total (articles stored; read only while typing), shown (the filter shown, or NULL). */
-enum filter_store_action filter_store_action(const char *text, bool typing, size_t total,
-					     const char *shown);
+ * shown (the filter shown, or NULL). */
+enum filter_store_action filter_store_action(const char *text, bool typing, const char *shown);
 
 #endif

@@ -90,9 +90,7 @@ void app_filter_list(struct app *app, const char *label, const size_t *rows, siz
 /* The list on the store follows the prompt as filter_store_action says. */
 static void find_store_list(struct app *app, const char *text)
 {
-	size_t total = app->prompting ? app_store_total(app) : 0;
-
-	switch (filter_store_action(text, app->prompting, total, app->filter.text)) {
+	switch (filter_store_action(text, app->prompting, app->filter.text)) {
 	case FILTER_STORE_KEEP: break;
 	case FILTER_STORE_UNFILTER: app_store_unfilter(app); break;
 	case FILTER_STORE_SEARCH: app_store_search(app, text, text); break;

@@ -137,6 +137,11 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		op = op == UI_OP_NEXT_HIT ? UI_OP_DOWN : UI_OP_UP;
 	if (op == UI_OP_OPEN && app->focus == &app->list)
 		app_filter_settle(app); /* open a row of the final result */
+	if (op == UI_OP_BOTTOM && app->focus == &app->list)
+		app_store_count_wait(app); /* the last row's index is the count */
+	if ((op == UI_OP_DOWN || op == UI_OP_PAGE_DOWN || op == UI_OP_HALF_DOWN) &&
+	    app->focus == &app->list) /* while a search is counted, the rows it moves over */
+		app_store_reach(app, app->list.h > 0 ? (size_t)app->list.h : 1);
 	r = app->focus->ops->op(app->focus, op);
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
@@ -286,20 +291,23 @@ static void loop_run(struct app *app)
 	loop_signals();
 	ui_key_nowait();
 	while (!app->quit && !loop_stop_signal) {
-		struct pollfd fds[5] = {
+		struct pollfd fds[6] = {
 			{.fd = app->in_fd, .events = POLLIN},
 			{.fd = corpus_index_fd(&app->index), .events = POLLIN},
 			{.fd = app->load.loader ? corpus_loader_fd(app->load.loader) : -1, .events = POLLIN},
 			{.fd = loop_signal_pipe[0], .events = POLLIN},
-			{.fd = app_fetch_fd(app), .events = POLLIN}};
+			{.fd = app_fetch_fd(app), .events = POLLIN},
+			{.fd = app_store_count_fd(app), .events = POLLIN}};
 		loop_draw(app);
 		app_state_sync(app);
 		if (pause_ms > 0)
 			nanosleep(&(struct timespec){pause_ms / 1000, pause_ms % 1000 * 1000000}, NULL);
-		if (poll(fds, 5, loop_timeout(app)) < 0 && errno != EINTR)
+		if (poll(fds, 6, loop_timeout(app)) < 0 && errno != EINTR)
 			break;
 		if (loop_stop_signal)
 			break;
+		if (fds[5].revents & POLLIN)
+			app_store_count_event(app);
 		if (fds[4].revents & POLLIN)
 			app_fetch_event(app);
 		app_fetch_tick(app);

@@ -190,6 +190,9 @@ static void store_view_changed(struct app *app)
 
 bool app_store_search(struct app *app, const char *label, const char *text)
 {
+	if (app->sv.win->counter == NULL) /* the first search starts the counter's thread */
+		store_window_set_counter(app->sv.win, store_counter_new(store_path(app->sv.store)));
+	store_window_set_screen(app->sv.win, app->list.h > 0 ? (size_t)app->list.h : 0);
 	if (!store_window_search(app->sv.win, text))
 		return false;
 	free(app->filter.text);
@@ -197,6 +200,29 @@ bool app_store_search(struct app *app, const char *label, const char *text)
 	app->filter.query = true;
 	store_view_changed(app);
 	return true;
+}
+
+int app_store_count_fd(const struct app *app)
+{
+	return app->sv.win ? store_counter_fd(app->sv.win->counter) : -1;
+}
+
+void app_store_count_event(struct app *app)
+{
+	if (app->sv.win && store_window_count_event(app->sv.win))
+		app->list.dirty = true;
+}
+
+void app_store_reach(struct app *app, size_t rows)
+{
+	if (app->sv.win)
+		store_window_reach(app->sv.win, app->list_data.sel + rows);
+}
+
+void app_store_count_wait(struct app *app)
+{
+	if (app->sv.win)
+		store_window_count_wait(app->sv.win);
 }
 
 void app_store_unfilter(struct app *app)
@@ -224,6 +250,7 @@ void app_store_view_set(struct app *app)
 		[APP_VIEW_BOOKMARKS] = STORE_LIST_BOOKMARKED,
 	};
 	store_window_marks(app->sv.win, marks[app->views.view]);
+	store_window_count_wait(app->sv.win); /* the view's message gives its count */
 	store_view_changed(app);
 }
 
@@ -519,6 +546,7 @@ void app_store_close(struct app *app)
 	xfree(&app->sv.rowids);
 	xfree(&app->sv.used);
 	if (app->sv.win) {
+		store_counter_free(app->sv.win->counter);
 		store_window_free(app->sv.win);
 		xfree(&app->sv.win);
 		app->list_data.src = NULL;

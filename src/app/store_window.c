@@ -2,10 +2,224 @@
  * (store_window.h). */
 #include "store_window.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "qari/xalloc.h"
+
+#define COUNT_FAILED SIZE_MAX /* the counter could not count: the window counts at once */
+
+/* A filter as the counter keeps it: its own copies, the search as text. */
+struct count_job {
+	char *text;
+	int64_t feed;
+	int64_t *feeds;
+	size_t nfeeds;
+	char *source;
+	enum store_list_marks marks;
+};
+
+struct store_counter {
+	pthread_t thread;
+	int pipe[2];
+	char *path;
+	pthread_mutex_t mu; /* guards what follows */
+	pthread_cond_t cv;  /* the thread: a job or quit; the loop (a wait): a result */
+	struct store *store; /* the thread's connection; the loop only interrupts it */
+	struct count_job job;
+	unsigned long want, running, done; /* generations: asked for, being counted, counted */
+	size_t count, unread;              /* done's */
+	bool quit;
+	long delay_ms; /* QARI_TEST_COUNT_DELAY_MS: each count starts this late (tests only) */
+};
+
+static void count_job_free(struct count_job *j)
+{
+	free(j->text);
+	free(j->feeds);
+	free(j->source);
+	memset(j, 0, sizeof *j);
+}
+
+static void count_job_copy(struct count_job *to, const struct count_job *from)
+{
+	*to = *from;
+	to->text = from->text ? xstrdup(from->text) : NULL;
+	to->source = from->source ? xstrdup(from->source) : NULL;
+	to->feeds = from->nfeeds ? xcalloc(from->nfeeds, sizeof *to->feeds) : NULL;
+	if (from->nfeeds)
+		memcpy(to->feeds, from->feeds, from->nfeeds * sizeof *to->feeds);
+}
+
+/* Count a job on the thread's connection; false when interrupted or failed. */
+static bool counter_count(struct store *s, const struct count_job *j, size_t *n, size_t *unread)
+{
+	struct store_list_filter f = {.feed = j->feed, .feeds = j->feeds, .nfeeds = j->nfeeds,
+				      .source = j->source, .marks = j->marks};
+	struct search_query q;
+	bool ok;
+
+	if (j->text && !search_query_init(&q, j->text, false))
+		return false;
+	f.query = j->text ? &q : NULL;
+	ok = store_list_count_try(s, &f, n, unread);
+	if (j->text)
+		search_query_free(&q);
+	return ok;
+}
+
+static void counter_wake(struct store_counter *c)
+{
+	char b = 1;
+	while (write(c->pipe[1], &b, 1) < 0 && errno == EINTR)
+		;
+}
+
+/* The test delay before counting gen, cut short when a newer count is asked for (or quit). */
+static void counter_delay(struct store_counter *c, unsigned long gen)
+{
+	for (long t = 0; t < c->delay_ms; t += 10) {
+		bool stale;
+		nanosleep(&(struct timespec){0, 10 * 1000000L}, NULL);
+		pthread_mutex_lock(&c->mu);
+		stale = c->quit || c->want != gen;
+		pthread_mutex_unlock(&c->mu);
+		if (stale)
+			return;
+	}
+}
+
+/* The thread: the newest job counted, again when a newer one came meanwhile. */
+static void *counter_main(void *arg)
+{
+	struct store_counter *c = arg;
+	char *error = NULL;
+	struct store *s = store_open(c->path, &error);
+
+	free(error);
+	pthread_mutex_lock(&c->mu);
+	c->store = s;
+	for (;;) {
+		struct count_job job;
+		unsigned long gen;
+		size_t n = 0, unread = 0;
+		bool ok;
+
+		while (!c->quit && c->want == c->done)
+			pthread_cond_wait(&c->cv, &c->mu);
+		if (c->quit)
+			break;
+		gen = c->running = c->want;
+		count_job_copy(&job, &c->job);
+		pthread_mutex_unlock(&c->mu);
+		counter_delay(c, gen);
+		ok = s && counter_count(s, &job, &n, &unread);
+		count_job_free(&job);
+		pthread_mutex_lock(&c->mu);
+		c->running = 0;
+		if (gen != c->want) /* interrupted or not, a newer one is due */
+			continue;
+		c->done = gen;
+		c->count = ok ? n : COUNT_FAILED;
+		c->unread = unread;
+		pthread_cond_broadcast(&c->cv);
+		counter_wake(c);
+	}
+	c->store = NULL;
+	pthread_mutex_unlock(&c->mu);
+	store_close(s);
+	return NULL;
+}
+
+struct store_counter *store_counter_new(const char *db_path)
+{
+	struct store_counter *c = xcalloc(1, sizeof *c);
+
+	const char *delay = getenv("QARI_TEST_COUNT_DELAY_MS");
+
+	c->path = xstrdup(db_path);
+	c->delay_ms = delay ? atol(delay) : 0;
+	if (pipe2(c->pipe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		free(c->path);
+		free(c);
+		return NULL;
+	}
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cv, NULL);
+	if (pthread_create(&c->thread, NULL, counter_main, c) != 0) {
+		close(c->pipe[0]);
+		close(c->pipe[1]);
+		pthread_mutex_destroy(&c->mu);
+		pthread_cond_destroy(&c->cv);
+		free(c->path);
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void store_counter_free(struct store_counter *c)
+{
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&c->mu);
+	c->quit = true;
+	if (c->running && c->store)
+		store_list_interrupt(c->store);
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	pthread_join(c->thread, NULL);
+	close(c->pipe[0]);
+	close(c->pipe[1]);
+	pthread_mutex_destroy(&c->mu);
+	pthread_cond_destroy(&c->cv);
+	count_job_free(&c->job);
+	free(c->path);
+	free(c);
+}
+
+int store_counter_fd(const struct store_counter *c) { return c ? c->pipe[0] : -1; }
+
+/* Count f (text: its search) as generation gen; the count running, if older, stops. */
+static void counter_ask(struct store_counter *c, const struct store_list_filter *f,
+			const char *text, unsigned long gen)
+{
+	struct count_job j = {.text = (char *)text, .feed = f->feed, .feeds = (int64_t *)f->feeds,
+			      .nfeeds = f->nfeeds, .source = (char *)f->source, .marks = f->marks};
+
+	pthread_mutex_lock(&c->mu);
+	count_job_free(&c->job);
+	count_job_copy(&c->job, &j);
+	c->want = gen;
+	if (c->running && c->running != gen && c->store)
+		store_list_interrupt(c->store);
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+}
+
+/* Generation gen's count, when it came (wait: until it does). */
+static bool counter_take(struct store_counter *c, unsigned long gen, bool wait, size_t *n,
+			 size_t *unread)
+{
+	bool have;
+
+	pthread_mutex_lock(&c->mu);
+	while (wait && c->done != gen && c->want == gen)
+		pthread_cond_wait(&c->cv, &c->mu);
+	have = c->done == gen;
+	if (have) {
+		*n = c->count;
+		*unread = c->unread;
+	}
+	pthread_mutex_unlock(&c->mu);
+	return have;
+}
 
 void store_window_init(struct store_window *w, struct store *s)
 {
@@ -19,6 +233,7 @@ static void window_drop_search(struct store_window *w)
 	if (w->f.query)
 		search_query_free(&w->q);
 	w->f.query = NULL;
+	xfree(&w->text);
 }
 
 void store_window_free(struct store_window *w)
@@ -35,14 +250,91 @@ void store_window_reset(struct store_window *w)
 	store_list_page_clear(&w->page);
 	w->base = 0;
 	w->counted = false;
+	w->counting = false;
+	w->gen++; /* a count asked for before is of another filter */
+}
+
+void store_window_set_screen(struct store_window *w, size_t rows)
+{
+	w->first = rows ? rows + STORE_WINDOW_PAGE / 8 : 0;
+}
+
+void store_window_set_counter(struct store_window *w, struct store_counter *c)
+{
+	w->counter = c;
+	store_window_reset(w);
+}
+
+/* Counted here and now (the count being made on the thread, if any, is not waited for). */
+static void window_count_now(struct store_window *w)
+{
+	w->count = store_list_count(w->store, &w->f, &w->unread);
+	w->counted = true;
+	w->counting = false;
+}
+
+/* The counter's result n for the filter shown: the count, unless the end was read (then the
+ * rows read are exact: the index's count is its candidates'). */
+static void window_counted(struct store_window *w, size_t n, size_t unread)
+{
+	if (n == COUNT_FAILED) {
+		window_count_now(w);
+		return;
+	}
+	w->count = w->ended ? w->seen : n;
+	w->unread = unread < w->count ? unread : w->count;
+	w->counted = true;
+	w->counting = false;
+}
+
+/* While counting: the rows read so far, one more until the end was read. */
+static void window_provisional(struct store_window *w)
+{
+	w->count = w->ended ? w->seen : w->seen + 1;
 }
 
 static void window_count(struct store_window *w)
 {
+	size_t n, unread;
+
 	if (w->counted)
 		return;
-	w->count = store_list_count(w->store, &w->f, &w->unread);
-	w->counted = true;
+	if (w->counter == NULL || w->f.query == NULL) {
+		window_count_now(w);
+		return;
+	}
+	if (!w->counting) {
+		counter_ask(w->counter, &w->f, w->text, w->gen);
+		w->counting = true;
+		w->seen = 0;
+		w->ended = false;
+	}
+	if (counter_take(w->counter, w->gen, false, &n, &unread))
+		window_counted(w, n, unread);
+	else
+		window_provisional(w);
+}
+
+/* Rows read: while counting, the list holds at least as many. */
+static void window_saw(struct store_window *w)
+{
+	size_t end = w->base + w->page.n;
+
+	if (!w->counting || w->counted)
+		return;
+	if (end > w->seen)
+		w->seen = end;
+	window_provisional(w);
+}
+
+/* The list ends after n rows. */
+static void window_end(struct store_window *w, size_t n)
+{
+	w->count = n;
+	if (w->counting && !w->counted) {
+		w->ended = true;
+		w->seen = n;
+	}
 }
 
 size_t store_window_count(struct store_window *w)
@@ -51,9 +343,52 @@ size_t store_window_count(struct store_window *w)
 	return w->count;
 }
 
-size_t store_window_unread(struct store_window *w)
+bool store_window_counting(const struct store_window *w, size_t *seen)
+{
+	bool counting = w->counting && !w->counted && !w->ended;
+
+	if (seen)
+		*seen = w->counting && !w->counted ? w->seen : w->count;
+	return counting;
+}
+
+bool store_window_count_event(struct store_window *w)
+{
+	char buf[64];
+	size_t n, unread;
+
+	while (w->counter && read(store_counter_fd(w->counter), buf, sizeof buf) > 0)
+		;
+	if (!w->counting || w->counted || !counter_take(w->counter, w->gen, false, &n, &unread))
+		return false;
+	window_counted(w, n, unread);
+	return true;
+}
+
+/* The counter's result waited for (the count and the unread among them). */
+static void window_wait(struct store_window *w)
+{
+	size_t n, unread;
+
+	window_count(w);
+	if (w->counted)
+		return;
+	if (counter_take(w->counter, w->gen, true, &n, &unread))
+		window_counted(w, n, unread);
+	else
+		window_count_now(w);
+}
+
+void store_window_count_wait(struct store_window *w)
 {
 	window_count(w);
+	if (!w->ended) /* read to the end, the count is known */
+		window_wait(w);
+}
+
+size_t store_window_unread(struct store_window *w)
+{
+	window_wait(w);
 	return w->unread;
 }
 
@@ -106,8 +441,8 @@ static size_t window_prepend(struct store_window *w, size_t want)
 static void window_read_around(struct store_window *w, size_t i)
 {
 	struct store_list_page *p = &w->page;
-	size_t half = STORE_WINDOW_PAGE / 2, skip, got;
-	bool from_end = i > w->count / 2;
+	size_t half = STORE_WINDOW_PAGE / 2, skip, got, want;
+	bool from_end = (w->counted || w->ended) && i > w->count / 2; /* its end is known */
 	struct store_list_cursor *c = store_list_open(w->store, &w->f, NULL, from_end);
 
 	store_list_page_clear(p);
@@ -121,10 +456,12 @@ static void window_read_around(struct store_window *w, size_t i)
 			if (got == 0)
 				break;
 		}
-		got = store_list_next(c, STORE_WINDOW_PAGE, p);
+		want = skip == 0 && w->first && w->first < STORE_WINDOW_PAGE ? w->first
+									   : STORE_WINDOW_PAGE;
+		got = store_list_next(c, want, p);
 		w->reads++;
-		if (got < STORE_WINDOW_PAGE)
-			w->count = w->base + got; /* the end: the count is exact */
+		if (got < want)
+			window_end(w, w->base + got); /* the end: the count is exact */
 	} else {
 		size_t from_last = w->count - 1 - i, passed = 0; /* rows after i */
 		skip = from_last > half ? from_last - half : 0;
@@ -166,7 +503,7 @@ const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 		size_t got = store_list_after(w->store, &w->f, &k, want, p);
 		w->reads++;
 		if (got < want)
-			w->count = w->base + p->n; /* the end: the count is exact */
+			window_end(w, w->base + p->n); /* the end: the count is exact */
 	} else if (p->n && i < w->base && w->base - i < STORE_WINDOW_KEEP) {
 		size_t want = w->base - i + STORE_WINDOW_PAGE;
 		size_t got;
@@ -177,8 +514,17 @@ const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 	} else {
 		window_read_around(w, i);
 	}
+	window_saw(w);
 	window_trim(w, i);
 	return i >= w->base && i < w->base + p->n ? &p->v[i - w->base] : NULL;
+}
+
+void store_window_reach(struct store_window *w, size_t i)
+{
+	window_count(w);
+	while (w->counting && !w->counted && !w->ended && w->seen <= i)
+		if (store_window_row(w, w->seen) == NULL)
+			break;
 }
 
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key)
@@ -196,6 +542,7 @@ size_t store_window_seek(struct store_window *w, const struct store_list_key *ke
 		store_list_after(w->store, &w->f, NULL, STORE_WINDOW_PAGE, p);
 	w->reads += 2;
 	w->base = at >= before ? at - before : 0;
+	window_saw(w);
 	return at;
 }
 
@@ -204,8 +551,7 @@ size_t store_window_newer(struct store_window *w)
 	size_t was = w->count, got = 0;
 	bool counted = w->counted;
 
-	w->counted = false;
-	window_count(w);
+	window_count_now(w);
 	if (w->page.n && w->base == 0) {
 		got = window_prepend(w, STORE_WINDOW_KEEP);
 		if (got == STORE_WINDOW_KEEP) { /* more than a window came: read it afresh */
@@ -240,8 +586,7 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 	 * an article not kept may be of a row of the list: counted again */
 	if (!kept && w->counted) {
 		size_t count = w->count;
-		w->counted = false;
-		window_count(w);
+		window_count_now(w);
 		w->count = count;
 	}
 }
@@ -255,6 +600,7 @@ bool store_window_search(struct store_window *w, const char *text)
 	window_drop_search(w);
 	w->q = q;
 	w->f.query = &w->q;
+	w->text = xstrdup(text);
 	store_window_reset(w);
 	return true;
 }

@@ -16,14 +16,32 @@
 #define STORE_WINDOW_PAGE 64  /* rows read at a time */
 #define STORE_WINDOW_KEEP 512 /* rows kept at most */
 
+/* A search's count made on a thread of its own with its own connection (WAL lets it read
+ * beside the reader's), so a key never waits for it: counting a query the index matches in
+ * most articles reads their posting lists whole (0.5 s at 1,000,000 articles), while the
+ * first page is a walk of a few ms. Each count asked for has a generation; a newer one
+ * interrupts the count running (store_list_interrupt) and only the newest's result is kept.
+ * A byte on its pipe (store_counter_fd) says a result came. */
+struct store_counter;
+struct store_counter *store_counter_new(const char *db_path);
+void store_counter_free(struct store_counter *c); /* the count running stopped, joined */
+int store_counter_fd(const struct store_counter *c);
+
 struct store_window {
 	struct store *store;
 	struct store_list_filter f; /* its strings and arrays are the window's */
 	struct search_query q;      /* f.query points here when there is a search */
+	char *text;                 /* the search as typed */
 	struct store_list_page page; /* rows [base, base + page.n) of the list */
 	size_t base;
-	size_t count, unread;       /* valid while counted */
+	size_t count, unread;       /* valid while counted; while counting, seen + 1 or seen */
 	bool counted;
+	struct store_counter *counter; /* NULL: a search is counted at once */
+	unsigned long gen;          /* the filter's generation: the count asked for */
+	bool counting;              /* the counter has it: rows are read on till it comes */
+	size_t seen;                /* while counting: rows known to be in the list */
+	bool ended;                 /* while counting: the last row was read (seen is the count) */
+	size_t first;               /* 0: a page; else rows the top of a list is first read in */
 	size_t reads;               /* pages read (tests watch it) */
 };
 
@@ -31,8 +49,24 @@ void store_window_init(struct store_window *w, struct store *s);
 void store_window_free(struct store_window *w);
 /* The filter changed (or the store did): rows are read again, counted again. */
 void store_window_reset(struct store_window *w);
+/* The rows of the list; while a search is being counted, the rows read so far and one
+ * more when the end was not read yet (the list pane reads on a row at a time). */
 size_t store_window_count(struct store_window *w);
-size_t store_window_unread(struct store_window *w);
+size_t store_window_unread(struct store_window *w); /* waits for the count */
+/* The list pane shows rows at once: the top of a list is first read in as many and a few
+ * more, not a page (a search's rows are each read and checked: fewer is a quicker key). */
+void store_window_set_screen(struct store_window *w, size_t rows);
+/* Searches are counted by c from now on (NULL: at once). */
+void store_window_set_counter(struct store_window *w, struct store_counter *c);
+/* Whether the count is still coming; seen (may be NULL): the rows known so far. */
+bool store_window_counting(const struct store_window *w, size_t *seen);
+/* After a byte on the counter's pipe: true when the count for the filter now shown came. */
+bool store_window_count_event(struct store_window *w);
+/* While counting: rows read on until row i is read or the end is (the list pane moves the
+ * selection as far as the count lets it: PgDn goes a whole page). */
+void store_window_reach(struct store_window *w, size_t i);
+/* Wait for the count (G: the last row's index is the count). */
+void store_window_count_wait(struct store_window *w);
 /* Row i of the list, NULL past its end; valid until the next call. */
 const struct store_list_row *store_window_row(struct store_window *w, size_t i);
 /* The rows around the one at key read (a page a side): returns its index in the list. */

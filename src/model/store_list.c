@@ -409,7 +409,8 @@ static bool store_list_count_fast(struct store *s, const struct store_list_filte
 	return true;
 }
 
-size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread)
+bool store_list_count_try(struct store *s, const struct store_list_filter *f, size_t *count,
+			  size_t *unread)
 {
 	char *sql = store_list_sql(f, unread ? "SELECT count(*), total(m.read != 0) FROM articles a"
 					       " LEFT JOIN marks m ON m.aid = a.aid"
@@ -418,15 +419,18 @@ size_t store_list_count(struct store *s, const struct store_list_filter *f, size
 	char *match = f->query ? store_fts_query(f->query) : NULL;
 	sqlite3_stmt *st;
 	size_t n = 0, read = 0;
+	bool ok;
 
 	if (store_list_count_fast(s, f, &n, unread)) {
 		free(match);
 		free(sql);
-		return n;
+		*count = n;
+		return true;
 	}
 	st = store_prepare(s, sql);
 	store_list_bind(st, f, NULL, match);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	ok = sqlite3_step(st) == SQLITE_ROW;
+	if (ok) {
 		n = (size_t)sqlite3_column_int64(st, 0);
 		read = (size_t)sqlite3_column_int64(st, 1);
 	}
@@ -435,8 +439,19 @@ size_t store_list_count(struct store *s, const struct store_list_filter *f, size
 	sqlite3_finalize(st);
 	free(match);
 	free(sql);
+	*count = n;
+	return ok;
+}
+
+size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread)
+{
+	size_t n;
+
+	store_list_count_try(s, f, &n, unread);
 	return n;
 }
+
+void store_list_interrupt(struct store *s) { sqlite3_interrupt(s->db); }
 
 size_t store_list_rank(struct store *s, const struct store_list_filter *f,
 		       const struct store_list_key *key)

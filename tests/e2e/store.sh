@@ -2,7 +2,7 @@
 # The reader on a store of imported articles: the list is a window onto the store (the newest
 # rows first, paged on to the end and back), an article read when opened with its stored
 # entities and related stories (walked with ] and [), / a search through the store's
-# full-text index, marks kept in the store.
+# full-text index (its first page at once, its count from a thread), marks kept in the store.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
@@ -96,4 +96,36 @@ e2e_keys "[" "["
 e2e_check "[ back to where the walk began" e2e_wait "back at the first story"
 e2e_keys Q
 e2e_check "Q quits again" e2e_exited
+
+# A search's count follows its first page (held back 4 s here): the list follows the prompt
+# as typed, each letter's count given up for the next one's; after Enter the status line says
+# how many rows are known until the count comes
+export QARI_TEST_COUNT_DELAY_MS=4000
+e2e_start 120 30 "$qari"
+e2e_check "a third start" e2e_wait "qari — 1,505 articles"
+e2e_keys /
+tmux -L "$E2E_SOCK" send-keys -l "Stored story 7" # 7, 70-79, 700-799: 111
+e2e_check "typed: the list follows the prompt" e2e_until 5 top_is 799
+e2e_check "typed: the rows known so far beside the prompt" e2e_wait "+ matches"
+e2e_keys Enter
+e2e_check "Enter: the first page, the count still coming" e2e_wait "+ matches, counting…; Esc clears)"
+e2e_check "then the count of the query typed last" e2e_wait "(111 of 1,505; Esc clears)"
+e2e_keys Escape /
+tmux -L "$E2E_SOCK" send-keys -l "Stored story 8"
+e2e_keys Enter
+e2e_check "a new search: counting again" e2e_wait "counting…"
+for ((i = 0; i < 5; i++)); do e2e_keys NPage; done
+e2e_check "paged to its end before the count" e2e_wait "Stored story 8 end"
+e2e_check "the end read: the count exact" e2e_wait "(111 of 1,505; Esc clears)"
+e2e_keys Escape /
+tmux -L "$E2E_SOCK" send-keys -l "Stored story 9"
+e2e_keys Enter
+e2e_check "another search, counting" e2e_wait "counting…"
+e2e_keys G
+e2e_check "G waits for the count: its last row" e2e_wait "Stored story 9 end"
+e2e_check "G: the count" e2e_wait "(111 of 1,505; Esc clears)"
+e2e_keys Escape
+e2e_check "Esc: the whole list" e2e_wait "qari — 1,505 articles"
+e2e_keys Q
+e2e_check "Q quits the third time" e2e_exited
 e2e_finish

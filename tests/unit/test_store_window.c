@@ -1,8 +1,11 @@
 /* test_store_window.c - the reader's list on the store as a window (src/app/store_window.c):
  * every row in order whichever way it is walked and wherever it jumps, never more than the
  * window's rows kept, rows stored since joining above the first, marks shown and filtered
- * (unread, bookmarked), a tag's feeds, a search. */
+ * (unread, bookmarked), a tag's feeds, a search; a search's count made on the counter's
+ * thread: the rows read on meanwhile, only the newest search's count kept, the end read
+ * before the count came. */
 #include <ftw.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -207,6 +210,113 @@ static void test_filters(struct store *s)
 	store_feed_free(&b);
 }
 
+/* Read row i of a window with its counter until row i is NULL: the rows of the list. */
+static size_t test_rows(struct store_window *w)
+{
+	size_t i = 0;
+	while (store_window_row(w, i) != NULL)
+		i++;
+	return i;
+}
+
+/* The count comes from the counter's thread (held back 300 ms here): rows are read
+ * meanwhile, a newer search's count replaces an older one's, and its pipe says it came. */
+static void test_counter_follows(struct store *s, const char *path)
+{
+	struct store_window w;
+	struct store_counter *c;
+	struct pollfd pfd;
+	size_t seen = 99;
+
+	setenv("QARI_TEST_COUNT_DELAY_MS", "300", 1);
+	c = store_counter_new(path);
+	unsetenv("QARI_TEST_COUNT_DELAY_MS");
+	REQUIRE(c != NULL);
+	store_window_init(&w, s);
+	store_window_set_counter(&w, c);
+	CHECK(store_window_search(&w, "story 5")); /* 5, 50-59, 500-599, 5000-5003 */
+	CHECK_INT(store_window_count(&w), 1);      /* nothing read yet: one row to read on */
+	CHECK(store_window_counting(&w, &seen) && seen == 0);
+	CHECK(store_window_row(&w, 0) && strcmp(store_window_row(&w, 0)->title, "story 5003") == 0);
+	CHECK_INT(store_window_count(&w), STORE_WINDOW_PAGE + 1);
+	CHECK(store_window_counting(&w, &seen) && seen == STORE_WINDOW_PAGE);
+	CHECK(store_window_search(&w, "story 99")); /* 99, 990-999: 11; the older count dropped */
+	store_window_count(&w);
+	pfd = (struct pollfd){.fd = store_counter_fd(c), .events = POLLIN};
+	CHECK(poll(&pfd, 1, 10000) == 1);
+	CHECK(store_window_count_event(&w));
+	CHECK(!store_window_counting(&w, NULL));
+	CHECK_INT(store_window_count(&w), 11);
+	CHECK(store_window_search(&w, "story 4")); /* 111: the last count (11) is another's */
+	CHECK(store_window_row(&w, 0) != NULL);
+	CHECK(store_window_counting(&w, NULL));
+	CHECK_INT(store_window_count(&w), STORE_WINDOW_PAGE + 1);
+	store_window_count_wait(&w);
+	CHECK_INT(store_window_count(&w), 111);
+	CHECK_INT(store_window_unread(&w), 111);
+	store_window_free(&w);
+	store_counter_free(c);
+}
+
+/* Searches one after another with no delay: each asks while the last may be counting (and is
+ * interrupted); the count that stays is the last one's, as counted at once. */
+static void test_counter_newest(struct store *s, const char *path)
+{
+	static const char *const queries[] = {"story", "story 1", "body", "story 2", "story 33",
+					      "story 7", "story 70"};
+	struct store_window w, now;
+	struct store_counter *c = store_counter_new(path);
+	size_t n = sizeof queries / sizeof *queries;
+
+	REQUIRE(c != NULL);
+	store_window_init(&w, s);
+	store_window_set_counter(&w, c);
+	for (int round = 0; round < 20; round++) {
+		const char *q = queries[(size_t)round % n];
+		CHECK(store_window_search(&w, q));
+		store_window_count(&w);
+		if (round % 3 == 0)
+			store_window_row(&w, 0);
+	}
+	store_window_count_wait(&w);
+	store_window_init(&now, s);
+	CHECK(store_window_search(&now, queries[19 % n]));
+	CHECK_INT(store_window_count(&w), store_window_count(&now));
+	store_window_free(&now);
+	store_window_free(&w);
+	store_counter_free(c);
+}
+
+/* Read on and to the end before the count came: the rows read are the count (exact), and
+ * the count's arrival does not change it; G's wait returns at once. */
+static void test_counter_end_first(struct store *s, const char *path)
+{
+	struct store_window w;
+	struct store_counter *c;
+	size_t seen = 0;
+
+	setenv("QARI_TEST_COUNT_DELAY_MS", "5000", 1);
+	c = store_counter_new(path);
+	unsetenv("QARI_TEST_COUNT_DELAY_MS");
+	REQUIRE(c != NULL);
+	store_window_init(&w, s);
+	store_window_set_counter(&w, c);
+	CHECK(store_window_search(&w, "story 7"));
+	store_window_reach(&w, 30); /* PgDn's rows read on: a page */
+	CHECK(store_window_counting(&w, &seen) && seen == STORE_WINDOW_PAGE);
+	store_window_reach(&w, 200); /* past the end: the end read */
+	CHECK(!store_window_counting(&w, NULL));
+	CHECK_INT(store_window_count(&w), 111);
+	CHECK_INT(test_rows(&w), 111);
+	CHECK(!store_window_counting(&w, NULL));
+	CHECK_INT(store_window_count(&w), 111);
+	store_window_count_wait(&w); /* the end was read: no wait for the thread */
+	CHECK_INT(store_window_count(&w), 111);
+	CHECK(store_window_row(&w, 110) && strcmp(store_window_row(&w, 110)->title, "story 7") == 0);
+	store_window_free(&w);
+	store_counter_free(c); /* the count held back is given up: the thread ends */
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-store-window-XXXXXX", *path, *error = NULL;
@@ -222,6 +332,9 @@ int main(void)
 	test_newer(s);
 	test_marks(s);
 	test_filters(s);
+	test_counter_follows(s, path);
+	test_counter_newest(s, path);
+	test_counter_end_first(s, path);
 	store_close(s);
 	free(path);
 	nftw(test_root, test_rm_one, 8, FTW_DEPTH | FTW_PHYS);
