@@ -263,7 +263,7 @@ static void bench_store_session(const struct cli *cli, const char *dir, size_t n
 		peak = bench_store_rss_kib("VmHWM");
 		if (reset && before >= 0 && peak >= before) {
 			snprintf(name, sizeof name, "store_session_peak_rss_added_mb@%zu", n);
-			bench_store_print(name, (double)(peak - before) / 1024.0, 1, "MB");
+			bench_store_print(name, (double)(peak - before) * 1024.0 / 1e6, 1, "MB");
 		}
 	} else
 		fprintf(stderr, "bench: the reader did not show the store\n");
