@@ -96,6 +96,7 @@ struct store_related_state {
 	size_t nhits, hcap;
 	struct store_related_hit *table; /* their scores summed by article, open addressing */
 	size_t tcap;
+	struct sr_vec_buf { uint32_t *ids; float *w; size_t cap; } bw, be; /* a candidate's, read */
 };
 
 void store_related_state_free(struct store *s)
@@ -114,6 +115,7 @@ void store_related_state_free(struct store *s)
 	free(x->df);
 	free(x->hits);
 	free(x->table);
+	free(x->bw.ids), free(x->bw.w), free(x->be.ids), free(x->be.w);
 	free(x);
 	s->related = NULL;
 }
@@ -209,6 +211,23 @@ static void sr_vec_unpack(const void *blob, int len, struct sr_vec *v)
 		memcpy(&v->ids[i], p + 8 * i, 4);
 		memcpy(&v->w[i], p + 8 * i + 4, 4);
 	}
+}
+
+/* A stored vector into b's reused arrays, viewed. */
+static struct related_vec sr_vec_read(const void *blob, int len, struct sr_vec_buf *b)
+{
+	const char *p = blob;
+	size_t n = len > 0 ? (size_t)len / 8 : 0;
+	if (n + 1 > b->cap) {
+		size_t cap = b->cap;
+		xgrow(&b->ids, &cap, n + 1, sizeof *b->ids);
+		xgrow(&b->w, &b->cap, n + 1, sizeof *b->w);
+	}
+	for (size_t i = 0; i < n; i++) {
+		memcpy(&b->ids[i], p + 8 * i, 4);
+		memcpy(&b->w[i], p + 8 * i + 4, 4);
+	}
+	return (struct related_vec){b->ids, b->w, n};
 }
 
 static void sr_vec_free(struct sr_vec *v)
@@ -444,13 +463,18 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 	if (x->nhits > STORE_RELATED_RESCORE)
 		x->nhits = STORE_RELATED_RESCORE;
 	for (size_t i = 0; i < x->nhits; i++) {
-		struct sr_article b;
-		if (sr_article_load(s, x->hits[i].article, &b)) {
-			struct related_vec vb = sr_view(&b.words), eb = sr_view(&b.entities);
+		sqlite3_stmt *st = sr_stmt(s, SR_VEC_GET);
+		sqlite3_bind_int64(st, 1, x->hits[i].article);
+		if (sqlite3_step(st) == SQLITE_ROW) { /* sr_article_load's, into reused arrays */
+			struct related_vec vb = sr_vec_read(sqlite3_column_blob(st, 2),
+							    sqlite3_column_bytes(st, 2), &x->bw);
+			struct related_vec eb = sr_vec_read(sqlite3_column_blob(st, 3),
+							    sqlite3_column_bytes(st, 3), &x->be);
 			x->hits[i].score = (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
-					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b.day);
-			sr_article_free(&b);
+					   (1 + RELATED_ENTITY_BOOST) *
+					   sr_time(day, (int32_t)sqlite3_column_int64(st, 0));
 		}
+		sqlite3_reset(st);
 		if (x->hits[i].score > 1e-9)
 			x->hits[n++] = x->hits[i];
 	}
