@@ -35,6 +35,7 @@ enum store_related_stmt {
 	SR_META_GET,
 	SR_META_SET,
 	SR_TERM_GET,
+	SR_DATA_VERSION,
 	SR_NSTMT
 };
 
@@ -67,12 +68,25 @@ static const char *const store_related_sql[SR_NSTMT] = {
 	[SR_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SR_META_SET] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[SR_TERM_GET] = "SELECT kind, term, name FROM related_terms WHERE id = ?1",
+	[SR_DATA_VERSION] = "PRAGMA data_version",
 };
 
 #define STORE_RELATED_COMMON_SHARE 0.02 /* a word in more of the articles finds no candidates */
 #define STORE_RELATED_RESCORE 256        /* best candidates scored again with common words */
 #define STORE_RELATED_COMMON_MIN 1000    /* ...once the collection has this many */
 #define STORE_RELATED_CACHE_KB "65536"   /* the connection's page cache */
+#define STORE_RELATED_VEC_CACHE 32768    /* vectors kept by row (a power of two): an article's
+					  * candidates are the rows of nearby days, read again
+					  * ~250 times an article to be scored */
+
+/* An article's stored vectors, as read or written by this connection. */
+struct sr_cached {
+	int64_t row; /* 0: empty */
+	int32_t day;
+	uint32_t nw, ne;
+	uint32_t *ids; /* nw word terms, then ne entity keys */
+	float *w;
+};
 
 /* A candidate's score being summed over the postings. */
 struct store_related_hit {
@@ -96,8 +110,24 @@ struct store_related_state {
 	size_t nhits, hcap;
 	struct store_related_hit *table; /* their scores summed by article, open addressing */
 	size_t tcap;
-	struct sr_vec_buf { uint32_t *ids; float *w; size_t cap; } bw, be; /* a candidate's, read */
+	struct sr_cached *cache; /* STORE_RELATED_VEC_CACHE slots by row; emptied when another
+				  * connection committed or a transaction was rolled back */
+	int64_t cache_version;   /* PRAGMA data_version when it was last checked */
 };
+
+static void sr_cache_clear(struct store_related_state *x)
+{
+	for (size_t i = 0; x->cache && i < STORE_RELATED_VEC_CACHE; i++) {
+		free(x->cache[i].ids);
+		free(x->cache[i].w);
+		x->cache[i] = (struct sr_cached){0};
+	}
+}
+
+static void sr_cache_rolled_back(void *x)
+{
+	sr_cache_clear(x);
+}
 
 void store_related_state_free(struct store *s)
 {
@@ -115,7 +145,9 @@ void store_related_state_free(struct store *s)
 	free(x->df);
 	free(x->hits);
 	free(x->table);
-	free(x->bw.ids), free(x->bw.w), free(x->be.ids), free(x->be.w);
+	sqlite3_rollback_hook(s->db, NULL, NULL);
+	sr_cache_clear(x);
+	free(x->cache);
 	free(x);
 	s->related = NULL;
 }
@@ -132,6 +164,9 @@ static struct store_related_state *store_related_state(struct store *s)
 		return NULL;
 	s->related = xcalloc(1, sizeof *s->related);
 	s->related->lex = ner_model_lexicon(m);
+	s->related->cache = xcalloc(STORE_RELATED_VEC_CACHE, sizeof *s->related->cache);
+	s->related->cache_version = -1;
+	sqlite3_rollback_hook(s->db, sr_cache_rolled_back, s->related);
 	related_skip_words(&s->related->skip);
 	s->related->rw = (struct related_words){.lex = s->related->lex, .intern = true,
 						.skip = &s->related->skip,
@@ -211,23 +246,6 @@ static void sr_vec_unpack(const void *blob, int len, struct sr_vec *v)
 		memcpy(&v->ids[i], p + 8 * i, 4);
 		memcpy(&v->w[i], p + 8 * i + 4, 4);
 	}
-}
-
-/* A stored vector into b's reused arrays, viewed. */
-static struct related_vec sr_vec_read(const void *blob, int len, struct sr_vec_buf *b)
-{
-	const char *p = blob;
-	size_t n = len > 0 ? (size_t)len / 8 : 0;
-	if (n + 1 > b->cap) {
-		size_t cap = b->cap;
-		xgrow(&b->ids, &cap, n + 1, sizeof *b->ids);
-		xgrow(&b->w, &b->cap, n + 1, sizeof *b->w);
-	}
-	for (size_t i = 0; i < n; i++) {
-		memcpy(&b->ids[i], p + 8 * i, 4);
-		memcpy(&b->w[i], p + 8 * i + 4, 4);
-	}
-	return (struct related_vec){b->ids, b->w, n};
 }
 
 static void sr_vec_free(struct sr_vec *v)
@@ -450,6 +468,81 @@ static double sr_time(int32_t a, int32_t b)
 	return 1 / (1 + (double)d / RELATED_TIME_SCALE);
 }
 
+static struct sr_cached *sr_cache_slot(struct store_related_state *x, int64_t row)
+{
+	return &x->cache[(uint64_t)row & (STORE_RELATED_VEC_CACHE - 1)];
+}
+
+/* Row's vectors into the cache (pairs of words then of entities). */
+static struct sr_cached *sr_cache_put(struct store_related_state *x, int64_t row, int32_t day,
+				      struct related_vec words, struct related_vec ents)
+{
+	struct sr_cached *c = sr_cache_slot(x, row);
+	size_t n = words.n + ents.n;
+	free(c->ids);
+	free(c->w);
+	*c = (struct sr_cached){row, day, (uint32_t)words.n, (uint32_t)ents.n,
+				xcalloc(n + 1, sizeof *c->ids), xcalloc(n + 1, sizeof *c->w)};
+	if (words.n) {
+		memcpy(c->ids, words.ids, words.n * sizeof *c->ids);
+		memcpy(c->w, words.w, words.n * sizeof *c->w);
+	}
+	if (ents.n) {
+		memcpy(c->ids + words.n, ents.ids, ents.n * sizeof *c->ids);
+		memcpy(c->w + words.n, ents.w, ents.n * sizeof *c->w);
+	}
+	return c;
+}
+
+static void sr_cache_drop(struct store_related_state *x, int64_t row)
+{
+	struct sr_cached *c = sr_cache_slot(x, row);
+	if (c->row == row) {
+		free(c->ids);
+		free(c->w);
+		*c = (struct sr_cached){0};
+	}
+}
+
+/* Empty the cache when another connection committed since it was last checked. */
+static void sr_cache_check(struct store *s)
+{
+	struct store_related_state *x = s->related;
+	sqlite3_stmt *st = sr_stmt(s, SR_DATA_VERSION);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (v != x->cache_version || v == -1)
+		sr_cache_clear(x);
+	x->cache_version = v;
+}
+
+/* Row's stored vectors, from the cache or read into it (NULL: none stored). */
+static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
+{
+	struct store_related_state *x = s->related;
+	struct sr_cached *c = sr_cache_slot(x, row);
+	sqlite3_stmt *st;
+	struct sr_vec w = {0}, e = {0};
+	int32_t day;
+
+	if (c->row == row)
+		return c;
+	st = sr_stmt(s, SR_VEC_GET);
+	sqlite3_bind_int64(st, 1, row);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return NULL;
+	}
+	day = (int32_t)sqlite3_column_int64(st, 0);
+	sr_vec_unpack(sqlite3_column_blob(st, 2), sqlite3_column_bytes(st, 2), &w);
+	sr_vec_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &e);
+	sqlite3_reset(st);
+	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e));
+	sr_vec_free(&w);
+	sr_vec_free(&e);
+	return c;
+}
+
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
  * in the cosine, and with the shared entities' boost. */
@@ -463,18 +556,13 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 	if (x->nhits > STORE_RELATED_RESCORE)
 		x->nhits = STORE_RELATED_RESCORE;
 	for (size_t i = 0; i < x->nhits; i++) {
-		sqlite3_stmt *st = sr_stmt(s, SR_VEC_GET);
-		sqlite3_bind_int64(st, 1, x->hits[i].article);
-		if (sqlite3_step(st) == SQLITE_ROW) { /* sr_article_load's, into reused arrays */
-			struct related_vec vb = sr_vec_read(sqlite3_column_blob(st, 2),
-							    sqlite3_column_bytes(st, 2), &x->bw);
-			struct related_vec eb = sr_vec_read(sqlite3_column_blob(st, 3),
-							    sqlite3_column_bytes(st, 3), &x->be);
+		const struct sr_cached *b = sr_cached_vectors(s, x->hits[i].article);
+		if (b) {
+			struct related_vec vb = {b->ids, b->w, b->nw};
+			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
 			x->hits[i].score = (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
-					   (1 + RELATED_ENTITY_BOOST) *
-					   sr_time(day, (int32_t)sqlite3_column_int64(st, 0));
+					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day);
 		}
-		sqlite3_reset(st);
 		if (x->hits[i].score > 1e-9)
 			x->hits[n++] = x->hits[i];
 	}
@@ -615,6 +703,7 @@ static bool sr_forget(struct store *s, int64_t row)
 			memcpy(counted, sqlite3_column_blob(st, 4), ncounted * 4);
 	}
 	sqlite3_reset(st);
+	sr_cache_drop(s->related, row);
 	if (!found)
 		return true;
 	for (size_t i = 0; ok && i < words.n; i++) {
@@ -692,6 +781,9 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 	ok = sr_done(st);
 	strbuf_free(&w);
 	strbuf_free(&e);
+	if (ok)
+		sr_cache_put(x, row, day, (struct related_vec){x->v.ids, x->v.w, x->v.n},
+			     (struct related_vec){x->e.ids, x->e.w, x->e.n});
 	for (size_t j = 0; ok && j < x->v.n; j++) {
 		st = sr_stmt(s, SR_POST_PUT);
 		sqlite3_bind_int64(st, 1, x->v.ids[j]);
@@ -738,6 +830,7 @@ bool store_related_add(struct store *s, int64_t row, const struct corpus *c, siz
 
 	if (x == NULL)
 		return true; /* no entity model: no stop words, no related stories */
+	sr_cache_check(s);
 	if (!sr_forget(s, row))
 		goto fail;
 	n = (double)(sr_meta(s, "related_n") + 1);
