@@ -9,6 +9,7 @@
  * shorter one a prefix query on its own code points (a token starts at every position). The
  * rows articles_fts holds are written by triggers on articles, so every insert, update and
  * delete changes the index in the same transaction. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #define XXH_INLINE_ALL
@@ -133,6 +134,41 @@ static void store_fts_document(sqlite3_context *cx, int argc, sqlite3_value **v)
 	sqlite3_result_text64(cx, out, ntitle + 1 + nbody, sqlite3_free, SQLITE_UTF8);
 }
 
+/* qari_fts_deferred(): whether this connection's inserts wait for store_fts_index_rows. */
+static void store_fts_deferred(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	const struct store *s = sqlite3_user_data(cx);
+	(void)argc, (void)v;
+	sqlite3_result_int(cx, s->fts_deferred);
+}
+
+bool store_fts_index_rows(struct store *s, const int64_t *rows, size_t n, char **error)
+{
+	struct strbuf ids = {0};
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (n == 0)
+		return true;
+	strbuf_appendc(&ids, '[');
+	for (size_t i = 0; i < n; i++) {
+		char num[24];
+		int len = snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)rows[i]);
+		strbuf_append(&ids, num, (size_t)len);
+	}
+	strbuf_appendc(&ids, ']');
+	st = store_prepare(s, "INSERT INTO articles_fts (rowid, text)"
+			      " SELECT id, qari_fts_text(title, body, fulltext) FROM articles"
+			      " WHERE id IN (SELECT value FROM json_each(?1))");
+	sqlite3_bind_text(st, 1, ids.data, (int)ids.len, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	if (!ok)
+		*error = store_errmsg(s, "cannot index the new articles");
+	sqlite3_finalize(st);
+	strbuf_free(&ids);
+	return ok;
+}
+
 static fts5_api *store_fts5_api(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -155,7 +191,10 @@ bool store_fts_register(struct store *s, char **error)
 	if (api->xCreateTokenizer(api, "qari", NULL, &tokenizer, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(s->db, "qari_fts_text", 3,
 				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       store_fts_document, NULL, NULL, NULL) != SQLITE_OK)
+				       store_fts_document, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "qari_fts_deferred", 0,
+				       SQLITE_UTF8 | SQLITE_INNOCUOUS, s, store_fts_deferred, NULL,
+				       NULL, NULL) != SQLITE_OK)
 		return *error = store_errmsg(s, "cannot register the search tokenizer"), false;
 	return true;
 }

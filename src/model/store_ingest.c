@@ -268,6 +268,7 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 	struct strbuf body = {0}, ents = {0};
 	struct store_ingest r = {0};
 	size_t *todo, k = 0;
+	int64_t *added; /* the rows inserted, by r.added */
 	bool ok = true;
 
 	*error = NULL;
@@ -276,6 +277,7 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
 	}
 	todo = xcalloc(to > from ? to - from : 1, sizeof *todo);
+	added = xcalloc(to > from ? to - from : 1, sizeof *added);
 	job.ntodo = store_plan(s, feed, c, from, to, rows, &r);
 	for (size_t i = from; i < to; i++)
 		if (rows[i - from].write)
@@ -286,16 +288,22 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 		store_tag_rows(s, c, from, pre, &job);
 	if (job.ntodo && !store_exec(s, "BEGIN IMMEDIATE", error))
 		ok = false;
+	s->fts_deferred = true; /* the new rows indexed at once below: one FTS5 segment */
 	for (size_t t = 0; ok && t < job.ntodo; t++) {
 		struct store_row *row = &rows[todo[t] - from];
 		ok = store_write(s, feed, c->items[todo[t]], row, s->tagger ? &job.out[t] : NULL,
-				 &body, &ents) &&
-		     store_related_add(s, row->rowid ? row->rowid : sqlite3_last_insert_rowid(s->db),
-				       c, todo[t], s->tagger ? &job.out[t] : NULL, error);
+				 &body, &ents);
+		if (ok && row->rowid == 0)
+			added[r.added] = sqlite3_last_insert_rowid(s->db);
+		ok = ok && store_related_add(s, row->rowid ? row->rowid : added[r.added], c, todo[t],
+					     s->tagger ? &job.out[t] : NULL, error);
 		if (!ok && *error == NULL)
 			*error = store_errmsg(s, "cannot store an article");
 		*(row->rowid ? &r.updated : &r.added) += 1;
 	}
+	s->fts_deferred = false;
+	if (ok && job.ntodo)
+		ok = store_fts_index_rows(s, added, r.added, error);
 	if (ok && job.ntodo && !store_exec(s, "COMMIT", error))
 		ok = false;
 	if (!ok && job.ntodo) {
@@ -308,6 +316,7 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 		free(rows[i].dedupe);
 	free(job.out);
 	free(todo);
+	free(added);
 	free(rows);
 	strbuf_free(&body);
 	strbuf_free(&ents);

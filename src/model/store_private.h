@@ -51,6 +51,8 @@ struct store {
 	size_t nmarks, markcap;
 	bool marks_loaded;
 	struct store_related_state *related; /* store_related.c's, made on first use */
+	bool fts_deferred;            /* inserts not indexed by their trigger: the writer's
+				       * store_fts_index_rows does it before COMMIT */
 	char *share_of;               /* store_list.c: the search whose share of rows is... */
 	double share;                 /* ...this, estimated when the last row was... */
 	int64_t share_top;            /* ...this one */
@@ -73,6 +75,8 @@ void store_related_state_free(struct store *s);
 /* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
  * connection: the schema's table and triggers use them. */
 bool store_fts_register(struct store *s, char **error);
+/* Index rows (inserted while s->fts_deferred) in one statement, in the caller's transaction. */
+bool store_fts_index_rows(struct store *s, const int64_t *rows, size_t n, char **error);
 /* The full-text index made by the tokenizer of this qari: when the store's was made by
  * another normalisation or tokenizer (meta 'fts'), it is made again, in one transaction.
  * built: the migration to schema 2 made it just now. */

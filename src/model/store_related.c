@@ -17,7 +17,9 @@
 #include "store_private.h"
 
 enum store_related_stmt {
-	SR_TERM_COUNT,
+	SR_TERM_FIND,
+	SR_TERM_ADD,
+	SR_TERM_BUMP,
 	SR_TERM_UNCOUNT,
 	SR_VEC_GET,
 	SR_VEC_PUT,
@@ -33,12 +35,16 @@ enum store_related_stmt {
 	SR_META_GET,
 	SR_META_SET,
 	SR_TERM_GET,
+	SR_DATA_VERSION,
 	SR_NSTMT
 };
 
 static const char *const store_related_sql[SR_NSTMT] = {
-	[SR_TERM_COUNT] = "INSERT INTO related_terms (kind, term, name, df) VALUES (?1, ?2, ?3, 1)"
-			  " ON CONFLICT (kind, term) DO UPDATE SET df = df + 1 RETURNING id, df",
+	/* found, then counted by rowid: an upsert with RETURNING makes a temporary table each
+	 * time, and a term is counted ~150 times an article */
+	[SR_TERM_FIND] = "SELECT id, df FROM related_terms WHERE kind = ?1 AND term = ?2",
+	[SR_TERM_ADD] = "INSERT INTO related_terms (kind, term, name, df) VALUES (?1, ?2, ?3, 1)",
+	[SR_TERM_BUMP] = "UPDATE related_terms SET df = df + 1 WHERE id = ?1",
 	[SR_TERM_UNCOUNT] = "UPDATE related_terms SET df = df - 1 WHERE id = ?1",
 	[SR_VEC_GET] = "SELECT day, title, words, entities, counted FROM related_vecs WHERE article = ?1",
 	[SR_VEC_PUT] = "INSERT OR REPLACE INTO related_vecs (article, day, title, words, entities,"
@@ -63,12 +69,25 @@ static const char *const store_related_sql[SR_NSTMT] = {
 	[SR_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SR_META_SET] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[SR_TERM_GET] = "SELECT kind, term, name FROM related_terms WHERE id = ?1",
+	[SR_DATA_VERSION] = "PRAGMA data_version",
 };
 
 #define STORE_RELATED_COMMON_SHARE 0.02 /* a word in more of the articles finds no candidates */
 #define STORE_RELATED_RESCORE 256        /* best candidates scored again with common words */
 #define STORE_RELATED_COMMON_MIN 1000    /* ...once the collection has this many */
 #define STORE_RELATED_CACHE_KB "65536"   /* the connection's page cache */
+#define STORE_RELATED_VEC_CACHE 32768    /* vectors kept by row (a power of two): an article's
+					  * candidates are the rows of nearby days, read again
+					  * ~250 times an article to be scored */
+
+/* An article's stored vectors, as read or written by this connection. */
+struct sr_cached {
+	int64_t row; /* 0: empty */
+	int32_t day;
+	uint32_t nw, ne;
+	uint32_t *ids; /* nw word terms, then ne entity keys */
+	float *w;
+};
 
 /* A candidate's score being summed over the postings. */
 struct store_related_hit {
@@ -92,7 +111,24 @@ struct store_related_state {
 	size_t nhits, hcap;
 	struct store_related_hit *table; /* their scores summed by article, open addressing */
 	size_t tcap;
+	struct sr_cached *cache; /* STORE_RELATED_VEC_CACHE slots by row; emptied when another
+				  * connection committed or a transaction was rolled back */
+	int64_t cache_version;   /* PRAGMA data_version when it was last checked */
 };
+
+static void sr_cache_clear(struct store_related_state *x)
+{
+	for (size_t i = 0; x->cache && i < STORE_RELATED_VEC_CACHE; i++) {
+		free(x->cache[i].ids);
+		free(x->cache[i].w);
+		x->cache[i] = (struct sr_cached){0};
+	}
+}
+
+static void sr_cache_rolled_back(void *x)
+{
+	sr_cache_clear(x);
+}
 
 void store_related_state_free(struct store *s)
 {
@@ -110,6 +146,9 @@ void store_related_state_free(struct store *s)
 	free(x->df);
 	free(x->hits);
 	free(x->table);
+	sqlite3_rollback_hook(s->db, NULL, NULL);
+	sr_cache_clear(x);
+	free(x->cache);
 	free(x);
 	s->related = NULL;
 }
@@ -126,6 +165,9 @@ static struct store_related_state *store_related_state(struct store *s)
 		return NULL;
 	s->related = xcalloc(1, sizeof *s->related);
 	s->related->lex = ner_model_lexicon(m);
+	s->related->cache = xcalloc(STORE_RELATED_VEC_CACHE, sizeof *s->related->cache);
+	s->related->cache_version = -1;
+	sqlite3_rollback_hook(s->db, sr_cache_rolled_back, s->related);
 	related_skip_words(&s->related->skip);
 	s->related->rw = (struct related_words){.lex = s->related->lex, .intern = true,
 						.skip = &s->related->skip,
@@ -264,18 +306,30 @@ static void sr_article_free(struct sr_article *a)
 static bool sr_term_count(struct store *s, int kind, const char *term, const char *name,
 			  uint32_t *id, int64_t *df)
 {
-	sqlite3_stmt *st = sr_stmt(s, SR_TERM_COUNT);
-	bool ok;
+	sqlite3_stmt *st = sr_stmt(s, SR_TERM_FIND);
+	bool found;
+	sqlite3_bind_int(st, 1, kind);
+	sqlite3_bind_text(st, 2, term, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		*id = (uint32_t)sqlite3_column_int64(st, 0);
+		*df = sqlite3_column_int64(st, 1) + 1;
+	}
+	sqlite3_reset(st);
+	if (found) {
+		st = sr_stmt(s, SR_TERM_BUMP);
+		sqlite3_bind_int64(st, 1, *id);
+		return sr_done(st);
+	}
+	st = sr_stmt(s, SR_TERM_ADD);
 	sqlite3_bind_int(st, 1, kind);
 	sqlite3_bind_text(st, 2, term, -1, SQLITE_STATIC);
 	store_bind_text(st, 3, name);
-	ok = sqlite3_step(st) == SQLITE_ROW;
-	if (ok) {
-		*id = (uint32_t)sqlite3_column_int64(st, 0);
-		*df = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return ok;
+	if (!sr_done(st))
+		return false;
+	*id = (uint32_t)sqlite3_last_insert_rowid(s->db);
+	*df = 1;
+	return true;
 }
 
 static void sr_counted(struct store_related_state *x, uint32_t id, int64_t df)
@@ -419,6 +473,81 @@ static double sr_time(int32_t a, int32_t b)
 	return 1 / (1 + (double)d / RELATED_TIME_SCALE);
 }
 
+static struct sr_cached *sr_cache_slot(struct store_related_state *x, int64_t row)
+{
+	return &x->cache[(uint64_t)row & (STORE_RELATED_VEC_CACHE - 1)];
+}
+
+/* Row's vectors into the cache (pairs of words then of entities). */
+static struct sr_cached *sr_cache_put(struct store_related_state *x, int64_t row, int32_t day,
+				      struct related_vec words, struct related_vec ents)
+{
+	struct sr_cached *c = sr_cache_slot(x, row);
+	size_t n = words.n + ents.n;
+	free(c->ids);
+	free(c->w);
+	*c = (struct sr_cached){row, day, (uint32_t)words.n, (uint32_t)ents.n,
+				xcalloc(n + 1, sizeof *c->ids), xcalloc(n + 1, sizeof *c->w)};
+	if (words.n) {
+		memcpy(c->ids, words.ids, words.n * sizeof *c->ids);
+		memcpy(c->w, words.w, words.n * sizeof *c->w);
+	}
+	if (ents.n) {
+		memcpy(c->ids + words.n, ents.ids, ents.n * sizeof *c->ids);
+		memcpy(c->w + words.n, ents.w, ents.n * sizeof *c->w);
+	}
+	return c;
+}
+
+static void sr_cache_drop(struct store_related_state *x, int64_t row)
+{
+	struct sr_cached *c = sr_cache_slot(x, row);
+	if (c->row == row) {
+		free(c->ids);
+		free(c->w);
+		*c = (struct sr_cached){0};
+	}
+}
+
+/* Empty the cache when another connection committed since it was last checked. */
+static void sr_cache_check(struct store *s)
+{
+	struct store_related_state *x = s->related;
+	sqlite3_stmt *st = sr_stmt(s, SR_DATA_VERSION);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	if (v != x->cache_version || v == -1)
+		sr_cache_clear(x);
+	x->cache_version = v;
+}
+
+/* Row's stored vectors, from the cache or read into it (NULL: none stored). */
+static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
+{
+	struct store_related_state *x = s->related;
+	struct sr_cached *c = sr_cache_slot(x, row);
+	sqlite3_stmt *st;
+	struct sr_vec w = {0}, e = {0};
+	int32_t day;
+
+	if (c->row == row)
+		return c;
+	st = sr_stmt(s, SR_VEC_GET);
+	sqlite3_bind_int64(st, 1, row);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return NULL;
+	}
+	day = (int32_t)sqlite3_column_int64(st, 0);
+	sr_vec_unpack(sqlite3_column_blob(st, 2), sqlite3_column_bytes(st, 2), &w);
+	sr_vec_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &e);
+	sqlite3_reset(st);
+	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e));
+	sr_vec_free(&w);
+	sr_vec_free(&e);
+	return c;
+}
+
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
  * in the cosine, and with the shared entities' boost. */
@@ -432,12 +561,12 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 	if (x->nhits > STORE_RELATED_RESCORE)
 		x->nhits = STORE_RELATED_RESCORE;
 	for (size_t i = 0; i < x->nhits; i++) {
-		struct sr_article b;
-		if (sr_article_load(s, x->hits[i].article, &b)) {
-			struct related_vec vb = sr_view(&b.words), eb = sr_view(&b.entities);
+		const struct sr_cached *b = sr_cached_vectors(s, x->hits[i].article);
+		if (b) {
+			struct related_vec vb = {b->ids, b->w, b->nw};
+			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
 			x->hits[i].score = (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
-					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b.day);
-			sr_article_free(&b);
+					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day);
 		}
 		if (x->hits[i].score > 1e-9)
 			x->hits[n++] = x->hits[i];
@@ -579,6 +708,7 @@ static bool sr_forget(struct store *s, int64_t row)
 			memcpy(counted, sqlite3_column_blob(st, 4), ncounted * 4);
 	}
 	sqlite3_reset(st);
+	sr_cache_drop(s->related, row);
 	if (!found)
 		return true;
 	for (size_t i = 0; ok && i < words.n; i++) {
@@ -656,6 +786,9 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 	ok = sr_done(st);
 	strbuf_free(&w);
 	strbuf_free(&e);
+	if (ok)
+		sr_cache_put(x, row, day, (struct related_vec){x->v.ids, x->v.w, x->v.n},
+			     (struct related_vec){x->e.ids, x->e.w, x->e.n});
 	for (size_t j = 0; ok && j < x->v.n; j++) {
 		st = sr_stmt(s, SR_POST_PUT);
 		sqlite3_bind_int64(st, 1, x->v.ids[j]);
@@ -702,6 +835,7 @@ bool store_related_add(struct store *s, int64_t row, const struct corpus *c, siz
 
 	if (x == NULL)
 		return true; /* no entity model: no stop words, no related stories */
+	sr_cache_check(s);
 	if (!sr_forget(s, row))
 		goto fail;
 	n = (double)(sr_meta(s, "related_n") + 1);

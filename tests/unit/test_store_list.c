@@ -535,7 +535,7 @@ static void test_migration(void)
 		REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK);
 		CHECK(sqlite3_step(st) == SQLITE_ROW);
 		CHECK_INT(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
-		CHECK_INT(STORE_SCHEMA_VERSION, 4);
+		CHECK_INT(STORE_SCHEMA_VERSION, 5);
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(db);
@@ -583,6 +583,67 @@ static void test_fts_rebuilt(void)
 	CHECK(!test_meta_is("stale.db", "fts", NULL));
 }
 
+/* The first column of sql's first row on the store name, as text ("" when none). */
+static char *test_sql_text(const char *name, const char *sql)
+{
+	char *path = xasprintf("%s/%s", test_root, name), *v = NULL;
+	sqlite3_stmt *st;
+	sqlite3 *db;
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	REQUIRE(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+	return v ? v : xstrdup("");
+}
+
+/* A version-4 store (every insert indexed by its trigger) is migrated to 5: the trigger leaves
+ * ingest's new rows to store_fts_index_rows; old rows, new ones, changed ones and a batch's
+ * rows are all found, and nothing twice. */
+static void test_migration_5(void)
+{
+	struct store *s = test_open("v4.db");
+	struct corpus c;
+	char *v;
+
+	corpus_init(&c);
+	test_add(&c, "http://m/1", "تفاح", "خبر عن التفاح", "2026-06-01", NULL);
+	test_ingest(s, 0, &c);
+	corpus_free(&c);
+	store_close(s);
+	test_sql("v4.db", "DROP TRIGGER articles_fts_insert;"
+		 "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"
+		 "  INSERT INTO articles_fts (rowid, text)"
+		 "    VALUES (new.id, qari_fts_text(new.title, new.body, new.fulltext));"
+		 "END; PRAGMA user_version = 4;");
+	s = test_open("v4.db");
+	corpus_init(&c);
+	test_add(&c, "http://m/1", "تفاح", "خبر عن الكمثرى", "2026-06-01", NULL); /* changed */
+	for (int i = 2; i < 40; i++) {
+		char link[32];
+		snprintf(link, sizeof link, "http://m/%d", i);
+		test_add(&c, link, "موز", i == 39 ? "خبر عن الموز الأخير" : "خبر عن الموز",
+			 "2026-06-02", NULL);
+	}
+	test_ingest(s, 0, &c);
+	corpus_free(&c);
+	CHECK_INT(test_found(s, "تفاح"), 1); /* the changed row: its new text only */
+	CHECK_INT(test_found(s, "خبر عن التفاح"), 0);
+	CHECK_INT(test_found(s, "الكمثرى"), 1);
+	CHECK_INT(test_found(s, "خبر عن"), 39);
+	CHECK_INT(test_found(s, "الموز الأخير"), 1);
+	CHECK_INT(test_found(s, "مو"), 38);
+	store_close(s);
+	v = test_sql_text("v4.db", "PRAGMA user_version");
+	CHECK_STR(v, "5");
+	free(v);
+	v = test_sql_text("v4.db", "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts_insert'");
+	CHECK(strstr(v, "qari_fts_deferred()") != NULL);
+	free(v);
+}
+
 /* The index's queries are search_query's matching form, normalised again by the tokenizer:
  * the same only if the matching form of a matching form is itself, for every code point. */
 static void test_norm_idempotent(void)
@@ -617,6 +678,7 @@ int main(void)
 	test_search_in_step();
 	test_migration();
 	test_fts_rebuilt();
+	test_migration_5();
 	test_norm_idempotent();
 	nftw(test_root, test_rm_one, 8, FTW_DEPTH | FTW_PHYS);
 	return check_done();

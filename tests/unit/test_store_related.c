@@ -1,7 +1,7 @@
 /* test_store_related.c - related stories kept in the store: articles stored one at a time
  * find the neighbours the in-memory ranking finds over the whole set, whatever the order;
  * the first article of a story gets the later ones in its list; an article whose text
- * changed moves to its new story's lists; retention forgets an article everywhere; a version-2 store is migrated and rebuilt in batches. */
+ * changed moves to its new story's lists, also when another connection changed it; retention forgets an article everywhere; a version-2 store is migrated and rebuilt in batches. */
 #include <ftw.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -297,6 +297,32 @@ static void test_changed(void)
 	corpus_free(&changed);
 }
 
+/* An article changed by another connection between two of this one's transactions: this
+ * connection's later articles score it by its new vector (the vectors it keeps in memory
+ * are dropped when another connection committed). */
+static void test_other_writer(void)
+{
+	struct corpus c, changed;
+	struct store *a, *b;
+	char *error = NULL;
+
+	test_corpus(&c, NULL, TEST_N);
+	test_moved = 1;
+	test_corpus(&changed, NULL, TEST_N);
+	test_moved = SIZE_MAX;
+	a = test_open("other.db");
+	b = test_open("other.db");
+	CHECK(store_ingest(a, 0, &c, 0, 3, NULL, &error)); /* the first story's first three */
+	CHECK(store_ingest(b, 0, &changed, 1, 2, NULL, &error)); /* the second moves */
+	CHECK(store_ingest(a, 0, &changed, 3, changed.n, NULL, &error));
+	free(error);
+	store_close(b);
+	test_same_as_memory(a, &changed);
+	store_close(a);
+	corpus_free(&c);
+	corpus_free(&changed);
+}
+
 /* A store made by this qari, taken back to schema 2 (its articles, no related tables), is
  * migrated at open and rebuilt in batches to the lists of a store built at ingest. */
 static void test_migration(void)
@@ -369,6 +395,7 @@ int main(void)
 	test_incremental();
 	test_updated_and_pruned();
 	test_changed();
+	test_other_writer();
 	test_migration();
 	if (!getenv("QARI_TEST_KEEP"))
 		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
