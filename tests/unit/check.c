@@ -1,6 +1,8 @@
 /* check.c - counting and reporting for the unit tests. */
 #include "check.h"
 
+#include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -83,4 +85,15 @@ bool check_reported(const struct corpus *c, const char *s)
 		if (strstr(c->report.messages[i], s))
 			return true;
 	return false;
+}
+
+static int check_remove_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
+{
+	(void)sb, (void)type, (void)ftw;
+	return remove(path);
+}
+
+void check_remove_tree(const char *path)
+{
+	nftw(path, check_remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }

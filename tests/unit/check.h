@@ -35,6 +35,8 @@ int check_done(void);
 /* Path of a file in the tests' data folder (QARI_TEST_DATA); caller frees. The bundled
  * articles, assets/articles, are corpus_asset_path("articles"). */
 char *check_data_path(const char *rel);
+/* Remove a test's temporary folder and everything in it (symlinks not followed). */
+void check_remove_tree(const char *path);
 
 /* The large data beside the repository, ../shared (QARI_SHARED: SaudiNewsNet, ANERcorp), is
  * read only by a test's second run, `test_NAME --shared` (tests/meson.build registers it as

@@ -3,7 +3,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,19 +20,12 @@
 
 static char *test_root; /* a temp folder; XDG_STATE_HOME and HOME point inside it */
 
-static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb, (void)type, (void)ftw;
-	return remove(path);
-}
-
-static void test_rm_rf(const char *path) { nftw(path, test_rm_one, 16, FTW_DEPTH | FTW_PHYS); }
 
 /* A fresh folder under the test root; caller frees. */
 static char *test_dir(const char *name)
 {
 	char *d = xasprintf("%s/%s", test_root, name);
-	test_rm_rf(d);
+	check_remove_tree(d);
 	return d;
 }
 
@@ -696,7 +688,7 @@ int main(void)
 	test_damaged_files();
 	test_cost();
 
-	test_rm_rf(test_root);
+	check_remove_tree(test_root);
 	free(home);
 	return check_done();
 }

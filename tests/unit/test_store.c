@@ -1,7 +1,6 @@
 /* test_store.c - the store: schema and migrations, dedupe and updates, entities stored and read
  * back without tagging, marks, retention, a newer schema, and kill -9 in the middle of
  * ingesting. */
-#include <ftw.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -16,12 +15,6 @@
 #include "qari/xalloc.h"
 
 static char *test_root;
-
-static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb, (void)type, (void)ftw;
-	return remove(path);
-}
 
 /* A feed with items built from (guid, link, title, body) rows; NULL fields are left out. */
 static void test_feed(struct corpus *c, const char *const (*items)[4], size_t n)
@@ -364,7 +357,7 @@ int main(void)
 	test_newer_schema();
 	test_kill9();
 	if (!getenv("QARI_TEST_KEEP"))
-		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		check_remove_tree(test_root);
 	ner_default_free();
 	return check_done();
 }

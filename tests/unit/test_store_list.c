@@ -2,7 +2,6 @@
  * order store_load gives, counts, feed and source filters, a version-1 store migrated, and the
  * full-text index: the same matches and hits as search.c for Arabic variants, kept in step
  * when an article changes, gets its page text, or goes by retention. */
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,12 +18,6 @@
 #include "qari/xalloc.h"
 
 static char *test_root;
-
-static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb, (void)type, (void)ftw;
-	return remove(path);
-}
 
 static struct store *test_open(const char *name)
 {
@@ -680,6 +673,6 @@ int main(void)
 	test_fts_rebuilt();
 	test_migration_5();
 	test_norm_idempotent();
-	nftw(test_root, test_rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	check_remove_tree(test_root);
 	return check_done();
 }

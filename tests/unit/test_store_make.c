@@ -4,7 +4,6 @@
  * found by a search, the original's related list remapped to the variants of the same
  * generation, and grows a store further from where it stopped; an import killed (kill -9)
  * while its writer writes keeps whole batches. */
-#include <ftw.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -24,12 +23,6 @@
 #define TEST_WEEK (7 * 86400)
 
 static char *test_root;
-
-static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb, (void)type, (void)ftw;
-	return remove(path);
-}
 
 /* A feed of items (link, title, body), dated 1 to 5 June 2026 in turn. */
 static void test_feed(struct corpus *c, const char *const (*items)[3], size_t n)
@@ -352,7 +345,7 @@ int main(void)
 	test_variants();
 	test_import_kill9(m);
 	if (!getenv("QARI_TEST_KEEP"))
-		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		check_remove_tree(test_root);
 	ner_default_free();
 	return check_done();
 }

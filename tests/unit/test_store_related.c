@@ -2,7 +2,6 @@
  * find the neighbours the in-memory ranking finds over the whole set, whatever the order;
  * the first article of a story gets the later ones in its list; an article whose text
  * changed moves to its new story's lists, also when another connection changed it; retention forgets an article everywhere; a version-2 store is migrated and rebuilt in batches. */
-#include <ftw.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,12 +23,6 @@
 static char *test_root;
 static const struct ner_model *test_model;
 static size_t test_moved = SIZE_MAX; /* this article tells the next story's words */
-
-static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb, (void)type, (void)ftw;
-	return remove(path);
-}
 
 /* A made-up word of letters no clitic or suffix is made of, number k. */
 static void test_word(struct strbuf *sb, unsigned k)
@@ -398,7 +391,7 @@ int main(void)
 	test_other_writer();
 	test_migration();
 	if (!getenv("QARI_TEST_KEEP"))
-		nftw(test_root, test_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+		check_remove_tree(test_root);
 	ner_default_free();
 	return check_done();
 }

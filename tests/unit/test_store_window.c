@@ -4,7 +4,6 @@
  * (unread, bookmarked), a tag's feeds, a search; a search's count made on the counter's
  * thread: the rows read on meanwhile, only the newest search's count kept, the end read
  * before the count came. */
-#include <ftw.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +19,6 @@
 #define TEST_N 1000 /* articles: several windows' worth */
 
 static char *test_root;
-
-static int test_rm_one(const char *path, const struct stat *sb, int type, struct FTW *ftw)
-{
-	(void)sb, (void)type, (void)ftw;
-	return remove(path);
-}
 
 /* Article i: "story i", dated i hours after the start (story TEST_N - 1 the newest). */
 static void test_add(struct corpus *c, int i, const char *word)
@@ -337,6 +330,6 @@ int main(void)
 	test_counter_end_first(s, path);
 	store_close(s);
 	free(path);
-	nftw(test_root, test_rm_one, 8, FTW_DEPTH | FTW_PHYS);
+	check_remove_tree(test_root);
 	return check_done();
 }

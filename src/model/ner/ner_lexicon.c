@@ -262,6 +262,12 @@ struct ner_lexicon *ner_lexicon_load(const char *dir, char **error)
 {
 	static const char *const gaz[] = {"", "gazetteer/persons.txt", "gazetteer/locations.txt",
 					  "gazetteer/organisations.txt"};
+	static const struct {
+		const char *file;
+		void (*line)(struct ner_lexicon *, char *, void *);
+	} lists[] = {{"curated.txt", ner_lexicon_curated_line},
+		     {"triggers.txt", ner_lexicon_trigger_line},
+		     {"stopwords.txt", ner_lexicon_stop_line}};
 	struct ner_lexicon *lex = xcalloc(1, sizeof *lex);
 	char *path = NULL;
 
@@ -271,18 +277,12 @@ struct ner_lexicon *ner_lexicon_load(const char *dir, char **error)
 			goto fail;
 		free(path);
 	}
-	path = xasprintf("%s/curated.txt", dir);
-	if (!ner_lexicon_lines(path, ner_lexicon_curated_line, lex, NULL))
-		goto fail;
-	free(path);
-	path = xasprintf("%s/triggers.txt", dir);
-	if (!ner_lexicon_lines(path, ner_lexicon_trigger_line, lex, NULL))
-		goto fail;
-	free(path);
-	path = xasprintf("%s/stopwords.txt", dir);
-	if (!ner_lexicon_lines(path, ner_lexicon_stop_line, lex, NULL))
-		goto fail;
-	free(path);
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+		path = xasprintf("%s/%s", dir, lists[i].file);
+		if (!ner_lexicon_lines(path, lists[i].line, lex, NULL))
+			goto fail;
+		free(path);
+	}
 	path = xasprintf("%s/clusters.txt", dir);
 	if (!ner_lexicon_load_clusters(lex, path) && errno != ENOENT)
 		goto fail; /* none: no word has a cluster */
