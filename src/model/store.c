@@ -271,6 +271,8 @@ void store_close(struct store *s)
 
 void store_bulk(struct store *s, bool on)
 {
+	s->bulk = on;
+	store_related_drop_memory(s);
 	/* checkpoints (and their fsync) once per 64 MB of WAL, not per 4 MB: a commit is as
 	 * safe, and the index's merges find their pages in a bigger cache */
 	store_exec(s, on ? "PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;"

@@ -303,7 +303,7 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 	}
 	s->fts_deferred = false;
 	if (ok && job.ntodo)
-		ok = store_fts_index_rows(s, added, r.added, error);
+		ok = store_related_flush(s, error) && store_fts_index_rows(s, added, r.added, error);
 	if (ok && job.ntodo && !store_exec(s, "COMMIT", error))
 		ok = false;
 	if (!ok && job.ntodo) {

@@ -51,6 +51,8 @@ struct store {
 	size_t nmarks, markcap;
 	bool marks_loaded;
 	struct store_related_state *related; /* store_related.c's, made on first use */
+	bool bulk;                    /* store_bulk: the related stories' working copy kept from
+				       * one transaction to the next */
 	bool fts_deferred;            /* inserts not indexed by their trigger: the writer's
 				       * store_fts_index_rows does it before COMMIT */
 	char *share_of;               /* store_list.c: the search whose share of rows is... */
@@ -71,6 +73,11 @@ char *store_column_text(sqlite3_stmt *st, int i);
 
 /* store_related.c's working memory and statements. */
 void store_related_state_free(struct store *s);
+/* Write the related stories' working copy (df counts, postings, pools) to the tables: in the
+ * transaction that made it, before its COMMIT. False with *error. */
+bool store_related_flush(struct store *s, char **error);
+/* Forget the working copy (flushed): a bulk write's begins or ends. */
+void store_related_drop_memory(struct store *s);
 
 /* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
  * connection: the schema's table and triggers use them. */

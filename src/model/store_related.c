@@ -18,8 +18,9 @@
 
 enum store_related_stmt {
 	SR_TERM_FIND,
-	SR_TERM_ADD,
-	SR_TERM_BUMP,
+	SR_TERM_MAX,
+	SR_TERM_PUT,
+	SR_TERM_SET_DF,
 	SR_TERM_UNCOUNT,
 	SR_VEC_GET,
 	SR_VEC_PUT,
@@ -27,9 +28,10 @@ enum store_related_stmt {
 	SR_POST_PUT,
 	SR_POST_DEL,
 	SR_POST_SCAN,
+	SR_POST_ALL,
 	SR_POOL_PUT,
-	SR_POOL_STATE,
-	SR_POOL_TRIM,
+	SR_POOL_READ,
+	SR_POOL_DROP,
 	SR_POOL_DEL,
 	SR_POOL_GET,
 	SR_META_GET,
@@ -40,11 +42,10 @@ enum store_related_stmt {
 };
 
 static const char *const store_related_sql[SR_NSTMT] = {
-	/* found, then counted by rowid: an upsert with RETURNING makes a temporary table each
-	 * time, and a term is counted ~150 times an article */
 	[SR_TERM_FIND] = "SELECT id, df FROM related_terms WHERE kind = ?1 AND term = ?2",
-	[SR_TERM_ADD] = "INSERT INTO related_terms (kind, term, name, df) VALUES (?1, ?2, ?3, 1)",
-	[SR_TERM_BUMP] = "UPDATE related_terms SET df = df + 1 WHERE id = ?1",
+	[SR_TERM_MAX] = "SELECT coalesce(max(id), 0) FROM related_terms",
+	[SR_TERM_PUT] = "INSERT INTO related_terms (id, kind, term, name, df) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[SR_TERM_SET_DF] = "UPDATE related_terms SET df = ?2 WHERE id = ?1",
 	[SR_TERM_UNCOUNT] = "UPDATE related_terms SET df = df - 1 WHERE id = ?1",
 	[SR_VEC_GET] = "SELECT day, title, words, entities, counted FROM related_vecs WHERE article = ?1",
 	[SR_VEC_PUT] = "INSERT OR REPLACE INTO related_vecs (article, day, title, words, entities,"
@@ -56,11 +57,11 @@ static const char *const store_related_sql[SR_NSTMT] = {
 	/* the days that can link (?2..?3), and the undated, which link to any day */
 	[SR_POST_SCAN] = "SELECT article, day, w FROM related_postings WHERE term = ?1 AND"
 			 " (day BETWEEN ?2 AND ?3 OR day = -2147483648) LIMIT ?4",
+	/* in the key's order, which SR_POST_SCAN's plan reads too */
+	[SR_POST_ALL] = "SELECT day, article, w FROM related_postings WHERE term = ?1",
 	[SR_POOL_PUT] = "INSERT OR REPLACE INTO related_pool (article, neighbour, score) VALUES (?1, ?2, ?3)",
-	[SR_POOL_STATE] = "SELECT count(*), min(score) FROM related_pool WHERE article = ?1",
-	[SR_POOL_TRIM] = "DELETE FROM related_pool WHERE article = ?1 AND neighbour = (SELECT"
-			 " neighbour FROM related_pool WHERE article = ?1 ORDER BY score, neighbour DESC"
-			 " LIMIT 1)",
+	[SR_POOL_READ] = "SELECT neighbour, score FROM related_pool WHERE article = ?1",
+	[SR_POOL_DROP] = "DELETE FROM related_pool WHERE article = ?1 AND neighbour = ?2",
 	[SR_POOL_DEL] = "DELETE FROM related_pool WHERE article = ?1 OR neighbour = ?1",
 	[SR_POOL_GET] = "SELECT p.neighbour, p.score, a.aid, a.title, coalesce(f.name, a.source),"
 			" a.date, a.date_key FROM related_pool p JOIN articles a ON a.id = p.neighbour"
@@ -76,9 +77,81 @@ static const char *const store_related_sql[SR_NSTMT] = {
 #define STORE_RELATED_RESCORE 256        /* best candidates scored again with common words */
 #define STORE_RELATED_COMMON_MIN 1000    /* ...once the collection has this many */
 #define STORE_RELATED_CACHE_KB "65536"   /* the connection's page cache */
+#define STORE_RELATED_MEM_ARTICLES 100000 /* a bulk write into a bigger store reads postings
+					    * by statement, a window of days at a time */
+#define STORE_RELATED_MEM_POSTINGS 8000000 /* postings held in memory at most (16 B each) */
 #define STORE_RELATED_VEC_CACHE 32768    /* vectors kept by row (a power of two): an article's
 					  * candidates are the rows of nearby days, read again
 					  * ~250 times an article to be scored */
+
+/* The working copy: df counts, postings and pools held in memory while a transaction lasts
+ * (or, during a bulk write, from one transaction to the next), read from the tables on first
+ * use and written back once, before COMMIT (store_related_flush). An ingest counts a term
+ * ~300 times an article and offers it to ~100 pools; one statement each made SQLite the
+ * import's bottleneck. */
+
+/* A term as the working copy holds it (index: its place in mem.keys). */
+struct sr_term {
+	uint32_t id;
+	int64_t df, stored;             /* stored: the df in related_terms, -1: not there yet */
+	char *name;                     /* an entity's display name, for a new term */
+	bool dirty;                     /* df changed since the last flush */
+	bool loaded;                    /* post holds all of the term's postings */
+	struct sr_posting *post;        /* by (day, article), as the table's key orders them */
+	size_t npost, pcap;
+};
+
+struct sr_posting {
+	int32_t day;
+	float w;
+	int64_t article;
+};
+
+/* A posting to write at the flush. */
+struct sr_pending {
+	uint32_t term;
+	struct sr_posting p;
+};
+
+struct sr_entry {
+	int64_t neighbour;
+	double score;
+};
+
+/* An article's pool (as SR_POOL_PUT and SR_POOL_TRIM would leave it), and as the table
+ * holds it when it changed since the last flush. */
+struct sr_pool {
+	int64_t article;
+	struct sr_entry *v, *was;
+	size_t n, cap, nwas;
+	bool dirty;
+};
+
+struct sr_mem {
+	bool live;                 /* read from this transaction's tables */
+	bool postings;             /* postings kept here (a bulk write), else read and written
+				    * by statement */
+	int64_t n;                 /* meta related_n */
+	bool n_dirty;
+	int64_t first_new, next_id; /* terms from first_new were made here: none stored before */
+	struct strtab keys;        /* kind + 1 as a byte, then the term → index of terms */
+	struct sr_term *terms;
+	size_t termcap;
+	uint32_t *by_id;           /* term id → index + 1 */
+	size_t idcap;
+	uint32_t *dirty;           /* terms whose df changed */
+	size_t ndirty, dirtycap;
+	struct sr_pending *pend;   /* postings to write */
+	size_t npend, pendcap;
+	size_t nposts;             /* postings held */
+	struct sr_pool *pools;
+	size_t npools, poolcap;
+	uint32_t *slots;           /* pools by article, open addressing: index + 1 */
+	size_t nslots;
+	size_t *touched;           /* pools changed since the last flush */
+	size_t ntouched, touchcap;
+	struct strbuf key;
+};
 
 /* An article's stored vectors, as read or written by this connection. */
 struct sr_cached {
@@ -114,6 +187,7 @@ struct store_related_state {
 	struct sr_cached *cache; /* STORE_RELATED_VEC_CACHE slots by row; emptied when another
 				  * connection committed or a transaction was rolled back */
 	int64_t cache_version;   /* PRAGMA data_version when it was last checked */
+	struct sr_mem mem;
 };
 
 static void sr_cache_clear(struct store_related_state *x)
@@ -125,9 +199,14 @@ static void sr_cache_clear(struct store_related_state *x)
 	}
 }
 
+static void sr_mem_clear(struct sr_mem *m);
+
+/* A rollback undid what the cache and the working copy hold. */
 static void sr_cache_rolled_back(void *x)
 {
-	sr_cache_clear(x);
+	struct store_related_state *state = x;
+	sr_cache_clear(state);
+	sr_mem_clear(&state->mem);
 }
 
 void store_related_state_free(struct store *s)
@@ -148,6 +227,7 @@ void store_related_state_free(struct store *s)
 	free(x->table);
 	sqlite3_rollback_hook(s->db, NULL, NULL);
 	sr_cache_clear(x);
+	sr_mem_clear(&x->mem);
 	free(x->cache);
 	free(x);
 	s->related = NULL;
@@ -216,6 +296,395 @@ static bool sr_done(sqlite3_stmt *st)
 	bool ok = sqlite3_step(st) == SQLITE_DONE;
 	sqlite3_reset(st);
 	return ok;
+}
+
+/* The working copy */
+
+static void sr_mem_clear(struct sr_mem *m)
+{
+	for (size_t i = 0; i < m->keys.n; i++) {
+		free(m->terms[i].name);
+		free(m->terms[i].post);
+	}
+	for (size_t i = 0; i < m->npools; i++) {
+		free(m->pools[i].v);
+		free(m->pools[i].was);
+	}
+	strtab_free(&m->keys);
+	free(m->terms);
+	free(m->by_id);
+	free(m->dirty);
+	free(m->pend);
+	free(m->pools);
+	free(m->slots);
+	free(m->touched);
+	strbuf_free(&m->key);
+	*m = (struct sr_mem){0};
+}
+
+/* The working copy begun on the transaction's tables (once). */
+static bool sr_mem_open(struct store *s)
+{
+	struct sr_mem *m = &s->related->mem;
+	sqlite3_stmt *st;
+
+	if (m->live)
+		return true;
+	st = sr_stmt(s, SR_TERM_MAX);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return false;
+	}
+	m->next_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	m->first_new = m->next_id + 1;
+	m->n = sr_meta(s, "related_n");
+	m->postings = s->bulk && m->n <= STORE_RELATED_MEM_ARTICLES;
+	strtab_init(&m->keys);
+	m->live = true;
+	return true;
+}
+
+static struct sr_term *sr_term_by_id(const struct sr_mem *m, uint32_t id)
+{
+	return id < m->idcap && m->by_id[id] ? &m->terms[m->by_id[id] - 1] : NULL;
+}
+
+static void sr_term_changed(struct sr_mem *m, struct sr_term *t)
+{
+	if (t->dirty)
+		return;
+	t->dirty = true;
+	xgrow(&m->dirty, &m->dirtycap, m->ndirty + 1, sizeof *m->dirty);
+	m->dirty[m->ndirty++] = (uint32_t)(t - m->terms);
+}
+
+/* The stored id and df of (kind, term), or false. */
+static bool sr_term_find(struct store *s, int kind, const char *term, uint32_t *id, int64_t *df)
+{
+	sqlite3_stmt *st = sr_stmt(s, SR_TERM_FIND);
+	bool found;
+	sqlite3_bind_int(st, 1, kind);
+	sqlite3_bind_text(st, 2, term, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		*id = (uint32_t)sqlite3_column_int64(st, 0);
+		*df = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
+/* Term (kind, term) in the working copy: read from related_terms, or made (df 0) when new. */
+static struct sr_term *sr_term_get(struct store *s, int kind, const char *term, const char *name)
+{
+	struct sr_mem *m = &s->related->mem;
+	size_t before = m->keys.n, had = m->idcap;
+	char k1 = (char)(kind + 1);
+	struct sr_term *t;
+	uint32_t k;
+
+	m->key.len = 0;
+	strbuf_append(&m->key, &k1, 1);
+	strbuf_append(&m->key, term, strlen(term));
+	k = strtab_intern(&m->keys, m->key.data, m->key.len);
+	if (k < before)
+		return &m->terms[k];
+	xgrow(&m->terms, &m->termcap, m->keys.n, sizeof *m->terms);
+	t = &m->terms[k];
+	*t = (struct sr_term){.stored = -1};
+	if (m->first_new > 1 && sr_term_find(s, kind, term, &t->id, &t->stored)) {
+		t->df = t->stored;
+	} else {
+		t->id = (uint32_t)++m->next_id;
+		t->name = name ? xstrdup(name) : NULL;
+		t->loaded = true; /* nothing stored: its postings are all made here */
+	}
+	xgrow(&m->by_id, &m->idcap, (size_t)t->id + 1, sizeof *m->by_id);
+	if (m->idcap > had)
+		memset(m->by_id + had, 0, (m->idcap - had) * sizeof *m->by_id);
+	m->by_id[t->id] = k + 1;
+	return t;
+}
+
+static int sr_posting_cmp(const struct sr_posting *a, const struct sr_posting *b)
+{
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return a->article < b->article ? -1 : a->article > b->article;
+}
+
+/* All of the term's postings in memory (read on first use). */
+static bool sr_post_load(struct store *s, struct sr_term *t)
+{
+	struct sr_mem *m = &s->related->mem;
+	sqlite3_stmt *st;
+
+	if (t->loaded)
+		return true;
+	st = sr_stmt(s, SR_POST_ALL);
+	sqlite3_bind_int64(st, 1, t->id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow(&t->post, &t->pcap, t->npost + 1, sizeof *t->post);
+		t->post[t->npost++] = (struct sr_posting){(int32_t)sqlite3_column_int64(st, 0),
+							  (float)sqlite3_column_double(st, 2),
+							  sqlite3_column_int64(st, 1)};
+		m->nposts++;
+	}
+	t->loaded = sqlite3_reset(st) == SQLITE_OK;
+	return t->loaded;
+}
+
+/* p into the term's loaded postings in key order (replacing one of the same key), and to
+ * write at the flush. */
+static void sr_post_add(struct sr_mem *m, struct sr_term *t, struct sr_posting p)
+{
+	size_t i = t->npost;
+	while (i > 0 && sr_posting_cmp(&t->post[i - 1], &p) > 0)
+		i--;
+	xgrow(&m->pend, &m->pendcap, m->npend + 1, sizeof *m->pend);
+	m->pend[m->npend++] = (struct sr_pending){t->id, p};
+	if (i > 0 && sr_posting_cmp(&t->post[i - 1], &p) == 0) {
+		t->post[i - 1] = p;
+		return;
+	}
+	xgrow(&t->post, &t->pcap, t->npost + 1, sizeof *t->post);
+	memmove(t->post + i + 1, t->post + i, (t->npost - i) * sizeof *t->post);
+	t->post[i] = p;
+	t->npost++;
+	m->nposts++;
+}
+
+/* The first of the term's postings at or after day. */
+static size_t sr_post_seek(const struct sr_term *t, int64_t day)
+{
+	size_t lo = 0, hi = t->npost;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (t->post[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The pool of article in the working copy (read on first use; NULL at error). */
+static struct sr_pool *sr_pool_of(struct store *s, int64_t article)
+{
+	struct sr_mem *m = &s->related->mem;
+	size_t mask, i;
+	struct sr_pool *p;
+	sqlite3_stmt *st;
+
+	if (2 * (m->npools + 1) > m->nslots) {
+		free(m->slots);
+		m->nslots = m->nslots ? 2 * m->nslots : 4096;
+		m->slots = xcalloc(m->nslots, sizeof *m->slots);
+		for (size_t k = 0; k < m->npools; k++) {
+			for (i = (size_t)((uint64_t)m->pools[k].article * 0x9E3779B97F4A7C15ull >> 20) &
+				 (m->nslots - 1);
+			     m->slots[i]; i = (i + 1) & (m->nslots - 1))
+				;
+			m->slots[i] = (uint32_t)k + 1;
+		}
+	}
+	mask = m->nslots - 1;
+	for (i = (size_t)((uint64_t)article * 0x9E3779B97F4A7C15ull >> 20) & mask; m->slots[i];
+	     i = (i + 1) & mask)
+		if (m->pools[m->slots[i] - 1].article == article)
+			return &m->pools[m->slots[i] - 1];
+	xgrow(&m->pools, &m->poolcap, m->npools + 1, sizeof *m->pools);
+	p = &m->pools[m->npools];
+	*p = (struct sr_pool){.article = article};
+	st = sr_stmt(s, SR_POOL_READ);
+	sqlite3_bind_int64(st, 1, article);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		xgrow(&p->v, &p->cap, p->n + 1, sizeof *p->v);
+		p->v[p->n++] = (struct sr_entry){sqlite3_column_int64(st, 0), sqlite3_column_double(st, 1)};
+	}
+	if (sqlite3_reset(st) != SQLITE_OK) {
+		free(p->v);
+		return NULL;
+	}
+	m->slots[i] = (uint32_t)++m->npools;
+	return p;
+}
+
+/* The pool about to change: as stored, kept for the flush. */
+static void sr_pool_touch(struct sr_mem *m, struct sr_pool *p)
+{
+	if (p->dirty)
+		return;
+	p->dirty = true;
+	p->nwas = p->n;
+	p->was = xcalloc(p->n + 1, sizeof *p->was);
+	if (p->n)
+		memcpy(p->was, p->v, p->n * sizeof *p->v);
+	xgrow(&m->touched, &m->touchcap, m->ntouched + 1, sizeof *m->touched);
+	m->touched[m->ntouched++] = (size_t)(p - m->pools);
+}
+
+/* (neighbour, score) into the pool, replacing neighbour's entry (SR_POOL_PUT's). */
+static void sr_pool_put(struct sr_mem *m, struct sr_pool *p, int64_t neighbour, double score)
+{
+	sr_pool_touch(m, p);
+	for (size_t i = 0; i < p->n; i++)
+		if (p->v[i].neighbour == neighbour) {
+			p->v[i].score = score;
+			return;
+		}
+	xgrow(&p->v, &p->cap, p->n + 1, sizeof *p->v);
+	p->v[p->n++] = (struct sr_entry){neighbour, score};
+}
+
+/* The pool's weakest entry: the lowest score, of those the highest neighbour. */
+static size_t sr_pool_weakest(const struct sr_pool *p)
+{
+	size_t w = 0;
+	for (size_t i = 1; i < p->n; i++)
+		if (p->v[i].score < p->v[w].score ||
+		    (p->v[i].score == p->v[w].score && p->v[i].neighbour > p->v[w].neighbour))
+			w = i;
+	return w;
+}
+
+static int sr_pending_cmp(const void *a, const void *b)
+{
+	const struct sr_pending *x = a, *y = b;
+	if (x->term != y->term)
+		return x->term < y->term ? -1 : 1;
+	return sr_posting_cmp(&x->p, &y->p);
+}
+
+static bool sr_flush_terms(struct store *s)
+{
+	struct sr_mem *m = &s->related->mem;
+	bool ok = true;
+
+	for (size_t i = 0; ok && i < m->ndirty; i++) {
+		struct sr_term *t = &m->terms[m->dirty[i]];
+		const char *key = strtab_str(&m->keys, m->dirty[i]);
+		sqlite3_stmt *st;
+		t->dirty = false;
+		if (t->df == t->stored)
+			continue;
+		if (t->stored < 0) {
+			st = sr_stmt(s, SR_TERM_PUT);
+			sqlite3_bind_int64(st, 1, t->id);
+			sqlite3_bind_int(st, 2, (unsigned char)key[0] - 1);
+			sqlite3_bind_text(st, 3, key + 1, (int)m->keys.lens[m->dirty[i]] - 1, SQLITE_STATIC);
+			store_bind_text(st, 4, t->name);
+			sqlite3_bind_int64(st, 5, t->df);
+		} else {
+			st = sr_stmt(s, SR_TERM_SET_DF);
+			sqlite3_bind_int64(st, 1, t->id);
+			sqlite3_bind_int64(st, 2, t->df);
+		}
+		ok = sr_done(st);
+		t->stored = t->df;
+	}
+	m->ndirty = 0;
+	return ok;
+}
+
+static bool sr_flush_postings(struct store *s)
+{
+	struct sr_mem *m = &s->related->mem;
+	bool ok = true;
+
+	xqsort(m->pend, m->npend, sizeof *m->pend, sr_pending_cmp);
+	for (size_t i = 0; ok && i < m->npend; i++) {
+		sqlite3_stmt *st = sr_stmt(s, SR_POST_PUT);
+		sqlite3_bind_int64(st, 1, m->pend[i].term);
+		sqlite3_bind_int64(st, 2, m->pend[i].p.day);
+		sqlite3_bind_int64(st, 3, m->pend[i].p.article);
+		sqlite3_bind_double(st, 4, m->pend[i].p.w);
+		ok = sr_done(st);
+	}
+	m->npend = 0;
+	return ok;
+}
+
+static bool sr_has_entry(const struct sr_entry *v, size_t n, const struct sr_entry *e, bool score)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i].neighbour == e->neighbour)
+			return !score || v[i].score == e->score;
+	return false;
+}
+
+/* Each changed pool's difference from the table: entries gone deleted, new ones put. */
+static bool sr_flush_pools(struct store *s)
+{
+	struct sr_mem *m = &s->related->mem;
+	bool ok = true;
+
+	for (size_t k = 0; ok && k < m->ntouched; k++) {
+		struct sr_pool *p = &m->pools[m->touched[k]];
+		for (size_t i = 0; ok && i < p->nwas; i++)
+			if (!sr_has_entry(p->v, p->n, &p->was[i], false)) {
+				sqlite3_stmt *st = sr_stmt(s, SR_POOL_DROP);
+				sqlite3_bind_int64(st, 1, p->article);
+				sqlite3_bind_int64(st, 2, p->was[i].neighbour);
+				ok = sr_done(st);
+			}
+		for (size_t i = 0; ok && i < p->n; i++)
+			if (!sr_has_entry(p->was, p->nwas, &p->v[i], true)) {
+				sqlite3_stmt *st = sr_stmt(s, SR_POOL_PUT);
+				sqlite3_bind_int64(st, 1, p->article);
+				sqlite3_bind_int64(st, 2, p->v[i].neighbour);
+				sqlite3_bind_double(st, 3, p->v[i].score);
+				ok = sr_done(st);
+			}
+		free(p->was);
+		p->was = NULL;
+		p->nwas = 0;
+		p->dirty = false;
+	}
+	m->ntouched = 0;
+	return ok;
+}
+
+/* Drop the postings held once there are too many: read and written by statement from here. */
+static void sr_mem_postings_budget(struct sr_mem *m)
+{
+	if (!m->postings || m->nposts <= STORE_RELATED_MEM_POSTINGS)
+		return;
+	for (size_t i = 0; i < m->keys.n; i++) {
+		free(m->terms[i].post);
+		m->terms[i].post = NULL;
+		m->terms[i].npost = m->terms[i].pcap = 0;
+	}
+	m->nposts = 0;
+	m->postings = false;
+}
+
+bool store_related_flush(struct store *s, char **error)
+{
+	struct sr_mem *m = s->related ? &s->related->mem : NULL;
+	bool ok;
+
+	if (m == NULL || !m->live)
+		return true;
+	ok = sr_flush_terms(s) && sr_flush_postings(s) && sr_flush_pools(s) &&
+	     (!m->n_dirty || sr_meta_set(s, "related_n", m->n));
+	m->n_dirty = false;
+	if (!ok) {
+		*error = store_errmsg(s, "cannot store the related stories");
+		return false;
+	}
+	if (!s->bulk)
+		sr_mem_clear(m); /* one transaction's: a reader's fetches keep no more */
+	else
+		sr_mem_postings_budget(m);
+	return true;
+}
+
+void store_related_drop_memory(struct store *s)
+{
+	if (s->related)
+		sr_mem_clear(&s->related->mem);
 }
 
 /* Vectors */
@@ -303,33 +772,15 @@ static void sr_article_free(struct sr_article *a)
 }
 
 /* Count a term in df (made when new); its id and df (this article counted) out. */
-static bool sr_term_count(struct store *s, int kind, const char *term, const char *name,
+static void sr_term_count(struct store *s, int kind, const char *term, const char *name,
 			  uint32_t *id, int64_t *df)
 {
-	sqlite3_stmt *st = sr_stmt(s, SR_TERM_FIND);
-	bool found;
-	sqlite3_bind_int(st, 1, kind);
-	sqlite3_bind_text(st, 2, term, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
-		*id = (uint32_t)sqlite3_column_int64(st, 0);
-		*df = sqlite3_column_int64(st, 1) + 1;
-	}
-	sqlite3_reset(st);
-	if (found) {
-		st = sr_stmt(s, SR_TERM_BUMP);
-		sqlite3_bind_int64(st, 1, *id);
-		return sr_done(st);
-	}
-	st = sr_stmt(s, SR_TERM_ADD);
-	sqlite3_bind_int(st, 1, kind);
-	sqlite3_bind_text(st, 2, term, -1, SQLITE_STATIC);
-	store_bind_text(st, 3, name);
-	if (!sr_done(st))
-		return false;
-	*id = (uint32_t)sqlite3_last_insert_rowid(s->db);
-	*df = 1;
-	return true;
+	struct sr_mem *m = &s->related->mem;
+	struct sr_term *t = sr_term_get(s, kind, term, name);
+	t->df++;
+	sr_term_changed(m, t);
+	*id = t->id;
+	*df = t->df;
 }
 
 static void sr_counted(struct store_related_state *x, uint32_t id, int64_t df)
@@ -358,7 +809,7 @@ static void sr_idf_room(struct store_related_state *x, size_t n)
  * store's df now (n articles, this one counted): stems of related_article_words counted by
  * related_count, weighed by related_weigh, cut by related_keep_top. Every stem counts in df;
  * the skip words stay out of the vector, as related.c's second pass leaves them out. */
-static bool sr_words(struct store *s, const struct corpus *c, size_t i, double n)
+static void sr_words(struct store *s, const struct corpus *c, size_t i, double n)
 {
 	struct store_related_state *x = s->related;
 	struct related_work *v = &x->v;
@@ -371,8 +822,7 @@ static bool sr_words(struct store *s, const struct corpus *c, size_t i, double n
 		uint32_t local = v->ids[j], id;
 		const char *stem = strtab_str(&x->rw.vocab, local);
 		int64_t df;
-		if (!sr_term_count(s, 0, stem, NULL, &id, &df))
-			return false;
+		sr_term_count(s, 0, stem, NULL, &id, &df);
 		sr_counted(x, id, df);
 		if (strtab_has(&x->skip, stem, x->rw.vocab.lens[local]))
 			continue;
@@ -389,13 +839,12 @@ static bool sr_words(struct store *s, const struct corpus *c, size_t i, double n
 	/* the vocabulary of one article at a time: the store's is the terms table */
 	strtab_free(&x->rw.vocab);
 	strtab_init(&x->rw.vocab);
-	return true;
 }
 
 /* The article's entity vector into x->e: persons, places and organisations by key, counted
  * by mentions, idf from the store's df, nothing for the common ones (related.c's
  * related_entity_idf). */
-static bool sr_entities(struct store *s, const struct article *art, const struct article_entities *es,
+static void sr_entities(struct store *s, const struct article *art, const struct article_entities *es,
 			double n)
 {
 	struct store_related_state *x = s->related;
@@ -411,21 +860,16 @@ static bool sr_entities(struct store *s, const struct article *art, const struct
 		uint32_t id;
 		int64_t df;
 		size_t at;
-		bool ok;
 		if (e->type == ENTITY_DATE || e->type == ENTITY_MISC)
 			continue;
 		name = article_entity_name(art, e);
-		ok = sr_term_count(s, 1 + (int)e->type, article_entity_key(es, e), name, &id, &df);
+		sr_term_count(s, 1 + (int)e->type, article_entity_key(es, e), name, &id, &df);
 		free(name);
-		if (!ok)
-			return false;
 		for (at = 0; at < v->n && v->p[at].id != id; at++)
 			;
 		if (at < v->n) { /* two entities of one key: counted once, mentions added */
-			sqlite3_stmt *st = sr_stmt(s, SR_TERM_UNCOUNT);
-			sqlite3_bind_int64(st, 1, id);
-			if (!sr_done(st))
-				return false;
+			struct sr_term *t = sr_term_by_id(&x->mem, id);
+			t->df--;
 			v->w[at] += (float)e->nmentions;
 			continue;
 		}
@@ -442,7 +886,6 @@ static bool sr_entities(struct store *s, const struct article *art, const struct
 			v->ids[k] = v->p[j].id, v->w[k++] = v->w[j];
 	v->n = k;
 	related_sort_pairs(v);
-	return true;
 }
 
 /* Candidates */
@@ -516,8 +959,10 @@ static void sr_cache_check(struct store *s)
 	sqlite3_stmt *st = sr_stmt(s, SR_DATA_VERSION);
 	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_reset(st);
-	if (v != x->cache_version || v == -1)
+	if (v != x->cache_version || v == -1) {
 		sr_cache_clear(x);
+		sr_mem_clear(&x->mem);
+	}
 	x->cache_version = v;
 }
 
@@ -601,37 +1046,70 @@ static struct store_related_hit *sr_hit(struct store_related_state *x, int64_t b
 	return &x->table[i];
 }
 
+/* Term's postings on the days lo..hi and the undated, at most STORE_RELATED_POSTINGS of them
+ * in the key's order (as SR_POST_SCAN reads them), added to their articles' hits other than
+ * row's: w (the word's weight in row's vector) times theirs, over norm. */
+static bool sr_scan_stored(struct store *s, int64_t row, uint32_t term, int64_t lo, int64_t hi,
+			   float w, double norm)
+{
+	sqlite3_stmt *st = sr_stmt(s, SR_POST_SCAN);
+	sqlite3_bind_int64(st, 1, term);
+	sqlite3_bind_int64(st, 2, lo);
+	sqlite3_bind_int64(st, 3, hi);
+	sqlite3_bind_int(st, 4, STORE_RELATED_POSTINGS);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t b = sqlite3_column_int64(st, 0);
+		if (b != row)
+			sr_hit(s->related, b, (int32_t)sqlite3_column_int64(st, 1))->score +=
+				w * sqlite3_column_double(st, 2) / norm;
+	}
+	return sqlite3_reset(st) == SQLITE_OK;
+}
+
+/* sr_scan_stored's from the postings held in memory. */
+static bool sr_scan_held(struct store *s, int64_t row, uint32_t term, int64_t lo, int64_t hi,
+			 float w, double norm)
+{
+	struct sr_term *t = sr_term_by_id(&s->related->mem, term);
+	size_t taken = 0, undated, i;
+
+	if (t == NULL || !sr_post_load(s, t))
+		return false;
+	undated = sr_post_seek(t, (int64_t)RELATED_NO_DAY + 1);
+	for (i = 0; i < undated && taken < STORE_RELATED_POSTINGS; i++, taken++)
+		if (t->post[i].article != row)
+			sr_hit(s->related, t->post[i].article, t->post[i].day)->score +=
+				w * (double)t->post[i].w / norm;
+	for (i = sr_post_seek(t, lo > (int64_t)RELATED_NO_DAY + 1 ? lo : (int64_t)RELATED_NO_DAY + 1);
+	     i < t->npost && t->post[i].day <= hi && taken < STORE_RELATED_POSTINGS; i++, taken++)
+		if (t->post[i].article != row)
+			sr_hit(s->related, t->post[i].article, t->post[i].day)->score +=
+				w * (double)t->post[i].w / norm;
+	return true;
+}
+
 /* The articles that share a word with vector v (of row, on day), scored as
  * related_candidates scores them (word cosine times time; the best again with entities,
  * sr_rescore), best first, into x->hits. */
-static void sr_candidates(struct store *s, int64_t row, int32_t day, const struct related_work *v,
+static bool sr_candidates(struct store *s, int64_t row, int32_t day, const struct related_work *v,
 			  double narticles)
 {
 	struct store_related_state *x = s->related;
 	double norm = 1 + RELATED_ENTITY_BOOST;
-	bool skipped = false;
+	bool skipped = false, ok = true;
 	size_t n = 0;
 
 	x->nhits = 0;
-	for (size_t j = 0; j < v->n; j++) {
-		sqlite3_stmt *st;
+	for (size_t j = 0; ok && j < v->n; j++) {
+		int64_t lo = day == RELATED_NO_DAY ? INT32_MIN + 1 : (int64_t)day - RELATED_MAX_DAYS;
+		int64_t hi = day == RELATED_NO_DAY ? INT32_MAX : (int64_t)day + RELATED_MAX_DAYS;
 		if (narticles >= STORE_RELATED_COMMON_MIN &&
 		    (double)sr_df(x, v->ids[j]) > STORE_RELATED_COMMON_SHARE * narticles) {
 			skipped = true; /* a common word: long lists, little weight */
 			continue;
 		}
-		st = sr_stmt(s, SR_POST_SCAN);
-		sqlite3_bind_int64(st, 1, v->ids[j]);
-		sqlite3_bind_int64(st, 2, day == RELATED_NO_DAY ? INT32_MIN + 1 : (int64_t)day - RELATED_MAX_DAYS);
-		sqlite3_bind_int64(st, 3, day == RELATED_NO_DAY ? INT32_MAX : (int64_t)day + RELATED_MAX_DAYS);
-		sqlite3_bind_int(st, 4, STORE_RELATED_POSTINGS);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int64_t b = sqlite3_column_int64(st, 0);
-			if (b != row)
-				sr_hit(x, b, (int32_t)sqlite3_column_int64(st, 1))->score +=
-					v->w[j] * sqlite3_column_double(st, 2) / norm;
-		}
-		sqlite3_reset(st);
+		ok = x->mem.postings ? sr_scan_held(s, row, v->ids[j], lo, hi, v->w[j], norm)
+				     : sr_scan_stored(s, row, v->ids[j], lo, hi, v->w[j], norm);
 	}
 	/* the table's hits, times closeness in time, into hits; the table left empty */
 	xgrow(&x->hits, &x->hcap, x->nhits + 1, sizeof *x->hits);
@@ -647,6 +1125,7 @@ static void sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 	if (skipped || RELATED_ENTITY_BOOST > 0)
 		sr_rescore(s, v, &x->e, day);
+	return ok;
 }
 
 /* The floor of related.c's related_floor for a collection of n articles. */
@@ -659,29 +1138,19 @@ static double sr_floor(double n)
 /* Article a enters b's pool with score when it is among b's best. */
 static bool sr_offer(struct store *s, int64_t b, int64_t a, double score)
 {
-	sqlite3_stmt *st = sr_stmt(s, SR_POOL_STATE);
-	int64_t n = 0;
-	double weakest = 0;
+	struct sr_mem *m = &s->related->mem;
+	struct sr_pool *p = sr_pool_of(s, b);
+	size_t n;
 
-	sqlite3_bind_int64(st, 1, b);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		n = sqlite3_column_int64(st, 0);
-		weakest = sqlite3_column_double(st, 1);
-	}
-	sqlite3_reset(st);
-	if (n >= STORE_RELATED_POOL && score <= weakest)
-		return true;
-	st = sr_stmt(s, SR_POOL_PUT);
-	sqlite3_bind_int64(st, 1, b);
-	sqlite3_bind_int64(st, 2, a);
-	sqlite3_bind_double(st, 3, score);
-	if (!sr_done(st))
+	if (p == NULL)
 		return false;
-	if (n < STORE_RELATED_POOL)
+	n = p->n;
+	if (n >= STORE_RELATED_POOL && score <= p->v[sr_pool_weakest(p)].score)
 		return true;
-	st = sr_stmt(s, SR_POOL_TRIM);
-	sqlite3_bind_int64(st, 1, b);
-	return sr_done(st);
+	sr_pool_put(m, p, a, score);
+	if (n >= STORE_RELATED_POOL)
+		p->v[sr_pool_weakest(p)] = p->v[--p->n];
+	return true;
 }
 
 /* Forgetting */
@@ -694,7 +1163,8 @@ static bool sr_forget(struct store *s, int64_t row)
 	uint32_t *counted = NULL;
 	size_t ncounted = 0;
 	int32_t day = 0;
-	bool found, ok = true;
+	char *error = NULL;
+	bool found, ok;
 
 	sqlite3_bind_int64(st, 1, row);
 	found = sqlite3_step(st) == SQLITE_ROW;
@@ -711,6 +1181,10 @@ static bool sr_forget(struct store *s, int64_t row)
 	sr_cache_drop(s->related, row);
 	if (!found)
 		return true;
+	/* forgotten by statement: the working copy written out and read again after */
+	ok = store_related_flush(s, &error);
+	free(error);
+	sr_mem_clear(&s->related->mem);
 	for (size_t i = 0; ok && i < words.n; i++) {
 		st = sr_stmt(s, SR_POST_DEL);
 		sqlite3_bind_int64(st, 1, words.ids[i]);
@@ -749,6 +1223,9 @@ bool store_related_sweep(struct store *s, char **error)
 
 	if (store_related_state(s) == NULL)
 		return true;
+	if (!store_related_flush(s, error))
+		return false;
+	sr_mem_clear(&s->related->mem); /* forgetting is by statement */
 	st = store_prepare(s, "SELECT article FROM related_gone");
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		xgrow(&rows, &cap, n + 1, sizeof *rows);
@@ -790,6 +1267,13 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 		sr_cache_put(x, row, day, (struct related_vec){x->v.ids, x->v.w, x->v.n},
 			     (struct related_vec){x->e.ids, x->e.w, x->e.n});
 	for (size_t j = 0; ok && j < x->v.n; j++) {
+		struct sr_term *t = sr_term_by_id(&x->mem, x->v.ids[j]);
+		if (x->mem.postings) { /* written at the flush */
+			ok = t && sr_post_load(s, t);
+			if (ok)
+				sr_post_add(&x->mem, t, (struct sr_posting){day, x->v.w[j], row});
+			continue;
+		}
 		st = sr_stmt(s, SR_POST_PUT);
 		sqlite3_bind_int64(st, 1, x->v.ids[j]);
 		sqlite3_bind_int64(st, 2, day);
@@ -804,20 +1288,15 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 static bool sr_link(struct store *s, int64_t row, double n)
 {
 	struct store_related_state *x = s->related;
+	struct sr_pool *own = sr_pool_of(s, row);
 	double floor = sr_floor(n);
-	bool ok = true;
+	bool ok = own != NULL;
 
-	for (size_t i = 0; ok && i < x->nhits && x->hits[i].score >= floor; i++) {
-		if (i < STORE_RELATED_POOL) {
-			sqlite3_stmt *st = sr_stmt(s, SR_POOL_PUT);
-			sqlite3_bind_int64(st, 1, row);
-			sqlite3_bind_int64(st, 2, x->hits[i].article);
-			sqlite3_bind_double(st, 3, x->hits[i].score);
-			ok = sr_done(st);
-		}
-		if (ok)
-			ok = sr_offer(s, x->hits[i].article, row, x->hits[i].score);
-	}
+	/* its own pool first: sr_offer's pools may move the pools in memory */
+	for (size_t i = 0; ok && i < x->nhits && i < STORE_RELATED_POOL && x->hits[i].score >= floor; i++)
+		sr_pool_put(&x->mem, own, x->hits[i].article, x->hits[i].score);
+	for (size_t i = 0; ok && i < x->nhits && x->hits[i].score >= floor; i++)
+		ok = sr_offer(s, x->hits[i].article, row, x->hits[i].score);
 	return ok;
 }
 
@@ -836,19 +1315,19 @@ bool store_related_add(struct store *s, int64_t row, const struct corpus *c, siz
 	if (x == NULL)
 		return true; /* no entity model: no stop words, no related stories */
 	sr_cache_check(s);
-	if (!sr_forget(s, row))
+	if (!sr_forget(s, row) || !sr_mem_open(s))
 		goto fail;
-	n = (double)(sr_meta(s, "related_n") + 1);
+	n = (double)(x->mem.n + 1);
 	x->ncounted = 0;
 	norm = norm_string(a->title, strlen(a->title), &tlen);
 	title = strtab_hash(STRTAB_HASH_INIT, norm, tlen);
 	free(norm);
-	ok = sr_words(s, c, i, n) && sr_entities(s, a, es, n) && sr_put_vectors(s, row, day, title) &&
-	     sr_meta_set(s, "related_n", (int64_t)n);
-	if (ok) {
-		sr_candidates(s, row, day, &x->v, n);
-		ok = sr_link(s, row, n);
-	}
+	sr_words(s, c, i, n);
+	sr_entities(s, a, es, n);
+	x->mem.n = (int64_t)n;
+	x->mem.n_dirty = true;
+	ok = sr_put_vectors(s, row, day, title) && sr_candidates(s, row, day, &x->v, n) &&
+	     sr_link(s, row, n);
 	if (ok)
 		return true;
 fail:
@@ -1128,7 +1607,7 @@ long store_related_rebuild(struct store *s, size_t batch, char **error)
 	}
 	sqlite3_finalize(st);
 	if (ok)
-		ok = sr_meta_set(s, "related_rebuilt", last);
+		ok = store_related_flush(s, error) && sr_meta_set(s, "related_rebuilt", last);
 	if (!ok || !store_exec(s, "COMMIT", error)) {
 		store_exec(s, "ROLLBACK", NULL);
 		if (*error == NULL)

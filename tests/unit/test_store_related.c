@@ -1,7 +1,8 @@
 /* test_store_related.c - related stories kept in the store: articles stored one at a time
  * find the neighbours the in-memory ranking finds over the whole set, whatever the order;
  * the first article of a story gets the later ones in its list; an article whose text
- * changed moves to its new story's lists, also when another connection changed it; retention forgets an article everywhere; a version-2 store is migrated and rebuilt in batches. */
+ * changed moves to its new story's lists, also when another connection changed it; retention forgets an article everywhere; an import leaves the related tables as
+ * batch-by-batch ingest does; a version-2 store is migrated and rebuilt in batches. */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -316,6 +317,71 @@ static void test_other_writer(void)
 	corpus_free(&changed);
 }
 
+/* The rows of query on the store file name, one line each (scores to the last bit). */
+static char *test_dump(const char *name, const char *query)
+{
+	char *path = xasprintf("%s/%s", test_root, name);
+	struct strbuf sb = {0};
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	strbuf_append(&sb, "", 0);
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	REQUIRE(sqlite3_prepare_v2(db, query, -1, &st, NULL) == SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < sqlite3_column_count(st); i++)
+			strbuf_printf(&sb, "%s\t", (const char *)sqlite3_column_text(st, i));
+		strbuf_printf(&sb, "\n");
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+	return sb.data;
+}
+
+/* store_import (a bulk write: df counts, postings and pools kept in memory from one
+ * transaction to the next) leaves the related tables row for row as store_ingest does batch
+ * by batch (each transaction's counts read and written back at once), a second import that
+ * changes an article included (forgotten by statement in the middle of a bulk write). */
+static void test_import_same_tables(void)
+{
+	static const char *const queries[] = {
+		"SELECT id, kind, term, name, df FROM related_terms ORDER BY id",
+		"SELECT term, day, article, printf('%!.17g', w) FROM related_postings ORDER BY 1, 2, 3",
+		"SELECT article, neighbour, printf('%!.17g', score) FROM related_pool ORDER BY 1, 2",
+		"SELECT article, day, title, hex(words), hex(entities), hex(counted) FROM related_vecs"
+		" ORDER BY article",
+		"SELECT key, value FROM meta WHERE key LIKE 'related%' ORDER BY key",
+	};
+	struct corpus c, changed;
+	struct store *a = test_open("batches.db"), *b = test_open("import.db");
+	char *error = NULL;
+
+	test_corpus(&c, NULL, TEST_N);
+	test_moved = 1;
+	test_corpus(&changed, NULL, TEST_N);
+	test_moved = SIZE_MAX;
+	for (size_t from = 0; from < c.n; from += 7)
+		CHECK(store_ingest(a, 0, &c, from, from + 7 < c.n ? from + 7 : c.n, NULL, &error));
+	for (size_t from = 0; from < changed.n; from += 7)
+		CHECK(store_ingest(a, 0, &changed, from, from + 7 < c.n ? from + 7 : c.n, NULL, &error));
+	CHECK(store_import(b, 0, &c, 7, NULL, &error));
+	CHECK(store_import(b, 0, &changed, 7, NULL, &error));
+	free(error);
+	test_same_as_memory(b, &changed);
+	store_close(a);
+	store_close(b);
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		char *want = test_dump("batches.db", queries[i]), *got = test_dump("import.db", queries[i]);
+		CHECK(strlen(want) > 20);
+		CHECK_STR(got, want);
+		free(want);
+		free(got);
+	}
+	corpus_free(&c);
+	corpus_free(&changed);
+}
+
 /* A store made by this qari, taken back to schema 2 (its articles, no related tables), is
  * migrated at open and rebuilt in batches to the lists of a store built at ingest. */
 static void test_migration(void)
@@ -389,6 +455,7 @@ int main(void)
 	test_updated_and_pruned();
 	test_changed();
 	test_other_writer();
+	test_import_same_tables();
 	test_migration();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
