@@ -188,6 +188,8 @@ struct store_related_state {
 				  * connection committed or a transaction was rolled back */
 	int64_t cache_version;   /* PRAGMA data_version when it was last checked */
 	struct sr_mem mem;
+	float *spread;           /* by term id: the weights of the article being scored */
+	size_t nspread;
 };
 
 static void sr_cache_clear(struct store_related_state *x)
@@ -225,6 +227,7 @@ void store_related_state_free(struct store *s)
 	free(x->df);
 	free(x->hits);
 	free(x->table);
+	free(x->spread);
 	sqlite3_rollback_hook(s->db, NULL, NULL);
 	sr_cache_clear(x);
 	sr_mem_clear(&x->mem);
@@ -993,6 +996,34 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	return c;
 }
 
+/* The article's word and entity weights into x->spread by term id (on), or taken out. */
+static void sr_spread(struct store_related_state *x, const struct related_work *v,
+		      const struct related_work *e, bool on)
+{
+	const struct related_work *both[] = {v, e};
+	for (size_t k = 0; k < 2; k++)
+		for (size_t i = 0; i < both[k]->n; i++) {
+			uint32_t id = both[k]->ids[i];
+			if (on && id >= x->nspread) {
+				size_t had = x->nspread;
+				xgrow(&x->spread, &x->nspread, (size_t)id + 1, sizeof *x->spread);
+				memset(x->spread + had, 0, (x->nspread - had) * sizeof *x->spread);
+			}
+			x->spread[id] = on ? both[k]->w[i] : 0;
+		}
+}
+
+/* related_dot of the spread article and b: the same products summed in the same order (b's
+ * terms ascending; a term the article lacks adds 0), one lookup a term instead of a merge. */
+static double sr_dot_spread(const struct store_related_state *x, const struct related_vec *b)
+{
+	double s = 0;
+	for (size_t j = 0; j < b->n; j++)
+		if (b->ids[j] < x->nspread)
+			s += (double)x->spread[b->ids[j]] * b->w[j];
+	return s;
+}
+
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
  * in the cosine, and with the shared entities' boost. */
@@ -1000,22 +1031,23 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 		       int32_t day)
 {
 	struct store_related_state *x = s->related;
-	struct related_vec va = {v->ids, v->w, v->n}, ea = {e->ids, e->w, e->n};
 	size_t n = 0;
 
 	if (x->nhits > STORE_RELATED_RESCORE)
 		x->nhits = STORE_RELATED_RESCORE;
+	sr_spread(x, v, e, true);
 	for (size_t i = 0; i < x->nhits; i++) {
 		const struct sr_cached *b = sr_cached_vectors(s, x->hits[i].article);
 		if (b) {
 			struct related_vec vb = {b->ids, b->w, b->nw};
 			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
-			x->hits[i].score = (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
+			x->hits[i].score = (sr_dot_spread(x, &vb) + RELATED_ENTITY_BOOST * sr_dot_spread(x, &eb)) /
 					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day);
 		}
 		if (x->hits[i].score > 1e-9)
 			x->hits[n++] = x->hits[i];
 	}
+	sr_spread(x, v, e, false);
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 }
@@ -1044,6 +1076,34 @@ static struct store_related_hit *sr_hit(struct store_related_state *x, int64_t b
 		x->nhits++;
 	}
 	return &x->table[i];
+}
+
+static void sr_hit_swap(struct store_related_hit *a, struct store_related_hit *b)
+{
+	struct store_related_hit t = *a;
+	*a = *b;
+	*b = t;
+}
+
+/* The k best of the n hits (sr_hit_by_score's order) into h[0, k), in no order: a partial
+ * quickselect, where sorting them all took as long as the rest of finding them. */
+static void sr_hits_best(struct store_related_hit *h, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+	while (k < n && hi - lo > 1) {
+		size_t i = lo;
+		sr_hit_swap(&h[lo + (hi - lo) / 2], &h[hi - 1]);
+		for (size_t j = lo; j < hi - 1; j++)
+			if (sr_hit_by_score(&h[j], &h[hi - 1]) < 0)
+				sr_hit_swap(&h[i++], &h[j]);
+		sr_hit_swap(&h[i], &h[hi - 1]); /* the pivot: better before it, worse after */
+		if (i == k || i + 1 == k)
+			return;
+		if (k < i)
+			hi = i;
+		else
+			lo = i + 1;
+	}
 }
 
 /* Term's postings on the days lo..hi and the undated, at most STORE_RELATED_POSTINGS of them
@@ -1122,9 +1182,15 @@ static bool sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 			x->table[i].article = 0;
 		}
 	x->nhits = n;
-	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
-	if (skipped || RELATED_ENTITY_BOOST > 0)
+	if (skipped || RELATED_ENTITY_BOOST > 0) { /* only the best are scored again */
+		sr_hits_best(x->hits, x->nhits, STORE_RELATED_RESCORE);
+		if (x->nhits > STORE_RELATED_RESCORE)
+			x->nhits = STORE_RELATED_RESCORE;
+		xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 		sr_rescore(s, v, &x->e, day);
+	} else {
+		xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
+	}
 	return ok;
 }
 
