@@ -29,24 +29,53 @@ struct store_tag_job {
 	const size_t *todo;           /* corpus positions to tag */
 	size_t ntodo;
 	struct article_entities *out; /* by todo index */
+	struct store_related_stemmer **stemmers; /* one a thread, or NULL: no stems made */
+	struct store_related_stems *stems;       /* by todo index, with stemmers */
 	atomic_size_t next;
+	atomic_int thread;
 };
 
 static void *store_tag_worker(void *arg)
 {
 	struct store_tag_job *job = arg;
 	struct entity_scratch *x = entity_scratch_new();
+	int thread = atomic_fetch_add(&job->thread, 1);
 	size_t k;
-	while ((k = atomic_fetch_add(&job->next, 1)) < job->ntodo)
+	while ((k = atomic_fetch_add(&job->next, 1)) < job->ntodo) {
 		entity_extract_with(job->m, job->c->items[job->todo[k]], x, &job->out[k]);
+		if (job->stemmers)
+			store_related_stem(job->stemmers[thread], job->c, job->todo[k], &job->stems[k]);
+	}
 	entity_scratch_free(x);
 	return NULL;
 }
 
+/* Stemmers for every tagging thread (NULL: none, without the entity model). */
+static struct store_related_stemmer **store_stemmers_new(struct store *s)
+{
+	struct store_related_stemmer **v = xcalloc(STORE_TAG_MAX_THREADS, sizeof *v);
+	for (int i = 0; i < STORE_TAG_MAX_THREADS; i++)
+		if ((v[i] = store_related_stemmer_new(s)) == NULL) {
+			free(v);
+			return NULL;
+		}
+	return v;
+}
+
+static void store_stemmers_free(struct store_related_stemmer **v)
+{
+	for (int i = 0; v && i < STORE_TAG_MAX_THREADS; i++)
+		store_related_stemmer_free(v[i]);
+	free(v);
+}
+
+/* Tag job's articles on every core (and stem them, with stemmers). */
 static void store_tag(struct store *s, struct store_tag_job *job)
 {
 	pthread_t t[STORE_TAG_MAX_THREADS];
 	int started = 0;
+	if (job->stemmers)
+		job->stems = xcalloc(job->ntodo + 1, sizeof *job->stems);
 	for (int i = 1; i < s->nthreads && (size_t)i < job->ntodo; i++)
 		if (pthread_create(&t[started], NULL, store_tag_worker, job) == 0)
 			started++;
@@ -224,6 +253,7 @@ static size_t store_plan(struct store *s, int64_t feed, const struct corpus *c, 
 /* Entities found ahead of a batch's transaction (store_import), by corpus position - from. */
 struct store_pretag {
 	struct article_entities *es;
+	struct store_related_stems *stems; /* or NULL */
 	uint8_t *have;
 };
 
@@ -232,14 +262,19 @@ struct store_pretag {
 static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
 			   struct store_pretag *pre, struct store_tag_job *job)
 {
-	struct store_tag_job rest = {.m = s->tagger, .c = c};
+	struct store_tag_job rest = {.m = s->tagger, .c = c, .stemmers = store_stemmers_new(s)};
 	size_t *todo = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *todo);
 	size_t *slot = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *slot);
 
+	job->stems = xcalloc(job->ntodo + 1, sizeof *job->stems);
 	for (size_t t = 0; t < job->ntodo; t++) {
 		size_t k = job->todo[t] - from;
 		if (pre && pre->have[k]) {
 			job->out[t] = pre->es[k];
+			if (pre->stems) {
+				job->stems[t] = pre->stems[k];
+				pre->stems[k] = (struct store_related_stems){0};
+			}
 			pre->have[k] = 0; /* moved */
 		} else {
 			slot[rest.ntodo] = t;
@@ -250,10 +285,15 @@ static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
 		rest.todo = todo;
 		rest.out = xcalloc(rest.ntodo, sizeof *rest.out);
 		store_tag(s, &rest);
-		for (size_t t = 0; t < rest.ntodo; t++)
+		for (size_t t = 0; t < rest.ntodo; t++) {
 			job->out[slot[t]] = rest.out[t];
+			if (rest.stems)
+				job->stems[slot[t]] = rest.stems[t];
+		}
 		free(rest.out);
+		free(rest.stems);
 	}
+	store_stemmers_free(rest.stemmers);
 	free(slot);
 	free(todo);
 }
@@ -295,8 +335,10 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 				 &body, &ents);
 		if (ok && row->rowid == 0)
 			added[r.added] = sqlite3_last_insert_rowid(s->db);
-		ok = ok && store_related_add(s, row->rowid ? row->rowid : added[r.added], c, todo[t],
-					     s->tagger ? &job.out[t] : NULL, error);
+		ok = ok && store_related_add_stems(s, row->rowid ? row->rowid : added[r.added], c,
+						   todo[t], s->tagger ? &job.out[t] : NULL,
+						   job.stems && job.stems[t].made ? &job.stems[t] : NULL,
+						   error);
 		if (!ok && *error == NULL)
 			*error = store_errmsg(s, "cannot store an article");
 		*(row->rowid ? &r.updated : &r.added) += 1;
@@ -310,8 +352,12 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 		store_exec(s, "ROLLBACK", NULL);
 		r.added = r.updated = 0;
 	}
-	for (size_t t = 0; t < job.ntodo; t++)
+	for (size_t t = 0; t < job.ntodo; t++) {
 		article_entities_free(&job.out[t]);
+		if (job.stems)
+			store_related_stems_free(&job.stems[t]);
+	}
+	free(job.stems);
 	for (size_t i = 0; i < to - from; i++)
 		free(rows[i].dedupe);
 	free(job.out);
@@ -360,6 +406,9 @@ static void store_import_batch_free(struct store_import_batch *b)
 	for (size_t i = 0; b->pre.have && i < b->to - b->from; i++)
 		if (b->pre.have[i])
 			article_entities_free(&b->pre.es[i]);
+	for (size_t i = 0; b->pre.stems && i < b->to - b->from; i++)
+		store_related_stems_free(&b->pre.stems[i]);
+	free(b->pre.stems);
 	free(b->pre.es);
 	free(b->pre.have);
 	free(b);
@@ -380,14 +429,16 @@ static bool store_stored_same(sqlite3_stmt *find, int64_t feed, const char *dedu
  * batch still being written may hold some: the writer plans again, and tags what is
  * missing, and a guess too many is only tagging undone). */
 static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t feed,
-				const struct corpus *c, struct store_import_batch *b)
+				const struct corpus *c, struct store_related_stemmer **stemmers,
+				struct store_import_batch *b)
 {
 	size_t n = b->to - b->from;
-	struct store_tag_job job = {.m = s->tagger, .c = c};
+	struct store_tag_job job = {.m = s->tagger, .c = c, .stemmers = stemmers};
 	size_t *todo = xcalloc(n ? n : 1, sizeof *todo);
 	char **keys = xcalloc(n ? n : 1, sizeof *keys);
 
 	b->pre.es = xcalloc(n ? n : 1, sizeof *b->pre.es);
+	b->pre.stems = stemmers ? xcalloc(n ? n : 1, sizeof *b->pre.stems) : NULL;
 	b->pre.have = xcalloc(n ? n : 1, 1);
 	for (size_t i = 0; i < n; i++) {
 		const struct article *a = c->items[b->from + i];
@@ -406,8 +457,11 @@ static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t fee
 		store_tag(s, &job);
 	for (size_t t = 0; t < job.ntodo; t++) {
 		b->pre.es[todo[t] - b->from] = job.out[t];
+		if (job.stems)
+			b->pre.stems[todo[t] - b->from] = job.stems[t];
 		b->pre.have[todo[t] - b->from] = 1;
 	}
+	free(job.stems);
 	for (size_t i = 0; i < n; i++)
 		free(keys[i]);
 	free(keys);
@@ -484,6 +538,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 		  struct store_ingest *res, char **error)
 {
 	struct store_import im = {.s = s, .feed = feed, .c = c};
+	struct store_related_stemmer **stemmers;
 	sqlite3 *rd = NULL;
 	sqlite3_stmt *find;
 	pthread_t writer;
@@ -498,6 +553,8 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	pthread_cond_init(&im.changed, NULL);
 	store_bulk(s, true);
 	find = s->tagger ? store_import_finder(s, &rd) : NULL;
+	/* made before the writer starts: the first makes store_related.c's state */
+	stemmers = s->tagger ? store_stemmers_new(s) : NULL;
 	if (pthread_create(&writer, NULL, store_import_writer, &im) != 0) {
 		ok = true; /* no thread: one batch after the other */
 		for (size_t from = 0; ok && from < c->n; from += batch)
@@ -509,7 +566,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 			b->from = from;
 			b->to = from + batch < c->n ? from + batch : c->n;
 			if (s->tagger)
-				store_import_pretag(s, find, feed, c, b);
+				store_import_pretag(s, find, feed, c, stemmers, b);
 			if (!store_import_hand(&im, b))
 				break;
 		}
@@ -526,6 +583,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 			res->unchanged += im.res.unchanged;
 		}
 	}
+	store_stemmers_free(stemmers);
 	sqlite3_finalize(find);
 	sqlite3_close(rd);
 	store_bulk(s, false);

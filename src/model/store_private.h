@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "qari/store.h"
+#include "qari/xalloc.h"
 
 enum store_stmt_id {
 	STORE_STMT_COUNT,
@@ -78,6 +79,31 @@ void store_related_state_free(struct store *s);
 bool store_related_flush(struct store *s, char **error);
 /* Forget the working copy (flushed): a bulk write's begins or ends. */
 void store_related_drop_memory(struct store *s);
+
+/* An article's stems (related_article_words) with their counts, distinct, in the order of
+ * their first use: made ahead on a tagging thread, so the writer only counts and weighs. */
+struct store_related_stem {
+	size_t at;    /* in text */
+	float count;
+	bool skip;    /* a skip word: counted in df, left out of the vector */
+};
+struct store_related_stems {
+	struct strbuf text; /* the stems, each NUL-terminated */
+	struct store_related_stem *v;
+	size_t n;
+	bool made;
+};
+/* A stemmer for one thread; NULL without the entity model. Made on the store's thread (it
+ * may make store_related.c's state), used on any one thread while the store is open. */
+struct store_related_stemmer *store_related_stemmer_new(struct store *s);
+void store_related_stemmer_free(struct store_related_stemmer *st);
+void store_related_stem(struct store_related_stemmer *st, const struct corpus *c, size_t i,
+			struct store_related_stems *out);
+void store_related_stems_free(struct store_related_stems *w);
+/* store_related_add with the article's stems made ahead (NULL: made now). */
+bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *c, size_t i,
+			     const struct article_entities *es, const struct store_related_stems *stems,
+			     char **error);
 
 /* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
  * connection: the schema's table and triggers use them. */

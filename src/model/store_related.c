@@ -172,7 +172,8 @@ struct store_related_hit {
 struct store_related_state {
 	sqlite3_stmt *stmt[SR_NSTMT];
 	const struct ner_lexicon *lex;
-	struct related_words rw; /* interning: the store's vocabulary is the terms table */
+	struct store_related_stemmer *stemmer; /* for articles not stemmed ahead */
+	struct store_related_stems stems;
 	struct strtab skip;
 	struct related_work v, e;
 	double *idf;
@@ -218,7 +219,8 @@ void store_related_state_free(struct store *s)
 		return;
 	for (size_t i = 0; i < SR_NSTMT; i++)
 		sqlite3_finalize(x->stmt[i]);
-	related_words_free(&x->rw);
+	store_related_stemmer_free(x->stemmer);
+	store_related_stems_free(&x->stems);
 	strtab_free(&x->skip);
 	related_work_free(&x->v);
 	related_work_free(&x->e);
@@ -252,10 +254,6 @@ static struct store_related_state *store_related_state(struct store *s)
 	s->related->cache_version = -1;
 	sqlite3_rollback_hook(s->db, sr_cache_rolled_back, s->related);
 	related_skip_words(&s->related->skip);
-	s->related->rw = (struct related_words){.lex = s->related->lex, .intern = true,
-						.skip = &s->related->skip,
-						.title_repeat = RELATED_TITLE_REPEAT};
-	strtab_init(&s->related->rw.vocab);
 	/* an ingest touches postings and pools all over the file: keep them in memory */
 	store_exec(s, "PRAGMA cache_size = -" STORE_RELATED_CACHE_KB, NULL);
 	return s->related;
@@ -812,26 +810,25 @@ static void sr_idf_room(struct store_related_state *x, size_t n)
  * store's df now (n articles, this one counted): stems of related_article_words counted by
  * related_count, weighed by related_weigh, cut by related_keep_top. Every stem counts in df;
  * the skip words stay out of the vector, as related.c's second pass leaves them out. */
-static void sr_words(struct store *s, const struct corpus *c, size_t i, double n)
+static void sr_words(struct store *s, const struct store_related_stems *stems, double n)
 {
 	struct store_related_state *x = s->related;
 	struct related_work *v = &x->v;
 	size_t k = 0;
 
-	related_article_words(&x->rw, c, i);
-	related_count(x->rw.ids, x->rw.nids, v);
-	sr_idf_room(x, v->n);
-	for (size_t j = 0; j < v->n; j++) {
-		uint32_t local = v->ids[j], id;
-		const char *stem = strtab_str(&x->rw.vocab, local);
+	related_work_room(v, stems->n + 1);
+	sr_idf_room(x, stems->n);
+	for (size_t j = 0; j < stems->n; j++) {
+		const struct store_related_stem *w = &stems->v[j];
+		uint32_t id;
 		int64_t df;
-		sr_term_count(s, 0, stem, NULL, &id, &df);
+		sr_term_count(s, 0, stems->text.data + w->at, NULL, &id, &df);
 		sr_counted(x, id, df);
-		if (strtab_has(&x->skip, stem, x->rw.vocab.lens[local]))
+		if (w->skip)
 			continue;
 		x->idf[k] = log(1 + n / (double)df);
-		v->ids[k] = (uint32_t)k, v->w[k++] = v->w[j]; /* related_weigh looks idf up by id */
-		v->p[k - 1].id = id;                          /* the term, kept aside */
+		v->ids[k] = (uint32_t)k, v->w[k++] = w->count; /* related_weigh looks idf up by id */
+		v->p[k - 1].id = id;                           /* the term, kept aside */
 	}
 	v->n = k;
 	related_weigh(v, x->idf);
@@ -839,9 +836,64 @@ static void sr_words(struct store *s, const struct corpus *c, size_t i, double n
 		v->ids[j] = v->p[j].id;
 	related_sort_pairs(v);
 	related_keep_top(v, RELATED_WORD_TERMS);
+}
+
+/* Stems on the tagging threads */
+
+struct store_related_stemmer {
+	struct related_words rw;
+	struct related_work v;
+};
+
+struct store_related_stemmer *store_related_stemmer_new(struct store *s)
+{
+	struct store_related_state *x = store_related_state(s);
+	struct store_related_stemmer *st;
+	if (x == NULL)
+		return NULL;
+	st = xcalloc(1, sizeof *st);
+	st->rw = (struct related_words){.lex = x->lex, .intern = true, .skip = &x->skip,
+					.title_repeat = RELATED_TITLE_REPEAT};
+	strtab_init(&st->rw.vocab);
+	return st;
+}
+
+void store_related_stemmer_free(struct store_related_stemmer *st)
+{
+	if (st == NULL)
+		return;
+	related_words_free(&st->rw);
+	related_work_free(&st->v);
+	free(st);
+}
+
+void store_related_stem(struct store_related_stemmer *st, const struct corpus *c, size_t i,
+			struct store_related_stems *out)
+{
+	struct related_work *v = &st->v;
+
+	related_article_words(&st->rw, c, i);
+	related_count(st->rw.ids, st->rw.nids, v);
+	out->n = 0;
+	out->text.len = 0;
+	out->v = xreallocarray(out->v, v->n + 1, sizeof *out->v);
+	for (size_t j = 0; j < v->n; j++) {
+		const char *stem = strtab_str(&st->rw.vocab, v->ids[j]);
+		size_t len = st->rw.vocab.lens[v->ids[j]];
+		out->v[out->n++] = (struct store_related_stem){out->text.len, v->w[j],
+								strtab_has(st->rw.skip, stem, len)};
+		strbuf_append(&out->text, stem, len + 1);
+	}
+	out->made = true;
 	/* the vocabulary of one article at a time: the store's is the terms table */
-	strtab_free(&x->rw.vocab);
-	strtab_init(&x->rw.vocab);
+	strtab_clear(&st->rw.vocab);
+}
+
+void store_related_stems_free(struct store_related_stems *w)
+{
+	strbuf_free(&w->text);
+	free(w->v);
+	memset(w, 0, sizeof *w);
 }
 
 /* The article's entity vector into x->e: persons, places and organisations by key, counted
@@ -1369,6 +1421,13 @@ static bool sr_link(struct store *s, int64_t row, double n)
 bool store_related_add(struct store *s, int64_t row, const struct corpus *c, size_t i,
 		       const struct article_entities *es, char **error)
 {
+	return store_related_add_stems(s, row, c, i, es, NULL, error);
+}
+
+bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *c, size_t i,
+			     const struct article_entities *es, const struct store_related_stems *stems,
+			     char **error)
+{
 	struct store_related_state *x = store_related_state(s);
 	const struct article *a = c->items[i];
 	int32_t day = related_day(a);
@@ -1388,7 +1447,13 @@ bool store_related_add(struct store *s, int64_t row, const struct corpus *c, siz
 	norm = norm_string(a->title, strlen(a->title), &tlen);
 	title = strtab_hash(STRTAB_HASH_INIT, norm, tlen);
 	free(norm);
-	sr_words(s, c, i, n);
+	if (stems == NULL) {
+		if (x->stemmer == NULL)
+			x->stemmer = store_related_stemmer_new(s);
+		store_related_stem(x->stemmer, c, i, &x->stems);
+		stems = &x->stems;
+	}
+	sr_words(s, stems, n);
 	sr_entities(s, a, es, n);
 	x->mem.n = (int64_t)n;
 	x->mem.n_dirty = true;
