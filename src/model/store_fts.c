@@ -27,6 +27,7 @@
 #define STORE_FTS_BREAK "\n" /* between two texts: normalisation makes every '\n' a space */
 
 struct store_fts_tokenizer {
+	const struct store *s; /* s->fts_docs set: documents already in matching form */
 	struct norm_text t;
 	size_t *cp;  /* byte offsets of the code points of t.s, and t.len */
 	size_t cap;
@@ -37,8 +38,10 @@ typedef int (*store_fts_token_fn)(void *ctx, int tflags, const char *tok, int nt
 
 static int store_fts_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
 {
-	(void)user, (void)argv, (void)argc;
-	*out = (Fts5Tokenizer *)xcalloc(1, sizeof(struct store_fts_tokenizer));
+	struct store_fts_tokenizer *k = xcalloc(1, sizeof *k);
+	(void)argv, (void)argc;
+	k->s = user;
+	*out = (Fts5Tokenizer *)k;
 	return SQLITE_OK;
 }
 
@@ -50,17 +53,20 @@ static void store_fts_delete(Fts5Tokenizer *tok)
 	free(k);
 }
 
-/* The tokens of one text (title or paragraph) at byte base of the whole. A token's offsets
- * are those of its whole text: they serve only highlight(), which a table without content
- * cannot run, and mapping each back to the original would cost a map per text. */
-static int store_fts_text(struct store_fts_tokenizer *k, void *ctx, bool query, const char *s,
-			  size_t n, size_t base, store_fts_token_fn token)
+/* The tokens of one text (title or paragraph) at byte base of the whole (ready: already in
+ * matching form). A token's offsets are those of its whole text: they serve only highlight(),
+ * which a table without content cannot run, and mapping each back to the original would cost
+ * a map per text. */
+static int store_fts_text(struct store_fts_tokenizer *k, void *ctx, bool query, bool ready,
+			  const char *s, size_t n, size_t base, store_fts_token_fn token)
 {
-	const struct norm_text *t = &k->t;
+	struct norm_text as_is = {.s = (char *)s, .len = n};
+	const struct norm_text *t = ready ? &as_is : &k->t;
 	int beg = (int)base, end = (int)(base + n);
 	size_t ncp = 0;
 
-	norm_text_set(&k->t, s, n, false);
+	if (!ready)
+		norm_text_set(&k->t, s, n, false);
 	xgrow(&k->cp, &k->cap, t->len + 1, sizeof *k->cp);
 	for (size_t i = 0; i < t->len; ncp++) {
 		uint32_t cp;
@@ -83,7 +89,8 @@ static int store_fts_text(struct store_fts_tokenizer *k, void *ctx, bool query, 
 	return SQLITE_OK;
 }
 
-/* A document is texts separated by NULs (store_fts_document); a query is one text. */
+/* A document is texts separated by NULs (store_fts_document, or store_fts_ready's while
+ * store_fts_index_rows indexes those); a query is one text. */
 static int store_fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *s, int n,
 			      store_fts_token_fn token)
 {
@@ -92,15 +99,17 @@ static int store_fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const ch
 	size_t len = n > 0 ? (size_t)n : 0, at = 0;
 	int rc = SQLITE_OK;
 
+	bool ready = !query && k->s && k->s->fts_docs;
+
 	if (query)
-		return store_fts_text(k, ctx, true, s, len, 0, token);
+		return store_fts_text(k, ctx, true, false, s, len, 0, token);
 	while (rc == SQLITE_OK && at <= len) {
 		const char *z = memchr(s + at, '\0', len - at);
 		size_t end = z ? (size_t)(z - s) : len;
 		if (at > 0)
 			rc = token(ctx, 0, STORE_FTS_BREAK, 1, (int)at - 1, (int)at);
 		if (rc == SQLITE_OK)
-			rc = store_fts_text(k, ctx, false, s + at, end - at, at, token);
+			rc = store_fts_text(k, ctx, false, ready, s + at, end - at, at, token);
 		at = end + 1;
 	}
 	return rc;
@@ -142,7 +151,41 @@ static void store_fts_deferred(sqlite3_context *cx, int argc, sqlite3_value **v)
 	sqlite3_result_int(cx, s->fts_deferred);
 }
 
-bool store_fts_index_rows(struct store *s, const int64_t *rows, size_t n, char **error)
+void store_fts_prepare(const struct article *a, struct strbuf *out)
+{
+	struct norm_text t = {0};
+	const char *title = a->title ? a->title : "";
+
+	out->len = 0;
+	strbuf_append(out, "", 0);
+	/* store_fts_document's texts: the title, each paragraph, and the empty one after the
+	 * last NUL */
+	for (size_t i = 0; i <= a->npara; i++) {
+		const char *text = i == 0 ? title : a->paras[i - 1];
+		if (i > 0)
+			strbuf_appendc(out, '\0');
+		norm_text_set(&t, text, strlen(text), false);
+		strbuf_append(out, t.s, t.len);
+	}
+	strbuf_appendc(out, '\0');
+	norm_text_free(&t);
+}
+
+/* qari_fts_ready(i): the i-th of the documents store_fts_index_rows was given. */
+static void store_fts_ready(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	const struct store *s = sqlite3_user_data(cx);
+	int64_t i = sqlite3_value_int64(v[0]);
+	(void)argc;
+	if (s->fts_docs == NULL || i < 0 || (size_t)i >= s->fts_ndocs) {
+		sqlite3_result_error(cx, "qari_fts_ready: no such document", -1);
+		return;
+	}
+	sqlite3_result_text64(cx, s->fts_docs[i].data, s->fts_docs[i].len, SQLITE_STATIC, SQLITE_UTF8);
+}
+
+bool store_fts_index_rows(struct store *s, const int64_t *rows, const struct strbuf *docs,
+			  size_t n, char **error)
 {
 	struct strbuf ids = {0};
 	sqlite3_stmt *st;
@@ -157,11 +200,17 @@ bool store_fts_index_rows(struct store *s, const int64_t *rows, size_t n, char *
 		strbuf_append(&ids, num, (size_t)len);
 	}
 	strbuf_appendc(&ids, ']');
-	st = store_prepare(s, "INSERT INTO articles_fts (rowid, text)"
-			      " SELECT id, qari_fts_text(title, body, fulltext) FROM articles"
-			      " WHERE id IN (SELECT value FROM json_each(?1))");
+	st = store_prepare(s, docs ? "INSERT INTO articles_fts (rowid, text)"
+				     " SELECT value, qari_fts_ready(key) FROM json_each(?1)"
+				   : "INSERT INTO articles_fts (rowid, text)"
+				     " SELECT id, qari_fts_text(title, body, fulltext) FROM articles"
+				     " WHERE id IN (SELECT value FROM json_each(?1))");
 	sqlite3_bind_text(st, 1, ids.data, (int)ids.len, SQLITE_STATIC);
+	s->fts_docs = docs;
+	s->fts_ndocs = n;
 	ok = sqlite3_step(st) == SQLITE_DONE;
+	s->fts_docs = NULL;
+	s->fts_ndocs = 0;
 	if (!ok)
 		*error = store_errmsg(s, "cannot index the new articles");
 	sqlite3_finalize(st);
@@ -188,13 +237,15 @@ bool store_fts_register(struct store *s, char **error)
 
 	if (api == NULL || api->iVersion < 2)
 		return *error = xasprintf("%s: this SQLite has no FTS5", s->path), false;
-	if (api->xCreateTokenizer(api, "qari", NULL, &tokenizer, NULL) != SQLITE_OK ||
+	if (api->xCreateTokenizer(api, "qari", s, &tokenizer, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(s->db, "qari_fts_text", 3,
 				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				       store_fts_document, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(s->db, "qari_fts_deferred", 0,
 				       SQLITE_UTF8 | SQLITE_INNOCUOUS, s, store_fts_deferred, NULL,
-				       NULL, NULL) != SQLITE_OK)
+				       NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "qari_fts_ready", 1, SQLITE_UTF8, s,
+				       store_fts_ready, NULL, NULL, NULL) != SQLITE_OK)
 		return *error = store_errmsg(s, "cannot register the search tokenizer"), false;
 	return true;
 }

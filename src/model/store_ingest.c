@@ -23,14 +23,26 @@ void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads)
 
 /* Tagging on threads */
 
+/* What the tagging threads make of an article beside its entities, so the writer does less. */
+struct store_ahead {
+	struct store_related_stems stems; /* stems.made: made (and doc with them) */
+	struct strbuf doc;                /* its document for the index (store_fts_prepare) */
+};
+
+static void store_ahead_free(struct store_ahead *a)
+{
+	store_related_stems_free(&a->stems);
+	strbuf_free(&a->doc);
+}
+
 struct store_tag_job {
 	const struct ner_model *m;
 	const struct corpus *c;
 	const size_t *todo;           /* corpus positions to tag */
 	size_t ntodo;
 	struct article_entities *out; /* by todo index */
-	struct store_related_stemmer **stemmers; /* one a thread, or NULL: no stems made */
-	struct store_related_stems *stems;       /* by todo index, with stemmers */
+	struct store_related_stemmer **stemmers; /* one a thread, or NULL: nothing made ahead */
+	struct store_ahead *ahead;               /* by todo index, with stemmers */
 	atomic_size_t next;
 	atomic_int thread;
 };
@@ -43,8 +55,10 @@ static void *store_tag_worker(void *arg)
 	size_t k;
 	while ((k = atomic_fetch_add(&job->next, 1)) < job->ntodo) {
 		entity_extract_with(job->m, job->c->items[job->todo[k]], x, &job->out[k]);
-		if (job->stemmers)
-			store_related_stem(job->stemmers[thread], job->c, job->todo[k], &job->stems[k]);
+		if (job->stemmers) {
+			store_related_stem(job->stemmers[thread], job->c, job->todo[k], &job->ahead[k].stems);
+			store_fts_prepare(job->c->items[job->todo[k]], &job->ahead[k].doc);
+		}
 	}
 	entity_scratch_free(x);
 	return NULL;
@@ -69,13 +83,13 @@ static void store_stemmers_free(struct store_related_stemmer **v)
 	free(v);
 }
 
-/* Tag job's articles on every core (and stem them, with stemmers). */
+/* Tag job's articles on every core (and make the rest ahead, with stemmers). */
 static void store_tag(struct store *s, struct store_tag_job *job)
 {
 	pthread_t t[STORE_TAG_MAX_THREADS];
 	int started = 0;
 	if (job->stemmers)
-		job->stems = xcalloc(job->ntodo + 1, sizeof *job->stems);
+		job->ahead = xcalloc(job->ntodo + 1, sizeof *job->ahead);
 	for (int i = 1; i < s->nthreads && (size_t)i < job->ntodo; i++)
 		if (pthread_create(&t[started], NULL, store_tag_worker, job) == 0)
 			started++;
@@ -253,7 +267,7 @@ static size_t store_plan(struct store *s, int64_t feed, const struct corpus *c, 
 /* Entities found ahead of a batch's transaction (store_import), by corpus position - from. */
 struct store_pretag {
 	struct article_entities *es;
-	struct store_related_stems *stems; /* or NULL */
+	struct store_ahead *ahead; /* or NULL */
 	uint8_t *have;
 };
 
@@ -266,14 +280,14 @@ static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
 	size_t *todo = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *todo);
 	size_t *slot = xcalloc(job->ntodo ? job->ntodo : 1, sizeof *slot);
 
-	job->stems = xcalloc(job->ntodo + 1, sizeof *job->stems);
+	job->ahead = xcalloc(job->ntodo + 1, sizeof *job->ahead);
 	for (size_t t = 0; t < job->ntodo; t++) {
 		size_t k = job->todo[t] - from;
 		if (pre && pre->have[k]) {
 			job->out[t] = pre->es[k];
-			if (pre->stems) {
-				job->stems[t] = pre->stems[k];
-				pre->stems[k] = (struct store_related_stems){0};
+			if (pre->ahead) {
+				job->ahead[t] = pre->ahead[k];
+				pre->ahead[k] = (struct store_ahead){0};
 			}
 			pre->have[k] = 0; /* moved */
 		} else {
@@ -287,11 +301,11 @@ static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
 		store_tag(s, &rest);
 		for (size_t t = 0; t < rest.ntodo; t++) {
 			job->out[slot[t]] = rest.out[t];
-			if (rest.stems)
-				job->stems[slot[t]] = rest.stems[t];
+			if (rest.ahead)
+				job->ahead[slot[t]] = rest.ahead[t];
 		}
 		free(rest.out);
-		free(rest.stems);
+		free(rest.ahead);
 	}
 	store_stemmers_free(rest.stemmers);
 	free(slot);
@@ -309,7 +323,8 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 	struct store_ingest r = {0};
 	size_t *todo, k = 0;
 	int64_t *added; /* the rows inserted, by r.added */
-	bool ok = true;
+	struct strbuf *docs; /* their documents for the index, borrowed from job.ahead */
+	bool ok = true, have_docs = true;
 
 	*error = NULL;
 	if (s->read_only) {
@@ -318,6 +333,7 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 	}
 	todo = xcalloc(to > from ? to - from : 1, sizeof *todo);
 	added = xcalloc(to > from ? to - from : 1, sizeof *added);
+	docs = xcalloc(to > from ? to - from : 1, sizeof *docs);
 	job.ntodo = store_plan(s, feed, c, from, to, rows, &r);
 	for (size_t i = from; i < to; i++)
 		if (rows[i - from].write)
@@ -333,11 +349,16 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 		struct store_row *row = &rows[todo[t] - from];
 		ok = store_write(s, feed, c->items[todo[t]], row, s->tagger ? &job.out[t] : NULL,
 				 &body, &ents);
-		if (ok && row->rowid == 0)
+		if (ok && row->rowid == 0) {
 			added[r.added] = sqlite3_last_insert_rowid(s->db);
+			if (job.ahead && job.ahead[t].stems.made)
+				docs[r.added] = job.ahead[t].doc;
+			else
+				have_docs = false;
+		}
 		ok = ok && store_related_add_stems(s, row->rowid ? row->rowid : added[r.added], c,
 						   todo[t], s->tagger ? &job.out[t] : NULL,
-						   job.stems && job.stems[t].made ? &job.stems[t] : NULL,
+						   job.ahead && job.ahead[t].stems.made ? &job.ahead[t].stems : NULL,
 						   error);
 		if (!ok && *error == NULL)
 			*error = store_errmsg(s, "cannot store an article");
@@ -345,7 +366,8 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 	}
 	s->fts_deferred = false;
 	if (ok && job.ntodo)
-		ok = store_related_flush(s, error) && store_fts_index_rows(s, added, r.added, error);
+		ok = store_related_flush(s, error) &&
+		     store_fts_index_rows(s, added, have_docs ? docs : NULL, r.added, error);
 	if (ok && job.ntodo && !store_exec(s, "COMMIT", error))
 		ok = false;
 	if (!ok && job.ntodo) {
@@ -354,10 +376,11 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 	}
 	for (size_t t = 0; t < job.ntodo; t++) {
 		article_entities_free(&job.out[t]);
-		if (job.stems)
-			store_related_stems_free(&job.stems[t]);
+		if (job.ahead)
+			store_ahead_free(&job.ahead[t]);
 	}
-	free(job.stems);
+	free(job.ahead);
+	free(docs);
 	for (size_t i = 0; i < to - from; i++)
 		free(rows[i].dedupe);
 	free(job.out);
@@ -406,9 +429,9 @@ static void store_import_batch_free(struct store_import_batch *b)
 	for (size_t i = 0; b->pre.have && i < b->to - b->from; i++)
 		if (b->pre.have[i])
 			article_entities_free(&b->pre.es[i]);
-	for (size_t i = 0; b->pre.stems && i < b->to - b->from; i++)
-		store_related_stems_free(&b->pre.stems[i]);
-	free(b->pre.stems);
+	for (size_t i = 0; b->pre.ahead && i < b->to - b->from; i++)
+		store_ahead_free(&b->pre.ahead[i]);
+	free(b->pre.ahead);
 	free(b->pre.es);
 	free(b->pre.have);
 	free(b);
@@ -438,7 +461,7 @@ static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t fee
 	char **keys = xcalloc(n ? n : 1, sizeof *keys);
 
 	b->pre.es = xcalloc(n ? n : 1, sizeof *b->pre.es);
-	b->pre.stems = stemmers ? xcalloc(n ? n : 1, sizeof *b->pre.stems) : NULL;
+	b->pre.ahead = stemmers ? xcalloc(n ? n : 1, sizeof *b->pre.ahead) : NULL;
 	b->pre.have = xcalloc(n ? n : 1, 1);
 	for (size_t i = 0; i < n; i++) {
 		const struct article *a = c->items[b->from + i];
@@ -457,11 +480,11 @@ static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t fee
 		store_tag(s, &job);
 	for (size_t t = 0; t < job.ntodo; t++) {
 		b->pre.es[todo[t] - b->from] = job.out[t];
-		if (job.stems)
-			b->pre.stems[todo[t] - b->from] = job.stems[t];
+		if (job.ahead)
+			b->pre.ahead[todo[t] - b->from] = job.ahead[t];
 		b->pre.have[todo[t] - b->from] = 1;
 	}
-	free(job.stems);
+	free(job.ahead);
 	for (size_t i = 0; i < n; i++)
 		free(keys[i]);
 	free(keys);

@@ -54,6 +54,9 @@ struct store {
 	struct store_related_state *related; /* store_related.c's, made on first use */
 	bool bulk;                    /* store_bulk: the related stories' working copy kept from
 				       * one transaction to the next */
+	const struct strbuf *fts_docs; /* store_fts_index_rows' documents, in matching form, while
+					* its statement runs */
+	size_t fts_ndocs;
 	bool fts_deferred;            /* inserts not indexed by their trigger: the writer's
 				       * store_fts_index_rows does it before COMMIT */
 	char *share_of;               /* store_list.c: the search whose share of rows is... */
@@ -108,8 +111,14 @@ bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *
 /* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
  * connection: the schema's table and triggers use them. */
 bool store_fts_register(struct store *s, char **error);
-/* Index rows (inserted while s->fts_deferred) in one statement, in the caller's transaction. */
-bool store_fts_index_rows(struct store *s, const int64_t *rows, size_t n, char **error);
+/* Index rows (inserted while s->fts_deferred) in one statement, in the caller's transaction;
+ * docs: each row's document made ahead by store_fts_prepare (NULL: made from the rows). */
+bool store_fts_index_rows(struct store *s, const int64_t *rows, const struct strbuf *docs,
+			  size_t n, char **error);
+/* Article a's document for the index as qari_fts_text makes it of its row, each text already
+ * in matching form: made on a tagging thread, so the writer's tokenizer only cuts it. */
+struct article;
+void store_fts_prepare(const struct article *a, struct strbuf *out);
 /* The full-text index made by the tokenizer of this qari: when the store's was made by
  * another normalisation or tokenizer (meta 'fts'), it is made again, in one transaction.
  * built: the migration to schema 2 made it just now. */
