@@ -54,7 +54,8 @@ struct store_related_list {
 
 /* Article c->items[i] stored in row (es: its entities, or NULL): its vector, postings and
  * pool, and its place in its neighbours' pools; an older vector of row is forgotten first.
- * Inside the caller's transaction. False with *error. */
+ * Inside the caller's transaction, which writes what it holds in memory by
+ * store_related_flush (store_private.h) before COMMIT. False with *error. */
 bool store_related_add(struct store *s, int64_t row, const struct corpus *c, size_t i,
 		       const struct article_entities *es, char **error);
 /* Forget the articles deleted since the last call (retention): their postings, their pools

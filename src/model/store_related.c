@@ -86,9 +86,8 @@ static const char *const store_related_sql[SR_NSTMT] = {
 
 /* The working copy: df counts, postings and pools held in memory while a transaction lasts
  * (or, during a bulk write, from one transaction to the next), read from the tables on first
- * use and written back once, before COMMIT (store_related_flush). An ingest counts a term
- * ~300 times an article and offers it to ~100 pools; one statement each made SQLite the
- * import's bottleneck. */
+ * use and written back once, before COMMIT (store_related_flush). An article counts ~300
+ * terms and is offered to ~100 pools: a statement each made SQLite the import's bottleneck. */
 
 /* A term as the working copy holds it (index: its place in mem.keys). */
 struct sr_term {
