@@ -79,7 +79,8 @@ static const char *const store_related_sql[SR_NSTMT] = {
 #define STORE_RELATED_CACHE_KB "65536"   /* the connection's page cache */
 #define STORE_RELATED_MEM_ARTICLES 100000 /* a bulk write into a bigger store reads postings
 					    * by statement, a window of days at a time */
-#define STORE_RELATED_MEM_POSTINGS 8000000 /* postings held in memory at most (16 B each) */
+#define STORE_RELATED_MEM_BYTES (256u << 20) /* a bulk write's working copy at most, about:
+					      * past that, dropped after a flush */
 #define STORE_RELATED_VEC_CACHE 32768    /* vectors kept by row (a power of two): an article's
 					  * candidates are the rows of nearby days, read again
 					  * ~250 times an article to be scored */
@@ -646,18 +647,11 @@ static bool sr_flush_pools(struct store *s)
 	return ok;
 }
 
-/* Drop the postings held once there are too many: read and written by statement from here. */
-static void sr_mem_postings_budget(struct sr_mem *m)
+/* About the bytes the working copy holds. */
+static size_t sr_mem_bytes(const struct sr_mem *m)
 {
-	if (!m->postings || m->nposts <= STORE_RELATED_MEM_POSTINGS)
-		return;
-	for (size_t i = 0; i < m->keys.n; i++) {
-		free(m->terms[i].post);
-		m->terms[i].post = NULL;
-		m->terms[i].npost = m->terms[i].pcap = 0;
-	}
-	m->nposts = 0;
-	m->postings = false;
+	return m->nposts * sizeof(struct sr_posting) + m->keys.n * (sizeof(struct sr_term) + 16) +
+	       m->npools * (sizeof(struct sr_pool) + STORE_RELATED_POOL * sizeof(struct sr_entry));
 }
 
 bool store_related_flush(struct store *s, char **error)
@@ -674,10 +668,9 @@ bool store_related_flush(struct store *s, char **error)
 		*error = store_errmsg(s, "cannot store the related stories");
 		return false;
 	}
-	if (!s->bulk)
-		sr_mem_clear(m); /* one transaction's: a reader's fetches keep no more */
-	else
-		sr_mem_postings_budget(m);
+	/* outside a bulk write, one transaction's: a reader's fetches keep no more */
+	if (!s->bulk || sr_mem_bytes(m) > STORE_RELATED_MEM_BYTES)
+		sr_mem_clear(m);
 	return true;
 }
 
