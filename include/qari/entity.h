@@ -95,6 +95,10 @@ size_t article_entities_packed_size(const struct article_entities *es);
 void article_entities_pack(const struct article_entities *es, struct strbuf *out);
 bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
 			     struct article_entities *out);
+/* The version in the packed head: a hash of ENTITY_RULES_VERSION and of the tagger's and the
+ * rules' assets (assets/ner, assets/entities: every file's bytes), so entities a store kept
+ * from another model or other word lists are tagged again too. Made once a process. */
+uint32_t article_entities_pack_version(void);
 
 static inline const struct entity_mention *article_entity_mentions(const struct article_entities *es,
 								   const struct article_entity *e)

@@ -1764,7 +1764,7 @@ bool article_entities_sound(const struct article_entities *es, size_t keybytes,
 
 /* The packed form's head, then the records, the mentions and keybytes of keys. */
 struct entity_pack_head {
-	uint32_t n, nmentions, keybytes, version; /* version: ENTITY_RULES_VERSION */
+	uint32_t n, nmentions, keybytes, version; /* article_entities_pack_version */
 };
 
 size_t article_entities_key_bytes(const struct article_entities *es)
@@ -1786,7 +1786,7 @@ size_t article_entities_packed_size(const struct article_entities *es)
 void article_entities_pack(const struct article_entities *es, struct strbuf *out)
 {
 	struct entity_pack_head h = {es->n, es->nmentions, (uint32_t)article_entities_key_bytes(es),
-				     ENTITY_RULES_VERSION};
+				     article_entities_pack_version()};
 
 	strbuf_append(out, (const char *)&h, sizeof h);
 	if (es->n == 0)
@@ -1809,8 +1809,8 @@ bool article_entities_unpack(const void *buf, size_t len, const struct article *
 	memcpy(&h, p, sizeof h);
 	want = sizeof h + (uint64_t)h.n * sizeof *out->v +
 	       (uint64_t)h.nmentions * sizeof *out->mentions + h.keybytes;
-	if (want != len || (h.n == 0) != (h.keybytes == 0) || h.version != ENTITY_RULES_VERSION)
-		return false; /* the version: packed by other rules, tagged again */
+	if (want != len || (h.n == 0) != (h.keybytes == 0) || h.version != article_entities_pack_version())
+		return false; /* packed by other rules or assets: tagged again */
 	out->n = h.n;
 	out->nmentions = h.nmentions;
 	if (h.n > 0) {
