@@ -550,14 +550,19 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
- * in the cosine, and with the shared entities' boost. */
+ * in the cosine, with the shared entities' boost, and 0 without the words' evidence
+ * (related_evidence; rare by the store's df of the article's words, of narticles). */
 static void sr_rescore(struct store *s, const struct related_work *v, const struct related_work *e,
-		       int32_t day)
+		       int32_t day, double narticles)
 {
 	struct store_related_state *x = s->related;
 	struct related_vec va = {v->ids, v->w, v->n}, ea = {e->ids, e->w, e->n};
+	double small = narticles < RELATED_FLOOR_ARTICLES ? narticles / RELATED_FLOOR_ARTICLES : 1;
+	bool *rare = xcalloc(v->n + 1, sizeof *rare);
 	size_t n = 0;
 
+	for (size_t j = 0; j < v->n; j++)
+		rare[j] = related_is_rare((double)sr_df(x, v->ids[j]), narticles);
 	if (x->nhits > STORE_RELATED_RESCORE)
 		x->nhits = STORE_RELATED_RESCORE;
 	for (size_t i = 0; i < x->nhits; i++) {
@@ -565,14 +570,17 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 		if (b) {
 			struct related_vec vb = {b->ids, b->w, b->nw};
 			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
-			x->hits[i].score = (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
-					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day);
+			bool enough = related_evidence(&va, rare, &vb, RELATED_BEYOND_ONE * small,
+						       RELATED_RARE_EVIDENCE * small);
+			x->hits[i].score = enough ? (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
+					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day) : 0;
 		}
 		if (x->hits[i].score > 1e-9)
 			x->hits[n++] = x->hits[i];
 	}
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
+	free(rare);
 }
 
 /* The hit of article b in the open-addressing table x->table (made when missing). */
@@ -646,14 +654,20 @@ static void sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 	if (skipped || RELATED_ENTITY_BOOST > 0)
-		sr_rescore(s, v, &x->e, day);
+		sr_rescore(s, v, &x->e, day, narticles);
 }
 
-/* The floor of related.c's related_floor for a collection of n articles. */
+/* The floors of related.c's related_find for a collection of n articles: entries', and the
+ * first entry's (no list without one that strong). */
 static double sr_floor(double n)
 {
 	double share = n / RELATED_FLOOR_ARTICLES;
 	return RELATED_FLOOR * (share < 1 ? share : 1);
+}
+
+static double sr_first_floor(double n)
+{
+	return sr_floor(n) * RELATED_FIRST_FLOOR / RELATED_FLOOR;
 }
 
 /* Article a enters b's pool with score when it is among b's best. */
@@ -1010,6 +1024,8 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 			out->same[out->nsame++] = sr_link_of(&pool[i]);
 			continue;
 		}
+		if (out->n == 0 && pool[i].score < sr_first_floor((double)sr_meta(s, "related_n")))
+			break;
 		for (k = 0; k < out->n && !sr_is_copy(&pool[lead[k]], &pool[i]); k++)
 			;
 		if (k < out->n)
