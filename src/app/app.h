@@ -54,6 +54,7 @@ struct app;
 /* qari bench watches the loop through this (NULL in the reader): after each frame. */
 struct app_probe {
 	void (*frame)(struct app *app, void *ctx);
+	void (*key)(struct app *app, void *ctx); /* NULL, or when a pass reads its first key */
 	void *ctx;
 	double key_time; /* when this pass read its first key (monotonic seconds), 0: none */
 	double key_cpu;  /* and the loop thread's CPU time then (seconds) */

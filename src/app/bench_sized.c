@@ -270,6 +270,7 @@ static void bench_sized_reader(const struct cli *cli, const char *path, size_t n
 			bench_sized_print("key_cpu_max_ms", n, 1e3 * s.latency_cpu[s.nlatency - 1],
 					  3, "ms");
 			bench_sized_print("keys", n, (double)s.nlatency, 0, "keys");
+			bench_session_keys_print(&s, 8);
 		}
 		if ((kib = bench_peak_rss_kib()) > 0)
 			bench_sized_print("peak_rss", n, (double)kib * 1024.0 / 1e6, 1, "MB");

@@ -248,6 +248,8 @@ static int loop_keys(struct app *app)
 	while (!app->quit && !loop_stop_signal && (kind = ui_key_read(&ch)) != UI_KEY_NONE) {
 		n++;
 		if (app->probe && app->probe->key_time == 0) {
+			if (app->probe->key) /* before the clocks: its own cost is not the key's */
+				app->probe->key(app, app->probe->ctx);
 			app->probe->key_time = app_now();
 			app->probe->key_cpu = app_thread_cpu();
 		}
