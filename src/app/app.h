@@ -84,6 +84,8 @@ struct app_store_view {
 	double opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
 	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
+	bool fill_pending;            /* the open article's sidebar is filled on an idle pass */
+	struct rel_walk fill_walk;    /* the walk when it was opened: kept if changed since */
 };
 
 struct app {
@@ -242,6 +244,12 @@ bool app_store_related(struct app *app, size_t slot, size_t max, struct store_re
 /* The article stored in row, in a slot (read when it is not); APP_NONE: not stored. */
 size_t app_store_open_row(struct app *app, int64_t row);
 void app_store_close(struct app *app);
+/* The sidebar of an article opened on the store, filled on an idle pass of the loop (the
+ * key that opened it shows the article at once); elsewhere at once. */
+void app_sidebar_fill_soon(struct app *app);
+bool app_store_idle_pending(const struct app *app); /* idle work waits: poll must not sleep */
+void app_store_idle(struct app *app);   /* one step of it */
+void app_store_settle(struct app *app); /* all of it now: a key may read the sidebar */
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */
 void app_filter_tag(struct app *app);         /* T: the list narrowed to the next tag */

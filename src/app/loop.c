@@ -160,8 +160,18 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		app_back(app);
 }
 
+/* Keys that read the open article's sidebar (its entities, related stories, walk). */
+static bool loop_reads_sidebar(const struct app *app, enum ui_op op)
+{
+	return app->focus == &app->sidebar || op == UI_OP_ENTITIES || op == UI_OP_RELATED ||
+	       op == UI_OP_NEXT_RELATED || op == UI_OP_PREV_RELATED || op == UI_OP_NEXT_PANE ||
+	       op == UI_OP_TOGGLE_SIDEBAR;
+}
+
 void app_key_op(struct app *app, enum ui_op op)
 {
+	if (loop_reads_sidebar(app, op))
+		app_store_settle(app); /* its fill, when the idle pass has not made it yet */
 	app->message[0] = '\0';
 	if (app->too_small) { /* nothing to see what a key would do */
 		if (op == UI_OP_QUIT)
@@ -256,7 +266,7 @@ static int loop_keys(struct app *app)
 		if (kind == UI_KEY_FUNCTION && ch == UI_KEY_RESIZE)
 			app->relayout = true;
 		else if (kind == UI_KEY_FUNCTION && ch == UI_KEY_MOUSE)
-			app_mouse_event(app);
+			app_store_settle(app), app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else
@@ -273,7 +283,7 @@ static int loop_timeout(const struct app *app)
 	int t = app->load.loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
 	int reload = app_fetch_timeout(app);
 
-	if (app_filter_runnable(app))
+	if (app_filter_runnable(app) || app_store_idle_pending(app))
 		return 0;
 	if (reload >= 0 && (t < 0 || reload < t))
 		t = reload;
@@ -319,8 +329,12 @@ static void loop_run(struct app *app)
 			app_load_merge(app, false); /* a throttled merge come due */
 		if (fds[1].revents & POLLIN)
 			loop_index_event(app);
-		if (loop_keys(app) == 0)
+		if (loop_keys(app) > 0)
+			continue; /* the keys' frame first */
+		if (app_filter_runnable(app))
 			app_filter_step(app, LOOP_SLICE_US);
+		else
+			app_store_idle(app);
 	}
 }
 

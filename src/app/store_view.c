@@ -174,6 +174,47 @@ bool app_store_entities(struct app *app, size_t slot, struct article_entities *o
 	return have;
 }
 
+void app_sidebar_fill_soon(struct app *app)
+{
+	if (app->sv.win == NULL || app->open == APP_NONE) {
+		app_sidebar_fill(app);
+		return;
+	}
+	sidebar_pane_clear(&app->sidebar_data);
+	sidebar_pane_add(&app->sidebar_data, "finding entities…", NULL, true, 0, 0);
+	app->sidebar.dirty = true;
+	app->sv.fill_pending = true;
+	app->sv.fill_walk = app->rel.walk;
+}
+
+bool app_store_idle_pending(const struct app *app) { return app->sv.fill_pending; }
+
+static bool store_view_same_walk(const struct rel_walk *a, const struct rel_walk *b)
+{
+	return a->anchor == b->anchor && a->pos == b->pos && a->anchor_row == b->anchor_row;
+}
+
+/* The fill as app_open made it before: a walk set after the open (], [, a story followed)
+ * is the one kept, as when the fill came first. */
+void app_store_idle(struct app *app)
+{
+	struct rel_walk after = app->rel.walk;
+	bool set_since = !store_view_same_walk(&after, &app->sv.fill_walk);
+
+	if (!app->sv.fill_pending)
+		return;
+	app->sv.fill_pending = false;
+	app_sidebar_fill(app);
+	if (set_since)
+		app->rel.walk = after;
+}
+
+void app_store_settle(struct app *app)
+{
+	while (app_store_idle_pending(app))
+		app_store_idle(app);
+}
+
 size_t app_store_total(struct app *app)
 {
 	if (app->sv.total == (size_t)-1)
