@@ -84,6 +84,7 @@ struct app_store_view {
 	double opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
 	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
+	char *staged;                 /* a search typed, read between keys: its label */
 	bool fill_pending;            /* the open article's sidebar is filled on an idle pass */
 	struct rel_walk fill_walk;    /* the walk when it was opened: kept if changed since */
 };
@@ -250,6 +251,8 @@ void app_sidebar_fill_soon(struct app *app);
 bool app_store_idle_pending(const struct app *app); /* idle work waits: poll must not sleep */
 void app_store_idle(struct app *app);   /* one step of it */
 void app_store_settle(struct app *app); /* all of it now: a key may read the sidebar */
+void app_store_settle_list(struct app *app); /* a search typed shown now: a key reads the list */
+void app_store_unstage(struct app *app, const char *text); /* a search staged for another text dropped */
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */
 void app_filter_tag(struct app *app);         /* T: the list narrowed to the next tag */

@@ -170,6 +170,7 @@ static bool loop_reads_sidebar(const struct app *app, enum ui_op op)
 
 void app_key_op(struct app *app, enum ui_op op)
 {
+	app_store_settle_list(app); /* a search typed: its rows shown before a key reads them */
 	if (loop_reads_sidebar(app, op))
 		app_store_settle(app); /* its fill, when the idle pass has not made it yet */
 	app->message[0] = '\0';
@@ -266,7 +267,7 @@ static int loop_keys(struct app *app)
 		if (kind == UI_KEY_FUNCTION && ch == UI_KEY_RESIZE)
 			app->relayout = true;
 		else if (kind == UI_KEY_FUNCTION && ch == UI_KEY_MOUSE)
-			app_store_settle(app), app_mouse_event(app);
+			app_store_settle_list(app), app_store_settle(app), app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else

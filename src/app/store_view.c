@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +32,9 @@
 #include "qari/text.h"
 #include "store_view.h"
 #include "store_window.h"
+
+#define STORE_VIEW_SLICE_S 0.001 /* idle work between two looks at the keyboard */
+#define STORE_VIEW_SLICE_ROWS 2  /* a search's rows read and checked between looks at the clock */
 
 bool app_store_wanted(const struct app *app)
 {
@@ -174,47 +178,6 @@ bool app_store_entities(struct app *app, size_t slot, struct article_entities *o
 	return have;
 }
 
-void app_sidebar_fill_soon(struct app *app)
-{
-	if (app->sv.win == NULL || app->open == APP_NONE) {
-		app_sidebar_fill(app);
-		return;
-	}
-	sidebar_pane_clear(&app->sidebar_data);
-	sidebar_pane_add(&app->sidebar_data, "finding entities…", NULL, true, 0, 0);
-	app->sidebar.dirty = true;
-	app->sv.fill_pending = true;
-	app->sv.fill_walk = app->rel.walk;
-}
-
-bool app_store_idle_pending(const struct app *app) { return app->sv.fill_pending; }
-
-static bool store_view_same_walk(const struct rel_walk *a, const struct rel_walk *b)
-{
-	return a->anchor == b->anchor && a->pos == b->pos && a->anchor_row == b->anchor_row;
-}
-
-/* The fill as app_open made it before: a walk set after the open (], [, a story followed)
- * is the one kept, as when the fill came first. */
-void app_store_idle(struct app *app)
-{
-	struct rel_walk after = app->rel.walk;
-	bool set_since = !store_view_same_walk(&after, &app->sv.fill_walk);
-
-	if (!app->sv.fill_pending)
-		return;
-	app->sv.fill_pending = false;
-	app_sidebar_fill(app);
-	if (set_since)
-		app->rel.walk = after;
-}
-
-void app_store_settle(struct app *app)
-{
-	while (app_store_idle_pending(app))
-		app_store_idle(app);
-}
-
 size_t app_store_total(struct app *app)
 {
 	if (app->sv.total == (size_t)-1)
@@ -229,18 +192,116 @@ static void store_view_changed(struct app *app)
 	app->list.dirty = true;
 }
 
-bool app_store_search(struct app *app, const char *label, const char *text)
+/* The staged search read: the list shows it. */
+static void store_view_staged_shown(struct app *app)
 {
-	if (app->sv.win->counter == NULL) /* the first search starts the counter's thread */
-		store_window_set_counter(app->sv.win, store_counter_new(store_path(app->sv.store)));
-	store_window_set_screen(app->sv.win, app->list.h > 0 ? (size_t)app->list.h : 0);
-	if (!store_window_search(app->sv.win, text))
-		return false;
 	free(app->filter.text);
-	app->filter.text = xstrdup(label);
+	app->filter.text = app->sv.staged;
+	app->sv.staged = NULL;
 	app->filter.query = true;
 	store_view_changed(app);
+}
+
+/* A search typed in the prompt is staged: the key shows the prompt at once, and its first
+ * rows are read on the next idle passes, a slice at a time (app_store_idle), while the list
+ * keeps the rows it had; Enter on it lets the slices go on, and the next key that reads the
+ * list waits for them (app_store_settle_list). Any other search is read now. */
+bool app_store_search(struct app *app, const char *label, const char *text)
+{
+	const char *staged = store_window_staged(app->sv.win);
+
+	if (app->sv.win->counter == NULL) /* the first search starts the counter's thread */
+		store_window_set_counter(app->sv.win, store_counter_new(store_path(app->sv.store)));
+	if (staged && strcmp(staged, text) == 0 && strcmp(app->sv.staged, label) == 0)
+		return true; /* being read already (Enter on the query typed: read on as before) */
+	store_window_set_screen(app->sv.win, app->list.h > 0 ? (size_t)app->list.h : 0);
+	if (!store_window_stage_search(app->sv.win, text))
+		return false;
+	free(app->sv.staged);
+	app->sv.staged = xstrdup(label);
+	if (!app->prompting)
+		app_store_settle_list(app);
 	return true;
+}
+
+void app_store_unstage(struct app *app, const char *text)
+{
+	const char *staged = app->sv.win ? store_window_staged(app->sv.win) : NULL;
+
+	if (staged && (text == NULL || strcmp(staged, text) != 0)) {
+		store_window_stage_drop(app->sv.win);
+		xfree(&app->sv.staged);
+	}
+}
+
+void app_store_settle_list(struct app *app)
+{
+	if (app->sv.win && store_window_staged(app->sv.win) &&
+	    store_window_stage_step(app->sv.win, SIZE_MAX))
+		store_view_staged_shown(app);
+}
+
+void app_sidebar_fill_soon(struct app *app)
+{
+	if (app->sv.win == NULL || app->open == APP_NONE) {
+		app_sidebar_fill(app);
+		return;
+	}
+	sidebar_pane_clear(&app->sidebar_data);
+	sidebar_pane_add(&app->sidebar_data, "finding entities…", NULL, true, 0, 0);
+	app->sidebar.dirty = true;
+	app->sv.fill_pending = true;
+	app->sv.fill_walk = app->rel.walk;
+}
+
+bool app_store_idle_pending(const struct app *app)
+{
+	return app->sv.fill_pending || (app->sv.win && store_window_staged(app->sv.win));
+}
+
+/* A slice of the staged search's reading: rows read and checked until STORE_VIEW_SLICE_S
+ * has passed (a row is a few tens of µs; opening the cursor and planning the page come
+ * first, in the first slice). */
+static void store_view_stage_slice(struct app *app)
+{
+	double until = app_now() + STORE_VIEW_SLICE_S;
+
+	do {
+		if (store_window_stage_step(app->sv.win, STORE_VIEW_SLICE_ROWS)) {
+			store_view_staged_shown(app);
+			return;
+		}
+	} while (app_now() < until);
+}
+
+static bool store_view_same_walk(const struct rel_walk *a, const struct rel_walk *b)
+{
+	return a->anchor == b->anchor && a->pos == b->pos && a->anchor_row == b->anchor_row;
+}
+
+/* The fill as app_open made it before: a walk set after the open (], [, a story followed)
+ * is the one kept, as when the fill came first. */
+void app_store_idle(struct app *app)
+{
+	struct rel_walk after = app->rel.walk;
+	bool set_since = !store_view_same_walk(&after, &app->sv.fill_walk);
+
+	if (app->sv.win && store_window_staged(app->sv.win)) {
+		store_view_stage_slice(app);
+		return;
+	}
+	if (!app->sv.fill_pending)
+		return;
+	app->sv.fill_pending = false;
+	app_sidebar_fill(app);
+	if (set_since)
+		app->rel.walk = after;
+}
+
+void app_store_settle(struct app *app)
+{
+	while (app_store_idle_pending(app))
+		app_store_idle(app);
 }
 
 int app_store_count_fd(const struct app *app)
@@ -268,6 +329,7 @@ void app_store_count_wait(struct app *app)
 
 void app_store_unfilter(struct app *app)
 {
+	app_store_unstage(app, NULL);
 	store_window_clear(app->sv.win);
 	xfree(&app->filter.text);
 	app->filter.query = false;
@@ -582,6 +644,7 @@ void app_store_close(struct app *app)
 		app_fetch_free(app->sv.fetch);
 		app->sv.fetch = NULL;
 	}
+	app_store_unstage(app, NULL); /* its cursor's statements go before the store */
 	store_close(app->sv.store);
 	app->sv.store = NULL;
 	xfree(&app->sv.rowids);

@@ -238,6 +238,7 @@ static void window_drop_search(struct store_window *w)
 
 void store_window_free(struct store_window *w)
 {
+	store_window_stage_drop(w);
 	window_drop_search(w);
 	free((char *)w->f.source);
 	free((int64_t *)w->f.feeds);
@@ -247,6 +248,7 @@ void store_window_free(struct store_window *w)
 
 void store_window_reset(struct store_window *w)
 {
+	store_window_stage_drop(w); /* of the filter before */
 	store_list_page_clear(&w->page);
 	w->base = 0;
 	w->counted = false;
@@ -628,6 +630,80 @@ void store_window_marks(struct store_window *w, enum store_list_marks marks)
 {
 	w->f.marks = marks;
 	store_window_reset(w);
+}
+
+bool store_window_stage_search(struct store_window *w, const char *text)
+{
+	struct store_window_stage *s = &w->stage;
+	struct search_query q;
+
+	if (!search_query_init(&q, text, false))
+		return false;
+	store_window_stage_drop(w);
+	s->on = true;
+	s->q = q;
+	s->text = xstrdup(text);
+	s->f = w->f;
+	s->f.query = &s->q;
+	s->want = w->first && w->first < STORE_WINDOW_PAGE ? w->first : STORE_WINDOW_PAGE;
+	return true;
+}
+
+const char *store_window_staged(const struct store_window *w)
+{
+	return w->stage.on ? w->stage.text : NULL;
+}
+
+void store_window_stage_drop(struct store_window *w)
+{
+	struct store_window_stage *s = &w->stage;
+
+	if (!s->on)
+		return;
+	store_list_close(s->c);
+	search_query_free(&s->q);
+	free(s->text);
+	store_list_page_free(&s->page);
+	memset(s, 0, sizeof *s);
+}
+
+/* The staged search becomes the window's, its top read: as store_window_search, then the
+ * first read of window_read_around. */
+static void window_stage_commit(struct store_window *w)
+{
+	struct store_window_stage s = w->stage;
+	bool end = s.page.n < s.want;
+
+	memset(&w->stage, 0, sizeof w->stage);
+	store_list_close(s.c);
+	window_drop_search(w);
+	w->q = s.q;
+	w->f.query = &w->q;
+	w->text = s.text;
+	store_window_reset(w);
+	store_list_page_free(&w->page);
+	w->page = s.page;
+	w->base = 0;
+	w->reads++;
+	window_count(w);
+	if (end)
+		window_end(w, w->page.n); /* the end: the count is exact */
+	window_saw(w);
+}
+
+bool store_window_stage_step(struct store_window *w, size_t rows)
+{
+	struct store_window_stage *s = &w->stage;
+
+	if (!s->on)
+		return false;
+	if (s->c == NULL)
+		s->c = store_list_open(w->store, &s->f, NULL, false);
+	store_list_next_some(s->c, s->want - s->page.n, rows, &s->page);
+	if (s->page.n < s->want && !store_list_ended(s->c))
+		return false;
+	window_stage_commit(w);
+	return true;
 }
 
 void store_window_clear(struct store_window *w)

@@ -3,6 +3,7 @@
  * through articles_fts (store_fts.c) with every row checked by search.c's own matcher. */
 #include "qari/store_list.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -312,11 +313,19 @@ static bool store_list_next_key(struct store_list_cursor *c, bool *candidate)
 
 size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_list_page *page)
 {
-	size_t n = 0;
+	return store_list_next_some(c, limit, SIZE_MAX, page);
+}
+
+bool store_list_ended(const struct store_list_cursor *c) { return c->done; }
+
+size_t store_list_next_some(struct store_list_cursor *c, size_t limit, size_t rows,
+			    struct store_list_page *page)
+{
+	size_t n = 0, read = 0;
 
 	if (c->walk_max == STORE_LIST_WALK_UNSET)
 		c->walk_max = store_list_walk_max(c->s, c->match, limit);
-	while (n < limit && !c->done) {
+	while (n < limit && !c->done && read < rows) {
 		bool found, candidate;
 		if (c->walking && c->walked >= c->walk_max)
 			store_list_stop_walking(c);
@@ -326,6 +335,7 @@ size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_l
 		}
 		if (!candidate)
 			continue;
+		read++;
 		sqlite3_reset(c->row);
 		sqlite3_bind_int64(c->row, 1, c->last.row);
 		found = sqlite3_step(c->row) == SQLITE_ROW;
