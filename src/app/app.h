@@ -72,6 +72,15 @@ struct app_term {
  * (store_window.h), the corpus only the articles opened lately, each in a slot reused for
  * another when APP_STORE_KEEP are open (the least lately opened goes). */
 #define APP_STORE_KEEP 256
+#define APP_SIDEBAR_RELATED_MAX 12 /* related stories the sidebar shows */
+#define APP_STORE_LISTS 8 /* related lists kept: an anchor's, read again by ] and [ */
+struct app_store_list {
+	int64_t row; /* 0: none */
+	size_t max;  /* entries asked for */
+	bool found;  /* false: the row has no stored list */
+	struct store_related_list l;
+	unsigned long used;
+};
 struct app_store_view {
 	struct store *store;          /* the store the reader shows, or NULL */
 	struct store_window *win;     /* the list's rows */
@@ -85,7 +94,9 @@ struct app_store_view {
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
 	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
 	char *staged;                 /* a search typed, read between keys: its label */
-	bool fill_pending;            /* the open article's sidebar is filled on an idle pass */
+	struct app_store_list lists[APP_STORE_LISTS]; /* read lately (new rows change them) */
+	int fill_step;                /* the open article's sidebar, filled on idle passes: the
+				       * step due (enum store_view_fill), 0: none */
 	struct rel_walk fill_walk;    /* the walk when it was opened: kept if changed since */
 };
 
@@ -152,6 +163,7 @@ void app_chrome_free(struct app *app); /* the status line's and separators' wind
 
 /* sidebar.c */
 void app_sidebar_fill(struct app *app);
+void app_sidebar_prepare(struct app *app); /* the open article's entities found, not shown */
 /* The pane's width changed: related titles wrap anew, the selection stays. */
 void app_sidebar_refit(struct app *app);
 void app_sidebar_moved(struct app *app);

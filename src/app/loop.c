@@ -163,9 +163,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 /* Keys that read the open article's sidebar (its entities, related stories, walk). */
 static bool loop_reads_sidebar(const struct app *app, enum ui_op op)
 {
-	return app->focus == &app->sidebar || op == UI_OP_ENTITIES || op == UI_OP_RELATED ||
-	       op == UI_OP_NEXT_RELATED || op == UI_OP_PREV_RELATED || op == UI_OP_NEXT_PANE ||
-	       op == UI_OP_TOGGLE_SIDEBAR;
+	return app->focus == &app->sidebar || op == UI_OP_ENTITIES || op == UI_OP_RELATED;
 }
 
 void app_key_op(struct app *app, enum ui_op op)

@@ -143,11 +143,48 @@ size_t app_store_open_row(struct app *app, int64_t row)
 	return app->sv.win ? store_view_slot(app, row) : APP_NONE;
 }
 
+/* Row's related list as read lately, else read now into the least lately used place. */
+static const struct app_store_list *store_view_list(struct app *app, int64_t row, size_t max)
+{
+	struct app_store_view *sv = &app->sv;
+	struct app_store_list *k = &sv->lists[0];
+
+	for (size_t i = 0; i < APP_STORE_LISTS; i++) {
+		if (sv->lists[i].row == row && sv->lists[i].max == max) {
+			sv->lists[i].used = ++sv->clock;
+			return &sv->lists[i];
+		}
+		if (sv->lists[i].used < k->used)
+			k = &sv->lists[i];
+	}
+	store_related_list_free(&k->l);
+	k->row = row;
+	k->max = max;
+	k->found = store_related_get(sv->store, row, max, &k->l);
+	k->used = ++sv->clock;
+	return k;
+}
+
+/* The store changed: lists read before may have other stories now. */
+static void store_view_lists_forget(struct app *app)
+{
+	for (size_t i = 0; i < APP_STORE_LISTS; i++) {
+		store_related_list_free(&app->sv.lists[i].l);
+		memset(&app->sv.lists[i], 0, sizeof app->sv.lists[i]);
+	}
+}
+
 bool app_store_related(struct app *app, size_t slot, size_t max, struct store_related_list *out)
 {
+	const struct app_store_list *k;
+
+	memset(out, 0, sizeof *out);
 	if (app->sv.win == NULL || slot >= app->sv.nrows)
 		return false;
-	return store_related_get(app->sv.store, app->sv.rowids[slot], max, out);
+	k = store_view_list(app, app->sv.rowids[slot], max);
+	if (k->found)
+		store_related_list_copy(out, &k->l);
+	return k->found;
 }
 
 size_t app_list_selected(struct app *app)
@@ -241,24 +278,6 @@ void app_store_settle_list(struct app *app)
 		store_view_staged_shown(app);
 }
 
-void app_sidebar_fill_soon(struct app *app)
-{
-	if (app->sv.win == NULL || app->open == APP_NONE) {
-		app_sidebar_fill(app);
-		return;
-	}
-	sidebar_pane_clear(&app->sidebar_data);
-	sidebar_pane_add(&app->sidebar_data, "finding entities…", NULL, true, 0, 0);
-	app->sidebar.dirty = true;
-	app->sv.fill_pending = true;
-	app->sv.fill_walk = app->rel.walk;
-}
-
-bool app_store_idle_pending(const struct app *app)
-{
-	return app->sv.fill_pending || (app->sv.win && store_window_staged(app->sv.win));
-}
-
 /* A slice of the staged search's reading: rows read and checked until STORE_VIEW_SLICE_S
  * has passed (a row is a few tens of µs; opening the cursor and planning the page come
  * first, in the first slice). */
@@ -274,34 +293,83 @@ static void store_view_stage_slice(struct app *app)
 	} while (app_now() < until);
 }
 
+/* The sidebar's fill on idle passes, a step each (about 1 ms at most): the entities (tagged
+ * when the store has none of these rules), the related list (read into the lists kept),
+ * then the sidebar laid out from them. */
+enum store_view_fill { FILL_NONE, FILL_ENTITIES, FILL_RELATED, FILL_SHOW };
+
+void app_sidebar_fill_soon(struct app *app)
+{
+	if (app->sv.win == NULL || app->open == APP_NONE) {
+		app_sidebar_fill(app);
+		return;
+	}
+	sidebar_pane_clear(&app->sidebar_data);
+	sidebar_pane_add(&app->sidebar_data, "finding entities…", NULL, true, 0, 0);
+	app->sidebar.dirty = true;
+	app->sv.fill_step = FILL_ENTITIES;
+	/* ] and [ walk the open article's stories from now, as the fill would start them */
+	rel_walk_start(&app->rel.walk, app->open, app->sv.rowids[app->open]);
+	app->sv.fill_walk = app->rel.walk;
+}
+
+bool app_store_idle_pending(const struct app *app)
+{
+	return app->sv.fill_step != FILL_NONE || (app->sv.win && store_window_staged(app->sv.win));
+}
+
 static bool store_view_same_walk(const struct rel_walk *a, const struct rel_walk *b)
 {
 	return a->anchor == b->anchor && a->pos == b->pos && a->anchor_row == b->anchor_row;
 }
 
-/* The fill as app_open made it before: a walk set after the open (], [, a story followed)
- * is the one kept, as when the fill came first. */
-void app_store_idle(struct app *app)
+/* The sidebar laid out as app_open made it at once before: a walk set after the open (], [,
+ * a story followed) is the one kept, as when the fill came first. */
+static void store_view_fill_show(struct app *app)
 {
 	struct rel_walk after = app->rel.walk;
 	bool set_since = !store_view_same_walk(&after, &app->sv.fill_walk);
 
-	if (app->sv.win && store_window_staged(app->sv.win)) {
-		store_view_stage_slice(app);
-		return;
-	}
-	if (!app->sv.fill_pending)
-		return;
-	app->sv.fill_pending = false;
 	app_sidebar_fill(app);
 	if (set_since)
 		app->rel.walk = after;
 }
 
+/* One step of the sidebar's fill. */
+static void store_view_fill_step(struct app *app)
+{
+	struct store_related_list l;
+
+	switch (app->sv.fill_step) {
+	case FILL_ENTITIES:
+		app_sidebar_prepare(app);
+		app->sv.fill_step = FILL_RELATED;
+		break;
+	case FILL_RELATED:
+		app_store_related(app, app->open, APP_SIDEBAR_RELATED_MAX, &l); /* kept */
+		store_related_list_free(&l);
+		app->sv.fill_step = FILL_SHOW;
+		break;
+	case FILL_SHOW:
+		app->sv.fill_step = FILL_NONE;
+		store_view_fill_show(app);
+		break;
+	default: app->sv.fill_step = FILL_NONE;
+	}
+}
+
+void app_store_idle(struct app *app)
+{
+	if (app->sv.win && store_window_staged(app->sv.win))
+		store_view_stage_slice(app);
+	else if (app->sv.fill_step != FILL_NONE)
+		store_view_fill_step(app);
+}
+
 void app_store_settle(struct app *app)
 {
-	while (app_store_idle_pending(app))
-		app_store_idle(app);
+	while (app->sv.fill_step != FILL_NONE)
+		store_view_fill_step(app);
 }
 
 int app_store_count_fd(const struct app *app)
@@ -390,6 +458,7 @@ static void app_store_take(struct app *app)
 		return;
 	app->sv.seen = store_last_rowid(app->sv.store);
 	app->sv.total = (size_t)-1;
+	store_view_lists_forget(app);
 	n = store_window_newer(app->sv.win);
 	if (n) {
 		list_pane_shift(&app->list, 0, n);
@@ -645,6 +714,7 @@ void app_store_close(struct app *app)
 		app->sv.fetch = NULL;
 	}
 	app_store_unstage(app, NULL); /* its cursor's statements go before the store */
+	store_view_lists_forget(app);
 	store_close(app->sv.store);
 	app->sv.store = NULL;
 	xfree(&app->sv.rowids);

@@ -1100,6 +1100,34 @@ void store_related_list_free(struct store_related_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+static char *sr_dup(const char *s) { return s ? xstrdup(s) : NULL; }
+
+static void sr_links_copy(struct store_related_link **to, const struct store_related_link *v,
+			  size_t n)
+{
+	*to = n ? xcalloc(n, sizeof **to) : NULL;
+	for (size_t k = 0; k < n; k++) {
+		struct store_related_link *l = &(*to)[k];
+		*l = v[k];
+		l->title = sr_dup(v[k].title);
+		l->source = sr_dup(v[k].source);
+		l->date = sr_dup(v[k].date);
+		l->why = sr_dup(v[k].why);
+		l->copies = NULL;
+		if (v[k].ncopies) {
+			l->copies = xcalloc(v[k].ncopies, sizeof *l->copies);
+			memcpy(l->copies, v[k].copies, v[k].ncopies * sizeof *l->copies);
+		}
+	}
+}
+
+void store_related_list_copy(struct store_related_list *to, const struct store_related_list *l)
+{
+	*to = *l;
+	sr_links_copy(&to->v, l->v, l->n);
+	sr_links_copy(&to->same, l->same, l->nsame);
+}
+
 int64_t store_related_row_of(struct store *s, const char *prefix, bool *ambiguous)
 {
 	sqlite3_stmt *st = store_prepare(s, "SELECT aid, max(id) FROM articles WHERE aid >= ?1 AND"
