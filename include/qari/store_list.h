@@ -34,6 +34,7 @@ struct store_list_filter {
 	const char *source; /* the article's own source (e.g. a SaudiNewsNet site), NULL: any */
 	const struct search_query *query; /* NULL: no search */
 	enum store_list_marks marks;
+	bool any_hit; /* a search's row shows its first hit only (hits 1): the rest unread */
 };
 /* Every article. */
 #define STORE_LIST_ALL ((struct store_list_filter){.feed = STORE_LIST_ANY_FEED})

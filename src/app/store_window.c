@@ -226,6 +226,7 @@ void store_window_init(struct store_window *w, struct store *s)
 	memset(w, 0, sizeof *w);
 	w->store = s;
 	w->f = STORE_LIST_ALL;
+	w->f.any_hit = true; /* the list shows no hit counts: a row's first hit is enough */
 }
 
 static void window_drop_search(struct store_window *w)
