@@ -1006,7 +1006,8 @@ static bool sr_is_copy_read(struct store *s, struct sr_article *a, struct sr_art
  * kernel. False when one was open already (the caller's). */
 static bool sr_read_begin(struct store *s)
 {
-	return sqlite3_get_autocommit(s->db) && sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+	return sqlite3_get_autocommit(s->db) &&
+	       sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 }
 
 static void sr_read_end(struct store *s, bool began)
