@@ -257,7 +257,7 @@ bool app_store_search(struct app *app, const char *label, const char *text)
 	free(app->sv.staged);
 	app->sv.staged = xstrdup(label);
 	if (!app->prompting)
-		app_store_settle_list(app);
+		app_store_settle_list(app, SIZE_MAX);
 	return true;
 }
 
@@ -271,11 +271,12 @@ void app_store_unstage(struct app *app, const char *text)
 	}
 }
 
-void app_store_settle_list(struct app *app)
+void app_store_settle_list(struct app *app, size_t rows)
 {
-	if (app->sv.win && store_window_staged(app->sv.win) &&
-	    store_window_stage_step(app->sv.win, SIZE_MAX))
+	if (app->sv.win && store_window_staged(app->sv.win)) {
+		store_window_stage_take(app->sv.win, rows);
 		store_view_staged_shown(app);
+	}
 }
 
 /* A slice of the staged search's reading: rows read and checked until STORE_VIEW_SLICE_S

@@ -673,7 +673,7 @@ void store_window_stage_drop(struct store_window *w)
 static void window_stage_commit(struct store_window *w)
 {
 	struct store_window_stage s = w->stage;
-	bool end = s.page.n < s.want;
+	bool end = store_list_ended(s.c) && s.page.n < s.want;
 
 	memset(&w->stage, 0, sizeof w->stage);
 	store_list_close(s.c);
@@ -698,13 +698,37 @@ bool store_window_stage_step(struct store_window *w, size_t rows)
 
 	if (!s->on)
 		return false;
-	if (s->c == NULL)
+	if (s->c == NULL) { /* a step of its own: the statements prepared */
 		s->c = store_list_open(w->store, &s->f, NULL, false);
+		return false;
+	}
+	if (!s->planned) { /* and another: the page planned (the index asked how common) */
+		store_list_next_some(s->c, s->want, 0, &s->page);
+		s->planned = true;
+		return false;
+	}
 	store_list_next_some(s->c, s->want - s->page.n, rows, &s->page);
 	if (s->page.n < s->want && !store_list_ended(s->c))
 		return false;
 	window_stage_commit(w);
 	return true;
+}
+
+void store_window_stage_take(struct store_window *w, size_t need)
+{
+	struct store_window_stage *s = &w->stage;
+
+	if (!s->on)
+		return;
+	if (need > s->want)
+		need = s->want;
+	if (s->c == NULL)
+		s->c = store_list_open(w->store, &s->f, NULL, false);
+	if (s->page.n < need) /* planned for the whole top at the first read, as a step plans it */
+		store_list_next_some(s->c, s->want - s->page.n, need - s->page.n, &s->page);
+	if (s->page.n < need)
+		store_list_next(s->c, need - s->page.n, &s->page);
+	window_stage_commit(w);
 }
 
 void store_window_clear(struct store_window *w)

@@ -36,6 +36,7 @@ struct store_window_stage {
 	struct search_query q;
 	struct store_list_filter f;   /* the window's, with q as its search */
 	struct store_list_cursor *c;  /* opened at the first step */
+	bool planned;                 /* its page planned, at the second */
 	struct store_list_page page;  /* its top so far */
 	size_t want;                  /* rows its top is read in */
 };
@@ -106,6 +107,9 @@ const char *store_window_staged(const struct store_window *w); /* its text, NULL
 /* Read on the staged search's top, at most rows rows checked; true when it is read and the
  * window now shows it (as store_window_search and its first rows read would). */
 bool store_window_stage_step(struct store_window *w, size_t rows);
+/* The staged search shown now with its first need rows read at least (fewer: the end); the
+ * rest of its top is read on as the list moves, as any window's. */
+void store_window_stage_take(struct store_window *w, size_t need);
 void store_window_stage_drop(struct store_window *w);
 
 #endif
