@@ -3,8 +3,9 @@
  * the master side: it waits for the index, then types a scripted session (scroll the list,
  * open, page through, scroll line by line, find, filter, related stories) one key at a time,
  * each key sent only after the frame of the one before. The loop reports every frame through
- * an app_probe (key read → doupdate done: the key-to-frame latency); the master side counts
- * the bytes the terminal receives. less gets the same text on a pty of its own. */
+ * an app_probe (key read → doupdate done: the key-to-frame latency; and per key the time from
+ * the driver's write, the loop thread's faults, waits and preemptions meanwhile, and the
+ * bytes it read from the disk); the master side counts the bytes the terminal receives. less gets the same text on a pty of its own. */
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>

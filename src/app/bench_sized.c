@@ -20,7 +20,13 @@
  *   key_to_frame_max_ms@N    at p99 and at most, how many keys), and the peak resident set
  *   key_cpu_p99_ms@N         of this process (the reader runs in it)
  *   key_cpu_max_ms@N, keys@N
+ *   key_sent_to_frame_p99_ms@N  the same from the key's write (bench_sized_sent), and max
  *   peak_rss@N
+ * A key's frame is the one that answers it: an article opened shows with its sidebar still
+ * to fill, a search typed with its prompt, their rest coming on the loop's idle passes
+ * (app_store_idle, docs/design.md "Work between keys"); a key that reads what is still to
+ * come (r, Enter on the list) waits for it within its own figure. The slowest keys, one by
+ * one, go to stderr (bench_session_keys_print).
  * The reader sees the store through a temporary XDG_DATA_HOME whose qari/qari.db links to
  * FILE. */
 #include <limits.h>
