@@ -25,6 +25,7 @@ struct bench_key {
 	long minflt, majflt; /* the loop thread's page faults meanwhile */
 	long nvcsw, nivcsw;  /* its context switches: waits (I/O, locks), preemptions (load) */
 	long long disk;      /* bytes its thread read from the disk (read_bytes), -1 unknown */
+	unsigned long long out; /* bytes the terminal got from it until the next key was sent */
 };
 
 struct bench_session {

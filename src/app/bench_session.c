@@ -70,6 +70,7 @@ struct bs {
 	char key_label[16]; /* the key sent last, its place in the script, when it was sent */
 	int key_step;
 	double key_sent;
+	unsigned long long key_bytes; /* bytes received when it was sent */
 	unsigned long long bytes; /* received from the reader */
 };
 
@@ -248,6 +249,9 @@ static bool bs_key(struct bs *s, const char *key, size_t len)
 
 	bs_key_name(s->key_label, key, len);
 	s->key_step++;
+	if (s->out->nlatency > 0) /* the key before's output, its idle passes' too */
+		s->out->keys[s->out->nlatency - 1].out = s->bytes - s->key_bytes;
+	s->key_bytes = s->bytes;
 	s->got_key_frame = false;
 	s->key_sent = bench_now();
 	if (write(s->master, key, len) != (ssize_t)len)
@@ -427,10 +431,10 @@ bool bench_session_run(struct bench_session *o)
 static void bs_key_print(const struct bench_key *k)
 {
 	fprintf(stderr, "bench: key %3d %-4s %7.3f ms, CPU %6.3f ms, from sent %7.3f ms, "
-			"faults %ld+%ld, waits %ld, preempted %ld, disk %lld KB\n",
+			"faults %ld+%ld, waits %ld, preempted %ld, disk %lld KB, out %llu B\n",
 		k->step, k->label, 1e3 * k->wall, 1e3 * k->cpu, 1e3 * k->sent, k->minflt,
 		k->majflt, k->nvcsw,
-		k->nivcsw, k->disk >= 0 ? k->disk / 1024 : -1);
+		k->nivcsw, k->disk >= 0 ? k->disk / 1024 : -1, k->out);
 }
 
 static int bs_key_cmp(const void *a, const void *b)
