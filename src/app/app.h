@@ -263,9 +263,7 @@ void app_sidebar_fill_soon(struct app *app);
 bool app_store_idle_pending(const struct app *app); /* idle work waits: poll must not sleep */
 void app_store_idle(struct app *app);   /* one step of it */
 void app_store_settle(struct app *app); /* all of it now: a key may read the sidebar */
-/* A search typed shown now, its first rows read at least (SIZE_MAX: its whole top): a key
- * reads the list. */
-void app_store_settle_list(struct app *app, size_t rows);
+void app_store_settle_list(struct app *app); /* a search typed shown now: a key reads the list */
 void app_store_unstage(struct app *app, const char *text); /* one staged for another text goes */
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */

@@ -168,10 +168,7 @@ static bool loop_reads_sidebar(const struct app *app, enum ui_op op)
 
 void app_key_op(struct app *app, enum ui_op op)
 {
-	/* a search typed: its rows shown before a key reads them (Enter in the list opens the
-	 * selected row: the rows to it) */
-	app_store_settle_list(app, op == UI_OP_OPEN && app->focus == &app->list
-					   ? app->list_data.sel + 1 : SIZE_MAX);
+	app_store_settle_list(app); /* a search typed: its rows shown before a key reads them */
 	if (loop_reads_sidebar(app, op))
 		app_store_settle(app); /* its fill, when the idle pass has not made it yet */
 	app->message[0] = '\0';
@@ -268,8 +265,7 @@ static int loop_keys(struct app *app)
 		if (kind == UI_KEY_FUNCTION && ch == UI_KEY_RESIZE)
 			app->relayout = true;
 		else if (kind == UI_KEY_FUNCTION && ch == UI_KEY_MOUSE)
-			app_store_settle_list(app, SIZE_MAX), app_store_settle(app),
-				app_mouse_event(app);
+			app_store_settle_list(app), app_store_settle(app), app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else

@@ -257,7 +257,7 @@ bool app_store_search(struct app *app, const char *label, const char *text)
 	free(app->sv.staged);
 	app->sv.staged = xstrdup(label);
 	if (!app->prompting)
-		app_store_settle_list(app, SIZE_MAX);
+		app_store_settle_list(app);
 	return true;
 }
 
@@ -271,10 +271,10 @@ void app_store_unstage(struct app *app, const char *text)
 	}
 }
 
-void app_store_settle_list(struct app *app, size_t rows)
+void app_store_settle_list(struct app *app)
 {
 	if (app->sv.win && store_window_staged(app->sv.win)) {
-		store_window_stage_take(app->sv.win, rows);
+		store_window_stage_finish(app->sv.win);
 		store_view_staged_shown(app);
 	}
 }

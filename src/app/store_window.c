@@ -714,21 +714,10 @@ bool store_window_stage_step(struct store_window *w, size_t rows)
 	return true;
 }
 
-void store_window_stage_take(struct store_window *w, size_t need)
+void store_window_stage_finish(struct store_window *w)
 {
-	struct store_window_stage *s = &w->stage;
-
-	if (!s->on)
-		return;
-	if (need > s->want)
-		need = s->want;
-	if (s->c == NULL)
-		s->c = store_list_open(w->store, &s->f, NULL, false);
-	if (s->page.n < need) /* planned for the whole top at the first read, as a step plans it */
-		store_list_next_some(s->c, s->want - s->page.n, need - s->page.n, &s->page);
-	if (s->page.n < need)
-		store_list_next(s->c, need - s->page.n, &s->page);
-	window_stage_commit(w);
+	while (w->stage.on && !store_window_stage_step(w, SIZE_MAX))
+		;
 }
 
 void store_window_clear(struct store_window *w)

@@ -107,9 +107,8 @@ const char *store_window_staged(const struct store_window *w); /* its text, NULL
 /* Read on the staged search's top, at most rows rows checked; true when it is read and the
  * window now shows it (as store_window_search and its first rows read would). */
 bool store_window_stage_step(struct store_window *w, size_t rows);
-/* The staged search shown now with its first need rows read at least (fewer: the end); the
- * rest of its top is read on as the list moves, as any window's. */
-void store_window_stage_take(struct store_window *w, size_t need);
+/* The staged search's top read now, and shown. */
+void store_window_stage_finish(struct store_window *w);
 void store_window_stage_drop(struct store_window *w);
 
 #endif
