@@ -14,6 +14,7 @@
  * tagged and stored beside the summary, and the article read back into its slot. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -279,9 +280,16 @@ void app_store_settle_list(struct app *app)
 	}
 }
 
+/* Whether a key waits to be read (it goes before work between keys). */
+static bool store_view_key_waits(const struct app *app)
+{
+	struct pollfd p = {.fd = app->in_fd, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
 /* A slice of the staged search's reading: rows read and checked until STORE_VIEW_SLICE_S
- * has passed (a row is a few tens of µs; opening the cursor and planning the page come
- * first, in the first slice). */
+ * has passed or a key came (a row is a few tens of µs; opening the cursor and planning the
+ * page are steps of their own). */
 static void store_view_stage_slice(struct app *app)
 {
 	double until = app_now() + STORE_VIEW_SLICE_S;
@@ -291,7 +299,7 @@ static void store_view_stage_slice(struct app *app)
 			store_view_staged_shown(app);
 			return;
 		}
-	} while (app_now() < until);
+	} while (app_now() < until && !store_view_key_waits(app));
 }
 
 /* The sidebar's fill on idle passes, a step each (about 1 ms at most): the entities (tagged
