@@ -302,9 +302,9 @@ static void store_view_stage_slice(struct app *app)
 	} while (app_now() < until && !store_view_key_waits(app));
 }
 
-/* The sidebar's fill on idle passes, a step each (about 1 ms at most): the entities (tagged
- * when the store has none of these rules), the related list (read into the lists kept),
- * then the sidebar laid out from them. */
+/* The sidebar's fill on idle passes, a step each: the entities (tagged, about 1 ms, when the
+ * store holds none packed by these rules; the tagger's first use loads it), the related list
+ * (read into the lists kept), then the sidebar laid out from them. */
 enum store_view_fill { FILL_NONE, FILL_ENTITIES, FILL_RELATED, FILL_SHOW };
 
 void app_sidebar_fill_soon(struct app *app)
@@ -347,16 +347,14 @@ static void store_view_fill_show(struct app *app)
 /* One step of the sidebar's fill. */
 static void store_view_fill_step(struct app *app)
 {
-	struct store_related_list l;
-
 	switch (app->sv.fill_step) {
 	case FILL_ENTITIES:
 		app_sidebar_prepare(app);
 		app->sv.fill_step = FILL_RELATED;
 		break;
-	case FILL_RELATED:
-		app_store_related(app, app->open, APP_SIDEBAR_RELATED_MAX, &l); /* kept */
-		store_related_list_free(&l);
+	case FILL_RELATED: /* into the lists kept, where the layout finds it */
+		if (app->open < app->sv.nrows)
+			store_view_list(app, app->sv.rowids[app->open], APP_SIDEBAR_RELATED_MAX);
 		app->sv.fill_step = FILL_SHOW;
 		break;
 	case FILL_SHOW:
