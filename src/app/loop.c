@@ -160,8 +160,17 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		app_back(app);
 }
 
+/* Keys that read the open article's sidebar (its entities, related stories, walk). */
+static bool loop_reads_sidebar(const struct app *app, enum ui_op op)
+{
+	return app->focus == &app->sidebar || op == UI_OP_ENTITIES || op == UI_OP_RELATED;
+}
+
 void app_key_op(struct app *app, enum ui_op op)
 {
+	app_store_settle_list(app); /* a search typed: its rows shown before a key reads them */
+	if (loop_reads_sidebar(app, op))
+		app_store_settle(app); /* its fill, when the idle pass has not made it yet */
 	app->message[0] = '\0';
 	if (app->too_small) { /* nothing to see what a key would do */
 		if (op == UI_OP_QUIT)
@@ -248,13 +257,15 @@ static int loop_keys(struct app *app)
 	while (!app->quit && !loop_stop_signal && (kind = ui_key_read(&ch)) != UI_KEY_NONE) {
 		n++;
 		if (app->probe && app->probe->key_time == 0) {
+			if (app->probe->key) /* before the clocks: its own cost is not the key's */
+				app->probe->key(app, app->probe->ctx);
 			app->probe->key_time = app_now();
 			app->probe->key_cpu = app_thread_cpu();
 		}
 		if (kind == UI_KEY_FUNCTION && ch == UI_KEY_RESIZE)
 			app->relayout = true;
 		else if (kind == UI_KEY_FUNCTION && ch == UI_KEY_MOUSE)
-			app_mouse_event(app);
+			app_store_settle_list(app), app_store_settle(app), app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else
@@ -271,7 +282,7 @@ static int loop_timeout(const struct app *app)
 	int t = app->load.loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
 	int reload = app_fetch_timeout(app);
 
-	if (app_filter_runnable(app))
+	if (app_filter_runnable(app) || app_store_idle_pending(app))
 		return 0;
 	if (reload >= 0 && (t < 0 || reload < t))
 		t = reload;
@@ -317,8 +328,12 @@ static void loop_run(struct app *app)
 			app_load_merge(app, false); /* a throttled merge come due */
 		if (fds[1].revents & POLLIN)
 			loop_index_event(app);
-		if (loop_keys(app) == 0)
+		if (loop_keys(app) > 0)
+			continue; /* the keys' frame first */
+		if (app_filter_runnable(app))
 			app_filter_step(app, LOOP_SLICE_US);
+		else
+			app_store_idle(app);
 	}
 }
 

@@ -16,7 +16,7 @@
 #include "qari/article_view.h"
 #include "qari/xalloc.h"
 
-#define SIDEBAR_RELATED_MAX 12
+#define SIDEBAR_RELATED_MAX APP_SIDEBAR_RELATED_MAX
 #define SIDEBAR_WRAP_DEFAULT 30 /* columns a title wraps at before the pane has a width */
 /* A stored article without related lists (a store migrated, not yet rebuilt by qari
  * import): said plainly rather than guessed. */
@@ -232,6 +232,12 @@ static void sidebar_add_stored_related(struct app *app)
 		}
 		sidebar_add_why(s, l->v[i].why);
 	}
+}
+
+void app_sidebar_prepare(struct app *app)
+{
+	if (!app->index.error)
+		sidebar_entities(app);
 }
 
 void app_sidebar_fill(struct app *app)

@@ -55,7 +55,8 @@ static void store_entities_add(struct store_entities *e, size_t at, int64_t rowi
 void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
 			   size_t n, struct store_entities *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT entities FROM articles WHERE id = ?");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_ENTITIES,
+				      "SELECT entities FROM articles WHERE id = ?");
 	for (size_t i = 0; i < n && i < c->n; i++) {
 		const void *blob = NULL;
 		int len = 0;
@@ -69,7 +70,7 @@ void store_entities_reload(struct store *s, const struct corpus *c, const int64_
 		}
 		store_entities_add(e, i, rowid[i], blob, len, c->items[i]);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st); /* kept: reset, so it holds no read transaction */
 }
 
 /* One row of the load query into an article. */
@@ -133,7 +134,7 @@ static bool store_take_row(sqlite3_stmt *st, struct corpus *c, struct store_enti
 
 struct article *store_load_article(struct store *s, int64_t row)
 {
-	sqlite3_stmt *st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id = ?");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_LOAD_ROW, STORE_LOAD_COLUMNS "WHERE a.id = ?");
 	struct article *a = NULL;
 	sqlite3_bind_int64(st, 1, row);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -144,7 +145,7 @@ struct article *store_load_article(struct store *s, int64_t row)
 		c.n = 0;
 		corpus_free(&c);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return a;
 }
 
@@ -189,9 +190,10 @@ size_t store_load(struct store *s, struct corpus *c, struct store_entities *e)
 
 int64_t store_last_rowid(struct store *s)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM articles");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_LAST_ROWID,
+				      "SELECT coalesce(max(id), 0) FROM articles");
 	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return v;
 }
 
