@@ -296,6 +296,15 @@ static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 	return (present || future) && !entity_known_word(x, w, n);
 }
 
+/* Whether word k reads as a verb in the future (سيـ، ستـ، سنـ: «سيتدرب دومي»), which opens
+ * no name. */
+static bool entity_future_verb(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	return p->toks[k].end - p->toks[k].beg > 2 && memcmp(p->norm.s + p->toks[k].beg, "س", 2) == 0 &&
+	       entity_verb_like(x, k);
+}
+
 /* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
 static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 {
@@ -361,8 +370,12 @@ static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 	const struct ner_para *p = x->p;
 	size_t n = p->toks[i].end - p->toks[i].beg, pn;
 	const char *w = p->norm.s + p->toks[i].beg, *pw;
+	struct norm_split sp;
 	bool def, pdef, fem, pfem;
 
+	if (i >= 2 && n > 8 && p->toks[i - 1].kind == NORM_TOKEN_PUNCT && ner_tag_type(p->tags[i - 2]) == NER_ORG &&
+	    entity_word_definite(p, i) && memcmp(w + n - 4, "يه", 4) == 0)
+		return true; /* «شركة "زين" السعودية»: the company's adjective */
 	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 || n <= 6)
 		return false;
 	pw = p->norm.s + p->toks[i - 1].beg;
@@ -370,8 +383,9 @@ static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 	if (ner_lexicon_is_stop(x->lex, pw, pn) || entity_is_title_word(x, i - 1) ||
 	    entity_rules_is_trigger(x->rules, pw, pn))
 		return false;
+	norm_word_split(pw, pn, &sp);
 	def = entity_word_definite(p, i);
-	pdef = entity_word_definite(p, i - 1);
+	pdef = entity_word_definite(p, i - 1) || sp.stem > sp.proclitic; /* «للكرة السعودية» */
 	fem = memcmp(w + n - 4, "يه", 4) == 0;
 	pfem = memcmp(pw + pn - 2, "ه", 2) == 0;
 	if (fem)
@@ -453,7 +467,8 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
 	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
 	       !entity_known_word(x, a, an) &&
-	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
+	       (fem || !entity_rules_is_trigger(x->rules, w + x->lead[i], n - x->lead[i]) ||
+		entity_nisba_of(x, a, an - 2)); /* «لملعب ليبرتي»: the trigger's clitic aside */
 }
 
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
@@ -587,7 +602,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	       !entity_is_org(x, x->key.data, x->key.len))
 		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
 	while (type != ENTITY_DATE && j - i > 1 &&
-	       (entity_preposition(x, orig, i) || (entity_verb_like(x, i) && entity_word_definite(p, i + 1))))
+	       (entity_preposition(x, orig, i) || (entity_verb_like(x, i) && entity_word_definite(p, i + 1)) ||
+		(type == ENTITY_PERSON && entity_future_verb(x, i))))
 		i++; /* «على تويتر», «سيدرس الاتحاد الأوروبي»: a preposition, or a verb and its subject
 			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON)
@@ -605,8 +621,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
 		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
 			   «ليونيل ميسي») */
-	if (type == ENTITY_PLACE && entity_after_event(x, p, i))
-		return; /* «كأس آسيا», «ماراثون أوستين»: inside an event's name */
+	if ((type == ENTITY_PLACE || type == ENTITY_ORG) && entity_after_event(x, p, i))
+		return; /* «كأس آسيا», «ماراثون أوستين», «كأس الاتحاد الإنجليزي»: inside an event's name */
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
 		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
@@ -784,6 +800,37 @@ static bool entity_and_definite(struct entity_scratch *x, const struct ner_para 
 	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
 }
 
+/* Whether token k (clitics off) is a venue's trigger (ملعب، استاد، مطار …), which a foreign
+ * word alone may name. */
+static bool entity_venue_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"ملعب", "استاد", "مطار", "ميناء", "متحف", "مستشفي"};
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	for (size_t h = 0; h < sizeof words / sizeof *words && !al; h++)
+		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether token k reads as a foreign word written in Arabic letters: untagged, indefinite,
+ * four letters or more of which two after the first are long vowels (ويمبلي، ليبرتي), no
+ * stop word and no nisba of a word of the article or of a country (جديد، رئيسي). */
+static bool entity_foreign_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    entity_letters(w, n) < 4 || ner_lexicon_is_stop(x->lex, w, n) ||
+	    (memcmp(w + n - 2, "ي", 2) == 0 && entity_nisba_of(x, w, n - 2)))
+		return false;
+	for (size_t b = 2; b + 1 < n; b += 2) /* Arabic letters are two bytes */
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -802,6 +849,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
 	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
 		return false;
+	if (k == first && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
+		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي» */
 	norm_word_split(w, n, &sp);
 	if (entity_and_definite(x, p, k, first))
 		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
