@@ -453,6 +453,32 @@ static bool entity_nisba_of(const struct entity_scratch *x, const char *stem, si
 	return false;
 }
 
+/* Whether word k is a dual or plural nisba (سعوديان، إيرانيي، البرازيليين): ي and ان، ين، ون
+ * or ي after a stem of three letters or more that is a word of the article or a place (with
+ * يا, ا, nothing, or ال and ية: السعودية): people described, no name. */
+static bool entity_plural_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const ends[] = {"يان", "يين", "يون", "يي"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, skip = entity_proclitic(p, k, &(bool){false});
+	char buf[256];
+	w += skip, n -= skip;
+	if (n > 4 && memcmp(w, "ال", 4) == 0)
+		w += 4, n -= 4;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		size_t en = strlen(ends[e]), sn = n - en;
+		if (n <= en || memcmp(w + sn, ends[e], en) != 0 || entity_letters(w, sn) < 3 || sn + 8 > sizeof buf)
+			continue;
+		if (entity_nisba_of(x, w, sn))
+			return true;
+		memcpy(buf, "ال", 4);
+		memcpy(buf + 4, w, sn);
+		memcpy(buf + 4 + sn, "يه", 4);
+		return entity_place_known(x, buf, sn + 8);
+	}
+	return false;
+}
+
 /* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
  * adjective (…ي) no list knows, of a trigger only a nisba of a word or a country («بنك
  * عالمي», «حزب تونسي»; not «بنك أبوظبي»), or a feminine noun, a trigger too, and a feminine
@@ -616,6 +642,12 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي»: what is said of it */
 	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
 		return; /* «مجلس», «للجامعة»: a kind of body, no name */
+	if (type == ENTITY_ORG && j - i > 1 && (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه")))
+		return; /* «حرس حدود المنطقة», «إمارة المنطقة»: a body of the region the story is
+			   about, named by no name */
+	for (size_t k = i; type == ENTITY_PERSON && k < j; k++)
+		if (entity_plural_nisba(x, p, k))
+			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
 	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
@@ -966,7 +998,7 @@ static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *
  * prince («جسر الملك فهد», «قصر الأمير سلطان»): only so are these words a name's head. */
 static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
 {
-	static const char *const words[] = {"جسر", "قصر", "برج"};
+	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه"};
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
 	bool head = false;
@@ -1058,6 +1090,8 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			for (size_t e = i + 1; e < p->n && ner_tag_inside(p->tags[e]) &&
 					       ner_tag_type(p->tags[e]) == NER_ORG; e++)
 				j = e + 1 > j ? e + 1 : j;
+		if (j > i + 2 && j < p->n && entity_purpose_and(x, p, j) && entity_purpose(x, p, j - 2))
+			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
 		if (j == i + 1)
 			continue;
 		entity_retag(x, p, i, j, NER_ORG, skip, false);
@@ -1440,6 +1474,45 @@ static void entity_join(struct entity_scratch *x, size_t from, size_t to)
 	x->drafts[to].nmentions += x->drafts[from].nmentions;
 }
 
+/* Whether text s[beg, end) is blanks around one opening bracket or quote, and the text from
+ * after on opens with blanks and the closing one: «X (Y)», «X "Y"». */
+static bool entity_aside(const char *s, size_t beg, size_t end, size_t after, size_t len)
+{
+	static const char *const opens[] = {"(", "\"", "«", "“"}, *const closes[] = {")", "\"", "»", "”"};
+	size_t b = beg, e = after;
+	while (b < end && s[b] == ' ')
+		b++;
+	while (e < len && s[e] == ' ')
+		e++;
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+		size_t on = strlen(opens[k]), cn = strlen(closes[k]);
+		if (end - b >= on && memcmp(s + b, opens[k], on) == 0 && len - e >= cn &&
+		    memcmp(s + e, closes[k], cn) == 0) {
+			for (b += on; b < end && s[b] == ' '; b++)
+				;
+			return b == end;
+		}
+	}
+	return false;
+}
+
+/* A name followed by another of its type in brackets or quotes is one entity under two
+ * names: «شركة اتحاد اتصالات (موبايلي)», «السوق المالية السعودية (تداول)». */
+static void entity_merge_asides(struct entity_scratch *x)
+{
+	for (size_t f = 1; f < x->nfound; f++) {
+		const struct entity_found *a = &x->found[f - 1], *b = &x->found[f];
+		const char *s = x->texts[a->m.para + 1];
+		uint32_t ra = entity_root(x, a->d), rb = entity_root(x, b->d);
+		enum entity_type t = x->drafts[ra].type;
+		if (a->m.para != b->m.para || ra == rb || t != x->drafts[rb].type ||
+		    (t != ENTITY_ORG && t != ENTITY_PERSON) || b->m.beg < a->m.end ||
+		    !entity_aside(s, a->m.end, b->m.beg, b->m.end, strlen(s)))
+			continue;
+		entity_join(x, rb, ra);
+	}
+}
+
 /* One type per entity: the same name tagged as two types goes with the type most of its
  * mentions have (the first seen on a tie). */
 static void entity_vote_types(struct entity_scratch *x)
@@ -1757,6 +1830,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
 	entity_drop_byline(x, a->npara > 0 ? &x->doc.paras[1] : NULL);
+	entity_merge_asides(x);
 	entity_vote_types(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);

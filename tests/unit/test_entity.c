@@ -676,6 +676,37 @@ static void test_sport_words(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A name with another of its type in brackets is one entry; a body of «المنطقة» has no name;
+ * people described by a dual or plural nisba are no person; a city named after a king is an
+ * organisation with its purpose pair. */
+static void test_asides_and_descriptions(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تعليق تداول سهم موبايلي",
+		"قررت هيئة السوق المالية تعليق تداول سهم شركة اتحاد اتصالات (موبايلي) في السوق المالية السعودية (تداول) حتى تقوم الشركة بإعادة إصدار قوائمها.",
+		"وقد باشرت الجهات المختصة من قيادة حرس حدود المنطقة الواقعة.",
+		"وأوضح أن سيارة كان يستقلها رجلان سعوديان، قد سقطت في البحر.",
+		"وقال إن إيرانيي الهوى لا يمثلون العراقيين.",
+		"وأعلنت مدينة الملك عبدالله للطاقة الذرية والمتجددة عن برنامج جديد.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "شركه اتحاد اتصالات"));
+	CHECK(!has(&es, ENTITY_ORG, "موبايلي"));
+	CHECK(has(&es, ENTITY_ORG, "السوق الماليه السعوديه"));
+	CHECK(!has(&es, ENTITY_ORG, "تداول"));
+	CHECK(!has(&es, ENTITY_ORG, "حرس حدود المنطقه"));
+	CHECK(!has(&es, ENTITY_PERSON, "رجلان سعوديان"));
+	CHECK(!has(&es, ENTITY_PERSON, "ايرانيي الهوي"));
+	CHECK(has(&es, ENTITY_ORG, "مدينه الملك عبدالله للطاقه الذريه والمتجدده"));
+	CHECK(!has(&es, ENTITY_PERSON, "عبدالله"));
+	for (size_t k = 0; k < es.n && getenv("QDBG"); k++)
+		fprintf(stderr, "%d %s\n", es.v[k].type, article_entity_key(&es, &es.v[k]));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 static void test_rules_lists(void)
 {
 	const struct entity_rules *r = entity_rules_default();
@@ -755,6 +786,7 @@ int main(void)
 		test_clubs_named(m);
 		test_org_forms(m);
 		test_sport_words(m);
+		test_asides_and_descriptions(m);
 		test_rules_lists();
 	}
 	ner_default_free();
