@@ -296,13 +296,19 @@ static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 	return (present || future) && !entity_known_word(x, w, n);
 }
 
-/* Whether word k reads as a verb in the future (سيـ، ستـ، سنـ: «سيتدرب دومي»), which opens
- * no name. */
+/* Whether word k reads as a verb in the future (سيـ، ستـ، سنـ and a stem of short vowels
+ * only: «سيتدرب دومي»), which opens no name. */
 static bool entity_future_verb(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
-	return p->toks[k].end - p->toks[k].beg > 2 && memcmp(p->norm.s + p->toks[k].beg, "س", 2) == 0 &&
-	       entity_verb_like(x, k);
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n <= 4 || memcmp(w, "س", 2) != 0 || !entity_verb_like(x, k))
+		return false;
+	for (size_t b = 4; b + 1 < n; b += 2)
+		if (memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0)
+			return false; /* «ستيفان», «سيزار», «سيباستيان»: a long vowel in the stem is a name's */
+	return true;
 }
 
 /* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
@@ -435,14 +441,26 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
 }
 
-/* Whether stem (a nisba without its ي) is a word of the article or, with يا, ا or nothing
- * after it, a place of the world: «عالم» of «عالمي», «تونس» of «تونسي». */
+/* Whether stem (a nisba without its ي) is a word of the article, alone or with ة, or, with
+ * يا, ا or nothing after it or ال and ية around it, a place: «عالم» of «عالمي», «سيادة» of
+ * «سيادي», «تونس» of «تونسي», «السعودية» of «سعودي». */
 static bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
 {
 	static const char *const ends[] = {"يا", "ا", ""};
 	char buf[256];
 	if (strtab_find(&x->words, stem, n, &(uint32_t){0}))
 		return true;
+	if (n + 8 <= sizeof buf) { /* «سيادي» of «سيادة», «سعودي» of «السعودية» */
+		memcpy(buf, stem, n);
+		memcpy(buf + n, "ه", 2);
+		if (strtab_find(&x->words, buf, n + 2, &(uint32_t){0}))
+			return true;
+		memcpy(buf, "ال", 4);
+		memcpy(buf + 4, stem, n);
+		memcpy(buf + 4 + n, "يه", 4);
+		if (entity_place_known(x, buf, n + 8))
+			return true;
+	}
 	for (size_t e = 0; e < sizeof ends / sizeof *ends && n + 4 <= sizeof buf; e++) {
 		size_t en = strlen(ends[e]);
 		memcpy(buf, stem, n);
@@ -462,6 +480,8 @@ static bool entity_plural_nisba(struct entity_scratch *x, const struct ner_para 
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, skip = entity_proclitic(p, k, &(bool){false});
 	char buf[256];
+	if (entity_known_word(x, w, n))
+		return false; /* «نابليون» */
 	w += skip, n -= skip;
 	if (n > 4 && memcmp(w, "ال", 4) == 0)
 		w += 4, n -= 4;
@@ -493,8 +513,7 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
 	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
 	       !entity_known_word(x, a, an) &&
-	       (fem || !entity_rules_is_trigger(x->rules, w + x->lead[i], n - x->lead[i]) ||
-		entity_nisba_of(x, a, an - 2)); /* «لملعب ليبرتي»: the trigger's clitic aside */
+	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
 }
 
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
@@ -650,7 +669,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
-	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
+	if (j - i == 2 && type == ENTITY_ORG && !x->sure[i] && entity_noun_and_adjective(x, i))
 		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
 			   «ليونيل ميسي») */
 	if ((type == ENTITY_PLACE || type == ENTITY_ORG) && entity_after_event(x, p, i))
@@ -832,11 +851,11 @@ static bool entity_and_definite(struct entity_scratch *x, const struct ner_para 
 	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
 }
 
-/* Whether token k (clitics off) is a venue's trigger (ملعب، استاد، مطار …), which a foreign
- * word alone may name. */
+/* Whether token k (clitics off) is a stadium's trigger (ملعب، استاد), which a foreign word
+ * alone may name in an article about sport. */
 static bool entity_venue_word(const struct ner_para *p, size_t k)
 {
-	static const char *const words[] = {"ملعب", "استاد", "مطار", "ميناء", "متحف", "مستشفي"};
+	static const char *const words[] = {"ملعب", "استاد"};
 	bool al;
 	size_t skip = entity_proclitic(p, k, &al);
 	const char *w = p->norm.s + p->toks[k].beg + skip;
@@ -854,10 +873,17 @@ static bool entity_foreign_word(const struct entity_scratch *x, const struct ner
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0;
+	struct norm_split sp;
 	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
-	    entity_letters(w, n) < 4 || ner_lexicon_is_stop(x->lex, w, n) ||
+	    entity_letters(w, n) < 4 || ner_lexicon_is_stop(x->lex, w, n) || memcmp(w + n - 2, "ه", 2) == 0 ||
 	    (memcmp(w + n - 2, "ي", 2) == 0 && entity_nisba_of(x, w, n - 2)))
-		return false;
+		return false; /* …ة is an Arabic noun's ending (مباراة) */
+	norm_word_split(w, n, &sp);
+	if (sp.stem > sp.proclitic || entity_rules_is_trigger(x->rules, w, n) ||
+	    entity_rules_is_trigger(x->rules, w + sp.proclitic, n - sp.proclitic))
+		return false; /* «بالعاصمة», «نادي», «وميناء» */
+	if (k + 1 < p->n && p->toks[k + 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k + 1))
+		return false; /* «ملعب مسيري النادي»: a construct's head */
 	for (size_t b = 2; b + 1 < n; b += 2) /* Arabic letters are two bytes */
 		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
 	return vowels >= 2;
@@ -881,7 +907,7 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
 	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
 		return false;
-	if (k == first && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
+	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
 		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي» */
 	norm_word_split(w, n, &sp);
 	if (entity_and_definite(x, p, k, first))
@@ -1094,7 +1120,9 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
 		if (j == i + 1)
 			continue;
-		entity_retag(x, p, i, j, NER_ORG, skip, false);
+		x->sure[i] |= j == i + 2 && x->sport && entity_venue_word(p, i) && entity_foreign_word(x, p, i + 1);
+		entity_retag(x, p, i, j, NER_ORG, skip, false); /* a stadium's foreign name is no
+								    adjective (ليبرتي) */
 		i = j - 1;
 	}
 }
@@ -1496,8 +1524,9 @@ static bool entity_aside(const char *s, size_t beg, size_t end, size_t after, si
 	return false;
 }
 
-/* A name followed by another of its type in brackets or quotes is one entity under two
- * names: «شركة اتحاد اتصالات (موبايلي)», «السوق المالية السعودية (تداول)». */
+/* An organisation followed by another in brackets or quotes, or a person by a kunya in
+ * brackets, is one entity under two names: «شركة اتحاد اتصالات (موبايلي)», «السوق المالية
+ * السعودية (تداول)». */
 static void entity_merge_asides(struct entity_scratch *x)
 {
 	for (size_t f = 1; f < x->nfound; f++) {
@@ -1509,6 +1538,9 @@ static void entity_merge_asides(struct entity_scratch *x)
 		    (t != ENTITY_ORG && t != ENTITY_PERSON) || b->m.beg < a->m.end ||
 		    !entity_aside(s, a->m.end, b->m.beg, b->m.end, strlen(s)))
 			continue;
+		if (t == ENTITY_PERSON && !(strncmp(x->drafts[rb].k, "ابو ", strlen("ابو ")) == 0 &&
+					    memchr(s + a->m.end, '(', b->m.beg - a->m.end)))
+			continue; /* a person's other name in brackets is a kunya: «صلاح حماه (أبو محمد)» */
 		entity_join(x, rb, ra);
 	}
 }
