@@ -827,6 +827,26 @@ static bool entity_place_at(const struct entity_scratch *x, const struct ner_par
 	       entity_place_known(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
 }
 
+/* How many plain nouns from token k on, two or three, chain a construct to a place after
+ * them («شباب منطقة عسير», «دول جنوب شرق آسيا»), else 0. */
+static size_t entity_construct_place(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	for (size_t m = 0; m < 3 && k + m < p->n && entity_plain_word(x, p, k + m); m++) {
+		const char *w = p->norm.s + p->toks[k + m].beg;
+		size_t n = p->toks[k + m].end - p->toks[k + m].beg;
+		if (m == 2 && (memcmp(w + n - 2, "ه", 2) == 0 || memcmp(w + n - 2, "ت", 2) == 0))
+			return 0; /* three only of bare nouns: «قوات أمنية مشتركة نفذت» is a
+				     description and a verb */
+		if (m == 1 && entity_place_at(x, p, k + m + 1))
+			return m + 1;
+		if (m == 2 && k + 3 < p->n && p->toks[k + 3].kind == NORM_TOKEN_WORD &&
+		    (ner_tag_type(p->tags[k + 3]) == NER_LOC ||
+		     entity_world_place(x, p->norm.s + p->toks[k + 3].beg, p->toks[k + 3].end - p->toks[k + 3].beg)))
+			return m + 1; /* a longer chain only to a place of the world (آسيا) */
+	}
+	return 0;
+}
+
 /* Whether a word ends as a nisba does (…ي, …ية). */
 static bool entity_ends_nisba(const char *w, size_t n)
 {
@@ -924,13 +944,11 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return *named = true;
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
-	if (k != first) /* «مجلس شباب منطقة عسير»: two nouns of a construct and a place */
-		return (k == first + 1 || k == first + 2) && entity_plain_word(x, p, first) &&
-		       entity_plain_word(x, p, first + 1) && entity_place_at(x, p, first + 2);
+	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
+		return k <= first + entity_construct_place(x, p, first);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
 		return true; /* «شرطة ينبع»: a place's name, though it reads like a verb */
-	if (k + 2 < p->n && entity_plain_word(x, p, k) && entity_plain_word(x, p, k + 1) &&
-	    entity_place_at(x, p, k + 2))
+	if (entity_construct_place(x, p, k) > 0)
 		return true;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
@@ -1129,6 +1147,16 @@ static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 
 #define ENTITY_WORLD_WORDS 3
 
+/* Whether token k is a year: four digits, maybe with هـ or م after them (1436هـ). */
+static bool entity_year_at(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + (k < p->n ? p->toks[k].beg : 0);
+	size_t n = k < p->n ? p->toks[k].end - p->toks[k].beg : 0, d = 0;
+	while (d < n && w[d] >= '0' && w[d] <= '9')
+		d++;
+	return d == 4 && (n == 4 || (n == 6 && (memcmp(w + 4, "ه", 2) == 0 || memcmp(w + 4, "م", 2) == 0)));
+}
+
 /* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
  * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
  * when it is no place as written, without its clitics (entity_world_clitic). */
@@ -1159,8 +1187,11 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 				best = l, bskip = skip, bal = al;
 			}
 		}
-		if (best && !entity_after_event(x, p, i) && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_NUMBER))
-			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal); /* «30 ميلا» counts miles */
+		if (best && !entity_after_event(x, p, i) && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_NUMBER) &&
+		    !entity_year_at(p, i + best))
+			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal); /* «30 ميلا» counts miles;
+										 «لحج 1436هـ», «قطر 2022»
+										 name a season or event */
 		i += best ? best : 1;
 	}
 }
@@ -1185,6 +1216,11 @@ static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p
 	if (!bare)
 		return true;
 	norm_word_split(w, n, &sp);
+	if (sp.proclitic == 2 && memcmp(w, "ف", 2) == 0 && sp.stem == sp.proclitic &&
+	    !strtab_find(&x->words, w + sp.proclitic, n - sp.proclitic, &(uint32_t){0}) &&
+	    !ner_lexicon_is_stop(x->lex, w + sp.proclitic, n - sp.proclitic) && !entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
+		return true; /* «فقيه» is no ف + قيه: the article has no such word (و, ب, ل
+				join words that are: «وغيرهم», «بعنوان») */
 	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);
 }
 
@@ -1545,6 +1581,47 @@ static void entity_merge_asides(struct entity_scratch *x)
 	}
 }
 
+/* Whether key lng's last word is و or ف and the one word shrt. */
+static bool entity_key_conj_end(const char *shrt, const char *lng)
+{
+	const char *sp = strrchr(lng, ' ');
+	const char *last = sp ? sp + 1 : lng;
+	return (strncmp(last, "و", 2) == 0 || strncmp(last, "ف", 2) == 0) && strcmp(last + 2, shrt) == 0;
+}
+
+/* The mentions of draft d take back the و or ف in front of them (the name's first letter). */
+static void entity_mentions_widen(struct entity_scratch *x, size_t d)
+{
+	for (size_t f = 0; f < x->nfound; f++) {
+		struct entity_mention *m = &x->found[f].m;
+		const char *s = x->texts[m->para + 1];
+		if (x->found[f].d == d && m->beg >= 2 &&
+		    (memcmp(s + m->beg - 2, "ف", 2) == 0 || memcmp(s + m->beg - 2, "و", 2) == 0))
+			m->beg -= 2;
+	}
+}
+
+/* A one-word person that is another person's last word without its first letter و or ف
+ * («ينغر» of «آرسين فينغر», «وتجاهل فينغر»): the letter was the name's, not a conjunction;
+ * it joins that person. */
+static void entity_merge_conj_split(struct entity_scratch *x)
+{
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		struct entity_draft *e = &x->drafts[k];
+		if (e->into != k || e->type != ENTITY_PERSON || strchr(e->k, ' '))
+			continue;
+		for (size_t l = 0; l < x->ndrafts; l++) {
+			const struct entity_draft *f = &x->drafts[l];
+			if (l != k && f->into == l && f->type == ENTITY_PERSON && strchr(f->k, ' ') &&
+			    entity_key_conj_end(e->k, f->k)) {
+				entity_join(x, k, l);
+				entity_mentions_widen(x, k);
+				break;
+			}
+		}
+	}
+}
+
 /* One type per entity: the same name tagged as two types goes with the type most of its
  * mentions have (the first seen on a tie). */
 static void entity_vote_types(struct entity_scratch *x)
@@ -1863,6 +1940,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
 	entity_drop_byline(x, a->npara > 0 ? &x->doc.paras[1] : NULL);
 	entity_merge_asides(x);
+	entity_merge_conj_split(x);
 	entity_vote_types(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);
