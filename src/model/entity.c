@@ -216,7 +216,15 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 		if (strtab_find(&x->words, x->alt.data, x->alt.len, &id))
 			return skip;
 	}
-	return *al = false, 0;
+	*al = false;
+	if (skip > 2 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0)) {
+		/* «وليبيا» is و + ليبيا, not و + ل + يبيا */
+		entity_phrase(p, i, j, 2, false, &x->alt);
+		if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len) ||
+		    (entity_world_clitic(w, n, 2, false) && entity_world_place(x, x->alt.data, x->alt.len)))
+			return 2;
+	}
+	return 0;
 }
 
 static struct entity_draft *entity_add_mention(struct entity_scratch *x, enum entity_type type,
@@ -1166,11 +1174,16 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 		const char *w = p->norm.s + p->toks[i].beg;
 		size_t best = 0, bskip = 0, n = p->toks[i].end - p->toks[i].beg;
 		bool bal = false;
-		for (int bare = 0; bare < 2 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
+		for (int bare = 0; bare < 3 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
 			bool al = false, longer = true;
 			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare == 2) { /* «وليبيا»: the conjunction alone, not و + ل */
+				if (skip <= 2 || al || !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+					break;
+				skip = 2;
+			}
 			if (bare && !entity_world_clitic(w, n, skip, al))
-				break;
+				continue;
 			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
 					   p->tags[i + l - 1] == 0; l++) {
 				const char *s = w + skip; /* one bare word is looked up where it is */

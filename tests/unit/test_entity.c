@@ -711,7 +711,8 @@ static void test_asides_and_descriptions(const struct ner_model *m)
 	article_free(a);
 }
 
-/* A name's last word keeps a first letter that reads as a clitic (فقيه, فينغر); a place
+/* A name's last word keeps a first letter that reads as a clitic (فقيه, فينغر), a name
+ * after و loses only the و when ل or ب is its own first letter (وليبيا); a place
  * before a year names a season or an event; a body's construct runs over three nouns to
  * its place. */
 static void test_name_letters(const struct ner_model *m)
@@ -722,11 +723,14 @@ static void test_name_letters(const struct ner_model *m)
 		"وكان ضم الحارس ضربة موفقة للمدرب آرسين فينغر في المباراة.",
 		"وتجاهل فينغر الحديث عن منافسه البرتغالي جوزيه مورينهو.",
 		"وقال الوزير على هامش الاجتماعات السنوية لرابطة دول جنوب شرق آسيا (آسيان) إن الحوار مستمر.",
+		"أنشأتم سلسلة من الفروع في مصر وليبيا واليمن وسوريا والعراق!",
 	};
 	struct article *a;
 	struct article_entities es;
 	const struct article_entity *e;
-	extract(m, paras, 5, &a, &es);
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "ليبيا")); /* و + ليبيا, not و + ل + يبيا */
+	CHECK(!has(&es, ENTITY_PLACE, "وليبيا"));
 	CHECK(!has(&es, ENTITY_PLACE, "لحج"));
 	CHECK(has(&es, ENTITY_PERSON, "طارق عبدالرحمن عبدالقادر فقيه"));
 	CHECK(!has(&es, ENTITY_PERSON, "ينغر"));
