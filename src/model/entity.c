@@ -1026,12 +1026,14 @@ static bool entity_forces_of(const struct ner_para *p, size_t k)
 	return false;
 }
 
-/* An army, police, guard or team (الجيش، الشرطة، الحرس، المنتخب), whose nisba alone names it. */
+/* An army, police, guard, team or customs (الجيش، الشرطة، الحرس، المنتخب، الجمارك), whose
+ * nisba alone names it. */
 static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
 	(void)x;
 	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
-	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب");
+	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب") ||
+	       entity_word_is(p, i, "الجمارك");
 }
 
 /* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
@@ -1206,6 +1208,37 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 										 «لحج 1436هـ», «قطر 2022»
 										 name a season or event */
 		i += best ? best : 1;
+	}
+}
+
+/* Whether token k is a word English clubs put after their town's name (سيتي، يونايتد …). */
+static bool entity_club_suffix(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"سيتي", "يونايتد", "تاون", "روفرز", "واندررز", "البيون", "هوتسبير"};
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (k < p->n && entity_word_is(p, k, words[h]))
+			return true;
+	return false;
+}
+
+/* In an article about sport, a place and such a word is a club (سوانزي سيتي، ليستر سيتي). */
+static void entity_club_towns(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n && x->sport; i++) {
+		size_t j = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false))
+			continue;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_LOC, true))
+			j++;
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg;
+		size_t skip = x->lead[i] ? x->lead[i] :
+			      memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4 ? 2 : 0; /* «ونوريتش» */
+		if (j < p->n && p->tags[j] == 0 && entity_club_suffix(p, j))
+			entity_retag(x, p, i, j + 1, NER_ORG, skip, x->lead_al[i]);
+		else if (j - i >= 2 && entity_club_suffix(p, j - 1)) /* the tagger's place took it */
+			entity_retag(x, p, i, j, NER_ORG, skip, x->lead_al[i]);
+		i = j - 1;
 	}
 }
 
@@ -1514,6 +1547,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_split_places(x, p);
 	entity_split_and(x, p);
 	entity_world_places(x, p);
+	entity_club_towns(x, p);
 	entity_place_triggers(x, p);
 	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {

@@ -661,10 +661,14 @@ static void test_sport_words(const struct ner_model *m)
 		"وقال مكلارين \"سيتدرب دومي هذا الأسبوع وكذلك الحال بالنسبة لريمي كابيلا.\"",
 		"وسيعود لتشكيلة نيوكاسل الثنائي المصاب على الرغم من أنهما ربما لن يتوجها لملعب ليبرتي لمواجهة سوانزي يوم السبت المقبل.",
 		"وقال المبعوث الأممي ستيفان دي ميستورا إن الكرة في ملعب مسيري النادي، وأغلق مطار وميناء عدن.",
+		"ويلتقي الفريق مع سوانزي سيتي يوم السبت، فيما ضبطت الجمارك السعودية شحنة مهربة.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 7, &a, &es);
+	extract(m, paras, 8, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "سوانزي سيتي")); /* a town and سيتي: the club */
+	CHECK(!has(&es, ENTITY_PLACE, "سوانزي"));
+	CHECK(has(&es, ENTITY_ORG, "الجمارك السعوديه"));
 	CHECK(has(&es, ENTITY_PERSON, "ستيفان دي ميستورا")); /* a name, no future verb */
 	CHECK(!has(&es, ENTITY_ORG, "ملعب مسيري"));
 	CHECK(!has(&es, ENTITY_ORG, "مطار وميناء عدن"));
