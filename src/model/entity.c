@@ -524,6 +524,27 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
 }
 
+/* Whether word i is a feminine trigger without ال and word i + 1 an indefinite feminine
+ * participle (مـ…ة) no list knows: «جماعة مسلحة», «هيئة مستقلة», a description. */
+static bool entity_trigger_and_participle(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg + x->lead[i], *a = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg - x->lead[i], an = p->toks[i + 1].end - p->toks[i + 1].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (n < 4 || sp.stem > sp.proclitic || memcmp(w + n - 2, "ه", 2) != 0)
+		return false;
+	w += sp.proclitic, n -= sp.proclitic;
+	if (i + 2 < p->n && p->toks[i + 2].kind == NORM_TOKEN_WORD &&
+	    (entity_word_definite(p, i + 2) ||
+	     entity_place_known(x, p->norm.s + p->toks[i + 2].beg, p->toks[i + 2].end - p->toks[i + 2].beg)))
+		return false; /* «شرطة منطقة القصيم», «هيئة مكافحة الفساد»: a construct's noun */
+	return entity_rules_is_trigger(x->rules, w, n) && entity_letters(a, an) >= 5 &&
+	       memcmp(a, "م", 2) == 0 && memcmp(a + an - 2, "ه", 2) == 0 && !entity_known_word(x, a, an) &&
+	       !entity_rules_is_trigger(x->rules, a, an) && !entity_rules_is_place_trigger(x->rules, a, an);
+}
+
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
  * «عبدربه» (the space after a whole word عبد goes), so one person is one entry. */
 static void entity_key_compact(struct strbuf *key)
@@ -677,6 +698,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
+	if (j - i >= 2 && type == ENTITY_ORG && entity_trigger_and_participle(x, i))
+		return; /* «جماعة مسلحة», «منظمة محظورة»: a kind of body described */
 	if (j - i == 2 && type == ENTITY_ORG && !x->sure[i] && entity_noun_and_adjective(x, i))
 		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
 			   «ليونيل ميسي») */

@@ -684,7 +684,8 @@ static void test_sport_words(const struct ner_model *m)
 	article_free(a);
 }
 
-/* A name with another of its type in brackets is one entry; a body of «المنطقة» has no name;
+/* A name with another of its type in brackets is one entry; a body of «المنطقة» has no name,
+ * nor a feminine trigger and a participle (جماعة مسلحة);
  * people described by a dual or plural nisba are no person; a city named after a king is an
  * organisation with its purpose pair. */
 static void test_asides_and_descriptions(const struct ner_model *m)
@@ -696,10 +697,14 @@ static void test_asides_and_descriptions(const struct ner_model *m)
 		"وأوضح أن سيارة كان يستقلها رجلان سعوديان، قد سقطت في البحر.",
 		"وقال إن إيرانيي الهوى لا يمثلون العراقيين.",
 		"وأعلنت مدينة الملك عبدالله للطاقة الذرية والمتجددة عن برنامج جديد.",
+		"ووجهت لهم عدة اتهامات منها الانضمام لجماعه مسلحة مؤسسة على خلاف القانون، وأعلنت شرطة منطقة القصيم أنها قبضت عليهم.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 6, &a, &es);
+	extract(m, paras, 7, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "جماعه مسلحه مؤسسه"));
+	CHECK(!has(&es, ENTITY_ORG, "جماعه مسلحه"));
+	CHECK(has(&es, ENTITY_ORG, "شرطه منطقه القصيم"));
 	CHECK(has(&es, ENTITY_ORG, "شركه اتحاد اتصالات"));
 	CHECK(!has(&es, ENTITY_ORG, "موبايلي"));
 	CHECK(has(&es, ENTITY_ORG, "السوق الماليه السعوديه"));
