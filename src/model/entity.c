@@ -1806,6 +1806,34 @@ static bool entity_merge_heads(struct entity_scratch *x, size_t k)
 	return true;
 }
 
+/* «جماعة الإخوان» and «الإخوان», whose key a list wrote as «الإخوان المسلمين»: a
+ * trigger and a name are one body with the name's canonical form; the one with fewer
+ * mentions joins the other. */
+static void entity_merge_canonical_heads(struct entity_scratch *x)
+{
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		const char *sp = strchr(f->k, ' '), *canon;
+		if (f->into != l || f->type != ENTITY_ORG || sp == NULL)
+			continue;
+		if ((canon = ner_lexicon_canonical(x->lex, sp + 1, strlen(sp + 1))) == NULL)
+			canon = entity_rules_org_canonical(x->rules, sp + 1, strlen(sp + 1));
+		if (canon == NULL || strcmp(canon, sp + 1) == 0 || !entity_key_head(x, sp + 1, f->k) ||
+		    !strstr(canon, sp + 1 + (strncmp(sp + 1, "ال", 4) == 0 ? 4 : 0)))
+			continue; /* a form of the name, not another body («معهد الحرم المكي») */
+		for (size_t k = 0; k < x->ndrafts; k++) {
+			const struct entity_draft *e = &x->drafts[k];
+			if (k != l && e->into == k && e->type == ENTITY_ORG && strcmp(e->k, canon) == 0) {
+				if (e->nmentions > f->nmentions)
+					entity_join(x, l, k);
+				else
+					entity_join(x, k, l);
+				break;
+			}
+		}
+	}
+}
+
 /* A short mention joins the full name it begins or ends when there is one such name of its
  * type («لافروف» → «سيرغي لافروف», «سامي» → «سامي الجابر», «بايرن» → «بايرن ميونيخ»). A
  * one-word person or organisation that could be several of them («محمد», «يونايتد» of
@@ -2012,6 +2040,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	entity_merge_asides(x);
 	entity_merge_conj_split(x);
 	entity_vote_types(x);
+	entity_merge_canonical_heads(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);
 	entity_settle(x);

@@ -648,6 +648,25 @@ static void test_org_forms(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A trigger and a name a list writes in a longer canonical form are one body with it
+ * («جماعة الإخوان», «الإخوان» → «الإخوان المسلمين»). */
+static void test_org_canonical_heads(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"محكمة مصرية تبرئ 100 من الإخوان",
+		"قضت محكمة جنايات الإسكندرية ببراءة 100 من عناصر وقيادات جماعة الإخوان، وبين المتهمين عدد من قيادات جماعة الإخوان.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t brothers = 0;
+	extract(m, paras, 2, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		brothers += es.v[k].type == ENTITY_ORG && strstr(article_entity_key(&es, &es.v[k]), "الاخوان") != NULL;
+	CHECK_INT(brothers, 1);
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A nisba after a definite noun with a preposition, or after a company's name in quotes, is
  * its adjective; a body inside an event's name is no entry; a future verb opens no name; a
  * venue named by a foreign word after its trigger is one organisation. */
@@ -836,6 +855,7 @@ int main(void)
 		test_org_extent(m);
 		test_clubs_named(m);
 		test_org_forms(m);
+		test_org_canonical_heads(m);
 		test_sport_words(m);
 		test_asides_and_descriptions(m);
 		test_name_letters(m);
