@@ -337,8 +337,9 @@ static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 	struct norm_split sp;
 	bool def, pdef, fem, pfem;
 
-	if (i >= 2 && n > 8 && p->toks[i - 1].kind == NORM_TOKEN_PUNCT && ner_tag_type(p->tags[i - 2]) == NER_ORG &&
-	    entity_word_definite(p, i) && memcmp(w + n - 4, "يه", 4) == 0)
+	if (i >= 2 && n > 8 && p->toks[i - 1].kind == NORM_TOKEN_PUNCT &&
+	    ner_tag_type(p->tags[i - 2]) == NER_ORG && entity_word_definite(p, i) &&
+	    memcmp(w + n - 4, "يه", 4) == 0)
 		return true; /* «شركة "زين" السعودية»: the company's adjective */
 	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 || n <= 6)
 		return false;
@@ -445,7 +446,8 @@ static bool entity_plural_nisba(struct entity_scratch *x, const struct ner_para 
 		w += 4, n -= 4;
 	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
 		size_t en = strlen(ends[e]), sn = n - en;
-		if (n <= en || memcmp(w + sn, ends[e], en) != 0 || entity_letters(w, sn) < 3 || sn + 8 > sizeof buf)
+		if (n <= en || memcmp(w + sn, ends[e], en) != 0 || entity_letters(w, sn) < 3 ||
+		    sn + 8 > sizeof buf)
 			continue;
 		if (entity_nisba_of(x, w, sn))
 			return true;
@@ -640,7 +642,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي»: what is said of it */
 	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
 		return; /* «مجلس», «للجامعة»: a kind of body, no name */
-	if (type == ENTITY_ORG && j - i > 1 && (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه")))
+	if (type == ENTITY_ORG && j - i > 1 &&
+	    (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه")))
 		return; /* «حرس حدود المنطقة», «إمارة المنطقة»: a body of the region the story is
 			   about, named by no name */
 	for (size_t k = i; type == ENTITY_PERSON && k < j; k++)
@@ -815,7 +818,8 @@ static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p
 	norm_word_split(w, n, &sp);
 	if (sp.proclitic == 2 && memcmp(w, "ف", 2) == 0 && sp.stem == sp.proclitic &&
 	    !strtab_find(&x->words, w + sp.proclitic, n - sp.proclitic, &(uint32_t){0}) &&
-	    !ner_lexicon_is_stop(x->lex, w + sp.proclitic, n - sp.proclitic) && !entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
+	    !ner_lexicon_is_stop(x->lex, w + sp.proclitic, n - sp.proclitic) &&
+	    !entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
 		return true; /* «فقيه» is no ف + قيه: the article has no such word (و, ب, ل
 				join words that are: «وغيرهم», «بعنوان») */
 	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);

@@ -392,7 +392,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
 		if (j == i + 1)
 			continue;
-		x->sure[i] |= j == i + 2 && x->sport && entity_venue_word(p, i) && entity_foreign_word(x, p, i + 1);
+		x->sure[i] |= j == i + 2 && x->sport && entity_venue_word(p, i) &&
+			       entity_foreign_word(x, p, i + 1);
 		entity_retag(x, p, i, j, NER_ORG, skip, false); /* a stadium's foreign name is no
 								    adjective (ليبرتي) */
 		i = j - 1;
@@ -420,8 +421,9 @@ void entity_club_towns(struct entity_scratch *x, struct ner_para *p)
 			j++;
 		const char *w = p->norm.s + p->toks[i].beg;
 		size_t n = p->toks[i].end - p->toks[i].beg;
-		size_t skip = x->lead[i] ? x->lead[i] :
-			      memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4 ? 2 : 0; /* «ونوريتش» */
+		size_t skip = x->lead[i]; /* «ونوريتش سيتي» loses its و */
+		if (skip == 0 && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4)
+			skip = 2;
 		if (j < p->n && p->tags[j] == 0 && entity_club_suffix(p, j))
 			entity_retag(x, p, i, j + 1, NER_ORG, skip, x->lead_al[i]);
 		else if (j - i >= 2 && entity_club_suffix(p, j - 1)) /* the tagger's place took it */
