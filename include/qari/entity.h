@@ -85,7 +85,7 @@ bool article_entities_sound(const struct article_entities *es, size_t keybytes,
  * names, keys with عبدال joined, tag lines; 5: keys with عبد and any word joined,
  * organisations' extent, bylines, the source's own paper; 6: this version in the packed
  * head. */
-#define ENTITY_RULES_VERSION 6u
+#define ENTITY_RULES_VERSION 7u
 /* The packed form the entity cache and the store keep: a head (counts, the rules' version),
  * the records, the mentions, then the keys. Unpacking checks the sizes and article_entities_sound; false
  * (out empty) when they do not hold. */
