@@ -108,7 +108,7 @@ static void test_page_code(void)
 	struct corpus c;
 	struct article *a;
 
-	check_load_data(&c, "json/widget.json");
+	check_load_data(&c, "scraped/page_code.json");
 	CHECK_INT(c.n, 3);
 	a = check_by_title(&c, "ما رأيك في فعاليات العيد؟");
 	if (CHECK(a != NULL)) {
