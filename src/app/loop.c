@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "keymap.h"
+#include "qari/layout_cache.h"
 #include "qari/ner.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
@@ -23,6 +24,8 @@
 #define LOOP_FIRST_SCREEN_MS 300 /* wait this long for articles before the first screen */
 #define LOOP_PROGRESS_MS 250 /* while loading or indexing, the status line moves this often */
 #define LOOP_SLICE_US 1000   /* a slice of list filtering between two looks at the keyboard */
+/* laid-out articles kept: about 40 of 5 KB (a view is some 35 bytes a byte of text) */
+#define LOOP_LAYOUT_CACHE_BYTES (8u << 20)
 
 static void loop_draw(struct app *app)
 {
@@ -377,7 +380,8 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};
 	app->reader_data = (struct reader_pane){.opts = app->opts, .dir = cli->dir,
-						.dir_set = cli->dir_set, .measure = LOOP_MEASURE};
+						.dir_set = cli->dir_set, .measure = LOOP_MEASURE,
+						.layouts = layout_cache_new(LOOP_LAYOUT_CACHE_BYTES)};
 	app->sidebar_data = (struct sidebar_pane){.opts = app->opts};
 	app->list = (struct pane){.ops = &list_pane_ops, .data = &app->list_data};
 	app->reader = (struct pane){.ops = &reader_pane_ops, .data = &app->reader_data};
@@ -403,6 +407,8 @@ static void loop_windows_free(struct app *app)
 static void loop_free(struct app *app)
 {
 	reader_pane_close(&app->reader);
+	layout_cache_free(app->reader_data.layouts);
+	app->reader_data.layouts = NULL;
 	app_sidebar_free(app);
 	app_views_free(app);
 	app_load_free(app); /* stops the loader first: the index reads the corpus only once done */
