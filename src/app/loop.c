@@ -172,7 +172,9 @@ static bool loop_reads_sidebar(const struct app *app, enum ui_op op)
 void app_key_op(struct app *app, enum ui_op op)
 {
 	app_store_settle_list(app); /* a search typed: its rows shown before a key reads them */
-	if (loop_reads_sidebar(app, op))
+	if (op == UI_OP_RELATED)
+		app_store_settle_related(app); /* the stories now, the entities on idle passes */
+	else if (loop_reads_sidebar(app, op))
 		app_store_settle(app); /* its fill, when the idle pass has not made it yet */
 	app->message[0] = '\0';
 	if (app->too_small) { /* nothing to see what a key would do */
