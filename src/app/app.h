@@ -129,6 +129,7 @@ struct app {
 	bool links_open; /* the link picker (u) has the screen */
 	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
+	bool repaint; /* what the terminal shows is unknown (start, resize, ^L): clear, send all */
 	bool too_small; /* the terminal is below the smallest usable size: no panes */
 	char message[512];
 	char state_lost[128]; /* at exit: changes that could not be saved, and why ("" none) */

@@ -31,11 +31,12 @@ static void loop_draw(struct app *app)
 {
 	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help, &app->links};
 
-	bool full = app->relayout;
-
-	if (full)
+	/* a new layout is only sent where the screen changes (curses compares it with what the
+	 * terminal shows): every pane's window is new or drawn whole after app_layout */
+	if (app->relayout)
 		app_layout(app);
-	ui_frame_begin(full);
+	ui_frame_begin(app->repaint);
+	app->repaint = false;
 	for (size_t i = 0; i < sizeof panes / sizeof *panes; i++)
 		if (panes[i]->win && panes[i]->dirty) {
 			panes[i]->ops->draw(panes[i], panes[i] == app->focus);
@@ -57,7 +58,7 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 {
 	switch (op) {
 	case UI_OP_QUIT: app->quit = true; return true;
-	case UI_OP_REDRAW: app->relayout = true; return true;
+	case UI_OP_REDRAW: app->relayout = app->repaint = true; return true;
 	case UI_OP_HELP:
 		app->help_open = true;
 		app->help_data.top = 0;
@@ -268,7 +269,7 @@ static int loop_keys(struct app *app)
 			app->probe->key_cpu = app_thread_cpu();
 		}
 		if (kind == UI_KEY_FUNCTION && ch == UI_KEY_RESIZE)
-			app->relayout = true;
+			app->relayout = app->repaint = true;
 		else if (kind == UI_KEY_FUNCTION && ch == UI_KEY_MOUSE)
 			app_store_settle_list(app), app_store_settle(app), app_mouse_event(app);
 		else if (app->prompting)
@@ -391,7 +392,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->help = (struct pane){.ops = &help_pane_ops, .data = &app->help_data};
 	app->links = (struct pane){.ops = &links_pane_ops, .data = &app->links_data};
 	app->focus = &app->list;
-	app->relayout = true;
+	app->relayout = app->repaint = true;
 }
 
 /* Before the screen goes: delscreen frees every window it made, so a delwin after it would
