@@ -5,7 +5,8 @@
  * byline's source name) and wrapped at one width. Its key is a hash of what the view shows
  * (title, byline fields, paragraphs, options), not the article's address: the store's slots
  * and the in-memory corpus reuse addresses, and F replaces an article's text in place. A
- * view handed out is pinned until it is given back: never evicted while a pane shows it. */
+ * view handed out is pinned until it is given back: never evicted while a pane shows it.
+ * Entries of one text at several widths share its prepared paragraphs (a resize re-wraps). */
 #ifndef QARI_LAYOUT_CACHE_H
 #define QARI_LAYOUT_CACHE_H
 

@@ -1,4 +1,5 @@
-/* layout_cache.c - laid-out articles kept by a byte bound, least lately used out first.
+/* layout_cache.c - laid-out articles kept by a byte bound, least lately used out first; the
+ * entries of one text at several widths share its prepared paragraphs.
  *
  * Entries are few (tens): a scan of an array finds a key and the eviction's victim. */
 #include "qari/layout_cache.h"
@@ -15,10 +16,21 @@
 #define LAYOUT_CACHE_PREP_PER_BYTE 15
 #define LAYOUT_CACHE_PREP_FIXED 96
 
+/* The prepared paragraphs (bidi, shaping), the byline and the links of one text: shared by
+ * its entries at several widths, so a resize re-wraps without preparing again. */
+struct layout_cache_prepared {
+	unsigned refs;
+	struct layout_prep **preps;
+	size_t npreps;
+	char *meta;
+	struct view_link *links;
+};
+
 struct layout_cache_entry {
 	uint64_t key; /* what the view shows, width aside */
 	int width;
-	struct article_view view;
+	struct article_view view; /* its lines its own, the rest the prepared set's */
+	struct layout_cache_prepared *prepared;
 	size_t bytes;
 	unsigned pins;  /* views handed out and not given back */
 	uint64_t used;  /* the cache's clock at its last get */
@@ -41,7 +53,19 @@ struct layout_cache *layout_cache_new(size_t max_bytes)
 
 static void layout_cache_entry_free(struct layout_cache_entry *e)
 {
-	article_view_free(&e->view);
+	struct layout_cache_prepared *p = e->prepared;
+
+	for (size_t i = 0; i < e->view.nlines; i++)
+		free(e->view.lines[i].line.cells);
+	free(e->view.lines);
+	if (--p->refs == 0) {
+		for (size_t i = 0; i < p->npreps; i++)
+			layout_prep_free(p->preps[i]);
+		free(p->preps);
+		free(p->meta);
+		free(p->links);
+		free(p);
+	}
 	free(e);
 }
 
@@ -121,13 +145,44 @@ static void layout_cache_trim(struct layout_cache *c)
 	}
 }
 
+/* The entry of key at width; width < 0: at any width. */
 static struct layout_cache_entry *layout_cache_find(const struct layout_cache *c, uint64_t key,
 						    int width)
 {
 	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i]->key == key && c->v[i]->width == width)
+		if (c->v[i]->key == key && (width < 0 || c->v[i]->width == width))
 			return c->v[i];
 	return NULL;
+}
+
+/* A new entry: the text's prepared set when another width has it, else prepared now. */
+static struct layout_cache_entry *layout_cache_make(struct layout_cache *c, uint64_t key,
+						    const struct article *a,
+						    const struct layout_opts *o, bool dir_forced,
+						    const char *source_name, int width)
+{
+	struct layout_cache_entry *e = xcalloc(1, sizeof *e), *sibling;
+
+	e->key = key;
+	e->width = width;
+	if ((sibling = layout_cache_find(c, key, -1)) != NULL) {
+		e->view = sibling->view;
+		e->view.lines = NULL;
+		e->view.nlines = e->view.cap = 0;
+		e->prepared = sibling->prepared;
+		e->prepared->refs++;
+	} else {
+		article_view_prepare(&e->view, a, o, dir_forced, source_name);
+		e->prepared = xcalloc(1, sizeof *e->prepared);
+		*e->prepared = (struct layout_cache_prepared){
+			.refs = 1, .preps = e->view.preps, .npreps = e->view.npreps,
+			.meta = e->view.meta, .links = e->view.links};
+	}
+	e->view.article = a;
+	article_view_wrap(&e->view, width);
+	/* each entry counts the prepared set: the bound holds however they share it */
+	e->bytes = layout_cache_view_bytes(&e->view);
+	return e;
 }
 
 const struct article_view *layout_cache_get(struct layout_cache *c, const struct article *a,
@@ -142,12 +197,7 @@ const struct article_view *layout_cache_get(struct layout_cache *c, const struct
 		c->hits++;
 	} else {
 		c->misses++;
-		e = xcalloc(1, sizeof *e);
-		e->key = key;
-		e->width = width;
-		article_view_prepare(&e->view, a, o, dir_forced, source_name);
-		article_view_wrap(&e->view, width);
-		e->bytes = layout_cache_view_bytes(&e->view);
+		e = layout_cache_make(c, key, a, o, dir_forced, source_name, width);
 		xgrow(&c->v, &c->cap, c->n + 1, sizeof *c->v);
 		c->v[c->n++] = e;
 		c->bytes += e->bytes;

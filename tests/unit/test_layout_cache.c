@@ -72,6 +72,7 @@ static void test_hits_and_widths(void)
 	CHECK(v3 != v2);
 	CHECK_INT(v3->width, 12);
 	CHECK(v3->nlines > v2->nlines);
+	CHECK(v3->preps == v2->preps); /* re-wrapped, not prepared again */
 	CHECK_INT(stats(c).entries, 2);
 	layout_cache_put(c, v2);
 	layout_cache_put(c, v3);
