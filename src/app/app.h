@@ -98,6 +98,11 @@ struct app_store_view {
 	int fill_step;                /* the open article's sidebar, filled on idle passes: the
 				       * step due (enum store_view_fill), 0: none */
 	struct rel_walk fill_walk;    /* the walk when it was opened: kept if changed since */
+	bool related_first;           /* r came first: its stories shown, the entities due */
+	int64_t tagged_row;           /* a row whose entities were tagged again at open (the
+				       * store's were packed by other rules), written back on an
+				       * idle pass, 0: none... */
+	const struct article *tagged; /* ...for this article (a slot reused: not written) */
 };
 
 struct app {
@@ -124,6 +129,7 @@ struct app {
 	bool links_open; /* the link picker (u) has the screen */
 	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
+	bool repaint; /* what the terminal shows is unknown (start, resize, ^L): clear, send all */
 	bool too_small; /* the terminal is below the smallest usable size: no panes */
 	char message[512];
 	char state_lost[128]; /* at exit: changes that could not be saved, and why ("" none) */
@@ -263,6 +269,12 @@ void app_sidebar_fill_soon(struct app *app);
 bool app_store_idle_pending(const struct app *app); /* idle work waits: poll must not sleep */
 void app_store_idle(struct app *app);   /* one step of it */
 void app_store_settle(struct app *app); /* all of it now: a key may read the sidebar */
+/* r: the related stories now, the entities (a tagging) left to the idle passes. */
+void app_store_settle_related(struct app *app);
+/* Whether r showed the related stories before the entities, which are still due. */
+bool app_store_entities_due(const struct app *app);
+/* The open article's entities were tagged now: written back to its row on an idle pass. */
+void app_store_entities_tagged(struct app *app, size_t slot);
 void app_store_settle_list(struct app *app); /* a search typed shown now: a key reads the list */
 void app_store_unstage(struct app *app, const char *text); /* one staged for another text goes */
 void app_fetch_start(struct app *app);        /* R */

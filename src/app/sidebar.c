@@ -115,6 +115,7 @@ static const struct article_entities *sidebar_entities(struct app *app)
 		entity_scratch_free(x);
 	}
 	app->rel.early_of = app->open;
+	app_store_entities_tagged(app, app->open); /* on the store: written back to its row */
 	return &app->rel.early;
 }
 
@@ -252,6 +253,11 @@ void app_sidebar_fill(struct app *app)
 	s->rtl = app->corpus.items[app->open]->dir == TEXT_DIR_RTL;
 	if (app->index.error) {
 		sidebar_pane_add(s, app->index.error, NULL, true, 0, 0);
+		return;
+	}
+	if (app_store_entities_due(app)) { /* r before the idle pass tagged them */
+		sidebar_pane_add(s, "finding entities…", NULL, true, 0, 0);
+		sidebar_add_stored_related(app);
 		return;
 	}
 	if ((es = sidebar_entities(app)) == NULL) {

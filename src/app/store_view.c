@@ -317,6 +317,7 @@ void app_sidebar_fill_soon(struct app *app)
 	sidebar_pane_add(&app->sidebar_data, "finding entities…", NULL, true, 0, 0);
 	app->sidebar.dirty = true;
 	app->sv.fill_step = FILL_ENTITIES;
+	app->sv.related_first = false;
 	/* ] and [ walk the open article's stories from now, as the fill would start them */
 	rel_walk_start(&app->rel.walk, app->open, app->sv.rowids[app->open]);
 	app->sv.fill_walk = app->rel.walk;
@@ -324,7 +325,36 @@ void app_sidebar_fill_soon(struct app *app)
 
 bool app_store_idle_pending(const struct app *app)
 {
-	return app->sv.fill_step != FILL_NONE || (app->sv.win && store_window_staged(app->sv.win));
+	return app->sv.fill_step != FILL_NONE || app->sv.tagged_row > 0 ||
+	       (app->sv.win && store_window_staged(app->sv.win));
+}
+
+bool app_store_entities_due(const struct app *app)
+{
+	return app->sv.win && app->sv.related_first && app->sv.fill_step == FILL_ENTITIES;
+}
+
+void app_store_entities_tagged(struct app *app, size_t slot)
+{
+	if (app->sv.win == NULL || slot >= app->sv.nrows)
+		return;
+	app->sv.tagged_row = app->sv.rowids[slot];
+	app->sv.tagged = app->corpus.items[slot];
+}
+
+/* The entities tagged at open written to their row, so the next open reads them: only while
+ * the row's article is still the one tagged (its slot may have been reused, F may have read
+ * its page since). Not written (a writer busy elsewhere): tagged again at the next open. */
+static void store_view_write_entities(struct app *app)
+{
+	int64_t row = app->sv.tagged_row;
+
+	app->sv.tagged_row = 0;
+	if (app->rel.early_of == APP_NONE || app->rel.early_of >= app->sv.nrows ||
+	    app->sv.rowids[app->rel.early_of] != row ||
+	    app->corpus.items[app->rel.early_of] != app->sv.tagged)
+		return;
+	store_entities_write(app->sv.store, row, app->sv.tagged, &app->rel.early);
 }
 
 static bool store_view_same_walk(const struct rel_walk *a, const struct rel_walk *b)
@@ -333,15 +363,21 @@ static bool store_view_same_walk(const struct rel_walk *a, const struct rel_walk
 }
 
 /* The sidebar laid out as app_open made it at once before: a walk set after the open (], [,
- * a story followed) is the one kept, as when the fill came first. */
+ * a story followed) is the one kept, as when the fill came first; so is the row selected
+ * (r showed the stories before the entities). */
 static void store_view_fill_show(struct app *app)
 {
 	struct rel_walk after = app->rel.walk;
 	bool set_since = !store_view_same_walk(&after, &app->sv.fill_walk);
+	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
+	int kind = r ? r->kind : 0;
+	size_t ref = r ? r->ref : 0;
 
 	app_sidebar_fill(app);
 	if (set_since)
 		app->rel.walk = after;
+	if (kind)
+		sidebar_pane_select_ref(&app->sidebar, kind, ref);
 }
 
 /* One step of the sidebar's fill. */
@@ -359,6 +395,7 @@ static void store_view_fill_step(struct app *app)
 		break;
 	case FILL_SHOW:
 		app->sv.fill_step = FILL_NONE;
+		app->sv.related_first = false;
 		store_view_fill_show(app);
 		break;
 	default: app->sv.fill_step = FILL_NONE;
@@ -371,12 +408,27 @@ void app_store_idle(struct app *app)
 		store_view_stage_slice(app);
 	else if (app->sv.fill_step != FILL_NONE)
 		store_view_fill_step(app);
+	else if (app->sv.tagged_row > 0)
+		store_view_write_entities(app);
 }
 
 void app_store_settle(struct app *app)
 {
 	while (app->sv.fill_step != FILL_NONE)
 		store_view_fill_step(app);
+}
+
+/* The related list is read and laid out below "finding entities…"; the fill goes on from
+ * its entities step on idle passes and lays the sidebar out again, r's selection kept. */
+void app_store_settle_related(struct app *app)
+{
+	if (app->sv.fill_step != FILL_ENTITIES || app->open >= app->sv.nrows) {
+		app_store_settle(app);
+		return;
+	}
+	app->sv.related_first = true;
+	store_view_list(app, app->sv.rowids[app->open], APP_SIDEBAR_RELATED_MAX);
+	store_view_fill_show(app);
 }
 
 int app_store_count_fd(const struct app *app)

@@ -258,3 +258,58 @@ void store_entity_counts_free(struct store_entity_count *v, size_t n)
 		free(v[i].name);
 	free(v);
 }
+
+/* store.c's wait for another writer, given back after a write that must not wait. */
+#define STORE_LOAD_BUSY_MS 10000
+
+/* Whether row's stored entities unpack for a (packed by these rules, for this text). */
+static bool store_entities_current(struct store *s, int64_t row, const struct article *a)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_ENTITIES,
+				      "SELECT entities FROM articles WHERE id = ?");
+	struct article_entities es = {0};
+	bool ok = false;
+
+	sqlite3_bind_int64(st, 1, row);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_blob(st, 0))
+		ok = article_entities_unpack(sqlite3_column_blob(st, 0),
+					     (size_t)sqlite3_column_bytes(st, 0), a, &es);
+	article_entities_free(&es);
+	sqlite3_reset(st);
+	return ok;
+}
+
+/* One transaction: written only when what is stored still does not unpack (an ingest or F
+ * may have written newer entities since the article was read); a writer busy elsewhere is
+ * not waited for (the reader's next open tags it again). WAL: kill -9 at any point leaves
+ * the old blob or the new one. */
+bool store_entities_write(struct store *s, int64_t row, const struct article *a,
+			  const struct article_entities *es)
+{
+	struct strbuf packed = {0};
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	if (s->read_only || row <= 0)
+		return false;
+	sqlite3_busy_timeout(s->db, 0);
+	if (!store_exec(s, "BEGIN IMMEDIATE", NULL))
+		goto out;
+	if (store_entities_current(s, row, a)) {
+		ok = store_exec(s, "COMMIT", NULL);
+		goto out;
+	}
+	article_entities_pack(es, &packed);
+	st = store_prepare(s, "UPDATE articles SET entities = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_blob(st, 2, packed.data, (int)packed.len, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	ok = ok && store_exec(s, "COMMIT", NULL);
+out:
+	if (!sqlite3_get_autocommit(s->db)) /* a step or the commit failed: nothing written */
+		store_exec(s, "ROLLBACK", NULL);
+	sqlite3_busy_timeout(s->db, STORE_LOAD_BUSY_MS);
+	strbuf_free(&packed);
+	return ok;
+}
