@@ -85,7 +85,7 @@ bool article_entities_sound(const struct article_entities *es, size_t keybytes,
  * names, keys with عبدال joined, tag lines; 5: keys with عبد and any word joined,
  * organisations' extent, bylines, the source's own paper; 6: this version in the packed
  * head. */
-#define ENTITY_RULES_VERSION 6u
+#define ENTITY_RULES_VERSION 7u
 /* The packed form the entity cache and the store keep: a head (counts, the rules' version),
  * the records, the mentions, then the keys. Unpacking checks the sizes and article_entities_sound; false
  * (out empty) when they do not hold. */
@@ -95,6 +95,10 @@ size_t article_entities_packed_size(const struct article_entities *es);
 void article_entities_pack(const struct article_entities *es, struct strbuf *out);
 bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
 			     struct article_entities *out);
+/* The version in the packed head: a hash of ENTITY_RULES_VERSION and of the tagger's and the
+ * rules' assets (assets/ner, assets/entities: every file's bytes), so entities a store kept
+ * from another model or other word lists are tagged again too. Made once a process. */
+uint32_t article_entities_pack_version(void);
 
 static inline const struct entity_mention *article_entity_mentions(const struct article_entities *es,
 								   const struct article_entity *e)

@@ -11,13 +11,19 @@
  *                  of the articles (المملكة، الرياض) weighs nothing: it cannot decide a link;
  *   score(a, b)    (words + RELATED_ENTITY_BOOST · entities) / (1 + RELATED_ENTITY_BOOST) ·
  *                  time, time = 1 / (1 + days apart / RELATED_TIME_SCALE), 0 beyond
- *                  RELATED_MAX_DAYS.
- * Only entries scoring at least RELATED_FLOOR (less in a collection of a few dozen articles)
- * and RELATED_RELATIVE_FLOOR of the best score (the first entry's, or the article's own
- * copies' when they score higher: what scores far below them is noise) are shown. Articles
- * whose words are nearly the same (cosine ≥ RELATED_COPY_COSINE: syndicated copies of one story) make one
- * entry with its copies; copies of the article itself are not related stories
- * (related_copies). Each link is explained by the words and entities that weighed most.
+ *                  RELATED_MAX_DAYS; 0 as well unless the words show more than one topical
+ *                  word in common: the cosine without its strongest shared word reaches
+ *                  RELATED_BEYOND_ONE, and the shared words found in at most
+ *                  RELATED_RARE_SHARE of the articles make RELATED_RARE_EVIDENCE of it (a
+ *                  town's name alone, or civil-defence words alone, are not one story).
+ * A list starts only with an entry scoring at least RELATED_FIRST_FLOOR: an article with
+ * nothing that close shows nothing. Once it has one, entries down to RELATED_FLOOR follow
+ * (both less in a collection of a few dozen articles), if they score RELATED_RELATIVE_FLOOR
+ * of the best (the first entry's, or the article's own copies' when they score higher).
+ * Articles whose words are nearly the same (cosine ≥ RELATED_COPY_COSINE: syndicated copies
+ * of one story) make one entry with its copies; copies of the article itself are not related
+ * stories (related_copies). Each link is explained by the words and entities that weighed
+ * most.
  * The constants were tuned on the dev half of the judged sample (docs/design.md).
  *
  * Built once over an entity table; a query walks only the posting lists of the article's own
@@ -38,11 +44,15 @@
 #define RELATED_WORD_TERMS 80      /* words kept per article, the most telling (tf-idf) */
 #define RELATED_ENTITY_BOOST 0.1   /* what shared entities add to the words' cosine */
 #define RELATED_COMMON_SHARE 0.005 /* an entity in more of the articles than this is common */
-#define RELATED_TIME_SCALE 20.0    /* days apart that halve a score */
+#define RELATED_TIME_SCALE 14.0    /* days apart that halve a score */
 #define RELATED_MAX_DAYS 14        /* no link between articles further apart */
-#define RELATED_FLOOR 0.12         /* below this, not related */
-#define RELATED_RELATIVE_FLOOR 0.2 /* nor below this share of the best score: the first
+#define RELATED_FIRST_FLOOR 0.15   /* no list unless its first entry scores this */
+#define RELATED_FLOOR 0.09         /* below this, not related */
+#define RELATED_RELATIVE_FLOOR 0.1 /* nor below this share of the best score: the first
 				     story's, or the article's own copies' */
+#define RELATED_BEYOND_ONE 0.07    /* word cosine needed without the strongest shared word */
+#define RELATED_RARE_SHARE 0.02    /* a word in at most this share of the articles is rare */
+#define RELATED_RARE_EVIDENCE 0.05 /* word cosine needed from rare shared words */
 #define RELATED_COPY_COSINE 0.8    /* words this alike: copies of one story */
 #define RELATED_TITLE_REPEAT 2     /* a title's words count this many times */
 #define RELATED_WHY_MAX 5          /* terms explaining a link */
@@ -100,6 +110,8 @@ struct related_params {
 	double entity_boost, common_share, time_scale, floor, copy_cosine;
 	double relative_floor; /* and below this share of the best score (an entry's or one of
 				  the article's own copies') */
+	double first_floor;    /* no list unless its first entry scores this */
+	double beyond_one, rare_evidence; /* the words' evidence a link needs (0: none) */
 	int max_days;
 	int title_repeat;    /* a title's words count this many times */
 	int word_terms;      /* words kept per article */
@@ -120,6 +132,7 @@ struct related_index {
 	uint64_t *title;               /* article → hash of its headline's matching form */
 	char *words;                   /* the stems of words in some vector, NUL-terminated, */
 	uint32_t *word_at;             /* word id → its stem's offset there (0: "") */
+	bool *rare;                    /* word id → in few articles (related_is_rare) */
 	uint64_t *furniture;           /* hashes of recurring paragraphs (sorted), left out */
 	size_t nfurniture;
 	size_t nwords;

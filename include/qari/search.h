@@ -46,6 +46,11 @@ struct search_hits {
 size_t search_article(const struct article *a, const struct search_query *q,
 		      struct search_hits *hits);
 void search_hits_free(struct search_hits *h);
+struct norm_text;
+/* The hits of q in one text of len bytes (a title or a paragraph, valid UTF-8), as
+ * search_article counts them, at most max; t is scratch for the matching form. */
+size_t search_text_count(const char *text, size_t len, const struct search_query *q,
+			 struct norm_text *t, size_t max);
 
 struct search_index {
 	const struct corpus *corpus;

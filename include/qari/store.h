@@ -108,6 +108,11 @@ size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
  * for an index built anew over a grown corpus. */
 void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
 			   size_t n, struct store_entities *e);
+/* Entities tagged again (those stored were packed by other rules) written to row for a, so
+ * the next open unpacks them: one small transaction that never waits for another writer.
+ * False when not written (busy, read only). */
+bool store_entities_write(struct store *s, int64_t row, const struct article *a,
+			  const struct article_entities *es);
 /* The highest article rowid now (for store_load_since). */
 int64_t store_last_rowid(struct store *s);
 

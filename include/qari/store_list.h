@@ -34,6 +34,7 @@ struct store_list_filter {
 	const char *source; /* the article's own source (e.g. a SaudiNewsNet site), NULL: any */
 	const struct search_query *query; /* NULL: no search */
 	enum store_list_marks marks;
+	bool any_hit; /* a search's row shows its first hit only (hits 1): the rest unread */
 };
 /* Every article. */
 #define STORE_LIST_ALL ((struct store_list_filter){.feed = STORE_LIST_ANY_FEED})
@@ -77,6 +78,12 @@ struct store_list_cursor;
 struct store_list_cursor *store_list_open(struct store *s, const struct store_list_filter *f,
 					  const struct store_list_key *key, bool newer);
 size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_list_page *page);
+/* The same, stopping after rows rows were read and checked (a search's are each read and
+ * checked, a few tens of µs each): a page read in slices between keys. limit is the page's
+ * whole want at the first call, as a search plans its page by it. */
+size_t store_list_next_some(struct store_list_cursor *c, size_t limit, size_t rows,
+			    struct store_list_page *page);
+bool store_list_ended(const struct store_list_cursor *c); /* the end of the list was read */
 void store_list_close(struct store_list_cursor *c);
 /* The rows of the list, and (unread not NULL) how many of them are not read. */
 size_t store_list_count(struct store *s, const struct store_list_filter *f, size_t *unread);

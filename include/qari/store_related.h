@@ -67,6 +67,8 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 /* The same by article id (the newest article with it). */
 bool store_related_get_id(struct store *s, const char *id, size_t max, struct store_related_list *out);
 void store_related_list_free(struct store_related_list *l);
+/* A copy of l that owns its own strings. */
+void store_related_list_copy(struct store_related_list *to, const struct store_related_list *l);
 /* The row of the newest article whose id starts with prefix, 0: none (*ambiguous: more than
  * one id starts so). */
 int64_t store_related_row_of(struct store *s, const char *prefix, bool *ambiguous);

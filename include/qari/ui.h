@@ -27,6 +27,8 @@
 #include "qari/corpus.h"
 #include "qari/layout.h"
 
+struct layout_cache;
+
 enum ui_op {
 	UI_OP_NONE,
 	UI_OP_DOWN,
@@ -275,7 +277,9 @@ struct reader_pane {
 	struct layout_opts opts;
 	bool dir_set;
 	enum layout_dir dir;
-	struct article_view view;
+	struct article_view view;            /* a copy of *held: read only */
+	const struct article_view *held;     /* the laid-out view kept in layouts, or NULL */
+	struct layout_cache *layouts;        /* the app's laid-out articles (layout_cache.h) */
 	size_t top;  /* first visible line */
 	int measure; /* widest text column, in cells */
 	const struct ui_range *ranges; /* highlights, sorted by paragraph then offset */

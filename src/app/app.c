@@ -57,7 +57,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 	if (record)
 		history_visit(&app->history, idx, app->reader_data.top);
 	app_search_free_hits(app);
-	app_sidebar_fill(app);
+	app_sidebar_fill_soon(app);
 	if (app->filter.text && (app->filter.query || app->filter.pending.showing)) {
 		/* opened from a search (done, or its first matches): its hits are highlighted, n and N walk them */
 		struct ui_range *v;

@@ -54,6 +54,7 @@ struct app;
 /* qari bench watches the loop through this (NULL in the reader): after each frame. */
 struct app_probe {
 	void (*frame)(struct app *app, void *ctx);
+	void (*key)(struct app *app, void *ctx); /* NULL, or when a pass reads its first key */
 	void *ctx;
 	double key_time; /* when this pass read its first key (monotonic seconds), 0: none */
 	double key_cpu;  /* and the loop thread's CPU time then (seconds) */
@@ -71,6 +72,15 @@ struct app_term {
  * (store_window.h), the corpus only the articles opened lately, each in a slot reused for
  * another when APP_STORE_KEEP are open (the least lately opened goes). */
 #define APP_STORE_KEEP 256
+#define APP_SIDEBAR_RELATED_MAX 12 /* related stories the sidebar shows */
+#define APP_STORE_LISTS 8 /* related lists kept: an anchor's, read again by ] and [ */
+struct app_store_list {
+	int64_t row; /* 0: none */
+	size_t max;  /* entries asked for */
+	bool found;  /* false: the row has no stored list */
+	struct store_related_list l;
+	unsigned long used;
+};
 struct app_store_view {
 	struct store *store;          /* the store the reader shows, or NULL */
 	struct store_window *win;     /* the list's rows */
@@ -83,6 +93,16 @@ struct app_store_view {
 	double opened_at, fetched_at; /* app_now(): for reload = MINUTES */
 	struct app_fetch *fetch;      /* a fetch running in the background, or NULL */
 	size_t tag_at;                /* the tag T shows next (index into the urls file's tags) */
+	char *staged;                 /* a search typed, read between keys: its label */
+	struct app_store_list lists[APP_STORE_LISTS]; /* read lately (new rows change them) */
+	int fill_step;                /* the open article's sidebar, filled on idle passes: the
+				       * step due (enum store_view_fill), 0: none */
+	struct rel_walk fill_walk;    /* the walk when it was opened: kept if changed since */
+	bool related_first;           /* r came first: its stories shown, the entities due */
+	int64_t tagged_row;           /* a row whose entities were tagged again at open (the
+				       * store's were packed by other rules), written back on an
+				       * idle pass, 0: none... */
+	const struct article *tagged; /* ...for this article (a slot reused: not written) */
 };
 
 struct app {
@@ -109,6 +129,7 @@ struct app {
 	bool links_open; /* the link picker (u) has the screen */
 	bool zoom; /* the reading pane alone while it has focus: full-width rows scroll cheaply */
 	bool quit, relayout;
+	bool repaint; /* what the terminal shows is unknown (start, resize, ^L): clear, send all */
 	bool too_small; /* the terminal is below the smallest usable size: no panes */
 	char message[512];
 	char state_lost[128]; /* at exit: changes that could not be saved, and why ("" none) */
@@ -148,6 +169,7 @@ void app_chrome_free(struct app *app); /* the status line's and separators' wind
 
 /* sidebar.c */
 void app_sidebar_fill(struct app *app);
+void app_sidebar_prepare(struct app *app); /* the open article's entities found, not shown */
 /* The pane's width changed: related titles wrap anew, the selection stays. */
 void app_sidebar_refit(struct app *app);
 void app_sidebar_moved(struct app *app);
@@ -241,6 +263,20 @@ bool app_store_related(struct app *app, size_t slot, size_t max, struct store_re
 /* The article stored in row, in a slot (read when it is not); APP_NONE: not stored. */
 size_t app_store_open_row(struct app *app, int64_t row);
 void app_store_close(struct app *app);
+/* The sidebar of an article opened on the store, filled on an idle pass of the loop (the
+ * key that opened it shows the article at once); elsewhere at once. */
+void app_sidebar_fill_soon(struct app *app);
+bool app_store_idle_pending(const struct app *app); /* idle work waits: poll must not sleep */
+void app_store_idle(struct app *app);   /* one step of it */
+void app_store_settle(struct app *app); /* all of it now: a key may read the sidebar */
+/* r: the related stories now, the entities (a tagging) left to the idle passes. */
+void app_store_settle_related(struct app *app);
+/* Whether r showed the related stories before the entities, which are still due. */
+bool app_store_entities_due(const struct app *app);
+/* The open article's entities were tagged now: written back to its row on an idle pass. */
+void app_store_entities_tagged(struct app *app, size_t slot);
+void app_store_settle_list(struct app *app); /* a search typed shown now: a key reads the list */
+void app_store_unstage(struct app *app, const char *text); /* one staged for another text goes */
 void app_fetch_start(struct app *app);        /* R */
 void app_page_start(struct app *app);         /* F: the article's page, its main text */
 void app_filter_tag(struct app *app);         /* T: the list narrowed to the next tag */

@@ -15,6 +15,19 @@
 
 #define BENCH_MAX_LATENCIES 512
 
+/* One key of the session, key read → frame flushed, for the per-key breakdown. */
+struct bench_key {
+	char label[16];   /* the key as typed (UTF-8; control keys as ^X, Esc as ESC) */
+	int step;         /* its place in the script, from 0 */
+	double wall, cpu; /* seconds: read → frame flushed, the loop thread's CPU meanwhile */
+	double sent;      /* seconds from the driver's write of the key to the frame: wall and
+			   * the wait before the loop read it (busy with idle work, or asleep) */
+	long minflt, majflt; /* the loop thread's page faults meanwhile */
+	long nvcsw, nivcsw;  /* its context switches: waits (I/O, locks), preemptions (load) */
+	long long disk;      /* bytes its thread read from the disk (read_bytes), -1 unknown */
+	unsigned long long out; /* bytes the terminal got from it until the next key was sent */
+};
+
 struct bench_session {
 	const struct cli *cli;
 	char **paths; /* what the reader opens */
@@ -29,6 +42,7 @@ struct bench_session {
 	double latency[BENCH_MAX_LATENCIES]; /* key read → frame flushed, seconds */
 	double latency_cpu[BENCH_MAX_LATENCIES]; /* the loop thread's CPU time meanwhile */
 	size_t nlatency;
+	struct bench_key keys[BENCH_MAX_LATENCIES]; /* the same, key by key, in script order */
 	double open_latency[BENCH_MAX_LATENCIES]; /* the same for keys that opened an article */
 	size_t nopen;
 	double bytes_per_line; /* bytes to the terminal per line scrolled by j, the reader
@@ -48,6 +62,9 @@ void bench_session_free(struct bench_session *s);
 /* Bytes less writes per line scrolled with j over text on an 80×24 pty; < 0 when it did not
  * run. */
 double bench_less_bytes_per_line(const char *text);
+/* The session's slowest keys on stderr ("bench: key ..."), worst first, at most max; all
+ * of them in script order when QARI_BENCH_KEYS is set. */
+void bench_session_keys_print(const struct bench_session *s, size_t max);
 /* bench_store.c: the store's and the fetcher's figures, in folders under tmp; c is what
  * paths hold. */
 void bench_store(const struct cli *cli, const struct corpus *c, char **paths, size_t npaths,

@@ -3,8 +3,9 @@
  * the master side: it waits for the index, then types a scripted session (scroll the list,
  * open, page through, scroll line by line, find, filter, related stories) one key at a time,
  * each key sent only after the frame of the one before. The loop reports every frame through
- * an app_probe (key read → doupdate done: the key-to-frame latency); the master side counts
- * the bytes the terminal receives. less gets the same text on a pty of its own. */
+ * an app_probe (key read → doupdate done: the key-to-frame latency; and per key the time from
+ * the driver's write, the loop thread's faults, waits and preemptions meanwhile, and the
+ * bytes it read from the disk); the master side counts the bytes the terminal receives. less gets the same text on a pty of its own. */
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -41,6 +43,8 @@ struct bs_event {
 	double key;   /* when the pass read its first key, 0: a frame without a key */
 	double frame; /* when doupdate returned */
 	double cpu;   /* the loop thread's CPU time from the key to the frame */
+	long minflt, majflt, nvcsw, nivcsw; /* the loop thread's, from the key to the frame */
+	long long disk; /* bytes the loop thread read from the disk meanwhile, -1 unknown */
 	bool loading, indexed;
 	bool opened;  /* an article opened in this pass */
 	size_t top;   /* the reading pane's first line */
@@ -56,11 +60,17 @@ struct bs {
 	atomic_bool stop;      /* the reader ended: the driver gives up waiting */
 	/* the loop's thread only */
 	size_t last_open;
+	struct rusage key_ru; /* the loop thread's at the key */
+	long long key_disk;   /* its read_bytes at the key */
 	char *texts[BS_MAX_TEXTS];
 	int ntexts;
 	/* the driver only */
 	struct bs_event last;
 	bool got_key_frame;
+	char key_label[16]; /* the key sent last, its place in the script, when it was sent */
+	int key_step;
+	double key_sent;
+	unsigned long long key_bytes; /* bytes received when it was sent */
 	unsigned long long bytes; /* received from the reader */
 };
 
@@ -87,6 +97,45 @@ long long bench_rchar(void)
 	return v;
 }
 
+/* Bytes this thread has read from the disk (/proc/thread-self/io read_bytes); -1 unknown. */
+static long long bs_thread_disk(void)
+{
+	FILE *f = fopen("/proc/thread-self/io", "r");
+	char line[128];
+	long long v = -1;
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f))
+		if (sscanf(line, "read_bytes: %lld", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
+/* The probe at a key, before the loop's clocks start: what the thread had used so far. */
+static void bs_key_read(struct app *app, void *ctx)
+{
+	struct bs *s = ctx;
+	(void)app;
+	s->key_disk = bs_thread_disk();
+	getrusage(RUSAGE_THREAD, &s->key_ru);
+}
+
+/* What the loop thread used from the key to now, into e (after the clocks stopped). */
+static void bs_key_usage(const struct bs *s, struct bs_event *e)
+{
+	struct rusage ru;
+	long long disk = bs_thread_disk();
+
+	getrusage(RUSAGE_THREAD, &ru);
+	e->minflt = ru.ru_minflt - s->key_ru.ru_minflt;
+	e->majflt = ru.ru_majflt - s->key_ru.ru_majflt;
+	e->nvcsw = ru.ru_nvcsw - s->key_ru.ru_nvcsw;
+	e->nivcsw = ru.ru_nivcsw - s->key_ru.ru_nivcsw;
+	e->disk = disk >= 0 && s->key_disk >= 0 ? disk - s->key_disk : -1;
+}
+
 /* An article as less would get it: title, then paragraphs, a blank line between. */
 static char *bs_article_text(const struct article *a)
 {
@@ -109,6 +158,8 @@ static void bs_frame(struct app *app, void *ctx)
 			     .opened = app->open != s->last_open && app->open != APP_NONE};
 	ssize_t k;
 
+	if (e.key > 0)
+		bs_key_usage(s, &e);
 	if (o->first_screen < 0)
 		o->first_screen = e.frame - s->t0;
 	if (!e.loading && o->load_done < 0) {
@@ -147,6 +198,13 @@ static bool bs_pump(struct bs *s, int ms)
 			struct bench_session *o = s->out;
 			s->got_key_frame = true;
 			if (o->nlatency < BENCH_MAX_LATENCIES) {
+				struct bench_key *k = &o->keys[o->nlatency];
+				*k = (struct bench_key){.step = s->key_step, .wall = e.frame - e.key,
+							.sent = e.frame - s->key_sent,
+							.cpu = e.cpu, .minflt = e.minflt,
+							.majflt = e.majflt, .nvcsw = e.nvcsw,
+							.nivcsw = e.nivcsw, .disk = e.disk};
+				memcpy(k->label, s->key_label, sizeof k->label);
 				o->latency_cpu[o->nlatency] = e.cpu;
 				o->latency[o->nlatency++] = e.frame - e.key;
 			}
@@ -167,12 +225,35 @@ static void bs_quiet(struct bs *s, int ms)
 	} while (s->bytes != before && !atomic_load(&s->stop));
 }
 
+/* A key's name for the breakdown: control keys as ^X, Esc as ESC, Enter as RET. */
+static void bs_key_name(char out[16], const char *key, size_t len)
+{
+	unsigned char c = (unsigned char)key[0];
+
+	if (len == 1 && c == 0x1b)
+		snprintf(out, 16, "ESC");
+	else if (len == 1 && c == '\r')
+		snprintf(out, 16, "RET");
+	else if (len == 1 && c == ' ')
+		snprintf(out, 16, "SPC");
+	else if (len == 1 && c < 0x20)
+		snprintf(out, 16, "^%c", c + '@');
+	else
+		snprintf(out, 16, "%.*s", (int)(len < 15 ? len : 15), key);
+}
+
 /* One key (its bytes), then wait for its frame. False when none came. */
 static bool bs_key(struct bs *s, const char *key, size_t len)
 {
 	double limit = bench_now() + BS_KEY_LIMIT;
 
+	bs_key_name(s->key_label, key, len);
+	s->key_step++;
+	if (s->out->nlatency > 0) /* the key before's output, its idle passes' too */
+		s->out->keys[s->out->nlatency - 1].out = s->bytes - s->key_bytes;
+	s->key_bytes = s->bytes;
 	s->got_key_frame = false;
+	s->key_sent = bench_now();
 	if (write(s->master, key, len) != (ssize_t)len)
 		return false;
 	while (!s->got_key_frame && !atomic_load(&s->stop) && bench_now() < limit)
@@ -298,8 +379,9 @@ static bool bs_open_pty(int *master, int *slave)
 
 bool bench_session_run(struct bench_session *o)
 {
-	struct bs s = {.out = o, .last_open = APP_NONE, .last = {.text = -1}};
-	struct app_probe probe = {.frame = bs_frame, .ctx = &s, .keep = &o->corpus};
+	struct bs s = {.out = o, .last_open = APP_NONE, .last = {.text = -1}, .key_step = -1};
+	struct app_probe probe = {.frame = bs_frame, .key = bs_key_read, .ctx = &s,
+				  .keep = &o->corpus};
 	struct app_term term = {.type = BS_TERM};
 	struct cli cli = *o->cli;
 	pthread_t driver;
@@ -344,6 +426,39 @@ bool bench_session_run(struct bench_session *o)
 		free(home);
 	}
 	return o->first_screen >= 0;
+}
+
+static void bs_key_print(const struct bench_key *k)
+{
+	fprintf(stderr, "bench: key %3d %-4s %7.3f ms, CPU %6.3f ms, from sent %7.3f ms, "
+			"faults %ld+%ld, waits %ld, preempted %ld, disk %lld KB, out %llu B\n",
+		k->step, k->label, 1e3 * k->wall, 1e3 * k->cpu, 1e3 * k->sent, k->minflt,
+		k->majflt, k->nvcsw,
+		k->nivcsw, k->disk >= 0 ? k->disk / 1024 : -1, k->out);
+}
+
+static int bs_key_cmp(const void *a, const void *b)
+{
+	const struct bench_key *x = *(const struct bench_key *const *)a;
+	const struct bench_key *y = *(const struct bench_key *const *)b;
+	return (x->wall < y->wall) - (x->wall > y->wall);
+}
+
+void bench_session_keys_print(const struct bench_session *o, size_t max)
+{
+	const struct bench_key *by[BENCH_MAX_LATENCIES];
+	size_t n = o->nlatency;
+
+	if (getenv("QARI_BENCH_KEYS")) {
+		for (size_t i = 0; i < n; i++)
+			bs_key_print(&o->keys[i]);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		by[i] = &o->keys[i];
+	qsort(by, n, sizeof *by, bs_key_cmp);
+	for (size_t i = 0; i < n && i < max; i++)
+		bs_key_print(by[i]);
 }
 
 void bench_session_free(struct bench_session *o)

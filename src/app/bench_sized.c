@@ -20,7 +20,13 @@
  *   key_to_frame_max_ms@N    at p99 and at most, how many keys), and the peak resident set
  *   key_cpu_p99_ms@N         of this process (the reader runs in it)
  *   key_cpu_max_ms@N, keys@N
+ *   key_sent_to_frame_p99_ms@N  the same from the key's write (bench_sized_sent), and max
  *   peak_rss@N
+ * A key's frame is the one that answers it: an article opened shows with its sidebar still
+ * to fill, a search typed with its prompt, their rest coming on the loop's idle passes
+ * (app_store_idle, docs/design.md "Work between keys"); a key that reads what is still to
+ * come (r, Enter on the list) waits for it within its own figure. The slowest keys, one by
+ * one, go to stderr (bench_session_keys_print).
  * The reader sees the store through a temporary XDG_DATA_HOME whose qari/qari.db links to
  * FILE. */
 #include <limits.h>
@@ -240,6 +246,25 @@ static void bench_sized_home_free(char *home)
 	free(home);
 }
 
+/* From the key's write to its frame: what the typist waits, the time the loop was busy with
+ * work between keys (a search's slices, the sidebar's fill) before it read the key counted
+ * too. A lone Esc is left out: curses holds it 25 ms for the rest of a sequence. */
+static void bench_sized_sent(const struct bench_session *s, size_t n)
+{
+	double v[BENCH_MAX_LATENCIES];
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->nlatency; i++)
+		if (strcmp(s->keys[i].label, "ESC") != 0)
+			v[k++] = s->keys[i].sent;
+	if (k == 0)
+		return;
+	qsort(v, k, sizeof *v, bench_cmp_double);
+	bench_sized_print("key_sent_to_frame_p99_ms", n, 1e3 * bench_percentile(v, k, 0.99), 3,
+			  "ms");
+	bench_sized_print("key_sent_to_frame_max_ms", n, 1e3 * v[k - 1], 3, "ms");
+}
+
 /* The reader on the store: first_screen_s@N and what follows it. */
 static void bench_sized_reader(const struct cli *cli, const char *path, size_t n)
 {
@@ -270,6 +295,8 @@ static void bench_sized_reader(const struct cli *cli, const char *path, size_t n
 			bench_sized_print("key_cpu_max_ms", n, 1e3 * s.latency_cpu[s.nlatency - 1],
 					  3, "ms");
 			bench_sized_print("keys", n, (double)s.nlatency, 0, "keys");
+			bench_sized_sent(&s, n);
+			bench_session_keys_print(&s, 8);
 		}
 		if ((kib = bench_peak_rss_kib()) > 0)
 			bench_sized_print("peak_rss", n, (double)kib * 1024.0 / 1e6, 1, "MB");

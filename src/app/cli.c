@@ -3,6 +3,7 @@
  * qari-train) and the options they keep outside struct cli (cmd_training.c). */
 #include "cli.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,8 @@ static const struct cli_option_def cli_option_defs[] = {
 	{"--make-store", NULL, CLI_OPT_MAKE_STORE, true},
 	{"--store", NULL, CLI_OPT_STORE, true},
 };
+#define CLI_OPTION_NAMES (sizeof cli_option_defs / sizeof *cli_option_defs)
+static_assert(CLI_OPTION_NAMES <= 32, "struct cli's given_names has a bit for each option");
 
 const char *cli_option_name(enum cli_option bit)
 {
@@ -119,6 +122,7 @@ static bool cli_set_option(struct cli *cli, const struct cli_extra *extra,
 	char *end;
 
 	cli->given |= (unsigned)d->bit;
+	cli->given_names |= UINT32_C(1) << (d - cli_option_defs);
 	if (extra && (extra->options & (unsigned)d->bit))
 		return extra->set(extra->opts, d->bit, d->name, v, error);
 	switch (d->bit) {
@@ -197,7 +201,7 @@ static bool cli_check_template(const struct cli *cli, const char **error)
 
 	for (size_t i = 0; i < sizeof cli_option_defs / sizeof *cli_option_defs; i++) {
 		const struct cli_option_def *d = &cli_option_defs[i];
-		if ((cli->given & (unsigned)d->bit) && !(allowed & (unsigned)d->bit)) {
+		if ((cli->given_names & (UINT32_C(1) << i)) && !(allowed & (unsigned)d->bit)) {
 			snprintf(cli_error_buf, sizeof cli_error_buf,
 				 "%s is not an option of %s (see qari --help)", d->name, what);
 			return *error = cli_error_buf, false;

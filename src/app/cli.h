@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "qari/layout.h"
@@ -40,6 +41,8 @@ struct cli {
 	const char *store;    /* --store FILE (bench), NULL when not given */
 	bool help, version;
 	unsigned given;       /* the enum cli_option of every option given */
+	uint32_t given_names; /* bit i: the option named i-th in cli.c's table was given (two
+				 names may share one enum cli_option) */
 	const void *extra;    /* the options kept outside (cli_extra.opts), NULL: none */
 };
 

@@ -91,7 +91,7 @@ void app_filter_list(struct app *app, const char *label, const size_t *rows, siz
 static void find_store_list(struct app *app, const char *text)
 {
 	switch (filter_store_action(text, app->prompting, app->filter.text)) {
-	case FILTER_STORE_KEEP: break;
+	case FILTER_STORE_KEEP: app_store_unstage(app, text); break;
 	case FILTER_STORE_UNFILTER: app_store_unfilter(app); break;
 	case FILTER_STORE_SEARCH: app_store_search(app, text, text); break;
 	}

@@ -15,6 +15,7 @@
 
 #include "app.h"
 #include "keymap.h"
+#include "qari/layout_cache.h"
 #include "qari/ner.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
@@ -23,16 +24,19 @@
 #define LOOP_FIRST_SCREEN_MS 300 /* wait this long for articles before the first screen */
 #define LOOP_PROGRESS_MS 250 /* while loading or indexing, the status line moves this often */
 #define LOOP_SLICE_US 1000   /* a slice of list filtering between two looks at the keyboard */
+/* laid-out articles kept: about 40 of 5 KB (a view is some 35 bytes a byte of text) */
+#define LOOP_LAYOUT_CACHE_BYTES (8u << 20)
 
 static void loop_draw(struct app *app)
 {
 	struct pane *panes[] = {&app->list, &app->reader, &app->sidebar, &app->help, &app->links};
 
-	bool full = app->relayout;
-
-	if (full)
+	/* a new layout is only sent where the screen changes (curses compares it with what the
+	 * terminal shows): every pane's window is new or drawn whole after app_layout */
+	if (app->relayout)
 		app_layout(app);
-	ui_frame_begin(full);
+	ui_frame_begin(app->repaint);
+	app->repaint = false;
 	for (size_t i = 0; i < sizeof panes / sizeof *panes; i++)
 		if (panes[i]->win && panes[i]->dirty) {
 			panes[i]->ops->draw(panes[i], panes[i] == app->focus);
@@ -54,7 +58,7 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 {
 	switch (op) {
 	case UI_OP_QUIT: app->quit = true; return true;
-	case UI_OP_REDRAW: app->relayout = true; return true;
+	case UI_OP_REDRAW: app->relayout = app->repaint = true; return true;
 	case UI_OP_HELP:
 		app->help_open = true;
 		app->help_data.top = 0;
@@ -160,8 +164,19 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 		app_back(app);
 }
 
+/* Keys that read the open article's sidebar (its entities, related stories, walk). */
+static bool loop_reads_sidebar(const struct app *app, enum ui_op op)
+{
+	return app->focus == &app->sidebar || op == UI_OP_ENTITIES || op == UI_OP_RELATED;
+}
+
 void app_key_op(struct app *app, enum ui_op op)
 {
+	app_store_settle_list(app); /* a search typed: its rows shown before a key reads them */
+	if (op == UI_OP_RELATED)
+		app_store_settle_related(app); /* the stories now, the entities on idle passes */
+	else if (loop_reads_sidebar(app, op))
+		app_store_settle(app); /* its fill, when the idle pass has not made it yet */
 	app->message[0] = '\0';
 	if (app->too_small) { /* nothing to see what a key would do */
 		if (op == UI_OP_QUIT)
@@ -248,13 +263,15 @@ static int loop_keys(struct app *app)
 	while (!app->quit && !loop_stop_signal && (kind = ui_key_read(&ch)) != UI_KEY_NONE) {
 		n++;
 		if (app->probe && app->probe->key_time == 0) {
+			if (app->probe->key) /* before the clocks: its own cost is not the key's */
+				app->probe->key(app, app->probe->ctx);
 			app->probe->key_time = app_now();
 			app->probe->key_cpu = app_thread_cpu();
 		}
 		if (kind == UI_KEY_FUNCTION && ch == UI_KEY_RESIZE)
-			app->relayout = true;
+			app->relayout = app->repaint = true;
 		else if (kind == UI_KEY_FUNCTION && ch == UI_KEY_MOUSE)
-			app_mouse_event(app);
+			app_store_settle_list(app), app_store_settle(app), app_mouse_event(app);
 		else if (app->prompting)
 			app_search_key(app, kind, ch);
 		else
@@ -271,7 +288,7 @@ static int loop_timeout(const struct app *app)
 	int t = app->load.loader || !app->index_done ? LOOP_PROGRESS_MS : -1, merge = app_load_timeout(app);
 	int reload = app_fetch_timeout(app);
 
-	if (app_filter_runnable(app))
+	if (app_filter_runnable(app) || app_store_idle_pending(app))
 		return 0;
 	if (reload >= 0 && (t < 0 || reload < t))
 		t = reload;
@@ -317,8 +334,12 @@ static void loop_run(struct app *app)
 			app_load_merge(app, false); /* a throttled merge come due */
 		if (fds[1].revents & POLLIN)
 			loop_index_event(app);
-		if (loop_keys(app) == 0)
+		if (loop_keys(app) > 0)
+			continue; /* the keys' frame first */
+		if (app_filter_runnable(app))
 			app_filter_step(app, LOOP_SLICE_US);
+		else
+			app_store_idle(app);
 	}
 }
 
@@ -362,7 +383,8 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};
 	app->reader_data = (struct reader_pane){.opts = app->opts, .dir = cli->dir,
-						.dir_set = cli->dir_set, .measure = LOOP_MEASURE};
+						.dir_set = cli->dir_set, .measure = LOOP_MEASURE,
+						.layouts = layout_cache_new(LOOP_LAYOUT_CACHE_BYTES)};
 	app->sidebar_data = (struct sidebar_pane){.opts = app->opts};
 	app->list = (struct pane){.ops = &list_pane_ops, .data = &app->list_data};
 	app->reader = (struct pane){.ops = &reader_pane_ops, .data = &app->reader_data};
@@ -370,7 +392,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->help = (struct pane){.ops = &help_pane_ops, .data = &app->help_data};
 	app->links = (struct pane){.ops = &links_pane_ops, .data = &app->links_data};
 	app->focus = &app->list;
-	app->relayout = true;
+	app->relayout = app->repaint = true;
 }
 
 /* Before the screen goes: delscreen frees every window it made, so a delwin after it would
@@ -388,6 +410,8 @@ static void loop_windows_free(struct app *app)
 static void loop_free(struct app *app)
 {
 	reader_pane_close(&app->reader);
+	layout_cache_free(app->reader_data.layouts);
+	app->reader_data.layouts = NULL;
 	app_sidebar_free(app);
 	app_views_free(app);
 	app_load_free(app); /* stops the loader first: the index reads the corpus only once done */

@@ -16,7 +16,7 @@
 #include "qari/article_view.h"
 #include "qari/xalloc.h"
 
-#define SIDEBAR_RELATED_MAX 12
+#define SIDEBAR_RELATED_MAX APP_SIDEBAR_RELATED_MAX
 #define SIDEBAR_WRAP_DEFAULT 30 /* columns a title wraps at before the pane has a width */
 /* A stored article without related lists (a store migrated, not yet rebuilt by qari
  * import): said plainly rather than guessed. */
@@ -115,6 +115,7 @@ static const struct article_entities *sidebar_entities(struct app *app)
 		entity_scratch_free(x);
 	}
 	app->rel.early_of = app->open;
+	app_store_entities_tagged(app, app->open); /* on the store: written back to its row */
 	return &app->rel.early;
 }
 
@@ -234,6 +235,12 @@ static void sidebar_add_stored_related(struct app *app)
 	}
 }
 
+void app_sidebar_prepare(struct app *app)
+{
+	if (!app->index.error)
+		sidebar_entities(app);
+}
+
 void app_sidebar_fill(struct app *app)
 {
 	struct sidebar_pane *s = &app->sidebar_data;
@@ -246,6 +253,11 @@ void app_sidebar_fill(struct app *app)
 	s->rtl = app->corpus.items[app->open]->dir == TEXT_DIR_RTL;
 	if (app->index.error) {
 		sidebar_pane_add(s, app->index.error, NULL, true, 0, 0);
+		return;
+	}
+	if (app_store_entities_due(app)) { /* r before the idle pass tagged them */
+		sidebar_pane_add(s, "finding entities…", NULL, true, 0, 0);
+		sidebar_add_stored_related(app);
 		return;
 	}
 	if ((es = sidebar_entities(app)) == NULL) {

@@ -14,8 +14,10 @@
  * tagged and stored beside the summary, and the article read back into its slot. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,9 @@
 #include "qari/text.h"
 #include "store_view.h"
 #include "store_window.h"
+
+#define STORE_VIEW_SLICE_S 0.001 /* idle work between two looks at the keyboard */
+#define STORE_VIEW_SLICE_ROWS 2  /* a search's rows read and checked between looks at the clock */
 
 bool app_store_wanted(const struct app *app)
 {
@@ -139,11 +144,48 @@ size_t app_store_open_row(struct app *app, int64_t row)
 	return app->sv.win ? store_view_slot(app, row) : APP_NONE;
 }
 
+/* Row's related list as read lately, else read now into the least lately used place. */
+static const struct app_store_list *store_view_list(struct app *app, int64_t row, size_t max)
+{
+	struct app_store_view *sv = &app->sv;
+	struct app_store_list *k = &sv->lists[0];
+
+	for (size_t i = 0; i < APP_STORE_LISTS; i++) {
+		if (sv->lists[i].row == row && sv->lists[i].max == max) {
+			sv->lists[i].used = ++sv->clock;
+			return &sv->lists[i];
+		}
+		if (sv->lists[i].used < k->used)
+			k = &sv->lists[i];
+	}
+	store_related_list_free(&k->l);
+	k->row = row;
+	k->max = max;
+	k->found = store_related_get(sv->store, row, max, &k->l);
+	k->used = ++sv->clock;
+	return k;
+}
+
+/* The store changed: lists read before may have other stories now. */
+static void store_view_lists_forget(struct app *app)
+{
+	for (size_t i = 0; i < APP_STORE_LISTS; i++) {
+		store_related_list_free(&app->sv.lists[i].l);
+		memset(&app->sv.lists[i], 0, sizeof app->sv.lists[i]);
+	}
+}
+
 bool app_store_related(struct app *app, size_t slot, size_t max, struct store_related_list *out)
 {
+	const struct app_store_list *k;
+
+	memset(out, 0, sizeof *out);
 	if (app->sv.win == NULL || slot >= app->sv.nrows)
 		return false;
-	return store_related_get(app->sv.store, app->sv.rowids[slot], max, out);
+	k = store_view_list(app, app->sv.rowids[slot], max);
+	if (k->found)
+		store_related_list_copy(out, &k->l);
+	return k->found;
 }
 
 size_t app_list_selected(struct app *app)
@@ -188,18 +230,205 @@ static void store_view_changed(struct app *app)
 	app->list.dirty = true;
 }
 
-bool app_store_search(struct app *app, const char *label, const char *text)
+/* The staged search read: the list shows it. */
+static void store_view_staged_shown(struct app *app)
 {
-	if (app->sv.win->counter == NULL) /* the first search starts the counter's thread */
-		store_window_set_counter(app->sv.win, store_counter_new(store_path(app->sv.store)));
-	store_window_set_screen(app->sv.win, app->list.h > 0 ? (size_t)app->list.h : 0);
-	if (!store_window_search(app->sv.win, text))
-		return false;
 	free(app->filter.text);
-	app->filter.text = xstrdup(label);
+	app->filter.text = app->sv.staged;
+	app->sv.staged = NULL;
 	app->filter.query = true;
 	store_view_changed(app);
+}
+
+/* A search typed in the prompt is staged: the key shows the prompt at once, and its first
+ * rows are read on the next idle passes, a slice at a time (app_store_idle), while the list
+ * keeps the rows it had; Enter on it lets the slices go on, and the next key that reads the
+ * list waits for them (app_store_settle_list). Any other search is read now. */
+bool app_store_search(struct app *app, const char *label, const char *text)
+{
+	const char *staged = store_window_staged(app->sv.win);
+
+	if (app->sv.win->counter == NULL) /* the first search starts the counter's thread */
+		store_window_set_counter(app->sv.win, store_counter_new(store_path(app->sv.store)));
+	if (staged && strcmp(staged, text) == 0 && strcmp(app->sv.staged, label) == 0)
+		return true; /* being read already (Enter on the query typed: read on as before) */
+	store_window_set_screen(app->sv.win, app->list.h > 0 ? (size_t)app->list.h : 0);
+	if (!store_window_stage_search(app->sv.win, text))
+		return false;
+	free(app->sv.staged);
+	app->sv.staged = xstrdup(label);
+	if (!app->prompting)
+		app_store_settle_list(app);
 	return true;
+}
+
+void app_store_unstage(struct app *app, const char *text)
+{
+	const char *staged = app->sv.win ? store_window_staged(app->sv.win) : NULL;
+
+	if (staged && (text == NULL || strcmp(staged, text) != 0)) {
+		store_window_stage_drop(app->sv.win);
+		xfree(&app->sv.staged);
+	}
+}
+
+void app_store_settle_list(struct app *app)
+{
+	if (app->sv.win && store_window_staged(app->sv.win)) {
+		store_window_stage_finish(app->sv.win);
+		store_view_staged_shown(app);
+	}
+}
+
+/* Whether a key waits to be read (it goes before work between keys). */
+static bool store_view_key_waits(const struct app *app)
+{
+	struct pollfd p = {.fd = app->in_fd, .events = POLLIN};
+	return poll(&p, 1, 0) > 0;
+}
+
+/* A slice of the staged search's reading: rows read and checked until STORE_VIEW_SLICE_S
+ * has passed or a key came (a row is a few tens of µs; opening the cursor and planning the
+ * page are steps of their own). */
+static void store_view_stage_slice(struct app *app)
+{
+	double until = app_now() + STORE_VIEW_SLICE_S;
+
+	do {
+		if (store_window_stage_step(app->sv.win, STORE_VIEW_SLICE_ROWS)) {
+			store_view_staged_shown(app);
+			return;
+		}
+	} while (app_now() < until && !store_view_key_waits(app));
+}
+
+/* The sidebar's fill on idle passes, a step each: the entities (tagged, about 1 ms, when the
+ * store holds none packed by these rules; the tagger's first use loads it), the related list
+ * (read into the lists kept), then the sidebar laid out from them. */
+enum store_view_fill { FILL_NONE, FILL_ENTITIES, FILL_RELATED, FILL_SHOW };
+
+void app_sidebar_fill_soon(struct app *app)
+{
+	if (app->sv.win == NULL || app->open == APP_NONE) {
+		app_sidebar_fill(app);
+		return;
+	}
+	sidebar_pane_clear(&app->sidebar_data);
+	sidebar_pane_add(&app->sidebar_data, "finding entities…", NULL, true, 0, 0);
+	app->sidebar.dirty = true;
+	app->sv.fill_step = FILL_ENTITIES;
+	app->sv.related_first = false;
+	/* ] and [ walk the open article's stories from now, as the fill would start them */
+	rel_walk_start(&app->rel.walk, app->open, app->sv.rowids[app->open]);
+	app->sv.fill_walk = app->rel.walk;
+}
+
+bool app_store_idle_pending(const struct app *app)
+{
+	return app->sv.fill_step != FILL_NONE || app->sv.tagged_row > 0 ||
+	       (app->sv.win && store_window_staged(app->sv.win));
+}
+
+bool app_store_entities_due(const struct app *app)
+{
+	return app->sv.win && app->sv.related_first && app->sv.fill_step == FILL_ENTITIES;
+}
+
+void app_store_entities_tagged(struct app *app, size_t slot)
+{
+	if (app->sv.win == NULL || slot >= app->sv.nrows)
+		return;
+	app->sv.tagged_row = app->sv.rowids[slot];
+	app->sv.tagged = app->corpus.items[slot];
+}
+
+/* The entities tagged at open written to their row, so the next open reads them: only while
+ * the row's article is still the one tagged (its slot may have been reused, F may have read
+ * its page since). Not written (a writer busy elsewhere): tagged again at the next open. */
+static void store_view_write_entities(struct app *app)
+{
+	int64_t row = app->sv.tagged_row;
+
+	app->sv.tagged_row = 0;
+	if (app->rel.early_of == APP_NONE || app->rel.early_of >= app->sv.nrows ||
+	    app->sv.rowids[app->rel.early_of] != row ||
+	    app->corpus.items[app->rel.early_of] != app->sv.tagged)
+		return;
+	store_entities_write(app->sv.store, row, app->sv.tagged, &app->rel.early);
+}
+
+static bool store_view_same_walk(const struct rel_walk *a, const struct rel_walk *b)
+{
+	return a->anchor == b->anchor && a->pos == b->pos && a->anchor_row == b->anchor_row;
+}
+
+/* The sidebar laid out as app_open made it at once before: a walk set after the open (], [,
+ * a story followed) is the one kept, as when the fill came first; so is the row selected
+ * (r showed the stories before the entities). */
+static void store_view_fill_show(struct app *app)
+{
+	struct rel_walk after = app->rel.walk;
+	bool set_since = !store_view_same_walk(&after, &app->sv.fill_walk);
+	const struct sidebar_row *r = sidebar_pane_selected(&app->sidebar_data);
+	int kind = r ? r->kind : 0;
+	size_t ref = r ? r->ref : 0;
+
+	app_sidebar_fill(app);
+	if (set_since)
+		app->rel.walk = after;
+	if (kind)
+		sidebar_pane_select_ref(&app->sidebar, kind, ref);
+}
+
+/* One step of the sidebar's fill. */
+static void store_view_fill_step(struct app *app)
+{
+	switch (app->sv.fill_step) {
+	case FILL_ENTITIES:
+		app_sidebar_prepare(app);
+		app->sv.fill_step = FILL_RELATED;
+		break;
+	case FILL_RELATED: /* into the lists kept, where the layout finds it */
+		if (app->open < app->sv.nrows)
+			store_view_list(app, app->sv.rowids[app->open], APP_SIDEBAR_RELATED_MAX);
+		app->sv.fill_step = FILL_SHOW;
+		break;
+	case FILL_SHOW:
+		app->sv.fill_step = FILL_NONE;
+		app->sv.related_first = false;
+		store_view_fill_show(app);
+		break;
+	default: app->sv.fill_step = FILL_NONE;
+	}
+}
+
+void app_store_idle(struct app *app)
+{
+	if (app->sv.win && store_window_staged(app->sv.win))
+		store_view_stage_slice(app);
+	else if (app->sv.fill_step != FILL_NONE)
+		store_view_fill_step(app);
+	else if (app->sv.tagged_row > 0)
+		store_view_write_entities(app);
+}
+
+void app_store_settle(struct app *app)
+{
+	while (app->sv.fill_step != FILL_NONE)
+		store_view_fill_step(app);
+}
+
+/* The related list is read and laid out below "finding entities…"; the fill goes on from
+ * its entities step on idle passes and lays the sidebar out again, r's selection kept. */
+void app_store_settle_related(struct app *app)
+{
+	if (app->sv.fill_step != FILL_ENTITIES || app->open >= app->sv.nrows) {
+		app_store_settle(app);
+		return;
+	}
+	app->sv.related_first = true;
+	store_view_list(app, app->sv.rowids[app->open], APP_SIDEBAR_RELATED_MAX);
+	store_view_fill_show(app);
 }
 
 int app_store_count_fd(const struct app *app)
@@ -227,6 +456,7 @@ void app_store_count_wait(struct app *app)
 
 void app_store_unfilter(struct app *app)
 {
+	app_store_unstage(app, NULL);
 	store_window_clear(app->sv.win);
 	xfree(&app->filter.text);
 	app->filter.query = false;
@@ -287,6 +517,7 @@ static void app_store_take(struct app *app)
 		return;
 	app->sv.seen = store_last_rowid(app->sv.store);
 	app->sv.total = (size_t)-1;
+	store_view_lists_forget(app);
 	n = store_window_newer(app->sv.win);
 	if (n) {
 		list_pane_shift(&app->list, 0, n);
@@ -541,6 +772,8 @@ void app_store_close(struct app *app)
 		app_fetch_free(app->sv.fetch);
 		app->sv.fetch = NULL;
 	}
+	app_store_unstage(app, NULL); /* its cursor's statements go before the store */
+	store_view_lists_forget(app);
 	store_close(app->sv.store);
 	app->sv.store = NULL;
 	xfree(&app->sv.rowids);

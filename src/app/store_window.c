@@ -226,6 +226,7 @@ void store_window_init(struct store_window *w, struct store *s)
 	memset(w, 0, sizeof *w);
 	w->store = s;
 	w->f = STORE_LIST_ALL;
+	w->f.any_hit = true; /* the list shows no hit counts: a row's first hit is enough */
 }
 
 static void window_drop_search(struct store_window *w)
@@ -238,6 +239,7 @@ static void window_drop_search(struct store_window *w)
 
 void store_window_free(struct store_window *w)
 {
+	store_window_stage_drop(w);
 	window_drop_search(w);
 	free((char *)w->f.source);
 	free((int64_t *)w->f.feeds);
@@ -247,6 +249,7 @@ void store_window_free(struct store_window *w)
 
 void store_window_reset(struct store_window *w)
 {
+	store_window_stage_drop(w); /* of the filter before */
 	store_list_page_clear(&w->page);
 	w->base = 0;
 	w->counted = false;
@@ -583,8 +586,10 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 			r->bookmark = bookmark != 0;
 	}
 	/* the rows stay where they are (a view of unread ones keeps a row read now); a mark of
-	 * an article not kept may be of a row of the list: counted again */
-	if (!kept && w->counted) {
+	 * an article not kept may be of a row of the list: counted again, but for a search, whose
+	 * unread figure nothing shows and whose count is the index's whole (0.5 s at 1,000,000
+	 * articles: opening a related story would wait for it) */
+	if (!kept && w->counted && w->f.query == NULL) {
 		size_t count = w->count;
 		window_count_now(w);
 		w->count = count;
@@ -628,6 +633,93 @@ void store_window_marks(struct store_window *w, enum store_list_marks marks)
 {
 	w->f.marks = marks;
 	store_window_reset(w);
+}
+
+bool store_window_stage_search(struct store_window *w, const char *text)
+{
+	struct store_window_stage *s = &w->stage;
+	struct search_query q;
+
+	if (!search_query_init(&q, text, false))
+		return false;
+	store_window_stage_drop(w);
+	s->on = true;
+	s->q = q;
+	s->text = xstrdup(text);
+	s->f = w->f;
+	s->f.query = &s->q;
+	s->want = w->first && w->first < STORE_WINDOW_PAGE ? w->first : STORE_WINDOW_PAGE;
+	return true;
+}
+
+const char *store_window_staged(const struct store_window *w)
+{
+	return w->stage.on ? w->stage.text : NULL;
+}
+
+void store_window_stage_drop(struct store_window *w)
+{
+	struct store_window_stage *s = &w->stage;
+
+	if (!s->on)
+		return;
+	store_list_close(s->c);
+	search_query_free(&s->q);
+	free(s->text);
+	store_list_page_free(&s->page);
+	memset(s, 0, sizeof *s);
+}
+
+/* The staged search becomes the window's, its top read: as store_window_search, then the
+ * first read of window_read_around. */
+static void window_stage_commit(struct store_window *w)
+{
+	struct store_window_stage s = w->stage;
+	bool end = store_list_ended(s.c) && s.page.n < s.want;
+
+	memset(&w->stage, 0, sizeof w->stage);
+	store_list_close(s.c);
+	window_drop_search(w);
+	w->q = s.q;
+	w->f.query = &w->q;
+	w->text = s.text;
+	store_window_reset(w);
+	store_list_page_free(&w->page);
+	w->page = s.page;
+	w->base = 0;
+	w->reads++;
+	window_count(w);
+	if (end)
+		window_end(w, w->page.n); /* the end: the count is exact */
+	window_saw(w);
+}
+
+bool store_window_stage_step(struct store_window *w, size_t rows)
+{
+	struct store_window_stage *s = &w->stage;
+
+	if (!s->on)
+		return false;
+	if (s->c == NULL) { /* a step of its own: the statements prepared */
+		s->c = store_list_open(w->store, &s->f, NULL, false);
+		return false;
+	}
+	if (!s->planned) { /* and another: the page planned (the index asked how common) */
+		store_list_next_some(s->c, s->want, 0, &s->page);
+		s->planned = true;
+		return false;
+	}
+	store_list_next_some(s->c, s->want - s->page.n, rows, &s->page);
+	if (s->page.n < s->want && !store_list_ended(s->c))
+		return false;
+	window_stage_commit(w);
+	return true;
+}
+
+void store_window_stage_finish(struct store_window *w)
+{
+	while (w->stage.on && !store_window_stage_step(w, SIZE_MAX))
+		;
 }
 
 void store_window_clear(struct store_window *w)

@@ -27,6 +27,20 @@ struct store_counter *store_counter_new(const char *db_path);
 void store_counter_free(struct store_counter *c); /* the count running stopped, joined */
 int store_counter_fd(const struct store_counter *c);
 
+/* A search staged: its top read a few rows at a time between keys while the list still
+ * shows the rows of the filter before it; it becomes the window's filter when its top is
+ * read (store_window_stage_step). */
+struct store_window_stage {
+	bool on;
+	char *text;
+	struct search_query q;
+	struct store_list_filter f;   /* the window's, with q as its search */
+	struct store_list_cursor *c;  /* opened at the first step */
+	bool planned;                 /* its page planned, at the second */
+	struct store_list_page page;  /* its top so far */
+	size_t want;                  /* rows its top is read in */
+};
+
 struct store_window {
 	struct store *store;
 	struct store_list_filter f; /* its strings and arrays are the window's */
@@ -43,6 +57,7 @@ struct store_window {
 	bool ended;                 /* while counting: the last row was read (seen is the count) */
 	size_t first;               /* 0: a page; else rows the top of a list is first read in */
 	size_t reads;               /* pages read (tests watch it) */
+	struct store_window_stage stage;
 };
 
 void store_window_init(struct store_window *w, struct store *s);
@@ -84,5 +99,16 @@ void store_window_feeds(struct store_window *w, const int64_t *feeds, size_t n);
 void store_window_marks(struct store_window *w, enum store_list_marks marks);
 /* Everything again, the marks condition kept. */
 void store_window_clear(struct store_window *w);
+
+/* A search staged (store_window_stage): false when text is no query. Nothing is read yet;
+ * the window's rows and filter stay as they were. */
+bool store_window_stage_search(struct store_window *w, const char *text);
+const char *store_window_staged(const struct store_window *w); /* its text, NULL: none */
+/* Read on the staged search's top, at most rows rows checked; true when it is read and the
+ * window now shows it (as store_window_search and its first rows read would). */
+bool store_window_stage_step(struct store_window *w, size_t rows);
+/* The staged search's top read now, and shown. */
+void store_window_stage_finish(struct store_window *w);
+void store_window_stage_drop(struct store_window *w);
 
 #endif

@@ -12,6 +12,10 @@
 #include "qari/xalloc.h"
 
 #define ARTICLE_FALLBACK_WORDS 8
+#define ARTICLE_CSS_RULES 2      /* a style sheet, not a quoted snippet */
+#define ARTICLE_SELECTOR_WORDS 3 /* "#poll ul li": a selector is a few words */
+#define ARTICLE_SELECTOR_MAX 120
+#define ARTICLE_CSS_BLOCK_MAX 2048
 
 struct article *article_new(const char *path)
 {
@@ -110,6 +114,108 @@ static void article_fallback_title(struct article *a)
 	a->title = p[end] ? xasprintf("%.*s…", (int)end, p) : xstrdup(p);
 }
 
+/* Whether text[0, n) is a CSS declaration block's inside: ASCII only, two or more
+ * "property: value;" declarations. */
+static bool article_css_block(const char *text, size_t n)
+{
+	size_t decls = 0;
+	bool colon = false;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c >= 0x80)
+			return false;
+		if (c == ':')
+			colon = true;
+		else if (c == ';' && colon)
+			decls++, colon = false;
+	}
+	return decls + colon >= 2;
+}
+
+static bool article_selector_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       (c != '\0' && strchr("#.-_>:*[]=\"',", c) != NULL);
+}
+
+/* Where the selector ending at byte end of p begins: its last few words of selector
+ * characters, back to the text before them; end when there is none. Bounded: a selector is
+ * short, and hostile text may hold a million letters before each brace. */
+static size_t article_css_selector(const char *p, size_t end)
+{
+	size_t b = end, start = end, floor = end > ARTICLE_SELECTOR_MAX ? end - ARTICLE_SELECTOR_MAX : 0;
+
+	for (int words = 0; words < ARTICLE_SELECTOR_WORDS; words++) {
+		while (b > floor && p[b - 1] == ' ')
+			b--;
+		if (b == floor || !article_selector_char(p[b - 1]))
+			break;
+		while (b > floor && article_selector_char(p[b - 1]))
+			b--;
+		if (b == floor && b > 0)
+			return end; /* longer than any selector */
+		start = b;
+	}
+	return start;
+}
+
+/* The block after the '{' at open in p[0, n): its inside's length, or -1 when it is no CSS
+ * declaration block (a brace inside, or none to close it soon). */
+static long article_css_rule(const char *p, size_t n, size_t open)
+{
+	size_t end = n - open > ARTICLE_CSS_BLOCK_MAX ? open + ARTICLE_CSS_BLOCK_MAX : n;
+
+	for (size_t i = open + 1; i < end; i++) {
+		if (p[i] == '{')
+			return -1;
+		if (p[i] == '}')
+			return article_css_block(p + open + 1, i - open - 1) ? (long)(i - open - 1) : -1;
+	}
+	return -1;
+}
+
+/* The byte where a style sheet left in a scraped page's text begins (two rules or more, each
+ * a selector and a block of declarations: a widget's code, then its own text), or n when there
+ * is none. A lone block of "name: value;" pairs may be a quoted snippet, and is kept. */
+static size_t article_code_start(const char *p, size_t n)
+{
+	size_t first = n, rules = 0;
+
+	for (const char *o = memchr(p, '{', n); o; o = memchr(o + 1, '{', n - (size_t)(o + 1 - p))) {
+		size_t open = (size_t)(o - p), sel = article_css_selector(p, open);
+		long len = sel < open ? article_css_rule(p, n, open) : -1;
+		if (len < 0) {
+			first = n, rules = 0;
+			continue;
+		}
+		if (rules++ == 0)
+			first = sel;
+		if (rules == ARTICLE_CSS_RULES)
+			return first;
+		o += len;
+	}
+	return n;
+}
+
+/* A page's style sheet and what follows it (a poll's script and its choices) are no part of
+ * the story: the article ends where it begins. */
+static void article_drop_code(struct article *a)
+{
+	for (size_t i = 0; i < a->npara; i++) {
+		size_t n = strlen(a->paras[i]), at = article_code_start(a->paras[i], n);
+		if (at == n)
+			continue;
+		while (at > 0 && a->paras[i][at - 1] == ' ')
+			at--;
+		a->paras[i][at] = '\0';
+		for (size_t k = i + (at > 0); k < a->npara; k++)
+			free(a->paras[k]);
+		a->npara = i + (at > 0);
+		return;
+	}
+}
+
 /* Count strong characters until the rest (at most one per byte) cannot change the winner. */
 static enum text_dir article_direction(const struct article *a)
 {
@@ -144,6 +250,7 @@ void article_finish(struct article *a, const char *id_key)
 	if (a->title == NULL)
 		article_fallback_title(a);
 	article_make_id(a->url ? a->url : id_key, a->id);
+	article_drop_code(a);
 	a->text_bytes = strlen(a->title);
 	for (size_t i = 0; i < a->npara; i++)
 		a->text_bytes += strlen(a->paras[i]);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "entity_private.h"
 #include "qari/entity_rules.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
@@ -47,57 +48,6 @@ char *article_entity_name(const struct article *a, const struct article_entity *
 	return out;
 }
 
-/* An entity while the article is read; packed into an article_entity at the end. */
-struct entity_draft {
-	enum entity_type type;
-	uint32_t key, keylen;       /* in entity_scratch.keys */
-	struct entity_mention name; /* the fullest mention so far */
-	uint32_t nmentions;
-	uint32_t into;              /* the draft it joined (a surname), else itself */
-	uint32_t pos;               /* its place in the output */
-	const char *k;              /* the key, once keys stop growing */
-	bool dropped;               /* left out of the list */
-	bool sure;                  /* a rule found it (a place after «قرية»): kept if seen once */
-};
-
-/* A mention of draft d, in the order found (which is reading order). */
-struct entity_found {
-	uint32_t d;
-	struct entity_mention m;
-};
-
-/* The work of one article, kept from one to the next so that extraction allocates little
- * more than its result (scratch freed per article left the heap full of holes). */
-struct entity_scratch {
-	const struct ner_lexicon *lex;
-	const struct entity_rules *rules;
-	bool sport;               /* the article is about sport (its clubs are names) */
-	uint8_t *lead;            /* per token of the text being read: clitic bytes a rule */
-	bool *lead_al;            /* found before a name starting there (and ال for لل) */
-	bool *sure;               /* per token: a name starts there on a rule's evidence */
-	size_t leadcap, lalcap, surecap;
-	const struct article *a;  /* the article being read */
-	const struct furniture *furniture; /* the corpus's, or NULL */
-	struct furniture_cut cut; /* the article's furniture */
-	struct strtab words;      /* what the article is made of, for the clitic decisions: every
-				     word of its matching form */
-	struct ner_para para;     /* scratch of entity_collect_words */
-	struct ner_doc doc;       /* the article tagged: title, then paragraphs */
-	const struct ner_para *p; /* the text of doc being turned into mentions */
-	const char *orig;         /* and its original text */
-	struct strbuf key, alt;
-	struct entity_draft *drafts;
-	size_t ndrafts, dcap;
-	struct entity_found *found;
-	size_t nfound, fcap;
-	struct strbuf keys;       /* the drafts' keys, each NUL-terminated */
-	const char **texts;       /* title, then paragraphs: what is tagged */
-	size_t tcap;
-	struct entity_draft **order;
-	size_t ocap;
-	uint32_t *fill;
-	size_t fillcap;
-};
 
 static void entity_collect_words(struct entity_scratch *x, const char *text)
 {
@@ -124,7 +74,7 @@ static bool entity_about_sport(const struct entity_scratch *x)
 
 /* Tokens [i, j) of the paragraph joined by single spaces, the first one from byte skip on
  * (prefixed with ال for a ل+ال contraction when al is set). */
-static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t skip, bool al,
+void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t skip, bool al,
 			  struct strbuf *sb)
 {
 	sb->len = 0;
@@ -139,19 +89,19 @@ static void entity_phrase(const struct ner_para *p, size_t i, size_t j, size_t s
 	}
 }
 
-static bool entity_word_is(const struct ner_para *p, size_t k, const char *w)
+bool entity_word_is(const struct ner_para *p, size_t k, const char *w)
 {
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	return n == strlen(w) && memcmp(p->norm.s + p->toks[k].beg, w, n) == 0;
 }
 
-static bool entity_word_definite(const struct ner_para *p, size_t k)
+bool entity_word_definite(const struct ner_para *p, size_t k)
 {
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	return n > 4 && memcmp(p->norm.s + p->toks[k].beg, "ال", 4) == 0;
 }
 
-static size_t entity_letters(const char *w, size_t n)
+size_t entity_letters(const char *w, size_t n)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
@@ -159,14 +109,14 @@ static size_t entity_letters(const char *w, size_t n)
 	return k;
 }
 
-static bool entity_world_place(const struct entity_scratch *x, const char *s, size_t n)
+bool entity_world_place(const struct entity_scratch *x, const char *s, size_t n)
 {
 	bool longer;
 	return entity_rules_world_place(x->rules, s, n, &longer);
 }
 
 /* Whether a phrase is a known name or place as written (باريس: no ب + اريس). */
-static bool entity_place_known(const struct entity_scratch *x, const char *s, size_t n)
+bool entity_place_known(const struct entity_scratch *x, const char *s, size_t n)
 {
 	return ner_lexicon_known(x->lex, s, n) || entity_world_place(x, s, n) ||
 	       entity_rules_only_place(x->rules, s, n);
@@ -216,7 +166,15 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 		if (strtab_find(&x->words, x->alt.data, x->alt.len, &id))
 			return skip;
 	}
-	return *al = false, 0;
+	*al = false;
+	if (skip > 2 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0)) {
+		/* «وليبيا» is و + ليبيا, not و + ل + يبيا */
+		entity_phrase(p, i, j, 2, false, &x->alt);
+		if (ner_lexicon_known(x->lex, x->alt.data, x->alt.len) ||
+		    (entity_world_clitic(w, n, 2, false) && entity_world_place(x, x->alt.data, x->alt.len)))
+			return 2;
+	}
+	return 0;
 }
 
 static struct entity_draft *entity_add_mention(struct entity_scratch *x, enum entity_type type,
@@ -296,6 +254,21 @@ static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 	return (present || future) && !entity_known_word(x, w, n);
 }
 
+/* Whether word k reads as a verb in the future (سيـ، ستـ، سنـ and a stem of short vowels
+ * only: «سيتدرب دومي»), which opens no name. */
+static bool entity_future_verb(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n <= 4 || memcmp(w, "س", 2) != 0 || !entity_verb_like(x, k))
+		return false;
+	for (size_t b = 4; b + 1 < n; b += 2)
+		if (memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0)
+			return false; /* «ستيفان», «سيزار», «سيباستيان»: a long vowel in the stem is a name's */
+	return true;
+}
+
 /* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
 static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 {
@@ -361,8 +334,13 @@ static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 	const struct ner_para *p = x->p;
 	size_t n = p->toks[i].end - p->toks[i].beg, pn;
 	const char *w = p->norm.s + p->toks[i].beg, *pw;
+	struct norm_split sp;
 	bool def, pdef, fem, pfem;
 
+	if (i >= 2 && n > 8 && p->toks[i - 1].kind == NORM_TOKEN_PUNCT &&
+	    ner_tag_type(p->tags[i - 2]) == NER_ORG && entity_word_definite(p, i) &&
+	    memcmp(w + n - 4, "يه", 4) == 0)
+		return true; /* «شركة "زين" السعودية»: the company's adjective */
 	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 || n <= 6)
 		return false;
 	pw = p->norm.s + p->toks[i - 1].beg;
@@ -370,8 +348,9 @@ static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 	if (ner_lexicon_is_stop(x->lex, pw, pn) || entity_is_title_word(x, i - 1) ||
 	    entity_rules_is_trigger(x->rules, pw, pn))
 		return false;
+	norm_word_split(pw, pn, &sp);
 	def = entity_word_definite(p, i);
-	pdef = entity_word_definite(p, i - 1);
+	pdef = entity_word_definite(p, i - 1) || sp.stem > sp.proclitic; /* «للكرة السعودية» */
 	fem = memcmp(w + n - 4, "يه", 4) == 0;
 	pfem = memcmp(pw + pn - 2, "ه", 2) == 0;
 	if (fem)
@@ -381,7 +360,7 @@ static bool entity_nisba_after_noun(struct entity_scratch *x, size_t i)
 
 /* Token i's proclitics: the bytes to drop for its bare form, and whether ال comes back
  * (للهلال → الهلال). */
-static size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
+size_t entity_proclitic(const struct ner_para *p, size_t i, bool *al)
 {
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
@@ -421,20 +400,61 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
 }
 
-/* Whether stem (a nisba without its ي) is a word of the article or, with يا, ا or nothing
- * after it, a place of the world: «عالم» of «عالمي», «تونس» of «تونسي». */
-static bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
+/* Whether stem (a nisba without its ي) is a word of the article, alone or with ة, or, with
+ * يا, ا or nothing after it or ال and ية around it, a place: «عالم» of «عالمي», «سيادة» of
+ * «سيادي», «تونس» of «تونسي», «السعودية» of «سعودي». */
+bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
 {
 	static const char *const ends[] = {"يا", "ا", ""};
 	char buf[256];
 	if (strtab_find(&x->words, stem, n, &(uint32_t){0}))
 		return true;
+	if (n + 8 <= sizeof buf) { /* «سيادي» of «سيادة», «سعودي» of «السعودية» */
+		memcpy(buf, stem, n);
+		memcpy(buf + n, "ه", 2);
+		if (strtab_find(&x->words, buf, n + 2, &(uint32_t){0}))
+			return true;
+		memcpy(buf, "ال", 4);
+		memcpy(buf + 4, stem, n);
+		memcpy(buf + 4 + n, "يه", 4);
+		if (entity_place_known(x, buf, n + 8))
+			return true;
+	}
 	for (size_t e = 0; e < sizeof ends / sizeof *ends && n + 4 <= sizeof buf; e++) {
 		size_t en = strlen(ends[e]);
 		memcpy(buf, stem, n);
 		memcpy(buf + n, ends[e], en);
 		if (entity_world_place(x, buf, n + en))
 			return true;
+	}
+	return false;
+}
+
+/* Whether word k is a dual or plural nisba (سعوديان، إيرانيي، البرازيليين): ي and ان، ين، ون
+ * or ي after a stem of three letters or more that is a word of the article or a place (with
+ * يا, ا, nothing, or ال and ية: السعودية): people described, no name. */
+static bool entity_plural_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const ends[] = {"يان", "يين", "يون", "يي"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, skip = entity_proclitic(p, k, &(bool){false});
+	char buf[256];
+	if (entity_known_word(x, w, n))
+		return false; /* «نابليون» */
+	w += skip, n -= skip;
+	if (n > 4 && memcmp(w, "ال", 4) == 0)
+		w += 4, n -= 4;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		size_t en = strlen(ends[e]), sn = n - en;
+		if (n <= en || memcmp(w + sn, ends[e], en) != 0 || entity_letters(w, sn) < 3 ||
+		    sn + 8 > sizeof buf)
+			continue;
+		if (entity_nisba_of(x, w, sn))
+			return true;
+		memcpy(buf, "ال", 4);
+		memcpy(buf + 4, w, sn);
+		memcpy(buf + 4 + sn, "يه", 4);
+		return entity_place_known(x, buf, sn + 8);
 	}
 	return false;
 }
@@ -454,6 +474,27 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
 	       !entity_known_word(x, a, an) &&
 	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
+}
+
+/* Whether word i is a feminine trigger without ال and word i + 1 an indefinite feminine
+ * participle (مـ…ة) no list knows: «جماعة مسلحة», «هيئة مستقلة», a description. */
+static bool entity_trigger_and_participle(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg + x->lead[i], *a = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg - x->lead[i], an = p->toks[i + 1].end - p->toks[i + 1].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (n < 4 || sp.stem > sp.proclitic || memcmp(w + n - 2, "ه", 2) != 0)
+		return false;
+	w += sp.proclitic, n -= sp.proclitic;
+	if (i + 2 < p->n && p->toks[i + 2].kind == NORM_TOKEN_WORD &&
+	    (entity_word_definite(p, i + 2) ||
+	     entity_place_known(x, p->norm.s + p->toks[i + 2].beg, p->toks[i + 2].end - p->toks[i + 2].beg)))
+		return false; /* «شرطة منطقة القصيم», «هيئة مكافحة الفساد»: a construct's noun */
+	return entity_rules_is_trigger(x->rules, w, n) && entity_letters(a, an) >= 5 &&
+	       memcmp(a, "م", 2) == 0 && memcmp(a + an - 2, "ه", 2) == 0 && !entity_known_word(x, a, an) &&
+	       !entity_rules_is_trigger(x->rules, a, an) && !entity_rules_is_place_trigger(x->rules, a, an);
 }
 
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
@@ -587,7 +628,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	       !entity_is_org(x, x->key.data, x->key.len))
 		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
 	while (type != ENTITY_DATE && j - i > 1 &&
-	       (entity_preposition(x, orig, i) || (entity_verb_like(x, i) && entity_word_definite(p, i + 1))))
+	       (entity_preposition(x, orig, i) || (entity_verb_like(x, i) && entity_word_definite(p, i + 1)) ||
+		(type == ENTITY_PERSON && entity_future_verb(x, i))))
 		i++; /* «على تويتر», «سيدرس الاتحاد الأوروبي»: a preposition, or a verb and its subject
 			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON)
@@ -600,13 +642,22 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي»: what is said of it */
 	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
 		return; /* «مجلس», «للجامعة»: a kind of body, no name */
+	if (type == ENTITY_ORG && j - i > 1 &&
+	    (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه")))
+		return; /* «حرس حدود المنطقة», «إمارة المنطقة»: a body of the region the story is
+			   about, named by no name */
+	for (size_t k = i; type == ENTITY_PERSON && k < j; k++)
+		if (entity_plural_nisba(x, p, k))
+			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
-	if (j - i == 2 && type == ENTITY_ORG && entity_noun_and_adjective(x, i))
+	if (j - i >= 2 && type == ENTITY_ORG && entity_trigger_and_participle(x, i))
+		return; /* «جماعة مسلحة», «منظمة محظورة»: a kind of body described */
+	if (j - i == 2 && type == ENTITY_ORG && !x->sure[i] && entity_noun_and_adjective(x, i))
 		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
 			   «ليونيل ميسي») */
-	if (type == ENTITY_PLACE && entity_after_event(x, p, i))
-		return; /* «كأس آسيا», «ماراثون أوستين»: inside an event's name */
+	if ((type == ENTITY_PLACE || type == ENTITY_ORG) && entity_after_event(x, p, i))
+		return; /* «كأس آسيا», «ماراثون أوستين», «كأس الاتحاد الإنجليزي»: inside an event's name */
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
 		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
@@ -652,7 +703,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
-static void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i, size_t j,
+void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i, size_t j,
 			 int type, size_t skip, bool al)
 {
 	for (size_t k = i; k < j; k++)
@@ -663,86 +714,8 @@ static void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i,
 	x->lead_al[i] = al;
 }
 
-#define ENTITY_ORG_WORDS 6
-
-/* Organisations of organisations.txt the tagger left untagged: the longest phrase, its
- * first word as written or without its clitics (والهلال). */
-static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)
-{
-	for (size_t k = i; k < j; k++)
-		if (p->tags[k] != 0)
-			return false;
-	return true;
-}
-
-static void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
-{
-	for (size_t i = 0; i < p->n;) {
-		size_t best = 0, bskip = 0;
-		bool bal = false;
-		for (int bare = 0; bare < 2 && !ner_tag_inside(p->tags[i]); bare++) {
-			bool al = false, longer = true;
-			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
-			if (bare && skip == 0)
-				break;
-			for (size_t l = 1; l <= ENTITY_ORG_WORDS && i + l <= p->n && longer; l++) {
-				enum entity_rules_org k;
-				entity_phrase(p, i, i + l, skip, al, &x->alt);
-				k = entity_rules_org(x->rules, x->alt.data, x->alt.len, &longer);
-				/* over the tagger's chunks only when longer than a word, ending where one does:
-				   «الاتحاد السعودي لكرة القدم» whatever it made of «السعودي» */
-				if ((k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport)) && l > best &&
-				    (entity_untagged(p, i, i + l) ||
-				     (l > 1 && (i + l == p->n || !ner_tag_inside(p->tags[i + l])))))
-					best = l, bskip = skip, bal = al;
-			}
-		}
-		if (best)
-			entity_retag(x, p, i, i + best, NER_ORG, bskip, bal);
-		i += best ? best : 1;
-	}
-}
-
-/* Whether one of the next words from k on (at most ahead) ends a construct: a definite
- * word or a tagged name, after indefinite words only. */
-static bool entity_construct_ends(struct entity_scratch *x, const struct ner_para *p, size_t k,
-				  size_t ahead)
-{
-	for (size_t t = k; t < k + ahead && t < p->n && p->toks[t].kind == NORM_TOKEN_WORD; t++) {
-		const char *w = p->norm.s + p->toks[t].beg;
-		size_t n = p->toks[t].end - p->toks[t].beg;
-		struct norm_split sp;
-		int type = ner_tag_type(p->tags[t]);
-		if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
-		    type == NER_PERS)
-			return false;
-		if (type != 0 || entity_word_definite(p, t))
-			return true;
-		norm_word_split(w, n, &sp);
-		if (sp.stem > 0 || (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
-			return false;
-	}
-	return false;
-}
-
-/* Whether token k is an untagged, indefinite word with no clitic that reads like no verb
- * and is no stop word: a noun a construct may chain (شباب، منطقة). */
-static bool entity_plain_word(struct entity_scratch *x, const struct ner_para *p, size_t k)
-{
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	struct norm_split sp;
-
-	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
-	    ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
-	    (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
-		return false;
-	norm_word_split(w, n, &sp);
-	return sp.stem == 0;
-}
-
 /* Whether token k is a one-word person of places.txt, which is a place (عسير). */
-static bool entity_place_as_person(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+bool entity_place_as_person(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	return p->tags[k] == ner_tag_make(NER_PERS, false) &&
 	       (k + 1 == p->n || !ner_tag_inside(p->tags[k + 1])) &&
@@ -750,7 +723,7 @@ static bool entity_place_as_person(const struct entity_scratch *x, const struct 
 }
 
 /* Whether token k is a place: tagged one, or known as written. */
-static bool entity_place_at(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+bool entity_place_at(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	if (k >= p->n || p->toks[k].kind != NORM_TOKEN_WORD)
 		return false;
@@ -761,262 +734,22 @@ static bool entity_place_at(const struct entity_scratch *x, const struct ner_par
 }
 
 /* Whether a word ends as a nisba does (…ي, …ية). */
-static bool entity_ends_nisba(const char *w, size_t n)
+bool entity_ends_nisba(const char *w, size_t n)
 {
 	return (n > 2 && memcmp(w + n - 2, "ي", 2) == 0) || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
-/* Whether token k is و and a definite word, untagged and no stop word, after a definite
- * word of the name (k > first), after a masculine nisba only another nisba: the second
- * noun of a pair the name coordinates. */
-static bool entity_and_definite(struct entity_scratch *x, const struct ner_para *p, size_t k,
-				size_t first)
-{
-	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
-	if (pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0 && !entity_ends_nisba(w, n))
-		return false; /* «الاتحاد الأوروبي والبنك المركزي»: two bodies (…ية is also a noun's
-				 ending: «التربية والتعليم») */
-	return k > first && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
-	       p->toks[k - 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k - 1) &&
-	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
-	       !entity_rules_org_stop(x->rules, w + 2, n - 2) && !ner_lexicon_is_title(x->lex, w + 2, n - 2) &&
-	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
-}
-
-/* Whether token k can go on the name a trigger opened: a word of the article's own
- * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
- * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
-static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para *p, size_t k,
-				 size_t first, bool *facility, bool *named)
-{
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	struct norm_split sp;
-	int type = ner_tag_type(p->tags[k]);
-
-	if (p->toks[k].kind != NORM_TOKEN_WORD)
-		return false;
-	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
-			  entity_word_is(p, k, "عبد")))
-		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
-	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
-		return false;
-	norm_word_split(w, n, &sp);
-	if (entity_and_definite(x, p, k, first))
-		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
-	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
-		return false;
-	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير") || entity_word_is(p, k, "الامام"))
-		return *facility = true;
-	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
-		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
-	if (type == NER_PERS && !entity_place_as_person(x, p, k))
-		return *facility;
-	if (type != 0)
-		return *named = true;
-	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
-		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
-	if (k != first) /* «مجلس شباب منطقة عسير»: two nouns of a construct and a place */
-		return (k == first + 1 || k == first + 2) && entity_plain_word(x, p, first) &&
-		       entity_plain_word(x, p, first + 1) && entity_place_at(x, p, first + 2);
-	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
-		return true; /* «شرطة ينبع»: a place's name, though it reads like a verb */
-	if (k + 2 < p->n && entity_plain_word(x, p, k) && entity_plain_word(x, p, k + 1) &&
-	    entity_place_at(x, p, k + 2))
-		return true;
-	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
-		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
-	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
-	   construct whose next word is definite («رابطة دوري المحترفين») */
-	return *facility || ner_lexicon_known(x->lex, w, n) || entity_construct_ends(x, p, k + 1, 1);
-}
-
-/* A purpose phrase that ends an organisation's name: ل or لل and a noun («للمحامين»). */
-static bool entity_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
-{
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	return p->toks[k].kind == NORM_TOKEN_WORD && n > 6 && memcmp(w, "ل", 2) == 0 &&
-	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
-}
-
-/* Whether token k is و and a definite word, untagged and no stop word, after a word with
- * ال or لل: the purpose phrase's second noun («للتسليف والادخار»). */
-static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_para *p, size_t k)
-{
-	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
-	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
-	       !ner_lexicon_is_stop(x->lex, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
-	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
-}
-
-/* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
- * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
- * phrase make an organisation. */
-static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
-{
-	const char *w = p->norm.s + p->toks[i].beg;
-	size_t n = p->toks[i].end - p->toks[i].beg;
-	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
-	       entity_word_definite(p, i) && entity_rules_is_trigger(x->rules, w + 4, n - 4);
-}
-
-/* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
-static bool entity_in_place(const struct entity_scratch *x, const struct ner_para *p, size_t k)
-{
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-
-	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 8 || memcmp(w, "ب", 2) != 0 ||
-	    (p->tags[k] != 0 && p->tags[k] != ner_tag_make(NER_LOC, false)) ||
-	    (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
-		return false;
-	return p->tags[k] != 0 || entity_place_known(x, w + 2, n - 2);
-}
-
-/* «قوات», «وحدات» (with clitics): units of the body named after them. */
-static bool entity_forces_of(const struct ner_para *p, size_t k)
-{
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg, skip;
-	bool al;
-
-	skip = entity_proclitic(p, k, &al);
-	if (al)
-		return false;
-	for (int bare = 0; bare < 2; bare++, w += skip, n -= skip) /* وحدات is و-less as written */
-		if ((n == strlen("قوات") && memcmp(w, "قوات", n) == 0) ||
-		    (n == strlen("وحدات") && memcmp(w, "وحدات", n) == 0))
-			return true;
-	return false;
-}
-
-/* An army, police, guard or team (الجيش، الشرطة، الحرس، المنتخب), whose nisba alone names it. */
-static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
-{
-	(void)x;
-	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
-	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب");
-}
-
-/* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
-static bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
-{
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	if (p->toks[k].kind != NORM_TOKEN_WORD || !entity_word_definite(p, k) ||
-	    ner_tag_type(p->tags[k]) == NER_PERS || ner_lexicon_is_stop(x->lex, w, n) ||
-	    entity_rules_org_stop(x->rules, w, n))
-		return false;
-	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
-}
-
-/* Whether token k (from byte skip) is a bridge, palace or tower named after a king or a
- * prince («جسر الملك فهد», «قصر الأمير سلطان»): only so are these words a name's head. */
-static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
-{
-	static const char *const words[] = {"جسر", "قصر", "برج"};
-	const char *w = p->norm.s + p->toks[k].beg + skip;
-	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	bool head = false;
-	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
-		head |= n == strlen(words[h]) && memcmp(w, words[h], n) == 0;
-	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
-}
-
-/* Whether a trigger word (clitics off) names a building or a school, which is often named
- * after a person («مدرسة سعد بن أبي وقاص», «مسجد عمر بن الخطاب»). */
-static bool entity_named_facility(const char *w, size_t n)
-{
-	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
-					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف"};
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
-			return true;
-	return false;
-}
-
-/* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
- * it are one organisation, whatever the tagger made of its words. */
-static void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
-{
-	for (size_t i = 0; i < p->n; i++) {
-		const char *w = p->norm.s + p->toks[i].beg;
-		size_t n = p->toks[i].end - p->toks[i].beg, skip = 0, j;
-		bool al = false, facility = false, named = false;
-
-		if (p->toks[i].kind != NORM_TOKEN_WORD ||
-		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
-			continue;
-		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
-							   «المرصد السوري» is too often cut off */
-			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
-			j = i + 1;
-			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
-				j++;
-			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
-				purpose = true;
-				j++;
-				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
-				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
-					j++;
-				if (j < p->n && entity_purpose_and(x, p, j))
-					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
-			}
-			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
-				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
-				purpose = true;
-			}
-			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
-				if (j < p->n && entity_word_is(p, j, "الحر"))
-					j++; /* «الجيش السوري الحر» */
-				purpose = true; /* «الجيش اليمني», «الشرطة الإسرائيلية»: the nisba is the name */
-			}
-			if (tagged) { /* the tagger's name, unless it stopped short of «للتسليف والادخار» */
-				size_t e = i + 1;
-				while (e < p->n && ner_tag_inside(p->tags[e]) && ner_tag_type(p->tags[e]) == NER_ORG)
-					e++;
-				purpose = purpose && coordinated && e < j;
-				j = e > j ? e : j;
-			}
-			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
-					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
-								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
-				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
-				i = j - 1;
-			}
-			continue;
-		}
-		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
-			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
-		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0)) {
-			skip = entity_proclitic(p, i, &al);
-			if (skip == 0 || al ||
-			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip)))
-				continue;
-		}
-		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
-			   entity_named_facility(w + skip, n - skip);
-		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
-				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
-			;
-		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
-				     entity_word_is(p, j - 1, "الامام")))
-			j--;
-		if (ner_tag_type(p->tags[i]) == NER_ORG) /* an organisation there already: only longer */
-			for (size_t e = i + 1; e < p->n && ner_tag_inside(p->tags[e]) &&
-					       ner_tag_type(p->tags[e]) == NER_ORG; e++)
-				j = e + 1 > j ? e + 1 : j;
-		if (j == i + 1)
-			continue;
-		entity_retag(x, p, i, j, NER_ORG, skip, false);
-		i = j - 1;
-	}
-}
-
 #define ENTITY_WORLD_WORDS 3
+
+/* Whether token k is a year: four digits, maybe with هـ or م after them (1436هـ). */
+static bool entity_year_at(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + (k < p->n ? p->toks[k].beg : 0);
+	size_t n = k < p->n ? p->toks[k].end - p->toks[k].beg : 0, d = 0;
+	while (d < n && w[d] >= '0' && w[d] <= '9')
+		d++;
+	return d == 4 && (n == 4 || (n == 6 && (memcmp(w + 4, "ه", 2) == 0 || memcmp(w + 4, "م", 2) == 0)));
+}
 
 /* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
  * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
@@ -1027,11 +760,16 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 		const char *w = p->norm.s + p->toks[i].beg;
 		size_t best = 0, bskip = 0, n = p->toks[i].end - p->toks[i].beg;
 		bool bal = false;
-		for (int bare = 0; bare < 2 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
+		for (int bare = 0; bare < 3 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
 			bool al = false, longer = true;
 			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare == 2) { /* «وليبيا»: the conjunction alone, not و + ل */
+				if (skip <= 2 || al || !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+					break;
+				skip = 2;
+			}
 			if (bare && !entity_world_clitic(w, n, skip, al))
-				break;
+				continue;
 			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
 					   p->tags[i + l - 1] == 0; l++) {
 				const char *s = w + skip; /* one bare word is looked up where it is */
@@ -1048,11 +786,15 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 				best = l, bskip = skip, bal = al;
 			}
 		}
-		if (best && !entity_after_event(x, p, i) && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_NUMBER))
-			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal); /* «30 ميلا» counts miles */
+		if (best && !entity_after_event(x, p, i) && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_NUMBER) &&
+		    !entity_year_at(p, i + best))
+			entity_retag(x, p, i, i + best, NER_LOC, bskip, bal); /* «30 ميلا» counts miles;
+										 «لحج 1436هـ», «قطر 2022»
+										 name a season or event */
 		i += best ? best : 1;
 	}
 }
+
 
 /* Whether token k closes its sentence or list item: punctuation or the text's end next. */
 static bool entity_closes(const struct ner_para *p, size_t k)
@@ -1074,6 +816,12 @@ static bool entity_name_piece(struct entity_scratch *x, const struct ner_para *p
 	if (!bare)
 		return true;
 	norm_word_split(w, n, &sp);
+	if (sp.proclitic == 2 && memcmp(w, "ف", 2) == 0 && sp.stem == sp.proclitic &&
+	    !strtab_find(&x->words, w + sp.proclitic, n - sp.proclitic, &(uint32_t){0}) &&
+	    !ner_lexicon_is_stop(x->lex, w + sp.proclitic, n - sp.proclitic) &&
+	    !entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
+		return true; /* «فقيه» is no ف + قيه: the article has no such word (و, ب, ل
+				join words that are: «وغيرهم», «بعنوان») */
 	return sp.proclitic == 0 && !(n > 4 && memcmp(w, "لل", 4) == 0);
 }
 
@@ -1354,6 +1102,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_split_places(x, p);
 	entity_split_and(x, p);
 	entity_world_places(x, p);
+	entity_club_towns(x, p);
 	entity_place_triggers(x, p);
 	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {
@@ -1389,6 +1138,90 @@ static void entity_join(struct entity_scratch *x, size_t from, size_t to)
 {
 	x->drafts[from].into = (uint32_t)to;
 	x->drafts[to].nmentions += x->drafts[from].nmentions;
+}
+
+/* Whether text s[beg, end) is blanks around one opening bracket or quote, and the text from
+ * after on opens with blanks and the closing one: «X (Y)», «X "Y"». */
+static bool entity_aside(const char *s, size_t beg, size_t end, size_t after, size_t len)
+{
+	static const char *const opens[] = {"(", "\"", "«", "“"}, *const closes[] = {")", "\"", "»", "”"};
+	size_t b = beg, e = after;
+	while (b < end && s[b] == ' ')
+		b++;
+	while (e < len && s[e] == ' ')
+		e++;
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+		size_t on = strlen(opens[k]), cn = strlen(closes[k]);
+		if (end - b >= on && memcmp(s + b, opens[k], on) == 0 && len - e >= cn &&
+		    memcmp(s + e, closes[k], cn) == 0) {
+			for (b += on; b < end && s[b] == ' '; b++)
+				;
+			return b == end;
+		}
+	}
+	return false;
+}
+
+/* An organisation followed by another in brackets or quotes, or a person by a kunya in
+ * brackets, is one entity under two names: «شركة اتحاد اتصالات (موبايلي)», «السوق المالية
+ * السعودية (تداول)». */
+static void entity_merge_asides(struct entity_scratch *x)
+{
+	for (size_t f = 1; f < x->nfound; f++) {
+		const struct entity_found *a = &x->found[f - 1], *b = &x->found[f];
+		const char *s = x->texts[a->m.para + 1];
+		uint32_t ra = entity_root(x, a->d), rb = entity_root(x, b->d);
+		enum entity_type t = x->drafts[ra].type;
+		if (a->m.para != b->m.para || ra == rb || t != x->drafts[rb].type ||
+		    (t != ENTITY_ORG && t != ENTITY_PERSON) || b->m.beg < a->m.end ||
+		    !entity_aside(s, a->m.end, b->m.beg, b->m.end, strlen(s)))
+			continue;
+		if (t == ENTITY_PERSON && !(strncmp(x->drafts[rb].k, "ابو ", strlen("ابو ")) == 0 &&
+					    memchr(s + a->m.end, '(', b->m.beg - a->m.end)))
+			continue; /* a person's other name in brackets is a kunya: «صلاح حماه (أبو محمد)» */
+		entity_join(x, rb, ra);
+	}
+}
+
+/* Whether key lng's last word is و or ف and the one word shrt. */
+static bool entity_key_conj_end(const char *shrt, const char *lng)
+{
+	const char *sp = strrchr(lng, ' ');
+	const char *last = sp ? sp + 1 : lng;
+	return (strncmp(last, "و", 2) == 0 || strncmp(last, "ف", 2) == 0) && strcmp(last + 2, shrt) == 0;
+}
+
+/* The mentions of draft d take back the و or ف in front of them (the name's first letter). */
+static void entity_mentions_widen(struct entity_scratch *x, size_t d)
+{
+	for (size_t f = 0; f < x->nfound; f++) {
+		struct entity_mention *m = &x->found[f].m;
+		const char *s = x->texts[m->para + 1];
+		if (x->found[f].d == d && m->beg >= 2 &&
+		    (memcmp(s + m->beg - 2, "ف", 2) == 0 || memcmp(s + m->beg - 2, "و", 2) == 0))
+			m->beg -= 2;
+	}
+}
+
+/* A one-word person that is another person's last word without its first letter و or ف
+ * («ينغر» of «آرسين فينغر», «وتجاهل فينغر»): the letter was the name's, not a conjunction;
+ * it joins that person. */
+static void entity_merge_conj_split(struct entity_scratch *x)
+{
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		struct entity_draft *e = &x->drafts[k];
+		if (e->into != k || e->type != ENTITY_PERSON || strchr(e->k, ' '))
+			continue;
+		for (size_t l = 0; l < x->ndrafts; l++) {
+			const struct entity_draft *f = &x->drafts[l];
+			if (l != k && f->into == l && f->type == ENTITY_PERSON && strchr(f->k, ' ') &&
+			    entity_key_conj_end(e->k, f->k)) {
+				entity_join(x, k, l);
+				entity_mentions_widen(x, k);
+				break;
+			}
+		}
+	}
 }
 
 /* One type per entity: the same name tagged as two types goes with the type most of its
@@ -1503,6 +1336,34 @@ static bool entity_merge_heads(struct entity_scratch *x, size_t k)
 			entity_join(x, l, best);
 	}
 	return true;
+}
+
+/* «جماعة الإخوان» and «الإخوان», whose key a list wrote as «الإخوان المسلمين»: a
+ * trigger and a name are one body with the name's canonical form; the one with fewer
+ * mentions joins the other. */
+static void entity_merge_canonical_heads(struct entity_scratch *x)
+{
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		const char *sp = strchr(f->k, ' '), *canon;
+		if (f->into != l || f->type != ENTITY_ORG || sp == NULL)
+			continue;
+		if ((canon = ner_lexicon_canonical(x->lex, sp + 1, strlen(sp + 1))) == NULL)
+			canon = entity_rules_org_canonical(x->rules, sp + 1, strlen(sp + 1));
+		if (canon == NULL || strcmp(canon, sp + 1) == 0 || !entity_key_head(x, sp + 1, f->k) ||
+		    !strstr(canon, sp + 1 + (strncmp(sp + 1, "ال", 4) == 0 ? 4 : 0)))
+			continue; /* a form of the name, not another body («معهد الحرم المكي») */
+		for (size_t k = 0; k < x->ndrafts; k++) {
+			const struct entity_draft *e = &x->drafts[k];
+			if (k != l && e->into == k && e->type == ENTITY_ORG && strcmp(e->k, canon) == 0) {
+				if (e->nmentions > f->nmentions)
+					entity_join(x, l, k);
+				else
+					entity_join(x, k, l);
+				break;
+			}
+		}
+	}
 }
 
 /* A short mention joins the full name it begins or ends when there is one such name of its
@@ -1708,7 +1569,10 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
 	entity_drop_byline(x, a->npara > 0 ? &x->doc.paras[1] : NULL);
+	entity_merge_asides(x);
+	entity_merge_conj_split(x);
 	entity_vote_types(x);
+	entity_merge_canonical_heads(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);
 	entity_settle(x);
@@ -1764,7 +1628,7 @@ bool article_entities_sound(const struct article_entities *es, size_t keybytes,
 
 /* The packed form's head, then the records, the mentions and keybytes of keys. */
 struct entity_pack_head {
-	uint32_t n, nmentions, keybytes, version; /* version: ENTITY_RULES_VERSION */
+	uint32_t n, nmentions, keybytes, version; /* article_entities_pack_version */
 };
 
 size_t article_entities_key_bytes(const struct article_entities *es)
@@ -1786,7 +1650,7 @@ size_t article_entities_packed_size(const struct article_entities *es)
 void article_entities_pack(const struct article_entities *es, struct strbuf *out)
 {
 	struct entity_pack_head h = {es->n, es->nmentions, (uint32_t)article_entities_key_bytes(es),
-				     ENTITY_RULES_VERSION};
+				     article_entities_pack_version()};
 
 	strbuf_append(out, (const char *)&h, sizeof h);
 	if (es->n == 0)
@@ -1809,8 +1673,8 @@ bool article_entities_unpack(const void *buf, size_t len, const struct article *
 	memcpy(&h, p, sizeof h);
 	want = sizeof h + (uint64_t)h.n * sizeof *out->v +
 	       (uint64_t)h.nmentions * sizeof *out->mentions + h.keybytes;
-	if (want != len || (h.n == 0) != (h.keybytes == 0) || h.version != ENTITY_RULES_VERSION)
-		return false; /* the version: packed by other rules, tagged again */
+	if (want != len || (h.n == 0) != (h.keybytes == 0) || h.version != article_entities_pack_version())
+		return false; /* packed by other rules or assets: tagged again */
 	out->n = h.n;
 	out->nmentions = h.nmentions;
 	if (h.n > 0) {

@@ -8,6 +8,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,30 @@ struct article *entity_cache_probe_article(void)
 	for (size_t i = 0; i < sizeof paras / sizeof *paras; i++)
 		article_add_para(a, paras[i], strlen(paras[i]));
 	return a;
+}
+
+static uint32_t entity_pack_version;
+
+static void entity_pack_version_make(void)
+{
+	XXH3_state_t st;
+	uint32_t v = ENTITY_RULES_VERSION;
+	char *assets = corpus_asset_path("ner"), *rules = corpus_asset_path("entities");
+
+	XXH3_128bits_reset(&st);
+	XXH3_128bits_update(&st, &v, sizeof v);
+	entity_cache_hash_dir(&st, assets);
+	entity_cache_hash_dir(&st, rules);
+	entity_pack_version = (uint32_t)XXH3_128bits_digest(&st).low64;
+	free(assets);
+	free(rules);
+}
+
+uint32_t article_entities_pack_version(void)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, entity_pack_version_make);
+	return entity_pack_version;
 }
 
 /* What m finds in the probe article: the fingerprint's check on the extraction code. */

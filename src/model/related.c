@@ -26,7 +26,8 @@ struct related_params related_params_default(void)
 	return (struct related_params){
 		.entity_boost = RELATED_ENTITY_BOOST, .common_share = RELATED_COMMON_SHARE,
 		.time_scale = RELATED_TIME_SCALE, .floor = RELATED_FLOOR,
-		.relative_floor = RELATED_RELATIVE_FLOOR,
+		.relative_floor = RELATED_RELATIVE_FLOOR, .first_floor = RELATED_FIRST_FLOOR,
+		.beyond_one = RELATED_BEYOND_ONE, .rare_evidence = RELATED_RARE_EVIDENCE,
 		.copy_cosine = RELATED_COPY_COSINE, .max_days = RELATED_MAX_DAYS,
 		.title_repeat = RELATED_TITLE_REPEAT, .word_terms = RELATED_WORD_TERMS};
 }
@@ -277,8 +278,11 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	df = related_merge_df(jobs, nj, vocab);
 	nw = x->nwords = vocab->n;
 	idf = xcalloc(nw + 1, sizeof *idf);
-	for (size_t w = 0; w < nw; w++)
+	x->rare = xcalloc(nw + 1, sizeof *x->rare);
+	for (size_t w = 0; w < nw; w++) {
 		idf[w] = log(1 + (double)x->narticles / (double)df[w]);
+		x->rare[w] = related_is_rare((double)df[w], (double)x->narticles);
+	}
 	free(df);
 	x->word.at = xcalloc(x->narticles + 1, sizeof *x->word.at);
 	x->word.ids = xcalloc(x->narticles * (size_t)x->params.word_terms + 1, sizeof *x->word.ids);
@@ -346,6 +350,7 @@ void related_index_free(struct related_index *x)
 	related_postings_free(&x->wpost);
 	free(x->words);
 	free(x->word_at);
+	free(x->rare);
 	free(x->furniture);
 	free(x->eidf);
 	free(x->day);
@@ -413,6 +418,27 @@ static double related_time(const struct related_index *x, size_t a, size_t b)
 	return 1 / (1 + (double)d / x->params.time_scale);
 }
 
+/* What the floors and the words' evidence ask of a link: in a small collection idf hardly
+ * tells a rare word from a common one and every cosine is low, so they grow with the
+ * collection up to their full value at RELATED_FLOOR_ARTICLES articles (the two bundled
+ * articles stay linked). */
+static double related_small(const struct related_index *x)
+{
+	double share = (double)x->narticles / RELATED_FLOOR_ARTICLES;
+	return share < 1 ? share : 1;
+}
+
+/* Whether article b shares more than one topical word with a (related_evidence); rare: the
+ * flags of a's words. */
+static bool related_enough_words(const struct related_index *x, const struct related_vec *va,
+				 const bool *rare, size_t b)
+{
+	struct related_vec vb = related_vec_of(&x->word, b);
+	double small = related_small(x);
+	return related_evidence(va, rare, &vb, x->params.beyond_one * small,
+				x->params.rare_evidence * small);
+}
+
 static double related_word_cosine(const struct related_index *x, size_t a, size_t b)
 {
 	struct related_vec va, vb;
@@ -443,10 +469,15 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 	const struct related_params *p = &x->params;
 	double *score = x->score, norm = 1 + p->entity_boost;
 	struct related_vec ve = related_vec_of(&x->ent, a), vw = {0};
+	bool *rare = NULL;
 	size_t n = 0;
 
-	if (x->word.at) /* no words without the entity model's stop words */
+	if (x->word.at) { /* no words without the entity model's stop words */
 		vw = related_vec_of(&x->word, a);
+		rare = xcalloc(vw.n + 1, sizeof *rare);
+		for (size_t i = 0; i < vw.n; i++)
+			rare[i] = x->rare[vw.ids[i]];
+	}
 	related_score(&x->epost, &ve, p->entity_boost / norm, score);
 	related_score(&x->wpost, &vw, 1 / norm, score);
 	for (size_t b = 0; b < x->narticles; b++) {
@@ -455,10 +486,11 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 		if (b == a || sb <= 1e-9 || (n == max && sb < pool[0].score))
 			continue; /* nothing, or below the weakest kept: most of thousands */
 		sb *= related_time(x, a, b);
-		if (sb > 1e-9)
+		if (sb > 1e-9 && (rare == NULL || related_enough_words(x, &vw, rare, b)))
 			related_top_add(pool, &n, max, (struct related_link){.article = (uint32_t)b, .score = sb});
 	}
 	xqsort(pool, n, sizeof *pool, related_link_cmp);
+	free(rare);
 	return n;
 }
 
@@ -525,15 +557,6 @@ static void related_explain(const struct related_index *x, size_t a, struct rela
 	free(t);
 }
 
-/* The floor: in a small collection idf hardly tells a rare word from a common one and every
- * cosine is low, so the floor grows with the collection up to params.floor at
- * RELATED_FLOOR_ARTICLES articles (the two bundled articles stay linked). */
-static double related_floor(const struct related_index *x)
-{
-	double share = (double)x->narticles / RELATED_FLOOR_ARTICLES;
-	return x->params.floor * (share < 1 ? share : 1);
-}
-
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
 	size_t npool = max * RELATED_POOL_FACTOR + 1, n = 0, m;
@@ -542,7 +565,7 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	size_t *ncap = xcalloc(max + 1, sizeof *ncap);
 
 	m = related_candidates(x, a, npool, pool);
-	for (size_t i = 0; i < m && pool[i].score >= related_floor(x); i++) {
+	for (size_t i = 0; i < m && pool[i].score >= x->params.floor * related_small(x); i++) {
 		size_t k;
 		/* far weaker than the best story, or than the article's own copies: no entry of its
 		 * own, but a copy of a story shown still joins it (the floor picks stories, and
@@ -550,6 +573,8 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 		bool weak = pool[i].score < x->params.relative_floor * pool[0].score;
 		if (related_is_copy(x, a, pool[i].article))
 			continue; /* the article itself under another URL */
+		if (n == 0 && pool[i].score < x->params.first_floor * related_small(x))
+			break; /* nothing close enough to start a list */
 		for (k = 0; k < n && !related_is_copy(x, v[k].article, pool[i].article); k++)
 			;
 		if (k < n) {

@@ -100,6 +100,14 @@ void related_vecs_free(struct related_vecs *vs);
 struct related_vec related_vec_of(const struct related_vecs *vs, size_t a);
 /* The dot product of two vectors (ids ascending). */
 double related_dot(const struct related_vec *a, const struct related_vec *b);
+/* Whether a word in df of n articles is rare: evidence that two articles tell one story. In
+ * a small collection (RELATED_COMMON_MIN) every word is. */
+bool related_is_rare(double df, double n);
+/* Whether word vectors a and b share more than one topical word (related.h): their cosine
+ * without its strongest shared word reaches beyond_one, and the shared words that rare marks
+ * (one flag per word of a) make rare_evidence of it. */
+bool related_evidence(const struct related_vec *a, const bool *rare, const struct related_vec *b,
+		      double beyond_one, double rare_evidence);
 /* The transpose of per-article vectors: for each id below nids, the articles that hold it,
  * ascending, with its weight there. */
 void related_postings_build(struct related_postings *p, const struct related_vecs *vs,

@@ -215,6 +215,32 @@ double related_dot(const struct related_vec *a, const struct related_vec *b)
 	return s;
 }
 
+bool related_is_rare(double df, double n)
+{
+	return df <= RELATED_RARE_SHARE * n || df <= RELATED_COMMON_MIN;
+}
+
+/* A story shared is many words shared: one word (a town's name) or only common ones (civil
+ * defence, rescue) link any two items of a kind, and scored as high as related stories. */
+bool related_evidence(const struct related_vec *a, const bool *rare, const struct related_vec *b,
+		      double beyond_one, double rare_evidence)
+{
+	double all = 0, strongest = 0, rare_part = 0;
+	for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
+		if (a->ids[i] == b->ids[j]) {
+			double p = (double)a->w[i] * b->w[j];
+			all += p;
+			strongest = p > strongest ? p : strongest;
+			rare_part += rare[i] ? p : 0;
+			i++, j++;
+		} else if (a->ids[i] < b->ids[j])
+			i++;
+		else
+			j++;
+	}
+	return all - strongest >= beyond_one && rare_part >= rare_evidence;
+}
+
 void related_score(const struct related_postings *p, const struct related_vec *v, double weight,
 		   double *score)
 {

@@ -213,6 +213,20 @@ size_t search_article(const struct article *a, const struct search_query *q,
 	return count;
 }
 
+size_t search_text_count(const char *text, size_t len, const struct search_query *q,
+			 struct norm_text *t, size_t max)
+{
+	size_t from = 0, count = 0;
+	const char *p;
+
+	norm_text_set(t, text, len, false);
+	while (count < max && (p = search_next(t->s, t->len, from, q, false)) != NULL) {
+		count++;
+		from = (size_t)(p - t->s) + q->len;
+	}
+	return count;
+}
+
 void search_hits_free(struct search_hits *h)
 {
 	free(h->v);

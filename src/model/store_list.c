@@ -3,9 +3,12 @@
  * through articles_fts (store_fts.c) with every row checked by search.c's own matcher. */
 #include "qari/store_list.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
+#include "qari/normalize.h"
 #include "store_private.h"
 
 #define QARI_STR_(x) #x
@@ -78,12 +81,69 @@ static void store_list_bind(sqlite3_stmt *st, const struct store_list_filter *f,
 
 /* The row of the statement, as the list shows the article store_load would make of it; with
  * a search, false when it does not match after all (an index gives candidates). */
+/* A search's row checked from its columns as search_article checks the article loading
+ * makes of them (the title, then each paragraph of the page text when there is one, else of
+ * the summary), without making it: no paragraph copied, no direction or dateline found, and
+ * at most max hits. False when that is not the same: no title, no stored id, or text that
+ * loading would sanitise. */
+static bool store_list_hits_quick(sqlite3_stmt *st, const struct search_query *q, size_t max,
+				  size_t *hits)
+{
+	const char *title = (const char *)sqlite3_column_text(st, 2);
+	int col = sqlite3_column_bytes(st, 11) > 0 ? 11 : 9;
+	const unsigned char *p = sqlite3_column_blob(st, col);
+	const unsigned char *end = p ? p + sqlite3_column_bytes(st, col) : NULL;
+	size_t tn = title ? strnlen(title, (size_t)sqlite3_column_bytes(st, 2)) : 0, n;
+	struct norm_text t = {0};
+	bool same = true;
+
+	if (tn == 0 || u8_check((const uint8_t *)title, tn) != NULL ||
+	    sqlite3_column_bytes(st, 1) != ARTICLE_ID_LEN)
+		return false;
+	n = search_text_count(title, tn, q, &t, max);
+	while (same && p && p < end && n < max) {
+		const unsigned char *z = memchr(p, '\0', (size_t)(end - p));
+		size_t len = z ? (size_t)(z - p) : (size_t)(end - p);
+		if (len && u8_check(p, len) != NULL)
+			same = false;
+		else if (len)
+			n += search_text_count((const char *)p, len, q, &t, max - n);
+		p += len + 1;
+	}
+	norm_text_free(&t);
+	*hits = n;
+	return same;
+}
+
+/* A search's row from its columns, the hits counted already (see store_list_hits_quick). */
+static void store_list_row_quick(sqlite3_stmt *st, size_t hits, struct store_list_row *r)
+{
+	*r = (struct store_list_row){
+		.key = {sqlite3_column_int64(st, STORE_LIST_SORT), sqlite3_column_int64(st, 0)},
+		.date_key = sqlite3_column_type(st, 4) == SQLITE_NULL ? INT64_MIN
+								     : sqlite3_column_int64(st, 4),
+		.read = sqlite3_column_int(st, STORE_LIST_READ) != 0,
+		.bookmark = sqlite3_column_int(st, STORE_LIST_BOOKMARK) != 0, .hits = hits,
+		.feed = sqlite3_column_int64(st, STORE_LIST_FEED)};
+	store_take_field(&r->title, sqlite3_column_text(st, 2), sqlite3_column_bytes(st, 2));
+	store_take_field(&r->date, sqlite3_column_text(st, 3), sqlite3_column_bytes(st, 3));
+	store_take_field(&r->source, sqlite3_column_text(st, 6), sqlite3_column_bytes(st, 6));
+	memcpy(r->id, sqlite3_column_text(st, 1), ARTICLE_ID_LEN);
+	r->id[ARTICLE_ID_LEN] = '\0';
+}
+
 static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 			    struct store_list_row *r)
 {
-	struct article *a = store_row_article(st);
+	struct article *a;
 	size_t hits = 0;
 
+	if (f->query && store_list_hits_quick(st, f->query, f->any_hit ? 1 : SIZE_MAX, &hits)) {
+		if (hits > 0)
+			store_list_row_quick(st, hits, r);
+		return hits > 0;
+	}
+	a = store_row_article(st);
 	if (f->query) {
 		struct search_hits h = {0};
 		hits = search_article(a, f->query, &h);
@@ -312,11 +372,19 @@ static bool store_list_next_key(struct store_list_cursor *c, bool *candidate)
 
 size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_list_page *page)
 {
-	size_t n = 0;
+	return store_list_next_some(c, limit, SIZE_MAX, page);
+}
+
+bool store_list_ended(const struct store_list_cursor *c) { return c->done; }
+
+size_t store_list_next_some(struct store_list_cursor *c, size_t limit, size_t rows,
+			    struct store_list_page *page)
+{
+	size_t n = 0, read = 0;
 
 	if (c->walk_max == STORE_LIST_WALK_UNSET)
 		c->walk_max = store_list_walk_max(c->s, c->match, limit);
-	while (n < limit && !c->done) {
+	while (n < limit && !c->done && read < rows) {
 		bool found, candidate;
 		if (c->walking && c->walked >= c->walk_max)
 			store_list_stop_walking(c);
@@ -326,6 +394,7 @@ size_t store_list_next(struct store_list_cursor *c, size_t limit, struct store_l
 		}
 		if (!candidate)
 			continue;
+		read++;
 		sqlite3_reset(c->row);
 		sqlite3_bind_int64(c->row, 1, c->last.row);
 		found = sqlite3_step(c->row) == SQLITE_ROW;

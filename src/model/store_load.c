@@ -55,7 +55,8 @@ static void store_entities_add(struct store_entities *e, size_t at, int64_t rowi
 void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
 			   size_t n, struct store_entities *e)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT entities FROM articles WHERE id = ?");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_ENTITIES,
+				      "SELECT entities FROM articles WHERE id = ?");
 	for (size_t i = 0; i < n && i < c->n; i++) {
 		const void *blob = NULL;
 		int len = 0;
@@ -69,7 +70,7 @@ void store_entities_reload(struct store *s, const struct corpus *c, const int64_
 		}
 		store_entities_add(e, i, rowid[i], blob, len, c->items[i]);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st); /* kept: reset, so it holds no read transaction */
 }
 
 /* One row of the load query into an article. */
@@ -133,7 +134,7 @@ static bool store_take_row(sqlite3_stmt *st, struct corpus *c, struct store_enti
 
 struct article *store_load_article(struct store *s, int64_t row)
 {
-	sqlite3_stmt *st = store_prepare(s, STORE_LOAD_COLUMNS "WHERE a.id = ?");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_LOAD_ROW, STORE_LOAD_COLUMNS "WHERE a.id = ?");
 	struct article *a = NULL;
 	sqlite3_bind_int64(st, 1, row);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -144,7 +145,7 @@ struct article *store_load_article(struct store *s, int64_t row)
 		c.n = 0;
 		corpus_free(&c);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return a;
 }
 
@@ -189,9 +190,10 @@ size_t store_load(struct store *s, struct corpus *c, struct store_entities *e)
 
 int64_t store_last_rowid(struct store *s)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT coalesce(max(id), 0) FROM articles");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_LAST_ROWID,
+				      "SELECT coalesce(max(id), 0) FROM articles");
 	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return v;
 }
 
@@ -255,4 +257,59 @@ void store_entity_counts_free(struct store_entity_count *v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		free(v[i].name);
 	free(v);
+}
+
+/* store.c's wait for another writer, given back after a write that must not wait. */
+#define STORE_LOAD_BUSY_MS 10000
+
+/* Whether row's stored entities unpack for a (packed by these rules, for this text). */
+static bool store_entities_current(struct store *s, int64_t row, const struct article *a)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_ENTITIES,
+				      "SELECT entities FROM articles WHERE id = ?");
+	struct article_entities es = {0};
+	bool ok = false;
+
+	sqlite3_bind_int64(st, 1, row);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_blob(st, 0))
+		ok = article_entities_unpack(sqlite3_column_blob(st, 0),
+					     (size_t)sqlite3_column_bytes(st, 0), a, &es);
+	article_entities_free(&es);
+	sqlite3_reset(st);
+	return ok;
+}
+
+/* One transaction: written only when what is stored still does not unpack (an ingest or F
+ * may have written newer entities since the article was read); a writer busy elsewhere is
+ * not waited for (the reader's next open tags it again). WAL: kill -9 at any point leaves
+ * the old blob or the new one. */
+bool store_entities_write(struct store *s, int64_t row, const struct article *a,
+			  const struct article_entities *es)
+{
+	struct strbuf packed = {0};
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	if (s->read_only || row <= 0)
+		return false;
+	sqlite3_busy_timeout(s->db, 0);
+	if (!store_exec(s, "BEGIN IMMEDIATE", NULL))
+		goto out;
+	if (store_entities_current(s, row, a)) {
+		ok = store_exec(s, "COMMIT", NULL);
+		goto out;
+	}
+	article_entities_pack(es, &packed);
+	st = store_prepare(s, "UPDATE articles SET entities = ?2 WHERE id = ?1");
+	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_blob(st, 2, packed.data, (int)packed.len, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	ok = ok && store_exec(s, "COMMIT", NULL);
+out:
+	if (!sqlite3_get_autocommit(s->db)) /* a step or the commit failed: nothing written */
+		store_exec(s, "ROLLBACK", NULL);
+	sqlite3_busy_timeout(s->db, STORE_LOAD_BUSY_MS);
+	strbuf_free(&packed);
+	return ok;
 }

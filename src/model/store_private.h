@@ -30,6 +30,9 @@ enum store_stmt_id {
 	STORE_STMT_INSERT,
 	STORE_STMT_UPDATE,
 	STORE_STMT_FULLTEXT,
+	STORE_STMT_LAST_ROWID, /* store_load.c: the reader asks on every pass of its loop */
+	STORE_STMT_LOAD_ROW,   /* an article opened */
+	STORE_STMT_ENTITIES,   /* its entities */
 	STORE_NSTMT
 };
 

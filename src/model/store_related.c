@@ -64,8 +64,9 @@ static const char *const store_related_sql[SR_NSTMT] = {
 	[SR_POOL_DROP] = "DELETE FROM related_pool WHERE article = ?1 AND neighbour = ?2",
 	[SR_POOL_DEL] = "DELETE FROM related_pool WHERE article = ?1 OR neighbour = ?1",
 	[SR_POOL_GET] = "SELECT p.neighbour, p.score, a.aid, a.title, coalesce(f.name, a.source),"
-			" a.date, a.date_key FROM related_pool p JOIN articles a ON a.id = p.neighbour"
-			" LEFT JOIN feeds f ON f.id = a.feed WHERE p.article = ?1 AND p.score >= ?2"
+			" a.date, a.date_key, v.day FROM related_pool p JOIN articles a ON"
+			" a.id = p.neighbour LEFT JOIN feeds f ON f.id = a.feed LEFT JOIN related_vecs v"
+			" ON v.article = p.neighbour WHERE p.article = ?1 AND p.score >= ?2"
 			" ORDER BY p.score DESC, p.neighbour",
 	[SR_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[SR_META_SET] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
@@ -1070,13 +1071,19 @@ static double sr_dot_spread(const struct store_related_state *x, const struct re
 
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
- * in the cosine, and with the shared entities' boost. */
+ * in the cosine, with the shared entities' boost, and 0 without the words' evidence
+ * (related_evidence; rare by the store's df of the article's words, of narticles). */
 static void sr_rescore(struct store *s, const struct related_work *v, const struct related_work *e,
-		       int32_t day)
+		       int32_t day, double narticles)
 {
 	struct store_related_state *x = s->related;
+	struct related_vec va = {v->ids, v->w, v->n};
+	double small = narticles < RELATED_FLOOR_ARTICLES ? narticles / RELATED_FLOOR_ARTICLES : 1;
+	bool *rare = xcalloc(v->n + 1, sizeof *rare);
 	size_t n = 0;
 
+	for (size_t j = 0; j < v->n; j++)
+		rare[j] = related_is_rare((double)sr_df(x, v->ids[j]), narticles);
 	if (x->nhits > STORE_RELATED_RESCORE)
 		x->nhits = STORE_RELATED_RESCORE;
 	sr_spread(x, v, e, true);
@@ -1085,8 +1092,10 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 		if (b) {
 			struct related_vec vb = {b->ids, b->w, b->nw};
 			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
-			x->hits[i].score = (sr_dot_spread(x, &vb) + RELATED_ENTITY_BOOST * sr_dot_spread(x, &eb)) /
-					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day);
+			bool enough = related_evidence(&va, rare, &vb, RELATED_BEYOND_ONE * small,
+						       RELATED_RARE_EVIDENCE * small);
+			x->hits[i].score = enough ? (sr_dot_spread(x, &vb) + RELATED_ENTITY_BOOST * sr_dot_spread(x, &eb)) /
+					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day) : 0;
 		}
 		if (x->hits[i].score > 1e-9)
 			x->hits[n++] = x->hits[i];
@@ -1094,6 +1103,7 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 	sr_spread(x, v, e, false);
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
+	free(rare);
 }
 
 /* The hit of article b in the open-addressing table x->table (made when missing). */
@@ -1231,18 +1241,24 @@ static bool sr_candidates(struct store *s, int64_t row, int32_t day, const struc
 		if (x->nhits > STORE_RELATED_RESCORE)
 			x->nhits = STORE_RELATED_RESCORE;
 		xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
-		sr_rescore(s, v, &x->e, day);
+		sr_rescore(s, v, &x->e, day, narticles);
 	} else {
 		xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 	}
 	return ok;
 }
 
-/* The floor of related.c's related_floor for a collection of n articles. */
+/* The floors of related.c's related_find for a collection of n articles: entries', and the
+ * first entry's (no list without one that strong). */
 static double sr_floor(double n)
 {
 	double share = n / RELATED_FLOOR_ARTICLES;
 	return RELATED_FLOOR * (share < 1 ? share : 1);
+}
+
+static double sr_first_floor(double n)
+{
+	return sr_floor(n) * RELATED_FIRST_FLOOR / RELATED_FLOOR;
 }
 
 /* Article a enters b's pool with score when it is among b's best. */
@@ -1548,8 +1564,8 @@ static struct store_related_link sr_link_of(struct sr_article *b)
 	return l;
 }
 
-/* The pool of row at or above floor, best first, without the members' vectors (sr_member
- * reads them when the walk comes to them). */
+/* The pool of row at or above floor, best first, with each member's day but not its vectors
+ * (sr_member reads them when a comparison needs them). */
 static size_t sr_pool(struct store *s, int64_t row, double floor, struct sr_article **out)
 {
 	sqlite3_stmt *st = sr_stmt(s, SR_POOL_GET);
@@ -1569,6 +1585,10 @@ static size_t sr_pool(struct store *s, int64_t row, double floor, struct sr_arti
 		v[n].source_text = store_column_text(st, 4);
 		v[n].date_text = store_column_text(st, 5);
 		v[n].date_key = sqlite3_column_int64(st, 6);
+		if (sqlite3_column_type(st, 7) == SQLITE_NULL)
+			v[n].loaded = true; /* no vectors: nothing to read, nothing alike */
+		else
+			v[n].day = (int32_t)sqlite3_column_int64(st, 7);
 		n++;
 	}
 	sqlite3_reset(st);
@@ -1590,16 +1610,55 @@ static struct sr_article *sr_member(struct store *s, struct sr_article *b)
 	return b;
 }
 
+/* sr_is_copy, the members' vectors read only when their days are close enough. */
+static bool sr_is_copy_read(struct store *s, struct sr_article *a, struct sr_article *b)
+{
+	if (sr_days_apart(a->day, b->day) > RELATED_COPY_DAYS || RELATED_COPY_COSINE > 1)
+		return false;
+	return sr_is_copy(sr_member(s, a), sr_member(s, b));
+}
+
+/* One read transaction for a list's many statements (its pool, the members' vectors, each
+ * term of why), rather than one each: each takes and drops the database's locks in the
+ * kernel. False when one was open already (the caller's). */
+static bool sr_read_begin(struct store *s)
+{
+	return sqlite3_get_autocommit(s->db) &&
+	       sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void sr_read_end(struct store *s, bool began)
+{
+	if (began && sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static bool sr_get(struct store *s, int64_t row, size_t max, struct store_related_list *out);
+
 bool store_related_get(struct store *s, int64_t row, size_t max, struct store_related_list *out)
+{
+	bool began, found;
+
+	memset(out, 0, sizeof *out);
+	if (store_related_state(s) == NULL)
+		return false;
+	began = sr_read_begin(s);
+	found = sr_get(s, row, max, out);
+	sr_read_end(s, began);
+	return found;
+}
+
+static bool sr_get(struct store *s, int64_t row, size_t max, struct store_related_list *out)
 {
 	struct sr_article a, *pool;
 	size_t npool, *lead;
-	double floor;
+	double floor, first_floor, n = (double)sr_meta(s, "related_n");
 
-	memset(out, 0, sizeof *out);
-	if (store_related_state(s) == NULL || !sr_article_load(s, row, &a))
+	if (!sr_article_load(s, row, &a))
 		return false;
-	floor = sr_floor((double)sr_meta(s, "related_n"));
+	a.loaded = true;
+	floor = sr_floor(n);
+	first_floor = sr_first_floor(n);
 	npool = sr_pool(s, row, floor, &pool);
 	out->v = xcalloc(max + 1, sizeof *out->v);
 	lead = xcalloc(max + 1, sizeof *lead);
@@ -1607,12 +1666,14 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 	for (size_t i = 0; i < npool && pool[i].score >= floor; i++) {
 		size_t k;
 		bool weak = pool[i].score < RELATED_RELATIVE_FLOOR * pool[0].score;
-		if (sr_is_copy(&a, sr_member(s, &pool[i]))) {
+		if (sr_is_copy_read(s, &a, &pool[i])) {
 			out->same = xreallocarray(out->same, out->nsame + 1, sizeof *out->same);
 			out->same[out->nsame++] = sr_link_of(&pool[i]);
 			continue;
 		}
-		for (k = 0; k < out->n && !sr_is_copy(&pool[lead[k]], &pool[i]); k++)
+		if (out->n == 0 && pool[i].score < first_floor)
+			break;
+		for (k = 0; k < out->n && !sr_is_copy_read(s, &pool[lead[k]], &pool[i]); k++)
 			;
 		if (k < out->n)
 			sr_add_id(&out->v[k].copies, &out->v[k].ncopies, pool[i].id);
@@ -1622,7 +1683,7 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 		}
 	}
 	for (size_t k = 0; k < out->n; k++)
-		out->v[k].why = sr_why(s, &a, &pool[lead[k]]);
+		out->v[k].why = sr_why(s, &a, sr_member(s, &pool[lead[k]]));
 	for (size_t i = 0; i < npool; i++)
 		sr_article_free(&pool[i]);
 	free(pool);
@@ -1658,6 +1719,34 @@ void store_related_list_free(struct store_related_list *l)
 	free(l->v);
 	free(l->same);
 	memset(l, 0, sizeof *l);
+}
+
+static char *sr_dup(const char *s) { return s ? xstrdup(s) : NULL; }
+
+static void sr_links_copy(struct store_related_link **to, const struct store_related_link *v,
+			  size_t n)
+{
+	*to = n ? xcalloc(n, sizeof **to) : NULL;
+	for (size_t k = 0; k < n; k++) {
+		struct store_related_link *l = &(*to)[k];
+		*l = v[k];
+		l->title = sr_dup(v[k].title);
+		l->source = sr_dup(v[k].source);
+		l->date = sr_dup(v[k].date);
+		l->why = sr_dup(v[k].why);
+		l->copies = NULL;
+		if (v[k].ncopies) {
+			l->copies = xcalloc(v[k].ncopies, sizeof *l->copies);
+			memcpy(l->copies, v[k].copies, v[k].ncopies * sizeof *l->copies);
+		}
+	}
+}
+
+void store_related_list_copy(struct store_related_list *to, const struct store_related_list *l)
+{
+	*to = *l;
+	sr_links_copy(&to->v, l->v, l->n);
+	sr_links_copy(&to->same, l->same, l->nsame);
 }
 
 int64_t store_related_row_of(struct store *s, const char *prefix, bool *ambiguous)

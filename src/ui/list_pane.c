@@ -99,7 +99,13 @@ void list_pane_shift(struct pane *p, size_t at, size_t n)
 	p->dirty = true;
 }
 
-static void list_pane_resize(struct pane *p) { list_pane_scroll(p); }
+/* Called with each new window: one may be made where a freed one was (the same address), so
+ * what was drawn is forgotten here, not only when the window's address changes. */
+static void list_pane_resize(struct pane *p)
+{
+	list_data(p)->drawn.win = NULL;
+	list_pane_scroll(p);
+}
 
 static attr_t list_pane_row_attr(const struct list_pane *l, const struct article *a, bool sel,
 				 bool focused)

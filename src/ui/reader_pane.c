@@ -1,12 +1,15 @@
 /* reader_pane.c - the reading pane: the open article's visual lines, scrolled by lines.
  *
- * A resize re-wraps the prepared paragraphs; scrolling only repaints. When the pane spans the
+ * The lines come from the laid-out articles kept (layout_cache.h): opening an article read
+ * lately, or going back to a width it had, lays nothing out. Scrolling only repaints. When the pane spans the
  * whole width, a scroll of a few lines lets the terminal move the text (wscrl with idlok:
  * about one line of bytes per scrolled line over SSH) and draws only the lines uncovered. */
 #include "ui_curses.h"
 
 #include <stdint.h>
+#include <string.h>
 
+#include "qari/layout_cache.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -30,6 +33,24 @@ static size_t reader_max_top(const struct pane *p)
 	return r->view.nlines > rows ? r->view.nlines - rows : 0;
 }
 
+/* The open article's view at the pane's width, from the views kept (the one shown before
+ * is given back after, so it is not laid out again when it is the same). */
+static void reader_pane_lay_out(struct pane *p)
+{
+	struct reader_pane *r = reader_data(p);
+	const struct article_view *was = r->held;
+	struct layout_opts o = r->opts;
+
+	o.dir = article_view_dir(r->article, r->dir, r->dir_set);
+	r->held = layout_cache_get(r->layouts, r->article, &o, r->dir_set,
+				   r->source_name ? r->source_name(r->ctx, r->article) : NULL,
+				   reader_text_width(p));
+	r->view = *r->held; /* shared, read only: the cache keeps it while held */
+	if (was)
+		layout_cache_put(r->layouts, was);
+}
+
+/* A new width is a view of its own (kept beside the other widths'). */
 static void reader_pane_resize(struct pane *p)
 {
 	struct reader_pane *r = reader_data(p);
@@ -37,7 +58,7 @@ static void reader_pane_resize(struct pane *p)
 	if (r->article == NULL || p->w < 1)
 		return;
 	if (r->view.width != reader_text_width(p))
-		article_view_wrap(&r->view, reader_text_width(p));
+		reader_pane_lay_out(p);
 	if (r->top > reader_max_top(p))
 		r->top = reader_max_top(p);
 }
@@ -45,14 +66,11 @@ static void reader_pane_resize(struct pane *p)
 void reader_pane_open(struct pane *p, const struct article *a, size_t top)
 {
 	struct reader_pane *r = reader_data(p);
-	struct layout_opts o = r->opts;
 
-	reader_pane_close(p);
+	if (r->article != a)
+		reader_pane_close(p);
 	r->article = a;
-	o.dir = article_view_dir(a, r->dir, r->dir_set);
-	article_view_prepare(&r->view, a, &o, r->dir_set,
-			     r->source_name ? r->source_name(r->ctx, a) : NULL);
-	article_view_wrap(&r->view, reader_text_width(p));
+	reader_pane_lay_out(p);
 	reader_pane_set_top(p, top);
 }
 
@@ -67,8 +85,10 @@ void reader_pane_set_top(struct pane *p, size_t top)
 void reader_pane_close(struct pane *p)
 {
 	struct reader_pane *r = reader_data(p);
-	if (r->article)
-		article_view_free(&r->view);
+	if (r->held)
+		layout_cache_put(r->layouts, r->held);
+	r->held = NULL;
+	memset(&r->view, 0, sizeof r->view);
 	r->article = NULL;
 	r->top = 0;
 	r->full_redraw = true;

@@ -203,6 +203,9 @@ attr_t ui_attr(enum ui_role role) { return ui_role_attrs[role]; }
 int ui_screen_rows(void) { return LINES; }
 int ui_screen_cols(void) { return COLS; }
 
+/* full: the terminal is cleared and sent every cell (its contents are not what curses
+ * thinks: a resize, ^L); otherwise doupdate sends only the cells that changed, also after
+ * the panes were placed anew. */
 void ui_frame_begin(bool full)
 {
 	if (full)

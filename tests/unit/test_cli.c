@@ -129,6 +129,7 @@ static void test_training_options(void)
 	free(cli.args);
 	CHECK(!parse(&cli, &error, 4, "ner-clusters", "--c2", "1"));
 	CHECK(error && strstr(error, "not an option") && strstr(error, "ner-clusters"));
+	CHECK(error && strstr(error, "--c2 ") && !strstr(error, "--c1")); /* named as given */
 	free(cli.args);
 
 	/* qari checks them as it parses: the same message before qari-train runs */

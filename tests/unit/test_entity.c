@@ -1,5 +1,6 @@
 /* test_entity.c - mentions merged into canonical entities, in an article and across a corpus,
  * with offsets that point at the original text. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -647,6 +648,135 @@ static void test_org_forms(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A trigger and a name a list writes in a longer canonical form are one body with it
+ * («جماعة الإخوان», «الإخوان» → «الإخوان المسلمين»). */
+static void test_org_canonical_heads(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"محكمة مصرية تبرئ 100 من الإخوان",
+		"قضت محكمة جنايات الإسكندرية ببراءة 100 من عناصر وقيادات جماعة الإخوان، وبين المتهمين عدد من قيادات جماعة الإخوان.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t brothers = 0;
+	extract(m, paras, 2, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		brothers += es.v[k].type == ENTITY_ORG && strstr(article_entity_key(&es, &es.v[k]), "الاخوان") != NULL;
+	CHECK_INT(brothers, 1);
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A nisba after a definite noun with a preposition, or after a company's name in quotes, is
+ * its adjective; a body inside an event's name is no entry; a future verb opens no name; a
+ * venue named by a foreign word after its trigger is one organisation. */
+static void test_sport_words(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تألق تشيك مع آرسنال",
+		"شهدت تراجعاً مخيفاً للكرة السعودية لتصبح سبباً رئيسياً في عزوف المدربين.",
+		"وسجلت الشركة مخصصا للديون من شركة \"زين\" السعودية بمبلغ 800 مليون ريال.",
+		"وكان آرسنال بطل كأس الاتحاد الإنجليزي قد فاز في المباراة على استاد ويمبلي أمام تشيلسي.",
+		"وقال مكلارين \"سيتدرب دومي هذا الأسبوع وكذلك الحال بالنسبة لريمي كابيلا.\"",
+		"وسيعود لتشكيلة نيوكاسل الثنائي المصاب على الرغم من أنهما ربما لن يتوجها لملعب ليبرتي لمواجهة سوانزي يوم السبت المقبل.",
+		"وقال المبعوث الأممي ستيفان دي ميستورا إن الكرة في ملعب مسيري النادي، وأغلق مطار وميناء عدن.",
+		"ويلتقي الفريق مع سوانزي سيتي يوم السبت، فيما ضبطت الجمارك السعودية شحنة مهربة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 8, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "سوانزي سيتي")); /* a town and سيتي: the club */
+	CHECK(!has(&es, ENTITY_PLACE, "سوانزي"));
+	CHECK(has(&es, ENTITY_ORG, "الجمارك السعوديه"));
+	CHECK(has(&es, ENTITY_PERSON, "ستيفان دي ميستورا")); /* a name, no future verb */
+	CHECK(!has(&es, ENTITY_ORG, "ملعب مسيري"));
+	CHECK(!has(&es, ENTITY_ORG, "مطار وميناء عدن"));
+	CHECK(!has(&es, ENTITY_PLACE, "السعوديه"));
+	CHECK(!has(&es, ENTITY_ORG, "الاتحاد"));
+	CHECK(!has(&es, ENTITY_ORG, "الاتحاد الانجليزي"));
+	CHECK(has(&es, ENTITY_ORG, "استاد ويمبلي"));
+	CHECK(has(&es, ENTITY_ORG, "ملعب ليبرتي"));
+	CHECK(!has(&es, ENTITY_PERSON, "سيتدرب دومي"));
+	for (size_t k = 0; k < es.n && getenv("QDBG"); k++)
+		fprintf(stderr, "%d %s\n", es.v[k].type, article_entity_key(&es, &es.v[k]));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A name with another of its type in brackets is one entry; a body of «المنطقة» has no name,
+ * nor a feminine trigger and a participle (جماعة مسلحة);
+ * people described by a dual or plural nisba are no person; a city named after a king is an
+ * organisation with its purpose pair. */
+static void test_asides_and_descriptions(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تعليق تداول سهم موبايلي",
+		"قررت هيئة السوق المالية تعليق تداول سهم شركة اتحاد اتصالات (موبايلي) في السوق المالية السعودية (تداول) حتى تقوم الشركة بإعادة إصدار قوائمها.",
+		"وقد باشرت الجهات المختصة من قيادة حرس حدود المنطقة الواقعة.",
+		"وأوضح أن سيارة كان يستقلها رجلان سعوديان، قد سقطت في البحر.",
+		"وقال إن إيرانيي الهوى لا يمثلون العراقيين.",
+		"وأعلنت مدينة الملك عبدالله للطاقة الذرية والمتجددة عن برنامج جديد.",
+		"ووجهت لهم عدة اتهامات منها الانضمام لجماعه مسلحة مؤسسة على خلاف القانون، وأعلنت شرطة منطقة القصيم أنها قبضت عليهم.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 7, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "جماعه مسلحه مؤسسه"));
+	CHECK(!has(&es, ENTITY_ORG, "جماعه مسلحه"));
+	CHECK(has(&es, ENTITY_ORG, "شرطه منطقه القصيم"));
+	CHECK(has(&es, ENTITY_ORG, "شركه اتحاد اتصالات"));
+	CHECK(!has(&es, ENTITY_ORG, "موبايلي"));
+	CHECK(has(&es, ENTITY_ORG, "السوق الماليه السعوديه"));
+	CHECK(!has(&es, ENTITY_ORG, "تداول"));
+	CHECK(!has(&es, ENTITY_ORG, "حرس حدود المنطقه"));
+	CHECK(!has(&es, ENTITY_PERSON, "رجلان سعوديان"));
+	CHECK(!has(&es, ENTITY_PERSON, "ايرانيي الهوي"));
+	CHECK(has(&es, ENTITY_ORG, "مدينه الملك عبدالله للطاقه الذريه والمتجدده"));
+	CHECK(!has(&es, ENTITY_PERSON, "عبدالله"));
+	for (size_t k = 0; k < es.n && getenv("QDBG"); k++)
+		fprintf(stderr, "%d %s\n", es.v[k].type, article_entity_key(&es, &es.v[k]));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A name's last word keeps a first letter that reads as a clitic (فقيه, فينغر), a name
+ * after و loses only the و when ل or ب is its own first letter (وليبيا); a place
+ * before a year names a season or an event; a body's construct runs over three nouns to
+ * its place. */
+static void test_name_letters(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مناقشة خطة الأدلاء لحج 1436هـ",
+		"وأعضاء اللجنة: 1- الأستاذ طارق عبدالرحمن عبدالقادر فقيه.",
+		"وكان ضم الحارس ضربة موفقة للمدرب آرسين فينغر في المباراة.",
+		"وتجاهل فينغر الحديث عن منافسه البرتغالي جوزيه مورينهو.",
+		"وقال الوزير على هامش الاجتماعات السنوية لرابطة دول جنوب شرق آسيا (آسيان) إن الحوار مستمر.",
+		"أنشأتم سلسلة من الفروع في مصر وليبيا واليمن وسوريا والعراق!",
+	};
+	struct article *a;
+	struct article_entities es;
+	const struct article_entity *e;
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "ليبيا")); /* و + ليبيا, not و + ل + يبيا */
+	CHECK(!has(&es, ENTITY_PLACE, "وليبيا"));
+	CHECK(!has(&es, ENTITY_PLACE, "لحج"));
+	CHECK(has(&es, ENTITY_PERSON, "طارق عبدالرحمن عبدالقادر فقيه"));
+	CHECK(!has(&es, ENTITY_PERSON, "ينغر"));
+	e = find(&es, ENTITY_PERSON, "ارسين فينغر");
+	CHECK(e != NULL && e->nmentions == 2);
+	if (e && e->nmentions == 2) {
+		char *s = mention_text(a, &article_entity_mentions(&es, e)[1]);
+		CHECK_STR(s, "فينغر");
+		free(s);
+	}
+	CHECK(has(&es, ENTITY_ORG, "رابطه دول جنوب شرق اسيا"));
+	CHECK(!has(&es, ENTITY_PLACE, "اسيا"));
+	for (size_t k = 0; k < es.n && getenv("QDBG"); k++)
+		fprintf(stderr, "%d %s\n", es.v[k].type, article_entity_key(&es, &es.v[k]));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 static void test_rules_lists(void)
 {
 	const struct entity_rules *r = entity_rules_default();
@@ -725,6 +855,10 @@ int main(void)
 		test_org_extent(m);
 		test_clubs_named(m);
 		test_org_forms(m);
+		test_org_canonical_heads(m);
+		test_sport_words(m);
+		test_asides_and_descriptions(m);
+		test_name_letters(m);
 		test_rules_lists();
 	}
 	ner_default_free();

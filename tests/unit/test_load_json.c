@@ -101,6 +101,35 @@ static void test_single_and_wrapper(void)
 	corpus_free(&c);
 }
 
+/* A scraped page's style sheet and the widget after it end the article; a quoted block of
+ * settings does not. */
+static void test_page_code(void)
+{
+	struct corpus c;
+	struct article *a;
+
+	check_load_data(&c, "scraped/page_code.json");
+	CHECK_INT(c.n, 3);
+	a = check_by_title(&c, "ما رأيك في فعاليات العيد؟");
+	if (CHECK(a != NULL)) {
+		CHECK_INT(a->npara, 1);
+		CHECK_STR(a->paras[0], "تشهد مدن المملكة العديد من الفعاليات خلال أيام العيد، وهل تحرص على الحضور؟");
+		CHECK_INT(a->dir, TEXT_DIR_RTL); /* the code's Latin letters outnumbered the story's */
+		CHECK_INT(a->text_bytes, strlen(a->title) + strlen(a->paras[0]));
+	}
+	a = check_by_title(&c, "Config files explained");
+	if (CHECK(a != NULL)) {
+		CHECK_INT(a->npara, 2);
+		CHECK(strstr(a->paras[0], "{width: 5; height: 6;} in the file") != NULL);
+	}
+	a = check_by_title(&c, "ورقة أنماط في أول الفقرة");
+	if (CHECK(a != NULL)) {
+		CHECK_INT(a->npara, 1); /* a paragraph that opens with the code goes whole */
+		CHECK_STR(a->paras[0], "الفقرة الأولى من الخبر.");
+	}
+	corpus_free(&c);
+}
+
 static void test_broken(void)
 {
 	struct corpus c;
@@ -209,6 +238,7 @@ int main(void)
 {
 	test_articles();
 	test_single_and_wrapper();
+	test_page_code();
 	test_broken();
 	test_big_item();
 	test_html();

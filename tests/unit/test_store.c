@@ -184,16 +184,18 @@ static void test_entities(void)
 		CHECK(test_same_entities(&fresh, &e.es[i]));
 		if (strcmp(back.items[i]->title, "خبر") != 0) /* the one with entities */
 			CHECK(fresh.n > 0);
-		/* packed by this version of the rules, it reads back; by another, it is refused
-		 * (the reader tags the article again) */
+		/* packed by this version of the rules and assets, it reads back; by another, it is
+		 * refused (the reader tags the article again) */
 		article_entities_pack(&fresh, &sb);
 		CHECK(article_entities_unpack(sb.data, sb.len, back.items[i], &bad));
 		article_entities_free(&bad);
 		{
-			uint32_t other = ENTITY_RULES_VERSION - 1;
-			memcpy(sb.data + 12, &other, sizeof other); /* the head's fourth word */
+			uint32_t other = article_entities_pack_version() ^ 1, same;
+			memcpy(&same, sb.data + 12, sizeof same); /* the head's fourth word */
+			CHECK(same == article_entities_pack_version());
+			memcpy(sb.data + 12, &other, sizeof other);
 			CHECK(!article_entities_unpack(sb.data, sb.len, back.items[i], &bad));
-			other = ENTITY_RULES_VERSION;
+			other = same;
 			memcpy(sb.data + 12, &other, sizeof other);
 		}
 		/* a damaged record is refused, never read out of bounds */
@@ -284,6 +286,85 @@ static void test_newer_schema(void)
 
 /* A child ingests batches of 50 until killed: the database opens cleanly and holds whole
  * batches only. */
+/* Entities packed by other rules (a store from an older qari) are tagged again when opened
+ * and written back to the row: the next read unpacks them. The write never waits for
+ * another writer: busy, it is not done. */
+static void test_entities_write(void)
+{
+	static const char *const items[][4] = {
+		{"w1", "http://x/w1", "لافروف في موسكو",
+		 "قال وزير الخارجية الروسي سيرغي لافروف في موسكو إن المحادثات مستمرة"},
+	};
+	char *error = NULL, *path = xasprintf("%s/write.db", test_root);
+	const struct ner_model *m = ner_default(&error);
+	struct store *s = test_open("write.db");
+	struct store_entities e = {0};
+	struct article_entities fresh;
+	struct strbuf sb = {0};
+	struct corpus c, back;
+	struct store_feed f;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st;
+	uint32_t other = article_entities_pack_version() ^ 1;
+	int64_t row;
+
+	if (m == NULL || s == NULL) {
+		CHECK(m != NULL);
+		store_close(s);
+		free(path);
+		return;
+	}
+	store_set_tagger(s, m, 1);
+	CHECK(store_feed_get(s, "http://127.0.0.1/w.xml", &f, &error));
+	test_feed(&c, items, 1);
+	CHECK(store_ingest(s, f.id, &c, 0, c.n, NULL, &error));
+	corpus_init(&back);
+	REQUIRE(store_load(s, &back, &e) == 1 && e.have[0]);
+	row = e.rowid[0];
+	/* the row's entities as an older qari packed them */
+	entity_extract(m, back.items[0], &fresh);
+	CHECK(fresh.n > 0);
+	article_entities_pack(&fresh, &sb);
+	memcpy(sb.data + 12, &other, sizeof other); /* the head's version */
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	sqlite3_prepare_v2(db, "UPDATE articles SET entities = ?2 WHERE id = ?1", -1, &st, NULL);
+	sqlite3_bind_int64(st, 1, row);
+	sqlite3_bind_blob(st, 2, sb.data, (int)sb.len, SQLITE_STATIC);
+	CHECK(sqlite3_step(st) == SQLITE_DONE);
+	sqlite3_finalize(st);
+	store_entities_free(&e);
+	store_entities_reload(s, &back, &row, 1, &e);
+	CHECK(e.n == 1 && !e.have[0]);
+	store_entities_free(&e);
+
+	/* another writer holds the database: not written, and not waited for */
+	CHECK(sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK);
+	CHECK(!store_entities_write(s, row, back.items[0], &fresh));
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	store_entities_reload(s, &back, &row, 1, &e);
+	CHECK(!e.have[0]);
+	store_entities_free(&e);
+
+	/* written: read back as they were tagged; written again, nothing changes */
+	CHECK(store_entities_write(s, row, back.items[0], &fresh));
+	store_entities_reload(s, &back, &row, 1, &e);
+	CHECK(e.have[0] && test_same_entities(&fresh, &e.es[0]));
+	store_entities_free(&e);
+	CHECK(store_entities_write(s, row, back.items[0], &fresh));
+	store_entities_reload(s, &back, &row, 1, &e);
+	CHECK(e.have[0] && test_same_entities(&fresh, &e.es[0]));
+	store_entities_free(&e);
+
+	sqlite3_close(db);
+	strbuf_free(&sb);
+	article_entities_free(&fresh);
+	corpus_free(&back);
+	corpus_free(&c);
+	store_feed_free(&f);
+	store_close(s);
+	free(path);
+}
+
 static void test_kill9(void)
 {
 	char *path = xasprintf("%s/kill.db", test_root), *error = NULL;
@@ -353,6 +434,7 @@ int main(void)
 		return 1;
 	test_dedupe_and_update();
 	test_entities();
+	test_entities_write();
 	test_marks_and_prune();
 	test_newer_schema();
 	test_kill9();

@@ -284,6 +284,15 @@ static void test_search_same(struct store *s, const struct corpus *c)
 			if (j < page.n)
 				CHECK_INT(page.v[j].hits, search_count(&x, found[i], &q));
 		}
+		{ /* the first hit only (the reader's list): the same rows, a hit each */
+			struct store_list_page first = {0};
+			f.any_hit = true;
+			CHECK_INT(store_list_after(s, &f, NULL, 100, &first), page.n);
+			for (size_t i = 0; i < first.n && i < page.n; i++)
+				CHECK(strcmp(first.v[i].id, page.v[i].id) == 0 && first.v[i].hits == 1 &&
+				      strcmp(first.v[i].title, page.v[i].title) == 0);
+			store_list_page_free(&first);
+		}
 		store_list_page_free(&page);
 		search_query_free(&q);
 	}

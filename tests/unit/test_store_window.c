@@ -3,7 +3,7 @@
  * window's rows kept, rows stored since joining above the first, marks shown and filtered
  * (unread, bookmarked), a tag's feeds, a search; a search's count made on the counter's
  * thread: the rows read on meanwhile, only the newest search's count kept, the end read
- * before the count came. */
+ * before the count came; a search staged and read a row at a time. */
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +203,58 @@ static void test_filters(struct store *s)
 	store_feed_free(&b);
 }
 
+/* A search staged and read a row at a time: the window shows its rows of before until the
+ * last step, then the rows and count a search made at once shows; a filter set meanwhile
+ * drops it. */
+static void test_staged(struct store *s)
+{
+	struct store_window w, now;
+	size_t steps = 0;
+	bool done = false;
+
+	store_window_init(&w, s);
+	store_window_init(&now, s);
+	store_window_set_screen(&w, 10);
+	store_window_set_screen(&now, 10);
+	CHECK(store_window_row(&w, 0) && strcmp(store_window_row(&w, 0)->title, "story 6001") == 0);
+	CHECK(!store_window_stage_search(&w, "  "));
+	CHECK(store_window_staged(&w) == NULL);
+	CHECK(store_window_stage_search(&w, "story 5"));
+	CHECK(store_window_staged(&w) && strcmp(store_window_staged(&w), "story 5") == 0);
+	while (!done && steps < 1000) {
+		CHECK(store_window_row(&w, 0) &&
+		      strcmp(store_window_row(&w, 0)->title, "story 6001") == 0); /* not yet */
+		done = store_window_stage_step(&w, 1);
+		steps++;
+	}
+	CHECK(done && steps >= 18); /* a row checked a step: the screen and 8 more */
+	CHECK(store_window_staged(&w) == NULL);
+	CHECK(w.page.n == 18);
+	CHECK(store_window_search(&now, "story 5"));
+	CHECK_INT(store_window_count(&w), store_window_count(&now));
+	for (size_t i = 0; i < 120; i++) {
+		const struct store_list_row *a = store_window_row(&w, i), *b = store_window_row(&now, i);
+		CHECK((a == NULL) == (b == NULL));
+		if (a && b && strcmp(a->title, b->title) != 0) {
+			fprintf(stderr, "    row %zu: [%s], expected [%s]\n", i, a->title, b->title);
+			CHECK(false);
+		}
+	}
+	CHECK(store_window_stage_search(&w, "story 6"));
+	CHECK(!store_window_stage_step(&w, 1));
+	store_window_clear(&w); /* another filter: the staged search goes */
+	CHECK(store_window_staged(&w) == NULL);
+	CHECK(store_window_row(&w, 0) && strcmp(store_window_row(&w, 0)->title, "story 6001") == 0);
+	CHECK(store_window_stage_search(&w, "story 99")); /* fewer than a screen: the end read */
+	while (!store_window_stage_step(&w, 1))
+		;
+	CHECK_INT(store_window_count(&w), 11);
+	CHECK(!store_window_counting(&w, NULL));
+	CHECK(store_window_stage_search(&w, "story 5")); /* dropped unread, nothing leaks */
+	store_window_free(&w);
+	store_window_free(&now);
+}
+
 /* Read row i of a window with its counter until row i is NULL: the rows of the list. */
 static size_t test_rows(struct store_window *w)
 {
@@ -325,6 +377,7 @@ int main(void)
 	test_newer(s);
 	test_marks(s);
 	test_filters(s);
+	test_staged(s);
 	test_counter_follows(s, path);
 	test_counter_newest(s, path);
 	test_counter_end_first(s, path);

@@ -1,0 +1,433 @@
+/* entity_org.c - organisations over the tagger: the names of organisations.txt, a trigger
+ * word and the name after it («وزارة الزراعة», «مطار الملك خالد الدولي»), a definite trigger
+ * with its nisbas and purpose («المرصد السوري لحقوق الإنسان»), and clubs named by their
+ * town (سوانزي سيتي). Rules are described in docs/design.md («What the sidebar lists»). */
+#include <string.h>
+
+#include "entity_private.h"
+#include "qari/text.h"
+
+#define ENTITY_ORG_WORDS 6
+
+/* Organisations of organisations.txt the tagger left untagged: the longest phrase, its
+ * first word as written or without its clitics (والهلال). */
+static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++)
+		if (p->tags[k] != 0)
+			return false;
+	return true;
+}
+
+void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		size_t best = 0, bskip = 0;
+		bool bal = false;
+		for (int bare = 0; bare < 2 && !ner_tag_inside(p->tags[i]); bare++) {
+			bool al = false, longer = true;
+			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare && skip == 0)
+				break;
+			for (size_t l = 1; l <= ENTITY_ORG_WORDS && i + l <= p->n && longer; l++) {
+				enum entity_rules_org k;
+				entity_phrase(p, i, i + l, skip, al, &x->alt);
+				k = entity_rules_org(x->rules, x->alt.data, x->alt.len, &longer);
+				/* over the tagger's chunks only when longer than a word, ending where one does:
+				   «الاتحاد السعودي لكرة القدم» whatever it made of «السعودي» */
+				if ((k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport)) && l > best &&
+				    (entity_untagged(p, i, i + l) ||
+				     (l > 1 && (i + l == p->n || !ner_tag_inside(p->tags[i + l])))))
+					best = l, bskip = skip, bal = al;
+			}
+		}
+		if (best)
+			entity_retag(x, p, i, i + best, NER_ORG, bskip, bal);
+		i += best ? best : 1;
+	}
+}
+
+/* Whether one of the next words from k on (at most ahead) ends a construct: a definite
+ * word or a tagged name, after indefinite words only. */
+static bool entity_construct_ends(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				  size_t ahead)
+{
+	for (size_t t = k; t < k + ahead && t < p->n && p->toks[t].kind == NORM_TOKEN_WORD; t++) {
+		const char *w = p->norm.s + p->toks[t].beg;
+		size_t n = p->toks[t].end - p->toks[t].beg;
+		struct norm_split sp;
+		int type = ner_tag_type(p->tags[t]);
+		if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+		    type == NER_PERS)
+			return false;
+		if (type != 0 || entity_word_definite(p, t))
+			return true;
+		norm_word_split(w, n, &sp);
+		if (sp.stem > 0 || (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
+			return false;
+	}
+	return false;
+}
+
+/* Whether token k is an untagged, indefinite word with no clitic that reads like no verb
+ * and is no stop word: a noun a construct may chain (شباب، منطقة). */
+static bool entity_plain_word(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+	    (n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)))
+		return false;
+	norm_word_split(w, n, &sp);
+	return sp.stem == 0;
+}
+
+/* How many plain nouns from token k on, two or three, chain a construct to a place after
+ * them («شباب منطقة عسير», «دول جنوب شرق آسيا»), else 0. */
+static size_t entity_construct_place(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	for (size_t m = 0; m < 3 && k + m < p->n && entity_plain_word(x, p, k + m); m++) {
+		const char *w = p->norm.s + p->toks[k + m].beg;
+		size_t n = p->toks[k + m].end - p->toks[k + m].beg;
+		if (m == 2 && (memcmp(w + n - 2, "ه", 2) == 0 || memcmp(w + n - 2, "ت", 2) == 0))
+			return 0; /* three only of bare nouns: «قوات أمنية مشتركة نفذت» is a
+				     description and a verb */
+		if (m == 1 && entity_place_at(x, p, k + m + 1))
+			return m + 1;
+		if (m == 2 && k + 3 < p->n && p->toks[k + 3].kind == NORM_TOKEN_WORD &&
+		    (ner_tag_type(p->tags[k + 3]) == NER_LOC ||
+		     entity_world_place(x, p->norm.s + p->toks[k + 3].beg, p->toks[k + 3].end - p->toks[k + 3].beg)))
+			return m + 1; /* a longer chain only to a place of the world (آسيا) */
+	}
+	return 0;
+}
+
+/* Whether token k is و and a definite word, untagged and no stop word, after a definite
+ * word of the name (k > first), after a masculine nisba only another nisba: the second
+ * noun of a pair the name coordinates. */
+static bool entity_and_definite(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				size_t first)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	if (pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0 && !entity_ends_nisba(w, n))
+		return false; /* «الاتحاد الأوروبي والبنك المركزي»: two bodies (…ية is also a noun's
+				 ending: «التربية والتعليم») */
+	return k > first && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
+	       p->toks[k - 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k - 1) &&
+	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
+	       !entity_rules_org_stop(x->rules, w + 2, n - 2) && !ner_lexicon_is_title(x->lex, w + 2, n - 2) &&
+	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
+}
+
+/* Whether token k (clitics off) is a stadium's trigger (ملعب، استاد), which a foreign word
+ * alone may name in an article about sport. */
+static bool entity_venue_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"ملعب", "استاد"};
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	for (size_t h = 0; h < sizeof words / sizeof *words && !al; h++)
+		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether token k reads as a foreign word written in Arabic letters: untagged, indefinite,
+ * four letters or more of which two after the first are long vowels (ويمبلي، ليبرتي), no
+ * stop word and no nisba of a word of the article or of a country (جديد، رئيسي). */
+static bool entity_foreign_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0;
+	struct norm_split sp;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    entity_letters(w, n) < 4 || ner_lexicon_is_stop(x->lex, w, n) || memcmp(w + n - 2, "ه", 2) == 0 ||
+	    (memcmp(w + n - 2, "ي", 2) == 0 && entity_nisba_of(x, w, n - 2)))
+		return false; /* …ة is an Arabic noun's ending (مباراة) */
+	norm_word_split(w, n, &sp);
+	if (sp.stem > sp.proclitic || entity_rules_is_trigger(x->rules, w, n) ||
+	    entity_rules_is_trigger(x->rules, w + sp.proclitic, n - sp.proclitic))
+		return false; /* «بالعاصمة», «نادي», «وميناء» */
+	if (k + 1 < p->n && p->toks[k + 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k + 1))
+		return false; /* «ملعب مسيري النادي»: a construct's head */
+	for (size_t b = 2; b + 1 < n; b += 2) /* Arabic letters are two bytes */
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* Whether token k can go on the name a trigger opened: a word of the article's own
+ * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
+ * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
+static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para *p, size_t k,
+				 size_t first, bool *facility, bool *named)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	int type = ner_tag_type(p->tags[k]);
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
+			  entity_word_is(p, k, "عبد")))
+		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
+	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
+		return false;
+	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
+		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي» */
+	norm_word_split(w, n, &sp);
+	if (entity_and_definite(x, p, k, first))
+		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
+	if (sp.proclitic > 0 && !ner_lexicon_known(x->lex, w, n))
+		return false;
+	if (entity_word_is(p, k, "الملك") || entity_word_is(p, k, "الامير") || entity_word_is(p, k, "الامام"))
+		return *facility = true;
+	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
+		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
+	if (type == NER_PERS && !entity_place_as_person(x, p, k))
+		return *facility;
+	if (type != 0)
+		return *named = true;
+	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
+		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
+	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
+		return k <= first + entity_construct_place(x, p, first);
+	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
+		return true; /* «شرطة ينبع»: a place's name, though it reads like a verb */
+	if (entity_construct_place(x, p, k) > 0)
+		return true;
+	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
+		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
+	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
+	   construct whose next word is definite («رابطة دوري المحترفين») */
+	return *facility || ner_lexicon_known(x->lex, w, n) || entity_construct_ends(x, p, k + 1, 1);
+}
+
+/* A purpose phrase that ends an organisation's name: ل or لل and a noun («للمحامين»). */
+static bool entity_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 6 && memcmp(w, "ل", 2) == 0 &&
+	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
+}
+
+/* Whether token k is و and a definite word, untagged and no stop word, after a word with
+ * ال or لل: the purpose phrase's second noun («للتسليف والادخار»). */
+static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
+	       !ner_lexicon_is_stop(x->lex, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
+	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
+}
+
+/* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
+ * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
+ * phrase make an organisation. */
+static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
+	       entity_word_definite(p, i) && entity_rules_is_trigger(x->rules, w + 4, n - 4);
+}
+
+/* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
+static bool entity_in_place(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 8 || memcmp(w, "ب", 2) != 0 ||
+	    (p->tags[k] != 0 && p->tags[k] != ner_tag_make(NER_LOC, false)) ||
+	    (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
+		return false;
+	return p->tags[k] != 0 || entity_place_known(x, w + 2, n - 2);
+}
+
+/* «قوات», «وحدات» (with clitics): units of the body named after them. */
+static bool entity_forces_of(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, skip;
+	bool al;
+
+	skip = entity_proclitic(p, k, &al);
+	if (al)
+		return false;
+	for (int bare = 0; bare < 2; bare++, w += skip, n -= skip) /* وحدات is و-less as written */
+		if ((n == strlen("قوات") && memcmp(w, "قوات", n) == 0) ||
+		    (n == strlen("وحدات") && memcmp(w, "وحدات", n) == 0))
+			return true;
+	return false;
+}
+
+/* An army, police, guard, team or customs (الجيش، الشرطة، الحرس، المنتخب، الجمارك), whose
+ * nisba alone names it. */
+static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	(void)x;
+	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
+	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب") ||
+	       entity_word_is(p, i, "الجمارك");
+}
+
+/* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
+bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || !entity_word_definite(p, k) ||
+	    ner_tag_type(p->tags[k]) == NER_PERS || ner_lexicon_is_stop(x->lex, w, n) ||
+	    entity_rules_org_stop(x->rules, w, n))
+		return false;
+	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
+}
+
+/* Whether token k (from byte skip) is a bridge, palace or tower named after a king or a
+ * prince («جسر الملك فهد», «قصر الأمير سلطان»): only so are these words a name's head. */
+static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
+{
+	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه"};
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	bool head = false;
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		head |= n == strlen(words[h]) && memcmp(w, words[h], n) == 0;
+	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
+}
+
+/* Whether a trigger word (clitics off) names a building or a school, which is often named
+ * after a person («مدرسة سعد بن أبي وقاص», «مسجد عمر بن الخطاب»). */
+static bool entity_named_facility(const char *w, size_t n)
+{
+	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
+					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
+ * it are one organisation, whatever the tagger made of its words. */
+void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg, skip = 0, j;
+		bool al = false, facility = false, named = false;
+
+		if (p->toks[i].kind != NORM_TOKEN_WORD ||
+		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
+			continue;
+		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
+							   «المرصد السوري» is too often cut off */
+			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
+			j = i + 1;
+			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
+				j++;
+			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
+				purpose = true;
+				j++;
+				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
+				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
+					j++;
+				if (j < p->n && entity_purpose_and(x, p, j))
+					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
+			}
+			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
+				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
+				purpose = true;
+			}
+			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
+				if (j < p->n && entity_word_is(p, j, "الحر"))
+					j++; /* «الجيش السوري الحر» */
+				purpose = true; /* «الجيش اليمني», «الشرطة الإسرائيلية»: the nisba is the name */
+			}
+			if (tagged) { /* the tagger's name, unless it stopped short of «للتسليف والادخار» */
+				size_t e = i + 1;
+				while (e < p->n && ner_tag_inside(p->tags[e]) && ner_tag_type(p->tags[e]) == NER_ORG)
+					e++;
+				purpose = purpose && coordinated && e < j;
+				j = e > j ? e : j;
+			}
+			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
+					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
+								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
+				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+				i = j - 1;
+			}
+			continue;
+		}
+		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
+			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
+		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0)) {
+			skip = entity_proclitic(p, i, &al);
+			if (skip == 0 || al ||
+			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip)))
+				continue;
+		}
+		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
+			   entity_named_facility(w + skip, n - skip);
+		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
+				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
+			;
+		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
+				     entity_word_is(p, j - 1, "الامام")))
+			j--;
+		if (ner_tag_type(p->tags[i]) == NER_ORG) /* an organisation there already: only longer */
+			for (size_t e = i + 1; e < p->n && ner_tag_inside(p->tags[e]) &&
+					       ner_tag_type(p->tags[e]) == NER_ORG; e++)
+				j = e + 1 > j ? e + 1 : j;
+		if (j > i + 2 && j < p->n && entity_purpose_and(x, p, j) && entity_purpose(x, p, j - 2))
+			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
+		if (j == i + 1)
+			continue;
+		x->sure[i] |= j == i + 2 && x->sport && entity_venue_word(p, i) &&
+			       entity_foreign_word(x, p, i + 1);
+		entity_retag(x, p, i, j, NER_ORG, skip, false); /* a stadium's foreign name is no
+								    adjective (ليبرتي) */
+		i = j - 1;
+	}
+}
+
+/* Whether token k is a word English clubs put after their town's name (سيتي، يونايتد …). */
+static bool entity_club_suffix(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"سيتي", "يونايتد", "تاون", "روفرز", "واندررز", "البيون", "هوتسبير"};
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (k < p->n && entity_word_is(p, k, words[h]))
+			return true;
+	return false;
+}
+
+/* In an article about sport, a place and such a word is a club (سوانزي سيتي، ليستر سيتي). */
+void entity_club_towns(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n && x->sport; i++) {
+		size_t j = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false))
+			continue;
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_LOC, true))
+			j++;
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg;
+		size_t skip = x->lead[i]; /* «ونوريتش سيتي» loses its و */
+		if (skip == 0 && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4)
+			skip = 2;
+		if (j < p->n && p->tags[j] == 0 && entity_club_suffix(p, j))
+			entity_retag(x, p, i, j + 1, NER_ORG, skip, x->lead_al[i]);
+		else if (j - i >= 2 && entity_club_suffix(p, j - 1)) /* the tagger's place took it */
+			entity_retag(x, p, i, j, NER_ORG, skip, x->lead_al[i]);
+		i = j - 1;
+	}
+}
