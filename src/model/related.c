@@ -583,8 +583,10 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 		} else if (n < max && !weak)
 			v[n++] = pool[i];
 	}
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
+		v[k].query = (uint32_t)a;
 		related_explain(x, a, &v[k]);
+	}
 	free(pool);
 	free(ncap);
 	*out = v;
@@ -617,18 +619,4 @@ void related_links_free(struct related_link *v, size_t n)
 const char *related_word(const struct related_index *x, uint32_t id)
 {
 	return id < x->nwords && x->words ? x->words + x->word_at[id] : "";
-}
-
-char *related_why(const struct related_index *x, const struct related_link *l)
-{
-	struct strbuf sb = {0};
-
-	strbuf_append(&sb, "", 0);
-	for (size_t i = 0; i < l->nwhy; i++) {
-		char *name = l->why[i].entity ? entity_table_name(x->entities, l->why[i].id)
-					      : xstrdup(related_word(x, l->why[i].id));
-		strbuf_printf(&sb, "%s%s", i ? "، " : "", name);
-		free(name);
-	}
-	return sb.data;
 }

@@ -2,7 +2,7 @@
  * Yemen, two unrelated), and on small made-up corpora for each rule of the ranking: time
  * proximity, the floors, copies folded into one entry (and the article's own copies kept
  * apart), common entities that cannot make a link, one shared word that cannot either, the
- * dateline left out, and the link explained by its terms. With --shared: the word vectors of a day of SaudiNewsNet,
+ * dateline left out, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
  * on one thread and on several. */
 #include <stdlib.h>
 #include <string.h>
@@ -402,6 +402,36 @@ static void test_first_floor(const struct ner_model *model)
 	made_free(&m);
 }
 
+/* The why line shows a shared word as the articles write it (ة and ال kept, و ب ل off, the
+ * most frequent form first), not its stem in matching form (مبادره). */
+static void test_why_as_written(const struct ner_model *model)
+{
+	struct made m;
+	struct related_index x;
+	struct related_link *l;
+	size_t a, b, n;
+
+	made_build(&m, model);
+	entity_table_free(&m.t);
+	a = add(&m.c, "why_a", 0, "خبر المبادرة",
+		words(48000, 12, "بالمبادرة والمبادرة المبادرة للمبادرة وحديقة"), words(48100, 12, ""));
+	b = add(&m.c, "why_b", 2, "حديث عن المبادرة",
+		words(48000, 12, "المبادرة والمبادرة حديقة حديقة"), words(48200, 12, ""));
+	entity_table_build(&m.t, &m.c, model);
+	related_index_build(&x, &m.t, NULL, 1, NULL);
+	n = related_find(&x, a, 10, &l);
+	REQUIRE(n >= 1 && l[0].article == b);
+	char *why = related_why(&x, &l[0]);
+	CHECK(strstr(why, "المبادرة") != NULL);
+	CHECK(strstr(why, "حديقة") != NULL);
+	CHECK(strstr(why, "مبادره") == NULL && strstr(why, "بالمبادرة") == NULL &&
+	      strstr(why, "وحديقة") == NULL);
+	free(why);
+	related_links_free(l, n);
+	related_index_free(&x);
+	made_free(&m);
+}
+
 /* Two word indexes give the same ids, weights and posting lists. */
 static void check_same_words(const struct related_index *one, const struct related_index *two,
 			     size_t n)
@@ -482,6 +512,7 @@ int main(int argc, char **argv)
 		test_one_word(m);
 		test_first_floor(m);
 		test_copy_under_floor(m);
+		test_why_as_written(m);
 	}
 	corpus_free(&c);
 	ner_default_free();
