@@ -165,7 +165,8 @@ size_t related_copies(const struct related_index *x, size_t a, uint32_t **out);
 /* The stem of word id (matching form, NUL-terminated). */
 const char *related_word(const struct related_index *x, uint32_t id);
 /* A link's explanation, "word، entity، ...": entities by name, words in their most frequent
- * written form in the two articles (ال kept, و ف ب ل ك off). A new string: caller frees. */
+ * written form in the two articles (from the ال on; without ال, whole). A new string: caller
+ * frees. */
 char *related_why(const struct related_index *x, const struct related_link *l);
 
 /* The reference: TF-IDF cosine over every stem (no dateline removed, no entity, no floor),

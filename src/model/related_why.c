@@ -1,8 +1,9 @@
 /* related_why.c - the line that explains a related story: its shared entities by name and its
  * shared words as the two articles write them. The vectors keep stems in matching form
  * (هلال، ميدا); the reader saw الهلال، الميدا, so each word is shown in its most frequent
- * written form in the two articles: the word from its ال on, و ف ب ل ك off, as written
- * (ة, hamzas). One pass over the two articles' text per link: cheap next to drawing it. */
+ * written form in the two articles (ة, hamzas as written): from its ال on (و ف ب ل ك before
+ * it off), and a word without ال whole, as its first letter may be its own (بوتين). One pass
+ * over the two articles' text per link: cheap next to drawing it. */
 #include "qari/related.h"
 
 #include <stdlib.h>
@@ -45,8 +46,9 @@ static void related_forms_add(struct related_forms *f, const char *form, size_t 
 	}
 }
 
-/* The written form of token tok of text: from after its proclitics (و ف ب ل ك) on, with ال
- * written out when the word had one (لل: the ل of ل + ال). */
+/* The written form of token tok of text: with ال, from the ال on (written out: لل is ل + ال);
+ * without, the whole word, since a first ب ف ك may be the word's own (بوتين، كيري), and the
+ * form with a proclitic و is rarer than the bare one. */
 static void related_forms_token(struct related_forms *f, const struct related_scan *sc,
 				const char *text, const struct norm_token *tok,
 				const struct norm_split *sp)
@@ -55,8 +57,7 @@ static void related_forms_token(struct related_forms *f, const struct related_sc
 	size_t obeg, oend;
 	struct strbuf sb = {0};
 
-	norm_text_orig_span(&sc->t, tok->beg + (article ? sp->stem : sp->proclitic), tok->end, &obeg,
-			    &oend);
+	norm_text_orig_span(&sc->t, tok->beg + (article ? sp->stem : 0), tok->end, &obeg, &oend);
 	strbuf_printf(&sb, "%s%.*s", article ? "ال" : "", (int)(oend - obeg), text + obeg);
 	related_forms_add(f, sb.data, sb.len);
 	strbuf_free(&sb);
