@@ -11,6 +11,7 @@
 #include "qari/related.h"
 #include "qari/search.h"
 #include "qari/xalloc.h"
+#include "../../src/model/related_private.h" /* related_evidence, white box */
 
 static size_t pos_of(const struct corpus *c, const char *url_part)
 {
@@ -435,6 +436,32 @@ static void test_why_as_written(const struct ner_model *model)
 	made_free(&m);
 }
 
+/* The words of one shared name are one word to the evidence: فلاديمير and بوتين alone (the
+ * name of an entity both share) are no story; with a third word shared, or when the entity
+ * is not shared, they are more than one word. */
+static void test_evidence_units(void)
+{
+	const char *keys[] = {"فلاديمير بوتين", "موسكو"};
+	const char *words[] = {"بوتين", "فلاديمير", "قرعه"};
+	uint32_t ids[] = {1, 2, 3};
+	float w[] = {0.5f, 0.5f, 0.4f};
+	bool rare[] = {true, true, true};
+	uint64_t units[3];
+	struct related_vec two = {ids, w, 2}, three = {ids, w, 3};
+
+	for (size_t i = 0; i < 3; i++)
+		units[i] = related_entity_units(words[i], keys, 2);
+	CHECK(units[0] == 1 && units[1] == 1 && units[2] == 0);
+	CHECK(related_evidence(&two, rare, NULL, 0, &two, 0.07, 0.05));      /* two words */
+	CHECK(!related_evidence(&two, rare, units, 1, &two, 0.07, 0.05));    /* one name */
+	CHECK(related_evidence(&two, rare, units, 2, &two, 0.07, 0.05));     /* name not shared */
+	CHECK(related_evidence(&three, rare, units, 1, &three, 0.07, 0.05)); /* a name and a word */
+	uint32_t eids[] = {7, 9}, other[] = {9};
+	float ew[] = {1, 1};
+	struct related_vec ea = {eids, ew, 2}, eb = {other, ew, 1};
+	CHECK(related_shared_entities(&ea, &eb) == 2);
+}
+
 /* Two word indexes give the same ids, weights and posting lists. */
 static void check_same_words(const struct related_index *one, const struct related_index *two,
 			     size_t n)
@@ -517,6 +544,7 @@ int main(int argc, char **argv)
 		test_copy_under_floor(m);
 		test_why_as_written(m);
 	}
+	test_evidence_units();
 	corpus_free(&c);
 	ner_default_free();
 	free(paths[0]);
