@@ -549,6 +549,31 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	return c;
 }
 
+static int sr_term(struct store *s, uint32_t id, char **term, char **name);
+
+/* For each word of the article (v), the entities of e whose keys hold it (related_evidence's
+ * units): the terms read once per article. */
+static uint64_t *sr_units(struct store *s, const struct related_work *v, const struct related_work *e)
+{
+	char *keys[RELATED_UNIT_ENTITIES], *term, *name;
+	size_t nkeys = e->n < RELATED_UNIT_ENTITIES ? e->n : RELATED_UNIT_ENTITIES;
+	uint64_t *units = xcalloc(v->n + 1, sizeof *units);
+
+	for (size_t k = 0; k < nkeys; k++) {
+		sr_term(s, e->ids[k], &keys[k], &name);
+		free(name);
+	}
+	for (size_t j = 0; j < v->n; j++) {
+		sr_term(s, v->ids[j], &term, &name);
+		units[j] = term ? related_entity_units(term, (const char *const *)keys, nkeys) : 0;
+		free(term);
+		free(name);
+	}
+	for (size_t k = 0; k < nkeys; k++)
+		free(keys[k]);
+	return units;
+}
+
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
  * in the cosine, with the shared entities' boost, and 0 without the words' evidence
@@ -560,6 +585,7 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 	struct related_vec va = {v->ids, v->w, v->n}, ea = {e->ids, e->w, e->n};
 	double small = narticles < RELATED_FLOOR_ARTICLES ? narticles / RELATED_FLOOR_ARTICLES : 1;
 	bool *rare = xcalloc(v->n + 1, sizeof *rare);
+	uint64_t *units = sr_units(s, v, e);
 	size_t n = 0;
 
 	for (size_t j = 0; j < v->n; j++)
@@ -571,8 +597,8 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 		if (b) {
 			struct related_vec vb = {b->ids, b->w, b->nw};
 			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
-			bool enough = related_evidence(&va, rare, &vb, RELATED_BEYOND_ONE * small,
-						       RELATED_RARE_EVIDENCE * small);
+			bool enough = related_evidence(&va, rare, units, related_shared_entities(&ea, &eb), &vb,
+						       RELATED_BEYOND_ONE * small, RELATED_RARE_EVIDENCE * small);
 			x->hits[i].score = enough ? (related_dot(&va, &vb) + RELATED_ENTITY_BOOST * related_dot(&ea, &eb)) /
 					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day) : 0;
 		}
@@ -582,6 +608,7 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 	free(rare);
+	free(units);
 }
 
 /* The hit of article b in the open-addressing table x->table (made when missing). */
