@@ -4,7 +4,8 @@
 Runs `qari eval-related tests/data/judged/related.tsv --split dev`, then `--split test`, on
 SaudiNewsNet (../shared) and checks that qari reaches the floors below (just under what it
 reached when it was tuned on dev, and on test when test was scored once after that) and beats
-the TF-IDF ±7-day baseline on every measure of each half but those in BELOW_BASELINE.
+the TF-IDF ±7-day baseline on every measure of each half but those in BELOW_BASELINE, where it
+trails by no more than the gap given.
 Skipped (exit 77) when the judged sample or the corpus is absent, and in a sanitizer build
 (SANITIZERS other than "none"), where tagging the whole corpus takes too long."""
 import os
@@ -27,9 +28,11 @@ FLOORS = {
 }
 # measures where qari is known not to beat the baseline, and why (RELATED.md, Round 5): the
 # floor still holds them
+# Measures where qari is known to trail the baseline: by at most the gap given, which the test
+# holds (a wider gap fails), with the reason.
 BELOW_BASELINE = {
-    ("dev", "recall@10"): "round 5's column 1f1ca29b5acf shares almost no word with the news "
-                          "it comments on, and ff2f7d9b843c has 14 same-story items",
+    ("dev", "recall@10"): (0.03, "round 5's column 1f1ca29b5acf shares almost no word with the "
+                                 "news it comments on, and ff2f7d9b843c has 14 same-story items"),
 }
 
 if len(sys.argv) > 2 and sys.argv[2] != "none":
@@ -68,8 +71,12 @@ def check(split):
         if (ours < floor) if higher else (ours > floor):
             failures.append("%s: qari.%s %.3f beyond its floor %.3f" % (split, measure, ours, floor))
         if (split, measure) in BELOW_BASELINE:
-            print("%s: qari.%s %.3f, the baseline's %.3f: known below (%s)"
-                  % (split, measure, ours, base, BELOW_BASELINE[(split, measure)]))
+            gap, why = BELOW_BASELINE[(split, measure)]
+            print("%s: qari.%s %.3f, the baseline's %.3f: known below by at most %.2f (%s)"
+                  % (split, measure, ours, base, gap, why))
+            if ours < base - gap:
+                failures.append("%s: qari.%s %.3f trails tfidf's %.3f by more than %.2f"
+                                % (split, measure, ours, base, gap))
         elif (ours <= base) if higher else (ours >= base):
             failures.append("%s: qari.%s %.3f does not beat tfidf's %.3f" % (split, measure, ours, base))
     return failures
