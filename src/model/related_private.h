@@ -130,6 +130,12 @@ void related_score(const struct related_postings *p, const struct related_vec *v
 #define RELATED_NO_DAY INT32_MIN
 int32_t related_day(const struct article *a);
 
+/* Each stem of stems[0, n) (matching form) as the articles arts[0, narts) (NULL ones left
+ * out) write it most often (related_why.c), or the stem itself when they never do, into
+ * out[0, n) (caller frees each). */
+void related_written_forms(const struct article *const *arts, size_t narts,
+			   const char *const *stems, size_t n, char **out);
+
 /* qsort order of a link's terms: heaviest first, entities before words, then by id. */
 int related_term_cmp(const void *a, const void *b);
 /* The shared terms of two vectors into v (room for both), each with its product scaled

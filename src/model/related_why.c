@@ -103,35 +103,56 @@ static const char *related_forms_best(const struct related_forms *f)
 	return f->n ? f->form[best] : f->stem;
 }
 
+void related_written_forms(const struct article *const *arts, size_t narts,
+			   const char *const *stems, size_t n, char **out)
+{
+	struct related_forms f[RELATED_WHY_MAX] = {0};
+	struct related_scan sc = {0};
+
+	for (size_t done = 0; done < n; done += RELATED_WHY_MAX) {
+		size_t nf = n - done < RELATED_WHY_MAX ? n - done : RELATED_WHY_MAX;
+		for (size_t k = 0; k < nf; k++) {
+			f[k] = (struct related_forms){.stem = stems[done + k]};
+			f[k].stem_len = strlen(f[k].stem);
+		}
+		for (size_t i = 0; i < narts; i++)
+			if (arts[i])
+				related_forms_article(&sc, arts[i], f, nf);
+		for (size_t k = 0; k < nf; k++) {
+			out[done + k] = xstrdup(related_forms_best(&f[k]));
+			for (size_t i = 0; i < f[k].n; i++)
+				free(f[k].form[i]);
+		}
+	}
+	norm_text_free(&sc.t);
+	free(sc.toks);
+}
+
 char *related_why(const struct related_index *x, const struct related_link *l)
 {
 	const struct corpus *c = x->entities ? x->entities->corpus : NULL;
-	struct related_forms f[RELATED_WHY_MAX] = {0};
-	struct related_scan sc = {0};
+	const char *stems[RELATED_WHY_MAX] = {0};
+	char *forms[RELATED_WHY_MAX] = {0};
+	const struct article *arts[2] = {NULL, NULL};
 	struct strbuf sb = {0};
 	size_t nf = 0;
 
 	for (size_t i = 0; i < l->nwhy; i++)
-		if (!l->why[i].entity) {
-			f[nf].stem = related_word(x, l->why[i].id);
-			f[nf].stem_len = strlen(f[nf].stem);
-			nf++;
-		}
-	if (nf && c && l->query < c->n && l->article < c->n) {
-		related_forms_article(&sc, c->items[l->query], f, nf);
-		related_forms_article(&sc, c->items[l->article], f, nf);
+		if (!l->why[i].entity)
+			stems[nf++] = related_word(x, l->why[i].id);
+	if (c && l->query < c->n && l->article < c->n) {
+		arts[0] = c->items[l->query];
+		arts[1] = c->items[l->article];
 	}
+	related_written_forms(arts, 2, stems, nf, forms);
 	strbuf_append(&sb, "", 0);
 	for (size_t i = 0, k = 0; i < l->nwhy; i++) {
 		char *name = l->why[i].entity ? entity_table_name(x->entities, l->why[i].id) : NULL;
-		const char *shown = l->why[i].entity ? (name ? name : "") : related_forms_best(&f[k++]);
+		const char *shown = l->why[i].entity ? (name ? name : "") : forms[k++];
 		strbuf_printf(&sb, "%s%s", i ? "، " : "", shown);
 		free(name);
 	}
 	for (size_t k = 0; k < nf; k++)
-		for (size_t i = 0; i < f[k].n; i++)
-			free(f[k].form[i]);
-	norm_text_free(&sc.t);
-	free(sc.toks);
+		free(forms[k]);
 	return sb.data;
 }

@@ -939,14 +939,33 @@ static size_t sr_shared(const struct sr_vec *a, const struct sr_vec *b, double s
 
 /* related.c's related_explain: the shared entities and words that weighed most, a word left
  * out when a shared entity's key holds it. */
+/* stems as rows a's and b's articles write them, read from the store only when there are some. */
+static void sr_forms(struct store *s, int64_t a, int64_t b, const char *const *stems, size_t n,
+		     char **out)
+{
+	struct article *arts[2] = {NULL, NULL};
+
+	if (n > 0) {
+		arts[0] = store_load_article(s, a);
+		arts[1] = store_load_article(s, b);
+	}
+	related_written_forms((const struct article *const *)arts, 2, stems, n, out);
+	article_free(arts[0]);
+	article_free(arts[1]);
+}
+
+/* The why line of b as a's related story: the shared entities by name, the shared words as
+ * the two articles write them (related_written_forms), heaviest first. */
 static char *sr_why(struct store *s, const struct sr_article *a, const struct sr_article *b)
 {
 	struct related_term *t = xcalloc(a->entities.n + a->words.n + 1, sizeof *t);
 	size_t ne = sr_shared(&a->entities, &b->entities, RELATED_EXPLAIN_ENTITY_WEIGHT, true, t), nw, nwhy = 0;
-	char **keys = xcalloc(ne + 1, sizeof *keys), *term, *name;
+	char **keys = xcalloc(ne + 1, sizeof *keys), *shown[RELATED_WHY_MAX], *forms[RELATED_WHY_MAX], *name;
+	const char *stems[RELATED_WHY_MAX] = {0};
+	bool entity[RELATED_WHY_MAX] = {0};
+	size_t nstems = 0;
 	struct strbuf sb = {0};
 
-	strbuf_append(&sb, "", 0);
 	for (size_t i = 0; i < ne; i++) {
 		sr_term(s, t[i].id, &keys[i], &name);
 		free(name);
@@ -955,14 +974,28 @@ static char *sr_why(struct store *s, const struct sr_article *a, const struct sr
 	xqsort(t, ne + nw, sizeof *t, related_term_cmp);
 	for (size_t i = 0; i < ne + nw && nwhy < RELATED_WHY_MAX; i++) {
 		bool inside = false;
+		char *term;
 		sr_term(s, t[i].id, &term, &name);
 		for (size_t k = 0; !t[i].entity && k < ne && !inside; k++)
 			inside = strstr(keys[k], term) != NULL;
-		if (!inside)
-			strbuf_printf(&sb, "%s%s", nwhy++ ? "، " : "", t[i].entity && name ? name : term);
+		if (!inside) {
+			entity[nwhy] = t[i].entity;
+			shown[nwhy] = t[i].entity && name ? xstrdup(name) : xstrdup(term);
+			if (!t[i].entity)
+				stems[nstems++] = shown[nwhy];
+			nwhy++;
+		}
 		free(term);
 		free(name);
 	}
+	sr_forms(s, a->row, b->row, stems, nstems, forms);
+	strbuf_append(&sb, "", 0);
+	for (size_t i = 0, k = 0; i < nwhy; i++) {
+		strbuf_printf(&sb, "%s%s", i ? "، " : "", entity[i] ? shown[i] : forms[k++]);
+		free(shown[i]);
+	}
+	for (size_t k = 0; k < nstems; k++)
+		free(forms[k]);
 	for (size_t i = 0; i < ne; i++)
 		free(keys[i]);
 	free(keys);
