@@ -939,24 +939,26 @@ static size_t sr_shared(const struct sr_vec *a, const struct sr_vec *b, double s
 
 /* related.c's related_explain: the shared entities and words that weighed most, a word left
  * out when a shared entity's key holds it. */
-/* stems as rows a's and b's articles write them, read from the store only when there are some. */
-static void sr_forms(struct store *s, int64_t a, int64_t b, const char *const *stems, size_t n,
-		     char **out)
+/* stems as the query's article (*query, read once a list) and row b's write them. */
+static void sr_forms(struct store *s, struct article **query, int64_t a, int64_t b,
+		     const char *const *stems, size_t n, char **out)
 {
 	struct article *arts[2] = {NULL, NULL};
 
 	if (n > 0) {
-		arts[0] = store_load_article(s, a);
+		if (*query == NULL)
+			*query = store_load_article(s, a);
+		arts[0] = *query;
 		arts[1] = store_load_article(s, b);
 	}
 	related_written_forms((const struct article *const *)arts, 2, stems, n, out);
-	article_free(arts[0]);
 	article_free(arts[1]);
 }
 
 /* The why line of b as a's related story: the shared entities by name, the shared words as
  * the two articles write them (related_written_forms), heaviest first. */
-static char *sr_why(struct store *s, const struct sr_article *a, const struct sr_article *b)
+static char *sr_why(struct store *s, const struct sr_article *a, struct article **query,
+		    const struct sr_article *b)
 {
 	struct related_term *t = xcalloc(a->entities.n + a->words.n + 1, sizeof *t);
 	size_t ne = sr_shared(&a->entities, &b->entities, RELATED_EXPLAIN_ENTITY_WEIGHT, true, t), nw, nwhy = 0;
@@ -988,7 +990,7 @@ static char *sr_why(struct store *s, const struct sr_article *a, const struct sr
 		free(term);
 		free(name);
 	}
-	sr_forms(s, a->row, b->row, stems, nstems, forms);
+	sr_forms(s, query, a->row, b->row, stems, nstems, forms);
 	strbuf_append(&sb, "", 0);
 	for (size_t i = 0, k = 0; i < nwhy; i++) {
 		strbuf_printf(&sb, "%s%s", i ? "، " : "", entity[i] ? shown[i] : forms[k++]);
@@ -1108,6 +1110,7 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 static bool sr_get(struct store *s, int64_t row, size_t max, struct store_related_list *out)
 {
 	struct sr_article a, *pool;
+	struct article *query = NULL; /* its text, for the why lines */
 	size_t npool, *lead;
 	double floor, first_floor, n = (double)sr_meta(s, "related_n");
 
@@ -1140,7 +1143,8 @@ static bool sr_get(struct store *s, int64_t row, size_t max, struct store_relate
 		}
 	}
 	for (size_t k = 0; k < out->n; k++)
-		out->v[k].why = sr_why(s, &a, sr_member(s, &pool[lead[k]]));
+		out->v[k].why = sr_why(s, &a, &query, sr_member(s, &pool[lead[k]]));
+	article_free(query);
 	for (size_t i = 0; i < npool; i++)
 		sr_article_free(&pool[i]);
 	free(pool);
