@@ -106,24 +106,22 @@ static const char *related_forms_best(const struct related_forms *f)
 void related_written_forms(const struct article *const *arts, size_t narts,
 			   const char *const *stems, size_t n, char **out)
 {
-	struct related_forms f[RELATED_WHY_MAX] = {0};
+	struct related_forms *f = xcalloc(n + 1, sizeof *f);
 	struct related_scan sc = {0};
 
-	for (size_t done = 0; done < n; done += RELATED_WHY_MAX) {
-		size_t nf = n - done < RELATED_WHY_MAX ? n - done : RELATED_WHY_MAX;
-		for (size_t k = 0; k < nf; k++) {
-			f[k] = (struct related_forms){.stem = stems[done + k]};
-			f[k].stem_len = strlen(f[k].stem);
-		}
-		for (size_t i = 0; i < narts; i++)
-			if (arts[i])
-				related_forms_article(&sc, arts[i], f, nf);
-		for (size_t k = 0; k < nf; k++) {
-			out[done + k] = xstrdup(related_forms_best(&f[k]));
-			for (size_t i = 0; i < f[k].n; i++)
-				free(f[k].form[i]);
-		}
+	for (size_t k = 0; k < n; k++) {
+		f[k].stem = stems[k];
+		f[k].stem_len = strlen(stems[k]);
 	}
+	for (size_t i = 0; i < narts && n > 0; i++)
+		if (arts[i])
+			related_forms_article(&sc, arts[i], f, n);
+	for (size_t k = 0; k < n; k++) {
+		out[k] = xstrdup(related_forms_best(&f[k]));
+		for (size_t i = 0; i < f[k].n; i++)
+			free(f[k].form[i]);
+	}
+	free(f);
 	norm_text_free(&sc.t);
 	free(sc.toks);
 }

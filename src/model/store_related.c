@@ -939,70 +939,80 @@ static size_t sr_shared(const struct sr_vec *a, const struct sr_vec *b, double s
 
 /* related.c's related_explain: the shared entities and words that weighed most, a word left
  * out when a shared entity's key holds it. */
-/* stems as the query's article (*query, read once a list) and row b's write them. */
-static void sr_forms(struct store *s, struct article **query, int64_t a, int64_t b,
-		     const char *const *stems, size_t n, char **out)
-{
-	struct article *arts[2] = {NULL, NULL};
+/* The terms of a why line: entities by name, words as stems until sr_whys writes them out. */
+struct sr_why {
+	char *shown[RELATED_WHY_MAX];
+	bool entity[RELATED_WHY_MAX];
+	size_t n;
+};
 
-	if (n > 0) {
-		if (*query == NULL)
-			*query = store_load_article(s, a);
-		arts[0] = *query;
-		arts[1] = store_load_article(s, b);
-	}
-	related_written_forms((const struct article *const *)arts, 2, stems, n, out);
-	article_free(arts[1]);
-}
-
-/* The why line of b as a's related story: the shared entities by name, the shared words as
- * the two articles write them (related_written_forms), heaviest first. */
-static char *sr_why(struct store *s, const struct sr_article *a, struct article **query,
-		    const struct sr_article *b)
+/* The shared terms that weighed most in b's link to a, heaviest first, into w (a word that is
+ * part of a shared entity's name gives way to the entity). */
+static void sr_why_terms(struct store *s, const struct sr_article *a, const struct sr_article *b,
+			 struct sr_why *w)
 {
 	struct related_term *t = xcalloc(a->entities.n + a->words.n + 1, sizeof *t);
-	size_t ne = sr_shared(&a->entities, &b->entities, RELATED_EXPLAIN_ENTITY_WEIGHT, true, t), nw, nwhy = 0;
-	char **keys = xcalloc(ne + 1, sizeof *keys), *shown[RELATED_WHY_MAX], *forms[RELATED_WHY_MAX], *name;
-	const char *stems[RELATED_WHY_MAX] = {0};
-	bool entity[RELATED_WHY_MAX] = {0};
-	size_t nstems = 0;
-	struct strbuf sb = {0};
+	size_t ne = sr_shared(&a->entities, &b->entities, RELATED_EXPLAIN_ENTITY_WEIGHT, true, t), nw;
+	char **keys = xcalloc(ne + 1, sizeof *keys), *name;
 
+	w->n = 0;
 	for (size_t i = 0; i < ne; i++) {
 		sr_term(s, t[i].id, &keys[i], &name);
 		free(name);
 	}
 	nw = sr_shared(&a->words, &b->words, 1, false, t + ne);
 	xqsort(t, ne + nw, sizeof *t, related_term_cmp);
-	for (size_t i = 0; i < ne + nw && nwhy < RELATED_WHY_MAX; i++) {
+	for (size_t i = 0; i < ne + nw && w->n < RELATED_WHY_MAX; i++) {
 		bool inside = false;
 		char *term;
 		sr_term(s, t[i].id, &term, &name);
 		for (size_t k = 0; !t[i].entity && k < ne && !inside; k++)
 			inside = strstr(keys[k], term) != NULL;
 		if (!inside) {
-			entity[nwhy] = t[i].entity;
-			shown[nwhy] = t[i].entity && name ? xstrdup(name) : xstrdup(term);
-			if (!t[i].entity)
-				stems[nstems++] = shown[nwhy];
-			nwhy++;
+			w->entity[w->n] = t[i].entity;
+			w->shown[w->n++] = xstrdup(t[i].entity && name ? name : term);
 		}
 		free(term);
 		free(name);
 	}
-	sr_forms(s, query, a->row, b->row, stems, nstems, forms);
-	strbuf_append(&sb, "", 0);
-	for (size_t i = 0, k = 0; i < nwhy; i++) {
-		strbuf_printf(&sb, "%s%s", i ? "، " : "", entity[i] ? shown[i] : forms[k++]);
-		free(shown[i]);
-	}
-	for (size_t k = 0; k < nstems; k++)
-		free(forms[k]);
 	for (size_t i = 0; i < ne; i++)
 		free(keys[i]);
 	free(keys);
 	free(t);
-	return sb.data;
+}
+
+/* The why lines of out's n entries from their terms w: each shared word as the query article
+ * (row) writes it most often, read and scanned once for the whole list (a shared word is in
+ * both articles; related_why also counts the other's forms). */
+static void sr_whys(struct store *s, int64_t row, struct sr_why *w, struct store_related_list *out)
+{
+	const char **stems = xcalloc(out->n * RELATED_WHY_MAX + 1, sizeof *stems);
+	char **forms;
+	size_t nstems = 0;
+	struct article *query = NULL;
+
+	for (size_t k = 0; k < out->n; k++)
+		for (size_t i = 0; i < w[k].n; i++)
+			if (!w[k].entity[i])
+				stems[nstems++] = w[k].shown[i];
+	forms = xcalloc(nstems + 1, sizeof *forms);
+	if (nstems > 0)
+		query = store_load_article(s, row);
+	related_written_forms((const struct article *const *)&query, 1, stems, nstems, forms);
+	for (size_t k = 0, f = 0; k < out->n; k++) {
+		struct strbuf sb = {0};
+		strbuf_append(&sb, "", 0);
+		for (size_t i = 0; i < w[k].n; i++) {
+			strbuf_printf(&sb, "%s%s", i ? "، " : "", w[k].entity[i] ? w[k].shown[i] : forms[f++]);
+			free(w[k].shown[i]);
+		}
+		out->v[k].why = sb.data;
+	}
+	for (size_t f = 0; f < nstems; f++)
+		free(forms[f]);
+	free(forms);
+	free(stems);
+	article_free(query);
 }
 
 static void sr_add_id(char (**v)[ARTICLE_ID_LEN + 1], size_t *n, const char *id)
@@ -1110,7 +1120,7 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 static bool sr_get(struct store *s, int64_t row, size_t max, struct store_related_list *out)
 {
 	struct sr_article a, *pool;
-	struct article *query = NULL; /* its text, for the why lines */
+	struct sr_why *w;
 	size_t npool, *lead;
 	double floor, first_floor, n = (double)sr_meta(s, "related_n");
 
@@ -1142,9 +1152,11 @@ static bool sr_get(struct store *s, int64_t row, size_t max, struct store_relate
 			out->v[out->n++] = sr_link_of(&pool[i]);
 		}
 	}
+	w = xcalloc(out->n + 1, sizeof *w);
 	for (size_t k = 0; k < out->n; k++)
-		out->v[k].why = sr_why(s, &a, &query, sr_member(s, &pool[lead[k]]));
-	article_free(query);
+		sr_why_terms(s, &a, sr_member(s, &pool[lead[k]]), &w[k]);
+	sr_whys(s, row, w, out);
+	free(w);
 	for (size_t i = 0; i < npool; i++)
 		sr_article_free(&pool[i]);
 	free(pool);
