@@ -67,6 +67,7 @@ struct related_term {
 
 struct related_link {
 	uint32_t article;  /* position in corpus->items: the entry's best-scoring article */
+	uint32_t query;    /* the article it is related to (related_find's a) */
 	double score;      /* 0..1 */
 	uint32_t *shared;  /* corpus entity ids both mention and that count, most telling first */
 	size_t nshared;
@@ -163,7 +164,9 @@ void related_links_free(struct related_link *v, size_t n);
 size_t related_copies(const struct related_index *x, size_t a, uint32_t **out);
 /* The stem of word id (matching form, NUL-terminated). */
 const char *related_word(const struct related_index *x, uint32_t id);
-/* A link's explanation, "word، entity، ..." (a new string: caller frees). */
+/* A link's explanation, "word، entity، ...": entities by name, words in their most frequent
+ * written form in the two articles (from the ال on; without ال, whole). A new string: caller
+ * frees. */
 char *related_why(const struct related_index *x, const struct related_link *l);
 
 /* The reference: TF-IDF cosine over every stem (no dateline removed, no entity, no floor),

@@ -428,15 +428,39 @@ static double related_small(const struct related_index *x)
 	return share < 1 ? share : 1;
 }
 
-/* Whether article b shares more than one topical word with a (related_evidence); rare: the
- * flags of a's words. */
-static bool related_enough_words(const struct related_index *x, const struct related_vec *va,
-				 const bool *rare, size_t b)
+/* What related_evidence reads of article a's words: which are rare, and which are part of
+ * which of its entities' names. */
+struct related_words_of {
+	struct related_vec w, e; /* a's words and entities */
+	bool *rare;
+	uint64_t *units;
+};
+
+static void related_words_of(const struct related_index *x, size_t a, struct related_words_of *o)
 {
-	struct related_vec vb = related_vec_of(&x->word, b);
+	const char *keys[RELATED_UNIT_ENTITIES];
+	size_t nkeys = 0;
+
+	o->w = related_vec_of(&x->word, a);
+	o->e = related_vec_of(&x->ent, a);
+	o->rare = xcalloc(o->w.n + 1, sizeof *o->rare);
+	o->units = xcalloc(o->w.n + 1, sizeof *o->units);
+	for (; nkeys < o->e.n && nkeys < RELATED_UNIT_ENTITIES; nkeys++)
+		keys[nkeys] = entity_table_key(x->entities, o->e.ids[nkeys]);
+	for (size_t i = 0; i < o->w.n; i++) {
+		o->rare[i] = x->rare[o->w.ids[i]];
+		o->units[i] = related_entity_units(related_word(x, o->w.ids[i]), keys, nkeys);
+	}
+}
+
+/* Whether article b shares more than one topical word with a (related_evidence). */
+static bool related_enough_words(const struct related_index *x, const struct related_words_of *a,
+				 size_t b)
+{
+	struct related_vec vb = related_vec_of(&x->word, b), eb = related_vec_of(&x->ent, b);
 	double small = related_small(x);
-	return related_evidence(va, rare, &vb, x->params.beyond_one * small,
-				x->params.rare_evidence * small);
+	return related_evidence(&a->w, a->rare, a->units, related_shared_entities(&a->e, &eb), &vb,
+				x->params.beyond_one * small, x->params.rare_evidence * small);
 }
 
 static double related_word_cosine(const struct related_index *x, size_t a, size_t b)
@@ -468,29 +492,26 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 {
 	const struct related_params *p = &x->params;
 	double *score = x->score, norm = 1 + p->entity_boost;
-	struct related_vec ve = related_vec_of(&x->ent, a), vw = {0};
-	bool *rare = NULL;
+	struct related_vec ve = related_vec_of(&x->ent, a);
+	struct related_words_of wa = {0};
 	size_t n = 0;
 
-	if (x->word.at) { /* no words without the entity model's stop words */
-		vw = related_vec_of(&x->word, a);
-		rare = xcalloc(vw.n + 1, sizeof *rare);
-		for (size_t i = 0; i < vw.n; i++)
-			rare[i] = x->rare[vw.ids[i]];
-	}
+	if (x->word.at) /* no words without the entity model's stop words */
+		related_words_of(x, a, &wa);
 	related_score(&x->epost, &ve, p->entity_boost / norm, score);
-	related_score(&x->wpost, &vw, 1 / norm, score);
+	related_score(&x->wpost, &wa.w, 1 / norm, score);
 	for (size_t b = 0; b < x->narticles; b++) {
 		double sb = score[b];
 		score[b] = 0;
 		if (b == a || sb <= 1e-9 || (n == max && sb < pool[0].score))
 			continue; /* nothing, or below the weakest kept: most of thousands */
 		sb *= related_time(x, a, b);
-		if (sb > 1e-9 && (rare == NULL || related_enough_words(x, &vw, rare, b)))
+		if (sb > 1e-9 && (wa.rare == NULL || related_enough_words(x, &wa, b)))
 			related_top_add(pool, &n, max, (struct related_link){.article = (uint32_t)b, .score = sb});
 	}
 	xqsort(pool, n, sizeof *pool, related_link_cmp);
-	free(rare);
+	free(wa.rare);
+	free(wa.units);
 	return n;
 }
 
@@ -583,8 +604,10 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 		} else if (n < max && !weak)
 			v[n++] = pool[i];
 	}
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n; k++) {
+		v[k].query = (uint32_t)a;
 		related_explain(x, a, &v[k]);
+	}
 	free(pool);
 	free(ncap);
 	*out = v;
@@ -617,18 +640,4 @@ void related_links_free(struct related_link *v, size_t n)
 const char *related_word(const struct related_index *x, uint32_t id)
 {
 	return id < x->nwords && x->words ? x->words + x->word_at[id] : "";
-}
-
-char *related_why(const struct related_index *x, const struct related_link *l)
-{
-	struct strbuf sb = {0};
-
-	strbuf_append(&sb, "", 0);
-	for (size_t i = 0; i < l->nwhy; i++) {
-		char *name = l->why[i].entity ? entity_table_name(x->entities, l->why[i].id)
-					      : xstrdup(related_word(x, l->why[i].id));
-		strbuf_printf(&sb, "%s%s", i ? "، " : "", name);
-		free(name);
-	}
-	return sb.data;
 }

@@ -103,11 +103,20 @@ double related_dot(const struct related_vec *a, const struct related_vec *b);
 /* Whether a word in df of n articles is rare: evidence that two articles tell one story. In
  * a small collection (RELATED_COMMON_MIN) every word is. */
 bool related_is_rare(double df, double n);
+/* Entities of an article whose names related_evidence reads (the first of its vector). */
+#define RELATED_UNIT_ENTITIES 64
+/* Which of keys[0..nkeys) (an article's entities, in its vector's order) hold word: bit k. */
+uint64_t related_entity_units(const char *word, const char *const *keys, size_t nkeys);
+/* Which entities of vector a (bit i: a's i-th) b shares. */
+uint64_t related_shared_entities(const struct related_vec *a, const struct related_vec *b);
 /* Whether word vectors a and b share more than one topical word (related.h): their cosine
  * without its strongest shared word reaches beyond_one, and the shared words that rare marks
- * (one flag per word of a) make rare_evidence of it. */
-bool related_evidence(const struct related_vec *a, const bool *rare, const struct related_vec *b,
-		      double beyond_one, double rare_evidence);
+ * (one flag per word of a) make rare_evidence of it. units (NULL: none): for each word of
+ * a, the entities of a whose names hold it (related_entity_units); the words of the
+ * entities in shared count as one word. */
+bool related_evidence(const struct related_vec *a, const bool *rare, const uint64_t *units,
+		      uint64_t shared, const struct related_vec *b, double beyond_one,
+		      double rare_evidence);
 /* The transpose of per-article vectors: for each id below nids, the articles that hold it,
  * ascending, with its weight there. */
 void related_postings_build(struct related_postings *p, const struct related_vecs *vs,
@@ -120,6 +129,12 @@ void related_score(const struct related_postings *p, const struct related_vec *v
 /* The day of an article (days since the epoch), RELATED_NO_DAY when its date is unknown. */
 #define RELATED_NO_DAY INT32_MIN
 int32_t related_day(const struct article *a);
+
+/* Each stem of stems[0, n) (matching form) as the articles arts[0, narts) (NULL ones left
+ * out) write it most often (related_why.c), or the stem itself when they never do, into
+ * out[0, n) (caller frees each). */
+void related_written_forms(const struct article *const *arts, size_t narts,
+			   const char *const *stems, size_t n, char **out);
 
 /* qsort order of a link's terms: heaviest first, entities before words, then by id. */
 int related_term_cmp(const void *a, const void *b);

@@ -220,17 +220,46 @@ bool related_is_rare(double df, double n)
 	return df <= RELATED_RARE_SHARE * n || df <= RELATED_COMMON_MIN;
 }
 
-/* A story shared is many words shared: one word (a town's name) or only common ones (civil
- * defence, rescue) link any two items of a kind, and scored as high as related stories. */
-bool related_evidence(const struct related_vec *a, const bool *rare, const struct related_vec *b,
-		      double beyond_one, double rare_evidence)
+uint64_t related_entity_units(const char *word, const char *const *keys, size_t nkeys)
 {
-	double all = 0, strongest = 0, rare_part = 0;
+	uint64_t in = 0;
+	for (size_t k = 0; k < nkeys && k < RELATED_UNIT_ENTITIES; k++)
+		if (*word && keys[k] && strstr(keys[k], word))
+			in |= (uint64_t)1 << k;
+	return in;
+}
+
+uint64_t related_shared_entities(const struct related_vec *a, const struct related_vec *b)
+{
+	uint64_t shared = 0;
+	for (size_t i = 0, j = 0; i < a->n && i < RELATED_UNIT_ENTITIES && j < b->n;) {
+		if (a->ids[i] == b->ids[j])
+			shared |= (uint64_t)1 << i++, j++;
+		else if (a->ids[i] < b->ids[j])
+			i++;
+		else
+			j++;
+	}
+	return shared;
+}
+
+/* A story shared is many words shared: one word (a town's name) or only common ones (civil
+ * defence, rescue) link any two items of a kind, and scored as high as related stories. The
+ * words of one shared entity's name are one word here (فلاديمير and بوتين, مركز الملك سلمان
+ * للإغاثة's): a name is one subject, however many words it takes. */
+bool related_evidence(const struct related_vec *a, const bool *rare, const uint64_t *units,
+		      uint64_t shared, const struct related_vec *b, double beyond_one,
+		      double rare_evidence)
+{
+	double all = 0, strongest = 0, rare_part = 0, named = 0;
 	for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
 		if (a->ids[i] == b->ids[j]) {
 			double p = (double)a->w[i] * b->w[j];
 			all += p;
-			strongest = p > strongest ? p : strongest;
+			if (units && (units[i] & shared))
+				named += p;
+			else
+				strongest = p > strongest ? p : strongest;
 			rare_part += rare[i] ? p : 0;
 			i++, j++;
 		} else if (a->ids[i] < b->ids[j])
@@ -238,6 +267,7 @@ bool related_evidence(const struct related_vec *a, const bool *rare, const struc
 		else
 			j++;
 	}
+	strongest = named > strongest ? named : strongest;
 	return all - strongest >= beyond_one && rare_part >= rare_evidence;
 }
 

@@ -1069,6 +1069,42 @@ static double sr_dot_spread(const struct store_related_state *x, const struct re
 	return s;
 }
 
+static int sr_term(struct store *s, uint32_t id, char **term, char **name);
+
+/* A term's stem or key (caller frees): from the working copy when it holds the term (one made
+ * in this transaction is not in related_terms before the flush), else from the table. */
+static char *sr_term_text(struct store *s, uint32_t id)
+{
+	const struct sr_mem *m = &s->related->mem;
+	const struct sr_term *t = m->live ? sr_term_by_id(m, id) : NULL;
+	char *term, *name;
+	if (t)
+		return xstrdup(strtab_str(&m->keys, (uint32_t)(t - m->terms)) + 1);
+	sr_term(s, id, &term, &name);
+	free(name);
+	return term;
+}
+
+/* For each word of the article (v), the entities of e whose keys hold it (related_evidence's
+ * units): the terms read once per article. */
+static uint64_t *sr_units(struct store *s, const struct related_work *v, const struct related_work *e)
+{
+	char *keys[RELATED_UNIT_ENTITIES], *term;
+	size_t nkeys = e->n < RELATED_UNIT_ENTITIES ? e->n : RELATED_UNIT_ENTITIES;
+	uint64_t *units = xcalloc(v->n + 1, sizeof *units);
+
+	for (size_t k = 0; k < nkeys; k++)
+		keys[k] = sr_term_text(s, e->ids[k]);
+	for (size_t j = 0; j < v->n; j++) {
+		term = sr_term_text(s, v->ids[j]);
+		units[j] = term ? related_entity_units(term, (const char *const *)keys, nkeys) : 0;
+		free(term);
+	}
+	for (size_t k = 0; k < nkeys; k++)
+		free(keys[k]);
+	return units;
+}
+
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
  * in the cosine, with the shared entities' boost, and 0 without the words' evidence
@@ -1077,9 +1113,10 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 		       int32_t day, double narticles)
 {
 	struct store_related_state *x = s->related;
-	struct related_vec va = {v->ids, v->w, v->n};
+	struct related_vec va = {v->ids, v->w, v->n}, ea = {e->ids, e->w, e->n};
 	double small = narticles < RELATED_FLOOR_ARTICLES ? narticles / RELATED_FLOOR_ARTICLES : 1;
 	bool *rare = xcalloc(v->n + 1, sizeof *rare);
+	uint64_t *units = sr_units(s, v, e);
 	size_t n = 0;
 
 	for (size_t j = 0; j < v->n; j++)
@@ -1092,8 +1129,8 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 		if (b) {
 			struct related_vec vb = {b->ids, b->w, b->nw};
 			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
-			bool enough = related_evidence(&va, rare, &vb, RELATED_BEYOND_ONE * small,
-						       RELATED_RARE_EVIDENCE * small);
+			bool enough = related_evidence(&va, rare, units, related_shared_entities(&ea, &eb), &vb,
+						       RELATED_BEYOND_ONE * small, RELATED_RARE_EVIDENCE * small);
 			x->hits[i].score = enough ? (sr_dot_spread(x, &vb) + RELATED_ENTITY_BOOST * sr_dot_spread(x, &eb)) /
 					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day) : 0;
 		}
@@ -1104,6 +1141,7 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 	x->nhits = n;
 	xqsort(x->hits, x->nhits, sizeof *x->hits, sr_hit_by_score);
 	free(rare);
+	free(units);
 }
 
 /* The hit of article b in the open-addressing table x->table (made when missing). */
@@ -1515,27 +1553,39 @@ static size_t sr_shared(const struct sr_vec *a, const struct sr_vec *b, double s
 
 /* related.c's related_explain: the shared entities and words that weighed most, a word left
  * out when a shared entity's key holds it. */
-static char *sr_why(struct store *s, const struct sr_article *a, const struct sr_article *b)
+/* The terms of a why line: entities by name, words as stems until sr_whys writes them out. */
+struct sr_why {
+	char *shown[RELATED_WHY_MAX];
+	bool entity[RELATED_WHY_MAX];
+	size_t n;
+};
+
+/* The shared terms that weighed most in b's link to a, heaviest first, into w (a word that is
+ * part of a shared entity's name gives way to the entity). */
+static void sr_why_terms(struct store *s, const struct sr_article *a, const struct sr_article *b,
+			 struct sr_why *w)
 {
 	struct related_term *t = xcalloc(a->entities.n + a->words.n + 1, sizeof *t);
-	size_t ne = sr_shared(&a->entities, &b->entities, RELATED_EXPLAIN_ENTITY_WEIGHT, true, t), nw, nwhy = 0;
-	char **keys = xcalloc(ne + 1, sizeof *keys), *term, *name;
-	struct strbuf sb = {0};
+	size_t ne = sr_shared(&a->entities, &b->entities, RELATED_EXPLAIN_ENTITY_WEIGHT, true, t), nw;
+	char **keys = xcalloc(ne + 1, sizeof *keys), *name;
 
-	strbuf_append(&sb, "", 0);
+	w->n = 0;
 	for (size_t i = 0; i < ne; i++) {
 		sr_term(s, t[i].id, &keys[i], &name);
 		free(name);
 	}
 	nw = sr_shared(&a->words, &b->words, 1, false, t + ne);
 	xqsort(t, ne + nw, sizeof *t, related_term_cmp);
-	for (size_t i = 0; i < ne + nw && nwhy < RELATED_WHY_MAX; i++) {
+	for (size_t i = 0; i < ne + nw && w->n < RELATED_WHY_MAX; i++) {
 		bool inside = false;
+		char *term;
 		sr_term(s, t[i].id, &term, &name);
 		for (size_t k = 0; !t[i].entity && k < ne && !inside; k++)
 			inside = strstr(keys[k], term) != NULL;
-		if (!inside)
-			strbuf_printf(&sb, "%s%s", nwhy++ ? "، " : "", t[i].entity && name ? name : term);
+		if (!inside) {
+			w->entity[w->n] = t[i].entity;
+			w->shown[w->n++] = xstrdup(t[i].entity && name ? name : term);
+		}
 		free(term);
 		free(name);
 	}
@@ -1543,7 +1593,40 @@ static char *sr_why(struct store *s, const struct sr_article *a, const struct sr
 		free(keys[i]);
 	free(keys);
 	free(t);
-	return sb.data;
+}
+
+/* The why lines of out's n entries from their terms w: each shared word as the query article
+ * (row) writes it most often, read and scanned once for the whole list (a shared word is in
+ * both articles; related_why also counts the other's forms). */
+static void sr_whys(struct store *s, int64_t row, struct sr_why *w, struct store_related_list *out)
+{
+	const char **stems = xcalloc(out->n * RELATED_WHY_MAX + 1, sizeof *stems);
+	char **forms;
+	size_t nstems = 0;
+	struct article *query = NULL;
+
+	for (size_t k = 0; k < out->n; k++)
+		for (size_t i = 0; i < w[k].n; i++)
+			if (!w[k].entity[i])
+				stems[nstems++] = w[k].shown[i];
+	forms = xcalloc(nstems + 1, sizeof *forms);
+	if (nstems > 0)
+		query = store_load_article(s, row);
+	related_written_forms((const struct article *const *)&query, 1, stems, nstems, forms);
+	for (size_t k = 0, f = 0; k < out->n; k++) {
+		struct strbuf sb = {0};
+		strbuf_append(&sb, "", 0);
+		for (size_t i = 0; i < w[k].n; i++) {
+			strbuf_printf(&sb, "%s%s", i ? "، " : "", w[k].entity[i] ? w[k].shown[i] : forms[f++]);
+			free(w[k].shown[i]);
+		}
+		out->v[k].why = sb.data;
+	}
+	for (size_t f = 0; f < nstems; f++)
+		free(forms[f]);
+	free(forms);
+	free(stems);
+	article_free(query);
 }
 
 static void sr_add_id(char (**v)[ARTICLE_ID_LEN + 1], size_t *n, const char *id)
@@ -1651,6 +1734,7 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 static bool sr_get(struct store *s, int64_t row, size_t max, struct store_related_list *out)
 {
 	struct sr_article a, *pool;
+	struct sr_why *w;
 	size_t npool, *lead;
 	double floor, first_floor, n = (double)sr_meta(s, "related_n");
 
@@ -1682,8 +1766,11 @@ static bool sr_get(struct store *s, int64_t row, size_t max, struct store_relate
 			out->v[out->n++] = sr_link_of(&pool[i]);
 		}
 	}
+	w = xcalloc(out->n + 1, sizeof *w);
 	for (size_t k = 0; k < out->n; k++)
-		out->v[k].why = sr_why(s, &a, sr_member(s, &pool[lead[k]]));
+		sr_why_terms(s, &a, sr_member(s, &pool[lead[k]]), &w[k]);
+	sr_whys(s, row, w, out);
+	free(w);
 	for (size_t i = 0; i < npool; i++)
 		sr_article_free(&pool[i]);
 	free(pool);

@@ -2,7 +2,7 @@
  * Yemen, two unrelated), and on small made-up corpora for each rule of the ranking: time
  * proximity, the floors, copies folded into one entry (and the article's own copies kept
  * apart), common entities that cannot make a link, one shared word that cannot either, the
- * dateline left out, and the link explained by its terms. With --shared: the word vectors of a day of SaudiNewsNet,
+ * dateline left out, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
  * on one thread and on several. */
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +11,7 @@
 #include "qari/related.h"
 #include "qari/search.h"
 #include "qari/xalloc.h"
+#include "../../src/model/related_private.h" /* related_evidence, white box */
 
 static size_t pos_of(const struct corpus *c, const char *url_part)
 {
@@ -402,6 +403,65 @@ static void test_first_floor(const struct ner_model *model)
 	made_free(&m);
 }
 
+/* The why line shows a shared word as the articles write it (ة and ال kept, و ب ل off before
+ * ال, a word without ال whole, the most frequent form), not its stem (مبادره، رنامج). */
+static void test_why_as_written(const struct ner_model *model)
+{
+	struct made m;
+	struct related_index x;
+	struct related_link *l;
+	size_t a, b, n;
+
+	made_build(&m, model);
+	entity_table_free(&m.t);
+	a = add(&m.c, "why_a", 0, "خبر المبادرة",
+		words(48000, 12, "بالمبادرة والمبادرة المبادرة للمبادرة وحديقة برنامج برنامج"),
+		words(48100, 12, ""));
+	b = add(&m.c, "why_b", 2, "حديث عن المبادرة",
+		words(48000, 12, "المبادرة والمبادرة حديقة حديقة برنامج برنامج"), words(48200, 12, ""));
+	entity_table_build(&m.t, &m.c, model);
+	related_index_build(&x, &m.t, NULL, 1, NULL);
+	n = related_find(&x, a, 10, &l);
+	REQUIRE(n >= 1 && l[0].article == b);
+	char *why = related_why(&x, &l[0]);
+	CHECK(strstr(why, "المبادرة") != NULL);
+	CHECK(strstr(why, "حديقة") != NULL);
+	CHECK(strstr(why, "برنامج") != NULL); /* its ب is its own: no stem رنامج */
+	CHECK(strncmp(why, "رنامج", strlen("رنامج")) != 0 && strstr(why, "، رنامج") == NULL);
+	CHECK(strstr(why, "مبادره") == NULL && strstr(why, "بالمبادرة") == NULL &&
+	      strstr(why, "وحديقة") == NULL);
+	free(why);
+	related_links_free(l, n);
+	related_index_free(&x);
+	made_free(&m);
+}
+
+/* The words of one shared name are one word to the evidence: فلاديمير and بوتين alone (the
+ * name of an entity both share) are no story; with a third word shared, or when the entity
+ * is not shared, they are more than one word. */
+static void test_evidence_units(void)
+{
+	const char *keys[] = {"فلاديمير بوتين", "موسكو"};
+	const char *words[] = {"بوتين", "فلاديمير", "قرعه"};
+	uint32_t ids[] = {1, 2, 3};
+	float w[] = {0.5f, 0.5f, 0.4f};
+	bool rare[] = {true, true, true};
+	uint64_t units[3];
+	struct related_vec two = {ids, w, 2}, three = {ids, w, 3};
+
+	for (size_t i = 0; i < 3; i++)
+		units[i] = related_entity_units(words[i], keys, 2);
+	CHECK(units[0] == 1 && units[1] == 1 && units[2] == 0);
+	CHECK(related_evidence(&two, rare, NULL, 0, &two, 0.07, 0.05));      /* two words */
+	CHECK(!related_evidence(&two, rare, units, 1, &two, 0.07, 0.05));    /* one name */
+	CHECK(related_evidence(&two, rare, units, 2, &two, 0.07, 0.05));     /* name not shared */
+	CHECK(related_evidence(&three, rare, units, 1, &three, 0.07, 0.05)); /* a name and a word */
+	uint32_t eids[] = {7, 9}, other[] = {9};
+	float ew[] = {1, 1};
+	struct related_vec ea = {eids, ew, 2}, eb = {other, ew, 1};
+	CHECK(related_shared_entities(&ea, &eb) == 2);
+}
+
 /* Two word indexes give the same ids, weights and posting lists. */
 static void check_same_words(const struct related_index *one, const struct related_index *two,
 			     size_t n)
@@ -482,7 +542,9 @@ int main(int argc, char **argv)
 		test_one_word(m);
 		test_first_floor(m);
 		test_copy_under_floor(m);
+		test_why_as_written(m);
 	}
+	test_evidence_units();
 	corpus_free(&c);
 	ner_default_free();
 	free(paths[0]);

@@ -476,6 +476,43 @@ static void test_migration(void)
 	corpus_free(&c);
 }
 
+/* The why line under a stored related story shows the shared words as the articles write
+ * them (المبادرة with its ال and ة), not the stems the vectors keep (مبادره). */
+static void test_why_as_written(void)
+{
+	static const char feed[] =
+		"<rss version=\"2.0\"><channel><title>قناة</title>"
+		"<item><link>http://x/why_a</link><title>خبر المبادرة</title><description>"
+		"بالمبادرة والمبادرة المبادرة للمبادرة الحديقة البرنامج البرنامج جحخد ذرزش"
+		"</description><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item>"
+		"<item><link>http://x/why_b</link><title>حديث عن المبادرة</title><description>"
+		"المبادرة والمبادرة الحديقة الحديقة البرنامج البرنامج صضطظ عغقث"
+		"</description><pubDate>Tue, 02 Jun 2026 10:00:00 GMT</pubDate></item>"
+		"<item><link>http://x/why_c</link><title>طقس اليوم</title><description>"
+		"أمطار غزيرة على السواحل ورياح نشطة"
+		"</description><pubDate>Tue, 02 Jun 2026 11:00:00 GMT</pubDate></item>"
+		"</channel></rss>";
+	struct store *s = test_open("why.db");
+	struct store_related_list l;
+	struct corpus c;
+	char *error = NULL;
+
+	corpus_init(&c);
+	corpus_load_buffer(&c, "http://127.0.0.1/why.xml", feed, sizeof feed - 1);
+	REQUIRE(c.n == 3);
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	free(error);
+	if (CHECK(store_related_get_id(s, c.items[0]->id, 10, &l)) && CHECK(l.n >= 1)) {
+		CHECK_STR(l.v[0].id, c.items[1]->id);
+		CHECK(strstr(l.v[0].why, "المبادرة") != NULL);
+		CHECK(strstr(l.v[0].why, "البرنامج") != NULL);
+		CHECK(strstr(l.v[0].why, "مبادره") == NULL && strstr(l.v[0].why, "بالمبادرة") == NULL);
+		store_related_list_free(&l);
+	}
+	corpus_free(&c);
+	store_close(s);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-related-XXXXXX";
@@ -496,6 +533,7 @@ int main(void)
 	test_import_same_tables();
 	test_import_index();
 	test_migration();
+	test_why_as_written();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
 	ner_default_free();

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Round 5 for related.tsv: 20 new dev queries (issue 14, second round), drawn by a rule fixed
+before drawing, and their pools.
+
+Rule (RELATED.md, Round 5), seed 20261207:
+  - eligible: articles with at least 300 characters of text that are none of the 50 earlier
+    queries and no candidate judged for a test query (any grade), so test stays untouched;
+  - stratified by source: each of the 14 sources gets one query, and 6 sources, drawn at
+    random among those with eligible articles on two days or more, a second (20 in all);
+  - stratified by day: for each query of a source, a crawl day is drawn uniformly among the
+    source's days with eligible articles (a source's two days differ), then an article
+    uniformly within that day.
+All 20 are dev.
+
+    pool_round5.py sample                  query ids, source, date, title
+    pool_round5.py stub                    related.tsv blocks with no grades (for eval-related)
+    pool_round5.py pool EVALOUT            query, split, candidate, methods (r5-qari:rank,
+                                           r5-tfidf:rank from eval-related --verbose on the
+                                           stub, r5-bm25:rank from pool_related.py's BM25)
+    pool_round5.py shuffle EVALOUT         the same pairs without methods, each query's
+                                           candidates in a seeded random order
+    pool_round5.py merge EVALOUT GRADES    appends the graded queries to related.tsv and
+                                           the pairs to related_pool.tsv
+"""
+import os
+import random
+import sys
+from collections import Counter, defaultdict
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pool_related as pr  # noqa: E402
+import pool_round2 as r2  # noqa: E402
+
+SEED = 20261207
+N_NEW = 20
+HERE = os.path.dirname(os.path.abspath(__file__))
+RELATED = os.path.join(HERE, "related.tsv")
+
+
+def judged(path=RELATED):
+    """(set of all earlier query ids, set of ids judged for test queries)."""
+    queries, test_cands, q, split = set(), set(), None, None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if not cols[0] or cols[0].startswith("#"):
+                continue
+            if cols[0] == "@":
+                q, split = cols[1], cols[2]
+                queries.add(q)
+            elif split == "test":
+                test_cands.add(cols[0])
+    return queries, test_cands
+
+
+def sample(arts):
+    queries, test_cands = judged()
+    rng = random.Random(SEED)
+    by_source_day = defaultdict(lambda: defaultdict(list))
+    for i in sorted(arts):
+        a = arts[i]
+        if len(a["content"]) < pr.MIN_CHARS or i in queries or i in test_cands:
+            continue
+        by_source_day[a["source"]][a["date"]].append(i)
+    sources = sorted(by_source_day)
+    quota = {s: 1 for s in sources}
+    several_days = [s for s in sources if len(by_source_day[s]) >= 2]
+    for s in rng.sample(several_days, N_NEW - len(sources)):
+        quota[s] += 1
+    picks = []
+    for s in sources:
+        days = sorted(by_source_day[s])
+        for day in rng.sample(days, quota[s]):
+            picks.append(rng.choice(by_source_day[s][day]))
+    return picks
+
+
+def bm25_lists(arts, picks):
+    stops = pr.load_stops()
+    toks = {}
+    for i, a in arts.items():
+        paras = pr.paragraphs(a["content"])
+        toks[i] = {"title": pr.tokens(a["title"], stops),
+                   "lead": pr.tokens("\n".join(paras[:2]), stops)}
+    df_lead = Counter()
+    for t in toks.values():
+        df_lead.update(set(t["lead"]))
+    avg_len = sum(len(t["lead"]) for t in toks.values()) / len(toks)
+    return {q: pr.bm25_top(arts, toks, q, pr.in_window(arts, q), df_lead, avg_len) for q in picks}
+
+
+def pools(arts, evalout):
+    picks = sample(arts)
+    r2.LABEL = {"qari": "r5-qari", "store": "r5-store", "tfidf": "r5-tfidf"}
+    got = r2.new_pairs(evalout, set())
+    bm = bm25_lists(arts, picks)
+    out = {}
+    for q in picks:
+        cands = dict(got.get((q, "dev"), {}))
+        for rank, c in enumerate(bm[q], 1):
+            if c != q:
+                cands.setdefault(c, []).append("r5-bm25:%d" % rank)
+        out[q] = cands
+    return out
+
+
+def merge(arts, evalout, grades_path):
+    p = pools(arts, evalout)
+    grades = {}
+    with open(grades_path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                q, c, g = line.split()
+                grades[(q, c)] = g
+    with open(RELATED, "a", encoding="utf-8") as f:
+        for q, cands in p.items():
+            missing = [c for c in cands if (q, c) not in grades]
+            if missing:
+                sys.exit("%s: ungraded %s" % (q, " ".join(missing)))
+            f.write("@\t%s\tdev\n# round 5\n" % q)
+            for c in sorted(cands, key=lambda c: (-int(grades[(q, c)]), c)):
+                f.write("%s\t%s\n" % (c, grades[(q, c)]))
+    with open(os.path.join(HERE, "related_pool.tsv"), "a", encoding="utf-8") as f:
+        f.write("# round 5, dev: 20 new queries (pool_round5.py, RELATED.md)\n")
+        for q, cands in p.items():
+            for c in sorted(cands):
+                f.write("%s\tdev\t%s\t%s\n" % (q, c, ",".join(cands[c])))
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    arts = pr.load_articles()
+    cmd = sys.argv[1]
+    if cmd == "sample":
+        for q in sample(arts):
+            a = arts[q]
+            print("%s\t%s\t%s\t%s" % (q, a["source"], a["date"].date(), a["title"]))
+    elif cmd == "stub":
+        for q in sample(arts):
+            print("@\t%s\tdev" % q)
+    elif cmd in ("pool", "shuffle") and len(sys.argv) == 3:
+        for q, cands in pools(arts, sys.argv[2]).items():
+            order = sorted(cands)
+            if cmd == "shuffle":
+                random.Random("%d:%s" % (SEED, q)).shuffle(order)
+            for c in order:
+                row = [q, "dev", c] + ([",".join(cands[c])] if cmd == "pool" else [])
+                print("\t".join(row))
+    elif cmd == "merge" and len(sys.argv) == 4:
+        merge(arts, sys.argv[2], sys.argv[3])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()
