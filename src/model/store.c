@@ -158,9 +158,11 @@ bool store_exec(struct store *s, const char *sql, char **error)
 sqlite3_stmt *store_prepare(struct store *s, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		fatal("store: bad statement (%s): %s", sqlite3_errmsg(s->db), sql);
-	return st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK)
+		return st;
+	if (atomic_load(&s->interrupted))
+		return NULL;
+	fatal("store: bad statement (%s): %s", sqlite3_errmsg(s->db), sql);
 }
 
 static int store_user_version(struct store *s)

@@ -496,9 +496,10 @@ bool store_list_count_try(struct store *s, const struct store_list_filter *f, si
 		*count = n;
 		return true;
 	}
-	st = store_prepare(s, sql);
-	store_list_bind(st, f, NULL, match);
-	ok = sqlite3_step(st) == SQLITE_ROW;
+	st = store_prepare(s, sql); /* NULL when interrupted: not counted */
+	if (st)
+		store_list_bind(st, f, NULL, match);
+	ok = st && sqlite3_step(st) == SQLITE_ROW;
 	if (ok) {
 		n = (size_t)sqlite3_column_int64(st, 0);
 		read = (size_t)sqlite3_column_int64(st, 1);
@@ -520,7 +521,11 @@ size_t store_list_count(struct store *s, const struct store_list_filter *f, size
 	return n;
 }
 
-void store_list_interrupt(struct store *s) { sqlite3_interrupt(s->db); }
+void store_list_interrupt(struct store *s)
+{
+	atomic_store(&s->interrupted, true);
+	sqlite3_interrupt(s->db);
+}
 
 size_t store_list_rank(struct store *s, const struct store_list_filter *f,
 		       const struct store_list_key *key)

@@ -10,6 +10,7 @@
 #define QARI_STORE_PRIVATE_H
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 
 #include "qari/store.h"
 #include "qari/xalloc.h"
@@ -67,12 +68,17 @@ struct store {
 	int64_t share_top;            /* ...this one */
 	char **messages;              /* for store_take_message */
 	size_t nmessages, msgcap;
+	atomic_bool interrupted;      /* store_list_interrupt was called (another thread may) */
 };
 
 char *store_errmsg(struct store *s, const char *what);
 /* Settings for writing many articles at once (on), and back to those of every day (off). */
 void store_bulk(struct store *s, bool on);
 bool store_exec(struct store *s, const char *sql, char **error);
+/* A statement, or the end of the program with a message: qari's SQL is fixed, so a statement
+ * that does not prepare is a bug. Except on a connection store_list_interrupt stops (the search
+ * counter's): there an interrupt may fail the prepare (FTS5's table made while it lands), and
+ * the result is NULL, on which SQLite's calls are harmless and fail. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql);
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
