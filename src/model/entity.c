@@ -337,6 +337,20 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 static const char *const entity_offices[] = {"شيخ", "وزير", "سفير", "امير", "ولي", "مدير",
 					     "نائب", "سكرتير", "محافظ", "مستشار", "رئيس"};
 
+/* Whether word k is a rank or a title before a person («شرطة منطقة القصيم الرائد بدر
+ * السحيباني»), which ends the body before it. */
+static bool entity_rank_before_person(struct entity_scratch *x, size_t k)
+{
+	static const char *const ranks[] = {"الرائد", "النقيب", "المقدم", "الملازم", "الرقيب", "العريف"};
+	const struct ner_para *p = x->p;
+	bool rank = entity_is_title_word(x, k);
+	if (k + 1 >= p->n || ner_tag_type(p->tags[k + 1]) != NER_PERS)
+		return false;
+	for (size_t t = 0; t < sizeof ranks / sizeof *ranks && !rank; t++)
+		rank = entity_word_is(p, k, ranks[t]);
+	return rank;
+}
+
 /* Whether the last word k of a name of type is an office after it, not the name's: one of
  * entity_offices after a person, a title before a person after a place («قرية ابن نومة الشيخ
  * عبدالرحمن»; not «شرم الشيخ»); a family name's is kept («آل الشيخ»). */
@@ -671,10 +685,11 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			name is the next name's or an office */
 	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
-	while (type == ENTITY_ORG && j - i > 1 &&
-	       (entity_verb_like(x, j - 1) ||
+	while ((type == ENTITY_ORG || type == ENTITY_PLACE) && j - i > 1 &&
+	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1))) ||
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
-		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي»: what is said of it */
+		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
+			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
 	while (type == ENTITY_PLACE && j - i > 1 && entity_verb_like(x, j - 1) &&
 	       !entity_place_known(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
 		j--; /* «أمين المدينة يترأس»: the sentence's verb */

@@ -34,8 +34,9 @@ static size_t entity_list_and(const struct entity_scratch *x, const struct ner_p
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
-	if (n < 6 || memcmp(w, "و", 2) != 0)
-		return 0;
+	if (n < 6 || memcmp(w, "و", 2) != 0 || entity_rules_is_trigger(x->rules, w, n) ||
+	    entity_rules_is_place_trigger(x->rules, w, n))
+		return 0; /* «وزارة» is a word of its own */
 	if (ner_lexicon_known(x->lex, w, n) && !ner_lexicon_known(x->lex, w + 2, n - 2))
 		return 0;
 	return 2;
@@ -51,13 +52,19 @@ static bool entity_list_head(const struct ner_para *p, size_t k)
 
 /* Whether word k, with skip bytes of و off, is a word that no list item starts with. */
 static bool entity_list_stops(const struct entity_scratch *x, const struct ner_para *p, size_t k,
-			      size_t skip)
+			      size_t skip, int type)
 {
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
 	if (p->toks[k].kind != NORM_TOKEN_WORD || (w[0] >= '0' && w[0] <= '9') ||
 	    entity_list_head(p, k))
 		return true; /* «…، الناصرية، ونقل أحياء العدامة»: the next list */
+	if (type != NER_PERS && n > 6 && memcmp(w, "ي", 2) == 0 && !ner_lexicon_known(x->lex, w, n) &&
+	    !entity_place_known(x, w, n))
+		return true; /* «وينحصر دور …»: a verb, the sentence going on (a player may be «يايا») */
+	if (n > 8 && memcmp(w, "ال", 4) == 0 && memcmp(w + n - 4, "ات", 4) == 0 && skip == 0 &&
+	    k > 0 && entity_list_head(p, k - 1))
+		return true; /* «بلديات المحافظات»: a plural noun, no name */
 	if (!ner_lexicon_is_stop(x->lex, w, n) || entity_list_name_word(p, k))
 		return false;
 	return !(k + 1 < p->n && entity_list_comma(p, k + 1)); /* «البيداء، أحد، العقيق»: أحد is a
@@ -85,6 +92,14 @@ static bool entity_list_phrase(const struct ner_para *p, size_t b, size_t e, siz
 			return true;
 	}
 	return false;
+}
+
+/* Whether word b (skip bytes of و off) is a definite plural (المحافظات), no one's name. */
+static bool entity_list_plural(const struct ner_para *p, size_t b, size_t skip)
+{
+	const char *w = p->norm.s + p->toks[b].beg + skip;
+	size_t n = p->toks[b].end - p->toks[b].beg - skip;
+	return n > 8 && memcmp(w, "ال", 4) == 0 && memcmp(w + n - 4, "ات", 4) == 0;
 }
 
 /* Whether a later word of item [b, e) is a feminine nisba adjective other than a direction's
@@ -132,19 +147,21 @@ static size_t entity_list_items(struct entity_scratch *x, struct ner_para *p, si
 		k++;
 	while (k < p->n && items < ENTITY_LIST_ITEMS) {
 		size_t skip = entity_list_and(x, p, k), b = k;
-		if (entity_list_stops(x, p, k, skip))
+		if (entity_list_stops(x, p, k, skip, type))
 			break;
 		for (k++; k < p->n && k - b < ENTITY_LIST_ITEM_WORDS && p->toks[k].kind == NORM_TOKEN_WORD &&
-			  entity_list_and(x, p, k) == 0 && !entity_list_stops(x, p, k, 0);
+			  entity_list_and(x, p, k) == 0 && !entity_list_stops(x, p, k, 0, type);
 		     k++)
 			;
 		if (k < p->n && p->toks[k].kind == NORM_TOKEN_WORD && entity_list_and(x, p, k) == 0 &&
-		    !entity_list_stops(x, p, k, 0))
+		    !entity_list_stops(x, p, k, 0, type))
 			break; /* an item longer than a name: no list */
 		if (k < p->n && entity_list_head(p, k))
 			break; /* «ونقل أحياء»: a verb before the next list */
 		if (entity_list_phrase(p, b, k, skip))
 			break; /* «الطهارة لدخوله»: a word and what is said of it, no name */
+		if (type == NER_ORG && entity_list_plural(p, b, skip))
+			return 0; /* «بلديات محافظة الطائف والمحافظات التابعة»: bodies described */
 		if (type == NER_LOC && entity_list_described(x, p, b, k))
 			return 0; /* «إحياء البرامج الدينية والاجتماعية»: things described, no names */
 		beg[items] = b, end[items] = k, lead[items++] = skip;

@@ -831,7 +831,8 @@ static void test_furniture(const struct ner_model *m)
 /* A name's edges on the corpus's sentences: a و before an unseen foreign name goes even
  * when the splitter reads و + ك («وكارلوس»); an office after a man's name is no part of it
  * («شيخ شمل»), nor a title before the next name part of a village's; a place trigger with
- * its clitic (بحي) ends the name the tagger ran into it. */
+ * its clitic (بحي) ends the name the tagger ran into it; a body ends before what it did
+ * («ألقت القبض») and before its officer's rank. */
 static void test_office_and_clitic_edges(const struct ner_model *m)
 {
 	static const char *const paras[] = {
@@ -840,6 +841,11 @@ static void test_office_and_clitic_edges(const struct ner_model *m)
 		"ورحب الحضور نيابة عن الشيخ سعود بن نومة شيخ شمل قبائل العرجان بالعيد.",
 		"وأقام رئيس قرية ابن نومة الشيخ عبدالرحمن بن نومة حفلا لأهالي القرية.",
 		"ومن القرارات ربط طريق الملك سعود بحي الصفاة وربط حي المعين بطريق الملك فهد.",
+	};
+	static const char *const police[] = {
+		"ضبط مخالفين لأنظمة الإقامة",
+		"ألقت شرطة منطقة القصيم القبض على مئات المخالفين لأنظمة الإقامة والعمل.",
+		"وقال المتحدث باسم شرطة منطقة القصيم الرائد بدر السحيباني إن شرطة محافظة الطائف القبض عليهم.",
 	};
 	struct article *a;
 	struct article_entities es;
@@ -854,6 +860,13 @@ static void test_office_and_clitic_edges(const struct ner_model *m)
 	CHECK(!has(&es, ENTITY_PERSON, "سعود بحي الصفاه"));
 	article_entities_free(&es);
 	article_free(a);
+	extract(m, police, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "شرطه منطقه القصيم"));
+	CHECK(!has(&es, ENTITY_ORG, "شرطه منطقه القصيم القبض"));
+	CHECK(!has(&es, ENTITY_ORG, "شرطه منطقه القصيم الرائد"));
+	CHECK(!has(&es, ENTITY_PLACE, "الطائف القبض"));
+	article_entities_free(&es);
+	article_free(a);
 }
 
 /* Lists after a word saying their kind: districts after «أحياء» in a municipal story,
@@ -866,6 +879,7 @@ static void test_lists(const struct ner_model *m)
 		"وأعلنت الأمانة نقل أحياء العدامة والسوق والدواسر والسلام إلى الدائرة الثانية.",
 		"وحددت لقاءات للمواطنين في نطاق بلديات (البيداء، أحد، العاقول، الفريش، الصويدرة).",
 		"وتعاقب رؤساء بلديات روما وباريس ونيويورك ومدريد على المنصة.",
+		"وتتبع المداخل لبلديات المحافظات، وينحصر دور وزارة النقل على الطرق الخارجية.",
 	};
 	static const char *const sheet[] = {
 		"الشباب يفوز وديا",
@@ -878,13 +892,16 @@ static void test_lists(const struct ner_model *m)
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, towns, 4, &a, &es);
+	extract(m, towns, 5, &a, &es);
 	CHECK(has(&es, ENTITY_PLACE, "العدامه"));
 	CHECK(has(&es, ENTITY_PLACE, "الدواسر"));
 	CHECK(has(&es, ENTITY_PLACE, "السلام"));
 	CHECK(has(&es, ENTITY_ORG, "العاقول"));
 	CHECK(has(&es, ENTITY_ORG, "الصويدره"));
 	CHECK(!has(&es, ENTITY_ORG, "باريس"));
+	CHECK(!has(&es, ENTITY_ORG, "المحافظات"));
+	CHECK(!has(&es, ENTITY_ORG, "زاره النقل"));
+	CHECK(!has(&es, ENTITY_ORG, "ينحصر دور"));
 	article_entities_free(&es);
 	article_free(a);
 	extract(m, sheet, 3, &a, &es);
