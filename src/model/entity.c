@@ -308,7 +308,9 @@ static void entity_person_before_org(struct entity_scratch *x, size_t i, size_t 
 }
 
 /* The conjunction in front of a person's first word («وحسن البنا», «وريمي كابيلا»): dropped
- * when the word without it is a known name, or a long one while the word with it is not. */
+ * when the word without it is a known name, or a long one while the word with it is not.
+ * When the splitter also takes ك or ب after و («وكارلوس», «وبيير»), only the و goes, unless
+ * the word without both is a known name. */
 static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
@@ -316,13 +318,55 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	struct norm_split sp;
 	norm_word_split(w, n, &sp);
-	if (sp.proclitic != 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n) ||
+	if (sp.proclitic < 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n) ||
 	    !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
 		return 0; /* و and ف only: ب ل ك go as for any name (entity_clitics) */
-	if (entity_known_word(x, w + sp.proclitic, n - sp.proclitic) ||
-	    entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
+	if (entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
+		return sp.proclitic;
+	if (sp.proclitic > 2 && memcmp(w, "و", 2) == 0 &&
+	    (memcmp(w + 2, "ك", 2) == 0 || memcmp(w + 2, "ب", 2) == 0) &&
+	    (entity_known_word(x, w + 2, n - 2) || entity_letters(w + 2, n - 2) >= 4))
+		return 2; /* not فلـ (فلاديمير) nor ولـ (وليامز, ولفسبورغ), which begin names */
+	if (sp.proclitic == 2 && entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
 		return sp.proclitic;
 	return 0;
+}
+
+/* Offices that follow a man's name as a noun in construct («سعود بن نومة شيخ شمل قبائل
+ * العرجان», «محمد بن نواف سفير خادم الحرمين»), never a family name as written indefinite. */
+static const char *const entity_offices[] = {"شيخ", "وزير", "سفير", "امير", "ولي", "مدير",
+					     "نائب", "سكرتير", "محافظ", "مستشار", "رئيس"};
+
+/* Whether word k is a rank or a title before a person («شرطة منطقة القصيم الرائد بدر
+ * السحيباني»), which ends the body before it. */
+static bool entity_rank_before_person(struct entity_scratch *x, size_t k)
+{
+	static const char *const ranks[] = {"الرائد", "النقيب", "المقدم", "الملازم", "الرقيب", "العريف"};
+	const struct ner_para *p = x->p;
+	bool rank = entity_is_title_word(x, k);
+	if (k + 1 >= p->n || ner_tag_type(p->tags[k + 1]) != NER_PERS)
+		return false;
+	for (size_t t = 0; t < sizeof ranks / sizeof *ranks && !rank; t++)
+		rank = entity_word_is(p, k, ranks[t]);
+	return rank;
+}
+
+/* Whether the last word k of a name of type is an office after it, not the name's: one of
+ * entity_offices after a person, a title before a person after a place («قرية ابن نومة الشيخ
+ * عبدالرحمن»; not «شرم الشيخ»); a family name's is kept («آل الشيخ»). */
+static bool entity_trailing_title(struct entity_scratch *x, enum entity_type type, size_t i, size_t k)
+{
+	const struct ner_para *p = x->p;
+	if (k > i && (entity_word_is(p, k - 1, "ال") || entity_word_is(p, k - 1, "بن") ||
+		      entity_word_is(p, k - 1, "ابن") || entity_word_is(p, k - 1, "ابو") ||
+		      entity_word_is(p, k - 1, "ابا")))
+		return false;
+	if (type == ENTITY_PLACE)
+		return entity_is_title_word(x, k) && k + 1 < p->n && ner_tag_type(p->tags[k + 1]) == NER_PERS;
+	for (size_t t = 0; t < sizeof entity_offices / sizeof *entity_offices; t++)
+		if (entity_word_is(p, k, entity_offices[t]))
+			return true;
+	return false;
 }
 
 /* Whether word i is a nisba after an untagged noun it qualifies, agreeing with it: a
@@ -627,6 +671,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
 	       !entity_is_org(x, x->key.data, x->key.len))
 		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
+	if (i == j)
+		return; /* stop words only: the tests below read token i */
 	while (type != ENTITY_DATE && j - i > 1 &&
 	       (entity_preposition(x, orig, i) || (entity_verb_like(x, i) && entity_word_definite(p, i + 1)) ||
 		(type == ENTITY_PERSON && entity_future_verb(x, i))))
@@ -634,12 +680,19 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
+	while ((type == ENTITY_PERSON || type == ENTITY_PLACE) && j - i > 1 && entity_trailing_title(x, type, i, j - 1))
+		j--; /* «سعود بن نومة شيخ …», «قرية ابن نومة الشيخ عبدالرحمن»: the title after the
+			name is the next name's or an office */
 	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
-	while (type == ENTITY_ORG && j - i > 1 &&
-	       (entity_verb_like(x, j - 1) ||
+	while ((type == ENTITY_ORG || type == ENTITY_PLACE) && j - i > 1 &&
+	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1))) ||
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
-		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي»: what is said of it */
+		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
+			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
+	while (type == ENTITY_PLACE && j - i > 1 && entity_verb_like(x, j - 1) &&
+	       !entity_place_known(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
+		j--; /* «أمين المدينة يترأس»: the sentence's verb */
 	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
 		return; /* «مجلس», «للجامعة»: a kind of body, no name */
 	if (type == ENTITY_ORG && j - i > 1 &&
@@ -895,6 +948,25 @@ static void entity_place_triggers(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* «طريق الملك سعود بحي الصفاة»: a place trigger with a clitic in front of it (بحي، بمحافظة)
+ * inside a name the tagger made ends that name; the trigger's word is left to
+ * entity_place_triggers. */
+static void entity_trigger_cuts(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg;
+		int type = ner_tag_type(p->tags[i]);
+		if (p->tags[i] == 0 || type == NER_ORG || p->toks[i].kind != NORM_TOKEN_WORD ||
+		    entity_short_trigger(x, w, n) == 0 ||
+		    (!ner_tag_inside(p->tags[i]) && !ner_tag_inside(p->tags[i + 1])))
+			continue; /* «بحي السوق» as one place too: السوق is the place */
+		p->tags[i] = 0;
+		for (size_t k = i + 1; k < p->n && ner_tag_inside(p->tags[k]) && ner_tag_type(p->tags[k]) == type; k++)
+			p->tags[k] = 0;
+	}
+}
+
 /* Whether untagged word k, just before a person whose first word is a given name too, is a
  * given name of the persons gazetteer the tagger left off (the «علي» of «الرئيس السابق علي
  * عبدالله صالح»: a man named after his father's name). */
@@ -1103,7 +1175,9 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_split_and(x, p);
 	entity_world_places(x, p);
 	entity_club_towns(x, p);
+	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
+	entity_lists(x, p);
 	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
@@ -1422,10 +1496,11 @@ static void entity_settle(struct entity_scratch *x)
 		    !entity_rules_only_place(x->rules, d->k, strlen(d->k)) &&
 		    !(d->type == ENTITY_PLACE && entity_world_place(x, d->k, strlen(d->k))))
 			d->dropped = true; /* «ميدانيا», «جيجابايت»: a word the tagger saw once and no list knows */
-		if (d->into == k && d->type == ENTITY_PERSON && !strchr(d->k, ' ') &&
+		if (d->into == k && d->type == ENTITY_PERSON && !strchr(d->k, ' ') && !d->sure &&
 		    strtab_find(&x->rules->persons, d->k, strlen(d->k), &(uint32_t){0}) &&
 		    ner_lexicon_canonical(x->lex, d->k, strlen(d->k)) == NULL)
-			d->dropped = true; /* «محمد», «عبدالعزيز» alone: a first name, not a person */
+			d->dropped = true; /* «محمد», «عبدالعزيز» alone: a first name, not a person
+					     (a team sheet's «عواجي» is a player) */
 	}
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].into = entity_root(x, (uint32_t)k);

@@ -94,6 +94,10 @@ void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i, size_t
 void entity_known_orgs(struct entity_scratch *x, struct ner_para *p);   /* organisations.txt */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p); /* وزارة الزراعة */
 void entity_club_towns(struct entity_scratch *x, struct ner_para *p);   /* سوانزي سيتي */
+/* entity_list.c: the names of a list after a word saying their kind (أحياء، بلديات, a team
+ * sheet's head), each of that kind */
+void entity_lists(struct entity_scratch *x, struct ner_para *p);
+
 /* Token k is a definite nisba adjective (…ي, …ية), no stop word nor a person's. */
 bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k);
 

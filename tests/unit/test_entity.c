@@ -828,6 +828,95 @@ static void test_furniture(const struct ner_model *m)
 	free(dir);
 }
 
+/* A name's edges on the corpus's sentences: a و before an unseen foreign name goes even
+ * when the splitter reads و + ك («وكارلوس»); an office after a man's name is no part of it
+ * («شيخ شمل»), nor a title before the next name part of a village's; a place trigger with
+ * its clitic (بحي) ends the name the tagger ran into it; a body ends before what it did
+ * («ألقت القبض») and before its officer's rank. */
+static void test_office_and_clitic_edges(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الهلال يبدأ التحضيرات",
+		"ونشر اللاعب صورة له في تدريبات فريقه بجانب ناصر الشمراني وديجاو وكارلوس إدواردو في المعسكر.",
+		"ورحب الحضور نيابة عن الشيخ سعود بن نومة شيخ شمل قبائل العرجان بالعيد.",
+		"وأقام رئيس قرية ابن نومة الشيخ عبدالرحمن بن نومة حفلا لأهالي القرية.",
+		"ومن القرارات ربط طريق الملك سعود بحي الصفاة وربط حي المعين بطريق الملك فهد.",
+	};
+	static const char *const police[] = {
+		"ضبط مخالفين لأنظمة الإقامة",
+		"ألقت شرطة منطقة القصيم القبض على مئات المخالفين لأنظمة الإقامة والعمل.",
+		"وقال المتحدث باسم شرطة منطقة القصيم الرائد بدر السحيباني إن شرطة محافظة الطائف القبض عليهم.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "كارلوس ادواردو"));
+	CHECK(!has(&es, ENTITY_PERSON, "وكارلوس ادواردو"));
+	CHECK(has(&es, ENTITY_PERSON, "سعود بن نومه"));
+	CHECK(!has(&es, ENTITY_PERSON, "سعود بن نومه شيخ"));
+	CHECK(!has(&es, ENTITY_PLACE, "ابن نومه الشيخ"));
+	CHECK(has(&es, ENTITY_PLACE, "الصفاه"));
+	CHECK(has(&es, ENTITY_PLACE, "طريق الملك سعود"));
+	CHECK(!has(&es, ENTITY_PERSON, "سعود بحي الصفاه"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, police, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "شرطه منطقه القصيم"));
+	CHECK(!has(&es, ENTITY_ORG, "شرطه منطقه القصيم القبض"));
+	CHECK(!has(&es, ENTITY_ORG, "شرطه منطقه القصيم الرائد"));
+	CHECK(!has(&es, ENTITY_PLACE, "الطائف القبض"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* Lists after a word saying their kind: districts after «أحياء» in a municipal story,
+ * municipalities after «بلديات» (not the cities whose mayors they are), a team sheet's
+ * players; «إحياء» (reviving) lists no places. */
+static void test_lists(const struct ner_model *m)
+{
+	static const char *const towns[] = {
+		"تعديلات في الدوائر الانتخابية",
+		"وأعلنت الأمانة نقل أحياء العدامة والسوق والدواسر والسلام إلى الدائرة الثانية.",
+		"وحددت لقاءات للمواطنين في نطاق بلديات (البيداء، أحد، العاقول، الفريش، الصويدرة).",
+		"وتعاقب رؤساء بلديات روما وباريس ونيويورك ومدريد على المنصة.",
+		"وتتبع المداخل لبلديات المحافظات، وينحصر دور وزارة النقل على الطرق الخارجية.",
+	};
+	static const char *const sheet[] = {
+		"الشباب يفوز وديا",
+		"استعد الفريق للموسم الجديد بمعسكر خارجي.",
+		"وفاز الفريق في المباراة الودية، ودخل اللاعب الشوط الأول بالتشكيلة التالية: عواجي، سياف البيشي، خيرالله، الصليهم، رافينها، حيث انتهى الشوط الأول بالتعادل.",
+	};
+	static const char *const revive[] = {
+		"فعاليات العيد في الحي",
+		"ونحرص كل عام على إحياء البرامج الدينية والاجتماعية والأعياد في الحي.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, towns, 5, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "العدامه"));
+	CHECK(has(&es, ENTITY_PLACE, "الدواسر"));
+	CHECK(has(&es, ENTITY_PLACE, "السلام"));
+	CHECK(has(&es, ENTITY_ORG, "العاقول"));
+	CHECK(has(&es, ENTITY_ORG, "الصويدره"));
+	CHECK(!has(&es, ENTITY_ORG, "باريس"));
+	CHECK(!has(&es, ENTITY_ORG, "المحافظات"));
+	CHECK(!has(&es, ENTITY_ORG, "زاره النقل"));
+	CHECK(!has(&es, ENTITY_ORG, "ينحصر دور"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, sheet, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "عواجي"));
+	CHECK(has(&es, ENTITY_PERSON, "خيرالله"));
+	CHECK(has(&es, ENTITY_PERSON, "الصليهم"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, revive, 2, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "الاعياد"));
+	CHECK(!has(&es, ENTITY_PLACE, "البرامج الدينيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -859,6 +948,8 @@ int main(void)
 		test_sport_words(m);
 		test_asides_and_descriptions(m);
 		test_name_letters(m);
+		test_office_and_clitic_edges(m);
+		test_lists(m);
 		test_rules_lists();
 	}
 	ner_default_free();

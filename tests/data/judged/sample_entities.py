@@ -3,9 +3,13 @@
 
 usage: sample_entities.py [CORPUS_DIR]   (default ../shared/corpus/saudinewsnet)
        sample_entities.py --more SEED [CORPUS_DIR]
+       sample_entities.py --kinds SEED [CORPUS_DIR]
 prints: id <TAB> split <TAB> source <TAB> date <TAB> content length, in judging order.
 With --more, one more dev article per source drawn with SEED from the eligible articles not
 already drawn by the first sample (the dev extension of entities.tsv; see README.md).
+With --kinds, 18 more dev articles of the three kinds the first dev half has few of (KINDS:
+sports line-ups, municipal-election notices, foreign news), 6 per kind, each from a different
+source, none already in entities.tsv (either half) nor drawn by --more 20261206.
 
 Reproducible: a fixed seed, articles visited in a fixed order (by id), ids computed as qari
 does (FNV-1a 64 of the trimmed URL, low 48 bits). Stratified: every one of the 14 sources gives
@@ -76,16 +80,76 @@ def draw_more(by_source, seed):
     return rows
 
 
+# A kind is a test on the article's text, written before any draw (README.md, "dev extension 2").
+KINDS = (
+    ("lineup", lambda t, c: ("تشكيلة" in c or "بمشاركة" in c) and "مباراة" in c and "اللاعب" in c),
+    ("election", lambda t, c: ("الانتخابات البلدية" in c or "المجالس البلدية" in c)
+        and ("مركز" in c or "مراكز" in c) and ("حي " in c or "مدرسة" in c)),
+    ("foreign", lambda t, c: any(w in c for w in ("رويترز", "فرانس برس", "أ ف ب", "أسوشيتد برس"))),
+)
+KIND_PER = 6
+KIND_MAX_CHARS = 3000  # shorter than the first sample's 5000: 18 articles judged by reading in one sitting
+
+
+def judged_ids():
+    """The articles judged before this draw (those above its own block in entities.tsv)."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "entities.tsv")
+    ids = set()
+    for line in open(path, encoding="utf-8"):
+        if line.startswith("# Dev extension 2"):
+            break
+        if line.startswith("@\t"):
+            ids.add(line.split("\t")[1])
+    return ids
+
+
+def draw_kinds(corpus, seed):
+    """KIND_PER dev articles per kind: the kind's eligible articles (400..KIND_MAX_CHARS, not
+    judged, not in --more 20261206, not drawn for an earlier kind) grouped by source; KIND_PER
+    sources drawn, then one article from each."""
+    by_source = eligible(corpus)
+    taken = judged_ids() | {row[0] for row in draw(by_source)} | {r[0] for r in draw_more(by_source, 20261206)}
+    texts = {}
+    for zp in sorted(glob.glob(os.path.join(corpus, "*.zip"))):
+        z = zipfile.ZipFile(zp)
+        for name in sorted(z.namelist()):
+            for a in json.load(z.open(name)):
+                i = make_id((a.get("url") or "").strip())
+                if i not in texts:
+                    texts[i] = (a.get("title") or "", (a.get("content") or "").strip())
+    rng = random.Random(seed)
+    rows = []
+    for kind, test in KINDS:
+        pool = {}
+        for src in sorted(by_source):
+            for i, date, n in by_source[src]:
+                if i not in taken and n <= KIND_MAX_CHARS and test(*texts[i]):
+                    pool.setdefault(src, []).append((i, date, n))
+        for src in sorted(rng.sample(sorted(pool), min(KIND_PER, len(pool)))):
+            i, date, n = rng.choice(pool[src])
+            taken.add(i)
+            rows.append((i, "dev", src, date, n, kind))
+    return rows
+
+
 def main():
     args = sys.argv[1:]
-    more = None
-    if args[:1] == ["--more"]:
+    more = kinds = None
+    if args[:1] in (["--more"], ["--kinds"]):
         if len(args) < 2:
-            sys.exit("usage: sample_entities.py --more SEED [CORPUS_DIR]")
-        more, args = int(args[1]), args[2:]
+            sys.exit("usage: sample_entities.py --more|--kinds SEED [CORPUS_DIR]")
+        if args[0] == "--more":
+            more = int(args[1])
+        else:
+            kinds = int(args[1])
+        args = args[2:]
     corpus = args[0] if args else "../shared/corpus/saudinewsnet"
     if not os.path.isdir(corpus):
         sys.exit("sample_entities.py: no SaudiNewsNet at %s" % corpus)
+    if kinds is not None:
+        for row in draw_kinds(corpus, kinds):
+            print(*row, sep="\t")
+        return
     by_source = eligible(corpus)
     for row in draw(by_source) if more is None else draw_more(by_source, more):
         print(*row, sep="\t")

@@ -1,0 +1,261 @@
+/* entity_list.c - names given as a list after a word that says what they all are: the
+ * districts after «أحياء», the municipalities after «بلديات», the players of a team sheet
+ * after «بالتشكيلة التالية» or «بتشكيلة مكونة من». Each item of the list (cut at commas and
+ * at a و in front of a word) becomes a name of that kind, whatever the tagger made of it:
+ * the tagger knows few district names and takes many for persons or common words. */
+#include <string.h>
+
+#include "entity_private.h"
+#include "qari/normalize.h"
+
+#define ENTITY_LIST_ITEM_WORDS 4 /* «الأمير محمد بن سعود», a district */
+#define ENTITY_LIST_ITEMS 64
+#define ENTITY_LIST_MIN_ITEMS 3 /* «إحياء السنن والأعياد» (reviving) reads as «أحياء» too */
+
+/* Whether token k is the comma (Arabic or Latin) that separates a list's items. */
+static bool entity_list_comma(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return k < p->n && p->toks[k].kind == NORM_TOKEN_PUNCT &&
+	       ((n == 2 && memcmp(w, "،", 2) == 0) || (n == 1 && w[0] == ','));
+}
+
+/* Whether token k may be inside a name of a list though the stop words have it. */
+static bool entity_list_name_word(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "بن") || entity_word_is(p, k, "ابن") || entity_word_is(p, k, "بنت") ||
+	       entity_word_is(p, k, "عبد") || entity_word_is(p, k, "ابو") || entity_word_is(p, k, "ال");
+}
+
+/* Bytes of the و in front of list item word k (a new item), or 0. «وليد» keeps its و when
+ * the word with it is a known name and the word without it is not. */
+static size_t entity_list_and(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n < 6 || memcmp(w, "و", 2) != 0 || entity_rules_is_trigger(x->rules, w, n) ||
+	    entity_rules_is_place_trigger(x->rules, w, n))
+		return 0; /* «وزارة» is a word of its own */
+	if (ner_lexicon_known(x->lex, w, n) && !ner_lexicon_known(x->lex, w + 2, n - 2))
+		return 0;
+	return 2;
+}
+
+static bool entity_list_word(const struct ner_para *p, size_t k, const char *w);
+
+/* Whether word k opens a list of names (أحياء، بلديات). */
+static bool entity_list_head(const struct ner_para *p, size_t k)
+{
+	return entity_list_word(p, k, "احياء") || entity_list_word(p, k, "بلديات");
+}
+
+/* Whether word k, with skip bytes of و off, is a word that no list item starts with. */
+static bool entity_list_stops(const struct entity_scratch *x, const struct ner_para *p, size_t k,
+			      size_t skip, int type)
+{
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || (w[0] >= '0' && w[0] <= '9') ||
+	    entity_list_head(p, k))
+		return true; /* «…، الناصرية، ونقل أحياء العدامة»: the next list */
+	if (type != NER_PERS && n > 6 && memcmp(w, "ي", 2) == 0 && !ner_lexicon_known(x->lex, w, n) &&
+	    !entity_place_known(x, w, n))
+		return true; /* «وينحصر دور …»: a verb, the sentence going on (a player may be «يايا») */
+	if (n > 8 && memcmp(w, "ال", 4) == 0 && memcmp(w + n - 4, "ات", 4) == 0 && skip == 0 &&
+	    k > 0 && entity_list_head(p, k - 1))
+		return true; /* «بلديات المحافظات»: a plural noun, no name */
+	if (!ner_lexicon_is_stop(x->lex, w, n) || entity_list_name_word(p, k))
+		return false;
+	return !(k + 1 < p->n && entity_list_comma(p, k + 1)); /* «البيداء، أحد، العقيق»: أحد is a
+								    list's item between its commas */
+}
+
+/* Whether a word of [b, e) has a preposition in front (ب ل) or a pronoun at its end, which
+ * a name's later words never have. */
+static bool entity_list_phrase(const struct ner_para *p, size_t b, size_t e, size_t skip)
+{
+	for (size_t k = b; k < e; k++) {
+		const char *w = p->norm.s + p->toks[k].beg + (k == b ? skip : 0);
+		size_t n = p->toks[k].end - p->toks[k].beg - (k == b ? skip : 0);
+		if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0 ||
+			      memcmp(w + n - 4, "نا", 4) == 0) &&
+		    memcmp(w, "ال", 4) != 0 && k == b)
+			return true; /* «تطويرها», «ومايميزنا» (not …ه, which ة is too: «خيرالله») */
+		if (k == b)
+			continue;
+		if (n > 4 && (memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0) && !entity_word_is(p, k, "بن") &&
+		    !entity_word_is(p, k, "بني"))
+			return true;
+		if (n > 6 && (memcmp(w + n - 2, "ه", 2) == 0 || memcmp(w + n - 4, "ها", 4) == 0 ||
+			      memcmp(w + n - 4, "هم", 4) == 0) && memcmp(w, "ال", 4) != 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether word b (skip bytes of و off) is a definite plural (المحافظات), no one's name. */
+static bool entity_list_plural(const struct ner_para *p, size_t b, size_t skip)
+{
+	const char *w = p->norm.s + p->toks[b].beg + skip;
+	size_t n = p->toks[b].end - p->toks[b].beg - skip;
+	return n > 8 && memcmp(w, "ال", 4) == 0 && memcmp(w + n - 4, "ات", 4) == 0;
+}
+
+/* Whether a later word of item [b, e) is a feminine nisba adjective other than a direction's
+ * or new/old («الخالدية الشمالية», «الصناعية الجديدة» are names; «البرامج الدينية» is not;
+ * «أبيار الماشي» is a name ending as a nisba does). */
+static bool entity_list_described(const struct entity_scratch *x, const struct ner_para *p, size_t b,
+				  size_t e)
+{
+	static const char *const sides[] = {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الشماليه",
+					    "الجنوبيه", "الشرقيه", "الغربيه", "الجديد", "الجديده",
+					    "القديم", "القديمه", "الاوسط", "الوسطي"};
+	for (size_t k = b + 1; k < e; k++) {
+		bool side = false;
+		for (size_t t = 0; t < sizeof sides / sizeof *sides && !side; t++)
+			side = entity_word_is(p, k, sides[t]);
+		if (!side && entity_nisba(x, p, k) && p->toks[k].end - p->toks[k].beg > 4 &&
+		    memcmp(p->norm.s + p->toks[k].end - 4, "يه", 4) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether most items are cities of the world («رؤساء بلديات روما وباريس ونيويورك»: the
+ * cities, whose mayors they are), not a town's municipalities. */
+static bool entity_list_cities(struct entity_scratch *x, const struct ner_para *p, const size_t *beg,
+			       const size_t *end, const size_t *lead, size_t items)
+{
+	size_t cities = 0;
+	for (size_t t = 0; t < items; t++) {
+		entity_phrase(p, beg[t], end[t], lead[t], false, &x->alt);
+		cities += entity_world_place(x, x->alt.data, x->alt.len);
+	}
+	return 2 * cities > items;
+}
+
+/* The items of the list that starts at token s, each retagged as type; returns how many
+ * there were (none retagged when fewer than two). */
+static size_t entity_list_items(struct entity_scratch *x, struct ner_para *p, size_t s, int type)
+{
+	size_t beg[ENTITY_LIST_ITEMS], end[ENTITY_LIST_ITEMS], lead[ENTITY_LIST_ITEMS], items = 0;
+	size_t k = s;
+
+	if (k < p->n && p->toks[k].kind == NORM_TOKEN_PUNCT && (p->norm.s[p->toks[k].beg] == '(' ||
+							       p->norm.s[p->toks[k].beg] == ':'))
+		k++;
+	while (k < p->n && items < ENTITY_LIST_ITEMS) {
+		size_t skip = entity_list_and(x, p, k), b = k;
+		if (entity_list_stops(x, p, k, skip, type))
+			break;
+		for (k++; k < p->n && k - b < ENTITY_LIST_ITEM_WORDS && p->toks[k].kind == NORM_TOKEN_WORD &&
+			  entity_list_and(x, p, k) == 0 && !entity_list_stops(x, p, k, 0, type);
+		     k++)
+			;
+		if (k < p->n && p->toks[k].kind == NORM_TOKEN_WORD && entity_list_and(x, p, k) == 0 &&
+		    !entity_list_stops(x, p, k, 0, type))
+			break; /* an item longer than a name: no list */
+		if (k < p->n && entity_list_head(p, k))
+			break; /* «ونقل أحياء»: a verb before the next list */
+		if (entity_list_phrase(p, b, k, skip))
+			break; /* «الطهارة لدخوله»: a word and what is said of it, no name */
+		if (type == NER_ORG && entity_list_plural(p, b, skip))
+			return 0; /* «بلديات محافظة الطائف والمحافظات التابعة»: bodies described */
+		if (type == NER_LOC && entity_list_described(x, p, b, k))
+			return 0; /* «إحياء البرامج الدينية والاجتماعية»: things described, no names */
+		beg[items] = b, end[items] = k, lead[items++] = skip;
+		if (entity_list_comma(p, k))
+			k++;
+		else if (!(k < p->n && entity_list_and(x, p, k) > 0))
+			break;
+	}
+	if (items < ENTITY_LIST_MIN_ITEMS || (type == NER_ORG && entity_list_cities(x, p, beg, end, lead, items)))
+		return items;
+	for (size_t t = 0; t < items; t++) {
+		const char *w = p->norm.s + p->toks[beg[t]].beg + lead[t];
+		size_t n = p->toks[beg[t]].end - p->toks[beg[t]].beg - lead[t];
+		if (end[t] - beg[t] > 1 && (entity_rules_is_trigger(x->rules, w, n) ||
+					    entity_rules_is_place_trigger(x->rules, w, n)))
+			continue; /* «محافظة الجبيل», «جامعة الدمام»: named by its trigger, left to it */
+		entity_retag(x, p, beg[t], end[t], type, lead[t], false);
+		x->sure[beg[t]] = true;
+	}
+	return items;
+}
+
+/* Whether token k is word w (matching form) with its clitics (و ف ب ل) aside. */
+static bool entity_list_word(const struct ner_para *p, size_t k, const char *w)
+{
+	const char *t = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, wn = strlen(w);
+	struct norm_split sp;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < wn)
+		return false;
+	norm_word_split(t, n, &sp);
+	for (size_t skip = 0; skip <= sp.proclitic && skip + wn <= n; skip += 2)
+		if (n - skip == wn && memcmp(t + skip, w, wn) == 0)
+			return true;
+	return false;
+}
+
+/* The first token after a team sheet's head («بالتشكيلة التالية», «بتشكيلة مكونة من») at k,
+ * or 0. */
+static size_t entity_list_team_sheet(const struct ner_para *p, size_t k)
+{
+	if (k + 1 < p->n && entity_list_word(p, k, "التشكيله") && entity_word_is(p, k + 1, "التاليه"))
+		return k + 2;
+	if (k + 2 < p->n && entity_list_word(p, k, "تشكيله") && entity_word_is(p, k + 1, "مكونه") &&
+	    entity_word_is(p, k + 2, "من"))
+		return k + 3;
+	return 0;
+}
+
+/* «طريق الملك فهد», «طريق محمد بن عبدالوهاب»: a road named by the name after «طريق» (not
+ * «عن طريق», by way of) is a place of that name. */
+static void entity_list_road(struct entity_scratch *x, struct ner_para *p, size_t k)
+{
+	size_t n = k + 2 < p->n && p->tags[k + 1] == 0 &&
+			   (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير")) ? k + 2 : k + 1;
+	size_t j = n + 1;
+	int type = ner_tag_type(p->tags[n]);
+	if (p->tags[k] != 0 || !entity_list_word(p, k, "طريق") || (k > 0 && entity_word_is(p, k - 1, "عن")) ||
+	    ner_tag_inside(p->tags[n]) || (type != NER_PERS && type != NER_LOC))
+		return; /* «طريق الملك فهد»: the title too, which the tagger leaves off */
+	while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == type)
+		j++;
+	entity_phrase(p, n, j, 0, false, &x->alt);
+	if (type == NER_LOC ? !entity_place_known(x, x->alt.data, x->alt.len) : (n == k + 1 && j - n < 3))
+		return; /* a known place's road (طريق مكة); a man's by his title or full name, not
+			   «من طريق بلاتيني» */
+	entity_retag(x, p, k, j, NER_LOC, entity_proclitic(p, k, &(bool){false}), false);
+}
+
+/* Whether the article speaks of municipal matters, where «أحياء» are districts (elsewhere
+ * it is as often «إحياء», reviving: «إحياء السنن والأعياد»). */
+static bool entity_list_municipal(const struct entity_scratch *x)
+{
+	static const char *const words[] = {"البلديه", "بلديه", "الامانه", "امانه", "الانتخابيه",
+					    "الدائره", "حي", "الحي", "بحي", "الاحياء"};
+	for (size_t t = 0; t < sizeof words / sizeof *words; t++)
+		if (strtab_find(&x->words, words[t], strlen(words[t]), &(uint32_t){0}))
+			return true;
+	return false;
+}
+
+void entity_lists(struct entity_scratch *x, struct ner_para *p)
+{
+	x->p = p;
+	for (size_t k = 0; k + 1 < p->n; k++)
+		entity_list_road(x, p, k);
+	for (size_t k = 0; k + 2 < p->n; k++) {
+		size_t s, items = 0;
+		if (entity_list_word(p, k, "احياء") && entity_list_municipal(x))
+			items = entity_list_items(x, p, k + 1, NER_LOC);
+		else if (entity_list_word(p, k, "بلديات"))
+			items = entity_list_items(x, p, k + 1, NER_ORG);
+		else if (x->sport && (s = entity_list_team_sheet(p, k)) > 0)
+			items = entity_list_items(x, p, s, NER_PERS);
+		(void)items;
+	}
+}
