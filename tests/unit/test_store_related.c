@@ -349,8 +349,7 @@ static void test_import_same_tables(void)
 		"SELECT id, kind, term, name, df FROM related_terms ORDER BY id",
 		"SELECT term, day, article, printf('%!.17g', w) FROM related_postings ORDER BY 1, 2, 3",
 		"SELECT article, neighbour, printf('%!.17g', score) FROM related_pool ORDER BY 1, 2",
-		"SELECT article, day, title, hex(words), hex(entities), hex(counted) FROM related_vecs"
-		" ORDER BY article",
+		"SELECT article, day, title, hex(words), hex(entities), hex(counted) FROM related_vecs ORDER BY article",
 		"SELECT key, value FROM meta WHERE key LIKE 'related%' ORDER BY key",
 	};
 	struct corpus c, changed;
