@@ -207,6 +207,7 @@ static void bench_session(struct bench *b)
 		fprintf(stderr, "bench: the index was not complete when the session began; "
 				"no index_complete_s\n");
 	if (s.nlatency > 0) {
+		bench_session_keys_print(&s, 8); /* the slowest keys, on stderr */
 		qsort(s.latency, s.nlatency, sizeof *s.latency, bench_cmp_double);
 		bench_print("key_to_frame_p50_ms", 1e3 * bench_percentile(s.latency, s.nlatency, 0.5),
 			    3, "ms");
