@@ -235,7 +235,7 @@ struct store *store_open(const char *path, char **error)
 		*error = s->db ? store_errmsg(s, "cannot open") : xasprintf("%s: cannot open", s->path);
 		goto fail;
 	}
-	sqlite3_busy_timeout(s->db, 10000); /* a reader and `qari fetch` may write at once */
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	/* WAL: readers never wait for the writer. NORMAL: a commit survives the process being
 	 * killed at once; a power cut may lose the last ones (never corrupts): one fsync per
 	 * checkpoint instead of one per feed or mark */

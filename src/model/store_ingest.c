@@ -553,7 +553,7 @@ static sqlite3_stmt *store_import_finder(struct store *s, sqlite3 **db)
 		*db = NULL;
 		return NULL;
 	}
-	sqlite3_busy_timeout(*db, 10000);
+	sqlite3_busy_timeout(*db, STORE_BUSY_MS);
 	return st;
 }
 

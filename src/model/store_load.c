@@ -259,9 +259,6 @@ void store_entity_counts_free(struct store_entity_count *v, size_t n)
 	free(v);
 }
 
-/* store.c's wait for another writer, given back after a write that must not wait. */
-#define STORE_LOAD_BUSY_MS 10000
-
 /* Whether row's stored entities unpack for a (packed by these rules, for this text). */
 static bool store_entities_current(struct store *s, int64_t row, const struct article *a)
 {
@@ -309,7 +306,7 @@ bool store_entities_write(struct store *s, int64_t row, const struct article *a,
 out:
 	if (!sqlite3_get_autocommit(s->db)) /* a step or the commit failed: nothing written */
 		store_exec(s, "ROLLBACK", NULL);
-	sqlite3_busy_timeout(s->db, STORE_LOAD_BUSY_MS);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	strbuf_free(&packed);
 	return ok;
 }

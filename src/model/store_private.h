@@ -71,6 +71,10 @@ struct store {
 	atomic_bool interrupted;      /* store_list_interrupt was called (another thread may) */
 };
 
+/* How long a connection waits for another writer (a reader and `qari fetch` may write at
+ * once). */
+#define STORE_BUSY_MS 10000
+
 char *store_errmsg(struct store *s, const char *what);
 /* Settings for writing many articles at once (on), and back to those of every day (off). */
 void store_bulk(struct store *s, bool on);
