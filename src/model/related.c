@@ -486,9 +486,11 @@ static bool related_is_copy(const struct related_index *x, size_t a, size_t b)
 	       (x->title[a] == x->title[b] && cos >= RELATED_COPY_TITLE_COSINE);
 }
 
-/* The pool best max candidates of article a, scores before the floor; scratch kept zeroed. */
+/* The pool best max candidates of article a scoring at least floor; scratch kept zeroed. The
+ * floor comes before the words' evidence: most of the thousands of articles sharing a word
+ * with a score far below it, and checking each one's evidence was most of an open's time. */
 static size_t related_candidates(const struct related_index *x, size_t a, size_t max,
-				 struct related_link *pool)
+				 double floor, struct related_link *pool)
 {
 	const struct related_params *p = &x->params;
 	double *score = x->score, norm = 1 + p->entity_boost;
@@ -506,7 +508,7 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 		if (b == a || sb <= 1e-9 || (n == max && sb < pool[0].score))
 			continue; /* nothing, or below the weakest kept: most of thousands */
 		sb *= related_time(x, a, b);
-		if (sb > 1e-9 && (wa.rare == NULL || related_enough_words(x, &wa, b)))
+		if (sb > 1e-9 && sb >= floor && (wa.rare == NULL || related_enough_words(x, &wa, b)))
 			related_top_add(pool, &n, max, (struct related_link){.article = (uint32_t)b, .score = sb});
 	}
 	xqsort(pool, n, sizeof *pool, related_link_cmp);
@@ -585,8 +587,10 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	struct related_link *v = xcalloc(max + 1, sizeof *v);
 	size_t *ncap = xcalloc(max + 1, sizeof *ncap);
 
-	m = related_candidates(x, a, npool, pool);
-	for (size_t i = 0; i < m && pool[i].score >= x->params.floor * related_small(x); i++) {
+	double floor = x->params.floor * related_small(x);
+
+	m = related_candidates(x, a, npool, floor, pool);
+	for (size_t i = 0; i < m && pool[i].score >= floor; i++) {
 		size_t k;
 		/* far weaker than the best story, or than the article's own copies: no entry of its
 		 * own, but a copy of a story shown still joins it (the floor picks stories, and
@@ -614,12 +618,24 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	return n;
 }
 
+/* A score no copy of a story falls below (related_is_copy: its words' cosine at least the
+ * smaller of the two copy cosines, RELATED_COPY_DAYS apart at most), a little under it so
+ * that the order of a sum's terms never matters. */
+static double related_copy_floor(const struct related_index *x)
+{
+	const struct related_params *p = &x->params;
+	double cos = p->copy_cosine < RELATED_COPY_TITLE_COSINE ? p->copy_cosine : RELATED_COPY_TITLE_COSINE;
+	if (p->max_days < RELATED_COPY_DAYS)
+		return 0;
+	return 0.999 * cos / (1 + p->entity_boost) / (1 + (double)RELATED_COPY_DAYS / p->time_scale);
+}
+
 size_t related_copies(const struct related_index *x, size_t a, uint32_t **out)
 {
 	size_t npool = 16, m, n = 0;
 	struct related_link *pool = xcalloc(npool, sizeof *pool);
 
-	m = related_candidates(x, a, npool, pool);
+	m = related_candidates(x, a, npool, related_copy_floor(x), pool);
 	*out = xcalloc(m + 1, sizeof **out);
 	for (size_t i = 0; i < m; i++)
 		if (related_is_copy(x, a, pool[i].article))
