@@ -22,12 +22,16 @@ void app_message(struct app *app, const char *fmt, ...)
 
 void app_focus(struct app *app, struct pane *p)
 {
-	if (app->focus == p)
+	struct pane *was = app->focus;
+
+	if (was == p)
 		return;
 	app->focus = p;
 	app->list.dirty = app->reader.dirty = app->sidebar.dirty = true;
-	/* a pane that is not on screen now must be placed */
-	if (!ui_pane_shown(p) || app->columns == 1 || (app->columns == 2 && p != &app->reader))
+	/* a pane that is not on screen now must be placed; in two columns the left one is the
+	 * sidebar only while it has focus, so leaving it brings the list back */
+	if (!ui_pane_shown(p) || app->columns == 1 ||
+	    (app->columns == 2 && (p != &app->reader || was == &app->sidebar)))
 		app->relayout = true;
 }
 

@@ -53,8 +53,13 @@ e2e_keys N
 e2e_check "N: back to its first" e2e_wait "hit 1/2"
 year_right() { e2e_screen | grep -qE "^ 1 +2015 │"; }
 e2e_check "a year lines up on the right like the names" year_right
-e2e_keys r Enter
+e2e_keys r
+e2e_check "the related stories selected" e2e_wait "Enter follows"
+e2e_keys Enter
 e2e_check "the first related story opened" e2e_wait "2/5"
+# two columns: the sidebar is the left one only while it has focus; the story opened has it
+list_left() { e2e_screen | grep -q "ﺭﺎﻄﻣ ﺡﺎﺘﺘﻓﺍ" && ! e2e_screen | grep -q "People\|Related stories"; }
+e2e_check "the list back in the left column, no sidebar" e2e_until 10 list_left
 e2e_keys ]
 e2e_check "] goes on to the second related story" e2e_wait "related story 2 of 3"
 e2e_keys Q
