@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Round 5 for related.tsv: 20 new dev queries (issue 14, second round), drawn by a rule fixed
-before drawing, and their pools.
+"""Rounds 5 and 6 for related.tsv: 20 new dev queries each (issue 14), drawn by a rule fixed
+before drawing, and their pools. Round 5 is the default; `--round 6` (first argument) draws
+round 6 by the same rule with its own seed, none of the queries before it (round 5's
+included) eligible.
 
-Rule (RELATED.md, Round 5), seed 20261207:
+Rule (RELATED.md, Round 5), seed 20261207 (round 6: 20261208):
   - eligible: articles with at least 300 characters of text that are none of the 50 earlier
     queries and no candidate judged for a test query (any grade), so test stays untouched;
   - stratified by source: each of the 14 sources gets one query, and 6 sources, drawn at
@@ -12,7 +14,7 @@ Rule (RELATED.md, Round 5), seed 20261207:
     uniformly within that day.
 All 20 are dev.
 
-    pool_round5.py sample                  query ids, source, date, title
+    pool_round5.py [--round 6] sample                  query ids, source, date, title
     pool_round5.py stub                    related.tsv blocks with no grades (for eval-related)
     pool_round5.py pool EVALOUT            query, split, candidate, methods (r5-qari:rank,
                                            r5-tfidf:rank from eval-related --verbose on the
@@ -31,7 +33,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pool_related as pr  # noqa: E402
 import pool_round2 as r2  # noqa: E402
 
-SEED = 20261207
+SEEDS = {5: 20261207, 6: 20261208}
+ROUND = 5
+SEED = SEEDS[ROUND]
 N_NEW = 20
 HERE = os.path.dirname(os.path.abspath(__file__))
 RELATED = os.path.join(HERE, "related.tsv")
@@ -91,7 +95,8 @@ def bm25_lists(arts, picks):
 
 def pools(arts, evalout):
     picks = sample(arts)
-    r2.LABEL = {"qari": "r5-qari", "store": "r5-store", "tfidf": "r5-tfidf"}
+    r = "r%d" % ROUND
+    r2.LABEL = {"qari": r + "-qari", "store": r + "-store", "tfidf": r + "-tfidf"}
     got = r2.new_pairs(evalout, set())
     bm = bm25_lists(arts, picks)
     out = {}
@@ -99,7 +104,7 @@ def pools(arts, evalout):
         cands = dict(got.get((q, "dev"), {}))
         for rank, c in enumerate(bm[q], 1):
             if c != q:
-                cands.setdefault(c, []).append("r5-bm25:%d" % rank)
+                cands.setdefault(c, []).append("r%d-bm25:%d" % (ROUND, rank))
         out[q] = cands
     return out
 
@@ -117,17 +122,22 @@ def merge(arts, evalout, grades_path):
             missing = [c for c in cands if (q, c) not in grades]
             if missing:
                 sys.exit("%s: ungraded %s" % (q, " ".join(missing)))
-            f.write("@\t%s\tdev\n# round 5\n" % q)
+            f.write("@\t%s\tdev\n# round %d\n" % (q, ROUND))
             for c in sorted(cands, key=lambda c: (-int(grades[(q, c)]), c)):
                 f.write("%s\t%s\n" % (c, grades[(q, c)]))
     with open(os.path.join(HERE, "related_pool.tsv"), "a", encoding="utf-8") as f:
-        f.write("# round 5, dev: 20 new queries (pool_round5.py, RELATED.md)\n")
+        f.write("# round %d, dev: 20 new queries (pool_round5.py, RELATED.md)\n" % ROUND)
         for q, cands in p.items():
             for c in sorted(cands):
                 f.write("%s\tdev\t%s\t%s\n" % (q, c, ",".join(cands[c])))
 
 
 def main():
+    global ROUND, SEED
+    if len(sys.argv) > 2 and sys.argv[1] == "--round" and int(sys.argv[2]) in SEEDS:
+        ROUND = int(sys.argv[2])
+        SEED = SEEDS[ROUND]
+        del sys.argv[1:3]
     if len(sys.argv) < 2:
         sys.exit(__doc__)
     arts = pr.load_articles()
