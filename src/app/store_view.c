@@ -323,10 +323,48 @@ void app_sidebar_fill_soon(struct app *app)
 	app->sv.fill_walk = app->rel.walk;
 }
 
+/* Read ahead on idle passes: the list's selected row, the one below it and the one above
+ * (Enter, j or k then Enter, n and N to the next unread), each read into a slot and laid out
+ * at the reader's width, so the key that opens it neither reads the store nor lays the text
+ * out. Only while the reader is shown: its width is the one they would open at. */
+static const long store_view_ahead[APP_STORE_AHEAD] = {0, 1, -1};
+
+static bool store_view_ahead_done(const struct app *app, int64_t row)
+{
+	for (size_t i = 0; i < APP_STORE_AHEAD; i++)
+		if (app->sv.ahead[i] == row)
+			return true;
+	return false;
+}
+
+/* The next row to read ahead, 0: none. */
+static int64_t store_view_ahead_due(const struct app *app)
+{
+	if (app->sv.win == NULL || !ui_pane_shown(&app->reader))
+		return 0;
+	for (size_t k = 0; k < APP_STORE_AHEAD; k++) {
+		size_t i = app->list_data.sel + (size_t)store_view_ahead[k];
+		const struct store_list_row *r = store_window_row_read(app->sv.win, i);
+		if (r && !store_view_ahead_done(app, r->key.row))
+			return r->key.row;
+	}
+	return 0;
+}
+
+static void store_view_read_ahead(struct app *app, int64_t row)
+{
+	size_t slot;
+
+	memmove(app->sv.ahead + 1, app->sv.ahead, (APP_STORE_AHEAD - 1) * sizeof *app->sv.ahead);
+	app->sv.ahead[0] = row;
+	if ((slot = store_view_slot(app, row)) != APP_NONE && slot != app->open)
+		reader_pane_prime(&app->reader, app->corpus.items[slot]);
+}
+
 bool app_store_idle_pending(const struct app *app)
 {
 	return app->sv.fill_step != FILL_NONE || app->sv.tagged_row > 0 ||
-	       (app->sv.win && store_window_staged(app->sv.win));
+	       (app->sv.win && store_window_staged(app->sv.win)) || store_view_ahead_due(app);
 }
 
 bool app_store_entities_due(const struct app *app)
@@ -404,12 +442,16 @@ static void store_view_fill_step(struct app *app)
 
 void app_store_idle(struct app *app)
 {
+	int64_t row;
+
 	if (app->sv.win && store_window_staged(app->sv.win))
 		store_view_stage_slice(app);
 	else if (app->sv.fill_step != FILL_NONE)
 		store_view_fill_step(app);
 	else if (app->sv.tagged_row > 0)
 		store_view_write_entities(app);
+	else if ((row = store_view_ahead_due(app)) > 0)
+		store_view_read_ahead(app, row);
 }
 
 void app_store_settle(struct app *app)

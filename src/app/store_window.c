@@ -489,6 +489,12 @@ static void window_read_around(struct store_window *w, size_t i)
 	store_list_close(c);
 }
 
+const struct store_list_row *store_window_row_read(const struct store_window *w, size_t i)
+{
+	return w->page.n && i >= w->base && i < w->base + w->page.n ? &w->page.v[i - w->base]
+								       : NULL;
+}
+
 const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 {
 	struct store_list_page *p = &w->page;

@@ -84,6 +84,8 @@ void store_window_reach(struct store_window *w, size_t i);
 void store_window_count_wait(struct store_window *w);
 /* Row i of the list, NULL past its end; valid until the next call. */
 const struct store_list_row *store_window_row(struct store_window *w, size_t i);
+/* Row i when it has been read already, else NULL: nothing read, nothing counted. */
+const struct store_list_row *store_window_row_read(const struct store_window *w, size_t i);
 /* The rows around the one at key read (a page a side): returns its index in the list. */
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key);
 /* Rows stored since the window was read that join above its first: returns how many rows

@@ -3,7 +3,8 @@
  * window's rows kept, rows stored since joining above the first, marks shown and filtered
  * (unread, bookmarked), a tag's feeds, a search; a search's count made on the counter's
  * thread: the rows read on meanwhile, only the newest search's count kept, the end read
- * before the count came; a search staged and read a row at a time. */
+ * before the count came; a search staged and read a row at a time; a row already read
+ * looked at without reading. */
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,6 +82,13 @@ static void test_walks(struct store *s)
 	/* read a page at a time, not a row */
 	CHECK(w.reads <= TEST_N / STORE_WINDOW_PAGE + 2);
 	CHECK(store_window_row(&w, TEST_N) == NULL);
+	/* a row already read is there without a read, one not read is not read for it */
+	reads = w.reads;
+	CHECK(store_window_row_read(&w, TEST_N - 1) != NULL);
+	CHECK(store_window_row_read(&w, TEST_N - 1) == store_window_row(&w, TEST_N - 1));
+	CHECK(store_window_row_read(&w, 0) == NULL);
+	CHECK(store_window_row_read(&w, TEST_N) == NULL);
+	CHECK_INT(w.reads, reads);
 	for (size_t i = TEST_N; i-- > 0 && ok;) /* and up again */
 		ok = test_row_is(&w, i, TEST_N - 1);
 	CHECK(ok);
