@@ -103,9 +103,33 @@ void app_store_select_last(struct app *app)
 	free(id);
 }
 
+/* Whether row was read ahead lately (one of the last APP_STORE_AHEAD). */
+static bool store_view_ahead_done(const struct app *app, int64_t row)
+{
+	for (size_t i = 0; i < APP_STORE_AHEAD; i++)
+		if (app->sv.ahead[i] == row)
+			return true;
+	return false;
+}
+
+/* The slot to reuse: the least lately opened one's, never the open article's nor one just
+ * read ahead; slots read ahead and not opened since go first (their used is 0). */
+static size_t store_view_victim(const struct app *app)
+{
+	const struct app_store_view *sv = &app->sv;
+	size_t slot = APP_NONE;
+
+	for (size_t i = 0; i < sv->nrows; i++)
+		if (i != app->open && !store_view_ahead_done(app, sv->rowids[i]) &&
+		    (slot == APP_NONE || sv->used[i] < sv->used[slot]))
+			slot = i;
+	return slot;
+}
+
 /* The article in row, in a slot of the corpus: the one it has, else a free one, else the
- * least lately opened one's (not the open article's); APP_NONE when it is not stored. */
-static size_t store_view_slot(struct app *app, int64_t row)
+ * least lately opened one's (store_view_victim); APP_NONE when it is not stored. ahead: read
+ * ahead of a key, not opened (it stays first to go until it is). */
+static size_t store_view_slot_of(struct app *app, int64_t row, bool ahead)
 {
 	struct app_store_view *sv = &app->sv;
 	struct article *a;
@@ -113,9 +137,12 @@ static size_t store_view_slot(struct app *app, int64_t row)
 
 	for (size_t i = 0; i < sv->nrows; i++)
 		if (sv->rowids[i] == row) {
-			sv->used[i] = ++sv->clock;
+			if (!ahead)
+				sv->used[i] = ++sv->clock;
 			return i;
 		}
+	if (sv->nrows >= APP_STORE_KEEP && (slot = store_view_victim(app)) == APP_NONE)
+		return APP_NONE;
 	if ((a = store_load_article(sv->store, row)) == NULL)
 		return APP_NONE;
 	if (sv->nrows < APP_STORE_KEEP) {
@@ -125,9 +152,6 @@ static size_t store_view_slot(struct app *app, int64_t row)
 		xgrow(&app->corpus.items, &app->corpus.cap, sv->nrows, sizeof *app->corpus.items);
 		app->corpus.n = sv->nrows;
 	} else {
-		for (size_t i = 0; i < sv->nrows; i++)
-			if (i != app->open && (slot == APP_NONE || sv->used[i] < sv->used[slot]))
-				slot = i;
 		history_forget(&app->history, slot); /* its entries would open another article */
 		if (app->rel.early_of == slot)
 			app_sidebar_free(app);
@@ -135,8 +159,13 @@ static size_t store_view_slot(struct app *app, int64_t row)
 	}
 	app->corpus.items[slot] = a;
 	sv->rowids[slot] = row;
-	sv->used[slot] = ++sv->clock;
+	sv->used[slot] = ahead ? 0 : ++sv->clock;
 	return slot;
+}
+
+static size_t store_view_slot(struct app *app, int64_t row)
+{
+	return store_view_slot_of(app, row, false);
 }
 
 size_t app_store_open_row(struct app *app, int64_t row)
@@ -329,14 +358,6 @@ void app_sidebar_fill_soon(struct app *app)
  * out. Only while the reader is shown: its width is the one they would open at. */
 static const long store_view_ahead[APP_STORE_AHEAD] = {0, 1, -1};
 
-static bool store_view_ahead_done(const struct app *app, int64_t row)
-{
-	for (size_t i = 0; i < APP_STORE_AHEAD; i++)
-		if (app->sv.ahead[i] == row)
-			return true;
-	return false;
-}
-
 /* The next row to read ahead, 0: none. */
 static int64_t store_view_ahead_due(const struct app *app)
 {
@@ -357,7 +378,7 @@ static void store_view_read_ahead(struct app *app, int64_t row)
 
 	memmove(app->sv.ahead + 1, app->sv.ahead, (APP_STORE_AHEAD - 1) * sizeof *app->sv.ahead);
 	app->sv.ahead[0] = row;
-	if ((slot = store_view_slot(app, row)) != APP_NONE && slot != app->open)
+	if ((slot = store_view_slot_of(app, row, true)) != APP_NONE && slot != app->open)
 		reader_pane_prime(&app->reader, app->corpus.items[slot]);
 }
 
