@@ -372,6 +372,15 @@ static int64_t store_view_ahead_due(const struct app *app)
 	return 0;
 }
 
+/* The list's rows within two screens of its selection read ahead (PgDn, n past the rows
+ * read), SIZE_MAX: all read. */
+static size_t store_view_rows_due(const struct app *app)
+{
+	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE;
+	return app->sv.win ? store_window_ahead_due(app->sv.win, app->list_data.sel, rows)
+			   : SIZE_MAX;
+}
+
 static void store_view_read_ahead(struct app *app, int64_t row)
 {
 	size_t slot;
@@ -385,7 +394,8 @@ static void store_view_read_ahead(struct app *app, int64_t row)
 bool app_store_idle_pending(const struct app *app)
 {
 	return app->sv.fill_step != FILL_NONE || app->sv.tagged_row > 0 ||
-	       (app->sv.win && store_window_staged(app->sv.win)) || store_view_ahead_due(app);
+	       (app->sv.win && store_window_staged(app->sv.win)) ||
+	       store_view_rows_due(app) != SIZE_MAX || store_view_ahead_due(app);
 }
 
 bool app_store_entities_due(const struct app *app)
@@ -464,6 +474,7 @@ static void store_view_fill_step(struct app *app)
 void app_store_idle(struct app *app)
 {
 	int64_t row;
+	size_t i;
 
 	if (app->sv.win && store_window_staged(app->sv.win))
 		store_view_stage_slice(app);
@@ -471,6 +482,8 @@ void app_store_idle(struct app *app)
 		store_view_fill_step(app);
 	else if (app->sv.tagged_row > 0)
 		store_view_write_entities(app);
+	else if ((i = store_view_rows_due(app)) != SIZE_MAX)
+		store_window_row(app->sv.win, i);
 	else if ((row = store_view_ahead_due(app)) > 0)
 		store_view_read_ahead(app, row);
 }
