@@ -72,7 +72,7 @@ struct app_term {
  * (store_window.h), the corpus only the articles opened lately, each in a slot reused for
  * another when APP_STORE_KEEP are open (the least lately opened goes). */
 #define APP_STORE_KEEP 256
-#define APP_STORE_AHEAD 3 /* rows about the list's selection read ahead (store_view.c) */
+#define APP_STORE_AHEAD 5 /* rows about the list's selection read ahead (store_view.c) */
 #define APP_SIDEBAR_RELATED_MAX 12 /* related stories the sidebar shows */
 #define APP_STORE_LISTS 8 /* related lists kept: an anchor's, read again by ] and [ */
 struct app_store_list {

@@ -352,33 +352,45 @@ void app_sidebar_fill_soon(struct app *app)
 	app->sv.fill_walk = app->rel.walk;
 }
 
-/* Read ahead on idle passes: the list's selected row, the one below it and the one above
- * (Enter, j or k then Enter, n and N to the next unread), each read into a slot and laid out
- * at the reader's width, so the key that opens it neither reads the store nor lays the text
- * out. Only while the reader is shown: its width is the one they would open at. */
-static const long store_view_ahead[APP_STORE_AHEAD] = {0, 1, -1};
+/* Read ahead on idle passes: the list's selected row, the one below and the one above, and
+ * the nearest unread rows below and above it (Enter, j or k then Enter, n and N to the next
+ * unread), each read into a slot and laid out at the reader's width, so the key that opens
+ * it neither reads the store nor lays the text out. Only while the reader is shown: its
+ * width is the one they would open at. */
+static const long store_view_ahead[] = {0, 1, -1};
+#define STORE_VIEW_NEAR (sizeof store_view_ahead / sizeof *store_view_ahead)
+#define STORE_VIEW_UNREAD_REACH STORE_WINDOW_AHEAD_MAX /* rows looked through for one */
+_Static_assert(STORE_VIEW_NEAR + 2 <= APP_STORE_AHEAD, "each row due is remembered once read");
+
+/* The nearest unread row below (dir 1) or above (-1) row i among the rows read, or NULL. */
+static const struct store_list_row *store_view_unread_near(const struct app *app, size_t i,
+							    int dir)
+{
+	const struct store_list_row *r;
+
+	for (size_t k = 1; k <= STORE_VIEW_UNREAD_REACH; k++)
+		if ((r = store_window_row_read(app->sv.win, dir > 0 ? i + k : i - k)) == NULL ||
+		    !r->read)
+			return r;
+	return NULL;
+}
 
 /* The next row to read ahead, 0: none. */
 static int64_t store_view_ahead_due(const struct app *app)
 {
+	const struct store_list_row *r;
+	size_t sel = app->list_data.sel;
+
 	if (app->sv.win == NULL || !ui_pane_shown(&app->reader))
 		return 0;
-	for (size_t k = 0; k < APP_STORE_AHEAD; k++) {
-		size_t i = app->list_data.sel + (size_t)store_view_ahead[k];
-		const struct store_list_row *r = store_window_row_read(app->sv.win, i);
+	for (size_t k = 0; k < STORE_VIEW_NEAR + 2; k++) {
+		r = k < STORE_VIEW_NEAR
+			    ? store_window_row_read(app->sv.win, sel + (size_t)store_view_ahead[k])
+			    : store_view_unread_near(app, sel, k == STORE_VIEW_NEAR ? 1 : -1);
 		if (r && !store_view_ahead_done(app, r->key.row))
 			return r->key.row;
 	}
 	return 0;
-}
-
-/* The list's rows within two screens of its selection read ahead (PgDn, n past the rows
- * read), SIZE_MAX: all read. */
-static size_t store_view_rows_due(const struct app *app)
-{
-	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE;
-	return app->sv.win ? store_window_ahead_due(app->sv.win, app->list_data.sel, rows)
-			   : SIZE_MAX;
 }
 
 static void store_view_read_ahead(struct app *app, int64_t row)
@@ -389,6 +401,15 @@ static void store_view_read_ahead(struct app *app, int64_t row)
 	app->sv.ahead[0] = row;
 	if ((slot = store_view_slot_of(app, row, true)) != APP_NONE && slot != app->open)
 		reader_pane_prime(&app->reader, app->corpus.items[slot]);
+}
+
+/* The list's rows within two screens of its selection read ahead (PgDn, n past the rows
+ * read), SIZE_MAX: all read. */
+static size_t store_view_rows_due(const struct app *app)
+{
+	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE;
+	return app->sv.win ? store_window_ahead_due(app->sv.win, app->list_data.sel, rows)
+			   : SIZE_MAX;
 }
 
 bool app_store_idle_pending(const struct app *app)
