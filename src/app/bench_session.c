@@ -137,16 +137,17 @@ static void bs_key_read(struct app *app, void *ctx)
 	struct bs *s = ctx;
 	(void)app;
 	s->key_disk = bs_thread_disk();
-	s->key_runq = bs_thread_runq();
 	getrusage(RUSAGE_THREAD, &s->key_ru);
+	s->key_runq = bs_thread_runq(); /* last, nearest the key's clock: a wait for a CPU
+					 * during the probe's own reads is not the key's */
 }
 
 /* What the loop thread used from the key to now, into e (after the clocks stopped). */
 static void bs_key_usage(const struct bs *s, struct bs_event *e)
 {
 	struct rusage ru;
+	double runq = bs_thread_runq(); /* first, nearest the frame's clock */
 	long long disk = bs_thread_disk();
-	double runq = bs_thread_runq();
 
 	getrusage(RUSAGE_THREAD, &ru);
 	e->minflt = ru.ru_minflt - s->key_ru.ru_minflt;
