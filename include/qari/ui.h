@@ -294,6 +294,9 @@ struct reader_pane {
 extern const struct pane_ops reader_pane_ops;
 void reader_pane_open(struct pane *p, const struct article *a, size_t top);
 void reader_pane_close(struct pane *p);
+/* Article a laid out into the views kept at the pane's width, as opening it would, so that
+ * opening it next finds it (work between keys). */
+void reader_pane_prime(struct pane *p, const struct article *a);
 void reader_pane_set_top(struct pane *p, size_t top);
 /* After doupdate: the links of the rows drawn since the last call, as OSC 8 hyperlinks
  * (nothing when the pane is covered, e.g. by the help screen, or hyperlinks are off). */

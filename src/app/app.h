@@ -72,6 +72,7 @@ struct app_term {
  * (store_window.h), the corpus only the articles opened lately, each in a slot reused for
  * another when APP_STORE_KEEP are open (the least lately opened goes). */
 #define APP_STORE_KEEP 256
+#define APP_STORE_AHEAD 5 /* rows about the list's selection read ahead (store_view.c) */
 #define APP_SIDEBAR_RELATED_MAX 12 /* related stories the sidebar shows */
 #define APP_STORE_LISTS 8 /* related lists kept: an anchor's, read again by ] and [ */
 struct app_store_list {
@@ -103,6 +104,8 @@ struct app_store_view {
 				       * store's were packed by other rules), written back on an
 				       * idle pass, 0: none... */
 	const struct article *tagged; /* ...for this article (a slot reused: not written) */
+	int64_t ahead[APP_STORE_AHEAD]; /* the rows last read and laid out ahead (about the
+					 * list's selection), newest first, 0: none */
 };
 
 struct app {

@@ -25,6 +25,8 @@ struct bench_key {
 	long minflt, majflt; /* the loop thread's page faults meanwhile */
 	long nvcsw, nivcsw;  /* its context switches: waits (I/O, locks), preemptions (load) */
 	long long disk;      /* bytes its thread read from the disk (read_bytes), -1 unknown */
+	double runq;         /* seconds it was ready but waited for a CPU (schedstat), -1 unknown:
+			      * wall - cpu - runq is the time it slept (disk, locks, the pty) */
 	unsigned long long out; /* bytes the terminal got from it until the next key was sent */
 };
 

@@ -45,6 +45,7 @@ struct bs_event {
 	double cpu;   /* the loop thread's CPU time from the key to the frame */
 	long minflt, majflt, nvcsw, nivcsw; /* the loop thread's, from the key to the frame */
 	long long disk; /* bytes the loop thread read from the disk meanwhile, -1 unknown */
+	double runq;    /* seconds it waited for a CPU meanwhile, -1 unknown */
 	bool loading, indexed;
 	bool opened;  /* an article opened in this pass */
 	size_t top;   /* the reading pane's first line */
@@ -62,6 +63,7 @@ struct bs {
 	size_t last_open;
 	struct rusage key_ru; /* the loop thread's at the key */
 	long long key_disk;   /* its read_bytes at the key */
+	double key_runq;      /* its run-queue wait at the key */
 	char *texts[BS_MAX_TEXTS];
 	int ntexts;
 	/* the driver only */
@@ -113,6 +115,22 @@ static long long bs_thread_disk(void)
 	return v;
 }
 
+/* Seconds this thread has waited on a run queue, ready to run (/proc/thread-self/schedstat,
+ * its second field, in ns); -1 unknown. */
+static double bs_thread_runq(void)
+{
+	FILE *f = fopen("/proc/thread-self/schedstat", "r");
+	unsigned long long run, wait;
+	double v = -1;
+
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%llu %llu", &run, &wait) == 2)
+		v = (double)wait / 1e9;
+	fclose(f);
+	return v;
+}
+
 /* The probe at a key, before the loop's clocks start: what the thread had used so far. */
 static void bs_key_read(struct app *app, void *ctx)
 {
@@ -120,12 +138,15 @@ static void bs_key_read(struct app *app, void *ctx)
 	(void)app;
 	s->key_disk = bs_thread_disk();
 	getrusage(RUSAGE_THREAD, &s->key_ru);
+	s->key_runq = bs_thread_runq(); /* last, nearest the key's clock: a wait for a CPU
+					 * during the probe's own reads is not the key's */
 }
 
 /* What the loop thread used from the key to now, into e (after the clocks stopped). */
 static void bs_key_usage(const struct bs *s, struct bs_event *e)
 {
 	struct rusage ru;
+	double runq = bs_thread_runq(); /* first, nearest the frame's clock */
 	long long disk = bs_thread_disk();
 
 	getrusage(RUSAGE_THREAD, &ru);
@@ -134,6 +155,7 @@ static void bs_key_usage(const struct bs *s, struct bs_event *e)
 	e->nvcsw = ru.ru_nvcsw - s->key_ru.ru_nvcsw;
 	e->nivcsw = ru.ru_nivcsw - s->key_ru.ru_nivcsw;
 	e->disk = disk >= 0 && s->key_disk >= 0 ? disk - s->key_disk : -1;
+	e->runq = runq >= 0 && s->key_runq >= 0 ? runq - s->key_runq : -1;
 }
 
 /* An article as less would get it: title, then paragraphs, a blank line between. */
@@ -203,7 +225,8 @@ static bool bs_pump(struct bs *s, int ms)
 							.sent = e.frame - s->key_sent,
 							.cpu = e.cpu, .minflt = e.minflt,
 							.majflt = e.majflt, .nvcsw = e.nvcsw,
-							.nivcsw = e.nivcsw, .disk = e.disk};
+							.nivcsw = e.nivcsw, .disk = e.disk,
+							.runq = e.runq};
 				memcpy(k->label, s->key_label, sizeof k->label);
 				o->latency_cpu[o->nlatency] = e.cpu;
 				o->latency[o->nlatency++] = e.frame - e.key;
@@ -430,11 +453,12 @@ bool bench_session_run(struct bench_session *o)
 
 static void bs_key_print(const struct bench_key *k)
 {
-	fprintf(stderr, "bench: key %3d %-4s %7.3f ms, CPU %6.3f ms, from sent %7.3f ms, "
-			"faults %ld+%ld, waits %ld, preempted %ld, disk %lld KB, out %llu B\n",
-		k->step, k->label, 1e3 * k->wall, 1e3 * k->cpu, 1e3 * k->sent, k->minflt,
-		k->majflt, k->nvcsw,
-		k->nivcsw, k->disk >= 0 ? k->disk / 1024 : -1, k->out);
+	fprintf(stderr, "bench: key %3d %-4s %7.3f ms, CPU %6.3f ms, run queue %6.3f ms, "
+			"from sent %7.3f ms, faults %ld+%ld, waits %ld, preempted %ld, disk %lld KB, "
+			"out %llu B\n",
+		k->step, k->label, 1e3 * k->wall, 1e3 * k->cpu, 1e3 * k->runq, 1e3 * k->sent,
+		k->minflt, k->majflt, k->nvcsw, k->nivcsw, k->disk >= 0 ? k->disk / 1024 : -1,
+		k->out);
 }
 
 static int bs_key_cmp(const void *a, const void *b)

@@ -21,6 +21,10 @@
  *   key_cpu_p99_ms@N         of this process (the reader runs in it)
  *   key_cpu_max_ms@N, keys@N
  *   key_sent_to_frame_p99_ms@N  the same from the key's write (bench_sized_sent), and max
+ *   key_awake_p99_ms@N       the wall figure less the time the loop's thread stood ready on a
+ *   key_run_queue_max_ms@N   run queue waiting for a CPU (schedstat): the code's CPU and its
+ *                            sleeps (disk, locks, the pty), what a busy machine does not add;
+ *                            and the longest such wait in one key
  *   peak_rss@N
  * A key's frame is the one that answers it: an article opened shows with its sidebar still
  * to fill, a search typed with its prompt, their rest coming on the loop's idle passes
@@ -265,6 +269,24 @@ static void bench_sized_sent(const struct bench_session *s, size_t n)
 	bench_sized_print("key_sent_to_frame_max_ms", n, 1e3 * v[k - 1], 3, "ms");
 }
 
+/* key_awake_p99_ms@N, key_run_queue_max_ms@N: nothing when the kernel keeps no schedstat. */
+static void bench_sized_awake(const struct bench_session *s, size_t n)
+{
+	double v[BENCH_MAX_LATENCIES], most = 0;
+
+	for (size_t i = 0; i < s->nlatency; i++) {
+		if (s->keys[i].runq < 0)
+			return;
+		v[i] = s->keys[i].wall - s->keys[i].runq;
+		if (s->keys[i].runq > most)
+			most = s->keys[i].runq;
+	}
+	qsort(v, s->nlatency, sizeof *v, bench_cmp_double);
+	bench_sized_print("key_awake_p99_ms", n, 1e3 * bench_percentile(v, s->nlatency, 0.99), 3,
+			  "ms");
+	bench_sized_print("key_run_queue_max_ms", n, 1e3 * most, 3, "ms");
+}
+
 /* The reader on the store: first_screen_s@N and what follows it. */
 static void bench_sized_reader(const struct cli *cli, const char *path, size_t n)
 {
@@ -296,6 +318,7 @@ static void bench_sized_reader(const struct cli *cli, const char *path, size_t n
 					  3, "ms");
 			bench_sized_print("keys", n, (double)s.nlatency, 0, "keys");
 			bench_sized_sent(&s, n);
+			bench_sized_awake(&s, n);
 			bench_session_keys_print(&s, 8);
 		}
 		if ((kib = bench_peak_rss_kib()) > 0)

@@ -103,9 +103,33 @@ void app_store_select_last(struct app *app)
 	free(id);
 }
 
+/* Whether row was read ahead lately (one of the last APP_STORE_AHEAD). */
+static bool store_view_ahead_done(const struct app *app, int64_t row)
+{
+	for (size_t i = 0; i < APP_STORE_AHEAD; i++)
+		if (app->sv.ahead[i] == row)
+			return true;
+	return false;
+}
+
+/* The slot to reuse: the least lately opened one's, never the open article's nor one just
+ * read ahead; slots read ahead and not opened since go first (their used is 0). */
+static size_t store_view_victim(const struct app *app)
+{
+	const struct app_store_view *sv = &app->sv;
+	size_t slot = APP_NONE;
+
+	for (size_t i = 0; i < sv->nrows; i++)
+		if (i != app->open && !store_view_ahead_done(app, sv->rowids[i]) &&
+		    (slot == APP_NONE || sv->used[i] < sv->used[slot]))
+			slot = i;
+	return slot;
+}
+
 /* The article in row, in a slot of the corpus: the one it has, else a free one, else the
- * least lately opened one's (not the open article's); APP_NONE when it is not stored. */
-static size_t store_view_slot(struct app *app, int64_t row)
+ * least lately opened one's (store_view_victim); APP_NONE when it is not stored. ahead: read
+ * ahead of a key, not opened (it stays first to go until it is). */
+static size_t store_view_slot_of(struct app *app, int64_t row, bool ahead)
 {
 	struct app_store_view *sv = &app->sv;
 	struct article *a;
@@ -113,9 +137,12 @@ static size_t store_view_slot(struct app *app, int64_t row)
 
 	for (size_t i = 0; i < sv->nrows; i++)
 		if (sv->rowids[i] == row) {
-			sv->used[i] = ++sv->clock;
+			if (!ahead)
+				sv->used[i] = ++sv->clock;
 			return i;
 		}
+	if (sv->nrows >= APP_STORE_KEEP && (slot = store_view_victim(app)) == APP_NONE)
+		return APP_NONE;
 	if ((a = store_load_article(sv->store, row)) == NULL)
 		return APP_NONE;
 	if (sv->nrows < APP_STORE_KEEP) {
@@ -125,9 +152,6 @@ static size_t store_view_slot(struct app *app, int64_t row)
 		xgrow(&app->corpus.items, &app->corpus.cap, sv->nrows, sizeof *app->corpus.items);
 		app->corpus.n = sv->nrows;
 	} else {
-		for (size_t i = 0; i < sv->nrows; i++)
-			if (i != app->open && (slot == APP_NONE || sv->used[i] < sv->used[slot]))
-				slot = i;
 		history_forget(&app->history, slot); /* its entries would open another article */
 		if (app->rel.early_of == slot)
 			app_sidebar_free(app);
@@ -135,8 +159,13 @@ static size_t store_view_slot(struct app *app, int64_t row)
 	}
 	app->corpus.items[slot] = a;
 	sv->rowids[slot] = row;
-	sv->used[slot] = ++sv->clock;
+	sv->used[slot] = ahead ? 0 : ++sv->clock;
 	return slot;
+}
+
+static size_t store_view_slot(struct app *app, int64_t row)
+{
+	return store_view_slot_of(app, row, false);
 }
 
 size_t app_store_open_row(struct app *app, int64_t row)
@@ -326,10 +355,71 @@ void app_sidebar_fill_soon(struct app *app)
 	app->sv.fill_walk = app->rel.walk;
 }
 
+/* Read ahead on idle passes: the list's selected row, the one below and the one above, and
+ * the nearest unread rows below and above it (Enter, j or k then Enter, n and N to the next
+ * unread), each read into a slot and laid out at the reader's width, so the key that opens
+ * it neither reads the store nor lays the text out. Only while the reader is shown: its
+ * width is the one they would open at. */
+static const long store_view_ahead[] = {0, 1, -1};
+#define STORE_VIEW_NEAR (sizeof store_view_ahead / sizeof *store_view_ahead)
+#define STORE_VIEW_UNREAD_REACH STORE_WINDOW_AHEAD_MAX /* rows looked through for one */
+_Static_assert(STORE_VIEW_NEAR + 2 <= APP_STORE_AHEAD, "each row due is remembered once read");
+
+/* The nearest unread row below (dir 1) or above (-1) row i among the rows read, or NULL. */
+static const struct store_list_row *store_view_unread_near(const struct app *app, size_t i,
+							    int dir)
+{
+	const struct store_list_row *r;
+
+	for (size_t k = 1; k <= STORE_VIEW_UNREAD_REACH; k++)
+		if ((r = store_window_row_read(app->sv.win, dir > 0 ? i + k : i - k)) == NULL ||
+		    !r->read)
+			return r;
+	return NULL;
+}
+
+/* The next row to read ahead, 0: none. */
+static int64_t store_view_ahead_due(const struct app *app)
+{
+	const struct store_list_row *r;
+	size_t sel = app->list_data.sel;
+
+	if (app->sv.win == NULL || !ui_pane_shown(&app->reader))
+		return 0;
+	for (size_t k = 0; k < STORE_VIEW_NEAR + 2; k++) {
+		r = k < STORE_VIEW_NEAR
+			    ? store_window_row_read(app->sv.win, sel + (size_t)store_view_ahead[k])
+			    : store_view_unread_near(app, sel, k == STORE_VIEW_NEAR ? 1 : -1);
+		if (r && !store_view_ahead_done(app, r->key.row))
+			return r->key.row;
+	}
+	return 0;
+}
+
+static void store_view_read_ahead(struct app *app, int64_t row)
+{
+	size_t slot;
+
+	memmove(app->sv.ahead + 1, app->sv.ahead, (APP_STORE_AHEAD - 1) * sizeof *app->sv.ahead);
+	app->sv.ahead[0] = row;
+	if ((slot = store_view_slot_of(app, row, true)) != APP_NONE && slot != app->open)
+		reader_pane_prime(&app->reader, app->corpus.items[slot]);
+}
+
+/* The list's rows within two screens of its selection read ahead (PgDn, n past the rows
+ * read), SIZE_MAX: all read. */
+static size_t store_view_rows_due(const struct app *app)
+{
+	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE;
+	return app->sv.win ? store_window_ahead_due(app->sv.win, app->list_data.sel, rows)
+			   : SIZE_MAX;
+}
+
 bool app_store_idle_pending(const struct app *app)
 {
 	return app->sv.fill_step != FILL_NONE || app->sv.tagged_row > 0 ||
-	       (app->sv.win && store_window_staged(app->sv.win));
+	       (app->sv.win && store_window_staged(app->sv.win)) ||
+	       store_view_rows_due(app) != SIZE_MAX || store_view_ahead_due(app);
 }
 
 bool app_store_entities_due(const struct app *app)
@@ -407,12 +497,19 @@ static void store_view_fill_step(struct app *app)
 
 void app_store_idle(struct app *app)
 {
+	int64_t row;
+	size_t i;
+
 	if (app->sv.win && store_window_staged(app->sv.win))
 		store_view_stage_slice(app);
 	else if (app->sv.fill_step != FILL_NONE)
 		store_view_fill_step(app);
 	else if (app->sv.tagged_row > 0)
 		store_view_write_entities(app);
+	else if ((i = store_view_rows_due(app)) != SIZE_MAX)
+		store_window_row(app->sv.win, i);
+	else if ((row = store_view_ahead_due(app)) > 0)
+		store_view_read_ahead(app, row);
 }
 
 void app_store_settle(struct app *app)

@@ -489,6 +489,26 @@ static void window_read_around(struct store_window *w, size_t i)
 	store_list_close(c);
 }
 
+const struct store_list_row *store_window_row_read(const struct store_window *w, size_t i)
+{
+	return w->page.n && i >= w->base && i < w->base + w->page.n ? &w->page.v[i - w->base]
+								       : NULL;
+}
+
+size_t store_window_ahead_due(const struct store_window *w, size_t i, size_t rows)
+{
+	size_t end = w->base + w->page.n;
+
+	if (w->f.query || !w->counted || w->page.n == 0 || i < w->base || i >= end)
+		return SIZE_MAX;
+	rows = rows < STORE_WINDOW_AHEAD_MAX ? rows : STORE_WINDOW_AHEAD_MAX;
+	if (end < w->count && i + rows >= end)
+		return i + rows < w->count ? i + rows : w->count - 1;
+	if (w->base > 0 && (i > rows ? i - rows : 0) < w->base)
+		return i > rows ? i - rows : 0;
+	return SIZE_MAX;
+}
+
 const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 {
 	struct store_list_page *p = &w->page;

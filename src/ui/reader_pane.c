@@ -50,6 +50,20 @@ static void reader_pane_lay_out(struct pane *p)
 		layout_cache_put(r->layouts, was);
 }
 
+void reader_pane_prime(struct pane *p, const struct article *a)
+{
+	struct reader_pane *r = reader_data(p);
+	struct layout_opts o = r->opts;
+
+	if (r->layouts == NULL || a == NULL || a == r->article || p->w < 1)
+		return;
+	o.dir = article_view_dir(a, r->dir, r->dir_set);
+	layout_cache_put(r->layouts,
+			 layout_cache_get(r->layouts, a, &o, r->dir_set,
+					  r->source_name ? r->source_name(r->ctx, a) : NULL,
+					  reader_text_width(p)));
+}
+
 /* A new width is a view of its own (kept beside the other widths'). */
 static void reader_pane_resize(struct pane *p)
 {

@@ -3,8 +3,10 @@
  * window's rows kept, rows stored since joining above the first, marks shown and filtered
  * (unread, bookmarked), a tag's feeds, a search; a search's count made on the counter's
  * thread: the rows read on meanwhile, only the newest search's count kept, the end read
- * before the count came; a search staged and read a row at a time. */
+ * before the count came; a search staged and read a row at a time; a row already read
+ * looked at without reading; the rows about a row read ahead a step at a time. */
 #include <poll.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -81,6 +83,13 @@ static void test_walks(struct store *s)
 	/* read a page at a time, not a row */
 	CHECK(w.reads <= TEST_N / STORE_WINDOW_PAGE + 2);
 	CHECK(store_window_row(&w, TEST_N) == NULL);
+	/* a row already read is there without a read, one not read is not read for it */
+	reads = w.reads;
+	CHECK(store_window_row_read(&w, TEST_N - 1) != NULL);
+	CHECK(store_window_row_read(&w, TEST_N - 1) == store_window_row(&w, TEST_N - 1));
+	CHECK(store_window_row_read(&w, 0) == NULL);
+	CHECK(store_window_row_read(&w, TEST_N) == NULL);
+	CHECK_INT(w.reads, reads);
 	for (size_t i = TEST_N; i-- > 0 && ok;) /* and up again */
 		ok = test_row_is(&w, i, TEST_N - 1);
 	CHECK(ok);
@@ -115,6 +124,54 @@ static void test_walks(struct store *s)
 		CHECK_INT(store_window_seek(&w, &key), 0);
 		CHECK(test_row_is(&w, 0, TEST_N - 1));
 	}
+	store_window_free(&w);
+}
+
+/* Reading ahead, a step at a time: the rows about a row are read until none is due, below
+ * it and above it; nothing past the end; reach taken as at most STORE_WINDOW_AHEAD_MAX; a
+ * search never read ahead. */
+static void test_ahead(struct store *s)
+{
+	struct store_window w;
+	size_t i, due, steps = 0;
+	bool ok = true;
+
+	store_window_init(&w, s);
+	CHECK(test_row_is(&w, 0, TEST_N - 1));
+	CHECK(store_window_ahead_due(&w, 0, 10) == SIZE_MAX); /* the first page holds them */
+	i = w.base + w.page.n - 5;
+	CHECK(store_window_ahead_due(&w, i, 40) == i + 40);
+	while ((due = store_window_ahead_due(&w, i, 40)) != SIZE_MAX && steps++ < 8)
+		ok &= store_window_row(&w, due) != NULL;
+	CHECK(ok && steps == 1);
+	CHECK(store_window_row_read(&w, i + 40) != NULL);
+	/* above: the rows about 700 read by a seek, then up to 64 rows above its first */
+	{
+		struct store_list_key key = store_window_row(&w, 700)->key;
+		store_window_reset(&w);
+		CHECK_INT(store_window_seek(&w, &key), 700);
+		i = w.base + 2;
+		CHECK(store_window_ahead_due(&w, i, 64) == i - 64);
+		for (steps = 0; (due = store_window_ahead_due(&w, i, 64)) != SIZE_MAX && steps < 8;
+		     steps++)
+			ok &= store_window_row(&w, due) != NULL;
+		CHECK(ok && steps == 1);
+		CHECK(test_row_is(&w, i - 64, TEST_N - 1) && test_row_is(&w, i, TEST_N - 1));
+	}
+	/* a reach past what is kept: taken as the most, and both sides then stay read */
+	for (steps = 0; (due = store_window_ahead_due(&w, i, 100000)) != SIZE_MAX && steps < 8;
+	     steps++)
+		ok &= store_window_row(&w, due) != NULL;
+	CHECK(ok && steps <= 2);
+	CHECK(store_window_row_read(&w, i + STORE_WINDOW_AHEAD_MAX) != NULL);
+	CHECK(store_window_row_read(&w, i - STORE_WINDOW_AHEAD_MAX) != NULL);
+	/* the end: nothing past the last row */
+	CHECK(test_row_is(&w, TEST_N - 1, TEST_N - 1));
+	CHECK(store_window_ahead_due(&w, TEST_N - 1, 40) == SIZE_MAX);
+	/* a search: its rows are checked one by one, not read ahead */
+	CHECK(store_window_search(&w, "body"));
+	CHECK(store_window_row(&w, 0) != NULL);
+	CHECK(store_window_ahead_due(&w, w.base + w.page.n - 1, 40) == SIZE_MAX);
 	store_window_free(&w);
 }
 
@@ -374,6 +431,7 @@ int main(void)
 	REQUIRE(s != NULL);
 	test_ingest(s, 0, 0, TEST_N, "body");
 	test_walks(s);
+	test_ahead(s);
 	test_newer(s);
 	test_marks(s);
 	test_filters(s);
