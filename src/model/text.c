@@ -296,9 +296,12 @@ static size_t text_url_trim(const char *s, size_t beg, size_t end)
 bool text_find_url(const char *s, size_t n, size_t from, size_t *beg, size_t *end)
 {
 	for (size_t i = from; i + 8 <= n; i++) {
-		size_t scheme = strncasecmp(s + i, "https://", 8) == 0   ? 8
-				: strncasecmp(s + i, "http://", 7) == 0 ? 7 : 0;
-		size_t j = i + scheme, e;
+		size_t scheme, j, e;
+		if ((s[i] | 0x20) != 'h')
+			continue; /* no scheme here: most bytes, and an open scans every one */
+		scheme = strncasecmp(s + i, "https://", 8) == 0   ? 8
+			 : strncasecmp(s + i, "http://", 7) == 0 ? 7 : 0;
+		j = i + scheme;
 		if (scheme == 0 || (i > 0 && ((unsigned char)s[i - 1] < 0x80) &&
 				    (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '/')))
 			continue;
