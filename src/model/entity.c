@@ -474,6 +474,38 @@ bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
 	return false;
 }
 
+/* Whether word w (matching form) is the nisba of a country or a city of the world, with ال
+ * and maybe و, ف, ب or ل before it (الكرواتي، والبرازيلي، للسويسري، الإماراتية): a
+ * nationality. Its stem with يا, ا or nothing after it, or ال before it, is the place. */
+bool entity_country_nisba(const struct entity_scratch *x, const char *w, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", ""};
+	size_t beg = 0, cut;
+	char buf[256];
+
+	if (n > 6 && (memcmp(w, "وال", 6) == 0 || memcmp(w, "فال", 6) == 0 || memcmp(w, "بال", 6) == 0))
+		beg = 6;
+	else if (n > 4 && (memcmp(w, "ال", 4) == 0 || memcmp(w, "لل", 4) == 0))
+		beg = 4;
+	else
+		return false;
+	cut = n > 4 && memcmp(w + n - 4, "يه", 4) == 0 ? 4 : memcmp(w + n - 2, "ي", 2) == 0 ? 2 : 0;
+	if (cut == 0 || n < beg + cut || entity_letters(w + beg, n - beg - cut) < 3 ||
+	    n - beg - cut + 4 > sizeof buf)
+		return false;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		size_t sn = n - beg - cut, en = strlen(ends[e]);
+		memcpy(buf, w + beg, sn);
+		memcpy(buf + sn, ends[e], en);
+		if (entity_world_place(x, buf, sn + en))
+			return true;
+	}
+	memcpy(buf, "ال", 4);
+	memcpy(buf + 4, w + beg, n - beg - cut);
+	return entity_world_place(x, buf, n - beg - cut + 4) ||
+	       ner_lexicon_curated_type(x->lex, buf, n - beg - cut + 4) == NER_LOC;
+}
+
 /* Whether word k is a dual or plural nisba (سعوديان، إيرانيي، البرازيليين): ي and ان، ين، ون
  * or ي after a stem of three letters or more that is a word of the article or a place (with
  * يا, ا, nothing, or ال and ية: السعودية): people described, no name. */
@@ -659,14 +691,23 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	struct entity_mention m = {.para = (int32_t)para};
 	size_t skip, ob, oe;
 	const char *canon;
-	bool al = false;
+	bool al = false, national = false;
 
 	while (i < j && p->toks[i].kind == NORM_TOKEN_PUNCT)
 		i++;
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
-	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i) && !entity_kunya(p, i))
-		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف; «أبو ماريا القحطاني» stays */
+	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
+	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
+	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)));
+	     nisba = false)
+		i++, national |= nisba; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف;
+					   «أبو ماريا القحطاني» stays; «الكرواتي زلاتكو»: a
+					   nationality in front is no part of the name, and
+					   evidence enough for a name seen once */
+	while (type == ENTITY_PERSON && j - i > 1 &&
+	       entity_country_nisba(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
+		j--, national = true; /* «نيمار والأوروغوياني»: the next name's nationality */
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
 	       !entity_is_org(x, x->key.data, x->key.len))
@@ -752,7 +793,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i];
+	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i] || national;
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -1019,6 +1060,52 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether untagged word k reads as a foreign name written in Arabic letters: indefinite, no
+ * clitic, four letters or more of which two after the first are long vowels (ريفاس، راداميل،
+ * نيمار), no …ة, no stop word, title, trigger, place or organisation, and no adverb of the
+ * pattern فعيلا (سريعا، كثيرا). */
+static bool entity_foreign_name(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0, letters = entity_letters(w, n);
+	struct norm_split sp;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    letters < 4 || letters * 2 != n || memcmp(w + n - 2, "ه", 2) == 0 ||
+	    ner_lexicon_is_stop(x->lex, w, n) || ner_lexicon_is_title(x->lex, w, n) ||
+	    entity_rules_is_trigger(x->rules, w, n) || entity_place_known(x, w, n) || entity_is_org(x, w, n))
+		return false;
+	norm_word_split(w, n, &sp);
+	if (sp.stem > 0 && !ner_lexicon_known(x->lex, w, n))
+		return false;
+	if (letters == 5 && memcmp(w + 4, "ي", 2) == 0 && memcmp(w + 8, "ا", 2) == 0)
+		return false; /* «سريعا», «كبيرا»: an adverb */
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* «الفنزويلي ريفاس», «والروماني سانمارتن», «الكولومبي راداميل فالكاو»: one or two foreign
+ * names after a man's nationality (a country's masculine nisba) are a person, one the tagger
+ * has never seen. */
+static void entity_nationality_names(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 0; k + 1 < p->n; k++) {
+		const char *w = p->norm.s + p->toks[k].beg;
+		size_t n = p->toks[k].end - p->toks[k].beg, j = k + 1;
+		if (p->toks[k].kind != NORM_TOKEN_WORD || ner_tag_type(p->tags[k]) == NER_ORG ||
+		    memcmp(w + n - 2, "ي", 2) != 0 || !entity_country_nisba(x, w, n) ||
+		    !entity_foreign_name(x, p, j))
+			continue;
+		if (j + 1 < p->n && memcmp(p->norm.s + p->toks[j + 1].beg, "و", 2) != 0 &&
+		    entity_foreign_name(x, p, j + 1))
+			j++;
+		entity_retag(x, p, k + 1, j + 1, NER_PERS, 0, false);
+		x->sure[k + 1] = true;
+		k = j;
+	}
+}
+
 /* «دار سعد وصبر»: a place the tagger ran over و into the next is two places, unless the
  * whole is one as written (ترينيداد وتوباغو). */
 static void entity_split_places(struct entity_scratch *x, struct ner_para *p)
@@ -1178,6 +1265,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
 	entity_lists(x, p);
+	entity_nationality_names(x, p);
 	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);

@@ -917,6 +917,26 @@ static void test_lists(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A nationality is no part of a person's name, and names one the tagger never saw. */
+static void test_nationalities(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الاتحاد يستعد لمباراة العين",
+		"وشارك الثلاثي الأجنبي الفنزويلي ريفاس، والروماني سانمارتن، والبولندي زوكالا في تدريبات الفريق.",
+		"وقال المدرب الكرواتي زلاتكو إن فريقه جاهز، وأثبت المدرب الفرنسي سريعا تأثيره.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "سانمارتن"));
+	CHECK(has(&es, ENTITY_PERSON, "زوكالا"));
+	CHECK(has(&es, ENTITY_PERSON, "زلاتكو"));
+	CHECK(!has(&es, ENTITY_PERSON, "الكرواتي زلاتكو"));
+	CHECK(!has(&es, ENTITY_PERSON, "سريعا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -950,6 +970,7 @@ int main(void)
 		test_name_letters(m);
 		test_office_and_clitic_edges(m);
 		test_lists(m);
+		test_nationalities(m);
 		test_rules_lists();
 	}
 	ner_default_free();
