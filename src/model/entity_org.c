@@ -237,7 +237,17 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
-	       entity_word_definite(p, i) && entity_rules_is_trigger(x->rules, w + 4, n - 4);
+	       entity_word_definite(p, i) &&
+	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) || entity_word_is(p, i, "اللجنه"));
+}
+
+/* Whether token k is «المحلية» (an org stop word: «الشرطة المحلية» is no name) right before
+ * a purpose phrase: «اللجنة المحلية للانتخابات البلدية» is a committee's name. */
+static bool entity_local_before_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
+	       (entity_word_is(p, k, "المحليه") || entity_word_is(p, k, "المحلي")) && k + 1 < p->n &&
+	       entity_purpose(x, p, k + 1);
 }
 
 /* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
@@ -317,6 +327,24 @@ static bool entity_named_facility(const char *w, size_t n)
 	return false;
 }
 
+/* Whether a trigger word (clitics off) names a club or a team. */
+static bool entity_team_word(const char *w, size_t n)
+{
+	return (n == strlen("نادي") && memcmp(w, "نادي", n) == 0) ||
+	       (n == strlen("منتخب") && memcmp(w, "منتخب", n) == 0);
+}
+
+/* Whether token k, right after a body's name, is a country's nisba with ال and no و, untagged
+ * or a place the tagger made of it: the body's nationality, part of its name. */
+static bool entity_nationality_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && entity_word_definite(p, k) &&
+	       (p->tags[k] == 0 || p->tags[k] == ner_tag_make(NER_LOC, false)) &&
+	       !(k + 1 < p->n && ner_tag_inside(p->tags[k + 1])) && entity_country_nisba(x, w, n);
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -333,7 +361,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 							   «المرصد السوري» is too often cut off */
 			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
-			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
+			while (j < p->n && j - i <= ENTITY_ORG_WORDS &&
+			       (entity_nisba(x, p, j) || entity_local_before_purpose(x, p, j)))
 				j++;
 			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
 				purpose = true;
@@ -341,6 +370,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
 				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
 					j++;
+				for (size_t e = j; j < p->n && j < e + 2 && p->tags[j] == 0 && entity_nisba(x, p, j);)
+					j++; /* «المجلس البلدي لأمانة المنطقة الشرقية» */
 				if (j < p->n && entity_purpose_and(x, p, j))
 					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
 			}
@@ -390,6 +421,10 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				j = e + 1 > j ? e + 1 : j;
 		if (j > i + 2 && j < p->n && entity_purpose_and(x, p, j) && entity_purpose(x, p, j - 2))
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
+		if (j > i + 1 && j < p->n && !entity_team_word(w + skip, n - skip) &&
+		    entity_nationality_after(x, p, j))
+			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's
+				nationality is the article's, not the name's: «نادي برشلونة الأسباني») */
 		if (j == i + 1)
 			continue;
 		x->sure[i] |= j == i + 2 && x->sport && entity_venue_word(p, i) &&

@@ -937,6 +937,30 @@ static void test_nationalities(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A local committee with its purpose, a council's purpose with its nisba, and a ministry's
+ * nationality are their names; a club's nationality and a loyalty («الموالية») are not. */
+static void test_bodies_named(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تعديلات على الدوائر الانتخابية بحاضرة الدمام",
+		"أعلنت اللجنة المحلية للانتخابات البلدية بأمانة المنطقة الشرقية أن التعديلات جاءت نتيجة زيادة عدد أعضاء المجلس البلدي لأمانة المنطقة الشرقية إلى 30 عضوا.",
+		"وأعلنت وزارة الداخلية الإماراتية، الأحد، أن الشرطة ضبطت عصابة.",
+		"وسيطرت قوات الجيش اليمني الموالية للرئيس على المدينة، وكان نادي برشلونة الأسباني قد أعلن ضم اللاعب.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "اللجنه المحليه للانتخابات البلديه"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي لامانه المنطقه الشرقيه"));
+	CHECK(has(&es, ENTITY_ORG, "وزاره الداخليه الاماراتيه"));
+	CHECK(!has(&es, ENTITY_ORG, "وزاره الداخليه"));
+	CHECK(!has(&es, ENTITY_ORG, "الجيش اليمني المواليه للرئيس"));
+	CHECK(has(&es, ENTITY_ORG, "الجيش اليمني"));
+	CHECK(!has(&es, ENTITY_ORG, "نادي برشلونه الاسباني"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -971,6 +995,7 @@ int main(void)
 		test_office_and_clitic_edges(m);
 		test_lists(m);
 		test_nationalities(m);
+		test_bodies_named(m);
 		test_rules_lists();
 	}
 	ner_default_free();
