@@ -1532,6 +1532,14 @@ static void entity_merge_canonical_heads(struct entity_scratch *x)
  * type («لافروف» → «سيرغي لافروف», «سامي» → «سامي الجابر», «بايرن» → «بايرن ميونيخ»). A
  * one-word person or organisation that could be several of them («محمد», «يونايتد» of
  * «وستهام يونايتد» and «مانشستر يونايتد») is left out: it says nothing. */
+/* Whether a key's first word is an organisation's trigger (جامعة of the district «جامعة
+ * الدمام», named after the university: no longer form of the city). */
+static bool entity_key_opens_trigger(const struct entity_scratch *x, const char *key)
+{
+	const char *sp = strchr(key, ' ');
+	return sp && entity_rules_is_trigger(x->rules, key, (size_t)(sp - key));
+}
+
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -1541,8 +1549,9 @@ static void entity_merge_short(struct entity_scratch *x)
 			continue;
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
-			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type))
-				into = l, candidates++;
+			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type) &&
+			    !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k)))
+				into = l, candidates++; /* not «الدمام» into the district «جامعة الدمام» */
 		}
 		if (candidates == 1)
 			entity_join(x, k, into);

@@ -175,9 +175,10 @@ static size_t entity_list_items(struct entity_scratch *x, struct ner_para *p, si
 	for (size_t t = 0; t < items; t++) {
 		const char *w = p->norm.s + p->toks[beg[t]].beg + lead[t];
 		size_t n = p->toks[beg[t]].end - p->toks[beg[t]].beg - lead[t];
-		if (end[t] - beg[t] > 1 && (entity_rules_is_trigger(x->rules, w, n) ||
+		if (end[t] - beg[t] > 1 && ((type != NER_LOC && entity_rules_is_trigger(x->rules, w, n)) ||
 					    entity_rules_is_place_trigger(x->rules, w, n)))
-			continue; /* «محافظة الجبيل», «جامعة الدمام»: named by its trigger, left to it */
+			continue; /* «محافظة الجبيل», «بلدية العوالي»: named by its trigger, left to it;
+				     in a list of districts «جامعة الدمام» is the district */
 		entity_retag(x, p, beg[t], end[t], type, lead[t], false);
 		x->sure[beg[t]] = true;
 	}

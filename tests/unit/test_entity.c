@@ -876,7 +876,7 @@ static void test_lists(const struct ner_model *m)
 {
 	static const char *const towns[] = {
 		"تعديلات في الدوائر الانتخابية",
-		"وأعلنت الأمانة نقل أحياء العدامة والسوق والدواسر والسلام إلى الدائرة الثانية.",
+		"وأعلنت الأمانة نقل أحياء العدامة والسوق والدواسر وجامعة الدمام والسلام إلى الدائرة الثانية في الدمام.",
 		"وحددت لقاءات للمواطنين في نطاق بلديات (البيداء، أحد، العاقول، الفريش، الصويدرة).",
 		"وتعاقب رؤساء بلديات روما وباريس ونيويورك ومدريد على المنصة.",
 		"وتتبع المداخل لبلديات المحافظات، وينحصر دور وزارة النقل على الطرق الخارجية.",
@@ -899,6 +899,9 @@ static void test_lists(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_ORG, "العاقول"));
 	CHECK(has(&es, ENTITY_ORG, "الصويدره"));
 	CHECK(!has(&es, ENTITY_ORG, "باريس"));
+	CHECK(has(&es, ENTITY_PLACE, "جامعه الدمام")); /* a district named after the university */
+	CHECK(!has(&es, ENTITY_ORG, "جامعه الدمام"));
+	CHECK(has(&es, ENTITY_PLACE, "الدمام"));
 	CHECK(!has(&es, ENTITY_ORG, "المحافظات"));
 	CHECK(!has(&es, ENTITY_ORG, "زاره النقل"));
 	CHECK(!has(&es, ENTITY_ORG, "ينحصر دور"));
