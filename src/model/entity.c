@@ -269,7 +269,8 @@ static bool entity_future_verb(const struct entity_scratch *x, size_t k)
 	return true;
 }
 
-/* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
+/* A definite word with a preposition in front, or ب and a place, no name (للوقوف، للقرآن،
+ * بالعتاد، بعنيزة). */
 static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
@@ -277,6 +278,9 @@ static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	struct norm_split sp;
 	norm_word_split(w, n, &sp);
+	if (n > 8 && memcmp(w, "ب", 2) == 0 && !entity_known_word(x, w, n) &&
+	    (entity_world_place(x, w + 2, n - 2) || entity_rules_only_place(x->rules, w + 2, n - 2)))
+		return true; /* «سعود بعنيزة»: where he is, not his name */
 	return sp.stem > sp.proclitic && (sp.proclitic > 0 || memcmp(w, "لل", 4) == 0) &&
 	       !entity_known_word(x, w, n); /* ب or ل with ال: لابورتا is a name */
 }
@@ -318,17 +322,26 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	struct norm_split sp;
 	norm_word_split(w, n, &sp);
-	if (sp.proclitic < 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n) ||
-	    !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
-		return 0; /* و and ف only: ب ل ك go as for any name (entity_clitics) */
+	if (sp.proclitic < 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n))
+		return 0;
+	if (sp.proclitic == 2 && (memcmp(w, "ل", 2) == 0 || memcmp(w, "ب", 2) == 0) && i + 1 < p->n &&
+	    ner_tag_type(p->tags[i + 1]) == NER_PERS && ner_tag_inside(p->tags[i + 1]) &&
+	    ner_lexicon_known(x->lex, w + 2, n - 2))
+		return 2; /* «لأحمد تيمور باشا», «لعباس محمود العقاد»: a book's author */
+	if (!(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		return 0; /* ب ل ك go as for any name (entity_clitics) */
 	if (entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
 		return sp.proclitic;
 	if (sp.proclitic > 2 && memcmp(w, "و", 2) == 0 &&
 	    (memcmp(w + 2, "ك", 2) == 0 || memcmp(w + 2, "ب", 2) == 0) &&
 	    (entity_known_word(x, w + 2, n - 2) || entity_letters(w + 2, n - 2) >= 4))
 		return 2; /* not فلـ (فلاديمير) nor ولـ (وليامز, ولفسبورغ), which begin names */
-	if (sp.proclitic == 2 && entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
-		return sp.proclitic;
+	if (sp.proclitic == 2 && memcmp(w, "و", 2) == 0 && entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
+		return sp.proclitic; /* a long name after و; ف so often begins one (فرانسوا، فيليبي)
+					that it goes only before a known name */
+	if (sp.proclitic == 2 && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 3 && i > 0 &&
+	    ner_tag_type(p->tags[i - 1]) == NER_PERS)
+		return sp.proclitic; /* «كيفن جيمس وجوش جاد»: one name and another */
 	return 0;
 }
 

@@ -964,6 +964,32 @@ static void test_bodies_named(const struct ner_model *m)
 	article_free(a);
 }
 
+/* The clitics in front of a person's name: و after another person, ف only before a known
+ * name, ل or ب before a known given name; ب and a place after it is where he is. */
+static void test_person_clitics(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الفيلم الجديد يتصدر الإيرادات",
+		"الفيلم بطولة ادم ساندلر وكيفن جيمس وجوش جاد وإخراج كريس كولومبوس.",
+		"ودعا والد الرهينة السلطات الفرنسية والرئيس فرانسوا هولاند إلى التعاون مع مصر.",
+		"وتشمل القائمة كتاب (تاريخ الأدب) لأحمد تيمور باشا، وكتاب (العبقريات) لعباس محمود العقاد.",
+		"حيث تم توزيع المصابين على مستشفى بريدة المركزي والملك فهد التخصصي والملك سعود بعنيزة والأسياح العام.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "جوش جاد"));
+	CHECK(!has(&es, ENTITY_PERSON, "سعود بعنيزه"));
+	CHECK(!has(&es, ENTITY_PERSON, "وجوش جاد"));
+	CHECK(has(&es, ENTITY_PERSON, "فرانسوا هولاند"));
+	CHECK(!has(&es, ENTITY_PERSON, "رانسوا هولاند"));
+	CHECK(has(&es, ENTITY_PERSON, "احمد تيمور باشا"));
+	CHECK(has(&es, ENTITY_PERSON, "عباس محمود العقاد"));
+	CHECK(!has(&es, ENTITY_PERSON, "لعباس محمود العقاد"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -999,6 +1025,7 @@ int main(void)
 		test_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
+		test_person_clitics(m);
 		test_rules_lists();
 	}
 	ner_default_free();
