@@ -566,7 +566,8 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 }
 
 /* Whether word i is a feminine trigger without ال and word i + 1 an indefinite feminine
- * participle (مـ…ة) no list knows: «جماعة مسلحة», «هيئة مستقلة», a description. */
+ * participle (مـ…ة) or adjective of the pattern فعيلة no list knows: «جماعة مسلحة», «هيئة
+ * مستقلة», «شركة جديدة», a description. */
 static bool entity_trigger_and_participle(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
@@ -581,9 +582,13 @@ static bool entity_trigger_and_participle(struct entity_scratch *x, size_t i)
 	    (entity_word_definite(p, i + 2) ||
 	     entity_place_known(x, p->norm.s + p->toks[i + 2].beg, p->toks[i + 2].end - p->toks[i + 2].beg)))
 		return false; /* «شرطة منطقة القصيم», «هيئة مكافحة الفساد»: a construct's noun */
-	return entity_rules_is_trigger(x->rules, w, n) && entity_letters(a, an) >= 5 &&
-	       memcmp(a, "م", 2) == 0 && memcmp(a + an - 2, "ه", 2) == 0 && !entity_known_word(x, a, an) &&
-	       !entity_rules_is_trigger(x->rules, a, an) && !entity_rules_is_place_trigger(x->rules, a, an);
+	if (!entity_rules_is_trigger(x->rules, w, n) || entity_letters(a, an) < 5 ||
+	    memcmp(a + an - 2, "ه", 2) != 0 || entity_rules_is_trigger(x->rules, a, an) ||
+	    entity_rules_is_place_trigger(x->rules, a, an))
+		return false;
+	if (entity_letters(a, an) == 5 && memcmp(a + 4, "ي", 2) == 0 && !entity_world_place(x, a, an))
+		return true; /* «شركة جديدة» (some such adjectives are a name somewhere: جديدة) */
+	return memcmp(a, "م", 2) == 0 && !entity_known_word(x, a, an);
 }
 
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is

@@ -177,8 +177,9 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
 			  entity_word_is(p, k, "عبد")))
 		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
-	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
-		return false;
+	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+	    (*named && type == NER_DATE))
+		return false; /* «مطار عدن الاربعاء»: when, not which (but «مسجد سوق الخميس») */
 	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
 		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي» */
 	norm_word_split(w, n, &sp);
@@ -204,6 +205,10 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return true;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
+	if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0) &&
+	    !ner_lexicon_known(x->lex, w, n))
+		return false; /* «منظمة اعتبرها الاتحاد الأوروبي»: a verb and its object (a place
+				 such as أبها was taken above) */
 	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
 	   construct whose next word is definite («رابطة دوري المحترفين») */
 	return *facility || ner_lexicon_known(x->lex, w, n) || entity_construct_ends(x, p, k + 1, 1);
@@ -231,14 +236,17 @@ static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_
 
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
- * phrase make an organisation. */
+ * phrase make an organisation; so does «اللجنة» when local or national (اللجنة المحلية
+ * للانتخابات البلدية: a government's; a committee of anything else is its organ). */
 static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
 	       entity_word_definite(p, i) &&
-	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) || entity_word_is(p, i, "اللجنه"));
+	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
+		(entity_word_is(p, i, "اللجنه") && i + 1 < p->n &&
+		 (entity_word_is(p, i + 1, "المحليه") || entity_word_is(p, i + 1, "الوطنيه"))));
 }
 
 /* Whether token k is «المحلية» (an org stop word: «الشرطة المحلية» is no name) right before
@@ -368,8 +376,9 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				purpose = true;
 				j++;
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
-				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
-					j++;
+				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg) &&
+				    !ner_lexicon_is_title(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
+					j++; /* not «للمؤتمر الأستاذ»: a title opens the next name */
 				for (size_t e = j; j < p->n && j < e + 2 && p->tags[j] == 0 && entity_nisba(x, p, j);)
 					j++; /* «المجلس البلدي لأمانة المنطقة الشرقية» */
 				if (j < p->n && entity_purpose_and(x, p, j))

@@ -990,6 +990,31 @@ static void test_person_clitics(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Where a trigger's name ends: not at a day (مطار عدن الاربعاء), a title after a purpose
+ * phrase, a verb with its object; a committee of a festival is its organ, a new company no
+ * name. */
+static void test_trigger_ends(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"اعادة فتح مطار عدن",
+		"اعيد فتح مطار عدن الاربعاء مع هبوط طائرة سعودية هي الأولى التي تصله منذ أربعة اشهر.",
+		"وأقامت اللجنة العلمية للمؤتمر الأستاذ خالد محمد ندوة، وعقدت اللجنة الإعلامية للمهرجان لقاء مع الصحفيين.",
+		"وقالت منظمة اعتبرها الاتحاد الأوروبي إرهابية إن بتاسيس شركة جديدة لاستخراج النفط الخام خطأ.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مطار عدن"));
+	CHECK(!has(&es, ENTITY_ORG, "مطار عدن الاربعاء"));
+	CHECK(!has(&es, ENTITY_ORG, "اللجنه العلميه للمؤتمر الاستاذ"));
+	CHECK(!has(&es, ENTITY_ORG, "اللجنه الاعلاميه للمهرجان"));
+	CHECK(!has(&es, ENTITY_ORG, "منظمه اعتبرها الاتحاد الاوروبي"));
+	CHECK(has(&es, ENTITY_ORG, "الاتحاد الاوروبي"));
+	CHECK(!has(&es, ENTITY_ORG, "شركه جديده"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1026,6 +1051,7 @@ int main(void)
 		test_nationalities(m);
 		test_bodies_named(m);
 		test_person_clitics(m);
+		test_trigger_ends(m);
 		test_rules_lists();
 	}
 	ner_default_free();
