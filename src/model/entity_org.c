@@ -180,6 +180,10 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
 	    (*named && type == NER_DATE))
 		return false; /* «مطار عدن الاربعاء»: when, not which (but «مسجد سوق الخميس») */
+	if (*facility && type == NER_PERS && ner_tag_inside(p->tags[k]) && n > 2 &&
+	    memcmp(w, "ب", 2) != 0 && memcmp(w, "ل", 2) != 0)
+		return true; /* «مؤسسة مايكل فوكس»: the rest of the man's name, whatever its letters
+				(but «بالملز» after it is where the facility is) */
 	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
 		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي» */
 	norm_word_split(w, n, &sp);
@@ -223,29 +227,34 @@ static bool entity_purpose(const struct entity_scratch *x, const struct ner_para
 	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
 }
 
-/* Whether token k is و and a definite word, untagged and no stop word, after a word with
- * ال or لل: the purpose phrase's second noun («للتسليف والادخار»). */
+/* Whether token k is و and a definite word, untagged and no stop word nor trigger, after a
+ * word with ال or لل: the purpose phrase's second noun («للتسليف والادخار»; «لحجاج الداخل
+ * واللجنة الوطنية» is another body). */
 static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
 	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
 	       !ner_lexicon_is_stop(x->lex, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
+	       !entity_rules_is_trigger(x->rules, w + 6, n - 6) && !(n == 14 && memcmp(w + 6, "لجنه", 8) == 0) &&
 	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
 }
 
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
- * phrase make an organisation; so does «اللجنة» when local or national (اللجنة المحلية
- * للانتخابات البلدية: a government's; a committee of anything else is its organ). */
-static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+ * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة)
+ * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
+ * committee of anything else is its organ). */
+static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i,
+				    size_t skip)
 {
-	const char *w = p->norm.s + p->toks[i].beg;
-	size_t n = p->toks[i].end - p->toks[i].beg;
-	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
-	       entity_word_definite(p, i) &&
+	const char *w = p->norm.s + p->toks[i].beg + skip;
+	size_t n = p->toks[i].end - p->toks[i].beg - skip;
+	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) && n > 4 &&
+	       memcmp(w, "ال", 4) == 0 &&
 	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
-		(entity_word_is(p, i, "اللجنه") && i + 1 < p->n &&
+		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
+		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
 		 (entity_word_is(p, i + 1, "المحليه") || entity_word_is(p, i + 1, "الوطنيه"))));
 }
 
@@ -310,29 +319,57 @@ bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size
 	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
-/* Whether token k (from byte skip) is a bridge, palace or tower named after a king or a
- * prince («جسر الملك فهد», «قصر الأمير سلطان»): only so are these words a name's head. */
+/* Whether token k (from byte skip) is a bridge, palace, tower or centre named after a king
+ * or a prince («جسر الملك فهد», «مركز الأمير فهد بن سلطان الاجتماعي»), a centre also after
+ * another man's full name: only so are these words a name's head. */
 static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
 {
-	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه"};
+	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه", "مركز"};
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	bool head = false;
+	bool head = false, centre = n == strlen("مركز") && memcmp(w, "مركز", n) == 0;
 	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
 		head |= n == strlen(words[h]) && memcmp(w, words[h], n) == 0;
+	if (centre && k + 1 < p->n && p->tags[k + 1] == ner_tag_make(NER_PERS, false) &&
+	    k + 2 < p->n && ner_tag_inside(p->tags[k + 2]))
+		return true; /* «مركز عبدالعزيز التويجري»: a centre named after a man */
 	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
 }
 
-/* Whether a trigger word (clitics off) names a building or a school, which is often named
- * after a person («مدرسة سعد بن أبي وقاص», «مسجد عمر بن الخطاب»). */
+/* Whether a trigger word (clitics off) names a building, a school or a foundation, which is
+ * often named after a person («مدرسة سعد بن أبي وقاص», «مؤسسة مايكل فوكس»). */
 static bool entity_named_facility(const char *w, size_t n)
 {
 	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
-					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف"};
+					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف", "مركز", "مؤسسه"};
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
 			return true;
 	return false;
+}
+
+/* Where the name of a facility named after a person ends when a purpose phrase follows it
+ * at j: «مركز الملك عبدالعزيز للحوار الوطني», «مركز الملك سلمان للإغاثة والأعمال الإنسانية»,
+ * «مؤسسة مايكل فوكس لأبحاث الشلل الرعاش». The phrase is لل and a noun, or ل and a noun of a
+ * construct whose next word is definite (not «لمدة ثلاثة أيام»), then its nisbas and a
+ * coordinated noun with its own. */
+static size_t entity_facility_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t j)
+{
+	size_t e = j + 1, k;
+	if (j >= p->n || !entity_purpose(x, p, j) || ner_tag_inside(p->tags[j]))
+		return j;
+	if (memcmp(p->norm.s + p->toks[j].beg, "لل", 4) != 0) {
+		if (e >= p->n || p->tags[e] != 0 || !entity_word_definite(p, e) ||
+		    ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg))
+			return j;
+		e++;
+	}
+	for (k = e; e < p->n && e < k + 2 && p->tags[e] == 0 && entity_nisba(x, p, e); e++)
+		;
+	if (e < p->n && entity_purpose_and(x, p, e))
+		for (k = ++e; e < p->n && e < k + 2 && p->tags[e] == 0 && entity_nisba(x, p, e); e++)
+			;
+	return e;
 }
 
 /* Whether a trigger word (clitics off) names a club or a team. */
@@ -365,8 +402,12 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (p->toks[i].kind != NORM_TOKEN_WORD ||
 		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
 			continue;
-		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
-							   «المرصد السوري» is too often cut off */
+		skip = x->lead[i] ? 0 : entity_proclitic(p, i, &al);
+		if (al)
+			skip = 0, al = false; /* «للهيئة»: its ال is gone */
+		if (entity_definite_trigger(x, p, i, x->lead[i] ? x->lead[i] : skip)) { /* whole only with
+							   its purpose: the rest of «المرصد السوري» is
+							   too often cut off; «بالمركز الشرقي …» too */
 			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
 			while (j < p->n && j - i <= ENTITY_ORG_WORDS &&
@@ -379,6 +420,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg) &&
 				    !ner_lexicon_is_title(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
 					j++; /* not «للمؤتمر الأستاذ»: a title opens the next name */
+				if (j < p->n && p->tags[j] == 0 && (entity_word_is(p, j, "العامه") || entity_word_is(p, j, "العام")))
+					j++; /* «لاختبارات الثانوية العامة» */
 				for (size_t e = j; j < p->n && j < e + 2 && p->tags[j] == 0 && entity_nisba(x, p, j);)
 					j++; /* «المجلس البلدي لأمانة المنطقة الشرقية» */
 				if (j < p->n && entity_purpose_and(x, p, j))
@@ -403,12 +446,13 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
 					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
 								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
-				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+				entity_retag(x, p, i, j, NER_ORG, x->lead[i] ? x->lead[i] : skip, x->lead_al[i]);
 				i = j - 1;
 			}
 			continue;
 		}
-		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
+		skip = 0;
+		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1, 0))
 			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
 		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0)) {
 			skip = entity_proclitic(p, i, &al);
@@ -430,6 +474,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				j = e + 1 > j ? e + 1 : j;
 		if (j > i + 2 && j < p->n && entity_purpose_and(x, p, j) && entity_purpose(x, p, j - 2))
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
+		if (facility && j > i + 2)
+			j = entity_facility_purpose(x, p, j);
 		if (j > i + 1 && j < p->n && !entity_team_word(w + skip, n - skip) &&
 		    entity_nationality_after(x, p, j))
 			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's

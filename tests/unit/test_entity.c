@@ -1015,6 +1015,32 @@ static void test_trigger_ends(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Centres and foundations named after a man take his whole name and their purpose; a
+ * definite «المركز» with its nisba and purpose is a name, with a preposition in front too. */
+static void test_centres(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مؤتمر الحوار",
+		"قال مدير الاستطلاعات بمركز الملك عبدالعزيز للحوار الوطني إن المركز الانتخابي رقم 532 في مركز الأمير فهد بن سلطان الاجتماعي بتبوك.",
+		"ومولت الدراسة مؤسسة مايكل فوكس لأبحاث الشلل الرعاش، وتم التسجيل بالمركز الشرقي لاختبارات الثانوية العامة سابقا.",
+		"والتقى المجلس التنسيقي لحجاج الداخل واللجنة الوطنية للحج والعمرة في ملعب الأمير فيصل بن فهد بالملز.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مركز الملك عبدالعزيز للحوار الوطني"));
+	CHECK(has(&es, ENTITY_ORG, "مركز الامير فهد بن سلطان الاجتماعي"));
+	CHECK(!has(&es, ENTITY_PERSON, "فهد بن سلطان"));
+	CHECK(has(&es, ENTITY_ORG, "مؤسسه مايكل فوكس لابحاث الشلل"));
+	CHECK(!has(&es, ENTITY_PERSON, "مايكل فوكس"));
+	CHECK(has(&es, ENTITY_ORG, "المركز الشرقي لاختبارات الثانويه العامه"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس التنسيقي لحجاج الداخل"));
+	CHECK(has(&es, ENTITY_ORG, "اللجنه الوطنيه للحج والعمره"));
+	CHECK(!has(&es, ENTITY_ORG, "ملعب الامير فيصل بن فهد بالملز"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1052,6 +1078,7 @@ int main(void)
 		test_bodies_named(m);
 		test_person_clitics(m);
 		test_trigger_ends(m);
+		test_centres(m);
 		test_rules_lists();
 	}
 	ner_default_free();
