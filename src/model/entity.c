@@ -254,6 +254,18 @@ static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 	return (present || future) && !entity_known_word(x, w, n);
 }
 
+/* Whether word k reads as a verb of a feminine subject: تـ and four letters more, no known
+ * name or place («جامعة الملك خالد تستضيف»; after a name of three words or more only, since
+ * تشيلسي، توتنهام are one). */
+static bool entity_feminine_verb(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 2 && memcmp(w, "ت", 2) == 0 && entity_letters(w, n) >= 5 && !entity_known_word(x, w, n) &&
+	       !entity_place_known(x, w, n);
+}
+
 /* Whether word k reads as a verb in the future (سيـ، ستـ، سنـ and a stem of short vowels
  * only: «سيتدرب دومي»), which opens no name. */
 static bool entity_future_verb(const struct entity_scratch *x, size_t k)
@@ -745,7 +757,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
 	while ((type == ENTITY_ORG || type == ENTITY_PLACE) && j - i > 1 &&
-	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1))) ||
+	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1) ||
+					(j - i > 2 && entity_feminine_verb(x, j - 1)))) ||
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
 			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
@@ -1054,6 +1067,19 @@ static bool entity_first_name_before(struct entity_scratch *x, const struct ner_
 /* A person of two words or more whose name ends a sentence or list item takes the one
  * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»); two
  * persons with nothing between are one name the tagger cut in two. */
+/* Whether untagged word k, right after «… بن Y», is the family name that ends the chain:
+ * definite, no clitic, no nisba of a country, place, organisation or common word of the lists
+ * (not «محمد بن سلمان الأحد»). */
+static bool entity_family_name(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return entity_word_definite(p, k) && entity_name_piece(x, p, k, true) &&
+	       !entity_rules_org_stop(x->rules, w, n) && !entity_country_nisba(x, w, n) &&
+	       !entity_place_known(x, w, n) && !entity_is_org(x, w, n) &&
+	       !entity_rules_is_trigger(x->rules, w + 4, n - 4) && !ner_lexicon_is_title(x->lex, w, n);
+}
+
 static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
@@ -1074,6 +1100,9 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 				; /* two persons with nothing between, not even و, are one name cut in two */
 		if (j - i >= 2 && j < p->n && entity_closes(p, j) && entity_name_piece(x, p, j, true))
 			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
+		else if (j - i >= 3 && j < p->n && entity_word_is(p, j - 2, "بن") && entity_family_name(x, p, j))
+			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true); /* «سعد بن عبدالعزيز العفالق
+										 نائباً» */
 		i = j - 1;
 	}
 }

@@ -336,6 +336,27 @@ static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t sk
 	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
 }
 
+/* Whether token k (from byte skip) is «مركز» before a definite noun and a second word that
+ * makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع», «مركز
+ * التدريب والابتعاث»), outside sport, where «مركز» is a player's position, and not before a
+ * place (مركز المدينة: its centre). */
+static bool entity_named_centre(const struct entity_scratch *x, const struct ner_para *p, size_t k,
+				size_t skip)
+{
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	if (x->sport || n != strlen("مركز") || memcmp(w, "مركز", n) != 0 || k + 2 >= p->n ||
+	    p->tags[k + 1] != 0 || !entity_word_definite(p, k + 1) || entity_place_at(x, p, k + 1) ||
+	    entity_word_is(p, k + 1, "المدينه") || entity_word_is(p, k + 1, "المحافظه") ||
+	    entity_word_is(p, k + 1, "المنطقه"))
+		return false;
+	w = p->norm.s + p->toks[k + 2].beg;
+	n = p->toks[k + 2].end - p->toks[k + 2].beg;
+	return p->tags[k + 2] == 0 &&
+	       ((n > 8 && memcmp(w, "وال", 6) == 0 && !ner_lexicon_is_stop(x->lex, w + 2, n - 2)) ||
+		entity_nisba(x, p, k + 2));
+}
+
 /* Whether a trigger word (clitics off) names a building, a school or a foundation, which is
  * often named after a person («مدرسة سعد بن أبي وقاص», «مؤسسة مايكل فوكس»). */
 static bool entity_named_facility(const char *w, size_t n)
@@ -454,10 +475,12 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		skip = 0;
 		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1, 0))
 			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
-		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0)) {
+		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
+		    !entity_named_centre(x, p, i, 0)) {
 			skip = entity_proclitic(p, i, &al);
 			if (skip == 0 || al ||
-			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip)))
+			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip) ||
+			      entity_named_centre(x, p, i, skip)))
 				continue;
 		}
 		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&

@@ -1041,6 +1041,28 @@ static void test_centres(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Found on the blind dev extension: a feminine verb after a facility's name, the family name
+ * that ends a «بن» chain, a centre named by its field outside sport. */
+static void test_blind_kinds(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"جامعة الملك خالد تستضيف طلاب برنامج موهبة",
+		"وأوضح المشرف على مركز الموهبة والإبداع بالجامعة أن البرنامج استقبل 100 طالب.",
+		"وجاء التشكيل: أحمد بن راشد الراشد رئيساً وسعد بن عبدالعزيز العفالق نائباً للرئيس.",
+		"وانتقل إلى مركز المدينة مساء أمس.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "جامعه الملك خالد"));
+	CHECK(!has(&es, ENTITY_ORG, "جامعه الملك خالد تستضيف"));
+	CHECK(has(&es, ENTITY_ORG, "مركز الموهبه والابداع"));
+	CHECK(has(&es, ENTITY_PERSON, "سعد بن عبدالعزيز العفالق"));
+	CHECK(!has(&es, ENTITY_ORG, "مركز المدينه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1079,6 +1101,7 @@ int main(void)
 		test_person_clitics(m);
 		test_trigger_ends(m);
 		test_centres(m);
+		test_blind_kinds(m);
 		test_rules_lists();
 	}
 	ner_default_free();
