@@ -161,6 +161,23 @@ static bool entity_foreign_word(const struct entity_scratch *x, const struct ner
 	return vowels >= 2;
 }
 
+/* Whether token k is «الجوية» or «البحرية», the kind of a military base (قاعدة العند الجوية). */
+static bool entity_base_kind(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "الجويه") || entity_word_is(p, k, "البحريه");
+}
+
+/* Whether token k (from byte skip) is «قاعدة» with its kind one or two words on: a military
+ * base named by its place (قاعدة العند الجوية, مطار قاعدة الرياض الجوية), not «القاعدة». */
+static bool entity_military_base(const struct ner_para *p, size_t k, size_t skip)
+{
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	return n == strlen("قاعده") && memcmp(w, "قاعده", n) == 0 &&
+	       ((k + 2 < p->n && entity_base_kind(p, k + 2)) ||
+		(k + 3 < p->n && p->toks[k + 2].kind == NORM_TOKEN_WORD && entity_base_kind(p, k + 3)));
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -196,11 +213,13 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
 		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
 	if (type == NER_PERS && !entity_place_as_person(x, p, k))
-		return *facility;
+		return *facility && !(n > 4 && memcmp(w, "لل", 4) == 0); /* no name's word opens with لل
+									     («فهد للمناطق» the tagger ran on) */
 	if (type != 0)
 		return *named = true;
-	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
-		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
+	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
+					   base's «الجوية» */
+		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k);
 	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
 		return k <= first + entity_construct_place(x, p, first);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
@@ -209,6 +228,9 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return true;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
+	if (entity_word_is(p, k - 1, "بلديه") && !entity_ends_nisba(w, n) && memcmp(w + n - 2, "ه", 2) != 0 &&
+	    entity_letters(w, n) >= 3)
+		return true; /* «بلدية قباء»: a municipality is named by its town, known or not */
 	if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0) &&
 	    !ner_lexicon_known(x->lex, w, n))
 		return false; /* «منظمة اعتبرها الاتحاد الأوروبي»: a verb and its object (a place
@@ -319,12 +341,13 @@ bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size
 	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
-/* Whether token k (from byte skip) is a bridge, palace, tower or centre named after a king
- * or a prince («جسر الملك فهد», «مركز الأمير فهد بن سلطان الاجتماعي»), a centre also after
+/* Whether token k (from byte skip) is a bridge, palace, tower, park or centre named after a
+ * king or a prince («جسر الملك فهد», «حديقة الملك فهد», «مركز الأمير فهد بن سلطان
+ * الاجتماعي»), a centre also after
  * another man's full name: only so are these words a name's head. */
 static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
 {
-	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه", "مركز"};
+	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه", "مركز", "حديقه", "منتزه", "متنزه"};
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
 	bool head = false, centre = n == strlen("مركز") && memcmp(w, "مركز", n) == 0;
@@ -363,6 +386,17 @@ static bool entity_named_facility(const char *w, size_t n)
 {
 	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
 					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف", "مركز", "مؤسسه"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a trigger word (clitics off) names a body that has a purpose (مركز، مؤسسة، مدينة
+ * الملك عبدالعزيز للعلوم والتقنية، جامعة، معهد), unlike a park or a stadium. */
+static bool entity_body_with_purpose(const char *w, size_t n)
+{
+	static const char *const words[] = {"مركز", "مؤسسه", "مدينه", "جامعه", "معهد", "كليه", "جمعيه", "صندوق"};
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
 			return true;
@@ -476,11 +510,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1, 0))
 			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
 		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
-		    !entity_named_centre(x, p, i, 0)) {
+		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0)) {
 			skip = entity_proclitic(p, i, &al);
 			if (skip == 0 || al ||
 			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip) ||
-			      entity_named_centre(x, p, i, skip)))
+			      entity_named_centre(x, p, i, skip) || entity_military_base(p, i, skip)))
 				continue;
 		}
 		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
@@ -488,6 +522,9 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
 				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
 			;
+		for (size_t k = i + 1; k < j; k++)
+			if (entity_base_kind(p, k))
+				j = k + 1; /* «قاعدة العند الجوية الأكبر»: the kind ends a base's name */
 		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
 				     entity_word_is(p, j - 1, "الامام")))
 			j--;
@@ -497,8 +534,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				j = e + 1 > j ? e + 1 : j;
 		if (j > i + 2 && j < p->n && entity_purpose_and(x, p, j) && entity_purpose(x, p, j - 2))
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
-		if (facility && j > i + 2)
-			j = entity_facility_purpose(x, p, j);
+		if (facility && j > i + 2 && entity_body_with_purpose(w + skip, n - skip))
+			j = entity_facility_purpose(x, p, j); /* not «حديقة الملك فهد للمواطنين» */
 		if (j > i + 1 && j < p->n && !entity_team_word(w + skip, n - skip) &&
 		    entity_nationality_after(x, p, j))
 			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's

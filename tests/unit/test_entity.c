@@ -1063,6 +1063,28 @@ static void test_blind_kinds(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A municipality named by an unknown town, a park after a king (no purpose phrase for it),
+ * a military base by its place and kind. */
+static void test_municipal_and_bases(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"لقاءات مع المواطنين",
+		"حيث تم تحديد يوم الأحد لقاء مع المواطنين في بلدية قباء، ويوم الأربعاء في حديقة الملك فهد للمناطق التابعة.",
+		"وسيطرت المقاومة على قاعدة العند الجوية الأكبر في البلاد، ووصل مطار قاعدة الرياض الجوية، وأعلن تنظيم القاعدة مسؤوليته.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "بلديه قباء"));
+	CHECK(has(&es, ENTITY_ORG, "حديقه الملك فهد"));
+	CHECK(!has(&es, ENTITY_ORG, "حديقه الملك فهد للمناطق"));
+	CHECK(has(&es, ENTITY_ORG, "قاعده العند الجويه"));
+	CHECK(has(&es, ENTITY_ORG, "مطار قاعده الرياض الجويه"));
+	CHECK(!has(&es, ENTITY_ORG, "قاعده العند الجويه الاكبر"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1102,6 +1124,7 @@ int main(void)
 		test_trigger_ends(m);
 		test_centres(m);
 		test_blind_kinds(m);
+		test_municipal_and_bases(m);
 		test_rules_lists();
 	}
 	ner_default_free();
