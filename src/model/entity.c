@@ -504,7 +504,7 @@ bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
  * nationality. Its stem with يا, ا or nothing after it, or ال before it, is the place. */
 bool entity_country_nisba(const struct entity_scratch *x, const char *w, size_t n)
 {
-	static const char *const ends[] = {"يا", "ا", ""};
+	static const char *const ends[] = {"يا", "ا", "", "ستان"}; /* الأوزبكي of أوزبكستان */
 	size_t beg = 0, cut;
 	char buf[256];
 
@@ -785,6 +785,13 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* «كأس آسيا», «ماراثون أوستين», «كأس الاتحاد الإنجليزي»: inside an event's name */
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
 		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
+	else if (type == ENTITY_PERSON && x->sport && j - i == 1 && j < p->n && p->toks[j].kind == NORM_TOKEN_WORD &&
+		 memcmp(p->norm.s + p->toks[j].end - 2, "ي", 2) == 0 &&
+		 entity_country_nisba(x, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg) &&
+		 !entity_known_word(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg) &&
+		 !(i > 0 && entity_is_title_word(x, i - 1)))
+		type = ENTITY_ORG; /* «بختاكور الأوزبكي»: a team sheet's table puts the country after
+				      its clubs, a story before its players (البرازيلي نيمار) */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])

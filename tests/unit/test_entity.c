@@ -1085,6 +1085,25 @@ static void test_municipal_and_bases(const struct ner_model *m)
 	article_free(a);
 }
 
+/* In sport a one-word name with a country's nisba after it is a club (a -ستان country's
+ * too); the nationality before a player is his. */
+static void test_clubs_by_country(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الاتحاد أعظم نادي في آسيا",
+		"وجاء نادي الهلال السعودي في المركز الثالث برصيد 117 نقطة تلاه تشونبوك هيونداي الكوري الجنوبي برصيد 113 نقطة وحل الشباب السعودي خامساً بـ106 نقاط ثم بختاكور الأوزبكي وله 105 نقاط وجاء العين الإماراتي سابعاً وله 95 نقطة واحتل سيونجنام الكوري الجنوبي المركز الثامن برصيد 91 نقطة تلاه السد القطري برصيد 89 نقطة تاسعاً بفارق الأهداف عن بونيودكور الأوزبكي الذي حل عاشراً.",
+		"وسجل المهاجم البرازيلي نيمار هدفين في المباراة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "بختاكور"));
+	CHECK(!has(&es, ENTITY_PERSON, "بختاكور الاوزبكي"));
+	CHECK(!has(&es, ENTITY_ORG, "نيمار"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1125,6 +1144,7 @@ int main(void)
 		test_centres(m);
 		test_blind_kinds(m);
 		test_municipal_and_bases(m);
+		test_clubs_by_country(m);
 		test_rules_lists();
 	}
 	ner_default_free();
