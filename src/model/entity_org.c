@@ -123,18 +123,20 @@ static bool entity_and_definite(struct entity_scratch *x, const struct ner_para 
 	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
 }
 
-/* Whether token k (clitics off) is a stadium's trigger (ملعب، استاد), which a foreign word
- * alone may name in an article about sport. */
+/* Whether token k (clitics off) is a stadium's trigger (ملعب، استاد) or «فريق», which a
+ * foreign word alone may name in an article about sport (استاد ويمبلي، فريق سباهان). */
 static bool entity_venue_word(const struct ner_para *p, size_t k)
 {
-	static const char *const words[] = {"ملعب", "استاد"};
+	static const char *const words[] = {"ملعب", "استاد", "فريق"};
 	bool al;
 	size_t skip = entity_proclitic(p, k, &al);
-	const char *w = p->norm.s + p->toks[k].beg + skip;
-	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	for (size_t h = 0; h < sizeof words / sizeof *words && !al; h++)
-		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
-			return true;
+	for (int bare = 0; bare < 2; bare++) { /* «فريق» is no ف + ريق */
+		const char *w = p->norm.s + p->toks[k].beg + (bare ? skip : 0);
+		size_t n = p->toks[k].end - p->toks[k].beg - (bare ? skip : 0);
+		for (size_t h = 0; h < sizeof words / sizeof *words && !al; h++)
+			if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+				return true;
+	}
 	return false;
 }
 
@@ -165,6 +167,47 @@ static bool entity_foreign_word(const struct entity_scratch *x, const struct ner
 static bool entity_base_kind(const struct ner_para *p, size_t k)
 {
 	return entity_word_is(p, k, "الجويه") || entity_word_is(p, k, "البحريه");
+}
+
+/* The clitic bytes in front of «فريق» at token k (لفريق، وفريق; «فريق» is no ف + ريق), or
+ * (size_t)-1 when it is not that word. */
+static size_t entity_team_skip(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, team = strlen("فريق");
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < team || memcmp(w + n - team, "فريق", team) != 0)
+		return (size_t)-1;
+	if (n == team)
+		return 0;
+	return n == team + 2 && (memcmp(w, "ل", 2) == 0 || memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0)
+		       ? 2 : (size_t)-1;
+}
+
+/* Whether token k is a foreign word that names a club after a venue's or team's word: one
+ * alone, or one with a country's nisba after it (سباهان الإيراني). */
+static bool entity_club_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n == 10 && memcmp(w, "ت", 2) == 0 && memcmp(w + 6, "ي", 2) == 0)
+		return false; /* «فريق تطوير»: a verbal noun تفعيل, no club */
+	if (entity_foreign_word(x, p, k))
+		return true;
+	if (k + 1 >= p->n || p->toks[k + 1].kind != NORM_TOKEN_WORD ||
+	    !entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg))
+		return false;
+	struct ner_para one = *p; /* the word as if the sentence ended after it */
+	one.n = k + 1;
+	return entity_foreign_word(x, &one, k);
+}
+
+/* Whether token k is «فريق» (its clitics aside) in an article about sport before a place or
+ * a foreign word: a club (فريق الدرعية، فريق سباهان الإيراني), not «فريق العمل». */
+static bool entity_team_of(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return x->sport && entity_team_skip(p, k) != (size_t)-1 && k + 1 < p->n &&
+	       p->toks[k + 1].kind == NORM_TOKEN_WORD &&
+	       (entity_place_at(x, p, k + 1) || entity_club_word(x, p, k + 1));
 }
 
 /* Whether token k (from byte skip) is «قاعدة» with its kind one or two words on: a military
@@ -201,8 +244,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	    memcmp(w, "ب", 2) != 0 && memcmp(w, "ل", 2) != 0)
 		return true; /* «مؤسسة مايكل فوكس»: the rest of the man's name, whatever its letters
 				(but «بالملز» after it is where the facility is) */
-	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
-		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي» */
+	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_club_word(x, p, k))
+		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي», «فريق سباهان الإيراني» */
 	norm_word_split(w, n, &sp);
 	if (entity_and_definite(x, p, k, first))
 		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
@@ -431,7 +474,8 @@ static size_t entity_facility_purpose(const struct entity_scratch *x, const stru
 static bool entity_team_word(const char *w, size_t n)
 {
 	return (n == strlen("نادي") && memcmp(w, "نادي", n) == 0) ||
-	       (n == strlen("منتخب") && memcmp(w, "منتخب", n) == 0);
+	       (n == strlen("منتخب") && memcmp(w, "منتخب", n) == 0) ||
+	       (n == strlen("فريق") && memcmp(w, "فريق", n) == 0);
 }
 
 /* Whether token k, right after a body's name, is a country's nisba with ال and no و, untagged
@@ -510,13 +554,15 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1, 0))
 			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
 		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
-		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0)) {
+		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0) && !entity_team_of(x, p, i)) {
 			skip = entity_proclitic(p, i, &al);
 			if (skip == 0 || al ||
 			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip) ||
 			      entity_named_centre(x, p, i, skip) || entity_military_base(p, i, skip)))
 				continue;
 		}
+		if (entity_team_of(x, p, i))
+			skip = entity_team_skip(p, i); /* «لفريق سباهان» */
 		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
 			   entity_named_facility(w + skip, n - skip);
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&

@@ -1104,6 +1104,24 @@ static void test_clubs_by_country(const struct ner_model *m)
 	article_free(a);
 }
 
+/* In sport «فريق» before a place or a foreign word (with a country's nisba after it too)
+ * names a club; not before a verbal noun (فريق تطوير). */
+static void test_team_word(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الاتحاد أعظم نادي في آسيا",
+		"أكد الباحث الكروي الكويتي حسين البلوشي أن نادي الاتحاد السعودي هو أعظم ناد في تاريخ دوري أبطال آسيا بالنسخة الجديدة بعد النتائج والإنجازات التي سجلها الفريق في البطولة، مشيراً إلى أن عميد الأندية السعودية يحتل المركز الأول بين أندية آسيا التي شاركت في البطولة التي انطلقت موسم 2002 ـ 2003 بتحقيقه 141 نقطة وبفارق 21 نقطة عن فريق سباهان الإيراني الذي جاء في المركز الثاني برصيد 120 نقطة، جاء ذلك في أول إحصائية قارية عن دوري أبطال آسيا يتم الإعلان عنها، وكشف البلوشي فيها تطور وأفضلية أندية كوريا الجنوبية في المشاركة بالبطولة عن بقية الاتحادات الأخرى ويتبعه الاتحاد السعودي لكرة القدم.",
+		"وطالب رئيس فريق تطوير الملعب بتحسين الأرضية قبل المباراة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "فريق سباهان"));
+	CHECK(!has(&es, ENTITY_ORG, "فريق تطوير"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1145,6 +1163,7 @@ int main(void)
 		test_blind_kinds(m);
 		test_municipal_and_bases(m);
 		test_clubs_by_country(m);
+		test_team_word(m);
 		test_rules_lists();
 	}
 	ner_default_free();
