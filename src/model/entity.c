@@ -208,7 +208,14 @@ static bool entity_is_title_word(struct entity_scratch *x, size_t i)
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	struct norm_split sp;
+	char buf[128];
 	norm_word_split(w, n, &sp);
+	if (n > 6 && n + 2 <= sizeof buf && memcmp(w, "لل", 4) == 0) { /* «للفنان» is ل + الفنان */
+		memcpy(buf, "ال", 4);
+		memcpy(buf + 4, w + 4, n - 4);
+		if (ner_lexicon_is_title(x->lex, buf, n))
+			return true;
+	}
 	return ner_lexicon_is_title(x->lex, w, n) ||
 	       ner_lexicon_is_title(x->lex, w + sp.proclitic, n - sp.proclitic);
 }
@@ -252,6 +259,15 @@ static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 	bool future = n > 4 && memcmp(w, "س", 2) == 0 && letters >= 5 && !entity_vowel_end(w, n) &&
 		      (memcmp(w + 2, "ي", 2) == 0 || memcmp(w + 2, "ت", 2) == 0 || memcmp(w + 2, "ن", 2) == 0);
 	return (present || future) && !entity_known_word(x, w, n);
+}
+
+/* Whether word k ends in an object pronoun (…ها، …هم، …نا، …كم), as no name does. */
+static bool entity_pronoun_end(const struct entity_scratch *x, size_t k)
+{
+	const char *w = x->p->norm.s + x->p->toks[k].beg;
+	size_t n = x->p->toks[k].end - x->p->toks[k].beg;
+	return n > 8 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0 ||
+			 memcmp(w + n - 4, "نا", 4) == 0 || memcmp(w + n - 4, "كم", 4) == 0);
 }
 
 /* Whether word k reads as a verb of a feminine subject: تـ and four letters more, no known
@@ -749,6 +765,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		(type == ENTITY_PERSON && entity_future_verb(x, i))))
 		i++; /* «على تويتر», «سيدرس الاتحاد الأوروبي»: a preposition, or a verb and its subject
 			(«سيمون ويزنتال» is a name) */
+	if (type == ENTITY_PERSON && j - i == 1 && entity_verb_like(x, i) && entity_pronoun_end(x, i))
+		return; /* «يرافقها»: a verb and its object */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
 	while ((type == ENTITY_PERSON || type == ENTITY_PLACE) && j - i > 1 && entity_trailing_title(x, type, i, j - 1))

@@ -1122,6 +1122,25 @@ static void test_team_word(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A title read out of لل opens no name (للفنان التشكيلي); a verb with its object is no
+ * person (يرافقها). */
+static void test_titles_and_verbs(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مجموعة قصصية جديدة",
+		"غلاف المجموعة للفنان التشكيلي: مازن لطيف. تحلق أغلب أجواء القصص في المدينة.",
+		"غادرت صباح اليوم أولى طائرات الجسر الجوي القطري يرافقها مجموعة من فريق البحث والإنقاذ.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "للفنان التشكيلي"));
+	CHECK(!has(&es, ENTITY_PERSON, "الفنان التشكيلي"));
+	CHECK(!has(&es, ENTITY_PERSON, "يرافقها"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1164,6 +1183,7 @@ int main(void)
 		test_municipal_and_bases(m);
 		test_clubs_by_country(m);
 		test_team_word(m);
+		test_titles_and_verbs(m);
 		test_rules_lists();
 	}
 	ner_default_free();
