@@ -756,8 +756,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--, national = true; /* «نيمار والأوروغوياني»: the next name's nationality */
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
-	       !entity_is_org(x, x->key.data, x->key.len))
-		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
+	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1))
+		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name, nor a team sheet's «حسن
+			معاذ» (its items are cut at commas) */
 	if (i == j)
 		return; /* stop words only: the tests below read token i */
 	while (type != ENTITY_DATE && j - i > 1 &&

@@ -884,7 +884,7 @@ static void test_lists(const struct ner_model *m)
 	static const char *const sheet[] = {
 		"الشباب يفوز وديا",
 		"استعد الفريق للموسم الجديد بمعسكر خارجي.",
-		"وفاز الفريق في المباراة الودية، ودخل اللاعب الشوط الأول بالتشكيلة التالية: عواجي، سياف البيشي، خيرالله، الصليهم، رافينها، حيث انتهى الشوط الأول بالتعادل.",
+		"وفاز الفريق في المباراة الودية، ودخل اللاعب الشوط الأول بالتشكيلة التالية: عواجي، سياف البيشي، حسن معاذ، خيرالله، الصليهم، رافينها، أفونسو، حيث انتهى الشوط الأول بالتعادل.",
 	};
 	static const char *const revive[] = {
 		"فعاليات العيد في الحي",
@@ -911,6 +911,10 @@ static void test_lists(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PERSON, "عواجي"));
 	CHECK(has(&es, ENTITY_PERSON, "خيرالله"));
 	CHECK(has(&es, ENTITY_PERSON, "الصليهم"));
+	CHECK(has(&es, ENTITY_PERSON, "رافينها")); /* a name ending as a pronoun does */
+	CHECK(has(&es, ENTITY_PERSON, "افونسو"));
+	CHECK(has(&es, ENTITY_PERSON, "حسن معاذ")); /* معاذ is a stop word elsewhere */
+	CHECK(!has(&es, ENTITY_PERSON, "حسن"));
 	article_entities_free(&es);
 	article_free(a);
 	extract(m, revive, 2, &a, &es);
