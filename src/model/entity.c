@@ -614,7 +614,7 @@ static bool entity_trigger_and_participle(struct entity_scratch *x, size_t i)
 	    memcmp(a + an - 2, "ه", 2) != 0 || entity_rules_is_trigger(x->rules, a, an) ||
 	    entity_rules_is_place_trigger(x->rules, a, an))
 		return false;
-	if (entity_letters(a, an) == 5 && memcmp(a + 4, "ي", 2) == 0 && !entity_world_place(x, a, an))
+	if (an == 10 && entity_letters(a, an) == 5 && memcmp(a + 4, "ي", 2) == 0 && !entity_world_place(x, a, an))
 		return true; /* «شركة جديدة» (some such adjectives are a name somewhere: جديدة) */
 	return memcmp(a, "م", 2) == 0 && !entity_known_word(x, a, an);
 }
@@ -805,7 +805,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
 		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
 	else if (type == ENTITY_PERSON && x->sport && j - i == 1 && j < p->n && p->toks[j].kind == NORM_TOKEN_WORD &&
-		 memcmp(p->norm.s + p->toks[j].end - 2, "ي", 2) == 0 &&
+		 p->toks[j].end - p->toks[j].beg > 4 && memcmp(p->norm.s + p->toks[j].end - 2, "ي", 2) == 0 &&
 		 entity_country_nisba(x, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg) &&
 		 !entity_known_word(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg) &&
 		 !(i > 0 && entity_is_title_word(x, i - 1)))
@@ -1166,7 +1166,7 @@ static void entity_nationality_names(struct entity_scratch *x, struct ner_para *
 	for (size_t k = 0; k + 1 < p->n; k++) {
 		const char *w = p->norm.s + p->toks[k].beg;
 		size_t n = p->toks[k].end - p->toks[k].beg, j = k + 1;
-		if (p->toks[k].kind != NORM_TOKEN_WORD || ner_tag_type(p->tags[k]) == NER_ORG ||
+		if (p->toks[k].kind != NORM_TOKEN_WORD || ner_tag_type(p->tags[k]) == NER_ORG || n < 4 ||
 		    memcmp(w + n - 2, "ي", 2) != 0 || !entity_country_nisba(x, w, n) ||
 		    !entity_foreign_name(x, p, j))
 			continue;

@@ -271,8 +271,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return true;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
-	if (entity_word_is(p, k - 1, "بلديه") && !entity_ends_nisba(w, n) && memcmp(w + n - 2, "ه", 2) != 0 &&
-	    entity_letters(w, n) >= 3)
+	if (entity_word_is(p, k - 1, "بلديه") && n >= 6 && !entity_ends_nisba(w, n) &&
+	    memcmp(w + n - 2, "ه", 2) != 0)
 		return true; /* «بلدية قباء»: a municipality is named by its town, known or not */
 	if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0) &&
 	    !ner_lexicon_known(x->lex, w, n))
