@@ -208,7 +208,14 @@ static bool entity_is_title_word(struct entity_scratch *x, size_t i)
 	const char *w = p->norm.s + p->toks[i].beg;
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	struct norm_split sp;
+	char buf[128];
 	norm_word_split(w, n, &sp);
+	if (n > 6 && n + 2 <= sizeof buf && memcmp(w, "لل", 4) == 0) { /* «للفنان» is ل + الفنان */
+		memcpy(buf, "ال", 4);
+		memcpy(buf + 4, w + 4, n - 4);
+		if (ner_lexicon_is_title(x->lex, buf, n))
+			return true;
+	}
 	return ner_lexicon_is_title(x->lex, w, n) ||
 	       ner_lexicon_is_title(x->lex, w + sp.proclitic, n - sp.proclitic);
 }
@@ -254,6 +261,27 @@ static bool entity_verb_like(const struct entity_scratch *x, size_t k)
 	return (present || future) && !entity_known_word(x, w, n);
 }
 
+/* Whether word k ends in an object pronoun (…ها، …هم، …نا، …كم), as no name does. */
+static bool entity_pronoun_end(const struct entity_scratch *x, size_t k)
+{
+	const char *w = x->p->norm.s + x->p->toks[k].beg;
+	size_t n = x->p->toks[k].end - x->p->toks[k].beg;
+	return n > 8 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0 ||
+			 memcmp(w + n - 4, "نا", 4) == 0 || memcmp(w + n - 4, "كم", 4) == 0);
+}
+
+/* Whether word k reads as a verb of a feminine subject: تـ and four letters more, no known
+ * name or place («جامعة الملك خالد تستضيف»; after a name of three words or more only, since
+ * تشيلسي، توتنهام are one). */
+static bool entity_feminine_verb(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 2 && memcmp(w, "ت", 2) == 0 && entity_letters(w, n) >= 5 && !entity_known_word(x, w, n) &&
+	       !entity_place_known(x, w, n);
+}
+
 /* Whether word k reads as a verb in the future (سيـ، ستـ، سنـ and a stem of short vowels
  * only: «سيتدرب دومي»), which opens no name. */
 static bool entity_future_verb(const struct entity_scratch *x, size_t k)
@@ -269,7 +297,8 @@ static bool entity_future_verb(const struct entity_scratch *x, size_t k)
 	return true;
 }
 
-/* A definite word with a preposition in front, no name (للوقوف، للقرآن، بالعتاد). */
+/* A definite word with a preposition in front, or ب and a place, no name (للوقوف، للقرآن،
+ * بالعتاد، بعنيزة). */
 static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
@@ -277,6 +306,9 @@ static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	struct norm_split sp;
 	norm_word_split(w, n, &sp);
+	if (n > 8 && memcmp(w, "ب", 2) == 0 && !entity_known_word(x, w, n) &&
+	    (entity_world_place(x, w + 2, n - 2) || entity_rules_only_place(x->rules, w + 2, n - 2)))
+		return true; /* «سعود بعنيزة»: where he is, not his name */
 	return sp.stem > sp.proclitic && (sp.proclitic > 0 || memcmp(w, "لل", 4) == 0) &&
 	       !entity_known_word(x, w, n); /* ب or ل with ال: لابورتا is a name */
 }
@@ -318,17 +350,26 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 	size_t n = p->toks[i].end - p->toks[i].beg;
 	struct norm_split sp;
 	norm_word_split(w, n, &sp);
-	if (sp.proclitic < 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n) ||
-	    !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
-		return 0; /* و and ف only: ب ل ك go as for any name (entity_clitics) */
+	if (sp.proclitic < 2 || sp.stem != sp.proclitic || entity_known_word(x, w, n))
+		return 0;
+	if (sp.proclitic == 2 && (memcmp(w, "ل", 2) == 0 || memcmp(w, "ب", 2) == 0) && i + 1 < p->n &&
+	    ner_tag_type(p->tags[i + 1]) == NER_PERS && ner_tag_inside(p->tags[i + 1]) &&
+	    ner_lexicon_known(x->lex, w + 2, n - 2))
+		return 2; /* «لأحمد تيمور باشا», «لعباس محمود العقاد»: a book's author */
+	if (!(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		return 0; /* ب ل ك go as for any name (entity_clitics) */
 	if (entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
 		return sp.proclitic;
 	if (sp.proclitic > 2 && memcmp(w, "و", 2) == 0 &&
 	    (memcmp(w + 2, "ك", 2) == 0 || memcmp(w + 2, "ب", 2) == 0) &&
 	    (entity_known_word(x, w + 2, n - 2) || entity_letters(w + 2, n - 2) >= 4))
 		return 2; /* not فلـ (فلاديمير) nor ولـ (وليامز, ولفسبورغ), which begin names */
-	if (sp.proclitic == 2 && entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
-		return sp.proclitic;
+	if (sp.proclitic == 2 && memcmp(w, "و", 2) == 0 && entity_letters(w + sp.proclitic, n - sp.proclitic) >= 4)
+		return sp.proclitic; /* a long name after و; ف so often begins one (فرانسوا، فيليبي)
+					that it goes only before a known name */
+	if (sp.proclitic == 2 && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 3 && i > 0 &&
+	    ner_tag_type(p->tags[i - 1]) == NER_PERS)
+		return sp.proclitic; /* «كيفن جيمس وجوش جاد»: one name and another */
 	return 0;
 }
 
@@ -474,6 +515,38 @@ bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n)
 	return false;
 }
 
+/* Whether word w (matching form) is the nisba of a country or a city of the world, with ال
+ * and maybe و, ف, ب or ل before it (الكرواتي، والبرازيلي، للسويسري، الإماراتية): a
+ * nationality. Its stem with يا, ا or nothing after it, or ال before it, is the place. */
+bool entity_country_nisba(const struct entity_scratch *x, const char *w, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", "", "ستان"}; /* الأوزبكي of أوزبكستان */
+	size_t beg = 0, cut;
+	char buf[256];
+
+	if (n > 6 && (memcmp(w, "وال", 6) == 0 || memcmp(w, "فال", 6) == 0 || memcmp(w, "بال", 6) == 0))
+		beg = 6;
+	else if (n > 4 && (memcmp(w, "ال", 4) == 0 || memcmp(w, "لل", 4) == 0))
+		beg = 4;
+	else
+		return false;
+	cut = n > 4 && memcmp(w + n - 4, "يه", 4) == 0 ? 4 : memcmp(w + n - 2, "ي", 2) == 0 ? 2 : 0;
+	if (cut == 0 || n < beg + cut || entity_letters(w + beg, n - beg - cut) < 3 ||
+	    n - beg - cut + 4 > sizeof buf)
+		return false;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		size_t sn = n - beg - cut, en = strlen(ends[e]);
+		memcpy(buf, w + beg, sn);
+		memcpy(buf + sn, ends[e], en);
+		if (entity_world_place(x, buf, sn + en))
+			return true;
+	}
+	memcpy(buf, "ال", 4);
+	memcpy(buf + 4, w + beg, n - beg - cut);
+	return entity_world_place(x, buf, n - beg - cut + 4) ||
+	       ner_lexicon_curated_type(x->lex, buf, n - beg - cut + 4) == NER_LOC;
+}
+
 /* Whether word k is a dual or plural nisba (سعوديان، إيرانيي، البرازيليين): ي and ان، ين، ون
  * or ي after a stem of three letters or more that is a word of the article or a place (with
  * يا, ا, nothing, or ال and ية: السعودية): people described, no name. */
@@ -521,7 +594,8 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 }
 
 /* Whether word i is a feminine trigger without ال and word i + 1 an indefinite feminine
- * participle (مـ…ة) no list knows: «جماعة مسلحة», «هيئة مستقلة», a description. */
+ * participle (مـ…ة) or adjective of the pattern فعيلة no list knows: «جماعة مسلحة», «هيئة
+ * مستقلة», «شركة جديدة», a description. */
 static bool entity_trigger_and_participle(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
@@ -536,9 +610,13 @@ static bool entity_trigger_and_participle(struct entity_scratch *x, size_t i)
 	    (entity_word_definite(p, i + 2) ||
 	     entity_place_known(x, p->norm.s + p->toks[i + 2].beg, p->toks[i + 2].end - p->toks[i + 2].beg)))
 		return false; /* «شرطة منطقة القصيم», «هيئة مكافحة الفساد»: a construct's noun */
-	return entity_rules_is_trigger(x->rules, w, n) && entity_letters(a, an) >= 5 &&
-	       memcmp(a, "م", 2) == 0 && memcmp(a + an - 2, "ه", 2) == 0 && !entity_known_word(x, a, an) &&
-	       !entity_rules_is_trigger(x->rules, a, an) && !entity_rules_is_place_trigger(x->rules, a, an);
+	if (!entity_rules_is_trigger(x->rules, w, n) || entity_letters(a, an) < 5 ||
+	    memcmp(a + an - 2, "ه", 2) != 0 || entity_rules_is_trigger(x->rules, a, an) ||
+	    entity_rules_is_place_trigger(x->rules, a, an))
+		return false;
+	if (an == 10 && entity_letters(a, an) == 5 && memcmp(a + 4, "ي", 2) == 0 && !entity_world_place(x, a, an))
+		return true; /* «شركة جديدة» (some such adjectives are a name somewhere: جديدة) */
+	return memcmp(a, "م", 2) == 0 && !entity_known_word(x, a, an);
 }
 
 /* A key written as readers write it either way: «عبد العزيز» is «عبدالعزيز», «عبد ربه» is
@@ -659,18 +737,28 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	struct entity_mention m = {.para = (int32_t)para};
 	size_t skip, ob, oe;
 	const char *canon;
-	bool al = false;
+	bool al = false, national = false;
 
 	while (i < j && p->toks[i].kind == NORM_TOKEN_PUNCT)
 		i++;
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
-	while (type == ENTITY_PERSON && j - i > 1 && entity_is_title_word(x, i) && !entity_kunya(p, i))
-		i++; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف; «أبو ماريا القحطاني» stays */
+	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
+	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
+	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)));
+	     nisba = false)
+		i++, national |= nisba; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف;
+					   «أبو ماريا القحطاني» stays; «الكرواتي زلاتكو»: a
+					   nationality in front is no part of the name, and
+					   evidence enough for a name seen once */
+	while (type == ENTITY_PERSON && j - i > 1 &&
+	       entity_country_nisba(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
+		j--, national = true; /* «نيمار والأوروغوياني»: the next name's nationality */
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
-	       !entity_is_org(x, x->key.data, x->key.len))
-		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name */
+	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1))
+		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name, nor a team sheet's «حسن
+			معاذ» (its items are cut at commas) */
 	if (i == j)
 		return; /* stop words only: the tests below read token i */
 	while (type != ENTITY_DATE && j - i > 1 &&
@@ -678,6 +766,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		(type == ENTITY_PERSON && entity_future_verb(x, i))))
 		i++; /* «على تويتر», «سيدرس الاتحاد الأوروبي»: a preposition, or a verb and its subject
 			(«سيمون ويزنتال» is a name) */
+	if (type == ENTITY_PERSON && j - i == 1 && entity_verb_like(x, i) && entity_pronoun_end(x, i))
+		return; /* «يرافقها»: a verb and its object */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
 	while ((type == ENTITY_PERSON || type == ENTITY_PLACE) && j - i > 1 && entity_trailing_title(x, type, i, j - 1))
@@ -686,7 +776,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
 	while ((type == ENTITY_ORG || type == ENTITY_PLACE) && j - i > 1 &&
-	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1))) ||
+	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1) ||
+					(j - i > 2 && entity_feminine_verb(x, j - 1)))) ||
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
 			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
@@ -713,6 +804,13 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* «كأس آسيا», «ماراثون أوستين», «كأس الاتحاد الإنجليزي»: inside an event's name */
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
 		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
+	else if (type == ENTITY_PERSON && x->sport && j - i == 1 && j < p->n && p->toks[j].kind == NORM_TOKEN_WORD &&
+		 p->toks[j].end - p->toks[j].beg > 4 && memcmp(p->norm.s + p->toks[j].end - 2, "ي", 2) == 0 &&
+		 entity_country_nisba(x, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg) &&
+		 !entity_known_word(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg) &&
+		 !(i > 0 && entity_is_title_word(x, i - 1)))
+		type = ENTITY_ORG; /* «بختاكور الأوزبكي»: a team sheet's table puts the country after
+				      its clubs, a story before its players (البرازيلي نيمار) */
 	if (i == j || (j - i == 1 && (entity_is_title_word(x, i) || entity_is_stop_word(x, i))))
 		return;
 	if (x->lead[i])
@@ -752,7 +850,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i];
+	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i] || national;
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -995,6 +1093,19 @@ static bool entity_first_name_before(struct entity_scratch *x, const struct ner_
 /* A person of two words or more whose name ends a sentence or list item takes the one
  * untagged word the tagger left off its end («الدكتور زياد عثمان إبراهيم الحقيل.»); two
  * persons with nothing between are one name the tagger cut in two. */
+/* Whether untagged word k, right after «… بن Y», is the family name that ends the chain:
+ * definite, no clitic, no nisba of a country, place, organisation or common word of the lists
+ * (not «محمد بن سلمان الأحد»). */
+static bool entity_family_name(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return entity_word_definite(p, k) && entity_name_piece(x, p, k, true) &&
+	       !entity_rules_org_stop(x->rules, w, n) && !entity_country_nisba(x, w, n) &&
+	       !entity_place_known(x, w, n) && !entity_is_org(x, w, n) &&
+	       !entity_rules_is_trigger(x->rules, w + 4, n - 4) && !ner_lexicon_is_title(x->lex, w, n);
+}
+
 static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
@@ -1015,7 +1126,56 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 				; /* two persons with nothing between, not even و, are one name cut in two */
 		if (j - i >= 2 && j < p->n && entity_closes(p, j) && entity_name_piece(x, p, j, true))
 			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
+		else if (j - i >= 3 && j < p->n && entity_word_is(p, j - 2, "بن") && entity_family_name(x, p, j))
+			p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true); /* «سعد بن عبدالعزيز العفالق
+										 نائباً» */
 		i = j - 1;
+	}
+}
+
+/* Whether untagged word k reads as a foreign name written in Arabic letters: indefinite, no
+ * clitic, four letters or more of which two after the first are long vowels (ريفاس، راداميل،
+ * نيمار), no …ة, no stop word, title, trigger, place or organisation, and no adverb of the
+ * pattern فعيلا (سريعا، كثيرا). */
+static bool entity_foreign_name(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0, letters = entity_letters(w, n);
+	struct norm_split sp;
+
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    letters < 4 || letters * 2 != n || memcmp(w + n - 2, "ه", 2) == 0 ||
+	    ner_lexicon_is_stop(x->lex, w, n) || ner_lexicon_is_title(x->lex, w, n) ||
+	    entity_rules_is_trigger(x->rules, w, n) || entity_place_known(x, w, n) || entity_is_org(x, w, n))
+		return false;
+	norm_word_split(w, n, &sp);
+	if (sp.stem > 0 && !ner_lexicon_known(x->lex, w, n))
+		return false;
+	if (letters == 5 && memcmp(w + 4, "ي", 2) == 0 && memcmp(w + 8, "ا", 2) == 0)
+		return false; /* «سريعا», «كبيرا»: an adverb */
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* «الفنزويلي ريفاس», «والروماني سانمارتن», «الكولومبي راداميل فالكاو»: one or two foreign
+ * names after a man's nationality (a country's masculine nisba) are a person, one the tagger
+ * has never seen. */
+static void entity_nationality_names(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 0; k + 1 < p->n; k++) {
+		const char *w = p->norm.s + p->toks[k].beg;
+		size_t n = p->toks[k].end - p->toks[k].beg, j = k + 1;
+		if (p->toks[k].kind != NORM_TOKEN_WORD || ner_tag_type(p->tags[k]) == NER_ORG || n < 4 ||
+		    memcmp(w + n - 2, "ي", 2) != 0 || !entity_country_nisba(x, w, n) ||
+		    !entity_foreign_name(x, p, j))
+			continue;
+		if (j + 1 < p->n && memcmp(p->norm.s + p->toks[j + 1].beg, "و", 2) != 0 &&
+		    entity_foreign_name(x, p, j + 1))
+			j++;
+		entity_retag(x, p, k + 1, j + 1, NER_PERS, 0, false);
+		x->sure[k + 1] = true;
+		k = j;
 	}
 }
 
@@ -1178,6 +1338,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
 	entity_lists(x, p);
+	entity_nationality_names(x, p);
 	entity_person_edges(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
@@ -1444,6 +1605,14 @@ static void entity_merge_canonical_heads(struct entity_scratch *x)
  * type («لافروف» → «سيرغي لافروف», «سامي» → «سامي الجابر», «بايرن» → «بايرن ميونيخ»). A
  * one-word person or organisation that could be several of them («محمد», «يونايتد» of
  * «وستهام يونايتد» and «مانشستر يونايتد») is left out: it says nothing. */
+/* Whether a key's first word is an organisation's trigger (جامعة of the district «جامعة
+ * الدمام», named after the university: no longer form of the city). */
+static bool entity_key_opens_trigger(const struct entity_scratch *x, const char *key)
+{
+	const char *sp = strchr(key, ' ');
+	return sp && entity_rules_is_trigger(x->rules, key, (size_t)(sp - key));
+}
+
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -1453,8 +1622,9 @@ static void entity_merge_short(struct entity_scratch *x)
 			continue;
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
-			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type))
-				into = l, candidates++;
+			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type) &&
+			    !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k)))
+				into = l, candidates++; /* not «الدمام» into the district «جامعة الدمام» */
 		}
 		if (candidates == 1)
 			entity_join(x, k, into);

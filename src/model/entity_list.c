@@ -73,15 +73,16 @@ static bool entity_list_stops(const struct entity_scratch *x, const struct ner_p
 
 /* Whether a word of [b, e) has a preposition in front (ب ل) or a pronoun at its end, which
  * a name's later words never have. */
-static bool entity_list_phrase(const struct ner_para *p, size_t b, size_t e, size_t skip)
+static bool entity_list_phrase(const struct ner_para *p, size_t b, size_t e, size_t skip, int type)
 {
 	for (size_t k = b; k < e; k++) {
 		const char *w = p->norm.s + p->toks[k].beg + (k == b ? skip : 0);
 		size_t n = p->toks[k].end - p->toks[k].beg - (k == b ? skip : 0);
 		if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0 ||
 			      memcmp(w + n - 4, "نا", 4) == 0) &&
-		    memcmp(w, "ال", 4) != 0 && k == b)
-			return true; /* «تطويرها», «ومايميزنا» (not …ه, which ة is too: «خيرالله») */
+		    memcmp(w, "ال", 4) != 0 && k == b && !(type == NER_PERS && e == b + 1))
+			return true; /* «تطويرها», «ومايميزنا» (not …ه, which ة is too: «خيرالله»; a
+					team sheet's one-word item is a name: «رافينها») */
 		if (k == b)
 			continue;
 		if (n > 4 && (memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0) && !entity_word_is(p, k, "بن") &&
@@ -158,7 +159,7 @@ static size_t entity_list_items(struct entity_scratch *x, struct ner_para *p, si
 			break; /* an item longer than a name: no list */
 		if (k < p->n && entity_list_head(p, k))
 			break; /* «ونقل أحياء»: a verb before the next list */
-		if (entity_list_phrase(p, b, k, skip))
+		if (entity_list_phrase(p, b, k, skip, type))
 			break; /* «الطهارة لدخوله»: a word and what is said of it, no name */
 		if (type == NER_ORG && entity_list_plural(p, b, skip))
 			return 0; /* «بلديات محافظة الطائف والمحافظات التابعة»: bodies described */
@@ -175,9 +176,10 @@ static size_t entity_list_items(struct entity_scratch *x, struct ner_para *p, si
 	for (size_t t = 0; t < items; t++) {
 		const char *w = p->norm.s + p->toks[beg[t]].beg + lead[t];
 		size_t n = p->toks[beg[t]].end - p->toks[beg[t]].beg - lead[t];
-		if (end[t] - beg[t] > 1 && (entity_rules_is_trigger(x->rules, w, n) ||
+		if (end[t] - beg[t] > 1 && ((type != NER_LOC && entity_rules_is_trigger(x->rules, w, n)) ||
 					    entity_rules_is_place_trigger(x->rules, w, n)))
-			continue; /* «محافظة الجبيل», «جامعة الدمام»: named by its trigger, left to it */
+			continue; /* «محافظة الجبيل», «بلدية العوالي»: named by its trigger, left to it;
+				     in a list of districts «جامعة الدمام» is the district */
 		entity_retag(x, p, beg[t], end[t], type, lead[t], false);
 		x->sure[beg[t]] = true;
 	}

@@ -123,18 +123,20 @@ static bool entity_and_definite(struct entity_scratch *x, const struct ner_para 
 	       !entity_rules_is_trigger(x->rules, w + 6, n - 6);
 }
 
-/* Whether token k (clitics off) is a stadium's trigger (ملعب، استاد), which a foreign word
- * alone may name in an article about sport. */
+/* Whether token k (clitics off) is a stadium's trigger (ملعب، استاد) or «فريق», which a
+ * foreign word alone may name in an article about sport (استاد ويمبلي، فريق سباهان). */
 static bool entity_venue_word(const struct ner_para *p, size_t k)
 {
-	static const char *const words[] = {"ملعب", "استاد"};
+	static const char *const words[] = {"ملعب", "استاد", "فريق"};
 	bool al;
 	size_t skip = entity_proclitic(p, k, &al);
-	const char *w = p->norm.s + p->toks[k].beg + skip;
-	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	for (size_t h = 0; h < sizeof words / sizeof *words && !al; h++)
-		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
-			return true;
+	for (int bare = 0; bare < 2; bare++) { /* «فريق» is no ف + ريق */
+		const char *w = p->norm.s + p->toks[k].beg + (bare ? skip : 0);
+		size_t n = p->toks[k].end - p->toks[k].beg - (bare ? skip : 0);
+		for (size_t h = 0; h < sizeof words / sizeof *words && !al; h++)
+			if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+				return true;
+	}
 	return false;
 }
 
@@ -161,6 +163,64 @@ static bool entity_foreign_word(const struct entity_scratch *x, const struct ner
 	return vowels >= 2;
 }
 
+/* Whether token k is «الجوية» or «البحرية», the kind of a military base (قاعدة العند الجوية). */
+static bool entity_base_kind(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "الجويه") || entity_word_is(p, k, "البحريه");
+}
+
+/* The clitic bytes in front of «فريق» at token k (لفريق، وفريق; «فريق» is no ف + ريق), or
+ * (size_t)-1 when it is not that word. */
+static size_t entity_team_skip(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, team = strlen("فريق");
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < team || memcmp(w + n - team, "فريق", team) != 0)
+		return (size_t)-1;
+	if (n == team)
+		return 0;
+	return n == team + 2 && (memcmp(w, "ل", 2) == 0 || memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0)
+		       ? 2 : (size_t)-1;
+}
+
+/* Whether token k is a foreign word that names a club after a venue's or team's word: one
+ * alone, or one with a country's nisba after it (سباهان الإيراني). */
+static bool entity_club_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n == 10 && memcmp(w, "ت", 2) == 0 && memcmp(w + 6, "ي", 2) == 0)
+		return false; /* «فريق تطوير»: a verbal noun تفعيل, no club */
+	if (entity_foreign_word(x, p, k))
+		return true;
+	if (k + 1 >= p->n || p->toks[k + 1].kind != NORM_TOKEN_WORD ||
+	    !entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg))
+		return false;
+	struct ner_para one = *p; /* the word as if the sentence ended after it */
+	one.n = k + 1;
+	return entity_foreign_word(x, &one, k);
+}
+
+/* Whether token k is «فريق» (its clitics aside) in an article about sport before a place or
+ * a foreign word: a club (فريق الدرعية، فريق سباهان الإيراني), not «فريق العمل». */
+static bool entity_team_of(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return x->sport && entity_team_skip(p, k) != (size_t)-1 && k + 1 < p->n &&
+	       p->toks[k + 1].kind == NORM_TOKEN_WORD &&
+	       (entity_place_at(x, p, k + 1) || entity_club_word(x, p, k + 1));
+}
+
+/* Whether token k (from byte skip) is «قاعدة» with its kind one or two words on: a military
+ * base named by its place (قاعدة العند الجوية, مطار قاعدة الرياض الجوية), not «القاعدة». */
+static bool entity_military_base(const struct ner_para *p, size_t k, size_t skip)
+{
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	return n == strlen("قاعده") && memcmp(w, "قاعده", n) == 0 &&
+	       ((k + 2 < p->n && entity_base_kind(p, k + 2)) ||
+		(k + 3 < p->n && p->toks[k + 2].kind == NORM_TOKEN_WORD && entity_base_kind(p, k + 3)));
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -177,10 +237,15 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
 			  entity_word_is(p, k, "عبد")))
 		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
-	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n))
-		return false;
-	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_foreign_word(x, p, k))
-		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي» */
+	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
+	    (*named && type == NER_DATE))
+		return false; /* «مطار عدن الاربعاء»: when, not which (but «مسجد سوق الخميس») */
+	if (*facility && type == NER_PERS && ner_tag_inside(p->tags[k]) && n > 2 &&
+	    memcmp(w, "ب", 2) != 0 && memcmp(w, "ل", 2) != 0)
+		return true; /* «مؤسسة مايكل فوكس»: the rest of the man's name, whatever its letters
+				(but «بالملز» after it is where the facility is) */
+	if (k == first && x->sport && entity_venue_word(p, k - 1) && entity_club_word(x, p, k))
+		return *named = true; /* «استاد ويمبلي», «ملعب ليبرتي», «فريق سباهان الإيراني» */
 	norm_word_split(w, n, &sp);
 	if (entity_and_definite(x, p, k, first))
 		return !*named; /* «مكتب المغادرة والوصول», «هيئة الإذاعة والتلفزيون» */
@@ -191,11 +256,13 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (ner_lexicon_is_title(x->lex, w, n) && !(n > 2 && memcmp(w + n - 2, "ي", 2) == 0))
 		return false; /* an office or a title ends the name; a nisba (السعودي) goes on it */
 	if (type == NER_PERS && !entity_place_as_person(x, p, k))
-		return *facility;
+		return *facility && !(n > 4 && memcmp(w, "لل", 4) == 0); /* no name's word opens with لل
+									     («فهد للمناطق» the tagger ran on) */
 	if (type != 0)
 		return *named = true;
-	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» */
-		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility);
+	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
+					   base's «الجوية» */
+		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k);
 	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
 		return k <= first + entity_construct_place(x, p, first);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
@@ -204,6 +271,13 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return true;
 	if ((n > 2 && (memcmp(w, "ي", 2) == 0 || memcmp(w, "ت", 2) == 0)) || sp.stem > 0)
 		return false; /* a verb («رابطة تخدم الأندية») or a preposition's phrase */
+	if (entity_word_is(p, k - 1, "بلديه") && n >= 6 && !entity_ends_nisba(w, n) &&
+	    memcmp(w + n - 2, "ه", 2) != 0)
+		return true; /* «بلدية قباء»: a municipality is named by its town, known or not */
+	if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0) &&
+	    !ner_lexicon_known(x->lex, w, n))
+		return false; /* «منظمة اعتبرها الاتحاد الأوروبي»: a verb and its object (a place
+				 such as أبها was taken above) */
 	/* the first word untagged and indefinite: a name (معروف، ينبع), or the head of a
 	   construct whose next word is definite («رابطة دوري المحترفين») */
 	return *facility || ner_lexicon_known(x->lex, w, n) || entity_construct_ends(x, p, k + 1, 1);
@@ -218,26 +292,44 @@ static bool entity_purpose(const struct entity_scratch *x, const struct ner_para
 	       ner_tag_type(p->tags[k]) != NER_PERS && !ner_lexicon_is_stop(x->lex, w, n);
 }
 
-/* Whether token k is و and a definite word, untagged and no stop word, after a word with
- * ال or لل: the purpose phrase's second noun («للتسليف والادخار»). */
+/* Whether token k is و and a definite word, untagged and no stop word nor trigger, after a
+ * word with ال or لل: the purpose phrase's second noun («للتسليف والادخار»; «لحجاج الداخل
+ * واللجنة الوطنية» is another body). */
 static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
 	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
 	       !ner_lexicon_is_stop(x->lex, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
+	       !entity_rules_is_trigger(x->rules, w + 6, n - 6) && !(n == 14 && memcmp(w + 6, "لجنه", 8) == 0) &&
 	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
 }
 
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
- * phrase make an organisation. */
-static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+ * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة)
+ * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
+ * committee of anything else is its organ). */
+static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i,
+				    size_t skip)
 {
-	const char *w = p->norm.s + p->toks[i].beg;
-	size_t n = p->toks[i].end - p->toks[i].beg;
-	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) &&
-	       entity_word_definite(p, i) && entity_rules_is_trigger(x->rules, w + 4, n - 4);
+	const char *w = p->norm.s + p->toks[i].beg + skip;
+	size_t n = p->toks[i].end - p->toks[i].beg - skip;
+	return (p->tags[i] == 0 || p->tags[i] == ner_tag_make(NER_ORG, false)) && n > 4 &&
+	       memcmp(w, "ال", 4) == 0 &&
+	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
+		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
+		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
+		 (entity_word_is(p, i + 1, "المحليه") || entity_word_is(p, i + 1, "الوطنيه"))));
+}
+
+/* Whether token k is «المحلية» (an org stop word: «الشرطة المحلية» is no name) right before
+ * a purpose phrase: «اللجنة المحلية للانتخابات البلدية» is a committee's name. */
+static bool entity_local_before_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
+	       (entity_word_is(p, k, "المحليه") || entity_word_is(p, k, "المحلي")) && k + 1 < p->n &&
+	       entity_purpose(x, p, k + 1);
 }
 
 /* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
@@ -292,29 +384,109 @@ bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size
 	return memcmp(w + n - 2, "ي", 2) == 0 || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
-/* Whether token k (from byte skip) is a bridge, palace or tower named after a king or a
- * prince («جسر الملك فهد», «قصر الأمير سلطان»): only so are these words a name's head. */
+/* Whether token k (from byte skip) is a bridge, palace, tower, park or centre named after a
+ * king or a prince («جسر الملك فهد», «حديقة الملك فهد», «مركز الأمير فهد بن سلطان
+ * الاجتماعي»), a centre also after
+ * another man's full name: only so are these words a name's head. */
 static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t skip)
 {
-	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه"};
+	static const char *const words[] = {"جسر", "قصر", "برج", "مدينه", "مركز", "حديقه", "منتزه", "متنزه"};
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	bool head = false;
+	bool head = false, centre = n == strlen("مركز") && memcmp(w, "مركز", n) == 0;
 	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
 		head |= n == strlen(words[h]) && memcmp(w, words[h], n) == 0;
+	if (centre && k + 1 < p->n && p->tags[k + 1] == ner_tag_make(NER_PERS, false) &&
+	    k + 2 < p->n && ner_tag_inside(p->tags[k + 2]))
+		return true; /* «مركز عبدالعزيز التويجري»: a centre named after a man */
 	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
 }
 
-/* Whether a trigger word (clitics off) names a building or a school, which is often named
- * after a person («مدرسة سعد بن أبي وقاص», «مسجد عمر بن الخطاب»). */
+/* Whether token k (from byte skip) is «مركز» before a definite noun and a second word that
+ * makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع», «مركز
+ * التدريب والابتعاث»), outside sport, where «مركز» is a player's position, and not before a
+ * place (مركز المدينة: its centre). */
+static bool entity_named_centre(const struct entity_scratch *x, const struct ner_para *p, size_t k,
+				size_t skip)
+{
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	if (x->sport || n != strlen("مركز") || memcmp(w, "مركز", n) != 0 || k + 2 >= p->n ||
+	    p->tags[k + 1] != 0 || !entity_word_definite(p, k + 1) || entity_place_at(x, p, k + 1) ||
+	    entity_word_is(p, k + 1, "المدينه") || entity_word_is(p, k + 1, "المحافظه") ||
+	    entity_word_is(p, k + 1, "المنطقه"))
+		return false;
+	w = p->norm.s + p->toks[k + 2].beg;
+	n = p->toks[k + 2].end - p->toks[k + 2].beg;
+	return p->tags[k + 2] == 0 &&
+	       ((n > 8 && memcmp(w, "وال", 6) == 0 && !ner_lexicon_is_stop(x->lex, w + 2, n - 2)) ||
+		entity_nisba(x, p, k + 2));
+}
+
+/* Whether a trigger word (clitics off) names a building, a school or a foundation, which is
+ * often named after a person («مدرسة سعد بن أبي وقاص», «مؤسسة مايكل فوكس»). */
 static bool entity_named_facility(const char *w, size_t n)
 {
 	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
-					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف"};
+					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف", "مركز", "مؤسسه"};
 	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
 		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
 			return true;
 	return false;
+}
+
+/* Whether a trigger word (clitics off) names a body that has a purpose (مركز، مؤسسة، مدينة
+ * الملك عبدالعزيز للعلوم والتقنية، جامعة، معهد), unlike a park or a stadium. */
+static bool entity_body_with_purpose(const char *w, size_t n)
+{
+	static const char *const words[] = {"مركز", "مؤسسه", "مدينه", "جامعه", "معهد", "كليه", "جمعيه", "صندوق"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* Where the name of a facility named after a person ends when a purpose phrase follows it
+ * at j: «مركز الملك عبدالعزيز للحوار الوطني», «مركز الملك سلمان للإغاثة والأعمال الإنسانية»,
+ * «مؤسسة مايكل فوكس لأبحاث الشلل الرعاش». The phrase is لل and a noun, or ل and a noun of a
+ * construct whose next word is definite (not «لمدة ثلاثة أيام»), then its nisbas and a
+ * coordinated noun with its own. */
+static size_t entity_facility_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t j)
+{
+	size_t e = j + 1, k;
+	if (j >= p->n || !entity_purpose(x, p, j) || ner_tag_inside(p->tags[j]))
+		return j;
+	if (memcmp(p->norm.s + p->toks[j].beg, "لل", 4) != 0) {
+		if (e >= p->n || p->tags[e] != 0 || !entity_word_definite(p, e) ||
+		    ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg))
+			return j;
+		e++;
+	}
+	for (k = e; e < p->n && e < k + 2 && p->tags[e] == 0 && entity_nisba(x, p, e); e++)
+		;
+	if (e < p->n && entity_purpose_and(x, p, e))
+		for (k = ++e; e < p->n && e < k + 2 && p->tags[e] == 0 && entity_nisba(x, p, e); e++)
+			;
+	return e;
+}
+
+/* Whether a trigger word (clitics off) names a club or a team. */
+static bool entity_team_word(const char *w, size_t n)
+{
+	return (n == strlen("نادي") && memcmp(w, "نادي", n) == 0) ||
+	       (n == strlen("منتخب") && memcmp(w, "منتخب", n) == 0) ||
+	       (n == strlen("فريق") && memcmp(w, "فريق", n) == 0);
+}
+
+/* Whether token k, right after a body's name, is a country's nisba with ال and no و, untagged
+ * or a place the tagger made of it: the body's nationality, part of its name. */
+static bool entity_nationality_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && entity_word_definite(p, k) &&
+	       (p->tags[k] == 0 || p->tags[k] == ner_tag_make(NER_LOC, false)) &&
+	       !(k + 1 < p->n && ner_tag_inside(p->tags[k + 1])) && entity_country_nisba(x, w, n);
 }
 
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
@@ -329,18 +501,28 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (p->toks[i].kind != NORM_TOKEN_WORD ||
 		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
 			continue;
-		if (entity_definite_trigger(x, p, i)) { /* whole only with its purpose: the rest of
-							   «المرصد السوري» is too often cut off */
+		skip = x->lead[i] ? 0 : entity_proclitic(p, i, &al);
+		if (al)
+			skip = 0, al = false; /* «للهيئة»: its ال is gone */
+		if (entity_definite_trigger(x, p, i, x->lead[i] ? x->lead[i] : skip)) { /* whole only with
+							   its purpose: the rest of «المرصد السوري» is
+							   too often cut off; «بالمركز الشرقي …» too */
 			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
-			while (j < p->n && j - i <= ENTITY_ORG_WORDS && entity_nisba(x, p, j))
+			while (j < p->n && j - i <= ENTITY_ORG_WORDS &&
+			       (entity_nisba(x, p, j) || entity_local_before_purpose(x, p, j)))
 				j++;
 			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
 				purpose = true;
 				j++;
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
-				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
-					j++;
+				    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg) &&
+				    !ner_lexicon_is_title(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg))
+					j++; /* not «للمؤتمر الأستاذ»: a title opens the next name */
+				if (j < p->n && p->tags[j] == 0 && (entity_word_is(p, j, "العامه") || entity_word_is(p, j, "العام")))
+					j++; /* «لاختبارات الثانوية العامة» */
+				for (size_t e = j; j < p->n && j < e + 2 && p->tags[j] == 0 && entity_nisba(x, p, j);)
+					j++; /* «المجلس البلدي لأمانة المنطقة الشرقية» */
 				if (j < p->n && entity_purpose_and(x, p, j))
 					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
 			}
@@ -363,24 +545,32 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
 					   entity_rules_is_trigger(x->rules, p->norm.s + p->toks[i - 1].beg,
 								   p->toks[i - 1].end - p->toks[i - 1].beg))) {
-				entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+				entity_retag(x, p, i, j, NER_ORG, x->lead[i] ? x->lead[i] : skip, x->lead_al[i]);
 				i = j - 1;
 			}
 			continue;
 		}
-		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1))
+		skip = 0;
+		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1, 0))
 			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
-		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0)) {
+		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
+		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0) && !entity_team_of(x, p, i)) {
 			skip = entity_proclitic(p, i, &al);
 			if (skip == 0 || al ||
-			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip)))
+			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip) ||
+			      entity_named_centre(x, p, i, skip) || entity_military_base(p, i, skip)))
 				continue;
 		}
+		if (entity_team_of(x, p, i))
+			skip = entity_team_skip(p, i); /* «لفريق سباهان» */
 		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
 			   entity_named_facility(w + skip, n - skip);
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&
 				entity_trigger_takes(x, p, j, i + 1, &facility, &named); j++)
 			;
+		for (size_t k = i + 1; k < j; k++)
+			if (entity_base_kind(p, k))
+				j = k + 1; /* «قاعدة العند الجوية الأكبر»: the kind ends a base's name */
 		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
 				     entity_word_is(p, j - 1, "الامام")))
 			j--;
@@ -390,6 +580,12 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				j = e + 1 > j ? e + 1 : j;
 		if (j > i + 2 && j < p->n && entity_purpose_and(x, p, j) && entity_purpose(x, p, j - 2))
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
+		if (facility && j > i + 2 && entity_body_with_purpose(w + skip, n - skip))
+			j = entity_facility_purpose(x, p, j); /* not «حديقة الملك فهد للمواطنين» */
+		if (j > i + 1 && j < p->n && !entity_team_word(w + skip, n - skip) &&
+		    entity_nationality_after(x, p, j))
+			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's
+				nationality is the article's, not the name's: «نادي برشلونة الأسباني») */
 		if (j == i + 1)
 			continue;
 		x->sure[i] |= j == i + 2 && x->sport && entity_venue_word(p, i) &&

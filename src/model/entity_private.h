@@ -86,6 +86,8 @@ bool entity_place_as_person(const struct entity_scratch *x, const struct ner_par
 bool entity_ends_nisba(const char *w, size_t n);
 /* A nisba's stem is a word of the article or a place («عالم» of «عالمي»). */
 bool entity_nisba_of(const struct entity_scratch *x, const char *stem, size_t n);
+/* A country's or city's nisba with ال (الكرواتي، والبرازيلي، الإماراتية): a nationality. */
+bool entity_country_nisba(const struct entity_scratch *x, const char *w, size_t n);
 /* Tags [i, j) become one chunk of type; skip and al are the clitics before its name. */
 void entity_retag(struct entity_scratch *x, struct ner_para *p, size_t i, size_t j, int type,
 		  size_t skip, bool al);

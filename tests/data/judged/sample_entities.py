@@ -4,12 +4,15 @@
 usage: sample_entities.py [CORPUS_DIR]   (default ../shared/corpus/saudinewsnet)
        sample_entities.py --more SEED [CORPUS_DIR]
        sample_entities.py --kinds SEED [CORPUS_DIR]
+       sample_entities.py --blind SEED [CORPUS_DIR]
 prints: id <TAB> split <TAB> source <TAB> date <TAB> content length, in judging order.
 With --more, one more dev article per source drawn with SEED from the eligible articles not
 already drawn by the first sample (the dev extension of entities.tsv; see README.md).
 With --kinds, 18 more dev articles of the three kinds the first dev half has few of (KINDS:
 sports line-ups, municipal-election notices, foreign news), 6 per kind, each from a different
 source, none already in entities.tsv (either half) nor drawn by --more 20261206.
+With --blind, 8 more dev articles of 400..1500 characters, one from each of 8 sources drawn
+with SEED, none in entities.tsv nor drawn before (dev extension 3, judged blind).
 
 Reproducible: a fixed seed, articles visited in a fixed order (by id), ids computed as qari
 does (FNV-1a 64 of the trimmed URL, low 48 bits). Stratified: every one of the 14 sources gives
@@ -132,22 +135,44 @@ def draw_kinds(corpus, seed):
     return rows
 
 
+BLIND_SOURCES = 8
+BLIND_MAX_CHARS = 1500  # eight short articles, judged blind in one sitting
+
+
+def draw_blind(corpus, seed):
+    """BLIND_SOURCES dev articles (dev extension 3): BLIND_SOURCES sources drawn, then one
+    article (400..BLIND_MAX_CHARS) from each that is in no block of entities.tsv and was not
+    drawn by the first sample nor by --more 20261206."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "entities.tsv")
+    by_source = eligible(corpus)
+    taken = {line.split("\t")[1] for line in open(path, encoding="utf-8") if line.startswith("@\t")}
+    taken |= {row[0] for row in draw(by_source)} | {r[0] for r in draw_more(by_source, 20261206)}
+    rng = random.Random(seed)
+    rows = []
+    for src in sorted(rng.sample(sorted(by_source), BLIND_SOURCES)):
+        i, date, n = rng.choice([a for a in by_source[src] if a[0] not in taken and a[2] <= BLIND_MAX_CHARS])
+        rows.append((i, "dev", src, date, n))
+    return rows
+
+
 def main():
     args = sys.argv[1:]
-    more = kinds = None
-    if args[:1] in (["--more"], ["--kinds"]):
+    more = kinds = blind = None
+    if args[:1] in (["--more"], ["--kinds"], ["--blind"]):
         if len(args) < 2:
-            sys.exit("usage: sample_entities.py --more|--kinds SEED [CORPUS_DIR]")
+            sys.exit("usage: sample_entities.py --more|--kinds|--blind SEED [CORPUS_DIR]")
         if args[0] == "--more":
             more = int(args[1])
-        else:
+        elif args[0] == "--kinds":
             kinds = int(args[1])
+        else:
+            blind = int(args[1])
         args = args[2:]
     corpus = args[0] if args else "../shared/corpus/saudinewsnet"
     if not os.path.isdir(corpus):
         sys.exit("sample_entities.py: no SaudiNewsNet at %s" % corpus)
-    if kinds is not None:
-        for row in draw_kinds(corpus, kinds):
+    if kinds is not None or blind is not None:
+        for row in draw_kinds(corpus, kinds) if blind is None else draw_blind(corpus, blind):
             print(*row, sep="\t")
         return
     by_source = eligible(corpus)
