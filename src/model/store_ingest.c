@@ -467,6 +467,8 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
  * writes each as it comes (tagging and writing overlap), in a transaction it commits at the
  * end of each of store_import's batches. */
 #define STORE_IMPORT_PIECE 256
+/* Pieces tagged ahead of the writer at most: tagging goes on while it commits. */
+#define STORE_IMPORT_QUEUE 4
 
 /* One piece on its way to the writer. */
 struct store_import_batch {
@@ -482,7 +484,8 @@ struct store_import {
 	struct store_txn txn;            /* the writer's */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
-	struct store_import_batch *slot; /* for the writer; NULL: empty */
+	struct store_import_batch *queue[STORE_IMPORT_QUEUE]; /* for the writer, a ring */
+	size_t head, nqueued;
 	bool done;                       /* no more batches come */
 	bool failed;                     /* the writer stopped at error */
 	char *error;
@@ -588,10 +591,14 @@ static void *store_import_writer(void *arg)
 		bool failed;
 
 		pthread_mutex_lock(&im->lock);
-		while (im->slot == NULL && !im->done)
+		while (im->nqueued == 0 && !im->done)
 			pthread_cond_wait(&im->changed, &im->lock);
-		b = im->slot;
-		im->slot = NULL;
+		b = NULL;
+		if (im->nqueued) {
+			b = im->queue[im->head];
+			im->head = (im->head + 1) % STORE_IMPORT_QUEUE;
+			im->nqueued--;
+		}
 		failed = im->failed;
 		pthread_cond_broadcast(&im->changed);
 		pthread_mutex_unlock(&im->lock);
@@ -608,16 +615,16 @@ static void *store_import_writer(void *arg)
 	}
 }
 
-/* Hand b to the writer once it took the one before; false (b freed) when it failed. */
+/* Hand b to the writer once its queue has room; false (b freed) when it failed. */
 static bool store_import_hand(struct store_import *im, struct store_import_batch *b)
 {
 	bool ok;
 	pthread_mutex_lock(&im->lock);
-	while (im->slot && !im->failed)
+	while (im->nqueued == STORE_IMPORT_QUEUE && !im->failed)
 		pthread_cond_wait(&im->changed, &im->lock);
 	ok = !im->failed;
 	if (ok)
-		im->slot = b;
+		im->queue[(im->head + im->nqueued++) % STORE_IMPORT_QUEUE] = b;
 	pthread_cond_broadcast(&im->changed);
 	pthread_mutex_unlock(&im->lock);
 	if (!ok)
