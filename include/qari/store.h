@@ -25,7 +25,7 @@
 #include "qari/entity.h"
 #include "qari/xalloc.h"
 
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 struct store;
 
@@ -75,8 +75,9 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
 		  struct store_ingest *r, char **error);
 
 /* Add or update every article of c, as store_ingest on batches of batch articles in turn (a
- * transaction each: every batch committed before a failure stays), but faster: the next batch
- * is tagged while the last is written (by a thread of its own), and checkpoints are fewer. */
+ * transaction each: every batch committed before a failure stays), but faster: articles are
+ * tagged in pieces of at most 256 while a thread of its own writes the last piece into the
+ * open transaction, and checkpoints are fewer. */
 bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t batch,
 		  struct store_ingest *r, char **error);
 

@@ -127,6 +127,11 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	"  INSERT INTO articles_fts (rowid, text)"
 	"    VALUES (new.id, qari_fts_text(new.title, new.body, new.fulltext));"
 	"END;",
+	/* 5 → 6: FTS5 keeps up to 64 MB of a transaction's tokens in memory (its default, 1 MB,
+	 * is a few hundred articles' trigrams) before it writes them as a segment: an import's
+	 * transaction wrote a segment of every MB, which its merges then read and wrote again.
+	 * A feed's transaction holds far less */
+	"INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864);",
 };
 
 char *store_default_path(void)

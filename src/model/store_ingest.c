@@ -312,29 +312,100 @@ static void store_tag_rows(struct store *s, const struct corpus *c, size_t from,
 	free(todo);
 }
 
-/* store_ingest, with the entities pre found ahead (NULL: none). */
-static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpus *c,
-			       size_t from, size_t to, struct store_pretag *pre,
-			       struct store_ingest *res, char **error)
+/* The writer's transaction, open over the rows of one or more calls of store_ingest_rows
+ * (store_import's pieces) until store_txn_commit: its new rows are indexed for search in one
+ * statement there, and the related stories' working copy written back once. */
+struct store_txn {
+	bool open;
+	struct store_ingest r; /* counted in it: given to the caller at COMMIT */
+	int64_t *added;        /* the rows inserted, by r.added */
+	struct strbuf *docs;   /* their documents for the index, made ahead (owned) */
+	size_t cap;
+	bool docs_missing;     /* an inserted row's document was not made ahead */
+};
+
+static void store_txn_clear(struct store_txn *x)
+{
+	for (size_t i = 0; i < x->r.added; i++)
+		strbuf_free(&x->docs[i]);
+	free(x->docs);
+	free(x->added);
+	*x = (struct store_txn){0};
+}
+
+static void store_txn_rollback(struct store *s, struct store_txn *x)
+{
+	if (x->open)
+		store_exec(s, "ROLLBACK", NULL);
+	store_txn_clear(x);
+}
+
+/* Note row (inserted) and its document made ahead (taken from doc; NULL: none). */
+static void store_txn_added(struct store_txn *x, int64_t row, struct strbuf *doc)
+{
+	if (x->r.added + 1 > x->cap) {
+		size_t cap = x->cap;
+		xgrow(&x->added, &cap, x->r.added + 1, sizeof *x->added);
+		xgrow(&x->docs, &x->cap, x->r.added + 1, sizeof *x->docs);
+	}
+	x->added[x->r.added] = row;
+	x->docs[x->r.added] = (struct strbuf){0};
+	if (doc) {
+		x->docs[x->r.added] = *doc;
+		*doc = (struct strbuf){0};
+	} else {
+		x->docs_missing = true;
+	}
+	x->r.added++;
+}
+
+/* Write the transaction's index and related stories, and COMMIT; its counts into res. False
+ * with *error: rolled back, nothing of it stored. */
+static bool store_txn_commit(struct store *s, struct store_txn *x, struct store_ingest *res,
+			     char **error)
+{
+	bool ok = true;
+
+	if (x->open) {
+		ok = store_related_flush(s, error) &&
+		     store_fts_index_rows(s, x->added, x->docs_missing ? NULL : x->docs, x->r.added,
+					  error) &&
+		     store_exec(s, "COMMIT", error);
+		if (!ok) {
+			store_exec(s, "ROLLBACK", NULL);
+			x->r.added = x->r.updated = 0;
+		}
+	}
+	if (res) {
+		res->added += x->r.added;
+		res->updated += x->r.updated;
+		res->unchanged += x->r.unchanged;
+	}
+	x->open = false;
+	store_txn_clear(x);
+	return ok;
+}
+
+/* Write articles [from, to) in the transaction x (begun when it is not open), with the
+ * entities pre found ahead (NULL: none). False with *error: x rolled back. */
+static bool store_ingest_rows(struct store *s, int64_t feed, const struct corpus *c, size_t from,
+			      size_t to, struct store_pretag *pre, struct store_txn *x,
+			      char **error)
 {
 	struct store_row *rows = xcalloc(to > from ? to - from : 1, sizeof *rows);
 	struct store_tag_job job = {.m = s->tagger, .c = c};
 	struct strbuf body = {0}, ents = {0};
-	struct store_ingest r = {0};
 	size_t *todo, k = 0;
-	int64_t *added; /* the rows inserted, by r.added */
-	struct strbuf *docs; /* their documents for the index, borrowed from job.ahead */
-	bool ok = true, have_docs = true;
+	bool ok = true;
 
 	*error = NULL;
 	if (s->read_only) {
 		free(rows);
+		store_txn_rollback(s, x);
 		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
 	}
 	todo = xcalloc(to > from ? to - from : 1, sizeof *todo);
-	added = xcalloc(to > from ? to - from : 1, sizeof *added);
-	docs = xcalloc(to > from ? to - from : 1, sizeof *docs);
-	job.ntodo = store_plan(s, feed, c, from, to, rows, &r);
+	job.ntodo = store_plan(s, feed, c, from, to, rows, &x->r);
 	for (size_t i = from; i < to; i++)
 		if (rows[i - from].write)
 			todo[k++] = i;
@@ -342,70 +413,64 @@ static bool store_ingest_batch(struct store *s, int64_t feed, const struct corpu
 	job.out = xcalloc(job.ntodo ? job.ntodo : 1, sizeof *job.out);
 	if (s->tagger && job.ntodo)
 		store_tag_rows(s, c, from, pre, &job);
-	if (job.ntodo && !store_exec(s, "BEGIN IMMEDIATE", error))
-		ok = false;
-	s->fts_deferred = true; /* the new rows indexed at once below: one FTS5 segment */
+	if (job.ntodo && !x->open)
+		ok = x->open = store_exec(s, "BEGIN IMMEDIATE", error);
+	s->fts_deferred = true; /* the new rows indexed at the commit: one FTS5 segment */
 	for (size_t t = 0; ok && t < job.ntodo; t++) {
 		struct store_row *row = &rows[todo[t] - from];
+		struct store_ahead *ahead = job.ahead && job.ahead[t].stems.made ? &job.ahead[t] : NULL;
+		int64_t id = row->rowid;
 		ok = store_write(s, feed, c->items[todo[t]], row, s->tagger ? &job.out[t] : NULL,
 				 &body, &ents);
-		if (ok && row->rowid == 0) {
-			added[r.added] = sqlite3_last_insert_rowid(s->db);
-			if (job.ahead && job.ahead[t].stems.made)
-				docs[r.added] = job.ahead[t].doc;
-			else
-				have_docs = false;
+		if (ok && id == 0) {
+			id = sqlite3_last_insert_rowid(s->db);
+			store_txn_added(x, id, ahead ? &ahead->doc : NULL);
+		} else if (ok) {
+			x->r.updated++;
 		}
-		ok = ok && store_related_add_stems(s, row->rowid ? row->rowid : added[r.added], c,
-						   todo[t], s->tagger ? &job.out[t] : NULL,
-						   job.ahead && job.ahead[t].stems.made ? &job.ahead[t].stems : NULL,
-						   error);
+		ok = ok && store_related_add_stems(s, id, c, todo[t],
+						   s->tagger ? &job.out[t] : NULL,
+						   ahead ? &ahead->stems : NULL, error);
 		if (!ok && *error == NULL)
 			*error = store_errmsg(s, "cannot store an article");
-		*(row->rowid ? &r.updated : &r.added) += 1;
 	}
 	s->fts_deferred = false;
-	if (ok && job.ntodo)
-		ok = store_related_flush(s, error) &&
-		     store_fts_index_rows(s, added, have_docs ? docs : NULL, r.added, error);
-	if (ok && job.ntodo && !store_exec(s, "COMMIT", error))
-		ok = false;
-	if (!ok && job.ntodo) {
-		store_exec(s, "ROLLBACK", NULL);
-		r.added = r.updated = 0;
-	}
+	if (!ok)
+		store_txn_rollback(s, x);
 	for (size_t t = 0; t < job.ntodo; t++) {
 		article_entities_free(&job.out[t]);
 		if (job.ahead)
 			store_ahead_free(&job.ahead[t]);
 	}
 	free(job.ahead);
-	free(docs);
 	for (size_t i = 0; i < to - from; i++)
 		free(rows[i].dedupe);
 	free(job.out);
 	free(todo);
-	free(added);
 	free(rows);
 	strbuf_free(&body);
 	strbuf_free(&ents);
-	if (res) {
-		res->added += r.added;
-		res->updated += r.updated;
-		res->unchanged += r.unchanged;
-	}
 	return ok;
 }
 
 bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
 		  struct store_ingest *res, char **error)
 {
-	return store_ingest_batch(s, feed, c, from, to, NULL, res, error);
+	struct store_txn x = {0};
+	return store_ingest_rows(s, feed, c, from, to, NULL, &x, error) &&
+	       store_txn_commit(s, &x, res, error);
 }
 
 /* Importing: tagging ahead on this thread, writing on another */
 
-/* One batch on its way to the writer. */
+/* Articles tagged ahead in pieces of at most this many (and of at most a batch): the writer
+ * writes each as it comes (tagging and writing overlap), in a transaction it commits at the
+ * end of each of store_import's batches. */
+#define STORE_IMPORT_PIECE 256
+/* Pieces tagged ahead of the writer at most: tagging goes on while it commits. */
+#define STORE_IMPORT_QUEUE 4
+
+/* One piece on its way to the writer. */
 struct store_import_batch {
 	size_t from, to;
 	struct store_pretag pre;
@@ -415,9 +480,12 @@ struct store_import {
 	struct store *s;
 	int64_t feed;
 	const struct corpus *c;
+	size_t batch;                    /* articles a transaction */
+	struct store_txn txn;            /* the writer's */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
-	struct store_import_batch *slot; /* for the writer; NULL: empty */
+	struct store_import_batch *queue[STORE_IMPORT_QUEUE]; /* for the writer, a ring */
+	size_t head, nqueued;
 	bool done;                       /* no more batches come */
 	bool failed;                     /* the writer stopped at error */
 	char *error;
@@ -492,6 +560,28 @@ static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t fee
 	free(todo);
 }
 
+/* Where the piece from from ends: STORE_IMPORT_PIECE on, or the end of its batch. */
+static size_t store_import_piece_end(const struct store_import *im, size_t from)
+{
+	size_t to = from + STORE_IMPORT_PIECE, end = (from / im->batch + 1) * im->batch;
+	if (to > end)
+		to = end;
+	return to < im->c->n ? to : im->c->n;
+}
+
+/* Write piece b (NULL: the last was written) in the writer's transaction, committed at the
+ * end of a batch and at the end. */
+static bool store_import_write(struct store_import *im, struct store_import_batch *b,
+			       char **error)
+{
+	struct store_txn *x = &im->txn;
+	if (b && !store_ingest_rows(im->s, im->feed, im->c, b->from, b->to, &b->pre, x, error))
+		return false;
+	if (b == NULL || b->to % im->batch == 0)
+		return store_txn_commit(im->s, x, &im->res, error);
+	return true;
+}
+
 static void *store_import_writer(void *arg)
 {
 	struct store_import *im = arg;
@@ -501,37 +591,40 @@ static void *store_import_writer(void *arg)
 		bool failed;
 
 		pthread_mutex_lock(&im->lock);
-		while (im->slot == NULL && !im->done)
+		while (im->nqueued == 0 && !im->done)
 			pthread_cond_wait(&im->changed, &im->lock);
-		b = im->slot;
-		im->slot = NULL;
+		b = NULL;
+		if (im->nqueued) {
+			b = im->queue[im->head];
+			im->head = (im->head + 1) % STORE_IMPORT_QUEUE;
+			im->nqueued--;
+		}
 		failed = im->failed;
 		pthread_cond_broadcast(&im->changed);
 		pthread_mutex_unlock(&im->lock);
-		if (b == NULL)
-			return NULL;
-		if (!failed && !store_ingest_batch(im->s, im->feed, im->c, b->from, b->to, &b->pre,
-						   &im->res, &error)) {
+		if (!failed && !store_import_write(im, b, &error)) {
 			pthread_mutex_lock(&im->lock);
 			im->failed = true;
 			im->error = error;
 			pthread_cond_broadcast(&im->changed);
 			pthread_mutex_unlock(&im->lock);
 		}
+		if (b == NULL)
+			return NULL;
 		store_import_batch_free(b);
 	}
 }
 
-/* Hand b to the writer once it took the one before; false (b freed) when it failed. */
+/* Hand b to the writer once its queue has room; false (b freed) when it failed. */
 static bool store_import_hand(struct store_import *im, struct store_import_batch *b)
 {
 	bool ok;
 	pthread_mutex_lock(&im->lock);
-	while (im->slot && !im->failed)
+	while (im->nqueued == STORE_IMPORT_QUEUE && !im->failed)
 		pthread_cond_wait(&im->changed, &im->lock);
 	ok = !im->failed;
 	if (ok)
-		im->slot = b;
+		im->queue[(im->head + im->nqueued++) % STORE_IMPORT_QUEUE] = b;
 	pthread_cond_broadcast(&im->changed);
 	pthread_mutex_unlock(&im->lock);
 	if (!ok)
@@ -560,7 +653,7 @@ static sqlite3_stmt *store_import_finder(struct store *s, sqlite3 **db)
 bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t batch,
 		  struct store_ingest *res, char **error)
 {
-	struct store_import im = {.s = s, .feed = feed, .c = c};
+	struct store_import im = {.s = s, .feed = feed, .c = c, .batch = batch ? batch : 1};
 	struct store_related_stemmer **stemmers;
 	sqlite3 *rd = NULL;
 	sqlite3_stmt *find;
@@ -570,8 +663,6 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	*error = NULL;
 	if (s->read_only)
 		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
-	if (batch == 0)
-		batch = 1;
 	pthread_mutex_init(&im.lock, NULL);
 	pthread_cond_init(&im.changed, NULL);
 	store_bulk(s, true);
@@ -579,15 +670,18 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	/* made before the writer starts: the first makes store_related.c's state */
 	stemmers = s->tagger ? store_stemmers_new(s) : NULL;
 	if (pthread_create(&writer, NULL, store_import_writer, &im) != 0) {
-		ok = true; /* no thread: one batch after the other */
-		for (size_t from = 0; ok && from < c->n; from += batch)
-			ok = store_ingest(s, feed, c, from, from + batch < c->n ? from + batch : c->n,
-					  res, error);
+		ok = true; /* no thread: one piece after the other */
+		for (size_t from = 0; ok && from < c->n;) {
+			struct store_import_batch b = {.from = from, .to = store_import_piece_end(&im, from)};
+			ok = store_import_write(&im, &b, error);
+			from = b.to;
+		}
+		ok = ok && store_import_write(&im, NULL, error);
 	} else {
-		for (size_t from = 0; from < c->n; from += batch) {
+		for (size_t from = 0; from < c->n; from = store_import_piece_end(&im, from)) {
 			struct store_import_batch *b = xcalloc(1, sizeof *b);
 			b->from = from;
-			b->to = from + batch < c->n ? from + batch : c->n;
+			b->to = store_import_piece_end(&im, from);
 			if (s->tagger)
 				store_import_pretag(s, find, feed, c, stemmers, b);
 			if (!store_import_hand(&im, b))
@@ -600,11 +694,11 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 		pthread_join(writer, NULL);
 		ok = !im.failed;
 		*error = im.error;
-		if (res) {
-			res->added += im.res.added;
-			res->updated += im.res.updated;
-			res->unchanged += im.res.unchanged;
-		}
+	}
+	if (res) {
+		res->added += im.res.added;
+		res->updated += im.res.updated;
+		res->unchanged += im.res.unchanged;
 	}
 	store_stemmers_free(stemmers);
 	sqlite3_finalize(find);

@@ -1,8 +1,9 @@
 /* test_store.c - the store: schema and migrations, dedupe and updates, entities stored and read
- * back without tagging, marks, retention, a newer schema, and kill -9 in the middle of
- * ingesting. */
+ * back without tagging, marks, retention, a newer schema, kill -9 in the middle of ingesting
+ * and of importing, and an import's batches longer than its pieces. */
 #include <signal.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -365,6 +366,80 @@ static void test_entities_write(void)
 	free(path);
 }
 
+/* A feed of n items with their own guids and titles (t<tag>-<i>), a few words each. */
+static void test_feed_n(struct corpus *c, const char *tag, size_t n)
+{
+	char (*text)[3][48] = xcalloc(n, sizeof *text);
+	const char *(*items)[4] = xcalloc(n, sizeof *items);
+	for (size_t i = 0; i < n; i++) {
+		snprintf(text[i][0], sizeof text[i][0], "g%s-%zu", tag, i);
+		snprintf(text[i][1], sizeof text[i][1], "t%s-%zu", tag, i);
+		snprintf(text[i][2], sizeof text[i][2], "نص الخبر %zu عن %zu", i, i % 7);
+		items[i][0] = text[i][0], items[i][1] = NULL, items[i][2] = text[i][1];
+		items[i][3] = text[i][2];
+	}
+	test_feed(c, (const char *const (*)[4])items, n);
+	free(items);
+	free(text);
+}
+
+/* The rows of query in the store at name, one a line. */
+static char *test_dump(const char *name, const char *query)
+{
+	char *path = xasprintf("%s/%s", test_root, name);
+	struct strbuf sb = {0};
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_prepare_v2(db, query, -1, &st, NULL) == SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int i = 0; i < sqlite3_column_count(st); i++)
+			strbuf_printf(&sb, "%s\t", (const char *)sqlite3_column_text(st, i) ?
+					   (const char *)sqlite3_column_text(st, i) : "NULL");
+		strbuf_printf(&sb, "\n");
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+	return sb.data ? strbuf_take(&sb) : xstrdup("");
+}
+
+/* store_import of batches longer than its pieces (256) writes what store_ingest writes batch
+ * by batch: the same rows, and the index the same segments (a transaction a batch, its new
+ * rows indexed at once); FTS5 holds a transaction's tokens in 64 MB (schema 6). */
+static void test_import_batches(void)
+{
+	static const char *const queries[] = {
+		"SELECT id, aid, feed, dedupe, hash, title, date, hex(body) FROM articles ORDER BY id",
+		"SELECT id, hex(block) FROM articles_fts_data ORDER BY id",
+	};
+	struct store *a = test_open("batches.db"), *b = test_open("import.db");
+	struct store_ingest r = {0};
+	char *error = NULL, *v;
+	struct corpus c;
+
+	test_feed_n(&c, "i", 600);
+	REQUIRE(c.n == 600);
+	CHECK(store_ingest(a, 0, &c, 0, 512, NULL, &error));
+	CHECK(store_ingest(a, 0, &c, 512, c.n, NULL, &error));
+	CHECK(store_import(b, 0, &c, 512, &r, &error));
+	CHECK_INT(r.added, 600);
+	store_close(a);
+	store_close(b);
+	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
+		char *want = test_dump("batches.db", queries[i]), *got = test_dump("import.db", queries[i]);
+		CHECK(strlen(want) > 1000);
+		CHECK_STR(got, want);
+		free(want);
+		free(got);
+	}
+	v = test_dump("import.db", "SELECT v FROM articles_fts_config WHERE k = 'hashsize'");
+	CHECK_STR(v, "67108864\t\n");
+	free(v);
+	free(error);
+	corpus_free(&c);
+}
+
 static void test_kill9(void)
 {
 	char *path = xasprintf("%s/kill.db", test_root), *error = NULL;
@@ -426,6 +501,51 @@ static void test_kill9(void)
 	free(path);
 }
 
+/* kill -9 in the middle of store_import loses only the batch being written: the rows are
+ * whole batches. */
+static void test_kill9_import(void)
+{
+	char *path = xasprintf("%s/kill_import.db", test_root), *error = NULL;
+	struct store *s;
+	pid_t pid;
+	int status;
+	size_t n = 0;
+
+	s = store_open(path, &error);
+	store_close(s);
+	pid = fork();
+	if (pid == 0) {
+		struct store *w = store_open(path, &error);
+		for (unsigned round = 0;; round++) {
+			struct corpus c;
+			char tag[16];
+			snprintf(tag, sizeof tag, "k%u", round);
+			test_feed_n(&c, tag, 1000);
+			store_import(w, 0, &c, 300, NULL, &error);
+			corpus_free(&c);
+		}
+	}
+	for (int i = 0; i < 1000 && n < 1200; i++) {
+		usleep(10000);
+		s = store_open(path, &error);
+		n = s ? store_count(s) : 0;
+		store_close(s);
+	}
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	s = store_open(path, &error);
+	CHECK(s != NULL);
+	if (s) {
+		n = store_count(s);
+		CHECK(n >= 1200);
+		/* each round of 1,000: batches of 300, 300, 300 and 100 */
+		CHECK(n % 1000 == 0 || n % 1000 == 300 || n % 1000 == 600 || n % 1000 == 900);
+		store_close(s);
+	}
+	free(error);
+	free(path);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-XXXXXX";
@@ -438,6 +558,8 @@ int main(void)
 	test_marks_and_prune();
 	test_newer_schema();
 	test_kill9();
+	test_import_batches();
+	test_kill9_import();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
 	ner_default_free();

@@ -537,7 +537,7 @@ static void test_migration(void)
 		REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK);
 		CHECK(sqlite3_step(st) == SQLITE_ROW);
 		CHECK_INT(sqlite3_column_int(st, 0), STORE_SCHEMA_VERSION);
-		CHECK_INT(STORE_SCHEMA_VERSION, 5);
+		CHECK_INT(STORE_SCHEMA_VERSION, 6);
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(db);
@@ -639,7 +639,7 @@ static void test_migration_5(void)
 	CHECK_INT(test_found(s, "مو"), 38);
 	store_close(s);
 	v = test_sql_text("v4.db", "PRAGMA user_version");
-	CHECK_STR(v, "5");
+	CHECK_STR(v, "6");
 	free(v);
 	v = test_sql_text("v4.db", "SELECT sql FROM sqlite_schema WHERE name = 'articles_fts_insert'");
 	CHECK(strstr(v, "qari_fts_deferred()") != NULL);
