@@ -74,6 +74,11 @@ void store_set_tagger(struct store *s, const struct ner_model *m, int nthreads);
 bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
 		  struct store_ingest *r, char **error);
 
+/* Articles per transaction of an import (`qari import`, the bench's stores): larger batches
+ * rewrite fewer pages of the related tables and the full-text index (a kill -9 loses the
+ * batch being written). */
+#define STORE_IMPORT_BATCH 2048
+
 /* Add or update every article of c, as store_ingest on batches of batch articles in turn (a
  * transaction each: every batch committed before a failure stays), but faster: articles are
  * tagged in pieces of at most 256 while a thread of its own writes the last piece into the

@@ -47,7 +47,6 @@
 #include "qari/store_related.h"
 #include "qari/xalloc.h"
 
-#define BENCH_SIZED_BATCH 256      /* articles per transaction, as `qari import` */
 #define BENCH_SIZED_VARIANT_BATCH 2048
 #define BENCH_SIZED_RUNS 5
 #define BENCH_SIZED_OPENS 200
@@ -81,7 +80,7 @@ static bool bench_sized_import(struct store *s, char **paths, size_t npaths)
 		free(error);
 		error = NULL;
 	}
-	ok = store_import(s, 0, &c, BENCH_SIZED_BATCH, &r, &error);
+	ok = store_import(s, 0, &c, STORE_IMPORT_BATCH, &r, &error);
 	if (ok) {
 		for (size_t i = 0; i < c.n; i++)
 			bytes += c.items[i]->text_bytes;

@@ -13,8 +13,6 @@
 #include "qari/store_related.h"
 #include "qari/text.h"
 
-#define CMD_IMPORT_BATCH 2048
-
 /* A store message, made safe for the terminal. */
 void cli_print_error(const char *what, const char *message)
 {
@@ -51,7 +49,7 @@ static bool cmd_import_rebuild(struct store *s)
 	char *error = NULL;
 	long n, total = 0;
 
-	while ((n = store_related_rebuild(s, CMD_IMPORT_BATCH, &error)) > 0)
+	while ((n = store_related_rebuild(s, STORE_IMPORT_BATCH, &error)) > 0)
 		total += n;
 	if (n < 0) {
 		cli_print_error(NULL, error);
@@ -83,7 +81,7 @@ static int cmd_import_exec(const struct cli *cli)
 		corpus_free(&c);
 		return 1;
 	}
-	if (!(ok = store_import(s, 0, &c, CMD_IMPORT_BATCH, &r, &error))) {
+	if (!(ok = store_import(s, 0, &c, STORE_IMPORT_BATCH, &r, &error))) {
 		cli_print_error(NULL, error);
 		free(error);
 	}
