@@ -450,7 +450,7 @@ static void loop_load_start(struct app *app)
 	char *dir;
 
 	if (app_store_wanted(app) && app_store_start(app)) {
-		return; /* no PATH, and subscriptions: the store */
+		return; /* no PATH, and subscriptions or a store with articles: the store */
 	} else if (cli->nargs > 0) {
 		app_load_start(app, cli->args, cli->nargs);
 	} else if (app->config.npaths) {

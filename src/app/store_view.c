@@ -37,6 +37,22 @@
 #define STORE_VIEW_SLICE_S 0.001 /* idle work between two looks at the keyboard */
 #define STORE_VIEW_SLICE_ROWS 2  /* a search's rows read and checked between looks at the clock */
 
+/* Whether the store at the default path exists and holds an article (`qari import` fills
+ * one without any subscription). */
+static bool store_view_has_articles(void)
+{
+	char *path = store_default_path(), *error = NULL;
+	struct store *s = NULL;
+	bool any = false;
+
+	if (path && access(path, F_OK) == 0 && (s = store_open(path, &error)) != NULL)
+		any = store_list_any(s);
+	store_close(s);
+	free(error);
+	free(path);
+	return any;
+}
+
 bool app_store_wanted(const struct app *app)
 {
 	struct subs subs;
@@ -46,7 +62,7 @@ bool app_store_wanted(const struct app *app)
 	subs_read(&subs, NULL);
 	yes = subs.n > 0;
 	subs_free(&subs);
-	return yes;
+	return yes || store_view_has_articles();
 }
 
 /* The list pane's rows: the window's. */

@@ -12,7 +12,8 @@ E2E_PASSES=0
 export ASAN_OPTIONS="${ASAN_OPTIONS:-}:log_path=$E2E_TMP/asan"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-}:log_path=$E2E_TMP/ubsan:print_stacktrace=1"
 export XDG_STATE_HOME="$E2E_TMP/state" XDG_CONFIG_HOME="$E2E_TMP/config"
-export XDG_CACHE_HOME="$E2E_TMP/cache"
+# the store too: with no PATH the reader opens one that holds articles
+export XDG_CACHE_HOME="$E2E_TMP/cache" XDG_DATA_HOME="$E2E_TMP/data"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 e2e_cleanup() {

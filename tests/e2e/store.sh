@@ -8,7 +8,8 @@ qari=$1
 data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
 export XDG_DATA_HOME="$E2E_TMP/data"
 mkdir -p "$XDG_CONFIG_HOME/qari"
-# the reader opens the store when there are subscriptions (none is fetched here)
+# the reader opens the store when there are subscriptions (none is fetched here) or when it
+# holds articles
 echo "http://127.0.0.1:9/none.xml" >"$XDG_CONFIG_HOME/qari/urls"
 
 # 1,500 dated stories an hour apart (story 1499 the newest), and five undated reports
@@ -160,4 +161,11 @@ e2e_keys Q
 e2e_check "Q quits the fourth time" e2e_exited
 written() { [[ $(entities count) == 1 ]]; }
 e2e_check "the opened article's entities written back, only its" written
+
+# no subscription: a store that `qari import` filled is opened all the same
+rm "$XDG_CONFIG_HOME/qari/urls"
+e2e_start 120 30 "$qari"
+e2e_check "the store without subscriptions" e2e_wait "qari — 1,505 articles"
+e2e_keys Q
+e2e_check "Q quits the fifth time" e2e_exited
 e2e_finish
