@@ -271,7 +271,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	struct related_job jobs[RELATED_MAX_THREADS];
 	struct strtab vocab_, *vocab = &vocab_, skip;
 	long cpus = nthreads > 0 ? nthreads : sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nj = cpus > 1 ? (size_t)cpus : 1, *df, nw;
+	size_t nj = cpus > 1 ? (size_t)cpus : 1, *df, nw, slots;
 	double *idf;
 	bool *skipid, complete;
 
@@ -292,6 +292,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	related_run(jobs, nj, related_df_worker);
 	related_furniture(x, jobs, nj);
 	df = related_merge_df(jobs, nj, vocab);
+	related_trim(); /* the jobs' vocabularies, before pass two's vectors */
 	nw = x->nwords = vocab->n;
 	idf = xcalloc(nw + 1, sizeof *idf);
 	x->rare = xcalloc(nw + 1, sizeof *x->rare);
@@ -301,8 +302,11 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	}
 	free(df);
 	x->word.at = xcalloc(x->narticles + 1, sizeof *x->word.at);
-	x->word.ids = xcalloc(x->narticles * (size_t)x->params.word_terms + 1, sizeof *x->word.ids);
-	x->word.w = xcalloc(x->narticles * (size_t)x->params.word_terms + 1, sizeof *x->word.w);
+	/* not zeroed: only the slots pass two writes are read, and calloc clears (touches) all
+	 * of a block it takes from the heap */
+	slots = x->narticles * (size_t)x->params.word_terms + 1;
+	x->word.ids = xreallocarray(NULL, slots, sizeof *x->word.ids);
+	x->word.w = xreallocarray(NULL, slots, sizeof *x->word.w);
 	skipid = xcalloc(nw + 1, sizeof *skipid);
 	for (size_t w = 0; w < nw; w++)
 		skipid[w] = strtab_find(&skip, strtab_str(vocab, (uint32_t)w), vocab->lens[w], &(uint32_t){0});
