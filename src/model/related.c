@@ -2,6 +2,9 @@
  * their posting lists, and the ranking of an article's neighbours (related.h says how). */
 #include "qari/related.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -215,20 +218,24 @@ static void related_furniture(struct related_index *x, struct related_job *jobs,
  * the vocabulary: names and words of one article) go with the vocabulary. */
 static void related_keep_words(struct related_index *x, const struct strtab *vocab)
 {
+	bool *in = xcalloc(x->nwords + 1, sizeof *in);
 	size_t used = 1;
 
+	for (uint32_t i = 0; i < x->word.at[x->narticles]; i++)
+		in[x->word.ids[i]] = true;
 	x->word_at = xcalloc(x->nwords + 1, sizeof *x->word_at);
 	for (size_t w = 0; w < x->nwords; w++)
-		if (x->wpost.at[w + 1] > x->wpost.at[w])
+		if (in[w])
 			used += vocab->lens[w] + 1;
 	x->words = xcalloc(used, 1);
 	used = 1; /* offset 0: the empty string of a word in no vector */
 	for (size_t w = 0; w < x->nwords; w++)
-		if (x->wpost.at[w + 1] > x->wpost.at[w]) {
+		if (in[w]) {
 			x->word_at[w] = (uint32_t)used;
 			memcpy(x->words + used, strtab_str(vocab, (uint32_t)w), vocab->lens[w] + 1);
 			used += vocab->lens[w] + 1;
 		}
+	free(in);
 }
 
 /* Each job's words moved down to follow the previous job's, at[] made offsets. */
@@ -246,6 +253,15 @@ static void related_vecs_pack(struct related_vecs *vs, const struct related_job 
 	related_vecs_fit(vs, jobs[nj - 1].to);
 }
 
+/* Scratch freed in pieces between blocks that stay keeps its pages in malloc (in each
+ * thread's arena, the vocabularies' above all): whole free pages go back to the system. */
+static void related_trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
 /* Two passes over the text, so that no article's whole vocabulary is held at once (the
  * counts of every article before the cut to RELATED_WORD_TERMS were 40 MB on SaudiNewsNet),
  * each on nthreads threads (≤ 0: one a core). */
@@ -255,9 +271,9 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	struct related_job jobs[RELATED_MAX_THREADS];
 	struct strtab vocab_, *vocab = &vocab_, skip;
 	long cpus = nthreads > 0 ? nthreads : sysconf(_SC_NPROCESSORS_ONLN);
-	size_t nj = cpus > 1 ? (size_t)cpus : 1, *df, nw;
+	size_t nj = cpus > 1 ? (size_t)cpus : 1, *df, nw, slots;
 	double *idf;
-	bool *skipid;
+	bool *skipid, complete;
 
 	if (nj > RELATED_MAX_THREADS)
 		nj = RELATED_MAX_THREADS;
@@ -276,6 +292,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	related_run(jobs, nj, related_df_worker);
 	related_furniture(x, jobs, nj);
 	df = related_merge_df(jobs, nj, vocab);
+	related_trim(); /* the jobs' vocabularies, before pass two's vectors */
 	nw = x->nwords = vocab->n;
 	idf = xcalloc(nw + 1, sizeof *idf);
 	x->rare = xcalloc(nw + 1, sizeof *x->rare);
@@ -285,25 +302,31 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	}
 	free(df);
 	x->word.at = xcalloc(x->narticles + 1, sizeof *x->word.at);
-	x->word.ids = xcalloc(x->narticles * (size_t)x->params.word_terms + 1, sizeof *x->word.ids);
-	x->word.w = xcalloc(x->narticles * (size_t)x->params.word_terms + 1, sizeof *x->word.w);
+	/* not zeroed: only the slots pass two writes are read, and calloc clears (touches) all
+	 * of a block it takes from the heap */
+	slots = x->narticles * (size_t)x->params.word_terms + 1;
+	x->word.ids = xreallocarray(NULL, slots, sizeof *x->word.ids);
+	x->word.w = xreallocarray(NULL, slots, sizeof *x->word.w);
 	skipid = xcalloc(nw + 1, sizeof *skipid);
 	for (size_t w = 0; w < nw; w++)
 		skipid[w] = strtab_find(&skip, strtab_str(vocab, (uint32_t)w), vocab->lens[w], &(uint32_t){0});
 	for (size_t j = 0; j < nj; j++)
 		jobs[j].rw.find = vocab, jobs[j].idf = idf, jobs[j].rw.skipid = skipid;
 	related_run(jobs, nj, related_vec_worker);
-	if (!related_cancelled(x)) {
-		related_vecs_pack(&x->word, jobs, nj, (size_t)x->params.word_terms);
-		related_postings_build(&x->wpost, &x->word, x->narticles, nw);
-		related_keep_words(x, vocab);
-	}
+	complete = !related_cancelled(x);
 	for (size_t j = 0; j < nj; j++)
 		related_words_free(&jobs[j].rw);
 	free(idf);
 	free(skipid);
 	strtab_free(&skip);
+	if (complete) {
+		related_vecs_pack(&x->word, jobs, nj, (size_t)x->params.word_terms);
+		related_keep_words(x, vocab);
+	}
 	strtab_free(vocab);
+	related_trim(); /* the scratch above goes before the posting lists come */
+	if (complete)
+		related_postings_build(&x->wpost, &x->word, x->narticles, nw);
 }
 
 void related_index_build_with(struct related_index *x, const struct entity_table *t,
