@@ -2,11 +2,14 @@
 #include "check.h"
 
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "qari/corpus.h"
+#include "qari/store.h"
 #include "qari/xalloc.h"
 
 int check_passed, check_failed;
@@ -96,4 +99,23 @@ static int check_remove_one(const char *path, const struct stat *sb, int type, s
 void check_remove_tree(const char *path)
 {
 	nftw(path, check_remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static size_t check_stored(const char *path)
+{
+	char *error = NULL;
+	struct store *s = store_open(path, &error);
+	size_t n = s ? store_count(s) : 0;
+	store_close(s);
+	free(error);
+	return n;
+}
+
+void check_kill_when_stored(pid_t child, const char *path, size_t n)
+{
+	int status;
+	for (int i = 0; i < 1000 && check_stored(path) < n; i++)
+		usleep(10000);
+	kill(child, SIGKILL);
+	waitpid(child, &status, 0);
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 
 extern int check_passed, check_failed;
 
@@ -45,6 +46,11 @@ void check_remove_tree(const char *path);
  * with meson's skip status, 77. */
 bool check_shared_run(int argc, char **argv);
 char *check_shared_path(const char *rel);
+
+/* SIGKILL child, a writer to the store at path, once the store holds at least n articles
+ * (polled every 10 ms, 10 s at most), then reap it: stopped at no moment of its own choosing,
+ * for the tests of what kill -9 leaves. */
+void check_kill_when_stored(pid_t child, const char *path, size_t n);
 
 /* Corpus helpers for the loader tests. */
 struct corpus;

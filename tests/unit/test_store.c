@@ -445,7 +445,6 @@ static void test_kill9(void)
 	char *path = xasprintf("%s/kill.db", test_root), *error = NULL;
 	struct store *s;
 	pid_t pid;
-	int status;
 	size_t n;
 
 	s = store_open(path, &error);
@@ -471,17 +470,7 @@ static void test_kill9(void)
 			store_feed_free(&f);
 		}
 	}
-	/* let it commit a few batches, then kill it mid-way */
-	for (int i = 0; i < 400; i++) {
-		usleep(10000);
-		s = store_open(path, &error);
-		n = s ? store_count(s) : 0;
-		store_close(s);
-		if (n >= 150)
-			break;
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
+	check_kill_when_stored(pid, path, 150); /* a few batches committed, then mid-way */
 	s = store_open(path, &error);
 	CHECK(s != NULL);
 	if (s) {
@@ -508,7 +497,6 @@ static void test_kill9_import(void)
 	char *path = xasprintf("%s/kill_import.db", test_root), *error = NULL;
 	struct store *s;
 	pid_t pid;
-	int status;
 	size_t n = 0;
 
 	s = store_open(path, &error);
@@ -525,14 +513,7 @@ static void test_kill9_import(void)
 			corpus_free(&c);
 		}
 	}
-	for (int i = 0; i < 1000 && n < 1200; i++) {
-		usleep(10000);
-		s = store_open(path, &error);
-		n = s ? store_count(s) : 0;
-		store_close(s);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
+	check_kill_when_stored(pid, path, 1200);
 	s = store_open(path, &error);
 	CHECK(s != NULL);
 	if (s) {

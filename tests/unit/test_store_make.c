@@ -281,7 +281,6 @@ static void test_import_kill9(const struct ner_model *m)
 	char *path = xasprintf("%s/kill.db", test_root), *error = NULL;
 	struct store *s = store_open(path, &error);
 	pid_t pid;
-	int status;
 	size_t n = 0;
 
 	store_close(s);
@@ -304,14 +303,7 @@ static void test_import_kill9(const struct ner_model *m)
 			corpus_free(&c);
 		}
 	}
-	for (int i = 0; i < 1000 && n < 150; i++) {
-		usleep(10000);
-		s = store_open(path, &error);
-		n = s ? store_count(s) : 0;
-		store_close(s);
-	}
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
+	check_kill_when_stored(pid, path, 150);
 	s = store_open(path, &error);
 	CHECK(s != NULL);
 	if (s) {
