@@ -31,8 +31,9 @@
 #define BS_COLS 80
 #define BS_ROWS 24
 #define BS_TERM "xterm-256color"
-#define BS_INDEX_LIMIT 60.0  /* seconds to wait for the index before typing anyway: on a busy
-                               * machine the figures of a half-built index would mislead */
+#define BS_INDEX_LIMIT 180.0 /* seconds to wait for the index before typing anyway (at load 8
+                               * SaudiNewsNet's first index took over 60): the figures of a
+                               * half-built index would mislead */
 #define BS_KEY_LIMIT 10.0    /* seconds a key may take to give its frame */
 #define BS_QUIET_MS 40       /* no output for this long: the terminal has all of it */
 #define BS_SCROLL_KEYS 20
