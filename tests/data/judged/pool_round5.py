@@ -43,17 +43,11 @@ RELATED = os.path.join(HERE, "related.tsv")
 
 def judged(path=RELATED):
     """(set of all earlier query ids, set of ids judged for test queries)."""
-    queries, test_cands, q, split = set(), set(), None, None
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if not cols[0] or cols[0].startswith("#"):
-                continue
-            if cols[0] == "@":
-                q, split = cols[1], cols[2]
-                queries.add(q)
-            elif split == "test":
-                test_cands.add(cols[0])
+    queries, test_cands = set(), set()
+    for q, split, c in r2.graded(path):
+        queries.add(q)
+        if c and split == "test":
+            test_cands.add(c)
     return queries, test_cands
 
 
@@ -95,8 +89,7 @@ def bm25_lists(arts, picks):
 
 def pools(arts, evalout):
     picks = sample(arts)
-    r = "r%d" % ROUND
-    r2.LABEL = {"qari": r + "-qari", "store": r + "-store", "tfidf": r + "-tfidf"}
+    r2.LABEL = {s: "r%d-%s" % (ROUND, s) for s in ("qari", "store", "tfidf")}
     got = r2.new_pairs(evalout, set())
     bm = bm25_lists(arts, picks)
     out = {}
