@@ -37,32 +37,30 @@
 #define STORE_VIEW_SLICE_S 0.001 /* idle work between two looks at the keyboard */
 #define STORE_VIEW_SLICE_ROWS 2  /* a search's rows read and checked between looks at the clock */
 
-/* Whether the store at the default path exists and holds an article (`qari import` fills
- * one without any subscription). */
-static bool store_view_has_articles(void)
-{
-	char *path = store_default_path(), *error = NULL;
-	struct store *s = NULL;
-	bool any = false;
-
-	if (path && access(path, F_OK) == 0 && (s = store_open(path, &error)) != NULL)
-		any = store_list_any(s);
-	store_close(s);
-	free(error);
-	free(path);
-	return any;
-}
-
-bool app_store_wanted(const struct app *app)
+static bool store_view_subscribed(void)
 {
 	struct subs subs;
 	bool yes;
-	if (app->cli->nargs > 0 || app->config.npaths > 0)
-		return false;
 	subs_read(&subs, NULL);
 	yes = subs.n > 0;
 	subs_free(&subs);
-	return yes || store_view_has_articles();
+	return yes;
+}
+
+/* Subscriptions, or a store file that may hold articles (`qari import` fills one without any
+ * subscription; app_store_start opens it once and gives it up if it holds none). */
+bool app_store_wanted(const struct app *app)
+{
+	char *path;
+	bool yes;
+	if (app->cli->nargs > 0 || app->config.npaths > 0)
+		return false;
+	if (store_view_subscribed())
+		return true;
+	path = store_default_path();
+	yes = path && access(path, F_OK) == 0;
+	free(path);
+	return yes;
 }
 
 /* The list pane's rows: the window's. */
@@ -85,12 +83,19 @@ static bool store_view_row(void *ctx, size_t i, struct list_row *out)
 bool app_store_start(struct app *app)
 {
 	char *error = NULL;
+	bool any;
 
 	app->sv.store = store_open(NULL, &error);
 	app->sv.opened_at = app_now();
 	if (app->sv.store == NULL) {
 		app_message(app, "the store: %s", error);
 		free(error);
+		return false;
+	}
+	any = store_list_any(app->sv.store);
+	if (!any && !store_view_subscribed()) { /* an empty store and nothing to fetch into it */
+		store_close(app->sv.store);
+		app->sv.store = NULL;
 		return false;
 	}
 	corpus_init(&app->corpus);
@@ -102,8 +107,7 @@ bool app_store_start(struct app *app)
 	app->list_data.src = &app->sv.src;
 	app->sv.seen = store_last_rowid(app->sv.store);
 	app->sv.total = (size_t)-1;
-	app->list_data.empty = store_list_any(app->sv.store)
-				       ? NULL : "(no articles yet: R fetches the subscriptions)";
+	app->list_data.empty = any ? NULL : "(no articles yet: R fetches the subscriptions)";
 	app->list.dirty = true;
 	return true;
 }
