@@ -208,13 +208,19 @@ static void app_status_prompt(struct app *app)
 		ui_status_mark(app->status, cols - bw, busy);
 }
 
+/* "qari — N articles, M unread" (one article: "1 article"); the length snprintf gives. */
+static int app_count_summary(char *out, size_t n, size_t count, size_t unread)
+{
+	char c[32], u[32];
+	return snprintf(out, n, "qari — %s article%s, %s unread", app_thousands(count, c),
+			count == 1 ? "" : "s", app_thousands(unread, u));
+}
+
 /* The store's list: its figures from the database. */
 static void app_store_summary(struct app *app, char *out, size_t n)
 {
-	char all[32], unread[32];
-	size_t count = store_window_count(app->sv.win);
-	int k = snprintf(out, n, "qari — %s articles, %s unread", app_thousands(count, all),
-			 app_thousands(store_window_unread(app->sv.win), unread));
+	int k = app_count_summary(out, n, store_window_count(app->sv.win),
+				  store_window_unread(app->sv.win));
 	if (app->views.view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
 		k += snprintf(out + k, n - (size_t)k, " — view: %s", app_view_name(app));
 	if (k > 0 && (size_t)k < n)
@@ -241,7 +247,6 @@ static void app_store_filter_status(struct app *app, char *out, size_t n)
 /* The list's summary: how many articles, how many unread, the view and sort when chosen. */
 static void app_status_summary(struct app *app, char *out, size_t n)
 {
-	char all[32], unread[32];
 	int k;
 
 	if (app->sv.win) {
@@ -252,8 +257,7 @@ static void app_status_summary(struct app *app, char *out, size_t n)
 		app->views.unread = app_unread_count(app);
 		app->views.unread_of = app->load.n;
 	}
-	k = snprintf(out, n, "qari — %s articles, %s unread", app_thousands(app->load.n, all),
-		     app_thousands(app->views.unread, unread));
+	k = app_count_summary(out, n, app->load.n, app->views.unread);
 	if (app->views.view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
 		k += snprintf(out + k, n - (size_t)k, " — view: %s (%zu)", app_view_name(app),
 			      list_pane_count(&app->list_data));

@@ -52,4 +52,10 @@ e2e_keys z
 e2e_check "z again: beside the list" e2e_wait "│"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
+
+# one article is counted as one
+e2e_start 100 20 "$qari" "${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story/1.txt"
+e2e_check "1 article, not 1 articles" e2e_wait "qari — 1 article, 1 unread"
+e2e_keys Q
+e2e_check "clean exit after one article" e2e_exited
 e2e_finish
