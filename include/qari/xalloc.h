@@ -34,6 +34,14 @@ void strbuf_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((forma
 char *strbuf_take(struct strbuf *sb); /* returns the string ("" if empty) and resets sb */
 void strbuf_free(struct strbuf *sb);
 
+/* Scratch freed in pieces between blocks that stay keeps its pages in malloc: give whole free
+ * pages back to the system (glibc's malloc_trim; nothing elsewhere). */
+void xtrim(void);
+/* Hold glibc's mmap and trim thresholds at their 128 KB defaults for the whole process:
+ * freeing a large block raises them (to 32 and 64 MB), and then the free top of a thread's
+ * heap stays resident, xtrim or not (malloc_trim trims the main heap's top only). */
+void xhold_malloc_thresholds(void);
+
 /* qsort that accepts an empty (possibly NULL) array: C says qsort(NULL, 0, ...) is undefined. */
 void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 

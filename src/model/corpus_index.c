@@ -4,9 +4,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -106,29 +103,6 @@ static void corpus_index_signal(struct corpus_index *x, unsigned flag)
 		;
 }
 
-/* A phase's scratch (the tagger's above all) is freed in pieces between what stays, and
- * malloc keeps the pages: whole free pages go back to the system before the next phase
- * touches more (tens of MB on a large corpus). */
-static void corpus_index_trim(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
-/* glibc's default thresholds (128 KB), held for the whole process: freeing a large block
- * raises them (up to 32 MB for mmap, 64 MB for trimming), and then the free top of a thread's
- * heap stays resident, malloc_trim or not (it trims the main heap's top only). The related
- * stories' vocabularies and scratch stayed so under their posting lists: 14 MB of the
- * index's peak on SaudiNewsNet. */
-static void corpus_index_hold_thresholds(void)
-{
-#ifdef __GLIBC__
-	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
-	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
-#endif
-}
-
 /* Phase 2's first part: each article's entities, from the cache when it has them; what was
  * tagged goes into the cache even when the index is cancelled (quitting while it builds). */
 static void corpus_index_entities(struct corpus_index *x, const struct ner_model *model)
@@ -143,7 +117,7 @@ static void corpus_index_entities(struct corpus_index *x, const struct ner_model
 		x->cache_error = error;
 	entity_cache_close(cache);
 	x->entities.cache = NULL;
-	corpus_index_trim();
+	xtrim(); /* a phase's scratch (the tagger's above all) before the next one */
 }
 
 static void *corpus_index_main(void *arg)
@@ -155,7 +129,7 @@ static void *corpus_index_main(void *arg)
 	furniture_learn(&x->furniture, x->corpus);
 	entity_table_use_furniture(&x->entities, &x->furniture);
 	corpus_index_run_phase(x, NULL);
-	corpus_index_trim();
+	xtrim();
 	atomic_store(&x->done, 0); /* before the flag: the second phase's 0%, not 100% */
 	corpus_index_signal(x, CORPUS_INDEX_SEARCH);
 	model = ner_default(&error);
@@ -166,7 +140,7 @@ static void *corpus_index_main(void *arg)
 		if (!atomic_load(&x->cancel)) {
 			entity_table_merge(&x->entities);
 			related_index_build(&x->related, &x->entities, &x->search, x->nthreads, &x->cancel);
-			corpus_index_trim();
+			xtrim();
 		}
 	}
 	corpus_index_signal(x, CORPUS_INDEX_ENTITIES);
@@ -206,7 +180,7 @@ void corpus_index_grow(struct corpus_index *x, size_t n)
 /* Prepared (corpus_index_prepare): keep the search entries built so far, take in the rest. */
 static void corpus_index_ready_for(struct corpus_index *x, const struct corpus *c, int nthreads)
 {
-	corpus_index_hold_thresholds();
+	xhold_malloc_thresholds(); /* the related stories' vocabularies and scratch: 14 MB of the peak */
 	if (x->corpus == c && !x->started) {
 		x->nthreads = corpus_index_threads(nthreads);
 		corpus_index_grow(x, c->n);

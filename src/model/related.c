@@ -2,9 +2,6 @@
  * their posting lists, and the ranking of an article's neighbours (related.h says how). */
 #include "qari/related.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
@@ -253,15 +250,6 @@ static void related_vecs_pack(struct related_vecs *vs, const struct related_job 
 	related_vecs_fit(vs, jobs[nj - 1].to);
 }
 
-/* Scratch freed in pieces between blocks that stay keeps its pages in malloc (in each
- * thread's arena, the vocabularies' above all): whole free pages go back to the system. */
-static void related_trim(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
 /* Two passes over the text, so that no article's whole vocabulary is held at once (the
  * counts of every article before the cut to RELATED_WORD_TERMS were 40 MB on SaudiNewsNet),
  * each on nthreads threads (≤ 0: one a core). */
@@ -292,7 +280,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 	related_run(jobs, nj, related_df_worker);
 	related_furniture(x, jobs, nj);
 	df = related_merge_df(jobs, nj, vocab);
-	related_trim(); /* the jobs' vocabularies, before pass two's vectors */
+	xtrim(); /* the jobs' vocabularies, before pass two's vectors */
 	nw = x->nwords = vocab->n;
 	idf = xcalloc(nw + 1, sizeof *idf);
 	x->rare = xcalloc(nw + 1, sizeof *x->rare);
@@ -324,7 +312,7 @@ static void related_word_vectors(struct related_index *x, const struct ner_lexic
 		related_keep_words(x, vocab);
 	}
 	strtab_free(vocab);
-	related_trim(); /* the scratch above goes before the posting lists come */
+	xtrim(); /* the scratch above goes before the posting lists come */
 	if (complete)
 		related_postings_build(&x->wpost, &x->word, x->narticles, nw);
 }

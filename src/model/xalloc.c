@@ -1,10 +1,13 @@
-/* xalloc.c - allocation that dies on failure, and a small string buffer. */
+/* xalloc.c - allocation that dies on failure, giving freed pages back, and a small string buffer. */
 #include "qari/xalloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__ /* defined by the headers above */
+#include <malloc.h>
+#endif
 
 static void (*xalloc_fatal_hook)(void);
 
@@ -162,4 +165,19 @@ void xqsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const vo
 {
 	if (n > 1)
 		qsort(base, n, size, cmp);
+}
+
+void xtrim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
+void xhold_malloc_thresholds(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	mallopt(M_TRIM_THRESHOLD, 128 * 1024);
+#endif
 }
