@@ -118,6 +118,7 @@ struct related_params {
 	int word_terms;      /* words kept per article */
 	bool with_dates;     /* dates count as entities (the ranking before issue 14) */
 	bool with_furniture; /* datelines, date words, agency tags and recurring paragraphs count */
+	bool with_places_apart; /* articles about places apart link too (related_private.h) */
 };
 struct related_params related_params_default(void);
 

@@ -497,6 +497,35 @@ static bool related_is_copy(const struct related_index *x, size_t a, size_t b)
 	       (x->title[a] == x->title[b] && cos >= RELATED_COPY_TITLE_COSINE);
 }
 
+/* Article a's places (corpus entities), into v. */
+static size_t related_places_of(const struct related_index *x, size_t a, struct related_place *v)
+{
+	const struct article_entities *es = &x->entities->per_article[a];
+	size_t n = 0;
+	for (size_t k = 0; k < es->n; k++)
+		if (es->v[k].type == ENTITY_PLACE && es->v[k].id != UINT32_MAX)
+			related_place_add(v, &n, es->v[k].id, es, &es->v[k]);
+	return n;
+}
+
+/* Whether a (its places pa[0, npa)) and b are about places apart and not copies of one
+ * story (whose tagging may differ). */
+static bool related_apart(const struct related_index *x, const struct related_place *pa, size_t npa,
+			  size_t a, size_t b)
+{
+	struct related_place pb[RELATED_PLACES_MAX];
+	size_t npb;
+	long d;
+
+	if (npa == 0 || x->params.with_places_apart)
+		return false;
+	npb = related_places_of(x, b, pb);
+	if (!related_places_apart(pa, npa, pb, npb))
+		return false;
+	d = related_days_apart(x, a, b);
+	return d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_TITLE_COSINE;
+}
+
 /* The pool best max candidates of article a scoring at least floor; scratch kept zeroed. The
  * floor comes before the words' evidence: most of the thousands of articles sharing a word
  * with a score far below it, and checking each one's evidence was most of an open's time. */
@@ -507,7 +536,8 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 	double *score = x->score, norm = 1 + p->entity_boost;
 	struct related_vec ve = related_vec_of(&x->ent, a);
 	struct related_words_of wa = {0};
-	size_t n = 0;
+	struct related_place pa[RELATED_PLACES_MAX];
+	size_t n = 0, npa = related_places_of(x, a, pa);
 
 	if (x->word.at) /* no words without the entity model's stop words */
 		related_words_of(x, a, &wa);
@@ -519,7 +549,8 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 		if (b == a || sb <= 1e-9 || (n == max && sb < pool[0].score))
 			continue; /* nothing, or below the weakest kept: most of thousands */
 		sb *= related_time(x, a, b);
-		if (sb > 1e-9 && sb >= floor && (wa.rare == NULL || related_enough_words(x, &wa, b)))
+		if (sb > 1e-9 && sb >= floor && (wa.rare == NULL || related_enough_words(x, &wa, b)) &&
+		    !related_apart(x, pa, npa, a, b))
 			related_top_add(pool, &n, max, (struct related_link){.article = (uint32_t)b, .score = sb});
 	}
 	xqsort(pool, n, sizeof *pool, related_link_cmp);

@@ -26,6 +26,27 @@
 
 struct ner_lexicon;
 struct search_index;
+struct article_entities;
+struct article_entity;
+
+/* Places apart (related_places.c): an article is about the places its title names or it
+ * names RELATED_PLACE_MENTIONS times; two articles each about places the other never names
+ * are the same kind of story from two towns or markets, not one story (fitted on the judged
+ * dev pairs: tests/data/judged/fit_related.py), unless their words make them copies. */
+#define RELATED_PLACE_MENTIONS 2
+#define RELATED_PLACES_MAX 32 /* places kept per article, the first named */
+struct related_place {
+	uint32_t id;       /* the place's entity (the corpus's, or the store's term) */
+	uint32_t mentions; /* how often the article names it */
+	bool title;        /* named in its title */
+};
+bool related_place_main(const struct related_place *p);
+/* Entity e of es, a place known as id, into v[0, *n) (room for RELATED_PLACES_MAX). */
+void related_place_add(struct related_place *v, size_t *n, uint32_t id, const struct article_entities *es,
+		       const struct article_entity *e);
+/* Whether each of a and b is about some place and about none the other names. */
+bool related_places_apart(const struct related_place *a, size_t na, const struct related_place *b,
+			  size_t nb);
 
 /* The stems of one article as word ids, appended to ids: interned into vocab (intern), or
  * only looked up in a shared table (find; a word not there is left out). */

@@ -158,9 +158,9 @@ struct sr_mem {
 struct sr_cached {
 	int64_t row; /* 0: empty */
 	int32_t day;
-	uint32_t nw, ne;
-	uint32_t *ids; /* nw word terms, then ne entity keys */
-	float *w;
+	uint32_t nw, ne, np;
+	uint32_t *ids; /* nw word terms, then ne entity keys, then np places */
+	float *w;      /* a place's: how often the article names it (sr_places_pack) */
 };
 
 /* A candidate's score being summed over the postings. */
@@ -177,6 +177,8 @@ struct store_related_state {
 	struct store_related_stems stems;
 	struct strtab skip;
 	struct related_work v, e;
+	struct related_place places[RELATED_PLACES_MAX]; /* the article's (related_private.h) */
+	size_t nplaces;
 	double *idf;
 	size_t idfcap;
 	uint32_t *counted;      /* the terms counted in df for this article */
@@ -700,15 +702,51 @@ static void sr_vec_pack(const struct related_work *v, struct strbuf *out)
 	}
 }
 
+/* An entities blob ends with the article's places after a pair (SR_PLACES, count): whether
+ * one is about a place is all the ranking asks of them, kept as 1 or RELATED_PLACE_MENTIONS
+ * mentions. */
+#define SR_PLACES UINT32_MAX
+static void sr_places_pack(const struct related_place *v, size_t n, struct strbuf *out)
+{
+	uint32_t mark = SR_PLACES;
+	float count = (float)n;
+	if (n == 0)
+		return;
+	strbuf_append(out, (const char *)&mark, sizeof mark);
+	strbuf_append(out, (const char *)&count, sizeof count);
+	for (size_t i = 0; i < n; i++) {
+		float m = related_place_main(&v[i]) ? RELATED_PLACE_MENTIONS : 1;
+		strbuf_append(out, (const char *)&v[i].id, sizeof v[i].id);
+		strbuf_append(out, (const char *)&m, sizeof m);
+	}
+}
+
+/* A blob's pairs up to its places (none in a words blob). */
 static void sr_vec_unpack(const void *blob, int len, struct sr_vec *v)
 {
 	const char *p = blob;
-	v->n = len > 0 ? (size_t)len / 8 : 0;
-	v->ids = xcalloc(v->n + 1, sizeof *v->ids);
-	v->w = xcalloc(v->n + 1, sizeof *v->w);
-	for (size_t i = 0; i < v->n; i++) {
-		memcpy(&v->ids[i], p + 8 * i, 4);
-		memcpy(&v->w[i], p + 8 * i + 4, 4);
+	size_t n = len > 0 ? (size_t)len / 8 : 0;
+	v->ids = xcalloc(n + 1, sizeof *v->ids);
+	v->w = xcalloc(n + 1, sizeof *v->w);
+	for (v->n = 0; v->n < n; v->n++) {
+		memcpy(&v->ids[v->n], p + 8 * v->n, 4);
+		if (v->ids[v->n] == SR_PLACES)
+			break;
+		memcpy(&v->w[v->n], p + 8 * v->n + 4, 4);
+	}
+}
+
+/* The places of an entities blob, as ids and mentions into v (caller frees). */
+static void sr_places_unpack(const void *blob, int len, struct sr_vec *v)
+{
+	const char *p = blob;
+	size_t n = len > 0 ? (size_t)len / 8 : 0, at = 0;
+	while (at < n && memcmp(p + 8 * at, &(uint32_t){SR_PLACES}, 4) != 0)
+		at++;
+	*v = (struct sr_vec){xcalloc(n + 1, sizeof *v->ids), xcalloc(n + 1, sizeof *v->w), 0};
+	for (at++; at < n; at++, v->n++) {
+		memcpy(&v->ids[v->n], p + 8 * at, 4);
+		memcpy(&v->w[v->n], p + 8 * at + 4, 4);
 	}
 }
 
@@ -902,6 +940,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 	related_work_room(v, (es ? es->n : 0) + 1);
 	sr_idf_room(x, (es ? es->n : 0) + 1);
 	v->n = 0;
+	x->nplaces = 0;
 	for (size_t j = 0; es && j < es->n; j++) {
 		const struct article_entity *e = &es->v[j];
 		char *name;
@@ -913,6 +952,8 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 		name = article_entity_name(art, e);
 		sr_term_count(s, 1 + (int)e->type, article_entity_key(es, e), name, &id, &df);
 		free(name);
+		if (e->type == ENTITY_PLACE)
+			related_place_add(x->places, &x->nplaces, id, es, e);
 		for (at = 0; at < v->n && v->p[at].id != id; at++)
 			;
 		if (at < v->n) { /* two entities of one key: counted once, mentions added */
@@ -971,22 +1012,21 @@ static struct sr_cached *sr_cache_slot(struct store_related_state *x, int64_t ro
 
 /* Row's vectors into the cache (pairs of words then of entities). */
 static struct sr_cached *sr_cache_put(struct store_related_state *x, int64_t row, int32_t day,
-				      struct related_vec words, struct related_vec ents)
+				      struct related_vec words, struct related_vec ents,
+				      struct related_vec places)
 {
 	struct sr_cached *c = sr_cache_slot(x, row);
-	size_t n = words.n + ents.n;
+	const struct related_vec *parts[] = {&words, &ents, &places};
+	size_t n = words.n + ents.n + places.n, at = 0;
 	free(c->ids);
 	free(c->w);
-	*c = (struct sr_cached){row, day, (uint32_t)words.n, (uint32_t)ents.n,
+	*c = (struct sr_cached){row, day, (uint32_t)words.n, (uint32_t)ents.n, (uint32_t)places.n,
 				xcalloc(n + 1, sizeof *c->ids), xcalloc(n + 1, sizeof *c->w)};
-	if (words.n) {
-		memcpy(c->ids, words.ids, words.n * sizeof *c->ids);
-		memcpy(c->w, words.w, words.n * sizeof *c->w);
-	}
-	if (ents.n) {
-		memcpy(c->ids + words.n, ents.ids, ents.n * sizeof *c->ids);
-		memcpy(c->w + words.n, ents.w, ents.n * sizeof *c->w);
-	}
+	for (size_t k = 0; k < 3; at += parts[k++]->n)
+		if (parts[k]->n) {
+			memcpy(c->ids + at, parts[k]->ids, parts[k]->n * sizeof *c->ids);
+			memcpy(c->w + at, parts[k]->w, parts[k]->n * sizeof *c->w);
+		}
 	return c;
 }
 
@@ -1020,7 +1060,7 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	struct store_related_state *x = s->related;
 	struct sr_cached *c = sr_cache_slot(x, row);
 	sqlite3_stmt *st;
-	struct sr_vec w = {0}, e = {0};
+	struct sr_vec w = {0}, e = {0}, p = {0};
 	int32_t day;
 
 	if (c->row == row)
@@ -1034,10 +1074,12 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	day = (int32_t)sqlite3_column_int64(st, 0);
 	sr_vec_unpack(sqlite3_column_blob(st, 2), sqlite3_column_bytes(st, 2), &w);
 	sr_vec_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &e);
+	sr_places_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &p);
 	sqlite3_reset(st);
-	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e));
+	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e), sr_view(&p));
 	sr_vec_free(&w);
 	sr_vec_free(&e);
+	sr_vec_free(&p);
 	return c;
 }
 
@@ -1105,6 +1147,24 @@ static uint64_t *sr_units(struct store *s, const struct related_work *v, const s
 	return units;
 }
 
+/* related.c's related_apart: whether the article being linked (on day) and b, whose words
+ * are words alike, are about places apart and not copies of one story. */
+static bool sr_apart(const struct store_related_state *x, int32_t day, const struct sr_cached *b,
+		     double words)
+{
+	struct related_place pb[RELATED_PLACES_MAX];
+	long d;
+
+	if (x->nplaces == 0 || b->np == 0)
+		return false;
+	for (size_t k = 0; k < b->np && k < RELATED_PLACES_MAX; k++)
+		pb[k] = (struct related_place){b->ids[b->nw + b->ne + k], (uint32_t)b->w[b->nw + b->ne + k], false};
+	if (!related_places_apart(x->places, x->nplaces, pb, b->np < RELATED_PLACES_MAX ? b->np : RELATED_PLACES_MAX))
+		return false;
+	d = sr_days_apart(day, b->day);
+	return d < 0 || d > RELATED_COPY_DAYS || words < RELATED_COPY_TITLE_COSINE;
+}
+
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
  * related_candidates scores them: with the common words, which found no candidate but weigh
  * in the cosine, with the shared entities' boost, and 0 without the words' evidence
@@ -1131,8 +1191,11 @@ static void sr_rescore(struct store *s, const struct related_work *v, const stru
 			struct related_vec eb = {b->ids + b->nw, b->w + b->nw, b->ne};
 			bool enough = related_evidence(&va, rare, units, related_shared_entities(&ea, &eb), &vb,
 						       RELATED_BEYOND_ONE * small, RELATED_RARE_EVIDENCE * small);
-			x->hits[i].score = enough ? (sr_dot_spread(x, &vb) + RELATED_ENTITY_BOOST * sr_dot_spread(x, &eb)) /
-					   (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day) : 0;
+			double words = sr_dot_spread(x, &vb);
+			x->hits[i].score = enough && !sr_apart(x, day, b, words)
+						   ? (words + RELATED_ENTITY_BOOST * sr_dot_spread(x, &eb)) /
+							     (1 + RELATED_ENTITY_BOOST) * sr_time(day, b->day)
+						   : 0;
 		}
 		if (x->hits[i].score > 1e-9)
 			x->hits[n++] = x->hits[i];
@@ -1417,6 +1480,7 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 
 	sr_vec_pack(&x->v, &w);
 	sr_vec_pack(&x->e, &e);
+	sr_places_pack(x->places, x->nplaces, &e);
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_int64(st, 2, day);
 	sqlite3_bind_int64(st, 3, (int64_t)title);
@@ -1427,9 +1491,15 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 	ok = sr_done(st);
 	strbuf_free(&w);
 	strbuf_free(&e);
-	if (ok)
+	if (ok) {
+		uint32_t ids[RELATED_PLACES_MAX];
+		float m[RELATED_PLACES_MAX];
+		for (size_t k = 0; k < x->nplaces; k++)
+			ids[k] = x->places[k].id, m[k] = related_place_main(&x->places[k]) ? RELATED_PLACE_MENTIONS : 1;
 		sr_cache_put(x, row, day, (struct related_vec){x->v.ids, x->v.w, x->v.n},
-			     (struct related_vec){x->e.ids, x->e.w, x->e.n});
+			     (struct related_vec){x->e.ids, x->e.w, x->e.n},
+			     (struct related_vec){ids, m, x->nplaces});
+	}
 	for (size_t j = 0; ok && j < x->v.n; j++) {
 		struct sr_term *t = sr_term_by_id(&x->mem, x->v.ids[j]);
 		if (x->mem.postings) { /* written at the flush */

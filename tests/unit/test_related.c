@@ -2,7 +2,7 @@
  * Yemen, two unrelated), and on small made-up corpora for each rule of the ranking: time
  * proximity, the floors, copies folded into one entry (and the article's own copies kept
  * apart), common entities that cannot make a link, one shared word that cannot either, the
- * dateline left out, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
+ * dateline left out, places apart, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
  * on one thread and on several. */
 #include <stdlib.h>
 #include <string.h>
@@ -462,6 +462,37 @@ static void test_evidence_units(void)
 	CHECK(related_shared_entities(&ea, &eb) == 2);
 }
 
+/* An article is about the places its title names or it names twice (two entities of one
+ * place add up); two articles each about a place the other never names are apart, not when
+ * either names the other's place, nor when one is about no place. */
+static void test_places_apart(void)
+{
+	struct entity_mention mentions[] = {{0, 0, 1}, {1, 0, 1}, {-1, 0, 1}, {2, 0, 1}, {3, 0, 1}};
+	struct article_entity ents[] = {
+		{.type = ENTITY_PLACE, .first = 0, .nmentions = 2}, /* named twice */
+		{.type = ENTITY_PLACE, .first = 2, .nmentions = 1}, /* in the title */
+		{.type = ENTITY_PLACE, .first = 3, .nmentions = 1}, /* once */
+		{.type = ENTITY_PLACE, .first = 4, .nmentions = 1}, /* once more, same place */
+	};
+	struct article_entities es = {ents, mentions, NULL, 4, 5};
+	struct related_place jazan[RELATED_PLACES_MAX], ahsa[RELATED_PLACES_MAX], once[RELATED_PLACES_MAX];
+	size_t nj = 0, na = 0, no = 0;
+
+	related_place_add(jazan, &nj, 1, &es, &ents[0]);   /* جازان, twice */
+	related_place_add(ahsa, &na, 2, &es, &ents[1]);    /* الأحساء, in the title */
+	related_place_add(once, &no, 3, &es, &ents[2]);    /* a place named once */
+	CHECK(related_place_main(&jazan[0]) && related_place_main(&ahsa[0]) && !related_place_main(&once[0]));
+	CHECK(related_places_apart(jazan, nj, ahsa, na));
+	CHECK(related_places_apart(ahsa, na, jazan, nj)); /* symmetric */
+	CHECK(!related_places_apart(jazan, nj, once, no)); /* about no place */
+	CHECK(!related_places_apart(jazan, nj, jazan, nj));
+	related_place_add(ahsa, &na, 1, &es, &ents[2]); /* names جازان once too */
+	CHECK(na == 2 && !related_places_apart(jazan, nj, ahsa, na));
+	related_place_add(once, &no, 3, &es, &ents[3]); /* named twice in all */
+	CHECK(no == 1 && once[0].mentions == 2 && related_place_main(&once[0]));
+	CHECK(related_places_apart(jazan, nj, once, no));
+}
+
 /* Two word indexes give the same ids, weights and posting lists. */
 static void check_same_words(const struct related_index *one, const struct related_index *two,
 			     size_t n)
@@ -545,6 +576,7 @@ int main(int argc, char **argv)
 		test_why_as_written(m);
 	}
 	test_evidence_units();
+	test_places_apart();
 	corpus_free(&c);
 	ner_default_free();
 	free(paths[0]);
