@@ -15,7 +15,9 @@
  *                  word in common: the cosine without its strongest shared word reaches
  *                  RELATED_BEYOND_ONE, and the shared words found in at most
  *                  RELATED_RARE_SHARE of the articles make RELATED_RARE_EVIDENCE of it (a
- *                  town's name alone, or civil-defence words alone, are not one story).
+ *                  town's name alone, or civil-defence words alone, are not one story);
+ *                  0 too for articles about places apart (each about a place the other never
+ *                  names, not copies: the same kind of story from another town or market).
  * A list starts only with an entry scoring at least RELATED_FIRST_FLOOR: an article with
  * nothing that close shows nothing. Once it has one, entries down to RELATED_FLOOR follow
  * (both less in a collection of a few dozen articles), if they score RELATED_RELATIVE_FLOOR
