@@ -2,7 +2,8 @@
  * find the neighbours the in-memory ranking finds over the whole set, whatever the order;
  * the first article of a story gets the later ones in its list; an article whose text
  * changed moves to its new story's lists, also when another connection changed it; retention forgets an article everywhere; an import leaves the related tables as
- * batch-by-batch ingest does; a version-2 store is migrated and rebuilt in batches. */
+ * batch-by-batch ingest does; a version-2 store is migrated and rebuilt in batches; two
+ * towns' reports of one kind of story are linked in neither (places apart). */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -512,6 +513,83 @@ static void test_why_as_written(void)
 	store_close(s);
 }
 
+/* One kind of story in two towns (raids on midday work in Jazan and in al-Ahsa, days apart):
+ * each town's reports link, the two towns' do not (places apart), in memory and in the
+ * store alike; without the rule the two towns' would. */
+static const char *const test_towns[] = {"جازان", "الأحساء"};
+
+static void test_town_item(struct strbuf *sb, size_t i)
+{
+	const char *town = test_towns[i % 2];
+	strbuf_printf(sb, "<item><link>http://x/town/%zu</link><title>ضبط %zu مخالفة للعمل تحت الشمس في %s"
+		      "</title><description>ضبطت فرق التفتيش التابعة لمكتب العمل في %s %zu مخالفة لقرار منع "
+		      "العمل تحت أشعة الشمس في مواقع البناء والمشاريع، وأوضح مدير مكتب العمل في %s أن "
+		      "الحملات مستمرة حتى نهاية الصيف وأن المخالفين سيحالون إلى اللجان المختصة.</description>"
+		      "<pubDate>Mon, %02zu Jun 2026 10:00:00 GMT</pubDate></item>",
+		      i, 40 + 7 * i, town, town, 40 + 7 * i, town, 1 + 4 * i);
+}
+
+static bool test_town_of(const struct article *a)
+{
+	return strstr(a->title, test_towns[0]) != NULL;
+}
+
+static bool test_linked(const struct related_index *x, size_t a, size_t b)
+{
+	struct related_link *l;
+	size_t n = related_find(x, a, 10, &l);
+	bool found = false;
+	for (size_t k = 0; k < n; k++) {
+		found = found || l[k].article == b;
+		for (size_t i = 0; i < l[k].ncopies; i++)
+			found = found || l[k].copies[i] == b;
+	}
+	related_links_free(l, n);
+	return found;
+}
+
+static void test_places_apart(void)
+{
+	struct strbuf sb = {0};
+	struct corpus c;
+	struct entity_table t;
+	struct related_index x;
+	struct related_params p = related_params_default();
+	struct store *s;
+	char *error = NULL;
+
+	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة</title>");
+	for (size_t i = 0; i < 4; i++)
+		test_town_item(&sb, i);
+	strbuf_printf(&sb, "</channel></rss>");
+	corpus_init(&c);
+	corpus_load_buffer(&c, "http://127.0.0.1/towns.xml", sb.data, sb.len);
+	strbuf_free(&sb);
+	REQUIRE(c.n == 4);
+	entity_table_build(&t, &c, test_model);
+	related_index_build(&x, &t, NULL, 1, NULL);
+	for (size_t a = 0; a < 4; a++)
+		for (size_t b = 0; b < 4; b++)
+			if (b != a) /* linked when of one town */
+				CHECK(test_linked(&x, a, b) == (test_town_of(c.items[a]) == test_town_of(c.items[b])));
+	s = test_open("towns.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	for (size_t a = 0; a < 4; a++) {
+		char *want = test_memory_ids(&x, a), *got = test_store_ids(s, c.items[a]->id);
+		CHECK(*want != '\0' && strcmp(want, got) == 0);
+		free(want);
+		free(got);
+	}
+	store_close(s);
+	related_index_free(&x);
+	p.with_places_apart = true;
+	related_index_build_with(&x, &t, NULL, 1, NULL, &p);
+	CHECK(test_linked(&x, 0, 1) || test_linked(&x, 0, 3)); /* the rule parts them */
+	related_index_free(&x);
+	entity_table_free(&t);
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-related-XXXXXX";
@@ -533,6 +611,7 @@ int main(void)
 	test_import_index();
 	test_migration();
 	test_why_as_written();
+	test_places_apart();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
 	ner_default_free();
