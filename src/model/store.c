@@ -523,13 +523,76 @@ long store_pos(struct store *s, const char *id)
 	return m ? m->pos : 0;
 }
 
+/* Other connections' commits since (PRAGMA data_version: this one's own do not move it). */
+static int64_t store_data_version(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_DATA_VERSION, "PRAGMA data_version");
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+/* The count of rows marked read kept is still the tables'. */
+static bool store_read_rows_kept(struct store *s)
+{
+	return s->read_rows.valid && sqlite3_total_changes64(s->db) == s->read_rows.changes &&
+	       store_data_version(s) == s->read_rows.version;
+}
+
+size_t store_read_rows(struct store *s)
+{
+	sqlite3_stmt *st;
+
+	if (store_read_rows_kept(s))
+		return s->read_rows.n;
+	/* the version first: a commit between the two is counted, and counted again next time */
+	s->read_rows.version = store_data_version(s);
+	/* CROSS JOIN keeps marks outside: the planner would scan every article otherwise */
+	st = store_stmt(s, STORE_STMT_READ_ROWS, "SELECT count(*) FROM marks m CROSS JOIN articles a"
+						 " ON a.aid = m.aid WHERE m.read != 0");
+	s->read_rows.valid = sqlite3_step(st) == SQLITE_ROW; /* not when interrupted */
+	s->read_rows.n = s->read_rows.valid ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	s->read_rows.changes = sqlite3_total_changes64(s->db);
+	return s->read_rows.n;
+}
+
+/* The article rows of aid (marks may name articles the store does not hold). */
+static size_t store_article_rows(struct store *s, const char *aid)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_IS_ARTICLE,
+				      "SELECT count(*) FROM articles WHERE aid = ?");
+	size_t n;
+
+	store_bind_text(st, 1, aid);
+	n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+/* After a mark's write, kept: the count of rows read was the tables' before it. A row
+ * marked read adds its article's rows; one marked unread has it counted again (a rare key,
+ * and an insert of an unread mark is not told from an update here). */
+static void store_read_rows_follow(struct store *s, bool kept, enum store_stmt_id id,
+				   const char *aid, long v)
+{
+	if (kept && id == STORE_STMT_SET_READ && sqlite3_changes(s->db) > 0) {
+		if (v == 0)
+			kept = false;
+		else
+			s->read_rows.n += store_article_rows(s, aid);
+	}
+	s->read_rows.valid = kept;
+	s->read_rows.changes = sqlite3_total_changes64(s->db);
+}
+
 /* Write one mark; memory holds it even when the database could not (with a message). */
 static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *sql,
 			   const char *aid, long v)
 {
 	sqlite3_stmt *st;
 	struct store_mark *m;
-	bool ok;
+	bool ok, kept;
 
 	store_marks_load(s);
 	if ((m = store_mark_find(s, aid, true)) == NULL)
@@ -542,6 +605,7 @@ static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *s
 		m->pos = v;
 	if (s->read_only)
 		return false;
+	kept = store_read_rows_kept(s);
 	st = store_stmt(s, id, sql);
 	store_bind_text(st, 1, aid);
 	sqlite3_bind_int64(st, 2, v);
@@ -549,6 +613,7 @@ static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *s
 	if (!ok)
 		store_message(s, store_errmsg(s, "a mark was not saved"));
 	sqlite3_reset(st);
+	store_read_rows_follow(s, kept && ok, id, aid, v);
 	return ok;
 }
 
@@ -580,14 +645,16 @@ bool store_set_last(struct store *s, const char *id)
 	sqlite3_stmt *st = store_stmt(s, STORE_STMT_SET_LAST,
 		"INSERT INTO meta (key, value) VALUES ('last', ?1) "
 		"ON CONFLICT (key) DO UPDATE SET value = ?1 WHERE value IS NOT ?1");
-	bool ok;
+	bool ok, kept;
 	if (s->read_only)
 		return false;
+	kept = store_read_rows_kept(s);
 	store_bind_text(st, 1, id);
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	if (!ok)
 		store_message(s, store_errmsg(s, "the last article was not saved"));
 	sqlite3_reset(st);
+	store_read_rows_follow(s, kept, STORE_STMT_SET_LAST, id, 0); /* no mark: unmoved */
 	return ok;
 }
 

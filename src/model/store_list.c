@@ -446,19 +446,6 @@ size_t store_list_before(struct store *s, const struct store_list_filter *f,
 	return n;
 }
 
-/* Article rows whose mark has `which` set, counted from the marks' side. */
-static size_t store_list_marked(struct store *s, const char *which)
-{
-	/* CROSS JOIN keeps marks outside: the planner would scan every article otherwise */
-	char *sql = xasprintf("SELECT count(*) FROM marks m CROSS JOIN articles a ON a.aid = m.aid"
-			      " WHERE m.%s != 0", which);
-	sqlite3_stmt *st = store_prepare(s, sql);
-	size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	free(sql);
-	return n;
-}
-
 /* The whole list or its unread view counted without reading it: the store's count
  * (store_count, kept by triggers) less the rows marked read. False for any other filter. */
 static bool store_list_count_fast(struct store *s, const struct store_list_filter *f,
@@ -470,7 +457,7 @@ static bool store_list_count_fast(struct store *s, const struct store_list_filte
 	    f->marks == STORE_LIST_BOOKMARKED)
 		return false;
 	all = store_count(s);
-	read = store_list_marked(s, "read");
+	read = store_read_rows(s);
 	read = read < all ? read : all;
 	*n = f->marks == STORE_LIST_UNREAD ? all - read : all;
 	if (unread)

@@ -558,6 +558,59 @@ static void test_sql(const char *name, const char *sql)
 	free(path);
 }
 
+/* The unread figure of the whole list: the count of rows marked read is kept as marks are
+ * set, and made again after other writes on this connection or another's commits. */
+static size_t test_unread(struct store *s)
+{
+	struct store_list_filter f = STORE_LIST_ALL;
+	size_t unread = 0;
+	store_list_count(s, &f, &unread);
+	return unread;
+}
+
+static void test_read_rows_kept(void)
+{
+	struct store *s = test_open("readrows.db");
+	struct store_list_filter f = STORE_LIST_ALL;
+	struct store_list_page page = {0};
+	struct corpus c;
+	char *sql;
+
+	test_many(&c);
+	test_ingest(s, 0, &c);
+	corpus_free(&c);
+	store_list_after(s, &f, NULL, 4, &page);
+	CHECK_INT(test_unread(s), 25);
+	CHECK(store_set_read(s, page.v[0].id, true));
+	CHECK(store_set_read(s, page.v[1].id, true));
+	CHECK(store_set_read(s, page.v[1].id, true)); /* no change */
+	CHECK(store_set_bookmark(s, page.v[2].id, true));
+	CHECK(store_set_pos(s, page.v[2].id, 7));
+	CHECK(store_set_last(s, page.v[2].id));
+	CHECK(store_set_read(s, "abcdefabcdef", true)); /* no article of the store */
+	CHECK_INT(test_unread(s), 23);
+	CHECK(store_set_read(s, page.v[0].id, false));
+	CHECK_INT(test_unread(s), 24);
+	/* another connection's mark */
+	sql = xasprintf("INSERT INTO marks (aid, read) VALUES ('%s', 1)", page.v[3].id);
+	test_sql("readrows.db", sql);
+	free(sql);
+	CHECK_INT(test_unread(s), 23);
+	/* an article stored on this connection whose id was marked read before */
+	corpus_init(&c);
+	test_add(&c, "http://x/new", "خبر جديد", "نص", "2026-06-09 10:00", "spa");
+	CHECK(store_set_read(s, c.items[0]->id, true));
+	CHECK_INT(test_unread(s), 23);
+	test_ingest(s, 0, &c);
+	corpus_free(&c);
+	CHECK_INT(test_unread(s), 23); /* 26 rows, 3 read */
+	f.marks = STORE_LIST_UNREAD;
+	store_list_page_clear(&page);
+	CHECK_INT(store_list_after(s, &f, NULL, 100, &page), 23);
+	store_list_page_free(&page);
+	store_close(s);
+}
+
 /* An index made by another normalisation (its version in meta differs) is made again at
  * open: here it also lacks a row written behind the triggers' back. */
 static void test_fts_rebuilt(void)
@@ -675,6 +728,7 @@ int main(void)
 	test_root = tmpl;
 	test_paging();
 	test_counts_and_filters();
+	test_read_rows_kept();
 	test_search();
 	test_search_walk();
 	test_search_in_step();
