@@ -532,8 +532,7 @@ static int64_t store_data_version(struct store *s)
 	return v;
 }
 
-/* The count of rows marked read kept is still the tables'. */
-static bool store_read_rows_kept(struct store *s)
+bool store_read_rows_kept(struct store *s)
 {
 	return s->read_rows.valid && sqlite3_total_changes64(s->db) == s->read_rows.changes &&
 	       store_data_version(s) == s->read_rows.version;
@@ -570,6 +569,12 @@ static size_t store_article_rows(struct store *s, const char *aid)
 	return n;
 }
 
+void store_read_rows_after(struct store *s, bool kept)
+{
+	s->read_rows.valid = kept;
+	s->read_rows.changes = sqlite3_total_changes64(s->db);
+}
+
 /* After a mark's write, kept: the count of rows read was the tables' before it. A row
  * marked read adds its article's rows; one marked unread has it counted again (a rare key,
  * and an insert of an unread mark is not told from an update here). */
@@ -582,8 +587,7 @@ static void store_read_rows_follow(struct store *s, bool kept, enum store_stmt_i
 		else
 			s->read_rows.n += store_article_rows(s, aid);
 	}
-	s->read_rows.valid = kept;
-	s->read_rows.changes = sqlite3_total_changes64(s->db);
+	store_read_rows_after(s, kept);
 }
 
 /* Write one mark; memory holds it even when the database could not (with a message). */
@@ -654,7 +658,7 @@ bool store_set_last(struct store *s, const char *id)
 	if (!ok)
 		store_message(s, store_errmsg(s, "the last article was not saved"));
 	sqlite3_reset(st);
-	store_read_rows_follow(s, kept, STORE_STMT_SET_LAST, id, 0); /* no mark: unmoved */
+	store_read_rows_after(s, kept);
 	return ok;
 }
 

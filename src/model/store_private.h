@@ -101,6 +101,10 @@ char *store_column_text(sqlite3_stmt *st, int i);
 /* The article rows whose mark says read: counted once (the marks joined with the articles,
  * ~0.5 ms for 500 marks at 1,000,000 articles), then kept as marks are set. */
 size_t store_read_rows(struct store *s);
+/* Around a write that sets no read mark and changes no article's id: whether the count is
+ * current before it (store_read_rows_kept), and after it, kept as it was. */
+bool store_read_rows_kept(struct store *s);
+void store_read_rows_after(struct store *s, bool kept);
 
 /* store_related.c's working memory and statements. */
 void store_related_state_free(struct store *s);
