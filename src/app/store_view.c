@@ -92,6 +92,7 @@ bool app_store_start(struct app *app)
 		free(error);
 		return false;
 	}
+	store_tend_between(app->sv.store);
 	any = store_list_any(app->sv.store);
 	if (!any && !store_view_subscribed()) { /* an empty store and nothing to fetch into it */
 		store_close(app->sv.store);
@@ -439,6 +440,7 @@ bool app_store_idle_pending(const struct app *app)
 {
 	return app->sv.fill_step != FILL_NONE || app->sv.tagged_row > 0 ||
 	       (app->sv.win && store_window_staged(app->sv.win)) ||
+	       (app->sv.store && store_tend_due(app->sv.store)) ||
 	       store_view_rows_due(app) != SIZE_MAX || store_view_ahead_due(app);
 }
 
@@ -526,6 +528,8 @@ void app_store_idle(struct app *app)
 		store_view_fill_step(app);
 	else if (app->sv.tagged_row > 0)
 		store_view_write_entities(app);
+	else if (app->sv.store && store_tend_due(app->sv.store))
+		store_tend(app->sv.store); /* the WAL: a key's mark only appends to it */
 	else if ((i = store_view_rows_due(app)) != SIZE_MAX)
 		store_window_row(app->sv.win, i);
 	else if ((row = store_view_ahead_due(app)) > 0)

@@ -276,6 +276,15 @@ void store_close(struct store *s)
 	free(s);
 }
 
+static int store_wal_hook(void *ctx, sqlite3 *db, const char *name, int frames)
+{
+	struct store *s = ctx;
+	(void)db;
+	(void)name;
+	s->wal_frames = frames;
+	return SQLITE_OK;
+}
+
 void store_bulk(struct store *s, bool on)
 {
 	s->bulk = on;
@@ -284,6 +293,58 @@ void store_bulk(struct store *s, bool on)
 	 * safe, and the index's merges find their pages in a bigger cache */
 	store_exec(s, on ? "PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;"
 			 : "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000;", NULL);
+	if (!on && s->tended) /* the pragma took the hook's place */
+		sqlite3_wal_hook(s->db, store_wal_hook, s);
+}
+
+/* The hook replaces SQLite's own, which checkpoints in the commit that passes
+ * wal_autocheckpoint pages: inside a key, with the fsync of the database. */
+void store_tend_between(struct store *s)
+{
+	s->tended = true;
+	s->wal_started = false;
+	sqlite3_wal_hook(s->db, store_wal_hook, s);
+}
+
+bool store_tend_due(const struct store *s)
+{
+	return s->tended && !s->read_only &&
+	       (!s->wal_started || s->wal_frames >= STORE_WAL_CHECKPOINT_FRAMES);
+}
+
+/* The first commit after a checkpoint (or into a new WAL) writes the WAL's header and syncs
+ * it before its pages: made here by a write that changes nothing (page 1 rewritten with the
+ * same user_version), so the next mark a key writes only appends. A writer busy elsewhere is
+ * not waited for: the key's commit starts it then. */
+static void store_wal_start(struct store *s)
+{
+	int v;
+
+	s->wal_started = true;
+	sqlite3_busy_timeout(s->db, 0);
+	if (store_exec(s, "BEGIN IMMEDIATE", NULL)) {
+		char *sql = (v = store_user_version(s)) >= 0
+				    ? xasprintf("PRAGMA user_version = %d", v) : NULL;
+		if (!sql || !store_exec(s, sql, NULL) || !store_exec(s, "COMMIT", NULL))
+			store_exec(s, "ROLLBACK", NULL);
+		free(sql);
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+}
+
+void store_tend(struct store *s)
+{
+	if (!store_tend_due(s))
+		return;
+	if (s->wal_frames >= STORE_WAL_CHECKPOINT_FRAMES) {
+		/* PASSIVE: never waits for a reader or writer; what it could not copy is tried
+		 * again after a later commit reports the WAL still long */
+		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		s->wal_frames = 0;
+		s->wal_started = false;
+		return;
+	}
+	store_wal_start(s);
 }
 
 const char *store_path(const struct store *s) { return s->path; }

@@ -80,6 +80,9 @@ struct store {
 	char **messages;              /* for store_take_message */
 	size_t nmessages, msgcap;
 	atomic_bool interrupted;      /* store_list_interrupt was called (another thread may) */
+	bool tended;                  /* store_tend_between: checkpoints on idle passes */
+	bool wal_started;             /* ...and the WAL's header written since the last one */
+	int wal_frames;               /* pages in the WAL after the last commit */
 };
 
 /* How long a connection waits for another writer (a reader and `qari fetch` may write at
