@@ -427,13 +427,18 @@ static void store_view_read_ahead(struct app *app, int64_t row)
 		reader_pane_prime(&app->reader, app->corpus.items[slot]);
 }
 
-/* The list's rows within two screens of its selection read ahead (PgDn, n past the rows
- * read), SIZE_MAX: all read. */
+/* The list's rows within two screens of its selection read ahead (PgDn), then on to the
+ * nearest unread row below it (n past rows already read), SIZE_MAX: all read. */
 static size_t store_view_rows_due(const struct app *app)
 {
-	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE;
-	return app->sv.win ? store_window_ahead_due(app->sv.win, app->list_data.sel, rows)
-			   : SIZE_MAX;
+	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE, i;
+
+	if (app->sv.win == NULL)
+		return SIZE_MAX;
+	i = store_window_ahead_due(app->sv.win, app->list_data.sel, rows);
+	return i != SIZE_MAX ? i
+			     : store_window_unread_due(app->sv.win, app->list_data.sel,
+						       STORE_VIEW_UNREAD_REACH);
 }
 
 bool app_store_idle_pending(const struct app *app)

@@ -509,6 +509,19 @@ size_t store_window_ahead_due(const struct store_window *w, size_t i, size_t row
 	return SIZE_MAX;
 }
 
+size_t store_window_unread_due(const struct store_window *w, size_t i, size_t reach)
+{
+	size_t end = w->base + w->page.n;
+
+	if (w->f.query || !w->counted || w->page.n == 0 || i < w->base || i >= end)
+		return SIZE_MAX;
+	reach = reach < STORE_WINDOW_AHEAD_MAX ? reach : STORE_WINDOW_AHEAD_MAX;
+	for (size_t k = i + 1; k < end && k <= i + reach; k++)
+		if (!w->page.v[k - w->base].read)
+			return SIZE_MAX; /* the nearest is read already */
+	return end <= i + reach && end < w->count ? end : SIZE_MAX;
+}
+
 const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 {
 	struct store_list_page *p = &w->page;

@@ -92,6 +92,10 @@ const struct store_list_row *store_window_row_read(const struct store_window *w,
  * STORE_WINDOW_AHEAD_MAX, so the rows kept always hold both sides. */
 #define STORE_WINDOW_AHEAD_MAX (STORE_WINDOW_KEEP / 4)
 size_t store_window_ahead_due(const struct store_window *w, size_t i, size_t rows);
+/* The same for n: the row to read so that the nearest unread row below row i, within reach
+ * of it (at most STORE_WINDOW_AHEAD_MAX), is among the rows read; SIZE_MAX when it is, when
+ * the rows read within reach are all read, or the list ends (or is a search). */
+size_t store_window_unread_due(const struct store_window *w, size_t i, size_t reach);
 /* The rows around the one at key read (a page a side): returns its index in the list. */
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key);
 /* Rows stored since the window was read that join above its first: returns how many rows

@@ -229,6 +229,43 @@ static void test_marks(struct store *s)
 	store_window_free(&w);
 }
 
+/* n past rows already read: the rows are read ahead, a step at a time, until the nearest
+ * unread row below is among them, or the reach (at most STORE_WINDOW_AHEAD_MAX) is all read. */
+static void test_unread_ahead(struct store *s)
+{
+	struct store_window w;
+	size_t due, steps;
+	bool ok = true;
+
+	store_window_init(&w, s);
+	for (size_t k = 91; k <= 300; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, true);
+	store_window_reset(&w);
+	CHECK(ok && store_window_row(&w, 90) != NULL);
+	CHECK(store_window_unread_due(&w, 90, 1000) != SIZE_MAX);
+	for (steps = 0; (due = store_window_unread_due(&w, 90, 1000)) != SIZE_MAX && steps < 8;
+	     steps++)
+		ok &= store_window_row(&w, due) != NULL;
+	CHECK(ok && steps <= 4);
+	CHECK(store_window_row_read(&w, 90 + STORE_WINDOW_AHEAD_MAX) != NULL);
+	CHECK(store_window_row_read(&w, 90 + STORE_WINDOW_AHEAD_MAX)->read);
+	for (steps = 0; (due = store_window_unread_due(&w, 249, 64)) != SIZE_MAX && steps < 8;
+	     steps++)
+		ok &= store_window_row(&w, due) != NULL;
+	CHECK(ok && steps <= 4);
+	CHECK(store_window_row_read(&w, 301) != NULL && !store_window_row_read(&w, 301)->read);
+	CHECK(store_window_unread_due(&w, 290, 64) == SIZE_MAX); /* 301 is read: unread, near */
+	/* a search is not read ahead */
+	CHECK(store_window_search(&w, "body"));
+	CHECK(store_window_row(&w, 0) != NULL);
+	CHECK(store_window_unread_due(&w, 0, 64) == SIZE_MAX);
+	store_window_clear(&w);
+	for (size_t k = 91; k <= 300; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, false);
+	CHECK(ok);
+	store_window_free(&w);
+}
+
 /* A tag's feeds, one feed, a search, and everything again. */
 static void test_filters(struct store *s)
 {
@@ -434,6 +471,7 @@ int main(void)
 	test_ahead(s);
 	test_newer(s);
 	test_marks(s);
+	test_unread_ahead(s);
 	test_filters(s);
 	test_staged(s);
 	test_counter_follows(s, path);
