@@ -143,6 +143,14 @@ static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 			store_list_row_quick(st, hits, r);
 		return hits > 0;
 	}
+	/* no search: the row's fields are the article's as they are stored (loading only makes
+	 * a title when there is none, and an id when none was stored), and its text, past them
+	 * in the record and often on overflow pages, is not read */
+	if (f->query == NULL && sqlite3_column_type(st, 2) != SQLITE_NULL &&
+	    sqlite3_column_bytes(st, 1) == ARTICLE_ID_LEN) {
+		store_list_row_quick(st, 0, r);
+		return true;
+	}
 	a = store_row_article(st);
 	if (f->query) {
 		struct search_hits h = {0};

@@ -117,6 +117,17 @@ static void test_paging(void)
 	CHECK(page.v[24].date == NULL && page.v[24].date_key == INT64_MIN);
 	CHECK(page.v[0].date != NULL && strncmp(page.v[0].date, "2026-06-05", 10) == 0);
 	CHECK_STR(page.v[0].source, "spa"); /* the last stored of the newest day: 24 */
+	/* each row's fields are those of the article loading makes (read without its text) */
+	corpus_init(&c);
+	store_load(s, &c, NULL);
+	for (size_t i = 0; i < page.n && i < c.n; i++) {
+		const struct article *a = c.items[i];
+		CHECK_STR(page.v[i].title, a->title);
+		CHECK(page.v[i].date == a->date || strcmp(page.v[i].date, a->date) == 0);
+		CHECK(page.v[i].date_key == a->date_key);
+		CHECK_STR(page.v[i].source, a->source);
+	}
+	corpus_free(&c);
 	/* each row's rank is its index, its key found again from its row (ties and undated too) */
 	for (size_t i = 0; i < page.n; i++) {
 		struct store_list_key k;
