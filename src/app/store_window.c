@@ -563,12 +563,12 @@ void store_window_reach(struct store_window *w, size_t i)
 			break;
 }
 
-size_t store_window_seek(struct store_window *w, const struct store_list_key *key)
+/* The rows around the one at key read afresh (a page a side), its index in the list at. */
+static void window_seat(struct store_window *w, const struct store_list_key *key, size_t at)
 {
 	struct store_list_page *p = &w->page;
-	size_t at = store_list_rank(w->store, &w->f, key), before;
+	size_t before;
 
-	window_count(w);
 	store_list_page_clear(p);
 	before = store_list_before(w->store, &w->f, key, STORE_WINDOW_PAGE / 2, p);
 	/* the row itself and those after it: after the last newer one, else from the top */
@@ -579,7 +579,68 @@ size_t store_window_seek(struct store_window *w, const struct store_list_key *ke
 	w->reads += 2;
 	w->base = at >= before ? at - before : 0;
 	window_saw(w);
+}
+
+size_t store_window_seek(struct store_window *w, const struct store_list_key *key)
+{
+	size_t at = store_list_rank(w->store, &w->f, key);
+
+	window_count(w);
+	window_seat(w, key, at);
 	return at;
+}
+
+/* The nearest unread row past the rows read, by a row at a time (a search's rows are each
+ * checked; a view of bookmarks has no unread condition of its own). */
+static size_t window_unread_walk(struct store_window *w, size_t i, bool forward)
+{
+	const struct store_list_row *r;
+
+	for (size_t k = forward ? i + 1 : i - 1; k < store_window_count(w);
+	     k = forward ? k + 1 : k - 1)
+		if ((r = store_window_row(w, k)) == NULL || !r->read)
+			return r ? k : SIZE_MAX;
+	return SIZE_MAX;
+}
+
+size_t store_window_next_unread(struct store_window *w, size_t i, bool forward)
+{
+	struct store_list_filter unread = w->f;
+	struct store_list_page one = {0};
+	const struct store_list_row *r, *last = store_window_row_read(w, i);
+	struct store_list_key at;
+	size_t k = i, between;
+
+	for (;;) { /* among the rows read */
+		if (!forward && k == 0)
+			return SIZE_MAX;
+		k = forward ? k + 1 : k - 1;
+		if ((r = store_window_row_read(w, k)) == NULL)
+			break;
+		if (!r->read)
+			return k;
+		last = r;
+	}
+	if (w->f.query || w->f.marks == STORE_LIST_BOOKMARKED || last == NULL)
+		return window_unread_walk(w, forward ? k - 1 : k + 1, forward);
+	window_count(w);
+	if (forward && k >= w->count)
+		return SIZE_MAX;
+	/* past the rows read: the next unread row's key from the index, its index in the list
+	 * from the rows between it and the last row read, and the window seated about it */
+	unread.marks = STORE_LIST_UNREAD;
+	if ((forward ? store_list_after(w->store, &unread, &last->key, 1, &one)
+		     : store_list_before(w->store, &unread, &last->key, 1, &one)) == 0) {
+		store_list_page_free(&one);
+		return SIZE_MAX;
+	}
+	at = one.v[0].key;
+	store_list_page_free(&one);
+	between = forward ? store_list_between(w->store, &w->f, &last->key, &at)
+			  : store_list_between(w->store, &w->f, &at, &last->key);
+	k = forward ? k + between : k - between;
+	window_seat(w, &at, k);
+	return k;
 }
 
 size_t store_window_newer(struct store_window *w)

@@ -96,6 +96,10 @@ size_t store_window_ahead_due(const struct store_window *w, size_t i, size_t row
  * of it (at most STORE_WINDOW_AHEAD_MAX), is among the rows read; SIZE_MAX when it is, when
  * the rows read within reach are all read, or the list ends (or is a search). */
 size_t store_window_unread_due(const struct store_window *w, size_t i, size_t reach);
+/* n and N: the index of the nearest unread row below (forward) or above row i, SIZE_MAX when
+ * there is none. Past the rows read, the index finds it and counts the rows between, and the
+ * window is read afresh about it (a search's rows, checked one by one, are read on instead). */
+size_t store_window_next_unread(struct store_window *w, size_t i, bool forward);
 /* The rows around the one at key read (a page a side): returns its index in the list. */
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key);
 /* Rows stored since the window was read that join above its first: returns how many rows

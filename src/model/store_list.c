@@ -144,8 +144,8 @@ static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 		return hits > 0;
 	}
 	/* no search: the row's fields are the article's as they are stored (loading only makes
-	 * a title when there is none, and an id when none was stored), and its text, past them
-	 * in the record and often on overflow pages, is not read */
+	 * a title when there is none, and an id when none was stored): no article is made of
+	 * it, no dateline or direction found */
 	if (f->query == NULL && sqlite3_column_type(st, 2) != SQLITE_NULL &&
 	    sqlite3_column_bytes(st, 1) == ARTICLE_ID_LEN) {
 		store_list_row_quick(st, 0, r);
@@ -536,6 +536,27 @@ size_t store_list_rank(struct store *s, const struct store_list_filter *f,
 	sqlite3_finalize(st);
 	free(match);
 	free(sql);
+	return n;
+}
+
+size_t store_list_between(struct store *s, const struct store_list_filter *f,
+			  const struct store_list_key *newer, const struct store_list_key *older)
+{
+	char *base = store_list_sql(f, "SELECT count(*) FROM articles a", "<", NULL);
+	char *sql = xasprintf("%s AND (a.sort_key, a.id) > (?6, ?7)", base);
+	char *match = f->query ? store_fts_query(f->query) : NULL;
+	sqlite3_stmt *st = store_prepare(s, sql);
+	size_t n = 0;
+
+	store_list_bind(st, f, newer, match);
+	sqlite3_bind_int64(st, 6, older->sort);
+	sqlite3_bind_int64(st, 7, older->row);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(match);
+	free(sql);
+	free(base);
 	return n;
 }
 

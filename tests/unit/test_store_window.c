@@ -266,6 +266,45 @@ static void test_unread_ahead(struct store *s)
 	store_window_free(&w);
 }
 
+/* n and N past many rows read: the nearest unread row found by the index and the window
+ * read about it, at the index a walk row by row gives; none past the ends; a search walks. */
+static void test_next_unread(struct store *s)
+{
+	struct store_window w;
+	size_t reads;
+	bool ok = true;
+	int top;
+
+	store_window_init(&w, s);
+	top = (int)store_window_count(&w) - 1; /* story top is row 0 */
+	for (size_t k = 5; k <= 400; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, true);
+	store_window_reset(&w);
+	CHECK(ok && store_window_row(&w, 4) != NULL);
+	CHECK_INT(store_window_next_unread(&w, 2, true), 3); /* among the rows read */
+	reads = w.reads;
+	CHECK_INT(store_window_next_unread(&w, 4, true), 401);
+	CHECK(w.reads - reads <= 2); /* not a page per 64 rows between */
+	CHECK(test_row_is(&w, 401, top) && !store_window_row_read(&w, 401)->read);
+	CHECK(test_row_is(&w, 400, top) && store_window_row(&w, 400)->read);
+	CHECK_INT(store_window_next_unread(&w, 401, false), 4);
+	CHECK(test_row_is(&w, 4, top) && test_row_is(&w, 5, top));
+	CHECK_INT(store_window_next_unread(&w, 0, false), SIZE_MAX);
+	CHECK_INT(store_window_next_unread(&w, (size_t)top, true), SIZE_MAX);
+	CHECK(test_row_is(&w, 200, top));
+	CHECK_INT(store_window_next_unread(&w, 200, false), 4);
+	CHECK_INT(store_window_next_unread(&w, 200, true), 401);
+	/* a search walks its rows */
+	CHECK(store_window_search(&w, "body"));
+	CHECK(store_window_row(&w, 4) != NULL);
+	CHECK_INT(store_window_next_unread(&w, 4, true), 401);
+	store_window_clear(&w);
+	for (size_t k = 5; k <= 400; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, false);
+	CHECK(ok);
+	store_window_free(&w);
+}
+
 /* A tag's feeds, one feed, a search, and everything again. */
 static void test_filters(struct store *s)
 {
@@ -472,6 +511,7 @@ int main(void)
 	test_newer(s);
 	test_marks(s);
 	test_unread_ahead(s);
+	test_next_unread(s);
 	test_filters(s);
 	test_staged(s);
 	test_counter_follows(s, path);
