@@ -265,6 +265,10 @@ void store_close(struct store *s)
 		return;
 	for (size_t i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	for (size_t i = 0; i < STORE_NCACHED; i++) {
+		sqlite3_finalize(s->cached[i].st);
+		free(s->cached[i].sql);
+	}
 	store_related_state_free(s); /* its statements too, before the connection */
 	sqlite3_close(s->db);
 	for (size_t i = 0; i < s->nmessages; i++)
@@ -358,6 +362,46 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql
 	sqlite3_reset(s->stmt[id]);
 	sqlite3_clear_bindings(s->stmt[id]);
 	return s->stmt[id];
+}
+
+sqlite3_stmt *store_take(struct store *s, const char *sql)
+{
+	struct store_cached *free_one = NULL;
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < STORE_NCACHED; i++) {
+		struct store_cached *e = &s->cached[i];
+		if (e->sql && !e->busy && strcmp(e->sql, sql) == 0) {
+			e->busy = true;
+			e->used = ++s->cache_clock;
+			return e->st;
+		}
+		if (e->busy || (free_one && !free_one->sql))
+			continue; /* an empty entry found goes first */
+		if (free_one == NULL || !e->sql || e->used < free_one->used)
+			free_one = e;
+	}
+	if ((st = store_prepare(s, sql)) == NULL || free_one == NULL)
+		return st; /* every entry taken: not kept */
+	sqlite3_finalize(free_one->st);
+	free(free_one->sql);
+	*free_one = (struct store_cached){.sql = xstrdup(sql), .st = st, .busy = true,
+					  .used = ++s->cache_clock};
+	return st;
+}
+
+void store_give(struct store *s, sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	for (size_t i = 0; i < STORE_NCACHED; i++)
+		if (s->cached[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->cached[i].busy = false;
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 void store_bind_text(sqlite3_stmt *st, int i, const char *v)

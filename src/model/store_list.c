@@ -227,14 +227,14 @@ static double store_list_share(struct store *s, const char *match)
 
 	if (s->share_of && strcmp(s->share_of, match) == 0 && s->share_top == top)
 		return s->share;
-	st = store_prepare(s, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-			      " ORDER BY rowid DESC LIMIT " QARI_STR(STORE_LIST_PROBE));
+	st = store_take(s, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+			   " ORDER BY rowid DESC LIMIT " QARI_STR(STORE_LIST_PROBE));
 	store_bind_text(st, 1, match);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		lowest = sqlite3_column_int64(st, 0);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_give(s, st);
 	free(s->share_of);
 	s->share_of = xstrdup(match);
 	s->share_top = top;
@@ -261,8 +261,8 @@ static void store_list_keys(struct store_list_cursor *c, const struct store_list
 {
 	char *keys = store_list_sql(&c->sql_f, "SELECT a.id, a.sort_key FROM articles a",
 				    key ? (c->newer ? ">" : "<") : NULL, c->newer ? "ASC" : "DESC");
-	sqlite3_finalize(c->keys);
-	c->keys = store_prepare(c->s, keys);
+	store_give(c->s, c->keys);
+	c->keys = store_take(c->s, keys);
 	store_list_bind(c->keys, &c->sql_f, key, c->sql_f.query ? c->match : NULL);
 	free(keys);
 }
@@ -295,7 +295,7 @@ struct store_list_cursor *store_list_open(struct store *s, const struct store_li
 		c->last = *key;
 		c->have_last = true;
 	}
-	c->row = store_prepare(s, row);
+	c->row = store_take(s, row);
 	store_list_keys(c, key);
 	free(row);
 	return c;
@@ -331,7 +331,7 @@ static bool store_list_read_ahead(struct store_list_cursor *c)
 	if (c->nahead == 0)
 		return false;
 	if (c->range == NULL)
-		c->range = store_prepare(c->s, "SELECT rowid FROM articles_fts WHERE articles_fts"
+		c->range = store_take(c->s, "SELECT rowid FROM articles_fts WHERE articles_fts"
 					       " MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid");
 	store_bind_text(c->range, 1, c->match);
 	sqlite3_bind_int64(c->range, 2, lo);
@@ -419,9 +419,9 @@ void store_list_close(struct store_list_cursor *c)
 {
 	if (c == NULL)
 		return;
-	sqlite3_finalize(c->keys);
-	sqlite3_finalize(c->row);
-	sqlite3_finalize(c->range);
+	store_give(c->s, c->keys);
+	store_give(c->s, c->row);
+	store_give(c->s, c->range);
 	free(c->ahead);
 	free(c->hits);
 	free(c->match);
@@ -491,7 +491,7 @@ bool store_list_count_try(struct store *s, const struct store_list_filter *f, si
 		*count = n;
 		return true;
 	}
-	st = store_prepare(s, sql); /* NULL when interrupted: not counted */
+	st = store_take(s, sql); /* NULL when interrupted: not counted */
 	if (st)
 		store_list_bind(st, f, NULL, match);
 	ok = st && sqlite3_step(st) == SQLITE_ROW;
@@ -501,7 +501,7 @@ bool store_list_count_try(struct store *s, const struct store_list_filter *f, si
 	}
 	if (unread)
 		*unread = n - (read < n ? read : n);
-	sqlite3_finalize(st);
+	store_give(s, st);
 	free(match);
 	free(sql);
 	*count = n;
@@ -527,13 +527,13 @@ size_t store_list_rank(struct store *s, const struct store_list_filter *f,
 {
 	char *sql = store_list_sql(f, "SELECT count(*) FROM articles a", ">", NULL);
 	char *match = f->query ? store_fts_query(f->query) : NULL;
-	sqlite3_stmt *st = store_prepare(s, sql);
+	sqlite3_stmt *st = store_take(s, sql);
 	size_t n = 0;
 
 	store_list_bind(st, f, key, match);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_give(s, st);
 	free(match);
 	free(sql);
 	return n;
@@ -545,7 +545,7 @@ size_t store_list_between(struct store *s, const struct store_list_filter *f,
 	char *base = store_list_sql(f, "SELECT count(*) FROM articles a", "<", NULL);
 	char *sql = xasprintf("%s AND (a.sort_key, a.id) > (?6, ?7)", base);
 	char *match = f->query ? store_fts_query(f->query) : NULL;
-	sqlite3_stmt *st = store_prepare(s, sql);
+	sqlite3_stmt *st = store_take(s, sql);
 	size_t n = 0;
 
 	store_list_bind(st, f, newer, match);
@@ -553,7 +553,7 @@ size_t store_list_between(struct store *s, const struct store_list_filter *f,
 	sqlite3_bind_int64(st, 7, older->row);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_give(s, st);
 	free(match);
 	free(sql);
 	free(base);
@@ -562,14 +562,14 @@ size_t store_list_between(struct store *s, const struct store_list_filter *f,
 
 bool store_list_key_of(struct store *s, int64_t row, struct store_list_key *key)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT sort_key FROM articles WHERE id = ?");
+	sqlite3_stmt *st = store_take(s, "SELECT sort_key FROM articles WHERE id = ?");
 	bool found;
 
 	sqlite3_bind_int64(st, 1, row);
 	found = sqlite3_step(st) == SQLITE_ROW;
 	if (found)
 		*key = (struct store_list_key){sqlite3_column_int64(st, 0), row};
-	sqlite3_finalize(st);
+	store_give(s, st);
 	return found;
 }
 

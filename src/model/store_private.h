@@ -48,11 +48,23 @@ struct store_mark {
 	long pos;
 };
 
+/* A statement of store_list.c's kept prepared for its next use (its SQL is made from the
+ * filter: a fixed set of texts in a session). */
+#define STORE_NCACHED 24
+struct store_cached {
+	char *sql;          /* NULL: a free entry */
+	sqlite3_stmt *st;
+	bool busy;          /* taken (a cursor may hold it for long) */
+	unsigned long used; /* when it was last taken: the least lately used goes first */
+};
+
 struct store {
 	char *path;
 	sqlite3 *db;
 	bool read_only;               /* the schema is newer than this qari */
 	sqlite3_stmt *stmt[STORE_NSTMT]; /* prepared on first use */
+	struct store_cached cached[STORE_NCACHED]; /* store_take's */
+	unsigned long cache_clock;
 	const struct ner_model *tagger; /* NULL: ingest stores no entities */
 	int nthreads;                 /* tagging threads */
 	struct store_mark *marks;     /* open addressing by id, a power of two slots */
@@ -99,6 +111,10 @@ bool store_exec(struct store *s, const char *sql, char **error);
  * the result is NULL, on which SQLite's calls are harmless and fail. */
 sqlite3_stmt *store_prepare(struct store *s, const char *sql);
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql);
+/* A statement of sql, prepared before when one is free (NULL as store_prepare's), and back
+ * when done with (store_give: reset, its bindings cleared; finalized when not kept). */
+sqlite3_stmt *store_take(struct store *s, const char *sql);
+void store_give(struct store *s, sqlite3_stmt *st);
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 char *store_column_text(sqlite3_stmt *st, int i);
 /* The article rows whose mark says read: counted once (the marks joined with the articles,

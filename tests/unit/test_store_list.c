@@ -154,6 +154,26 @@ static void test_paging(void)
 	CHECK_INT(store_list_before(s, &all, &key, 10, &page), 5);
 	CHECK_STR(page.v[0].id, ref[0]);
 
+	/* two cursors of the same filter at once (statements kept for reuse are never shared),
+	 * and again after they are closed */
+	for (int round = 0; round < 2; round++) {
+		struct store_list_cursor *c1 = store_list_open(s, &all, NULL, false);
+		struct store_list_cursor *c2 = store_list_open(s, &all, NULL, false);
+		struct store_list_page p1 = {0}, p2 = {0};
+		for (int k = 0; k < 5; k++) {
+			store_list_next(c1, 3, &p1);
+			store_list_next(c2, 5, &p2);
+		}
+		CHECK_INT(p1.n, 15);
+		CHECK_INT(p2.n, 25);
+		for (size_t i = 0; i < p2.n; i++)
+			CHECK(strcmp(p2.v[i].id, ref[i]) == 0 && (i >= p1.n || !strcmp(p1.v[i].id, ref[i])));
+		store_list_close(c1);
+		store_list_close(c2);
+		store_list_page_free(&p1);
+		store_list_page_free(&p2);
+	}
+
 	/* a page from a middle row continues exactly after it */
 	store_list_page_clear(&page);
 	store_list_after(s, &all, NULL, 12, &page);
