@@ -408,11 +408,14 @@ static int64_t store_view_ahead_due(const struct app *app)
 	if (app->sv.win == NULL || !ui_pane_shown(&app->reader))
 		return 0;
 	for (size_t k = 0; k < STORE_VIEW_NEAR + 2; k++) {
-		r = k < STORE_VIEW_NEAR
-			    ? store_window_row_read(app->sv.win, sel + (size_t)store_view_ahead[k])
-			    : store_view_unread_near(app, sel, k == STORE_VIEW_NEAR ? 1 : -1);
-		if (r && !store_view_ahead_done(app, r->key.row))
-			return r->key.row;
+		bool unread = k >= STORE_VIEW_NEAR, below = k == STORE_VIEW_NEAR;
+		int64_t row;
+		r = !unread ? store_window_row_read(app->sv.win, sel + (size_t)store_view_ahead[k])
+			    : store_view_unread_near(app, sel, below ? 1 : -1);
+		/* n past many rows read: the row the index finds (kept for the key) */
+		row = r ? r->key.row : unread ? store_window_unread_past(app->sv.win, sel, below) : 0;
+		if (row > 0 && !store_view_ahead_done(app, row))
+			return row;
 	}
 	return 0;
 }

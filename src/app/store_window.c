@@ -603,44 +603,103 @@ static size_t window_unread_walk(struct store_window *w, size_t i, bool forward)
 	return SIZE_MAX;
 }
 
-size_t store_window_next_unread(struct store_window *w, size_t i, bool forward)
+/* The nearest unread row from row i among the rows read: its index, or SIZE_MAX with *k the
+ * first index past them (SIZE_MAX: above the first row) and *last the last row read looked
+ * at (NULL: row i is not read). */
+static size_t window_unread_read(const struct store_window *w, size_t i, bool forward,
+				 size_t *k, const struct store_list_row **last)
+{
+	const struct store_list_row *r;
+
+	*last = store_window_row_read(w, i);
+	for (*k = i;;) {
+		if (!forward && *k == 0) {
+			*k = SIZE_MAX;
+			return SIZE_MAX;
+		}
+		*k = forward ? *k + 1 : *k - 1;
+		if ((r = store_window_row_read(w, *k)) == NULL)
+			return SIZE_MAX;
+		if (!r->read)
+			return *k;
+		*last = r;
+	}
+}
+
+/* Past the rows read (k the first index past them, last the last row read): the next unread
+ * row's key from the index and its index in the list from the rows between it and the last
+ * row read, kept in w->past. False when there is none. */
+static bool window_unread_find(struct store_window *w, size_t i, bool forward, size_t k,
+			       const struct store_list_row *last)
 {
 	struct store_list_filter unread = w->f;
 	struct store_list_page one = {0};
-	const struct store_list_row *r, *last = store_window_row_read(w, i);
-	struct store_list_key at;
-	size_t k = i, between;
+	size_t got, between;
 
-	for (;;) { /* among the rows read */
-		if (!forward && k == 0)
-			return SIZE_MAX;
-		k = forward ? k + 1 : k - 1;
-		if ((r = store_window_row_read(w, k)) == NULL)
-			break;
-		if (!r->read)
-			return k;
-		last = r;
+	unread.marks = STORE_LIST_UNREAD;
+	got = forward ? store_list_after(w->store, &unread, &last->key, 1, &one)
+		      : store_list_before(w->store, &unread, &last->key, 1, &one);
+	w->past = (struct store_window_past){.on = true, .forward = forward, .from = i, .gen = w->gen,
+				    .none = got == 0};
+	if (got) {
+		w->past.at = one.v[0].key;
+		between = forward ? store_list_between(w->store, &w->f, &last->key, &w->past.at)
+				  : store_list_between(w->store, &w->f, &w->past.at, &last->key);
+		w->past.index = forward ? k + between : k - between;
 	}
-	if (w->f.query || w->f.marks == STORE_LIST_BOOKMARKED || last == NULL)
+	store_list_page_free(&one);
+	return got != 0;
+}
+
+/* Whether w->past is the one for row i in that direction. */
+static bool window_past_kept(const struct store_window *w, size_t i, bool forward)
+{
+	return w->past.on && w->past.from == i && w->past.forward == forward &&
+	       w->past.gen == w->gen;
+}
+
+/* Whether the nearest unread row is looked for by the index (a search's rows are each
+ * checked; a view of bookmarks has no unread condition of its own). */
+static bool window_unread_by_index(const struct store_window *w)
+{
+	return w->f.query == NULL && w->f.marks != STORE_LIST_BOOKMARKED;
+}
+
+size_t store_window_next_unread(struct store_window *w, size_t i, bool forward)
+{
+	const struct store_list_row *last;
+	size_t k, at = window_unread_read(w, i, forward, &k, &last);
+
+	if (at != SIZE_MAX || k == SIZE_MAX)
+		return at;
+	if (!window_unread_by_index(w) || last == NULL)
 		return window_unread_walk(w, forward ? k - 1 : k + 1, forward);
 	window_count(w);
 	if (forward && k >= w->count)
 		return SIZE_MAX;
-	/* past the rows read: the next unread row's key from the index, its index in the list
-	 * from the rows between it and the last row read, and the window seated about it */
-	unread.marks = STORE_LIST_UNREAD;
-	if ((forward ? store_list_after(w->store, &unread, &last->key, 1, &one)
-		     : store_list_before(w->store, &unread, &last->key, 1, &one)) == 0) {
-		store_list_page_free(&one);
+	if (!window_past_kept(w, i, forward) && !window_unread_find(w, i, forward, k, last))
 		return SIZE_MAX;
-	}
-	at = one.v[0].key;
-	store_list_page_free(&one);
-	between = forward ? store_list_between(w->store, &w->f, &last->key, &at)
-			  : store_list_between(w->store, &w->f, &at, &last->key);
-	k = forward ? k + between : k - between;
-	window_seat(w, &at, k);
-	return k;
+	if (w->past.none)
+		return SIZE_MAX;
+	at = w->past.index;
+	window_seat(w, &w->past.at, at);
+	w->past.on = false;
+	return at;
+}
+
+int64_t store_window_unread_past(struct store_window *w, size_t i, bool forward)
+{
+	const struct store_list_row *last;
+	size_t k;
+
+	if (!window_unread_by_index(w) || !w->counted)
+		return 0;
+	if (window_past_kept(w, i, forward))
+		return w->past.none ? 0 : w->past.at.row;
+	if (window_unread_read(w, i, forward, &k, &last) != SIZE_MAX || k == SIZE_MAX ||
+	    k >= w->count || last == NULL)
+		return 0;
+	return window_unread_find(w, i, forward, k, last) ? w->past.at.row : 0;
 }
 
 size_t store_window_newer(struct store_window *w)
@@ -648,6 +707,7 @@ size_t store_window_newer(struct store_window *w)
 	size_t was = w->count, got = 0;
 	bool counted = w->counted;
 
+	w->past.on = false; /* rows joined above: indices moved */
 	window_count_now(w);
 	if (w->page.n && w->base == 0) {
 		got = window_prepend(w, STORE_WINDOW_KEEP);
@@ -667,6 +727,7 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 {
 	bool kept = false;
 
+	w->past.on = false; /* the nearest unread row may be another now */
 	for (size_t i = 0; i < w->page.n; i++) {
 		struct store_list_row *r = &w->page.v[i];
 		if (strcmp(r->id, id) != 0)

@@ -274,6 +274,7 @@ static void test_next_unread(struct store *s)
 	size_t reads;
 	bool ok = true;
 	int top;
+	int64_t past;
 
 	store_window_init(&w, s);
 	top = (int)store_window_count(&w) - 1; /* story top is row 0 */
@@ -282,10 +283,15 @@ static void test_next_unread(struct store *s)
 	store_window_reset(&w);
 	CHECK(ok && store_window_row(&w, 4) != NULL);
 	CHECK_INT(store_window_next_unread(&w, 2, true), 3); /* among the rows read */
+	CHECK(store_window_unread_past(&w, 2, true) == 0);
+	/* found between keys (the row read ahead), the key then only reads the rows about it */
+	past = store_window_unread_past(&w, 4, true);
+	CHECK(past > 0 && store_window_row_read(&w, 4) != NULL);
 	reads = w.reads;
 	CHECK_INT(store_window_next_unread(&w, 4, true), 401);
 	CHECK(w.reads - reads <= 2); /* not a page per 64 rows between */
 	CHECK(test_row_is(&w, 401, top) && !store_window_row_read(&w, 401)->read);
+	CHECK(store_window_row_read(&w, 401)->key.row == past);
 	CHECK(test_row_is(&w, 400, top) && store_window_row(&w, 400)->read);
 	CHECK_INT(store_window_next_unread(&w, 401, false), 4);
 	CHECK(test_row_is(&w, 4, top) && test_row_is(&w, 5, top));
