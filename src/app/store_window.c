@@ -563,19 +563,20 @@ void store_window_reach(struct store_window *w, size_t i)
 			break;
 }
 
-/* The rows around the one at key read afresh (a page a side), its index in the list at. */
+/* The rows around the one at key read afresh, its index in the list at: half a page a side,
+ * more than a screen; the rest is read ahead between keys (store_window_ahead_due). */
 static void window_seat(struct store_window *w, const struct store_list_key *key, size_t at)
 {
 	struct store_list_page *p = &w->page;
-	size_t before;
+	size_t side = STORE_WINDOW_PAGE / 2, before;
 
 	store_list_page_clear(p);
-	before = store_list_before(w->store, &w->f, key, STORE_WINDOW_PAGE / 2, p);
+	before = store_list_before(w->store, &w->f, key, side, p);
 	/* the row itself and those after it: after the last newer one, else from the top */
 	if (before)
-		store_list_after(w->store, &w->f, &p->v[before - 1].key, STORE_WINDOW_PAGE, p);
+		store_list_after(w->store, &w->f, &p->v[before - 1].key, side + 1, p);
 	else
-		store_list_after(w->store, &w->f, NULL, STORE_WINDOW_PAGE, p);
+		store_list_after(w->store, &w->f, NULL, side + 1, p);
 	w->reads += 2;
 	w->base = at >= before ? at - before : 0;
 	window_saw(w);
