@@ -413,7 +413,9 @@ static int64_t store_view_ahead_due(const struct app *app)
 		r = !unread ? store_window_row_read(app->sv.win, sel + (size_t)store_view_ahead[k])
 			    : store_view_unread_near(app, sel, below ? 1 : -1);
 		/* n past many rows read: the row the index finds (kept for the key) */
-		row = r ? r->key.row : unread ? store_window_unread_past(app->sv.win, sel, below) : 0;
+		row = r        ? r->key.row
+		      : unread ? store_window_unread_past(app->sv.win, sel, below)
+			       : 0;
 		if (row > 0 && !store_view_ahead_done(app, row))
 			return row;
 	}

@@ -640,8 +640,8 @@ static bool window_unread_find(struct store_window *w, size_t i, bool forward, s
 	unread.marks = STORE_LIST_UNREAD;
 	got = forward ? store_list_after(w->store, &unread, &last->key, 1, &one)
 		      : store_list_before(w->store, &unread, &last->key, 1, &one);
-	w->past = (struct store_window_past){.on = true, .forward = forward, .from = i, .gen = w->gen,
-				    .none = got == 0};
+	w->past = (struct store_window_past){.on = true, .forward = forward, .from = i,
+					     .gen = w->gen, .none = got == 0};
 	if (got) {
 		w->past.at = one.v[0].key;
 		between = forward ? store_list_between(w->store, &w->f, &last->key, &w->past.at)

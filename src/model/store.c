@@ -652,8 +652,9 @@ size_t store_read_rows(struct store *s)
 	/* the version first: a commit between the two is counted, and counted again next time */
 	s->read_rows.version = store_data_version(s);
 	/* CROSS JOIN keeps marks outside: the planner would scan every article otherwise */
-	st = store_stmt(s, STORE_STMT_READ_ROWS, "SELECT count(*) FROM marks m CROSS JOIN articles a"
-						 " ON a.aid = m.aid WHERE m.read != 0");
+	st = store_stmt(s, STORE_STMT_READ_ROWS,
+			"SELECT count(*) FROM marks m CROSS JOIN articles a ON a.aid = m.aid"
+			" WHERE m.read != 0");
 	s->read_rows.valid = sqlite3_step(st) == SQLITE_ROW; /* not when interrupted */
 	s->read_rows.n = s->read_rows.valid ? (size_t)sqlite3_column_int64(st, 0) : 0;
 	sqlite3_reset(st);

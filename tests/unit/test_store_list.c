@@ -167,7 +167,8 @@ static void test_paging(void)
 		CHECK_INT(p1.n, 15);
 		CHECK_INT(p2.n, 25);
 		for (size_t i = 0; i < p2.n; i++)
-			CHECK(strcmp(p2.v[i].id, ref[i]) == 0 && (i >= p1.n || !strcmp(p1.v[i].id, ref[i])));
+			CHECK(strcmp(p2.v[i].id, ref[i]) == 0 &&
+			      (i >= p1.n || strcmp(p1.v[i].id, ref[i]) == 0));
 		store_list_close(c1);
 		store_list_close(c2);
 		store_list_page_free(&p1);
