@@ -280,6 +280,7 @@ void store_close(struct store *s)
 	free(s);
 }
 
+/* After each commit of a tended connection: the WAL's length, for store_tend. */
 static int store_wal_hook(void *ctx, sqlite3 *db, const char *name, int frames)
 {
 	struct store *s = ctx;

@@ -36,7 +36,7 @@ enum store_stmt_id {
 	STORE_STMT_ENTITIES,   /* its entities */
 	STORE_STMT_READ_ROWS,  /* store_read_rows: the rows marked read, counted */
 	STORE_STMT_DATA_VERSION,
-	STORE_STMT_IS_ARTICLE, /* a mark's article is a row of the store */
+	STORE_STMT_IS_ARTICLE, /* the article rows of a mark's id */
 	STORE_NSTMT
 };
 
