@@ -133,6 +133,13 @@ bool store_set_bookmark(struct store *s, const char *id, bool bookmark);
 bool store_set_pos(struct store *s, const char *id, long pos);
 bool store_set_last(struct store *s, const char *id);
 char *store_take_message(struct store *s); /* caller frees; NULL: none */
+/* A reader's connection: its commits never checkpoint the WAL (nor start it afresh, which
+ * syncs its header); store_tend does that between keys, once the WAL holds
+ * STORE_WAL_CHECKPOINT_FRAMES pages and after each checkpoint. Commits are as durable. */
+#define STORE_WAL_CHECKPOINT_FRAMES 1000
+void store_tend_between(struct store *s);
+bool store_tend_due(const struct store *s);
+void store_tend(struct store *s); /* one step: a checkpoint, or the WAL started */
 
 /* Retention: drop articles older than keep_days (0: keep) and beyond the newest max_items
  * (0: no limit); bookmarked articles are never dropped. Returns how many went. */

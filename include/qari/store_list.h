@@ -96,6 +96,10 @@ void store_list_interrupt(struct store *s);
 /* Rows of the list before (newer than) key: the index in it of the row at key. */
 size_t store_list_rank(struct store *s, const struct store_list_filter *f,
 		       const struct store_list_key *key);
+/* Rows of the list strictly between newer and older (keys of two rows, newer first): a walk
+ * of the index over them only, however deep in the list they lie. */
+size_t store_list_between(struct store *s, const struct store_list_filter *f,
+			  const struct store_list_key *newer, const struct store_list_key *older);
 /* The key of the article in row; false when there is none. */
 bool store_list_key_of(struct store *s, int64_t row, struct store_list_key *key);
 /* Whether the store holds any article. */

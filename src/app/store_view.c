@@ -92,6 +92,7 @@ bool app_store_start(struct app *app)
 		free(error);
 		return false;
 	}
+	store_tend_between(app->sv.store);
 	any = store_list_any(app->sv.store);
 	if (!any && !store_view_subscribed()) { /* an empty store and nothing to fetch into it */
 		store_close(app->sv.store);
@@ -407,11 +408,16 @@ static int64_t store_view_ahead_due(const struct app *app)
 	if (app->sv.win == NULL || !ui_pane_shown(&app->reader))
 		return 0;
 	for (size_t k = 0; k < STORE_VIEW_NEAR + 2; k++) {
-		r = k < STORE_VIEW_NEAR
-			    ? store_window_row_read(app->sv.win, sel + (size_t)store_view_ahead[k])
-			    : store_view_unread_near(app, sel, k == STORE_VIEW_NEAR ? 1 : -1);
-		if (r && !store_view_ahead_done(app, r->key.row))
-			return r->key.row;
+		bool unread = k >= STORE_VIEW_NEAR, below = k == STORE_VIEW_NEAR;
+		int64_t row;
+		r = !unread ? store_window_row_read(app->sv.win, sel + (size_t)store_view_ahead[k])
+			    : store_view_unread_near(app, sel, below ? 1 : -1);
+		/* n past many rows read: the row the index finds (kept for the key) */
+		row = r        ? r->key.row
+		      : unread ? store_window_unread_past(app->sv.win, sel, below)
+			       : 0;
+		if (row > 0 && !store_view_ahead_done(app, row))
+			return row;
 	}
 	return 0;
 }
@@ -426,19 +432,25 @@ static void store_view_read_ahead(struct app *app, int64_t row)
 		reader_pane_prime(&app->reader, app->corpus.items[slot]);
 }
 
-/* The list's rows within two screens of its selection read ahead (PgDn, n past the rows
- * read), SIZE_MAX: all read. */
+/* The list's rows within two screens of its selection read ahead (PgDn), then on to the
+ * nearest unread row below it (n past rows already read), SIZE_MAX: all read. */
 static size_t store_view_rows_due(const struct app *app)
 {
-	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE;
-	return app->sv.win ? store_window_ahead_due(app->sv.win, app->list_data.sel, rows)
-			   : SIZE_MAX;
+	size_t rows = app->list.h > 0 ? 2 * (size_t)app->list.h : STORE_WINDOW_PAGE, i;
+
+	if (app->sv.win == NULL)
+		return SIZE_MAX;
+	i = store_window_ahead_due(app->sv.win, app->list_data.sel, rows);
+	return i != SIZE_MAX ? i
+			     : store_window_unread_due(app->sv.win, app->list_data.sel,
+						       STORE_VIEW_UNREAD_REACH);
 }
 
 bool app_store_idle_pending(const struct app *app)
 {
 	return app->sv.fill_step != FILL_NONE || app->sv.tagged_row > 0 ||
 	       (app->sv.win && store_window_staged(app->sv.win)) ||
+	       (app->sv.store && store_tend_due(app->sv.store)) ||
 	       store_view_rows_due(app) != SIZE_MAX || store_view_ahead_due(app);
 }
 
@@ -526,6 +538,8 @@ void app_store_idle(struct app *app)
 		store_view_fill_step(app);
 	else if (app->sv.tagged_row > 0)
 		store_view_write_entities(app);
+	else if (app->sv.store && store_tend_due(app->sv.store))
+		store_tend(app->sv.store); /* the WAL: a key's mark only appends to it */
 	else if ((i = store_view_rows_due(app)) != SIZE_MAX)
 		store_window_row(app->sv.win, i);
 	else if ((row = store_view_ahead_due(app)) > 0)

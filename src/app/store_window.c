@@ -509,6 +509,19 @@ size_t store_window_ahead_due(const struct store_window *w, size_t i, size_t row
 	return SIZE_MAX;
 }
 
+size_t store_window_unread_due(const struct store_window *w, size_t i, size_t reach)
+{
+	size_t end = w->base + w->page.n;
+
+	if (w->f.query || !w->counted || w->page.n == 0 || i < w->base || i >= end)
+		return SIZE_MAX;
+	reach = reach < STORE_WINDOW_AHEAD_MAX ? reach : STORE_WINDOW_AHEAD_MAX;
+	for (size_t k = i + 1; k < end && k <= i + reach; k++)
+		if (!w->page.v[k - w->base].read)
+			return SIZE_MAX; /* the nearest is read already */
+	return end <= i + reach && end < w->count ? end : SIZE_MAX;
+}
+
 const struct store_list_row *store_window_row(struct store_window *w, size_t i)
 {
 	struct store_list_page *p = &w->page;
@@ -550,23 +563,144 @@ void store_window_reach(struct store_window *w, size_t i)
 			break;
 }
 
-size_t store_window_seek(struct store_window *w, const struct store_list_key *key)
+/* The rows around the one at key read afresh, its index in the list at: half a page a side,
+ * more than a screen; the rest is read ahead between keys (store_window_ahead_due). */
+static void window_seat(struct store_window *w, const struct store_list_key *key, size_t at)
 {
 	struct store_list_page *p = &w->page;
-	size_t at = store_list_rank(w->store, &w->f, key), before;
+	size_t side = STORE_WINDOW_PAGE / 2, before;
 
-	window_count(w);
 	store_list_page_clear(p);
-	before = store_list_before(w->store, &w->f, key, STORE_WINDOW_PAGE / 2, p);
+	before = store_list_before(w->store, &w->f, key, side, p);
 	/* the row itself and those after it: after the last newer one, else from the top */
 	if (before)
-		store_list_after(w->store, &w->f, &p->v[before - 1].key, STORE_WINDOW_PAGE, p);
+		store_list_after(w->store, &w->f, &p->v[before - 1].key, side + 1, p);
 	else
-		store_list_after(w->store, &w->f, NULL, STORE_WINDOW_PAGE, p);
+		store_list_after(w->store, &w->f, NULL, side + 1, p);
 	w->reads += 2;
 	w->base = at >= before ? at - before : 0;
 	window_saw(w);
+}
+
+size_t store_window_seek(struct store_window *w, const struct store_list_key *key)
+{
+	size_t at = store_list_rank(w->store, &w->f, key);
+
+	window_count(w);
+	window_seat(w, key, at);
 	return at;
+}
+
+/* The nearest unread row past the rows read, by a row at a time (a search's rows are each
+ * checked; a view of bookmarks has no unread condition of its own). */
+static size_t window_unread_walk(struct store_window *w, size_t i, bool forward)
+{
+	const struct store_list_row *r;
+
+	for (size_t k = forward ? i + 1 : i - 1; k < store_window_count(w);
+	     k = forward ? k + 1 : k - 1)
+		if ((r = store_window_row(w, k)) == NULL || !r->read)
+			return r ? k : SIZE_MAX;
+	return SIZE_MAX;
+}
+
+/* The nearest unread row from row i among the rows read: its index, or SIZE_MAX with *k the
+ * first index past them (SIZE_MAX: above the first row) and *last the last row read looked
+ * at (NULL: row i is not read). */
+static size_t window_unread_read(const struct store_window *w, size_t i, bool forward,
+				 size_t *k, const struct store_list_row **last)
+{
+	const struct store_list_row *r;
+
+	*last = store_window_row_read(w, i);
+	for (*k = i;;) {
+		if (!forward && *k == 0) {
+			*k = SIZE_MAX;
+			return SIZE_MAX;
+		}
+		*k = forward ? *k + 1 : *k - 1;
+		if ((r = store_window_row_read(w, *k)) == NULL)
+			return SIZE_MAX;
+		if (!r->read)
+			return *k;
+		*last = r;
+	}
+}
+
+/* Past the rows read (k the first index past them, last the last row read): the next unread
+ * row's key from the index and its index in the list from the rows between it and the last
+ * row read, kept in w->past. False when there is none. */
+static bool window_unread_find(struct store_window *w, size_t i, bool forward, size_t k,
+			       const struct store_list_row *last)
+{
+	struct store_list_filter unread = w->f;
+	struct store_list_page one = {0};
+	size_t got, between;
+
+	unread.marks = STORE_LIST_UNREAD;
+	got = forward ? store_list_after(w->store, &unread, &last->key, 1, &one)
+		      : store_list_before(w->store, &unread, &last->key, 1, &one);
+	w->past = (struct store_window_past){.on = true, .forward = forward, .from = i,
+					     .gen = w->gen, .none = got == 0};
+	if (got) {
+		w->past.at = one.v[0].key;
+		between = forward ? store_list_between(w->store, &w->f, &last->key, &w->past.at)
+				  : store_list_between(w->store, &w->f, &w->past.at, &last->key);
+		w->past.index = forward ? k + between : k - between;
+	}
+	store_list_page_free(&one);
+	return got != 0;
+}
+
+/* Whether w->past is the one for row i in that direction. */
+static bool window_past_kept(const struct store_window *w, size_t i, bool forward)
+{
+	return w->past.on && w->past.from == i && w->past.forward == forward &&
+	       w->past.gen == w->gen;
+}
+
+/* Whether the nearest unread row is looked for by the index (a search's rows are each
+ * checked; a view of bookmarks has no unread condition of its own). */
+static bool window_unread_by_index(const struct store_window *w)
+{
+	return w->f.query == NULL && w->f.marks != STORE_LIST_BOOKMARKED;
+}
+
+size_t store_window_next_unread(struct store_window *w, size_t i, bool forward)
+{
+	const struct store_list_row *last;
+	size_t k, at = window_unread_read(w, i, forward, &k, &last);
+
+	if (at != SIZE_MAX || k == SIZE_MAX)
+		return at;
+	if (!window_unread_by_index(w) || last == NULL)
+		return window_unread_walk(w, forward ? k - 1 : k + 1, forward);
+	window_count(w);
+	if (forward && k >= w->count)
+		return SIZE_MAX;
+	if (!window_past_kept(w, i, forward) && !window_unread_find(w, i, forward, k, last))
+		return SIZE_MAX;
+	if (w->past.none)
+		return SIZE_MAX;
+	at = w->past.index;
+	window_seat(w, &w->past.at, at);
+	w->past.on = false;
+	return at;
+}
+
+int64_t store_window_unread_past(struct store_window *w, size_t i, bool forward)
+{
+	const struct store_list_row *last;
+	size_t k;
+
+	if (!window_unread_by_index(w) || !w->counted)
+		return 0;
+	if (window_past_kept(w, i, forward))
+		return w->past.none ? 0 : w->past.at.row;
+	if (window_unread_read(w, i, forward, &k, &last) != SIZE_MAX || k == SIZE_MAX ||
+	    k >= w->count || last == NULL)
+		return 0;
+	return window_unread_find(w, i, forward, k, last) ? w->past.at.row : 0;
 }
 
 size_t store_window_newer(struct store_window *w)
@@ -574,6 +708,7 @@ size_t store_window_newer(struct store_window *w)
 	size_t was = w->count, got = 0;
 	bool counted = w->counted;
 
+	w->past.on = false; /* rows joined above: indices moved */
 	window_count_now(w);
 	if (w->page.n && w->base == 0) {
 		got = window_prepend(w, STORE_WINDOW_KEEP);
@@ -593,6 +728,7 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 {
 	bool kept = false;
 
+	w->past.on = false; /* the nearest unread row may be another now */
 	for (size_t i = 0; i < w->page.n; i++) {
 		struct store_list_row *r = &w->page.v[i];
 		if (strcmp(r->id, id) != 0)

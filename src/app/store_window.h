@@ -57,6 +57,14 @@ struct store_window {
 	bool ended;                 /* while counting: the last row was read (seen is the count) */
 	size_t first;               /* 0: a page; else rows the top of a list is first read in */
 	size_t reads;               /* pages read (tests watch it) */
+	/* the nearest unread row past the rows read, found ahead (store_window_unread_past) for
+	 * the row from in a direction; valid while nothing of the list changed (marks: gen) */
+	struct store_window_past {
+		bool on, forward, none;
+		size_t from, index;
+		struct store_list_key at;
+		unsigned long gen;
+	} past;
 	struct store_window_stage stage;
 };
 
@@ -92,6 +100,17 @@ const struct store_list_row *store_window_row_read(const struct store_window *w,
  * STORE_WINDOW_AHEAD_MAX, so the rows kept always hold both sides. */
 #define STORE_WINDOW_AHEAD_MAX (STORE_WINDOW_KEEP / 4)
 size_t store_window_ahead_due(const struct store_window *w, size_t i, size_t rows);
+/* The same for n: the row to read so that the nearest unread row below row i, within reach
+ * of it (at most STORE_WINDOW_AHEAD_MAX), is among the rows read; SIZE_MAX when it is, when
+ * the rows read within reach are all read, or the list ends (or is a search). */
+size_t store_window_unread_due(const struct store_window *w, size_t i, size_t reach);
+/* n and N: the index of the nearest unread row below (forward) or above row i, SIZE_MAX when
+ * there is none. Past the rows read, the index finds it and counts the rows between, and the
+ * window is read afresh about it (a search's rows, checked one by one, are read on instead). */
+size_t store_window_next_unread(struct store_window *w, size_t i, bool forward);
+/* Between keys: the row id of that row when it lies past the rows read (found now, and
+ * kept for the key), 0 when it is among them, there is none, or the list is a search. */
+int64_t store_window_unread_past(struct store_window *w, size_t i, bool forward);
 /* The rows around the one at key read (a page a side): returns its index in the list. */
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key);
 /* Rows stored since the window was read that join above its first: returns how many rows

@@ -151,25 +151,21 @@ static size_t views_current_row(const struct app *app)
 }
 
 /* The same on the store's list: the rows' read marks, read a page at a time. */
-static void views_store_unread_step(struct app *app, bool forward, size_t row, size_t n)
+static void views_store_unread_step(struct app *app, bool forward, size_t row)
 {
-	for (size_t k = 1; k < n; k++) {
-		size_t i = forward ? row + k : row - k;
-		const struct store_list_row *r;
-		if (i >= n || (r = store_window_row(app->sv.win, i)) == NULL)
-			break;
-		if (r->read)
-			continue;
-		list_pane_select(&app->list, i);
-		app->load.touched = true;
-		if (app->focus != &app->list) {
-			size_t idx = app_list_selected(app);
-			if (idx != APP_NONE)
-				app_open(app, idx, APP_SAVED_TOP, true);
-		}
+	size_t i = store_window_next_unread(app->sv.win, row, forward);
+
+	if (i == SIZE_MAX) {
+		app_message(app, forward ? "no unread article below" : "no unread article above");
 		return;
 	}
-	app_message(app, forward ? "no unread article below" : "no unread article above");
+	list_pane_select(&app->list, i);
+	app->load.touched = true;
+	if (app->focus != &app->list) {
+		size_t idx = app_list_selected(app);
+		if (idx != APP_NONE)
+			app_open(app, idx, APP_SAVED_TOP, true);
+	}
 }
 
 /* A on the store: every unread article of the list's filter, read from a cursor. */
@@ -216,7 +212,7 @@ void app_unread_step(struct app *app, bool forward)
 	struct views_marks m = views_marks(app);
 
 	if (app->sv.win) {
-		views_store_unread_step(app, forward, row, n);
+		views_store_unread_step(app, forward, row);
 		return;
 	}
 	if (!views_unread_from(&m, app->list_data.rows, n, row, forward, &i)) {

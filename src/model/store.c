@@ -265,6 +265,10 @@ void store_close(struct store *s)
 		return;
 	for (size_t i = 0; i < STORE_NSTMT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	for (size_t i = 0; i < STORE_NCACHED; i++) {
+		sqlite3_finalize(s->cached[i].st);
+		free(s->cached[i].sql);
+	}
 	store_related_state_free(s); /* its statements too, before the connection */
 	sqlite3_close(s->db);
 	for (size_t i = 0; i < s->nmessages; i++)
@@ -276,6 +280,16 @@ void store_close(struct store *s)
 	free(s);
 }
 
+/* After each commit of a tended connection: the WAL's length, for store_tend. */
+static int store_wal_hook(void *ctx, sqlite3 *db, const char *name, int frames)
+{
+	struct store *s = ctx;
+	(void)db;
+	(void)name;
+	s->wal_frames = frames;
+	return SQLITE_OK;
+}
+
 void store_bulk(struct store *s, bool on)
 {
 	s->bulk = on;
@@ -284,6 +298,58 @@ void store_bulk(struct store *s, bool on)
 	 * safe, and the index's merges find their pages in a bigger cache */
 	store_exec(s, on ? "PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -65536;"
 			 : "PRAGMA wal_autocheckpoint = 1000; PRAGMA cache_size = -2000;", NULL);
+	if (!on && s->tended) /* the pragma took the hook's place */
+		sqlite3_wal_hook(s->db, store_wal_hook, s);
+}
+
+/* The hook replaces SQLite's own, which checkpoints in the commit that passes
+ * wal_autocheckpoint pages: inside a key, with the fsync of the database. */
+void store_tend_between(struct store *s)
+{
+	s->tended = true;
+	s->wal_started = false;
+	sqlite3_wal_hook(s->db, store_wal_hook, s);
+}
+
+bool store_tend_due(const struct store *s)
+{
+	return s->tended && !s->read_only &&
+	       (!s->wal_started || s->wal_frames >= STORE_WAL_CHECKPOINT_FRAMES);
+}
+
+/* The first commit after a checkpoint (or into a new WAL) writes the WAL's header and syncs
+ * it before its pages: made here by a write that changes nothing (page 1 rewritten with the
+ * same user_version), so the next mark a key writes only appends. A writer busy elsewhere is
+ * not waited for: the key's commit starts it then. */
+static void store_wal_start(struct store *s)
+{
+	int v;
+
+	s->wal_started = true;
+	sqlite3_busy_timeout(s->db, 0);
+	if (store_exec(s, "BEGIN IMMEDIATE", NULL)) {
+		char *sql = (v = store_user_version(s)) >= 0
+				    ? xasprintf("PRAGMA user_version = %d", v) : NULL;
+		if (!sql || !store_exec(s, sql, NULL) || !store_exec(s, "COMMIT", NULL))
+			store_exec(s, "ROLLBACK", NULL);
+		free(sql);
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+}
+
+void store_tend(struct store *s)
+{
+	if (!store_tend_due(s))
+		return;
+	if (s->wal_frames >= STORE_WAL_CHECKPOINT_FRAMES) {
+		/* PASSIVE: never waits for a reader or writer; what it could not copy is tried
+		 * again after a later commit reports the WAL still long */
+		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		s->wal_frames = 0;
+		s->wal_started = false;
+		return;
+	}
+	store_wal_start(s);
 }
 
 const char *store_path(const struct store *s) { return s->path; }
@@ -297,6 +363,46 @@ sqlite3_stmt *store_stmt(struct store *s, enum store_stmt_id id, const char *sql
 	sqlite3_reset(s->stmt[id]);
 	sqlite3_clear_bindings(s->stmt[id]);
 	return s->stmt[id];
+}
+
+sqlite3_stmt *store_take(struct store *s, const char *sql)
+{
+	struct store_cached *free_one = NULL;
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < STORE_NCACHED; i++) {
+		struct store_cached *e = &s->cached[i];
+		if (e->sql && !e->busy && strcmp(e->sql, sql) == 0) {
+			e->busy = true;
+			e->used = ++s->cache_clock;
+			return e->st;
+		}
+		if (e->busy || (free_one && !free_one->sql))
+			continue; /* an empty entry found goes first */
+		if (free_one == NULL || !e->sql || e->used < free_one->used)
+			free_one = e;
+	}
+	if ((st = store_prepare(s, sql)) == NULL || free_one == NULL)
+		return st; /* every entry taken: not kept */
+	sqlite3_finalize(free_one->st);
+	free(free_one->sql);
+	*free_one = (struct store_cached){.sql = xstrdup(sql), .st = st, .busy = true,
+					  .used = ++s->cache_clock};
+	return st;
+}
+
+void store_give(struct store *s, sqlite3_stmt *st)
+{
+	if (st == NULL)
+		return;
+	for (size_t i = 0; i < STORE_NCACHED; i++)
+		if (s->cached[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			s->cached[i].busy = false;
+			return;
+		}
+	sqlite3_finalize(st);
 }
 
 void store_bind_text(sqlite3_stmt *st, int i, const char *v)
@@ -523,13 +629,81 @@ long store_pos(struct store *s, const char *id)
 	return m ? m->pos : 0;
 }
 
+/* Other connections' commits since (PRAGMA data_version: this one's own do not move it). */
+static int64_t store_data_version(struct store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_DATA_VERSION, "PRAGMA data_version");
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_reset(st);
+	return v;
+}
+
+bool store_read_rows_kept(struct store *s)
+{
+	return s->read_rows.valid && sqlite3_total_changes64(s->db) == s->read_rows.changes &&
+	       store_data_version(s) == s->read_rows.version;
+}
+
+size_t store_read_rows(struct store *s)
+{
+	sqlite3_stmt *st;
+
+	if (store_read_rows_kept(s))
+		return s->read_rows.n;
+	/* the version first: a commit between the two is counted, and counted again next time */
+	s->read_rows.version = store_data_version(s);
+	/* CROSS JOIN keeps marks outside: the planner would scan every article otherwise */
+	st = store_stmt(s, STORE_STMT_READ_ROWS,
+			"SELECT count(*) FROM marks m CROSS JOIN articles a ON a.aid = m.aid"
+			" WHERE m.read != 0");
+	s->read_rows.valid = sqlite3_step(st) == SQLITE_ROW; /* not when interrupted */
+	s->read_rows.n = s->read_rows.valid ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	s->read_rows.changes = sqlite3_total_changes64(s->db);
+	return s->read_rows.n;
+}
+
+/* The article rows of aid (marks may name articles the store does not hold). */
+static size_t store_article_rows(struct store *s, const char *aid)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_IS_ARTICLE,
+				      "SELECT count(*) FROM articles WHERE aid = ?");
+	size_t n;
+
+	store_bind_text(st, 1, aid);
+	n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return n;
+}
+
+void store_read_rows_after(struct store *s, bool kept)
+{
+	s->read_rows.valid = kept;
+	s->read_rows.changes = sqlite3_total_changes64(s->db);
+}
+
+/* After a mark's write, kept: the count of rows read was the tables' before it. A row
+ * marked read adds its article's rows; one marked unread has it counted again (a rare key,
+ * and an insert of an unread mark is not told from an update here). */
+static void store_read_rows_follow(struct store *s, bool kept, enum store_stmt_id id,
+				   const char *aid, long v)
+{
+	if (kept && id == STORE_STMT_SET_READ && sqlite3_changes(s->db) > 0) {
+		if (v == 0)
+			kept = false;
+		else
+			s->read_rows.n += store_article_rows(s, aid);
+	}
+	store_read_rows_after(s, kept);
+}
+
 /* Write one mark; memory holds it even when the database could not (with a message). */
 static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *sql,
 			   const char *aid, long v)
 {
 	sqlite3_stmt *st;
 	struct store_mark *m;
-	bool ok;
+	bool ok, kept;
 
 	store_marks_load(s);
 	if ((m = store_mark_find(s, aid, true)) == NULL)
@@ -542,6 +716,7 @@ static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *s
 		m->pos = v;
 	if (s->read_only)
 		return false;
+	kept = store_read_rows_kept(s);
 	st = store_stmt(s, id, sql);
 	store_bind_text(st, 1, aid);
 	sqlite3_bind_int64(st, 2, v);
@@ -549,6 +724,7 @@ static bool store_set_mark(struct store *s, enum store_stmt_id id, const char *s
 	if (!ok)
 		store_message(s, store_errmsg(s, "a mark was not saved"));
 	sqlite3_reset(st);
+	store_read_rows_follow(s, kept && ok, id, aid, v);
 	return ok;
 }
 
@@ -580,14 +756,16 @@ bool store_set_last(struct store *s, const char *id)
 	sqlite3_stmt *st = store_stmt(s, STORE_STMT_SET_LAST,
 		"INSERT INTO meta (key, value) VALUES ('last', ?1) "
 		"ON CONFLICT (key) DO UPDATE SET value = ?1 WHERE value IS NOT ?1");
-	bool ok;
+	bool ok, kept;
 	if (s->read_only)
 		return false;
+	kept = store_read_rows_kept(s);
 	store_bind_text(st, 1, id);
 	ok = sqlite3_step(st) == SQLITE_DONE;
 	if (!ok)
 		store_message(s, store_errmsg(s, "the last article was not saved"));
 	sqlite3_reset(st);
+	store_read_rows_after(s, kept);
 	return ok;
 }
 

@@ -143,6 +143,14 @@ static bool store_list_take(sqlite3_stmt *st, const struct store_list_filter *f,
 			store_list_row_quick(st, hits, r);
 		return hits > 0;
 	}
+	/* no search: the row's fields are the article's as they are stored (loading only makes
+	 * a title when there is none, and an id when none was stored): no article is made of
+	 * it, no dateline or direction found */
+	if (f->query == NULL && sqlite3_column_type(st, 2) != SQLITE_NULL &&
+	    sqlite3_column_bytes(st, 1) == ARTICLE_ID_LEN) {
+		store_list_row_quick(st, 0, r);
+		return true;
+	}
 	a = store_row_article(st);
 	if (f->query) {
 		struct search_hits h = {0};
@@ -219,14 +227,14 @@ static double store_list_share(struct store *s, const char *match)
 
 	if (s->share_of && strcmp(s->share_of, match) == 0 && s->share_top == top)
 		return s->share;
-	st = store_prepare(s, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
-			      " ORDER BY rowid DESC LIMIT " QARI_STR(STORE_LIST_PROBE));
+	st = store_take(s, "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1"
+			   " ORDER BY rowid DESC LIMIT " QARI_STR(STORE_LIST_PROBE));
 	store_bind_text(st, 1, match);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		lowest = sqlite3_column_int64(st, 0);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_give(s, st);
 	free(s->share_of);
 	s->share_of = xstrdup(match);
 	s->share_top = top;
@@ -253,8 +261,8 @@ static void store_list_keys(struct store_list_cursor *c, const struct store_list
 {
 	char *keys = store_list_sql(&c->sql_f, "SELECT a.id, a.sort_key FROM articles a",
 				    key ? (c->newer ? ">" : "<") : NULL, c->newer ? "ASC" : "DESC");
-	sqlite3_finalize(c->keys);
-	c->keys = store_prepare(c->s, keys);
+	store_give(c->s, c->keys);
+	c->keys = store_take(c->s, keys);
 	store_list_bind(c->keys, &c->sql_f, key, c->sql_f.query ? c->match : NULL);
 	free(keys);
 }
@@ -287,7 +295,7 @@ struct store_list_cursor *store_list_open(struct store *s, const struct store_li
 		c->last = *key;
 		c->have_last = true;
 	}
-	c->row = store_prepare(s, row);
+	c->row = store_take(s, row);
 	store_list_keys(c, key);
 	free(row);
 	return c;
@@ -323,7 +331,7 @@ static bool store_list_read_ahead(struct store_list_cursor *c)
 	if (c->nahead == 0)
 		return false;
 	if (c->range == NULL)
-		c->range = store_prepare(c->s, "SELECT rowid FROM articles_fts WHERE articles_fts"
+		c->range = store_take(c->s, "SELECT rowid FROM articles_fts WHERE articles_fts"
 					       " MATCH ?1 AND rowid BETWEEN ?2 AND ?3 ORDER BY rowid");
 	store_bind_text(c->range, 1, c->match);
 	sqlite3_bind_int64(c->range, 2, lo);
@@ -411,9 +419,9 @@ void store_list_close(struct store_list_cursor *c)
 {
 	if (c == NULL)
 		return;
-	sqlite3_finalize(c->keys);
-	sqlite3_finalize(c->row);
-	sqlite3_finalize(c->range);
+	store_give(c->s, c->keys);
+	store_give(c->s, c->row);
+	store_give(c->s, c->range);
 	free(c->ahead);
 	free(c->hits);
 	free(c->match);
@@ -446,19 +454,6 @@ size_t store_list_before(struct store *s, const struct store_list_filter *f,
 	return n;
 }
 
-/* Article rows whose mark has `which` set, counted from the marks' side. */
-static size_t store_list_marked(struct store *s, const char *which)
-{
-	/* CROSS JOIN keeps marks outside: the planner would scan every article otherwise */
-	char *sql = xasprintf("SELECT count(*) FROM marks m CROSS JOIN articles a ON a.aid = m.aid"
-			      " WHERE m.%s != 0", which);
-	sqlite3_stmt *st = store_prepare(s, sql);
-	size_t n = sqlite3_step(st) == SQLITE_ROW ? (size_t)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	free(sql);
-	return n;
-}
-
 /* The whole list or its unread view counted without reading it: the store's count
  * (store_count, kept by triggers) less the rows marked read. False for any other filter. */
 static bool store_list_count_fast(struct store *s, const struct store_list_filter *f,
@@ -470,7 +465,7 @@ static bool store_list_count_fast(struct store *s, const struct store_list_filte
 	    f->marks == STORE_LIST_BOOKMARKED)
 		return false;
 	all = store_count(s);
-	read = store_list_marked(s, "read");
+	read = store_read_rows(s);
 	read = read < all ? read : all;
 	*n = f->marks == STORE_LIST_UNREAD ? all - read : all;
 	if (unread)
@@ -496,7 +491,7 @@ bool store_list_count_try(struct store *s, const struct store_list_filter *f, si
 		*count = n;
 		return true;
 	}
-	st = store_prepare(s, sql); /* NULL when interrupted: not counted */
+	st = store_take(s, sql); /* NULL when interrupted: not counted */
 	if (st)
 		store_list_bind(st, f, NULL, match);
 	ok = st && sqlite3_step(st) == SQLITE_ROW;
@@ -506,7 +501,7 @@ bool store_list_count_try(struct store *s, const struct store_list_filter *f, si
 	}
 	if (unread)
 		*unread = n - (read < n ? read : n);
-	sqlite3_finalize(st);
+	store_give(s, st);
 	free(match);
 	free(sql);
 	*count = n;
@@ -532,28 +527,49 @@ size_t store_list_rank(struct store *s, const struct store_list_filter *f,
 {
 	char *sql = store_list_sql(f, "SELECT count(*) FROM articles a", ">", NULL);
 	char *match = f->query ? store_fts_query(f->query) : NULL;
-	sqlite3_stmt *st = store_prepare(s, sql);
+	sqlite3_stmt *st = store_take(s, sql);
 	size_t n = 0;
 
 	store_list_bind(st, f, key, match);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_give(s, st);
 	free(match);
 	free(sql);
 	return n;
 }
 
+size_t store_list_between(struct store *s, const struct store_list_filter *f,
+			  const struct store_list_key *newer, const struct store_list_key *older)
+{
+	char *base = store_list_sql(f, "SELECT count(*) FROM articles a", "<", NULL);
+	char *sql = xasprintf("%s AND (a.sort_key, a.id) > (?6, ?7)", base);
+	char *match = f->query ? store_fts_query(f->query) : NULL;
+	sqlite3_stmt *st = store_take(s, sql);
+	size_t n = 0;
+
+	store_list_bind(st, f, newer, match);
+	sqlite3_bind_int64(st, 6, older->sort);
+	sqlite3_bind_int64(st, 7, older->row);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	store_give(s, st);
+	free(match);
+	free(sql);
+	free(base);
+	return n;
+}
+
 bool store_list_key_of(struct store *s, int64_t row, struct store_list_key *key)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT sort_key FROM articles WHERE id = ?");
+	sqlite3_stmt *st = store_take(s, "SELECT sort_key FROM articles WHERE id = ?");
 	bool found;
 
 	sqlite3_bind_int64(st, 1, row);
 	found = sqlite3_step(st) == SQLITE_ROW;
 	if (found)
 		*key = (struct store_list_key){sqlite3_column_int64(st, 0), row};
-	sqlite3_finalize(st);
+	store_give(s, st);
 	return found;
 }
 

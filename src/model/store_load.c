@@ -285,10 +285,11 @@ bool store_entities_write(struct store *s, int64_t row, const struct article *a,
 {
 	struct strbuf packed = {0};
 	sqlite3_stmt *st;
-	bool ok = false;
+	bool ok = false, kept;
 
 	if (s->read_only || row <= 0)
 		return false;
+	kept = store_read_rows_kept(s);
 	sqlite3_busy_timeout(s->db, 0);
 	if (!store_exec(s, "BEGIN IMMEDIATE", NULL))
 		goto out;
@@ -307,6 +308,7 @@ out:
 	if (!sqlite3_get_autocommit(s->db)) /* a step or the commit failed: nothing written */
 		store_exec(s, "ROLLBACK", NULL);
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
+	store_read_rows_after(s, kept); /* the entities: no mark, no id */
 	strbuf_free(&packed);
 	return ok;
 }

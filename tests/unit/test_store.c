@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -527,6 +528,98 @@ static void test_kill9_import(void)
 	free(path);
 }
 
+static long test_wal_size(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	long n = stat(wal, &st) == 0 ? (long)st.st_size : -1;
+	free(wal);
+	return n;
+}
+
+/* The pages path's WAL holds, from another connection (whose PASSIVE checkpoint copies them,
+ * which changes nothing the store sees). */
+static int test_wal_frames(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int n = -1;
+
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	if (sqlite3_prepare_v2(db, "PRAGMA wal_checkpoint(PASSIVE)", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+#define TEST_WAL_FRAME (24 + 4096) /* a frame's header and a page of the default size */
+
+/* A reader's connection (store_tend_between): its commits neither checkpoint nor start the
+ * WAL; store_tend starts it (its header written) before the first mark, and checkpoints once
+ * it is long, then starts it again. A mark committed is kept through kill -9. */
+static void test_tend(void)
+{
+	char *path = xasprintf("%s/tend.db", test_root), *error = NULL;
+	struct store *s = store_open(path, &error);
+	struct corpus c;
+	int fds[2];
+	pid_t pid;
+	char b;
+
+	REQUIRE(s != NULL);
+	test_feed_n(&c, "w", 20);
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	corpus_free(&c);
+	store_close(s); /* the last connection: the WAL copied and removed */
+	s = store_open(path, &error);
+	REQUIRE(s != NULL);
+	CHECK(!store_tend_due(s)); /* a connection that does not tend */
+	store_tend_between(s);
+	CHECK(store_tend_due(s));
+	CHECK(test_wal_size(path) <= 0);
+	store_tend(s);
+	CHECK(!store_tend_due(s));
+	CHECK(test_wal_size(path) >= 32 + TEST_WAL_FRAME); /* started: header and a page */
+	for (long i = 1; i <= 1500; i++) /* a commit each, a frame or more each */
+		CHECK(store_set_pos(s, "abcdefabcdef", i));
+	CHECK(store_tend_due(s));
+	/* no commit checkpointed and started it again at 1,000 pages */
+	CHECK(test_wal_size(path) >= 32 + 1500L * TEST_WAL_FRAME);
+	store_tend(s); /* the checkpoint */
+	CHECK(store_tend_due(s));
+	store_tend(s); /* the WAL started again: one page */
+	CHECK(!store_tend_due(s));
+	CHECK_INT(test_wal_frames(path), 1);
+	CHECK_INT(store_pos(s, "abcdefabcdef"), 1500);
+	store_close(s);
+
+	REQUIRE(pipe(fds) == 0);
+	pid = fork();
+	if (pid == 0) {
+		struct store *w = store_open(path, &error);
+		store_tend_between(w);
+		store_tend(w);
+		store_set_read(w, "abcdefabcdef", true);
+		if (write(fds[1], "k", 1) != 1)
+			_exit(1);
+		for (;;)
+			pause();
+	}
+	close(fds[1]);
+	CHECK(read(fds[0], &b, 1) == 1); /* the mark acknowledged */
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
+	close(fds[0]);
+	s = store_open(path, &error);
+	REQUIRE(s != NULL);
+	CHECK(store_is_read(s, "abcdefabcdef"));
+	store_close(s);
+	free(error);
+	free(path);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-XXXXXX";
@@ -541,6 +634,7 @@ int main(void)
 	test_kill9();
 	test_import_batches();
 	test_kill9_import();
+	test_tend();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
 	ner_default_free();

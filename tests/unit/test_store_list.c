@@ -117,6 +117,17 @@ static void test_paging(void)
 	CHECK(page.v[24].date == NULL && page.v[24].date_key == INT64_MIN);
 	CHECK(page.v[0].date != NULL && strncmp(page.v[0].date, "2026-06-05", 10) == 0);
 	CHECK_STR(page.v[0].source, "spa"); /* the last stored of the newest day: 24 */
+	/* each row's fields are those of the article loading makes (read without its text) */
+	corpus_init(&c);
+	store_load(s, &c, NULL);
+	for (size_t i = 0; i < page.n && i < c.n; i++) {
+		const struct article *a = c.items[i];
+		CHECK_STR(page.v[i].title, a->title);
+		CHECK(page.v[i].date == a->date || strcmp(page.v[i].date, a->date) == 0);
+		CHECK(page.v[i].date_key == a->date_key);
+		CHECK_STR(page.v[i].source, a->source);
+	}
+	corpus_free(&c);
 	/* each row's rank is its index, its key found again from its row (ties and undated too) */
 	for (size_t i = 0; i < page.n; i++) {
 		struct store_list_key k;
@@ -142,6 +153,27 @@ static void test_paging(void)
 	store_list_page_clear(&page);
 	CHECK_INT(store_list_before(s, &all, &key, 10, &page), 5);
 	CHECK_STR(page.v[0].id, ref[0]);
+
+	/* two cursors of the same filter at once (statements kept for reuse are never shared),
+	 * and again after they are closed */
+	for (int round = 0; round < 2; round++) {
+		struct store_list_cursor *c1 = store_list_open(s, &all, NULL, false);
+		struct store_list_cursor *c2 = store_list_open(s, &all, NULL, false);
+		struct store_list_page p1 = {0}, p2 = {0};
+		for (int k = 0; k < 5; k++) {
+			store_list_next(c1, 3, &p1);
+			store_list_next(c2, 5, &p2);
+		}
+		CHECK_INT(p1.n, 15);
+		CHECK_INT(p2.n, 25);
+		for (size_t i = 0; i < p2.n; i++)
+			CHECK(strcmp(p2.v[i].id, ref[i]) == 0 &&
+			      (i >= p1.n || strcmp(p1.v[i].id, ref[i]) == 0));
+		store_list_close(c1);
+		store_list_close(c2);
+		store_list_page_free(&p1);
+		store_list_page_free(&p2);
+	}
 
 	/* a page from a middle row continues exactly after it */
 	store_list_page_clear(&page);
@@ -558,6 +590,59 @@ static void test_sql(const char *name, const char *sql)
 	free(path);
 }
 
+/* The unread figure of the whole list: the count of rows marked read is kept as marks are
+ * set, and made again after other writes on this connection or another's commits. */
+static size_t test_unread(struct store *s)
+{
+	struct store_list_filter f = STORE_LIST_ALL;
+	size_t unread = 0;
+	store_list_count(s, &f, &unread);
+	return unread;
+}
+
+static void test_read_rows_kept(void)
+{
+	struct store *s = test_open("readrows.db");
+	struct store_list_filter f = STORE_LIST_ALL;
+	struct store_list_page page = {0};
+	struct corpus c;
+	char *sql;
+
+	test_many(&c);
+	test_ingest(s, 0, &c);
+	corpus_free(&c);
+	store_list_after(s, &f, NULL, 4, &page);
+	CHECK_INT(test_unread(s), 25);
+	CHECK(store_set_read(s, page.v[0].id, true));
+	CHECK(store_set_read(s, page.v[1].id, true));
+	CHECK(store_set_read(s, page.v[1].id, true)); /* no change */
+	CHECK(store_set_bookmark(s, page.v[2].id, true));
+	CHECK(store_set_pos(s, page.v[2].id, 7));
+	CHECK(store_set_last(s, page.v[2].id));
+	CHECK(store_set_read(s, "abcdefabcdef", true)); /* no article of the store */
+	CHECK_INT(test_unread(s), 23);
+	CHECK(store_set_read(s, page.v[0].id, false));
+	CHECK_INT(test_unread(s), 24);
+	/* another connection's mark */
+	sql = xasprintf("INSERT INTO marks (aid, read) VALUES ('%s', 1)", page.v[3].id);
+	test_sql("readrows.db", sql);
+	free(sql);
+	CHECK_INT(test_unread(s), 23);
+	/* an article stored on this connection whose id was marked read before */
+	corpus_init(&c);
+	test_add(&c, "http://x/new", "خبر جديد", "نص", "2026-06-09 10:00", "spa");
+	CHECK(store_set_read(s, c.items[0]->id, true));
+	CHECK_INT(test_unread(s), 23);
+	test_ingest(s, 0, &c);
+	corpus_free(&c);
+	CHECK_INT(test_unread(s), 23); /* 26 rows, 3 read */
+	f.marks = STORE_LIST_UNREAD;
+	store_list_page_clear(&page);
+	CHECK_INT(store_list_after(s, &f, NULL, 100, &page), 23);
+	store_list_page_free(&page);
+	store_close(s);
+}
+
 /* An index made by another normalisation (its version in meta differs) is made again at
  * open: here it also lacks a row written behind the triggers' back. */
 static void test_fts_rebuilt(void)
@@ -675,6 +760,7 @@ int main(void)
 	test_root = tmpl;
 	test_paging();
 	test_counts_and_filters();
+	test_read_rows_kept();
 	test_search();
 	test_search_walk();
 	test_search_in_step();

@@ -145,17 +145,20 @@ static void test_ahead(struct store *s)
 		ok &= store_window_row(&w, due) != NULL;
 	CHECK(ok && steps == 1);
 	CHECK(store_window_row_read(&w, i + 40) != NULL);
-	/* above: the rows about 700 read by a seek, then up to 64 rows above its first */
+	/* above: the rows about 700 read by a seek (half a page a side), then up to 64 rows
+	 * below and above */
 	{
 		struct store_list_key key = store_window_row(&w, 700)->key;
 		store_window_reset(&w);
 		CHECK_INT(store_window_seek(&w, &key), 700);
+		CHECK(w.page.n <= STORE_WINDOW_PAGE + 1);
 		i = w.base + 2;
-		CHECK(store_window_ahead_due(&w, i, 64) == i - 64);
+		CHECK(store_window_ahead_due(&w, i, 64) != SIZE_MAX);
 		for (steps = 0; (due = store_window_ahead_due(&w, i, 64)) != SIZE_MAX && steps < 8;
 		     steps++)
 			ok &= store_window_row(&w, due) != NULL;
-		CHECK(ok && steps == 1);
+		CHECK(ok && steps == 2);
+		CHECK(store_window_row_read(&w, i - 64) && store_window_row_read(&w, i + 64));
 		CHECK(test_row_is(&w, i - 64, TEST_N - 1) && test_row_is(&w, i, TEST_N - 1));
 	}
 	/* a reach past what is kept: taken as the most, and both sides then stay read */
@@ -226,6 +229,88 @@ static void test_marks(struct store *s)
 	CHECK(store_window_row(&w, 1) == NULL);
 	store_window_marks(&w, STORE_LIST_ANY_MARK);
 	CHECK_INT(store_window_count(&w), n);
+	store_window_free(&w);
+}
+
+/* n past rows already read: the rows are read ahead, a step at a time, until the nearest
+ * unread row below is among them, or the reach (at most STORE_WINDOW_AHEAD_MAX) is all read. */
+static void test_unread_ahead(struct store *s)
+{
+	struct store_window w;
+	size_t due, steps;
+	bool ok = true;
+
+	store_window_init(&w, s);
+	for (size_t k = 91; k <= 300; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, true);
+	store_window_reset(&w);
+	CHECK(ok && store_window_row(&w, 90) != NULL);
+	CHECK(store_window_unread_due(&w, 90, 1000) != SIZE_MAX);
+	for (steps = 0; (due = store_window_unread_due(&w, 90, 1000)) != SIZE_MAX && steps < 8;
+	     steps++)
+		ok &= store_window_row(&w, due) != NULL;
+	CHECK(ok && steps <= 4);
+	CHECK(store_window_row_read(&w, 90 + STORE_WINDOW_AHEAD_MAX) != NULL);
+	CHECK(store_window_row_read(&w, 90 + STORE_WINDOW_AHEAD_MAX)->read);
+	for (steps = 0; (due = store_window_unread_due(&w, 249, 64)) != SIZE_MAX && steps < 8;
+	     steps++)
+		ok &= store_window_row(&w, due) != NULL;
+	CHECK(ok && steps <= 4);
+	CHECK(store_window_row_read(&w, 301) != NULL && !store_window_row_read(&w, 301)->read);
+	CHECK(store_window_unread_due(&w, 290, 64) == SIZE_MAX); /* 301 is read: unread, near */
+	/* a search is not read ahead */
+	CHECK(store_window_search(&w, "body"));
+	CHECK(store_window_row(&w, 0) != NULL);
+	CHECK(store_window_unread_due(&w, 0, 64) == SIZE_MAX);
+	store_window_clear(&w);
+	for (size_t k = 91; k <= 300; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, false);
+	CHECK(ok);
+	store_window_free(&w);
+}
+
+/* n and N past many rows read: the nearest unread row found by the index and the window
+ * read about it, at the index a walk row by row gives; none past the ends; a search walks. */
+static void test_next_unread(struct store *s)
+{
+	struct store_window w;
+	size_t reads;
+	bool ok = true;
+	int top;
+	int64_t past;
+
+	store_window_init(&w, s);
+	top = (int)store_window_count(&w) - 1; /* story top is row 0 */
+	for (size_t k = 5; k <= 400; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, true);
+	store_window_reset(&w);
+	CHECK(ok && store_window_row(&w, 4) != NULL);
+	CHECK_INT(store_window_next_unread(&w, 2, true), 3); /* among the rows read */
+	CHECK(store_window_unread_past(&w, 2, true) == 0);
+	/* found between keys (the row read ahead), the key then only reads the rows about it */
+	past = store_window_unread_past(&w, 4, true);
+	CHECK(past > 0 && store_window_row_read(&w, 4) != NULL);
+	reads = w.reads;
+	CHECK_INT(store_window_next_unread(&w, 4, true), 401);
+	CHECK(w.reads - reads <= 2); /* not a page per 64 rows between */
+	CHECK(test_row_is(&w, 401, top) && !store_window_row_read(&w, 401)->read);
+	CHECK(store_window_row_read(&w, 401)->key.row == past);
+	CHECK(test_row_is(&w, 400, top) && store_window_row(&w, 400)->read);
+	CHECK_INT(store_window_next_unread(&w, 401, false), 4);
+	CHECK(test_row_is(&w, 4, top) && test_row_is(&w, 5, top));
+	CHECK_INT(store_window_next_unread(&w, 0, false), SIZE_MAX);
+	CHECK_INT(store_window_next_unread(&w, (size_t)top, true), SIZE_MAX);
+	CHECK(test_row_is(&w, 200, top));
+	CHECK_INT(store_window_next_unread(&w, 200, false), 4);
+	CHECK_INT(store_window_next_unread(&w, 200, true), 401);
+	/* a search walks its rows */
+	CHECK(store_window_search(&w, "body"));
+	CHECK(store_window_row(&w, 4) != NULL);
+	CHECK_INT(store_window_next_unread(&w, 4, true), 401);
+	store_window_clear(&w);
+	for (size_t k = 5; k <= 400; k++)
+		ok &= store_set_read(s, store_window_row(&w, k)->id, false);
+	CHECK(ok);
 	store_window_free(&w);
 }
 
@@ -434,6 +519,8 @@ int main(void)
 	test_ahead(s);
 	test_newer(s);
 	test_marks(s);
+	test_unread_ahead(s);
+	test_next_unread(s);
 	test_filters(s);
 	test_staged(s);
 	test_counter_follows(s, path);
