@@ -18,16 +18,17 @@ GOLD = os.path.join(ROOT, "tests", "data", "judged", "related.tsv")
 SHARED = os.environ.get("QARI_SHARED", os.path.join(ROOT, "..", "shared"))
 CORPUS = os.path.join(SHARED, "corpus", "saudinewsnet")
 
-# floors just under what qari reaches (rel6's ranking): dev's 65 queries, the last 20 of them
-# (round 6) scored fresh before joining: 0.813, 0.952, 0.249, the baseline 0.692, 0.959,
-# 0.443; test 0.621, 0.922, 0.342, the baseline 0.493, 0.843, 0.544; with rel8's places apart
-# dev 0.805, 0.952, 0.241, test (scored once) 0.624, 0.938, 0.370 with 3 unjudged items in its
-# top fives, counted unrelated: split → [(measure, floor, True when higher is better)]
+# floors just under what qari reaches (rel6's ranking with rel8's places apart): dev's 93
+# queries 0.788, 0.955, 0.250, the baseline 0.683, 0.952, 0.445 (its last 28, rounds 9 and 10,
+# scored fresh before joining: 0.746, 0.961, 0.270, the baseline 0.664, 0.934, 0.450); test
+# (scored once) 0.624, 0.938, 0.370 with 3 unjudged items in its top fives, counted unrelated:
+# split → [(measure, floor, True when higher is better)]
 FLOORS = {
-    "dev": [("ndcg@10", 0.80, True), ("recall@10", 0.94, True), ("unrelated@5", 0.25, False)],
+    "dev": [("ndcg@10", 0.78, True), ("recall@10", 0.94, True), ("unrelated@5", 0.26, False)],
     "test": [("ndcg@10", 0.61, True), ("recall@10", 0.92, True), ("unrelated@5", 0.38, False)],
 }
-# Measures where qari is known to trail the baseline: by at most the gap given, which the test
+# Measures where qari is known to trail the baseline, or to lead it by too little to hold (dev
+# recall: 0.955 against 0.952 since rounds 9 and 10): by at most the gap given, which the test
 # holds (a wider gap fails), with the reason (RELATED.md, Round 5).
 BELOW_BASELINE = {
     ("dev", "recall@10"): (0.03, "round 5's column 1f1ca29b5acf shares almost no word with the "

@@ -60,17 +60,22 @@ def set_round(n):
 def graded(path):
     """(query, split, candidate) for each graded line of related.tsv, in file order, and
     (query, split, None) for each query's opening line."""
-    query = split = None
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if not cols[0] or cols[0].startswith("#"):
-                continue
-            if cols[0] == "@":
-                query, split = cols[1], cols[2]
-                yield query, split, None
-            else:
-                yield query, split, cols[0]
+        yield from graded_lines(f)
+
+
+def graded_lines(lines):
+    """graded() over lines already read."""
+    query = split = None
+    for line in lines:
+        cols = line.rstrip("\n").split("\t")
+        if not cols[0] or cols[0].startswith("#"):
+            continue
+        if cols[0] == "@":
+            query, split = cols[1], cols[2]
+            yield query, split, None
+        else:
+            yield query, split, cols[0]
 
 
 def judged_pairs(path):

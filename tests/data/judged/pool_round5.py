@@ -1,20 +1,21 @@
 #!/usr/bin/env python3
-"""Rounds 5 and 6 for related.tsv: 20 new dev queries each (issue 14), drawn by a rule fixed
-before drawing, and their pools. Round 5 is the default; `--round 6` (first argument) draws
-round 6 by the same rule with its own seed, none of the queries before it (round 5's
-included) eligible.
+"""Rounds 5, 6, 9 and 10 for related.tsv: new dev queries (issue 14), drawn by a rule fixed
+before drawing, and their pools. Round 5 is the default; `--round N` (first argument) draws
+round N by the same rule with its own seed, none of the queries before it eligible. Rounds 9
+and 10 take 14 queries, one a source, both drawn before either was graded (scored fresh).
 
-Rule (RELATED.md, Round 5), seed 20261207 (round 6: 20261208):
+Rule (RELATED.md, Round 5), seed 20261207 (round 6: 20261208, 9: 20261209, 10: 20261210):
   - eligible: articles with at least 300 characters of text that are none of the 50 earlier
     queries and no candidate judged for a test query (any grade), so test stays untouched;
   - stratified by source: each of the 14 sources gets one query, and 6 sources, drawn at
-    random among those with eligible articles on two days or more, a second (20 in all);
+    random among those with eligible articles on two days or more, a second (20 in all;
+    rounds 9 and 10: none, 14 in all);
   - stratified by day: for each query of a source, a crawl day is drawn uniformly among the
     source's days with eligible articles (a source's two days differ), then an article
     uniformly within that day.
-All 20 are dev.
+All are dev.
 
-    pool_round5.py [--round 6] sample                  query ids, source, date, title
+    pool_round5.py [--round N] sample                  query ids, source, date, title
     pool_round5.py stub                    related.tsv blocks with no grades (for eval-related)
     pool_round5.py pool EVALOUT            query, split, candidate, methods (r5-qari:rank,
                                            r5-tfidf:rank from eval-related --verbose on the
@@ -33,18 +34,27 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import pool_related as pr  # noqa: E402
 import pool_round2 as r2  # noqa: E402
 
-SEEDS = {5: 20261207, 6: 20261208}
+SEEDS = {5: 20261207, 6: 20261208, 9: 20261209, 10: 20261210}
+QUERIES = {5: 20, 6: 20, 9: 14, 10: 14}
+# Rounds 9 and 10 were both drawn from related.tsv as it stood above this line of it.
+DRAWN_ABOVE = {9: "# rounds 9 and 10 were drawn from the lines above", 10: "# rounds 9 and 10 were drawn from the lines above"}
 ROUND = 5
 SEED = SEEDS[ROUND]
-N_NEW = 20
+N_NEW = QUERIES[ROUND]
 HERE = os.path.dirname(os.path.abspath(__file__))
 RELATED = os.path.join(HERE, "related.tsv")
 
 
 def judged(path=RELATED):
-    """(set of all earlier query ids, set of ids judged for test queries)."""
+    """(set of all earlier query ids, set of ids judged for test queries), read from the part
+    of related.tsv the round was drawn from, so a round's draw stays the same once later
+    rounds are appended."""
     queries, test_cands = set(), set()
-    for q, split, c in r2.graded(path):
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    if ROUND in DRAWN_ABOVE and DRAWN_ABOVE[ROUND] in lines:
+        lines = lines[:lines.index(DRAWN_ABOVE[ROUND])]
+    for q, split, c in r2.graded_lines(lines):
         queries.add(q)
         if c and split == "test":
             test_cands.add(c)
@@ -119,17 +129,18 @@ def merge(arts, evalout, grades_path):
             for c in sorted(cands, key=lambda c: (-int(grades[(q, c)]), c)):
                 f.write("%s\t%s\n" % (c, grades[(q, c)]))
     with open(os.path.join(HERE, "related_pool.tsv"), "a", encoding="utf-8") as f:
-        f.write("# round %d, dev: 20 new queries (pool_round5.py, RELATED.md)\n" % ROUND)
+        f.write("# round %d, dev: %d new queries (pool_round5.py, RELATED.md)\n" % (ROUND, N_NEW))
         for q, cands in p.items():
             for c in sorted(cands):
                 f.write("%s\tdev\t%s\t%s\n" % (q, c, ",".join(cands[c])))
 
 
 def main():
-    global ROUND, SEED
+    global ROUND, SEED, N_NEW
     if len(sys.argv) > 2 and sys.argv[1] == "--round" and int(sys.argv[2]) in SEEDS:
         ROUND = int(sys.argv[2])
         SEED = SEEDS[ROUND]
+        N_NEW = QUERIES[ROUND]
         del sys.argv[1:3]
     if len(sys.argv) < 2:
         sys.exit(__doc__)
