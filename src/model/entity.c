@@ -132,9 +132,19 @@ static bool entity_world_clitic(const char *w, size_t n, size_t skip, bool al)
 	return skip > 0 && !memmem(w, skip, "ك", 2) && left >= (conj ? 5u : 4u);
 }
 
+/* Whether word w is و or ب, ال and three letters or more («بالضفة الغربية», «بالاتحاد
+ * السعودي»): a place's or a body's name opens with no such word, while a foreign person's may
+ * (بالوتيلي، والاس), and ف، ك begin too many foreign names (فالنسيا، كالياري) to go unknown. */
+static bool entity_clitic_before_al(const char *w, size_t n, const struct norm_split *sp)
+{
+	return sp->proclitic == 2 && sp->stem == 6 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0) &&
+	       memcmp(w + 2, "ال", 4) == 0 && entity_letters(w + 6, n - 6) >= 3;
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
-static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
+static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum entity_type type,
+			     bool *al)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
@@ -156,6 +166,8 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 	if (entity_place_known(x, x->key.data, x->key.len))
 		return *al = false, 0;
 	if (entity_world_clitic(w, n, skip, *al) && entity_world_place(x, x->alt.data, x->alt.len))
+		return skip;
+	if (type != ENTITY_PERSON && entity_clitic_before_al(w, n, &sp))
 		return skip;
 	if (!*al && strtab_find(&x->words, w + skip, n - skip, &id))
 		return skip;
@@ -313,10 +325,23 @@ static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 	       !entity_known_word(x, w, n); /* ب or ل with ال: لابورتا is a name */
 }
 
+/* Whether word k opens with لل (ل and ال) and is no known name: no word of a person's name
+ * does («للبحوث», «للأمم»). */
+static bool entity_lil_word(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 6 && memcmp(w, "لل", 4) == 0 && !entity_known_word(x, w, n);
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
+	for (size_t k = *i; k < *j; k++)
+		if (entity_lil_word(x, k))
+			*j = k; /* «مركز الملك فيصل للبحوث والدراسات»: a purpose phrase, no name */
 	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
 		(*j)--;
 }
@@ -651,6 +676,23 @@ static bool entity_has_tanween(const char *s, size_t n)
 	return false;
 }
 
+/* Whether a spaced dash stands between tokens k - 1 and k in the original text (a lone
+ * tatweel «فيصل ـ رحمه الله ـ», an en or em dash, a hyphen): normalising drops it, yet it
+ * closes a name as a comma does. */
+static bool entity_dash_before(const struct ner_para *p, const char *orig, size_t k)
+{
+	static const char *const dashes[] = {"ـ", "–", "—", "-"};
+	size_t pb, pe, ob, oe;
+	norm_text_orig_span(&p->norm, p->toks[k - 1].beg, p->toks[k - 1].end, &pb, &pe);
+	norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
+	if (ob <= pe || !memchr(orig + pe, ' ', ob - pe))
+		return false;
+	for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++)
+		if (memmem(orig + pe, ob - pe, dashes[d], strlen(dashes[d])))
+			return true;
+	return false;
+}
+
 /* Whether word k is the أبو of a kunya, part of the name it opens (أبو محمد). */
 static bool entity_kunya(const struct ner_para *p, size_t k)
 {
@@ -743,6 +785,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++;
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
+	for (size_t k = i + 1; type != ENTITY_DATE && k < j; k++)
+		if (entity_dash_before(p, orig, k))
+			j = k; /* «فيصل ـ رحمه الله»: the name ends at the dash */
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
 	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
 	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)));
@@ -770,6 +815,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* «يرافقها»: a verb and its object */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
+	if (i == j)
+		return;
 	while ((type == ENTITY_PERSON || type == ENTITY_PLACE) && j - i > 1 && entity_trailing_title(x, type, i, j - 1))
 		j--; /* «سعود بن نومة شيخ …», «قرية ابن نومة الشيخ عبدالرحمن»: the title after the
 			name is the next name's or an office */
@@ -818,7 +865,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	else if (type == ENTITY_PERSON && (skip = entity_person_clitic(x, i)) > 0)
 		al = false;
 	else
-		skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
+		skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, type, &al);
 	entity_phrase(p, i, j, skip, skip && al, &x->key);
 	if (entity_rules_not_name(x->rules, x->key.data, x->key.len))
 		return; /* «نظير», «العهد»: words, not names */

@@ -1145,6 +1145,30 @@ static void test_titles_and_verbs(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Clitics and dashes at a name's edges (sentences of unjudged SaudiNewsNet articles). */
+static void test_unseen_edges(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تضارب للأنباء حول مقتل فلسطيني",
+		"قالت الشرطة الاسرائيلية إن فلسطينيا لقي حتفه حين سقط من سطح مبنى بالضفة الغربية اليوم.",
+		"وقد حاضر في الدورة مقرر لجنة الحكام بالاتحاد السعودي لكرة السلة عبدالله العجلان.",
+		"من صور فوتوغرافية نادرة للملك فيصل ـ رحمه الله ـ ومشاهد متحركة.",
+		"بحضور الأمير تركي بن فيصل رئيس مجلس إدارة مركز الملك فيصل للبحوث والدراسات الإسلامية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "الضفه الغربيه"));
+	CHECK(!has(&es, ENTITY_PLACE, "بالضفه الغربيه"));
+	CHECK(!has(&es, ENTITY_ORG, "بالاتحاد السعودي"));
+	CHECK(!has(&es, ENTITY_PERSON, "فيصل رحمه"));
+	CHECK(!has(&es, ENTITY_PERSON, "فيصل رحمه الله"));
+	CHECK(!has(&es, ENTITY_PERSON, "للبحوث"));
+	CHECK(!has(&es, ENTITY_PERSON, "للبحوث والدراسات الاسلاميه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1188,6 +1212,7 @@ int main(void)
 		test_clubs_by_country(m);
 		test_team_word(m);
 		test_titles_and_verbs(m);
+		test_unseen_edges(m);
 		test_rules_lists();
 	}
 	ner_default_free();
