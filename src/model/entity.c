@@ -134,11 +134,13 @@ static bool entity_world_clitic(const char *w, size_t n, size_t skip, bool al)
 
 /* Whether word w is و or ب, ال and three letters or more («بالضفة الغربية», «بالاتحاد
  * السعودي»): a place's or a body's name opens with no such word, while a foreign person's may
- * (بالوتيلي، والاس), and ف، ك begin too many foreign names (فالنسيا، كالياري) to go unknown. */
+ * (بالوتيلي، والاس), and ف، ك begin too many foreign names (فالنسيا، كالياري) to go unknown;
+ * nor does a word ending in ا or و, as foreign names do (بالنسيا، بالما). */
 static bool entity_clitic_before_al(const char *w, size_t n, const struct norm_split *sp)
 {
 	return sp->proclitic == 2 && sp->stem == 6 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0) &&
-	       memcmp(w + 2, "ال", 4) == 0 && entity_letters(w + 6, n - 6) >= 3;
+	       memcmp(w + 2, "ال", 4) == 0 && entity_letters(w + 6, n - 6) >= 3 &&
+	       memcmp(w + n - 2, "ا", 2) != 0 && memcmp(w + n - 2, "و", 2) != 0;
 }
 
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
@@ -339,9 +341,13 @@ static bool entity_lil_word(const struct entity_scratch *x, size_t k)
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
-	for (size_t k = *i; k < *j; k++)
+	while (*j - *i > 1 && entity_lil_word(x, *i))
+		(*i)++; /* «للحارس فواز القرني»: a noun before the name */
+	for (size_t k = *i + 1; k < *j; k++)
 		if (entity_lil_word(x, k))
 			*j = k; /* «مركز الملك فيصل للبحوث والدراسات»: a purpose phrase, no name */
+	if (*j - *i == 1 && entity_lil_word(x, *i))
+		*j = *i;
 	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
 		(*j)--;
 }

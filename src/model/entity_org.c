@@ -305,9 +305,32 @@ static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_
 	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
 }
 
+/* Whether tokens k and k + 1 are و, a feminine verbal noun and a definite word, untagged or
+ * the tagger's organisation, after a purpose phrase's noun: its second noun in construct
+ * («للأرصاد وحماية البيئة», «للعلوم وتنمية الموارد»). A verb rarely ends in ة. */
+static bool entity_purpose_and_construct(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	const char *nw;
+	size_t nn;
+	if (k + 1 >= p->n || p->toks[k].kind != NORM_TOKEN_WORD || p->toks[k + 1].kind != NORM_TOKEN_WORD)
+		return false;
+	nw = p->norm.s + p->toks[k + 1].beg;
+	nn = p->toks[k + 1].end - p->toks[k + 1].beg;
+	return memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 && entity_letters(w, n) >= 5 &&
+	       memcmp(w + n - 2, "ه", 2) == 0 && (p->tags[k] == 0 || ner_tag_type(p->tags[k]) == NER_ORG) &&
+	       (p->tags[k + 1] == 0 || ner_tag_type(p->tags[k + 1]) == NER_ORG) &&
+	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
+	       !entity_rules_is_trigger(x->rules, w + 2, n - 2) && entity_word_definite(p, k + 1) &&
+	       !ner_lexicon_is_stop(x->lex, nw, nn) && !ner_lexicon_is_title(x->lex, nw, nn) &&
+	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
+}
+
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
- * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة)
+ * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة),
+ * «الرئاسة» and «المديرية» (الرئاسة العامة للأرصاد، المديرية العامة للجوازات)
  * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
  * committee of anything else is its organ). */
 static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i,
@@ -319,17 +342,47 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       memcmp(w, "ال", 4) == 0 &&
 	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
 		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
+		(n == strlen("الرئاسه") && memcmp(w, "الرئاسه", n) == 0) ||
+		(n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0) ||
 		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
 		 (entity_word_is(p, i + 1, "المحليه") || entity_word_is(p, i + 1, "الوطنيه"))));
 }
 
-/* Whether token k is «المحلية» (an org stop word: «الشرطة المحلية» is no name) right before
- * a purpose phrase: «اللجنة المحلية للانتخابات البلدية» is a committee's name. */
+/* Whether the purpose phrase at token k is a body's own: لل and a noun, or ل and a noun in
+ * construct with a definite word, but not ل and a verb («ليتم»), nor ل and a body's trigger
+ * word, which names another body whose organ this is («الأمانة العامة لمجلس التعاون»,
+ * «للنادي»), nor the region or the state («للمنطقة»), whose interest it is. */
+static bool entity_body_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	static const char *const lands[] = {"للمنطقه", "للمحافظه", "للمدينه", "للدوله", "للبلاد"};
+	for (size_t l = 0; l < sizeof lands / sizeof *lands; l++)
+		if (entity_word_is(p, k, lands[l]))
+			return false; /* «المصلحة العامة للمنطقة»: the region's interest */
+	if (memcmp(w, "لل", 4) == 0)
+		return !entity_rules_is_trigger(x->rules, w + 4, n - 4) &&
+		       !entity_rules_is_trigger(x->rules, w + 2, n - 2);
+	return memcmp(w + 2, "ي", 2) != 0 && !entity_rules_is_trigger(x->rules, w + 2, n - 2) &&
+	       k + 1 < p->n && p->tags[k + 1] == 0 && entity_word_definite(p, k + 1) &&
+	       !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg) &&
+	       !ner_lexicon_is_title(x->lex, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg);
+}
+
+/* Whether token k is an adjective of a body's reach, «المحلية» (an org stop word: «الشرطة
+ * المحلية» is no name), «العامة» or «العليا», right before a purpose phrase: «اللجنة المحلية
+ * للانتخابات البلدية», «الهيئة العامة للغذاء والدواء», «اللجنة العليا للمشاريع» are names. */
 static bool entity_local_before_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
-	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
-	       (entity_word_is(p, k, "المحليه") || entity_word_is(p, k, "المحلي")) && k + 1 < p->n &&
-	       entity_purpose(x, p, k + 1);
+	static const char *const reach[] = {"المحليه", "المحلي", "العامه", "العام", "العليا"};
+	bool is = false;
+	for (size_t r = 0; r < sizeof reach / sizeof *reach && !is; r++)
+		is = entity_word_is(p, k, reach[r]);
+	if (!is || p->toks[k].kind != NORM_TOKEN_WORD || ner_tag_type(p->tags[k]) == NER_PERS ||
+	    ner_tag_type(p->tags[k]) == NER_LOC || k + 1 >= p->n || !entity_purpose(x, p, k + 1))
+		return false;
+	return entity_word_is(p, k, "المحليه") || entity_word_is(p, k, "المحلي") ||
+	       entity_body_purpose(x, p, k + 1);
 }
 
 /* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
@@ -525,6 +578,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 					j++; /* «المجلس البلدي لأمانة المنطقة الشرقية» */
 				if (j < p->n && entity_purpose_and(x, p, j))
 					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
+				else if (j < p->n && entity_purpose_and_construct(x, p, j))
+					j += 2, coordinated = true; /* «… للأرصاد وحماية البيئة» */
 			}
 			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
 				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */

@@ -1169,6 +1169,28 @@ static void test_unseen_edges(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A body's reach (العامة، العليا) and its purpose make its name; a purpose that names another
+ * body, the region or a verb does not (sentences of unjudged SaudiNewsNet articles). */
+static void test_reach_and_purpose(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"منع دخول أغذية مخالفة",
+		"تصدرت اللحوم قائمة الأغذية المخالفة التي ضبطها مفتشو الهيئة العامة للغذاء والدواء في المنافذ.",
+		"غرمت الرئاسة العامة للأرصاد وحماية البيئة 30 منشأة مخالفة للاشتراطات.",
+		"وأكد الأمين العام أن الأمانة العامة لجامعة الدول العربية تتابع الوضع.",
+		"وقال إن المصلحة العامة للمنطقة تقتضي الهدوء.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الهيئه العامه للغذاء والدواء"));
+	CHECK(has(&es, ENTITY_ORG, "الرئاسه العامه للارصاد وحمايه البيئه"));
+	CHECK(!has(&es, ENTITY_ORG, "الامانه العامه لجامعه"));
+	CHECK(!has(&es, ENTITY_ORG, "المصلحه العامه للمنطقه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1213,6 +1235,7 @@ int main(void)
 		test_team_word(m);
 		test_titles_and_verbs(m);
 		test_unseen_edges(m);
+		test_reach_and_purpose(m);
 		test_rules_lists();
 	}
 	ner_default_free();
