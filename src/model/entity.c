@@ -248,6 +248,13 @@ static bool entity_is_org(const struct entity_scratch *x, const char *s, size_t 
 	return k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport);
 }
 
+/* Whether a phrase is a club organisations.txt marks as a common word (الشباب، التعاون). */
+static bool entity_common_club(const struct entity_scratch *x, const char *s, size_t n)
+{
+	bool longer;
+	return entity_rules_org(x->rules, s, n, &longer) == ENTITY_RULES_ORG_SPORT;
+}
+
 static bool entity_known_word(const struct entity_scratch *x, const char *w, size_t n)
 {
 	uint32_t id;
@@ -886,6 +893,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	entity_key_compact(&x->key);
+	if (type == ENTITY_ORG && !x->sport && j - i == 1 && entity_common_club(x, x->key.data, x->key.len))
+		return; /* «ملاعب للشباب», «بالتعاون مع»: the word, not the club, outside sport */
 	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
 		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
 	if (type == ENTITY_ORG && entity_rules_is_paper(x->rules, x->a->source, x->key.data, x->key.len))

@@ -330,7 +330,8 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
  * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة),
- * «الرئاسة» and «المديرية» (الرئاسة العامة للأرصاد، المديرية العامة للجوازات)
+ * «الرئاسة» and «المديرية» (الرئاسة العامة للأرصاد، المديرية العامة للجوازات), «المقاومة» and
+ * its nisba (المقاومة الشعبية, an armed body as an army is)
  * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
  * committee of anything else is its organ). */
 static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i,
@@ -343,6 +344,7 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
 		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
 		(n == strlen("الرئاسه") && memcmp(w, "الرئاسه", n) == 0) ||
+		(n == strlen("المقاومه") && memcmp(w, "المقاومه", n) == 0) ||
 		(n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0) ||
 		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
 		 (entity_word_is(p, i + 1, "المحليه") || entity_word_is(p, i + 1, "الوطنيه"))));
@@ -415,14 +417,24 @@ static bool entity_forces_of(const struct ner_para *p, size_t k)
 	return false;
 }
 
-/* An army, police, guard, team or customs (الجيش، الشرطة، الحرس، المنتخب، الجمارك), whose
+/* An army, police, guard, team, customs or resistance (الجيش، الشرطة، الحرس، المنتخب، الجمارك، المقاومة), whose
  * nisba alone names it. */
 static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
 	(void)x;
 	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
 	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب") ||
-	       entity_word_is(p, i, "الجمارك");
+	       entity_word_is(p, i, "الجمارك") || entity_word_is(p, i, "المقاومه");
+}
+
+/* Whether the nisba at token k agrees with the feminine head at token h, as an adjective
+ * does («المقاومة الشعبية»; «المقاومة الحقيقي» is the real one's). A masculine head may
+ * be a plural, which takes a feminine adjective (الجمارك السعودية). */
+static bool entity_nisba_agrees(const struct ner_para *p, size_t h, size_t k)
+{
+	const char *hw = p->norm.s + p->toks[h].beg, *w = p->norm.s + p->toks[k].beg;
+	size_t hn = p->toks[h].end - p->toks[h].beg, n = p->toks[k].end - p->toks[k].beg;
+	return !(hn > 2 && memcmp(hw + hn - 2, "ه", 2) == 0) || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
 /* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
@@ -562,10 +574,12 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 							   too often cut off; «بالمركز الشرقي …» too */
 			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
+			bool armed = entity_word_is(p, i, "المقاومه"); /* named by its nisba only */
 			while (j < p->n && j - i <= ENTITY_ORG_WORDS &&
-			       (entity_nisba(x, p, j) || entity_local_before_purpose(x, p, j)))
+			       ((entity_nisba(x, p, j) && (j > i + 1 || entity_nisba_agrees(p, i, j))) ||
+				entity_local_before_purpose(x, p, j)))
 				j++;
-			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
+			if (!armed && j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
 				purpose = true;
 				j++;
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
@@ -581,7 +595,7 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				else if (j < p->n && entity_purpose_and_construct(x, p, j))
 					j += 2, coordinated = true; /* «… للأرصاد وحماية البيئة» */
 			}
-			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
+			if (!armed && !purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
 				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
 				purpose = true;
 			}

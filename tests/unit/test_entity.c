@@ -1191,6 +1191,27 @@ static void test_reach_and_purpose(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «المقاومة» and its nisba name an armed body as «الجيش» does, without the purpose or the
+ * place that follow; an adjective that does not agree with a feminine head is no name's. */
+static void test_resistance(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"المقاومة والجيش يسيطران على بلدتين",
+		"تمكنت المقاومة الشعبية والجيش أمس الأحد من السيطرة على بلدتين في محافظة لحج.",
+		"وتقدمت قوات المقاومة الشعبية بمدينة عدن نحو المطار.",
+		"وقال إن المقاومة الشعبية لدخول المدينة استعدت جيدا.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المقاومه الشعبيه"));
+	CHECK(!has(&es, ENTITY_ORG, "قوات المقاومه الشعبيه"));
+	CHECK(!has(&es, ENTITY_ORG, "المقاومه الشعبيه بمدينه"));
+	CHECK(!has(&es, ENTITY_ORG, "المقاومه الشعبيه لدخول"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1236,6 +1257,7 @@ int main(void)
 		test_titles_and_verbs(m);
 		test_unseen_edges(m);
 		test_reach_and_purpose(m);
+		test_resistance(m);
 		test_rules_lists();
 	}
 	ner_default_free();
