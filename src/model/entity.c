@@ -248,13 +248,6 @@ static bool entity_is_org(const struct entity_scratch *x, const char *s, size_t 
 	return k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport);
 }
 
-/* Whether a phrase is a club organisations.txt marks as a common word (الشباب، التعاون). */
-static bool entity_common_club(const struct entity_scratch *x, const char *s, size_t n)
-{
-	bool longer;
-	return entity_rules_org(x->rules, s, n, &longer) == ENTITY_RULES_ORG_SPORT;
-}
-
 static bool entity_known_word(const struct entity_scratch *x, const char *w, size_t n)
 {
 	uint32_t id;
@@ -698,10 +691,44 @@ static bool entity_dash_before(const struct ner_para *p, const char *orig, size_
 	size_t pb, pe, ob, oe;
 	norm_text_orig_span(&p->norm, p->toks[k - 1].beg, p->toks[k - 1].end, &pb, &pe);
 	norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
+	if ((oe - ob >= 2 && memcmp(orig + ob, "ـ", 2) == 0) || (pe - pb >= 2 && memcmp(orig + pe - 2, "ـ", 2) == 0))
+		return true; /* «عبدالعزيز ـرحمه»: a tatweel joins no letter at a word's edge */
 	if (ob <= pe || !memchr(orig + pe, ' ', ob - pe))
 		return false;
 	for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++)
 		if (memmem(orig + pe, ob - pe, dashes[d], strlen(dashes[d])))
+			return true;
+	return false;
+}
+
+/* Whether word k, the last the tagger gave a person, is a noun in construct with the
+ * untagged definite word after it («خبيرة التنمية», «مبعوث الأمم المتحدة»): an office or
+ * a trade, no name of persons.txt nor any the lexicon knows. */
+static bool entity_office_noun(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	if (k + 1 >= p->n || p->toks[k + 1].kind != NORM_TOKEN_WORD || p->tags[k + 1] != 0 ||
+	    !entity_word_definite(p, k + 1) || entity_word_definite(p, k) ||
+	    entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg))
+		return false; /* not «… اليمني»: a nationality follows a name, not an office */
+	norm_word_split(w, n, &sp);
+	if (!((memcmp(w, "م", 2) == 0 && entity_letters(w, n) >= 4 && !entity_vowel_end(w, n)) ||
+	      (memcmp(w + n - 2, "ه", 2) == 0 && entity_letters(w, n) >= 5)))
+		return false; /* a participle (مبعوث، مأمور) or a feminine noun (خبيرة), not a
+				 foreign name (ظريف، ميستورا) */
+	return sp.proclitic == 0 && !entity_known_word(x, w, n) &&
+	       !entity_word_is(p, k - 1, "بن") && !entity_word_is(p, k - 1, "ابو") &&
+	       !entity_word_is(p, k - 1, "عبد") && !entity_word_is(p, k - 1, "ال");
+}
+
+/* Whether word k opens a prayer after a name («ـ رحمه الله ـ», «غفر الله له»). */
+static bool entity_prayer(const struct ner_para *p, size_t k)
+{
+	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه"};
+	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+		if (entity_word_is(p, k, verbs[v]))
 			return true;
 	return false;
 }
@@ -799,8 +826,11 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
 	for (size_t k = i + 1; type != ENTITY_DATE && k < j; k++)
-		if (entity_dash_before(p, orig, k))
+		if (entity_dash_before(p, orig, k)) {
+			if (!entity_prayer(p, k))
+				entity_chunk(x, orig, para, k, j, type); /* «حسين شيعان ـ متعب شراحيلي» */
 			j = k; /* «فيصل ـ رحمه الله»: the name ends at the dash */
+		}
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
 	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
 	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)));
@@ -835,6 +865,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			name is the next name's or an office */
 	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
+	if (type == ENTITY_PERSON && j - i >= 3 && entity_office_noun(x, p, j - 1))
+		j--; /* «منى أبو سليمان خبيرة التنمية البشرية»: her office, in construct */
 	while ((type == ENTITY_ORG || type == ENTITY_PLACE) && j - i > 1 &&
 	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1) ||
 					(j - i > 2 && entity_feminine_verb(x, j - 1)))) ||
@@ -893,8 +925,6 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	entity_key_compact(&x->key);
-	if (type == ENTITY_ORG && !x->sport && j - i == 1 && entity_common_club(x, x->key.data, x->key.len))
-		return; /* «ملاعب للشباب», «بالتعاون مع»: the word, not the club, outside sport */
 	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
 		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
 	if (type == ENTITY_ORG && entity_rules_is_paper(x->rules, x->a->source, x->key.data, x->key.len))
@@ -1130,6 +1160,15 @@ static void entity_trigger_cuts(struct entity_scratch *x, struct ner_para *p)
 /* Whether untagged word k, just before a person whose first word is a given name too, is a
  * given name of the persons gazetteer the tagger left off (the «علي» of «الرئيس السابق علي
  * عبدالله صالح»: a man named after his father's name). */
+/* Whether word w is a first name of persons.txt, as written or after و («وعبدالفتاح»; not
+ * «والحكم», the referee). Only before a kunya: «وطالب الدلبحي» is a verb and its subject. */
+static bool entity_listed_first(const struct entity_scratch *x, const char *w, size_t n)
+{
+	return strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
+	       (n > 6 && memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 &&
+		strtab_find(&x->rules->persons, w + 2, n - 2, &(uint32_t){0}));
+}
+
 static bool entity_first_name_before(struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
@@ -1168,6 +1207,20 @@ static bool entity_family_name(struct entity_scratch *x, const struct ner_para *
 	       !entity_rules_is_trigger(x->rules, w + 4, n - 4) && !ner_lexicon_is_title(x->lex, w, n);
 }
 
+/* Whether untagged word k opens the name the tagger began at word i: a first name of
+ * persons.txt before a kunya used as a family name («ومنى أبو سليمان»). */
+static bool entity_name_head_before(struct entity_scratch *x, const struct ner_para *p, size_t k, size_t i)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_is_title_word(x, k) ||
+	    entity_is_stop_word(x, k))
+		return false;
+	return entity_kunya(p, i) && !entity_word_definite(p, k) && entity_listed_first(x, w, n) &&
+	       !entity_place_known(x, w, n) &&
+	       !(k > 0 && (entity_word_is(p, k - 1, "بن") || entity_word_is(p, k - 1, "ابن")));
+}
+
 static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
@@ -1175,7 +1228,10 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 		size_t j = i + 1;
 		if (p->tags[i] != ner_tag_make(NER_PERS, false))
 			continue;
-		if (i > 0 && entity_first_name_before(x, p, i - 1)) {
+		if (i > 0 && entity_name_head_before(x, p, i - 1, i)) {
+			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false); /* «منى أبو سليمان» */
+			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
+		} else if (i > 0 && entity_first_name_before(x, p, i - 1)) {
 			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false); /* «علي عبدالله صالح» */
 			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
 		}

@@ -330,7 +330,8 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
  * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة),
- * «الرئاسة» and «المديرية» (الرئاسة العامة للأرصاد، المديرية العامة للجوازات), «المقاومة» and
+ * «الرئاسة» and «المديرية» before «العامة» (الرئاسة العامة للأرصاد; not «الرئاسة الدورية»
+ * للاتحاد, a term of office), «المقاومة» and
  * its nisba (المقاومة الشعبية, an armed body as an army is)
  * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
  * committee of anything else is its organ). */
@@ -343,11 +344,19 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       memcmp(w, "ال", 4) == 0 &&
 	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
 		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
-		(n == strlen("الرئاسه") && memcmp(w, "الرئاسه", n) == 0) ||
+		(((n == strlen("الرئاسه") && memcmp(w, "الرئاسه", n) == 0) ||
+		  (n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0)) &&
+		 i + 1 < p->n && entity_word_is(p, i + 1, "العامه")) ||
 		(n == strlen("المقاومه") && memcmp(w, "المقاومه", n) == 0) ||
-		(n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0) ||
 		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
 		 (entity_word_is(p, i + 1, "المحليه") || entity_word_is(p, i + 1, "الوطنيه"))));
+}
+
+/* Whether word k ends in w (its clitics aside: «والحركة»). */
+static bool entity_word_ends(const struct ner_para *p, size_t k, const char *w)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg, wn = strlen(w);
+	return n >= wn && n <= wn + 4 && memcmp(p->norm.s + p->toks[k].end - wn, w, wn) == 0;
 }
 
 /* Whether the purpose phrase at token k is a body's own: لل and a noun, or ل and a noun in
@@ -575,9 +584,12 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
 			bool armed = entity_word_is(p, i, "المقاومه"); /* named by its nisba only */
+			bool abstract = entity_word_ends(p, i, "المصلحه") || entity_word_ends(p, i, "الحركه");
+			/* «المصلحة العامة للشعب», «الحركة العامة للسوق»: the public's interest, the
+			   market's moves, where a reach adjective reads as in no body's name */
 			while (j < p->n && j - i <= ENTITY_ORG_WORDS &&
 			       ((entity_nisba(x, p, j) && (j > i + 1 || entity_nisba_agrees(p, i, j))) ||
-				entity_local_before_purpose(x, p, j)))
+				(!abstract && entity_local_before_purpose(x, p, j))))
 				j++;
 			if (!armed && j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
 				purpose = true;
