@@ -723,6 +723,20 @@ static bool entity_office_noun(const struct entity_scratch *x, const struct ner_
 	       !entity_word_is(p, k - 1, "عبد") && !entity_word_is(p, k - 1, "ال");
 }
 
+/* Whether words i and i + 1 are a place known as written and an indefinite word that no
+ * place list knows (a name too: «عايد»), which the tagger ran on: not «سيدي بشر», «شرم ينبع» (their first word is no
+ * known place), nor a name the lexicon or the gazetteer holds whole. */
+static bool entity_place_then_word(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg, *v = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, vn = p->toks[i + 1].end - p->toks[i + 1].beg;
+	entity_phrase(p, i, i + 2, 0, false, &x->alt);
+	return p->toks[i + 1].kind == NORM_TOKEN_WORD && (entity_world_place(x, w, n) || entity_rules_only_place(x->rules, w, n)) &&
+	       !entity_place_known(x, x->alt.data, x->alt.len) && !entity_word_definite(p, i + 1) &&
+	       !entity_world_place(x, v, vn) && !entity_rules_only_place(x->rules, v, vn) && !entity_ends_nisba(v, vn) &&
+	       !entity_rules_is_place_trigger(x->rules, v, vn);
+}
+
 /* Whether word k opens a prayer after a name («ـ رحمه الله ـ», «غفر الله له»). */
 static bool entity_prayer(const struct ner_para *p, size_t k)
 {
@@ -873,6 +887,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
 			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
+	if (type == ENTITY_PLACE && j - i == 2 && entity_place_then_word(x, p, i))
+		j--; /* «الرياض عايد كبار التنفيذيين»: a known place and the sentence's next word */
 	while (type == ENTITY_PLACE && j - i > 1 && entity_verb_like(x, j - 1) &&
 	       !entity_place_known(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
 		j--; /* «أمين المدينة يترأس»: the sentence's verb */
