@@ -895,9 +895,11 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
 		return; /* «مجلس», «للجامعة»: a kind of body, no name */
 	if (type == ENTITY_ORG && j - i > 1 &&
-	    (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه")))
-		return; /* «حرس حدود المنطقة», «إمارة المنطقة»: a body of the region the story is
-			   about, named by no name */
+	    (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه") ||
+	     entity_word_is(p, j - 1, "الوزاره") || entity_word_is(p, j - 1, "الشركه")))
+		return; /* «حرس حدود المنطقة», «إمارة المنطقة», «وكالة الوزارة»: a body of the
+			   region, ministry or firm the story is about, named by no name (but «بنك
+			   البلاد», «مجلس الدولة» are names) */
 	for (size_t k = i; type == ENTITY_PERSON && k < j; k++)
 		if (entity_plural_nisba(x, p, k))
 			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */

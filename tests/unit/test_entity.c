@@ -1258,6 +1258,27 @@ static void test_place_and_acting(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Common phrases and bodies of the ministry the story is about name no one (sentences of
+ * unjudged SaudiNewsNet articles). */
+static void test_generic_bodies(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"دوام جزئي لأساتذة الجامعة",
+		"يقوم بموجبها أعضاء هيئة التدريس بكلية الطب بتشغيل مستشفى شرق جدة.",
+		"ضمن فعاليات مشروع سفراء الحزم الصادر من وكالة الوزارة للتعليم.",
+		"وأطلقت مليشيا الحوثي النار على المدنيين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "هيئه التدريس"));
+	CHECK(!has(&es, ENTITY_ORG, "وكاله الوزاره"));
+	CHECK(!has(&es, ENTITY_ORG, "مليشيا"));
+	CHECK(has(&es, ENTITY_ORG, "مستشفي شرق جده") || has(&es, ENTITY_PLACE, "جده"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1306,6 +1327,7 @@ int main(void)
 		test_resistance(m);
 		test_dashes_and_offices(m);
 		test_place_and_acting(m);
+		test_generic_bodies(m);
 		test_rules_lists();
 	}
 	ner_default_free();
