@@ -337,6 +337,18 @@ static bool entity_lil_word(const struct entity_scratch *x, size_t k)
 	return n > 6 && memcmp(w, "لل", 4) == 0 && !entity_known_word(x, w, n);
 }
 
+/* Whether word k is ل and a word the article also writes bare, while the word as written is
+ * no known name («لإيهاب», «لبلاتر»; not «لطفي», nor «عبدا لعزيز», a typing of عبدالعزيز):
+ * a preposition and its object. */
+static bool entity_li_name(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 8 && memcmp(w, "ل", 2) == 0 && memcmp(w + 2, "ل", 2) != 0 && !entity_known_word(x, w, n) &&
+	       strtab_find(&x->words, w + 2, n - 2, &(uint32_t){0}) && !entity_word_is(p, k - 1, "عبدا");
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
@@ -344,8 +356,9 @@ static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 	while (*j - *i > 1 && entity_lil_word(x, *i))
 		(*i)++; /* «للحارس فواز القرني»: a noun before the name */
 	for (size_t k = *i + 1; k < *j; k++)
-		if (entity_lil_word(x, k))
-			*j = k; /* «مركز الملك فيصل للبحوث والدراسات»: a purpose phrase, no name */
+		if (entity_lil_word(x, k) || entity_li_name(x, k))
+			*j = k; /* «مركز الملك فيصل للبحوث والدراسات»: a purpose phrase, no name;
+				   «سيف لفرانس برس»: a preposition's object */
 	if (*j - *i == 1 && entity_lil_word(x, *i))
 		*j = *i;
 	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))

@@ -1223,10 +1223,11 @@ static void test_dashes_and_offices(const struct ner_model *m)
 		"في عهد الملك عبدالله بن عبدالعزيز ـرحمه الله ـ بدأ المشروع.",
 		"وذكرت الأميرة ريما بنت بندر آل سعود الرئيسة التنفيذية لشركة ألفا الدولية، ومنى أبو سليمان خبيرة التنمية البشرية، ضمن النساء المؤثرات.",
 		"وقال حاتم سالم مأمور المركز إن العمل مستمر.",
+		"وقال حسن لفرانس برس إن وكالة فرانس برس نقلت الخبر.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 5, &a, &es);
+	extract(m, paras, 6, &a, &es);
 	CHECK(has(&es, ENTITY_PERSON, "حسين شيعان"));
 	CHECK(has(&es, ENTITY_PERSON, "متعب شراحيلي"));
 	CHECK(has(&es, ENTITY_PERSON, "عبدالله الشمري"));
@@ -1235,6 +1236,7 @@ static void test_dashes_and_offices(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PERSON, "مني ابو سليمان"));
 	CHECK(!has(&es, ENTITY_PERSON, "مني ابو سليمان خبيره"));
 	CHECK(!has(&es, ENTITY_PERSON, "حاتم سالم مامور"));
+	CHECK(!has(&es, ENTITY_PERSON, "حسن لفرانس"));
 	article_entities_free(&es);
 	article_free(a);
 }
