@@ -756,7 +756,7 @@ static bool entity_prayer(const struct ner_para *p, size_t k)
 	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه"};
 	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
 		if (entity_word_is(p, k, verbs[v]))
-			return true;
+			return k + 1 < p->n && entity_word_is(p, k + 1, "الله"); /* «رحمة الحويطي» is a name */
 	return false;
 }
 
@@ -854,8 +854,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--;
 	for (size_t k = i + 1; type != ENTITY_DATE && k < j; k++)
 		if (entity_dash_before(p, orig, k)) {
-			if (!entity_prayer(p, k))
-				entity_chunk(x, orig, para, k, j, type); /* «حسين شيعان ـ متعب شراحيلي» */
+			if (type == ENTITY_PERSON && !entity_prayer(p, k))
+				entity_chunk(x, orig, para, k, j, type); /* «حسين شيعان ـ متعب شراحيلي»;
+									   not «هافينغتون بوست ـ عربي» */
 			j = k; /* «فيصل ـ رحمه الله»: the name ends at the dash */
 		}
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
@@ -885,8 +886,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* «يرافقها»: a verb and its object */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
-	if (i == j)
-		return;
+	if (i == j || (type == ENTITY_PERSON && entity_prayer(p, i)))
+		return; /* «غفر الله له»: a prayer, no name */
 	while ((type == ENTITY_PERSON || type == ENTITY_PLACE) && j - i > 1 && entity_trailing_title(x, type, i, j - 1))
 		j--; /* «سعود بن نومة شيخ …», «قرية ابن نومة الشيخ عبدالرحمن»: the title after the
 			name is the next name's or an office */
