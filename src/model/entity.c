@@ -171,6 +171,9 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum 
 		return skip;
 	if (type != ENTITY_PERSON && entity_clitic_before_al(w, n, &sp))
 		return skip;
+	if (type == ENTITY_PLACE && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4 && i > 0 &&
+	    p->toks[i - 1].kind == NORM_TOKEN_PUNCT && entity_word_is(p, i - 1, "،"))
+		return *al = false, 2; /* «التواهي، وكريتر»: the last item of a list of places */
 	if (!*al && strtab_find(&x->words, w + skip, n - skip, &id))
 		return skip;
 	if (*al) {
