@@ -528,9 +528,15 @@ static bool entity_body_with_purpose(const char *w, size_t n)
 static size_t entity_facility_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t j)
 {
 	size_t e = j + 1, k;
-	if (j >= p->n || !entity_purpose(x, p, j) || ner_tag_inside(p->tags[j]))
+	if (j < p->n && ner_tag_type(p->tags[j]) == NER_PERS && p->toks[j].end - p->toks[j].beg > 6 &&
+	    memcmp(p->norm.s + p->toks[j].beg, "لل", 4) == 0 &&
+	    !ner_lexicon_known(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg)) {
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_PERS, true))
+			e++; /* «للبحوث والدراسات الإسلامية» the tagger took for a man: no name opens
+				with لل, so all of it is the purpose */
+	} else if (j >= p->n || !entity_purpose(x, p, j) || ner_tag_inside(p->tags[j])) {
 		return j;
-	if (memcmp(p->norm.s + p->toks[j].beg, "لل", 4) != 0) {
+	} else if (memcmp(p->norm.s + p->toks[j].beg, "لل", 4) != 0) {
 		if (e >= p->n || p->tags[e] != 0 || !entity_word_definite(p, e) ||
 		    ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg))
 			return j;

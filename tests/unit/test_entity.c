@@ -1165,6 +1165,7 @@ static void test_unseen_edges(const struct ner_model *m)
 	CHECK(!has(&es, ENTITY_PERSON, "فيصل رحمه الله"));
 	CHECK(!has(&es, ENTITY_PERSON, "للبحوث"));
 	CHECK(!has(&es, ENTITY_PERSON, "للبحوث والدراسات الاسلاميه"));
+	CHECK(has(&es, ENTITY_ORG, "مركز الملك فيصل للبحوث والدراسات الاسلاميه"));
 	article_entities_free(&es);
 	article_free(a);
 }
