@@ -730,10 +730,10 @@ static bool entity_office_noun(const struct entity_scratch *x, const struct ner_
 	    entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg))
 		return false; /* not «… اليمني»: a nationality follows a name, not an office */
 	norm_word_split(w, n, &sp);
-	if (!((memcmp(w, "م", 2) == 0 && entity_letters(w, n) >= 4 && !entity_vowel_end(w, n)) ||
+	if (!((memcmp(w, "م", 2) == 0 && entity_letters(w, n) >= 5 && !entity_vowel_end(w, n)) ||
 	      (memcmp(w + n - 2, "ه", 2) == 0 && entity_letters(w, n) >= 5)))
 		return false; /* a participle (مبعوث، مأمور) or a feminine noun (خبيرة), not a
-				 foreign name (ظريف، ميستورا) */
+				 foreign name (ظريف، ميستورا) nor a short family name (مارم) */
 	return sp.proclitic == 0 && !entity_known_word(x, w, n) &&
 	       !entity_word_is(p, k - 1, "بن") && !entity_word_is(p, k - 1, "ابو") &&
 	       !entity_word_is(p, k - 1, "عبد") && !entity_word_is(p, k - 1, "ال");
@@ -756,7 +756,7 @@ static bool entity_place_then_word(struct entity_scratch *x, const struct ner_pa
 /* Whether word k opens a prayer after a name («ـ رحمه الله ـ», «غفر الله له»). */
 static bool entity_prayer(const struct ner_para *p, size_t k)
 {
-	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه"};
+	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه", "طيب"};
 	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
 		if (entity_word_is(p, k, verbs[v]))
 			return k + 1 < p->n && entity_word_is(p, k + 1, "الله"); /* «رحمة الحويطي» is a name */
@@ -909,8 +909,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (type == ENTITY_PLACE && j - i > 1 && entity_verb_like(x, j - 1) &&
 	       !entity_place_known(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
 		j--; /* «أمين المدينة يترأس»: the sentence's verb */
-	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
-		return; /* «مجلس», «للجامعة»: a kind of body, no name */
+	if (type == ENTITY_ORG && j - i == 1 &&
+	    (entity_bare_trigger(x, p, i) ||
+	     entity_rules_org_stop(x->rules, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)))
+		return; /* «مجلس», «للجامعة»: a kind of body, no name; «المكلف»: a word after one */
 	if (type == ENTITY_ORG && j - i > 1 &&
 	    (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه") ||
 	     entity_word_is(p, j - 1, "الوزاره") || entity_word_is(p, j - 1, "الشركه")))
