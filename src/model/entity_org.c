@@ -569,6 +569,15 @@ static bool entity_nationality_after(const struct entity_scratch *x, const struc
 	       !(k + 1 < p->n && ner_tag_inside(p->tags[k + 1])) && entity_country_nisba(x, w, n);
 }
 
+/* Whether token k is a country's or people's nisba or «الإسلامية»: what a political
+ * movement's name ends with (الكردية، الإسلامية). */
+static bool entity_movement_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return k < p->n && p->toks[k].kind == NORM_TOKEN_WORD &&
+	       (entity_word_is(p, k, "الاسلاميه") ||
+		entity_country_nisba(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg));
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -650,6 +659,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		}
 		if (entity_team_of(x, p, i))
 			skip = entity_team_skip(p, i); /* «لفريق سباهان» */
+		if (n - skip == strlen("حركه") && memcmp(w + skip, "حركه", n - skip) == 0 && i + 1 < p->n &&
+		    p->tags[i + 1] == 0 && entity_word_definite(p, i + 1) && !entity_movement_nisba(x, p, i + 2))
+			continue; /* «حركة الركاب», «حركة العمل»: traffic, a movement of something; a
+				     party's name is one the tagger or a list knows (حركة حماس), or
+				     has a people's or faith's nisba (حركة المقاومة الإسلامية) */
 		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
 			   entity_named_facility(w + skip, n - skip);
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&

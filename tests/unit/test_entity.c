@@ -1270,13 +1270,17 @@ static void test_generic_bodies(const struct ner_model *m)
 		"يقوم بموجبها أعضاء هيئة التدريس بكلية الطب بتشغيل مستشفى شرق جدة.",
 		"ضمن فعاليات مشروع سفراء الحزم الصادر من وكالة الوزارة للتعليم.",
 		"وأطلقت مليشيا الحوثي النار على المدنيين.",
+		"وبيّن أن حركة الركاب على الرحلات الدولية في المطارات الداخلية ارتفعت.",
+		"وقالت حركة المقاومة الإسلامية إنها ترفض القرار.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 4, &a, &es);
+	extract(m, paras, 6, &a, &es);
 	CHECK(!has(&es, ENTITY_ORG, "هيئه التدريس"));
 	CHECK(!has(&es, ENTITY_ORG, "وكاله الوزاره"));
 	CHECK(!has(&es, ENTITY_ORG, "مليشيا"));
+	CHECK(!has(&es, ENTITY_ORG, "حركه الركاب"));
+	CHECK(has(&es, ENTITY_ORG, "حركه المقاومه الاسلاميه"));
 	CHECK(has(&es, ENTITY_ORG, "مستشفي شرق جده") || has(&es, ENTITY_PLACE, "جده"));
 	article_entities_free(&es);
 	article_free(a);
