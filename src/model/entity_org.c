@@ -569,6 +569,25 @@ static bool entity_nationality_after(const struct entity_scratch *x, const struc
 	       !(k + 1 < p->n && ner_tag_inside(p->tags[k + 1])) && entity_country_nisba(x, w, n);
 }
 
+/* Whether token k is a definite plural: a sound one (…ات، …ين، …ون) or the broken أفعال
+ * and أفعلاء (الأفلام، الأصدقاء). */
+static bool entity_definite_plural(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, l = entity_letters(w, n);
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 10 || memcmp(w, "ال", 4) != 0)
+		return false;
+	static const char *const tens[] = {"العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين",
+					   "السبعين", "الثمانين", "التسعين"};
+	for (size_t t = 0; t < sizeof tens / sizeof *tens; t++)
+		if (entity_word_is(p, k, tens[t]))
+			return false; /* «مجموعة العشرين»: a number names the group */
+	if (memcmp(w + n - 4, "ات", 4) == 0 || memcmp(w + n - 4, "ين", 4) == 0 || memcmp(w + n - 4, "ون", 4) == 0)
+		return true;
+	return memcmp(w + 4, "ا", 2) == 0 &&
+	       ((l == 7 && memcmp(w + 10, "ا", 2) == 0) || (l == 8 && memcmp(w + n - 4, "اء", 4) == 0));
+}
+
 /* Whether token k is a country's or people's nisba or «الإسلامية»: what a political
  * movement's name ends with (الكردية، الإسلامية). */
 static bool entity_movement_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
@@ -659,6 +678,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		}
 		if (entity_team_of(x, p, i))
 			skip = entity_team_skip(p, i); /* «لفريق سباهان» */
+		if (n - skip == strlen("مجموعه") && memcmp(w + skip, "مجموعه", n - skip) == 0 && i + 2 < p->n &&
+		    p->tags[i + 1] == 0 && entity_definite_plural(p, i + 1) && !entity_nisba(x, p, i + 2))
+			continue; /* «مجموعة الأفلام», «مجموعة العقوبات»: a set of things; a group's
+				     name is the tagger's, a list's, a family's (مجموعة الطيار) or has a
+				     nisba (مجموعة الأزمات الدولية) */
 		if (n - skip == strlen("حركه") && memcmp(w + skip, "حركه", n - skip) == 0 && i + 1 < p->n &&
 		    p->tags[i + 1] == 0 && entity_word_definite(p, i + 1) && !entity_movement_nisba(x, p, i + 2))
 			continue; /* «حركة الركاب», «حركة العمل»: traffic, a movement of something; a

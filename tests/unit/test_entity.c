@@ -1272,15 +1272,17 @@ static void test_generic_bodies(const struct ner_model *m)
 		"وأطلقت مليشيا الحوثي النار على المدنيين.",
 		"وبيّن أن حركة الركاب على الرحلات الدولية في المطارات الداخلية ارتفعت.",
 		"وقالت حركة المقاومة الإسلامية إنها ترفض القرار.",
+		"لكن في حال خالفت إيران أيا من التزاماتها، فسيكون بوسع المجلس عندها إعادة فرض كامل مجموعة العقوبات بشكل شبه تلقائي.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 6, &a, &es);
+	extract(m, paras, 7, &a, &es);
 	CHECK(!has(&es, ENTITY_ORG, "هيئه التدريس"));
 	CHECK(!has(&es, ENTITY_ORG, "وكاله الوزاره"));
 	CHECK(!has(&es, ENTITY_ORG, "مليشيا"));
 	CHECK(!has(&es, ENTITY_ORG, "حركه الركاب"));
 	CHECK(has(&es, ENTITY_ORG, "حركه المقاومه الاسلاميه"));
+	CHECK(!has(&es, ENTITY_ORG, "مجموعه العقوبات"));
 	CHECK(has(&es, ENTITY_ORG, "مستشفي شرق جده") || has(&es, ENTITY_PLACE, "جده"));
 	article_entities_free(&es);
 	article_free(a);
