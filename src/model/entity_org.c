@@ -683,6 +683,10 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue; /* «مجموعة الأفلام», «مجموعة العقوبات»: a set of things; a group's
 				     name is the tagger's, a list's, a family's (مجموعة الطيار) or has a
 				     nisba (مجموعة الأزمات الدولية) */
+		if (n - skip == strlen("مصلحه") && memcmp(w + skip, "مصلحه", n - skip) == 0 &&
+		    !(i + 2 < p->n && (entity_nisba(x, p, i + 2) || entity_word_is(p, i + 2, "العامه"))))
+			continue; /* «مصلحة الوطن», «مصلحة الأردن»: an interest; a department's name
+				     has its nisba or «العامة» (مصلحة الإحصاءات العامة) */
 		if (n - skip == strlen("حركه") && memcmp(w + skip, "حركه", n - skip) == 0 && i + 1 < p->n &&
 		    p->tags[i + 1] == 0 && entity_word_definite(p, i + 1) && !entity_movement_nisba(x, p, i + 2))
 			continue; /* «حركة الركاب», «حركة العمل»: traffic, a movement of something; a

@@ -1261,6 +1261,19 @@ static void test_place_and_acting(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Whether an entity of type t is named name as the article writes it. */
+static bool has_name(const struct article *a, const struct article_entities *es, enum entity_type t,
+		     const char *name)
+{
+	bool found = false;
+	for (size_t k = 0; k < es->n && !found; k++) {
+		char *s = es->v[k].type == t ? article_entity_name(a, &es->v[k]) : NULL;
+		found = s != NULL && strcmp(s, name) == 0;
+		free(s);
+	}
+	return found;
+}
+
 /* Common phrases and bodies of the ministry the story is about name no one (sentences of
  * unjudged SaudiNewsNet articles). */
 static void test_generic_bodies(const struct ner_model *m)
@@ -1273,16 +1286,19 @@ static void test_generic_bodies(const struct ner_model *m)
 		"وبيّن أن حركة الركاب على الرحلات الدولية في المطارات الداخلية ارتفعت.",
 		"وقالت حركة المقاومة الإسلامية إنها ترفض القرار.",
 		"لكن في حال خالفت إيران أيا من التزاماتها، فسيكون بوسع المجلس عندها إعادة فرض كامل مجموعة العقوبات بشكل شبه تلقائي.",
+		"وأكد أن مصلحة الوطن فوق كل اعتبار، وفق ما نشرته مصلحة الإحصاءات العامة.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 7, &a, &es);
+	extract(m, paras, 8, &a, &es);
 	CHECK(!has(&es, ENTITY_ORG, "هيئه التدريس"));
 	CHECK(!has(&es, ENTITY_ORG, "وكاله الوزاره"));
 	CHECK(!has(&es, ENTITY_ORG, "مليشيا"));
 	CHECK(!has(&es, ENTITY_ORG, "حركه الركاب"));
 	CHECK(has(&es, ENTITY_ORG, "حركه المقاومه الاسلاميه"));
 	CHECK(!has(&es, ENTITY_ORG, "مجموعه العقوبات"));
+	CHECK(!has(&es, ENTITY_ORG, "مصلحه الوطن"));
+	CHECK(has_name(a, &es, ENTITY_ORG, "مصلحة الإحصاءات العامة"));
 	CHECK(has(&es, ENTITY_ORG, "مستشفي شرق جده") || has(&es, ENTITY_PLACE, "جده"));
 	article_entities_free(&es);
 	article_free(a);
