@@ -666,8 +666,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		}
 		skip = 0;
-		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1, 0))
-			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
+		if (entity_forces_of(p, i) && i + 1 < p->n &&
+		    (entity_definite_trigger(x, p, i + 1, 0) || p->tags[i + 1] == ner_tag_make(NER_ORG, false) ||
+		     p->tags[i + 1] == ner_tag_make(NER_PERS, false)))
+			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني»;
+				     «قوات داعش», «قوات الأسد»: the body's or the man's forces */
 		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
 		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0) && !entity_team_of(x, p, i)) {
 			skip = entity_proclitic(p, i, &al);

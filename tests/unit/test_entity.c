@@ -1287,10 +1287,11 @@ static void test_generic_bodies(const struct ner_model *m)
 		"وقالت حركة المقاومة الإسلامية إنها ترفض القرار.",
 		"لكن في حال خالفت إيران أيا من التزاماتها، فسيكون بوسع المجلس عندها إعادة فرض كامل مجموعة العقوبات بشكل شبه تلقائي.",
 		"وأكد أن مصلحة الوطن فوق كل اعتبار، وفق ما نشرته مصلحة الإحصاءات العامة.",
+		"وقال المصدر إن قوات حزب الله تقدمت نحو الزبداني.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 8, &a, &es);
+	extract(m, paras, 9, &a, &es);
 	CHECK(!has(&es, ENTITY_ORG, "هيئه التدريس"));
 	CHECK(!has(&es, ENTITY_ORG, "وكاله الوزاره"));
 	CHECK(!has(&es, ENTITY_ORG, "مليشيا"));
@@ -1298,6 +1299,8 @@ static void test_generic_bodies(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_ORG, "حركه المقاومه الاسلاميه"));
 	CHECK(!has(&es, ENTITY_ORG, "مجموعه العقوبات"));
 	CHECK(!has(&es, ENTITY_ORG, "مصلحه الوطن"));
+	CHECK(!has(&es, ENTITY_ORG, "قوات حزب الله"));
+	CHECK(has(&es, ENTITY_ORG, "حزب الله"));
 	CHECK(has_name(a, &es, ENTITY_ORG, "مصلحة الإحصاءات العامة"));
 	CHECK(has(&es, ENTITY_ORG, "مستشفي شرق جده") || has(&es, ENTITY_PLACE, "جده"));
 	article_entities_free(&es);
