@@ -725,7 +725,7 @@ static bool entity_office_noun(const struct entity_scratch *x, const struct ner_
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	struct norm_split sp;
-	if (k + 1 >= p->n || p->toks[k + 1].kind != NORM_TOKEN_WORD || p->tags[k + 1] != 0 ||
+	if (n < 8 || k + 1 >= p->n || p->toks[k + 1].kind != NORM_TOKEN_WORD || p->tags[k + 1] != 0 ||
 	    !entity_word_definite(p, k + 1) || entity_word_definite(p, k) ||
 	    entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg))
 		return false; /* not «… اليمني»: a nationality follows a name, not an office */

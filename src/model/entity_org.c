@@ -318,7 +318,7 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
 		return false;
 	nw = p->norm.s + p->toks[k + 1].beg;
 	nn = p->toks[k + 1].end - p->toks[k + 1].beg;
-	return memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 && entity_letters(w, n) >= 5 &&
+	return n > 8 && memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 && entity_letters(w, n) >= 5 &&
 	       memcmp(w + n - 2, "ه", 2) == 0 && (p->tags[k] == 0 || ner_tag_type(p->tags[k]) == NER_ORG) &&
 	       (p->tags[k + 1] == 0 || ner_tag_type(p->tags[k + 1]) == NER_ORG) &&
 	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
