@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# A reader's session over one story told by several papers: S keeps the selected article
+# selected.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+
+data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
+json="$E2E_TMP/copies.json"
+# the five reports of related-story, a day apart, and three copies of the first under other URLs
+python3 - "$data" "$json" <<'PY'
+import json, sys
+data, out = sys.argv[1], sys.argv[2]
+arts = []
+for i, src in enumerate(["aawsat", "alweeam", "alwatan", "alyaum", "sabq"]):
+    lines = open(f"{data}/{i + 1}.txt", encoding="utf-8").read().split("\n")
+    arts.append({"title": lines[0], "source": src, "date": f"2015-07-2{i + 1} 09:00",
+                 "url": f"https://example.org/{i}", "content": "\n".join(lines[1:])})
+for k, src in enumerate(["okaz", "alriyadh", "aleqtisadiya"]):
+    copy = dict(arts[0], source=src, url=f"https://example.org/copy{k}",
+                date=f"2015-07-20 0{k}:00")
+    arts.append(copy)
+json.dump(arts, open(out, "w", encoding="utf-8"), ensure_ascii=False)
+PY
+
+e2e_start 120 30 "$qari" "$json"
+e2e_check "the eight articles listed" e2e_wait "1/8"
+# S: the same article stays selected, wherever the new order puts it
+e2e_keys g S
+e2e_check "oldest first: the newest article is last, still selected" e2e_wait "sorted oldest first"
+e2e_check "the selection followed it to the last row" e2e_wait_row -1 \
+	" sorted oldest first$(printf '%96s' '')8/8"
+e2e_keys S S S
+e2e_check "newest first again: back on the first row" e2e_wait_row -1 \
+	" sorted newest first$(printf '%96s' '')1/8"
+
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+e2e_finish
