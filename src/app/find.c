@@ -34,14 +34,20 @@ void app_search_free(struct app *app)
 	find_set_ranges(app, NULL, 0);
 }
 
-/* Esc: the article's hits first, then the list's filter (and the one being computed). */
+/* Esc: the article's hits first, then the list's filter (and the one being computed), as
+ * the status line says. In the list the filter goes at once, with the hits it lit in the
+ * article beside: they are not the list's to clear one Esc at a time. */
 void app_search_clear(struct app *app)
 {
-	if (app->nhits) {
+	bool filtered = app->filter.text || app->filter.pending.text;
+
+	if (app->nhits && !(filtered && app->focus == &app->list)) {
 		find_set_ranges(app, NULL, 0);
 		return;
 	}
-	if ((app->filter.text || app->filter.pending.text) && app->focus == &app->list)
+	if (app->nhits)
+		find_set_ranges(app, NULL, 0);
+	if (filtered)
 		app_filter_list(app, NULL, NULL, 0);
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A reader's session over one story told by several papers: S keeps the selected article
-# selected.
+# selected, Esc clears the filter as the status line says (in the list at once, in the reader
+# after the hits).
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -32,6 +33,29 @@ e2e_check "the selection followed it to the last row" e2e_wait_row -1 \
 e2e_keys S S S
 e2e_check "newest first again: back on the first row" e2e_wait_row -1 \
 	" sorted newest first$(printf '%96s' '')1/8"
+
+# Esc in the list after reading an article of the filter: one press clears the filter
+e2e_keys /
+e2e_keys -l "مطار"
+e2e_keys Enter
+e2e_check "the filter shown" e2e_wait "(7 of 8; Esc clears)"
+e2e_keys Enter
+e2e_check "an article of the filter open, its hits lit" e2e_wait "hit 1/"
+e2e_keys q
+e2e_check "back in the list" e2e_wait_gone "line 1/"
+e2e_keys Escape
+e2e_check "one Esc in the list clears the filter" e2e_wait "qari — 8 articles"
+# in the reader: the first Esc clears the hits, the second the filter
+e2e_keys /
+e2e_keys -l "مطار"
+e2e_keys Enter Enter
+e2e_check "opened from the filter again" e2e_wait "hit 1/"
+e2e_keys Escape
+e2e_check "Esc in the reader: the hits go" e2e_wait_gone "hit 1/"
+e2e_check "the filter stays" e2e_wait "(7 of 8; Esc clears)"
+e2e_keys Escape
+e2e_check "the second Esc clears the filter" e2e_wait_gone "Esc clears"
+e2e_check "the article still open" e2e_wait "line 1/"
 
 e2e_keys Q
 e2e_check "clean exit" e2e_exited

@@ -50,7 +50,7 @@ e2e_keys g Enter
 e2e_check "a report opens" e2e_wait "line 1/"
 e2e_check "its stored entities in the sidebar" e2e_wait "People"
 e2e_check "a person tagged at ingest" e2e_wait "ﻞﺼﻴﻔﻟﺍ ﺪﻟﺎﺧ"
-e2e_keys h Escape Escape # the first clears the hits, the second the filter
+e2e_keys h Escape # in the list one Esc clears the filter and the hits it lit
 e2e_check "Esc: the whole list again" e2e_wait "qari — 1,505 articles"
 e2e_keys g m
 e2e_check "m marks the top row read" e2e_wait "marked read"
