@@ -45,7 +45,33 @@ static void sidebar_compute_related(struct app *app, size_t a)
 		app->rel.n = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->rel.links);
 }
 
-/* "also in: okaz، sabq": the open article's own copies under other URLs. */
+/* Rows this wide: the pane's, less its margins (a row is cut at the pane's width). */
+static int sidebar_wrap_width(const struct app *app)
+{
+	return app->sidebar.w > 4 ? app->sidebar.w - 2 : SIDEBAR_WRAP_DEFAULT;
+}
+
+/* A detail on as many rows as it takes, so none of it is cut off. */
+static void sidebar_add_detail_rows(struct app *app, const char *text)
+{
+	struct layout_opts o = app->opts;
+	struct layout_para lp = {0};
+
+	o.dir = LAYOUT_DIR_AUTO;
+	o.reorder = false; /* only the breaks: each row is laid out again when drawn */
+	layout_paragraph(text, strlen(text), &o, sidebar_wrap_width(app), &lp);
+	for (size_t k = 0; k < lp.nlines; k++) {
+		char *part = xstrndup(text + lp.lines[k].lbeg, lp.lines[k].lend - lp.lines[k].lbeg);
+		sidebar_pane_add_detail(&app->sidebar_data, part);
+		free(part);
+	}
+	if (lp.nlines == 0)
+		sidebar_pane_add_detail(&app->sidebar_data, text);
+	layout_para_free(&lp);
+}
+
+/* "also in: عكاظ، سبق": the open article's own copies under other URLs, by the sources'
+ * names as the list shows them. */
 static void sidebar_add_copies(struct app *app)
 {
 	uint32_t *own;
@@ -56,9 +82,10 @@ static void sidebar_add_copies(struct app *app)
 		strbuf_printf(&sb, "also in: ");
 		for (size_t i = 0; i < n; i++) {
 			const struct article *a = app->corpus.items[own[i]];
-			strbuf_printf(&sb, "%s%s", i ? "، " : "", a->source ? a->source : a->id);
+			const char *name = listing_source_name(&app->views.sources, a);
+			strbuf_printf(&sb, "%s%s", i ? "، " : "", name ? name : a->id);
 		}
-		sidebar_pane_add_detail(&app->sidebar_data, sb.data);
+		sidebar_add_detail_rows(app, sb.data);
 	}
 	strbuf_free(&sb);
 	free(own);
@@ -144,7 +171,7 @@ static void sidebar_add_title(struct app *app, const char *title, enum layout_di
 	struct sidebar_pane *s = &app->sidebar_data;
 	struct layout_opts o = app->opts;
 	struct layout_para lp = {0};
-	int width = app->sidebar.w > 4 ? app->sidebar.w - 2 : SIDEBAR_WRAP_DEFAULT;
+	int width = sidebar_wrap_width(app);
 
 	o.dir = dir;
 	o.reorder = false; /* only the breaks: each row is laid out again when drawn */
@@ -217,7 +244,7 @@ static void sidebar_add_stored_related(struct app *app)
 	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
 	if (l->nsame > 0) {
 		char *also = xasprintf("also stored %zu more time%s", l->nsame, l->nsame > 1 ? "s" : "");
-		sidebar_pane_add_detail(s, also);
+		sidebar_add_detail_rows(app, also);
 		free(also);
 	}
 	if (l->n == 0)

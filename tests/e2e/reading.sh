@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A reader's session over one story told by several papers: S keeps the selected article
 # selected, Esc clears the filter as the status line says (in the list at once, in the reader
-# after the hits).
+# after the hits), and the sidebar names the papers the article itself also appeared in by
+# their own names, on as many rows as that takes.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -57,6 +58,20 @@ e2e_keys Escape
 e2e_check "the second Esc clears the filter" e2e_wait_gone "Esc clears"
 e2e_check "the article still open" e2e_wait "line 1/"
 
+# the article's own copies: "also in:" with the papers' names, wrapped in a narrow sidebar
+e2e_keys q g j j j j Enter
+e2e_check "the first report open" e2e_wait "5/8  line 1/"
+e2e_keys r
+e2e_check "its related stories" e2e_wait "Related stories"
+sidebar_rows() { e2e_screen | sed -n 's/.*│//p'; }
+also_in() {
+	local rows
+	rows=$(sidebar_rows | sed -n '/also in:/,/2015-07/p')
+	# عكاظ، الرياض، الاقتصادية as the terminal shows them (shaped), no slug, nothing cut
+	grep -q "ﻅﺎﻜﻋ" <<<"$rows" && grep -q "ﺽﺎﻳﺮﻟﺍ" <<<"$rows" && grep -q "ﺔﻳﺩﺎﺼﺘﻗﻻﺍ" <<<"$rows" &&
+		! grep -q "okaz\|alriyadh\|aleqtisadiya\|…" <<<"$rows"
+}
+e2e_check "also in: the papers by name, whole" e2e_until 10 also_in
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 e2e_finish
