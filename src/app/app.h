@@ -147,6 +147,7 @@ struct app {
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
 	size_t find_top;       /* the reader's top line when find began: hits from there on */
+	size_t find_from;      /* the list's selected article when the prompt opened (or -1) */
 
 	struct views views; /* the list's view and order (views.h, views.c) */
 	struct load load; /* the corpus arriving (load.h, loading.c) */

@@ -59,6 +59,7 @@ void app_search_start(struct app *app)
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
 				     ? APP_SEARCH_ARTICLE : APP_SEARCH_LIST;
 	app->find_top = app->reader_data.top;
+	app->find_from = list_pane_selected(&app->list_data);
 	prompt_clear(&app->prompt);
 	if (app->prompt_target == APP_SEARCH_LIST && last)
 		prompt_set(&app->prompt, last);
@@ -229,6 +230,15 @@ static void find_apply(struct app *app)
 		find_in_article(app, app->prompt.buf);
 }
 
+/* Back on the article selected when the prompt opened: the filter typed and given up may
+ * have hidden it, and the list then kept whatever row the filter left selected. */
+static void find_reselect(struct app *app)
+{
+	if (app->prompt_target == APP_SEARCH_LIST && app->list_data.src == NULL &&
+	    app->find_from != (size_t)-1)
+		list_pane_select(&app->list, app->find_from);
+}
+
 /* The keys that edit the line as a shell's do; PROMPT_EDITS when ch is none of them. */
 #define PROMPT_EDITS ((enum prompt_edit)-1)
 static enum prompt_edit find_prompt_edit(enum ui_key_kind kind, wint_t ch)
@@ -286,6 +296,7 @@ void app_search_key(struct app *app, enum ui_key_kind kind, wint_t ch)
 		app->prompting = false;
 		prompt_clear(&app->prompt);
 		find_apply(app);
+		find_reselect(app);
 	} else if (kind == UI_KEY_CHAR) {
 		changed = prompt_insert(&app->prompt, (uint32_t)ch);
 	}

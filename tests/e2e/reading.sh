@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A reader's session over one story told by several papers: S keeps the selected article
-# selected, Esc clears the filter as the status line says (in the list at once, in the reader
-# after the hits), and the sidebar names the papers the article itself also appeared in by
-# their own names, on as many rows as that takes.
+# selected, and so does a filter given up in the prompt; Esc clears the filter as the status
+# line says (in the list at once, in the reader after the hits); the sidebar names the papers
+# the article itself also appeared in by their own names, on as many rows as that takes.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -34,6 +34,16 @@ e2e_check "the selection followed it to the last row" e2e_wait_row -1 \
 e2e_keys S S S
 e2e_check "newest first again: back on the first row" e2e_wait_row -1 \
 	" sorted newest first$(printf '%96s' '')1/8"
+
+# a filter typed and given up (Esc in the prompt) leaves the selection where it was, though
+# the filter hid that article
+e2e_keys /
+e2e_keys -l "مطار"
+e2e_check "the filter hides the selected article" e2e_wait_gone "ﻲﻠﻳﺯﺍﺮﺑ ﻢﺟﺎﻬﻣ"
+e2e_keys Escape
+e2e_check "every article back" e2e_wait "ﻲﻠﻳﺯﺍﺮﺑ ﻢﺟﺎﻬﻣ"
+selected_first() { [[ $(e2e_row -1) == *" 1/8" ]]; }
+e2e_check "Esc in the prompt: the same article selected" e2e_until 10 selected_first
 
 # Esc in the list after reading an article of the filter: one press clears the filter
 e2e_keys /
