@@ -51,7 +51,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 		app_layout(app);
 	}
 	app->open = idx;
-	app->load.touched = true; /* the list's selection follows the open article */
+	app_list_chosen(app); /* the list's selection follows the open article */
 	reader_pane_open(&app->reader, app->corpus.items[idx], top == APP_SAVED_TOP ? 0 : top);
 	if (top == APP_SAVED_TOP)
 		reader_pane_set_top(&app->reader, app_state_top(app, idx));
@@ -71,6 +71,14 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 			reader_pane_set_top(&app->reader, 0), reader_pane_show(&app->reader, v[0].para, v[0].beg);
 	}
 	app_focus(app, &app->reader);
+}
+
+/* The reader chose the list's selection (a key, a click, an article opened): it stays on its
+ * article as the list changes, and a filter cleared later leaves it there. */
+void app_list_chosen(struct app *app)
+{
+	app->load.touched = true;
+	app->find_from = APP_NONE;
 }
 
 void app_history_move(struct app *app, bool forward)

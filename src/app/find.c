@@ -34,6 +34,16 @@ void app_search_free(struct app *app)
 	find_set_ranges(app, NULL, 0);
 }
 
+/* Back on the article selected when the list's prompt opened, unless the reader chose
+ * another since: the filter may have hidden it, and the list then kept whatever row the
+ * filter left selected. */
+static void find_reselect(struct app *app)
+{
+	if (app->list_data.src == NULL && app->find_from != APP_NONE)
+		list_pane_select(&app->list, app->find_from);
+	app->find_from = APP_NONE;
+}
+
 /* Esc: the article's hits first, then the list's filter (and the one being computed), as
  * the status line says. In the list the filter goes at once, with the hits it lit in the
  * article beside: they are not the list's to clear one Esc at a time. */
@@ -47,8 +57,10 @@ void app_search_clear(struct app *app)
 	}
 	if (app->nhits)
 		find_set_ranges(app, NULL, 0);
-	if (filtered)
+	if (filtered) {
 		app_filter_list(app, NULL, NULL, 0);
+		find_reselect(app);
+	}
 }
 
 void app_search_start(struct app *app)
@@ -59,7 +71,8 @@ void app_search_start(struct app *app)
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
 				     ? APP_SEARCH_ARTICLE : APP_SEARCH_LIST;
 	app->find_top = app->reader_data.top;
-	app->find_from = list_pane_selected(&app->list_data);
+	app->find_from = app->prompt_target == APP_SEARCH_LIST ? list_pane_selected(&app->list_data)
+							       : APP_NONE;
 	prompt_clear(&app->prompt);
 	if (app->prompt_target == APP_SEARCH_LIST && last)
 		prompt_set(&app->prompt, last);
@@ -228,15 +241,6 @@ static void find_apply(struct app *app)
 		find_filter_list(app, app->prompt.buf);
 	else
 		find_in_article(app, app->prompt.buf);
-}
-
-/* Back on the article selected when the prompt opened: the filter typed and given up may
- * have hidden it, and the list then kept whatever row the filter left selected. */
-static void find_reselect(struct app *app)
-{
-	if (app->prompt_target == APP_SEARCH_LIST && app->list_data.src == NULL &&
-	    app->find_from != (size_t)-1)
-		list_pane_select(&app->list, app->find_from);
 }
 
 /* The keys that edit the line as a shell's do; PROMPT_EDITS when ch is none of them. */

@@ -150,7 +150,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
 	if ((r & UI_HANDLED) && app->focus == &app->list)
-		app->load.touched = true; /* the selection now stays on its article */
+		app_list_chosen(app);
 	if ((r & UI_OPEN) && app->focus == &app->list) {
 		size_t idx = app_list_selected(app);
 		if (idx != APP_NONE)
@@ -379,6 +379,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->open = APP_NONE;
 	app->rel.early_of = APP_NONE;
 	app->views.unread_of = APP_NONE;
+	app->find_from = APP_NONE;
 	app->sidebar_on = true;
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};

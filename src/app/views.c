@@ -160,7 +160,7 @@ static void views_store_unread_step(struct app *app, bool forward, size_t row)
 		return;
 	}
 	list_pane_select(&app->list, i);
-	app->load.touched = true;
+	app_list_chosen(app);
 	if (app->focus != &app->list) {
 		size_t idx = app_list_selected(app);
 		if (idx != APP_NONE)
@@ -221,7 +221,7 @@ void app_unread_step(struct app *app, bool forward)
 	}
 	idx = app->list_data.rows ? app->list_data.rows[i] : i;
 	list_pane_select(&app->list, idx);
-	app->load.touched = true;
+	app_list_chosen(app);
 	if (app->focus != &app->list)
 		app_open(app, idx, APP_SAVED_TOP, true);
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A reader's session over one story told by several papers: S keeps the selected article
-# selected, and so does a filter given up in the prompt; Esc clears the filter as the status
-# line says (in the list at once, in the reader after the hits); the sidebar names the papers
-# the article itself also appeared in by their own names, on as many rows as that takes.
+# selected, and so does a filter given up, or cleared with nothing chosen in it; Esc clears
+# the filter as the status line says (in the list at once, in the reader after the hits); the
+# sidebar names the papers the article itself also appeared in by their own names, on as many
+# rows as that takes.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -44,6 +45,14 @@ e2e_keys Escape
 e2e_check "every article back" e2e_wait "ﻲﻠﻳﺯﺍﺮﺑ ﻢﺟﺎﻬﻣ"
 selected_first() { [[ $(e2e_row -1) == *" 1/8" ]]; }
 e2e_check "Esc in the prompt: the same article selected" e2e_until 10 selected_first
+# and so does a filter accepted, looked at, and cleared with nothing chosen in it
+e2e_keys /
+e2e_keys -l "مطار"
+e2e_keys Enter
+e2e_check "the filter accepted" e2e_wait "(7 of 8; Esc clears)"
+e2e_keys Escape
+e2e_check "Esc: every article back" e2e_wait "qari — 8 articles"
+e2e_check "the same article selected" e2e_until 10 selected_first
 
 # Esc in the list after reading an article of the filter: one press clears the filter
 e2e_keys /
