@@ -78,7 +78,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 void app_list_chosen(struct app *app)
 {
 	app->load.touched = true;
-	app->find_from = APP_NONE;
+	app->find_from = app->views.hidden = APP_NONE;
 }
 
 void app_history_move(struct app *app, bool forward)

@@ -64,9 +64,22 @@ static void views_refresh(struct app *app)
 	app->list.dirty = true;
 }
 
+/* After a view change: the article selected before, or the one an earlier view hid, is
+ * selected again where this view shows it; else it is kept for a view that does. */
+static void views_keep_place(struct app *app, size_t was)
+{
+	size_t back = app->views.hidden != APP_NONE ? app->views.hidden : was;
+
+	if (back != APP_NONE && !list_pane_select(&app->list, back))
+		app->views.hidden = back;
+	else
+		app->views.hidden = APP_NONE;
+}
+
 void app_view_cycle(struct app *app)
 {
 	static const char *const empty[APP_NVIEWS] = {NULL, "(no unread articles)", "(no bookmarks)"};
+	size_t was = list_pane_selected(&app->list_data);
 
 	app->views.view = (enum app_view)((app->views.view + 1) % APP_NVIEWS);
 	app->list_data.empty = app->load.loader ? app->list_data.empty : empty[app->views.view];
@@ -77,6 +90,7 @@ void app_view_cycle(struct app *app)
 		return;
 	}
 	views_refresh(app);
+	views_keep_place(app, was);
 	app_focus(app, &app->list);
 	app_message(app, "view: %s (%zu of %zu)", app_view_name(app),
 		    list_pane_count(&app->list_data), app->views.nbase);
@@ -124,6 +138,7 @@ void app_sort_cycle(struct app *app)
 void app_views_init(struct app *app)
 {
 	char *dir = fsutil_xdg_dir("XDG_STATE_HOME", ".local/state");
+	app->views.hidden = APP_NONE;
 	app->views.sort = listing_prefs_load(dir);
 	free(dir);
 	listing_sources_load(&app->views.sources);

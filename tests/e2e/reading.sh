@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A reader's session over one story told by several papers: S keeps the selected article
-# selected, and so does a filter given up, or cleared with nothing chosen in it; Esc clears
-# the filter as the status line says (in the list at once, in the reader after the hits); the
-# sidebar names the papers the article itself also appeared in by their own names, on as many
-# rows as that takes.
+# selected, and so do v through a view without it and a filter given up, or cleared with
+# nothing chosen in it; Esc clears the filter as the status line says (in the list at once,
+# in the reader after the hits); the sidebar names the papers the article itself also
+# appeared in by their own names, on as many rows as that takes.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -35,6 +35,16 @@ e2e_check "the selection followed it to the last row" e2e_wait_row -1 \
 e2e_keys S S S
 e2e_check "newest first again: back on the first row" e2e_wait_row -1 \
 	" sorted newest first$(printf '%96s' '')1/8"
+
+# v through the views: the bookmarked one is empty, and back at all articles the same one
+# is selected
+e2e_keys j j v v
+e2e_check "the bookmarked view, empty" e2e_wait "view: bookmarked (0 of 8)"
+e2e_keys v
+e2e_check "all articles again" e2e_wait "view: all articles (8 of 8)"
+selected_third() { [[ $(e2e_row -1) == *" 3/8" ]]; }
+e2e_check "v: the same article selected" e2e_until 10 selected_third
+e2e_keys g
 
 # a filter typed and given up (Esc in the prompt) leaves the selection where it was, though
 # the filter hid that article
