@@ -167,6 +167,7 @@ void app_status(struct app *app);
 void app_history_move(struct app *app, bool forward);
 void app_back(struct app *app);
 void app_list_chosen(struct app *app);
+const char *app_thousands(size_t v, char buf[32]);
 
 /* geometry.c */
 void app_layout(struct app *app);
