@@ -83,7 +83,9 @@ static void sidebar_add_copies(struct app *app)
 		for (size_t i = 0; i < n; i++) {
 			const struct article *a = app->corpus.items[own[i]];
 			const char *name = listing_source_name(&app->views.sources, a);
-			strbuf_printf(&sb, "%s%s", i ? "، " : "", name ? name : a->id);
+			/* each name isolated: the list reads in the label's direction, and a
+			 * comma between two Arabic names does not end up before the first */
+			strbuf_printf(&sb, "%s\u2068%s\u2069", i ? "، " : "", name ? name : a->id);
 		}
 		sidebar_add_detail_rows(app, sb.data);
 	}
