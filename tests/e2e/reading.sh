@@ -101,6 +101,9 @@ also_in() {
 		! grep -q "okaz\|alriyadh\|aleqtisadiya\|…" <<<"$rows"
 }
 e2e_check "also in: the papers by name, whole" e2e_until 10 also_in
+# each name isolated: read from the label on, the first paper first, its comma after it
+first_after_label() { sidebar_rows | grep -q "^ also in: ﻅﺎﻜﻋ، "; }
+e2e_check "also in: the names in the label's direction" first_after_label
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 e2e_finish
