@@ -149,7 +149,7 @@ static const struct article_entities *sidebar_entities(struct app *app)
 }
 
 /* "الشرق الأوسط · 21 Jul · 3 sources": what is known of it, nothing when nothing is. */
-static void sidebar_add_where(struct sidebar_pane *s, const char *source, const char *date,
+static void sidebar_add_where(struct app *app, const char *source, const char *date,
 			      size_t sources)
 {
 	struct strbuf sb = {0};
@@ -161,9 +161,9 @@ static void sidebar_add_where(struct sidebar_pane *s, const char *source, const 
 	if (*date)
 		strbuf_printf(&sb, "%s\u2066%s\u2069", sb.len ? " · " : "", date);
 	if (sources > 1)
-		strbuf_printf(&sb, "%s\u2066%zu sources\u2069", sb.len ? " · " : "", sources);
+		strbuf_printf(&sb, "%s\u2066%zu\u00a0sources\u2069", sb.len ? " · " : "", sources);
 	if (sb.len)
-		sidebar_pane_add_detail(s, sb.data);
+		sidebar_add_detail_rows(app, sb.data);
 	strbuf_free(&sb);
 }
 
@@ -210,7 +210,7 @@ static void sidebar_add_related(struct app *app, const struct related_link *l)
 	sidebar_add_title(app, a->title, a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR,
 			  l->article);
 	listing_date_label(a, time(NULL), true, date);
-	sidebar_add_where(&app->sidebar_data, listing_source_name(&app->views.sources, a), date,
+	sidebar_add_where(app, listing_source_name(&app->views.sources, a), date,
 			  rel_link_sources(&app->corpus, l));
 	why = related_why(&app->index.related, l);
 	sidebar_add_why(&app->sidebar_data, why);
@@ -225,7 +225,7 @@ static void sidebar_add_stored_where(struct app *app, const struct store_related
 	char date[LISTING_DATE_MAX];
 
 	listing_date_label(&a, time(NULL), true, date);
-	sidebar_add_where(&app->sidebar_data, listing_source_name(&app->views.sources, &a), date, 0);
+	sidebar_add_where(app, listing_source_name(&app->views.sources, &a), date, 0);
 }
 
 /* On the store: the open article's related stories as the store keeps them (found at ingest);

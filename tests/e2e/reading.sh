@@ -9,7 +9,8 @@ qari=$1
 
 data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
 json="$E2E_TMP/copies.json"
-# the five reports of related-story, a day apart, and three copies of the first under other URLs
+# the five reports of related-story, a day apart, three copies of the first under other URLs
+# and one of the second
 python3 - "$data" "$json" <<'PY'
 import json, sys
 data, out = sys.argv[1], sys.argv[2]
@@ -22,27 +23,29 @@ for k, src in enumerate(["okaz", "alriyadh", "aleqtisadiya"]):
     copy = dict(arts[0], source=src, url=f"https://example.org/copy{k}",
                 date=f"2015-07-20 0{k}:00")
     arts.append(copy)
+# the second report in a second paper: its entry says "2 sources"
+arts.append(dict(arts[1], source="alhayat", url="https://example.org/copy-h", date="2015-07-22 10:00"))
 json.dump(arts, open(out, "w", encoding="utf-8"), ensure_ascii=False)
 PY
 
 e2e_start 120 30 "$qari" "$json"
-e2e_check "the eight articles listed" e2e_wait "1/8"
+e2e_check "the nine articles listed" e2e_wait "1/9"
 # S: the same article stays selected, wherever the new order puts it
 e2e_keys g S
 e2e_check "oldest first: the newest article is last, still selected" e2e_wait "sorted oldest first"
 e2e_check "the selection followed it to the last row" e2e_wait_row -1 \
-	" sorted oldest first$(printf '%96s' '')8/8"
+	" sorted oldest first$(printf '%96s' '')9/9"
 e2e_keys S S S
 e2e_check "newest first again: back on the first row" e2e_wait_row -1 \
-	" sorted newest first$(printf '%96s' '')1/8"
+	" sorted newest first$(printf '%96s' '')1/9"
 
 # v through the views: the bookmarked one is empty, and back at all articles the same one
 # is selected
 e2e_keys j j v v
-e2e_check "the bookmarked view, empty" e2e_wait "view: bookmarked (0 of 8)"
+e2e_check "the bookmarked view, empty" e2e_wait "view: bookmarked (0 of 9)"
 e2e_keys v
-e2e_check "all articles again" e2e_wait "view: all articles (8 of 8)"
-selected_third() { [[ $(e2e_row -1) == *" 3/8" ]]; }
+e2e_check "all articles again" e2e_wait "view: all articles (9 of 9)"
+selected_third() { [[ $(e2e_row -1) == *" 3/9" ]]; }
 e2e_check "v: the same article selected" e2e_until 10 selected_third
 e2e_keys g
 
@@ -53,28 +56,28 @@ e2e_keys -l "مطار"
 e2e_check "the filter hides the selected article" e2e_wait_gone "ﻲﻠﻳﺯﺍﺮﺑ ﻢﺟﺎﻬﻣ"
 e2e_keys Escape
 e2e_check "every article back" e2e_wait "ﻲﻠﻳﺯﺍﺮﺑ ﻢﺟﺎﻬﻣ"
-selected_first() { [[ $(e2e_row -1) == *" 1/8" ]]; }
+selected_first() { [[ $(e2e_row -1) == *" 1/9" ]]; }
 e2e_check "Esc in the prompt: the same article selected" e2e_until 10 selected_first
 # and so does a filter accepted, looked at, and cleared with nothing chosen in it
 e2e_keys /
 e2e_keys -l "مطار"
 e2e_keys Enter
-e2e_check "the filter accepted" e2e_wait "(7 of 8; Esc clears)"
+e2e_check "the filter accepted" e2e_wait "(8 of 9; Esc clears)"
 e2e_keys Escape
-e2e_check "Esc: every article back" e2e_wait "qari — 8 articles"
+e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 e2e_check "the same article selected" e2e_until 10 selected_first
 
 # Esc in the list after reading an article of the filter: one press clears the filter
 e2e_keys /
 e2e_keys -l "مطار"
 e2e_keys Enter
-e2e_check "the filter shown" e2e_wait "(7 of 8; Esc clears)"
+e2e_check "the filter shown" e2e_wait "(8 of 9; Esc clears)"
 e2e_keys Enter
 e2e_check "an article of the filter open, its hits lit" e2e_wait "hit 1/"
 e2e_keys q
 e2e_check "back in the list" e2e_wait_gone "line 1/"
 e2e_keys Escape
-e2e_check "one Esc in the list clears the filter" e2e_wait "qari — 8 articles"
+e2e_check "one Esc in the list clears the filter" e2e_wait "qari — 9 articles"
 # in the reader: the first Esc clears the hits, the second the filter
 e2e_keys /
 e2e_keys -l "مطار"
@@ -82,14 +85,14 @@ e2e_keys Enter Enter
 e2e_check "opened from the filter again" e2e_wait "hit 1/"
 e2e_keys Escape
 e2e_check "Esc in the reader: the hits go" e2e_wait_gone "hit 1/"
-e2e_check "the filter stays" e2e_wait "(7 of 8; Esc clears)"
+e2e_check "the filter stays" e2e_wait "(8 of 9; Esc clears)"
 e2e_keys Escape
 e2e_check "the second Esc clears the filter" e2e_wait_gone "Esc clears"
 e2e_check "the article still open" e2e_wait "line 1/"
 
 # the article's own copies: "also in:" with the papers' names, wrapped in a narrow sidebar
-e2e_keys q g j j j j Enter
-e2e_check "the first report open" e2e_wait "5/8  line 1/"
+e2e_keys q g j j j j j Enter
+e2e_check "the first report open" e2e_wait "6/9  line 1/"
 e2e_keys r
 e2e_check "its related stories" e2e_wait "Related stories"
 sidebar_rows() { e2e_screen | sed -n 's/.*│//p'; }
@@ -101,6 +104,9 @@ also_in() {
 		! grep -q "okaz\|alriyadh\|aleqtisadiya\|…" <<<"$rows"
 }
 e2e_check "also in: the papers by name, whole" e2e_until 10 also_in
+# a story's paper, day and count of papers whole, over two rows if need be
+sources_whole() { sidebar_rows | grep -q "^ 2.sources$"; }
+e2e_check "the story's \"2 sources\" not cut" e2e_until 10 sources_whole
 # each name isolated: read from the label on, the first paper first, its comma after it
 first_after_label() { sidebar_rows | grep -q "^ also in: ﻅﺎﻜﻋ، "; }
 e2e_check "also in: the names in the label's direction" first_after_label
