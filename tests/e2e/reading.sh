@@ -3,7 +3,8 @@
 # selected, and so do v through a view without it and a filter given up, or cleared with
 # nothing chosen in it; Esc clears the filter as the status line says (in the list at once,
 # in the reader after the hits); the sidebar names the papers the article itself also
-# appeared in by their own names, on as many rows as that takes.
+# appeared in by their own names, on as many rows as that takes; the help scrolls by half a
+# page and fills a taller terminal.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -110,6 +111,23 @@ e2e_check "the story's \"2 sources\" not cut" e2e_until 10 sources_whole
 # each name isolated: read from the label on, the first paper first, its comma after it
 first_after_label() { sidebar_rows | grep -q "^ also in: ﻅﺎﻜﻋ، "; }
 e2e_check "also in: the names in the label's direction" first_after_label
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+
+# the help: Ctrl-D scrolls half a page, and a taller terminal shows it from its first row
+# again rather than blank rows under its end
+e2e_start 80 24 "$qari" "$data"
+e2e_check "the reports listed" e2e_wait "1/5"
+e2e_keys "?"
+e2e_check "the help from its first key" e2e_wait_row 2 " j ↓                     next article / scroll down a line"
+e2e_keys C-d
+help_half() { e2e_row 2 | grep -q "^ Tab "; }
+e2e_check "Ctrl-D: half of 22 rows down, at the 12th key" e2e_until 10 help_half
+e2e_keys G
+e2e_check "G: the end of the help" e2e_wait "only the feeds of a tag"
+e2e_resize 80 60
+e2e_check "taller: the whole help from its first key" \
+	e2e_wait_row 2 " j ↓                     next article / scroll down a line"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 e2e_finish
