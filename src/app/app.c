@@ -134,7 +134,7 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 	size_t count = list_pane_count(&app->list_data), sel = app->list_data.sel + 1;
 	int k = 0;
 
-	if (app->help_open) {
+	if (app->help_open || app->links_open) { /* the panes the figures are about are hidden */
 		out[0] = '\0';
 	} else if (app->focus == &app->reader && app->open != APP_NONE) {
 		size_t line, lines;

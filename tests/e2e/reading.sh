@@ -4,7 +4,7 @@
 # nothing chosen in it; Esc clears the filter as the status line says (in the list at once,
 # in the reader after the hits); the sidebar names the papers the article itself also
 # appeared in by their own names, on as many rows as that takes; the help scrolls by half a
-# page and fills a taller terminal.
+# page and fills a taller terminal; the links list gets no figures of the pane under it.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -128,6 +128,21 @@ e2e_check "G: the end of the help" e2e_wait "only the feeds of a tag"
 e2e_resize 80 60
 e2e_check "taller: the whole help from its first key" \
 	e2e_wait_row 2 " j ↓                     next article / scroll down a line"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+
+# the links of an article: while they cover the screen the status line gives no figures of
+# the reading pane hidden under them
+e2e_start 100 24 "$qari" "${QARI_TEST_DATA:-$(dirname "$0")/../data}/links/links.txt"
+e2e_check "the article listed" e2e_wait "1/1"
+e2e_keys Enter
+e2e_check "the article open" e2e_wait "line 1/"
+e2e_keys u
+e2e_check "its links listed" e2e_wait "links — Enter or o opens"
+no_figures() { ! e2e_row -1 | grep -q "line \|%"; }
+e2e_check "no reading-pane figures under the links" e2e_until 10 no_figures
+e2e_keys q
+e2e_check "q: the reader again, with its figures" e2e_wait "line 1/"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 e2e_finish
