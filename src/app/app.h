@@ -182,6 +182,7 @@ void app_sidebar_refit(struct app *app);
 void app_sidebar_moved(struct app *app);
 void app_sidebar_activate(struct app *app);
 void app_related_step(struct app *app, bool forward);
+bool app_related_pending(const struct app *app);
 void app_sidebar_free(struct app *app);
 
 /* find.c: the list filter and find in the article */

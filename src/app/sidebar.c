@@ -37,6 +37,13 @@ static bool sidebar_ready(const struct app *app)
 	return (atomic_load(&app->index.ready) & CORPUS_INDEX_ENTITIES) && !app->index.error;
 }
 
+/* The open article's related stories are still being found (in memory, the index's last
+ * phase; the store keeps them). */
+bool app_related_pending(const struct app *app)
+{
+	return app->sv.win == NULL && !app->index.error && !sidebar_ready(app);
+}
+
 /* The related stories of article a, best first (cached for the open article's anchor). */
 static void sidebar_compute_related(struct app *app, size_t a)
 {

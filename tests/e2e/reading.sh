@@ -4,7 +4,8 @@
 # nothing chosen in it; Esc clears the filter as the status line says (in the list at once,
 # in the reader after the hits); the sidebar names the papers the article itself also
 # appeared in by their own names, on as many rows as that takes; the help scrolls by half a
-# page and fills a taller terminal; the links list gets no figures of the pane under it.
+# page and fills a taller terminal; r says when related stories are still to come; the
+# links list gets no figures of the pane under it.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -128,6 +129,18 @@ e2e_check "G: the end of the help" e2e_wait "only the feeds of a tag"
 e2e_resize 80 60
 e2e_check "taller: the whole help from its first key" \
 	e2e_wait_row 2 " j ↓                     next article / scroll down a line"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+
+# r before the index found the related stories: the sidebar says they come when indexed,
+# and so does the status line (it said none were found); the load paced so it is not done
+export QARI_TEST_LOAD_PACE_US=2000000
+e2e_start 120 30 "$qari" "$data"
+unset QARI_TEST_LOAD_PACE_US
+e2e_check "the first reports listed while loading" e2e_wait "loading"
+e2e_keys Enter r
+e2e_check "the sidebar: related stories when indexed" e2e_wait "Related: when indexed"
+e2e_check "r: not ready yet, not none" e2e_wait "related stories are not ready yet"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 
