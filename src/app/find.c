@@ -19,6 +19,7 @@ static void find_set_ranges(struct app *app, struct ui_range *v, size_t n)
 	app->hits = v;
 	app->nhits = n;
 	app->hit = 0;
+	app->rel.mentions_shown = false; /* whoever shows these says what they are */
 	app->reader_data.ranges = v;
 	app->reader_data.nranges = n;
 	app->reader_data.full_redraw = true;

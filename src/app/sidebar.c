@@ -3,9 +3,9 @@
  * the article itself appeared ("also in"), each story with its score or its number of
  * sources (copies folded into one entry) and a line saying why it is related; "nothing
  * related" when no story is close enough.
- * Moving onto an entity highlights its mentions in the reading pane; Enter on an entity
- * filters the list to the articles that mention it (on the store: a search for its name);
- * Enter on a story opens it. */
+ * Moving onto an entity highlights its mentions in the reading pane (onto a story, they go
+ * out); Enter on an entity filters the list to the articles that mention it (on the store:
+ * a search for its name); Enter on a story opens it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -344,20 +344,26 @@ static const struct article_entity *sidebar_entity(struct app *app, const struct
 	return &es->v[r->ref];
 }
 
-/* The selected entity's mentions, highlighted in the reading pane (n and N walk them). */
+/* The selected entity's mentions, highlighted in the reading pane (n and N walk them); none
+ * once the selection leaves the entities. */
 void app_sidebar_moved(struct app *app)
 {
 	const struct article_entity *e = sidebar_entity(app, sidebar_pane_selected(&app->sidebar_data));
 	const struct entity_mention *m;
 	struct ui_range *v;
 
-	if (e == NULL || e->nmentions == 0)
+	if (e == NULL || e->nmentions == 0) {
+		/* off the entities: the last one's mentions are no longer what n and N walk */
+		if (app->rel.mentions_shown)
+			app_search_free_hits(app);
 		return;
+	}
 	m = article_entity_mentions(sidebar_entities(app), e);
 	v = xcalloc(e->nmentions, sizeof *v);
 	for (size_t i = 0; i < e->nmentions; i++)
 		v[i] = (struct ui_range){m[i].para, m[i].beg, m[i].end, false};
 	app_show_ranges(app, v, e->nmentions);
+	app->rel.mentions_shown = true;
 }
 
 /* On the store: the articles that mention it are a search for its name. */

@@ -3,9 +3,10 @@
 # selected, and so do v through a view without it and a filter given up, or cleared with
 # nothing chosen in it; Esc clears the filter as the status line says (in the list at once,
 # in the reader after the hits); the sidebar names the papers the article itself also
-# appeared in by their own names, on as many rows as that takes; the help scrolls by half a
-# page and fills a taller terminal; r says when related stories are still to come; the
-# links list gets no figures of the pane under it.
+# appeared in by their own names, on as many rows as that takes, and leaves an entity's
+# mentions unlit once a story is selected; the help scrolls by half a page and fills a
+# taller terminal; r says when related stories are still to come; the links list gets no
+# figures of the pane under it.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -95,8 +96,11 @@ e2e_check "the article still open" e2e_wait "line 1/"
 # the article's own copies: "also in:" with the papers' names, wrapped in a narrow sidebar
 e2e_keys q g j j j j j Enter
 e2e_check "the first report open" e2e_wait "6/9  line 1/"
+e2e_keys e
+e2e_check "e: the first person's mentions lit" e2e_wait "hit 1/2"
 e2e_keys r
 e2e_check "its related stories" e2e_wait "Related stories"
+e2e_check "r: a story selected, the person's mentions no longer lit" e2e_wait_gone "hit 1/"
 sidebar_rows() { e2e_screen | sed -n 's/.*│//p'; }
 also_in() {
 	local rows
