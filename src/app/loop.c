@@ -53,6 +53,13 @@ static void loop_draw(struct app *app)
 	}
 }
 
+/* A key about the open article with none open says so rather than nothing. */
+static bool loop_none_open(struct app *app)
+{
+	app_message(app, "no article is open: Enter opens the selected one");
+	return true;
+}
+
 /* Operations that belong to the reader as a whole rather than to the focused pane. */
 static bool loop_global_op(struct app *app, enum ui_op op)
 {
@@ -84,7 +91,7 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
 	case UI_OP_ENTITIES: case UI_OP_RELATED:
 		if (app->open == APP_NONE)
-			return false;
+			return loop_none_open(app);
 		app->sidebar_on = true;
 		app_focus(app, &app->sidebar);
 		app->relayout = true;
@@ -112,20 +119,21 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_TAG: app_filter_tag(app); return true;
 	case UI_OP_ZOOM:
 		if (app->open == APP_NONE)
-			return false;
+			return loop_none_open(app);
 		app->zoom = !app->zoom;
 		app_focus(app, &app->reader);
 		app->relayout = true;
 		return true;
 	case UI_OP_NEXT_PANE: {
 		struct pane *order[] = {&app->list, &app->reader, &app->sidebar};
+		if (app->open == APP_NONE)
+			return loop_none_open(app);
 		for (size_t i = 0; i < 3; i++)
 			if (order[i] == app->focus) {
 				struct pane *next = order[(i + 1) % 3];
 				if (next == &app->sidebar && !app->sidebar_on)
 					next = &app->list;
-				if (app->open != APP_NONE)
-					app_focus(app, next);
+				app_focus(app, next);
 				break;
 			}
 		return true;

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# A reader's session over one story told by several papers: S keeps the selected article
-# selected, and so do v through a view without it and a filter given up, or cleared with
-# nothing chosen in it; Esc clears the filter as the status line says (in the list at once,
-# in the reader after the hits); the sidebar names the papers the article itself also
-# appeared in by their own names, on as many rows as that takes, and leaves an entity's
-# mentions unlit once a story is selected; the help scrolls by half a page and fills a
-# taller terminal; r says when related stories are still to come; the links list gets no
-# figures of the pane under it.
+# A reader's session over one story told by several papers: e, r, z and Tab with no article
+# open say so; S keeps the selected article selected, and so do v through a view without it
+# and a filter given up, or cleared with nothing chosen in it; Esc clears the filter as the
+# status line says (in the list at once, in the reader after the hits); the sidebar names
+# the papers the article itself also appeared in by their own names, on as many rows as
+# that takes, and leaves an entity's mentions unlit once a story is selected; the help
+# scrolls by half a page and fills a taller terminal; r says when related stories are still
+# to come; the links list gets no figures of the pane under it.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -33,6 +33,13 @@ PY
 
 e2e_start 120 30 "$qari" "$json"
 e2e_check "the nine articles listed" e2e_wait "1/9"
+# the keys about the open article, with none open yet, say so
+e2e_keys e
+e2e_check "e with no article open says so" e2e_wait "no article is open: Enter opens"
+e2e_keys j k
+e2e_check "a key clears the message" e2e_wait_gone "no article is open"
+e2e_keys Tab
+e2e_check "so does Tab" e2e_wait "no article is open: Enter opens"
 # S: the same article stays selected, wherever the new order puts it
 e2e_keys g S
 e2e_check "oldest first: the newest article is last, still selected" e2e_wait "sorted oldest first"
