@@ -228,11 +228,16 @@ static void find_in_article(struct app *app, const char *text)
 
 void app_search_step(struct app *app, bool forward)
 {
+	size_t was = app->hit;
+
 	if (app->nhits == 0)
 		return;
 	app->hits[app->hit].current = false;
 	app->hit = forward ? (app->hit + 1) % app->nhits : (app->hit + app->nhits - 1) % app->nhits;
 	app->hits[app->hit].current = true;
+	if (forward ? app->hit < was : app->hit > was) /* as vim says it: the view jumps */
+		app_message(app, forward ? "past the last hit: the first again"
+					 : "before the first hit: the last again");
 	reader_pane_show(&app->reader, app->hits[app->hit].para, app->hits[app->hit].beg);
 }
 

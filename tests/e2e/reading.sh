@@ -6,7 +6,7 @@
 # the papers the article itself also appeared in by their own names, on as many rows as
 # that takes, and leaves an entity's mentions unlit once a story is selected; the help
 # scrolls by half a page and fills a taller terminal; r says when related stories are still
-# to come; the links list gets no figures of the pane under it.
+# to come; n and N say when they wrap; the links list gets no figures of the pane under it.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -105,6 +105,13 @@ e2e_keys q g j j j j j Enter
 e2e_check "the first report open" e2e_wait "6/9  line 1/"
 e2e_keys e
 e2e_check "e: the first person's mentions lit" e2e_wait "hit 1/2"
+e2e_keys n
+e2e_check "n: the second mention" e2e_wait "hit 2/2"
+e2e_keys n
+e2e_check "n past the last: the first again, and said" e2e_wait "past the last hit: the first again"
+e2e_check "at the first mention" e2e_wait "hit 1/2"
+e2e_keys N
+e2e_check "N before the first: the last again, and said" e2e_wait "before the first hit: the last again"
 e2e_keys r
 e2e_check "its related stories" e2e_wait "Related stories"
 e2e_check "r: a story selected, the person's mentions no longer lit" e2e_wait_gone "hit 1/"
