@@ -306,6 +306,8 @@ void app_search_key(struct app *app, enum ui_key_kind kind, wint_t ch)
 		app->prompting = false;
 		prompt_clear(&app->prompt);
 		find_apply(app);
+		if (app->prompt_target == APP_SEARCH_ARTICLE) /* the view went to the hits typed */
+			reader_pane_set_top(&app->reader, app->find_top);
 		find_reselect(app);
 	} else if (kind == UI_KEY_CHAR) {
 		changed = prompt_insert(&app->prompt, (uint32_t)ch);

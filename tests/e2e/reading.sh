@@ -6,7 +6,8 @@
 # the papers the article itself also appeared in by their own names, on as many rows as
 # that takes, and leaves an entity's mentions unlit once a story is selected; the help
 # scrolls by half a page and fills a taller terminal; r says when related stories are still
-# to come; n and N say when they wrap; the links list gets no figures of the pane under it.
+# to come; n and N say when they wrap; a find given up puts the view back; the links list
+# gets no figures of the pane under it.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
@@ -159,6 +160,26 @@ e2e_check "the first reports listed while loading" e2e_wait "loading"
 e2e_keys Enter r
 e2e_check "the sidebar: related stories when indexed" e2e_wait "Related: when indexed"
 e2e_check "r: not ready yet, not none" e2e_wait "related stories are not ready yet"
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+
+# find in the article given up (Esc in the prompt): the view goes back to where it was,
+# though it followed the hits as they were typed
+long="$E2E_TMP/long.txt"
+{
+	echo "A long report"
+	for i in $(seq 1 60); do echo "Paragraph $i of the long report."; done
+	echo "The needle is at its end."
+} >"$long"
+e2e_start 80 24 "$qari" "$long"
+e2e_check "the report listed" e2e_wait "1/1"
+e2e_keys Enter
+e2e_check "open at its top" e2e_wait "line 1/"
+e2e_keys /
+e2e_keys -l "needle"
+e2e_check "the view follows the hit typed" e2e_wait "The needle is at its end."
+e2e_keys Escape
+e2e_check "Esc: back at the top" e2e_wait "line 1/"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 
