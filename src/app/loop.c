@@ -102,8 +102,11 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 		else
 			app_sidebar_moved(app);
 		return true;
-	case UI_OP_NEXT_RELATED: app_related_step(app, true); return true;
-	case UI_OP_PREV_RELATED: app_related_step(app, false); return true;
+	case UI_OP_NEXT_RELATED: case UI_OP_PREV_RELATED:
+		if (app->open == APP_NONE)
+			return loop_none_open(app);
+		app_related_step(app, op == UI_OP_NEXT_RELATED);
+		return true;
 	case UI_OP_TOGGLE_SIDEBAR:
 		app->sidebar_on = !app->sidebar_on;
 		if (!app->sidebar_on && app->focus == &app->sidebar)

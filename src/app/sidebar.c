@@ -458,9 +458,10 @@ static void sidebar_stepped(struct app *app, struct rel_walk walk, long to, size
 	app_message(app, to < 0 ? "back at the first story" : "related story %ld of %zu", to + 1, n);
 }
 
-static void sidebar_step_refused(struct app *app, bool forward)
+static void sidebar_step_refused(struct app *app, bool forward, size_t n)
 {
-	app_message(app, forward ? "no more related stories" : "this is where the walk began");
+	app_message(app, !forward ? "this is where the walk began"
+			 : n ? "no more related stories" : "no related stories found");
 }
 
 /* ] and [ on the store: the anchor's stored list, read again (its slot may be another's now). */
@@ -478,7 +479,7 @@ static void sidebar_store_step(struct app *app, bool forward)
 		return;
 	}
 	if (!rel_walk_step(&walk, forward, l.n, &to))
-		sidebar_step_refused(app, forward);
+		sidebar_step_refused(app, forward, l.n);
 	else if ((slot = to < 0 ? walk.anchor : app_store_open_row(app, l.v[to].row)) != APP_NONE)
 		sidebar_stepped(app, walk, to, slot, l.n);
 	store_related_list_free(&l);
@@ -496,13 +497,15 @@ void app_related_step(struct app *app, bool forward)
 		sidebar_store_step(app, forward);
 		return;
 	}
-	if (app->open == APP_NONE || !sidebar_ready(app)) {
+	if (app->open == APP_NONE)
+		return; /* the key says so (loop.c) */
+	if (!sidebar_ready(app)) {
 		app_message(app, "related stories are not ready yet");
 		return;
 	}
 	n = related_find(&app->index.related, walk.anchor, SIDEBAR_RELATED_MAX, &links);
 	if (!rel_walk_step(&walk, forward, n, &to))
-		sidebar_step_refused(app, forward);
+		sidebar_step_refused(app, forward, n);
 	else
 		sidebar_stepped(app, walk, to, to < 0 ? walk.anchor : links[to].article, n);
 	related_links_free(links, n);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A reader's session over one story told by several papers: e, r, z and Tab with no article
-# open say so; S keeps the selected article selected, and so do v through a view without it
+# A reader's session over one story told by several papers: e, r, z, Tab and ] with no
+# article open say so, and ] with no related story says that; S keeps the selected article selected, and so do v through a view without it
 # and a filter given up, or cleared with nothing chosen in it; Esc clears the filter as the
 # status line says (in the list at once, in the reader after the hits); the sidebar names
 # the papers the article itself also appeared in by their own names, on as many rows as
@@ -41,6 +41,8 @@ e2e_keys j k
 e2e_check "a key clears the message" e2e_wait_gone "no article is open"
 e2e_keys Tab
 e2e_check "so does Tab" e2e_wait "no article is open: Enter opens"
+e2e_keys j k ]
+e2e_check "so does ] (it said related stories were not ready)" e2e_wait "no article is open: Enter opens"
 # S: the same article stays selected, wherever the new order puts it
 e2e_keys g S
 e2e_check "oldest first: the newest article is last, still selected" e2e_wait "sorted oldest first"
@@ -131,6 +133,11 @@ e2e_check "the story's \"2 sources\" not cut" e2e_until 10 sources_whole
 # each name isolated: read from the label on, the first paper first, its comma after it
 first_after_label() { sidebar_rows | grep -q "^ also in: ﻅﺎﻜﻋ، "; }
 e2e_check "also in: the names in the label's direction" first_after_label
+# ] from a story nothing is related to says so (it said "no more related stories")
+e2e_keys q q g Enter
+e2e_check "the football story open" e2e_wait "1/9  line 1/"
+e2e_keys ]
+e2e_check "]: no related stories found" e2e_wait "no related stories found"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 
