@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # A reader's session over one story told by several papers: e, r, z, Tab and ] with no
-# article open say so, and ] with no related story says that; S keeps the selected article selected, and so do v through a view without it
-# and a filter given up, or cleared with nothing chosen in it; Esc clears the filter as the
-# status line says (in the list at once, in the reader after the hits); the sidebar names
-# the papers the article itself also appeared in by their own names, on as many rows as
-# that takes, and leaves an entity's mentions unlit once a story is selected; the help
-# scrolls by half a page and fills a taller terminal; r says when related stories are still
-# to come; n and N say when they wrap; a find given up puts the view back; the links list
-# gets no figures of the pane under it.
+# article open say so, and ] with no related story says that; S keeps the selected article
+# selected, and so do v through a view without it and a filter given up, or cleared with
+# nothing chosen in it; Esc clears the filter as the status line says (in the list at once,
+# in the reader after the hits); the sidebar names the papers the article itself also
+# appeared in by their own names, on as many rows as that takes, and leaves an entity's
+# mentions unlit once a story is selected; the help scrolls by half a page and fills a
+# taller terminal; r says when related stories are still to come; n and N say when they
+# wrap; a find given up puts the view back; the links list gets no figures of the pane
+# under it.
 source "$(dirname "$0")/lib.sh"
 qari=$1
 
