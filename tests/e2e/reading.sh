@@ -29,7 +29,8 @@ for k, src in enumerate(["okaz", "alriyadh", "aleqtisadiya"]):
                 date=f"2015-07-20 0{k}:00")
     arts.append(copy)
 # the second report in a second paper: its entry says "2 sources"
-arts.append(dict(arts[1], source="alhayat", url="https://example.org/copy-h", date="2015-07-22 10:00"))
+arts.append(dict(arts[1], source="alhayat", url="https://example.org/copy-h",
+                 date="2015-07-22 10:00"))
 json.dump(arts, open(out, "w", encoding="utf-8"), ensure_ascii=False)
 PY
 
@@ -43,7 +44,8 @@ e2e_check "a key clears the message" e2e_wait_gone "no article is open"
 e2e_keys Tab
 e2e_check "so does Tab" e2e_wait "no article is open: Enter opens"
 e2e_keys j k ]
-e2e_check "so does ] (it said related stories were not ready)" e2e_wait "no article is open: Enter opens"
+e2e_check "so does ] (it said related stories were not ready)" \
+	e2e_wait "no article is open: Enter opens"
 # S: the same article stays selected, wherever the new order puts it
 e2e_keys g S
 e2e_check "oldest first: the newest article is last, still selected" e2e_wait "sorted oldest first"
@@ -115,7 +117,8 @@ e2e_keys n
 e2e_check "n past the last: the first again, and said" e2e_wait "past the last hit: the first again"
 e2e_check "at the first mention" e2e_wait "hit 1/2"
 e2e_keys N
-e2e_check "N before the first: the last again, and said" e2e_wait "before the first hit: the last again"
+e2e_check "N before the first: the last again, and said" \
+	e2e_wait "before the first hit: the last again"
 e2e_keys r
 e2e_check "its related stories" e2e_wait "Related stories"
 e2e_check "r: a story selected, the person's mentions no longer lit" e2e_wait_gone "hit 1/"
@@ -124,7 +127,8 @@ also_in() {
 	local rows
 	rows=$(sidebar_rows | sed -n '/also in:/,/2015-07/p')
 	# عكاظ، الرياض، الاقتصادية as the terminal shows them (shaped), no slug, nothing cut
-	grep -q "ﻅﺎﻜﻋ" <<<"$rows" && grep -q "ﺽﺎﻳﺮﻟﺍ" <<<"$rows" && grep -q "ﺔﻳﺩﺎﺼﺘﻗﻻﺍ" <<<"$rows" &&
+	grep -q "ﻅﺎﻜﻋ" <<<"$rows" && grep -q "ﺽﺎﻳﺮﻟﺍ" <<<"$rows" &&
+		grep -q "ﺔﻳﺩﺎﺼﺘﻗﻻﺍ" <<<"$rows" &&
 		! grep -q "okaz\|alriyadh\|aleqtisadiya\|…" <<<"$rows"
 }
 e2e_check "also in: the papers by name, whole" e2e_until 10 also_in
@@ -147,15 +151,15 @@ e2e_check "clean exit" e2e_exited
 e2e_start 80 24 "$qari" "$data"
 e2e_check "the reports listed" e2e_wait "1/5"
 e2e_keys "?"
-e2e_check "the help from its first key" e2e_wait_row 2 " j ↓                     next article / scroll down a line"
+help_first=" j ↓                     next article / scroll down a line"
+e2e_check "the help from its first key" e2e_wait_row 2 "$help_first"
 e2e_keys C-d
 help_half() { e2e_row 2 | grep -q "^ Tab "; }
 e2e_check "Ctrl-D: half of 22 rows down, at the 12th key" e2e_until 10 help_half
 e2e_keys G
 e2e_check "G: the end of the help" e2e_wait "only the feeds of a tag"
 e2e_resize 80 60
-e2e_check "taller: the whole help from its first key" \
-	e2e_wait_row 2 " j ↓                     next article / scroll down a line"
+e2e_check "taller: the whole help from its first key" e2e_wait_row 2 "$help_first"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 
