@@ -312,17 +312,18 @@ void app_status(struct app *app)
 	else if (app->help_open)
 		snprintf(left, sizeof left, "help");
 	else if (app->filter.text && app->filter.pending.showing)
-		snprintf(left, sizeof left, "filter: %s  (%s so far, %zu%%; Esc clears)", app->filter.text,
-			 app_thousands(app->filter.n, num), app_filter_percent(app));
+		snprintf(left, sizeof left, "filter: %s  (%s so far, %zu%%; Esc clears)",
+			 app->filter.text, app_thousands(app->filter.n, num),
+			 app_filter_percent(app));
 	else if ((busy = app_filtering(app, num, sizeof num)) != NULL)
 		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filter.pending.text,
 			 busy, *busy ? "; " : "");
 	else if (app->filter.text && app->sv.win)
 		app_store_filter_status(app, left, sizeof left);
 	else if (app->filter.text)
-		snprintf(left, sizeof left, "filter: %s  (%s of %s%s; Esc clears)", app->filter.text,
-			 app_thousands(app->filter.n, num), app_thousands(app->load.n, all),
-			 app->load.loader ? " so far" : "");
+		snprintf(left, sizeof left, "filter: %s  (%s of %s%s; Esc clears)",
+			 app->filter.text, app_thousands(app->filter.n, num),
+			 app_thousands(app->load.n, all), app->load.loader ? " so far" : "");
 	else if (app->focus == &app->reader && app->open != APP_NONE)
 		snprintf(left, sizeof left, "%s", app->corpus.items[app->open]->title);
 	else if (app->focus == &app->sidebar)

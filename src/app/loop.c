@@ -96,9 +96,10 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 		app_focus(app, &app->sidebar);
 		app->relayout = true;
 		if (!sidebar_pane_select_kind(&app->sidebar, op == UI_OP_ENTITIES ? 1 : 2))
-			app_message(app, op == UI_OP_ENTITIES     ? "no entities found in this article"
-					 : app_related_pending(app) ? "related stories are not ready yet"
-								    : "no related stories found");
+			app_message(app, "%s",
+				    op == UI_OP_ENTITIES     ? "no entities found in this article"
+				    : app_related_pending(app) ? "related stories are not ready yet"
+							       : "no related stories found");
 		else
 			app_sidebar_moved(app);
 		return true;
