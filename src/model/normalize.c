@@ -150,6 +150,45 @@ static void norm_text_put(struct norm_text *t, const uint32_t *cps, size_t ncp, 
 	}
 }
 
+/* norm_text_put of the fold f (below U+0800, not 0) of one character. */
+static inline void norm_text_put_short(struct norm_text *t, uint32_t f, size_t orig,
+				       bool with_map)
+{
+	size_t at = t->len;
+
+	if (t->len + 3 > t->cap)
+		norm_text_reserve(t, 2, with_map);
+	if (f == ' ' && (at == 0 || t->s[at - 1] == ' '))
+		return;
+	if (f < 0x80) {
+		t->s[t->len++] = (char)f;
+	} else {
+		t->s[t->len++] = (char)(0xC0 | f >> 6);
+		t->s[t->len++] = (char)(0x80 | (f & 0x3F));
+	}
+	if (with_map)
+		for (size_t j = at; j < t->len; j++)
+			t->map[j] = (uint32_t)orig;
+}
+
+/* The fold of the character at s[i] when it is ASCII or of the Arabic block (U+0600-06FF,
+ * whose letters NFKC leaves alone: norm_needs_nfkc), *k set to its bytes; UINT32_MAX for any
+ * other, which takes the general way. Nearly all of an Arabic text goes this way. */
+static inline uint32_t norm_fold_common(const char *s, size_t n, size_t i, size_t *k)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80) {
+		*k = 1;
+		return norm_fold_table[c];
+	}
+	if (c >= 0xD8 && c <= 0xDB && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		*k = 2;
+		return norm_fold_table[(c & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu)];
+	}
+	return UINT32_MAX;
+}
+
 void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map)
 {
 	uint32_t cps[NORM_CP_MAX];
@@ -157,20 +196,19 @@ void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map)
 
 	t->len = 0;
 	norm_text_reserve(t, n, with_map);
+	pthread_once(&norm_fold_once, norm_fold_init);
 	while (i < n) {
-		uint32_t cp;
-		int k;
-		/* ASCII letters and spaces: the common case without a decode */
-		if ((unsigned char)s[i] < 0x80 && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v') {
-			cps[0] = norm_fold_one((unsigned char)s[i]);
-			norm_text_put(t, cps, cps[0] != 0, i, with_map); /* NUL is dropped */
-			i++;
+		uint32_t cp, f;
+		size_t k;
+		if ((f = norm_fold_common(s, n, i, &k)) != UINT32_MAX) {
+			if (f != 0) /* dropped: NUL, harakat, tatweel */
+				norm_text_put_short(t, f, i, with_map);
+			i += k;
 			continue;
 		}
-		k = text_decode(s + i, n - i, &cp);
+		k = (size_t)text_decode(s + i, n - i, &cp);
 		norm_text_put(t, cps, norm_cp(cp, cps), i, with_map);
-		i += (size_t)k;
+		i += k;
 	}
 	norm_text_reserve(t, 0, with_map);
 	t->s[t->len] = '\0';
