@@ -270,14 +270,33 @@ bool norm_is_wordch(uint32_t cp)
 	return norm_wordch_bits[cp / 64] >> (cp % 64) & 1;
 }
 
+/* The code point at s[i] and its bytes: one- and two-byte sequences (ASCII, Arabic) decoded
+ * here, the rest by text_decode. */
+static inline int norm_decode(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		*cp = (c & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu);
+		return 2;
+	}
+	return text_decode(s + i, len - i, cp);
+}
+
 /* End of the alphanumeric run starting at i; *letters set when it holds a non-digit. */
 static size_t norm_word_end(const char *s, size_t len, size_t i, bool *letters)
 {
+	pthread_once(&norm_wordch_once, norm_wordch_init);
 	*letters = false;
 	while (i < len) {
 		uint32_t cp;
-		int k = text_decode(s + i, len - i, &cp);
-		if (norm_is_wordch(cp)) {
+		int k = norm_decode(s, len, i, &cp);
+		if (cp < NORM_WORDCH_TABLE ? norm_wordch_bits[cp / 64] >> (cp % 64) & 1
+					   : norm_is_wordch_slow(cp)) {
 			if (!(cp >= '0' && cp <= '9'))
 				*letters = true;
 			i += (size_t)k;
@@ -297,17 +316,20 @@ size_t norm_tokenize(const char *s, size_t len, struct norm_token **v, size_t *n
 
 	while (i < len) {
 		uint32_t cp;
-		int k = text_decode(s + i, len - i, &cp);
+		int k = norm_decode(s, len, i, &cp);
 		struct norm_token tok = {.beg = (uint32_t)i};
 		bool letters;
 
-		if (cp == ' ' || uc_is_property_white_space(cp)) {
+		if (cp == ' ') {
 			i += (size_t)k;
 			continue;
 		}
-		if (norm_is_wordch(cp)) {
+		if (norm_is_wordch(cp)) { /* white space is no letter, digit or mark */
 			i = norm_word_end(s, len, i, &letters);
 			tok.kind = letters ? NORM_TOKEN_WORD : NORM_TOKEN_NUMBER;
+		} else if (uc_is_property_white_space(cp)) {
+			i += (size_t)k;
+			continue;
 		} else {
 			i += (size_t)k;
 			tok.kind = NORM_TOKEN_PUNCT;

@@ -93,6 +93,9 @@ static void test_wordch(void)
 						uc_is_general_category(cp, UC_CATEGORY_N) ||
 						uc_is_general_category(cp, UC_CATEGORY_M));
 	CHECK_INT(wrong, 0);
+	for (uint32_t cp = 0; cp < 0x110000; cp++) /* norm_tokenize asks which first */
+		wrong += norm_is_wordch(cp) && uc_is_property_white_space(cp);
+	CHECK_INT(wrong, 0);
 	CHECK(norm_is_wordch(0x0628) && norm_is_wordch(0x064E) && norm_is_wordch('7'));
 	CHECK(!norm_is_wordch(0x060C) && !norm_is_wordch(' ') && !norm_is_wordch(0x061F));
 }
