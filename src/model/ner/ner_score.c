@@ -112,6 +112,7 @@ static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size
 			  int32_t acc[NER_NTAGS])
 {
 	uint32_t keys[NER_MAX_FEATS];
+	int32_t sum[NER_NTAGS]; /* in registers, not through acc, which may alias the weights */
 	size_t n = 0;
 
 	for (size_t f = 0; f < nf; f++) /* the lookups miss the cache: let them overlap */
@@ -119,7 +120,6 @@ static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size
 			__builtin_prefetch(&m->qt[feats[f] & m->qmask]);
 			keys[n++] = feats[f];
 		}
-	int32_t sum[NER_NTAGS]; /* in registers, not through acc, which may alias the weights */
 	memcpy(sum, acc, sizeof sum);
 	for (size_t f = 0; f < n; f++) {
 		const struct ner_qslot *q = ner_qtable_find(m, keys[f]);
