@@ -501,10 +501,17 @@ static bool related_is_copy(const struct related_index *x, size_t a, size_t b)
 static size_t related_places_of(const struct related_index *x, size_t a, struct related_place *v)
 {
 	const struct article_entities *es = &x->entities->per_article[a];
+	const char *title = x->entities->corpus->items[a]->title;
+	char *title_match = NULL;
 	size_t n = 0;
 	for (size_t k = 0; k < es->n; k++)
-		if (es->v[k].type == ENTITY_PLACE && es->v[k].id != UINT32_MAX)
-			related_place_add(v, &n, es->v[k].id, es, &es->v[k]);
+		if (es->v[k].type == ENTITY_PLACE && es->v[k].id != UINT32_MAX) {
+			if (title_match == NULL && title)
+				title_match = norm_string(title, strlen(title), NULL);
+			related_place_add(v, &n, es->v[k].id, es, &es->v[k],
+					  related_place_in_title(title_match, entity_table_key(x->entities, es->v[k].id)));
+		}
+	free(title_match);
 	return n;
 }
 

@@ -3,18 +3,82 @@
  * from another town or market shares the kind's words but is not the same story. */
 #include "related_private.h"
 
+#include <string.h>
+
 #include "qari/entity.h"
+#include "qari/normalize.h"
+#include "qari/text.h"
 
 bool related_place_main(const struct related_place *p)
 {
 	return p->title || p->mentions >= RELATED_PLACE_MENTIONS;
 }
 
+/* Whether the UTF-8 character ending just before p (after start) is a clitic letter:
+ * و ف ب ل ك (each two bytes). */
+static bool related_place_clitic_before(const char *start, const char *p)
+{
+	static const char *const clitics[] = {"و", "ف", "ب", "ل", "ك"};
+	if (p - start < 2)
+		return false;
+	for (size_t k = 0; k < sizeof clitics / sizeof *clitics; k++)
+		if (memcmp(p - 2, clitics[k], 2) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the character that starts at p (of a NUL-terminated string) goes into words. */
+static bool related_place_wordch_at(const char *p)
+{
+	uint32_t cp;
+	if (*p == 0)
+		return false;
+	text_decode(p, strlen(p), &cp);
+	return norm_is_wordch(cp);
+}
+
+/* Whether the character ending just before p (after start) goes into words. */
+static bool related_place_wordch_before(const char *start, const char *p)
+{
+	const char *q = p;
+	if (q == start)
+		return false;
+	do
+		q--;
+	while (q > start && ((unsigned char)*q & 0xC0) == 0x80);
+	return related_place_wordch_at(q);
+}
+
+/* Whether p (in start) begins a word, maybe after up to two clitic letters («بجازان»،
+ * «وبالأحساء»). */
+static bool related_place_word_start(const char *start, const char *p)
+{
+	for (int k = 0; k <= 2; k++) {
+		if (!related_place_wordch_before(start, p))
+			return true;
+		if (!related_place_clitic_before(start, p))
+			return false;
+		p -= 2;
+	}
+	return false;
+}
+
+bool related_place_in_title(const char *title, const char *key)
+{
+	size_t n = strlen(key);
+	if (title == NULL || n == 0)
+		return false;
+	for (const char *p = strstr(title, key); p; p = strstr(p + 1, key)) {
+		if (related_place_word_start(title, p) && !related_place_wordch_at(p + n))
+			return true;
+	}
+	return false;
+}
+
 void related_place_add(struct related_place *v, size_t *n, uint32_t id, const struct article_entities *es,
-		       const struct article_entity *e)
+		       const struct article_entity *e, bool title)
 {
 	size_t k = 0;
-	bool title = false;
 
 	for (uint32_t m = 0; es->mentions && m < e->nmentions; m++)
 		title = title || es->mentions[e->first + m].para < 0;

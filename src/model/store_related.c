@@ -936,6 +936,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 	struct store_related_state *x = s->related;
 	struct related_work *v = &x->e;
 	size_t k = 0;
+	char *title_match = art && art->title ? norm_string(art->title, strlen(art->title), NULL) : NULL;
 
 	related_work_room(v, (es ? es->n : 0) + 1);
 	sr_idf_room(x, (es ? es->n : 0) + 1);
@@ -953,7 +954,8 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 		sr_term_count(s, 1 + (int)e->type, article_entity_key(es, e), name, &id, &df);
 		free(name);
 		if (e->type == ENTITY_PLACE)
-			related_place_add(x->places, &x->nplaces, id, es, e);
+			related_place_add(x->places, &x->nplaces, id, es, e,
+					  related_place_in_title(title_match, article_entity_key(es, e)));
 		for (at = 0; at < v->n && v->p[at].id != id; at++)
 			;
 		if (at < v->n) { /* two entities of one key: counted once, mentions added */
@@ -969,6 +971,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 		x->idf[v->n++] = ((double)df > RELATED_COMMON_SHARE * n && df > RELATED_COMMON_MIN)
 					 ? 0 : log(1 + n / (double)df);
 	}
+	free(title_match);
 	related_weigh(v, x->idf);
 	for (size_t j = 0; j < v->n; j++)
 		if (v->w[j] > 0)
