@@ -497,20 +497,23 @@ static bool related_is_copy(const struct related_index *x, size_t a, size_t b)
 	       (x->title[a] == x->title[b] && cos >= RELATED_COPY_TITLE_COSINE);
 }
 
-/* Article a's places (corpus entities), into v. */
+/* Article a's places (corpus entities), into v; its headline read for the places it names
+ * (related_place_in_title). */
 static size_t related_places_of(const struct related_index *x, size_t a, struct related_place *v)
 {
 	const struct article_entities *es = &x->entities->per_article[a];
 	const char *title = x->entities->corpus->items[a]->title;
 	char *title_match = NULL;
 	size_t n = 0;
-	for (size_t k = 0; k < es->n; k++)
-		if (es->v[k].type == ENTITY_PLACE && es->v[k].id != UINT32_MAX) {
-			if (title_match == NULL && title)
-				title_match = norm_string(title, strlen(title), NULL);
-			related_place_add(v, &n, es->v[k].id, es, &es->v[k],
-					  related_place_in_title(title_match, entity_table_key(x->entities, es->v[k].id)));
-		}
+	for (size_t k = 0; k < es->n; k++) {
+		const struct article_entity *e = &es->v[k];
+		if (e->type != ENTITY_PLACE || e->id == UINT32_MAX)
+			continue;
+		if (title_match == NULL && title)
+			title_match = norm_string(title, strlen(title), NULL);
+		related_place_add(v, &n, e->id, es, e,
+				  related_place_in_title(title_match, entity_table_key(x->entities, e->id)));
+	}
 	free(title_match);
 	return n;
 }
