@@ -32,6 +32,9 @@ struct related_params related_params_default(void)
 		.title_repeat = RELATED_TITLE_REPEAT, .word_terms = RELATED_WORD_TERMS};
 }
 
+static uint32_t related_title_places(const struct entity_table *t, const struct article_entities *es,
+				     const char *title_match);
+
 static bool related_cancelled(const struct related_index *x)
 {
 	return x->cancel && atomic_load(x->cancel);
@@ -332,12 +335,14 @@ void related_index_build_with(struct related_index *x, const struct entity_table
 	x->score = xcalloc(x->narticles + 1, sizeof *x->score);
 	x->day = xcalloc(x->narticles + 1, sizeof *x->day);
 	x->title = xcalloc(x->narticles + 1, sizeof *x->title);
+	x->title_places = xcalloc(x->narticles + 1, sizeof *x->title_places);
 	for (size_t a = 0; a < x->narticles; a++) {
 		const char *title = t->corpus->items[a]->title;
 		size_t n;
 		char *norm = norm_string(title, strlen(title), &n);
 		x->day[a] = related_day(t->corpus->items[a]);
 		x->title[a] = strtab_hash(STRTAB_HASH_INIT, norm, n);
+		x->title_places[a] = related_title_places(t, &t->per_article[a], norm);
 		free(norm);
 	}
 	related_entity_vectors(x);
@@ -366,6 +371,7 @@ void related_index_free(struct related_index *x)
 	free(x->eidf);
 	free(x->day);
 	free(x->title);
+	free(x->title_places);
 	free(x->score);
 	memset(x, 0, sizeof *x);
 }
@@ -497,24 +503,35 @@ static bool related_is_copy(const struct related_index *x, size_t a, size_t b)
 	       (x->title[a] == x->title[b] && cos >= RELATED_COPY_TITLE_COSINE);
 }
 
-/* Article a's places (corpus entities), into v; its headline read for the places it names
- * (related_place_in_title). */
+/* Which places of es (bit k: its k-th, of the first 32) title_match, its article's headline in
+ * matching form, names (related_place_in_title): read once, when the index is built. */
+static uint32_t related_title_places(const struct entity_table *t, const struct article_entities *es,
+				     const char *title_match)
+{
+	uint32_t bits = 0;
+	for (size_t j = 0, k = 0; j < es->n && k < 32; j++) {
+		const struct article_entity *e = &es->v[j];
+		if (e->type != ENTITY_PLACE || e->id == UINT32_MAX)
+			continue;
+		if (related_place_in_title(title_match, entity_table_key(t, e->id)))
+			bits |= UINT32_C(1) << k;
+		k++;
+	}
+	return bits;
+}
+
+/* Article a's places (corpus entities), into v. */
 static size_t related_places_of(const struct related_index *x, size_t a, struct related_place *v)
 {
 	const struct article_entities *es = &x->entities->per_article[a];
-	const char *title = x->entities->corpus->items[a]->title;
-	char *title_match = NULL;
 	size_t n = 0;
-	for (size_t k = 0; k < es->n; k++) {
-		const struct article_entity *e = &es->v[k];
+	for (size_t j = 0, k = 0; j < es->n; j++) {
+		const struct article_entity *e = &es->v[j];
 		if (e->type != ENTITY_PLACE || e->id == UINT32_MAX)
 			continue;
-		if (title_match == NULL && title)
-			title_match = norm_string(title, strlen(title), NULL);
-		related_place_add(v, &n, e->id, es, e,
-				  related_place_in_title(title_match, entity_table_key(x->entities, e->id)));
+		related_place_add(v, &n, e->id, es, e, k < 32 && (x->title_places[a] >> k & 1));
+		k++;
 	}
-	free(title_match);
 	return n;
 }
 
