@@ -132,9 +132,21 @@ static bool entity_world_clitic(const char *w, size_t n, size_t skip, bool al)
 	return skip > 0 && !memmem(w, skip, "ك", 2) && left >= (conj ? 5u : 4u);
 }
 
+/* Whether word w is و or ب, ال and three letters or more («بالضفة الغربية», «بالاتحاد
+ * السعودي»): a place's or a body's name opens with no such word, while a foreign person's may
+ * (بالوتيلي، والاس), and ف، ك begin too many foreign names (فالنسيا، كالياري) to go unknown;
+ * nor does a word ending in ا or و, as foreign names do (بالنسيا، بالما). */
+static bool entity_clitic_before_al(const char *w, size_t n, const struct norm_split *sp)
+{
+	return sp->proclitic == 2 && sp->stem == 6 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0) &&
+	       memcmp(w + 2, "ال", 4) == 0 && entity_letters(w + 6, n - 6) >= 3 &&
+	       memcmp(w + n - 2, "ا", 2) != 0 && memcmp(w + n - 2, "و", 2) != 0;
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
-static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool *al)
+static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum entity_type type,
+			     bool *al)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg;
@@ -157,6 +169,11 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, bool 
 		return *al = false, 0;
 	if (entity_world_clitic(w, n, skip, *al) && entity_world_place(x, x->alt.data, x->alt.len))
 		return skip;
+	if (type != ENTITY_PERSON && entity_clitic_before_al(w, n, &sp))
+		return skip;
+	if (type == ENTITY_PLACE && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4 && i > 0 &&
+	    p->toks[i - 1].kind == NORM_TOKEN_PUNCT && entity_word_is(p, i - 1, "،"))
+		return *al = false, 2; /* «التواهي، وكريتر»: the last item of a list of places */
 	if (!*al && strtab_find(&x->words, w + skip, n - skip, &id))
 		return skip;
 	if (*al) {
@@ -313,10 +330,40 @@ static bool entity_prep_phrase(const struct entity_scratch *x, size_t k)
 	       !entity_known_word(x, w, n); /* ب or ل with ال: لابورتا is a name */
 }
 
+/* Whether word k opens with لل (ل and ال) and is no known name: no word of a person's name
+ * does («للبحوث», «للأمم»). */
+static bool entity_lil_word(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 6 && memcmp(w, "لل", 4) == 0 && !entity_known_word(x, w, n);
+}
+
+/* Whether word k is ل and a word the article also writes bare, while the word as written is
+ * no known name («لإيهاب», «لبلاتر»; not «لطفي», nor «عبدا لعزيز», a typing of عبدالعزيز):
+ * a preposition and its object. */
+static bool entity_li_name(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 8 && memcmp(w, "ل", 2) == 0 && memcmp(w + 2, "ل", 2) != 0 && !entity_known_word(x, w, n) &&
+	       strtab_find(&x->words, w + 2, n - 2, &(uint32_t){0}) && !entity_word_is(p, k - 1, "عبدا");
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
+	while (*j - *i > 1 && entity_lil_word(x, *i))
+		(*i)++; /* «للحارس فواز القرني»: a noun before the name */
+	for (size_t k = *i + 1; k < *j; k++)
+		if (entity_lil_word(x, k) || entity_li_name(x, k))
+			*j = k; /* «مركز الملك فيصل للبحوث والدراسات»: a purpose phrase, no name;
+				   «سيف لفرانس برس»: a preposition's object */
+	if (*j - *i == 1 && entity_lil_word(x, *i))
+		*j = *i;
 	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
 		(*j)--;
 }
@@ -651,6 +698,71 @@ static bool entity_has_tanween(const char *s, size_t n)
 	return false;
 }
 
+/* Whether a spaced dash stands between tokens k - 1 and k in the original text (a lone
+ * tatweel «فيصل ـ رحمه الله ـ», an en or em dash, a hyphen): normalising drops it, yet it
+ * closes a name as a comma does. */
+static bool entity_dash_before(const struct ner_para *p, const char *orig, size_t k)
+{
+	static const char *const dashes[] = {"ـ", "–", "—", "-"};
+	size_t pb, pe, ob, oe;
+	norm_text_orig_span(&p->norm, p->toks[k - 1].beg, p->toks[k - 1].end, &pb, &pe);
+	norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
+	if ((oe - ob >= 2 && memcmp(orig + ob, "ـ", 2) == 0) || (pe - pb >= 2 && memcmp(orig + pe - 2, "ـ", 2) == 0))
+		return true; /* «عبدالعزيز ـرحمه»: a tatweel joins no letter at a word's edge */
+	if (ob <= pe || !memchr(orig + pe, ' ', ob - pe))
+		return false;
+	for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++)
+		if (memmem(orig + pe, ob - pe, dashes[d], strlen(dashes[d])))
+			return true;
+	return false;
+}
+
+/* Whether word k, the last the tagger gave a person, is a noun in construct with the
+ * untagged definite word after it («خبيرة التنمية», «مبعوث الأمم المتحدة»): an office or
+ * a trade, no name of persons.txt nor any the lexicon knows. */
+static bool entity_office_noun(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	if (n < 8 || k + 1 >= p->n || p->toks[k + 1].kind != NORM_TOKEN_WORD || p->tags[k + 1] != 0 ||
+	    !entity_word_definite(p, k + 1) || entity_word_definite(p, k) ||
+	    entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg))
+		return false; /* not «… اليمني»: a nationality follows a name, not an office */
+	norm_word_split(w, n, &sp);
+	if (!((memcmp(w, "م", 2) == 0 && entity_letters(w, n) >= 5 && !entity_vowel_end(w, n)) ||
+	      (memcmp(w + n - 2, "ه", 2) == 0 && entity_letters(w, n) >= 5)))
+		return false; /* a participle (مبعوث، مأمور) or a feminine noun (خبيرة), not a
+				 foreign name (ظريف، ميستورا) nor a short family name (مارم) */
+	return sp.proclitic == 0 && !entity_known_word(x, w, n) &&
+	       !entity_word_is(p, k - 1, "بن") && !entity_word_is(p, k - 1, "ابو") &&
+	       !entity_word_is(p, k - 1, "عبد") && !entity_word_is(p, k - 1, "ال");
+}
+
+/* Whether words i and i + 1 are a place known as written and an indefinite word that no
+ * place list knows (a name too: «عايد»), which the tagger ran on: not «سيدي بشر», «شرم ينبع» (their first word is no
+ * known place), nor a name the lexicon or the gazetteer holds whole. */
+static bool entity_place_then_word(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg, *v = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, vn = p->toks[i + 1].end - p->toks[i + 1].beg;
+	entity_phrase(p, i, i + 2, 0, false, &x->alt);
+	return p->toks[i + 1].kind == NORM_TOKEN_WORD && (entity_world_place(x, w, n) || entity_rules_only_place(x->rules, w, n)) &&
+	       !entity_place_known(x, x->alt.data, x->alt.len) && !entity_word_definite(p, i + 1) &&
+	       !entity_world_place(x, v, vn) && !entity_rules_only_place(x->rules, v, vn) && !entity_ends_nisba(v, vn) &&
+	       !entity_rules_is_place_trigger(x->rules, v, vn);
+}
+
+/* Whether word k opens a prayer after a name («ـ رحمه الله ـ», «غفر الله له»). */
+static bool entity_prayer(const struct ner_para *p, size_t k)
+{
+	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه", "طيب"};
+	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+		if (entity_word_is(p, k, verbs[v]))
+			return k + 1 < p->n && entity_word_is(p, k + 1, "الله"); /* «رحمة الحويطي» is a name */
+	return false;
+}
+
 /* Whether word k is the أبو of a kunya, part of the name it opens (أبو محمد). */
 static bool entity_kunya(const struct ner_para *p, size_t k)
 {
@@ -743,6 +855,13 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		i++;
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
+	for (size_t k = i + 1; type != ENTITY_DATE && k < j; k++)
+		if (entity_dash_before(p, orig, k)) {
+			if (type == ENTITY_PERSON && !entity_prayer(p, k))
+				entity_chunk(x, orig, para, k, j, type); /* «حسين شيعان ـ متعب شراحيلي»;
+									   not «هافينغتون بوست ـ عربي» */
+			j = k; /* «فيصل ـ رحمه الله»: the name ends at the dash */
+		}
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
 	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
 	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)));
@@ -770,26 +889,36 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* «يرافقها»: a verb and its object */
 	if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
+	if (i == j || (type == ENTITY_PERSON && entity_prayer(p, i)))
+		return; /* «غفر الله له»: a prayer, no name */
 	while ((type == ENTITY_PERSON || type == ENTITY_PLACE) && j - i > 1 && entity_trailing_title(x, type, i, j - 1))
 		j--; /* «سعود بن نومة شيخ …», «قرية ابن نومة الشيخ عبدالرحمن»: the title after the
 			name is the next name's or an office */
 	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
+	if (type == ENTITY_PERSON && j - i >= 3 && entity_office_noun(x, p, j - 1))
+		j--; /* «منى أبو سليمان خبيرة التنمية البشرية»: her office, in construct */
 	while ((type == ENTITY_ORG || type == ENTITY_PLACE) && j - i > 1 &&
 	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1) ||
 					(j - i > 2 && entity_feminine_verb(x, j - 1)))) ||
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
 			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
+	if (type == ENTITY_PLACE && j - i == 2 && entity_place_then_word(x, p, i))
+		j--; /* «الرياض عايد كبار التنفيذيين»: a known place and the sentence's next word */
 	while (type == ENTITY_PLACE && j - i > 1 && entity_verb_like(x, j - 1) &&
 	       !entity_place_known(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
 		j--; /* «أمين المدينة يترأس»: the sentence's verb */
-	if (type == ENTITY_ORG && j - i == 1 && entity_bare_trigger(x, p, i))
-		return; /* «مجلس», «للجامعة»: a kind of body, no name */
+	if (type == ENTITY_ORG && j - i == 1 &&
+	    (entity_bare_trigger(x, p, i) ||
+	     entity_rules_org_stop(x->rules, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)))
+		return; /* «مجلس», «للجامعة»: a kind of body, no name; «المكلف»: a word after one */
 	if (type == ENTITY_ORG && j - i > 1 &&
-	    (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه")))
-		return; /* «حرس حدود المنطقة», «إمارة المنطقة»: a body of the region the story is
-			   about, named by no name */
+	    (entity_word_is(p, j - 1, "المنطقه") || entity_word_is(p, j - 1, "المحافظه") ||
+	     entity_word_is(p, j - 1, "الوزاره") || entity_word_is(p, j - 1, "الشركه")))
+		return; /* «حرس حدود المنطقة», «إمارة المنطقة», «وكالة الوزارة»: a body of the
+			   region, ministry or firm the story is about, named by no name (but «بنك
+			   البلاد», «مجلس الدولة» are names) */
 	for (size_t k = i; type == ENTITY_PERSON && k < j; k++)
 		if (entity_plural_nisba(x, p, k))
 			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */
@@ -818,7 +947,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	else if (type == ENTITY_PERSON && (skip = entity_person_clitic(x, i)) > 0)
 		al = false;
 	else
-		skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, &al);
+		skip = type == ENTITY_DATE ? 0 : entity_clitics(x, i, j, type, &al);
 	entity_phrase(p, i, j, skip, skip && al, &x->key);
 	if (entity_rules_not_name(x->rules, x->key.data, x->key.len))
 		return; /* «نظير», «العهد»: words, not names */
@@ -1068,6 +1197,15 @@ static void entity_trigger_cuts(struct entity_scratch *x, struct ner_para *p)
 /* Whether untagged word k, just before a person whose first word is a given name too, is a
  * given name of the persons gazetteer the tagger left off (the «علي» of «الرئيس السابق علي
  * عبدالله صالح»: a man named after his father's name). */
+/* Whether word w is a first name of persons.txt, as written or after و («وعبدالفتاح»; not
+ * «والحكم», the referee). Only before a kunya: «وطالب الدلبحي» is a verb and its subject. */
+static bool entity_listed_first(const struct entity_scratch *x, const char *w, size_t n)
+{
+	return strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
+	       (n > 6 && memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 &&
+		strtab_find(&x->rules->persons, w + 2, n - 2, &(uint32_t){0}));
+}
+
 static bool entity_first_name_before(struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
@@ -1106,6 +1244,20 @@ static bool entity_family_name(struct entity_scratch *x, const struct ner_para *
 	       !entity_rules_is_trigger(x->rules, w + 4, n - 4) && !ner_lexicon_is_title(x->lex, w, n);
 }
 
+/* Whether untagged word k opens the name the tagger began at word i: a first name of
+ * persons.txt before a kunya used as a family name («ومنى أبو سليمان»). */
+static bool entity_name_head_before(struct entity_scratch *x, const struct ner_para *p, size_t k, size_t i)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_is_title_word(x, k) ||
+	    entity_is_stop_word(x, k))
+		return false;
+	return entity_kunya(p, i) && !entity_word_definite(p, k) && entity_listed_first(x, w, n) &&
+	       !entity_place_known(x, w, n) &&
+	       !(k > 0 && (entity_word_is(p, k - 1, "بن") || entity_word_is(p, k - 1, "ابن")));
+}
+
 static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
@@ -1113,7 +1265,10 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 		size_t j = i + 1;
 		if (p->tags[i] != ner_tag_make(NER_PERS, false))
 			continue;
-		if (i > 0 && entity_first_name_before(x, p, i - 1)) {
+		if (i > 0 && entity_name_head_before(x, p, i - 1, i)) {
+			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false); /* «منى أبو سليمان» */
+			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
+		} else if (i > 0 && entity_first_name_before(x, p, i - 1)) {
 			p->tags[i - 1] = (uint8_t)ner_tag_make(NER_PERS, false); /* «علي عبدالله صالح» */
 			p->tags[i] = (uint8_t)ner_tag_make(NER_PERS, true);
 		}

@@ -305,9 +305,34 @@ static bool entity_purpose_and(const struct entity_scratch *x, const struct ner_
 	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
 }
 
+/* Whether tokens k and k + 1 are و, a feminine verbal noun and a definite word, untagged or
+ * the tagger's organisation, after a purpose phrase's noun: its second noun in construct
+ * («للأرصاد وحماية البيئة», «للعلوم وتنمية الموارد»). A verb rarely ends in ة. */
+static bool entity_purpose_and_construct(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	const char *nw;
+	size_t nn;
+	if (k + 1 >= p->n || p->toks[k].kind != NORM_TOKEN_WORD || p->toks[k + 1].kind != NORM_TOKEN_WORD)
+		return false;
+	nw = p->norm.s + p->toks[k + 1].beg;
+	nn = p->toks[k + 1].end - p->toks[k + 1].beg;
+	return n > 8 && memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 && entity_letters(w, n) >= 5 &&
+	       memcmp(w + n - 2, "ه", 2) == 0 && (p->tags[k] == 0 || ner_tag_type(p->tags[k]) == NER_ORG) &&
+	       (p->tags[k + 1] == 0 || ner_tag_type(p->tags[k + 1]) == NER_ORG) &&
+	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
+	       !entity_rules_is_trigger(x->rules, w + 2, n - 2) && entity_word_definite(p, k + 1) &&
+	       !ner_lexicon_is_stop(x->lex, nw, nn) && !ner_lexicon_is_title(x->lex, nw, nn) &&
+	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
+}
+
 /* «الهيئة الإسلامية العالمية للمحامين», «المرصد السوري لحقوق الإنسان»: a trigger word with
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
- * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة)
+ * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة),
+ * «الرئاسة» and «المديرية» before «العامة» (الرئاسة العامة للأرصاد; not «الرئاسة الدورية»
+ * للاتحاد, a term of office), «المقاومة» and
+ * its nisba (المقاومة الشعبية, an armed body as an army is)
  * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
  * committee of anything else is its organ). */
 static bool entity_definite_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i,
@@ -319,17 +344,56 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       memcmp(w, "ال", 4) == 0 &&
 	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
 		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
+		(((n == strlen("الرئاسه") && memcmp(w, "الرئاسه", n) == 0) ||
+		  (n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0)) &&
+		 i + 1 < p->n && entity_word_is(p, i + 1, "العامه")) ||
+		(n == strlen("المقاومه") && memcmp(w, "المقاومه", n) == 0) ||
 		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
 		 (entity_word_is(p, i + 1, "المحليه") || entity_word_is(p, i + 1, "الوطنيه"))));
 }
 
-/* Whether token k is «المحلية» (an org stop word: «الشرطة المحلية» is no name) right before
- * a purpose phrase: «اللجنة المحلية للانتخابات البلدية» is a committee's name. */
+/* Whether word k ends in w (its clitics aside: «والحركة»). */
+static bool entity_word_ends(const struct ner_para *p, size_t k, const char *w)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg, wn = strlen(w);
+	return n >= wn && n <= wn + 4 && memcmp(p->norm.s + p->toks[k].end - wn, w, wn) == 0;
+}
+
+/* Whether the purpose phrase at token k is a body's own: لل and a noun, or ل and a noun in
+ * construct with a definite word, but not ل and a verb («ليتم»), nor ل and a body's trigger
+ * word, which names another body whose organ this is («الأمانة العامة لمجلس التعاون»,
+ * «للنادي»), nor the region or the state («للمنطقة»), whose interest it is. */
+static bool entity_body_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	static const char *const lands[] = {"للمنطقه", "للمحافظه", "للمدينه", "للدوله", "للبلاد"};
+	for (size_t l = 0; l < sizeof lands / sizeof *lands; l++)
+		if (entity_word_is(p, k, lands[l]))
+			return false; /* «المصلحة العامة للمنطقة»: the region's interest */
+	if (memcmp(w, "لل", 4) == 0)
+		return !entity_rules_is_trigger(x->rules, w + 4, n - 4) &&
+		       !entity_rules_is_trigger(x->rules, w + 2, n - 2);
+	return memcmp(w + 2, "ي", 2) != 0 && !entity_rules_is_trigger(x->rules, w + 2, n - 2) &&
+	       k + 1 < p->n && p->tags[k + 1] == 0 && entity_word_definite(p, k + 1) &&
+	       !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg) &&
+	       !ner_lexicon_is_title(x->lex, p->norm.s + p->toks[k + 1].beg, p->toks[k + 1].end - p->toks[k + 1].beg);
+}
+
+/* Whether token k is an adjective of a body's reach, «المحلية» (an org stop word: «الشرطة
+ * المحلية» is no name), «العامة» or «العليا», right before a purpose phrase: «اللجنة المحلية
+ * للانتخابات البلدية», «الهيئة العامة للغذاء والدواء», «اللجنة العليا للمشاريع» are names. */
 static bool entity_local_before_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
-	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
-	       (entity_word_is(p, k, "المحليه") || entity_word_is(p, k, "المحلي")) && k + 1 < p->n &&
-	       entity_purpose(x, p, k + 1);
+	static const char *const reach[] = {"المحليه", "المحلي", "العامه", "العام", "العليا"};
+	bool is = false;
+	for (size_t r = 0; r < sizeof reach / sizeof *reach && !is; r++)
+		is = entity_word_is(p, k, reach[r]);
+	if (!is || p->toks[k].kind != NORM_TOKEN_WORD || ner_tag_type(p->tags[k]) == NER_PERS ||
+	    ner_tag_type(p->tags[k]) == NER_LOC || k + 1 >= p->n || !entity_purpose(x, p, k + 1))
+		return false;
+	return entity_word_is(p, k, "المحليه") || entity_word_is(p, k, "المحلي") ||
+	       entity_body_purpose(x, p, k + 1);
 }
 
 /* Whether token k is ب and a place («بأبها», «بجدة»): tagged one, or known as written. */
@@ -362,14 +426,24 @@ static bool entity_forces_of(const struct ner_para *p, size_t k)
 	return false;
 }
 
-/* An army, police, guard, team or customs (الجيش، الشرطة، الحرس، المنتخب، الجمارك), whose
+/* An army, police, guard, team, customs or resistance (الجيش، الشرطة، الحرس، المنتخب، الجمارك، المقاومة), whose
  * nisba alone names it. */
 static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
 	(void)x;
 	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
 	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب") ||
-	       entity_word_is(p, i, "الجمارك");
+	       entity_word_is(p, i, "الجمارك") || entity_word_is(p, i, "المقاومه");
+}
+
+/* Whether the nisba at token k agrees with the feminine head at token h, as an adjective
+ * does («المقاومة الشعبية»; «المقاومة الحقيقي» is the real one's). A masculine head may
+ * be a plural, which takes a feminine adjective (الجمارك السعودية). */
+static bool entity_nisba_agrees(const struct ner_para *p, size_t h, size_t k)
+{
+	const char *hw = p->norm.s + p->toks[h].beg, *w = p->norm.s + p->toks[k].beg;
+	size_t hn = p->toks[h].end - p->toks[h].beg, n = p->toks[k].end - p->toks[k].beg;
+	return !(hn > 2 && memcmp(hw + hn - 2, "ه", 2) == 0) || (n > 4 && memcmp(w + n - 4, "يه", 4) == 0);
 }
 
 /* A definite nisba adjective (…ي, …ية) that is no stop word nor the start of a person. */
@@ -454,9 +528,15 @@ static bool entity_body_with_purpose(const char *w, size_t n)
 static size_t entity_facility_purpose(const struct entity_scratch *x, const struct ner_para *p, size_t j)
 {
 	size_t e = j + 1, k;
-	if (j >= p->n || !entity_purpose(x, p, j) || ner_tag_inside(p->tags[j]))
+	if (j < p->n && ner_tag_type(p->tags[j]) == NER_PERS && p->toks[j].end - p->toks[j].beg > 6 &&
+	    memcmp(p->norm.s + p->toks[j].beg, "لل", 4) == 0 &&
+	    !ner_lexicon_known(x->lex, p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg)) {
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_PERS, true))
+			e++; /* «للبحوث والدراسات الإسلامية» the tagger took for a man: no name opens
+				with لل, so all of it is the purpose */
+	} else if (j >= p->n || !entity_purpose(x, p, j) || ner_tag_inside(p->tags[j])) {
 		return j;
-	if (memcmp(p->norm.s + p->toks[j].beg, "لل", 4) != 0) {
+	} else if (memcmp(p->norm.s + p->toks[j].beg, "لل", 4) != 0) {
 		if (e >= p->n || p->tags[e] != 0 || !entity_word_definite(p, e) ||
 		    ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg))
 			return j;
@@ -489,6 +569,34 @@ static bool entity_nationality_after(const struct entity_scratch *x, const struc
 	       !(k + 1 < p->n && ner_tag_inside(p->tags[k + 1])) && entity_country_nisba(x, w, n);
 }
 
+/* Whether token k is a definite plural: a sound one (…ات، …ين، …ون) or the broken أفعال
+ * and أفعلاء (الأفلام، الأصدقاء). */
+static bool entity_definite_plural(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, l = entity_letters(w, n);
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 10 || memcmp(w, "ال", 4) != 0)
+		return false;
+	static const char *const tens[] = {"العشرين", "الثلاثين", "الاربعين", "الخمسين", "الستين",
+					   "السبعين", "الثمانين", "التسعين"};
+	for (size_t t = 0; t < sizeof tens / sizeof *tens; t++)
+		if (entity_word_is(p, k, tens[t]))
+			return false; /* «مجموعة العشرين»: a number names the group */
+	if (memcmp(w + n - 4, "ات", 4) == 0 || memcmp(w + n - 4, "ين", 4) == 0 || memcmp(w + n - 4, "ون", 4) == 0)
+		return true;
+	return memcmp(w + 4, "ا", 2) == 0 &&
+	       ((l == 7 && memcmp(w + 10, "ا", 2) == 0) || (l == 8 && memcmp(w + n - 4, "اء", 4) == 0));
+}
+
+/* Whether token k is a country's or people's nisba or «الإسلامية»: what a political
+ * movement's name ends with (الكردية، الإسلامية). */
+static bool entity_movement_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	return k < p->n && p->toks[k].kind == NORM_TOKEN_WORD &&
+	       (entity_word_is(p, k, "الاسلاميه") ||
+		entity_country_nisba(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg));
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -509,10 +617,15 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 							   too often cut off; «بالمركز الشرقي …» too */
 			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
 			j = i + 1;
+			bool armed = entity_word_is(p, i, "المقاومه"); /* named by its nisba only */
+			bool abstract = entity_word_ends(p, i, "المصلحه") || entity_word_ends(p, i, "الحركه");
+			/* «المصلحة العامة للشعب», «الحركة العامة للسوق»: the public's interest, the
+			   market's moves, where a reach adjective reads as in no body's name */
 			while (j < p->n && j - i <= ENTITY_ORG_WORDS &&
-			       (entity_nisba(x, p, j) || entity_local_before_purpose(x, p, j)))
+			       ((entity_nisba(x, p, j) && (j > i + 1 || entity_nisba_agrees(p, i, j))) ||
+				(!abstract && entity_local_before_purpose(x, p, j))))
 				j++;
-			if (j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
+			if (!armed && j > i + 1 && j < p->n && entity_purpose(x, p, j)) { /* «… لحقوق الإنسان» */
 				purpose = true;
 				j++;
 				if (j < p->n && p->tags[j] == 0 && entity_word_definite(p, j) &&
@@ -525,8 +638,10 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 					j++; /* «المجلس البلدي لأمانة المنطقة الشرقية» */
 				if (j < p->n && entity_purpose_and(x, p, j))
 					j++, coordinated = true; /* «البنك السعودي للتسليف والادخار» */
+				else if (j < p->n && entity_purpose_and_construct(x, p, j))
+					j += 2, coordinated = true; /* «… للأرصاد وحماية البيئة» */
 			}
-			if (!purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
+			if (!armed && !purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
 				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
 				purpose = true;
 			}
@@ -551,8 +666,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		}
 		skip = 0;
-		if (entity_forces_of(p, i) && i + 1 < p->n && entity_definite_trigger(x, p, i + 1, 0))
-			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني» */
+		if (entity_forces_of(p, i) && i + 1 < p->n &&
+		    (entity_definite_trigger(x, p, i + 1, 0) || p->tags[i + 1] == ner_tag_make(NER_ORG, false) ||
+		     p->tags[i + 1] == ner_tag_make(NER_PERS, false)))
+			continue; /* «قوات الجيش اليمني» are the army's: the name is «الجيش اليمني»;
+				     «قوات داعش», «قوات الأسد»: the body's or the man's forces */
 		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
 		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0) && !entity_team_of(x, p, i)) {
 			skip = entity_proclitic(p, i, &al);
@@ -563,6 +681,20 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		}
 		if (entity_team_of(x, p, i))
 			skip = entity_team_skip(p, i); /* «لفريق سباهان» */
+		if (n - skip == strlen("مجموعه") && memcmp(w + skip, "مجموعه", n - skip) == 0 && i + 2 < p->n &&
+		    p->tags[i + 1] == 0 && entity_definite_plural(p, i + 1) && !entity_nisba(x, p, i + 2))
+			continue; /* «مجموعة الأفلام», «مجموعة العقوبات»: a set of things; a group's
+				     name is the tagger's, a list's, a family's (مجموعة الطيار) or has a
+				     nisba (مجموعة الأزمات الدولية) */
+		if (n - skip == strlen("مصلحه") && memcmp(w + skip, "مصلحه", n - skip) == 0 &&
+		    !(i + 2 < p->n && (entity_nisba(x, p, i + 2) || entity_word_is(p, i + 2, "العامه"))))
+			continue; /* «مصلحة الوطن», «مصلحة الأردن»: an interest; a department's name
+				     has its nisba or «العامة» (مصلحة الإحصاءات العامة) */
+		if (n - skip == strlen("حركه") && memcmp(w + skip, "حركه", n - skip) == 0 && i + 1 < p->n &&
+		    p->tags[i + 1] == 0 && entity_word_definite(p, i + 1) && !entity_movement_nisba(x, p, i + 2))
+			continue; /* «حركة الركاب», «حركة العمل»: traffic, a movement of something; a
+				     party's name is one the tagger or a list knows (حركة حماس), or
+				     has a people's or faith's nisba (حركة المقاومة الإسلامية) */
 		facility = i + 1 < p->n && p->tags[i + 1] == ner_tag_make(NER_PERS, false) &&
 			   entity_named_facility(w + skip, n - skip);
 		for (j = i + 1; j < p->n && j - i <= ENTITY_ORG_WORDS &&

@@ -1145,6 +1145,168 @@ static void test_titles_and_verbs(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Clitics and dashes at a name's edges (sentences of unjudged SaudiNewsNet articles). */
+static void test_unseen_edges(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تضارب للأنباء حول مقتل فلسطيني",
+		"قالت الشرطة الاسرائيلية إن فلسطينيا لقي حتفه حين سقط من سطح مبنى بالضفة الغربية اليوم.",
+		"وقد حاضر في الدورة مقرر لجنة الحكام بالاتحاد السعودي لكرة السلة عبدالله العجلان.",
+		"من صور فوتوغرافية نادرة للملك فيصل ـ رحمه الله ـ ومشاهد متحركة.",
+		"بحضور الأمير تركي بن فيصل رئيس مجلس إدارة مركز الملك فيصل للبحوث والدراسات الإسلامية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "الضفه الغربيه"));
+	CHECK(!has(&es, ENTITY_PLACE, "بالضفه الغربيه"));
+	CHECK(!has(&es, ENTITY_ORG, "بالاتحاد السعودي"));
+	CHECK(!has(&es, ENTITY_PERSON, "فيصل رحمه"));
+	CHECK(!has(&es, ENTITY_PERSON, "فيصل رحمه الله"));
+	CHECK(!has(&es, ENTITY_PERSON, "للبحوث"));
+	CHECK(!has(&es, ENTITY_PERSON, "للبحوث والدراسات الاسلاميه"));
+	CHECK(has(&es, ENTITY_ORG, "مركز الملك فيصل للبحوث والدراسات الاسلاميه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A body's reach (العامة، العليا) and its purpose make its name; a purpose that names another
+ * body, the region or a verb does not (sentences of unjudged SaudiNewsNet articles). */
+static void test_reach_and_purpose(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"منع دخول أغذية مخالفة",
+		"تصدرت اللحوم قائمة الأغذية المخالفة التي ضبطها مفتشو الهيئة العامة للغذاء والدواء في المنافذ.",
+		"غرمت الرئاسة العامة للأرصاد وحماية البيئة 30 منشأة مخالفة للاشتراطات.",
+		"وأكد الأمين العام أن الأمانة العامة لجامعة الدول العربية تتابع الوضع.",
+		"وقال إن المصلحة العامة للمنطقة تقتضي الهدوء.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الهيئه العامه للغذاء والدواء"));
+	CHECK(has(&es, ENTITY_ORG, "الرئاسه العامه للارصاد وحمايه البيئه"));
+	CHECK(!has(&es, ENTITY_ORG, "الامانه العامه لجامعه"));
+	CHECK(!has(&es, ENTITY_ORG, "المصلحه العامه للمنطقه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «المقاومة» and its nisba name an armed body as «الجيش» does, without the purpose or the
+ * place that follow; an adjective that does not agree with a feminine head is no name's. */
+static void test_resistance(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"المقاومة والجيش يسيطران على بلدتين",
+		"تمكنت المقاومة الشعبية والجيش أمس الأحد من السيطرة على بلدتين في محافظة لحج.",
+		"وتقدمت قوات المقاومة الشعبية بمدينة عدن نحو المطار.",
+		"وقال إن المقاومة الشعبية لدخول المدينة استعدت جيدا.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المقاومه الشعبيه"));
+	CHECK(!has(&es, ENTITY_ORG, "قوات المقاومه الشعبيه"));
+	CHECK(!has(&es, ENTITY_ORG, "المقاومه الشعبيه بمدينه"));
+	CHECK(!has(&es, ENTITY_ORG, "المقاومه الشعبيه لدخول"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A dash splits a list of names and a prayer after one is no name; an office in construct
+ * ends a person; a listed first name before a kunya opens it (sentences of unjudged
+ * SaudiNewsNet articles). */
+static void test_dashes_and_offices(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"قائمة المنتخب",
+		"ضمت القائمة اللاعبين حسين شيعان ـ متعب شراحيلي ـ عبدالله الشمري.",
+		"في عهد الملك عبدالله بن عبدالعزيز ـرحمه الله ـ بدأ المشروع.",
+		"وذكرت الأميرة ريما بنت بندر آل سعود الرئيسة التنفيذية لشركة ألفا الدولية، ومنى أبو سليمان خبيرة التنمية البشرية، ضمن النساء المؤثرات.",
+		"وقال حاتم سالم مأمور المركز إن العمل مستمر.",
+		"وقال حسن لفرانس برس إن وكالة فرانس برس نقلت الخبر.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "حسين شيعان"));
+	CHECK(has(&es, ENTITY_PERSON, "متعب شراحيلي"));
+	CHECK(has(&es, ENTITY_PERSON, "عبدالله الشمري"));
+	CHECK(!has(&es, ENTITY_PERSON, "عبدالله بن عبدالعزيز رحمه"));
+	CHECK(!has(&es, ENTITY_PERSON, "رحمه الله"));
+	CHECK(has(&es, ENTITY_PERSON, "مني ابو سليمان"));
+	CHECK(!has(&es, ENTITY_PERSON, "مني ابو سليمان خبيره"));
+	CHECK(!has(&es, ENTITY_PERSON, "حاتم سالم مامور"));
+	CHECK(!has(&es, ENTITY_PERSON, "حسن لفرانس"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A known place the tagger ran into the next word ends there; «المكلف» (acting) after a body
+ * is its head's office, no part of its name (sentences of unjudged SaudiNewsNet articles). */
+static void test_place_and_acting(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"حفل معايدة",
+		"ففي مدينة الرياض عايد كبار التنفيذيين بالشركة موظفي المنطقة الوسطى.",
+		"وأوضح رئيس بلدية الموسم المكلف عبده محمد بدوي أن السرقات متواصلة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "الرياض"));
+	CHECK(!has(&es, ENTITY_PLACE, "الرياض عايد"));
+	CHECK(!has(&es, ENTITY_ORG, "بلديه الموسم المكلف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* Whether an entity of type t is named name as the article writes it. */
+static bool has_name(const struct article *a, const struct article_entities *es, enum entity_type t,
+		     const char *name)
+{
+	bool found = false;
+	for (size_t k = 0; k < es->n && !found; k++) {
+		char *s = es->v[k].type == t ? article_entity_name(a, &es->v[k]) : NULL;
+		found = s != NULL && strcmp(s, name) == 0;
+		free(s);
+	}
+	return found;
+}
+
+/* Common phrases and bodies of the ministry the story is about name no one (sentences of
+ * unjudged SaudiNewsNet articles). */
+static void test_generic_bodies(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"دوام جزئي لأساتذة الجامعة",
+		"يقوم بموجبها أعضاء هيئة التدريس بكلية الطب بتشغيل مستشفى شرق جدة.",
+		"ضمن فعاليات مشروع سفراء الحزم الصادر من وكالة الوزارة للتعليم.",
+		"وأطلقت مليشيا الحوثي النار على المدنيين.",
+		"وبيّن أن حركة الركاب على الرحلات الدولية في المطارات الداخلية ارتفعت.",
+		"وقالت حركة المقاومة الإسلامية إنها ترفض القرار.",
+		"لكن في حال خالفت إيران أيا من التزاماتها، فسيكون بوسع المجلس عندها إعادة فرض كامل مجموعة العقوبات بشكل شبه تلقائي.",
+		"وأكد أن مصلحة الوطن فوق كل اعتبار، وفق ما نشرته مصلحة الإحصاءات العامة.",
+		"وقال المصدر إن قوات حزب الله تقدمت نحو الزبداني.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 9, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "هيئه التدريس"));
+	CHECK(!has(&es, ENTITY_ORG, "وكاله الوزاره"));
+	CHECK(!has(&es, ENTITY_ORG, "مليشيا"));
+	CHECK(!has(&es, ENTITY_ORG, "حركه الركاب"));
+	CHECK(has(&es, ENTITY_ORG, "حركه المقاومه الاسلاميه"));
+	CHECK(!has(&es, ENTITY_ORG, "مجموعه العقوبات"));
+	CHECK(!has(&es, ENTITY_ORG, "مصلحه الوطن"));
+	CHECK(!has(&es, ENTITY_ORG, "قوات حزب الله"));
+	CHECK(has(&es, ENTITY_ORG, "حزب الله"));
+	CHECK(has_name(a, &es, ENTITY_ORG, "مصلحة الإحصاءات العامة"));
+	CHECK(has(&es, ENTITY_ORG, "مستشفي شرق جده") || has(&es, ENTITY_PLACE, "جده"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1188,6 +1350,12 @@ int main(void)
 		test_clubs_by_country(m);
 		test_team_word(m);
 		test_titles_and_verbs(m);
+		test_unseen_edges(m);
+		test_reach_and_purpose(m);
+		test_resistance(m);
+		test_dashes_and_offices(m);
+		test_place_and_acting(m);
+		test_generic_bodies(m);
 		test_rules_lists();
 	}
 	ner_default_free();

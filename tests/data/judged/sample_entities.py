@@ -139,13 +139,33 @@ BLIND_SOURCES = 8
 BLIND_MAX_CHARS = 1500  # eight short articles, judged blind in one sitting
 
 
+# The comment of entities.tsv that opens each blind extension: a draw reads the blocks above
+# it only, so it stays the same once its articles are appended (extension 4's three draws were
+# made one after another, none of them appended before the others).
+BLIND_ABOVE = {20261208: "# Dev extension 3", 20261209: "# Dev extension 4",
+               20261210: "# Dev extension 4", 20261211: "# Dev extension 4",
+               20261212: "# Dev extension 5", 20261213: "# Dev extension 5"}
+
+
+def blocks_above(path, marker):
+    """The article ids of the blocks of entities.tsv above the line starting with marker (all
+    of them when no line does)."""
+    ids = set()
+    for line in open(path, encoding="utf-8"):
+        if marker and line.startswith(marker):
+            break
+        if line.startswith("@\t"):
+            ids.add(line.split("\t")[1])
+    return ids
+
+
 def draw_blind(corpus, seed):
-    """BLIND_SOURCES dev articles (dev extension 3): BLIND_SOURCES sources drawn, then one
-    article (400..BLIND_MAX_CHARS) from each that is in no block of entities.tsv and was not
-    drawn by the first sample nor by --more 20261206."""
+    """BLIND_SOURCES dev articles (dev extensions 3 and 4): BLIND_SOURCES sources drawn, then
+    one article (400..BLIND_MAX_CHARS) from each that is in no block of entities.tsv above its
+    extension and was not drawn by the first sample nor by --more 20261206."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "entities.tsv")
     by_source = eligible(corpus)
-    taken = {line.split("\t")[1] for line in open(path, encoding="utf-8") if line.startswith("@\t")}
+    taken = blocks_above(path, BLIND_ABOVE.get(seed))
     taken |= {row[0] for row in draw(by_source)} | {r[0] for r in draw_more(by_source, 20261206)}
     rng = random.Random(seed)
     rows = []
