@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "qari/entity.h"
+#include "qari/entity_rules.h"
 #include "qari/normalize.h"
 #include "qari/text.h"
 
@@ -119,4 +120,70 @@ bool related_places_apart(const struct related_place *a, size_t na, const struct
 			  size_t nb)
 {
 	return related_place_away(a, na, b, nb) && related_place_away(b, nb, a, na);
+}
+
+/* The end of the word that starts at p (a word character), in a NUL-terminated string. */
+static const char *related_place_word_end(const char *p)
+{
+	uint32_t cp;
+	while (*p) {
+		size_t k = text_decode(p, strlen(p), &cp);
+		if (!norm_is_wordch(cp))
+			break;
+		p += k;
+	}
+	return p;
+}
+
+/* Whether s[0, n) is a place of the gazetteers (places.txt, world_places.txt). */
+static bool related_place_known(const struct entity_rules *r, const char *s, size_t n)
+{
+	bool longer;
+	return entity_rules_only_place(r, s, n) || entity_rules_world_place(r, s, n, &longer);
+}
+
+/* The place that the word at [b, e) of a headline starts, alone or with the next word
+ * (خميس مشيط), up to two clitics off its front (بالطائف، بجازان), into *out; or false. */
+static bool related_place_at(const struct entity_rules *r, const char *b, const char *e,
+			     struct related_span *out)
+{
+	for (int k = 0; k <= 2 && e - b >= 6; k++, b += 2) {
+		if (k > 0 && (!related_place_clitic_before(b - 2, b) ||
+			      (e - b < 8 && memcmp(b, "ال", 4) != 0)))
+			return false; /* وكيل is no كيل (Kiel): a short name only after ال */
+		if (*e == ' ' && related_place_wordch_at(e + 1)) {
+			const char *e2 = related_place_word_end(e + 1);
+			if (related_place_known(r, b, (size_t)(e2 - b)))
+				return *out = (struct related_span){b, (size_t)(e2 - b)}, true;
+		}
+		if (related_place_known(r, b, (size_t)(e - b)))
+			return *out = (struct related_span){b, (size_t)(e - b)}, true;
+	}
+	return false;
+}
+
+size_t related_headline_places(const char *title, struct related_span *out, size_t max)
+{
+	const struct entity_rules *r = entity_rules_default();
+	size_t n = 0;
+
+	for (const char *p = title; p && *p && n < max;) {
+		const char *e;
+		if (!related_place_wordch_at(p)) {
+			p++;
+			continue;
+		}
+		e = related_place_word_end(p);
+		if (related_place_at(r, p, e, &out[n]))
+			n++;
+		p = e;
+	}
+	return n;
+}
+
+void related_place_add_headline(struct related_place *v, size_t *n, uint32_t id)
+{
+	if (related_place_named(v, *n, id) || *n == RELATED_PLACES_MAX)
+		return;
+	v[(*n)++] = (struct related_place){id, 0, true};
 }

@@ -512,6 +512,35 @@ static void test_place_in_title(void)
 	CHECK(!related_place_in_title("جازان", ""));
 }
 
+/* The first gazetteer place related_headline_places finds in title, or none (want NULL). */
+static void check_headline_place(const char *title, const char *want)
+{
+	struct related_span v[RELATED_HEADLINE_PLACES];
+	char *t = norm_string(title, strlen(title), NULL), *w = want ? norm_string(want, strlen(want), NULL) : NULL;
+	size_t n = related_headline_places(t, v, RELATED_HEADLINE_PLACES);
+
+	if (w == NULL) {
+		CHECK_INT(n, 0);
+	} else {
+		CHECK(n >= 1);
+		CHECK(n >= 1 && v[0].n == strlen(w) && memcmp(v[0].s, w, v[0].n) == 0);
+	}
+	free(t);
+	free(w);
+}
+
+/* A headline's towns from the gazetteers, clitics off; a short name only after ال, so that
+ * وكيل is not Kiel. */
+static void test_headline_places(void)
+{
+	check_headline_place("القصيم: حملات تفتيشية لضبط مخالفات العمل", "القصيم");
+	check_headline_place("\"عمل تبوك\" يضبط 46 مخالفة", "تبوك");
+	check_headline_place("167 مليونا لتوسعة شبكة صرف بالطائف", "الطائف");
+	check_headline_place("مهرجان الصيف في خميس مشيط", "خميس مشيط");
+	check_headline_place("وكيل الصحة: 8 حالات تحت العلاج", NULL);
+	check_headline_place("", NULL);
+}
+
 /* Two word indexes give the same ids, weights and posting lists. */
 static void check_same_words(const struct related_index *one, const struct related_index *two,
 			     size_t n)
@@ -597,6 +626,7 @@ int main(int argc, char **argv)
 	test_evidence_units();
 	test_places_apart();
 	test_place_in_title();
+	test_headline_places();
 	corpus_free(&c);
 	ner_default_free();
 	free(paths[0]);
