@@ -134,6 +134,10 @@ struct related_index {
 	double *eidf;                  /* corpus entity id → idf, 0 for common ones and dates */
 	int32_t *day;                  /* article → days since the epoch (RELATED_NO_DAY) */
 	uint64_t *title;               /* article → hash of its headline's matching form */
+	uint32_t *title_places;        /* article → which of its places its headline names (bit k:
+					  its k-th place entity; related_place_in_title) */
+	uint32_t *headline_place;      /* article → a place of the gazetteers its headline names and
+					  it does not tag (a corpus place), or UINT32_MAX */
 	char *words;                   /* the stems of words in some vector, NUL-terminated, */
 	uint32_t *word_at;             /* word id → its stem's offset there (0: "") */
 	bool *rare;                    /* word id → in few articles (related_is_rare) */

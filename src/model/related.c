@@ -32,6 +32,12 @@ struct related_params related_params_default(void)
 		.title_repeat = RELATED_TITLE_REPEAT, .word_terms = RELATED_WORD_TERMS};
 }
 
+static uint32_t related_title_places(const struct entity_table *t, const struct article_entities *es,
+				     const char *title_match);
+
+static uint32_t related_headline_place(const struct entity_table *t, const struct article_entities *es,
+				       const char *title_match);
+
 static bool related_cancelled(const struct related_index *x)
 {
 	return x->cancel && atomic_load(x->cancel);
@@ -332,12 +338,16 @@ void related_index_build_with(struct related_index *x, const struct entity_table
 	x->score = xcalloc(x->narticles + 1, sizeof *x->score);
 	x->day = xcalloc(x->narticles + 1, sizeof *x->day);
 	x->title = xcalloc(x->narticles + 1, sizeof *x->title);
+	x->title_places = xcalloc(x->narticles + 1, sizeof *x->title_places);
+	x->headline_place = xcalloc(x->narticles + 1, sizeof *x->headline_place);
 	for (size_t a = 0; a < x->narticles; a++) {
 		const char *title = t->corpus->items[a]->title;
 		size_t n;
 		char *norm = norm_string(title, strlen(title), &n);
 		x->day[a] = related_day(t->corpus->items[a]);
 		x->title[a] = strtab_hash(STRTAB_HASH_INIT, norm, n);
+		x->title_places[a] = related_title_places(t, &t->per_article[a], norm);
+		x->headline_place[a] = related_headline_place(t, &t->per_article[a], norm);
 		free(norm);
 	}
 	related_entity_vectors(x);
@@ -366,6 +376,8 @@ void related_index_free(struct related_index *x)
 	free(x->eidf);
 	free(x->day);
 	free(x->title);
+	free(x->title_places);
+	free(x->headline_place);
 	free(x->score);
 	memset(x, 0, sizeof *x);
 }
@@ -497,14 +509,66 @@ static bool related_is_copy(const struct related_index *x, size_t a, size_t b)
 	       (x->title[a] == x->title[b] && cos >= RELATED_COPY_TITLE_COSINE);
 }
 
+/* Which places of es (bit k: its k-th, of the first 32) title_match, its article's headline in
+ * matching form, names (related_place_in_title): read once, when the index is built. */
+static uint32_t related_title_places(const struct entity_table *t, const struct article_entities *es,
+				     const char *title_match)
+{
+	uint32_t bits = 0;
+	for (size_t j = 0, k = 0; j < es->n && k < 32; j++) {
+		const struct article_entity *e = &es->v[j];
+		if (e->type != ENTITY_PLACE || e->id == UINT32_MAX)
+			continue;
+		if (related_place_in_title(title_match, entity_table_key(t, e->id)))
+			bits |= UINT32_C(1) << k;
+		k++;
+	}
+	return bits;
+}
+
+/* The first place of the gazetteers that title_match names, that the article (es) does not
+ * tag and some other article of t does (related_headline_places), or UINT32_MAX: read once,
+ * when the index is built. */
+static bool related_tags(const struct article_entities *es, uint32_t id)
+{
+	for (size_t j = 0; j < es->n; j++)
+		if (es->v[j].id == id)
+			return true;
+	return false;
+}
+
+static uint32_t related_headline_place(const struct entity_table *t, const struct article_entities *es,
+				       const char *title_match)
+{
+	struct related_span v[RELATED_HEADLINE_PLACES];
+	size_t n = related_headline_places(title_match, v, RELATED_HEADLINE_PLACES);
+	uint32_t id = UINT32_MAX;
+	struct strbuf key = {0};
+
+	for (size_t i = 0; i < n && id == UINT32_MAX; i++) {
+		key.len = 0;
+		strbuf_printf(&key, "%d\t%.*s", (int)ENTITY_PLACE, (int)v[i].n, v[i].s);
+		if (!strtab_find(&t->keys, key.data, key.len, &id) || related_tags(es, id))
+			id = UINT32_MAX;
+	}
+	strbuf_free(&key);
+	return id;
+}
+
 /* Article a's places (corpus entities), into v. */
 static size_t related_places_of(const struct related_index *x, size_t a, struct related_place *v)
 {
 	const struct article_entities *es = &x->entities->per_article[a];
 	size_t n = 0;
-	for (size_t k = 0; k < es->n; k++)
-		if (es->v[k].type == ENTITY_PLACE && es->v[k].id != UINT32_MAX)
-			related_place_add(v, &n, es->v[k].id, es, &es->v[k]);
+	for (size_t j = 0, k = 0; j < es->n; j++) {
+		const struct article_entity *e = &es->v[j];
+		if (e->type != ENTITY_PLACE || e->id == UINT32_MAX)
+			continue;
+		related_place_add(v, &n, e->id, es, e, k < 32 && (x->title_places[a] >> k & 1));
+		k++;
+	}
+	if (x->headline_place[a] != UINT32_MAX)
+		related_place_add_headline(v, &n, x->headline_place[a]);
 	return n;
 }
 

@@ -41,9 +41,25 @@ struct related_place {
 	bool title;        /* named in its title */
 };
 bool related_place_main(const struct related_place *p);
-/* Entity e of es, a place known as id, into v[0, *n) (room for RELATED_PLACES_MAX). */
+/* Whether title_match (a title in matching form, or NULL) holds key as a word, maybe after
+ * clitics (و ف ب ل ك): the tagger misses many a place in a headline («محافظ طبرجل يدشن»). */
+bool related_place_in_title(const char *title_match, const char *key);
+/* Entity e of es, a place known as id, into v[0, *n) (room for RELATED_PLACES_MAX); in the
+ * title when tagged there or when title says so (related_place_in_title). */
 void related_place_add(struct related_place *v, size_t *n, uint32_t id, const struct article_entities *es,
-		       const struct article_entity *e);
+		       const struct article_entity *e, bool title);
+/* The places of the gazetteers (assets/entities places.txt, world_places.txt) that title, a
+ * headline in matching form, names as a word, maybe after clitics: spans of title, at most max,
+ * into out. The tagger misses many a town in a headline («القصيم: حملات تفتيشية», «"عمل
+ * تبوك" يضبط»), and the other town's story of the same kind then is not apart. */
+struct related_span {
+	const char *s;
+	size_t n;
+};
+#define RELATED_HEADLINE_PLACES 4
+size_t related_headline_places(const char *title, struct related_span *out, size_t max);
+/* Place id, named in the headline though the article does not tag it, into v (unless there). */
+void related_place_add_headline(struct related_place *v, size_t *n, uint32_t id);
 /* Whether each of a and b is about some place and about none the other names. */
 bool related_places_apart(const struct related_place *a, size_t na, const struct related_place *b,
 			  size_t nb);

@@ -927,6 +927,45 @@ void store_related_stems_free(struct store_related_stems *w)
 	memset(w, 0, sizeof *w);
 }
 
+/* Whether the store counts (kind, term) in some article: its id into *id. */
+static bool sr_term_known(struct store *s, int kind, const char *term, uint32_t *id)
+{
+	struct sr_mem *m = &s->related->mem;
+	char k1 = (char)(kind + 1);
+	uint32_t k;
+	int64_t df = 0;
+
+	m->key.len = 0;
+	strbuf_append(&m->key, &k1, 1);
+	strbuf_append(&m->key, term, strlen(term));
+	if (strtab_find(&m->keys, m->key.data, m->key.len, &k))
+		return *id = m->terms[k].id, m->terms[k].df > 0;
+	return m->first_new > 1 && sr_term_find(s, kind, term, id, &df) && df > 0;
+}
+
+/* related.c's related_headline_place: the first place of the gazetteers the headline names
+ * that the article does not tag and the store knows, among its places as named in its title. */
+static void sr_headline_place(struct store *s, const char *title_match)
+{
+	struct store_related_state *x = s->related;
+	struct related_span v[RELATED_HEADLINE_PLACES];
+	size_t n = title_match ? related_headline_places(title_match, v, RELATED_HEADLINE_PLACES) : 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char *key = xstrndup(v[i].s, v[i].n);
+		uint32_t id;
+		bool known = sr_term_known(s, 1 + (int)ENTITY_PLACE, key, &id);
+		size_t k = 0;
+		free(key);
+		while (known && k < x->nplaces && x->places[k].id != id)
+			k++;
+		if (known && k == x->nplaces) {
+			related_place_add_headline(x->places, &x->nplaces, id);
+			return;
+		}
+	}
+}
+
 /* The article's entity vector into x->e: persons, places and organisations by key, counted
  * by mentions, idf from the store's df, nothing for the common ones (related.c's
  * related_entity_idf). */
@@ -936,6 +975,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 	struct store_related_state *x = s->related;
 	struct related_work *v = &x->e;
 	size_t k = 0;
+	char *title_match = art && art->title ? norm_string(art->title, strlen(art->title), NULL) : NULL;
 
 	related_work_room(v, (es ? es->n : 0) + 1);
 	sr_idf_room(x, (es ? es->n : 0) + 1);
@@ -953,7 +993,8 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 		sr_term_count(s, 1 + (int)e->type, article_entity_key(es, e), name, &id, &df);
 		free(name);
 		if (e->type == ENTITY_PLACE)
-			related_place_add(x->places, &x->nplaces, id, es, e);
+			related_place_add(x->places, &x->nplaces, id, es, e,
+					  related_place_in_title(title_match, article_entity_key(es, e)));
 		for (at = 0; at < v->n && v->p[at].id != id; at++)
 			;
 		if (at < v->n) { /* two entities of one key: counted once, mentions added */
@@ -969,6 +1010,8 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 		x->idf[v->n++] = ((double)df > RELATED_COMMON_SHARE * n && df > RELATED_COMMON_MIN)
 					 ? 0 : log(1 + n / (double)df);
 	}
+	sr_headline_place(s, title_match);
+	free(title_match);
 	related_weigh(v, x->idf);
 	for (size_t j = 0; j < v->n; j++)
 		if (v->w[j] > 0)

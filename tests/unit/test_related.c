@@ -189,7 +189,7 @@ static void test_rules(const struct ner_model *model)
 	size_t n, nown;
 
 	made_build(&m, model);
-	related_index_build(&x, &m.t, NULL, 1, NULL);
+	related_index_build(&x, &m.t, NULL, 1, false);
 	n = related_find(&x, m.q, 10, &l);
 	/* time: the next day's story before the one three days later; a month later: nothing */
 	CHECK(n >= 2 && l[0].article == m.next && l[1].article == m.later);
@@ -420,7 +420,7 @@ static void test_why_as_written(const struct ner_model *model)
 	b = add(&m.c, "why_b", 2, "حديث عن المبادرة",
 		words(48000, 12, "المبادرة والمبادرة حديقة حديقة برنامج برنامج"), words(48200, 12, ""));
 	entity_table_build(&m.t, &m.c, model);
-	related_index_build(&x, &m.t, NULL, 1, NULL);
+	related_index_build(&x, &m.t, NULL, 1, false);
 	n = related_find(&x, a, 10, &l);
 	REQUIRE(n >= 1 && l[0].article == b);
 	char *why = related_why(&x, &l[0]);
@@ -478,19 +478,67 @@ static void test_places_apart(void)
 	struct related_place jazan[RELATED_PLACES_MAX], ahsa[RELATED_PLACES_MAX], once[RELATED_PLACES_MAX];
 	size_t nj = 0, na = 0, no = 0;
 
-	related_place_add(jazan, &nj, 1, &es, &ents[0]);   /* جازان, twice */
-	related_place_add(ahsa, &na, 2, &es, &ents[1]);    /* الأحساء, in the title */
-	related_place_add(once, &no, 3, &es, &ents[2]);    /* a place named once */
+	related_place_add(jazan, &nj, 1, &es, &ents[0], false);   /* جازان, twice */
+	related_place_add(ahsa, &na, 2, &es, &ents[1], false);    /* الأحساء, in the title */
+	related_place_add(once, &no, 3, &es, &ents[2], false);    /* a place named once */
 	CHECK(related_place_main(&jazan[0]) && related_place_main(&ahsa[0]) && !related_place_main(&once[0]));
 	CHECK(related_places_apart(jazan, nj, ahsa, na));
 	CHECK(related_places_apart(ahsa, na, jazan, nj)); /* symmetric */
 	CHECK(!related_places_apart(jazan, nj, once, no)); /* about no place */
 	CHECK(!related_places_apart(jazan, nj, jazan, nj));
-	related_place_add(ahsa, &na, 1, &es, &ents[2]); /* names جازان once too */
+	related_place_add(ahsa, &na, 1, &es, &ents[2], false); /* names جازان once too */
 	CHECK(na == 2 && !related_places_apart(jazan, nj, ahsa, na));
-	related_place_add(once, &no, 3, &es, &ents[3]); /* named twice in all */
+	related_place_add(once, &no, 3, &es, &ents[3], false); /* named twice in all */
 	CHECK(no == 1 && once[0].mentions == 2 && related_place_main(&once[0]));
 	CHECK(related_places_apart(jazan, nj, once, no));
+	related_place_add(once, &no, 4, &es, &ents[2], true); /* named once, in the title */
+	CHECK(no == 2 && related_place_main(&once[1]));
+}
+
+/* A headline names a place when its key is a word of the headline's matching form, maybe
+ * after clitics; not when it is part of another word. */
+static void test_place_in_title(void)
+{
+	CHECK(related_place_in_title("محافظ طبرجل يدشن فعاليات", "طبرجل"));
+	CHECK(related_place_in_title("طبرجل تحتفل", "طبرجل"));
+	CHECK(related_place_in_title("اصابه رجل امن بجازان", "جازان"));
+	CHECK(related_place_in_title("3 محلات في الاحساء.", "الاحساء"));
+	CHECK(related_place_in_title("عيد «وبالاحساء» حافل", "الاحساء"));
+	CHECK(related_place_in_title("مهرجان في حفر الباطن", "حفر الباطن"));
+	CHECK(!related_place_in_title("الجازانيون يحتفلون", "جازان"));
+	CHECK(!related_place_in_title("جازاني يفوز", "جازان"));
+	CHECK(!related_place_in_title("مستجازان", "جازان")); /* three letters before: no clitics */
+	CHECK(!related_place_in_title(NULL, "جازان"));
+	CHECK(!related_place_in_title("جازان", ""));
+}
+
+/* The first gazetteer place related_headline_places finds in title, or none (want NULL). */
+static void check_headline_place(const char *title, const char *want)
+{
+	struct related_span v[RELATED_HEADLINE_PLACES];
+	char *t = norm_string(title, strlen(title), NULL), *w = want ? norm_string(want, strlen(want), NULL) : NULL;
+	size_t n = related_headline_places(t, v, RELATED_HEADLINE_PLACES);
+
+	if (w == NULL) {
+		CHECK_INT(n, 0);
+	} else {
+		CHECK(n >= 1);
+		CHECK(n >= 1 && v[0].n == strlen(w) && memcmp(v[0].s, w, v[0].n) == 0);
+	}
+	free(t);
+	free(w);
+}
+
+/* A headline's towns from the gazetteers, clitics off; a short name only after ال, so that
+ * وكيل is not Kiel. */
+static void test_headline_places(void)
+{
+	check_headline_place("القصيم: حملات تفتيشية لضبط مخالفات العمل", "القصيم");
+	check_headline_place("\"عمل تبوك\" يضبط 46 مخالفة", "تبوك");
+	check_headline_place("167 مليونا لتوسعة شبكة صرف بالطائف", "الطائف");
+	check_headline_place("مهرجان الصيف في خميس مشيط", "خميس مشيط");
+	check_headline_place("وكيل الصحة: 8 حالات تحت العلاج", NULL);
+	check_headline_place("", NULL);
 }
 
 /* Two word indexes give the same ids, weights and posting lists. */
@@ -523,11 +571,11 @@ static void test_threads_alike(void)
 	REQUIRE(corpus_load_paths(&c, &path, 1) > 1000);
 	entity_table_init(&t, &c);
 	entity_table_merge(&t);
-	related_index_build(&one, &t, NULL, 1, NULL);
-	related_index_build(&four, &t, NULL, 4, NULL);
+	related_index_build(&one, &t, NULL, 1, false);
+	related_index_build(&four, &t, NULL, 4, false);
 	search_index_init(&s, &c);
 	search_index_build(&s, 0, c.n);
-	related_index_build(&searched, &t, &s, 2, NULL);
+	related_index_build(&searched, &t, &s, 2, false);
 	related_index_build(&cut, &t, &s, 2, &stop);
 	CHECK(one.nwords > 10000);
 	CHECK(cut.nwords == 0 && cut.wpost.v == NULL); /* cancelled: no word pass ran */
@@ -562,7 +610,7 @@ int main(int argc, char **argv)
 	corpus_sort(&c);
 	if (m) {
 		entity_table_build(&t, &c, m);
-		related_index_build(&x, &t, NULL, 0, NULL);
+		related_index_build(&x, &t, NULL, 0, false);
 		test_seeds(&x, &t, &c);
 		test_yemen(&x, &t, &c);
 		related_index_free(&x);
@@ -577,6 +625,8 @@ int main(int argc, char **argv)
 	}
 	test_evidence_units();
 	test_places_apart();
+	test_place_in_title();
+	test_headline_places();
 	corpus_free(&c);
 	ner_default_free();
 	free(paths[0]);

@@ -590,6 +590,60 @@ static void test_places_apart(void)
 	corpus_free(&c);
 }
 
+/* A town named only in a report's headline, untagged there («"عمل تبوك" يضبط»), counts as the
+ * report's place when the gazetteers list it and the corpus tags it elsewhere (in the store: an
+ * article stored before): the Tabuk raid is apart from Jazan's, in memory and in the store
+ * alike. */
+static void test_headline_place(void)
+{
+	struct strbuf sb = {0};
+	struct corpus c;
+	struct entity_table t;
+	struct related_index x;
+	struct store *s;
+	char *error = NULL;
+	size_t tabuk = SIZE_MAX;
+
+	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة</title>");
+	test_town_item(&sb, 0);
+	test_town_item(&sb, 2);
+	strbuf_printf(&sb, "<item><link>http://x/town/rain</link><title>أمطار غزيرة على تبوك</title>"
+		      "<description>هطلت أمطار غزيرة على مدينة تبوك مساء أمس، وقال الدفاع المدني في تبوك إن "
+		      "الفرق باشرت تصريف المياه من الطرق.</description>"
+		      "<pubDate>Fri, 19 Jun 2026 12:00:00 GMT</pubDate></item>"
+		      "<item><link>http://x/town/tabuk</link><title>\"عمل تبوك\" يضبط 68 مخالفة للعمل تحت "
+		      "الشمس</title><description>ضبطت فرق التفتيش التابعة لمكتب العمل 68 مخالفة لقرار منع "
+		      "العمل تحت أشعة الشمس في مواقع البناء والمشاريع، وأوضح مدير مكتب العمل أن الحملات "
+		      "مستمرة حتى نهاية الصيف وأن المخالفين سيحالون إلى اللجان المختصة.</description>"
+		      "<pubDate>Sat, 20 Jun 2026 10:00:00 GMT</pubDate></item></channel></rss>");
+	corpus_init(&c);
+	corpus_load_buffer(&c, "http://127.0.0.1/tabuk.xml", sb.data, sb.len);
+	strbuf_free(&sb);
+	REQUIRE(c.n == 4);
+	entity_table_build(&t, &c, test_model);
+	related_index_build(&x, &t, NULL, 1, NULL);
+	for (size_t a = 0; a < c.n; a++)
+		if (strstr(c.items[a]->title, "عمل تبوك"))
+			tabuk = a;
+	REQUIRE(tabuk != SIZE_MAX);
+	CHECK(x.headline_place[tabuk] != UINT32_MAX); /* untagged in the headline, known elsewhere */
+	for (size_t a = 0; a < c.n; a++)
+		if (strstr(c.items[a]->title, "جازان")) /* the same kind of raid, another town */
+			CHECK(!test_linked(&x, a, tabuk) && !test_linked(&x, tabuk, a));
+	s = test_open("tabuk.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	for (size_t a = 0; a < c.n; a++) {
+		char *want = test_memory_ids(&x, a), *got = test_store_ids(s, c.items[a]->id);
+		CHECK(strcmp(want, got) == 0);
+		free(want);
+		free(got);
+	}
+	store_close(s);
+	related_index_free(&x);
+	entity_table_free(&t);
+	corpus_free(&c);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-related-XXXXXX";
@@ -612,6 +666,7 @@ int main(void)
 	test_migration();
 	test_why_as_written();
 	test_places_apart();
+	test_headline_place();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
 	ner_default_free();
