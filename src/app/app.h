@@ -249,6 +249,11 @@ bool app_store_start(struct app *app);        /* open it and show its articles *
 /* The selected row's article, read (into a slot) when it is not in the corpus; APP_NONE:
  * none. Without the store: list_pane_selected. */
 size_t app_list_selected(struct app *app);
+/* The selected article as app_list_reselect finds it again in a list changed since: its
+ * corpus index in memory, its row on the store (APP_NONE: none). Reselect: false when the
+ * list does not show it (the selection stays). */
+size_t app_list_mark(struct app *app);
+bool app_list_reselect(struct app *app, size_t mark);
 /* The list on the store narrowed to a search (false: text is none), or to nothing. */
 bool app_store_search(struct app *app, const char *label, const char *text);
 void app_store_unfilter(struct app *app);

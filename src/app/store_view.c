@@ -25,6 +25,7 @@
 
 #include "app.h"
 #include "qari/feeds.h"
+#include "qari/listing.h"
 #include "qari/ner.h"
 #include "qari/store.h"
 #include "qari/subs.h"
@@ -64,17 +65,29 @@ bool app_store_wanted(const struct app *app)
 }
 
 /* The list pane's rows: the window's. */
-static size_t store_view_count(void *ctx) { return store_window_count(ctx); }
+static size_t store_view_count(void *ctx)
+{
+	return store_window_count(((struct app *)ctx)->sv.win);
+}
+
+/* A row's source as the list in memory names it: the paper's name for its slug. */
+static const char *store_view_source_name(const struct app *app, const struct store_list_row *r)
+{
+	struct article a = {.source = r->source};
+	return listing_source_name(&app->views.sources, &a);
+}
 
 static bool store_view_row(void *ctx, size_t i, struct list_row *out)
 {
-	const struct store_list_row *r = store_window_row(ctx, i);
+	const struct app *app = ctx;
+	const struct store_list_row *r = store_window_row(app->sv.win, i);
 	size_t rtl = 0, ltr = 0;
 
 	if (r == NULL)
 		return false;
 	text_count_strong(r->title, strlen(r->title), &rtl, &ltr);
-	*out = (struct list_row){.title = r->title, .source = r->source, .date = r->date,
+	*out = (struct list_row){.title = r->title, .source = store_view_source_name(app, r),
+				 .date = r->date,
 				 .date_key = r->date_key, .rtl = rtl > ltr, .read = r->read,
 				 .bookmarked = r->bookmark, .key = (size_t)r->key.row};
 	return true;
@@ -104,7 +117,7 @@ bool app_store_start(struct app *app)
 	app->index_done = true; /* no index: the store has the search and the entities */
 	app->sv.win = xcalloc(1, sizeof *app->sv.win);
 	store_window_init(app->sv.win, app->sv.store);
-	app->sv.src = (struct list_source){store_view_count, store_view_row, app->sv.win};
+	app->sv.src = (struct list_source){store_view_count, store_view_row, app};
 	app->list_data.src = &app->sv.src;
 	app->sv.seen = store_last_rowid(app->sv.store);
 	app->sv.total = (size_t)-1;
@@ -248,6 +261,31 @@ size_t app_list_selected(struct app *app)
 	return r ? store_view_slot(app, r->key.row) : APP_NONE;
 }
 
+size_t app_list_mark(struct app *app)
+{
+	const struct store_list_row *r;
+
+	if (app->sv.win == NULL)
+		return list_pane_selected(&app->list_data);
+	r = store_window_row(app->sv.win, app->list_data.sel);
+	return r ? (size_t)r->key.row : APP_NONE;
+}
+
+bool app_list_reselect(struct app *app, size_t mark)
+{
+	const struct store_list_row *r;
+	struct store_list_key key;
+	size_t at;
+
+	if (app->sv.win == NULL)
+		return list_pane_select(&app->list, mark);
+	if (mark == APP_NONE || !store_list_key_of(app->sv.store, (int64_t)mark, &key))
+		return false;
+	at = store_window_seek(app->sv.win, &key);
+	r = store_window_row(app->sv.win, at);
+	return r && r->key.row == (int64_t)mark && list_pane_select(&app->list, at);
+}
+
 bool app_store_entities(struct app *app, size_t slot, struct article_entities *out)
 {
 	struct store_entities e = {0};
@@ -278,6 +316,21 @@ static void store_view_changed(struct app *app)
 {
 	app->list_data.sel = app->list_data.top = 0;
 	app->list.dirty = true;
+}
+
+/* The same, the article marked (app_list_mark) selected again on the row of the screen it
+ * had when the new list shows it, as the list in memory keeps it (list_pane_set_rows);
+ * else the top. */
+static void store_view_changed_keep(struct app *app, size_t mark)
+{
+	struct list_pane *l = &app->list_data;
+	size_t offset = l->sel >= l->top ? l->sel - l->top : 0;
+
+	store_view_changed(app);
+	if (!app_list_reselect(app, mark))
+		return;
+	l->top = l->sel >= offset ? l->sel - offset : 0;
+	list_pane_select(&app->list, l->sel); /* the view clamped to the list */
 }
 
 /* The staged search read: the list shows it. */
@@ -590,11 +643,13 @@ void app_store_count_wait(struct app *app)
 
 void app_store_unfilter(struct app *app)
 {
+	size_t mark = app_list_mark(app);
+
 	app_store_unstage(app, NULL);
 	store_window_clear(app->sv.win);
 	xfree(&app->filter.text);
 	app->filter.query = false;
-	store_view_changed(app);
+	store_view_changed_keep(app, mark);
 }
 
 void app_store_marked(struct app *app, const char *id)
@@ -623,13 +678,14 @@ void app_store_view_set(struct app *app)
 void app_store_source(struct app *app)
 {
 	const struct store_list_row *r = store_window_row(app->sv.win, app->list_data.sel);
+	size_t mark = r ? (size_t)r->key.row : APP_NONE;
 	char *label;
 
 	if (r == NULL || (r->feed == 0 && r->source == NULL)) {
 		app_message(app, "this article names no source");
 		return;
 	}
-	label = xasprintf("source: %s", r->source ? r->source : "its feed");
+	label = xasprintf("source: %s", r->source ? store_view_source_name(app, r) : "its feed");
 	if (r->feed)
 		store_window_feed(app->sv.win, r->feed, NULL);
 	else
@@ -637,7 +693,7 @@ void app_store_source(struct app *app)
 	free(app->filter.text);
 	app->filter.text = label;
 	app->filter.query = false;
-	store_view_changed(app);
+	store_view_changed_keep(app, mark);
 	app_focus(app, &app->list);
 }
 
