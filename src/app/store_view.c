@@ -333,14 +333,34 @@ static void store_view_changed_keep(struct app *app, size_t mark)
 	list_pane_select(&app->list, l->sel); /* the view clamped to the list */
 }
 
-/* The staged search read: the list shows it. */
-static void store_view_staged_shown(struct app *app)
+/* The selected row's article when its row is read (app_list_mark without reading any). */
+static size_t store_view_mark_read(const struct app *app)
 {
+	const struct store_list_row *r = store_window_row_read(app->sv.win, app->list_data.sel);
+	return r ? (size_t)r->key.row : APP_NONE;
+}
+
+/* The staged search read: the list shows it, the article selected before selected again
+ * when the rows read of its top hold it (finding it further down would count the search's
+ * rows before it, too dear for a key typed). */
+static void store_view_staged_shown(struct app *app, size_t mark)
+{
+	struct list_pane *l = &app->list_data;
+	size_t offset = l->sel >= l->top ? l->sel - l->top : 0;
+	const struct store_list_row *r;
+
 	free(app->filter.text);
 	app->filter.text = app->sv.staged;
 	app->sv.staged = NULL;
 	app->filter.query = true;
 	store_view_changed(app);
+	for (size_t i = 0; mark != APP_NONE && (r = store_window_row_read(app->sv.win, i)); i++)
+		if (r->key.row == (int64_t)mark) {
+			l->sel = i;
+			l->top = i >= offset ? i - offset : 0;
+			list_pane_select(&app->list, i); /* the view clamped to the list */
+			return;
+		}
 }
 
 /* A search typed in the prompt is staged: the key shows the prompt at once, and its first
@@ -378,8 +398,9 @@ void app_store_unstage(struct app *app, const char *text)
 void app_store_settle_list(struct app *app)
 {
 	if (app->sv.win && store_window_staged(app->sv.win)) {
+		size_t mark = store_view_mark_read(app);
 		store_window_stage_finish(app->sv.win);
-		store_view_staged_shown(app);
+		store_view_staged_shown(app, mark);
 	}
 }
 
@@ -396,10 +417,11 @@ static bool store_view_key_waits(const struct app *app)
 static void store_view_stage_slice(struct app *app)
 {
 	double until = app_now() + STORE_VIEW_SLICE_S;
+	size_t mark = store_view_mark_read(app);
 
 	do {
 		if (store_window_stage_step(app->sv.win, STORE_VIEW_SLICE_ROWS)) {
-			store_view_staged_shown(app);
+			store_view_staged_shown(app, mark);
 			return;
 		}
 	} while (app_now() < until && !store_view_key_waits(app));

@@ -791,6 +791,14 @@ void store_window_marks(struct store_window *w, enum store_list_marks marks)
 	store_window_reset(w);
 }
 
+size_t store_window_count_any_marks(struct store_window *w)
+{
+	struct store_list_filter f = w->f;
+
+	f.marks = STORE_LIST_ANY_MARK;
+	return store_list_count(w->store, &f, NULL);
+}
+
 bool store_window_stage_search(struct store_window *w, const char *text)
 {
 	struct store_window_stage *s = &w->stage;

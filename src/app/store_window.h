@@ -124,6 +124,8 @@ bool store_window_search(struct store_window *w, const char *text);
 void store_window_feed(struct store_window *w, int64_t feed, const char *source);
 void store_window_feeds(struct store_window *w, const int64_t *feeds, size_t n);
 void store_window_marks(struct store_window *w, enum store_list_marks marks);
+/* The rows of the list whatever their marks (v: "unread (3 of 9)"). */
+size_t store_window_count_any_marks(struct store_window *w);
 /* Everything again, the marks condition kept. */
 void store_window_clear(struct store_window *w);
 

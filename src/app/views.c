@@ -84,20 +84,16 @@ void app_view_cycle(struct app *app)
 
 	app->views.view = (enum app_view)((app->views.view + 1) % APP_NVIEWS);
 	app->list_data.empty = app->load.loader ? app->list_data.empty : empty[app->views.view];
-	if (app->sv.win) {
+	if (app->sv.win)
 		app_store_view_set(app);
-		views_keep_place(app, was);
-		app_focus(app, &app->list);
-		app_message(app, "view: %s (%s)", app_view_name(app),
-			    app_thousands(list_pane_count(&app->list_data), num));
-		return;
-	}
-	views_refresh(app);
+	else
+		views_refresh(app);
 	views_keep_place(app, was);
 	app_focus(app, &app->list);
 	app_message(app, "view: %s (%s of %s)", app_view_name(app),
 		    app_thousands(list_pane_count(&app->list_data), num),
-		    app_thousands(app->views.nbase, all));
+		    app_thousands(app->sv.win ? store_window_count_any_marks(app->sv.win)
+					      : app->views.nbase, all));
 }
 
 void app_unread_changed(struct app *app, long by)

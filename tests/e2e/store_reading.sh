@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# The reader over the store behaves as the reader over files (reading.sh): the same nine
+# articles imported, the same keys, the same answers. The selection comes back to its
+# article when a filter typed is given up (Esc in the prompt), when f's filter or a search is
+# cleared, and through v's views; the list and f's label name a paper by its name, not its
+# slug.
+source "$(dirname "$0")/lib.sh"
+qari=$1
+
+data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
+json="$E2E_TMP/copies.jsonl"
+# reading.sh's nine articles: the five reports a day apart, three copies of the first and
+# one of the second in other papers
+python3 - "$data" "$json" <<'PY'
+import json, sys
+data, out = sys.argv[1], sys.argv[2]
+arts = []
+for i, src in enumerate(["aawsat", "alweeam", "alwatan", "alyaum", "sabq"]):
+    lines = open(f"{data}/{i + 1}.txt", encoding="utf-8").read().split("\n")
+    arts.append({"title": lines[0], "source": src, "date": f"2015-07-2{i + 1} 09:00",
+                 "url": f"https://example.org/{i}", "content": "\n".join(lines[1:])})
+for k, src in enumerate(["okaz", "alriyadh", "aleqtisadiya"]):
+    arts.append(dict(arts[0], source=src, url=f"https://example.org/copy{k}",
+                     date=f"2015-07-20 0{k}:00"))
+arts.append(dict(arts[1], source="alhayat", url="https://example.org/copy-h",
+                 date="2015-07-22 10:00"))
+with open(out, "w", encoding="utf-8") as f:
+    for a in arts:
+        print(json.dumps(a, ensure_ascii=False), file=f)
+PY
+"$qari" import "$json" >/dev/null
+
+e2e_start 120 30 "$qari"
+e2e_check "the nine stored articles listed" e2e_wait "1/9"
+selected_of() { [[ $(e2e_row -1) == *" $1/$2" ]]; }
+selected() { selected_of "$1" 9; }
+
+
+# f on a paper's article: the filter named by the paper, the article still selected; Esc
+# brings every article back with it selected (they went to row 1)
+e2e_keys j j j j j
+e2e_check "the sixth row selected" e2e_until 10 selected 6
+e2e_keys f
+# aawsat, الشرق الأوسط as the terminal shows it
+e2e_check "f: the filter named by the paper, not its slug" \
+	e2e_wait "filter: source: ﻂﺳﻭﻷﺍ ﻕﺮﺸﻟﺍ  (1 of 9; Esc clears)"
+e2e_keys Escape
+e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
+e2e_check "Esc: the same article selected" e2e_until 10 selected 6
+# v through the views: the bookmarked one is empty, and back at all articles the same one
+e2e_keys k k k v v
+e2e_check "the bookmarked view, empty" e2e_wait "view: bookmarked (0 of 9)"
+e2e_keys v
+e2e_check "all articles again" e2e_wait "view: all articles (9 of 9)"
+e2e_check "v: the same article selected" e2e_until 10 selected 3
+# a filter typed and given up (Esc in the prompt) leaves the selection where it was, though
+# the filter hid that article
+e2e_keys g j j j /
+e2e_keys -l "الهلال"
+e2e_check "the filter hides the selected article" e2e_wait_gone "ﻲﻠﻴﺼﻔﻟﺍ ﺪﻟﺎﺧ"
+e2e_keys Escape
+e2e_check "every article back" e2e_wait "qari — 9 articles"
+e2e_check "Esc in the prompt: the same article selected" e2e_until 10 selected 4
+# a search accepted keeps the selected article selected when it matches, and Esc in the
+# list brings back the one chosen in it
+e2e_keys k /
+e2e_keys -l "مطار"
+e2e_keys Enter
+e2e_check "the filter accepted" e2e_wait "(8 of 9; Esc clears)"
+e2e_check "the search: the same article selected" e2e_until 10 selected_of 2 8
+e2e_keys j
+e2e_check "j: the next match" e2e_until 10 selected_of 3 8
+e2e_keys Escape
+e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
+e2e_check "the article chosen in the search selected" e2e_until 10 selected 4
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+
+e2e_finish
