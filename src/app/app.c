@@ -56,8 +56,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 	if (top == APP_SAVED_TOP)
 		reader_pane_set_top(&app->reader, app_state_top(app, idx));
 	app_state_opened(app, idx);
-	if (app->list_data.src == NULL) /* the store's list: the selection is where it opened */
-		list_pane_select(&app->list, idx);
+	app_list_select_article(app, idx);
 	if (record)
 		history_visit(&app->history, idx, app->reader_data.top);
 	app_search_free_hits(app);

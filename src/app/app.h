@@ -254,6 +254,7 @@ size_t app_list_selected(struct app *app);
  * list does not show it (the selection stays). */
 size_t app_list_mark(struct app *app);
 bool app_list_reselect(struct app *app, size_t mark);
+void app_list_select_article(struct app *app, size_t idx); /* corpus article idx, if listed */
 /* The list on the store narrowed to a search (false: text is none), or to nothing. */
 bool app_store_search(struct app *app, const char *label, const char *text);
 void app_store_unfilter(struct app *app);

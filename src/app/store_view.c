@@ -271,6 +271,19 @@ size_t app_list_mark(struct app *app)
 	return r ? (size_t)r->key.row : APP_NONE;
 }
 
+/* The row read that holds article mark selected; false when none does. */
+static bool store_view_select_read(struct app *app, size_t mark)
+{
+	const struct store_window *w = app->sv.win;
+
+	for (size_t i = w->base; i < w->base + w->page.n; i++)
+		if (w->page.v[i - w->base].key.row == (int64_t)mark)
+			return list_pane_select(&app->list, i);
+	return false;
+}
+
+/* On the store: among the rows read, else where the index places it; a search's rows only
+ * among those read (its place would count the matches before it, too dear for a key). */
 bool app_list_reselect(struct app *app, size_t mark)
 {
 	const struct store_list_row *r;
@@ -279,11 +292,23 @@ bool app_list_reselect(struct app *app, size_t mark)
 
 	if (app->sv.win == NULL)
 		return list_pane_select(&app->list, mark);
-	if (mark == APP_NONE || !store_list_key_of(app->sv.store, (int64_t)mark, &key))
+	if (mark == APP_NONE)
+		return false;
+	if (store_view_select_read(app, mark))
+		return true;
+	if (app->sv.win->f.query || !store_list_key_of(app->sv.store, (int64_t)mark, &key))
 		return false;
 	at = store_window_seek(app->sv.win, &key);
 	r = store_window_row(app->sv.win, at);
 	return r && r->key.row == (int64_t)mark && list_pane_select(&app->list, at);
+}
+
+void app_list_select_article(struct app *app, size_t idx)
+{
+	if (app->sv.win == NULL)
+		list_pane_select(&app->list, idx);
+	else if (idx < app->sv.nrows)
+		app_list_reselect(app, (size_t)app->sv.rowids[idx]);
 }
 
 bool app_store_entities(struct app *app, size_t slot, struct article_entities *out)
@@ -341,26 +366,14 @@ static size_t store_view_mark_read(const struct app *app)
 }
 
 /* The staged search read: the list shows it, the article selected before selected again
- * when the rows read of its top hold it (finding it further down would count the search's
- * rows before it, too dear for a key typed). */
+ * when the rows read of its top hold it. */
 static void store_view_staged_shown(struct app *app, size_t mark)
 {
-	struct list_pane *l = &app->list_data;
-	size_t offset = l->sel >= l->top ? l->sel - l->top : 0;
-	const struct store_list_row *r;
-
 	free(app->filter.text);
 	app->filter.text = app->sv.staged;
 	app->sv.staged = NULL;
 	app->filter.query = true;
-	store_view_changed(app);
-	for (size_t i = 0; mark != APP_NONE && (r = store_window_row_read(app->sv.win, i)); i++)
-		if (r->key.row == (int64_t)mark) {
-			l->sel = i;
-			l->top = i >= offset ? i - offset : 0;
-			list_pane_select(&app->list, i); /* the view clamped to the list */
-			return;
-		}
+	store_view_changed_keep(app, mark);
 }
 
 /* A search typed in the prompt is staged: the key shows the prompt at once, and its first

@@ -73,6 +73,20 @@ e2e_check "j: the next match" e2e_until 10 selected_of 3 8
 e2e_keys Escape
 e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 e2e_check "the article chosen in the search selected" e2e_until 10 selected 4
+
+# ] and [ walk the open article's related stories, and the list's selection follows the
+# article open, as C-o and L do through the history
+e2e_keys g j j j j j Enter
+e2e_check "the first report open" e2e_wait "6/9  line 1/"
+e2e_keys ]
+e2e_check "]: its first related story" e2e_wait "related story 1 of 3"
+e2e_check "]: the list's selection on it" e2e_wait "5/9  line 1/"
+e2e_keys ]
+e2e_check "]: the second, selected" e2e_wait "2/9  line 1/"
+e2e_keys C-o
+e2e_check "C-o: back to the first, selected" e2e_wait "5/9  line 1/"
+e2e_keys L
+e2e_check "L: the second again, selected" e2e_wait "2/9  line 1/"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 
