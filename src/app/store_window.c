@@ -265,7 +265,8 @@ void store_window_set_screen(struct store_window *w, size_t rows)
 void store_window_set_counter(struct store_window *w, struct store_counter *c)
 {
 	w->counter = c;
-	store_window_reset(w);
+	if (w->f.query) /* its count is the counter's now; the rows of any other list stay */
+		store_window_reset(w);
 }
 
 /* Counted here and now (the count being made on the thread, if any, is not waited for). */
