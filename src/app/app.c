@@ -223,13 +223,21 @@ static int app_count_summary(char *out, size_t n, size_t count, size_t unread)
 			count == 1 ? "" : "s", app_thousands(unread, u));
 }
 
-/* The store's list: its figures from the database. */
+/* The store's list: its figures from the database, the articles whatever the view's. */
 static void app_store_summary(struct app *app, char *out, size_t n)
 {
-	int k = app_count_summary(out, n, store_window_count(app->sv.win),
-				  store_window_unread(app->sv.win));
-	if (app->views.view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
-		k += snprintf(out + k, n - (size_t)k, " — view: %s", app_view_name(app));
+	struct store_window *w = app->sv.win;
+	char num[32];
+	bool all = app->views.view == APP_VIEW_ALL;
+	size_t unread = 0, count;
+	int k;
+
+	count = all ? store_window_count(w) : store_window_count_any_marks(w, &unread);
+	k = app_count_summary(out, n, count, all ? store_window_unread(w) : unread);
+
+	if (!all && k > 0 && (size_t)k < n)
+		k += snprintf(out + k, n - (size_t)k, " — view: %s (%s)", app_view_name(app),
+			      app_thousands(store_window_count(w), num));
 	if (k > 0 && (size_t)k < n)
 		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
 }

@@ -254,6 +254,7 @@ void store_window_reset(struct store_window *w)
 	w->base = 0;
 	w->counted = false;
 	w->counting = false;
+	w->any.on = false;
 	w->gen++; /* a count asked for before is of another filter */
 }
 
@@ -710,6 +711,7 @@ size_t store_window_newer(struct store_window *w)
 	bool counted = w->counted;
 
 	w->past.on = false; /* rows joined above: indices moved */
+	w->any.on = false;
 	window_count_now(w);
 	if (w->page.n && w->base == 0) {
 		got = window_prepend(w, STORE_WINDOW_KEEP);
@@ -730,6 +732,7 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 	bool kept = false;
 
 	w->past.on = false; /* the nearest unread row may be another now */
+	w->any.on = false;
 	for (size_t i = 0; i < w->page.n; i++) {
 		struct store_list_row *r = &w->page.v[i];
 		if (strcmp(r->id, id) != 0)
@@ -792,12 +795,18 @@ void store_window_marks(struct store_window *w, enum store_list_marks marks)
 	store_window_reset(w);
 }
 
-size_t store_window_count_any_marks(struct store_window *w)
+size_t store_window_count_any_marks(struct store_window *w, size_t *unread)
 {
 	struct store_list_filter f = w->f;
 
-	f.marks = STORE_LIST_ANY_MARK;
-	return store_list_count(w->store, &f, NULL);
+	if (!w->any.on) {
+		f.marks = STORE_LIST_ANY_MARK;
+		w->any.count = store_list_count(w->store, &f, &w->any.unread);
+		w->any.on = true;
+	}
+	if (unread)
+		*unread = w->any.unread;
+	return w->any.count;
 }
 
 bool store_window_stage_search(struct store_window *w, const char *text)

@@ -66,6 +66,12 @@ struct store_window {
 		unsigned long gen;
 	} past;
 	struct store_window_stage stage;
+	/* the list whatever the marks (v's view aside), counted when asked, again once the
+	 * filter, the marks or the rows changed */
+	struct store_window_any {
+		bool on;
+		size_t count, unread;
+	} any;
 };
 
 void store_window_init(struct store_window *w, struct store *s);
@@ -124,8 +130,9 @@ bool store_window_search(struct store_window *w, const char *text);
 void store_window_feed(struct store_window *w, int64_t feed, const char *source);
 void store_window_feeds(struct store_window *w, const int64_t *feeds, size_t n);
 void store_window_marks(struct store_window *w, enum store_list_marks marks);
-/* The rows of the list whatever their marks (v: "unread (3 of 9)"). */
-size_t store_window_count_any_marks(struct store_window *w);
+/* The rows of the list whatever their marks (v: "unread (3 of 9)"); unread (may be NULL):
+ * how many of them are not read. */
+size_t store_window_count_any_marks(struct store_window *w, size_t *unread);
 /* Everything again, the marks condition kept. */
 void store_window_clear(struct store_window *w);
 

@@ -92,7 +92,7 @@ void app_view_cycle(struct app *app)
 	app_focus(app, &app->list);
 	app_message(app, "view: %s (%s of %s)", app_view_name(app),
 		    app_thousands(list_pane_count(&app->list_data), num),
-		    app_thousands(app->sv.win ? store_window_count_any_marks(app->sv.win)
+		    app_thousands(app->sv.win ? store_window_count_any_marks(app->sv.win, NULL)
 					      : app->views.nbase, all));
 }
 

@@ -53,6 +53,14 @@ e2e_check "the bookmarked view, empty" e2e_wait "view: bookmarked (0 of 9)"
 e2e_keys v
 e2e_check "all articles again" e2e_wait "view: all articles (9 of 9)"
 e2e_check "v: the same article selected" e2e_until 10 selected 3
+# the summary in a view: every article and every unread one, the view's rows beside
+e2e_keys g m v
+e2e_check "v: the unread view of the eight" e2e_wait "view: unread (8 of 9)"
+e2e_keys j k
+e2e_check "the summary counts every article" \
+	e2e_wait "qari — 9 articles, 8 unread — view: unread (8) — ? help"
+e2e_keys v v
+e2e_check "all articles again" e2e_wait "view: all articles (9 of 9)"
 # a search accepted (the session's first) keeps the selected article selected when it
 # matches, and Esc in the list brings back the one chosen in it
 e2e_keys g j j /
