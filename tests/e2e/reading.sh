@@ -16,23 +16,7 @@ data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
 json="$E2E_TMP/copies.json"
 # the five reports of related-story, a day apart, three copies of the first under other URLs
 # and one of the second
-python3 - "$data" "$json" <<'PY'
-import json, sys
-data, out = sys.argv[1], sys.argv[2]
-arts = []
-for i, src in enumerate(["aawsat", "alweeam", "alwatan", "alyaum", "sabq"]):
-    lines = open(f"{data}/{i + 1}.txt", encoding="utf-8").read().split("\n")
-    arts.append({"title": lines[0], "source": src, "date": f"2015-07-2{i + 1} 09:00",
-                 "url": f"https://example.org/{i}", "content": "\n".join(lines[1:])})
-for k, src in enumerate(["okaz", "alriyadh", "aleqtisadiya"]):
-    copy = dict(arts[0], source=src, url=f"https://example.org/copy{k}",
-                date=f"2015-07-20 0{k}:00")
-    arts.append(copy)
-# the second report in a second paper: its entry says "2 sources"
-arts.append(dict(arts[1], source="alhayat", url="https://example.org/copy-h",
-                 date="2015-07-22 10:00"))
-json.dump(arts, open(out, "w", encoding="utf-8"), ensure_ascii=False)
-PY
+python3 "$(dirname "$0")/copies.py" "$data" "$json"
 
 e2e_start 120 30 "$qari" "$json"
 e2e_check "the nine articles listed" e2e_wait "1/9"

@@ -8,33 +8,16 @@ source "$(dirname "$0")/lib.sh"
 qari=$1
 
 data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
-json="$E2E_TMP/copies.jsonl"
+json="$E2E_TMP/copies.json"
 # reading.sh's nine articles: the five reports a day apart, three copies of the first and
 # one of the second in other papers
-python3 - "$data" "$json" <<'PY'
-import json, sys
-data, out = sys.argv[1], sys.argv[2]
-arts = []
-for i, src in enumerate(["aawsat", "alweeam", "alwatan", "alyaum", "sabq"]):
-    lines = open(f"{data}/{i + 1}.txt", encoding="utf-8").read().split("\n")
-    arts.append({"title": lines[0], "source": src, "date": f"2015-07-2{i + 1} 09:00",
-                 "url": f"https://example.org/{i}", "content": "\n".join(lines[1:])})
-for k, src in enumerate(["okaz", "alriyadh", "aleqtisadiya"]):
-    arts.append(dict(arts[0], source=src, url=f"https://example.org/copy{k}",
-                     date=f"2015-07-20 0{k}:00"))
-arts.append(dict(arts[1], source="alhayat", url="https://example.org/copy-h",
-                 date="2015-07-22 10:00"))
-with open(out, "w", encoding="utf-8") as f:
-    for a in arts:
-        print(json.dumps(a, ensure_ascii=False), file=f)
-PY
+python3 "$(dirname "$0")/copies.py" "$data" "$json"
 "$qari" import "$json" >/dev/null
 
 e2e_start 120 30 "$qari"
 e2e_check "the nine stored articles listed" e2e_wait "1/9"
 selected_of() { [[ $(e2e_row -1) == *" $1/$2" ]]; }
 selected() { selected_of "$1" 9; }
-
 
 # f on a paper's article: the filter named by the paper, the article still selected; Esc
 # brings every article back with it selected (they went to row 1)
