@@ -234,7 +234,6 @@ static void app_store_summary(struct app *app, char *out, size_t n)
 
 	count = all ? store_window_count(w) : store_window_count_any_marks(w, &unread);
 	k = app_count_summary(out, n, count, all ? store_window_unread(w) : unread);
-
 	if (!all && k > 0 && (size_t)k < n)
 		k += snprintf(out + k, n - (size_t)k, " — view: %s (%s)", app_view_name(app),
 			      app_thousands(store_window_count(w), num));
