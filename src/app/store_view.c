@@ -708,16 +708,32 @@ void app_store_view_set(struct app *app)
 	store_view_changed(app);
 }
 
+/* The row f narrows by: the list's selected one, in the reader the open article's (the list
+ * may not show it: then read into page); NULL: none. */
+static const struct store_list_row *store_view_source_row(struct app *app,
+							  struct store_list_page *page)
+{
+	const struct store_list_row *r = store_window_row(app->sv.win, app->list_data.sel);
+	int64_t row;
+
+	if (app->focus == &app->list || app->open >= app->sv.nrows)
+		return r;
+	row = app->sv.rowids[app->open];
+	return r && r->key.row == row ? r : store_window_read_row(app->sv.store, row, page);
+}
+
 /* f: the list narrowed to the selected (or open) article's feed, or its source when it was
  * imported from files. */
 void app_store_source(struct app *app)
 {
-	const struct store_list_row *r = store_window_row(app->sv.win, app->list_data.sel);
+	struct store_list_page page = {0};
+	const struct store_list_row *r = store_view_source_row(app, &page);
 	size_t mark = r ? (size_t)r->key.row : APP_NONE;
 	char *label;
 
 	if (r == NULL || (r->feed == 0 && r->source == NULL)) {
 		app_message(app, "this article names no source");
+		store_list_page_free(&page);
 		return;
 	}
 	label = xasprintf("source: %s", r->source ? store_view_source_name(app, r) : "its feed");
@@ -730,6 +746,7 @@ void app_store_source(struct app *app)
 	app->filter.query = false;
 	store_view_changed_keep(app, mark);
 	app_focus(app, &app->list);
+	store_list_page_free(&page);
 }
 
 /* Articles stored since the list was read join at its top; the selection stays on its

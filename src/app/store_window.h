@@ -119,6 +119,10 @@ size_t store_window_next_unread(struct store_window *w, size_t i, bool forward);
 int64_t store_window_unread_past(struct store_window *w, size_t i, bool forward);
 /* The rows around the one at key read (a page a side): returns its index in the list. */
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key);
+/* The stored article `row` as the list shows it, whatever the window's filter, read into
+ * page (cleared first); NULL: no such article. */
+const struct store_list_row *store_window_read_row(struct store *s, int64_t row,
+						   struct store_list_page *page);
 /* Rows stored since the window was read that join above its first: returns how many rows
  * now come before what was row 0 (the caller shifts its selection by as many). */
 size_t store_window_newer(struct store_window *w);

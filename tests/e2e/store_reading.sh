@@ -65,6 +65,18 @@ e2e_keys Escape
 e2e_check "every article back" e2e_wait "qari — 9 articles"
 e2e_check "Esc in the prompt: the same article selected" e2e_until 10 selected 4
 
+# f in the reader narrows by the open article's paper though the list, narrowed to another
+# paper, does not show it (it narrowed by the list's selection)
+e2e_keys g j j j j j f Enter
+e2e_check "the first report open from its paper's filter" e2e_wait "1/1  line 1/"
+e2e_keys ]
+e2e_check "]: a related story of another paper" e2e_wait "related story 1 of 3"
+e2e_keys f
+# الوئام as the terminal shows it
+e2e_check "f: the open article's paper" e2e_wait "filter: source: ﻡﺎﺋﻮﻟﺍ  (1 of 9; Esc clears)"
+e2e_keys Escape
+e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
+
 # ] and [ walk the open article's related stories, and the list's selection follows the
 # article open, as C-o and L do through the history
 e2e_keys g j j j j j Enter
