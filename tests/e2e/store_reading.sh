@@ -81,6 +81,17 @@ e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 # article open, as C-o and L do through the history
 e2e_keys g j j j j j Enter
 e2e_check "the first report open" e2e_wait "6/9  line 1/"
+# its own copies named by their papers, the first published first, as in memory (it said
+# "also stored 3 more times")
+sidebar_rows() { e2e_screen | sed -n 's/.*│//p'; }
+also_in() {
+	local rows
+	rows=$(sidebar_rows | sed -n '/also in:/,/Related/p')
+	# عكاظ، الرياض، الاقتصادية as the terminal shows them
+	grep -q "^ also in: ﻅﺎﻜﻋ، " <<<"$rows" && grep -q "ﺽﺎﻳﺮﻟﺍ" <<<"$rows" &&
+		grep -q "ﺔﻳﺩﺎﺼﺘﻗﻻﺍ" <<<"$rows"
+}
+e2e_check "also in: the copies' papers by name" e2e_until 10 also_in
 e2e_keys ]
 e2e_check "]: its first related story" e2e_wait "related story 1 of 3"
 e2e_check "]: the list's selection on it" e2e_wait "5/9  line 1/"
