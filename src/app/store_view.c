@@ -271,11 +271,14 @@ size_t app_list_mark(struct app *app)
 	return r ? (size_t)r->key.row : APP_NONE;
 }
 
-/* The row read that holds article mark selected; false when none does. */
+/* The row read that holds article mark selected; false when none does. A list read afresh
+ * (a view, a filter) has its top read first, where a search's article is looked for too. */
 static bool store_view_select_read(struct app *app, size_t mark)
 {
 	const struct store_window *w = app->sv.win;
 
+	if (w->page.n == 0)
+		store_window_row(app->sv.win, 0);
 	for (size_t i = w->base; i < w->base + w->page.n; i++)
 		if (w->page.v[i - w->base].key.row == (int64_t)mark)
 			return list_pane_select(&app->list, i);

@@ -53,6 +53,13 @@ e2e_check "the filter accepted" e2e_wait "(8 of 9; Esc clears)"
 e2e_check "the search: the same article selected" e2e_until 10 selected_of 2 8
 e2e_keys j
 e2e_check "j: the next match" e2e_until 10 selected_of 3 8
+# v through the views of the search, one of them empty: back at all articles the same one
+# (it went to row 1: a search's article is looked for among the rows read, none yet)
+e2e_keys v v
+e2e_check "the search's bookmarked view, empty" e2e_wait "view: bookmarked (0 of 8)"
+e2e_keys v
+e2e_check "the search's articles again" e2e_wait "view: all articles (8 of 8)"
+e2e_check "v: the same match selected" e2e_until 10 selected_of 3 8
 e2e_keys Escape
 e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 e2e_check "the article chosen in the search selected" e2e_until 10 selected 4
