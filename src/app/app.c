@@ -241,15 +241,20 @@ static void app_store_summary(struct app *app, char *out, size_t n)
 		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
 }
 
-/* "filter: Q  (N of TOTAL; Esc clears)", while the count comes "N+ matches, counting…". */
+/* "filter: Q  (N of TOTAL; Esc clears)", N the filter's articles whatever the view's (as in
+ * memory), while the count comes "N+ matches, counting…". */
 static void app_store_filter_status(struct app *app, char *out, size_t n)
 {
+	struct store_window *w = app->sv.win;
 	char num[32], all[32];
 	size_t seen;
 
-	if (!store_window_counting(app->sv.win, &seen))
+	if (!store_window_counting(w, &seen))
 		snprintf(out, n, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
-			 app_thousands(store_window_count(app->sv.win), num),
+			 app_thousands(app->views.view == APP_VIEW_ALL
+					       ? store_window_count(w)
+					       : store_window_count_any_marks(w, NULL),
+				       num),
 			 app_thousands(app_store_total(app), all));
 	else if (seen)
 		snprintf(out, n, "filter: %s  (%s+ matches, counting…; Esc clears)",

@@ -60,6 +60,16 @@ e2e_check "the search's bookmarked view, empty" e2e_wait "view: bookmarked (0 of
 e2e_keys v
 e2e_check "the search's articles again" e2e_wait "view: all articles (8 of 8)"
 e2e_check "v: the same match selected" e2e_until 10 selected_of 3 8
+# in a view the filter's count is its articles whatever the view's, as in memory (it said 7)
+e2e_keys m v
+e2e_check "the search's unread view" e2e_wait "view: unread (7 of 8)"
+e2e_keys j
+e2e_check "the filter counts its 8 articles" e2e_wait "(8 of 9; Esc clears)"
+e2e_keys v v
+e2e_check "the search's articles again" e2e_wait "view: all articles (8 of 8)"
+e2e_check "v: the match selected in the view selected" e2e_until 10 selected_of 2 8
+e2e_keys j
+e2e_check "j: the third match" e2e_until 10 selected_of 3 8
 e2e_keys Escape
 e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 e2e_check "the article chosen in the search selected" e2e_until 10 selected 4
