@@ -5,14 +5,12 @@
 # cleared, and through v's views; the list and f's label name a paper by its name, not its
 # slug.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/copies.sh"
 qari=$1
 
-data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
-json="$E2E_TMP/copies.json"
-# reading.sh's nine articles: the five reports a day apart, three copies of the first and
-# one of the second in other papers
-python3 "$(dirname "$0")/copies.py" "$data" "$json"
-"$qari" import "$json" >/dev/null
+# reading.sh's nine articles
+copies_write
+"$qari" import "$copies_json" >/dev/null
 
 e2e_start 120 30 "$qari"
 e2e_check "the nine stored articles listed" e2e_wait "1/9"
@@ -98,17 +96,8 @@ e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 # article open, as C-o and L do through the history
 e2e_keys g j j j j j Enter
 e2e_check "the first report open" e2e_wait "6/9  line 1/"
-# its own copies named by their papers, the first published first, as in memory (it said
-# "also stored 3 more times")
-sidebar_rows() { e2e_screen | sed -n 's/.*│//p'; }
-also_in() {
-	local rows
-	rows=$(sidebar_rows | sed -n '/also in:/,/Related/p')
-	# عكاظ، الرياض، الاقتصادية as the terminal shows them
-	grep -q "^ also in: ﻅﺎﻜﻋ، " <<<"$rows" && grep -q "ﺽﺎﻳﺮﻟﺍ" <<<"$rows" &&
-		grep -q "ﺔﻳﺩﺎﺼﺘﻗﻻﺍ" <<<"$rows"
-}
-e2e_check "also in: the copies' papers by name" e2e_until 10 also_in
+# its own copies named by their papers, as in memory (it said "also stored 3 more times")
+e2e_check "also in: the copies' papers by name" e2e_until 10 copies_also_in
 e2e_keys ]
 e2e_check "]: its first related story" e2e_wait "related story 1 of 3"
 e2e_check "]: the list's selection on it" e2e_wait "5/9  line 1/"
