@@ -274,6 +274,9 @@ bool app_store_entities(struct app *app, size_t slot, struct article_entities *o
 /* The related stories stored for the article in slot (found at ingest), at most max; false:
  * none computed for it (a store migrated and not yet rebuilt by qari import). */
 bool app_store_related(struct app *app, size_t slot, size_t max, struct store_related_list *out);
+/* The sources a stored related story stands for (rel_link_sources): its own and its
+ * copies', each read from the store. */
+size_t app_store_link_sources(struct app *app, const struct store_related_link *l);
 /* The article stored in row, in a slot (read when it is not); APP_NONE: not stored. */
 size_t app_store_open_row(struct app *app, int64_t row);
 void app_store_close(struct app *app);

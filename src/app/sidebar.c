@@ -257,15 +257,16 @@ static void sidebar_add_related(struct app *app, const struct related_link *l)
 	free(why);
 }
 
-/* A stored related story's source and date, shown as an article's (the list's names of
- * sources, its date labels). */
+/* A stored related story's source, date and sources, shown as an article's (the list's
+ * names of sources, its date labels). */
 static void sidebar_add_stored_where(struct app *app, const struct store_related_link *l)
 {
 	struct article a = {.source = l->source, .date = l->date, .date_key = l->date_key};
 	char date[LISTING_DATE_MAX];
 
 	listing_date_label(&a, time(NULL), true, date);
-	sidebar_add_where(app, listing_source_name(&app->views.sources, &a), date, 0);
+	sidebar_add_where(app, listing_source_name(&app->views.sources, &a), date,
+			  app_store_link_sources(app, l));
 }
 
 /* On the store: the open article's related stories as the store keeps them (found at ingest);
@@ -291,11 +292,6 @@ static void sidebar_add_stored_related(struct app *app)
 		const char *t = l->v[i].title;
 		sidebar_add_title(app, t, article_view_para_dir(t, strlen(t), here), i);
 		sidebar_add_stored_where(app, &l->v[i]);
-		if (l->v[i].ncopies > 0) { /* copies under other URLs, not told apart by source */
-			char *copies = xasprintf("\u2066%zu copies\u2069", l->v[i].ncopies + 1);
-			sidebar_pane_add_detail(s, copies);
-			free(copies);
-		}
 		sidebar_add_why(s, l->v[i].why);
 	}
 }

@@ -23,3 +23,6 @@ copies_also_in() {
 		grep -q "ﺔﻳﺩﺎﺼﺘﻗﻻﺍ" <<<"$rows" &&
 		! grep -q "okaz\|alriyadh\|aleqtisadiya\|…" <<<"$rows"
 }
+
+# the second report's entry (it and its copy in another paper): "2 sources" whole on a row
+copies_two_sources() { sidebar_rows | grep -q "^ 2.sources$"; }

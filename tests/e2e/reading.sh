@@ -107,8 +107,7 @@ e2e_check "r: a story selected, the person's mentions no longer lit" e2e_wait_go
 e2e_check "also in: the papers by name, whole, the first published first" \
 	e2e_until 10 copies_also_in
 # a story's paper, day and count of papers whole, over two rows if need be
-sources_whole() { sidebar_rows | grep -q "^ 2.sources$"; }
-e2e_check "the story's \"2 sources\" not cut" e2e_until 10 sources_whole
+e2e_check "the story's \"2 sources\" not cut" e2e_until 10 copies_two_sources
 # ] from a story nothing is related to says so (it said "no more related stories")
 e2e_keys q q g Enter
 e2e_check "the football story open" e2e_wait "1/9  line 1/"

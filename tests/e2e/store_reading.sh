@@ -98,6 +98,8 @@ e2e_keys g j j j j j Enter
 e2e_check "the first report open" e2e_wait "6/9  line 1/"
 # its own copies named by their papers, as in memory (it said "also stored 3 more times")
 e2e_check "also in: the copies' papers by name" e2e_until 10 copies_also_in
+# a story and its copy counted by their papers, as in memory (it said "2 copies")
+e2e_check "the story's \"2 sources\"" e2e_until 10 copies_two_sources
 e2e_keys ]
 e2e_check "]: its first related story" e2e_wait "related story 1 of 3"
 e2e_check "]: the list's selection on it" e2e_wait "5/9  line 1/"
