@@ -565,33 +565,17 @@ void store_window_reach(struct store_window *w, size_t i)
 			break;
 }
 
-/* Up to `side` rows of f newer than key, then key's own and up to `side` older, appended to p;
- * returns how many newer ones came (the index of key's row in what was appended). */
-static size_t list_read_around(struct store *s, const struct store_list_filter *f,
-			       const struct store_list_key *key, size_t side,
-			       struct store_list_page *p)
-{
-	size_t start = p->n, before = store_list_before(s, f, key, side, p);
-	struct store_list_key newest;
-
-	/* the row itself and those after it: after the last newer one, else from the top */
-	if (before)
-		newest = p->v[start + before - 1].key; /* a copy: p may move as it grows */
-	store_list_after(s, f, before ? &newest : NULL, side + 1, p);
-	return before;
-}
-
 const struct store_list_row *store_window_read_row(struct store *s, int64_t row,
 						   struct store_list_page *page)
 {
 	struct store_list_key key;
-	size_t at;
 
 	store_list_page_clear(page);
 	if (!store_list_key_of(s, row, &key))
 		return NULL;
-	at = list_read_around(s, &STORE_LIST_ALL, &key, 1, page);
-	return page->n > at && page->v[at].key.row == row ? &page->v[at] : NULL;
+	key.row++; /* the row itself is the first after the key just above it */
+	store_list_after(s, &STORE_LIST_ALL, &key, 1, page);
+	return page->n == 1 && page->v[0].key.row == row ? &page->v[0] : NULL;
 }
 
 /* The rows around the one at key read afresh, its index in the list at: half a page a side,
@@ -599,10 +583,15 @@ const struct store_list_row *store_window_read_row(struct store *s, int64_t row,
 static void window_seat(struct store_window *w, const struct store_list_key *key, size_t at)
 {
 	struct store_list_page *p = &w->page;
-	size_t before;
+	size_t side = STORE_WINDOW_PAGE / 2, before;
 
 	store_list_page_clear(p);
-	before = list_read_around(w->store, &w->f, key, STORE_WINDOW_PAGE / 2, p);
+	before = store_list_before(w->store, &w->f, key, side, p);
+	/* the row itself and those after it: after the last newer one, else from the top */
+	if (before)
+		store_list_after(w->store, &w->f, &p->v[before - 1].key, side + 1, p);
+	else
+		store_list_after(w->store, &w->f, NULL, side + 1, p);
 	w->reads += 2;
 	w->base = at >= before ? at - before : 0;
 	window_saw(w);
