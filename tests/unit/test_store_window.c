@@ -322,6 +322,27 @@ static void test_next_unread(struct store *s)
 }
 
 /* A tag's feeds, one feed, a search, and everything again. */
+/* One article read by its row whatever a window shows: its own, with its feed; none for a
+ * row not stored. */
+static void test_read_row(struct store *s, int64_t feed)
+{
+	struct store_list_page page = {0};
+	const struct store_list_row *r;
+	char id[ARTICLE_ID_LEN + 1];
+	int64_t row;
+
+	article_make_id("http://x/5001", id);
+	row = store_row_of(s, id);
+	REQUIRE(row > 0);
+	r = store_window_read_row(s, row, &page);
+	CHECK(r != NULL && r->key.row == row && r->feed == feed);
+	CHECK(r != NULL && strcmp(r->title, "story 5001") == 0);
+	r = store_window_read_row(s, row - 1, &page); /* the page read again, one row */
+	CHECK(r != NULL && r->key.row == row - 1 && page.n == 1);
+	CHECK(store_window_read_row(s, 0, &page) == NULL && page.n == 0);
+	store_list_page_free(&page);
+}
+
 static void test_filters(struct store *s)
 {
 	struct store_window w;
@@ -348,6 +369,7 @@ static void test_filters(struct store *s)
 	store_window_clear(&w);
 	CHECK(store_window_count(&w) > 6);
 	store_window_free(&w);
+	test_read_row(s, a.id);
 	store_feed_free(&a);
 	store_feed_free(&b);
 }
