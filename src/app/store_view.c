@@ -747,13 +747,14 @@ static const struct store_list_row *store_view_source_row(struct app *app,
 }
 
 /* f: the list narrowed to the selected (or open) article's feed, or its source when it was
- * imported from files. */
+ * imported from files, in place of the search or tag shown, as in memory. */
 void app_store_source(struct app *app)
 {
 	struct store_list_page page = {0};
 	const struct store_list_row *r = store_view_source_row(app, &page);
 	size_t mark = r ? (size_t)r->key.row : APP_NONE;
-	char *label;
+	int64_t feed;
+	char *label, *source;
 
 	if (r == NULL || (r->feed == 0 && r->source == NULL)) {
 		app_message(app, "this article names no source");
@@ -761,10 +762,12 @@ void app_store_source(struct app *app)
 		return;
 	}
 	label = xasprintf("source: %s", r->source ? store_view_source_name(app, r) : "its feed");
-	if (r->feed)
-		store_window_feed(app->sv.win, r->feed, NULL);
-	else
-		store_window_feed(app->sv.win, 0, r->source);
+	feed = r->feed; /* r is the window's row, gone once the search is */
+	source = feed ? NULL : xstrdup(r->source);
+	app_store_unstage(app, NULL);
+	store_window_clear(app->sv.win);
+	store_window_feed(app->sv.win, feed, source);
+	free(source);
 	free(app->filter.text);
 	app->filter.text = label;
 	app->filter.query = false;

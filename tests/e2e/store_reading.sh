@@ -112,4 +112,29 @@ e2e_check "L: the second again, selected" e2e_wait "2/9  line 1/"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 
+# f on a search's article: every article of its paper, the search dropped, as in memory (it
+# narrowed the search to the paper: 1 of 3)
+export XDG_DATA_HOME="$E2E_TMP/data-papers"
+cat >"$E2E_TMP/papers.json" <<'JSON'
+[{"title": "مطار جدة الجديد", "source": "okaz", "date": "2015-07-21 09:00",
+  "url": "https://example.org/p1", "content": "افتتاح مطار جدة."},
+ {"title": "الهلال يفوز", "source": "okaz", "date": "2015-07-20 09:00",
+  "url": "https://example.org/p2", "content": "فاز الهلال أمس."},
+ {"title": "مطار الرياض", "source": "sabq", "date": "2015-07-19 09:00",
+  "url": "https://example.org/p3", "content": "توسعة مطار الرياض."}]
+JSON
+"$qari" import "$E2E_TMP/papers.json" >/dev/null
+e2e_start 120 30 "$qari"
+e2e_check "the three stored articles listed" e2e_wait "1/3"
+e2e_keys /
+e2e_keys -l "مطار"
+e2e_keys Enter
+e2e_check "the search's two articles" e2e_wait "(2 of 3; Esc clears)"
+e2e_keys f
+# عكاظ as the terminal shows it
+e2e_check "f: the paper's two articles" e2e_wait "filter: source: ﻅﺎﻜﻋ  (2 of 3; Esc clears)"
+e2e_check "f: the search's article selected" e2e_until 10 selected_of 1 2
+e2e_keys Q
+e2e_check "clean exit" e2e_exited
+
 e2e_finish
