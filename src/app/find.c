@@ -66,7 +66,10 @@ void app_search_clear(struct app *app)
 
 void app_search_start(struct app *app)
 {
-	const char *last = app->filter.pending.text ? app->filter.pending.text : app->filter.text;
+	/* the search shown, to edit; a source's or an entity's label is no query */
+	const char *last = app->filter.pending.text ? app->filter.pending.text
+			   : app->filter.query	    ? app->filter.text
+						    : NULL;
 
 	app->prompting = true;
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE

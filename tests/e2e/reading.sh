@@ -46,6 +46,13 @@ e2e_check "all articles again" e2e_wait "view: all articles (9 of 9)"
 selected_third() { [[ $(e2e_row -1) == *" 3/9" ]]; }
 e2e_check "v: the same article selected" e2e_until 10 selected_third
 e2e_keys g
+# / after f: the prompt starts empty (it held "source: سبق", the label, as if a query)
+e2e_keys f
+e2e_check "f: the paper's filter" e2e_wait "filter: source: "
+e2e_keys /
+e2e_check "/ after f: an empty prompt" e2e_wait_row -1 "/"
+e2e_keys Escape
+e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 
 # a filter typed and given up (Esc in the prompt) leaves the selection where it was, though
 # the filter hid that article

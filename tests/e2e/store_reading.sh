@@ -134,6 +134,11 @@ e2e_keys f
 # عكاظ as the terminal shows it
 e2e_check "f: the paper's two articles" e2e_wait "filter: source: ﻅﺎﻜﻋ  (2 of 3; Esc clears)"
 e2e_check "f: the search's article selected" e2e_until 10 selected_of 1 2
+# / then: the prompt starts empty (it held "source: عكاظ", the label, as if a query)
+e2e_keys /
+e2e_check "/ after f: an empty prompt" e2e_wait_row -1 "/"
+e2e_keys Escape
+e2e_check "Esc: every article back" e2e_wait "qari — 3 articles"
 e2e_keys Q
 e2e_check "clean exit" e2e_exited
 
