@@ -2,8 +2,10 @@
 # The reader over the store behaves as the reader over files (reading.sh): the same nine
 # articles imported, the same keys, the same answers. The selection comes back to its
 # article when a filter typed is given up (Esc in the prompt), when f's filter or a search is
-# cleared, and through v's views; the list and f's label name a paper by its name, not its
-# slug.
+# cleared, and through v's views (a search's too); the list and f's label name a paper by its
+# name, not its slug; in a view a filter counts its articles whatever the view's; f in the
+# reader narrows by the open article's paper, and on a search's article drops the search;
+# the sidebar names the open article's copies by paper and counts a story's sources.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/copies.sh"
 qari=$1
