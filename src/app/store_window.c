@@ -745,7 +745,7 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 	bool kept = false;
 
 	w->past.on = false; /* the nearest unread row may be another now */
-	w->any.on = false;
+	w->any.unread_on = false;
 	for (size_t i = 0; i < w->page.n; i++) {
 		struct store_list_row *r = &w->page.v[i];
 		if (strcmp(r->id, id) != 0)
@@ -812,10 +812,10 @@ size_t store_window_count_any_marks(struct store_window *w, size_t *unread)
 {
 	struct store_list_filter f = w->f;
 
-	if (!w->any.on) {
+	if (!w->any.on || (unread && !w->any.unread_on)) {
 		f.marks = STORE_LIST_ANY_MARK;
 		w->any.count = store_list_count(w->store, &f, &w->any.unread);
-		w->any.on = true;
+		w->any.on = w->any.unread_on = true;
 	}
 	if (unread)
 		*unread = w->any.unread;

@@ -67,9 +67,10 @@ struct store_window {
 	} past;
 	struct store_window_stage stage;
 	/* the list whatever the marks (v's view aside), counted when asked, again once the
-	 * filter, the marks or the rows changed */
+	 * filter or the rows changed; its unread ones again once the marks changed too (a mark
+	 * leaves the count: a search's is not made again for it) */
 	struct store_window_any {
-		bool on;
+		bool on, unread_on;
 		size_t count, unread;
 	} any;
 };
