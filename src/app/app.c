@@ -56,8 +56,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 	if (top == APP_SAVED_TOP)
 		reader_pane_set_top(&app->reader, app_state_top(app, idx));
 	app_state_opened(app, idx);
-	if (app->list_data.src == NULL) /* the store's list: the selection is where it opened */
-		list_pane_select(&app->list, idx);
+	app_list_select_article(app, idx);
 	if (record)
 		history_visit(&app->history, idx, app->reader_data.top);
 	app_search_free_hits(app);
@@ -224,26 +223,38 @@ static int app_count_summary(char *out, size_t n, size_t count, size_t unread)
 			count == 1 ? "" : "s", app_thousands(unread, u));
 }
 
-/* The store's list: its figures from the database. */
+/* The store's list: its figures from the database, the articles whatever the view's. */
 static void app_store_summary(struct app *app, char *out, size_t n)
 {
-	int k = app_count_summary(out, n, store_window_count(app->sv.win),
-				  store_window_unread(app->sv.win));
-	if (app->views.view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
-		k += snprintf(out + k, n - (size_t)k, " — view: %s", app_view_name(app));
+	struct store_window *w = app->sv.win;
+	char num[32];
+	bool all = app->views.view == APP_VIEW_ALL;
+	size_t unread = 0, count;
+	int k;
+
+	count = all ? store_window_count(w) : store_window_count_any_marks(w, &unread);
+	k = app_count_summary(out, n, count, all ? store_window_unread(w) : unread);
+	if (!all && k > 0 && (size_t)k < n)
+		k += snprintf(out + k, n - (size_t)k, " — view: %s (%s)", app_view_name(app),
+			      app_thousands(store_window_count(w), num));
 	if (k > 0 && (size_t)k < n)
 		snprintf(out + k, n - (size_t)k, " — ? help, / search, v view");
 }
 
-/* "filter: Q  (N of TOTAL; Esc clears)", while the count comes "N+ matches, counting…". */
+/* "filter: Q  (N of TOTAL; Esc clears)", N the filter's articles whatever the view's (as in
+ * memory), while the count comes "N+ matches, counting…". */
 static void app_store_filter_status(struct app *app, char *out, size_t n)
 {
+	struct store_window *w = app->sv.win;
 	char num[32], all[32];
 	size_t seen;
 
-	if (!store_window_counting(app->sv.win, &seen))
+	if (!store_window_counting(w, &seen))
 		snprintf(out, n, "filter: %s  (%s of %s; Esc clears)", app->filter.text,
-			 app_thousands(store_window_count(app->sv.win), num),
+			 app_thousands(app->views.view == APP_VIEW_ALL
+					       ? store_window_count(w)
+					       : store_window_count_any_marks(w, NULL),
+				       num),
 			 app_thousands(app_store_total(app), all));
 	else if (seen)
 		snprintf(out, n, "filter: %s  (%s+ matches, counting…; Esc clears)",

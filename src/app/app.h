@@ -249,6 +249,12 @@ bool app_store_start(struct app *app);        /* open it and show its articles *
 /* The selected row's article, read (into a slot) when it is not in the corpus; APP_NONE:
  * none. Without the store: list_pane_selected. */
 size_t app_list_selected(struct app *app);
+/* The selected article as app_list_reselect finds it again in a list changed since: its
+ * corpus index in memory, its row on the store (APP_NONE: none). Reselect: false when the
+ * list does not show it (the selection stays). */
+size_t app_list_mark(struct app *app);
+bool app_list_reselect(struct app *app, size_t mark);
+void app_list_select_article(struct app *app, size_t idx); /* corpus article idx, if listed */
 /* The list on the store narrowed to a search (false: text is none), or to nothing. */
 bool app_store_search(struct app *app, const char *label, const char *text);
 void app_store_unfilter(struct app *app);
@@ -268,6 +274,9 @@ bool app_store_entities(struct app *app, size_t slot, struct article_entities *o
 /* The related stories stored for the article in slot (found at ingest), at most max; false:
  * none computed for it (a store migrated and not yet rebuilt by qari import). */
 bool app_store_related(struct app *app, size_t slot, size_t max, struct store_related_list *out);
+/* The sources a stored related story stands for (rel_link_sources): its own and its
+ * copies', each read from the store. */
+size_t app_store_link_sources(struct app *app, const struct store_related_link *l);
 /* The article stored in row, in a slot (read when it is not); APP_NONE: not stored. */
 size_t app_store_open_row(struct app *app, int64_t row);
 void app_store_close(struct app *app);

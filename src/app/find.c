@@ -40,8 +40,8 @@ void app_search_free(struct app *app)
  * filter left selected. */
 static void find_reselect(struct app *app)
 {
-	if (app->list_data.src == NULL && app->find_from != APP_NONE)
-		list_pane_select(&app->list, app->find_from);
+	if (app->find_from != APP_NONE)
+		app_list_reselect(app, app->find_from);
 	app->find_from = APP_NONE;
 }
 
@@ -66,14 +66,16 @@ void app_search_clear(struct app *app)
 
 void app_search_start(struct app *app)
 {
-	const char *last = app->filter.pending.text ? app->filter.pending.text : app->filter.text;
+	/* the search shown, to edit; a source's or an entity's label is no query */
+	const char *last = app->filter.pending.text ? app->filter.pending.text
+			   : app->filter.query	    ? app->filter.text
+						    : NULL;
 
 	app->prompting = true;
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
 				     ? APP_SEARCH_ARTICLE : APP_SEARCH_LIST;
 	app->find_top = app->reader_data.top;
-	app->find_from = app->prompt_target == APP_SEARCH_LIST ? list_pane_selected(&app->list_data)
-							       : APP_NONE;
+	app->find_from = app->prompt_target == APP_SEARCH_LIST ? app_list_mark(app) : APP_NONE;
 	prompt_clear(&app->prompt);
 	if (app->prompt_target == APP_SEARCH_LIST && last)
 		prompt_set(&app->prompt, last);

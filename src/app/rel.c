@@ -2,7 +2,10 @@
  * [ take, and what an entry of the sidebar says of its sources. */
 #include "rel.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "qari/xalloc.h"
 
 void rel_walk_start(struct rel_walk *w, size_t anchor, int64_t anchor_row)
 {
@@ -37,19 +40,28 @@ static const struct article *rel_member(const struct corpus *c, const struct rel
 	return c->items[i ? l->copies[i - 1] : l->article];
 }
 
+size_t rel_sources_distinct(const char *const *sources, size_t n)
+{
+	size_t count = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < i && sources[i]; j++)
+			seen |= sources[j] && strcmp(sources[j], sources[i]) == 0;
+		count += !seen;
+	}
+	return count;
+}
+
 size_t rel_link_sources(const struct corpus *c, const struct related_link *l)
 {
-	size_t n = 0;
+	const char **sources = xcalloc(l->ncopies + 1, sizeof *sources);
+	size_t n;
 
-	for (size_t i = 0; i <= l->ncopies; i++) {
-		const char *src = rel_member(c, l, i)->source;
-		bool seen = false;
-		for (size_t j = 0; j < i && src; j++) {
-			const char *o = rel_member(c, l, j)->source;
-			seen |= o && strcmp(o, src) == 0;
-		}
-		n += !seen;
-	}
+	for (size_t i = 0; i <= l->ncopies; i++)
+		sources[i] = rel_member(c, l, i)->source;
+	n = rel_sources_distinct(sources, l->ncopies + 1);
+	free(sources);
 	return n;
 }
 

@@ -45,6 +45,8 @@ long rel_walk_find(const struct related_link *links, size_t n, size_t article);
 
 /* The sources an entry stands for: its article's and its copies', each named once. */
 size_t rel_link_sources(const struct corpus *c, const struct related_link *l);
+/* How many of n sources differ (NULL: an unknown one, counted each time). */
+size_t rel_sources_distinct(const char *const *sources, size_t n);
 
 void rel_free_links(struct rel *r);  /* the related stories, computed or stored */
 void rel_free_early(struct rel *r);  /* the early entities; early_of becomes none */

@@ -78,26 +78,59 @@ static void sidebar_add_detail_rows(struct app *app, const char *text)
 }
 
 /* "also in: عكاظ، سبق": the open article's own copies under other URLs, by the sources'
- * names as the list shows them. */
+ * names as the list shows them (a copy with none by its id), the first published first (the
+ * copies are equally close: no other order is the reader's). Sorts copies. */
+static void sidebar_add_also_in(struct app *app, const struct article **copies, size_t n)
+{
+	struct strbuf sb = {0};
+
+	if (n == 0)
+		return;
+	for (size_t i = 1; i < n; i++) /* stable: copies published at once keep their order */
+		for (size_t j = i; j > 0 && copies[j - 1]->date_key > copies[j]->date_key; j--) {
+			const struct article *t = copies[j];
+			copies[j] = copies[j - 1];
+			copies[j - 1] = t;
+		}
+	strbuf_printf(&sb, "also in: ");
+	for (size_t i = 0; i < n; i++) {
+		const char *name = listing_source_name(&app->views.sources, copies[i]);
+		/* each name isolated: the list reads in the label's direction, and a comma
+		 * between two Arabic names does not end up before the first */
+		strbuf_printf(&sb, "%s\u2068%s\u2069", i ? "، " : "", name ? name : copies[i]->id);
+	}
+	sidebar_add_detail_rows(app, sb.data);
+	strbuf_free(&sb);
+}
+
 static void sidebar_add_copies(struct app *app)
 {
 	uint32_t *own;
 	size_t n = related_copies(&app->index.related, app->open, &own);
-	struct strbuf sb = {0};
+	const struct article **copies = xcalloc(n + 1, sizeof *copies);
 
-	if (n > 0) {
-		strbuf_printf(&sb, "also in: ");
-		for (size_t i = 0; i < n; i++) {
-			const struct article *a = app->corpus.items[own[i]];
-			const char *name = listing_source_name(&app->views.sources, a);
-			/* each name isolated: the list reads in the label's direction, and a
-			 * comma between two Arabic names does not end up before the first */
-			strbuf_printf(&sb, "%s\u2068%s\u2069", i ? "، " : "", name ? name : a->id);
-		}
-		sidebar_add_detail_rows(app, sb.data);
-	}
-	strbuf_free(&sb);
+	for (size_t i = 0; i < n; i++)
+		copies[i] = app->corpus.items[own[i]];
+	sidebar_add_also_in(app, copies, n);
+	free(copies);
 	free(own);
+}
+
+/* The same on the store: the copies it keeps beside the related stories. */
+static void sidebar_add_stored_copies(struct app *app, const struct store_related_list *l)
+{
+	struct article *copies = xcalloc(l->nsame + 1, sizeof *copies);
+	const struct article **refs = xcalloc(l->nsame + 1, sizeof *refs);
+
+	for (size_t i = 0; i < l->nsame; i++) {
+		copies[i].source = l->same[i].source;
+		copies[i].date_key = l->same[i].date_key;
+		snprintf(copies[i].id, sizeof copies[i].id, "%s", l->same[i].id);
+		refs[i] = &copies[i];
+	}
+	sidebar_add_also_in(app, refs, l->nsame);
+	free(refs);
+	free(copies);
 }
 
 static void sidebar_add_entities(struct app *app, const struct article *a,
@@ -224,15 +257,16 @@ static void sidebar_add_related(struct app *app, const struct related_link *l)
 	free(why);
 }
 
-/* A stored related story's source and date, shown as an article's (the list's names of
- * sources, its date labels). */
+/* A stored related story's source, date and sources, shown as an article's (the list's
+ * names of sources, its date labels). */
 static void sidebar_add_stored_where(struct app *app, const struct store_related_link *l)
 {
 	struct article a = {.source = l->source, .date = l->date, .date_key = l->date_key};
 	char date[LISTING_DATE_MAX];
 
 	listing_date_label(&a, time(NULL), true, date);
-	sidebar_add_where(app, listing_source_name(&app->views.sources, &a), date, 0);
+	sidebar_add_where(app, listing_source_name(&app->views.sources, &a), date,
+			  app_store_link_sources(app, l));
 }
 
 /* On the store: the open article's related stories as the store keeps them (found at ingest);
@@ -251,22 +285,13 @@ static void sidebar_add_stored_related(struct app *app)
 	}
 	rel_walk_start(&app->rel.walk, app->open, app->sv.rowids[app->open]);
 	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
-	if (l->nsame > 0) {
-		char *also = xasprintf("also stored %zu more time%s", l->nsame, l->nsame > 1 ? "s" : "");
-		sidebar_add_detail_rows(app, also);
-		free(also);
-	}
+	sidebar_add_stored_copies(app, l);
 	if (l->n == 0)
 		sidebar_pane_add_detail(s, "nothing related");
 	for (size_t i = 0; i < l->n; i++) {
 		const char *t = l->v[i].title;
 		sidebar_add_title(app, t, article_view_para_dir(t, strlen(t), here), i);
 		sidebar_add_stored_where(app, &l->v[i]);
-		if (l->v[i].ncopies > 0) { /* copies under other URLs, not told apart by source */
-			char *copies = xasprintf("\u2066%zu copies\u2069", l->v[i].ncopies + 1);
-			sidebar_pane_add_detail(s, copies);
-			free(copies);
-		}
 		sidebar_add_why(s, l->v[i].why);
 	}
 }

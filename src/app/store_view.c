@@ -24,7 +24,9 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "rel.h"
 #include "qari/feeds.h"
+#include "qari/listing.h"
 #include "qari/ner.h"
 #include "qari/store.h"
 #include "qari/subs.h"
@@ -64,17 +66,29 @@ bool app_store_wanted(const struct app *app)
 }
 
 /* The list pane's rows: the window's. */
-static size_t store_view_count(void *ctx) { return store_window_count(ctx); }
+static size_t store_view_count(void *ctx)
+{
+	return store_window_count(((struct app *)ctx)->sv.win);
+}
+
+/* A row's source as the list in memory names it: the paper's name for its slug. */
+static const char *store_view_source_name(const struct app *app, const struct store_list_row *r)
+{
+	struct article a = {.source = r->source};
+	return listing_source_name(&app->views.sources, &a);
+}
 
 static bool store_view_row(void *ctx, size_t i, struct list_row *out)
 {
-	const struct store_list_row *r = store_window_row(ctx, i);
+	const struct app *app = ctx;
+	const struct store_list_row *r = store_window_row(app->sv.win, i);
 	size_t rtl = 0, ltr = 0;
 
 	if (r == NULL)
 		return false;
 	text_count_strong(r->title, strlen(r->title), &rtl, &ltr);
-	*out = (struct list_row){.title = r->title, .source = r->source, .date = r->date,
+	*out = (struct list_row){.title = r->title, .source = store_view_source_name(app, r),
+				 .date = r->date,
 				 .date_key = r->date_key, .rtl = rtl > ltr, .read = r->read,
 				 .bookmarked = r->bookmark, .key = (size_t)r->key.row};
 	return true;
@@ -104,7 +118,7 @@ bool app_store_start(struct app *app)
 	app->index_done = true; /* no index: the store has the search and the entities */
 	app->sv.win = xcalloc(1, sizeof *app->sv.win);
 	store_window_init(app->sv.win, app->sv.store);
-	app->sv.src = (struct list_source){store_view_count, store_view_row, app->sv.win};
+	app->sv.src = (struct list_source){store_view_count, store_view_row, app};
 	app->list_data.src = &app->sv.src;
 	app->sv.seen = store_last_rowid(app->sv.store);
 	app->sv.total = (size_t)-1;
@@ -238,6 +252,26 @@ bool app_store_related(struct app *app, size_t slot, size_t max, struct store_re
 	return k->found;
 }
 
+size_t app_store_link_sources(struct app *app, const struct store_related_link *l)
+{
+	struct store_list_page *pages = xcalloc(l->ncopies + 1, sizeof *pages);
+	const char **sources = xcalloc(l->ncopies + 1, sizeof *sources);
+	size_t n;
+
+	sources[0] = l->source;
+	for (size_t i = 0; i < l->ncopies; i++) {
+		const struct store_list_row *r = store_window_read_row(
+			app->sv.store, store_row_of(app->sv.store, l->copies[i]), &pages[i]);
+		sources[i + 1] = r ? r->source : NULL;
+	}
+	n = rel_sources_distinct(sources, l->ncopies + 1);
+	for (size_t i = 0; i < l->ncopies; i++)
+		store_list_page_free(&pages[i]);
+	free(pages);
+	free(sources);
+	return n;
+}
+
 size_t app_list_selected(struct app *app)
 {
 	const struct store_list_row *r;
@@ -246,6 +280,59 @@ size_t app_list_selected(struct app *app)
 		return list_pane_selected(&app->list_data);
 	r = store_window_row(app->sv.win, app->list_data.sel);
 	return r ? store_view_slot(app, r->key.row) : APP_NONE;
+}
+
+size_t app_list_mark(struct app *app)
+{
+	const struct store_list_row *r;
+
+	if (app->sv.win == NULL)
+		return list_pane_selected(&app->list_data);
+	r = store_window_row(app->sv.win, app->list_data.sel);
+	return r ? (size_t)r->key.row : APP_NONE;
+}
+
+/* The row read that holds article mark selected; false when none does. A list read afresh
+ * (a view, a filter) has its top read first, where a search's article is looked for too. */
+static bool store_view_select_read(struct app *app, size_t mark)
+{
+	const struct store_window *w = app->sv.win;
+
+	if (w->page.n == 0)
+		store_window_row(app->sv.win, 0);
+	for (size_t i = w->base; i < w->base + w->page.n; i++)
+		if (w->page.v[i - w->base].key.row == (int64_t)mark)
+			return list_pane_select(&app->list, i);
+	return false;
+}
+
+/* On the store: among the rows read, else where the index places it; a search's rows only
+ * among those read (its place would count the matches before it, too dear for a key). */
+bool app_list_reselect(struct app *app, size_t mark)
+{
+	const struct store_list_row *r;
+	struct store_list_key key;
+	size_t at;
+
+	if (app->sv.win == NULL)
+		return list_pane_select(&app->list, mark);
+	if (mark == APP_NONE)
+		return false;
+	if (store_view_select_read(app, mark))
+		return true;
+	if (app->sv.win->f.query || !store_list_key_of(app->sv.store, (int64_t)mark, &key))
+		return false;
+	at = store_window_seek(app->sv.win, &key);
+	r = store_window_row(app->sv.win, at);
+	return r && r->key.row == (int64_t)mark && list_pane_select(&app->list, at);
+}
+
+void app_list_select_article(struct app *app, size_t idx)
+{
+	if (app->sv.win == NULL)
+		list_pane_select(&app->list, idx);
+	else if (idx < app->sv.nrows)
+		app_list_reselect(app, (size_t)app->sv.rowids[idx]);
 }
 
 bool app_store_entities(struct app *app, size_t slot, struct article_entities *out)
@@ -280,14 +367,37 @@ static void store_view_changed(struct app *app)
 	app->list.dirty = true;
 }
 
-/* The staged search read: the list shows it. */
-static void store_view_staged_shown(struct app *app)
+/* The same, the article marked (app_list_mark) selected again on the row of the screen it
+ * had when the new list shows it, as the list in memory keeps it (list_pane_set_rows);
+ * else the top. */
+static void store_view_changed_keep(struct app *app, size_t mark)
+{
+	struct list_pane *l = &app->list_data;
+	size_t offset = l->sel >= l->top ? l->sel - l->top : 0;
+
+	store_view_changed(app);
+	if (!app_list_reselect(app, mark))
+		return;
+	l->top = l->sel >= offset ? l->sel - offset : 0;
+	list_pane_select(&app->list, l->sel); /* the view clamped to the list */
+}
+
+/* The selected row's article when its row is read (app_list_mark without reading any). */
+static size_t store_view_mark_read(const struct app *app)
+{
+	const struct store_list_row *r = store_window_row_read(app->sv.win, app->list_data.sel);
+	return r ? (size_t)r->key.row : APP_NONE;
+}
+
+/* The staged search read: the list shows it, the article selected before selected again
+ * when the rows read of its top hold it. */
+static void store_view_staged_shown(struct app *app, size_t mark)
 {
 	free(app->filter.text);
 	app->filter.text = app->sv.staged;
 	app->sv.staged = NULL;
 	app->filter.query = true;
-	store_view_changed(app);
+	store_view_changed_keep(app, mark);
 }
 
 /* A search typed in the prompt is staged: the key shows the prompt at once, and its first
@@ -325,8 +435,9 @@ void app_store_unstage(struct app *app, const char *text)
 void app_store_settle_list(struct app *app)
 {
 	if (app->sv.win && store_window_staged(app->sv.win)) {
+		size_t mark = store_view_mark_read(app);
 		store_window_stage_finish(app->sv.win);
-		store_view_staged_shown(app);
+		store_view_staged_shown(app, mark);
 	}
 }
 
@@ -343,10 +454,11 @@ static bool store_view_key_waits(const struct app *app)
 static void store_view_stage_slice(struct app *app)
 {
 	double until = app_now() + STORE_VIEW_SLICE_S;
+	size_t mark = store_view_mark_read(app);
 
 	do {
 		if (store_window_stage_step(app->sv.win, STORE_VIEW_SLICE_ROWS)) {
-			store_view_staged_shown(app);
+			store_view_staged_shown(app, mark);
 			return;
 		}
 	} while (app_now() < until && !store_view_key_waits(app));
@@ -590,11 +702,13 @@ void app_store_count_wait(struct app *app)
 
 void app_store_unfilter(struct app *app)
 {
+	size_t mark = app_list_mark(app);
+
 	app_store_unstage(app, NULL);
 	store_window_clear(app->sv.win);
 	xfree(&app->filter.text);
 	app->filter.query = false;
-	store_view_changed(app);
+	store_view_changed_keep(app, mark);
 }
 
 void app_store_marked(struct app *app, const char *id)
@@ -618,27 +732,48 @@ void app_store_view_set(struct app *app)
 	store_view_changed(app);
 }
 
-/* f: the list narrowed to the selected (or open) article's feed, or its source when it was
- * imported from files. */
-void app_store_source(struct app *app)
+/* The row f narrows by: the list's selected one, in the reader the open article's (the list
+ * may not show it: then read into page); NULL: none. */
+static const struct store_list_row *store_view_source_row(struct app *app,
+							  struct store_list_page *page)
 {
 	const struct store_list_row *r = store_window_row(app->sv.win, app->list_data.sel);
-	char *label;
+	int64_t row;
+
+	if (app->focus == &app->list || app->open >= app->sv.nrows)
+		return r;
+	row = app->sv.rowids[app->open];
+	return r && r->key.row == row ? r : store_window_read_row(app->sv.store, row, page);
+}
+
+/* f: the list narrowed to the selected (or open) article's feed, or its source when it was
+ * imported from files, in place of the search or tag shown, as in memory. */
+void app_store_source(struct app *app)
+{
+	struct store_list_page page = {0};
+	const struct store_list_row *r = store_view_source_row(app, &page);
+	size_t mark = r ? (size_t)r->key.row : APP_NONE;
+	int64_t feed;
+	char *label, *source;
 
 	if (r == NULL || (r->feed == 0 && r->source == NULL)) {
 		app_message(app, "this article names no source");
+		store_list_page_free(&page);
 		return;
 	}
-	label = xasprintf("source: %s", r->source ? r->source : "its feed");
-	if (r->feed)
-		store_window_feed(app->sv.win, r->feed, NULL);
-	else
-		store_window_feed(app->sv.win, 0, r->source);
+	label = xasprintf("source: %s", r->source ? store_view_source_name(app, r) : "its feed");
+	feed = r->feed; /* r is the window's row, gone once the search is */
+	source = feed ? NULL : xstrdup(r->source);
+	app_store_unstage(app, NULL);
+	store_window_clear(app->sv.win);
+	store_window_feed(app->sv.win, feed, source);
+	free(source);
 	free(app->filter.text);
 	app->filter.text = label;
 	app->filter.query = false;
-	store_view_changed(app);
+	store_view_changed_keep(app, mark);
 	app_focus(app, &app->list);
+	store_list_page_free(&page);
 }
 
 /* Articles stored since the list was read join at its top; the selection stays on its

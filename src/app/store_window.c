@@ -254,6 +254,7 @@ void store_window_reset(struct store_window *w)
 	w->base = 0;
 	w->counted = false;
 	w->counting = false;
+	w->any.on = false;
 	w->gen++; /* a count asked for before is of another filter */
 }
 
@@ -265,7 +266,8 @@ void store_window_set_screen(struct store_window *w, size_t rows)
 void store_window_set_counter(struct store_window *w, struct store_counter *c)
 {
 	w->counter = c;
-	store_window_reset(w);
+	if (w->f.query) /* its count is the counter's now; the rows of any other list stay */
+		store_window_reset(w);
 }
 
 /* Counted here and now (the count being made on the thread, if any, is not waited for). */
@@ -563,6 +565,19 @@ void store_window_reach(struct store_window *w, size_t i)
 			break;
 }
 
+const struct store_list_row *store_window_read_row(struct store *s, int64_t row,
+						   struct store_list_page *page)
+{
+	struct store_list_key key;
+
+	store_list_page_clear(page);
+	if (!store_list_key_of(s, row, &key))
+		return NULL;
+	key.row++; /* the row itself is the first after the key just above it */
+	store_list_after(s, &STORE_LIST_ALL, &key, 1, page);
+	return page->n == 1 && page->v[0].key.row == row ? &page->v[0] : NULL;
+}
+
 /* The rows around the one at key read afresh, its index in the list at: half a page a side,
  * more than a screen; the rest is read ahead between keys (store_window_ahead_due). */
 static void window_seat(struct store_window *w, const struct store_list_key *key, size_t at)
@@ -709,6 +724,7 @@ size_t store_window_newer(struct store_window *w)
 	bool counted = w->counted;
 
 	w->past.on = false; /* rows joined above: indices moved */
+	w->any.on = false;
 	window_count_now(w);
 	if (w->page.n && w->base == 0) {
 		got = window_prepend(w, STORE_WINDOW_KEEP);
@@ -729,6 +745,7 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 	bool kept = false;
 
 	w->past.on = false; /* the nearest unread row may be another now */
+	w->any.unread_on = false;
 	for (size_t i = 0; i < w->page.n; i++) {
 		struct store_list_row *r = &w->page.v[i];
 		if (strcmp(r->id, id) != 0)
@@ -789,6 +806,20 @@ void store_window_marks(struct store_window *w, enum store_list_marks marks)
 {
 	w->f.marks = marks;
 	store_window_reset(w);
+}
+
+size_t store_window_count_any_marks(struct store_window *w, size_t *unread)
+{
+	struct store_list_filter f = w->f;
+
+	if (!w->any.on || (unread && !w->any.unread_on)) {
+		f.marks = STORE_LIST_ANY_MARK;
+		w->any.count = store_list_count(w->store, &f, &w->any.unread);
+		w->any.on = w->any.unread_on = true;
+	}
+	if (unread)
+		*unread = w->any.unread;
+	return w->any.count;
 }
 
 bool store_window_stage_search(struct store_window *w, const char *text)

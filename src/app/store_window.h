@@ -66,6 +66,13 @@ struct store_window {
 		unsigned long gen;
 	} past;
 	struct store_window_stage stage;
+	/* the list whatever the marks (v's view aside), counted when asked, again once the
+	 * filter or the rows changed; its unread ones again once the marks changed too (a mark
+	 * leaves the count: a search's is not made again for it) */
+	struct store_window_any {
+		bool on, unread_on;
+		size_t count, unread;
+	} any;
 };
 
 void store_window_init(struct store_window *w, struct store *s);
@@ -113,6 +120,10 @@ size_t store_window_next_unread(struct store_window *w, size_t i, bool forward);
 int64_t store_window_unread_past(struct store_window *w, size_t i, bool forward);
 /* The rows around the one at key read (a page a side): returns its index in the list. */
 size_t store_window_seek(struct store_window *w, const struct store_list_key *key);
+/* The stored article `row` as the list shows it, whatever the window's filter, read into
+ * page (cleared first); NULL: no such article. */
+const struct store_list_row *store_window_read_row(struct store *s, int64_t row,
+						   struct store_list_page *page);
 /* Rows stored since the window was read that join above its first: returns how many rows
  * now come before what was row 0 (the caller shifts its selection by as many). */
 size_t store_window_newer(struct store_window *w);
@@ -124,6 +135,9 @@ bool store_window_search(struct store_window *w, const char *text);
 void store_window_feed(struct store_window *w, int64_t feed, const char *source);
 void store_window_feeds(struct store_window *w, const int64_t *feeds, size_t n);
 void store_window_marks(struct store_window *w, enum store_list_marks marks);
+/* The rows of the list whatever their marks (v: "unread (3 of 9)"); unread (may be NULL):
+ * how many of them are not read. */
+size_t store_window_count_any_marks(struct store_window *w, size_t *unread);
 /* Everything again, the marks condition kept. */
 void store_window_clear(struct store_window *w);
 

@@ -70,7 +70,7 @@ static void views_keep_place(struct app *app, size_t was)
 {
 	size_t back = app->views.hidden != APP_NONE ? app->views.hidden : was;
 
-	if (back != APP_NONE && !list_pane_select(&app->list, back))
+	if (back != APP_NONE && !app_list_reselect(app, back))
 		app->views.hidden = back;
 	else
 		app->views.hidden = APP_NONE;
@@ -79,24 +79,21 @@ static void views_keep_place(struct app *app, size_t was)
 void app_view_cycle(struct app *app)
 {
 	static const char *const empty[APP_NVIEWS] = {NULL, "(no unread articles)", "(no bookmarks)"};
-	size_t was = list_pane_selected(&app->list_data);
+	size_t was = app_list_mark(app);
 	char num[32], all[32];
 
 	app->views.view = (enum app_view)((app->views.view + 1) % APP_NVIEWS);
 	app->list_data.empty = app->load.loader ? app->list_data.empty : empty[app->views.view];
-	if (app->sv.win) {
+	if (app->sv.win)
 		app_store_view_set(app);
-		app_focus(app, &app->list);
-		app_message(app, "view: %s (%s)", app_view_name(app),
-			    app_thousands(list_pane_count(&app->list_data), num));
-		return;
-	}
-	views_refresh(app);
+	else
+		views_refresh(app);
 	views_keep_place(app, was);
 	app_focus(app, &app->list);
 	app_message(app, "view: %s (%s of %s)", app_view_name(app),
 		    app_thousands(list_pane_count(&app->list_data), num),
-		    app_thousands(app->views.nbase, all));
+		    app_thousands(app->sv.win ? store_window_count_any_marks(app->sv.win, NULL)
+					      : app->views.nbase, all));
 }
 
 void app_unread_changed(struct app *app, long by)

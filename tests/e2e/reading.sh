@@ -10,31 +10,13 @@
 # wrap; a find given up puts the view back; the links list gets no figures of the pane
 # under it.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/copies.sh"
 qari=$1
 
 data=${QARI_TEST_DATA:-$(dirname "$0")/../data}/related-story
-json="$E2E_TMP/copies.json"
-# the five reports of related-story, a day apart, three copies of the first under other URLs
-# and one of the second
-python3 - "$data" "$json" <<'PY'
-import json, sys
-data, out = sys.argv[1], sys.argv[2]
-arts = []
-for i, src in enumerate(["aawsat", "alweeam", "alwatan", "alyaum", "sabq"]):
-    lines = open(f"{data}/{i + 1}.txt", encoding="utf-8").read().split("\n")
-    arts.append({"title": lines[0], "source": src, "date": f"2015-07-2{i + 1} 09:00",
-                 "url": f"https://example.org/{i}", "content": "\n".join(lines[1:])})
-for k, src in enumerate(["okaz", "alriyadh", "aleqtisadiya"]):
-    copy = dict(arts[0], source=src, url=f"https://example.org/copy{k}",
-                date=f"2015-07-20 0{k}:00")
-    arts.append(copy)
-# the second report in a second paper: its entry says "2 sources"
-arts.append(dict(arts[1], source="alhayat", url="https://example.org/copy-h",
-                 date="2015-07-22 10:00"))
-json.dump(arts, open(out, "w", encoding="utf-8"), ensure_ascii=False)
-PY
+copies_write
 
-e2e_start 120 30 "$qari" "$json"
+e2e_start 120 30 "$qari" "$copies_json"
 e2e_check "the nine articles listed" e2e_wait "1/9"
 # the keys about the open article, with none open yet, say so
 e2e_keys e
@@ -64,6 +46,13 @@ e2e_check "all articles again" e2e_wait "view: all articles (9 of 9)"
 selected_third() { [[ $(e2e_row -1) == *" 3/9" ]]; }
 e2e_check "v: the same article selected" e2e_until 10 selected_third
 e2e_keys g
+# / after f: the prompt starts empty (it held "source: سبق", the label, as if a query)
+e2e_keys f
+e2e_check "f: the paper's filter" e2e_wait "filter: source: "
+e2e_keys /
+e2e_check "/ after f: an empty prompt" e2e_wait_row -1 "/"
+e2e_keys Escape
+e2e_check "Esc: every article back" e2e_wait "qari — 9 articles"
 
 # a filter typed and given up (Esc in the prompt) leaves the selection where it was, though
 # the filter hid that article
@@ -122,22 +111,10 @@ e2e_check "N before the first: the last again, and said" \
 e2e_keys r
 e2e_check "its related stories" e2e_wait "Related stories"
 e2e_check "r: a story selected, the person's mentions no longer lit" e2e_wait_gone "hit 1/"
-sidebar_rows() { e2e_screen | sed -n 's/.*│//p'; }
-also_in() {
-	local rows
-	rows=$(sidebar_rows | sed -n '/also in:/,/2015-07/p')
-	# عكاظ، الرياض، الاقتصادية as the terminal shows them (shaped), no slug, nothing cut
-	grep -q "ﻅﺎﻜﻋ" <<<"$rows" && grep -q "ﺽﺎﻳﺮﻟﺍ" <<<"$rows" &&
-		grep -q "ﺔﻳﺩﺎﺼﺘﻗﻻﺍ" <<<"$rows" &&
-		! grep -q "okaz\|alriyadh\|aleqtisadiya\|…" <<<"$rows"
-}
-e2e_check "also in: the papers by name, whole" e2e_until 10 also_in
+e2e_check "also in: the papers by name, whole, the first published first" \
+	e2e_until 10 copies_also_in
 # a story's paper, day and count of papers whole, over two rows if need be
-sources_whole() { sidebar_rows | grep -q "^ 2.sources$"; }
-e2e_check "the story's \"2 sources\" not cut" e2e_until 10 sources_whole
-# each name isolated: read from the label on, the first paper first, its comma after it
-first_after_label() { sidebar_rows | grep -q "^ also in: ﻅﺎﻜﻋ، "; }
-e2e_check "also in: the names in the label's direction" first_after_label
+e2e_check "the story's \"2 sources\" not cut" e2e_until 10 copies_two_sources
 # ] from a story nothing is related to says so (it said "no more related stories")
 e2e_keys q q g Enter
 e2e_check "the football story open" e2e_wait "1/9  line 1/"

@@ -65,10 +65,10 @@ e2e_check "the read marks were kept" e2e_wait "qari — 1,505 articles, 1,502 un
 # the report opened last: 4.txt, the newest stored of the four that match (5.txt does not)
 e2e_check "the article last opened is selected" e2e_wait "1502/1505"
 e2e_keys v
-e2e_check "v: the unread view" e2e_wait "view: unread (1,502)"
+e2e_check "v: the unread view" e2e_wait "view: unread (1,502 of 1,505)"
 e2e_check "v: without the read story" e2e_until 5 top_is 1498
 e2e_keys v
-e2e_check "v: the bookmark was kept" e2e_wait "view: bookmarked (1)"
+e2e_check "v: the bookmark was kept" e2e_wait "view: bookmarked (1 of 1,505)"
 e2e_check "v: the bookmarked story" e2e_until 5 top_is 1498
 e2e_keys v A
 e2e_check "A: every unread article of the list" e2e_wait "1,502 articles marked read"

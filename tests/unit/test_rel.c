@@ -98,6 +98,17 @@ static void test_link_sources(void)
 }
 
 /* Freed parts are empty and can be freed again. */
+/* The store's count: an unknown source (NULL) is one more each time, a known one once. */
+static void test_sources_distinct(void)
+{
+	const char *v[] = {"okaz", NULL, "sabq", "okaz", NULL};
+
+	CHECK_INT(rel_sources_distinct(v, 5), 4);
+	CHECK_INT(rel_sources_distinct(v, 1), 1);
+	CHECK_INT(rel_sources_distinct(v + 2, 2), 2);
+	CHECK_INT(rel_sources_distinct(v, 0), 0);
+}
+
 static void test_free(void)
 {
 	struct rel r = {.early_of = 4};
@@ -118,6 +129,7 @@ int main(void)
 	test_walk_list_shrank();
 	test_walk_find();
 	test_link_sources();
+	test_sources_distinct();
 	test_free();
 	return check_done();
 }

@@ -206,7 +206,7 @@ static void test_marks(struct store *s)
 	struct store_window w;
 	const struct store_list_row *r;
 	char id[ARTICLE_ID_LEN + 1];
-	size_t n;
+	size_t n, unread;
 
 	store_window_init(&w, s);
 	n = store_window_count(&w);
@@ -227,6 +227,13 @@ static void test_marks(struct store *s)
 	CHECK_INT(store_window_count(&w), 1);
 	CHECK(store_window_row(&w, 0) && store_window_row(&w, 0)->bookmark);
 	CHECK(store_window_row(&w, 1) == NULL);
+	/* the view's list whatever the marks: v's "1 of n" and the summary's figures */
+	CHECK_INT(store_window_count_any_marks(&w, &unread), n);
+	CHECK_INT(unread, n - 1);
+	CHECK(store_set_read(s, store_window_row(&w, 0)->id, true));
+	store_window_mark(&w, store_window_row(&w, 0)->id, 1, -1);
+	CHECK_INT(store_window_count_any_marks(&w, &unread), n);
+	CHECK_INT(unread, n - 2); /* counted again after the mark */
 	store_window_marks(&w, STORE_LIST_ANY_MARK);
 	CHECK_INT(store_window_count(&w), n);
 	store_window_free(&w);
@@ -315,6 +322,27 @@ static void test_next_unread(struct store *s)
 }
 
 /* A tag's feeds, one feed, a search, and everything again. */
+/* One article read by its row whatever a window shows: its own, with its feed; none for a
+ * row not stored. */
+static void test_read_row(struct store *s, int64_t feed)
+{
+	struct store_list_page page = {0};
+	const struct store_list_row *r;
+	char id[ARTICLE_ID_LEN + 1];
+	int64_t row;
+
+	article_make_id("http://x/5001", id);
+	row = store_row_of(s, id);
+	REQUIRE(row > 0);
+	r = store_window_read_row(s, row, &page);
+	CHECK(r != NULL && r->key.row == row && r->feed == feed);
+	CHECK(r != NULL && strcmp(r->title, "story 5001") == 0);
+	r = store_window_read_row(s, row - 1, &page); /* the page read again, one row */
+	CHECK(r != NULL && r->key.row == row - 1 && page.n == 1);
+	CHECK(store_window_read_row(s, 0, &page) == NULL && page.n == 0);
+	store_list_page_free(&page);
+}
+
 static void test_filters(struct store *s)
 {
 	struct store_window w;
@@ -341,6 +369,7 @@ static void test_filters(struct store *s)
 	store_window_clear(&w);
 	CHECK(store_window_count(&w) > 6);
 	store_window_free(&w);
+	test_read_row(s, a.id);
 	store_feed_free(&a);
 	store_feed_free(&b);
 }
@@ -413,14 +442,20 @@ static void test_counter_follows(struct store *s, const char *path)
 	struct store_window w;
 	struct store_counter *c;
 	struct pollfd pfd;
-	size_t seen = 99;
+	size_t seen = 99, reads;
 
 	setenv("QARI_TEST_COUNT_DELAY_MS", "300", 1);
 	c = store_counter_new(path);
 	unsetenv("QARI_TEST_COUNT_DELAY_MS");
 	REQUIRE(c != NULL);
 	store_window_init(&w, s);
+	CHECK(store_window_row(&w, 3) != NULL);
+	reads = w.reads;
 	store_window_set_counter(&w, c);
+	/* the counter's start keeps the rows of a list with no search (the selection's row, the
+	 * first search keeps it selected) */
+	CHECK(store_window_row_read(&w, 3) != NULL);
+	CHECK_INT(w.reads, reads);
 	CHECK(store_window_search(&w, "story 5")); /* 5, 50-59, 500-599, 5000-5003 */
 	CHECK_INT(store_window_count(&w), 1);      /* nothing read yet: one row to read on */
 	CHECK(store_window_counting(&w, &seen) && seen == 0);
