@@ -1031,6 +1031,30 @@ static bool entity_year_at(const struct ner_para *p, size_t k)
 	return d == 4 && (n == 4 || (n == 6 && (memcmp(w + 4, "ه", 2) == 0 || memcmp(w + 4, "م", 2) == 0)));
 }
 
+/* Whether the tokens of [i, e) may be a world place's words: untagged, or, after untagged
+ * ones, the tagger's whole name chunk, or its place chunk when the phrase is a place of
+ * places.txt (خميس مشيط, where خميس read as Thursday left «مشيط») or the words before it a
+ * compass point (جنوب إفريقيا); not بابا الفاتيكان, the Pope of a place. */
+static bool entity_world_tail(struct entity_scratch *x, const struct ner_para *p, size_t i, size_t e,
+			      size_t skip, bool al)
+{
+	static const char *const compass[] = {"جنوب", "شمال", "شرق", "غرب"};
+	size_t k = e - 1, s = k;
+	if (p->tags[k] == 0)
+		return k == i || p->tags[k - 1] == 0; /* nothing after the chunk */
+	if (ner_tag_type(p->tags[k]) == NER_ORG || (e < p->n && ner_tag_inside(p->tags[e])))
+		return false;
+	while (s > i && ner_tag_inside(p->tags[s]))
+		s--;
+	if (s == i || ner_tag_inside(p->tags[s]) || p->tags[s - 1] != 0)
+		return false;
+	for (size_t c = 0; c < sizeof compass / sizeof *compass; c++)
+		if (s == i + 1 && entity_word_is(p, i, compass[c]))
+			return true;
+	entity_phrase(p, i, e, skip, al, &x->alt); /* «وخميس مشيط» */
+	return entity_rules_only_place(x->rules, x->alt.data, x->alt.len) || ner_tag_type(p->tags[s]) != NER_LOC;
+}
+
 /* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
  * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
  * when it is no place as written, without its clitics (entity_world_clitic). */
@@ -1048,12 +1072,15 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 					break;
 				skip = 2;
 			}
-			if (bare && !entity_world_clitic(w, n, skip, al))
-				continue;
+			/* a clitic comes off a lone word only when enough is left (علينا is no
+			   ع + لينا); off a name of more words always (وخميس مشيط) */
+			bool lone_ok = !bare || entity_world_clitic(w, n, skip, al);
 			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
-					   p->tags[i + l - 1] == 0; l++) {
+					   entity_world_tail(x, p, i, i + l, skip, al); l++) {
 				const char *s = w + skip; /* one bare word is looked up where it is */
 				size_t sn = n - skip;
+				if (l == 1 && !lone_ok)
+					continue;
 				if (l > 1 || al) {
 					entity_phrase(p, i, i + l, skip, al, &x->alt);
 					s = x->alt.data, sn = x->alt.len;
@@ -1471,6 +1498,77 @@ static void entity_drop_byline(struct entity_scratch *x, const struct ner_para *
 			x->drafts[k].dropped = true;
 }
 
+/* Whether word k is «مؤشر» (index), its dual or its dual's construct, with maybe a clitic
+ * and ال before it (المؤشر، المؤشران، ومؤشر، مؤشرا). */
+static bool entity_index_word(const struct ner_para *p, size_t k)
+{
+	static const char *const lead[] = {"", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل"};
+	static const char *const tail[] = {"", "ا", "ان", "ي"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	for (size_t l = 0; l < sizeof lead / sizeof *lead; l++)
+		for (size_t t = 0; t < sizeof tail / sizeof *tail; t++) {
+			size_t ln = strlen(lead[l]), tn = strlen(tail[t]);
+			if (n == ln + 8 + tn && memcmp(w, lead[l], ln) == 0 && memcmp(w + ln, "مؤشر", 8) == 0 &&
+			    memcmp(w + ln + 8, tail[t], tn) == 0)
+				return true;
+		}
+	return false;
+}
+
+/* A name right after «مؤشر» is a stock index, no person or body (مؤشر داو جونز، المؤشر
+ * ستاندرد آند بورز، مؤشر فايننشيال تايمز): its chunk is dropped, also after one bare word
+ * the tagger left out (ستاندرد). A body a trigger opens is the index's owner and stays (مؤشر
+ * بورصة البحرين، مؤشر منظمة الأمم المتحدة), so does a place. */
+static void entity_stock_indices(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		size_t k = i + 1;
+		if (!entity_index_word(p, i) || p->tags[i] != 0)
+			continue;
+		if (p->tags[k] == 0 && k + 1 < p->n && p->toks[k].kind == NORM_TOKEN_WORD &&
+		    !entity_word_definite(p, k) && entity_proclitic(p, k, &(bool){false}) == 0)
+			k++;
+		if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] == 0 || ner_tag_inside(p->tags[k]) ||
+		    ner_tag_type(p->tags[k]) == NER_LOC ||
+		    entity_rules_is_trigger(x->rules, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg))
+			continue;
+		p->tags[k] = 0;
+		while (k + 1 < p->n && ner_tag_inside(p->tags[k + 1]))
+			p->tags[++k] = 0;
+	}
+}
+
+/* Whether word k is «المملكة» (matching form), maybe with و, ف, ب or ل before it (للمملكة). */
+static bool entity_kingdom_word(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	static const char *const forms[] = {"المملكه", "والمملكه", "فالمملكه", "بالمملكه", "للمملكه"};
+	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+		if (n == strlen(forms[f]) && memcmp(w, forms[f], n) == 0)
+			return true;
+	return false;
+}
+
+/* «المملكة» the tagger took for Saudi Arabia is another kingdom when a country's nisba
+ * other than «العربية» follows it (ملك المملكة الأردنية الهاشمية, المملكة المغربية): no
+ * place is listed for it, the story names that country by its name. */
+static void entity_other_kingdoms(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *v = p->norm.s + p->toks[i + 1].beg;
+		size_t vn = p->toks[i + 1].end - p->toks[i + 1].beg;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false) || !entity_kingdom_word(p, i) ||
+		    p->toks[i + 1].kind != NORM_TOKEN_WORD || p->tags[i + 1] != 0 || (vn == 12 && memcmp(v, "العربيه", 12) == 0) ||
+		    !entity_country_nisba(x, v, vn))
+			continue;
+		p->tags[i] = 0; /* a chunk of the whole name (المملكة الأردنية) is kept */
+	}
+}
+
 /* Text k of the tagged article (the title is -1, the paragraphs 0...) into mentions. */
 static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
@@ -1495,6 +1593,8 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_lists(x, p);
 	entity_nationality_names(x, p);
 	entity_person_edges(x, p);
+	entity_stock_indices(x, p);
+	entity_other_kingdoms(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;

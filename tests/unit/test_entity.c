@@ -1307,6 +1307,37 @@ static void test_generic_bodies(const struct ner_model *m)
 	article_free(a);
 }
 
+static void test_roads_kingdoms_indices(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الطقس في مدينتي أبها وخميس مشيط بمنطقة عسير.",
+		"تلبية لدعوة من جلالة الملك عبدالله الثاني بن الحسين ملك المملكة الأردنية الهاشمية، يغادر اليوم.",
+		"وانخفض المؤشر داو جونز الصناعي بنهاية التعاملات 162.19 نقطة.",
+		"وتراجع مؤشر فايننشيال تايمز البريطاني بنسبة 1.13% عند الإغلاق.",
+		"وقد تم سفلتة وإنارة الشوارع التالية: شارع الجيش، شارع عكرمة.",
+		"صرف تعويض 4 عقارات لصالح طريق الملك عبدالله والتقاء طريقي الشفاء والردف والشارع الرابط.",
+		"وسفلتة وإنارة طريق حسيا في الصناعية الجديدة، كما أقرت البلدية الخطة.",
+		"ومن بينهم بابا الفاتيكان، والفنان راغب علامة.",
+		"وزار شارع بأكمله ثم عاد، فالطريق مسدود.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 9, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "خميس مشيط"));
+	CHECK(!has(&es, ENTITY_PLACE, "مشيط"));
+	CHECK(!has(&es, ENTITY_PLACE, "المملكه"));
+	CHECK(!has(&es, ENTITY_PERSON, "داو جونز"));
+	CHECK(!has(&es, ENTITY_ORG, "فايننشيال تايمز"));
+	CHECK(has(&es, ENTITY_PLACE, "شارع الجيش"));
+	CHECK(has(&es, ENTITY_PLACE, "الشفاء"));
+	CHECK(has(&es, ENTITY_PLACE, "الردف"));
+	CHECK(has(&es, ENTITY_PLACE, "طريق حسيا"));
+	CHECK(!has(&es, ENTITY_PLACE, "بابا الفاتيكان"));
+	CHECK(!has(&es, ENTITY_PLACE, "شارع باكمله"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1356,6 +1387,7 @@ int main(void)
 		test_dashes_and_offices(m);
 		test_place_and_acting(m);
 		test_generic_bodies(m);
+		test_roads_kingdoms_indices(m);
 		test_rules_lists();
 	}
 	ner_default_free();
