@@ -1498,6 +1498,52 @@ static void entity_drop_byline(struct entity_scratch *x, const struct ner_para *
 			x->drafts[k].dropped = true;
 }
 
+/* Whether token k is an opening or closing quotation mark. */
+static bool entity_quote_at(const struct ner_para *p, size_t k)
+{
+	static const char *const quotes[] = {"\"", "«", "»", "“", "”"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_PUNCT)
+		return false;
+	for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++)
+		if (n == strlen(quotes[q]) && memcmp(w, quotes[q], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether word k is a person's title: the tagger's, or a sport's the tagger lacks (الكابتن). */
+static bool entity_quote_title(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const sport[] = {"الكابتن", "كابتن", "الحارس", "الحكم", "النجم"};
+	for (size_t t = 0; t < sizeof sport / sizeof *sport; t++)
+		if (entity_word_is(p, k, sport[t]))
+			return true;
+	return entity_is_title_word(x, k);
+}
+
+/* A name of two or three words in quotation marks right after a person's title, opening with
+ * a given name of persons.txt, is that person, whatever the tagger made of it (الكابتن
+ * "فيصل البدين", a work's title to it). */
+static void entity_quoted_names(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 1; i + 3 < p->n; i++) {
+		size_t j = i + 1;
+		if (!entity_quote_at(p, i) || p->toks[i - 1].kind != NORM_TOKEN_WORD || !entity_quote_title(x, p, i - 1))
+			continue;
+		while (j < p->n && j <= i + 4 && p->toks[j].kind == NORM_TOKEN_WORD &&
+		       (p->tags[j] == 0 || ner_tag_type(p->tags[j]) == NER_MISC || ner_tag_type(p->tags[j]) == NER_PERS))
+			j++;
+		if (j >= p->n || !entity_quote_at(p, j) || j - i - 1 < 2 || j - i - 1 > 3 ||
+		    !strtab_find(&x->rules->persons, p->norm.s + p->toks[i + 1].beg,
+				 p->toks[i + 1].end - p->toks[i + 1].beg, &(uint32_t){0}))
+			continue;
+		entity_retag(x, p, i + 1, j, NER_PERS, 0, false);
+		x->sure[i + 1] = true;
+		i = j;
+	}
+}
+
 /* Whether word k is «مؤشر» (index), its dual or its dual's construct, with maybe a clitic
  * and ال before it (المؤشر، المؤشران، ومؤشر، مؤشرا). */
 static bool entity_index_word(const struct ner_para *p, size_t k)
@@ -1594,6 +1640,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_nationality_names(x, p);
 	entity_person_edges(x, p);
 	entity_stock_indices(x, p);
+	entity_quoted_names(x, p);
 	entity_other_kingdoms(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);

@@ -239,20 +239,35 @@ static bool entity_list_participle(const char *w, size_t n)
 	return n == 10 && memcmp(w, "م", 2) == 0 && memcmp(w + 6, "و", 2) == 0;
 }
 
-/* Whether word k is a street's or road's name word: untagged, no clitic but و in front (شارع
- * بأكمله), no stop word, nisba (شارع حيوي), participle (طريق مسدود), word of not_names.txt,
- * and, when to_place is unset, no known place (طريق تربة is the road to it). */
+/* Whether word k is a street's or road's name word: untagged, no clitic in front but و before
+ * ال (شارع بأكمله، شارع وحارة), no stop word, nisba (شارع حيوي), participle (طريق مسدود),
+ * word of not_names.txt, and, when to_place is unset, no known place (طريق تربة is the road
+ * to it). */
 static bool entity_list_street_name(struct entity_scratch *x, const struct ner_para *p, size_t k, bool to_place)
 {
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
+	const char *w;
+	size_t n;
 	struct norm_split sp;
-	if (k >= p->n || p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_letters(w, n) < 3)
+	if (k >= p->n || p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0)
+		return false;
+	w = p->norm.s + p->toks[k].beg;
+	n = p->toks[k].end - p->toks[k].beg;
+	if (entity_letters(w, n) < 3)
 		return false;
 	norm_word_split(w, n, &sp);
-	return !(sp.proclitic > 0 && memcmp(w, "و", 2) != 0 && !entity_word_definite(p, k)) && !ner_lexicon_is_stop(x->lex, w, n) &&
+	return !(sp.proclitic > 0 && !entity_word_definite(p, k) && !(n > 6 && memcmp(w, "وال", 6) == 0)) &&
+	       !ner_lexicon_is_stop(x->lex, w, n) &&
 	       !entity_ends_nisba(w, n) && !entity_list_participle(w, n) && (to_place || !entity_place_known(x, w, n)) &&
 	       !entity_rules_not_name(x->rules, w, n);
+}
+
+/* Whether word k may name a road after «طريق», whose construct is as often a way of doing
+ * (طريق الإصلاحات، طريق تطبيع، طريق مخصص): an indefinite word that opens with neither
+ * the م of a participle nor the ت of a verbal noun (طريق حسيا، طريق عسفان). */
+static bool entity_list_road_name(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	return !entity_word_definite(p, k) && memcmp(w, "م", 2) != 0 && memcmp(w, "ت", 2) != 0;
 }
 
 static bool entity_list_municipal(const struct entity_scratch *x);
@@ -283,7 +298,7 @@ static void entity_list_street(struct entity_scratch *x, struct ner_para *p, siz
 		int type = ner_tag_type(p->tags[k + 1]);
 		while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == type)
 			j++;
-	} else if (!entity_list_street_name(x, p, k + 1, street) || (k + 2 < p->n && entity_nisba(x, p, k + 2)) ||
+	} else if (!entity_list_street_name(x, p, k + 1, street) || (!street && !entity_list_road_name(p, k + 1)) || (k + 2 < p->n && entity_nisba(x, p, k + 2)) ||
 		   (k + 2 < p->n && !entity_word_definite(p, k + 1) && entity_word_definite(p, k + 2))) {
 		return; /* «طريق خادم الحرمين»: a construct whose end is not known */
 	}

@@ -1319,10 +1319,12 @@ static void test_roads_kingdoms_indices(const struct ner_model *m)
 		"وسفلتة وإنارة طريق حسيا في الصناعية الجديدة، كما أقرت البلدية الخطة.",
 		"ومن بينهم بابا الفاتيكان، والفنان راغب علامة.",
 		"وزار شارع بأكمله ثم عاد، فالطريق مسدود.",
+		"ممثلاً بالمدير الفني الكابتن \"فيصل البدين\"، ومساعده الكابتن \"يوسف عنبر\".",
+		"وسار الحزب في طريق الإصلاحات وطريق تطبيع العلاقات.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 9, &a, &es);
+	extract(m, paras, 11, &a, &es);
 	CHECK(has(&es, ENTITY_PLACE, "خميس مشيط"));
 	CHECK(!has(&es, ENTITY_PLACE, "مشيط"));
 	CHECK(!has(&es, ENTITY_PLACE, "المملكه"));
@@ -1334,6 +1336,9 @@ static void test_roads_kingdoms_indices(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PLACE, "طريق حسيا"));
 	CHECK(!has(&es, ENTITY_PLACE, "بابا الفاتيكان"));
 	CHECK(!has(&es, ENTITY_PLACE, "شارع باكمله"));
+	CHECK(has(&es, ENTITY_PERSON, "فيصل البدين"));
+	CHECK(!has(&es, ENTITY_PLACE, "طريق الاصلاحات"));
+	CHECK(!has(&es, ENTITY_PLACE, "طريق تطبيع"));
 	article_entities_free(&es);
 	article_free(a);
 }
