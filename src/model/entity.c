@@ -1544,6 +1544,36 @@ static void entity_quoted_names(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* «تعليم جدة», «بتعليم الرياض»: «تعليم» before a place is the town's education office, an
+ * organisation, not the place (the press's short form of إدارة تعليم جدة): a town of
+ * world_places.txt or places.txt, untagged or the tagger's whole place chunk, no nisba after
+ * it. */
+static void entity_education_offices(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg, j = i + 2;
+		bool al = false;
+		size_t skip = entity_proclitic(p, i, &al);
+		if (p->tags[i] != 0 || al || n - skip != 10 || memcmp(w + skip, "تعليم", 10) != 0 ||
+		    p->toks[i + 1].kind != NORM_TOKEN_WORD || ner_tag_inside(p->tags[i + 1]))
+			continue;
+		if (ner_tag_type(p->tags[i + 1]) == NER_LOC)
+			while (j < p->n && ner_tag_inside(p->tags[j]))
+				j++;
+		else if (p->tags[i + 1] != 0)
+			continue;
+		entity_phrase(p, i + 1, j, 0, false, &x->alt);
+		if (!(entity_world_place(x, x->alt.data, x->alt.len) ||
+		      entity_rules_only_place(x->rules, x->alt.data, x->alt.len)) ||
+		    (j < p->n && entity_ends_nisba(p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg)))
+			continue; /* «تعليم الدين الإسلامي» teaches a faith */
+		entity_retag(x, p, i, j, NER_ORG, skip, false);
+		x->sure[i] = true;
+		i = j - 1;
+	}
+}
+
 /* Whether word k is «مؤشر» (index), its dual or its dual's construct, with maybe a clitic
  * and ال before it (المؤشر، المؤشران، ومؤشر، مؤشرا). */
 static bool entity_index_word(const struct ner_para *p, size_t k)
@@ -1641,6 +1671,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_person_edges(x, p);
 	entity_stock_indices(x, p);
 	entity_quoted_names(x, p);
+	entity_education_offices(x, p);
 	entity_other_kingdoms(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);

@@ -1321,10 +1321,11 @@ static void test_roads_kingdoms_indices(const struct ner_model *m)
 		"وزار شارع بأكمله ثم عاد، فالطريق مسدود.",
 		"ممثلاً بالمدير الفني الكابتن \"فيصل البدين\"، ومساعده الكابتن \"يوسف عنبر\".",
 		"وسار الحزب في طريق الإصلاحات وطريق تطبيع العلاقات.",
+		"أعلنت إدارة رياض الأطفال بتعليم جدة عن بدء التسجيل في برنامج تعليم الدين الإسلامي.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 11, &a, &es);
+	extract(m, paras, 12, &a, &es);
 	CHECK(has(&es, ENTITY_PLACE, "خميس مشيط"));
 	CHECK(!has(&es, ENTITY_PLACE, "مشيط"));
 	CHECK(!has(&es, ENTITY_PLACE, "المملكه"));
@@ -1339,6 +1340,8 @@ static void test_roads_kingdoms_indices(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PERSON, "فيصل البدين"));
 	CHECK(!has(&es, ENTITY_PLACE, "طريق الاصلاحات"));
 	CHECK(!has(&es, ENTITY_PLACE, "طريق تطبيع"));
+	CHECK(has(&es, ENTITY_ORG, "تعليم جده"));
+	CHECK(!has(&es, ENTITY_ORG, "تعليم الدين"));
 	article_entities_free(&es);
 	article_free(a);
 }
