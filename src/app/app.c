@@ -51,7 +51,7 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 		app_layout(app);
 	}
 	app->open = idx;
-	app->load.touched = true; /* the list's selection follows the open article */
+	app_list_chosen(app); /* the list's selection follows the open article */
 	reader_pane_open(&app->reader, app->corpus.items[idx], top == APP_SAVED_TOP ? 0 : top);
 	if (top == APP_SAVED_TOP)
 		reader_pane_set_top(&app->reader, app_state_top(app, idx));
@@ -71,6 +71,14 @@ void app_open(struct app *app, size_t idx, size_t top, bool record)
 			reader_pane_set_top(&app->reader, 0), reader_pane_show(&app->reader, v[0].para, v[0].beg);
 	}
 	app_focus(app, &app->reader);
+}
+
+/* The reader chose the list's selection (a key, a click, an article opened): it stays on its
+ * article as the list changes, and a filter cleared later leaves it there. */
+void app_list_chosen(struct app *app)
+{
+	app->load.touched = true;
+	app->find_from = app->views.hidden = APP_NONE;
 }
 
 void app_history_move(struct app *app, bool forward)
@@ -99,8 +107,8 @@ void app_back(struct app *app)
 	}
 }
 
-/* 12345 → "12,345" */
-static const char *app_thousands(size_t v, char buf[32])
+/* 12345 → "12,345": every count the status line shows */
+const char *app_thousands(size_t v, char buf[32])
 {
 	char digits[24];
 	int n = snprintf(digits, sizeof digits, "%zu", v), k = 0;
@@ -126,7 +134,7 @@ static void app_status_figures(struct app *app, char *out, size_t n)
 	size_t count = list_pane_count(&app->list_data), sel = app->list_data.sel + 1;
 	int k = 0;
 
-	if (app->help_open) {
+	if (app->help_open || app->links_open) { /* the panes the figures are about are hidden */
 		out[0] = '\0';
 	} else if (app->focus == &app->reader && app->open != APP_NONE) {
 		size_t line, lines;
@@ -247,6 +255,7 @@ static void app_store_filter_status(struct app *app, char *out, size_t n)
 /* The list's summary: how many articles, how many unread, the view and sort when chosen. */
 static void app_status_summary(struct app *app, char *out, size_t n)
 {
+	char num[32];
 	int k;
 
 	if (app->sv.win) {
@@ -259,8 +268,8 @@ static void app_status_summary(struct app *app, char *out, size_t n)
 	}
 	k = app_count_summary(out, n, app->load.n, app->views.unread);
 	if (app->views.view != APP_VIEW_ALL && k > 0 && (size_t)k < n)
-		k += snprintf(out + k, n - (size_t)k, " — view: %s (%zu)", app_view_name(app),
-			      list_pane_count(&app->list_data));
+		k += snprintf(out + k, n - (size_t)k, " — view: %s (%s)", app_view_name(app),
+			      app_thousands(list_pane_count(&app->list_data), num));
 	if (app->views.sort != LISTING_NEWEST && k > 0 && (size_t)k < n)
 		k += snprintf(out + k, n - (size_t)k, " — %s", listing_sort_name(app->views.sort));
 	if (k > 0 && (size_t)k < n)
@@ -283,7 +292,7 @@ static void app_status_problem(const struct app *app, char *left, size_t n)
 
 void app_status(struct app *app)
 {
-	char right[96], left[1400], num[32];
+	char right[96], left[1400], num[32], all[32];
 	const char *busy;
 
 	if (app->status == NULL)
@@ -303,16 +312,18 @@ void app_status(struct app *app)
 	else if (app->help_open)
 		snprintf(left, sizeof left, "help");
 	else if (app->filter.text && app->filter.pending.showing)
-		snprintf(left, sizeof left, "filter: %s  (%zu so far, %zu%%; Esc clears)", app->filter.text,
-			 app->filter.n, app_filter_percent(app));
+		snprintf(left, sizeof left, "filter: %s  (%s so far, %zu%%; Esc clears)",
+			 app->filter.text, app_thousands(app->filter.n, num),
+			 app_filter_percent(app));
 	else if ((busy = app_filtering(app, num, sizeof num)) != NULL)
 		snprintf(left, sizeof left, "filter: %s  (%s%sEsc clears)", app->filter.pending.text,
 			 busy, *busy ? "; " : "");
 	else if (app->filter.text && app->sv.win)
 		app_store_filter_status(app, left, sizeof left);
 	else if (app->filter.text)
-		snprintf(left, sizeof left, "filter: %s  (%zu of %zu%s; Esc clears)", app->filter.text,
-			 app->filter.n, app->load.n, app->load.loader ? " so far" : "");
+		snprintf(left, sizeof left, "filter: %s  (%s of %s%s; Esc clears)",
+			 app->filter.text, app_thousands(app->filter.n, num),
+			 app_thousands(app->load.n, all), app->load.loader ? " so far" : "");
 	else if (app->focus == &app->reader && app->open != APP_NONE)
 		snprintf(left, sizeof left, "%s", app->corpus.items[app->open]->title);
 	else if (app->focus == &app->sidebar)

@@ -147,6 +147,8 @@ struct app {
 	struct ui_range *hits; /* search hits in the open article */
 	size_t nhits, hit;
 	size_t find_top;       /* the reader's top line when find began: hits from there on */
+	size_t find_from;      /* the list's selected article when its prompt opened, until
+				* the reader chooses another in the filtered list, APP_NONE */
 
 	struct views views; /* the list's view and order (views.h, views.c) */
 	struct load load; /* the corpus arriving (load.h, loading.c) */
@@ -164,6 +166,8 @@ void app_message(struct app *app, const char *fmt, ...) __attribute__((format(pr
 void app_status(struct app *app);
 void app_history_move(struct app *app, bool forward);
 void app_back(struct app *app);
+void app_list_chosen(struct app *app);
+const char *app_thousands(size_t v, char buf[32]);
 
 /* geometry.c */
 void app_layout(struct app *app);
@@ -178,6 +182,7 @@ void app_sidebar_refit(struct app *app);
 void app_sidebar_moved(struct app *app);
 void app_sidebar_activate(struct app *app);
 void app_related_step(struct app *app, bool forward);
+bool app_related_pending(const struct app *app);
 void app_sidebar_free(struct app *app);
 
 /* find.c: the list filter and find in the article */

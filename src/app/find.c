@@ -19,6 +19,7 @@ static void find_set_ranges(struct app *app, struct ui_range *v, size_t n)
 	app->hits = v;
 	app->nhits = n;
 	app->hit = 0;
+	app->rel.mentions_shown = false; /* whoever shows these says what they are */
 	app->reader_data.ranges = v;
 	app->reader_data.nranges = n;
 	app->reader_data.full_redraw = true;
@@ -34,15 +35,33 @@ void app_search_free(struct app *app)
 	find_set_ranges(app, NULL, 0);
 }
 
-/* Esc: the article's hits first, then the list's filter (and the one being computed). */
+/* Back on the article selected when the list's prompt opened, unless the reader chose
+ * another since: the filter may have hidden it, and the list then kept whatever row the
+ * filter left selected. */
+static void find_reselect(struct app *app)
+{
+	if (app->list_data.src == NULL && app->find_from != APP_NONE)
+		list_pane_select(&app->list, app->find_from);
+	app->find_from = APP_NONE;
+}
+
+/* Esc: the article's hits first, then the list's filter (and the one being computed), as
+ * the status line says. In the list the filter goes at once, with the hits it lit in the
+ * article beside: they are not the list's to clear one Esc at a time. */
 void app_search_clear(struct app *app)
 {
-	if (app->nhits) {
+	bool filtered = app->filter.text || app->filter.pending.text;
+
+	if (app->nhits && !(filtered && app->focus == &app->list)) {
 		find_set_ranges(app, NULL, 0);
 		return;
 	}
-	if ((app->filter.text || app->filter.pending.text) && app->focus == &app->list)
+	if (app->nhits)
+		find_set_ranges(app, NULL, 0);
+	if (filtered) {
 		app_filter_list(app, NULL, NULL, 0);
+		find_reselect(app);
+	}
 }
 
 void app_search_start(struct app *app)
@@ -53,6 +72,8 @@ void app_search_start(struct app *app)
 	app->prompt_target = app->focus == &app->reader && app->open != APP_NONE
 				     ? APP_SEARCH_ARTICLE : APP_SEARCH_LIST;
 	app->find_top = app->reader_data.top;
+	app->find_from = app->prompt_target == APP_SEARCH_LIST ? list_pane_selected(&app->list_data)
+							       : APP_NONE;
 	prompt_clear(&app->prompt);
 	if (app->prompt_target == APP_SEARCH_LIST && last)
 		prompt_set(&app->prompt, last);
@@ -207,11 +228,16 @@ static void find_in_article(struct app *app, const char *text)
 
 void app_search_step(struct app *app, bool forward)
 {
+	size_t was = app->hit;
+
 	if (app->nhits == 0)
 		return;
 	app->hits[app->hit].current = false;
 	app->hit = forward ? (app->hit + 1) % app->nhits : (app->hit + app->nhits - 1) % app->nhits;
 	app->hits[app->hit].current = true;
+	if (forward ? app->hit < was : app->hit > was) /* as vim says it: the view jumps */
+		app_message(app, forward ? "past the last hit: the first again"
+					 : "before the first hit: the last again");
 	reader_pane_show(&app->reader, app->hits[app->hit].para, app->hits[app->hit].beg);
 }
 
@@ -280,6 +306,9 @@ void app_search_key(struct app *app, enum ui_key_kind kind, wint_t ch)
 		app->prompting = false;
 		prompt_clear(&app->prompt);
 		find_apply(app);
+		if (app->prompt_target == APP_SEARCH_ARTICLE) /* the view went to the hits typed */
+			reader_pane_set_top(&app->reader, app->find_top);
+		find_reselect(app);
 	} else if (kind == UI_KEY_CHAR) {
 		changed = prompt_insert(&app->prompt, (uint32_t)ch);
 	}

@@ -51,8 +51,17 @@ void app_load_select_last(struct app *app, size_t from, size_t to)
 
 bool app_load_resort(struct app *app)
 {
+	size_t n = app->list_data.nrows, *shown = NULL;
+
 	if (app_filter_pending(app))
 		return false; /* its matches so far are in the old order */
+	if (app->list_data.rows) {
+		/* the rows are sorted in place below: the pane keeps its selected article by
+		 * reading them as they were, so it reads a copy */
+		shown = xcalloc(n ? n : 1, sizeof *shown);
+		memcpy(shown, app->list_data.rows, n * sizeof *shown);
+		list_pane_set_rows(&app->list, shown, n);
+	}
 	load_resort(&app->load, &app->corpus, app->views.sort);
 	if (app->filter.text) {
 		load_sort_rows(app->filter.rows, app->filter.n, app->load.rank);
@@ -60,6 +69,7 @@ bool app_load_resort(struct app *app)
 	} else {
 		app_list_show(app, app->load.order, app->load.n);
 	}
+	free(shown); /* after the pane read it */
 	app->list.dirty = true;
 	return true;
 }

@@ -53,6 +53,13 @@ static void loop_draw(struct app *app)
 	}
 }
 
+/* A key about the open article with none open says so rather than nothing. */
+static bool loop_none_open(struct app *app)
+{
+	app_message(app, "no article is open: Enter opens the selected one");
+	return true;
+}
+
 /* Operations that belong to the reader as a whole rather than to the focused pane. */
 static bool loop_global_op(struct app *app, enum ui_op op)
 {
@@ -84,18 +91,23 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_HISTORY_FORWARD: app_history_move(app, true); return true;
 	case UI_OP_ENTITIES: case UI_OP_RELATED:
 		if (app->open == APP_NONE)
-			return false;
+			return loop_none_open(app);
 		app->sidebar_on = true;
 		app_focus(app, &app->sidebar);
 		app->relayout = true;
 		if (!sidebar_pane_select_kind(&app->sidebar, op == UI_OP_ENTITIES ? 1 : 2))
-			app_message(app, op == UI_OP_ENTITIES ? "no entities found in this article"
-							      : "no related stories found");
+			app_message(app, "%s",
+				    op == UI_OP_ENTITIES     ? "no entities found in this article"
+				    : app_related_pending(app) ? "related stories are not ready yet"
+							       : "no related stories found");
 		else
 			app_sidebar_moved(app);
 		return true;
-	case UI_OP_NEXT_RELATED: app_related_step(app, true); return true;
-	case UI_OP_PREV_RELATED: app_related_step(app, false); return true;
+	case UI_OP_NEXT_RELATED: case UI_OP_PREV_RELATED:
+		if (app->open == APP_NONE)
+			return loop_none_open(app);
+		app_related_step(app, op == UI_OP_NEXT_RELATED);
+		return true;
 	case UI_OP_TOGGLE_SIDEBAR:
 		app->sidebar_on = !app->sidebar_on;
 		if (!app->sidebar_on && app->focus == &app->sidebar)
@@ -111,20 +123,21 @@ static bool loop_global_op(struct app *app, enum ui_op op)
 	case UI_OP_TAG: app_filter_tag(app); return true;
 	case UI_OP_ZOOM:
 		if (app->open == APP_NONE)
-			return false;
+			return loop_none_open(app);
 		app->zoom = !app->zoom;
 		app_focus(app, &app->reader);
 		app->relayout = true;
 		return true;
 	case UI_OP_NEXT_PANE: {
 		struct pane *order[] = {&app->list, &app->reader, &app->sidebar};
+		if (app->open == APP_NONE)
+			return loop_none_open(app);
 		for (size_t i = 0; i < 3; i++)
 			if (order[i] == app->focus) {
 				struct pane *next = order[(i + 1) % 3];
 				if (next == &app->sidebar && !app->sidebar_on)
 					next = &app->list;
-				if (app->open != APP_NONE)
-					app_focus(app, next);
+				app_focus(app, next);
 				break;
 			}
 		return true;
@@ -150,7 +163,7 @@ static void loop_pane_op(struct app *app, enum ui_op op)
 	if (r & UI_HANDLED)
 		app->focus->dirty = true;
 	if ((r & UI_HANDLED) && app->focus == &app->list)
-		app->load.touched = true; /* the selection now stays on its article */
+		app_list_chosen(app);
 	if ((r & UI_OPEN) && app->focus == &app->list) {
 		size_t idx = app_list_selected(app);
 		if (idx != APP_NONE)
@@ -379,6 +392,7 @@ static void loop_init(struct app *app, const struct cli *cli)
 	app->open = APP_NONE;
 	app->rel.early_of = APP_NONE;
 	app->views.unread_of = APP_NONE;
+	app->find_from = APP_NONE;
 	app->sidebar_on = true;
 	app->in_fd = app->term ? app->term->in_fd : STDIN_FILENO;
 	app->list_data = (struct list_pane){.corpus = &app->corpus, .opts = app->opts};

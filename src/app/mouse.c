@@ -45,7 +45,7 @@ static void mouse_click(struct app *app, struct pane *p, int y, bool twice)
 			return;
 		app_focus(app, p);
 		list_pane_select(p, idx);
-		app->load.touched = true;
+		app_list_chosen(app);
 	} else if (p == &app->sidebar) {
 		struct sidebar_pane *s = &app->sidebar_data;
 		size_t row = s->top + (size_t)(y - p->y);

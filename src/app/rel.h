@@ -32,6 +32,7 @@ struct rel {
 	size_t n;
 	struct store_related_list stored; /* on the store: the open article's, read from it */
 	struct rel_walk walk;
+	bool mentions_shown;           /* the reader's hits are the selected entity's mentions */
 };
 
 /* A walk from article anchor (anchor_row: its row on the store, else 0), at the anchor. */

@@ -3,9 +3,9 @@
  * the article itself appeared ("also in"), each story with its score or its number of
  * sources (copies folded into one entry) and a line saying why it is related; "nothing
  * related" when no story is close enough.
- * Moving onto an entity highlights its mentions in the reading pane; Enter on an entity
- * filters the list to the articles that mention it (on the store: a search for its name);
- * Enter on a story opens it. */
+ * Moving onto an entity highlights its mentions in the reading pane (onto a story, they go
+ * out); Enter on an entity filters the list to the articles that mention it (on the store:
+ * a search for its name); Enter on a story opens it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +37,13 @@ static bool sidebar_ready(const struct app *app)
 	return (atomic_load(&app->index.ready) & CORPUS_INDEX_ENTITIES) && !app->index.error;
 }
 
+/* The open article's related stories are still being found (in memory, the index's last
+ * phase; the store keeps them). */
+bool app_related_pending(const struct app *app)
+{
+	return app->sv.win == NULL && !app->index.error && !sidebar_ready(app);
+}
+
 /* The related stories of article a, best first (cached for the open article's anchor). */
 static void sidebar_compute_related(struct app *app, size_t a)
 {
@@ -45,7 +52,33 @@ static void sidebar_compute_related(struct app *app, size_t a)
 		app->rel.n = related_find(&app->index.related, a, SIDEBAR_RELATED_MAX, &app->rel.links);
 }
 
-/* "also in: okaz، sabq": the open article's own copies under other URLs. */
+/* Rows this wide: the pane's, less its margins (a row is cut at the pane's width). */
+static int sidebar_wrap_width(const struct app *app)
+{
+	return app->sidebar.w > 4 ? app->sidebar.w - 2 : SIDEBAR_WRAP_DEFAULT;
+}
+
+/* A detail on as many rows as it takes, so none of it is cut off. */
+static void sidebar_add_detail_rows(struct app *app, const char *text)
+{
+	struct layout_opts o = app->opts;
+	struct layout_para lp = {0};
+
+	o.dir = LAYOUT_DIR_AUTO;
+	o.reorder = false; /* only the breaks: each row is laid out again when drawn */
+	layout_paragraph(text, strlen(text), &o, sidebar_wrap_width(app), &lp);
+	for (size_t k = 0; k < lp.nlines; k++) {
+		char *part = xstrndup(text + lp.lines[k].lbeg, lp.lines[k].lend - lp.lines[k].lbeg);
+		sidebar_pane_add_detail(&app->sidebar_data, part);
+		free(part);
+	}
+	if (lp.nlines == 0)
+		sidebar_pane_add_detail(&app->sidebar_data, text);
+	layout_para_free(&lp);
+}
+
+/* "also in: عكاظ، سبق": the open article's own copies under other URLs, by the sources'
+ * names as the list shows them. */
 static void sidebar_add_copies(struct app *app)
 {
 	uint32_t *own;
@@ -56,9 +89,12 @@ static void sidebar_add_copies(struct app *app)
 		strbuf_printf(&sb, "also in: ");
 		for (size_t i = 0; i < n; i++) {
 			const struct article *a = app->corpus.items[own[i]];
-			strbuf_printf(&sb, "%s%s", i ? "، " : "", a->source ? a->source : a->id);
+			const char *name = listing_source_name(&app->views.sources, a);
+			/* each name isolated: the list reads in the label's direction, and a
+			 * comma between two Arabic names does not end up before the first */
+			strbuf_printf(&sb, "%s\u2068%s\u2069", i ? "، " : "", name ? name : a->id);
 		}
-		sidebar_pane_add_detail(&app->sidebar_data, sb.data);
+		sidebar_add_detail_rows(app, sb.data);
 	}
 	strbuf_free(&sb);
 	free(own);
@@ -120,7 +156,7 @@ static const struct article_entities *sidebar_entities(struct app *app)
 }
 
 /* "الشرق الأوسط · 21 Jul · 3 sources": what is known of it, nothing when nothing is. */
-static void sidebar_add_where(struct sidebar_pane *s, const char *source, const char *date,
+static void sidebar_add_where(struct app *app, const char *source, const char *date,
 			      size_t sources)
 {
 	struct strbuf sb = {0};
@@ -132,9 +168,9 @@ static void sidebar_add_where(struct sidebar_pane *s, const char *source, const 
 	if (*date)
 		strbuf_printf(&sb, "%s\u2066%s\u2069", sb.len ? " · " : "", date);
 	if (sources > 1)
-		strbuf_printf(&sb, "%s\u2066%zu sources\u2069", sb.len ? " · " : "", sources);
+		strbuf_printf(&sb, "%s\u2066%zu\u00a0sources\u2069", sb.len ? " · " : "", sources);
 	if (sb.len)
-		sidebar_pane_add_detail(s, sb.data);
+		sidebar_add_detail_rows(app, sb.data);
 	strbuf_free(&sb);
 }
 
@@ -144,7 +180,7 @@ static void sidebar_add_title(struct app *app, const char *title, enum layout_di
 	struct sidebar_pane *s = &app->sidebar_data;
 	struct layout_opts o = app->opts;
 	struct layout_para lp = {0};
-	int width = app->sidebar.w > 4 ? app->sidebar.w - 2 : SIDEBAR_WRAP_DEFAULT;
+	int width = sidebar_wrap_width(app);
 
 	o.dir = dir;
 	o.reorder = false; /* only the breaks: each row is laid out again when drawn */
@@ -181,7 +217,7 @@ static void sidebar_add_related(struct app *app, const struct related_link *l)
 	sidebar_add_title(app, a->title, a->dir == TEXT_DIR_RTL ? LAYOUT_DIR_RTL : LAYOUT_DIR_LTR,
 			  l->article);
 	listing_date_label(a, time(NULL), true, date);
-	sidebar_add_where(&app->sidebar_data, listing_source_name(&app->views.sources, a), date,
+	sidebar_add_where(app, listing_source_name(&app->views.sources, a), date,
 			  rel_link_sources(&app->corpus, l));
 	why = related_why(&app->index.related, l);
 	sidebar_add_why(&app->sidebar_data, why);
@@ -196,7 +232,7 @@ static void sidebar_add_stored_where(struct app *app, const struct store_related
 	char date[LISTING_DATE_MAX];
 
 	listing_date_label(&a, time(NULL), true, date);
-	sidebar_add_where(&app->sidebar_data, listing_source_name(&app->views.sources, &a), date, 0);
+	sidebar_add_where(app, listing_source_name(&app->views.sources, &a), date, 0);
 }
 
 /* On the store: the open article's related stories as the store keeps them (found at ingest);
@@ -217,7 +253,7 @@ static void sidebar_add_stored_related(struct app *app)
 	sidebar_pane_add(s, "Related stories", NULL, true, 0, 0);
 	if (l->nsame > 0) {
 		char *also = xasprintf("also stored %zu more time%s", l->nsame, l->nsame > 1 ? "s" : "");
-		sidebar_pane_add_detail(s, also);
+		sidebar_add_detail_rows(app, also);
 		free(also);
 	}
 	if (l->n == 0)
@@ -308,20 +344,26 @@ static const struct article_entity *sidebar_entity(struct app *app, const struct
 	return &es->v[r->ref];
 }
 
-/* The selected entity's mentions, highlighted in the reading pane (n and N walk them). */
+/* The selected entity's mentions, highlighted in the reading pane (n and N walk them); none
+ * once the selection leaves the entities. */
 void app_sidebar_moved(struct app *app)
 {
 	const struct article_entity *e = sidebar_entity(app, sidebar_pane_selected(&app->sidebar_data));
 	const struct entity_mention *m;
 	struct ui_range *v;
 
-	if (e == NULL || e->nmentions == 0)
+	if (e == NULL || e->nmentions == 0) {
+		/* off the entities: the last one's mentions are no longer what n and N walk */
+		if (app->rel.mentions_shown)
+			app_search_free_hits(app);
 		return;
+	}
 	m = article_entity_mentions(sidebar_entities(app), e);
 	v = xcalloc(e->nmentions, sizeof *v);
 	for (size_t i = 0; i < e->nmentions; i++)
 		v[i] = (struct ui_range){m[i].para, m[i].beg, m[i].end, false};
 	app_show_ranges(app, v, e->nmentions);
+	app->rel.mentions_shown = true;
 }
 
 /* On the store: the articles that mention it are a search for its name. */
@@ -416,9 +458,10 @@ static void sidebar_stepped(struct app *app, struct rel_walk walk, long to, size
 	app_message(app, to < 0 ? "back at the first story" : "related story %ld of %zu", to + 1, n);
 }
 
-static void sidebar_step_refused(struct app *app, bool forward)
+static void sidebar_step_refused(struct app *app, bool forward, size_t n)
 {
-	app_message(app, forward ? "no more related stories" : "this is where the walk began");
+	app_message(app, !forward ? "this is where the walk began"
+			 : n ? "no more related stories" : "no related stories found");
 }
 
 /* ] and [ on the store: the anchor's stored list, read again (its slot may be another's now). */
@@ -436,7 +479,7 @@ static void sidebar_store_step(struct app *app, bool forward)
 		return;
 	}
 	if (!rel_walk_step(&walk, forward, l.n, &to))
-		sidebar_step_refused(app, forward);
+		sidebar_step_refused(app, forward, l.n);
 	else if ((slot = to < 0 ? walk.anchor : app_store_open_row(app, l.v[to].row)) != APP_NONE)
 		sidebar_stepped(app, walk, to, slot, l.n);
 	store_related_list_free(&l);
@@ -454,13 +497,15 @@ void app_related_step(struct app *app, bool forward)
 		sidebar_store_step(app, forward);
 		return;
 	}
-	if (app->open == APP_NONE || !sidebar_ready(app)) {
+	if (app->open == APP_NONE)
+		return; /* the key says so (loop.c) */
+	if (!sidebar_ready(app)) {
 		app_message(app, "related stories are not ready yet");
 		return;
 	}
 	n = related_find(&app->index.related, walk.anchor, SIDEBAR_RELATED_MAX, &links);
 	if (!rel_walk_step(&walk, forward, n, &to))
-		sidebar_step_refused(app, forward);
+		sidebar_step_refused(app, forward, n);
 	else
 		sidebar_stepped(app, walk, to, to < 0 ? walk.anchor : links[to].article, n);
 	related_links_free(links, n);

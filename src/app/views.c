@@ -64,22 +64,39 @@ static void views_refresh(struct app *app)
 	app->list.dirty = true;
 }
 
+/* After a view change: the article selected before, or the one an earlier view hid, is
+ * selected again where this view shows it; else it is kept for a view that does. */
+static void views_keep_place(struct app *app, size_t was)
+{
+	size_t back = app->views.hidden != APP_NONE ? app->views.hidden : was;
+
+	if (back != APP_NONE && !list_pane_select(&app->list, back))
+		app->views.hidden = back;
+	else
+		app->views.hidden = APP_NONE;
+}
+
 void app_view_cycle(struct app *app)
 {
 	static const char *const empty[APP_NVIEWS] = {NULL, "(no unread articles)", "(no bookmarks)"};
+	size_t was = list_pane_selected(&app->list_data);
+	char num[32], all[32];
 
 	app->views.view = (enum app_view)((app->views.view + 1) % APP_NVIEWS);
 	app->list_data.empty = app->load.loader ? app->list_data.empty : empty[app->views.view];
 	if (app->sv.win) {
 		app_store_view_set(app);
 		app_focus(app, &app->list);
-		app_message(app, "view: %s (%zu)", app_view_name(app), list_pane_count(&app->list_data));
+		app_message(app, "view: %s (%s)", app_view_name(app),
+			    app_thousands(list_pane_count(&app->list_data), num));
 		return;
 	}
 	views_refresh(app);
+	views_keep_place(app, was);
 	app_focus(app, &app->list);
-	app_message(app, "view: %s (%zu of %zu)", app_view_name(app),
-		    list_pane_count(&app->list_data), app->views.nbase);
+	app_message(app, "view: %s (%s of %s)", app_view_name(app),
+		    app_thousands(list_pane_count(&app->list_data), num),
+		    app_thousands(app->views.nbase, all));
 }
 
 void app_unread_changed(struct app *app, long by)
@@ -124,6 +141,7 @@ void app_sort_cycle(struct app *app)
 void app_views_init(struct app *app)
 {
 	char *dir = fsutil_xdg_dir("XDG_STATE_HOME", ".local/state");
+	app->views.hidden = APP_NONE;
 	app->views.sort = listing_prefs_load(dir);
 	free(dir);
 	listing_sources_load(&app->views.sources);
@@ -160,7 +178,7 @@ static void views_store_unread_step(struct app *app, bool forward, size_t row)
 		return;
 	}
 	list_pane_select(&app->list, i);
-	app->load.touched = true;
+	app_list_chosen(app);
 	if (app->focus != &app->list) {
 		size_t idx = app_list_selected(app);
 		if (idx != APP_NONE)
@@ -172,6 +190,7 @@ static void views_store_unread_step(struct app *app, bool forward, size_t row)
 static void views_store_mark_read(struct app *app)
 {
 	struct store_list_filter f = app->sv.win->f; /* its unread rows only */
+	char num[32];
 	struct store_list_cursor *c;
 	struct store_list_page page = {0};
 	size_t k = 0, cap = 0;
@@ -199,8 +218,8 @@ static void views_store_mark_read(struct app *app)
 	store_window_reset(app->sv.win);
 	app->views.nundo = k;
 	app->list.dirty = true;
-	app_message(app, "%zu article%s marked read%s — U takes it back", k, k == 1 ? "" : "s",
-		    all_kept ? "" : " (in memory only)");
+	app_message(app, "%s article%s marked read%s — U takes it back", app_thousands(k, num),
+		    k == 1 ? "" : "s", all_kept ? "" : " (in memory only)");
 	app_take_messages(app);
 }
 
@@ -221,7 +240,7 @@ void app_unread_step(struct app *app, bool forward)
 	}
 	idx = app->list_data.rows ? app->list_data.rows[i] : i;
 	list_pane_select(&app->list, idx);
-	app->load.touched = true;
+	app_list_chosen(app);
 	if (app->focus != &app->list)
 		app_open(app, idx, APP_SAVED_TOP, true);
 }
@@ -231,6 +250,7 @@ void app_mark_shown_read(struct app *app)
 {
 	size_t n = list_pane_count(&app->list_data), k = 0;
 	bool all_kept = true;
+	char num[32];
 
 	if (n == 0)
 		return;
@@ -251,13 +271,15 @@ void app_mark_shown_read(struct app *app)
 	app->views.nundo = k;
 	app_unread_changed(app, -(long)k);
 	app->list.dirty = true;
-	app_message(app, "%zu article%s marked read%s — U takes it back", k, k == 1 ? "" : "s",
-		    all_kept ? "" : " (in memory only)");
+	app_message(app, "%s article%s marked read%s — U takes it back", app_thousands(k, num),
+		    k == 1 ? "" : "s", all_kept ? "" : " (in memory only)");
 	app_take_messages(app);
 }
 
 void app_undo_mark(struct app *app)
 {
+	char num[32];
+
 	if (app->views.nundo == 0) {
 		app_message(app, "nothing to take back");
 		return;
@@ -269,7 +291,8 @@ void app_undo_mark(struct app *app)
 			app_set_read(app, app->corpus.items[app->views.undo[i]]->id, false);
 	if (app->sv.win)
 		store_window_reset(app->sv.win);
-	app_message(app, "%zu article%s unread again", app->views.nundo, app->views.nundo == 1 ? "" : "s");
+	app_message(app, "%s article%s unread again", app_thousands(app->views.nundo, num),
+		    app->views.nundo == 1 ? "" : "s");
 	app_unread_changed(app, (long)app->views.nundo);
 	app->views.nundo = 0;
 	xfree(&app->views.undo);

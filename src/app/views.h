@@ -26,6 +26,8 @@ struct views {
 	char (*undo_ids)[ARTICLE_ID_LEN + 1]; /* on the store: theirs by id (undo unused) */
 	size_t unread;               /* unread articles among the listed ones, counted when */
 	size_t unread_of;            /* the list had this many; (size_t)-1: count again */
+	size_t hidden;               /* the article selected when a view hid it, selected again
+				      * when a view shows it, unless another was chosen; or -1 */
 	struct listing_sources sources;
 };
 

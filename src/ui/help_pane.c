@@ -26,30 +26,48 @@ static void help_pane_draw(struct pane *p, bool focused)
 	wnoutrefresh(pane_win(p));
 }
 
+/* The last top that still fills the pane: no blank rows below while rows sit above. */
+static size_t help_pane_max_top(const struct pane *p)
+{
+	const struct help_pane *h = help_data(p);
+	size_t rows = p->h > 1 ? (size_t)p->h - 1 : 1;
+
+	return h->nrows > rows ? h->nrows - rows : 0;
+}
+
+static void help_pane_resize(struct pane *p)
+{
+	struct help_pane *h = help_data(p);
+
+	if (h->top > help_pane_max_top(p))
+		h->top = help_pane_max_top(p);
+}
+
 static enum ui_result help_pane_op(struct pane *p, enum ui_op op)
 {
 	struct help_pane *h = help_data(p);
 	size_t rows = p->h > 1 ? (size_t)p->h - 1 : 1;
-	size_t max = h->nrows > rows ? h->nrows - rows : 0;
+	size_t step = op == UI_OP_HALF_DOWN || op == UI_OP_HALF_UP ? (rows + 1) / 2 : rows;
 
 	switch (op) {
 	case UI_OP_DOWN: case UI_OP_PAGE_DOWN: case UI_OP_HALF_DOWN: case UI_OP_BOTTOM:
-		h->top = op == UI_OP_DOWN ? h->top + 1 : op == UI_OP_BOTTOM ? max : h->top + rows;
+		h->top = op == UI_OP_DOWN ? h->top + 1 : op == UI_OP_BOTTOM ? help_pane_max_top(p)
+										  : h->top + step;
 		break;
 	case UI_OP_UP: case UI_OP_PAGE_UP: case UI_OP_HALF_UP: case UI_OP_TOP:
 		h->top = op == UI_OP_UP ? (h->top ? h->top - 1 : 0)
-			 : op == UI_OP_TOP || h->top < rows ? 0 : h->top - rows;
+			 : op == UI_OP_TOP || h->top < step ? 0 : h->top - step;
 		break;
 	case UI_OP_BACK: case UI_OP_HELP: case UI_OP_CLEAR: return UI_BACK;
 	default: return UI_UNHANDLED;
 	}
-	if (h->top > max)
-		h->top = max;
+	help_pane_resize(p);
 	return UI_HANDLED;
 }
 
 const struct pane_ops help_pane_ops = {
 	.name = "help",
+	.resize = help_pane_resize,
 	.draw = help_pane_draw,
 	.op = help_pane_op,
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A scripted session under valgrind (memcheck): the bundled articles and small JSON and feed
-# fixtures; scroll the list, filter it, open, page, find, follow a related story from the
-# sidebar and come back, resize, help, quit. Any memory error, or a definite or indirect leak,
+# fixtures; scroll the list, filter it, open, clear the filter, page, find, follow a related
+# story from the sidebar and come back, resize, help, quit. Any memory error, or a definite or indirect leak,
 # makes valgrind exit 99 and fails the test; still-reachable blocks do not count (curses and
 # libxml2 keep theirs to the end). Usage: valgrind.sh QARI SANITIZERS ('none' unless an ASan
 # build, whose binary valgrind cannot run: skipped there, status 77).
@@ -29,10 +29,14 @@ e2e_keys /
 e2e_keys -l "لافروف"
 e2e_keys Enter
 e2e_check "the list filtered" e2e_wait "(1 of" $slow
+e2e_keys Enter
+e2e_check "the filter's article open" e2e_wait "1/1  line 1/" $slow
+# Esc in the reader clears the filter's hits, then the filter: the article stays open
+e2e_keys Escape
+e2e_check "hits cleared" e2e_wait_gone "hit 1/" $slow
 e2e_keys Escape
 e2e_check "filter cleared" e2e_wait_gone "filter:" $slow
-e2e_keys Enter
-e2e_check "article open" e2e_wait "12/26  line 1/" $slow
+e2e_check "article still open" e2e_wait "12/26  line 1/" $slow
 e2e_keys PageDown
 e2e_check "paged down" e2e_wait "line 15/" $slow
 e2e_keys /
