@@ -1574,6 +1574,81 @@ static void entity_education_offices(struct entity_scratch *x, struct ner_para *
 	}
 }
 
+/* Whether token k is a place word next to word k's list: a place, with و joining them. */
+static bool entity_listed_with_place(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	bool joined = memcmp(w, "و", 2) == 0;
+	if (joined && k > 0 && entity_place_at(x, p, k - 1))
+		return true; /* «وجدة والدمام والخبر» */
+	if (joined && k > 1 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT && entity_place_at(x, p, k - 2))
+		return true; /* «تبوك، والخبر» */
+	return k + 1 < p->n && memcmp(p->norm.s + p->toks[k + 1].beg, "و", 2) == 0 && entity_place_at(x, p, k + 1);
+}
+
+/* Whether word k is a town's word (مدينة، محافظة) or, when prep is set, a preposition of
+ * where (في، إلى، من). */
+static bool entity_where_word(const struct ner_para *p, size_t k, bool prep)
+{
+	static const char *const towns[] = {"مدينه", "محافظه", "بمدينه", "بمحافظه"};
+	static const char *const preps[] = {"في", "الي", "من", "وفي"};
+	for (size_t t = 0; t < sizeof towns / sizeof *towns; t++)
+		if (entity_word_is(p, k, towns[t]))
+			return true;
+	for (size_t t = 0; prep && t < sizeof preps / sizeof *preps; t++)
+		if (entity_word_is(p, k, preps[t]))
+			return true;
+	return false;
+}
+
+/* Whether «بالخبر» at k is "in Khobar": after a definite word or a name (الواجهة البحرية
+ * بالخبر، حي الخزامى بالخبر), not after a verb or a pronoun's noun (علمت بالخبر، علاقته
+ * بالخبر). */
+static bool entity_in_khobar(const struct ner_para *p, size_t k)
+{
+	if (k == 0 || !entity_word_is(p, k, "بالخبر") || p->toks[k - 1].kind != NORM_TOKEN_WORD)
+		return false;
+	const char *w = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k - 1].end - p->toks[k - 1].beg;
+	bool definite = entity_word_definite(p, k - 1) || (n > 6 && memcmp(w, "وال", 6) == 0);
+	return definite || p->tags[k - 1] != 0;
+}
+
+/* Whether the «الخبر» or «مشهد» at k is where a preposition or a town's word puts it: after a
+ * town's word (بمدينة مشهد), or after a preposition of where (في الخبر) and before no
+ * definite word (not في الخبر الصادق); «مشهد» then only at a clause's end. */
+static bool entity_town_after_where(const struct ner_para *p, size_t k, bool is_news)
+{
+	bool prep = is_news ? !(k + 1 < p->n && entity_word_definite(p, k + 1)) : entity_closes(p, k);
+	return k > 0 && entity_where_word(p, k - 1, prep);
+}
+
+/* Towns whose names are common words, «الخبر» (the news: نشرت الخبر، رابط الخبر) and «مشهد»
+ * (a scene: في مشهد مهيب): a place only in a list of places, after a town's word or a
+ * preposition of where, before a country's nisba (مشهد الإيرانية), or as «بالخبر» after a
+ * place's words. */
+static void entity_common_towns(struct entity_scratch *x, struct ner_para *p)
+{
+	static const char *const news[] = {"الخبر", "والخبر", "بالخبر", "فالخبر"}, *const scene[] = {"مشهد", "ومشهد"};
+	for (size_t k = 0; k < p->n; k++) {
+		bool is_news = false, is_scene = false, bare;
+		int type = ner_tag_type(p->tags[k]);
+		if ((type != NER_LOC && type != NER_PERS) || ner_tag_inside(p->tags[k]) ||
+		    (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
+			continue;
+		for (size_t f = 0; f < sizeof news / sizeof *news; f++)
+			is_news |= entity_word_is(p, k, news[f]);
+		for (size_t f = 0; f < sizeof scene / sizeof *scene; f++)
+			is_scene |= entity_word_is(p, k, scene[f]);
+		bare = entity_word_is(p, k, news[0]) || entity_word_is(p, k, scene[0]);
+		if ((is_news || is_scene) && !entity_listed_with_place(x, p, k) &&
+		    !(bare && entity_town_after_where(p, k, is_news)) && !entity_in_khobar(p, k) &&
+		    !(k + 1 < p->n && entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg,
+							 p->toks[k + 1].end - p->toks[k + 1].beg)))
+			p->tags[k] = 0;
+	}
+}
+
 /* Whether word k is «مؤشر» (index), its dual or its dual's construct, with maybe a clitic
  * and ال before it (المؤشر، المؤشران، ومؤشر، مؤشرا). */
 static bool entity_index_word(const struct ner_para *p, size_t k)
@@ -1672,6 +1747,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_stock_indices(x, p);
 	entity_quoted_names(x, p);
 	entity_education_offices(x, p);
+	entity_common_towns(x, p);
 	entity_other_kingdoms(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
