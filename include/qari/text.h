@@ -34,6 +34,11 @@ void text_count_letters(const char *s, size_t n, struct text_letters *c);
 /* At least a third Arabic-script letters, and too few Persian or Urdu ones for either. */
 bool text_letters_arabic(const struct text_letters *c);
 
+/* A copy of s[0, n) NUL-terminated, its Arabic presentation forms (U+FB50-FDFF, FE70-FEFF:
+ * text stored already shaped) as the letters they shape, so that a name read out of such
+ * text is written as any other and shaped again where it is drawn. */
+char *text_unshaped_dup(const char *s, size_t n);
+
 /* Decode one code point; invalid sequences give U+FFFD and consume one byte. Returns length. */
 int text_decode(const char *s, size_t n, uint32_t *cp);
 /* Explicit bidi controls and marks (LRE…RLO, LRI…PDI, LRM, RLM, ALM) and U+FEFF. */

@@ -40,7 +40,7 @@ char *article_entity_name(const struct article *a, const struct article_entity *
 	char *out;
 
 	if (e->name.beg < k || memcmp(s - k, lil, k) != 0 || (n >= k && memcmp(s, al, k) == 0))
-		return xstrndup(s, n);
+		return text_unshaped_dup(s, n);
 	out = xmalloc(n + k + 1);
 	memcpy(out, al, k);
 	memcpy(out + k, s, n);

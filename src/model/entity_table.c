@@ -6,6 +6,7 @@
 
 #include "qari/entity.h"
 #include "qari/entity_cache.h"
+#include "qari/text.h"
 #include "qari/xalloc.h"
 
 void entity_table_init(struct entity_table *t, const struct corpus *c)
@@ -102,7 +103,7 @@ char *entity_table_name(const struct entity_table *t, uint32_t id)
 	const struct corpus_entity *e = &t->items[id];
 	size_t n;
 	const char *s = entity_mention_text(t->corpus->items[e->article], e->name, &n);
-	return xstrndup(s, n);
+	return text_unshaped_dup(s, n);
 }
 
 /* Corpus-wide: a one-word person joins the only longer person whose last word it is. The

@@ -150,6 +150,45 @@ static void norm_text_put(struct norm_text *t, const uint32_t *cps, size_t ncp, 
 	}
 }
 
+/* norm_text_put of the fold f (below U+0800, not 0) of one character. */
+static inline void norm_text_put_short(struct norm_text *t, uint32_t f, size_t orig,
+				       bool with_map)
+{
+	size_t at = t->len;
+
+	if (t->len + 3 > t->cap)
+		norm_text_reserve(t, 2, with_map);
+	if (f == ' ' && (at == 0 || t->s[at - 1] == ' '))
+		return;
+	if (f < 0x80) {
+		t->s[t->len++] = (char)f;
+	} else {
+		t->s[t->len++] = (char)(0xC0 | f >> 6);
+		t->s[t->len++] = (char)(0x80 | (f & 0x3F));
+	}
+	if (with_map)
+		for (size_t j = at; j < t->len; j++)
+			t->map[j] = (uint32_t)orig;
+}
+
+/* The fold of the character at s[i] when it is ASCII or of the Arabic block (U+0600-06FF,
+ * whose letters NFKC leaves alone: norm_needs_nfkc), *k set to its bytes; UINT32_MAX for any
+ * other, which takes the general way. Nearly all of an Arabic text goes this way. */
+static inline uint32_t norm_fold_common(const char *s, size_t n, size_t i, size_t *k)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80) {
+		*k = 1;
+		return norm_fold_table[c];
+	}
+	if (c >= 0xD8 && c <= 0xDB && i + 1 < n && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		*k = 2;
+		return norm_fold_table[(c & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu)];
+	}
+	return UINT32_MAX;
+}
+
 void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map)
 {
 	uint32_t cps[NORM_CP_MAX];
@@ -157,20 +196,19 @@ void norm_text_set(struct norm_text *t, const char *s, size_t n, bool with_map)
 
 	t->len = 0;
 	norm_text_reserve(t, n, with_map);
+	pthread_once(&norm_fold_once, norm_fold_init);
 	while (i < n) {
-		uint32_t cp;
-		int k;
-		/* ASCII letters and spaces: the common case without a decode */
-		if ((unsigned char)s[i] < 0x80 && s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v') {
-			cps[0] = norm_fold_one((unsigned char)s[i]);
-			norm_text_put(t, cps, cps[0] != 0, i, with_map); /* NUL is dropped */
-			i++;
+		uint32_t cp, f;
+		size_t k;
+		if ((f = norm_fold_common(s, n, i, &k)) != UINT32_MAX) {
+			if (f != 0) /* dropped: NUL, harakat, tatweel */
+				norm_text_put_short(t, f, i, with_map);
+			i += k;
 			continue;
 		}
-		k = text_decode(s + i, n - i, &cp);
+		k = (size_t)text_decode(s + i, n - i, &cp);
 		norm_text_put(t, cps, norm_cp(cp, cps), i, with_map);
-		i += (size_t)k;
+		i += k;
 	}
 	norm_text_reserve(t, 0, with_map);
 	t->s[t->len] = '\0';
@@ -232,14 +270,33 @@ bool norm_is_wordch(uint32_t cp)
 	return norm_wordch_bits[cp / 64] >> (cp % 64) & 1;
 }
 
+/* The code point at s[i] and its bytes: one- and two-byte sequences (ASCII, Arabic) decoded
+ * here, the rest by text_decode. */
+static inline int norm_decode(const char *s, size_t len, size_t i, uint32_t *cp)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF && i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+		*cp = (c & 0x1Fu) << 6 | ((unsigned char)s[i + 1] & 0x3Fu);
+		return 2;
+	}
+	return text_decode(s + i, len - i, cp);
+}
+
 /* End of the alphanumeric run starting at i; *letters set when it holds a non-digit. */
 static size_t norm_word_end(const char *s, size_t len, size_t i, bool *letters)
 {
+	pthread_once(&norm_wordch_once, norm_wordch_init);
 	*letters = false;
 	while (i < len) {
 		uint32_t cp;
-		int k = text_decode(s + i, len - i, &cp);
-		if (norm_is_wordch(cp)) {
+		int k = norm_decode(s, len, i, &cp);
+		if (cp < NORM_WORDCH_TABLE ? norm_wordch_bits[cp / 64] >> (cp % 64) & 1
+					   : norm_is_wordch_slow(cp)) {
 			if (!(cp >= '0' && cp <= '9'))
 				*letters = true;
 			i += (size_t)k;
@@ -259,17 +316,20 @@ size_t norm_tokenize(const char *s, size_t len, struct norm_token **v, size_t *n
 
 	while (i < len) {
 		uint32_t cp;
-		int k = text_decode(s + i, len - i, &cp);
+		int k = norm_decode(s, len, i, &cp);
 		struct norm_token tok = {.beg = (uint32_t)i};
 		bool letters;
 
-		if (cp == ' ' || uc_is_property_white_space(cp)) {
+		if (cp == ' ') {
 			i += (size_t)k;
 			continue;
 		}
-		if (norm_is_wordch(cp)) {
+		if (norm_is_wordch(cp)) { /* white space is no letter, digit or mark */
 			i = norm_word_end(s, len, i, &letters);
 			tok.kind = letters ? NORM_TOKEN_WORD : NORM_TOKEN_NUMBER;
+		} else if (uc_is_property_white_space(cp)) {
+			i += (size_t)k;
+			continue;
 		} else {
 			i += (size_t)k;
 			tok.kind = NORM_TOKEN_PUNCT;

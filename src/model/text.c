@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unictype.h>
+#include <uninorm.h>
 
 #include "qari/xalloc.h"
 
@@ -349,6 +350,41 @@ static bool text_persian_urdu_letter(uint32_t cp)
 	}
 }
 
+static bool text_is_presentation_form(uint32_t cp)
+{
+	return (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFE);
+}
+
+/* A presentation form's letter (ﻋ, ﭖ: some scraped articles are stored shaped), read as the
+ * letter it shapes; any other character as itself. */
+static uint32_t text_presentation_base(uint32_t cp)
+{
+	ucs4_t d[UC_DECOMPOSITION_MAX_LENGTH];
+	int tag;
+
+	if (!text_is_presentation_form(cp))
+		return cp;
+	return uc_decomposition(cp, &tag, d) >= 1 ? d[0] : cp;
+}
+
+char *text_unshaped_dup(const char *s, size_t n)
+{
+	bool shaped = false;
+	uint8_t *out;
+	size_t len;
+
+	for (size_t i = 0; i < n && !shaped;) {
+		uint32_t cp;
+		i += (size_t)text_decode(s + i, n - i, &cp);
+		shaped = text_is_presentation_form(cp);
+	}
+	if (!shaped || (out = u8_normalize(UNINORM_NFKC, (const uint8_t *)s, n, NULL, &len)) == NULL)
+		return xstrndup(s, n);
+	out = xreallocarray(out, len + 1, 1);
+	out[len] = '\0';
+	return (char *)out;
+}
+
 void text_count_letters(const char *s, size_t n, struct text_letters *c)
 {
 	size_t i = 0;
@@ -361,6 +397,7 @@ void text_count_letters(const char *s, size_t n, struct text_letters *c)
 			continue;
 		}
 		i += (size_t)text_decode(s + i, n - i, &cp);
+		cp = text_presentation_base(cp);
 		if (cp >= 0x0620 && cp <= 0x06FF && uc_is_alpha(cp)) {
 			c->arabic++;
 			c->persian_urdu += text_persian_urdu_letter(cp);

@@ -622,8 +622,44 @@ static void test_paragraph_direction(void)
 	article_free(a);
 }
 
+/* The byline's URL reads left to right from its scheme, its Arabic slug kept inside it,
+ * though the paper's name before it makes the byline right to left; its link is the URL
+ * alone. */
+static void test_meta_url_isolated(void)
+{
+	static const char url[] = "http://a.sa/news/داعش-يعدم";
+	struct layout_opts o = {.reorder = true, .shape = false, .dir = LAYOUT_DIR_RTL};
+	struct article *a = article_new("meta.txt");
+	struct article_view v;
+	char vis[512] = "";
+	size_t k = 0;
+
+	article_set_title(a, "خبر", strlen("خبر"));
+	article_set_field(&a->source, "عاجل", strlen("عاجل"));
+	article_set_field(&a->url, url, strlen(url));
+	article_add_para(a, "نص", strlen("نص"));
+	article_finish(a, "meta.txt");
+	article_view_prepare(&v, a, &o, false, NULL);
+	article_view_wrap(&v, 200);
+	for (size_t i = 0; i < v.nlines; i++)
+		for (size_t c = 0; v.lines[i].kind == VIEW_META && c < v.lines[i].line.ncells; c++)
+			k += text_encode(v.lines[i].line.cells[c].cp[0], vis + k);
+	vis[k] = '\0';
+	/* visual order, left to right: the URL (its slug's letters reversed as any Arabic run),
+	 * then the paper */
+	if (!CHECK(strstr(vis, "http://a.sa/news/مدعي-شعاد") != NULL))
+		fprintf(stderr, "    byline: %s\n", vis);
+	CHECK(strstr(vis, "http") < strstr(vis, "لجاع"));
+	CHECK_INT(v.nlinks, 1);
+	if (v.nlinks == 1)
+		CHECK_INT(v.links[0].end - v.links[0].beg, strlen(url));
+	article_view_free(&v);
+	article_free(a);
+}
+
 int main(void)
 {
+	test_meta_url_isolated();
 	test_widths_match_wcwidth();
 	test_runs_match_single();
 	test_mirrored_are_neutral();

@@ -4,9 +4,11 @@
 #include <unicase.h>
 #include <unictype.h>
 #include <uninorm.h>
+#include <unistr.h>
 
 #include "check.h"
 #include "qari/normalize.h"
+#include "qari/text.h"
 
 static char *norm(const char *s)
 {
@@ -91,6 +93,9 @@ static void test_wordch(void)
 						uc_is_general_category(cp, UC_CATEGORY_N) ||
 						uc_is_general_category(cp, UC_CATEGORY_M));
 	CHECK_INT(wrong, 0);
+	for (uint32_t cp = 0; cp < 0x110000; cp++) /* norm_tokenize asks which first */
+		wrong += norm_is_wordch(cp) && uc_is_property_white_space(cp);
+	CHECK_INT(wrong, 0);
 	CHECK(norm_is_wordch(0x0628) && norm_is_wordch(0x064E) && norm_is_wordch('7'));
 	CHECK(!norm_is_wordch(0x060C) && !norm_is_wordch(' ') && !norm_is_wordch(0x061F));
 }
@@ -174,6 +179,68 @@ static void test_clitics(void)
 	check_split("sputnik", "sputnik", "sputnik");
 }
 
+/* The matching form built the general way, character by character through norm_cp, with
+ * runs of spaces collapsed; map[i] is the original offset of byte i (out has room). */
+static size_t norm_by_cp(const char *s, size_t n, char *out, uint32_t *map)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp, cps[NORM_CP_MAX];
+		int k = text_decode(s + i, n - i, &cp);
+		size_t ncp = norm_cp(cp, cps);
+		for (size_t c = 0; c < ncp; c++) {
+			if (cps[c] == ' ' && (len == 0 || out[len - 1] == ' '))
+				continue;
+			int b = u8_uctomb((uint8_t *)out + len, cps[c], 4);
+			for (int j = 0; j < b; j++)
+				map[len + (size_t)j] = (uint32_t)i;
+			len += b > 0 ? (size_t)b : 0;
+		}
+		i += (size_t)k;
+	}
+	map[len] = (uint32_t)n;
+	return len;
+}
+
+/* norm_text_set's quick ways (ASCII, the Arabic block) give what the general way gives, text
+ * and map, for every code point between others, and for cut or invalid sequences. */
+static void check_as_by_cp(struct norm_text *t, const char *s, size_t n, size_t *wrong)
+{
+	char want[256];
+	uint32_t map[256];
+	size_t len = norm_by_cp(s, n, want, map);
+
+	norm_text_set(t, s, n, true);
+	*wrong += t->len != len || memcmp(t->s, want, len) != 0 ||
+		  memcmp(t->map, map, (len + 1) * sizeof *map) != 0;
+}
+
+static void test_quick_ways(void)
+{
+	static const char *const odd[] = {"\xD8", "\xD8" "a", "\xDB\xBF", "\xD9\xD9\x8E", "a\xC0\x80" "b",
+					  "\xEF\xBB\xBF\xD8\xA7", " \t \xD9\x80 \n"};
+	struct norm_text t = {0};
+	size_t wrong = 0;
+
+	for (uint32_t cp = 1; cp < 0x110000; cp++) {
+		char s[32];
+		size_t n = 0;
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			continue;
+		s[n++] = ' ';
+		n += (size_t)u8_uctomb((uint8_t *)s + n, cp, 4);
+		memcpy(s + n, "\xD8\xA3 ", 3), n += 3;
+		n += (size_t)u8_uctomb((uint8_t *)s + n, cp, 4);
+		n += (size_t)u8_uctomb((uint8_t *)s + n, cp, 4);
+		s[n++] = 'Q';
+		check_as_by_cp(&t, s, n, &wrong);
+	}
+	for (size_t k = 0; k < sizeof odd / sizeof *odd; k++)
+		check_as_by_cp(&t, odd[k], strlen(odd[k]), &wrong);
+	CHECK_INT(wrong, 0);
+	norm_text_free(&t);
+}
+
 int main(void)
 {
 	test_rules();
@@ -181,6 +248,7 @@ int main(void)
 	test_map();
 	test_wordch();
 	test_fold_rules();
+	test_quick_ways();
 	test_tokenize();
 	test_clitics();
 	return check_done();

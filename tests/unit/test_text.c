@@ -197,6 +197,9 @@ static void test_letters_arabic(void)
 		{"CNN قالت إن الجولة الثانية ستتناول الحدود والتجارة.", true},
 		{"وزیر خارجه گفت گفت‌وگوها هفته آینده در پایتخت ادامه می‌یابد.", false},
 		{"وزیر خارجہ نے کہا کہ دونوں ملکوں کے درمیان مذاکرات اگلے ہفتے ہوں گے۔", false},
+		/* stored already shaped (presentation forms), as some scraped articles are */
+		{"ﻗﺎﻝ ﻭﺯﻳﺮ ﺍﻟﺨﺎﺭﺟﻴﺔ ﺇﻥ ﺍﻟﻤﺤﺎﺩﺛﺎﺕ ﺳﺘﺴﺘﺄﻧﻒ ﺍﻷﺳﺒﻮﻉ ﺍﻟﻤﻘﺒﻞ ﻓﻲ ﺍﻟﻌﺎﺻﻤﺔ.", true},
+		{"ﻭﺯﯾﺮ ﺧﺎﺭﺟﻪ ﮔﻔﺖ ﮔﻔﺖﻭﮔﻮﻫﺎ ﻫﻔﺘﻪ ﺁﯾﻨﺪﻩ ﺩﺭ ﭘﺎﯾﺘﺨﺖ ﺍﺩﺍﻣﻪ ﻣﯽﯾﺎﺑﺪ.", false},
 		{"שר החוץ אמר כי השיחות יתחדשו בשבוע הבא.", false},
 		{"The talks will resume next week in the capital.", false},
 		{"", false},
@@ -210,6 +213,29 @@ static void test_letters_arabic(void)
 	}
 }
 
+/* A name read out of shaped text is written with the letters it shapes; other text, a
+ * byte order mark and the bounds given are kept as they are. */
+static void test_unshaped_dup(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"ﻋﺎﺩﻝ ﺍﻟﺠﺒﻴﺮ", "عادل الجبير"},
+		{"ﻻ ﺇﻟﻪ", "لا إله"},
+		{"عادل الجبير", "عادل الجبير"},
+		{"\xef\xbb\xbf" "Abc", "\xef\xbb\xbf" "Abc"},
+		{"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = text_unshaped_dup(cases[i].in, strlen(cases[i].in));
+		CHECK_STR(s, cases[i].out);
+		free(s);
+	}
+	char *cut = text_unshaped_dup("ﻋﺎﺩﻝ ﺍﻟﺠﺒﻴﺮ", strlen("ﻋﺎﺩﻝ"));
+	CHECK_STR(cut, "عادل");
+	free(cut);
+}
+
 int main(void)
 {
 	test_find_url();
@@ -220,5 +246,6 @@ int main(void)
 	test_looks_like();
 	test_article_direction();
 	test_letters_arabic();
+	test_unshaped_dup();
 	return check_done();
 }

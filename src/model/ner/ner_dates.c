@@ -10,30 +10,48 @@
 
 #include "ner_private.h"
 
+/* A name and its length in bytes (no strlen per word compared). */
+struct ner_name {
+	const char *s;
+	size_t n;
+};
+#define NER_NAME(lit) {lit, sizeof lit - 1}
+
 /* Month names in matching form; ambiguous ones need a number beside them. */
 static const struct {
-	const char *name;
+	struct ner_name name;
 	bool ambiguous;
 } ner_months[] = {
-	{"يناير", false}, {"فبراير", false}, {"مارس", true}, {"ابريل", false}, {"مايو", false},
-	{"يونيو", false}, {"يوليو", false}, {"اغسطس", false}, {"سبتمبر", false},
-	{"اكتوبر", false}, {"نوفمبر", false}, {"ديسمبر", false}, {"شباط", false},
-	{"اذار", false}, {"نيسان", false}, {"ايار", false}, {"حزيران", false}, {"تموز", false},
-	{"اب", true}, {"ايلول", false}, {"كانون", false}, {"تشرين", false}, {"محرم", true},
-	{"صفر", true}, {"ربيع", true}, {"جمادي", true}, {"رجب", true}, {"شعبان", true},
-	{"رمضان", true}, {"شوال", true}, {"ذو", true},
+	{NER_NAME("يناير"), false}, {NER_NAME("فبراير"), false}, {NER_NAME("مارس"), true},
+	{NER_NAME("ابريل"), false}, {NER_NAME("مايو"), false}, {NER_NAME("يونيو"), false},
+	{NER_NAME("يوليو"), false}, {NER_NAME("اغسطس"), false}, {NER_NAME("سبتمبر"), false},
+	{NER_NAME("اكتوبر"), false}, {NER_NAME("نوفمبر"), false}, {NER_NAME("ديسمبر"), false},
+	{NER_NAME("شباط"), false}, {NER_NAME("اذار"), false}, {NER_NAME("نيسان"), false},
+	{NER_NAME("ايار"), false}, {NER_NAME("حزيران"), false}, {NER_NAME("تموز"), false},
+	{NER_NAME("اب"), true}, {NER_NAME("ايلول"), false}, {NER_NAME("كانون"), false},
+	{NER_NAME("تشرين"), false}, {NER_NAME("محرم"), true}, {NER_NAME("صفر"), true},
+	{NER_NAME("ربيع"), true}, {NER_NAME("جمادي"), true}, {NER_NAME("رجب"), true},
+	{NER_NAME("شعبان"), true}, {NER_NAME("رمضان"), true}, {NER_NAME("شوال"), true},
+	{NER_NAME("ذو"), true},
 };
 
-static const char *const ner_weekdays[] = {
-	"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت",
+static const struct ner_name ner_weekdays[] = {
+	NER_NAME("الاحد"), NER_NAME("الاثنين"), NER_NAME("الثلاثاء"), NER_NAME("الاربعاء"),
+	NER_NAME("الخميس"), NER_NAME("الجمعه"), NER_NAME("السبت"),
 };
 
 /* Words that continue a two-word month: كانون الثاني, ربيع الأول, ذو الحجة. */
-static const char *const ner_month_tails[] = {
-	"الاول", "الثاني", "الاخر", "الاولي", "الاخره", "القعده", "الحجه",
+static const struct ner_name ner_month_tails[] = {
+	NER_NAME("الاول"), NER_NAME("الثاني"), NER_NAME("الاخر"), NER_NAME("الاولي"),
+	NER_NAME("الاخره"), NER_NAME("القعده"), NER_NAME("الحجه"),
 };
 
-static const char *const ner_year_words[] = {"عام", "العام", "سنه", "السنه", "لعام", "عامي"};
+static const struct ner_name ner_day = NER_NAME("يوم");
+
+static const struct ner_name ner_year_words[] = {
+	NER_NAME("عام"), NER_NAME("العام"), NER_NAME("سنه"), NER_NAME("السنه"),
+	NER_NAME("لعام"), NER_NAME("عامي"),
+};
 
 struct ner_dword {
 	const char *s; /* the word */
@@ -43,11 +61,11 @@ struct ner_dword {
 };
 
 /* The word is name, with or without its proclitics (فبراير starts with ف: try both). */
-static bool ner_dates_eq(const struct ner_dword *w, const char *name)
+static bool ner_dates_eq(const struct ner_dword *w, const struct ner_name *name)
 {
-	size_t k = strlen(name);
-	return (k == w->n && memcmp(name, w->s, k) == 0) ||
-	       (w->procl && k == w->n - w->procl && memcmp(name, w->s + w->procl, k) == 0);
+	size_t k = name->n;
+	return (k == w->n && memcmp(name->s, w->s, k) == 0) ||
+	       (w->procl && k == w->n - w->procl && memcmp(name->s, w->s + w->procl, k) == 0);
 }
 
 static struct ner_dword ner_dates_word(const struct ner_sentence *s, size_t i)
@@ -62,10 +80,10 @@ static struct ner_dword ner_dates_word(const struct ner_sentence *s, size_t i)
 	return w;
 }
 
-static bool ner_dates_is(const struct ner_dword *w, const char *const *list, size_t n)
+static bool ner_dates_is(const struct ner_dword *w, const struct ner_name *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (ner_dates_eq(w, list[i]))
+		if (ner_dates_eq(w, &list[i]))
 			return true;
 	return false;
 }
@@ -74,7 +92,7 @@ static bool ner_dates_is(const struct ner_dword *w, const char *const *list, siz
 static int ner_dates_month(const struct ner_dword *w)
 {
 	for (size_t i = 0; i < sizeof ner_months / sizeof *ner_months; i++)
-		if (ner_dates_eq(w, ner_months[i].name))
+		if (ner_dates_eq(w, &ner_months[i].name))
 			return ner_months[i].ambiguous ? 2 : 1;
 	return 0;
 }
@@ -157,7 +175,7 @@ static void ner_dates_mark(const struct ner_sentence *s, const struct ner_dword 
 			i = ner_dates_month_span(s, w, i, mark);
 		else if (ner_dates_is(&w[i], ner_weekdays, 7)) {
 			mark[i] = true;
-			if (i > 0 && ner_dates_eq(&w[i - 1], "يوم"))
+			if (i > 0 && ner_dates_eq(&w[i - 1], &ner_day))
 				mark[i - 1] = true;
 			i++;
 		} else if (ner_dates_is_year(&w[i])) {

@@ -94,10 +94,13 @@ static void ner_token_facts(const struct ner_lexicon *lex, const char *w, size_t
 	t->hs = sp.stem ? ner_hash(w + sp.stem, n - sp.stem) : t->hp;
 	t->hc = sp.proclitic ? ner_hash(w, sp.proclitic) : 0;
 	t->gaz = t->trig = t->gazm = t->wlex = t->docw = t->docs = 0;
-	if (kind == NORM_TOKEN_WORD) {
-		t->gaz = ner_lexicon_gaz(lex, w, n) | ner_lexicon_gaz(lex, w + sp.proclitic, n - sp.proclitic);
-		t->trig = ner_lexicon_trigger(lex, w, n) |
-			  ner_lexicon_trigger(lex, w + sp.proclitic, n - sp.proclitic);
+	if (kind == NORM_TOKEN_WORD) { /* the word, and without its proclitics when it has any */
+		t->gaz = ner_lexicon_gaz(lex, w, n);
+		t->trig = ner_lexicon_trigger(lex, w, n);
+		if (sp.proclitic) {
+			t->gaz |= ner_lexicon_gaz(lex, w + sp.proclitic, n - sp.proclitic);
+			t->trig |= ner_lexicon_trigger(lex, w + sp.proclitic, n - sp.proclitic);
+		}
 	}
 	t->shape = ner_shape(w, n, kind, t->nletters);
 	t->clustered = lex->clusters != NULL;

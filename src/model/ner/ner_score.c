@@ -112,6 +112,7 @@ static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size
 			  int32_t acc[NER_NTAGS])
 {
 	uint32_t keys[NER_MAX_FEATS];
+	int32_t sum[NER_NTAGS]; /* in registers, not through acc, which may alias the weights */
 	size_t n = 0;
 
 	for (size_t f = 0; f < nf; f++) /* the lookups miss the cache: let them overlap */
@@ -119,12 +120,15 @@ static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size
 			__builtin_prefetch(&m->qt[feats[f] & m->qmask]);
 			keys[n++] = feats[f];
 		}
+	memcpy(sum, acc, sizeof sum);
 	for (size_t f = 0; f < n; f++) {
 		const struct ner_qslot *q = ner_qtable_find(m, keys[f]);
 		if (q)
+#pragma GCC unroll 16 /* all NER_NTAGS: sum stays in registers */
 			for (int t = 0; t < NER_NTAGS; t++)
-				acc[t] += q->w[t];
+				sum[t] += q->w[t];
 	}
+	memcpy(acc, sum, sizeof sum);
 }
 
 /* Scores of features: int16 weights of a loaded model summed as integers, scaled once;
