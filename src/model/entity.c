@@ -60,13 +60,32 @@ static void entity_collect_words(struct entity_scratch *x, const char *text)
 			strtab_intern(&x->words, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
-/* Whether the article (its words collected) is about sport: a sport word in it. */
+/* Whether sport word w is also a common word's (الهدف the aim, الموسم the season, الفريق a
+ * general's rank, البطولة heroism, القدم old times, اللاعب a market's player). */
+static bool entity_sport_word_common(const char *w)
+{
+	static const char *const common[] = {"هدف", "الهدف", "الموسم", "فريق", "الفريق", "بطوله",
+					     "البطوله", "القدم", "كره", "الكره", "اللاعب", "اللاعبين"};
+	for (size_t k = 0; k < sizeof common / sizeof *common; k++)
+		if (strcmp(w, common[k]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the article (its words collected) is about sport: two sport words in it, one of
+ * them no common word's. */
 static bool entity_about_sport(const struct entity_scratch *x)
 {
+	unsigned seen = 0;
+	bool proper = false;
 	for (uint32_t id = 0; id < x->rules->sport.n; id++) {
 		const char *w = strtab_str(&x->rules->sport, id);
 		uint32_t found;
-		if (strtab_find(&x->words, w, strlen(w), &found))
+		if (strtab_find(&x->words, w, strlen(w), &found)) {
+			seen++;
+			proper |= !entity_sport_word_common(w);
+		}
+		if (seen >= 2 && proper)
 			return true;
 	}
 	return false;

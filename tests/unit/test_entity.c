@@ -1378,6 +1378,24 @@ static void test_common_towns(const struct ner_model *m)
 	article_free(a);
 }
 
+/* One sport word makes no article about sport: its clubs named by common words stay words. */
+static void test_one_sport_word(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"أوباما: سنقف بقوة مع دول الخليج",
+		"ولتحقيق ذلك الهدف، شددت الولايات المتحدة على أن الاتفاق يمنع إيران من امتلاك سلاح نووي.",
+		"وقال معالي الفريق الركن الشيخ راشد بن عبدالله إن التعاون بين البلدين في أعلى مستوياته.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الاتفاق"));
+	CHECK(!has(&es, ENTITY_ORG, "التعاون"));
+	CHECK(has(&es, ENTITY_PLACE, "الولايات المتحده"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1429,6 +1447,7 @@ int main(void)
 		test_generic_bodies(m);
 		test_roads_kingdoms_indices(m);
 		test_common_towns(m);
+		test_one_sport_word(m);
 		test_rules_lists();
 	}
 	ner_default_free();
