@@ -1396,6 +1396,25 @@ static void test_one_sport_word(const struct ner_model *m)
 	article_free(a);
 }
 
+/* In an article about sport a club named by a common word is that word after «تم» or before a
+ * definite adjective (تم الاتفاق، الاتفاق المبدئي), the club before a country's nisba. */
+static void test_club_as_word(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الاتحاد يستأنف تدريباته اليوم تحضيراً للقاء أحد",
+		"وأعلن النادي انضمام اللاعب الأرجنتيني موراليس إلى صفوف الفريق رغم الاتفاق المبدئي بين الطرفين.",
+		"وأكد المدرب أن الشركة التي تم الاتفاق معها وضعت خطة زمنية للمباراة في الدوري.",
+		"وحل الشباب السعودي خامساً بـ106 نقاط في ترتيب الأندية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الاتفاق"));
+	CHECK(has(&es, ENTITY_ORG, "الشباب") || has(&es, ENTITY_ORG, "الشباب السعودي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1448,6 +1467,7 @@ int main(void)
 		test_roads_kingdoms_indices(m);
 		test_common_towns(m);
 		test_one_sport_word(m);
+		test_club_as_word(m);
 		test_rules_lists();
 	}
 	ner_default_free();
