@@ -64,8 +64,9 @@ static void entity_collect_words(struct entity_scratch *x, const char *text)
  * general's rank, البطولة heroism, القدم old times, اللاعب a market's player). */
 static bool entity_sport_word_common(const char *w)
 {
-	static const char *const common[] = {"هدف", "الهدف", "الموسم", "فريق", "الفريق", "بطوله",
-					     "البطوله", "القدم", "كره", "الكره", "اللاعب", "اللاعبين"};
+	static const char *const common[] = {"هدف",   "الهدف", "الموسم", "فريق",
+					     "الفريق", "بطوله", "البطوله", "القدم",
+					     "كره",   "الكره", "اللاعب", "اللاعبين"};
 	for (size_t k = 0; k < sizeof common / sizeof *common; k++)
 		if (strcmp(w, common[k]) == 0)
 			return true;
@@ -1594,15 +1595,18 @@ static void entity_education_offices(struct entity_scratch *x, struct ner_para *
 }
 
 /* Whether token k is a place word next to word k's list: a place, with و joining them. */
-static bool entity_listed_with_place(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+static bool entity_listed_with_place(const struct entity_scratch *x, const struct ner_para *p,
+				     size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	bool joined = memcmp(w, "و", 2) == 0;
 	if (joined && k > 0 && entity_place_at(x, p, k - 1))
 		return true; /* «وجدة والدمام والخبر» */
-	if (joined && k > 1 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT && entity_place_at(x, p, k - 2))
+	if (joined && k > 1 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT &&
+	    entity_place_at(x, p, k - 2))
 		return true; /* «تبوك، والخبر» */
-	return k + 1 < p->n && memcmp(p->norm.s + p->toks[k + 1].beg, "و", 2) == 0 && entity_place_at(x, p, k + 1);
+	return k + 1 < p->n && memcmp(p->norm.s + p->toks[k + 1].beg, "و", 2) == 0 &&
+	       entity_place_at(x, p, k + 1);
 }
 
 /* Whether word k is a town's word (مدينة، محافظة) or, when prep is set, a preposition of
@@ -1638,7 +1642,8 @@ static bool entity_in_khobar(const struct ner_para *p, size_t k)
  * definite word (not في الخبر الصادق); «مشهد» then only at a clause's end. */
 static bool entity_town_after_where(const struct ner_para *p, size_t k, bool is_news)
 {
-	bool prep = is_news ? !(k + 1 < p->n && entity_word_definite(p, k + 1)) : entity_closes(p, k);
+	bool prep = is_news ? !(k + 1 < p->n && entity_word_definite(p, k + 1))
+			    : entity_closes(p, k);
 	return k > 0 && entity_where_word(p, k - 1, prep);
 }
 
@@ -1648,7 +1653,8 @@ static bool entity_town_after_where(const struct ner_para *p, size_t k, bool is_
  * place's words. */
 static void entity_common_towns(struct entity_scratch *x, struct ner_para *p)
 {
-	static const char *const news[] = {"الخبر", "والخبر", "بالخبر", "فالخبر"}, *const scene[] = {"مشهد", "ومشهد"};
+	static const char *const news[] = {"الخبر", "والخبر", "بالخبر", "فالخبر"};
+	static const char *const scene[] = {"مشهد", "ومشهد"};
 	for (size_t k = 0; k < p->n; k++) {
 		bool is_news = false, is_scene = false, bare;
 		int type = ner_tag_type(p->tags[k]);
@@ -1665,6 +1671,26 @@ static void entity_common_towns(struct entity_scratch *x, struct ner_para *p)
 		    !(k + 1 < p->n && entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg,
 							 p->toks[k + 1].end - p->toks[k + 1].beg)))
 			p->tags[k] = 0;
+	}
+}
+
+/* A "person" opening with a word in ي right after ما (فيما، كما، مما) is a verb and its
+ * object: فيما يلي نصه (what follows is its text), كما يلي. */
+static void entity_what_follows(struct ner_para *p)
+{
+	static const char *const what[] = {"ما", "فيما", "وفيما", "كما", "مما"};
+	for (size_t k = 1; k < p->n; k++) {
+		bool after_what = false;
+		const char *w = p->norm.s + p->toks[k].beg;
+		if (p->tags[k] != ner_tag_make(NER_PERS, false) || memcmp(w, "ي", 2) != 0)
+			continue;
+		for (size_t t = 0; t < sizeof what / sizeof *what; t++)
+			after_what |= entity_word_is(p, k - 1, what[t]);
+		if (!after_what)
+			continue;
+		p->tags[k] = 0;
+		for (size_t j = k + 1; j < p->n && ner_tag_inside(p->tags[j]); j++)
+			p->tags[j] = 0;
 	}
 }
 
@@ -1767,6 +1793,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_quoted_names(x, p);
 	entity_education_offices(x, p);
 	entity_common_towns(x, p);
+	entity_what_follows(p);
 	entity_other_kingdoms(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);

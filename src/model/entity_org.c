@@ -20,7 +20,8 @@ static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)
 }
 
 /* Whether word k is a country's nisba, also one whose feminine names the country (السعودي). */
-static bool entity_nisba_of_place(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+static bool entity_nisba_of_place(const struct entity_scratch *x, const struct ner_para *p,
+				  size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
@@ -36,7 +37,8 @@ static bool entity_nisba_of_place(const struct entity_scratch *x, const struct n
 
 /* Whether word k is a definite adjective in ي of a common noun: no relative (الذي), sport
  * word (الكروي), country's nisba (السعودي) nor club (الأهلي). */
-static bool entity_common_adjective(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+static bool entity_common_adjective(const struct entity_scratch *x, const struct ner_para *p,
+				    size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
@@ -79,9 +81,9 @@ void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
 				k = entity_rules_org(x->rules, x->alt.data, x->alt.len, &longer);
 				/* over the tagger's chunks only when longer than a word, ending where one does:
 				   «الاتحاد السعودي لكرة القدم» whatever it made of «السعودي» */
-				if ((k == ENTITY_RULES_ORG ||
-				     (k == ENTITY_RULES_ORG_SPORT && x->sport && (l > 1 || !entity_club_as_word(x, p, i)))) &&
-				    l > best &&
+				bool club = k == ENTITY_RULES_ORG_SPORT && x->sport &&
+					    (l > 1 || !entity_club_as_word(x, p, i));
+				if ((k == ENTITY_RULES_ORG || club) && l > best &&
 				    (entity_untagged(p, i, i + l) ||
 				     (l > 1 && (i + l == p->n || !ner_tag_inside(p->tags[i + l])))))
 					best = l, bskip = skip, bal = al;

@@ -1415,6 +1415,23 @@ static void test_club_as_word(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «فيما يلي نصه» (what follows is its text) is no person. */
+static void test_what_follows(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تنفيذ حكم القتل قصاصاً بمنطقة القصيم",
+		"أصدرت وزارة الداخلية بيانا بشأن تنفيذ حكم القتل قصاصاً في أحد الجناة بمنطقة القصيم، فيما يلي نصه: قال الله تعالى.",
+		"وبحث الملك سلمان مع الرئيس الأمريكي في كامب ديفيد مساء أمس فيما يلي نصه :-",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "يلي نصه"));
+	CHECK(has(&es, ENTITY_PLACE, "القصيم"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1468,6 +1485,7 @@ int main(void)
 		test_common_towns(m);
 		test_one_sport_word(m);
 		test_club_as_word(m);
+		test_what_follows(m);
 		test_rules_lists();
 	}
 	ner_default_free();
