@@ -1694,6 +1694,21 @@ static void entity_what_follows(struct ner_para *p)
 	}
 }
 
+/* A name's chunk ending in the object of a greeting (رفع خالد الأحمد التهاني، قدم لاعبو نادي
+ * الهلال التهنئة) ends before it: the tagger runs the name into the next word. */
+static void entity_greeting_ends(struct ner_para *p)
+{
+	static const char *const greetings[] = {"التهاني", "التهنئه", "التعازي", "التبريكات",
+						"الشكر", "التحيه"};
+	for (size_t k = 1; k < p->n; k++) {
+		if (!ner_tag_inside(p->tags[k]) || (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
+			continue;
+		for (size_t g = 0; g < sizeof greetings / sizeof *greetings; g++)
+			if (entity_word_is(p, k, greetings[g]))
+				p->tags[k] = 0;
+	}
+}
+
 /* Whether word k is «مؤشر» (index), its dual or its dual's construct, with maybe a clitic
  * and ال before it (المؤشر، المؤشران، ومؤشر، مؤشرا). */
 static bool entity_index_word(const struct ner_para *p, size_t k)
@@ -1794,6 +1809,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_education_offices(x, p);
 	entity_common_towns(x, p);
 	entity_what_follows(p);
+	entity_greeting_ends(p);
 	entity_other_kingdoms(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);

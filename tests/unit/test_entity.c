@@ -1432,6 +1432,22 @@ static void test_what_follows(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A name the tagger ran into a greeting's object ends before it. */
+static void test_greeting_ends(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"التهاني للوفد البارالمبي",
+		"ورفع نائب رئيس الوفد السعودي المشارك في الدورة خالد الأحمد التهاني، لرئيس اللجنة البارالمبية السعودية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "خالد الاحمد التهاني"));
+	CHECK(has(&es, ENTITY_PERSON, "خالد الاحمد"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1486,6 +1502,7 @@ int main(void)
 		test_one_sport_word(m);
 		test_club_as_word(m);
 		test_what_follows(m);
+		test_greeting_ends(m);
 		test_rules_lists();
 	}
 	ner_default_free();
