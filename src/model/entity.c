@@ -60,13 +60,33 @@ static void entity_collect_words(struct entity_scratch *x, const char *text)
 			strtab_intern(&x->words, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg);
 }
 
-/* Whether the article (its words collected) is about sport: a sport word in it. */
+/* Whether sport word w is also a common word's (الهدف the aim, الموسم the season, الفريق a
+ * general's rank, البطولة heroism, القدم old times, اللاعب a market's player). */
+static bool entity_sport_word_common(const char *w)
+{
+	static const char *const common[] = {"هدف",   "الهدف", "الموسم", "فريق",
+					     "الفريق", "بطوله", "البطوله", "القدم",
+					     "كره",   "الكره", "اللاعب", "اللاعبين"};
+	for (size_t k = 0; k < sizeof common / sizeof *common; k++)
+		if (strcmp(w, common[k]) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the article (its words collected) is about sport: two sport words in it, one of
+ * them no common word's. */
 static bool entity_about_sport(const struct entity_scratch *x)
 {
+	unsigned seen = 0;
+	bool proper = false;
 	for (uint32_t id = 0; id < x->rules->sport.n; id++) {
 		const char *w = strtab_str(&x->rules->sport, id);
 		uint32_t found;
-		if (strtab_find(&x->words, w, strlen(w), &found))
+		if (strtab_find(&x->words, w, strlen(w), &found)) {
+			seen++;
+			proper |= !entity_sport_word_common(w);
+		}
+		if (seen >= 2 && proper)
 			return true;
 	}
 	return false;
@@ -1031,6 +1051,30 @@ static bool entity_year_at(const struct ner_para *p, size_t k)
 	return d == 4 && (n == 4 || (n == 6 && (memcmp(w + 4, "ه", 2) == 0 || memcmp(w + 4, "م", 2) == 0)));
 }
 
+/* Whether the tokens of [i, e) may be a world place's words: untagged, or, after untagged
+ * ones, the tagger's whole name chunk, or its place chunk when the phrase is a place of
+ * places.txt (خميس مشيط, where خميس read as Thursday left «مشيط») or the words before it a
+ * compass point (جنوب إفريقيا); not بابا الفاتيكان, the Pope of a place. */
+static bool entity_world_tail(struct entity_scratch *x, const struct ner_para *p, size_t i, size_t e,
+			      size_t skip, bool al)
+{
+	static const char *const compass[] = {"جنوب", "شمال", "شرق", "غرب"};
+	size_t k = e - 1, s = k;
+	if (p->tags[k] == 0)
+		return k == i || p->tags[k - 1] == 0; /* nothing after the chunk */
+	if (ner_tag_type(p->tags[k]) == NER_ORG || (e < p->n && ner_tag_inside(p->tags[e])))
+		return false;
+	while (s > i && ner_tag_inside(p->tags[s]))
+		s--;
+	if (s == i || ner_tag_inside(p->tags[s]) || p->tags[s - 1] != 0)
+		return false;
+	for (size_t c = 0; c < sizeof compass / sizeof *compass; c++)
+		if (s == i + 1 && entity_word_is(p, i, compass[c]))
+			return true;
+	entity_phrase(p, i, e, skip, al, &x->alt); /* «وخميس مشيط» */
+	return entity_rules_only_place(x->rules, x->alt.data, x->alt.len) || ner_tag_type(p->tags[s]) != NER_LOC;
+}
+
 /* Countries and cities of world_places.txt the tagger left untagged («في منطقتي إدلب
  * واللاذقية», «بأبها»): the longest name over untagged words, its first word as written or,
  * when it is no place as written, without its clitics (entity_world_clitic). */
@@ -1048,12 +1092,15 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 					break;
 				skip = 2;
 			}
-			if (bare && !entity_world_clitic(w, n, skip, al))
-				continue;
+			/* a clitic comes off a lone word only when enough is left (علينا is no
+			   ع + لينا); off a name of more words always (وخميس مشيط) */
+			bool lone_ok = !bare || entity_world_clitic(w, n, skip, al);
 			for (size_t l = 1; l <= ENTITY_WORLD_WORDS && i + l <= p->n && longer &&
-					   p->tags[i + l - 1] == 0; l++) {
+					   entity_world_tail(x, p, i, i + l, skip, al); l++) {
 				const char *s = w + skip; /* one bare word is looked up where it is */
 				size_t sn = n - skip;
+				if (l == 1 && !lone_ok)
+					continue;
 				if (l > 1 || al) {
 					entity_phrase(p, i, i + l, skip, al, &x->alt);
 					s = x->alt.data, sn = x->alt.len;
@@ -1471,6 +1518,268 @@ static void entity_drop_byline(struct entity_scratch *x, const struct ner_para *
 			x->drafts[k].dropped = true;
 }
 
+/* Whether token k is an opening or closing quotation mark. */
+static bool entity_quote_at(const struct ner_para *p, size_t k)
+{
+	static const char *const quotes[] = {"\"", "«", "»", "“", "”"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_PUNCT)
+		return false;
+	for (size_t q = 0; q < sizeof quotes / sizeof *quotes; q++)
+		if (n == strlen(quotes[q]) && memcmp(w, quotes[q], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether word k is a person's title: the tagger's, or a sport's the tagger lacks (الكابتن). */
+static bool entity_quote_title(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const sport[] = {"الكابتن", "كابتن", "الحارس", "الحكم", "النجم"};
+	for (size_t t = 0; t < sizeof sport / sizeof *sport; t++)
+		if (entity_word_is(p, k, sport[t]))
+			return true;
+	return entity_is_title_word(x, k);
+}
+
+/* A name of two or three words in quotation marks right after a person's title, opening with
+ * a given name of persons.txt, is that person, whatever the tagger made of it (الكابتن
+ * "فيصل البدين", a work's title to it). */
+static void entity_quoted_names(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 1; i + 3 < p->n; i++) {
+		size_t j = i + 1;
+		if (!entity_quote_at(p, i) || p->toks[i - 1].kind != NORM_TOKEN_WORD || !entity_quote_title(x, p, i - 1))
+			continue;
+		while (j < p->n && j <= i + 4 && p->toks[j].kind == NORM_TOKEN_WORD &&
+		       (p->tags[j] == 0 || ner_tag_type(p->tags[j]) == NER_MISC || ner_tag_type(p->tags[j]) == NER_PERS))
+			j++;
+		if (j >= p->n || !entity_quote_at(p, j) || j - i - 1 < 2 || j - i - 1 > 3 ||
+		    !strtab_find(&x->rules->persons, p->norm.s + p->toks[i + 1].beg,
+				 p->toks[i + 1].end - p->toks[i + 1].beg, &(uint32_t){0}))
+			continue;
+		entity_retag(x, p, i + 1, j, NER_PERS, 0, false);
+		x->sure[i + 1] = true;
+		i = j;
+	}
+}
+
+/* «تعليم جدة», «بتعليم الرياض»: «تعليم» before a place is the town's education office, an
+ * organisation, not the place (the press's short form of إدارة تعليم جدة): a town of
+ * world_places.txt or places.txt, untagged or the tagger's whole place chunk, no nisba after
+ * it. */
+static void entity_education_offices(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *w = p->norm.s + p->toks[i].beg;
+		size_t n = p->toks[i].end - p->toks[i].beg, j = i + 2;
+		bool al = false;
+		size_t skip = entity_proclitic(p, i, &al);
+		if (p->tags[i] != 0 || al || n - skip != 10 || memcmp(w + skip, "تعليم", 10) != 0 ||
+		    p->toks[i + 1].kind != NORM_TOKEN_WORD || ner_tag_inside(p->tags[i + 1]))
+			continue;
+		if (ner_tag_type(p->tags[i + 1]) == NER_LOC)
+			while (j < p->n && ner_tag_inside(p->tags[j]))
+				j++;
+		else if (p->tags[i + 1] != 0)
+			continue;
+		entity_phrase(p, i + 1, j, 0, false, &x->alt);
+		if (!(entity_world_place(x, x->alt.data, x->alt.len) ||
+		      entity_rules_only_place(x->rules, x->alt.data, x->alt.len)) ||
+		    (j < p->n && entity_ends_nisba(p->norm.s + p->toks[j].beg, p->toks[j].end - p->toks[j].beg)))
+			continue; /* «تعليم الدين الإسلامي» teaches a faith */
+		entity_retag(x, p, i, j, NER_ORG, skip, false);
+		x->sure[i] = true;
+		i = j - 1;
+	}
+}
+
+/* Whether token k is a place word next to word k's list: a place, with و joining them. */
+static bool entity_listed_with_place(const struct entity_scratch *x, const struct ner_para *p,
+				     size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	bool joined = memcmp(w, "و", 2) == 0;
+	if (joined && k > 0 && entity_place_at(x, p, k - 1))
+		return true; /* «وجدة والدمام والخبر» */
+	if (joined && k > 1 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT &&
+	    entity_place_at(x, p, k - 2))
+		return true; /* «تبوك، والخبر» */
+	return k + 1 < p->n && memcmp(p->norm.s + p->toks[k + 1].beg, "و", 2) == 0 &&
+	       entity_place_at(x, p, k + 1);
+}
+
+/* Whether word k is a town's word (مدينة، محافظة) or, when prep is set, a preposition of
+ * where (في، إلى، من). */
+static bool entity_where_word(const struct ner_para *p, size_t k, bool prep)
+{
+	static const char *const towns[] = {"مدينه", "محافظه", "بمدينه", "بمحافظه"};
+	static const char *const preps[] = {"في", "الي", "من", "وفي"};
+	for (size_t t = 0; t < sizeof towns / sizeof *towns; t++)
+		if (entity_word_is(p, k, towns[t]))
+			return true;
+	for (size_t t = 0; prep && t < sizeof preps / sizeof *preps; t++)
+		if (entity_word_is(p, k, preps[t]))
+			return true;
+	return false;
+}
+
+/* Whether «بالخبر» at k is "in Khobar": after a definite word or a name (الواجهة البحرية
+ * بالخبر، حي الخزامى بالخبر), not after a verb or a pronoun's noun (علمت بالخبر، علاقته
+ * بالخبر). */
+static bool entity_in_khobar(const struct ner_para *p, size_t k)
+{
+	if (k == 0 || !entity_word_is(p, k, "بالخبر") || p->toks[k - 1].kind != NORM_TOKEN_WORD)
+		return false;
+	const char *w = p->norm.s + p->toks[k - 1].beg;
+	size_t n = p->toks[k - 1].end - p->toks[k - 1].beg;
+	bool definite = entity_word_definite(p, k - 1) || (n > 6 && memcmp(w, "وال", 6) == 0);
+	return definite || p->tags[k - 1] != 0;
+}
+
+/* Whether the «الخبر» or «مشهد» at k is where a preposition or a town's word puts it: after a
+ * town's word (بمدينة مشهد), or after a preposition of where (في الخبر) and before no
+ * definite word (not في الخبر الصادق); «مشهد» then only at a clause's end. */
+static bool entity_town_after_where(const struct ner_para *p, size_t k, bool is_news)
+{
+	bool prep = is_news ? !(k + 1 < p->n && entity_word_definite(p, k + 1))
+			    : entity_closes(p, k);
+	return k > 0 && entity_where_word(p, k - 1, prep);
+}
+
+/* Towns whose names are common words, «الخبر» (the news: نشرت الخبر، رابط الخبر) and «مشهد»
+ * (a scene: في مشهد مهيب): a place only in a list of places, after a town's word or a
+ * preposition of where, before a country's nisba (مشهد الإيرانية), or as «بالخبر» after a
+ * place's words. */
+static void entity_common_towns(struct entity_scratch *x, struct ner_para *p)
+{
+	static const char *const news[] = {"الخبر", "والخبر", "بالخبر", "فالخبر"};
+	static const char *const scene[] = {"مشهد", "ومشهد"};
+	for (size_t k = 0; k < p->n; k++) {
+		bool is_news = false, is_scene = false, bare;
+		int type = ner_tag_type(p->tags[k]);
+		if ((type != NER_LOC && type != NER_PERS) || ner_tag_inside(p->tags[k]) ||
+		    (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
+			continue;
+		for (size_t f = 0; f < sizeof news / sizeof *news; f++)
+			is_news |= entity_word_is(p, k, news[f]);
+		for (size_t f = 0; f < sizeof scene / sizeof *scene; f++)
+			is_scene |= entity_word_is(p, k, scene[f]);
+		bare = entity_word_is(p, k, news[0]) || entity_word_is(p, k, scene[0]);
+		if ((is_news || is_scene) && !entity_listed_with_place(x, p, k) &&
+		    !(bare && entity_town_after_where(p, k, is_news)) && !entity_in_khobar(p, k) &&
+		    !(k + 1 < p->n && entity_country_nisba(x, p->norm.s + p->toks[k + 1].beg,
+							 p->toks[k + 1].end - p->toks[k + 1].beg)))
+			p->tags[k] = 0;
+	}
+}
+
+/* A "person" opening with a word in ي right after ما (فيما، كما، مما) is a verb and its
+ * object: فيما يلي نصه (what follows is its text), كما يلي. */
+static void entity_what_follows(struct ner_para *p)
+{
+	static const char *const what[] = {"ما", "فيما", "وفيما", "كما", "مما"};
+	for (size_t k = 1; k < p->n; k++) {
+		bool after_what = false;
+		const char *w = p->norm.s + p->toks[k].beg;
+		if (p->tags[k] != ner_tag_make(NER_PERS, false) || memcmp(w, "ي", 2) != 0)
+			continue;
+		for (size_t t = 0; t < sizeof what / sizeof *what; t++)
+			after_what |= entity_word_is(p, k - 1, what[t]);
+		if (!after_what)
+			continue;
+		p->tags[k] = 0;
+		for (size_t j = k + 1; j < p->n && ner_tag_inside(p->tags[j]); j++)
+			p->tags[j] = 0;
+	}
+}
+
+/* A name's chunk ending in the object of a greeting (رفع خالد الأحمد التهاني، قدم لاعبو نادي
+ * الهلال التهنئة) ends before it: the tagger runs the name into the next word. */
+static void entity_greeting_ends(struct ner_para *p)
+{
+	static const char *const greetings[] = {"التهاني", "التهنئه", "التعازي", "التبريكات",
+						"الشكر", "التحيه"};
+	for (size_t k = 1; k < p->n; k++) {
+		if (!ner_tag_inside(p->tags[k]) || (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])))
+			continue;
+		for (size_t g = 0; g < sizeof greetings / sizeof *greetings; g++)
+			if (entity_word_is(p, k, greetings[g]))
+				p->tags[k] = 0;
+	}
+}
+
+/* Whether word k is «مؤشر» (index), its dual or its dual's construct, with maybe a clitic
+ * and ال before it (المؤشر، المؤشران، ومؤشر، مؤشرا). */
+static bool entity_index_word(const struct ner_para *p, size_t k)
+{
+	static const char *const lead[] = {"", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل"};
+	static const char *const tail[] = {"", "ا", "ان", "ي"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	for (size_t l = 0; l < sizeof lead / sizeof *lead; l++)
+		for (size_t t = 0; t < sizeof tail / sizeof *tail; t++) {
+			size_t ln = strlen(lead[l]), tn = strlen(tail[t]);
+			if (n == ln + 8 + tn && memcmp(w, lead[l], ln) == 0 && memcmp(w + ln, "مؤشر", 8) == 0 &&
+			    memcmp(w + ln + 8, tail[t], tn) == 0)
+				return true;
+		}
+	return false;
+}
+
+/* A name right after «مؤشر» is a stock index, no person or body (مؤشر داو جونز، المؤشر
+ * ستاندرد آند بورز، مؤشر فايننشيال تايمز): its chunk is dropped, also after one bare word
+ * the tagger left out (ستاندرد). A body a trigger opens is the index's owner and stays (مؤشر
+ * بورصة البحرين، مؤشر منظمة الأمم المتحدة), so does a place. */
+static void entity_stock_indices(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		size_t k = i + 1;
+		if (!entity_index_word(p, i) || p->tags[i] != 0)
+			continue;
+		if (p->tags[k] == 0 && k + 1 < p->n && p->toks[k].kind == NORM_TOKEN_WORD &&
+		    !entity_word_definite(p, k) && entity_proclitic(p, k, &(bool){false}) == 0)
+			k++;
+		if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] == 0 || ner_tag_inside(p->tags[k]) ||
+		    ner_tag_type(p->tags[k]) == NER_LOC ||
+		    entity_rules_is_trigger(x->rules, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg))
+			continue;
+		p->tags[k] = 0;
+		while (k + 1 < p->n && ner_tag_inside(p->tags[k + 1]))
+			p->tags[++k] = 0;
+	}
+}
+
+/* Whether word k is «المملكة» (matching form), maybe with و, ف, ب or ل before it (للمملكة). */
+static bool entity_kingdom_word(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	static const char *const forms[] = {"المملكه", "والمملكه", "فالمملكه", "بالمملكه", "للمملكه"};
+	for (size_t f = 0; f < sizeof forms / sizeof *forms; f++)
+		if (n == strlen(forms[f]) && memcmp(w, forms[f], n) == 0)
+			return true;
+	return false;
+}
+
+/* «المملكة» the tagger took for Saudi Arabia is another kingdom when a country's nisba
+ * other than «العربية» follows it (ملك المملكة الأردنية الهاشمية, المملكة المغربية): no
+ * place is listed for it, the story names that country by its name. */
+static void entity_other_kingdoms(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n; i++) {
+		const char *v = p->norm.s + p->toks[i + 1].beg;
+		size_t vn = p->toks[i + 1].end - p->toks[i + 1].beg;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false) || !entity_kingdom_word(p, i) ||
+		    p->toks[i + 1].kind != NORM_TOKEN_WORD || p->tags[i + 1] != 0 || (vn == 12 && memcmp(v, "العربيه", 12) == 0) ||
+		    !entity_country_nisba(x, v, vn))
+			continue;
+		p->tags[i] = 0; /* a chunk of the whole name (المملكة الأردنية) is kept */
+	}
+}
+
 /* Text k of the tagged article (the title is -1, the paragraphs 0...) into mentions. */
 static void entity_text(struct entity_scratch *x, const char *text, long para)
 {
@@ -1495,6 +1804,13 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_lists(x, p);
 	entity_nationality_names(x, p);
 	entity_person_edges(x, p);
+	entity_stock_indices(x, p);
+	entity_quoted_names(x, p);
+	entity_education_offices(x, p);
+	entity_common_towns(x, p);
+	entity_what_follows(p);
+	entity_greeting_ends(p);
+	entity_other_kingdoms(x, p);
 	for (size_t i = 0; i < p->n;) {
 		int type = ner_tag_type(p->tags[i]);
 		size_t j = i + 1;

@@ -233,6 +233,78 @@ static void entity_list_road(struct entity_scratch *x, struct ner_para *p, size_
 	entity_retag(x, p, k, j, NER_LOC, entity_proclitic(p, k, &(bool){false}), false);
 }
 
+/* Whether word w is a passive participle مفعول (مسدود): a description, no name. */
+static bool entity_list_participle(const char *w, size_t n)
+{
+	return n == 10 && memcmp(w, "م", 2) == 0 && memcmp(w + 6, "و", 2) == 0;
+}
+
+/* Whether word k is a street's or road's name word: untagged, no clitic in front but و before
+ * ال (شارع بأكمله، شارع وحارة), no stop word, nisba (شارع حيوي), participle (طريق مسدود),
+ * word of not_names.txt, and, when to_place is unset, no known place (طريق تربة is the road
+ * to it). */
+static bool entity_list_street_name(struct entity_scratch *x, const struct ner_para *p, size_t k, bool to_place)
+{
+	const char *w;
+	size_t n;
+	struct norm_split sp;
+	if (k >= p->n || p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0)
+		return false;
+	w = p->norm.s + p->toks[k].beg;
+	n = p->toks[k].end - p->toks[k].beg;
+	if (entity_letters(w, n) < 3)
+		return false;
+	norm_word_split(w, n, &sp);
+	return !(sp.proclitic > 0 && !entity_word_definite(p, k) && !(n > 6 && memcmp(w, "وال", 6) == 0)) &&
+	       !ner_lexicon_is_stop(x->lex, w, n) &&
+	       !entity_ends_nisba(w, n) && !entity_list_participle(w, n) && (to_place || !entity_place_known(x, w, n)) &&
+	       !entity_rules_not_name(x->rules, w, n);
+}
+
+/* Whether word k may name a road after «طريق», whose construct is as often a way of doing
+ * (طريق الإصلاحات، طريق تطبيع، طريق مخصص): an indefinite word that opens with neither
+ * the م of a participle nor the ت of a verbal noun (طريق حسيا، طريق عسفان). */
+static bool entity_list_road_name(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	return !entity_word_definite(p, k) && memcmp(w, "م", 2) != 0 && memcmp(w, "ت", 2) != 0;
+}
+
+static bool entity_list_municipal(const struct entity_scratch *x);
+
+/* «شارع الجيش», «شارع صاري»: «شارع» in construct before a name word (or the tagger's
+ * chunk) is a street, a place with its word; in a municipal article so is «طريق» before one
+ * (طريق حسيا). The dual «طريقي» before two definite name words joined by و names two roads
+ * by their names (طريقي الشفاء والردف; «طريقي» is also "my way": طريقي إلى). */
+static void entity_list_street(struct entity_scratch *x, struct ner_para *p, size_t k)
+{
+	bool street = entity_list_word(p, k, "شارع");
+	size_t j = k + 2;
+	if (p->tags[k] != 0 || k + 1 >= p->n || (k > 0 && entity_word_is(p, k - 1, "عن")))
+		return;
+	if (entity_list_word(p, k, "طريقي") && k + 2 < p->n &&
+	    entity_list_street_name(x, p, k + 1, true) && entity_list_street_name(x, p, k + 2, true) &&
+	    entity_word_definite(p, k + 1) && p->toks[k + 2].end - p->toks[k + 2].beg > 6 &&
+	    memcmp(p->norm.s + p->toks[k + 2].beg, "وال", 6) == 0) {
+		entity_retag(x, p, k + 1, k + 2, NER_LOC, 0, false);
+		entity_retag(x, p, k + 2, k + 3, NER_LOC, 2, false);
+		x->sure[k + 1] = x->sure[k + 2] = true; /* named once, by the dual's word */
+		return;
+	}
+	if ((!street && !(entity_list_word(p, k, "طريق") && entity_list_municipal(x))) ||
+	    entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"))
+		return; /* a royal's road is entity_list_road's */
+	if (p->tags[k + 1] != 0 && !ner_tag_inside(p->tags[k + 1]) && street) {
+		int type = ner_tag_type(p->tags[k + 1]);
+		while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == type)
+			j++;
+	} else if (!entity_list_street_name(x, p, k + 1, street) || (!street && !entity_list_road_name(p, k + 1)) || (k + 2 < p->n && entity_nisba(x, p, k + 2)) ||
+		   (k + 2 < p->n && !entity_word_definite(p, k + 1) && entity_word_definite(p, k + 2))) {
+		return; /* «طريق خادم الحرمين»: a construct whose end is not known */
+	}
+	entity_retag(x, p, k, j, NER_LOC, entity_proclitic(p, k, &(bool){false}), false);
+}
+
 /* Whether the article speaks of municipal matters, where «أحياء» are districts (elsewhere
  * it is as often «إحياء», reviving: «إحياء السنن والأعياد»). */
 static bool entity_list_municipal(const struct entity_scratch *x)
@@ -250,6 +322,8 @@ void entity_lists(struct entity_scratch *x, struct ner_para *p)
 	x->p = p;
 	for (size_t k = 0; k + 1 < p->n; k++)
 		entity_list_road(x, p, k);
+	for (size_t k = 0; k + 1 < p->n; k++)
+		entity_list_street(x, p, k);
 	for (size_t k = 0; k + 2 < p->n; k++) {
 		size_t s, items = 0;
 		if (entity_list_word(p, k, "احياء") && entity_list_municipal(x))

@@ -19,6 +19,52 @@ static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)
 	return true;
 }
 
+/* Whether word k is a country's nisba, also one whose feminine names the country (السعودي). */
+static bool entity_nisba_of_place(const struct entity_scratch *x, const struct ner_para *p,
+				  size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	char buf[256];
+	if (entity_country_nisba(x, w, n))
+		return true;
+	if (n + 2 > sizeof buf || n < 2 || memcmp(w + n - 2, "ي", 2) != 0)
+		return false;
+	memcpy(buf, w, n);
+	memcpy(buf + n, "ه", 2);
+	return entity_world_place(x, buf, n + 2) || entity_place_known(x, buf, n + 2);
+}
+
+/* Whether word k is a definite adjective in ي of a common noun: no relative (الذي), sport
+ * word (الكروي), country's nisba (السعودي) nor club (الأهلي). */
+static bool entity_common_adjective(const struct entity_scratch *x, const struct ner_para *p,
+				    size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool longer;
+	return p->toks[k].kind == NORM_TOKEN_WORD && entity_word_definite(p, k) &&
+	       memcmp(w + n - 2, "ي", 2) == 0 && p->tags[k] == 0 && !entity_word_is(p, k, "الذي") &&
+	       !entity_rules_is_sport(x->rules, w, n) && !entity_nisba_of_place(x, p, k) &&
+	       entity_rules_org(x->rules, w, n, &longer) == ENTITY_RULES_NOT_ORG;
+}
+
+/* Whether the one-word club name at k (a common word: الاتفاق the agreement) reads as that
+ * word: after «تم», before عليه or معه, or before a common noun's adjective (تم الاتفاق،
+ * الاتفاق المبدئي، الاتفاق النووي; not الشباب السعودي). */
+static bool entity_club_as_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const after[] = {"عليه", "عليها", "معها", "معه"};
+	if (k > 0 && entity_word_is(p, k - 1, "تم"))
+		return true;
+	if (k + 1 >= p->n)
+		return false;
+	for (size_t t = 0; t < sizeof after / sizeof *after; t++)
+		if (entity_word_is(p, k + 1, after[t]))
+			return true;
+	return entity_common_adjective(x, p, k + 1);
+}
+
 void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t i = 0; i < p->n;) {
@@ -35,7 +81,9 @@ void entity_known_orgs(struct entity_scratch *x, struct ner_para *p)
 				k = entity_rules_org(x->rules, x->alt.data, x->alt.len, &longer);
 				/* over the tagger's chunks only when longer than a word, ending where one does:
 				   «الاتحاد السعودي لكرة القدم» whatever it made of «السعودي» */
-				if ((k == ENTITY_RULES_ORG || (k == ENTITY_RULES_ORG_SPORT && x->sport)) && l > best &&
+				bool club = k == ENTITY_RULES_ORG_SPORT && x->sport &&
+					    (l > 1 || !entity_club_as_word(x, p, i));
+				if ((k == ENTITY_RULES_ORG || club) && l > best &&
 				    (entity_untagged(p, i, i + l) ||
 				     (l > 1 && (i + l == p->n || !ner_tag_inside(p->tags[i + l])))))
 					best = l, bskip = skip, bal = al;
