@@ -7,6 +7,7 @@
  * collection itself. */
 #include "related_private.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,20 +80,41 @@ static size_t related_dateline_end(const char *s, const struct norm_token *toks,
 	return end;
 }
 
+/* Where the URL that token i opens ends (the next white space), or 0 when it opens none: an
+ * address's words (a site's image path: styles, 114x72, yet) tell nothing of the story (the
+ * baseline, plain, keeps every stem). */
+static size_t related_url_end(const char *s, size_t len, const struct norm_token *tok)
+{
+	size_t wlen = tok->end - tok->beg, at = tok->end;
+
+	if (!((wlen == 4 && memcmp(s + tok->beg, "http", 4) == 0) ||
+	      (wlen == 5 && memcmp(s + tok->beg, "https", 5) == 0)) ||
+	    len - at < 3 || memcmp(s + at, "://", 3) != 0)
+		return 0;
+	while (at < len && !isspace((unsigned char)s[at]))
+		at++;
+	return at;
+}
+
 /* The stems of line number line of the matching form (0: the title, 1: the first paragraph). */
 static void related_line_words(const char *s, size_t len, size_t line, struct related_words *rw)
 {
-	size_t n = 0, from = 0;
+	size_t n = 0, from = 0, url_end = 0;
 
 	norm_tokenize(s, len, &rw->toks, &n, &rw->tcap);
 	if (!rw->plain && line == 1)
 		from = related_dateline_end(s, rw->toks, n, rw->skip);
-	for (size_t i = from; i < n; i++) {
+	for (size_t i = 0; i < n; i++) { /* a URL's colon may end a dateline: read it from 0 */
 		const char *w = s + rw->toks[i].beg;
 		size_t wlen = rw->toks[i].end - rw->toks[i].beg;
 		struct norm_split sp;
 		uint32_t id = 0;
-		if (rw->toks[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(rw->lex, w, wlen))
+		if (rw->toks[i].beg < url_end)
+			continue;
+		if (!rw->plain && rw->toks[i].kind == NORM_TOKEN_WORD &&
+		    (url_end = related_url_end(s, len, &rw->toks[i])))
+			continue;
+		if (i < from || rw->toks[i].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(rw->lex, w, wlen))
 			continue;
 		norm_word_split(w, wlen, &sp);
 		if (related_letters(w + sp.stem, wlen - sp.stem) < RELATED_MIN_LETTERS)

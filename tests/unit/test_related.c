@@ -591,6 +591,32 @@ static void test_threads_alike(void)
 	free(path);
 }
 
+/* A URL in the text gives no words: an image's path (styles, 114x72, yet) links no two stories,
+ * and the words after it still count. */
+static void test_url_words(const struct ner_model *model)
+{
+	static const char text[] = "الأخضر يستعد http://www.arriyadiyah.com/sites/default/files/"
+				   "styles/114x72/public/not%20yet%20assigned.jpg?itok=usQnpLLK أجرى "
+				   "المنتخب حصة تدريبية";
+	struct related_words rw = {.lex = ner_model_lexicon(model), .intern = true};
+	struct corpus c;
+	struct article *a = article_new("url");
+	uint32_t id;
+
+	corpus_init(&c);
+	article_set_title(a, "خبر", strlen("خبر"));
+	article_add_para(a, text, strlen(text));
+	article_finish(a, "url");
+	corpus_add(&c, a);
+	related_article_words(&rw, &c, 0);
+	CHECK(!strtab_find(&rw.vocab, "styles", 6, &id));
+	CHECK(!strtab_find(&rw.vocab, "arriyadiyah", 11, &id));
+	CHECK(!strtab_find(&rw.vocab, "114x72", 6, &id));
+	CHECK(rw.vocab.n >= 3); /* يستعد، المنتخب، تدريبية and the rest */
+	related_words_free(&rw);
+	corpus_free(&c);
+}
+
 int main(int argc, char **argv)
 {
 	if (check_shared_run(argc, argv)) {
@@ -622,6 +648,7 @@ int main(int argc, char **argv)
 		test_first_floor(m);
 		test_copy_under_floor(m);
 		test_why_as_written(m);
+		test_url_words(m);
 	}
 	test_evidence_units();
 	test_places_apart();
