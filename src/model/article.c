@@ -55,8 +55,39 @@ void article_set_field(char **field, const char *s, size_t n)
 		*field = text_sanitize_utf8(s, n);
 }
 
+/* The bytes of a news agency's section label opening a title («عام / », «اقتصادي / »: the
+ * Saudi Press Agency's titles carry one, 6-10 cells of a narrow list), or 0: one word of
+ * Arabic letters, «عام» or «تقرير» or a nisba in ي, then " / ", then the headline. */
+static size_t article_title_section(const char *s, size_t n)
+{
+	static const char *const plain[] = {"عام", "تقرير"};
+	static const char sep[] = " / ", ya[] = "ي";
+	const char *slash = memmem(s, n, sep, sizeof sep - 1);
+	size_t w = slash ? (size_t)(slash - s) : 0, rest;
+	bool label = false;
+
+	if (w == 0 || w > 16)
+		return 0;
+	for (size_t i = 0; i < w; i += 2) /* Arabic letters only: no space, digit or Latin */
+		if (w % 2 || ((unsigned char)s[i] != 0xD8 && (unsigned char)s[i] != 0xD9) ||
+		    ((unsigned char)s[i + 1] & 0xC0) != 0x80)
+			return 0;
+	for (size_t k = 0; k < sizeof plain / sizeof *plain; k++)
+		label |= w == strlen(plain[k]) && memcmp(s, plain[k], w) == 0;
+	label |= w > 4 && memcmp(s + w - 2, ya, 2) == 0;
+	rest = n - w - (sizeof sep - 1);
+	return label && rest > 0 ? w + sizeof sep - 1 : 0;
+}
+
 void article_set_title(struct article *a, const char *s, size_t n)
 {
+	size_t cut;
+
+	if (s) {
+		text_trim(&s, &n);
+		cut = article_title_section(s, n);
+		s += cut, n -= cut;
+	}
 	article_set_field(&a->title, s, n);
 }
 

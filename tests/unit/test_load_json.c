@@ -234,6 +234,30 @@ static void test_html(void)
 	free(t);
 }
 
+/* A news agency's section label opening a title is no part of the headline (SPA's «عام / »);
+ * a headline that opens with a place and a slash, or with a date, keeps it. */
+static void test_section_label(void)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"عام / فرع الوزارة بالمدينة ينظم دورة", "فرع الوزارة بالمدينة ينظم دورة"},
+		{"  اقتصادي / أسعار النفط تتراجع", "أسعار النفط تتراجع"},
+		{"إقتصادي / الأسهم", "الأسهم"},
+		{"السعودية / قطر: اتفاق", "السعودية / قطر: اتفاق"},
+		{"الأمير سلطان / زيارة", "الأمير سلطان / زيارة"},
+		{"كاريكاتير 2015/7/23", "كاريكاتير 2015/7/23"},
+		{"عام /", "عام /"},
+		{"Sport / results", "Sport / results"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		struct article *a = article_new("t");
+		article_set_title(a, cases[i].in, strlen(cases[i].in));
+		CHECK_STR(a->title, cases[i].out);
+		article_free(a);
+	}
+}
+
 int main(void)
 {
 	test_articles();
@@ -242,5 +266,6 @@ int main(void)
 	test_broken();
 	test_big_item();
 	test_html();
+	test_section_label();
 	return check_done();
 }
