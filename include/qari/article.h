@@ -39,6 +39,9 @@ struct article {
 struct article *article_new(const char *path);
 void article_free(struct article *a);
 void article_set_title(struct article *a, const char *s, size_t n);
+/* The bytes of a news agency's section label opening title s («عام / », «اقتصادي / »), which
+ * article_set_title drops, or 0 (for titles stored before it did). */
+size_t article_title_label(const char *s, size_t n);
 void article_add_para(struct article *a, const char *s, size_t n);
 /* Append a paragraph that is already trimmed, non-empty valid UTF-8; the article owns it. */
 void article_take_para(struct article *a, char *s);

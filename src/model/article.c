@@ -55,10 +55,9 @@ void article_set_field(char **field, const char *s, size_t n)
 		*field = text_sanitize_utf8(s, n);
 }
 
-/* The bytes of a news agency's section label opening a title («عام / », «اقتصادي / »: the
- * Saudi Press Agency's titles carry one, 6-10 cells of a narrow list), or 0: one word of
- * Arabic letters, «عام» or «تقرير» or a nisba in ي, then " / ", then the headline. */
-static size_t article_title_section(const char *s, size_t n)
+/* The Saudi Press Agency's titles carry one (6-10 cells of a narrow list): one word of Arabic
+ * letters, «عام» or «تقرير» or a nisba in ي, then " / ", then the headline. */
+size_t article_title_label(const char *s, size_t n)
 {
 	static const char *const plain[] = {"عام", "تقرير"};
 	static const char sep[] = " / ", ya[] = "ي";
@@ -85,7 +84,7 @@ void article_set_title(struct article *a, const char *s, size_t n)
 
 	if (s) {
 		text_trim(&s, &n);
-		cut = article_title_section(s, n);
+		cut = article_title_label(s, n);
 		s += cut, n -= cut;
 	}
 	article_set_field(&a->title, s, n);

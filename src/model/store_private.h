@@ -186,5 +186,8 @@ char *store_fts_query(const struct search_query *q);
 struct article *store_row_article(sqlite3_stmt *st);
 /* A copy of a text column as loading takes it: valid UTF-8 as it is, else sanitised. */
 void store_take_field(char **field, const unsigned char *s, int n);
+/* Text column col as a title: store_take_field without an agency's section label, which a
+ * title stored before article_set_title dropped it may still carry. */
+void store_take_title(char **field, sqlite3_stmt *st, int col);
 
 #endif

@@ -753,6 +753,33 @@ static void test_norm_idempotent(void)
 	CHECK_INT(bad, 0);
 }
 
+/* A title stored before loading dropped an agency's section label («عام / ») is shown and
+ * opened without it. */
+static void test_stored_label(void)
+{
+	struct store *s = test_open("label.db");
+	struct store_list_filter f = STORE_LIST_ALL;
+	struct store_list_page page = {0};
+	struct article *a;
+	struct corpus c;
+
+	corpus_init(&c);
+	test_add(&c, "http://x/label", "خبر الوكالة", "نص", "2026-06-09 10:00", "spa");
+	test_ingest(s, 0, &c);
+	corpus_free(&c);
+	/* outside qari, without its tokenizer: the index's update trigger goes first */
+	test_sql("label.db", "DROP TRIGGER articles_fts_update;"
+		 "UPDATE articles SET title = 'عام / خبر الوكالة'");
+	REQUIRE(store_list_after(s, &f, NULL, 4, &page) == 1);
+	CHECK_STR(page.v[0].title, "خبر الوكالة");
+	a = store_load_article(s, page.v[0].key.row);
+	if (CHECK(a != NULL))
+		CHECK_STR(a->title, "خبر الوكالة");
+	article_free(a);
+	store_list_page_free(&page);
+	store_close(s);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-store-list-XXXXXX";
@@ -769,5 +796,6 @@ int main(void)
 	test_migration_5();
 	test_norm_idempotent();
 	check_remove_tree(test_root);
+	test_stored_label();
 	return check_done();
 }
