@@ -1795,6 +1795,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_curated(x, p);
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
+	entity_stadiums(x, p);
 	entity_split_places(x, p);
 	entity_split_and(x, p);
 	entity_world_places(x, p);

@@ -776,6 +776,71 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether token k, clitics off, is a stadium's word (ملعب، استاد، ستاد; «بملعب», «على استاد»). */
+static bool entity_stadium_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"ملعب", "استاد", "ستاد"};
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	for (size_t h = 0; h < sizeof words / sizeof *words && !al && p->toks[k].kind == NORM_TOKEN_WORD; h++)
+		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether token k is an opening quote or bracket (" « “ ( ). */
+static bool entity_opening_quote(const struct ner_para *p, size_t k)
+{
+	static const char *const marks[] = {"\"", "«", "“", "("};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < sizeof marks / sizeof *marks && p->toks[k].kind == NORM_TOKEN_PUNCT; h++)
+		if (n == strlen(marks[h]) && memcmp(w, marks[h], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether token k is a trigger word behind a clitic (بنادي، وملعب): the name before it has
+ * ended (ملعب لوفتس رود بنادي كوينز بارك). */
+static bool entity_trigger_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	return skip > 0 && !al && entity_rules_is_trigger(x->rules, p->norm.s + p->toks[k].beg + skip,
+							  p->toks[k].end - p->toks[k].beg - skip);
+}
+
+/* In an article about sport, a person the tagger found right after a stadium's word, or in
+ * quotes after it, is the stadium (ملعب "لوفتس رود", ستاد لوفتس رود, ملعب المباراة «لوفتس
+ * رود»): named without the word, as the quoted mentions are. Stadiums the trigger pass
+ * already named (ملعب الملك فهد) are organisations by then. */
+void entity_stadiums(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n && x->sport; i++) {
+		if (!entity_stadium_word(p, i))
+			continue;
+		size_t s = i + 1;
+		if (s < p->n && entity_stadium_word(p, s))
+			s++; /* «ملعب ستاد لوفتس رود» */
+		else if (s < p->n && entity_word_is(p, s, "المباراه"))
+			s++; /* «ملعب المباراة «لوفتس رود»» */
+		bool quoted = s < p->n && entity_opening_quote(p, s);
+		s += quoted;
+		if (s >= p->n || p->tags[s] != ner_tag_make(NER_PERS, false))
+			continue;
+		size_t e = s + 1;
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_PERS, true) && !entity_trigger_after(x, p, e))
+			e++;
+		if (quoted && (e >= p->n || p->toks[e].kind != NORM_TOKEN_PUNCT))
+			continue; /* the quote closes on the name */
+		entity_retag(x, p, s, e, NER_ORG, 0, false);
+		x->sure[s] = true;
+		i = e - 1;
+	}
+}
+
 /* Whether token k is a word English clubs put after their town's name (سيتي، يونايتد …). */
 static bool entity_club_suffix(const struct ner_para *p, size_t k)
 {

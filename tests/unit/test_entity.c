@@ -1448,6 +1448,25 @@ static void test_greeting_ends(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A person the tagger found after a stadium's word, or quoted after it, is the stadium;
+ * «ملعب المباراة» (the match's ground) is none. */
+static void test_stadiums(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"قبل مواجهة الهلال بالسوبر.. ديسلفا: جاهزين ولن نتأثر بالغيابات",
+		"للحديث عن المباراة المقررة على ملعب \"لوفتس رود\" ، معقل كوينز بارك اللندني، وقال دا سيلفا إن فريقه لن يتأثر بالغيابات في الدوري.",
+		"تنقل الجمهور من منطقة الهايد بارك إلى ملعب لوفتس رود بمبلغ 15 جنيها، حيث سيوجد في الحصة التدريبية الأخيرة التي ستقام على ملعب المباراة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "لوفتس رود"));
+	CHECK(!has(&es, ENTITY_PERSON, "لوفتس رود"));
+	CHECK(!has(&es, ENTITY_ORG, "ملعب المباراه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1503,6 +1522,7 @@ int main(void)
 		test_club_as_word(m);
 		test_what_follows(m);
 		test_greeting_ends(m);
+		test_stadiums(m);
 		test_rules_lists();
 	}
 	ner_default_free();
