@@ -478,10 +478,10 @@ static bool entity_forces_of(const struct ner_para *p, size_t k)
  * nisba alone names it. */
 static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
-	(void)x;
-	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
-	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب") ||
-	       entity_word_is(p, i, "الجمارك") || entity_word_is(p, i, "المقاومه");
+	(void)x; /* its clitics aside: «والمنتخب الأردني» */
+	return entity_word_ends(p, i, "الجيش") || entity_word_ends(p, i, "الشرطه") ||
+	       entity_word_ends(p, i, "الحرس") || entity_word_ends(p, i, "المنتخب") ||
+	       entity_word_ends(p, i, "الجمارك") || entity_word_ends(p, i, "المقاومه");
 }
 
 /* Whether the nisba at token k agrees with the feminine head at token h, as an adjective
@@ -802,12 +802,14 @@ static bool entity_opening_quote(const struct ner_para *p, size_t k)
 	return false;
 }
 
-/* Whether token k is a trigger word behind a clitic (بنادي، وملعب): the name before it has
- * ended (ملعب لوفتس رود بنادي كوينز بارك). */
+/* Whether token k is a trigger word behind a clitic (بنادي، وملعب) or a word opening with
+ * لل: the name before it has ended (ملعب لوفتس رود بنادي كوينز بارك). */
 static bool entity_trigger_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	bool al;
 	size_t skip = entity_proclitic(p, k, &al);
+	if (p->toks[k].end - p->toks[k].beg > 6 && memcmp(p->norm.s + p->toks[k].beg, "لل", 4) == 0)
+		return true; /* no name's word opens with لل («لوفتس رود للحديث») */
 	return skip > 0 && !al && entity_rules_is_trigger(x->rules, p->norm.s + p->toks[k].beg + skip,
 							  p->toks[k].end - p->toks[k].beg - skip);
 }

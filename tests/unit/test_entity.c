@@ -1467,6 +1467,24 @@ static void test_stadiums(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «والمنتخب الأردني» is the team behind its و; a country's team named by the country and
+ * by its nisba is one team. */
+static void test_team_nisbas(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الوحدات يتعاقد مع خطاب",
+		"تقدم نادي الوحدات الأردني للتعاقد مع مدافع فريق الشباب والمنتخب الأردني طارق خطاب الذي يطمح للعودة لفريقه السابق في الدوري.",
+		"وفاز منتخب ماليزيا على منتخب تيمور الشرقية في تصفيات كأس العالم لكرة القدم، وسجل المنتخب الماليزي هدفين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المنتخب الاردني"));
+	CHECK(has(&es, ENTITY_ORG, "منتخب ماليزيا") != has(&es, ENTITY_ORG, "المنتخب الماليزي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1523,6 +1541,7 @@ int main(void)
 		test_what_follows(m);
 		test_greeting_ends(m);
 		test_stadiums(m);
+		test_team_nisbas(m);
 		test_rules_lists();
 	}
 	ner_default_free();
