@@ -2107,6 +2107,17 @@ static void entity_merge_short(struct entity_scratch *x)
 	}
 }
 
+/* Whether a team's country is place, or place and a compass word the tagger left off
+ * («تيمور» of «منتخب تيمور الشرقية»). */
+static bool entity_team_country(const char *country, const char *place)
+{
+	size_t n = strlen(place);
+	return strncmp(country, place, n) == 0 &&
+	       (country[n] == '\0' || (country[n] == ' ' && !strchr(country + n + 1, ' ') &&
+					 strlen(country + n + 1) > 4 &&
+					 strcmp(country + strlen(country) - 4, "يه") == 0));
+}
+
 /* A country's name standing for its team is the team: the place «موريتانيا» joins the
  * organisation «منتخب موريتانيا» of the same article. */
 static void entity_merge_teams(struct entity_scratch *x)
@@ -2119,7 +2130,7 @@ static void entity_merge_teams(struct entity_scratch *x)
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
 			if (f->into == l && f->type == ENTITY_ORG && strncmp(f->k, team, sizeof team - 1) == 0 &&
-			    strcmp(f->k + sizeof team - 1, e->k) == 0) {
+			    entity_team_country(f->k + sizeof team - 1, e->k)) {
 				entity_join(x, k, l);
 				break;
 			}

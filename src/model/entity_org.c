@@ -269,6 +269,19 @@ static bool entity_military_base(const struct ner_para *p, size_t k, size_t skip
 		(k + 3 < p->n && p->toks[k + 2].kind == NORM_TOKEN_WORD && entity_base_kind(p, k + 3)));
 }
 
+/* Whether token k is a compass word's nisba (الشرقية، الجنوبية …) right after a one-word
+ * place the tagger found: the rest of its name (تيمور الشرقية، كوريا الجنوبية). */
+static bool entity_place_compass(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"};
+	if (k == 0 || p->tags[k - 1] != ner_tag_make(NER_LOC, false))
+		return false;
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (entity_word_is(p, k, words[h]))
+			return true;
+	return false;
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -310,7 +323,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return *named = true;
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
 					   base's «الجوية» */
-		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k);
+		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k) ||
+		       entity_place_compass(p, k); /* «منتخب تيمور الشرقية» */
 	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
 		return k <= first + entity_construct_place(x, p, first);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))

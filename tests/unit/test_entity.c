@@ -1468,7 +1468,7 @@ static void test_stadiums(const struct ner_model *m)
 }
 
 /* «والمنتخب الأردني» is the team behind its و; a country's team named by the country and
- * by its nisba is one team. */
+ * by its nisba is one team; a compass word after its country is the country's name. */
 static void test_team_nisbas(const struct ner_model *m)
 {
 	static const char *const paras[] = {
@@ -1480,6 +1480,7 @@ static void test_team_nisbas(const struct ner_model *m)
 	struct article_entities es;
 	extract(m, paras, 3, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "المنتخب الاردني"));
+	CHECK(has(&es, ENTITY_ORG, "منتخب تيمور الشرقيه"));
 	CHECK(has(&es, ENTITY_ORG, "منتخب ماليزيا") != has(&es, ENTITY_ORG, "المنتخب الماليزي"));
 	article_entities_free(&es);
 	article_free(a);
