@@ -49,13 +49,32 @@ static bool entity_common_adjective(const struct entity_scratch *x, const struct
 	       entity_rules_org(x->rules, w, n, &longer) == ENTITY_RULES_NOT_ORG;
 }
 
+/* Whether token k, clitics off, names a group of people or their care, which a common
+ * word after it is one of (لرعاية الشباب، لشؤون الشباب، فئة الشباب، الناشئين والشباب; not
+ * the club). */
+static bool entity_group_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"رعايه", "شؤون", "فئه", "فئات", "درجه", "بعض", "الخبره",
+					    "الناشئين"};
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	for (size_t h = 0; h < sizeof words / sizeof *words && !al && p->toks[k].kind == NORM_TOKEN_WORD; h++)
+		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether the one-word club name at k (a common word: الاتفاق the agreement) reads as that
- * word: after «تم», before عليه or معه, or before a common noun's adjective (تم الاتفاق،
- * الاتفاق المبدئي، الاتفاق النووي; not الشباب السعودي). */
+ * word: after «تم» or a group's word, before عليه or معه, الذين or another group of people
+ * (والناشئين), or before a common noun's adjective (تم الاتفاق، الاتفاق المبدئي، الاتفاق
+ * النووي، بعض الشباب الذين; not الشباب السعودي). */
 static bool entity_club_as_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
-	static const char *const after[] = {"عليه", "عليها", "معها", "معه"};
-	if (k > 0 && entity_word_is(p, k - 1, "تم"))
+	static const char *const after[] = {"عليه", "عليها", "معها", "معه", "الذين", "والناشئين",
+					    "والشابات", "والفتيات"};
+	if (k > 0 && (entity_word_is(p, k - 1, "تم") || entity_group_word(p, k - 1)))
 		return true;
 	if (k + 1 >= p->n)
 		return false;

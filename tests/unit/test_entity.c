@@ -1486,6 +1486,32 @@ static void test_team_nisbas(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A club named by a common word is that word after a group's word or before الذين (لرعاية
+ * الشباب، بعض الشباب الذين); the club itself stays. */
+static void test_youth_not_club(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"في الشباك",
+		"وهي أمور يعيها بعض الشباب الذين يستهويهم الملعب وتسجيل الهدف في مرمى الخصم في الدوري.",
+		"وقال مدير مكتب المدينة لرعاية الشباب إبراهيم مصباح إن المباراة كانت قوية.",
+	};
+	static const char *const club[] = {
+		"الشباب يعود من هولندا",
+		"عادت بعثة الشباب إلى العاصمة الرياض بعد معسكر خاض خلالها الشباب سبع مباريات في الدوري.",
+		"وكشفت إدارة الشباب عن مدة عقد لاعب الوسط سيف الحشان، وسجل المهاجم هدفين في المباراة الأخيرة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الشباب"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, club, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الشباب"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1543,6 +1569,7 @@ int main(void)
 		test_greeting_ends(m);
 		test_stadiums(m);
 		test_team_nisbas(m);
+		test_youth_not_club(m);
 		test_rules_lists();
 	}
 	ner_default_free();
