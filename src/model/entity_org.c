@@ -277,14 +277,16 @@ static bool entity_team_of(const struct entity_scratch *x, const struct ner_para
 	       (entity_place_at(x, p, k + 1) || entity_club_word(x, p, k + 1));
 }
 
-/* Whether token k (from byte skip) is «قاعدة» with its kind one or two words on: a military
- * base named by its place (قاعدة العند الجوية, مطار قاعدة الرياض الجوية), not «القاعدة». */
+/* Whether token k (from byte skip) is «قاعدة» before a place the tagger found or with its
+ * kind one or two words on: a military base named by its place (قاعدة العند، قاعدة العند
+ * الجوية, مطار قاعدة الرياض الجوية), not «القاعدة». */
 static bool entity_military_base(const struct ner_para *p, size_t k, size_t skip)
 {
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
 	return n == strlen("قاعده") && memcmp(w, "قاعده", n) == 0 &&
 	       ((k + 2 < p->n && entity_base_kind(p, k + 2)) ||
+		(k + 1 < p->n && p->tags[k + 1] == ner_tag_make(NER_LOC, false)) || /* قاعدة العند */
 		(k + 3 < p->n && p->toks[k + 2].kind == NORM_TOKEN_WORD && entity_base_kind(p, k + 3)));
 }
 

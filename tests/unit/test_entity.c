@@ -1512,6 +1512,23 @@ static void test_youth_not_club(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «قاعدة» before a place the tagger found is a military base, an organisation. */
+static void test_base_by_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"طالبان تسيطر على قاعدة في بدخشان",
+		"وغنم مقاتلو طالبان أغذية وأسلحة وذخائر من قاعدة تيرجاران في إقليم بدخشان شمال شرقي البلاد.",
+		"وقال نائب حاكم الإقليم لـ«رويترز»: «العدو أخذ أسلحة وذخائر من قوات الشرطة في قاعدة تيرجاران ستسمح لهم بالقتال لفترة طويلة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "قاعده تيرجاران"));
+	CHECK(!has(&es, ENTITY_PLACE, "تيرجاران"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1570,6 +1587,7 @@ int main(void)
 		test_stadiums(m);
 		test_team_nisbas(m);
 		test_youth_not_club(m);
+		test_base_by_place(m);
 		test_rules_lists();
 	}
 	ner_default_free();
