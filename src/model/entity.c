@@ -1795,6 +1795,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_curated(x, p);
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
+	entity_stadiums(x, p);
 	entity_split_places(x, p);
 	entity_split_and(x, p);
 	entity_world_places(x, p);
@@ -2106,6 +2107,17 @@ static void entity_merge_short(struct entity_scratch *x)
 	}
 }
 
+/* Whether a team's country is place, or place and a compass word the tagger left off
+ * («تيمور» of «منتخب تيمور الشرقية»). */
+static bool entity_team_country(const char *country, const char *place)
+{
+	size_t n = strlen(place);
+	return strncmp(country, place, n) == 0 &&
+	       (country[n] == '\0' || (country[n] == ' ' && !strchr(country + n + 1, ' ') &&
+					 strlen(country + n + 1) > 4 &&
+					 strcmp(country + strlen(country) - 4, "يه") == 0));
+}
+
 /* A country's name standing for its team is the team: the place «موريتانيا» joins the
  * organisation «منتخب موريتانيا» of the same article. */
 static void entity_merge_teams(struct entity_scratch *x)
@@ -2118,10 +2130,63 @@ static void entity_merge_teams(struct entity_scratch *x)
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
 			if (f->into == l && f->type == ENTITY_ORG && strncmp(f->k, team, sizeof team - 1) == 0 &&
-			    strcmp(f->k + sizeof team - 1, e->k) == 0) {
+			    entity_team_country(f->k + sizeof team - 1, e->k)) {
 				entity_join(x, k, l);
 				break;
 			}
+		}
+	}
+}
+
+/* The stem a team's country is named by: «ماليزيا» and «الماليزي» → ماليز, «الاردن» and
+ * «الاردني» → اردن, «السعوديه» and «السعودي» → سعود; nisba says which of the two s is. */
+static size_t entity_team_stem(const char *s, bool nisba, const char **stem)
+{
+	size_t n = strlen(s);
+	if (n > 4 && memcmp(s, "ال", 4) == 0)
+		s += 4, n -= 4;
+	if (n > 8 && (memcmp(s + n - 4, "يه", 4) == 0 || (!nisba && memcmp(s + n - 4, "يا", 4) == 0)))
+		n -= 4;
+	else if (n > 6 && memcmp(s + n - 2, nisba ? "ي" : "ا", 2) == 0)
+		n -= 2;
+	*stem = s;
+	return n;
+}
+
+/* Whether organisation keys t and u are one country's team: «منتخب ماليزيا» and «المنتخب
+ * الماليزي», or «المنتخب الوطني» beside the Saudi one in the Saudi press. */
+static bool entity_same_team(const char *t, const char *u)
+{
+	static const char team[] = "منتخب ", nteam[] = "المنتخب ";
+	const char *a, *b;
+	if (strncmp(u, nteam, sizeof nteam - 1) != 0 || strchr(u + sizeof nteam - 1, ' '))
+		return false;
+	u += sizeof nteam - 1;
+	if (strcmp(u, "الوطني") == 0)
+		return strcmp(t, "المنتخب السعودي") == 0;
+	if (strncmp(t, team, sizeof team - 1) != 0)
+		return false;
+	size_t an = entity_team_stem(t + sizeof team - 1, false, &a), bn = entity_team_stem(u, true, &b);
+	return an == bn && an >= 6 && memcmp(a, b, an) == 0;
+}
+
+/* A country's team named twice, by the country and by its nisba, is one team: the one
+ * with fewer mentions joins the other. */
+static void entity_merge_team_nisbas(struct entity_scratch *x)
+{
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		const struct entity_draft *e = &x->drafts[k];
+		if (e->into != k || e->type != ENTITY_ORG)
+			continue;
+		for (size_t l = 0; l < x->ndrafts; l++) {
+			const struct entity_draft *f = &x->drafts[l];
+			if (l == k || f->into != l || f->type != ENTITY_ORG || !entity_same_team(e->k, f->k))
+				continue;
+			if (f->nmentions > e->nmentions)
+				entity_join(x, k, l);
+			else
+				entity_join(x, l, k);
+			break;
 		}
 	}
 }
@@ -2291,6 +2356,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	entity_merge_canonical_heads(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);
+	entity_merge_team_nisbas(x);
 	entity_settle(x);
 	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
 	entity_pack(x, out);

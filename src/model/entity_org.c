@@ -49,13 +49,32 @@ static bool entity_common_adjective(const struct entity_scratch *x, const struct
 	       entity_rules_org(x->rules, w, n, &longer) == ENTITY_RULES_NOT_ORG;
 }
 
+/* Whether token k, clitics off, names a group of people or their care, which a common
+ * word after it is one of (لرعاية الشباب، لشؤون الشباب، فئة الشباب، الناشئين والشباب; not
+ * the club). */
+static bool entity_group_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"رعايه", "شؤون", "فئه", "فئات", "درجه", "بعض", "الخبره",
+					    "الناشئين"};
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	for (size_t h = 0; h < sizeof words / sizeof *words && !al && p->toks[k].kind == NORM_TOKEN_WORD; h++)
+		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether the one-word club name at k (a common word: الاتفاق the agreement) reads as that
- * word: after «تم», before عليه or معه, or before a common noun's adjective (تم الاتفاق،
- * الاتفاق المبدئي، الاتفاق النووي; not الشباب السعودي). */
+ * word: after «تم» or a group's word, before عليه or معه, الذين or another group of people
+ * (والناشئين), or before a common noun's adjective (تم الاتفاق، الاتفاق المبدئي، الاتفاق
+ * النووي، بعض الشباب الذين; not الشباب السعودي). */
 static bool entity_club_as_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
-	static const char *const after[] = {"عليه", "عليها", "معها", "معه"};
-	if (k > 0 && entity_word_is(p, k - 1, "تم"))
+	static const char *const after[] = {"عليه", "عليها", "معها", "معه", "الذين", "والناشئين",
+					    "والشابات", "والفتيات"};
+	if (k > 0 && (entity_word_is(p, k - 1, "تم") || entity_group_word(p, k - 1)))
 		return true;
 	if (k + 1 >= p->n)
 		return false;
@@ -258,15 +277,30 @@ static bool entity_team_of(const struct entity_scratch *x, const struct ner_para
 	       (entity_place_at(x, p, k + 1) || entity_club_word(x, p, k + 1));
 }
 
-/* Whether token k (from byte skip) is «قاعدة» with its kind one or two words on: a military
- * base named by its place (قاعدة العند الجوية, مطار قاعدة الرياض الجوية), not «القاعدة». */
+/* Whether token k (from byte skip) is «قاعدة» before a place the tagger found or with its
+ * kind one or two words on: a military base named by its place (قاعدة العند، قاعدة العند
+ * الجوية, مطار قاعدة الرياض الجوية), not «القاعدة». */
 static bool entity_military_base(const struct ner_para *p, size_t k, size_t skip)
 {
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
 	return n == strlen("قاعده") && memcmp(w, "قاعده", n) == 0 &&
 	       ((k + 2 < p->n && entity_base_kind(p, k + 2)) ||
+		(k + 1 < p->n && p->tags[k + 1] == ner_tag_make(NER_LOC, false)) || /* قاعدة العند */
 		(k + 3 < p->n && p->toks[k + 2].kind == NORM_TOKEN_WORD && entity_base_kind(p, k + 3)));
+}
+
+/* Whether token k is a compass word's nisba (الشرقية، الجنوبية …) right after a one-word
+ * place the tagger found: the rest of its name (تيمور الشرقية، كوريا الجنوبية). */
+static bool entity_place_compass(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"};
+	if (k == 0 || p->tags[k - 1] != ner_tag_make(NER_LOC, false))
+		return false;
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (entity_word_is(p, k, words[h]))
+			return true;
+	return false;
 }
 
 /* Whether token k can go on the name a trigger opened: a word of the article's own
@@ -310,7 +344,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 		return *named = true;
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
 					   base's «الجوية» */
-		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k);
+		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k) ||
+		       entity_place_compass(p, k); /* «منتخب تيمور الشرقية» */
 	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
 		return k <= first + entity_construct_place(x, p, first);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
@@ -478,10 +513,10 @@ static bool entity_forces_of(const struct ner_para *p, size_t k)
  * nisba alone names it. */
 static bool entity_national_body(const struct entity_scratch *x, const struct ner_para *p, size_t i)
 {
-	(void)x;
-	return entity_word_is(p, i, "الجيش") || entity_word_is(p, i, "الشرطه") ||
-	       entity_word_is(p, i, "الحرس") || entity_word_is(p, i, "المنتخب") ||
-	       entity_word_is(p, i, "الجمارك") || entity_word_is(p, i, "المقاومه");
+	(void)x; /* its clitics aside: «والمنتخب الأردني» */
+	return entity_word_ends(p, i, "الجيش") || entity_word_ends(p, i, "الشرطه") ||
+	       entity_word_ends(p, i, "الحرس") || entity_word_ends(p, i, "المنتخب") ||
+	       entity_word_ends(p, i, "الجمارك") || entity_word_ends(p, i, "المقاومه");
 }
 
 /* Whether the nisba at token k agrees with the feminine head at token h, as an adjective
@@ -773,6 +808,73 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		entity_retag(x, p, i, j, NER_ORG, skip, false); /* a stadium's foreign name is no
 								    adjective (ليبرتي) */
 		i = j - 1;
+	}
+}
+
+/* Whether token k, clitics off, is a stadium's word (ملعب، استاد، ستاد; «بملعب», «على استاد»). */
+static bool entity_stadium_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"ملعب", "استاد", "ستاد"};
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	for (size_t h = 0; h < sizeof words / sizeof *words && !al && p->toks[k].kind == NORM_TOKEN_WORD; h++)
+		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether token k is an opening quote or bracket (" « “ ( ). */
+static bool entity_opening_quote(const struct ner_para *p, size_t k)
+{
+	static const char *const marks[] = {"\"", "«", "“", "("};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < sizeof marks / sizeof *marks && p->toks[k].kind == NORM_TOKEN_PUNCT; h++)
+		if (n == strlen(marks[h]) && memcmp(w, marks[h], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether token k is a trigger word behind a clitic (بنادي، وملعب) or a word opening with
+ * لل: the name before it has ended (ملعب لوفتس رود بنادي كوينز بارك). */
+static bool entity_trigger_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	if (p->toks[k].end - p->toks[k].beg > 6 && memcmp(p->norm.s + p->toks[k].beg, "لل", 4) == 0)
+		return true; /* no name's word opens with لل («لوفتس رود للحديث») */
+	return skip > 0 && !al && entity_rules_is_trigger(x->rules, p->norm.s + p->toks[k].beg + skip,
+							  p->toks[k].end - p->toks[k].beg - skip);
+}
+
+/* In an article about sport, a person the tagger found right after a stadium's word, or in
+ * quotes after it, is the stadium (ملعب "لوفتس رود", ستاد لوفتس رود, ملعب المباراة «لوفتس
+ * رود»): named without the word, as the quoted mentions are. Stadiums the trigger pass
+ * already named (ملعب الملك فهد) are organisations by then. */
+void entity_stadiums(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 1 < p->n && x->sport; i++) {
+		if (!entity_stadium_word(p, i))
+			continue;
+		size_t s = i + 1;
+		if (s < p->n && entity_stadium_word(p, s))
+			s++; /* «ملعب ستاد لوفتس رود» */
+		else if (s < p->n && entity_word_is(p, s, "المباراه"))
+			s++; /* «ملعب المباراة «لوفتس رود»» */
+		bool quoted = s < p->n && entity_opening_quote(p, s);
+		s += quoted;
+		if (s >= p->n || p->tags[s] != ner_tag_make(NER_PERS, false))
+			continue;
+		size_t e = s + 1;
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_PERS, true) && !entity_trigger_after(x, p, e))
+			e++;
+		if (quoted && (e >= p->n || p->toks[e].kind != NORM_TOKEN_PUNCT))
+			continue; /* the quote closes on the name */
+		entity_retag(x, p, s, e, NER_ORG, 0, false);
+		x->sure[s] = true;
+		i = e - 1;
 	}
 }
 

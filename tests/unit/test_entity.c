@@ -1448,6 +1448,87 @@ static void test_greeting_ends(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A person the tagger found after a stadium's word, or quoted after it, is the stadium;
+ * «ملعب المباراة» (the match's ground) is none. */
+static void test_stadiums(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"قبل مواجهة الهلال بالسوبر.. ديسلفا: جاهزين ولن نتأثر بالغيابات",
+		"للحديث عن المباراة المقررة على ملعب \"لوفتس رود\" ، معقل كوينز بارك اللندني، وقال دا سيلفا إن فريقه لن يتأثر بالغيابات في الدوري.",
+		"تنقل الجمهور من منطقة الهايد بارك إلى ملعب لوفتس رود بمبلغ 15 جنيها، حيث سيوجد في الحصة التدريبية الأخيرة التي ستقام على ملعب المباراة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "لوفتس رود"));
+	CHECK(!has(&es, ENTITY_PERSON, "لوفتس رود"));
+	CHECK(!has(&es, ENTITY_ORG, "ملعب المباراه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «والمنتخب الأردني» is the team behind its و; a country's team named by the country and
+ * by its nisba is one team; a compass word after its country is the country's name. */
+static void test_team_nisbas(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الوحدات يتعاقد مع خطاب",
+		"تقدم نادي الوحدات الأردني للتعاقد مع مدافع فريق الشباب والمنتخب الأردني طارق خطاب الذي يطمح للعودة لفريقه السابق في الدوري.",
+		"وفاز منتخب ماليزيا على منتخب تيمور الشرقية في تصفيات كأس العالم لكرة القدم، وسجل المنتخب الماليزي هدفين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المنتخب الاردني"));
+	CHECK(has(&es, ENTITY_ORG, "منتخب تيمور الشرقيه"));
+	CHECK(has(&es, ENTITY_ORG, "منتخب ماليزيا") != has(&es, ENTITY_ORG, "المنتخب الماليزي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A club named by a common word is that word after a group's word or before الذين (لرعاية
+ * الشباب، بعض الشباب الذين); the club itself stays. */
+static void test_youth_not_club(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"في الشباك",
+		"وهي أمور يعيها بعض الشباب الذين يستهويهم الملعب وتسجيل الهدف في مرمى الخصم في الدوري.",
+		"وقال مدير مكتب المدينة لرعاية الشباب إبراهيم مصباح إن المباراة كانت قوية.",
+	};
+	static const char *const club[] = {
+		"الشباب يعود من هولندا",
+		"عادت بعثة الشباب إلى العاصمة الرياض بعد معسكر خاض خلالها الشباب سبع مباريات في الدوري.",
+		"وكشفت إدارة الشباب عن مدة عقد لاعب الوسط سيف الحشان، وسجل المهاجم هدفين في المباراة الأخيرة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الشباب"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, club, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الشباب"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «قاعدة» before a place the tagger found is a military base, an organisation. */
+static void test_base_by_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"طالبان تسيطر على قاعدة في بدخشان",
+		"وغنم مقاتلو طالبان أغذية وأسلحة وذخائر من قاعدة تيرجاران في إقليم بدخشان شمال شرقي البلاد.",
+		"وقال نائب حاكم الإقليم لـ«رويترز»: «العدو أخذ أسلحة وذخائر من قوات الشرطة في قاعدة تيرجاران ستسمح لهم بالقتال لفترة طويلة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "قاعده تيرجاران"));
+	CHECK(!has(&es, ENTITY_PLACE, "تيرجاران"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1503,6 +1584,10 @@ int main(void)
 		test_club_as_word(m);
 		test_what_follows(m);
 		test_greeting_ends(m);
+		test_stadiums(m);
+		test_team_nisbas(m);
+		test_youth_not_club(m);
+		test_base_by_place(m);
 		test_rules_lists();
 	}
 	ner_default_free();
