@@ -49,6 +49,23 @@ static bool entity_common_adjective(const struct entity_scratch *x, const struct
 	       entity_rules_org(x->rules, w, n, &longer) == ENTITY_RULES_NOT_ORG;
 }
 
+/* Whether word k, its proclitics off (and no ال among them), is one of the n words. */
+static bool entity_clitic_word_in(const struct ner_para *p, size_t k, const char *const *words,
+				  size_t n)
+{
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t len = p->toks[k].end - p->toks[k].beg - skip;
+
+	if (al || p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	for (size_t h = 0; h < n; h++)
+		if (len == strlen(words[h]) && memcmp(w, words[h], len) == 0)
+			return true;
+	return false;
+}
+
 /* Whether token k, clitics off, names a group of people or their care, which a common
  * word after it is one of (لرعاية الشباب، لشؤون الشباب، فئة الشباب، الناشئين والشباب; not
  * the club). */
@@ -56,14 +73,7 @@ static bool entity_group_word(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"رعايه", "شؤون", "فئه", "فئات", "درجه", "بعض", "الخبره",
 					    "الناشئين"};
-	bool al;
-	size_t skip = entity_proclitic(p, k, &al);
-	const char *w = p->norm.s + p->toks[k].beg + skip;
-	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	for (size_t h = 0; h < sizeof words / sizeof *words && !al && p->toks[k].kind == NORM_TOKEN_WORD; h++)
-		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
-			return true;
-	return false;
+	return entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
 }
 
 /* Whether the one-word club name at k (a common word: الاتفاق the agreement) reads as that
@@ -815,14 +825,7 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 static bool entity_stadium_word(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"ملعب", "استاد", "ستاد"};
-	bool al;
-	size_t skip = entity_proclitic(p, k, &al);
-	const char *w = p->norm.s + p->toks[k].beg + skip;
-	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	for (size_t h = 0; h < sizeof words / sizeof *words && !al && p->toks[k].kind == NORM_TOKEN_WORD; h++)
-		if (n == strlen(words[h]) && memcmp(w, words[h], n) == 0)
-			return true;
-	return false;
+	return entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
 }
 
 /* Whether token k is an opening quote or bracket (" « “ ( ). */
