@@ -61,11 +61,12 @@ size_t article_title_label(const char *s, size_t n)
 {
 	static const char *const plain[] = {"عام", "تقرير"};
 	static const char sep[] = " / ", ya[] = "ي";
-	const char *slash = memmem(s, n, sep, sizeof sep - 1);
+	enum { LABEL_MAX = 16 }; /* bytes: eight Arabic letters */
+	const char *slash = memmem(s, n < LABEL_MAX + 3 ? n : LABEL_MAX + 3, sep, sizeof sep - 1);
 	size_t w = slash ? (size_t)(slash - s) : 0, rest;
 	bool label = false;
 
-	if (w == 0 || w > 16)
+	if (w == 0)
 		return 0;
 	for (size_t i = 0; i < w; i += 2) /* Arabic letters only: no space, digit or Latin */
 		if (w % 2 || ((unsigned char)s[i] != 0xD8 && (unsigned char)s[i] != 0xD9) ||

@@ -94,7 +94,7 @@ void related_place_add(struct related_place *v, size_t *n, uint32_t id, const st
 	v[k].title = v[k].title || title;
 }
 
-static bool related_place_named(const struct related_place *v, size_t n, uint32_t id)
+bool related_place_named(const struct related_place *v, size_t n, uint32_t id)
 {
 	for (size_t k = 0; k < n; k++)
 		if (v[k].id == id)

@@ -59,6 +59,8 @@ struct related_span {
 #define RELATED_HEADLINE_PLACES 4
 size_t related_headline_places(const char *title, struct related_span *out, size_t max);
 /* Place id, named in the headline though the article does not tag it, into v (unless there). */
+/* Whether place id is among the n places of v. */
+bool related_place_named(const struct related_place *v, size_t n, uint32_t id);
 void related_place_add_headline(struct related_place *v, size_t *n, uint32_t id);
 /* Whether each of a and b is about some place and about none the other names. */
 bool related_places_apart(const struct related_place *a, size_t na, const struct related_place *b,

@@ -955,11 +955,8 @@ static void sr_headline_place(struct store *s, const char *title_match)
 		char *key = xstrndup(v[i].s, v[i].n);
 		uint32_t id;
 		bool known = sr_term_known(s, 1 + (int)ENTITY_PLACE, key, &id);
-		size_t k = 0;
 		free(key);
-		while (known && k < x->nplaces && x->places[k].id != id)
-			k++;
-		if (known && k == x->nplaces) {
+		if (known && !related_place_named(x->places, x->nplaces, id)) {
 			related_place_add_headline(x->places, &x->nplaces, id);
 			return;
 		}
