@@ -46,25 +46,17 @@ static struct layout_prep *article_view_prepare_para(const char *s, const struct
 	return layout_prepare(s, n, &po);
 }
 
-/* The byline: date, paper, author, URL. The URL is a left-to-right isolate (LRI … PDI), so
- * an Arabic slug in it keeps its place in the address instead of being reordered with the
- * Arabic paper's name around it; the cells draw neither control. */
+/* The byline: date, paper, author, URL (laid out as a left-to-right isolate, as every URL). */
 static char *article_view_meta(const struct article *a, const char *source_name)
 {
-	static const char lri[] = "\u2066", pdi[] = "\u2069";
 	struct strbuf sb = {0};
 	const char *parts[] = {a->date, source_name ? source_name : a->source, a->author, a->url};
-	const size_t url = sizeof parts / sizeof *parts - 1;
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		if (parts[i] == NULL)
 			continue;
 		if (sb.len)
 			strbuf_append(&sb, " · ", strlen(" · "));
-		if (i == url)
-			strbuf_append(&sb, lri, strlen(lri));
 		strbuf_append(&sb, parts[i], strlen(parts[i]));
-		if (i == url)
-			strbuf_append(&sb, pdi, strlen(pdi));
 	}
 	return sb.len ? strbuf_take(&sb) : NULL;
 }

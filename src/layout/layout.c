@@ -53,6 +53,8 @@ struct layout_scratch {
 	int8_t *width;          /* of each shaped code point, as cells_width */
 	uint32_t *lcps, *lidx;  /* what line breaking is asked about, and where each came from */
 	char *lbc;              /* its answers */
+	uint32_t *url;          /* the URLs as code point ranges [url[2k], url[2k + 1]) */
+	size_t nurl, urlcap;
 	void *block;
 };
 
@@ -89,6 +91,8 @@ static void layout_scratch_init(struct layout_scratch *s, size_t len)
 	s->lcps = layout_carve(&c, m, sizeof *s->lcps);
 	s->lidx = layout_carve(&c, m, sizeof *s->lidx);
 	s->lbc = layout_carve(&c, m, 1);
+	s->url = NULL;
+	s->nurl = s->urlcap = 0;
 }
 
 /* The prep and its arrays in one allocation, for n code points. */
@@ -223,17 +227,69 @@ static bool layout_levels_rtl(const FriBidiCharType *t, size_t n, FriBidiParType
 	return strong; /* P2-P3: with no strong letter an automatic paragraph is LTR */
 }
 
+/* A URL is a left-to-right isolate, as if between LRI and PDI: an Arabic slug keeps its place
+ * in the address instead of being reordered with the prose around it. The paragraph sees
+ * the URL as a run of neutrals, as UAX #9 sees an isolate (its brackets pair with nothing
+ * outside); the URL's own levels are resolved apart, as a left-to-right paragraph raised to
+ * the least even level above the paragraph's (X5a). Explicit controls never reach layout,
+ * so the paragraph's level is 0 or 1 and the URL's starts at 2. */
+static void layout_find_urls(struct layout_scratch *s, const char *text, size_t len, size_t n)
+{
+	size_t from = 0, beg, end, i = 0;
+
+	while (text_find_url(text, len, from, &beg, &end)) {
+		xgrow(&s->url, &s->urlcap, s->nurl + 2, sizeof *s->url);
+		while (i < n && s->off[i] < beg)
+			i++;
+		s->url[s->nurl++] = (uint32_t)i;
+		while (i < n && s->off[i] < end)
+			i++;
+		s->url[s->nurl++] = (uint32_t)i;
+		from = end;
+	}
+}
+
+static void layout_urls_neutral(const struct layout_scratch *s, FriBidiCharType *types)
+{
+	for (size_t k = 0; k < s->nurl; k += 2)
+		for (size_t i = s->url[k]; i < s->url[k + 1]; i++)
+			types[i] = FRIBIDI_TYPE_ON;
+}
+
+static void layout_urls_levels(struct layout_prep *p, struct layout_scratch *s)
+{
+	enum { URL_LEVEL = 2 };
+
+	for (size_t k = 0; k < s->nurl; k += 2) {
+		size_t b = s->url[k];
+		FriBidiStrIndex m = (FriBidiStrIndex)(s->url[k + 1] - b);
+		FriBidiParType base = FRIBIDI_PAR_LTR;
+		fribidi_get_bidi_types(s->cps + b, m, p->types + b);
+		fribidi_get_bracket_types(s->cps + b, m, p->types + b, s->brackets + b);
+		if (fribidi_get_par_embedding_levels_ex(p->types + b, s->brackets + b, m, &base,
+							p->levels + b) == 0)
+			memset(p->levels + b, 0, (size_t)m);
+		for (FriBidiStrIndex i = 0; i < m; i++)
+			p->levels[b + (size_t)i] += URL_LEVEL;
+	}
+}
+
 /* Paragraph levels (X1-I2 with brackets, BD16) from the types; *base in: requested, out:
- * resolved (ON: no strong character). Returns 0 when FriBidi fails (out of memory). */
+ * resolved (ON: no strong character). urls: the URLs' ranges, whose brackets pair with
+ * nothing (NULL: none). Returns 0 when FriBidi fails (out of memory). */
 static FriBidiLevel layout_par_levels(const uint32_t *cps, const FriBidiCharType *types,
 				      size_t n, FriBidiBracketType *brackets,
-				      FriBidiParType *base, FriBidiLevel *levels)
+				      FriBidiParType *base, FriBidiLevel *levels,
+				      const struct layout_scratch *urls)
 {
 	if (n > 0 && layout_levels_rtl(types, n, *base, levels)) {
 		*base = FRIBIDI_PAR_RTL;
 		return 2;
 	}
 	fribidi_get_bracket_types(cps, (FriBidiStrIndex)n, types, brackets);
+	for (size_t k = 0; urls && k < urls->nurl; k += 2)
+		for (size_t i = urls->url[k]; i < urls->url[k + 1]; i++)
+			brackets[i] = FRIBIDI_NO_BRACKET;
 	return fribidi_get_par_embedding_levels_ex(types, brackets, (FriBidiStrIndex)n, base,
 						   levels);
 }
@@ -243,14 +299,16 @@ static void layout_levels(struct layout_prep *p, struct layout_scratch *s, enum 
 {
 	p->base = layout_par_type(dir);
 	fribidi_get_bidi_types(s->cps, (FriBidiStrIndex)p->n, p->types);
-	if (p->n > 0 &&
-	    layout_par_levels(s->cps, p->types, p->n, s->brackets, &p->base, p->levels) == 0) {
+	layout_urls_neutral(s, p->types);
+	if (p->n > 0 && layout_par_levels(s->cps, p->types, p->n, s->brackets, &p->base,
+					  p->levels, s) == 0) {
 		p->base = dir == LAYOUT_DIR_RTL ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
 		memset(p->levels, FRIBIDI_IS_RTL(p->base) ? 1 : 0, p->n);
 	}
 	/* with no strong character the base comes back ON: P3 says LTR */
 	p->rtl = FRIBIDI_IS_RTL(p->base);
 	p->base = p->rtl ? FRIBIDI_PAR_RTL : FRIBIDI_PAR_LTR;
+	layout_urls_levels(p, s);
 }
 
 /* Rule L4 as fribidi_shape_mirroring applies it, asking only about neutrals: every
@@ -414,9 +472,11 @@ struct layout_prep *layout_prepare(const char *text, size_t len, const struct la
 	memcpy(p->off, s.off, (n + 1) * sizeof *p->off);
 	memcpy(p->flags, s.flags, n);
 	p->reorder = o->reorder;
+	layout_find_urls(&s, text, len, n);
 	layout_levels(p, &s, o->dir);
 	layout_shape(p, &s, o->shape);
 	layout_segment(p, &s);
+	free(s.url);
 	free(s.block);
 	return p;
 }
@@ -737,7 +797,7 @@ static int layout_test_run(const uint32_t *cps, size_t n, int dir, FriBidiLevel 
 	fribidi_get_bidi_types(cps, (FriBidiStrIndex)n, types);
 	for (size_t i = 0; i < n; i++)
 		map[i] = (FriBidiStrIndex)i, vis[i] = cps[i];
-	if (layout_par_levels(cps, types, n, br, &base, lv) == 0 ||
+	if (layout_par_levels(cps, types, n, br, &base, lv, NULL) == 0 ||
 	    fribidi_reorder_line(0, types, (FriBidiStrIndex)n, 0, base, lv, vis, map) == 0)
 		base = FRIBIDI_PAR_ON; /* reported as a failure by the caller's comparison */
 	free(br);

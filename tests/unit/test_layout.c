@@ -657,9 +657,76 @@ static void test_meta_url_isolated(void)
 	article_free(a);
 }
 
+/* What FriBidi draws for text with LRI and PDI around each of its URLs, the controls left
+ * out and characters at odd levels mirrored (L4): the line qari must draw for the text alone. */
+static char *render_isolated(const char *text, int dir)
+{
+	enum { MAX = 256 };
+	uint32_t cps[MAX];
+	size_t n = 0, len = strlen(text), from = 0, beg = len, end = len, order[MAX], norder, k = 0;
+	int levels[MAX];
+	char *out = xcalloc(4 * MAX + 1, 1);
+	bool more = text_find_url(text, len, from, &beg, &end);
+
+	for (size_t i = 0; i < len && n + 2 < MAX;) {
+		if (more && i == beg)
+			cps[n++] = 0x2066;
+		i += (size_t)text_decode(text + i, len - i, &cps[n++]);
+		if (more && i == end) {
+			cps[n++] = 0x2069;
+			more = text_find_url(text, len, end, &beg, &end);
+		}
+	}
+	layout_bidi_reorder(cps, n, dir, order, &norder);
+	layout_bidi_levels(cps, n, dir, levels);
+	for (size_t v = 0; v < norder; v++) {
+		uint32_t cp = cps[order[v]];
+		if (cp == 0x2066 || cp == 0x2069)
+			continue;
+		if (levels[order[v]] & 1)
+			fribidi_get_mirror_char(cp, &cp);
+		k += text_encode(cp, out + k);
+	}
+	return out;
+}
+
+/* A URL in the text is a left-to-right isolate: what FriBidi makes of the same text with LRI
+ * and PDI around the URL, in right-to-left, left-to-right and automatic paragraphs. */
+static void test_urls_isolated(void)
+{
+	static const char *const texts[] = {
+		"انظر https://example.com/مقال-جديد للمزيد",
+		"اقرأ الخبر على http://sabq.org/ar/خبر-عاجل(صور) (رابط) هنا",
+		"http://a.sa/news/داعش-يعدم قال المتحدث",
+		"قال: http://x.org/ar/1/ب الرياض http://y.sa/مكة?id=٣ انتهى",
+		"See http://a.sa/صحة-1 (وزارة الصحة) for more",
+		"المؤشر 3.5% https://b.com/x/2015 12,345 نقطة",
+		"[http://c.com/(أ]ب) «https://d.sa/ج»",
+	};
+	static const int dirs[] = {1, 0, 2};
+	static const enum layout_dir ldirs[] = {LAYOUT_DIR_RTL, LAYOUT_DIR_LTR, LAYOUT_DIR_AUTO};
+
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+		for (size_t d = 0; d < 3; d++) {
+			char *want = render_isolated(texts[t], dirs[d]);
+			char *got = render(texts[t], ldirs[d], false, 400);
+			const char *g = got + strspn(got, " ");
+			if (strcmp(g, want) != 0)
+				fprintf(stderr, "    text %zu, dir %d:\n", t, dirs[d]);
+			CHECK_STR(g, want);
+			free(want);
+			free(got);
+		}
+	/* and the slug stays in its address: it follows the host, left to right */
+	char *got = render(texts[0], LAYOUT_DIR_RTL, false, 400);
+	CHECK(strstr(got, "https://example.com/ديدج-لاقم") != NULL);
+	free(got);
+}
+
 int main(void)
 {
 	test_meta_url_isolated();
+	test_urls_isolated();
 	test_widths_match_wcwidth();
 	test_runs_match_single();
 	test_mirrored_are_neutral();
