@@ -153,6 +153,9 @@ bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t
 struct article *store_load_article(struct store *s, int64_t row);
 /* The row of article id (the newest with it), 0: none. */
 int64_t store_row_of(struct store *s, const char *id);
+/* The source the list names the newest article with id by (its feed's ~Name, else its own
+ * source; caller frees), NULL: none. One cached statement: asked for every copy of a story. */
+char *store_source_of(struct store *s, const char *id);
 
 /* Articles that hold the entity of type t and key (its matching form), as counted for related
  * stories (store_related.c's df: persons, places and organisations of the articles with a

@@ -254,20 +254,15 @@ bool app_store_related(struct app *app, size_t slot, size_t max, struct store_re
 
 size_t app_store_link_sources(struct app *app, const struct store_related_link *l)
 {
-	struct store_list_page *pages = xcalloc(l->ncopies + 1, sizeof *pages);
-	const char **sources = xcalloc(l->ncopies + 1, sizeof *sources);
+	char **sources = xcalloc(l->ncopies + 1, sizeof *sources);
 	size_t n;
 
 	sources[0] = l->source;
-	for (size_t i = 0; i < l->ncopies; i++) {
-		const struct store_list_row *r = store_window_read_row(
-			app->sv.store, store_row_of(app->sv.store, l->copies[i]), &pages[i]);
-		sources[i + 1] = r ? r->source : NULL;
-	}
-	n = rel_sources_distinct(sources, l->ncopies + 1);
 	for (size_t i = 0; i < l->ncopies; i++)
-		store_list_page_free(&pages[i]);
-	free(pages);
+		sources[i + 1] = store_source_of(app->sv.store, l->copies[i]);
+	n = rel_sources_distinct((const char *const *)sources, l->ncopies + 1);
+	for (size_t i = 0; i < l->ncopies; i++)
+		free(sources[i + 1]);
 	free(sources);
 	return n;
 }

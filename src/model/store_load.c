@@ -169,6 +169,20 @@ int64_t store_row_of(struct store *s, const char *id)
 	return row;
 }
 
+char *store_source_of(struct store *s, const char *id)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_SOURCE_OF,
+				      "SELECT coalesce(f.name, a.source) FROM articles a"
+				      " LEFT JOIN feeds f ON f.id = a.feed"
+				      " WHERE a.id = (SELECT max(id) FROM articles WHERE aid = ?)");
+	char *source = NULL;
+	store_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		source = store_column_text(st, 0);
+	sqlite3_reset(st);
+	return source;
+}
+
 size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
 			struct store_entities *e)
 {

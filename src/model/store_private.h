@@ -37,6 +37,7 @@ enum store_stmt_id {
 	STORE_STMT_READ_ROWS,  /* store_read_rows: the rows marked read, counted */
 	STORE_STMT_DATA_VERSION,
 	STORE_STMT_IS_ARTICLE, /* the article rows of a mark's id */
+	STORE_STMT_SOURCE_OF,  /* a related story's copy's paper */
 	STORE_NSTMT
 };
 
