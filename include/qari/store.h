@@ -25,7 +25,7 @@
 #include "qari/entity.h"
 #include "qari/xalloc.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 struct store;
 

@@ -132,6 +132,11 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	 * transaction wrote a segment of every MB, which its merges then read and wrote again.
 	 * A feed's transaction holds far less */
 	"INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864);",
+	/* 6 → 7: a title stored before loading dropped a news agency's section label («عام / »)
+	 * loses it (qari_title, store_fts.c), so the list, the article opened and the full-text
+	 * index hold the title the reader has in memory: a search for a label's word matched
+	 * these. The index's update trigger indexes just those rows again */
+	"UPDATE articles SET title = qari_title(title) WHERE title IS NOT qari_title(title);",
 };
 
 char *store_default_path(void)

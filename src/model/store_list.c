@@ -125,7 +125,7 @@ static void store_list_row_quick(sqlite3_stmt *st, size_t hits, struct store_lis
 		.read = sqlite3_column_int(st, STORE_LIST_READ) != 0,
 		.bookmark = sqlite3_column_int(st, STORE_LIST_BOOKMARK) != 0, .hits = hits,
 		.feed = sqlite3_column_int64(st, STORE_LIST_FEED)};
-	store_take_title(&r->title, st, 2);
+	store_take_field(&r->title, sqlite3_column_text(st, 2), sqlite3_column_bytes(st, 2));
 	store_take_field(&r->date, sqlite3_column_text(st, 3), sqlite3_column_bytes(st, 3));
 	store_take_field(&r->source, sqlite3_column_text(st, 6), sqlite3_column_bytes(st, 6));
 	memcpy(r->id, sqlite3_column_text(st, 1), ARTICLE_ID_LEN);

@@ -18,15 +18,6 @@ void store_take_field(char **field, const unsigned char *s, int n)
 		article_set_field(field, (const char *)s, (size_t)n);
 }
 
-void store_take_title(char **field, sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	int n = sqlite3_column_bytes(st, col);
-	size_t label = s ? article_title_label((const char *)s, (size_t)n) : 0;
-
-	store_take_field(field, s ? s + label : NULL, n - (int)label);
-}
-
 /* Paragraphs, each ended by a NUL. */
 static void store_take_body(struct article *a, const unsigned char *p, size_t n)
 {
@@ -95,7 +86,7 @@ struct article *store_row_article(sqlite3_stmt *st)
 		memcpy(aid, sqlite3_column_text(st, 1), ARTICLE_ID_LEN);
 
 #define STORE_TEXT(i) sqlite3_column_text(st, i), sqlite3_column_bytes(st, i)
-	store_take_title(&a->title, st, 2);
+	store_take_field(&a->title, STORE_TEXT(2));
 	store_take_field(&a->date, STORE_TEXT(3));
 	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 		a->date_key = sqlite3_column_int64(st, 4);

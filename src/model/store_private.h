@@ -159,8 +159,8 @@ bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *
 			     const struct article_entities *es, const struct store_related_stems *stems,
 			     char **error);
 
-/* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
- * connection: the schema's table and triggers use them. */
+/* Register the tokenizer "qari" and the functions qari_fts_text and qari_title (store_fts.c)
+ * on s's connection: the schema's table, triggers and migrations use them. */
 bool store_fts_register(struct store *s, char **error);
 /* Index rows (inserted while s->fts_deferred) in one statement, in the caller's transaction;
  * docs: each row's document made ahead by store_fts_prepare (NULL: made from the rows). */
@@ -187,8 +187,5 @@ char *store_fts_query(const struct search_query *q);
 struct article *store_row_article(sqlite3_stmt *st);
 /* A copy of a text column as loading takes it: valid UTF-8 as it is, else sanitised. */
 void store_take_field(char **field, const unsigned char *s, int n);
-/* Text column col as a title: store_take_field without an agency's section label, which a
- * title stored before article_set_title dropped it may still carry. */
-void store_take_title(char **field, sqlite3_stmt *st, int col);
 
 #endif
