@@ -25,7 +25,7 @@
 #include "qari/entity.h"
 #include "qari/xalloc.h"
 
-#define STORE_SCHEMA_VERSION 7
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 
@@ -161,6 +161,10 @@ char *store_source_of(struct store *s, const char *id);
  * stories (store_related.c's df: persons, places and organisations of the articles with a
  * vector); false when not counted (dates, or an article without a vector). */
 bool store_entity_articles(struct store *s, enum entity_type t, const char *key, size_t *n);
+/* store_list_filter's entities for the entity of type t and key as an article's sidebar has
+ * it: the terms entity_articles knows it and what memory's entity table merges into it by (a
+ * one-word person and the only longer name ending in it), a JSON array (caller frees). */
+char *store_entity_filter(struct store *s, enum entity_type t, const char *key);
 /* Every counted entity of the store: type, display name, articles. */
 struct store_entity_count {
 	enum entity_type type;

@@ -771,6 +771,24 @@ void app_store_source(struct app *app)
 	store_list_page_free(&page);
 }
 
+/* Enter on an entity in the sidebar: the list narrowed to the articles whose stored entities
+ * name it, as memory's entity table lists them, in place of the filter shown. */
+void app_store_entity(struct app *app, const char *label, enum entity_type type, const char *key)
+{
+	size_t mark = app_list_mark(app);
+	char *terms = store_entity_filter(app->sv.store, type, key);
+
+	app_store_unstage(app, NULL);
+	store_window_clear(app->sv.win);
+	store_window_entity(app->sv.win, terms);
+	free(terms);
+	free(app->filter.text);
+	app->filter.text = xstrdup(label);
+	app->filter.query = false;
+	store_view_changed_keep(app, mark);
+	app_focus(app, &app->list);
+}
+
 /* Articles stored since the list was read join at its top; the selection stays on its
  * article. */
 static void app_store_take(struct app *app)

@@ -178,6 +178,10 @@ bool store_fts_check(struct store *s, bool built, char **error);
 struct search_query;
 char *store_fts_query(const struct search_query *q);
 
+/* Register qari_entity_terms (store_load.c): the migration and triggers of entity_articles
+ * use it. */
+bool store_entities_register(struct store *s, char **error);
+
 /* The columns store_row_article reads, in its order (a is articles, f feeds). */
 #define STORE_LOAD_COLUMNS                                                                     \
 	"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"  \
