@@ -25,7 +25,7 @@
 #include "qari/entity.h"
 #include "qari/xalloc.h"
 
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 8
 
 struct store;
 
@@ -153,11 +153,18 @@ bool store_set_fulltext(struct store *s, int64_t row, char *const *paras, size_t
 struct article *store_load_article(struct store *s, int64_t row);
 /* The row of article id (the newest with it), 0: none. */
 int64_t store_row_of(struct store *s, const char *id);
+/* The source the list names the newest article with id by (its feed's ~Name, else its own
+ * source; caller frees), NULL: none. One cached statement: asked for every copy of a story. */
+char *store_source_of(struct store *s, const char *id);
 
 /* Articles that hold the entity of type t and key (its matching form), as counted for related
  * stories (store_related.c's df: persons, places and organisations of the articles with a
  * vector); false when not counted (dates, or an article without a vector). */
 bool store_entity_articles(struct store *s, enum entity_type t, const char *key, size_t *n);
+/* store_list_filter's entities for the entity of type t and key as an article's sidebar has
+ * it: the terms entity_articles knows it and what memory's entity table merges into it by (a
+ * one-word person and the only longer name ending in it), a JSON array (caller frees). */
+char *store_entity_filter(struct store *s, enum entity_type t, const char *key);
 /* Every counted entity of the store: type, display name, articles. */
 struct store_entity_count {
 	enum entity_type type;

@@ -32,6 +32,8 @@ struct store_list_filter {
 	const int64_t *feeds; /* and when nfeeds > 0: one of these feeds (a tag's) */
 	size_t nfeeds;
 	const char *source; /* the article's own source (e.g. a SaudiNewsNet site), NULL: any */
+	const char *entities; /* the articles naming one of these terms (store_entity_filter),
+			       * NULL: any */
 	const struct search_query *query; /* NULL: no search */
 	enum store_list_marks marks;
 	bool any_hit; /* a search's row shows its first hit only (hits 1): the rest unread */

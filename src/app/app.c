@@ -179,21 +179,42 @@ static const char *app_filtering(const struct app *app, char *buf, size_t n)
 	return buf;
 }
 
+/* "N matches" (one: "1 match") beside the search prompt, in memory and on the store; none
+ * when none match (the list says so). */
+static const char *app_matches(char *buf, size_t n, size_t count, bool more)
+{
+	char num[32];
+	if (count == 0)
+		return NULL;
+	snprintf(buf, n, "%s%s match%s", app_thousands(count, num), more ? "+" : "",
+		 count == 1 && !more ? "" : "es");
+	return buf;
+}
+
 /* On the store, the search shown as typed: its count, or the rows known while it comes. */
 static const char *app_store_matches(struct app *app, char *buf, size_t n)
 {
-	char num[32];
 	size_t seen;
 
 	if (app->sv.win == NULL || app->filter.text == NULL || !app->filter.query)
 		return NULL;
 	if (!store_window_counting(app->sv.win, &seen))
-		snprintf(buf, n, "%s matches", app_thousands(store_window_count(app->sv.win), num));
-	else if (seen)
-		snprintf(buf, n, "%s+ matches", app_thousands(seen, num));
-	else
-		snprintf(buf, n, "counting…");
+		return app_matches(buf, n, store_window_count(app->sv.win), false);
+	if (seen)
+		return app_matches(buf, n, seen, true);
+	snprintf(buf, n, "counting…");
 	return buf;
+}
+
+/* In memory, the search shown as typed: how far a slow pass got, then its count, as the
+ * store says it (the list's rows, the view's as on the store). */
+static const char *app_memory_matches(struct app *app, char *buf, size_t n)
+{
+	const char *busy = app_filtering(app, buf, n);
+
+	if (busy || app->filter.text == NULL || !app->filter.query)
+		return busy;
+	return app_matches(buf, n, list_pane_count(&app->list_data), false);
 }
 
 /* The search prompt, and on its right how a slow filter pass is getting on. */
@@ -202,7 +223,7 @@ static void app_status_prompt(struct app *app)
 	char buf[48];
 	const char *busy = app->prompt_target != APP_SEARCH_LIST ? NULL
 			   : app->sv.win ? app_store_matches(app, buf, sizeof buf)
-					 : app_filtering(app, buf, sizeof buf);
+					 : app_memory_matches(app, buf, sizeof buf);
 	int bw = busy && *busy ? (int)strlen(busy) : 0; /* "…" is 3 bytes, 1 column: room to spare */
 
 	int cols = ui_screen_cols();

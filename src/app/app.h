@@ -261,6 +261,8 @@ void app_store_unfilter(struct app *app);
 void app_store_marked(struct app *app, const char *id); /* its marks changed */
 void app_store_view_set(struct app *app); /* the view (unread, bookmarked) as its filter */
 void app_store_source(struct app *app); /* f */
+/* The list narrowed to the articles naming an entity (label: the filter's). */
+void app_store_entity(struct app *app, const char *label, enum entity_type type, const char *key);
 size_t app_store_total(struct app *app); /* articles stored */
 /* A search's count comes from a thread: its pipe (-1: none), its arrival, G's wait for it. */
 int app_store_count_fd(const struct app *app);

@@ -5,7 +5,7 @@
  * related" when no story is close enough.
  * Moving onto an entity highlights its mentions in the reading pane (onto a story, they go
  * out); Enter on an entity filters the list to the articles that mention it (on the store:
- * a search for its name); Enter on a story opens it. */
+ * those whose stored entities name it); Enter on a story opens it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -391,14 +391,15 @@ void app_sidebar_moved(struct app *app)
 	app->rel.mentions_shown = true;
 }
 
-/* On the store: the articles that mention it are a search for its name. */
-static void sidebar_search_entity(struct app *app, const struct article_entity *e)
+/* On the store: the articles whose stored entities name it (entity_articles). */
+static void sidebar_store_entity(struct app *app, const struct article_entity *e)
 {
+	const struct article_entities *es = sidebar_entities(app);
 	char *name = article_entity_name(app->corpus.items[app->open], e);
 	char *label = xasprintf("%s: %s", entity_type_name(e->type), name);
 
-	if (app_store_search(app, label, name))
-		app_focus(app, &app->list);
+	if (es && es->keys)
+		app_store_entity(app, label, e->type, article_entity_key(es, e));
 	free(name);
 	free(label);
 }
@@ -463,7 +464,7 @@ void app_sidebar_activate(struct app *app)
 	const struct article_entity *e = sidebar_entity(app, r);
 
 	if (e && app->sv.win)
-		sidebar_search_entity(app, e);
+		sidebar_store_entity(app, e);
 	else if (e && e->id != UINT32_MAX)
 		sidebar_filter_entity(app, e);
 	else if (e)

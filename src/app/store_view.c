@@ -254,20 +254,15 @@ bool app_store_related(struct app *app, size_t slot, size_t max, struct store_re
 
 size_t app_store_link_sources(struct app *app, const struct store_related_link *l)
 {
-	struct store_list_page *pages = xcalloc(l->ncopies + 1, sizeof *pages);
-	const char **sources = xcalloc(l->ncopies + 1, sizeof *sources);
+	char **sources = xcalloc(l->ncopies + 1, sizeof *sources);
 	size_t n;
 
 	sources[0] = l->source;
-	for (size_t i = 0; i < l->ncopies; i++) {
-		const struct store_list_row *r = store_window_read_row(
-			app->sv.store, store_row_of(app->sv.store, l->copies[i]), &pages[i]);
-		sources[i + 1] = r ? r->source : NULL;
-	}
-	n = rel_sources_distinct(sources, l->ncopies + 1);
 	for (size_t i = 0; i < l->ncopies; i++)
-		store_list_page_free(&pages[i]);
-	free(pages);
+		sources[i + 1] = store_source_of(app->sv.store, l->copies[i]);
+	n = rel_sources_distinct((const char *const *)sources, l->ncopies + 1);
+	for (size_t i = 0; i < l->ncopies; i++)
+		free(sources[i + 1]);
 	free(sources);
 	return n;
 }
@@ -774,6 +769,24 @@ void app_store_source(struct app *app)
 	store_view_changed_keep(app, mark);
 	app_focus(app, &app->list);
 	store_list_page_free(&page);
+}
+
+/* Enter on an entity in the sidebar: the list narrowed to the articles whose stored entities
+ * name it, as memory's entity table lists them, in place of the filter shown. */
+void app_store_entity(struct app *app, const char *label, enum entity_type type, const char *key)
+{
+	size_t mark = app_list_mark(app);
+	char *terms = store_entity_filter(app->sv.store, type, key);
+
+	app_store_unstage(app, NULL);
+	store_window_clear(app->sv.win);
+	store_window_entity(app->sv.win, terms);
+	free(terms);
+	free(app->filter.text);
+	app->filter.text = xstrdup(label);
+	app->filter.query = false;
+	store_view_changed_keep(app, mark);
+	app_focus(app, &app->list);
 }
 
 /* Articles stored since the list was read join at its top; the selection stays on its

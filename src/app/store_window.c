@@ -22,6 +22,7 @@ struct count_job {
 	int64_t *feeds;
 	size_t nfeeds;
 	char *source;
+	char *entities;
 	enum store_list_marks marks;
 };
 
@@ -44,6 +45,7 @@ static void count_job_free(struct count_job *j)
 	free(j->text);
 	free(j->feeds);
 	free(j->source);
+	free(j->entities);
 	memset(j, 0, sizeof *j);
 }
 
@@ -52,6 +54,7 @@ static void count_job_copy(struct count_job *to, const struct count_job *from)
 	*to = *from;
 	to->text = from->text ? xstrdup(from->text) : NULL;
 	to->source = from->source ? xstrdup(from->source) : NULL;
+	to->entities = from->entities ? xstrdup(from->entities) : NULL;
 	to->feeds = from->nfeeds ? xcalloc(from->nfeeds, sizeof *to->feeds) : NULL;
 	if (from->nfeeds)
 		memcpy(to->feeds, from->feeds, from->nfeeds * sizeof *to->feeds);
@@ -61,7 +64,7 @@ static void count_job_copy(struct count_job *to, const struct count_job *from)
 static bool counter_count(struct store *s, const struct count_job *j, size_t *n, size_t *unread)
 {
 	struct store_list_filter f = {.feed = j->feed, .feeds = j->feeds, .nfeeds = j->nfeeds,
-				      .source = j->source, .marks = j->marks};
+				      .source = j->source, .entities = j->entities, .marks = j->marks};
 	struct search_query q;
 	bool ok;
 
@@ -191,7 +194,8 @@ static void counter_ask(struct store_counter *c, const struct store_list_filter 
 			const char *text, unsigned long gen)
 {
 	struct count_job j = {.text = (char *)text, .feed = f->feed, .feeds = (int64_t *)f->feeds,
-			      .nfeeds = f->nfeeds, .source = (char *)f->source, .marks = f->marks};
+			      .nfeeds = f->nfeeds, .source = (char *)f->source,
+			      .entities = (char *)f->entities, .marks = f->marks};
 
 	pthread_mutex_lock(&c->mu);
 	count_job_free(&c->job);
@@ -242,6 +246,7 @@ void store_window_free(struct store_window *w)
 	store_window_stage_drop(w);
 	window_drop_search(w);
 	free((char *)w->f.source);
+	free((char *)w->f.entities);
 	free((int64_t *)w->f.feeds);
 	store_list_page_free(&w->page);
 	memset(w, 0, sizeof *w);
@@ -791,6 +796,13 @@ void store_window_feed(struct store_window *w, int64_t feed, const char *source)
 	store_window_reset(w);
 }
 
+void store_window_entity(struct store_window *w, const char *terms)
+{
+	free((char *)w->f.entities);
+	w->f.entities = terms ? xstrdup(terms) : NULL;
+	store_window_reset(w);
+}
+
 void store_window_feeds(struct store_window *w, const int64_t *feeds, size_t n)
 {
 	int64_t *v = n ? xcalloc(n, sizeof *v) : NULL;
@@ -914,4 +926,5 @@ void store_window_clear(struct store_window *w)
 	window_drop_search(w);
 	store_window_feed(w, STORE_LIST_ANY_FEED, NULL);
 	store_window_feeds(w, NULL, 0);
+	store_window_entity(w, NULL);
 }

@@ -133,6 +133,8 @@ void store_window_mark(struct store_window *w, const char *id, int read, int boo
 /* The filter's parts (each resets the window). A search: false when text is no query. */
 bool store_window_search(struct store_window *w, const char *text);
 void store_window_feed(struct store_window *w, int64_t feed, const char *source);
+/* The articles naming an entity, terms its store_entity_filter, NULL: any. */
+void store_window_entity(struct store_window *w, const char *terms);
 void store_window_feeds(struct store_window *w, const int64_t *feeds, size_t n);
 void store_window_marks(struct store_window *w, enum store_list_marks marks);
 /* The rows of the list whatever their marks (v: "unread (3 of 9)"); unread (may be NULL):

@@ -132,6 +132,43 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	 * transaction wrote a segment of every MB, which its merges then read and wrote again.
 	 * A feed's transaction holds far less */
 	"INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864);",
+	/* 6 → 7: a title stored before loading dropped a news agency's section label («عام / »)
+	 * loses it (qari_title, store_fts.c), so the list, the article opened and the full-text
+	 * index hold the title the reader has in memory: a search for a label's word matched
+	 * these. The index's update trigger indexes just those rows again */
+	"UPDATE articles SET title = qari_title(title) WHERE title IS NOT qari_title(title);",
+	/* 7 → 8: the articles that name each entity (its term: type and key,
+	 * qari_entity_terms, store_load.c), from the entities stored as the reader unpacks them,
+	 * so the sidebar's "articles naming this entity" is memory's and not a search for its
+	 * name; the triggers keep it in step with every write of an article (made so that it
+	 * may run again: a test sets the version back) */
+	"CREATE TABLE IF NOT EXISTS entity_articles ("
+	"  term TEXT NOT NULL, article INTEGER NOT NULL,"
+	"  PRIMARY KEY (term, article)) WITHOUT ROWID;"
+	"CREATE INDEX IF NOT EXISTS entity_articles_article ON entity_articles (article);"
+	"INSERT OR IGNORE INTO entity_articles (term, article)"
+	"  SELECT j.value, a.id FROM articles a,"
+	"    json_each(qari_entity_terms(a.title, a.body, a.fulltext, a.entities)) j"
+	"  WHERE a.entities IS NOT NULL;"
+	"DROP TRIGGER IF EXISTS entity_articles_insert;"
+	"CREATE TRIGGER entity_articles_insert AFTER INSERT ON articles"
+	"  WHEN new.entities IS NOT NULL BEGIN"
+	"  INSERT OR IGNORE INTO entity_articles (term, article)"
+	"    SELECT value, new.id FROM"
+	"      json_each(qari_entity_terms(new.title, new.body, new.fulltext, new.entities));"
+	"END;"
+	"DROP TRIGGER IF EXISTS entity_articles_update;"
+	"CREATE TRIGGER entity_articles_update AFTER UPDATE OF title, body, fulltext, entities"
+	"  ON articles BEGIN"
+	"  DELETE FROM entity_articles WHERE article = old.id;"
+	"  INSERT OR IGNORE INTO entity_articles (term, article)"
+	"    SELECT value, new.id FROM"
+	"      json_each(qari_entity_terms(new.title, new.body, new.fulltext, new.entities));"
+	"END;"
+	"DROP TRIGGER IF EXISTS entity_articles_delete;"
+	"CREATE TRIGGER entity_articles_delete AFTER DELETE ON articles BEGIN"
+	"  DELETE FROM entity_articles WHERE article = old.id;"
+	"END;",
 };
 
 char *store_default_path(void)
@@ -249,7 +286,8 @@ struct store *store_open(const char *path, char **error)
 	 * temporary file past 64 KB; the store's sorts use its indexes */
 	if (!store_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
 			"PRAGMA foreign_keys = OFF; PRAGMA temp_store = MEMORY;", error) ||
-	    !store_fts_register(s, error) || !store_migrate(s, &fts_built, error) ||
+	    !store_fts_register(s, error) || !store_entities_register(s, error) ||
+	    !store_migrate(s, &fts_built, error) ||
 	    !store_fts_check(s, fts_built, error))
 		goto fail;
 	chmod(s->path, 0600);

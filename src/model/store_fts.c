@@ -15,6 +15,7 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "qari/article.h"
 #include "qari/normalize.h"
 #include "qari/search.h"
 #include "qari/text.h"
@@ -143,6 +144,25 @@ static void store_fts_document(sqlite3_context *cx, int argc, sqlite3_value **v)
 	sqlite3_result_text64(cx, out, ntitle + 1 + nbody, sqlite3_free, SQLITE_UTF8);
 }
 
+/* qari_title(title): the title as article_set_title keeps it, without a news agency's
+ * section label (store.c's migration to schema 7 drops those stored before). */
+static void store_fts_title(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	const char *title = (const char *)sqlite3_value_text(v[0]);
+	size_t n = (size_t)sqlite3_value_bytes(v[0]), label;
+
+	(void)argc;
+	if (title == NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	label = article_title_label(title, n);
+	title += label, n -= label;
+	if (label)
+		text_trim(&title, &n);
+	sqlite3_result_text64(cx, title, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
 /* qari_fts_deferred(): whether this connection's inserts wait for store_fts_index_rows. */
 static void store_fts_deferred(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
@@ -241,6 +261,9 @@ bool store_fts_register(struct store *s, char **error)
 	    sqlite3_create_function_v2(s->db, "qari_fts_text", 3,
 				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
 				       store_fts_document, NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function_v2(s->db, "qari_title", 1,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       store_fts_title, NULL, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function_v2(s->db, "qari_fts_deferred", 0,
 				       SQLITE_UTF8 | SQLITE_INNOCUOUS, s, store_fts_deferred, NULL,
 				       NULL, NULL) != SQLITE_OK ||

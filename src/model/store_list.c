@@ -21,7 +21,7 @@
 /* Columns after STORE_LOAD_COLUMNS' twelve. */
 enum { STORE_LIST_SORT = 12, STORE_LIST_READ, STORE_LIST_BOOKMARK, STORE_LIST_FEED };
 
-/* Parameters: ?1 ?2 the key, ?3 the feed, ?4 the source, ?5 the search. */
+/* Parameters: ?1 ?2 the key, ?3 the feed, ?4 the source, ?5 the search, ?6 the entities. */
 static char *store_list_sql(const struct store_list_filter *f, const char *select,
 			    const char *keyset, const char *order)
 {
@@ -46,6 +46,11 @@ static char *store_list_sql(const struct store_list_filter *f, const char *selec
 	}
 	if (f->source) {
 		strbuf_printf(&sb, "%sa.source = ?4", and);
+		and = " AND ";
+	}
+	if (f->entities) {
+		strbuf_printf(&sb, "%sa.id IN (SELECT article FROM entity_articles WHERE term IN"
+			      " (SELECT value FROM json_each(?6)))", and);
 		and = " AND ";
 	}
 	if (f->marks != STORE_LIST_ANY_MARK) {
@@ -75,6 +80,8 @@ static void store_list_bind(sqlite3_stmt *st, const struct store_list_filter *f,
 		sqlite3_bind_int64(st, 3, f->feed);
 	if (f->source)
 		store_bind_text(st, 4, f->source);
+	if (f->entities)
+		store_bind_text(st, 6, f->entities);
 	if (match)
 		store_bind_text(st, 5, match);
 }
@@ -125,7 +132,7 @@ static void store_list_row_quick(sqlite3_stmt *st, size_t hits, struct store_lis
 		.read = sqlite3_column_int(st, STORE_LIST_READ) != 0,
 		.bookmark = sqlite3_column_int(st, STORE_LIST_BOOKMARK) != 0, .hits = hits,
 		.feed = sqlite3_column_int64(st, STORE_LIST_FEED)};
-	store_take_title(&r->title, st, 2);
+	store_take_field(&r->title, sqlite3_column_text(st, 2), sqlite3_column_bytes(st, 2));
 	store_take_field(&r->date, sqlite3_column_text(st, 3), sqlite3_column_bytes(st, 3));
 	store_take_field(&r->source, sqlite3_column_text(st, 6), sqlite3_column_bytes(st, 6));
 	memcpy(r->id, sqlite3_column_text(st, 1), ARTICLE_ID_LEN);
@@ -461,7 +468,7 @@ static bool store_list_count_fast(struct store *s, const struct store_list_filte
 {
 	size_t all, read;
 
-	if (f->feed != STORE_LIST_ANY_FEED || f->nfeeds || f->source || f->query ||
+	if (f->feed != STORE_LIST_ANY_FEED || f->nfeeds || f->source || f->entities || f->query ||
 	    f->marks == STORE_LIST_BOOKMARKED)
 		return false;
 	all = store_count(s);

@@ -18,15 +18,6 @@ void store_take_field(char **field, const unsigned char *s, int n)
 		article_set_field(field, (const char *)s, (size_t)n);
 }
 
-void store_take_title(char **field, sqlite3_stmt *st, int col)
-{
-	const unsigned char *s = sqlite3_column_text(st, col);
-	int n = sqlite3_column_bytes(st, col);
-	size_t label = s ? article_title_label((const char *)s, (size_t)n) : 0;
-
-	store_take_field(field, s ? s + label : NULL, n - (int)label);
-}
-
 /* Paragraphs, each ended by a NUL. */
 static void store_take_body(struct article *a, const unsigned char *p, size_t n)
 {
@@ -40,6 +31,130 @@ static void store_take_body(struct article *a, const unsigned char *p, size_t n)
 			article_add_para(a, (const char *)p, len);
 		p += len + 1;
 	}
+}
+
+/* An entity's term in entity_articles: its type's number, ':', its key. */
+static char *store_entity_term(enum entity_type t, const char *key)
+{
+	return xasprintf("%d:%s", (int)t, key);
+}
+
+/* A person's name of two words or more is also kept as "s:LAST NAME", so the names a
+ * one-word person may join (entity_table_surnames) are a range of the index. */
+#define STORE_SURNAME "s:"
+
+/* A JSON string of s into sb. */
+static void store_json_string(struct strbuf *sb, const char *s)
+{
+	strbuf_appendc(sb, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			strbuf_appendc(sb, '\\');
+		if ((unsigned char)*s < 0x20)
+			strbuf_printf(sb, "\\u%04x", (unsigned)(unsigned char)*s);
+		else
+			strbuf_appendc(sb, *s);
+	}
+	strbuf_appendc(sb, '"');
+}
+
+/* qari_entity_terms(title, body, fulltext, entities): the terms of a row's entities as the
+ * reader unpacks them against its article (store_row_article: the page text in place of the
+ * summary), a JSON array for json_each; "[]" when they do not unpack (the reader tags the
+ * article afresh). */
+static void store_entity_terms(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	struct article *a = article_new("store");
+	struct article_entities es = {0};
+	struct strbuf sb = {0};
+	int body = sqlite3_value_bytes(v[2]) > 0 ? 2 : 1;
+
+	(void)argc;
+	store_take_field(&a->title, sqlite3_value_text(v[0]), sqlite3_value_bytes(v[0]));
+	if (a->title == NULL)
+		a->title = xstrdup("");
+	if (sqlite3_value_blob(v[body]))
+		store_take_body(a, sqlite3_value_blob(v[body]), (size_t)sqlite3_value_bytes(v[body]));
+	strbuf_appendc(&sb, '[');
+	if (sqlite3_value_blob(v[3]) &&
+	    article_entities_unpack(sqlite3_value_blob(v[3]), (size_t)sqlite3_value_bytes(v[3]), a,
+				    &es))
+		for (uint32_t k = 0; k < es.n; k++) {
+			const char *key = article_entity_key(&es, &es.v[k]), *sp = strrchr(key, ' ');
+			char *term = store_entity_term(es.v[k].type, key);
+			if (k)
+				strbuf_appendc(&sb, ',');
+			store_json_string(&sb, term);
+			free(term);
+			if (es.v[k].type != ENTITY_PERSON || sp == NULL)
+				continue;
+			term = xasprintf(STORE_SURNAME "%s %s", sp + 1, key);
+			strbuf_appendc(&sb, ',');
+			store_json_string(&sb, term);
+			free(term);
+		}
+	strbuf_appendc(&sb, ']');
+	sqlite3_result_text64(cx, sb.data, sb.len, SQLITE_TRANSIENT, SQLITE_UTF8);
+	strbuf_free(&sb);
+	article_entities_free(&es);
+	article_free(a);
+}
+
+bool store_entities_register(struct store *s, char **error)
+{
+	if (sqlite3_create_function_v2(s->db, "qari_entity_terms", 4,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       store_entity_terms, NULL, NULL, NULL) != SQLITE_OK)
+		return *error = store_errmsg(s, "cannot register the entities' terms"), false;
+	return true;
+}
+
+/* The stored names of two words or more that end in the word last: at most max, *n of them
+ * (caller frees each). */
+static char **store_surname_names(struct store *s, const char *last, size_t max, size_t *n)
+{
+	char *from = xasprintf(STORE_SURNAME "%s ", last), *to = xstrdup(from);
+	sqlite3_stmt *st = store_prepare(s, "SELECT DISTINCT term FROM entity_articles"
+					    " WHERE term >= ?1 AND term < ?2 LIMIT ?3");
+	char **v = xcalloc(max + 1, sizeof *v);
+
+	to[strlen(to) - 1] = ' ' + 1; /* past every term that starts with from */
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	sqlite3_bind_int64(st, 3, (int64_t)max);
+	*n = 0;
+	while (*n < max && sqlite3_step(st) == SQLITE_ROW)
+		v[(*n)++] = xstrdup((const char *)sqlite3_column_text(st, 0) + strlen(from));
+	sqlite3_finalize(st);
+	free(from);
+	free(to);
+	return v;
+}
+
+char *store_entity_filter(struct store *s, enum entity_type t, const char *key)
+{
+	struct strbuf sb = {0};
+	const char *sp = strrchr(key, ' '), *last = sp ? sp + 1 : key;
+	char *term = store_entity_term(t, key), **names = NULL;
+	size_t n = 0;
+
+	strbuf_appendc(&sb, '[');
+	store_json_string(&sb, term);
+	free(term);
+	/* memory's merge: a one-word person joins the only longer name that ends in it */
+	if (t == ENTITY_PERSON)
+		names = store_surname_names(s, last, 2, &n);
+	if (n == 1 && (sp == NULL || strcmp(names[0], key) == 0)) {
+		term = store_entity_term(t, sp ? last : names[0]);
+		strbuf_appendc(&sb, ',');
+		store_json_string(&sb, term);
+		free(term);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	strbuf_appendc(&sb, ']');
+	return strbuf_take(&sb);
 }
 
 static void store_entities_add(struct store_entities *e, size_t at, int64_t rowid,
@@ -95,7 +210,7 @@ struct article *store_row_article(sqlite3_stmt *st)
 		memcpy(aid, sqlite3_column_text(st, 1), ARTICLE_ID_LEN);
 
 #define STORE_TEXT(i) sqlite3_column_text(st, i), sqlite3_column_bytes(st, i)
-	store_take_title(&a->title, st, 2);
+	store_take_field(&a->title, STORE_TEXT(2));
 	store_take_field(&a->date, STORE_TEXT(3));
 	if (sqlite3_column_type(st, 4) != SQLITE_NULL)
 		a->date_key = sqlite3_column_int64(st, 4);
@@ -167,6 +282,20 @@ int64_t store_row_of(struct store *s, const char *id)
 		row = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return row;
+}
+
+char *store_source_of(struct store *s, const char *id)
+{
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_SOURCE_OF,
+				      "SELECT coalesce(f.name, a.source) FROM articles a"
+				      " LEFT JOIN feeds f ON f.id = a.feed"
+				      " WHERE a.id = (SELECT max(id) FROM articles WHERE aid = ?)");
+	char *source = NULL;
+	store_bind_text(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		source = store_column_text(st, 0);
+	sqlite3_reset(st);
+	return source;
 }
 
 size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,

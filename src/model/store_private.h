@@ -37,6 +37,7 @@ enum store_stmt_id {
 	STORE_STMT_READ_ROWS,  /* store_read_rows: the rows marked read, counted */
 	STORE_STMT_DATA_VERSION,
 	STORE_STMT_IS_ARTICLE, /* the article rows of a mark's id */
+	STORE_STMT_SOURCE_OF,  /* a related story's copy's paper */
 	STORE_NSTMT
 };
 
@@ -158,8 +159,8 @@ bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *
 			     const struct article_entities *es, const struct store_related_stems *stems,
 			     char **error);
 
-/* Register the tokenizer "qari" and the function qari_fts_text (store_fts.c) on s's
- * connection: the schema's table and triggers use them. */
+/* Register the tokenizer "qari" and the functions qari_fts_text and qari_title (store_fts.c)
+ * on s's connection: the schema's table, triggers and migrations use them. */
 bool store_fts_register(struct store *s, char **error);
 /* Index rows (inserted while s->fts_deferred) in one statement, in the caller's transaction;
  * docs: each row's document made ahead by store_fts_prepare (NULL: made from the rows). */
@@ -177,6 +178,10 @@ bool store_fts_check(struct store *s, bool built, char **error);
 struct search_query;
 char *store_fts_query(const struct search_query *q);
 
+/* Register qari_entity_terms (store_load.c): the migration and triggers of entity_articles
+ * use it. */
+bool store_entities_register(struct store *s, char **error);
+
 /* The columns store_row_article reads, in its order (a is articles, f feeds). */
 #define STORE_LOAD_COLUMNS                                                                     \
 	"SELECT a.id, a.aid, a.title, a.date, a.date_key, a.url, coalesce(f.name, a.source),"  \
@@ -186,8 +191,5 @@ char *store_fts_query(const struct search_query *q);
 struct article *store_row_article(sqlite3_stmt *st);
 /* A copy of a text column as loading takes it: valid UTF-8 as it is, else sanitised. */
 void store_take_field(char **field, const unsigned char *s, int n);
-/* Text column col as a title: store_take_field without an agency's section label, which a
- * title stored before article_set_title dropped it may still carry. */
-void store_take_title(char **field, sqlite3_stmt *st, int col);
 
 #endif

@@ -5,7 +5,9 @@
 # cleared, and through v's views (a search's too); the list and f's label name a paper by its
 # name, not its slug; in a view a filter counts its articles whatever the view's; f in the
 # reader narrows by the open article's paper, and on a search's article drops the search;
-# the sidebar names the open article's copies by paper and counts a story's sources.
+# the sidebar names the open article's copies by paper and counts a story's sources; the
+# search prompt counts its matches as memory's does; Enter on an entity lists the articles
+# that name it, as memory's does.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/copies.sh"
 qari=$1
@@ -141,7 +143,52 @@ e2e_keys /
 e2e_check "/ after f: an empty prompt" e2e_wait_row -1 "/"
 e2e_keys Escape
 e2e_check "Esc: every article back" e2e_wait "qari — 3 articles"
-e2e_keys Q
-e2e_check "clean exit" e2e_exited
+# the search prompt counts its matches beside the query, "1 match" for one, on the store and
+# in memory alike (memory said nothing)
+prompt_one() { [[ $(e2e_row -1) == "/ "*" 1 match" ]]; }
+prompt_counts() {
+	e2e_keys /
+	e2e_keys -l "مطار"
+	e2e_check "$1: the prompt's matches" e2e_wait "2 matches"
+	e2e_keys BSpace BSpace BSpace BSpace
+	e2e_keys -l "الهلال"
+	e2e_check "$1: one match" e2e_until 10 prompt_one
+	e2e_keys Escape
+	e2e_check "$1: Esc, every article back" e2e_wait "qari — 3 articles"
+	e2e_keys Q
+	e2e_check "clean exit" e2e_exited
+}
+prompt_counts "the store"
+e2e_start 120 30 "$qari" "$E2E_TMP/papers.json"
+e2e_check "the three articles in memory" e2e_wait "1/3"
+prompt_counts "memory"
+
+# Enter on an entity in the sidebar lists the articles whose entities name it, as memory's
+# does: the place جدة is one article's, though «الجدة» (the grandmother) holds its letters
+# (the store searched for the name: 3 of 3)
+export XDG_DATA_HOME="$E2E_TMP/data-entities"
+cat >"$E2E_TMP/places.json" <<'JSON'
+[{"title": "مطار جدة الجديد", "source": "okaz", "date": "2015-07-21 09:00",
+  "url": "https://example.org/g1", "content": "افتتح أمير منطقة مكة المكرمة مطار جدة الجديد."},
+ {"title": "جدة تحتفل", "source": "sabq", "date": "2015-07-20 09:00",
+  "url": "https://example.org/g2", "content": "احتفلت مدينة جدة باليوم الوطني."},
+ {"title": "قصة عائلية", "source": "sabq", "date": "2015-07-19 09:00",
+  "url": "https://example.org/g3", "content": "زارت الجدة أحفادها في الرياض."}]
+JSON
+"$qari" import "$E2E_TMP/places.json" >/dev/null
+entity_filter() {
+	e2e_check "$1: the three articles" e2e_wait "1/3"
+	e2e_keys g j Enter
+	e2e_check "$1: the second article open" e2e_wait "2/3  line 1/"
+	e2e_keys Tab Enter
+	# جدة as the terminal shows it
+	e2e_check "$1: the place's one article" e2e_wait "filter: place: ﺓﺪﺟ  (1 of 3; Esc clears)"
+	e2e_keys Q
+	e2e_check "clean exit" e2e_exited
+}
+e2e_start 120 30 "$qari"
+entity_filter "the store"
+e2e_start 120 30 "$qari" "$E2E_TMP/places.json"
+entity_filter "memory"
 
 e2e_finish

@@ -87,6 +87,8 @@ def check_stale_entities(listed, paths, env, tmp):
     tagged afresh: entities ID on the store still gives what the PATHs give."""
     failures = []
     db = sqlite3.connect(os.path.join(tmp, "data", "qari", "qari.db"))
+    # entity_articles' trigger: entities of another version name nothing, as qari says
+    db.create_function("qari_entity_terms", 4, lambda *row: "[]")
     with db:
         for rowid, blob in db.execute("SELECT id, entities FROM articles "
                                       "WHERE entities IS NOT NULL").fetchall():
