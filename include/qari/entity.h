@@ -97,6 +97,10 @@ size_t article_entities_packed_size(const struct article_entities *es);
 void article_entities_pack(const struct article_entities *es, struct strbuf *out);
 bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
 			     struct article_entities *out);
+/* The same, whatever rules packed them (still checked sound against a): the store's index of
+ * entities names an article by what it was last tagged with until it is tagged again. */
+bool article_entities_unpack_any_rules(const void *buf, size_t len, const struct article *a,
+				       struct article_entities *out);
 /* The version in the packed head: a hash of ENTITY_RULES_VERSION and of the tagger's and the
  * rules' assets (assets/ner, assets/entities: every file's bytes), so entities a store kept
  * from another model or other word lists are tagged again too. Made once a process. */

@@ -2442,8 +2442,8 @@ void article_entities_pack(const struct article_entities *es, struct strbuf *out
 	strbuf_append(out, es->keys, h.keybytes);
 }
 
-bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
-			     struct article_entities *out)
+static bool entity_unpack(const void *buf, size_t len, const struct article *a,
+			  struct article_entities *out, bool any_rules)
 {
 	const unsigned char *p = buf;
 	struct entity_pack_head h;
@@ -2455,7 +2455,8 @@ bool article_entities_unpack(const void *buf, size_t len, const struct article *
 	memcpy(&h, p, sizeof h);
 	want = sizeof h + (uint64_t)h.n * sizeof *out->v +
 	       (uint64_t)h.nmentions * sizeof *out->mentions + h.keybytes;
-	if (want != len || (h.n == 0) != (h.keybytes == 0) || h.version != article_entities_pack_version())
+	if (want != len || (h.n == 0) != (h.keybytes == 0) ||
+	    (!any_rules && h.version != article_entities_pack_version()))
 		return false; /* packed by other rules or assets: tagged again */
 	out->n = h.n;
 	out->nmentions = h.nmentions;
@@ -2473,4 +2474,16 @@ bool article_entities_unpack(const void *buf, size_t len, const struct article *
 		return false;
 	}
 	return true;
+}
+
+bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
+			     struct article_entities *out)
+{
+	return entity_unpack(buf, len, a, out, false);
+}
+
+bool article_entities_unpack_any_rules(const void *buf, size_t len, const struct article *a,
+				       struct article_entities *out)
+{
+	return entity_unpack(buf, len, a, out, true);
 }

@@ -58,10 +58,11 @@ static void store_json_string(struct strbuf *sb, const char *s)
 	strbuf_appendc(sb, '"');
 }
 
-/* qari_entity_terms(title, body, fulltext, entities): the terms of a row's entities as the
- * reader unpacks them against its article (store_row_article: the page text in place of the
- * summary), a JSON array for json_each; "[]" when they do not unpack (the reader tags the
- * article afresh). */
+/* qari_entity_terms(title, body, fulltext, entities): the terms of a row's entities unpacked
+ * against its article (store_row_article: the page text in place of the summary), a JSON
+ * array for json_each; "[]" when they do not unpack. Entities packed by older rules count
+ * until the reader tags the article afresh and writes them again: a store migrated after a
+ * rules change would otherwise index almost nothing. */
 static void store_entity_terms(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
 	struct article *a = article_new("store");
@@ -77,8 +78,8 @@ static void store_entity_terms(sqlite3_context *cx, int argc, sqlite3_value **v)
 		store_take_body(a, sqlite3_value_blob(v[body]), (size_t)sqlite3_value_bytes(v[body]));
 	strbuf_appendc(&sb, '[');
 	if (sqlite3_value_blob(v[3]) &&
-	    article_entities_unpack(sqlite3_value_blob(v[3]), (size_t)sqlite3_value_bytes(v[3]), a,
-				    &es))
+	    article_entities_unpack_any_rules(sqlite3_value_blob(v[3]),
+					      (size_t)sqlite3_value_bytes(v[3]), a, &es))
 		for (uint32_t k = 0; k < es.n; k++) {
 			const char *key = article_entity_key(&es, &es.v[k]), *sp = strrchr(key, ' ');
 			char *term = store_entity_term(es.v[k].type, key);

@@ -336,7 +336,7 @@ static void test_entities_write(void)
 	article_entities_pack(&fresh, &sb);
 	memcpy(sb.data + 12, &other, sizeof other); /* the head's version */
 	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
-	/* entity_articles' trigger: entities of another version name nothing, as qari says */
+	/* entity_articles' trigger on a connection outside qari: a stub */
 	sqlite3_create_function_v2(db, "qari_entity_terms", 4, SQLITE_UTF8, NULL, test_no_terms,
 				   NULL, NULL, NULL);
 	sqlite3_prepare_v2(db, "UPDATE articles SET entities = ?2 WHERE id = ?1", -1, &st, NULL);
