@@ -614,6 +614,36 @@ bool entity_country_nisba(const struct entity_scratch *x, const char *w, size_t 
 	       ner_lexicon_curated_type(x->lex, buf, n - beg - cut + 4) == NER_LOC;
 }
 
+/* Whether word w (matching form, maybe after و) is a definite nisba adjective in front of a
+ * person's name and no name itself: ال, three letters or more and ي, no first or family name
+ * persons.txt or the lexicon knows (الساعدي، الهادي، العربي are names). A nationality
+ * spelled as no gazetteer spells it («الأوروجوياني فابيان», «الهاييتي قادري»), a trade or
+ * a quality («الكوميدي محمد هنيدي», «الأممي برناردينو»): the reader's name starts after it.
+ * Its stem opens with no ي: «أليكسي نافالني» is a given name, no ال. */
+static bool entity_lead_nisba(const struct entity_scratch *x, const char *w, size_t n)
+{
+	if (n > 6 && memcmp(w, "وال", 6) == 0)
+		w += 2, n -= 2;
+	return n > 4 + 6 && memcmp(w, "ال", 4) == 0 && memcmp(w + 4, "ي", 2) != 0 &&
+	       memcmp(w + n - 2, "ي", 2) == 0 && !ner_lexicon_known(x->lex, w, n) && !strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) &&
+	       !entity_is_org(x, w, n) && !entity_world_place(x, w, n);
+}
+
+/* Whether a one-word key is a country's nisba without ال (سعودي، مصري: «سعودي الجنسية»),
+ * a nationality said of someone, no organisation or place. */
+static bool entity_bare_nationality(const struct entity_scratch *x, const char *k, size_t n)
+{
+	char buf[128];
+	if (n < 8 || n + 6 > sizeof buf || memchr(k, ' ', n) || memcmp(k, "ال", 4) == 0 ||
+	    memcmp(k + n - 2, "ي", 2) != 0 || ner_lexicon_known(x->lex, k, n) || entity_is_org(x, k, n) ||
+	    entity_world_place(x, k, n))
+		return false;
+	memcpy(buf, "ال", 4);
+	memcpy(buf + 4, k, n);
+	memcpy(buf + 4 + n, "ه", 2); /* «سعودي» of «السعودية» */
+	return entity_country_nisba(x, buf, n + 4) || entity_place_known(x, buf, n + 6);
+}
+
 /* Whether word k is a dual or plural nisba (سعوديان، إيرانيي، البرازيليين): ي and ان، ين، ون
  * or ي after a stem of three letters or more that is a word of the article or a place (with
  * يا, ا, nothing, or ال and ية: السعودية): people described, no name. */
@@ -861,6 +891,51 @@ static bool entity_bare_trigger(const struct entity_scratch *x, const struct ner
 	return entity_rules_is_trigger(x->rules, w, n) || entity_rules_is_trigger(x->rules, w + sp.stem, n - sp.stem);
 }
 
+/* Whether token i, a definite nisba (entity_lead_nisba), describes the man named after it:
+ * the next word is no verb (يـ: «الحوثي يهذي», a family name alone before its verb), no ل
+ * word («الزويهري لكرسي الرئاسة»), no definite word (an adjective: «الجامبوري الكشفي»). */
+static bool entity_nisba_before_name(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *v = p->norm.s + p->toks[i + 1].beg;
+	return entity_lead_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg) &&
+	       p->toks[i + 1].kind == NORM_TOKEN_WORD && !entity_word_definite(p, i + 1) &&
+	       !entity_verb_like(x, i + 1) && memcmp(v, "ل", 2) != 0 && !entity_is_stop_word(x, i + 1);
+}
+
+/* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
+ * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»). */
+static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 6 && memcmp(w, "وال", 6) == 0 && memcmp(w + n - 2, "ي", 2) == 0 &&
+	       (entity_country_nisba(x, w, n) || entity_nisba_before_name(x, k));
+}
+
+/* Whether token k is a definite plural nisba (الإعلاميين، المواطنين is none: …يين only),
+ * people the sentence speaks of, never the last word of a name. */
+static bool entity_plural_adjective(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 4 + 8 && memcmp(w, "ال", 4) == 0 && memcmp(w + n - 6, "يين", 6) == 0;
+}
+
+/* An office in construct inside a man's chunk («محمد بن سلمان بن عبدالعزيز ولي ولي العهد»,
+ * «… وزير الدفاع»): the name ends before it. Not «امير» or «شيخ», which open names too
+ * (حسين أمير عبداللهيان), nor a word after ال، بن، ابو. */
+static void entity_office_in_construct(struct entity_scratch *x, size_t i, size_t *j)
+{
+	const struct ner_para *p = x->p;
+	for (size_t k = i + 1; k + 1 < *j; k++)
+		if (!entity_word_is(p, k, "امير") && !entity_word_is(p, k, "شيخ") &&
+		    entity_trailing_title(x, ENTITY_PERSON, i, k)) {
+			*j = k;
+			return;
+		}
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -882,9 +957,16 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 									   not «هافينغتون بوست ـ عربي» */
 			j = k; /* «فيصل ـ رحمه الله»: the name ends at the dash */
 		}
+	for (size_t k = i + 1; type == ENTITY_PERSON && k + 1 < j; k++)
+		if (entity_and_nisba(x, p, k)) {
+			entity_chunk(x, orig, para, k, j, type); /* «فابيان والهاييتي قادري»: two men */
+			j = k;
+			break;
+		}
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
 	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
-	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)));
+	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)) ||
+	      (nisba = entity_nisba_before_name(x, i)));
 	     nisba = false)
 		i++, national |= nisba; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف;
 					   «أبو ماريا القحطاني» stays; «الكرواتي زلاتكو»: a
@@ -893,6 +975,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (type == ENTITY_PERSON && j - i > 1 &&
 	       entity_country_nisba(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
 		j--, national = true; /* «نيمار والأوروغوياني»: the next name's nationality */
+	while (type == ENTITY_PERSON && j - i > 1 && entity_plural_adjective(p, j - 1))
+		j--; /* «فيصل بن خالد الإعلاميين»: the verb's object after the name */
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
 	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1))
@@ -914,6 +998,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while ((type == ENTITY_PERSON || type == ENTITY_PLACE) && j - i > 1 && entity_trailing_title(x, type, i, j - 1))
 		j--; /* «سعود بن نومة شيخ …», «قرية ابن نومة الشيخ عبدالرحمن»: the title after the
 			name is the next name's or an office */
+	if (type == ENTITY_PERSON)
+		entity_office_in_construct(x, i, &j);
 	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
 	if (type == ENTITY_PERSON && j - i >= 3 && entity_office_noun(x, p, j - 1))
@@ -984,6 +1070,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	entity_key_compact(&x->key);
 	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
 		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
+	if ((type == ENTITY_ORG || type == ENTITY_PLACE) && entity_bare_nationality(x, x->key.data, x->key.len))
+		return; /* «سعودي الجنسية»: a man's nationality */
 	if (type == ENTITY_ORG && entity_rules_is_paper(x->rules, x->a->source, x->key.data, x->key.len))
 		return; /* «الشرق الأوسط» in its own articles: the paper, not the story */
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
