@@ -676,7 +676,8 @@ static bool entity_plural_nisba(struct entity_scratch *x, const struct ner_para 
 /* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
  * adjective (…ي) no list knows, of a trigger only a nisba of a word or a country («بنك
  * عالمي», «حزب تونسي»; not «بنك أبوظبي»), or a feminine noun, a trigger too, and a feminine
- * nisba («جامعة بريطانية», «منظمة عنصرية»): a description, not a name. */
+ * nisba («جامعة بريطانية», «منظمة عنصرية», «جامعة سعودية», though lists know the words):
+ * a description, not a name. */
 static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
@@ -684,10 +685,11 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
 
 	bool fem = an > 8 && memcmp(a + an - 4, "يه", 4) == 0 && memcmp(w + n - 2, "ه", 2) == 0;
+	bool trigger = entity_rules_is_trigger(x->rules, w, n);
 	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
-	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
-	       !entity_known_word(x, a, an) &&
-	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
+	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && (!entity_known_word(x, w, n) || (fem && trigger)) &&
+	       (!entity_known_word(x, a, an) || (fem && trigger && entity_bare_nationality(x, a, an - 2))) &&
+	       (fem || !trigger || entity_nisba_of(x, a, an - 2));
 }
 
 /* Whether word i is a feminine trigger without ال and word i + 1 an indefinite feminine
@@ -903,6 +905,25 @@ static bool entity_nisba_before_name(struct entity_scratch *x, size_t i)
 	       !entity_verb_like(x, i + 1) && memcmp(v, "ل", 2) != 0 && !entity_is_stop_word(x, i + 1);
 }
 
+/* Whether the person at token i (titles before it aside) comes right after «دوري» or «كأس»
+ * in construct (no ال: «النجم الدوري السابق كريس وودل» is a league's player), maybe after a
+ * clitic: the league or cup bears his name. */
+static bool entity_cup_named_for(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w;
+	size_t n, skip;
+	bool al;
+	while (i > 0 && entity_is_title_word(x, i - 1))
+		i--;
+	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD)
+		return false;
+	w = p->norm.s + p->toks[i - 1].beg;
+	n = p->toks[i - 1].end - p->toks[i - 1].beg;
+	skip = entity_proclitic(p, i - 1, &al);
+	return !al && ((n - skip == 8 && memcmp(w + skip, "دوري", 8) == 0) ||
+		       (n - skip == 6 && memcmp(w + skip, "كاس", 6) == 0));
+}
+
 /* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
  * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»). */
 static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
@@ -1035,6 +1056,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (j - i == 2 && type == ENTITY_ORG && !x->sure[i] && entity_noun_and_adjective(x, i))
 		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
 			   «ليونيل ميسي») */
+	if (type == ENTITY_PERSON && entity_cup_named_for(x, p, i))
+		return; /* «دوري عبداللطيف جميل», «كأس الأمير فيصل بن فهد»: a competition named
+			   after a man, not the man */
 	if ((type == ENTITY_PLACE || type == ENTITY_ORG) && entity_after_event(x, p, i))
 		return; /* «كأس آسيا», «ماراثون أوستين», «كأس الاتحاد الإنجليزي»: inside an event's name */
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))

@@ -1569,6 +1569,30 @@ static void test_unseen_name_edges(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A league or cup named after a man is no mention of him (its word in construct only: «النجم
+ * الدوري السابق» is a league's player); a university described by its country and the
+ * pilgrims' epithet are no names. Sentences of 2015-07-26 to 2015-08-08. */
+static void test_cups_and_descriptions(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الحكام يغادرون للمشاركة بمعسكر التشيك",
+		"تغادر بعثة حكام دوري عبداللطيف جميل لكرة القدم للمحترفين للمشاركة في المعسكر.",
+		"انطلقت بطولة قفز الحواجز على كأس الأمير فيصل بن خالد على ميادين نادي الجواد العربي.",
+		"فيما رأى النجم الدوري السابق كريس وودل ان ستيرلينغ اضافة كبيرة، وقال كريس وودل ذلك.",
+		"وأعلنت جامعة سعودية عن برنامج جديد لخدمة ضيوف الرحمن.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "عبداللطيف جميل"));
+	CHECK(!has(&es, ENTITY_PERSON, "فيصل بن خالد"));
+	CHECK(has(&es, ENTITY_PERSON, "كريس وودل"));
+	CHECK(!has(&es, ENTITY_ORG, "جامعه سعوديه"));
+	CHECK(!has(&es, ENTITY_PERSON, "ضيوف الرحمن"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1629,6 +1653,7 @@ int main(void)
 		test_youth_not_club(m);
 		test_base_by_place(m);
 		test_unseen_name_edges(m);
+		test_cups_and_descriptions(m);
 		test_rules_lists();
 	}
 	ner_default_free();
