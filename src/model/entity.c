@@ -924,6 +924,22 @@ static bool entity_cup_named_for(struct entity_scratch *x, const struct ner_para
 		       (n - skip == 6 && memcmp(w + skip, "كاس", 6) == 0));
 }
 
+/* Whether token k is ب, ل or ك and three letters or fewer that open longer names of the
+ * tagger's lists (سان فرانسيسكو) but that neither its curated places, the world's places nor
+ * places.txt list alone, and no place as written: «لسان» (a tongue) is no ل + سان, while
+ * بعدن، بمكة، لمصر are. */
+static bool entity_short_after_clitic(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	return sp.proclitic == 2 && sp.stem == 2 && memcmp(w, "و", 2) != 0 && memcmp(w, "ف", 2) != 0 &&
+	       entity_letters(w + 2, n - 2) <= 3 && ner_lexicon_starts_phrase(x->lex, w + 2, n - 2) &&
+	       !ner_lexicon_canonical(x->lex, w + 2, n - 2) && !entity_world_place(x, w + 2, n - 2) &&
+	       !entity_rules_only_place(x->rules, w + 2, n - 2) && !entity_place_known(x, w, n);
+}
+
 /* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
  * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»). */
 static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
@@ -1049,6 +1065,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	for (size_t k = i; type == ENTITY_PERSON && k < j; k++)
 		if (entity_plural_nisba(x, p, k))
 			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */
+	if (type == ENTITY_PLACE && j - i == 1 && !x->lead[i] && entity_short_after_clitic(x, p, i))
+		return; /* «من لسان المعلمة»: ل + سان, a word the tagger's lists have as a piece */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
 	if (j - i >= 2 && type == ENTITY_ORG && entity_trigger_and_participle(x, i))
@@ -1493,6 +1511,35 @@ static void entity_nationality_names(struct entity_scratch *x, struct ner_para *
 	}
 }
 
+/* A chunk the tagger called neither person, place nor organisation (MISC) that is, whole, a
+ * place of two words or more of the world's list or a place the tagger's curated list knows
+ * («في لوس انجلوس»): a place; the tagger's MISC hides it from entity_world_places. */
+static void entity_misc_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		size_t j = i + 1, skip;
+		bool al;
+		if (ner_tag_type(p->tags[i]) != NER_MISC || ner_tag_inside(p->tags[i])) {
+			i++;
+			continue;
+		}
+		while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == NER_MISC)
+			j++;
+		skip = entity_proclitic(p, i, &al);
+		for (int bare = 0; bare < 2; bare++) {
+			entity_phrase(p, i, j, bare ? skip : 0, bare && al, &x->alt);
+			if ((j - i >= 2 && entity_world_place(x, x->alt.data, x->alt.len)) ||
+			    ner_lexicon_curated_type(x->lex, x->alt.data, x->alt.len) == NER_LOC) {
+				entity_retag(x, p, i, j, NER_LOC, bare ? skip : 0, bare && al);
+				break;
+			}
+			if (skip == 0)
+				break;
+		}
+		i = j;
+	}
+}
+
 /* «دار سعد وصبر»: a place the tagger ran over و into the next is two places, unless the
  * whole is one as written (ترينيداد وتوباغو). */
 static void entity_split_places(struct entity_scratch *x, struct ner_para *p)
@@ -1910,6 +1957,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_stadiums(x, p);
 	entity_split_places(x, p);
 	entity_split_and(x, p);
+	entity_misc_places(x, p);
 	entity_world_places(x, p);
 	entity_club_towns(x, p);
 	entity_trigger_cuts(x, p);

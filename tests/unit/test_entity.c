@@ -1613,6 +1613,31 @@ static void test_table_names(const struct ner_model *m)
 	corpus_free(&c);
 }
 
+/* A place the tagger called MISC is one when the world's list or its curated list has it
+ * whole («لوس انجلوس», «لوس أنجلوس»); «لسان» (a tongue) is no ل + سان, a word its lists
+ * have only to open longer names, while «بعدن», «لمصر» keep their places. Sentences of
+ * 2015-08-03. */
+static void test_misc_places_and_tongues(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"ستبقى وشماً على كف الوطن",
+		"كنا لا نبعد عنه إلا ستين كيلاً فقط كان في لوس انجلوس وكنا في إرفاين.",
+		"وحزنت إنها لم تزره وهو في أحد مستشفيات لوس أنجلوس القريبة!",
+		"يسري من لسان المعلمة المتهلل وجهها بالبشر، وقال على لسان المتحدث إن الأمر انتهى.",
+		"وصلت السفينة بعدن ثم توجهت لمصر.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "لوس انجلوس"));
+	CHECK(!has(&es, ENTITY_PLACE, "سان"));
+	CHECK(!has(&es, ENTITY_PLACE, "لسان"));
+	CHECK(has(&es, ENTITY_PLACE, "عدن"));
+	CHECK(has(&es, ENTITY_PLACE, "مصر"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1675,6 +1700,7 @@ int main(void)
 		test_unseen_name_edges(m);
 		test_cups_and_descriptions(m);
 		test_table_names(m);
+		test_misc_places_and_tongues(m);
 		test_rules_lists();
 	}
 	ner_default_free();
