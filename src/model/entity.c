@@ -940,6 +940,38 @@ static bool entity_short_after_clitic(const struct entity_scratch *x, const stru
 	       !entity_rules_only_place(x->rules, w + 2, n - 2) && !entity_place_known(x, w, n);
 }
 
+/* Whether token i qualifies the military rank before it (العقيد ركن، اللواء بحري، الفريق أول،
+ * العميد ركن طيار): part of the title, no part of the name. */
+static bool entity_rank_qualifier(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const quals[] = {"ركن", "الركن", "طيار", "بحري", "اول", "الاول", "مهندس", "دكتور"};
+	static const char *const ranks[] = {"الفريق", "اللواء", "العميد", "العقيد", "المقدم", "الرائد",
+					    "النقيب", "الملازم", "الرقيب", "العريف"};
+	bool qual = false, after = false;
+	for (size_t q = 0; q < sizeof quals / sizeof *quals && !qual; q++)
+		qual = entity_word_is(p, i, quals[q]);
+	if (!qual || i == 0)
+		return false;
+	for (size_t r = 0; r < sizeof ranks / sizeof *ranks && !after; r++)
+		after = entity_word_is(p, i - 1, ranks[r]);
+	for (size_t q = 0; q < sizeof quals / sizeof *quals && !after; q++)
+		after = entity_word_is(p, i - 1, quals[q]) && entity_rank_qualifier(x, p, i - 1);
+	return after;
+}
+
+/* Whether token k, an organisation's last word, is ل and an indefinite word no list knows,
+ * as written or without ل (لمحافظة، لاستكمال، لدعم, a phrase the name does not end with;
+ * not لطنجة, لندن). */
+static bool entity_dangling_li(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "ل", 2) == 0 &&
+	       memcmp(w + 2, "ل", 2) != 0 && memcmp(w + 2, "ال", 4) != 0 && !entity_place_known(x, w, n) &&
+	       !entity_is_org(x, w, n) && !entity_place_known(x, w + 2, n - 2) && !entity_is_org(x, w + 2, n - 2) &&
+	       !entity_known_word(x, w + 2, n - 2);
+}
+
 /* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
  * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»). */
 static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
@@ -1001,7 +1033,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			break;
 		}
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
-	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
+	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) || entity_rank_qualifier(x, p, i) ||
 	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)) ||
 	      (nisba = entity_nisba_before_name(x, i)));
 	     nisba = false)
@@ -1047,6 +1079,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
 			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
+	if (type == ENTITY_ORG && j - i >= 3 && entity_dangling_li(x, p, j - 1))
+		j--; /* «المركز الإداري لمحافظة», «اللجنة المحلية لاستكمال»: a purpose or a
+			construct the tagger cut off; «الجماعة الحضرية لطنجة» stays */
 	if (type == ENTITY_PLACE && j - i == 2 && entity_place_then_word(x, p, i))
 		j--; /* «الرياض عايد كبار التنفيذيين»: a known place and the sentence's next word */
 	while (type == ENTITY_PLACE && j - i > 1 && entity_verb_like(x, j - 1) &&

@@ -1638,6 +1638,29 @@ static void test_misc_places_and_tongues(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A rank's qualifier is the title's, not the name's (العقيد ركن نبيل العايد); a body's last
+ * word that is ل and a word no list knows is a purpose or a construct cut off (اللجنة المحلية
+ * لاستكمال), unlike a place after ل (الجماعة الحضرية لطنجة). Sentences of 2015-08-03. */
+static void test_ranks_and_dangling_li(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"البلديات تدقق في اختراق الانتخابات",
+		"وقال العقيد ركن نبيل العايد إن القوات جاهزة، وحضر العميد ركن طيار سعود المعولي.",
+		"ضرورة أن ترسل لجنة الانتخاب أسماء المرشحين إلى اللجنة المحلية لاستكمال إجراءات التحقق.",
+		"وصادق مجلس الجماعة الحضرية لطنجة على الميزانية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "نبيل العايد"));
+	CHECK(!has(&es, ENTITY_PERSON, "ركن نبيل العايد"));
+	CHECK(has(&es, ENTITY_PERSON, "سعود المعولي"));
+	CHECK(!has(&es, ENTITY_ORG, "اللجنه المحليه لاستكمال"));
+	CHECK(has(&es, ENTITY_ORG, "اللجنه المحليه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1701,6 +1724,7 @@ int main(void)
 		test_cups_and_descriptions(m);
 		test_table_names(m);
 		test_misc_places_and_tongues(m);
+		test_ranks_and_dangling_li(m);
 		test_rules_lists();
 	}
 	ner_default_free();
