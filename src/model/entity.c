@@ -1841,6 +1841,27 @@ static bool entity_town_after_where(const struct ner_para *p, size_t k, bool is_
 	return k > 0 && entity_where_word(p, k - 1, prep);
 }
 
+/* A definite one-word place of places.txt the tagger left untagged in brackets after a
+ * preposition of where («سامي الجريس من (القصيم)») or after من، إلى or a town's word closing
+ * its clause («عاد من الجوف،»): a place; not before a word, nor after في alone («صفعة في
+ * الوجه،» is a face). */
+static void entity_region_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 1; k < p->n; k++) {
+		size_t b = k - 1;
+		if (p->tags[k] != 0 || !entity_word_definite(p, k) ||
+		    !entity_rules_only_place(x->rules, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg))
+			continue;
+		bool bracket = b > 0 && entity_word_is(p, b, "(") && entity_word_is(p, k + 1 < p->n ? k + 1 : k, ")");
+		if (bracket)
+			b--;
+		else if (!entity_closes(p, k) || entity_word_is(p, b, "في") || entity_word_is(p, b, "وفي"))
+			continue; /* «صفعة في الوجه،»: an idiom's noun */
+		if (entity_where_word(p, b, true))
+			entity_retag(x, p, k, k + 1, NER_LOC, 0, false);
+	}
+}
+
 /* Towns whose names are common words, «الخبر» (the news: نشرت الخبر، رابط الخبر) and «مشهد»
  * (a scene: في مشهد مهيب): a place only in a list of places, after a town's word or a
  * preposition of where, before a country's nisba (مشهد الإيرانية), or as «بالخبر» after a
@@ -1994,6 +2015,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_split_and(x, p);
 	entity_misc_places(x, p);
 	entity_world_places(x, p);
+	entity_region_places(x, p);
 	entity_club_towns(x, p);
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
