@@ -972,6 +972,51 @@ static bool entity_dangling_li(struct entity_scratch *x, const struct ner_para *
 	       !entity_known_word(x, w + 2, n - 2);
 }
 
+/* Whether a key (matching form) is names of Latin letters only, as Arabic spells initials
+ * (بي بي سي، سي إن إن، إف بي). */
+static bool entity_letter_names(const char *k, size_t n)
+{
+	static const char *const letters[] = {"بي", "سي", "دي", "اف", "اس", "اي", "جي", "تي", "ام", "ان",
+					      "كيه", "واي", "اتش", "او", "ايه", "ال", "ار", "اكس", "زد",
+					      "كيو", "يو", "في", "دبليو", "اتش", "اتش", "كي", "بيه"};
+	size_t b = 0;
+	while (b < n) {
+		size_t e = b, l;
+		bool ok = false;
+		while (e < n && k[e] != ' ')
+			e++;
+		for (l = 0; l < sizeof letters / sizeof *letters && !ok; l++)
+			ok = strlen(letters[l]) == e - b && memcmp(k + b, letters[l], e - b) == 0;
+		if (!ok)
+			return false;
+		b = e + 1;
+	}
+	return n > 0;
+}
+
+/* Whether a trigger word (صحيفة، شركة، قناة) comes before token i, quotes aside: what
+ * follows is the body's name however short. */
+static bool entity_named_by_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t k = i;
+	struct norm_split sp;
+	while (k > 0 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT)
+		k--;
+	if (k == 0)
+		return false;
+	k--;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	norm_word_split(w, n, &sp);
+	return entity_rules_is_trigger(x->rules, w, n) || entity_rules_is_trigger(x->rules, w + sp.stem, n - sp.stem);
+}
+
+static bool entity_letter_word(const struct ner_para *p, size_t k)
+{
+	return p->toks[k].kind == NORM_TOKEN_WORD &&
+	       entity_letter_names(p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+}
+
 /* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
  * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»). */
 static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
@@ -1048,9 +1093,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--; /* «فيصل بن خالد الإعلاميين»: the verb's object after the name */
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
-	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1))
+	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1) &&
+	       !(j - i > 1 && entity_letter_word(p, j - 2) && !entity_is_stop_word(x, j - 2) && entity_letter_word(p, j - 1)))
 		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name, nor a team sheet's «حسن
-			معاذ» (its items are cut at commas) */
+			معاذ» (its items are cut at commas), nor initials («إف بي آي», «سي إن إن») */
 	if (i == j)
 		return; /* stop words only: the tests below read token i */
 	while (type != ENTITY_DATE && j - i > 1 &&
@@ -1145,6 +1191,13 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	entity_key_compact(&x->key);
+	if (type != ENTITY_DATE && entity_letter_names(x->key.data, x->key.len)) {
+		if (!memchr(x->key.data, ' ', x->key.len) && !entity_is_org(x, x->key.data, x->key.len) &&
+		    !entity_named_by_trigger(x, p, i))
+			return; /* «سي», «إس»: one letter of an acronym the tagger cut (not «صحيفة "اس"») */
+		if (type == ENTITY_PERSON)
+			type = ENTITY_ORG; /* «اس تي سي», «إل جي»: a firm's or channel's initials */
+	}
 	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
 		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
 	if ((type == ENTITY_ORG || type == ENTITY_PLACE) && entity_bare_nationality(x, x->key.data, x->key.len))

@@ -1679,6 +1679,33 @@ static void test_region_in_brackets(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Names of Latin letters: one alone is a piece of an acronym (not after a trigger: صحيفة
+ * "اس"), several a firm's or channel's initials, never a man, and their last is no stop word
+ * to cut (إف بي آي). */
+static void test_letter_names(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"خبر عن التحقيق",
+		"ونقلت صحيفة \"اس\" الإسبانية الخبر عن النادي.",
+		"وقال مكتب إف بي آي إن التحقيق مستمر.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "اف بي اي"));
+	CHECK(!has(&es, ENTITY_ORG, "اف بي"));
+	CHECK(has(&es, ENTITY_ORG, "اس"));
+	article_entities_free(&es);
+	article_free(a);
+	static const char *const pieces[] = {"خبر", "وقال جون دي إن الشركة اس تي سي ستعلن عن بي قريبا."};
+	extract(m, pieces, 2, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		CHECK(strcmp(article_entity_key(&es, &es.v[k]), "بي") != 0);
+	CHECK(!has(&es, ENTITY_PERSON, "اس تي سي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1744,6 +1771,7 @@ int main(void)
 		test_misc_places_and_tongues(m);
 		test_ranks_and_dangling_li(m);
 		test_region_in_brackets(m);
+		test_letter_names(m);
 		test_rules_lists();
 	}
 	ner_default_free();
