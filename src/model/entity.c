@@ -1018,13 +1018,17 @@ static bool entity_letter_word(const struct ner_para *p, size_t k)
 }
 
 /* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
- * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»). */
+ * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»), or ب, ف or ل and a country's nisba
+ * («دروغبا بالكولومبي راداميل فالكاو»). */
 static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
-	return n > 6 && memcmp(w, "وال", 6) == 0 && memcmp(w + n - 2, "ي", 2) == 0 &&
-	       (entity_country_nisba(x, w, n) || entity_nisba_before_name(x, k));
+	bool clitic_al = n > 6 && (memcmp(w, "وال", 6) == 0 || memcmp(w, "فال", 6) == 0 ||
+				   memcmp(w, "بال", 6) == 0 || memcmp(w, "لل", 4) == 0);
+	return clitic_al && memcmp(w + n - 2, "ي", 2) == 0 &&
+	       (entity_country_nisba(x, w, n) ||
+		(memcmp(w, "وال", 6) == 0 && entity_nisba_before_name(x, k)));
 }
 
 /* Whether token k is a definite plural nisba (الإعلاميين، المواطنين is none: …يين only),

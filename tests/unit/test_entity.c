@@ -1548,6 +1548,7 @@ static void test_unseen_name_edges(const struct ner_model *m)
 		"الحمود - سعودي الجنسية - وذلك بإطلاق النار عليه.",
 		"تحدث الزعيم المعارض الروسي أليكسي نافالني علانية عن ساعة بقيمة 620 ألف دولار.",
 		"الحوثي يهذي: سقوط عدن سببه عودة المسلحين",
+		"وقارن المدرب ديدييه دروغبا بالكولومبي راداميل فالكاو في المباراة.",
 		"تشارك جمعية الكشافة العربية السعودية في الجامبوري الكشفي العالمي الذي تبدأ فعالياته.",
 	};
 	struct article *a;
@@ -1565,6 +1566,8 @@ static void test_unseen_name_edges(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PERSON, "اليكسي نافالني")); /* keys are matching forms */
 	CHECK(!has(&es, ENTITY_PERSON, "يهذي"));
 	CHECK(!has(&es, ENTITY_PERSON, "الكشفي"));
+	CHECK(has(&es, ENTITY_PERSON, "ديدييه دروغبا"));
+	CHECK(!has(&es, ENTITY_PERSON, "ديدييه دروغبا بالكولومبي راداميل"));
 	article_entities_free(&es);
 	article_free(a);
 }
