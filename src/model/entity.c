@@ -893,16 +893,32 @@ static bool entity_bare_trigger(const struct entity_scratch *x, const struct ner
 	return entity_rules_is_trigger(x->rules, w, n) || entity_rules_is_trigger(x->rules, w + sp.stem, n - sp.stem);
 }
 
-/* Whether token i, a definite nisba (entity_lead_nisba), describes the man named after it:
- * the next word is no verb (يـ: «الحوثي يهذي», a family name alone before its verb), no ل
- * word («الزويهري لكرسي الرئاسة»), no definite word (an adjective: «الجامبوري الكشفي»). */
-static bool entity_nisba_before_name(struct entity_scratch *x, size_t i)
+/* Whether word w reads as a name on its own: a given name of persons.txt, or two long
+ * vowels after its first letter, as foreign names have (فابيان، قادري، خاييرو; not اسم، ابتهال). */
+static bool entity_name_like(const struct entity_scratch *x, const char *w, size_t n)
+{
+	size_t vowels = 0;
+	if (strtab_find(&x->rules->persons, w, n, &(uint32_t){0}))
+		return true;
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* Whether token i, a definite nisba (entity_lead_nisba), describes the man named after it in
+ * the chunk ending at j: the next word is no verb (يـ: «الحوثي يهذي», a family name alone
+ * before its verb), no ل word («الزويهري لكرسي الرئاسة»), no definite word (an adjective:
+ * «الجامبوري الكشفي»), and two words follow or one that reads as a name («أمين الريحاني اسم
+ * «القصر المنيع»», «الكبيسي ابتهال»: a family name and a noun). */
+static bool entity_nisba_before_name(struct entity_scratch *x, size_t i, size_t j)
 {
 	const struct ner_para *p = x->p;
 	const char *v = p->norm.s + p->toks[i + 1].beg;
+	size_t vn = p->toks[i + 1].end - p->toks[i + 1].beg;
 	return entity_lead_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg) &&
 	       p->toks[i + 1].kind == NORM_TOKEN_WORD && !entity_word_definite(p, i + 1) &&
-	       !entity_verb_like(x, i + 1) && memcmp(v, "ل", 2) != 0 && !entity_is_stop_word(x, i + 1);
+	       !entity_verb_like(x, i + 1) && memcmp(v, "ل", 2) != 0 && !entity_is_stop_word(x, i + 1) &&
+	       (j - i > 2 || entity_name_like(x, v, vn));
 }
 
 /* Whether the person at token i (titles before it aside) comes right after «دوري» or «كأس»
@@ -1020,7 +1036,7 @@ static bool entity_letter_word(const struct ner_para *p, size_t k)
 /* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
  * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»), or ب, ف or ل and a country's nisba
  * («دروغبا بالكولومبي راداميل فالكاو»). */
-static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k)
+static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k, size_t j)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
@@ -1028,7 +1044,7 @@ static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p,
 				   memcmp(w, "بال", 6) == 0 || memcmp(w, "لل", 4) == 0);
 	return clitic_al && memcmp(w + n - 2, "ي", 2) == 0 &&
 	       (entity_country_nisba(x, w, n) ||
-		(memcmp(w, "وال", 6) == 0 && entity_nisba_before_name(x, k)));
+		(memcmp(w, "وال", 6) == 0 && entity_nisba_before_name(x, k, j)));
 }
 
 /* Whether token k is a definite plural nisba (الإعلاميين، المواطنين is none: …يين only),
@@ -1076,7 +1092,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			j = k; /* «فيصل ـ رحمه الله»: the name ends at the dash */
 		}
 	for (size_t k = i + 1; type == ENTITY_PERSON && k + 1 < j; k++)
-		if (entity_and_nisba(x, p, k)) {
+		if (entity_and_nisba(x, p, k, j)) {
 			entity_chunk(x, orig, para, k, j, type); /* «فابيان والهاييتي قادري»: two men */
 			j = k;
 			break;
@@ -1084,7 +1100,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
 	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) || entity_rank_qualifier(x, p, i) ||
 	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)) ||
-	      (nisba = entity_nisba_before_name(x, i)));
+	      (nisba = entity_nisba_before_name(x, i, j)));
 	     nisba = false)
 		i++, national |= nisba; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف;
 					   «أبو ماريا القحطاني» stays; «الكرواتي زلاتكو»: a
