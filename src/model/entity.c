@@ -1215,6 +1215,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		if (!memchr(x->key.data, ' ', x->key.len) && !entity_is_org(x, x->key.data, x->key.len) &&
 		    !entity_named_by_trigger(x, p, i))
 			return; /* «سي», «إس»: one letter of an acronym the tagger cut (not «صحيفة "اس"») */
+		if (j < p->n && p->toks[j].kind == NORM_TOKEN_NUMBER)
+			return; /* «إس إيه 11», «إف 16»: a model's letters and number */
 		if (type == ENTITY_PERSON)
 			type = ENTITY_ORG; /* «اس تي سي», «إل جي»: a firm's or channel's initials */
 	}

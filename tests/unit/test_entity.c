@@ -1684,7 +1684,7 @@ static void test_region_in_brackets(const struct ner_model *m)
 
 /* Names of Latin letters: one alone is a piece of an acronym (not after a trigger: صحيفة
  * "اس"), several a firm's or channel's initials, never a man, and their last is no stop word
- * to cut (إف بي آي). */
+ * to cut (إف بي آي); before a number they are a model (إس إيه 11, from 2015-07-26). */
 static void test_letter_names(const struct ner_model *m)
 {
 	static const char *const paras[] = {
@@ -1700,8 +1700,10 @@ static void test_letter_names(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_ORG, "اس"));
 	article_entities_free(&es);
 	article_free(a);
-	static const char *const pieces[] = {"خبر", "وقال جون دي إن الشركة اس تي سي ستعلن عن بي قريبا."};
-	extract(m, pieces, 2, &a, &es);
+	static const char *const pieces[] = {"خبر", "وقال جون دي إن الشركة اس تي سي ستعلن عن بي قريبا.",
+					     "بصاروخ من طراز (إس إيه 11) وطائرات إف 16."};
+	extract(m, pieces, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "اس ايه"));
 	for (size_t k = 0; k < es.n; k++)
 		CHECK(strcmp(article_entity_key(&es, &es.v[k]), "بي") != 0);
 	CHECK(!has(&es, ENTITY_PERSON, "اس تي سي"));
