@@ -614,6 +614,36 @@ bool entity_country_nisba(const struct entity_scratch *x, const char *w, size_t 
 	       ner_lexicon_curated_type(x->lex, buf, n - beg - cut + 4) == NER_LOC;
 }
 
+/* Whether word w (matching form, maybe after و) is a definite nisba adjective in front of a
+ * person's name and no name itself: ال, three letters or more and ي, no first or family name
+ * persons.txt or the lexicon knows (الساعدي، الهادي، العربي are names). A nationality
+ * spelled as no gazetteer spells it («الأوروجوياني فابيان», «الهاييتي قادري»), a trade or
+ * a quality («الكوميدي محمد هنيدي», «الأممي برناردينو»): the reader's name starts after it.
+ * Its stem opens with no ي: «أليكسي نافالني» is a given name, no ال. */
+static bool entity_lead_nisba(const struct entity_scratch *x, const char *w, size_t n)
+{
+	if (n > 6 && memcmp(w, "وال", 6) == 0)
+		w += 2, n -= 2;
+	return n > 4 + 6 && memcmp(w, "ال", 4) == 0 && memcmp(w + 4, "ي", 2) != 0 &&
+	       memcmp(w + n - 2, "ي", 2) == 0 && !ner_lexicon_known(x->lex, w, n) && !strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) &&
+	       !entity_is_org(x, w, n) && !entity_world_place(x, w, n);
+}
+
+/* Whether a one-word key is a country's nisba without ال (سعودي، مصري: «سعودي الجنسية»),
+ * a nationality said of someone, no organisation or place. */
+static bool entity_bare_nationality(const struct entity_scratch *x, const char *k, size_t n)
+{
+	char buf[128];
+	if (n < 8 || n + 6 > sizeof buf || memchr(k, ' ', n) || memcmp(k, "ال", 4) == 0 ||
+	    memcmp(k + n - 2, "ي", 2) != 0 || ner_lexicon_known(x->lex, k, n) || entity_is_org(x, k, n) ||
+	    entity_world_place(x, k, n))
+		return false;
+	memcpy(buf, "ال", 4);
+	memcpy(buf + 4, k, n);
+	memcpy(buf + 4 + n, "ه", 2); /* «سعودي» of «السعودية» */
+	return entity_country_nisba(x, buf, n + 4) || entity_place_known(x, buf, n + 6);
+}
+
 /* Whether word k is a dual or plural nisba (سعوديان، إيرانيي، البرازيليين): ي and ان، ين، ون
  * or ي after a stem of three letters or more that is a word of the article or a place (with
  * يا, ا, nothing, or ال and ية: السعودية): people described, no name. */
@@ -646,7 +676,8 @@ static bool entity_plural_nisba(struct entity_scratch *x, const struct ner_para 
 /* Whether words i, i + 1 are an indefinite noun no list knows and an indefinite nisba
  * adjective (…ي) no list knows, of a trigger only a nisba of a word or a country («بنك
  * عالمي», «حزب تونسي»; not «بنك أبوظبي»), or a feminine noun, a trigger too, and a feminine
- * nisba («جامعة بريطانية», «منظمة عنصرية»): a description, not a name. */
+ * nisba («جامعة بريطانية», «منظمة عنصرية», «جامعة سعودية», though lists know the words):
+ * a description, not a name. */
 static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 {
 	const struct ner_para *p = x->p;
@@ -654,10 +685,11 @@ static bool entity_noun_and_adjective(struct entity_scratch *x, size_t i)
 	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
 
 	bool fem = an > 8 && memcmp(a + an - 4, "يه", 4) == 0 && memcmp(w + n - 2, "ه", 2) == 0;
+	bool trigger = entity_rules_is_trigger(x->rules, w, n);
 	return !entity_word_definite(p, i) && !entity_word_definite(p, i + 1) &&
-	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && !entity_known_word(x, w, n) &&
-	       !entity_known_word(x, a, an) &&
-	       (fem || !entity_rules_is_trigger(x->rules, w, n) || entity_nisba_of(x, a, an - 2));
+	       an > 6 && (memcmp(a + an - 2, "ي", 2) == 0 || fem) && (!entity_known_word(x, w, n) || (fem && trigger)) &&
+	       (!entity_known_word(x, a, an) || (fem && trigger && entity_bare_nationality(x, a, an - 2))) &&
+	       (fem || !trigger || entity_nisba_of(x, a, an - 2));
 }
 
 /* Whether word i is a feminine trigger without ال and word i + 1 an indefinite feminine
@@ -861,6 +893,183 @@ static bool entity_bare_trigger(const struct entity_scratch *x, const struct ner
 	return entity_rules_is_trigger(x->rules, w, n) || entity_rules_is_trigger(x->rules, w + sp.stem, n - sp.stem);
 }
 
+/* Whether word w reads as a name on its own: a given name of persons.txt, or two long
+ * vowels after its first letter, as foreign names have (فابيان، قادري، خاييرو; not اسم، ابتهال). */
+static bool entity_name_like(const struct entity_scratch *x, const char *w, size_t n)
+{
+	size_t vowels = 0;
+	if (strtab_find(&x->rules->persons, w, n, &(uint32_t){0}))
+		return true;
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* Whether token i, a definite nisba (entity_lead_nisba), describes the man named after it in
+ * the chunk ending at j: the next word is no verb (يـ: «الحوثي يهذي», a family name alone
+ * before its verb), no ل word («الزويهري لكرسي الرئاسة»), no definite word (an adjective:
+ * «الجامبوري الكشفي»), and two words follow or one that reads as a name («أمين الريحاني اسم
+ * «القصر المنيع»», «الكبيسي ابتهال»: a family name and a noun). */
+static bool entity_nisba_before_name(struct entity_scratch *x, size_t i, size_t j)
+{
+	const struct ner_para *p = x->p;
+	const char *v = p->norm.s + p->toks[i + 1].beg;
+	size_t vn = p->toks[i + 1].end - p->toks[i + 1].beg;
+	return entity_lead_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg) &&
+	       p->toks[i + 1].kind == NORM_TOKEN_WORD && !entity_word_definite(p, i + 1) &&
+	       !entity_verb_like(x, i + 1) && memcmp(v, "ل", 2) != 0 && !entity_is_stop_word(x, i + 1) &&
+	       (j - i > 2 || entity_name_like(x, v, vn));
+}
+
+/* Whether the person at token i (titles before it aside) comes right after «دوري» or «كأس»
+ * in construct (no ال: «النجم الدوري السابق كريس وودل» is a league's player), maybe after a
+ * clitic: the league or cup bears his name. */
+static bool entity_cup_named_for(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w;
+	size_t n, skip;
+	bool al;
+	while (i > 0 && entity_is_title_word(x, i - 1))
+		i--;
+	if (i == 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD)
+		return false;
+	w = p->norm.s + p->toks[i - 1].beg;
+	n = p->toks[i - 1].end - p->toks[i - 1].beg;
+	skip = entity_proclitic(p, i - 1, &al);
+	return !al && ((n - skip == 8 && memcmp(w + skip, "دوري", 8) == 0) ||
+		       (n - skip == 6 && memcmp(w + skip, "كاس", 6) == 0));
+}
+
+/* Whether token k is ب, ل or ك and three letters or fewer that open longer names of the
+ * tagger's lists (سان فرانسيسكو) but that neither its curated places, the world's places nor
+ * places.txt list alone, and no place as written: «لسان» (a tongue) is no ل + سان, while
+ * بعدن، بمكة، لمصر are. */
+static bool entity_short_after_clitic(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	return sp.proclitic == 2 && sp.stem == 2 && memcmp(w, "و", 2) != 0 && memcmp(w, "ف", 2) != 0 &&
+	       entity_letters(w + 2, n - 2) <= 3 && ner_lexicon_starts_phrase(x->lex, w + 2, n - 2) &&
+	       !ner_lexicon_canonical(x->lex, w + 2, n - 2) && !entity_world_place(x, w + 2, n - 2) &&
+	       !entity_rules_only_place(x->rules, w + 2, n - 2) && !entity_place_known(x, w, n);
+}
+
+/* Whether token i qualifies the military rank before it (العقيد ركن، اللواء بحري، الفريق أول،
+ * العميد ركن طيار): part of the title, no part of the name. */
+static bool entity_rank_qualifier(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const quals[] = {"ركن", "الركن", "طيار", "بحري", "اول", "الاول", "مهندس", "دكتور"};
+	static const char *const ranks[] = {"الفريق", "اللواء", "العميد", "العقيد", "المقدم", "الرائد",
+					    "النقيب", "الملازم", "الرقيب", "العريف"};
+	bool qual = false, after = false;
+	for (size_t q = 0; q < sizeof quals / sizeof *quals && !qual; q++)
+		qual = entity_word_is(p, i, quals[q]);
+	if (!qual || i == 0)
+		return false;
+	for (size_t r = 0; r < sizeof ranks / sizeof *ranks && !after; r++)
+		after = entity_word_is(p, i - 1, ranks[r]);
+	for (size_t q = 0; q < sizeof quals / sizeof *quals && !after; q++)
+		after = entity_word_is(p, i - 1, quals[q]) && entity_rank_qualifier(x, p, i - 1);
+	return after;
+}
+
+/* Whether token k, an organisation's last word, is ل and an indefinite word no list knows,
+ * as written or without ل (لمحافظة، لاستكمال، لدعم, a phrase the name does not end with;
+ * not لطنجة, لندن). */
+static bool entity_dangling_li(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && n > 8 && memcmp(w, "ل", 2) == 0 &&
+	       memcmp(w + 2, "ل", 2) != 0 && memcmp(w + 2, "ال", 4) != 0 && !entity_place_known(x, w, n) &&
+	       !entity_is_org(x, w, n) && !entity_place_known(x, w + 2, n - 2) && !entity_is_org(x, w + 2, n - 2) &&
+	       !entity_known_word(x, w + 2, n - 2);
+}
+
+/* Whether a key (matching form) is names of Latin letters only, as Arabic spells initials
+ * (بي بي سي، سي إن إن، إف بي). */
+static bool entity_letter_names(const char *k, size_t n)
+{
+	static const char *const letters[] = {"بي", "سي", "دي", "اف", "اس", "اي", "جي", "تي", "ام", "ان",
+					      "كيه", "واي", "اتش", "او", "ايه", "ال", "ار", "اكس", "زد",
+					      "كيو", "يو", "في", "دبليو", "اتش", "اتش", "كي", "بيه"};
+	size_t b = 0;
+	while (b < n) {
+		size_t e = b, l;
+		bool ok = false;
+		while (e < n && k[e] != ' ')
+			e++;
+		for (l = 0; l < sizeof letters / sizeof *letters && !ok; l++)
+			ok = strlen(letters[l]) == e - b && memcmp(k + b, letters[l], e - b) == 0;
+		if (!ok)
+			return false;
+		b = e + 1;
+	}
+	return n > 0;
+}
+
+/* Whether a trigger word (صحيفة، شركة، قناة) comes before token i, quotes aside: what
+ * follows is the body's name however short. */
+static bool entity_named_by_trigger(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t k = i;
+	struct norm_split sp;
+	while (k > 0 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT)
+		k--;
+	if (k == 0)
+		return false;
+	k--;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	norm_word_split(w, n, &sp);
+	return entity_rules_is_trigger(x->rules, w, n) || entity_rules_is_trigger(x->rules, w + sp.stem, n - sp.stem);
+}
+
+static bool entity_letter_word(const struct ner_para *p, size_t k)
+{
+	return p->toks[k].kind == NORM_TOKEN_WORD &&
+	       entity_letter_names(p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg);
+}
+
+/* Whether token k inside a person's chunk is و and a nisba that opens the next man's name
+ * («مكسيس والبرازيلي كاكا», «فابيان والهاييتي قادري»), or ب, ف or ل and a country's nisba
+ * («دروغبا بالكولومبي راداميل فالكاو»). */
+static bool entity_and_nisba(struct entity_scratch *x, const struct ner_para *p, size_t k, size_t j)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool clitic_al = n > 6 && (memcmp(w, "وال", 6) == 0 || memcmp(w, "فال", 6) == 0 ||
+				   memcmp(w, "بال", 6) == 0 || memcmp(w, "لل", 4) == 0);
+	return clitic_al && memcmp(w + n - 2, "ي", 2) == 0 &&
+	       (entity_country_nisba(x, w, n) ||
+		(memcmp(w, "وال", 6) == 0 && entity_nisba_before_name(x, k, j)));
+}
+
+/* Whether token k is a definite plural nisba (الإعلاميين، المواطنين is none: …يين only),
+ * people the sentence speaks of, never the last word of a name. */
+static bool entity_plural_adjective(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 4 + 8 && memcmp(w, "ال", 4) == 0 && memcmp(w + n - 6, "يين", 6) == 0;
+}
+
+/* An office in construct inside a man's chunk («محمد بن سلمان بن عبدالعزيز ولي ولي العهد»,
+ * «… وزير الدفاع»): the name ends before it. Not «امير» or «شيخ», which open names too
+ * (حسين أمير عبداللهيان), nor a word after ال، بن، ابو. */
+static void entity_office_in_construct(struct entity_scratch *x, size_t i, size_t *j)
+{
+	const struct ner_para *p = x->p;
+	for (size_t k = i + 1; k + 1 < *j; k++)
+		if (!entity_word_is(p, k, "امير") && !entity_word_is(p, k, "شيخ") &&
+		    entity_trailing_title(x, ENTITY_PERSON, i, k)) {
+			*j = k;
+			return;
+		}
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -882,9 +1091,16 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 									   not «هافينغتون بوست ـ عربي» */
 			j = k; /* «فيصل ـ رحمه الله»: the name ends at the dash */
 		}
+	for (size_t k = i + 1; type == ENTITY_PERSON && k + 1 < j; k++)
+		if (entity_and_nisba(x, p, k, j)) {
+			entity_chunk(x, orig, para, k, j, type); /* «فابيان والهاييتي قادري»: two men */
+			j = k;
+			break;
+		}
 	for (bool nisba = false; type == ENTITY_PERSON && j - i > 1 &&
-	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) ||
-	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)));
+	     ((entity_is_title_word(x, i) && !entity_kunya(p, i)) || entity_rank_qualifier(x, p, i) ||
+	      (nisba = entity_country_nisba(x, p->norm.s + p->toks[i].beg, p->toks[i].end - p->toks[i].beg)) ||
+	      (nisba = entity_nisba_before_name(x, i, j)));
 	     nisba = false)
 		i++, national |= nisba; /* «وزير الخارجية الروسي سيرغي لافروف» is سيرغي لافروف;
 					   «أبو ماريا القحطاني» stays; «الكرواتي زلاتكو»: a
@@ -893,11 +1109,14 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (type == ENTITY_PERSON && j - i > 1 &&
 	       entity_country_nisba(x, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg))
 		j--, national = true; /* «نيمار والأوروغوياني»: the next name's nationality */
+	while (type == ENTITY_PERSON && j - i > 1 && entity_plural_adjective(p, j - 1))
+		j--; /* «فيصل بن خالد الإعلاميين»: the verb's object after the name */
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
-	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1))
+	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1) &&
+	       !(j - i > 1 && entity_letter_word(p, j - 2) && !entity_is_stop_word(x, j - 2) && entity_letter_word(p, j - 1)))
 		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name, nor a team sheet's «حسن
-			معاذ» (its items are cut at commas) */
+			معاذ» (its items are cut at commas), nor initials («إف بي آي», «سي إن إن») */
 	if (i == j)
 		return; /* stop words only: the tests below read token i */
 	while (type != ENTITY_DATE && j - i > 1 &&
@@ -915,6 +1134,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--; /* «سعود بن نومة شيخ …», «قرية ابن نومة الشيخ عبدالرحمن»: the title after the
 			name is the next name's or an office */
 	if (type == ENTITY_PERSON)
+		entity_office_in_construct(x, i, &j);
+	if (type == ENTITY_PERSON)
 		entity_person_before_org(x, i, &j);
 	if (type == ENTITY_PERSON && j - i >= 3 && entity_office_noun(x, p, j - 1))
 		j--; /* «منى أبو سليمان خبيرة التنمية البشرية»: her office, in construct */
@@ -924,6 +1145,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		entity_rules_org_stop(x->rules, p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg)))
 		j--; /* «الاتحاد يتدرب»: the sentence's verb; «تنظيم داعش الإرهابي», «الطائف القبض»:
 			what is said of it or done; «شرطة منطقة القصيم الرائد بدر»: its officer's rank */
+	if (type == ENTITY_ORG && j - i >= 3 && entity_dangling_li(x, p, j - 1))
+		j--; /* «المركز الإداري لمحافظة», «اللجنة المحلية لاستكمال»: a purpose or a
+			construct the tagger cut off; «الجماعة الحضرية لطنجة» stays */
 	if (type == ENTITY_PLACE && j - i == 2 && entity_place_then_word(x, p, i))
 		j--; /* «الرياض عايد كبار التنفيذيين»: a known place and the sentence's next word */
 	while (type == ENTITY_PLACE && j - i > 1 && entity_verb_like(x, j - 1) &&
@@ -942,6 +1166,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	for (size_t k = i; type == ENTITY_PERSON && k < j; k++)
 		if (entity_plural_nisba(x, p, k))
 			return; /* «رجلان سعوديان», «إيرانيي الهوى»: people described */
+	if (type == ENTITY_PLACE && j - i == 1 && !x->lead[i] && entity_short_after_clitic(x, p, i))
+		return; /* «من لسان المعلمة»: ل + سان, a word the tagger's lists have as a piece */
 	if (type == ENTITY_PLACE && j - i == 1 && entity_nisba_after_noun(x, i))
 		return; /* «السوق السعودية»: an adjective, not the country */
 	if (j - i >= 2 && type == ENTITY_ORG && entity_trigger_and_participle(x, i))
@@ -949,6 +1175,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (j - i == 2 && type == ENTITY_ORG && !x->sure[i] && entity_noun_and_adjective(x, i))
 		return; /* «تنظيم كروي»: a noun and its adjective (a person's name may end so:
 			   «ليونيل ميسي») */
+	if (type == ENTITY_PERSON && entity_cup_named_for(x, p, i))
+		return; /* «دوري عبداللطيف جميل», «كأس الأمير فيصل بن فهد»: a competition named
+			   after a man, not the man */
 	if ((type == ENTITY_PLACE || type == ENTITY_ORG) && entity_after_event(x, p, i))
 		return; /* «كأس آسيا», «ماراثون أوستين», «كأس الاتحاد الإنجليزي»: inside an event's name */
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
@@ -982,8 +1211,19 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		strbuf_append(&x->key, canon, strlen(canon));
 	}
 	entity_key_compact(&x->key);
+	if (type != ENTITY_DATE && entity_letter_names(x->key.data, x->key.len)) {
+		if (!memchr(x->key.data, ' ', x->key.len) && !entity_is_org(x, x->key.data, x->key.len) &&
+		    !entity_named_by_trigger(x, p, i))
+			return; /* «سي», «إس»: one letter of an acronym the tagger cut (not «صحيفة "اس"») */
+		if (j < p->n && p->toks[j].kind == NORM_TOKEN_NUMBER)
+			return; /* «إس إيه 11», «إف 16»: a model's letters and number */
+		if (type == ENTITY_PERSON)
+			type = ENTITY_ORG; /* «اس تي سي», «إل جي»: a firm's or channel's initials */
+	}
 	if (type != ENTITY_PERSON && type != ENTITY_DATE && entity_lone_nisba(x, x->key.data, x->key.len))
 		return; /* «الاتحادي», «الكولومبي»: an adjective, no organisation or place */
+	if ((type == ENTITY_ORG || type == ENTITY_PLACE) && entity_bare_nationality(x, x->key.data, x->key.len))
+		return; /* «سعودي الجنسية»: a man's nationality */
 	if (type == ENTITY_ORG && entity_rules_is_paper(x->rules, x->a->source, x->key.data, x->key.len))
 		return; /* «الشرق الأوسط» in its own articles: the paper, not the story */
 	norm_text_orig_span(&p->norm, p->toks[i].beg + skip, p->toks[j - 1].end, &ob, &oe);
@@ -1381,6 +1621,35 @@ static void entity_nationality_names(struct entity_scratch *x, struct ner_para *
 	}
 }
 
+/* A chunk the tagger called neither person, place nor organisation (MISC) that is, whole, a
+ * place of two words or more of the world's list or a place the tagger's curated list knows
+ * («في لوس انجلوس»): a place; the tagger's MISC hides it from entity_world_places. */
+static void entity_misc_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n;) {
+		size_t j = i + 1, skip;
+		bool al;
+		if (ner_tag_type(p->tags[i]) != NER_MISC || ner_tag_inside(p->tags[i])) {
+			i++;
+			continue;
+		}
+		while (j < p->n && ner_tag_inside(p->tags[j]) && ner_tag_type(p->tags[j]) == NER_MISC)
+			j++;
+		skip = entity_proclitic(p, i, &al);
+		for (int bare = 0; bare < 2; bare++) {
+			entity_phrase(p, i, j, bare ? skip : 0, bare && al, &x->alt);
+			if ((j - i >= 2 && entity_world_place(x, x->alt.data, x->alt.len)) ||
+			    ner_lexicon_curated_type(x->lex, x->alt.data, x->alt.len) == NER_LOC) {
+				entity_retag(x, p, i, j, NER_LOC, bare ? skip : 0, bare && al);
+				break;
+			}
+			if (skip == 0)
+				break;
+		}
+		i = j;
+	}
+}
+
 /* «دار سعد وصبر»: a place the tagger ran over و into the next is two places, unless the
  * whole is one as written (ترينيداد وتوباغو). */
 static void entity_split_places(struct entity_scratch *x, struct ner_para *p)
@@ -1647,6 +1916,27 @@ static bool entity_town_after_where(const struct ner_para *p, size_t k, bool is_
 	return k > 0 && entity_where_word(p, k - 1, prep);
 }
 
+/* A definite one-word place of places.txt the tagger left untagged in brackets after a
+ * preposition of where («سامي الجريس من (القصيم)») or after من، إلى or a town's word closing
+ * its clause («عاد من الجوف،»): a place; not before a word, nor after في alone («صفعة في
+ * الوجه،» is a face). */
+static void entity_region_places(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 1; k < p->n; k++) {
+		size_t b = k - 1;
+		if (p->tags[k] != 0 || !entity_word_definite(p, k) ||
+		    !entity_rules_only_place(x->rules, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg))
+			continue;
+		bool bracket = b > 0 && entity_word_is(p, b, "(") && entity_word_is(p, k + 1 < p->n ? k + 1 : k, ")");
+		if (bracket)
+			b--;
+		else if (!entity_closes(p, k) || entity_word_is(p, b, "في") || entity_word_is(p, b, "وفي"))
+			continue; /* «صفعة في الوجه،»: an idiom's noun */
+		if (entity_where_word(p, b, true))
+			entity_retag(x, p, k, k + 1, NER_LOC, 0, false);
+	}
+}
+
 /* Towns whose names are common words, «الخبر» (the news: نشرت الخبر، رابط الخبر) and «مشهد»
  * (a scene: في مشهد مهيب): a place only in a list of places, after a town's word or a
  * preposition of where, before a country's nisba (مشهد الإيرانية), or as «بالخبر» after a
@@ -1798,7 +2088,9 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_stadiums(x, p);
 	entity_split_places(x, p);
 	entity_split_and(x, p);
+	entity_misc_places(x, p);
 	entity_world_places(x, p);
+	entity_region_places(x, p);
 	entity_club_towns(x, p);
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);

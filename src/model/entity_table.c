@@ -98,12 +98,13 @@ const char *entity_table_key(const struct entity_table *t, uint32_t id)
 	return strchr(strtab_str(&t->keys, id), '\t') + 1;
 }
 
+/* The name as the sidebar writes it (article_entity_name: «للأمم المتحدة» is الأمم المتحدة,
+ * not أمم المتحدة). */
 char *entity_table_name(const struct entity_table *t, uint32_t id)
 {
 	const struct corpus_entity *e = &t->items[id];
-	size_t n;
-	const char *s = entity_mention_text(t->corpus->items[e->article], e->name, &n);
-	return text_unshaped_dup(s, n);
+	struct article_entity one = {.name = e->name};
+	return article_entity_name(t->corpus->items[e->article], &one);
 }
 
 /* Corpus-wide: a one-word person joins the only longer person whose last word it is. The
