@@ -144,7 +144,8 @@ BLIND_MAX_CHARS = 1500  # eight short articles, judged blind in one sitting
 # made one after another, none of them appended before the others).
 BLIND_ABOVE = {20261208: "# Dev extension 3", 20261209: "# Dev extension 4",
                20261210: "# Dev extension 4", 20261211: "# Dev extension 4",
-               20261212: "# Dev extension 5", 20261213: "# Dev extension 5"}
+               20261212: "# Dev extension 5", 20261213: "# Dev extension 5",
+               20261214: "# Dev extension 6", 20261215: "# Dev extension 6"}
 
 
 def blocks_above(path, marker):
