@@ -66,6 +66,24 @@ void related_place_add_headline(struct related_place *v, size_t *n, uint32_t id)
 bool related_places_apart(const struct related_place *a, size_t na, const struct related_place *b,
 			  size_t nb);
 
+/* Organisations apart, kept as places are (struct related_place): an article is about an
+ * organisation its headline names (tagged there) that some other article tags too (one only
+ * the tagger's slip names is no subject: «الاتحاد يكسب انترفارمسي»); two articles each about
+ * one the other never names are the same kind of story about two bodies or teams (another
+ * club's friendly, another university's inspection), unless they are of the same week with
+ * words alike: a story's reports name its bodies unevenly. Only organisations that weigh
+ * (not common ones) count, named or about. */
+#define RELATED_ORG_ARTICLES 2          /* articles that tag an organisation it can be about */
+#define RELATED_SAME_WEEK_DAYS 7
+#define RELATED_SAME_WEEK_COSINE 0.2    /* words this alike in a week: not apart */
+/* Entity e of es, organisation id, into v; known: tagged in RELATED_ORG_ARTICLES articles. */
+void related_org_add(struct related_place *v, size_t *n, uint32_t id, const struct article_entities *es,
+		     const struct article_entity *e, bool known);
+/* Whether articles with organisations a and b, days apart (-1: unknown) with words cosine
+ * alike, are about organisations apart. */
+bool related_orgs_apart(const struct related_place *a, size_t na, const struct related_place *b,
+			size_t nb, long days, double cosine);
+
 /* The stems of one article as word ids, appended to ids: interned into vocab (intern), or
  * only looked up in a shared table (find; a word not there is left out). */
 struct related_words {
