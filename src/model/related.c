@@ -572,14 +572,14 @@ static size_t related_places_of(const struct related_index *x, size_t a, struct 
 	return n;
 }
 
-/* Article a's organisations that weigh (corpus entities), into v (related_org_add). */
+/* Article a's organisations (corpus entities), into v (related_org_add). */
 static size_t related_orgs_of(const struct related_index *x, size_t a, struct related_place *v)
 {
 	const struct article_entities *es = &x->entities->per_article[a];
 	size_t n = 0;
 	for (size_t j = 0; j < es->n; j++) {
 		const struct article_entity *e = &es->v[j];
-		if (e->type != ENTITY_ORG || e->id == UINT32_MAX || x->eidf[e->id] <= 0)
+		if (e->type != ENTITY_ORG || e->id == UINT32_MAX)
 			continue;
 		related_org_add(v, &n, e->id, es, e, x->entities->items[e->id].articles >= RELATED_ORG_ARTICLES);
 	}

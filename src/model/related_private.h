@@ -71,8 +71,9 @@ bool related_places_apart(const struct related_place *a, size_t na, const struct
  * the tagger's slip names is no subject: «الاتحاد يكسب انترفارمسي»); two articles each about
  * one the other never names are the same kind of story about two bodies or teams (another
  * club's friendly, another university's inspection), unless they are of the same week with
- * words alike: a story's reports name its bodies unevenly. Only organisations that weigh
- * (not common ones) count, named or about. */
+ * words alike: a story's reports name its bodies unevenly. Common organisations count too
+ * (a club is one): whether one weighs depends on the collection's size, which the store's
+ * lists, made as articles come, cannot know ahead. */
 #define RELATED_ORG_ARTICLES 2          /* articles that tag an organisation it can be about */
 #define RELATED_SAME_WEEK_DAYS 7
 #define RELATED_SAME_WEEK_COSINE 0.2    /* words this alike in a week: not apart */

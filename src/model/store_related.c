@@ -1018,7 +1018,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 			struct sr_term *t = sr_term_by_id(&x->mem, id);
 			t->df--;
 			v->w[at] += (float)e->nmentions;
-			if (e->type == ENTITY_ORG && x->idf[at] > 0)
+			if (e->type == ENTITY_ORG)
 				related_org_add(x->orgs, &x->norgs, id, es, e, t->df >= RELATED_ORG_ARTICLES);
 			continue;
 		}
@@ -1029,7 +1029,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 		x->idf[v->n] = ((double)df > RELATED_COMMON_SHARE * n && df > RELATED_COMMON_MIN)
 				       ? 0 : log(1 + n / (double)df);
 		/* known: some article stored before tags it too */
-		if (e->type == ENTITY_ORG && x->idf[v->n] > 0)
+		if (e->type == ENTITY_ORG)
 			related_org_add(x->orgs, &x->norgs, id, es, e, df >= RELATED_ORG_ARTICLES);
 		v->n++;
 	}
