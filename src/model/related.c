@@ -630,6 +630,10 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 
 	sa.nplaces = related_places_of(x, a, sa.places);
 	sa.norgs = related_orgs_of(x, a, sa.orgs);
+	if (!related_about_any(sa.places, sa.nplaces))
+		sa.nplaces = 0; /* apart from nothing: no candidate's places read */
+	if (!related_about_any(sa.orgs, sa.norgs))
+		sa.norgs = 0;
 	if (x->word.at) /* no words without the entity model's stop words */
 		related_words_of(x, a, &wa);
 	related_score(&x->epost, &ve, p->entity_boost / norm, score);

@@ -102,6 +102,14 @@ bool related_place_named(const struct related_place *v, size_t n, uint32_t id)
 	return false;
 }
 
+bool related_about_any(const struct related_place *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (related_place_main(&v[k]))
+			return true;
+	return false;
+}
+
 /* Whether a is about some place and about none that b names. */
 static bool related_place_away(const struct related_place *a, size_t na, const struct related_place *b,
 			       size_t nb)

@@ -62,6 +62,8 @@ size_t related_headline_places(const char *title, struct related_span *out, size
 /* Whether place id is among the n places of v. */
 bool related_place_named(const struct related_place *v, size_t n, uint32_t id);
 void related_place_add_headline(struct related_place *v, size_t *n, uint32_t id);
+/* Whether v[0, n) holds a place an article is about (none: it is apart from no other). */
+bool related_about_any(const struct related_place *v, size_t n);
 /* Whether each of a and b is about some place and about none the other names. */
 bool related_places_apart(const struct related_place *a, size_t na, const struct related_place *b,
 			  size_t nb);

@@ -1242,7 +1242,7 @@ static bool sr_apart(const struct store_related_state *x, int32_t day, const str
 		    (d < 0 || d > RELATED_COPY_DAYS || words < RELATED_COPY_TITLE_COSINE))
 			return true;
 	}
-	if (x->norgs > 0 && b->no > 0) {
+	if (b->no > 0 && related_about_any(x->orgs, x->norgs)) {
 		n = sr_cached_subjects(b, b->nw + b->ne + b->np, b->no, pb);
 		if (related_orgs_apart(x->orgs, x->norgs, pb, n, d, words))
 			return true;
