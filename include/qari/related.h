@@ -121,6 +121,7 @@ struct related_params {
 	bool with_dates;     /* dates count as entities (the ranking before issue 14) */
 	bool with_furniture; /* datelines, date words, agency tags and recurring paragraphs count */
 	bool with_places_apart; /* articles about places apart link too (related_private.h) */
+	bool with_orgs_apart;   /* articles about organisations apart link too (likewise) */
 };
 struct related_params related_params_default(void);
 

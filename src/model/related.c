@@ -572,22 +572,47 @@ static size_t related_places_of(const struct related_index *x, size_t a, struct 
 	return n;
 }
 
-/* Whether a (its places pa[0, npa)) and b are about places apart and not copies of one
- * story (whose tagging may differ). */
-static bool related_apart(const struct related_index *x, const struct related_place *pa, size_t npa,
-			  size_t a, size_t b)
+/* Article a's organisations (corpus entities), into v (related_org_add). */
+static size_t related_orgs_of(const struct related_index *x, size_t a, struct related_place *v)
+{
+	const struct article_entities *es = &x->entities->per_article[a];
+	size_t n = 0;
+	for (size_t j = 0; j < es->n; j++) {
+		const struct article_entity *e = &es->v[j];
+		if (e->type != ENTITY_ORG || e->id == UINT32_MAX)
+			continue;
+		related_org_add(v, &n, e->id, es, e, x->entities->items[e->id].articles >= RELATED_ORG_ARTICLES);
+	}
+	return n;
+}
+
+/* What related_apart reads of the article whose candidates are ranked. */
+struct related_subjects {
+	struct related_place places[RELATED_PLACES_MAX], orgs[RELATED_PLACES_MAX];
+	size_t nplaces, norgs;
+};
+
+/* Whether a (its subjects sa) and b are about places apart and not copies of one story (whose
+ * tagging may differ), or about organisations apart (related_orgs_apart). */
+static bool related_apart(const struct related_index *x, const struct related_subjects *sa, size_t a,
+			  size_t b)
 {
 	struct related_place pb[RELATED_PLACES_MAX];
-	size_t npb;
-	long d;
+	long d = related_days_apart(x, a, b);
+	size_t nb;
 
-	if (npa == 0 || x->params.with_places_apart)
-		return false;
-	npb = related_places_of(x, b, pb);
-	if (!related_places_apart(pa, npa, pb, npb))
-		return false;
-	d = related_days_apart(x, a, b);
-	return d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_TITLE_COSINE;
+	if (sa->nplaces > 0 && !x->params.with_places_apart) {
+		nb = related_places_of(x, b, pb);
+		if (related_places_apart(sa->places, sa->nplaces, pb, nb) &&
+		    (d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_TITLE_COSINE))
+			return true;
+	}
+	if (sa->norgs > 0 && !x->params.with_orgs_apart) {
+		nb = related_orgs_of(x, b, pb);
+		if (related_orgs_apart(sa->orgs, sa->norgs, pb, nb, d, related_word_cosine(x, a, b)))
+			return true;
+	}
+	return false;
 }
 
 /* The pool best max candidates of article a scoring at least floor; scratch kept zeroed. The
@@ -600,9 +625,15 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 	double *score = x->score, norm = 1 + p->entity_boost;
 	struct related_vec ve = related_vec_of(&x->ent, a);
 	struct related_words_of wa = {0};
-	struct related_place pa[RELATED_PLACES_MAX];
-	size_t n = 0, npa = related_places_of(x, a, pa);
+	struct related_subjects sa;
+	size_t n = 0;
 
+	sa.nplaces = related_places_of(x, a, sa.places);
+	sa.norgs = related_orgs_of(x, a, sa.orgs);
+	if (!related_about_any(sa.places, sa.nplaces))
+		sa.nplaces = 0; /* apart from nothing: no candidate's places read */
+	if (!related_about_any(sa.orgs, sa.norgs))
+		sa.norgs = 0;
 	if (x->word.at) /* no words without the entity model's stop words */
 		related_words_of(x, a, &wa);
 	related_score(&x->epost, &ve, p->entity_boost / norm, score);
@@ -614,7 +645,7 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 			continue; /* nothing, or below the weakest kept: most of thousands */
 		sb *= related_time(x, a, b);
 		if (sb > 1e-9 && sb >= floor && (wa.rare == NULL || related_enough_words(x, &wa, b)) &&
-		    !related_apart(x, pa, npa, a, b))
+		    !related_apart(x, &sa, a, b))
 			related_top_add(pool, &n, max, (struct related_link){.article = (uint32_t)b, .score = sb});
 	}
 	xqsort(pool, n, sizeof *pool, related_link_cmp);

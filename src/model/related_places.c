@@ -102,6 +102,14 @@ bool related_place_named(const struct related_place *v, size_t n, uint32_t id)
 	return false;
 }
 
+bool related_about_any(const struct related_place *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (related_place_main(&v[k]))
+			return true;
+	return false;
+}
+
 /* Whether a is about some place and about none that b names. */
 static bool related_place_away(const struct related_place *a, size_t na, const struct related_place *b,
 			       size_t nb)
@@ -120,6 +128,23 @@ bool related_places_apart(const struct related_place *a, size_t na, const struct
 			  size_t nb)
 {
 	return related_place_away(a, na, b, nb) && related_place_away(b, nb, a, na);
+}
+
+void related_org_add(struct related_place *v, size_t *n, uint32_t id, const struct article_entities *es,
+		     const struct article_entity *e, bool known)
+{
+	related_place_add(v, n, id, es, e, false);
+	for (size_t k = 0; k < *n; k++)
+		if (v[k].id == id) /* about it only through its headline: no mention count */
+			v[k].mentions = 1, v[k].title = v[k].title && known;
+}
+
+bool related_orgs_apart(const struct related_place *a, size_t na, const struct related_place *b,
+			size_t nb, long days, double cosine)
+{
+	if (!related_places_apart(a, na, b, nb))
+		return false;
+	return days < 0 || days > RELATED_SAME_WEEK_DAYS || cosine < RELATED_SAME_WEEK_COSINE;
 }
 
 /* The end of the word that starts at p (a word character), in a NUL-terminated string. */

@@ -62,9 +62,30 @@ size_t related_headline_places(const char *title, struct related_span *out, size
 /* Whether place id is among the n places of v. */
 bool related_place_named(const struct related_place *v, size_t n, uint32_t id);
 void related_place_add_headline(struct related_place *v, size_t *n, uint32_t id);
+/* Whether v[0, n) holds a place an article is about (none: it is apart from no other). */
+bool related_about_any(const struct related_place *v, size_t n);
 /* Whether each of a and b is about some place and about none the other names. */
 bool related_places_apart(const struct related_place *a, size_t na, const struct related_place *b,
 			  size_t nb);
+
+/* Organisations apart, kept as places are (struct related_place): an article is about an
+ * organisation its headline names (tagged there) that some other article tags too (one only
+ * the tagger's slip names is no subject: «الاتحاد يكسب انترفارمسي»); two articles each about
+ * one the other never names are the same kind of story about two bodies or teams (another
+ * club's friendly, another university's inspection), unless they are of the same week with
+ * words alike: a story's reports name its bodies unevenly. Common organisations count too
+ * (a club is one): whether one weighs depends on the collection's size, which the store's
+ * lists, made as articles come, cannot know ahead. */
+#define RELATED_ORG_ARTICLES 2          /* articles that tag an organisation it can be about */
+#define RELATED_SAME_WEEK_DAYS 7
+#define RELATED_SAME_WEEK_COSINE 0.2    /* words this alike in a week: not apart */
+/* Entity e of es, organisation id, into v; known: tagged in RELATED_ORG_ARTICLES articles. */
+void related_org_add(struct related_place *v, size_t *n, uint32_t id, const struct article_entities *es,
+		     const struct article_entity *e, bool known);
+/* Whether articles with organisations a and b, days apart (-1: unknown) with words cosine
+ * alike, are about organisations apart. */
+bool related_orgs_apart(const struct related_place *a, size_t na, const struct related_place *b,
+			size_t nb, long days, double cosine);
 
 /* The stems of one article as word ids, appended to ids: interned into vocab (intern), or
  * only looked up in a shared table (find; a word not there is left out). */

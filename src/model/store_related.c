@@ -158,9 +158,11 @@ struct sr_mem {
 struct sr_cached {
 	int64_t row; /* 0: empty */
 	int32_t day;
-	uint32_t nw, ne, np;
-	uint32_t *ids; /* nw word terms, then ne entity keys, then np places */
-	float *w;      /* a place's: how often the article names it (sr_places_pack) */
+	uint32_t nw, ne, np, no;
+	uint32_t *ids; /* nw word terms, then ne entity keys, then np places, then no
+			  organisations */
+	float *w;      /* a place's or an organisation's: how often the article names it
+			  (sr_subjects_pack) */
 };
 
 /* A candidate's score being summed over the postings. */
@@ -179,6 +181,8 @@ struct store_related_state {
 	struct related_work v, e;
 	struct related_place places[RELATED_PLACES_MAX]; /* the article's (related_private.h) */
 	size_t nplaces;
+	struct related_place orgs[RELATED_PLACES_MAX];   /* likewise */
+	size_t norgs;
 	double *idf;
 	size_t idfcap;
 	uint32_t *counted;      /* the terms counted in df for this article */
@@ -702,16 +706,16 @@ static void sr_vec_pack(const struct related_work *v, struct strbuf *out)
 	}
 }
 
-/* An entities blob ends with the article's places after a pair (SR_PLACES, count): whether
- * one is about a place is all the ranking asks of them, kept as 1 or RELATED_PLACE_MENTIONS
- * mentions. */
+/* An entities blob ends with the article's places after a pair (SR_PLACES, count), then its
+ * organisations after a pair (SR_ORGS, count) when it has any: whether one is about a place
+ * or an organisation is all the ranking asks of them, kept as 1 or RELATED_PLACE_MENTIONS
+ * mentions. A blob written before organisations were kept has none. */
 #define SR_PLACES UINT32_MAX
-static void sr_places_pack(const struct related_place *v, size_t n, struct strbuf *out)
+#define SR_ORGS (UINT32_MAX - 1)
+static void sr_subjects_pack_one(uint32_t mark, const struct related_place *v, size_t n,
+				 struct strbuf *out)
 {
-	uint32_t mark = SR_PLACES;
 	float count = (float)n;
-	if (n == 0)
-		return;
 	strbuf_append(out, (const char *)&mark, sizeof mark);
 	strbuf_append(out, (const char *)&count, sizeof count);
 	for (size_t i = 0; i < n; i++) {
@@ -719,6 +723,19 @@ static void sr_places_pack(const struct related_place *v, size_t n, struct strbu
 		strbuf_append(out, (const char *)&v[i].id, sizeof v[i].id);
 		strbuf_append(out, (const char *)&m, sizeof m);
 	}
+}
+
+static void sr_subjects_pack(const struct store_related_state *x, struct strbuf *out)
+{
+	if (x->nplaces > 0 || x->norgs > 0)
+		sr_subjects_pack_one(SR_PLACES, x->places, x->nplaces, out);
+	if (x->norgs > 0)
+		sr_subjects_pack_one(SR_ORGS, x->orgs, x->norgs, out);
+}
+
+static bool sr_is_mark(uint32_t id)
+{
+	return id == SR_PLACES || id == SR_ORGS;
 }
 
 /* A blob's pairs up to its places (none in a words blob). */
@@ -730,22 +747,25 @@ static void sr_vec_unpack(const void *blob, int len, struct sr_vec *v)
 	v->w = xcalloc(n + 1, sizeof *v->w);
 	for (v->n = 0; v->n < n; v->n++) {
 		memcpy(&v->ids[v->n], p + 8 * v->n, 4);
-		if (v->ids[v->n] == SR_PLACES)
+		if (sr_is_mark(v->ids[v->n]))
 			break;
 		memcpy(&v->w[v->n], p + 8 * v->n + 4, 4);
 	}
 }
 
-/* The places of an entities blob, as ids and mentions into v (caller frees). */
-static void sr_places_unpack(const void *blob, int len, struct sr_vec *v)
+/* The places (mark SR_PLACES) or organisations (SR_ORGS) of an entities blob, as ids and
+ * mentions into v (caller frees). */
+static void sr_subjects_unpack(const void *blob, int len, uint32_t mark, struct sr_vec *v)
 {
 	const char *p = blob;
 	size_t n = len > 0 ? (size_t)len / 8 : 0, at = 0;
-	while (at < n && memcmp(p + 8 * at, &(uint32_t){SR_PLACES}, 4) != 0)
+	while (at < n && memcmp(p + 8 * at, &mark, 4) != 0)
 		at++;
 	*v = (struct sr_vec){xcalloc(n + 1, sizeof *v->ids), xcalloc(n + 1, sizeof *v->w), 0};
 	for (at++; at < n; at++, v->n++) {
 		memcpy(&v->ids[v->n], p + 8 * at, 4);
+		if (sr_is_mark(v->ids[v->n]))
+			break;
 		memcpy(&v->w[v->n], p + 8 * at + 4, 4);
 	}
 }
@@ -977,7 +997,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 	related_work_room(v, (es ? es->n : 0) + 1);
 	sr_idf_room(x, (es ? es->n : 0) + 1);
 	v->n = 0;
-	x->nplaces = 0;
+	x->nplaces = x->norgs = 0;
 	for (size_t j = 0; es && j < es->n; j++) {
 		const struct article_entity *e = &es->v[j];
 		char *name;
@@ -998,14 +1018,20 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 			struct sr_term *t = sr_term_by_id(&x->mem, id);
 			t->df--;
 			v->w[at] += (float)e->nmentions;
+			if (e->type == ENTITY_ORG)
+				related_org_add(x->orgs, &x->norgs, id, es, e, t->df >= RELATED_ORG_ARTICLES);
 			continue;
 		}
 		sr_counted(x, id, df);
 		v->p[v->n].id = id;
 		v->ids[v->n] = (uint32_t)v->n;
 		v->w[v->n] = (float)e->nmentions;
-		x->idf[v->n++] = ((double)df > RELATED_COMMON_SHARE * n && df > RELATED_COMMON_MIN)
-					 ? 0 : log(1 + n / (double)df);
+		x->idf[v->n] = ((double)df > RELATED_COMMON_SHARE * n && df > RELATED_COMMON_MIN)
+				       ? 0 : log(1 + n / (double)df);
+		/* known: some article stored before tags it too */
+		if (e->type == ENTITY_ORG)
+			related_org_add(x->orgs, &x->norgs, id, es, e, df >= RELATED_ORG_ARTICLES);
+		v->n++;
 	}
 	sr_headline_place(s, title_match);
 	free(title_match);
@@ -1053,16 +1079,16 @@ static struct sr_cached *sr_cache_slot(struct store_related_state *x, int64_t ro
 /* Row's vectors into the cache (pairs of words then of entities). */
 static struct sr_cached *sr_cache_put(struct store_related_state *x, int64_t row, int32_t day,
 				      struct related_vec words, struct related_vec ents,
-				      struct related_vec places)
+				      struct related_vec places, struct related_vec orgs)
 {
 	struct sr_cached *c = sr_cache_slot(x, row);
-	const struct related_vec *parts[] = {&words, &ents, &places};
-	size_t n = words.n + ents.n + places.n, at = 0;
+	const struct related_vec *parts[] = {&words, &ents, &places, &orgs};
+	size_t n = words.n + ents.n + places.n + orgs.n, at = 0;
 	free(c->ids);
 	free(c->w);
 	*c = (struct sr_cached){row, day, (uint32_t)words.n, (uint32_t)ents.n, (uint32_t)places.n,
-				xcalloc(n + 1, sizeof *c->ids), xcalloc(n + 1, sizeof *c->w)};
-	for (size_t k = 0; k < 3; at += parts[k++]->n)
+				(uint32_t)orgs.n, xcalloc(n + 1, sizeof *c->ids), xcalloc(n + 1, sizeof *c->w)};
+	for (size_t k = 0; k < 4; at += parts[k++]->n)
 		if (parts[k]->n) {
 			memcpy(c->ids + at, parts[k]->ids, parts[k]->n * sizeof *c->ids);
 			memcpy(c->w + at, parts[k]->w, parts[k]->n * sizeof *c->w);
@@ -1100,7 +1126,7 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	struct store_related_state *x = s->related;
 	struct sr_cached *c = sr_cache_slot(x, row);
 	sqlite3_stmt *st;
-	struct sr_vec w = {0}, e = {0}, p = {0};
+	struct sr_vec w = {0}, e = {0}, p = {0}, o = {0};
 	int32_t day;
 
 	if (c->row == row)
@@ -1114,12 +1140,14 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	day = (int32_t)sqlite3_column_int64(st, 0);
 	sr_vec_unpack(sqlite3_column_blob(st, 2), sqlite3_column_bytes(st, 2), &w);
 	sr_vec_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &e);
-	sr_places_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &p);
+	sr_subjects_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), SR_PLACES, &p);
+	sr_subjects_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), SR_ORGS, &o);
 	sqlite3_reset(st);
-	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e), sr_view(&p));
+	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e), sr_view(&p), sr_view(&o));
 	sr_vec_free(&w);
 	sr_vec_free(&e);
 	sr_vec_free(&p);
+	sr_vec_free(&o);
 	return c;
 }
 
@@ -1187,22 +1215,39 @@ static uint64_t *sr_units(struct store *s, const struct related_work *v, const s
 	return units;
 }
 
+/* The n subjects (places or organisations) of b's cached vectors from ids[at], as
+ * related_place, into v (room for RELATED_PLACES_MAX); returns how many. */
+static size_t sr_cached_subjects(const struct sr_cached *b, size_t at, size_t n, struct related_place *v)
+{
+	if (n > RELATED_PLACES_MAX)
+		n = RELATED_PLACES_MAX;
+	for (size_t k = 0; k < n; k++)
+		v[k] = (struct related_place){b->ids[at + k], (uint32_t)b->w[at + k], false};
+	return n;
+}
+
 /* related.c's related_apart: whether the article being linked (on day) and b, whose words
- * are words alike, are about places apart and not copies of one story. */
+ * are words alike, are about places apart and not copies of one story, or about
+ * organisations apart. */
 static bool sr_apart(const struct store_related_state *x, int32_t day, const struct sr_cached *b,
 		     double words)
 {
 	struct related_place pb[RELATED_PLACES_MAX];
-	long d;
+	long d = sr_days_apart(day, b->day);
+	size_t n;
 
-	if (x->nplaces == 0 || b->np == 0)
-		return false;
-	for (size_t k = 0; k < b->np && k < RELATED_PLACES_MAX; k++)
-		pb[k] = (struct related_place){b->ids[b->nw + b->ne + k], (uint32_t)b->w[b->nw + b->ne + k], false};
-	if (!related_places_apart(x->places, x->nplaces, pb, b->np < RELATED_PLACES_MAX ? b->np : RELATED_PLACES_MAX))
-		return false;
-	d = sr_days_apart(day, b->day);
-	return d < 0 || d > RELATED_COPY_DAYS || words < RELATED_COPY_TITLE_COSINE;
+	if (x->nplaces > 0 && b->np > 0) {
+		n = sr_cached_subjects(b, b->nw + b->ne, b->np, pb);
+		if (related_places_apart(x->places, x->nplaces, pb, n) &&
+		    (d < 0 || d > RELATED_COPY_DAYS || words < RELATED_COPY_TITLE_COSINE))
+			return true;
+	}
+	if (b->no > 0 && related_about_any(x->orgs, x->norgs)) {
+		n = sr_cached_subjects(b, b->nw + b->ne + b->np, b->no, pb);
+		if (related_orgs_apart(x->orgs, x->norgs, pb, n, d, words))
+			return true;
+	}
+	return false;
 }
 
 /* The best STORE_RELATED_RESCORE hits scored again from the candidates' stored vectors as
@@ -1520,7 +1565,7 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 
 	sr_vec_pack(&x->v, &w);
 	sr_vec_pack(&x->e, &e);
-	sr_places_pack(x->places, x->nplaces, &e);
+	sr_subjects_pack(x, &e);
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_int64(st, 2, day);
 	sqlite3_bind_int64(st, 3, (int64_t)title);
@@ -1532,13 +1577,17 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 	strbuf_free(&w);
 	strbuf_free(&e);
 	if (ok) {
-		uint32_t ids[RELATED_PLACES_MAX];
-		float m[RELATED_PLACES_MAX];
+		uint32_t ids[2 * RELATED_PLACES_MAX];
+		float m[2 * RELATED_PLACES_MAX];
 		for (size_t k = 0; k < x->nplaces; k++)
 			ids[k] = x->places[k].id, m[k] = related_place_main(&x->places[k]) ? RELATED_PLACE_MENTIONS : 1;
+		for (size_t k = 0; k < x->norgs; k++)
+			ids[RELATED_PLACES_MAX + k] = x->orgs[k].id,
+			m[RELATED_PLACES_MAX + k] = related_place_main(&x->orgs[k]) ? RELATED_PLACE_MENTIONS : 1;
 		sr_cache_put(x, row, day, (struct related_vec){x->v.ids, x->v.w, x->v.n},
 			     (struct related_vec){x->e.ids, x->e.w, x->e.n},
-			     (struct related_vec){ids, m, x->nplaces});
+			     (struct related_vec){ids, m, x->nplaces},
+			     (struct related_vec){ids + RELATED_PLACES_MAX, m + RELATED_PLACES_MAX, x->norgs});
 	}
 	for (size_t j = 0; ok && j < x->v.n; j++) {
 		struct sr_term *t = sr_term_by_id(&x->mem, x->v.ids[j]);

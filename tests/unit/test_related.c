@@ -2,7 +2,7 @@
  * Yemen, two unrelated), and on small made-up corpora for each rule of the ranking: time
  * proximity, the floors, copies folded into one entry (and the article's own copies kept
  * apart), common entities that cannot make a link, one shared word that cannot either, the
- * dateline left out, places apart, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
+ * dateline left out, places and organisations apart, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
  * on one thread and on several. */
 #include <stdlib.h>
 #include <string.h>
@@ -495,6 +495,39 @@ static void test_places_apart(void)
 	CHECK(no == 2 && related_place_main(&once[1]));
 }
 
+/* An article is about an organisation its headline names (tagged there) when another article
+ * tags it too, never through mentions in its body; two articles each about one the other never
+ * names are apart, unless they are of one week with words alike. */
+static void test_orgs_apart(void)
+{
+	struct entity_mention mentions[] = {{-1, 0, 1}, {0, 0, 1}, {1, 0, 1}, {-1, 0, 1}};
+	struct article_entity ents[] = {
+		{.type = ENTITY_ORG, .first = 0, .nmentions = 1}, /* in the title */
+		{.type = ENTITY_ORG, .first = 1, .nmentions = 2}, /* twice in the body */
+		{.type = ENTITY_ORG, .first = 3, .nmentions = 1}, /* in the title */
+	};
+	struct article_entities es = {ents, mentions, NULL, 3, 4};
+	struct related_place a[RELATED_PLACES_MAX], b[RELATED_PLACES_MAX], body[RELATED_PLACES_MAX];
+	size_t na = 0, nb = 0, nbody = 0;
+
+	related_org_add(a, &na, 1, &es, &ents[0], true);        /* نادي الفيصلي, its headline's */
+	related_org_add(b, &nb, 2, &es, &ents[2], true);        /* نادي التعاون, likewise */
+	related_org_add(body, &nbody, 3, &es, &ents[1], true);  /* named twice, not in the title */
+	CHECK(related_place_main(&a[0]) && related_place_main(&b[0]) && !related_place_main(&body[0]));
+	CHECK(related_orgs_apart(a, na, b, nb, 10, 0.5));
+	CHECK(related_orgs_apart(b, nb, a, na, 10, 0.5));  /* symmetric */
+	CHECK(related_orgs_apart(a, na, b, nb, 3, 0.1));   /* one week, words unlike */
+	CHECK(related_orgs_apart(a, na, b, nb, -1, 0.5));  /* a date unknown */
+	CHECK(!related_orgs_apart(a, na, b, nb, 3, 0.3));  /* one week, words alike */
+	CHECK(!related_orgs_apart(a, na, b, nb, RELATED_SAME_WEEK_DAYS, RELATED_SAME_WEEK_COSINE));
+	CHECK(!related_orgs_apart(a, na, body, nbody, 10, 0.5)); /* about none */
+	related_org_add(b, &nb, 1, &es, &ents[1], true);   /* names a's in its body */
+	CHECK(nb == 2 && !related_orgs_apart(a, na, b, nb, 10, 0.5));
+	nb = 0;
+	related_org_add(b, &nb, 2, &es, &ents[2], false);  /* tagged in this article only */
+	CHECK(nb == 1 && !related_place_main(&b[0]) && !related_orgs_apart(a, na, b, nb, 10, 0.5));
+}
+
 /* A headline names a place when its key is a word of the headline's matching form, maybe
  * after clitics; not when it is part of another word. */
 static void test_place_in_title(void)
@@ -652,6 +685,7 @@ int main(int argc, char **argv)
 	}
 	test_evidence_units();
 	test_places_apart();
+	test_orgs_apart();
 	test_place_in_title();
 	test_headline_places();
 	corpus_free(&c);

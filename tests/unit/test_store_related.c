@@ -3,7 +3,8 @@
  * the first article of a story gets the later ones in its list; an article whose text
  * changed moves to its new story's lists, also when another connection changed it; retention forgets an article everywhere; an import leaves the related tables as
  * batch-by-batch ingest does; a version-2 store is migrated and rebuilt in batches; two
- * towns' reports of one kind of story are linked in neither (places apart). */
+ * towns' reports of one kind of story are linked in neither (places apart), nor two clubs'
+ * (organisations apart). */
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -644,6 +645,95 @@ static void test_headline_place(void)
 	corpus_free(&c);
 }
 
+/* One kind of story about two clubs (their friendlies, eight days and more apart): each
+ * club's reports link, the two clubs' do not (organisations apart: each headline names its
+ * club, which an earlier article tags too), in memory and in the store alike; without the
+ * rule the two clubs' would. */
+static const char *const test_clubs[] = {"نادي الفيصلي", "نادي التعاون"};
+
+static void test_club_item(struct strbuf *sb, size_t i, bool news, int day)
+{
+	const char *club = test_clubs[i % 2];
+	if (!news && i % 2 == 0) {
+		strbuf_printf(sb, "<item><link>http://x/club/%zu</link><title>%s يعقد جمعيته العمومية</title>"
+			      "<description>يعقد %s جمعيته العمومية العادية لمناقشة الميزانية والتقرير "
+			      "المالي للموسم الماضي وانتخاب أعضاء مجلس الإدارة.</description>"
+			      "<pubDate>Mon, %02d Jun 2026 10:00:00 GMT</pubDate></item>", i, club, club, day);
+		return;
+	}
+	if (!news) {
+		strbuf_printf(sb, "<item><link>http://x/club/%zu</link><title>%s يفتتح متجره الإلكتروني</title>"
+			      "<description>افتتح %s متجره الإلكتروني لبيع القمصان والتذاكر والهدايا "
+			      "التذكارية لجماهيره في كل المدن.</description>"
+			      "<pubDate>Mon, %02d Jun 2026 10:00:00 GMT</pubDate></item>", i, club, club, day);
+		return;
+	}
+	strbuf_printf(sb, "<item><link>http://x/club/%zu</link><title>%s يكسب وديته %zu بثلاثية</title>"
+		      "<description>كسب الفريق الأول لكرة القدم مباراته الودية رقم %zu بثلاثة أهداف مقابل "
+		      "هدف، وشارك المحترفون الجدد في الشوط الثاني، وأوضح المدرب أن المعسكر الإعدادي "
+		      "يسير وفق البرنامج وأن اللاعبين سيخوضون %zu مباراة ودية و%zu حصة تدريبية قبل "
+		      "انطلاق الدوري.</description><pubDate>Mon, %02d Jun 2026 10:00:00 GMT</pubDate></item>",
+		      i, club, i, i, 10 + 7 * i, 40 + 7 * i, day);
+}
+
+static bool test_club_of(const struct article *a)
+{
+	return strstr(a->title, "الفيصلي") != NULL;
+}
+
+static void test_orgs_apart(void)
+{
+	struct strbuf sb = {0};
+	struct corpus c;
+	struct entity_table t;
+	struct related_index x;
+	struct related_params p = related_params_default();
+	struct store *s;
+	char *error = NULL;
+	bool crossed = false;
+
+	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة</title>");
+	test_club_item(&sb, 0, false, 1);
+	test_club_item(&sb, 1, false, 1);
+	test_club_item(&sb, 2, true, 2);
+	test_club_item(&sb, 4, true, 5);
+	test_club_item(&sb, 3, true, 13);
+	test_club_item(&sb, 5, true, 16);
+	strbuf_printf(&sb, "</channel></rss>");
+	corpus_init(&c);
+	corpus_load_buffer(&c, "http://127.0.0.1/clubs.xml", sb.data, sb.len);
+	strbuf_free(&sb);
+	REQUIRE(c.n == 6);
+	entity_table_build(&t, &c, test_model);
+	related_index_build(&x, &t, NULL, 1, NULL);
+	for (size_t a = 0; a < c.n; a++)
+		for (size_t b = 0; b < c.n; b++)
+			if (b != a && strstr(c.items[a]->title, "يكسب") && strstr(c.items[b]->title, "يكسب"))
+				CHECK(test_linked(&x, a, b) == (test_club_of(c.items[a]) == test_club_of(c.items[b])));
+	s = test_open("clubs.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	for (size_t a = 0; a < c.n; a++) {
+		char *want = test_memory_ids(&x, a), *got = test_store_ids(s, c.items[a]->id);
+		CHECK(strcmp(want, got) == 0);
+		free(want);
+		free(got);
+	}
+	store_close(s);
+	related_index_free(&x);
+	p.with_orgs_apart = true;
+	related_index_build_with(&x, &t, NULL, 1, NULL, &p);
+	for (size_t a = 0; a < c.n; a++)
+		for (size_t b = 0; b < c.n; b++)
+			if (strstr(c.items[a]->title, "يكسب") && strstr(c.items[b]->title, "يكسب") &&
+			    test_club_of(c.items[a]) != test_club_of(c.items[b]))
+				crossed = crossed || test_linked(&x, a, b);
+	CHECK(crossed); /* the rule parts them */
+	related_index_free(&x);
+	entity_table_free(&t);
+	corpus_free(&c);
+	free(error);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-related-XXXXXX";
@@ -667,6 +757,7 @@ int main(void)
 	test_why_as_written();
 	test_places_apart();
 	test_headline_place();
+	test_orgs_apart();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
 	ner_default_free();
