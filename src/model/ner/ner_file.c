@@ -86,6 +86,44 @@ static void ner_qfilter_fill(struct ner_model *m)
 		}
 }
 
+/* Pass k's weights (0 the first, 1 the second) into m's joint table. */
+static void ner_jtable_put(struct ner_model *m, const struct ner_model *pass, int k)
+{
+	for (size_t s = 0; s <= pass->qmask; s++) {
+		const struct ner_qslot *q = &pass->qt[s];
+		size_t i = q->key & m->jmask;
+		if (!q->used)
+			continue;
+		while (m->jt[i].used && m->jt[i].key != q->key)
+			i = (i + 1) & m->jmask;
+		m->jt[i].key = q->key;
+		m->jt[i].used = 1;
+		memcpy(m->jt[i].w[k], q->w, sizeof q->w);
+	}
+}
+
+/* The joint table of a first pass m and its second, and its filter: the features that the
+ * document does not decide are looked up there once for both passes (ner_score.c). */
+static void ner_jtable_fill(struct ner_model *m)
+{
+	size_t keys = (size_t)m->nfeat + m->stack->nfeat, n = ner_qtable_slots(keys), words = 64;
+
+	m->jt = xcalloc(n, sizeof *m->jt);
+	m->jmask = n - 1;
+	ner_jtable_put(m, m, 0);
+	ner_jtable_put(m, m->stack, 1);
+	while (words * 6 < keys)
+		words *= 2;
+	m->jfilter = xcalloc(words, sizeof *m->jfilter);
+	m->jfmask = words - 1;
+	for (size_t i = 0; i <= m->jmask; i++)
+		if (m->jt[i].used) {
+			size_t word;
+			uint64_t bits = ner_filter_bits(m->jfmask, m->jt[i].key, &word);
+			m->jfilter[word] |= bits;
+		}
+}
+
 #define NER_PASS_HEAD (8 + 4 * (NER_NTAGS + 1) * NER_NTAGS)
 
 static atomic_uint_least64_t ner_model_serials; /* serials given to loaded passes so far */
@@ -170,6 +208,8 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 		munmap(buf, len);
 		return NULL;
 	}
+	if (m->stack)
+		ner_jtable_fill(m);
 	ner_keymap_init(&m->wordlex, nwords);
 	for (uint32_t i = 0; i < nwords; i++)
 		ner_keymap_put(&m->wordlex, ner_get_u32(buf + at + 4 + 8 * i),
