@@ -256,10 +256,11 @@ static uint8_t *doc_tags(const struct ner_model *m, char **texts_in, size_t n, s
 	return (uint8_t *)strbuf_take(&sb);
 }
 
-/* A two-pass model's joint table (what the document does not decide looked up once for both
- * passes, the second pass's word sums filled by the first) changes no tag: a document tagged
- * with it, with a copy of the model without it (its cache entries apart), and with it again
- * once the cache holds what the first pass left for the second. */
+/* A two-pass model's sums made ahead (what the document does not decide looked up once for
+ * both passes, the second pass's word sums filled by the first) change no tag: a document
+ * tagged with them, with a copy of the model without (its cache entries apart), and with
+ * them again once the cache holds what the first pass left for the second. The joint table's
+ * weights themselves are checked by the tagger's F1 (test_ner --shared) and its tags. */
 static void test_joint_table(const struct ner_model *m)
 {
 	struct ner_model plain, stack;
@@ -267,10 +268,10 @@ static void test_joint_table(const struct ner_model *m)
 	char **doc = conll_texts(400, &n);
 	uint8_t *a, *b, *c;
 
-	REQUIRE(m->stack != NULL && m->jt != NULL);
+	REQUIRE(m->stack != NULL && m->ahead);
 	plain = *m;
 	stack = *m->stack;
-	plain.jt = NULL;
+	plain.ahead = false;
 	plain.stack = &stack;
 	plain.serial += 1u << 20; /* a pass of its own in the word cache */
 	stack.serial += 1u << 20;

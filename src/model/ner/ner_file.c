@@ -102,7 +102,21 @@ static void ner_jtable_put(struct ner_model *m, const struct ner_model *pass, in
 	}
 }
 
-/* The joint table of a first pass m and its second, and its filter: the features that the
+/* A pass's own table and filter, once the joint table holds its weights. */
+static void ner_qtable_drop(struct ner_model *m)
+{
+	if (m->qt_bytes)
+		munmap(m->qt, m->qt_bytes);
+	else
+		free(m->qt);
+	free(m->qfilter);
+	m->qt = NULL;
+	m->qfilter = NULL;
+	m->qt_bytes = 0;
+}
+
+/* The joint table of a first pass m and its second, and its filter, which both passes then
+ * look up instead of their own tables (dropped: 5 MB more, not 11): the features that the
  * document does not decide are looked up there once for both passes (ner_score.c). */
 static void ner_jtable_fill(struct ner_model *m)
 {
@@ -122,6 +136,14 @@ static void ner_jtable_fill(struct ner_model *m)
 			uint64_t bits = ner_filter_bits(m->jfmask, m->jt[i].key, &word);
 			m->jfilter[word] |= bits;
 		}
+	m->stack->jt = m->jt;
+	m->stack->jmask = m->jmask;
+	m->stack->jfilter = m->jfilter;
+	m->stack->jfmask = m->jfmask;
+	m->stack->jpass = 1;
+	m->ahead = true;
+	ner_qtable_drop(m);
+	ner_qtable_drop(m->stack);
 }
 
 #define NER_PASS_HEAD (8 + 4 * (NER_NTAGS + 1) * NER_NTAGS)

@@ -36,8 +36,10 @@ void ner_model_free(struct ner_model *m)
 	ner_model_free(m->stack);
 	free(m->w);
 	free(m->qfilter);
-	free(m->jt);
-	free(m->jfilter);
+	if (m->jpass == 0) {
+		free(m->jt);
+		free(m->jfilter);
+	}
 	if (m->qt_bytes)
 		munmap(m->qt, m->qt_bytes);
 	else

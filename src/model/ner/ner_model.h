@@ -31,15 +31,18 @@ struct ner_model {
 	struct ner_keymap map;  /* feature key → row of w (trained in memory) */
 	uint32_t nfeat;
 	float *w;               /* nfeat × NER_NTAGS (trained in memory), or NULL when loaded: */
-	struct ner_qslot *qt;   /* the weights of a loaded model */
+	struct ner_qslot *qt;   /* the weights of a loaded one-pass model, or NULL: jt */
 	size_t qmask;           /* slots in qt − 1 */
 	size_t qt_bytes;        /* qt was mapped (munmap that many bytes), or 0: malloc'ed */
 	uint64_t *qfilter;      /* a loaded pass: two bits set per key of qt (ner_qfilter_bits) */
 	size_t qfmask;          /* words in qfilter − 1 */
-	struct ner_jslot *jt;   /* a loaded first pass with a second: both passes' weights */
+	struct ner_jslot *jt;   /* a loaded two-pass model's weights, both passes' (the first
+				   pass's, which frees them) */
 	size_t jmask;           /* slots in jt − 1 */
 	uint64_t *jfilter;      /* jt's filter, as qfilter is qt's */
 	size_t jfmask;
+	unsigned jpass;         /* this pass's weights in jt: w[jpass] */
+	bool ahead;             /* a first pass that makes the second's sums ahead (ner_score.c) */
 	uint64_t serial;        /* a loaded pass's number, unique in the process; 0: in training */
 	float scale;
 	float trans[NER_NTAGS + 1][NER_NTAGS]; /* [previous tag, NER_NTAGS at the start][tag] */
@@ -51,7 +54,7 @@ struct ner_model {
 /* One pass of m over a sentence whose facts (info) are ready: tags[i] per token. */
 void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
 		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w);
-/* The same for a first pass with a joint table (m->jt), which also leaves in ahead[i] the
+/* The same for a first pass with m->ahead, which also leaves in ahead[i] the
  * second pass's sum over token i's features that no document class decides (NER_PART_REST
  * with every class 0, as they are before the second pass). */
 void ner_tag_info_ahead(const struct ner_model *m, const struct ner_sentence *s,
@@ -94,6 +97,9 @@ static inline uint64_t ner_qfilter_bits(const struct ner_model *m, uint32_t key,
 {
 	return ner_filter_bits(m->qfmask, key, word);
 }
+
+/* Whether m is a loaded model (int16 weights in a table), not one in training. */
+static inline bool ner_model_loaded(const struct ner_model *m) { return m->qt || m->jt; }
 
 /* This thread's tagging cache (ner_score.c), freed now (the main thread's is not freed by the
  * thread key at exit). */

@@ -51,7 +51,7 @@ static void ner_para_first(const struct ner_model *m, const char *text, size_t l
 	norm_tokenize(p->norm.s, p->norm.len, &p->toks, &p->n, &p->cap);
 	xgrow(&p->tags, &p->tcap, p->n + 1, 1);
 	xgrow(&p->info, &p->icap, p->n + 1, sizeof(struct ner_tokinfo));
-	if (m->jt)
+	if (m->ahead)
 		xgrow(&p->ahead, &p->acap, p->n + 1, sizeof(int32_t[NER_NTAGS]));
 	xgrow(&p->sents, &p->sncap, 2, sizeof *p->sents);
 	p->sents[0] = 0;
@@ -67,7 +67,7 @@ static void ner_para_first(const struct ner_model *m, const char *text, size_t l
 		struct ner_tokinfo *in = info + p->sents[k];
 		ner_features_prepare(m->lex, &s, in);
 		ner_wordlex_apply(&m->wordlex, s.n, in);
-		if (m->jt)
+		if (m->ahead)
 			ner_tag_info_ahead(m, &s, in, p->tags + p->sents[k], &p->work,
 					   (int32_t(*)[NER_NTAGS])p->ahead + p->sents[k]);
 		else
@@ -84,7 +84,7 @@ static void ner_para_second(const struct ner_model *m, struct ner_para *p)
 	for (size_t k = 0; k < p->nsents; k++) {
 		struct ner_sentence s = ner_para_sentence(p, k);
 		size_t at = p->sents[k];
-		if (m->stack && m->jt)
+		if (m->stack && m->ahead)
 			ner_tag_info_behind(m->stack, &s, info + at, p->tags + at, &p->work, ahead + at);
 		else if (m->stack)
 			ner_tag_info(m->stack, &s, info + at, p->tags + at, &p->work);

@@ -106,12 +106,20 @@ static inline bool ner_qfilter_may_have(const struct ner_model *m, uint32_t key)
 	return (m->qfilter[word] & bits) == bits;
 }
 
+static void ner_model_acc_pass(const struct ner_model *m, const uint32_t *feats, size_t nf,
+			       int32_t acc[NER_NTAGS]);
+
 /* A loaded model's int16 weights of features, added to acc as integers (exact, in any
  * order). */
 static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size_t nf,
 			  int32_t acc[NER_NTAGS])
 {
 	uint32_t keys[NER_MAX_FEATS];
+
+	if (m->jt) {
+		ner_model_acc_pass(m, feats, nf, acc);
+		return;
+	}
 	int32_t sum[NER_NTAGS]; /* in registers, not through acc, which may alias the weights */
 	size_t n = 0;
 
@@ -142,15 +150,12 @@ static const struct ner_jslot *ner_jtable_find(const struct ner_model *m, uint32
 	}
 }
 
-/* ner_model_acc over the joint table: the first pass's weights added to acc, the second's to
- * acc2, one lookup for both. */
-static void ner_model_acc_joint(const struct ner_model *m, const uint32_t *feats, size_t nf,
-				int32_t acc[NER_NTAGS], int32_t acc2[NER_NTAGS])
+/* jt's keys of feats that its filter lets through, their slots prefetched: the lookups miss
+ * the cache, so let them overlap. */
+static size_t ner_jtable_keys(const struct ner_model *m, const uint32_t *feats, size_t nf,
+			      uint32_t *keys)
 {
-	uint32_t keys[NER_MAX_FEATS];
-	int32_t sum[NER_NTAGS], sum2[NER_NTAGS];
 	size_t n = 0;
-
 	for (size_t f = 0; f < nf; f++) {
 		size_t word;
 		uint64_t bits = ner_filter_bits(m->jfmask, feats[f], &word);
@@ -161,6 +166,37 @@ static void ner_model_acc_joint(const struct ner_model *m, const uint32_t *feats
 			keys[n++] = feats[f];
 		}
 	}
+	return n;
+}
+
+/* ner_model_acc for a pass whose weights are in the joint table. */
+static void ner_model_acc_pass(const struct ner_model *m, const uint32_t *feats, size_t nf,
+			       int32_t acc[NER_NTAGS])
+{
+	uint32_t keys[NER_MAX_FEATS];
+	int32_t sum[NER_NTAGS];
+	size_t n = ner_jtable_keys(m, feats, nf, keys);
+
+	memcpy(sum, acc, sizeof sum);
+	for (size_t f = 0; f < n; f++) {
+		const struct ner_jslot *q = ner_jtable_find(m, keys[f]);
+		if (q)
+#pragma GCC unroll 16
+			for (int t = 0; t < NER_NTAGS; t++)
+				sum[t] += q->w[m->jpass][t];
+	}
+	memcpy(acc, sum, sizeof sum);
+}
+
+/* ner_model_acc over the joint table: the first pass's weights added to acc, the second's to
+ * acc2, one lookup for both. */
+static void ner_model_acc_joint(const struct ner_model *m, const uint32_t *feats, size_t nf,
+				int32_t acc[NER_NTAGS], int32_t acc2[NER_NTAGS])
+{
+	uint32_t keys[NER_MAX_FEATS];
+	int32_t sum[NER_NTAGS], sum2[NER_NTAGS];
+	size_t n = ner_jtable_keys(m, feats, nf, keys);
+
 	memcpy(sum, acc, sizeof sum);
 	memcpy(sum2, acc2, sizeof sum2);
 	for (size_t f = 0; f < n; f++) {
@@ -183,7 +219,7 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
 	int32_t acc[NER_NTAGS] = {0};
 
 	memset(e, 0, NER_NTAGS * sizeof *e);
-	if (m->qt == NULL) {
+	if (!ner_model_loaded(m)) {
 		for (size_t f = 0; f < nf; f++) {
 			uint32_t row = ner_keymap_get(&m->map, feats[f]);
 			if (row == UINT32_MAX)
@@ -319,7 +355,7 @@ static const int32_t *ner_word_sum(const struct ner_model *m, const struct ner_s
 		size_t nf = ner_features_part(s, info, i, w->feats, ner_offset_part[k]);
 		memset(c->sum[k], 0, sizeof c->sum[k]);
 		/* a first pass with a joint table fills the second's entry of the word too */
-		if (m->jt && ner_word_slot(m->stack, hw, kind) != ner_word_slot(m, hw, kind) &&
+		if (m->ahead && ner_word_slot(m->stack, hw, kind) != ner_word_slot(m, hw, kind) &&
 		    !((c2 = ner_word_entry(m->stack, cache, hw, kind))->have & 1u << k)) {
 			memset(c2->sum[k], 0, sizeof c2->sum[k]);
 			ner_model_acc_joint(m, w->feats, nf, c->sum[k], c2->sum[k]);
@@ -397,7 +433,7 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 	struct ner_pair_entry *e;
 	uint32_t h = i == 0 ? 1 : 0;
 
-	if (m->qt == NULL) {
+	if (!ner_model_loaded(m)) {
 		ner_model_pair_compute(m, base, np, i == 0, em2);
 		return;
 	}
@@ -419,13 +455,13 @@ static void ner_tag_rest(const struct ner_model *m, const struct ner_sentence *s
 			 const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w,
 			 const struct ner_rest *r)
 {
-	struct ner_tag_cache *cache = m->qt ? ner_tag_cache() : NULL; /* once a sentence */
+	struct ner_tag_cache *cache = ner_model_loaded(m) ? ner_tag_cache() : NULL; /* once a sentence */
 
 	ner_work_reserve(w, s->n);
-	if (m->qt)
+	if (cache)
 		ner_word_entries_touch(m, s, info, cache);
 	for (size_t i = 0; i < s->n; i++) {
-		if (m->qt) {
+		if (cache) {
 			ner_model_emit(m, s, info, i, w, cache, r, w->em + i * NER_NTAGS);
 		} else {
 			size_t nf = ner_features(s, info, i, w->feats);
@@ -446,7 +482,7 @@ void ner_tag_info_ahead(const struct ner_model *m, const struct ner_sentence *s,
 			const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w,
 			int32_t (*ahead)[NER_NTAGS])
 {
-	ner_tag_rest(m, s, info, tags, w, &(struct ner_rest){.ahead = m->jt ? ahead : NULL});
+	ner_tag_rest(m, s, info, tags, w, &(struct ner_rest){.ahead = m->ahead ? ahead : NULL});
 }
 
 void ner_tag_info_behind(const struct ner_model *m, const struct ner_sentence *s,
