@@ -37,7 +37,10 @@ void ner_model_free(struct ner_model *m)
 	free(m->w);
 	free(m->qfilter);
 	if (m->jpass == 0) {
-		free(m->jt);
+		if (m->jt_bytes)
+			munmap(m->jt, m->jt_bytes);
+		else
+			free(m->jt);
 		free(m->jfilter);
 	}
 	if (m->qt_bytes)

@@ -39,6 +39,7 @@ struct ner_model {
 	struct ner_jslot *jt;   /* a loaded two-pass model's weights, both passes' (the first
 				   pass's, which frees them) */
 	size_t jmask;           /* slots in jt − 1 */
+	size_t jt_bytes;        /* jt was mapped (munmap that many bytes), or 0: malloc'ed */
 	uint64_t *jfilter;      /* jt's filter, as qfilter is qt's */
 	size_t jfmask;
 	unsigned jpass;         /* this pass's weights in jt: w[jpass] */
