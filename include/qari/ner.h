@@ -115,6 +115,9 @@ struct ner_para {
 	struct norm_token *stoks;
 	size_t nstoks, scap;
 	void *info;              /* per-token facts, kept from the first pass to the second */
+	void *ahead;             /* per token, the second pass's sum over the features the first
+				    pass looked up already (ner_score.c), or unused: one pass */
+	size_t acap;
 	size_t *sents;           /* sentence k: tokens [sents[k], sents[k + 1]) */
 	size_t nsents, icap, sncap;
 	struct ner_work work;

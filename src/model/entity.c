@@ -1327,6 +1327,8 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 		for (int bare = 0; bare < 3 && p->tags[i] == 0 && p->toks[i].kind == NORM_TOKEN_WORD; bare++) {
 			bool al = false, longer = true;
 			size_t skip = bare ? entity_proclitic(p, i, &al) : 0;
+			if (bare == 1 && skip == 0 && !al)
+				break; /* nothing to take off: the same lookups as written, none longer */
 			if (bare == 2) { /* «وليبيا»: the conjunction alone, not و + ل */
 				if (skip <= 2 || al || !(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
 					break;
@@ -2007,7 +2009,12 @@ static bool entity_index_word(const struct ner_para *p, size_t k)
 	static const char *const tail[] = {"", "ا", "ان", "ي"};
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool marked = false; /* «مؤشر» after 0, 2, 4 or 6 bytes of lead: most words are not it */
 	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	for (size_t at = 0; at <= 6 && at + 8 <= n && !marked; at += 2)
+		marked = memcmp(w + at, "مؤشر", 8) == 0;
+	if (!marked)
 		return false;
 	for (size_t l = 0; l < sizeof lead / sizeof *lead; l++)
 		for (size_t t = 0; t < sizeof tail / sizeof *tail; t++) {

@@ -223,6 +223,74 @@ static void test_clusters(void)
 	ner_lexicon_free(lex);
 }
 
+/* ANERcorp's first n sentences as texts of a document, each a line of words. */
+static char **conll_texts(size_t n, size_t *got)
+{
+	char *path = check_data_path("anercorp/train-head.conll"), *error = NULL;
+	struct ner_data d;
+	char **out = xcalloc(n, sizeof *out);
+
+	REQUIRE(ner_data_read(path, &d, &error));
+	*got = d.nsents < n ? d.nsents : n;
+	for (size_t k = 0; k < *got; k++) {
+		struct ner_sentence s = ner_data_sentence(&d, k);
+		size_t beg = s.n ? s.toks[0].beg : 0, end = s.n ? s.toks[s.n - 1].end : 0;
+		out[k] = xstrndup(s.text + beg, end - beg); /* text: all the data's, matching form */
+	}
+	ner_data_free(&d);
+	free(path);
+	return out;
+}
+
+/* Tags of texts as one document under m, flattened. */
+static uint8_t *doc_tags(const struct ner_model *m, char **texts_in, size_t n, size_t *ntok)
+{
+	struct ner_doc d = {0};
+	struct strbuf sb = {0};
+
+	ner_doc_tag(m, (const char *const *)texts_in, n, &d);
+	for (size_t k = 0; k < d.n; k++)
+		strbuf_append(&sb, (const char *)d.paras[k].tags, d.paras[k].n);
+	*ntok = sb.len;
+	ner_doc_free(&d);
+	return (uint8_t *)strbuf_take(&sb);
+}
+
+/* A two-pass model's sums made ahead (what the document does not decide looked up once for
+ * both passes, the second pass's word sums filled by the first) change no tag: a document
+ * tagged with them, with a copy of the model without (its cache entries apart), and with
+ * them again once the cache holds what the first pass left for the second. The joint table's
+ * weights themselves are checked by the tagger's F1 (test_ner --shared) and its tags. */
+static void test_joint_table(const struct ner_model *m)
+{
+	struct ner_model plain, stack;
+	size_t n, na, nb, nc, names = 0;
+	char **doc = conll_texts(400, &n);
+	uint8_t *a, *b, *c;
+
+	REQUIRE(m->stack != NULL && m->ahead);
+	plain = *m;
+	stack = *m->stack;
+	plain.ahead = false;
+	plain.stack = &stack;
+	plain.serial += 1u << 20; /* a pass of its own in the word cache */
+	stack.serial += 1u << 20;
+	a = doc_tags(m, doc, n, &na);
+	b = doc_tags(&plain, doc, n, &nb);
+	c = doc_tags(m, doc, n, &nc);
+	CHECK(na == nb && nb == nc && na > 5000);
+	CHECK(memcmp(a, b, na) == 0 && memcmp(b, c, nb) == 0);
+	for (size_t i = 0; i < na; i++)
+		names += a[i] != 0;
+	CHECK(names >= 300);
+	for (size_t k = 0; k < n; k++)
+		free(doc[k]);
+	free(doc);
+	free(a);
+	free(b);
+	free(c);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -241,6 +309,7 @@ int main(void)
 		test_parts_make_the_whole(&sents[k]);
 	test_parts_one_word_decides(sents, 2 * NTEXTS);
 	test_clusters();
+	test_joint_table(m);
 	for (size_t k = 0; k < 2 * NTEXTS; k++)
 		sent_free(&sents[k]);
 	ner_default_free();

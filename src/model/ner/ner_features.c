@@ -342,6 +342,12 @@ size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo 
 	return k;
 }
 
+size_t ner_features_doc(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
+			uint32_t *out)
+{
+	return ner_doc_features(s, info, i, out);
+}
+
 size_t ner_features(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 		    uint32_t *out)
 {

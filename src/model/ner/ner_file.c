@@ -36,25 +36,25 @@ static float ner_get_f32(const unsigned char *p)
 /* A zeroed table of n slots. Where the system can, its pages are mapped in one go
  * (*bytes set, freed with munmap): touching 1,500 fresh pages one fault at a time costs
  * more than filling them, in a virtual machine above all. */
-static struct ner_qslot *ner_qtable_alloc(size_t n, size_t *bytes)
+static void *ner_table_alloc(size_t n, size_t size, size_t *bytes)
 {
 #ifdef MAP_POPULATE
-	void *p = mmap(NULL, n * sizeof(struct ner_qslot), PROT_READ | PROT_WRITE,
+	void *p = mmap(NULL, n * size, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
 	if (p != MAP_FAILED) {
-		*bytes = n * sizeof(struct ner_qslot);
+		*bytes = n * size;
 		return p;
 	}
 #endif
 	*bytes = 0;
-	return xcalloc(n, sizeof(struct ner_qslot));
+	return xcalloc(n, size);
 }
 
 /* The weights of the file (keys, then rows of int16) into the model's table. */
 static void ner_qtable_fill(struct ner_model *m, const unsigned char *keys, const unsigned char *rows)
 {
 	size_t n = ner_qtable_slots(m->nfeat);
-	m->qt = ner_qtable_alloc(n, &m->qt_bytes);
+	m->qt = ner_table_alloc(n, sizeof *m->qt, &m->qt_bytes);
 	m->qmask = n - 1;
 	for (uint32_t r = 0; r < m->nfeat; r++) {
 		uint32_t key = ner_get_u32(keys + 4 * (size_t)r);
@@ -86,13 +86,64 @@ static void ner_qfilter_fill(struct ner_model *m)
 		}
 }
 
+/* Pass k's weights (0 the first, 1 the second: the file's keys, then rows of int16) into m's
+ * joint table; a key found again takes the later row, as in a pass's own table. */
+static void ner_jtable_put(struct ner_model *m, const struct ner_model *pass,
+			   const unsigned char *keys, int k)
+{
+	const unsigned char *rows = keys + (size_t)pass->nfeat * 4;
+	for (uint32_t r = 0; r < pass->nfeat; r++) {
+		uint32_t key = ner_get_u32(keys + 4 * (size_t)r);
+		const unsigned char *row = rows + (size_t)r * NER_NTAGS * 2;
+		size_t i = key & m->jmask;
+		while (m->jt[i].used && m->jt[i].key != key)
+			i = (i + 1) & m->jmask;
+		m->jt[i].key = key;
+		m->jt[i].used = 1;
+		for (int t = 0; t < NER_NTAGS; t++)
+			m->jt[i].w[k][t] = (int16_t)(row[2 * t] | row[2 * t + 1] << 8);
+	}
+}
+
+/* The joint table of a first pass m and its second (their weights at w1 and w2 in the file),
+ * and its filter, which both passes look up instead of tables of their own (5 MB more than
+ * those two): the features that the document does not decide are looked up there once for
+ * both passes (ner_score.c). */
+static void ner_jtable_fill(struct ner_model *m, const unsigned char *w1, const unsigned char *w2)
+{
+	size_t keys = (size_t)m->nfeat + m->stack->nfeat, n = ner_qtable_slots(keys), words = 64;
+
+	m->jt = ner_table_alloc(n, sizeof *m->jt, &m->jt_bytes);
+	m->jmask = n - 1;
+	ner_jtable_put(m, m, w1, 0);
+	ner_jtable_put(m, m->stack, w2, 1);
+	while (words * 6 < keys)
+		words *= 2;
+	m->jfilter = xcalloc(words, sizeof *m->jfilter);
+	m->jfmask = words - 1;
+	for (size_t i = 0; i <= m->jmask; i++)
+		if (m->jt[i].used) {
+			size_t word;
+			uint64_t bits = ner_filter_bits(m->jfmask, m->jt[i].key, &word);
+			m->jfilter[word] |= bits;
+		}
+	m->stack->jt = m->jt;
+	m->stack->jmask = m->jmask;
+	m->stack->jfilter = m->jfilter;
+	m->stack->jfmask = m->jfmask;
+	m->stack->jpass = 1;
+	m->ahead = true;
+}
+
 #define NER_PASS_HEAD (8 + 4 * (NER_NTAGS + 1) * NER_NTAGS)
 
 static atomic_uint_least64_t ner_model_serials; /* serials given to loaded passes so far */
 
-/* One pass's weights from buf[*at...] (len bytes in all): NULL when they do not fit. */
+/* One pass's head from buf[*at...] (len bytes in all), *weights where its weights are, put in
+ * a table once the file is known good: NULL when they do not fit. */
 static struct ner_model *ner_model_load_pass(const unsigned char *buf, size_t len, size_t *at,
-					     const struct ner_lexicon *lex)
+					     const struct ner_lexicon *lex,
+					     const unsigned char **weights)
 {
 	const unsigned char *p = buf + *at;
 	struct ner_model *m;
@@ -112,8 +163,7 @@ static struct ner_model *ner_model_load_pass(const unsigned char *buf, size_t le
 	for (int a = 0; a <= NER_NTAGS; a++)
 		for (int t = 0; t < NER_NTAGS; t++, p += 4)
 			m->trans[a][t] = ner_get_f32(p);
-	ner_qtable_fill(m, p, p + (size_t)nfeat * 4);
-	ner_qfilter_fill(m);
+	*weights = p;
 	*at += NER_PASS_HEAD + (size_t)nfeat * (4 + 2 * NER_NTAGS);
 	return m;
 }
@@ -151,14 +201,15 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 	unsigned char *buf = ner_map_file(path, &len, error);
 	struct ner_model *m = NULL;
 	uint32_t passes = 0, nwords = 0;
+	const unsigned char *w1 = NULL, *w2 = NULL;
 
 	if (buf == NULL)
 		return NULL;
 	if (len >= at && memcmp(buf, NER_MAGIC, 4) == 0 && ner_get_u32(buf + 4) == NER_VERSION &&
 	    ner_get_u32(buf + 8) == NER_NTAGS && (passes = ner_get_u32(buf + 12)) >= 1 && passes <= 2 &&
-	    (m = ner_model_load_pass(buf, len, &at, lex)) != NULL) {
+	    (m = ner_model_load_pass(buf, len, &at, lex, &w1)) != NULL) {
 		m->window = ner_get_u32(buf + 16);
-		if (passes == 2 && (m->stack = ner_model_load_pass(buf, len, &at, lex)) == NULL)
+		if (passes == 2 && (m->stack = ner_model_load_pass(buf, len, &at, lex, &w2)) == NULL)
 			passes = 0;
 		nwords = len - at >= 4 ? ner_get_u32(buf + at) : 0;
 		if (len - at < 4 || (len - at - 4) / 8 != nwords || (len - at - 4) % 8 != 0)
@@ -169,6 +220,12 @@ struct ner_model *ner_model_load(const char *path, const struct ner_lexicon *lex
 		ner_model_free(m);
 		munmap(buf, len);
 		return NULL;
+	}
+	if (m->stack) {
+		ner_jtable_fill(m, w1, w2);
+	} else {
+		ner_qtable_fill(m, w1, w1 + (size_t)m->nfeat * 4);
+		ner_qfilter_fill(m);
 	}
 	ner_keymap_init(&m->wordlex, nwords);
 	for (uint32_t i = 0; i < nwords; i++)

@@ -36,6 +36,13 @@ void ner_model_free(struct ner_model *m)
 	ner_model_free(m->stack);
 	free(m->w);
 	free(m->qfilter);
+	if (m->jpass == 0) {
+		if (m->jt_bytes)
+			munmap(m->jt, m->jt_bytes);
+		else
+			free(m->jt);
+		free(m->jfilter);
+	}
 	if (m->qt_bytes)
 		munmap(m->qt, m->qt_bytes);
 	else

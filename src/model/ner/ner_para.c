@@ -51,6 +51,8 @@ static void ner_para_first(const struct ner_model *m, const char *text, size_t l
 	norm_tokenize(p->norm.s, p->norm.len, &p->toks, &p->n, &p->cap);
 	xgrow(&p->tags, &p->tcap, p->n + 1, 1);
 	xgrow(&p->info, &p->icap, p->n + 1, sizeof(struct ner_tokinfo));
+	if (m->ahead)
+		xgrow(&p->ahead, &p->acap, p->n + 1, sizeof(int32_t[NER_NTAGS]));
 	xgrow(&p->sents, &p->sncap, 2, sizeof *p->sents);
 	p->sents[0] = 0;
 	p->nsents = 0;
@@ -65,19 +67,28 @@ static void ner_para_first(const struct ner_model *m, const char *text, size_t l
 		struct ner_tokinfo *in = info + p->sents[k];
 		ner_features_prepare(m->lex, &s, in);
 		ner_wordlex_apply(&m->wordlex, s.n, in);
-		ner_tag_info(m, &s, in, p->tags + p->sents[k], &p->work);
+		if (m->ahead)
+			ner_tag_info_ahead(m, &s, in, p->tags + p->sents[k], &p->work,
+					   (int32_t(*)[NER_NTAGS])p->ahead + p->sents[k]);
+		else
+			ner_tag_info(m, &s, in, p->tags + p->sents[k], &p->work);
 	}
 }
 
-/* The second pass (when the model has one) over facts that know the document, then dates. */
+/* The second pass (when the model has one) over facts that know the document, then dates;
+ * with the sums the first pass made ahead, it looks up only the document's features. */
 static void ner_para_second(const struct ner_model *m, struct ner_para *p)
 {
 	struct ner_tokinfo *info = p->info;
+	const int32_t(*ahead)[NER_NTAGS] = p->ahead;
 	for (size_t k = 0; k < p->nsents; k++) {
 		struct ner_sentence s = ner_para_sentence(p, k);
-		if (m->stack)
-			ner_tag_info(m->stack, &s, info + p->sents[k], p->tags + p->sents[k], &p->work);
-		ner_dates(&s, p->tags + p->sents[k]);
+		size_t at = p->sents[k];
+		if (m->stack && m->ahead)
+			ner_tag_info_behind(m->stack, &s, info + at, p->tags + at, &p->work, ahead + at);
+		else if (m->stack)
+			ner_tag_info(m->stack, &s, info + at, p->tags + at, &p->work);
+		ner_dates(&s, p->tags + at);
 	}
 }
 
@@ -96,6 +107,7 @@ void ner_para_free(struct ner_para *p)
 	free(p->tags);
 	free(p->stoks);
 	free(p->info);
+	free(p->ahead);
 	free(p->sents);
 	strbuf_free(&p->sent);
 	ner_work_free(&p->work);

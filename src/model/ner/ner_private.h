@@ -100,6 +100,10 @@ enum {
 };
 size_t ner_features_part(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
 			 uint32_t *out, unsigned parts);
+/* The features of NER_PART_REST that the document's classes decide (none while they are 0),
+ * in the same order as there, where they come last. */
+size_t ner_features_doc(const struct ner_sentence *s, const struct ner_tokinfo *info, size_t i,
+			uint32_t *out);
 /* The NER_NPAIR features of token i that are weighed per previous tag: where an entity ends
  * and the next begins (a و-prefixed name after a name) depends on the tag before. */
 size_t ner_pair_features(const struct ner_tokinfo *info, size_t i, uint32_t *out);

@@ -106,12 +106,20 @@ static inline bool ner_qfilter_may_have(const struct ner_model *m, uint32_t key)
 	return (m->qfilter[word] & bits) == bits;
 }
 
+static void ner_model_acc_pass(const struct ner_model *m, const uint32_t *feats, size_t nf,
+			       int32_t acc[NER_NTAGS]);
+
 /* A loaded model's int16 weights of features, added to acc as integers (exact, in any
  * order). */
 static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size_t nf,
 			  int32_t acc[NER_NTAGS])
 {
 	uint32_t keys[NER_MAX_FEATS];
+
+	if (m->jt) {
+		ner_model_acc_pass(m, feats, nf, acc);
+		return;
+	}
 	int32_t sum[NER_NTAGS]; /* in registers, not through acc, which may alias the weights */
 	size_t n = 0;
 
@@ -131,6 +139,79 @@ static void ner_model_acc(const struct ner_model *m, const uint32_t *feats, size
 	memcpy(acc, sum, sizeof sum);
 }
 
+static const struct ner_jslot *ner_jtable_find(const struct ner_model *m, uint32_t key)
+{
+	for (size_t i = key & m->jmask;; i = (i + 1) & m->jmask) {
+		const struct ner_jslot *q = &m->jt[i];
+		if (!q->used)
+			return NULL;
+		if (q->key == key)
+			return q;
+	}
+}
+
+/* jt's keys of feats that its filter lets through, their slots prefetched: the lookups miss
+ * the cache, so let them overlap. */
+static size_t ner_jtable_keys(const struct ner_model *m, const uint32_t *feats, size_t nf,
+			      uint32_t *keys)
+{
+	size_t n = 0;
+	for (size_t f = 0; f < nf; f++) {
+		size_t word;
+		uint64_t bits = ner_filter_bits(m->jfmask, feats[f], &word);
+		if ((m->jfilter[word] & bits) == bits) {
+			const char *slot = (const char *)&m->jt[feats[f] & m->jmask];
+			__builtin_prefetch(slot);
+			__builtin_prefetch(slot + sizeof(struct ner_jslot) - 1); /* it may span two lines */
+			keys[n++] = feats[f];
+		}
+	}
+	return n;
+}
+
+/* ner_model_acc for a pass whose weights are in the joint table. */
+static void ner_model_acc_pass(const struct ner_model *m, const uint32_t *feats, size_t nf,
+			       int32_t acc[NER_NTAGS])
+{
+	uint32_t keys[NER_MAX_FEATS];
+	int32_t sum[NER_NTAGS];
+	size_t n = ner_jtable_keys(m, feats, nf, keys);
+
+	memcpy(sum, acc, sizeof sum);
+	for (size_t f = 0; f < n; f++) {
+		const struct ner_jslot *q = ner_jtable_find(m, keys[f]);
+		if (q)
+#pragma GCC unroll 16
+			for (int t = 0; t < NER_NTAGS; t++)
+				sum[t] += q->w[m->jpass][t];
+	}
+	memcpy(acc, sum, sizeof sum);
+}
+
+/* ner_model_acc over the joint table: the first pass's weights added to acc, the second's to
+ * acc2, one lookup for both. */
+static void ner_model_acc_joint(const struct ner_model *m, const uint32_t *feats, size_t nf,
+				int32_t acc[NER_NTAGS], int32_t acc2[NER_NTAGS])
+{
+	uint32_t keys[NER_MAX_FEATS];
+	int32_t sum[NER_NTAGS], sum2[NER_NTAGS];
+	size_t n = ner_jtable_keys(m, feats, nf, keys);
+
+	memcpy(sum, acc, sizeof sum);
+	memcpy(sum2, acc2, sizeof sum2);
+	for (size_t f = 0; f < n; f++) {
+		const struct ner_jslot *q = ner_jtable_find(m, keys[f]);
+		if (q)
+#pragma GCC unroll 16
+			for (int t = 0; t < NER_NTAGS; t++) {
+				sum[t] += q->w[0][t];
+				sum2[t] += q->w[1][t];
+			}
+	}
+	memcpy(acc, sum, sizeof sum);
+	memcpy(acc2, sum2, sizeof sum2);
+}
+
 /* Scores of features: int16 weights of a loaded model summed as integers, scaled once;
  * float weights of a model just trained. */
 static void ner_model_score(const struct ner_model *m, const uint32_t *feats, size_t nf, float *e)
@@ -138,7 +219,7 @@ static void ner_model_score(const struct ner_model *m, const uint32_t *feats, si
 	int32_t acc[NER_NTAGS] = {0};
 
 	memset(e, 0, NER_NTAGS * sizeof *e);
-	if (m->qt == NULL) {
+	if (!ner_model_loaded(m)) {
 		for (size_t f = 0; f < nf; f++) {
 			uint32_t row = ner_keymap_get(&m->map, feats[f]);
 			if (row == UINT32_MAX)
@@ -227,11 +308,16 @@ void ner_tag_cache_free(void)
 
 /* The entry of a word (kind NER_EDGE: the sentence's edge) for pass m, emptied if another
  * word or pass had its slot. */
+static size_t ner_word_slot(const struct ner_model *m, uint64_t hw, uint8_t kind)
+{
+	uint64_t h = hw ^ (hw >> 29) ^ kind ^ m->serial * 0x9E3779B97F4A7C15ULL; /* passes apart */
+	return (h ^ (h >> 32)) & (NER_WORD_CACHE - 1);
+}
+
 static struct ner_word_entry *ner_word_entry(const struct ner_model *m,
 					     struct ner_tag_cache *cache, uint64_t hw, uint8_t kind)
 {
-	uint64_t h = hw ^ (hw >> 29) ^ kind ^ m->serial * 0x9E3779B97F4A7C15ULL; /* passes apart */
-	struct ner_word_entry *c = &cache->words[(h ^ (h >> 32)) & (NER_WORD_CACHE - 1)];
+	struct ner_word_entry *c = &cache->words[ner_word_slot(m, hw, kind)];
 
 	if (c->serial != m->serial || c->hw != hw || c->kind != kind) {
 		c->serial = m->serial, c->hw = hw, c->kind = kind;
@@ -260,25 +346,40 @@ static const int32_t *ner_word_sum(const struct ner_model *m, const struct ner_s
 {
 	long j = (long)i + d;
 	bool edge = j < 0 || (size_t)j >= s->n;
-	struct ner_word_entry *c = ner_word_entry(m, cache, edge ? 0 : info[j].hw,
-						  edge ? NER_EDGE : s->toks[j].kind);
+	uint64_t hw = edge ? 0 : info[j].hw;
+	uint8_t kind = edge ? NER_EDGE : s->toks[j].kind;
+	struct ner_word_entry *c = ner_word_entry(m, cache, hw, kind), *c2;
 	int k = NER_REACH + d;
 
 	if (!(c->have & 1u << k)) {
 		size_t nf = ner_features_part(s, info, i, w->feats, ner_offset_part[k]);
 		memset(c->sum[k], 0, sizeof c->sum[k]);
-		ner_model_acc(m, w->feats, nf, c->sum[k]);
+		/* a first pass with a joint table fills the second's entry of the word too */
+		if (m->ahead && ner_word_slot(m->stack, hw, kind) != ner_word_slot(m, hw, kind) &&
+		    !((c2 = ner_word_entry(m->stack, cache, hw, kind))->have & 1u << k)) {
+			memset(c2->sum[k], 0, sizeof c2->sum[k]);
+			ner_model_acc_joint(m, w->feats, nf, c->sum[k], c2->sum[k]);
+			c2->have |= (uint8_t)(1u << k);
+		} else {
+			ner_model_acc(m, w->feats, nf, c->sum[k]);
+		}
 		c->have |= (uint8_t)(1u << k);
 	}
 	return c->sum[k];
 }
 
+/* How a pass looks up the features no one word decides. */
+struct ner_rest {
+	int32_t (*ahead)[NER_NTAGS];        /* a first pass: the second's sums left here */
+	const int32_t (*behind)[NER_NTAGS]; /* a second pass: its sums made ahead */
+};
+
 /* Emission scores of token i of a loaded model: the parts one word decides from the cache,
- * the rest looked up; the integer sums are exact, so the scores are those of
- * ner_model_score. */
+ * the rest looked up (or, made ahead, only the document's part); the integer sums are exact
+ * and in any order, so the scores are those of ner_model_score. */
 static void ner_model_emit(const struct ner_model *m, const struct ner_sentence *s,
 			   const struct ner_tokinfo *info, size_t i, struct ner_work *w,
-			   struct ner_tag_cache *cache, float *e)
+			   struct ner_tag_cache *cache, const struct ner_rest *r, float *e)
 {
 	int32_t acc[NER_NTAGS] = {0};
 	size_t nf;
@@ -288,8 +389,19 @@ static void ner_model_emit(const struct ner_model *m, const struct ner_sentence 
 		for (int t = 0; t < NER_NTAGS; t++)
 			acc[t] += sum[t];
 	}
-	nf = ner_features_part(s, info, i, w->feats, NER_PART_REST);
-	ner_model_acc(m, w->feats, nf, acc);
+	if (r->behind) {
+		for (int t = 0; t < NER_NTAGS; t++)
+			acc[t] += r->behind[i][t];
+		nf = ner_features_doc(s, info, i, w->feats);
+		ner_model_acc(m, w->feats, nf, acc);
+	} else if (r->ahead) {
+		memset(r->ahead[i], 0, sizeof r->ahead[i]);
+		nf = ner_features_part(s, info, i, w->feats, NER_PART_REST);
+		ner_model_acc_joint(m, w->feats, nf, acc, r->ahead[i]);
+	} else {
+		nf = ner_features_part(s, info, i, w->feats, NER_PART_REST);
+		ner_model_acc(m, w->feats, nf, acc);
+	}
 	for (int t = 0; t < NER_NTAGS; t++)
 		e[t] = (float)acc[t] * m->scale;
 }
@@ -321,7 +433,7 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 	struct ner_pair_entry *e;
 	uint32_t h = i == 0 ? 1 : 0;
 
-	if (m->qt == NULL) {
+	if (!ner_model_loaded(m)) {
 		ner_model_pair_compute(m, base, np, i == 0, em2);
 		return;
 	}
@@ -339,17 +451,18 @@ static void ner_model_pair_scores(const struct ner_model *m, const struct ner_to
 	memcpy(em2, e->em2, sizeof e->em2);
 }
 
-void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
-		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w)
+static void ner_tag_rest(const struct ner_model *m, const struct ner_sentence *s,
+			 const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w,
+			 const struct ner_rest *r)
 {
-	struct ner_tag_cache *cache = m->qt ? ner_tag_cache() : NULL; /* once a sentence */
+	struct ner_tag_cache *cache = ner_model_loaded(m) ? ner_tag_cache() : NULL; /* once a sentence */
 
 	ner_work_reserve(w, s->n);
-	if (m->qt)
+	if (cache)
 		ner_word_entries_touch(m, s, info, cache);
 	for (size_t i = 0; i < s->n; i++) {
-		if (m->qt) {
-			ner_model_emit(m, s, info, i, w, cache, w->em + i * NER_NTAGS);
+		if (cache) {
+			ner_model_emit(m, s, info, i, w, cache, r, w->em + i * NER_NTAGS);
 		} else {
 			size_t nf = ner_features(s, info, i, w->feats);
 			ner_model_score(m, w->feats, nf, w->em + i * NER_NTAGS);
@@ -357,6 +470,26 @@ void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
 		ner_model_pair_scores(m, info, i, w, cache);
 	}
 	ner_viterbi(m->trans, w->em, w->em2, s->n, tags, w);
+}
+
+void ner_tag_info(const struct ner_model *m, const struct ner_sentence *s,
+		  const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w)
+{
+	ner_tag_rest(m, s, info, tags, w, &(struct ner_rest){0});
+}
+
+void ner_tag_info_ahead(const struct ner_model *m, const struct ner_sentence *s,
+			const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w,
+			int32_t (*ahead)[NER_NTAGS])
+{
+	ner_tag_rest(m, s, info, tags, w, &(struct ner_rest){.ahead = m->ahead ? ahead : NULL});
+}
+
+void ner_tag_info_behind(const struct ner_model *m, const struct ner_sentence *s,
+			 const struct ner_tokinfo *info, uint8_t *tags, struct ner_work *w,
+			 const int32_t (*ahead)[NER_NTAGS])
+{
+	ner_tag_rest(m, s, info, tags, w, &(struct ner_rest){.behind = ahead});
 }
 
 void ner_tag(const struct ner_model *m, const struct ner_sentence *s, uint8_t *tags,
