@@ -1711,6 +1711,49 @@ static void test_letter_names(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Sentences of 2015-07-21 to 07-24: two persons joined by و are two (not a W-name: ووكر,
+ * وهبي); وكريم is و + كريم; ل and a dual in construct whose singular the article writes ends
+ * a name (لسويفت لجائزتي … جائزة); a disease's word and its name are no person, nor is that
+ * name alone elsewhere in the article; a feminine dual adjective is no person. */
+static void test_and_clitics_diseases(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تيلور وإد شيران يتصدران جوائز «إم تي في» للأغاني",
+		"وانتهت المباراة، بينما أحرز هدفي الفريق جيمس شيستر وكورتيس دافيز في الدقيقتين 4 ،8.",
+		"أعتقد أن كريستيانو وجاريث بيل وكريم بنزيمة وجيمس رودريجيز على هذا المستوى.",
+		"ورشحت أغنية «بلانك سبيس» لسويفت لجائزتي أفضل أغنية مصورة لفتاة وجائزة أفضل أغنية بوب.",
+		"وتعد جائزة أفضل أغنية أهم الجوائز.",
+		"وشارك المدافع كايل ووكر مع الفريق، وغنت هيفاء وهبي في الحفل.",
+	};
+	static const char *const health[] = {
+		"حالة وفاة وإصابتان بـ\"كورونا\" في الرياض",
+		"أعلنت وزارة الصحة تسجيل حالتي إصابة جديدتين بفيروس \"كورونا\" لوافد ومواطنة.",
+		"وقالت إن كورونا ما زال ينتشر، وإن الإصابة بفيروس كورونا تتراجع.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "جيمس شيستر"));
+	CHECK(has(&es, ENTITY_PERSON, "كورتيس دافيز"));
+	CHECK(!has(&es, ENTITY_PERSON, "جيمس شيستر وكورتيس دافيز"));
+	CHECK(has(&es, ENTITY_PERSON, "كريم بنزيمه"));
+	CHECK(!has(&es, ENTITY_PERSON, "ريم بنزيمه"));
+	CHECK(!has(&es, ENTITY_PERSON, "سويفت لجائزتي"));
+	CHECK(!has(&es, ENTITY_PERSON, "لسويفت لجائزتي"));
+	CHECK(!has(&es, ENTITY_PERSON, "كايل"));
+	CHECK(!has(&es, ENTITY_PERSON, "هبي"));
+	for (size_t k = 0; k < es.n; k++)
+		CHECK(strstr(article_entity_key(&es, &es.v[k]), "تيلور واد") == NULL);
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, health, sizeof health / sizeof *health, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		CHECK(es.v[k].type == ENTITY_MISC ||
+		      (es.v[k].type != ENTITY_PERSON && strcmp(article_entity_key(&es, &es.v[k]), "كورونا") != 0));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1777,6 +1820,7 @@ int main(void)
 		test_ranks_and_dangling_li(m);
 		test_region_in_brackets(m);
 		test_letter_names(m);
+		test_and_clitics_diseases(m);
 		test_rules_lists();
 	}
 	ner_default_free();
