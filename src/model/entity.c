@@ -389,7 +389,8 @@ static bool entity_li_dual(const struct entity_scratch *x, size_t k)
 }
 
 /* Whether word k, with or without و, ب, ل or ال, names a disease or its agent (فيروس، مرض،
- * متلازمة; not داء, which «لا داء» writes for «لأداء»): what follows is the disease's name («بفيروس كورونا», «مرض ألزهايمر»), no man's. */
+ * متلازمة; not داء, which «لا داء» writes for «لأداء»): what follows is the disease's name
+ * («بفيروس كورونا», «مرض ألزهايمر»), no man's. */
 static bool entity_disease_word(const struct entity_scratch *x, size_t k)
 {
 	static const char *const words[] = {"فيروس", "فايروس", "مرض", "متلازمه", "انفلونزا"};
@@ -421,6 +422,43 @@ static bool entity_dual_adjective(const struct entity_scratch *x, size_t i)
 	vn = p->toks[i - 1].end - p->toks[i - 1].beg;
 	return vn >= 6 && (memcmp(v + vn - 2, "ه", 2) == 0 || memcmp(v + vn - 4, "تي", 4) == 0 ||
 			   memcmp(v + vn - 6, "تين", 6) == 0 || memcmp(v + vn - 6, "تان", 6) == 0);
+}
+
+static bool entity_quote_at(const struct ner_para *p, size_t k);
+
+/* Whether word k names a work (أغنية، ألبوم، فيلم، مسلسل، رواية، قصيدة، مسرحية, maybe with و,
+ * ب or ل in front or a pronoun after: أغنيتها، ألبومه; not with ال, an adjective's: «الفنون
+ * المسرحية بجمعية الثقافة»). */
+static bool entity_work_word(const struct ner_para *p, size_t k)
+{
+	static const char *const stems[] = {"اغنيه", "اغنيت", "اغاني", "البوم", "فيلم", "مسلسل",
+					    "روايه", "روايت", "قصيده", "قصيدت", "مسرحيه", "مسرحيت"};
+	static const char *const leads[] = {"", "و", "ب", "ل", "وب", "ول"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	for (size_t l = 0; l < sizeof leads / sizeof *leads; l++) {
+		size_t ln = strlen(leads[l]);
+		for (size_t t = 0; t < sizeof stems / sizeof *stems; t++) {
+			size_t tn = strlen(stems[t]);
+			if (n >= ln + tn && n <= ln + tn + 4 && memcmp(w, leads[l], ln) == 0 &&
+			    memcmp(w + ln, stems[t], tn) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether organisation i is a work's title, right after a work's word, quoted or not
+ * («أغنية «بلانك سبيس»», «ألبوم "باد بلود"»). A person there is the singer (أغنية عمرو
+ * دياب) or whom the work is about (مسرحية "لبيد بن ربيعة"), and stays. */
+static bool entity_work_title(const struct ner_para *p, size_t i)
+{
+	size_t b = i;
+	while (b > 0 && p->toks[b - 1].kind == NORM_TOKEN_PUNCT && entity_quote_at(p, b - 1))
+		b--;
+	return b > 0 && entity_work_word(p, b - 1);
 }
 
 /* Whether a chunk [i, j) names a disease after its word («بفيروس كورونا», «بفيروس
@@ -1148,7 +1186,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	struct entity_mention m = {.para = (int32_t)para};
 	size_t skip, ob, oe;
 	const char *canon;
-	bool al = false, national = false, disease = false;
+	bool al = false, national = false, thing = false;
 
 	while (i < j && p->toks[i].kind == NORM_TOKEN_PUNCT)
 		i++;
@@ -1196,9 +1234,12 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON && j - i == 1 && entity_verb_like(x, i) && entity_pronoun_end(x, i))
 		return; /* «يرافقها»: a verb and its object */
-	if ((type == ENTITY_PERSON || type == ENTITY_ORG) && entity_disease_name(x, &i, j))
-		type = ENTITY_MISC, disease = true; /* no man's or body's name, wherever the article
-						       writes it alone (entity_vote_types) */
+	if ((type == ENTITY_ORG && entity_work_title(p, i)) ||
+	    ((type == ENTITY_PERSON || type == ENTITY_ORG) && entity_disease_name(x, &i, j)))
+		type = ENTITY_MISC, thing = true; /* «أغنية «بلانك سبيس»», «بفيروس كورونا»: a song's
+						     title, a disease, no man's or body's name,
+						     wherever the article writes it alone
+						     (entity_vote_types) */
 	else if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
 	if (i == j || (type == ENTITY_PERSON && entity_prayer(p, i)))
@@ -1312,7 +1353,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i] || national || disease;
+	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i] || national || thing;
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -1760,6 +1801,8 @@ static bool entity_known_after_and(struct entity_scratch *x, const struct ner_pa
 	       entity_world_place(x, x->alt.data, x->alt.len);
 }
 
+static bool entity_bare_nationality(const struct entity_scratch *x, const char *k, size_t n);
+
 /* Whether word k of a person [i, j) opens a second person after و: و and no ال, the word as
  * written no name the lists know (وليد، وائل), the rest no stop word or title, and a known
  * name, four letters or more (an Arab name in و is mostly و and three: وهبي، وجدي), or two
@@ -1782,6 +1825,8 @@ static bool entity_and_person(struct entity_scratch *x, const struct ner_para *p
 		if (oe - ob < 4 || memcmp(x->orig + ob + 2, "ا", 2) == 0)
 			return false; /* واتسون; «وإد» is و + إد */
 	}
+	if (entity_bare_nationality(x, w + 2, n - 2))
+		return false; /* «فرنسي وأوكراني»: two nationalities, the tagger's error */
 	rest = entity_letters(w + 2, n - 2);
 	return rest >= 4 || entity_known_word(x, w + 2, n - 2) || (rest == 2 && k + 1 < j && p->toks[k + 1].kind == NORM_TOKEN_WORD);
 }
@@ -2338,7 +2383,7 @@ static void entity_vote_types(struct entity_scratch *x)
 			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
 				continue;
 			if (b->type == ENTITY_MISC && b->sure)
-				entity_join(x, k, l); /* a disease's name (entity_person_span) */
+				entity_join(x, k, l); /* a song's or disease's name (entity_chunk) */
 			else if (a->type == ENTITY_MISC && a->sure)
 				entity_join(x, l, k);
 			else if (b->nmentions > a->nmentions)
