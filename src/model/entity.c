@@ -872,8 +872,10 @@ static bool entity_dash_before(const struct ner_para *p, const char *orig, size_
 	if (ob <= pe || !memchr(orig + pe, ' ', ob - pe))
 		return false;
 	for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++)
-		if (memmem(orig + pe, ob - pe, dashes[d], strlen(dashes[d])))
-			return true;
+		if (memmem(orig + pe, ob - pe, dashes[d], strlen(dashes[d])) ||
+		    (p->toks[k].kind == NORM_TOKEN_PUNCT && oe - ob == strlen(dashes[d]) &&
+		     memcmp(orig + ob, dashes[d], oe - ob) == 0))
+			return true; /* «عبدالله -رحمه الله-»: the dash a token of its own */
 	return false;
 }
 
@@ -916,7 +918,8 @@ static bool entity_place_then_word(struct entity_scratch *x, const struct ner_pa
 /* Whether word k opens a prayer after a name («ـ رحمه الله ـ», «غفر الله له»). */
 static bool entity_prayer(const struct ner_para *p, size_t k)
 {
-	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه", "طيب"};
+	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه", "طيب",
+						    "رضي"};
 	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
 		if (entity_word_is(p, k, verbs[v]))
 			return k + 1 < p->n && entity_word_is(p, k + 1, "الله"); /* «رحمة الحويطي» is a name */
@@ -1234,6 +1237,11 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON && j - i == 1 && entity_verb_like(x, i) && entity_pronoun_end(x, i))
 		return; /* «يرافقها»: a verb and its object */
+	for (size_t k = i + 1; type == ENTITY_PERSON && k < j; k++)
+		if (entity_prayer(p, k))
+			j = k; /* «عثمان رضي الله عنه»: a prayer after the name, no dash before it */
+	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i + 1, "الجنسيه"))
+		return; /* «محمد شريف -باكستاني الجنسية»: his nationality, after the dash */
 	if ((type == ENTITY_ORG && entity_work_title(p, i)) ||
 	    ((type == ENTITY_PERSON || type == ENTITY_ORG) && entity_disease_name(x, &i, j)))
 		type = ENTITY_MISC, thing = true; /* «أغنية «بلانك سبيس»», «بفيروس كورونا»: a song's

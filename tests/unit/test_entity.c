@@ -1756,6 +1756,29 @@ static void test_and_clitics_diseases(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A hyphen of its own after a space closes a name as a spaced dash does, and what follows is
+ * a prayer or a nationality, no name (sentences of 2015-07-22 and 2015-08-06); a prayer ends
+ * a name without a dash too. */
+static void test_dash_token_and_prayers(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"خبر",
+		"وهو يتسلم جائزته من الملك عبدالله -رحمه الله- ويظهر في الصورة.",
+		"وقال الخليفة عثمان رضي الله عنه إن الأمر واضح.",
+		"وقبضت الشرطة على محمد شريف -باكستاني الجنسية- في الرياض.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "محمد شريف"));
+	for (size_t k = 0; k < es.n; k++) {
+		const char *key = article_entity_key(&es, &es.v[k]);
+		CHECK(strstr(key, "رحمه") == NULL && strstr(key, "رضي") == NULL && strstr(key, "الجنسيه") == NULL);
+	}
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1823,6 +1846,7 @@ int main(void)
 		test_region_in_brackets(m);
 		test_letter_names(m);
 		test_and_clitics_diseases(m);
+		test_dash_token_and_prayers(m);
 		test_rules_lists();
 	}
 	ner_default_free();
