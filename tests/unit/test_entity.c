@@ -1779,6 +1779,28 @@ static void test_dash_token_and_prayers(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A local body whose name says which only with its town takes «في» and the town, as the
+ * judging rules list it (كلية الطب في مينيسوتا, المجلس البلدي في جدة; dev extension 6); a
+ * parliament's statement is no town (مجلس النواب في بيان له). */
+static void test_body_in_town(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"خبر",
+		"وقال باحثون من كلية الطب في مينيسوتا إن الدراسة شملت مئات المرضى.",
+		"وناقش المجلس البلدي في جدة خطة المشاريع، فيما أصدر مجلس النواب في بيان له قرارا.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "كليه الطب في مينيسوتا"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي في جده"));
+	CHECK(has(&es, ENTITY_ORG, "مجلس النواب"));
+	CHECK(!has(&es, ENTITY_PLACE, "جده"));
+	CHECK(!has(&es, ENTITY_PLACE, "مينيسوتا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1847,6 +1869,7 @@ int main(void)
 		test_letter_names(m);
 		test_and_clitics_diseases(m);
 		test_dash_token_and_prayers(m);
+		test_body_in_town(m);
 		test_rules_lists();
 	}
 	ner_default_free();
