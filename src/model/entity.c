@@ -1238,8 +1238,12 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (type == ENTITY_PERSON && j - i == 1 && entity_verb_like(x, i) && entity_pronoun_end(x, i))
 		return; /* «يرافقها»: a verb and its object */
 	for (size_t k = i + 1; type == ENTITY_PERSON && k < j; k++)
-		if (entity_prayer(p, k))
-			j = k; /* «عثمان رضي الله عنه»: a prayer after the name, no dash before it */
+		if (entity_prayer(p, k) || entity_word_is(p, k, "قوله") || entity_word_is(p, k, "قولها"))
+			j = k; /* «عثمان رضي الله عنه»: a prayer after the name, no dash before it;
+				  «ونقلت عن إبراهيم أبو دياب قوله»: what he said */
+	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i, "لصالح") && entity_word_definite(p, i + 1) &&
+	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg, p->toks[i + 1].end - p->toks[i + 1].beg))
+		return; /* «وانتهت لصالح الجانرز»: in favour of, no صالح */
 	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i + 1, "الجنسيه"))
 		return; /* «محمد شريف -باكستاني الجنسية»: his nationality, after the dash */
 	if ((type == ENTITY_ORG && entity_work_title(p, i)) ||
