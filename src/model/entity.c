@@ -415,8 +415,10 @@ static bool entity_dual_adjective(const struct entity_scratch *x, size_t i)
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[i].beg, *v;
 	size_t n = p->toks[i].end - p->toks[i].beg, vn;
-	if (i == 0 || n < 10 || (memcmp(w + n - 6, "تين", 6) != 0 && memcmp(w + n - 6, "تان", 6) != 0) ||
-	    p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 || entity_known_word(x, w, n))
+	if (i == 0 || n < 10 ||
+	    (memcmp(w + n - 6, "تين", 6) != 0 && memcmp(w + n - 6, "تان", 6) != 0) ||
+	    p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 ||
+	    entity_known_word(x, w, n))
 		return false;
 	v = p->norm.s + p->toks[i - 1].beg;
 	vn = p->toks[i - 1].end - p->toks[i - 1].beg;
@@ -918,8 +920,8 @@ static bool entity_place_then_word(struct entity_scratch *x, const struct ner_pa
 /* Whether word k opens a prayer after a name («ـ رحمه الله ـ», «غفر الله له»). */
 static bool entity_prayer(const struct ner_para *p, size_t k)
 {
-	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه", "طيب",
-						    "رضي"};
+	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه",
+					    "ايده",  "رعاه",  "طيب",   "رضي"};
 	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
 		if (entity_word_is(p, k, verbs[v]))
 			return k + 1 < p->n && entity_word_is(p, k + 1, "الله"); /* «رحمة الحويطي» is a name */
@@ -1238,11 +1240,14 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (type == ENTITY_PERSON && j - i == 1 && entity_verb_like(x, i) && entity_pronoun_end(x, i))
 		return; /* «يرافقها»: a verb and its object */
 	for (size_t k = i + 1; type == ENTITY_PERSON && k < j; k++)
-		if (entity_prayer(p, k) || entity_word_is(p, k, "قوله") || entity_word_is(p, k, "قولها"))
+		if (entity_prayer(p, k) || entity_word_is(p, k, "قوله") ||
+		    entity_word_is(p, k, "قولها"))
 			j = k; /* «عثمان رضي الله عنه»: a prayer after the name, no dash before it;
 				  «ونقلت عن إبراهيم أبو دياب قوله»: what he said */
-	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i, "لصالح") && entity_word_definite(p, i + 1) &&
-	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg, p->toks[i + 1].end - p->toks[i + 1].beg))
+	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i, "لصالح") &&
+	    entity_word_definite(p, i + 1) &&
+	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg,
+			       p->toks[i + 1].end - p->toks[i + 1].beg))
 		return; /* «وانتهت لصالح الجانرز»: in favour of, no صالح */
 	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i + 1, "الجنسيه"))
 		return; /* «محمد شريف -باكستاني الجنسية»: his nationality, after the dash */
@@ -1365,7 +1370,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i] || national || thing;
+	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |=
+		x->sure[i] || national || thing;
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -1820,12 +1826,14 @@ static bool entity_bare_nationality(const struct entity_scratch *x, const char *
  * name, four letters or more (an Arab name in و is mostly و and three: وهبي، وجدي), or two
  * after a hamza before another word («تيلور وإد شيران», «جيمس شيستر وكورتيس دافيز»,
  * «راموس وكوينتراو»): a name never has و inside. */
-static bool entity_and_person(struct entity_scratch *x, const struct ner_para *p, size_t k, size_t j)
+static bool entity_and_person(struct entity_scratch *x, const struct ner_para *p, size_t k,
+			      size_t j)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, rest;
 	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 6 || memcmp(w, "و", 2) != 0 ||
-	    memcmp(w + 2, "ال", 4) == 0 || entity_known_word(x, w, n) || entity_is_title_word(x, k) ||
+	    memcmp(w + 2, "ال", 4) == 0 || entity_known_word(x, w, n) ||
+	    entity_is_title_word(x, k) ||
 	    ner_lexicon_is_stop(x->lex, w, n) || ner_lexicon_is_stop(x->lex, w + 2, n - 2) ||
 	    ner_lexicon_is_title(x->lex, w + 2, n - 2))
 		return false;
@@ -1840,7 +1848,8 @@ static bool entity_and_person(struct entity_scratch *x, const struct ner_para *p
 	if (entity_bare_nationality(x, w + 2, n - 2))
 		return false; /* «فرنسي وأوكراني»: two nationalities, the tagger's error */
 	rest = entity_letters(w + 2, n - 2);
-	return rest >= 4 || entity_known_word(x, w + 2, n - 2) || (rest == 2 && k + 1 < j && p->toks[k + 1].kind == NORM_TOKEN_WORD);
+	return rest >= 4 || entity_known_word(x, w + 2, n - 2) ||
+	       (rest == 2 && k + 1 < j && p->toks[k + 1].kind == NORM_TOKEN_WORD);
 }
 
 /* «ميلان ويوفنتوس», «وستهام يونايتد وكريستال بالاس»: a person or organisation the tagger
@@ -2395,7 +2404,7 @@ static void entity_vote_types(struct entity_scratch *x)
 			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
 				continue;
 			if (b->type == ENTITY_MISC && b->sure)
-				entity_join(x, k, l); /* a song's or disease's name (entity_chunk) */
+				entity_join(x, k, l); /* a song's, a disease's name */
 			else if (a->type == ENTITY_MISC && a->sure)
 				entity_join(x, l, k);
 			else if (b->nmentions > a->nmentions)

@@ -504,7 +504,8 @@ static bool entity_in_place(const struct entity_scratch *x, const struct ner_par
 
 /* The end of «في» and a place at token k («في جدة», «في مينيسوتا», «في مدينة نيويورك»): the
  * tagger's place, or a word known as one as written; else 0. */
-static size_t entity_in_place_phrase(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+static size_t entity_in_place_phrase(const struct entity_scratch *x, const struct ner_para *p,
+				     size_t k)
 {
 	size_t b = k + 1, e;
 	if (b >= p->n || !entity_word_is(p, k, "في"))
@@ -514,10 +515,11 @@ static size_t entity_in_place_phrase(const struct entity_scratch *x, const struc
 	if (p->toks[b].kind != NORM_TOKEN_WORD || ner_tag_inside(p->tags[b]) ||
 	    (p->tags[b] != 0 && ner_tag_type(p->tags[b]) != NER_LOC))
 		return 0;
-	for (e = b + 1; e < p->n && p->tags[b] != 0 && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
+	for (e = b + 1; p->tags[b] != 0 && e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true);
+	     e++)
 		;
-	if (e < p->n && p->toks[e].kind == NORM_TOKEN_WORD && memcmp(p->norm.s + p->toks[e].beg, "ل", 2) == 0 &&
-	    e == b + 1)
+	if (e == b + 1 && e < p->n && p->toks[e].kind == NORM_TOKEN_WORD &&
+	    memcmp(p->norm.s + p->toks[e].beg, "ل", 2) == 0)
 		return 0; /* «في بيان له»: a statement */
 	entity_phrase(p, b, e, 0, false, &((struct entity_scratch *)x)->alt);
 	return entity_place_known(x, x->alt.data, x->alt.len) ? e : 0;
@@ -746,7 +748,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (entity_definite_trigger(x, p, i, x->lead[i] ? x->lead[i] : skip)) { /* whole only with
 							   its purpose: the rest of «المرصد السوري» is
 							   too often cut off; «بالمركز الشرقي …» too */
-			bool purpose = false, coordinated = false, placed = false, tagged = p->tags[i] != 0;
+			bool purpose = false, coordinated = false, placed = false;
+			bool tagged = p->tags[i] != 0;
 			j = i + 1;
 			bool armed = entity_word_is(p, i, "المقاومه"); /* named by its nisba only */
 			bool abstract = entity_word_ends(p, i, "المصلحه") || entity_word_ends(p, i, "الحركه");
@@ -776,9 +779,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
 				purpose = true;
 			} else if (!purpose && j == i + 2 &&
-				   (entity_local_kind(w + skip, n - skip) || entity_word_is(p, i + 1, "البلدي")) &&
+				   (entity_local_kind(w + skip, n - skip) ||
+				    entity_word_is(p, i + 1, "البلدي")) &&
 				   (e = entity_in_place_phrase(x, p, j)) > 0) {
-				j = e; /* «المجلس البلدي في جدة», as with ب (not «الجيش اليمني في عدن») */
+				j = e; /* «المجلس البلدي في جدة», as with ب (not «الجيش
+					  اليمني في عدن») */
 				purpose = placed = true;
 			}
 			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
@@ -854,7 +859,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		    entity_nationality_after(x, p, j))
 			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's
 				nationality is the article's, not the name's: «نادي برشلونة الأسباني») */
-		if (j == i + 2 && entity_local_kind(w + skip, n - skip) && entity_word_definite(p, i + 1) &&
+		if (j == i + 2 && entity_local_kind(w + skip, n - skip) &&
+		    entity_word_definite(p, i + 1) &&
 		    (e = entity_in_place_phrase(x, p, j)) > 0)
 			j = e; /* «كلية الطب في مينيسوتا»: which faculty of medicine */
 		if (j == i + 1)

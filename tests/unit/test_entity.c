@@ -1713,16 +1713,20 @@ static void test_letter_names(const struct ner_model *m)
 
 /* Sentences of 2015-07-21 to 07-24: two persons joined by و are two (not a W-name: ووكر,
  * وهبي); وكريم is و + كريم; ل and a dual in construct whose singular the article writes ends
- * a name (لسويفت لجائزتي … جائزة); a song's title is no organisation; a disease's word and its name are no person, nor is that
- * name alone elsewhere in the article; a feminine dual adjective is no person. */
+ * a name (لسويفت لجائزتي … جائزة); a song's title is no organisation; a disease's word and its
+ * name are no person, nor is that name alone elsewhere in the article; a feminine dual
+ * adjective is no person. */
 static void test_and_clitics_diseases(const struct ner_model *m)
 {
 	static const char *const paras[] = {
 		"تيلور وإد شيران يتصدران جوائز «إم تي في» للأغاني",
-		"وانتهت المباراة، بينما أحرز هدفي الفريق جيمس شيستر وكورتيس دافيز في الدقيقتين 4 ،8.",
+		"وانتهت المباراة، بينما أحرز هدفي الفريق جيمس شيستر وكورتيس دافيز في الدقيقتين "
+		"4 ،8.",
 		"أعتقد أن كريستيانو وجاريث بيل وكريم بنزيمة وجيمس رودريجيز على هذا المستوى.",
-		"ورشحت أغنية «بلانك سبيس» لسويفت لجائزتي أفضل أغنية مصورة لفتاة وجائزة أفضل أغنية بوب.",
-		"وتعد جائزة أفضل أغنية أهم الجوائز، وستتنافس أغاني «باد بلود» لسويفت و«711» لبيونسيه.",
+		"ورشحت أغنية «بلانك سبيس» لسويفت لجائزتي أفضل أغنية مصورة لفتاة وجائزة أفضل "
+		"أغنية بوب.",
+		"وتعد جائزة أفضل أغنية أهم الجوائز، وستتنافس أغاني «باد بلود» لسويفت و«711» "
+		"لبيونسيه.",
 		"وشارك المدافع كايل ووكر مع الفريق، وغنت هيفاء وهبي في الحفل.",
 	};
 	static const char *const health[] = {
@@ -1751,7 +1755,8 @@ static void test_and_clitics_diseases(const struct ner_model *m)
 	extract(m, health, sizeof health / sizeof *health, &a, &es);
 	for (size_t k = 0; k < es.n; k++)
 		CHECK(es.v[k].type == ENTITY_MISC ||
-		      (es.v[k].type != ENTITY_PERSON && strcmp(article_entity_key(&es, &es.v[k]), "كورونا") != 0));
+		      (es.v[k].type != ENTITY_PERSON &&
+		       strcmp(article_entity_key(&es, &es.v[k]), "كورونا") != 0));
 	article_entities_free(&es);
 	article_free(a);
 }
@@ -1775,7 +1780,8 @@ static void test_dash_token_and_prayers(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PERSON, "محمد شريف"));
 	for (size_t k = 0; k < es.n; k++) {
 		const char *key = article_entity_key(&es, &es.v[k]);
-		CHECK(strstr(key, "رحمه") == NULL && strstr(key, "رضي") == NULL && strstr(key, "الجنسيه") == NULL &&
+		CHECK(strstr(key, "رحمه") == NULL && strstr(key, "رضي") == NULL &&
+		      strstr(key, "الجنسيه") == NULL &&
 		      strstr(key, "قوله") == NULL && strstr(key, "الجانرز") == NULL);
 	}
 	article_entities_free(&es);
