@@ -372,6 +372,112 @@ static bool entity_li_name(const struct entity_scratch *x, size_t k)
 	       strtab_find(&x->words, w + 2, n - 2, &(uint32_t){0}) && !entity_word_is(p, k - 1, "عبدا");
 }
 
+/* Whether word k is ل and a dual in construct (…تي) whose singular (…ة) the article also
+ * writes, no known name («لسويفت لجائزتي … وجائزة»): a preposition's object. */
+static bool entity_li_dual(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	char buf[128];
+	if (n < 12 || n > sizeof buf || memcmp(w, "ل", 2) != 0 || memcmp(w + n - 4, "تي", 4) != 0 ||
+	    entity_known_word(x, w, n))
+		return false;
+	memcpy(buf, w + 2, n - 6);
+	memcpy(buf + n - 6, "ه", 2);
+	return strtab_find(&x->words, buf, n - 4, &(uint32_t){0});
+}
+
+/* Whether word k, with or without و, ب, ل or ال, names a disease or its agent (فيروس، مرض،
+ * متلازمة; not داء, which «لا داء» writes for «لأداء»): what follows is the disease's name
+ * («بفيروس كورونا», «مرض ألزهايمر»), no man's. */
+static bool entity_disease_word(const struct entity_scratch *x, size_t k)
+{
+	static const char *const words[] = {"فيروس", "فايروس", "مرض", "متلازمه", "انفلونزا"};
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	static const char *const leads[] = {"", "و", "ب", "ل", "ال", "بال", "وال", "وب", "لل"};
+	for (size_t l = 0; l < sizeof leads / sizeof *leads; l++) {
+		size_t ln = strlen(leads[l]);
+		for (size_t d = 0; d < sizeof words / sizeof *words; d++)
+			if (n == ln + strlen(words[d]) && memcmp(w, leads[l], ln) == 0 &&
+			    memcmp(w + ln, words[d], n - ln) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Whether a one-word person i is a feminine dual adjective (…تين، …تان) after the feminine
+ * noun it describes, untagged («حالتي إصابة جديدتين»; not «المدرب مارتين»). */
+static bool entity_dual_adjective(const struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg, *v;
+	size_t n = p->toks[i].end - p->toks[i].beg, vn;
+	if (i == 0 || n < 10 ||
+	    (memcmp(w + n - 6, "تين", 6) != 0 && memcmp(w + n - 6, "تان", 6) != 0) ||
+	    p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] != 0 ||
+	    entity_known_word(x, w, n))
+		return false;
+	v = p->norm.s + p->toks[i - 1].beg;
+	vn = p->toks[i - 1].end - p->toks[i - 1].beg;
+	return vn >= 6 && (memcmp(v + vn - 2, "ه", 2) == 0 || memcmp(v + vn - 4, "تي", 4) == 0 ||
+			   memcmp(v + vn - 6, "تين", 6) == 0 || memcmp(v + vn - 6, "تان", 6) == 0);
+}
+
+static bool entity_quote_at(const struct ner_para *p, size_t k);
+
+/* Whether word k names a work (أغنية، ألبوم، فيلم، مسلسل، رواية، قصيدة، مسرحية, maybe with و,
+ * ب or ل in front or a pronoun after: أغنيتها، ألبومه; not with ال, an adjective's: «الفنون
+ * المسرحية بجمعية الثقافة»). */
+static bool entity_work_word(const struct ner_para *p, size_t k)
+{
+	static const char *const stems[] = {"اغنيه", "اغنيت", "اغاني", "البوم", "فيلم", "مسلسل",
+					    "روايه", "روايت", "قصيده", "قصيدت", "مسرحيه", "مسرحيت"};
+	static const char *const leads[] = {"", "و", "ب", "ل", "وب", "ول"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	for (size_t l = 0; l < sizeof leads / sizeof *leads; l++) {
+		size_t ln = strlen(leads[l]);
+		for (size_t t = 0; t < sizeof stems / sizeof *stems; t++) {
+			size_t tn = strlen(stems[t]);
+			if (n >= ln + tn && n <= ln + tn + 4 && memcmp(w, leads[l], ln) == 0 &&
+			    memcmp(w + ln, stems[t], tn) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether organisation i is a work's title, right after a work's word, quoted or not
+ * («أغنية «بلانك سبيس»», «ألبوم "باد بلود"»). A person there is the singer (أغنية عمرو
+ * دياب) or whom the work is about (مسرحية "لبيد بن ربيعة"), and stays. */
+static bool entity_work_title(const struct ner_para *p, size_t i)
+{
+	size_t b = i;
+	while (b > 0 && p->toks[b - 1].kind == NORM_TOKEN_PUNCT && entity_quote_at(p, b - 1))
+		b--;
+	return b > 0 && entity_work_word(p, b - 1);
+}
+
+/* Whether a chunk [i, j) names a disease after its word («بفيروس كورونا», «بفيروس
+ * "كورونا"»); i moves past the word. */
+static bool entity_disease_name(struct entity_scratch *x, size_t *i, size_t j)
+{
+	size_t b = *i;
+	while (b > 0 && x->p->toks[b - 1].kind == NORM_TOKEN_PUNCT)
+		b--;
+	if (entity_disease_word(x, *i))
+		(*i)++;
+	else if (b == 0 || !entity_disease_word(x, b - 1))
+		return false;
+	return *i < j && !entity_rules_is_trigger(x->rules, x->p->norm.s + x->p->toks[*i].beg,
+						  x->p->toks[*i].end - x->p->toks[*i].beg);
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
@@ -379,10 +485,12 @@ static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 	while (*j - *i > 1 && entity_lil_word(x, *i))
 		(*i)++; /* «للحارس فواز القرني»: a noun before the name */
 	for (size_t k = *i + 1; k < *j; k++)
-		if (entity_lil_word(x, k) || entity_li_name(x, k))
+		if (entity_lil_word(x, k) || entity_li_name(x, k) || entity_li_dual(x, k) ||
+		    entity_disease_word(x, k))
 			*j = k; /* «مركز الملك فيصل للبحوث والدراسات»: a purpose phrase, no name;
-				   «سيف لفرانس برس»: a preposition's object */
-	if (*j - *i == 1 && entity_lil_word(x, *i))
+				   «سيف لفرانس برس», «لسويفت لجائزتي»: a preposition's object;
+				   «جديدتين بفيروس»: a disease's word */
+	if (*j - *i == 1 && (entity_lil_word(x, *i) || entity_dual_adjective(x, *i)))
 		*j = *i;
 	while (*j - *i > 1 && (entity_verb_like(x, *j - 1) || entity_prep_phrase(x, *j - 1)))
 		(*j)--;
@@ -425,6 +533,8 @@ static size_t entity_person_clitic(struct entity_scratch *x, size_t i)
 		return 2; /* «لأحمد تيمور باشا», «لعباس محمود العقاد»: a book's author */
 	if (!(memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
 		return 0; /* ب ل ك go as for any name (entity_clitics) */
+	if (sp.proclitic > 2 && memcmp(w, "و", 2) == 0 && entity_known_word(x, w + 2, n - 2))
+		return 2; /* «وكريم بنزيمه» is و + كريم, a name, though ريم is one too */
 	if (entity_known_word(x, w + sp.proclitic, n - sp.proclitic))
 		return sp.proclitic;
 	if (sp.proclitic > 2 && memcmp(w, "و", 2) == 0 &&
@@ -764,8 +874,10 @@ static bool entity_dash_before(const struct ner_para *p, const char *orig, size_
 	if (ob <= pe || !memchr(orig + pe, ' ', ob - pe))
 		return false;
 	for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++)
-		if (memmem(orig + pe, ob - pe, dashes[d], strlen(dashes[d])))
-			return true;
+		if (memmem(orig + pe, ob - pe, dashes[d], strlen(dashes[d])) ||
+		    (p->toks[k].kind == NORM_TOKEN_PUNCT && oe - ob == strlen(dashes[d]) &&
+		     memcmp(orig + ob, dashes[d], oe - ob) == 0))
+			return true; /* «عبدالله -رحمه الله-»: the dash a token of its own */
 	return false;
 }
 
@@ -808,7 +920,8 @@ static bool entity_place_then_word(struct entity_scratch *x, const struct ner_pa
 /* Whether word k opens a prayer after a name («ـ رحمه الله ـ», «غفر الله له»). */
 static bool entity_prayer(const struct ner_para *p, size_t k)
 {
-	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه", "ايده", "رعاه", "طيب"};
+	static const char *const verbs[] = {"رحمه", "رحمها", "يرحمه", "غفر", "حفظه",
+					    "ايده",  "رعاه",  "طيب",   "رضي"};
 	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
 		if (entity_word_is(p, k, verbs[v]))
 			return k + 1 < p->n && entity_word_is(p, k + 1, "الله"); /* «رحمة الحويطي» is a name */
@@ -1078,7 +1191,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	struct entity_mention m = {.para = (int32_t)para};
 	size_t skip, ob, oe;
 	const char *canon;
-	bool al = false, national = false;
+	bool al = false, national = false, thing = false;
 
 	while (i < j && p->toks[i].kind == NORM_TOKEN_PUNCT)
 		i++;
@@ -1126,7 +1239,25 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 			(«سيمون ويزنتال» is a name) */
 	if (type == ENTITY_PERSON && j - i == 1 && entity_verb_like(x, i) && entity_pronoun_end(x, i))
 		return; /* «يرافقها»: a verb and its object */
-	if (type == ENTITY_PERSON)
+	for (size_t k = i + 1; type == ENTITY_PERSON && k < j; k++)
+		if (entity_prayer(p, k) || entity_word_is(p, k, "قوله") ||
+		    entity_word_is(p, k, "قولها"))
+			j = k; /* «عثمان رضي الله عنه»: a prayer after the name, no dash before it;
+				  «ونقلت عن إبراهيم أبو دياب قوله»: what he said */
+	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i, "لصالح") &&
+	    entity_word_definite(p, i + 1) &&
+	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg,
+			       p->toks[i + 1].end - p->toks[i + 1].beg))
+		return; /* «وانتهت لصالح الجانرز»: in favour of, no صالح */
+	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i + 1, "الجنسيه"))
+		return; /* «محمد شريف -باكستاني الجنسية»: his nationality, after the dash */
+	if ((type == ENTITY_ORG && entity_work_title(p, i)) ||
+	    ((type == ENTITY_PERSON || type == ENTITY_ORG) && entity_disease_name(x, &i, j)))
+		type = ENTITY_MISC, thing = true; /* «أغنية «بلانك سبيس»», «بفيروس كورونا»: a song's
+						     title, a disease, no man's or body's name,
+						     wherever the article writes it alone
+						     (entity_vote_types) */
+	else if (type == ENTITY_PERSON)
 		entity_person_span(x, &i, &j);
 	if (i == j || (type == ENTITY_PERSON && entity_prayer(p, i)))
 		return; /* «غفر الله له»: a prayer, no name */
@@ -1239,7 +1370,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		oe--;
 	m.beg = (uint32_t)ob;
 	m.end = (uint32_t)oe;
-	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |= x->sure[i] || national;
+	entity_add_mention(x, type, x->key.data, x->key.len, m)->sure |=
+		x->sure[i] || national || thing;
 }
 
 /* Tags [i, j) become one organisation; a chunk it cut into starts again after it. */
@@ -1564,7 +1696,7 @@ static void entity_person_edges(struct entity_scratch *x, struct ner_para *p)
 		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true))
 			j++;
 		while (j < p->n && p->tags[j] == ner_tag_make(NER_PERS, false) && !entity_is_title_word(x, j) &&
-		       entity_proclitic(p, j, &(bool){false}) == 0)
+		       entity_proclitic(p, j, &(bool){false}) == 0 && !x->lead[j])
 			for (p->tags[j++] = (uint8_t)ner_tag_make(NER_PERS, true);
 			     j < p->n && p->tags[j] == ner_tag_make(NER_PERS, true); j++)
 				; /* two persons with nothing between, not even و, are one name cut in two */
@@ -1689,6 +1821,39 @@ static bool entity_known_after_and(struct entity_scratch *x, const struct ner_pa
 	       entity_world_place(x, x->alt.data, x->alt.len);
 }
 
+static bool entity_bare_nationality(const struct entity_scratch *x, const char *k, size_t n);
+
+/* Whether word k of a person [i, j) opens a second person after و: و and no ال, the word as
+ * written no name the lists know (وليد، وائل), the rest no stop word or title, and a known
+ * name, four letters or more (an Arab name in و is mostly و and three: وهبي، وجدي), or two
+ * after a hamza before another word («تيلور وإد شيران», «جيمس شيستر وكورتيس دافيز»,
+ * «راموس وكوينتراو»): a name never has و inside. */
+static bool entity_and_person(struct entity_scratch *x, const struct ner_para *p, size_t k,
+			      size_t j)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, rest;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < 6 || memcmp(w, "و", 2) != 0 ||
+	    memcmp(w + 2, "ال", 4) == 0 || entity_known_word(x, w, n) ||
+	    entity_is_title_word(x, k) ||
+	    ner_lexicon_is_stop(x->lex, w, n) || ner_lexicon_is_stop(x->lex, w + 2, n - 2) ||
+	    ner_lexicon_is_title(x->lex, w + 2, n - 2))
+		return false;
+	if (memcmp(w + 2, "و", 2) == 0 || memcmp(w + 2, "ي", 2) == 0 || memcmp(w + 2, "ل", 2) == 0)
+		return false; /* ووكر، ويلسون، وليامسون: an English W */
+	if (memcmp(w + 2, "ا", 2) == 0) {
+		size_t ob, oe;
+		norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
+		if (oe - ob < 4 || memcmp(x->orig + ob + 2, "ا", 2) == 0)
+			return false; /* واتسون; «وإد» is و + إد */
+	}
+	if (entity_bare_nationality(x, w + 2, n - 2))
+		return false; /* «فرنسي وأوكراني»: two nationalities, the tagger's error */
+	rest = entity_letters(w + 2, n - 2);
+	return rest >= 4 || entity_known_word(x, w + 2, n - 2) ||
+	       (rest == 2 && k + 1 < j && p->toks[k + 1].kind == NORM_TOKEN_WORD);
+}
+
 /* «ميلان ويوفنتوس», «وستهام يونايتد وكريستال بالاس»: a person or organisation the tagger
  * ran over و into a known name is two names, unless the whole is one as written. */
 static void entity_split_and(struct entity_scratch *x, struct ner_para *p)
@@ -1705,6 +1870,11 @@ static void entity_split_and(struct entity_scratch *x, struct ner_para *p)
 			for (size_t k = i + 1; k < j; k++) {
 				const char *w = p->norm.s + p->toks[k].beg;
 				size_t n = p->toks[k].end - p->toks[k].beg;
+				if (type == NER_PERS && entity_and_person(x, p, k, j)) {
+					p->tags[k] = (uint8_t)ner_tag_make(type, false);
+					x->lead[k] = 2, x->lead_al[k] = false;
+					continue;
+				}
 				if (p->toks[k].kind != NORM_TOKEN_WORD || memcmp(w, "و", 2) != 0 ||
 				    entity_letters(w, n) < 4 || entity_known_word(x, w, n))
 					continue;
@@ -2240,7 +2410,11 @@ static void entity_vote_types(struct entity_scratch *x)
 			if (b->into != l || a->type == b->type || a->type == ENTITY_DATE ||
 			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
 				continue;
-			if (b->nmentions > a->nmentions)
+			if (b->type == ENTITY_MISC && b->sure)
+				entity_join(x, k, l); /* a song's, a disease's name */
+			else if (a->type == ENTITY_MISC && a->sure)
+				entity_join(x, l, k);
+			else if (b->nmentions > a->nmentions)
 				entity_join(x, k, l);
 			else
 				entity_join(x, l, k);

@@ -502,6 +502,45 @@ static bool entity_in_place(const struct entity_scratch *x, const struct ner_par
 	return p->tags[k] != 0 || entity_place_known(x, w + 2, n - 2);
 }
 
+/* The end of «في» and a place at token k («في جدة», «في مينيسوتا», «في مدينة نيويورك»): the
+ * tagger's place, or a word known as one as written; else 0. */
+static size_t entity_in_place_phrase(const struct entity_scratch *x, const struct ner_para *p,
+				     size_t k)
+{
+	size_t b = k + 1, e;
+	if (b >= p->n || !entity_word_is(p, k, "في"))
+		return 0;
+	if (b + 1 < p->n && (entity_word_is(p, b, "مدينه") || entity_word_is(p, b, "محافظه")))
+		b++; /* «في مدينة الذيد» */
+	if (p->toks[b].kind != NORM_TOKEN_WORD || ner_tag_inside(p->tags[b]) ||
+	    (p->tags[b] != 0 && ner_tag_type(p->tags[b]) != NER_LOC))
+		return 0;
+	for (e = b + 1; p->tags[b] != 0 && e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true);
+	     e++)
+		;
+	if (e == b + 1 && e < p->n && p->toks[e].kind == NORM_TOKEN_WORD &&
+	    memcmp(p->norm.s + p->toks[e].beg, "ل", 2) == 0)
+		return 0; /* «في بيان له»: a statement */
+	entity_phrase(p, b, e, 0, false, &((struct entity_scratch *)x)->alt);
+	return entity_place_known(x, x->alt.data, x->alt.len) ? e : 0;
+}
+
+/* Whether a trigger (clitics off, ال kept) names a local body that many places have, so that
+ * its name of one word more says which only with the place after it (كلية الطب في مينيسوتا,
+ * الغرفة التجارية في جدة); a union, ministry, army, bank or parliament in a place is one body
+ * there (المجلس: البلدي only). */
+static bool entity_local_kind(const char *w, size_t n)
+{
+	static const char *const kinds[] = {"كليه", "مدرسه", "مستشفى", "معهد", "غرفه", "محكمه",
+					    "سفاره", "قنصليه"};
+	if (n > 4 && memcmp(w, "ال", 4) == 0)
+		w += 4, n -= 4;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+		if (n == strlen(kinds[k]) && memcmp(w, kinds[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* «قوات», «وحدات» (with clitics): units of the body named after them. */
 static bool entity_forces_of(const struct ner_para *p, size_t k)
 {
@@ -698,6 +737,7 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		const char *w = p->norm.s + p->toks[i].beg;
 		size_t n = p->toks[i].end - p->toks[i].beg, skip = 0, j;
 		bool al = false, facility = false, named = false;
+		size_t e;
 
 		if (p->toks[i].kind != NORM_TOKEN_WORD ||
 		    (ner_tag_inside(p->tags[i]) && ner_tag_type(p->tags[i]) == NER_ORG))
@@ -708,7 +748,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (entity_definite_trigger(x, p, i, x->lead[i] ? x->lead[i] : skip)) { /* whole only with
 							   its purpose: the rest of «المرصد السوري» is
 							   too often cut off; «بالمركز الشرقي …» too */
-			bool purpose = false, coordinated = false, tagged = p->tags[i] != 0;
+			bool purpose = false, coordinated = false, placed = false;
+			bool tagged = p->tags[i] != 0;
 			j = i + 1;
 			bool armed = entity_word_is(p, i, "المقاومه"); /* named by its nisba only */
 			bool abstract = entity_word_ends(p, i, "المصلحه") || entity_word_ends(p, i, "الحركه");
@@ -737,6 +778,13 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			if (!armed && !purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
 				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
 				purpose = true;
+			} else if (!purpose && j == i + 2 &&
+				   (entity_local_kind(w + skip, n - skip) ||
+				    entity_word_is(p, i + 1, "البلدي")) &&
+				   (e = entity_in_place_phrase(x, p, j)) > 0) {
+				j = e; /* «المجلس البلدي في جدة», as with ب (not «الجيش
+					  اليمني في عدن») */
+				purpose = placed = true;
 			}
 			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
 				if (j < p->n && entity_word_is(p, j, "الحر"))
@@ -744,10 +792,10 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				purpose = true; /* «الجيش اليمني», «الشرطة الإسرائيلية»: the nisba is the name */
 			}
 			if (tagged) { /* the tagger's name, unless it stopped short of «للتسليف والادخار» */
-				size_t e = i + 1;
+				e = i + 1;
 				while (e < p->n && ner_tag_inside(p->tags[e]) && ner_tag_type(p->tags[e]) == NER_ORG)
 					e++;
-				purpose = purpose && coordinated && e < j;
+				purpose = purpose && (coordinated || placed) && e < j;
 				j = e > j ? e : j;
 			}
 			if (purpose && !(i > 0 && p->toks[i - 1].kind == NORM_TOKEN_WORD && !entity_forces_of(p, i - 1) &&
@@ -811,6 +859,10 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		    entity_nationality_after(x, p, j))
 			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's
 				nationality is the article's, not the name's: «نادي برشلونة الأسباني») */
+		if (j == i + 2 && entity_local_kind(w + skip, n - skip) &&
+		    entity_word_definite(p, i + 1) &&
+		    (e = entity_in_place_phrase(x, p, j)) > 0)
+			j = e; /* «كلية الطب في مينيسوتا»: which faculty of medicine */
 		if (j == i + 1)
 			continue;
 		x->sure[i] |= j == i + 2 && x->sport && entity_venue_word(p, i) &&

@@ -1711,6 +1711,105 @@ static void test_letter_names(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Sentences of 2015-07-21 to 07-24: two persons joined by و are two (not a W-name: ووكر,
+ * وهبي); وكريم is و + كريم; ل and a dual in construct whose singular the article writes ends
+ * a name (لسويفت لجائزتي … جائزة); a song's title is no organisation; a disease's word and its
+ * name are no person, nor is that name alone elsewhere in the article; a feminine dual
+ * adjective is no person. */
+static void test_and_clitics_diseases(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تيلور وإد شيران يتصدران جوائز «إم تي في» للأغاني",
+		"وانتهت المباراة، بينما أحرز هدفي الفريق جيمس شيستر وكورتيس دافيز في الدقيقتين "
+		"4 ،8.",
+		"أعتقد أن كريستيانو وجاريث بيل وكريم بنزيمة وجيمس رودريجيز على هذا المستوى.",
+		"ورشحت أغنية «بلانك سبيس» لسويفت لجائزتي أفضل أغنية مصورة لفتاة وجائزة أفضل "
+		"أغنية بوب.",
+		"وتعد جائزة أفضل أغنية أهم الجوائز، وستتنافس أغاني «باد بلود» لسويفت و«711» "
+		"لبيونسيه.",
+		"وشارك المدافع كايل ووكر مع الفريق، وغنت هيفاء وهبي في الحفل.",
+	};
+	static const char *const health[] = {
+		"حالة وفاة وإصابتان بـ\"كورونا\" في الرياض",
+		"أعلنت وزارة الصحة تسجيل حالتي إصابة جديدتين بفيروس \"كورونا\" لوافد ومواطنة.",
+		"وقالت إن كورونا ما زال ينتشر، وإن الإصابة بفيروس كورونا تتراجع.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "جيمس شيستر"));
+	CHECK(has(&es, ENTITY_PERSON, "كورتيس دافيز"));
+	CHECK(!has(&es, ENTITY_PERSON, "جيمس شيستر وكورتيس دافيز"));
+	CHECK(has(&es, ENTITY_PERSON, "كريم بنزيمه"));
+	CHECK(!has(&es, ENTITY_PERSON, "ريم بنزيمه"));
+	CHECK(!has(&es, ENTITY_PERSON, "سويفت لجائزتي"));
+	CHECK(!has(&es, ENTITY_PERSON, "لسويفت لجائزتي"));
+	CHECK(!has(&es, ENTITY_ORG, "بلانك سبيس"));
+	CHECK(!has(&es, ENTITY_ORG, "باد بلود"));
+	CHECK(!has(&es, ENTITY_PERSON, "كايل"));
+	CHECK(!has(&es, ENTITY_PERSON, "هبي"));
+	for (size_t k = 0; k < es.n; k++)
+		CHECK(strstr(article_entity_key(&es, &es.v[k]), "تيلور واد") == NULL);
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, health, sizeof health / sizeof *health, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		CHECK(es.v[k].type == ENTITY_MISC ||
+		      (es.v[k].type != ENTITY_PERSON &&
+		       strcmp(article_entity_key(&es, &es.v[k]), "كورونا") != 0));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A hyphen of its own after a space closes a name as a spaced dash does, and what follows is
+ * a prayer or a nationality, no name (sentences of 2015-07-21 to 2015-08-06); a prayer or
+ * «قوله» ends a name without a dash too; «لصالح» and a word no list knows is «in favour of». */
+static void test_dash_token_and_prayers(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"خبر",
+		"وهو يتسلم جائزته من الملك عبدالله -رحمه الله- ويظهر في الصورة.",
+		"وقال الخليفة عثمان رضي الله عنه إن الأمر واضح.",
+		"وقبضت الشرطة على محمد شريف -باكستاني الجنسية- في الرياض.",
+		"ونقلت الوكالة عن إبراهيم أبو دياب قوله إن المستوطنين هاجموا المنازل.",
+		"وانتهت المباراة لصالح الجانرز بثلاثة أهداف مقابل هدفين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "محمد شريف"));
+	for (size_t k = 0; k < es.n; k++) {
+		const char *key = article_entity_key(&es, &es.v[k]);
+		CHECK(strstr(key, "رحمه") == NULL && strstr(key, "رضي") == NULL &&
+		      strstr(key, "الجنسيه") == NULL &&
+		      strstr(key, "قوله") == NULL && strstr(key, "الجانرز") == NULL);
+	}
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A local body whose name says which only with its town takes «في» and the town, as the
+ * judging rules list it (كلية الطب في مينيسوتا, المجلس البلدي في جدة; dev extension 6); a
+ * parliament's statement is no town (مجلس النواب في بيان له). */
+static void test_body_in_town(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"خبر",
+		"وقال باحثون من كلية الطب في مينيسوتا إن الدراسة شملت مئات المرضى.",
+		"وناقش المجلس البلدي في جدة خطة المشاريع، فيما أصدر مجلس النواب في بيان له قرارا.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "كليه الطب في مينيسوتا"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي في جده"));
+	CHECK(has(&es, ENTITY_ORG, "مجلس النواب"));
+	CHECK(!has(&es, ENTITY_PLACE, "جده"));
+	CHECK(!has(&es, ENTITY_PLACE, "مينيسوتا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -1777,6 +1876,9 @@ int main(void)
 		test_ranks_and_dangling_li(m);
 		test_region_in_brackets(m);
 		test_letter_names(m);
+		test_and_clitics_diseases(m);
+		test_dash_token_and_prayers(m);
+		test_body_in_town(m);
 		test_rules_lists();
 	}
 	ner_default_free();
