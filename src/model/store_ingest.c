@@ -43,6 +43,7 @@ struct store_tag_job {
 	struct article_entities *out; /* by todo index */
 	struct store_related_stemmer **stemmers; /* one a thread, or NULL: nothing made ahead */
 	struct store_ahead *ahead;               /* by todo index, with stemmers */
+	bool stems_only;                         /* stems alone: no entities, no document */
 	atomic_size_t next;
 	atomic_int thread;
 };
@@ -54,11 +55,12 @@ static void *store_tag_worker(void *arg)
 	int thread = atomic_fetch_add(&job->thread, 1);
 	size_t k;
 	while ((k = atomic_fetch_add(&job->next, 1)) < job->ntodo) {
-		entity_extract_with(job->m, job->c->items[job->todo[k]], x, &job->out[k]);
-		if (job->stemmers) {
+		if (!job->stems_only)
+			entity_extract_with(job->m, job->c->items[job->todo[k]], x, &job->out[k]);
+		if (job->stemmers)
 			store_related_stem(job->stemmers[thread], job->c, job->todo[k], &job->ahead[k].stems);
+		if (job->stemmers && !job->stems_only)
 			store_fts_prepare(job->c->items[job->todo[k]], &job->ahead[k].doc);
-		}
 	}
 	entity_scratch_free(x);
 	return NULL;
@@ -560,6 +562,43 @@ static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t fee
 	free(todo);
 }
 
+/* Articles stemmed at a time to count the import's df ahead. */
+#define STORE_IMPORT_COUNT_PIECE 1024
+
+/* Count ahead the stems of every article the import will write (as far as the committed rows
+ * tell; the first of two with one key), so the writer weighs words by the df the import ends
+ * with (store_related_ahead_count): a second stemming of each, on every core. */
+static void store_import_count(struct store *s, sqlite3_stmt *find, int64_t feed,
+			       const struct corpus *c, struct store_related_stemmer **stemmers)
+{
+	struct strtab keys;
+	size_t *todo = xcalloc(STORE_IMPORT_COUNT_PIECE, sizeof *todo);
+
+	strtab_init(&keys);
+	for (size_t from = 0; from < c->n; from += STORE_IMPORT_COUNT_PIECE) {
+		size_t to = from + STORE_IMPORT_COUNT_PIECE < c->n ? from + STORE_IMPORT_COUNT_PIECE : c->n;
+		struct store_tag_job job = {.c = c, .stemmers = stemmers, .stems_only = true, .todo = todo};
+		for (size_t i = from; i < to; i++) {
+			const struct article *a = c->items[i];
+			char *key = store_dedupe_key(a);
+			size_t was = keys.n;
+			strtab_intern(&keys, key, strlen(key));
+			if (keys.n > was && !(find && store_stored_same(find, feed, key, store_article_hash(a))))
+				todo[job.ntodo++] = i;
+			free(key);
+		}
+		if (job.ntodo)
+			store_tag(s, &job);
+		for (size_t t = 0; t < job.ntodo; t++) {
+			store_related_ahead_count(s, c, todo[t], &job.ahead[t].stems);
+			store_ahead_free(&job.ahead[t]);
+		}
+		free(job.ahead);
+	}
+	strtab_free(&keys);
+	free(todo);
+}
+
 /* Where the piece from from ends: STORE_IMPORT_PIECE on, or the end of its batch. */
 static size_t store_import_piece_end(const struct store_import *im, size_t from)
 {
@@ -669,6 +708,8 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	find = s->tagger ? store_import_finder(s, &rd) : NULL;
 	/* made before the writer starts: the first makes store_related.c's state */
 	stemmers = s->tagger ? store_stemmers_new(s) : NULL;
+	if (stemmers)
+		store_import_count(s, find, feed, c, stemmers);
 	if (pthread_create(&writer, NULL, store_import_writer, &im) != 0) {
 		ok = true; /* no thread: one piece after the other */
 		for (size_t from = 0; ok && from < c->n;) {
@@ -701,6 +742,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 		res->unchanged += im.res.unchanged;
 	}
 	store_stemmers_free(stemmers);
+	store_related_ahead_end(s);
 	sqlite3_finalize(find);
 	sqlite3_close(rd);
 	store_bulk(s, false);

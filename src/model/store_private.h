@@ -154,6 +154,12 @@ void store_related_stemmer_free(struct store_related_stemmer *st);
 void store_related_stem(struct store_related_stemmer *st, const struct corpus *c, size_t i,
 			struct store_related_stems *out);
 void store_related_stems_free(struct store_related_stems *w);
+/* A bulk import's df counted before it is written: article i of c (the import's articles,
+ * counted once) holds stems; until store_related_ahead_end, an article of c written after
+ * weighs its words with the df and number of articles the import will end with. */
+void store_related_ahead_count(struct store *s, const struct corpus *c, size_t i,
+			       const struct store_related_stems *stems);
+void store_related_ahead_end(struct store *s);
 /* store_related_add with the article's stems made ahead (NULL: made now). */
 bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *c, size_t i,
 			     const struct article_entities *es, const struct store_related_stems *stems,

@@ -165,6 +165,18 @@ struct sr_cached {
 			  (sr_subjects_pack) */
 };
 
+/* A bulk import's stems counted before any of it is written (store_related_ahead_count), so
+ * an article written early weighs its words by the df the import ends with, as the in-memory
+ * index weighs them over the whole collection. */
+struct sr_ahead {
+	const struct corpus *c;   /* the import's articles; NULL: nothing counted ahead */
+	uint8_t *waiting;         /* by position in c: counted, not yet written */
+	struct strtab stems;      /* stem → index of left */
+	uint32_t *left;           /* articles waiting that hold the stem */
+	size_t leftcap;
+	int64_t articles;         /* articles waiting */
+};
+
 /* A candidate's score being summed over the postings. */
 struct store_related_hit {
 	int64_t article;
@@ -198,6 +210,7 @@ struct store_related_state {
 	struct sr_mem mem;
 	float *spread;           /* by term id: the weights of the article being scored */
 	size_t nspread;
+	struct sr_ahead ahead;
 };
 
 static void sr_cache_clear(struct store_related_state *x)
@@ -237,6 +250,7 @@ void store_related_state_free(struct store *s)
 	free(x->hits);
 	free(x->table);
 	free(x->spread);
+	store_related_ahead_end(s);
 	sqlite3_rollback_hook(s->db, NULL, NULL);
 	sr_cache_clear(x);
 	sr_mem_clear(&x->mem);
@@ -857,11 +871,23 @@ static void sr_idf_room(struct store_related_state *x, size_t n)
 	xgrow(&x->idf, &x->idfcap, n + 1, sizeof *x->idf);
 }
 
+/* The articles still to come of stem's, this one (counted ahead: ahead) no longer among them. */
+static int64_t sr_ahead_left(struct sr_ahead *a, const char *stem, bool ahead)
+{
+	uint32_t k;
+	if (a->c == NULL || !strtab_find(&a->stems, stem, strlen(stem), &k))
+		return 0;
+	if (ahead && a->left[k] > 0)
+		a->left[k]--;
+	return a->left[k];
+}
+
 /* The article's word vector into x->v, as related_vec_worker makes it but with idf from the
- * store's df now (n articles, this one counted): stems of related_article_words counted by
- * related_count, weighed by related_weigh, cut by related_keep_top. Every stem counts in df;
- * the skip words stay out of the vector, as related.c's second pass leaves them out. */
-static void sr_words(struct store *s, const struct store_related_stems *stems, double n)
+ * store's df now (n articles, this one counted), plus what a bulk import counted ahead and has
+ * not written yet: stems of related_article_words counted by related_count, weighed by
+ * related_weigh, cut by related_keep_top. Every stem counts in df; the skip words stay out
+ * of the vector, as related.c's second pass leaves them out. */
+static void sr_words(struct store *s, const struct store_related_stems *stems, double n, bool ahead)
 {
 	struct store_related_state *x = s->related;
 	struct related_work *v = &x->v;
@@ -871,9 +897,11 @@ static void sr_words(struct store *s, const struct store_related_stems *stems, d
 	sr_idf_room(x, stems->n);
 	for (size_t j = 0; j < stems->n; j++) {
 		const struct store_related_stem *w = &stems->v[j];
+		const char *stem = stems->text.data + w->at;
 		uint32_t id;
 		int64_t df;
-		sr_term_count(s, 0, stems->text.data + w->at, NULL, &id, &df);
+		sr_term_count(s, 0, stem, NULL, &id, &df);
+		df += sr_ahead_left(&x->ahead, stem, ahead);
 		sr_counted(x, id, df);
 		if (w->skip)
 			continue;
@@ -887,6 +915,57 @@ static void sr_words(struct store *s, const struct store_related_stems *stems, d
 		v->ids[j] = v->p[j].id;
 	related_sort_pairs(v);
 	related_keep_top(v, RELATED_WORD_TERMS);
+}
+
+void store_related_ahead_count(struct store *s, const struct corpus *c, size_t i,
+			       const struct store_related_stems *stems)
+{
+	struct store_related_state *x = store_related_state(s);
+	struct sr_ahead *a;
+	if (x == NULL)
+		return;
+	a = &x->ahead;
+	if (a->c != c) {
+		store_related_ahead_end(s);
+		a->c = c;
+		a->waiting = xcalloc(c->n ? c->n : 1, 1);
+		strtab_init(&a->stems);
+	}
+	if (i >= c->n || a->waiting[i])
+		return;
+	a->waiting[i] = 1;
+	a->articles++;
+	for (size_t j = 0; j < stems->n; j++) {
+		const char *stem = stems->text.data + stems->v[j].at;
+		uint32_t k = strtab_intern(&a->stems, stem, strlen(stem));
+		if (k >= a->leftcap) {
+			size_t was = a->leftcap;
+			xgrow(&a->left, &a->leftcap, (size_t)k + 1, sizeof *a->left);
+			memset(a->left + was, 0, (a->leftcap - was) * sizeof *a->left);
+		}
+		a->left[k]++;
+	}
+}
+
+void store_related_ahead_end(struct store *s)
+{
+	struct sr_ahead *a = s->related ? &s->related->ahead : NULL;
+	if (a == NULL || a->c == NULL)
+		return;
+	free(a->waiting);
+	free(a->left);
+	strtab_free(&a->stems);
+	*a = (struct sr_ahead){0};
+}
+
+/* Whether article i of c was counted ahead and waits: no longer, once this says so. */
+static bool sr_ahead_take(struct sr_ahead *a, const struct corpus *c, size_t i)
+{
+	if (a->c != c || i >= c->n || !a->waiting[i])
+		return false;
+	a->waiting[i] = 0;
+	a->articles--;
+	return true;
 }
 
 /* Stems on the tagging threads */
@@ -1640,7 +1719,7 @@ bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *
 	size_t tlen;
 	char *norm;
 	double n;
-	bool ok;
+	bool ok, ahead;
 
 	if (x == NULL)
 		return true; /* no entity model: no stop words, no related stories */
@@ -1658,10 +1737,12 @@ bool store_related_add_stems(struct store *s, int64_t row, const struct corpus *
 		store_related_stem(x->stemmer, c, i, &x->stems);
 		stems = &x->stems;
 	}
-	sr_words(s, stems, n);
+	ahead = sr_ahead_take(&x->ahead, c, i);
+	sr_words(s, stems, n + (double)x->ahead.articles, ahead);
 	sr_entities(s, a, es, n);
 	x->mem.n = (int64_t)n;
 	x->mem.n_dirty = true;
+	n += (double)x->ahead.articles; /* the collection the words were weighed in */
 	ok = sr_put_vectors(s, row, day, title) && sr_candidates(s, row, day, &x->v, n) &&
 	     sr_link(s, row, n);
 	if (ok)

@@ -2,7 +2,7 @@
  * find the neighbours the in-memory ranking finds over the whole set, whatever the order;
  * the first article of a story gets the later ones in its list; an article whose text
  * changed moves to its new story's lists, also when another connection changed it; retention forgets an article everywhere; an import leaves the related tables as
- * batch-by-batch ingest does; a version-2 store is migrated and rebuilt in batches; two
+ * batch-by-batch ingest does with the import's df counted ahead; a version-2 store is migrated and rebuilt in batches; two
  * towns' reports of one kind of story are linked in neither (places apart), nor two clubs'
  * (organisations apart). */
 #include <sqlite3.h>
@@ -18,6 +18,7 @@
 #include "qari/store.h"
 #include "qari/store_related.h"
 #include "qari/xalloc.h"
+#include "../../src/model/store_private.h"
 
 #define TEST_STORIES 10
 #define TEST_PER_STORY 6
@@ -350,10 +351,38 @@ static char *test_dump(const char *name, const char *query)
 	return sb.data;
 }
 
+/* Count articles which[0, n) of c ahead in s, as store_import counts what it will write. */
+static void test_count_ahead(struct store *s, const struct corpus *c, const size_t *which, size_t n)
+{
+	struct store_related_stemmer *st = store_related_stemmer_new(s);
+	struct store_related_stems stems = {0};
+	REQUIRE(st != NULL);
+	for (size_t k = 0; k < n; k++) {
+		store_related_stem(st, c, which[k], &stems);
+		store_related_ahead_count(s, c, which[k], &stems);
+	}
+	store_related_stems_free(&stems);
+	store_related_stemmer_free(st);
+}
+
+/* The related tables' rows of two stores differ (a word weighed otherwise). */
+static bool test_postings_differ(const char *x, const char *y)
+{
+	static const char query[] =
+		"SELECT term, day, article, printf('%!.17g', w) FROM related_postings ORDER BY 1, 2, 3";
+	char *a = test_dump(x, query), *b = test_dump(y, query);
+	bool differ = strcmp(a, b) != 0;
+	free(a);
+	free(b);
+	return differ;
+}
+
 /* store_import (a bulk write: df counts, postings and pools kept in memory from one
- * transaction to the next) leaves the related tables row for row as store_ingest does batch
- * by batch (each transaction's counts read and written back at once), a second import that
- * changes an article included (forgotten by statement in the middle of a bulk write). */
+ * transaction to the next, the import's df counted ahead) leaves the related tables row for
+ * row as store_ingest does batch by batch with the same articles counted ahead (each
+ * transaction's counts read and written back at once), a second import that changes an
+ * article included (forgotten by statement in the middle of a bulk write); without the
+ * count ahead, batch-by-batch ingest weighs the early articles' words otherwise. */
 static void test_import_same_tables(void)
 {
 	static const char *const queries[] = {
@@ -365,22 +394,34 @@ static void test_import_same_tables(void)
 	};
 	struct corpus c, changed;
 	struct store *a = test_open("batches.db"), *b = test_open("import.db");
+	struct store *plain = test_open("uncounted.db");
+	size_t all[TEST_N], moved = 1;
 	char *error = NULL;
 
 	test_corpus(&c, NULL, TEST_N);
-	test_moved = 1;
+	test_moved = moved;
 	test_corpus(&changed, NULL, TEST_N);
 	test_moved = SIZE_MAX;
-	for (size_t from = 0; from < c.n; from += 7)
+	REQUIRE(c.n == TEST_N);
+	for (size_t i = 0; i < TEST_N; i++)
+		all[i] = i;
+	test_count_ahead(a, &c, all, c.n);
+	for (size_t from = 0; from < c.n; from += 7) {
 		CHECK(store_ingest(a, 0, &c, from, from + 7 < c.n ? from + 7 : c.n, NULL, &error));
+		CHECK(store_ingest(plain, 0, &c, from, from + 7 < c.n ? from + 7 : c.n, NULL, &error));
+	}
+	test_count_ahead(a, &changed, &moved, 1); /* the one article the second import writes */
 	for (size_t from = 0; from < changed.n; from += 7)
 		CHECK(store_ingest(a, 0, &changed, from, from + 7 < c.n ? from + 7 : c.n, NULL, &error));
+	store_related_ahead_end(a);
 	CHECK(store_import(b, 0, &c, 7, NULL, &error));
 	CHECK(store_import(b, 0, &changed, 7, NULL, &error));
 	free(error);
 	test_same_as_memory(b, &changed);
 	store_close(a);
 	store_close(b);
+	store_close(plain);
+	CHECK(test_postings_differ("uncounted.db", "batches.db"));
 	for (size_t i = 0; i < sizeof queries / sizeof *queries; i++) {
 		char *want = test_dump("batches.db", queries[i]), *got = test_dump("import.db", queries[i]);
 		CHECK(strlen(want) > 20);
