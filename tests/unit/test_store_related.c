@@ -18,7 +18,7 @@
 #include "qari/store.h"
 #include "qari/store_related.h"
 #include "qari/xalloc.h"
-#include "../../src/model/store_private.h"
+#include "../../src/model/store_private.h" /* the import's count ahead, white box */
 
 #define TEST_STORIES 10
 #define TEST_PER_STORY 6
