@@ -38,6 +38,9 @@ struct article {
 
 struct article *article_new(const char *path);
 void article_free(struct article *a);
+/* A headline as the article keeps it: trimmed, each run of white space one space, without a
+ * news agency's section label, valid UTF-8; NULL when nothing is left. */
+char *article_title_dup(const char *s, size_t n);
 void article_set_title(struct article *a, const char *s, size_t n);
 /* The bytes of a news agency's section label opening title s («عام / », «اقتصادي / »), which
  * article_set_title drops, or 0 (for titles stored before it did). */

@@ -17,6 +17,8 @@ void text_sanitize_utf8_into(struct strbuf *out, const char *s, size_t n);
 /* Trim ASCII and Unicode white space (incl. NBSP, U+200F-style marks are kept) at both ends. */
 void text_trim(const char **s, size_t *n);
 bool text_is_blank(const char *s, size_t n);
+/* Append s to out with every run of white space as one ASCII space. */
+void text_squeeze_spaces_into(struct strbuf *out, const char *s, size_t n);
 
 /* Dominant direction of a text by counting strong characters (R/AL against L); ties: LTR. */
 void text_count_strong(const char *s, size_t n, size_t *rtl, size_t *ltr);

@@ -79,16 +79,28 @@ size_t article_title_label(const char *s, size_t n)
 	return label && rest > 0 ? w + sizeof sep - 1 : 0;
 }
 
+char *article_title_dup(const char *s, size_t n)
+{
+	struct strbuf sb = {0};
+	const char *t;
+	size_t cut;
+	char *title = NULL;
+
+	text_trim(&s, &n);
+	text_squeeze_spaces_into(&sb, s, n);
+	cut = article_title_label(sb.data, sb.len);
+	t = sb.data + cut, n = sb.len - cut;
+	text_trim(&t, &n);
+	if (n > 0)
+		title = text_sanitize_utf8(t, n);
+	strbuf_free(&sb);
+	return title;
+}
+
 void article_set_title(struct article *a, const char *s, size_t n)
 {
-	size_t cut;
-
-	if (s) {
-		text_trim(&s, &n);
-		cut = article_title_label(s, n);
-		s += cut, n -= cut;
-	}
-	article_set_field(&a->title, s, n);
+	free(a->title);
+	a->title = s ? article_title_dup(s, n) : NULL;
 }
 
 /* The capacity of paras is implied by npara (powers of two from 4): no realloc per

@@ -144,23 +144,23 @@ static void store_fts_document(sqlite3_context *cx, int argc, sqlite3_value **v)
 	sqlite3_result_text64(cx, out, ntitle + 1 + nbody, sqlite3_free, SQLITE_UTF8);
 }
 
-/* qari_title(title): the title as article_set_title keeps it, without a news agency's
- * section label (store.c's migration to schema 7 drops those stored before). */
+/* qari_title(title): the title as article_set_title keeps it (article_title_dup), without a
+ * news agency's section label (store.c's migration to schema 7 drops those stored before). */
 static void store_fts_title(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
 	const char *title = (const char *)sqlite3_value_text(v[0]);
-	size_t n = (size_t)sqlite3_value_bytes(v[0]), label;
+	char *kept;
 
 	(void)argc;
 	if (title == NULL) {
 		sqlite3_result_null(cx);
 		return;
 	}
-	label = article_title_label(title, n);
-	title += label, n -= label;
-	if (label)
-		text_trim(&title, &n);
-	sqlite3_result_text64(cx, title, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+	kept = article_title_dup(title, (size_t)sqlite3_value_bytes(v[0]));
+	if (kept == NULL)
+		sqlite3_result_text(cx, "", 0, SQLITE_STATIC);
+	else
+		sqlite3_result_text64(cx, kept, strlen(kept), free, SQLITE_UTF8);
 }
 
 /* qari_fts_deferred(): whether this connection's inserts wait for store_fts_index_rows. */

@@ -159,6 +159,27 @@ void text_trim(const char **s, size_t *n)
 	*n = len;
 }
 
+/* Copy s with each run of white space (tabs, no-break spaces, a column of spaces padding a
+ * wire headline) as one ASCII space. Other bytes, bad ones included, are copied as they are. */
+void text_squeeze_spaces_into(struct strbuf *out, const char *s, size_t n)
+{
+	bool in_space = false;
+	uint32_t cp;
+
+	for (size_t i = 0; i < n;) {
+		int k = text_decode(s + i, n - i, &cp);
+		bool space = text_is_space_cp(cp);
+		if (!space)
+			strbuf_append(out, s + i, (size_t)k);
+		else if (!in_space)
+			strbuf_appendc(out, ' ');
+		in_space = space;
+		i += (size_t)k;
+	}
+	if (out->data == NULL)
+		strbuf_append(out, "", 0);
+}
+
 bool text_is_blank(const char *s, size_t n)
 {
 	text_trim(&s, &n);

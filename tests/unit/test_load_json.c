@@ -235,7 +235,8 @@ static void test_html(void)
 }
 
 /* A news agency's section label opening a title is no part of the headline (SPA's «عام / »);
- * a headline that opens with a place and a slash, or with a date, keeps it. */
+ * a headline that opens with a place and a slash, or with a date, keeps it. A run of white
+ * space is one space. */
 static void test_section_label(void)
 {
 	static const struct {
@@ -249,11 +250,18 @@ static void test_section_label(void)
 		{"كاريكاتير 2015/7/23", "كاريكاتير 2015/7/23"},
 		{"عام /", "عام /"},
 		{"Sport / results", "Sport / results"},
+		/* wire headlines padded with spaces, and a label after a no-break space */
+		{"يفتتح سوق عكاظ 9 بالطائف غداً          إضافة أولى", "يفتتح سوق عكاظ 9 بالطائف غداً إضافة أولى"},
+		{"عام /\u00a0وزير الخارجية\t يلتقي", "وزير الخارجية يلتقي"},
+		{"  \u00a0 ", NULL},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		struct article *a = article_new("t");
 		article_set_title(a, cases[i].in, strlen(cases[i].in));
-		CHECK_STR(a->title, cases[i].out);
+		if (cases[i].out)
+			CHECK_STR(a->title, cases[i].out);
+		else
+			CHECK(a->title == NULL);
 		article_free(a);
 	}
 }
