@@ -12,7 +12,7 @@ With --kinds, 18 more dev articles of the three kinds the first dev half has few
 sports line-ups, municipal-election notices, foreign news), 6 per kind, each from a different
 source, none already in entities.tsv (either half) nor drawn by --more 20261206.
 With --blind, 8 more dev articles of 400..1500 characters, one from each of 8 sources drawn
-with SEED, none in entities.tsv nor drawn before (dev extensions 3 to 7, judged blind).
+with SEED, none in entities.tsv nor drawn before (dev extensions 3 to 8, judged blind).
 
 Reproducible: a fixed seed, articles visited in a fixed order (by id), ids computed as qari
 does (FNV-1a 64 of the trimmed URL, low 48 bits). Stratified: every one of the 14 sources gives
@@ -146,7 +146,8 @@ BLIND_ABOVE = {20261208: "# Dev extension 3", 20261209: "# Dev extension 4",
                20261210: "# Dev extension 4", 20261211: "# Dev extension 4",
                20261212: "# Dev extension 5", 20261213: "# Dev extension 5",
                20261214: "# Dev extension 6", 20261215: "# Dev extension 6",
-               20261216: "# Dev extension 7", 20261217: "# Dev extension 7"}
+               20261216: "# Dev extension 7", 20261217: "# Dev extension 7",
+               20261218: "# Dev extension 8", 20261219: "# Dev extension 8"}
 
 
 def blocks_above(path, marker):
@@ -162,18 +163,35 @@ def blocks_above(path, marker):
 
 
 def draw_blind(corpus, seed):
-    """BLIND_SOURCES dev articles (dev extensions 3 to 7): BLIND_SOURCES sources drawn, then
+    """BLIND_SOURCES dev articles (dev extensions 3 to 8): BLIND_SOURCES sources drawn, then
     one article (400..BLIND_MAX_CHARS) from each that is in no block of entities.tsv above its
-    extension and was not drawn by the first sample nor by --more 20261206."""
+    extension, was not drawn by the first sample nor by --more 20261206, nor by an earlier seed
+    of the same extension."""
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "entities.tsv")
     by_source = eligible(corpus)
     taken = blocks_above(path, BLIND_ABOVE.get(seed))
     taken |= {row[0] for row in draw(by_source)} | {r[0] for r in draw_more(by_source, 20261206)}
+    return blind_rows(by_source, taken, seed)
+
+
+def blind_rows(by_source, taken, seed):
+    """The draw of one --blind seed. An article an earlier seed of the same extension drew is
+    drawn again, after the others, from the rest of its source (extension 8's two seeds drew the
+    same arriyadiyah article; no earlier extension had such a clash, so their draws stand)."""
+    marker = BLIND_ABOVE.get(seed)
+    drawn_before = set()
+    for earlier in sorted(s for s in BLIND_ABOVE if s < seed and BLIND_ABOVE[s] == marker):
+        drawn_before |= {row[0] for row in blind_rows(by_source, taken, earlier)}
     rng = random.Random(seed)
     rows = []
     for src in sorted(rng.sample(sorted(by_source), BLIND_SOURCES)):
         i, date, n = rng.choice([a for a in by_source[src] if a[0] not in taken and a[2] <= BLIND_MAX_CHARS])
         rows.append((i, "dev", src, date, n))
+    for k, row in enumerate(rows):
+        if row[0] in drawn_before:
+            i, date, n = rng.choice([a for a in by_source[row[2]] if a[0] not in taken | drawn_before
+                                     and a[2] <= BLIND_MAX_CHARS])
+            rows[k] = (i, "dev", row[2], date, n)
     return rows
 
 
