@@ -646,6 +646,8 @@ static void test_url_words(const struct ner_model *model)
 	CHECK(!strtab_find(&rw.vocab, "arriyadiyah", 11, &id));
 	CHECK(!strtab_find(&rw.vocab, "114x72", 6, &id));
 	CHECK(rw.vocab.n >= 3); /* يستعد، المنتخب، تدريبية and the rest */
+	/* the address's colon ends no dateline: the words before it stay */
+	CHECK(strtab_find(&rw.vocab, "يستعد", strlen("يستعد"), &id));
 	related_words_free(&rw);
 	corpus_free(&c);
 }
