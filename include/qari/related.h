@@ -19,7 +19,9 @@
  *                  0 too for articles about places apart (each about a place the other never
  *                  names, not copies: the same kind of story from another town or market).
  * A list starts only with an entry scoring at least RELATED_FIRST_FLOOR: an article with
- * nothing that close shows nothing. Once it has one, entries down to RELATED_FLOOR follow
+ * nothing that close shows nothing, unless RELATED_CLUSTER_STORIES stories scoring at least
+ * RELATED_CLUSTER_FLOOR name the organisation its headline names (a club's summer). Once it
+ * has one, entries down to RELATED_FLOOR follow
  * (both less in a collection of a few dozen articles), if they score RELATED_RELATIVE_FLOOR
  * of the best (the first entry's, or the article's own copies' when they score higher).
  * Articles whose words are nearly the same (cosine ≥ RELATED_COPY_COSINE: syndicated copies
@@ -49,6 +51,9 @@
 #define RELATED_TIME_SCALE 14.0    /* days apart that halve a score */
 #define RELATED_MAX_DAYS 14        /* no link between articles further apart */
 #define RELATED_FIRST_FLOOR 0.15   /* no list unless its first entry scores this */
+#define RELATED_CLUSTER_FLOOR 0.11 /* the first floor when RELATED_CLUSTER_STORIES stories
+				     name the organisation the article's headline names */
+#define RELATED_CLUSTER_STORIES 3
 #define RELATED_FLOOR 0.09         /* below this, not related */
 #define RELATED_RELATIVE_FLOOR 0.1 /* nor below this share of the best score: the first
 				     story's, or the article's own copies' */
@@ -114,6 +119,7 @@ struct related_params {
 	double relative_floor; /* and below this share of the best score (an entry's or one of
 				  the article's own copies') */
 	double first_floor;    /* no list unless its first entry scores this */
+	double cluster_floor;  /* or this, around the headline's organisation (0: never) */
 	double beyond_one, rare_evidence; /* the words' evidence a link needs (0: none) */
 	int max_days;
 	int title_repeat;    /* a title's words count this many times */

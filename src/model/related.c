@@ -27,6 +27,7 @@ struct related_params related_params_default(void)
 		.entity_boost = RELATED_ENTITY_BOOST, .common_share = RELATED_COMMON_SHARE,
 		.time_scale = RELATED_TIME_SCALE, .floor = RELATED_FLOOR,
 		.relative_floor = RELATED_RELATIVE_FLOOR, .first_floor = RELATED_FIRST_FLOOR,
+		.cluster_floor = RELATED_CLUSTER_FLOOR,
 		.beyond_one = RELATED_BEYOND_ONE, .rare_evidence = RELATED_RARE_EVIDENCE,
 		.copy_cosine = RELATED_COPY_COSINE, .max_days = RELATED_MAX_DAYS,
 		.title_repeat = RELATED_TITLE_REPEAT, .word_terms = RELATED_WORD_TERMS};
@@ -717,6 +718,62 @@ static void related_explain(const struct related_index *x, size_t a, struct rela
 	free(t);
 }
 
+/* Whether article b names one of the organisations of a's headline, hq[0, nq). */
+static bool related_names_headline_org(const struct related_index *x, const struct related_place *hq,
+				       size_t nq, size_t b)
+{
+	struct related_place pb[RELATED_PLACES_MAX];
+	size_t nb = related_orgs_of(x, b, pb);
+	for (size_t k = 0; k < nq; k++)
+		if (hq[k].title && related_place_named(pb, nb, hq[k].id))
+			return true;
+	return false;
+}
+
+/* Whether RELATED_CLUSTER_STORIES stories of pool[0, m) scoring at least low (copies of a left
+ * out, copies of one another counted once) name an organisation a's headline names: a
+ * club's summer of signings, a council's sessions. A lone weak link stays out; several
+ * around the article's own subject are its affair. */
+static bool related_cluster(const struct related_index *x, size_t a, const struct related_link *pool,
+			    size_t m, double low)
+{
+	struct related_place hq[RELATED_PLACES_MAX];
+	size_t nq = related_orgs_of(x, a, hq), lead[RELATED_CLUSTER_STORIES], n = 0;
+
+	if (!related_about_any(hq, nq))
+		return false;
+	for (size_t i = 0; i < m && pool[i].score >= low && n < RELATED_CLUSTER_STORIES; i++) {
+		size_t k = 0;
+		if (related_is_copy(x, a, pool[i].article) ||
+		    !related_names_headline_org(x, hq, nq, pool[i].article))
+			continue;
+		while (k < n && !related_is_copy(x, pool[lead[k]].article, pool[i].article))
+			k++;
+		if (k == n)
+			lead[n++] = i;
+	}
+	return n == RELATED_CLUSTER_STORIES;
+}
+
+/* The score a list's first entry needs: the first floor, or the cluster floor when the pool's
+ * first story is under it and the stories above the cluster floor gather around the
+ * organisation a's headline names (related_cluster). */
+static double related_start(const struct related_index *x, size_t a, const struct related_link *pool,
+			    size_t m)
+{
+	double first = x->params.first_floor * related_small(x);
+	double low = x->params.cluster_floor * related_small(x);
+	size_t i = 0;
+
+	if (low <= 0 || low >= first || m == 0 || pool[0].score < low)
+		return first; /* no cluster floor, or nothing reaches it: most articles */
+	while (i < m && related_is_copy(x, a, pool[i].article))
+		i++;
+	if (i == m || pool[i].score >= first || pool[i].score < low)
+		return first;
+	return related_cluster(x, a, pool, m, low) ? low : first;
+}
+
 size_t related_find(const struct related_index *x, size_t a, size_t max, struct related_link **out)
 {
 	size_t npool = max * RELATED_POOL_FACTOR + 1, n = 0, m;
@@ -724,9 +781,10 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 	struct related_link *v = xcalloc(max + 1, sizeof *v);
 	size_t *ncap = xcalloc(max + 1, sizeof *ncap);
 
-	double floor = x->params.floor * related_small(x);
+	double floor = x->params.floor * related_small(x), first;
 
 	m = related_candidates(x, a, npool, floor, pool);
+	first = related_start(x, a, pool, m);
 	for (size_t i = 0; i < m && pool[i].score >= floor; i++) {
 		size_t k;
 		/* far weaker than the best story, or than the article's own copies: no entry of its
@@ -735,7 +793,7 @@ size_t related_find(const struct related_index *x, size_t a, size_t max, struct 
 		bool weak = pool[i].score < x->params.relative_floor * pool[0].score;
 		if (related_is_copy(x, a, pool[i].article))
 			continue; /* the article itself under another URL */
-		if (n == 0 && pool[i].score < x->params.first_floor * related_small(x))
+		if (n == 0 && pool[i].score < first)
 			break; /* nothing close enough to start a list */
 		for (k = 0; k < n && !related_is_copy(x, v[k].article, pool[i].article); k++)
 			;

@@ -60,26 +60,6 @@ static bool related_is_dateline_end(const char *s, size_t n)
 							(unsigned char)s[2] == 0x94));
 }
 
-/* The tokens of the first paragraph's dateline: up to the last dash, colon or agency tag in
- * its first RELATED_DATELINE_TOKENS tokens, before any full stop. 0 when it has none. */
-static size_t related_dateline_end(const char *s, const struct norm_token *toks, size_t n,
-				   const struct strtab *skip)
-{
-	size_t end = 0;
-	uint32_t id;
-
-	for (size_t i = 0; i < n && i < RELATED_DATELINE_TOKENS; i++) {
-		const char *w = s + toks[i].beg;
-		size_t len = toks[i].end - toks[i].beg;
-		if (toks[i].kind == NORM_TOKEN_PUNCT && len == 1 && *w == '.')
-			break;
-		if ((toks[i].kind == NORM_TOKEN_PUNCT && related_is_dateline_end(w, len)) ||
-		    (toks[i].kind == NORM_TOKEN_WORD && skip && strtab_find(skip, w, len, &id)))
-			end = i + 1;
-	}
-	return end;
-}
-
 /* Where the URL that token i opens ends (the next white space), or 0 when it opens none: an
  * address's words (a site's image path: styles, 114x72, yet) tell nothing of the story (the
  * baseline, plain, keeps every stem). */
@@ -96,6 +76,31 @@ static size_t related_url_end(const char *s, size_t len, const struct norm_token
 	return at;
 }
 
+/* The tokens of the first paragraph's dateline: up to the last dash, colon or agency tag in
+ * its first RELATED_DATELINE_TOKENS tokens, before any full stop; a URL's colon and dots are
+ * neither («الأخضر يستعد http://…»). 0 when it has none. */
+static size_t related_dateline_end(const char *s, size_t len, const struct norm_token *toks, size_t n,
+				   const struct strtab *skip)
+{
+	size_t end = 0, url_end = 0;
+	uint32_t id;
+
+	for (size_t i = 0; i < n && i < RELATED_DATELINE_TOKENS; i++) {
+		const char *w = s + toks[i].beg;
+		size_t wlen = toks[i].end - toks[i].beg;
+		if (toks[i].beg < url_end)
+			continue;
+		if (toks[i].kind == NORM_TOKEN_WORD && (url_end = related_url_end(s, len, &toks[i])))
+			continue;
+		if (toks[i].kind == NORM_TOKEN_PUNCT && wlen == 1 && *w == '.')
+			break;
+		if ((toks[i].kind == NORM_TOKEN_PUNCT && related_is_dateline_end(w, wlen)) ||
+		    (toks[i].kind == NORM_TOKEN_WORD && skip && strtab_find(skip, w, wlen, &id)))
+			end = i + 1;
+	}
+	return end;
+}
+
 /* The stems of line number line of the matching form (0: the title, 1: the first paragraph). */
 static void related_line_words(const char *s, size_t len, size_t line, struct related_words *rw)
 {
@@ -103,8 +108,8 @@ static void related_line_words(const char *s, size_t len, size_t line, struct re
 
 	norm_tokenize(s, len, &rw->toks, &n, &rw->tcap);
 	if (!rw->plain && line == 1)
-		from = related_dateline_end(s, rw->toks, n, rw->skip);
-	for (size_t i = 0; i < n; i++) { /* a URL's colon may end a dateline: read it from 0 */
+		from = related_dateline_end(s, len, rw->toks, n, rw->skip);
+	for (size_t i = 0; i < n; i++) {
 		const char *w = s + rw->toks[i].beg;
 		size_t wlen = rw->toks[i].end - rw->toks[i].beg;
 		struct norm_split sp;

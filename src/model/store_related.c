@@ -805,6 +805,7 @@ struct sr_article {
 	int32_t day;
 	uint64_t title;
 	struct sr_vec words, entities;
+	struct sr_vec orgs; /* its organisations, RELATED_PLACE_MENTIONS for its headline's */
 	double score;
 	bool loaded; /* a pool member's vectors read (sr_member) */
 };
@@ -823,6 +824,8 @@ static bool sr_article_load(struct store *s, int64_t row, struct sr_article *a)
 		a->title = (uint64_t)sqlite3_column_int64(st, 1);
 		sr_vec_unpack(sqlite3_column_blob(st, 2), sqlite3_column_bytes(st, 2), &a->words);
 		sr_vec_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &a->entities);
+		sr_subjects_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), SR_ORGS,
+				   &a->orgs);
 	}
 	sqlite3_reset(st);
 	return found;
@@ -835,6 +838,7 @@ static void sr_article_free(struct sr_article *a)
 	free(a->date_text);
 	sr_vec_free(&a->words);
 	sr_vec_free(&a->entities);
+	sr_vec_free(&a->orgs);
 }
 
 /* Count a term in df (made when new); its id and df (this article counted) out. */
@@ -1928,7 +1932,7 @@ static struct sr_article *sr_member(struct store *s, struct sr_article *b)
 	b->loaded = true;
 	if (sr_article_load(s, b->row, &v)) {
 		b->day = v.day, b->title = v.title;
-		b->words = v.words, b->entities = v.entities;
+		b->words = v.words, b->entities = v.entities, b->orgs = v.orgs;
 	}
 	return b;
 }
@@ -1971,6 +1975,54 @@ bool store_related_get(struct store *s, int64_t row, size_t max, struct store_re
 	return found;
 }
 
+/* Whether b names an organisation a's headline names. */
+static bool sr_names_headline_org(const struct sr_article *a, const struct sr_article *b)
+{
+	for (size_t k = 0; k < a->orgs.n; k++)
+		for (size_t j = 0; a->orgs.w[k] == RELATED_PLACE_MENTIONS && j < b->orgs.n; j++)
+			if (b->orgs.ids[j] == a->orgs.ids[k])
+				return true;
+	return false;
+}
+
+/* related.c's related_cluster: whether RELATED_CLUSTER_STORIES stories of the pool scoring
+ * at least low name an organisation a's headline names. */
+static bool sr_cluster(struct store *s, struct sr_article *a, struct sr_article *pool, size_t npool,
+		       double low)
+{
+	size_t lead[RELATED_CLUSTER_STORIES], n = 0;
+
+	for (size_t i = 0; i < npool && pool[i].score >= low && n < RELATED_CLUSTER_STORIES; i++) {
+		size_t k = 0;
+		if (sr_is_copy_read(s, a, &pool[i]) || !sr_names_headline_org(a, sr_member(s, &pool[i])))
+			continue;
+		while (k < n && !sr_is_copy_read(s, &pool[lead[k]], &pool[i]))
+			k++;
+		if (k == n)
+			lead[n++] = i;
+	}
+	return n == RELATED_CLUSTER_STORIES;
+}
+
+/* related.c's related_start: the score a's list's first entry needs. */
+static double sr_start(struct store *s, struct sr_article *a, struct sr_article *pool, size_t npool,
+		       double n)
+{
+	double first = sr_first_floor(n), low = sr_floor(n) * RELATED_CLUSTER_FLOOR / RELATED_FLOOR;
+	size_t i = 0;
+	bool about = false;
+
+	for (size_t k = 0; k < a->orgs.n; k++)
+		about = about || a->orgs.w[k] == RELATED_PLACE_MENTIONS;
+	if (!about || npool == 0 || pool[0].score < low)
+		return first;
+	while (i < npool && sr_is_copy_read(s, a, &pool[i]))
+		i++;
+	if (i == npool || pool[i].score >= first || pool[i].score < low)
+		return first;
+	return sr_cluster(s, a, pool, npool, low) ? low : first;
+}
+
 static bool sr_get(struct store *s, int64_t row, size_t max, struct store_related_list *out)
 {
 	struct sr_article a, *pool;
@@ -1982,8 +2034,8 @@ static bool sr_get(struct store *s, int64_t row, size_t max, struct store_relate
 		return false;
 	a.loaded = true;
 	floor = sr_floor(n);
-	first_floor = sr_first_floor(n);
 	npool = sr_pool(s, row, floor, &pool);
+	first_floor = sr_start(s, &a, pool, npool, n);
 	out->v = xcalloc(max + 1, sizeof *out->v);
 	lead = xcalloc(max + 1, sizeof *lead);
 	/* related_find's walk: copies of a are its own, a copy of an entry joins it */

@@ -2,7 +2,7 @@
  * Yemen, two unrelated), and on small made-up corpora for each rule of the ranking: time
  * proximity, the floors, copies folded into one entry (and the article's own copies kept
  * apart), common entities that cannot make a link, one shared word that cannot either, the
- * dateline left out, places and organisations apart, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
+ * dateline left out, places and organisations apart, the cluster floor, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
  * on one thread and on several. */
 #include <stdlib.h>
 #include <string.h>
@@ -403,6 +403,59 @@ static void test_first_floor(const struct ner_model *model)
 	made_free(&m);
 }
 
+/* Four stories of one club on the days after an article whose headline names the club, each
+ * sharing some of its words; or the same without the club in any headline. */
+static void made_club(struct made *m, const struct ner_model *model, bool club)
+{
+	static const char *const heads[] = {"يعلن صفقاته", "يوقع مع مدافع", "يجدد لحارسه",
+					    "يقيل مدربه", "يستعيد لاعبه"};
+	char title[128];
+
+	made_build(m, model);
+	entity_table_free(&m->t);
+	for (unsigned k = 0; k < 5; k++) {
+		char key[16];
+		snprintf(title, sizeof title, "%s %s", club ? "نادي الفيصلي" : "الفريق", heads[k]);
+		snprintf(key, sizeof key, "club%u", k);
+		add(&m->c, key, (int)k, title, words(52000, 6, club ? "أعلن نادي الفيصلي" : "أعلن الفريق"),
+		    words(53000 + 100 * k, 12, ""));
+	}
+	entity_table_build(&m->t, &m->c, model);
+}
+
+/* The stories a list shows for the first club article under params p. */
+static size_t club_shown(struct made *m, const struct related_params *p)
+{
+	struct related_index x;
+	struct related_link *l;
+	size_t n;
+
+	related_index_build_with(&x, &m->t, NULL, 1, NULL, p);
+	n = related_find(&x, m->filler + NFILLER, 10, &l);
+	related_links_free(l, n);
+	related_index_free(&x);
+	return n;
+}
+
+/* Under a first floor nothing reaches, a list starts at the cluster floor only when three
+ * stories name the organisation the article's headline names. */
+static void test_cluster_floor(const struct ner_model *model)
+{
+	struct made m;
+	struct related_params p = related_params_default();
+
+	p.first_floor = 1;
+	made_club(&m, model, true);
+	CHECK(club_shown(&m, &p) >= RELATED_CLUSTER_STORIES);
+	p.cluster_floor = 0;
+	CHECK_INT(club_shown(&m, &p), 0);
+	made_free(&m);
+	p.cluster_floor = RELATED_CLUSTER_FLOOR;
+	made_club(&m, model, false);
+	CHECK_INT(club_shown(&m, &p), 0);
+	made_free(&m);
+}
+
 /* The why line shows a shared word as the articles write it (ة and ال kept, و ب ل off before
  * ال, a word without ال whole, the most frequent form), not its stem (مبادره، رنامج). */
 static void test_why_as_written(const struct ner_model *model)
@@ -646,6 +699,8 @@ static void test_url_words(const struct ner_model *model)
 	CHECK(!strtab_find(&rw.vocab, "arriyadiyah", 11, &id));
 	CHECK(!strtab_find(&rw.vocab, "114x72", 6, &id));
 	CHECK(rw.vocab.n >= 3); /* يستعد، المنتخب، تدريبية and the rest */
+	/* the address's colon ends no dateline: the words before it stay */
+	CHECK(strtab_find(&rw.vocab, "يستعد", strlen("يستعد"), &id));
 	related_words_free(&rw);
 	corpus_free(&c);
 }
@@ -679,6 +734,7 @@ int main(int argc, char **argv)
 		test_relative_floor(m);
 		test_one_word(m);
 		test_first_floor(m);
+		test_cluster_floor(m);
 		test_copy_under_floor(m);
 		test_why_as_written(m);
 		test_url_words(m);
