@@ -925,6 +925,42 @@ static void test_lists(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A market report's companies, listed after «أسهم شركات» or after the leader's rate and up
+ * to «الأكثر», are organisations by their market names (2015-07-24, 2015-07-26). */
+static void test_market_lists(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مؤشر سوق الأسهم السعودية يتراجع 28.35 نقطة",
+		"وكانت أسهم شركات الخدمات الأرضية ,و الإنماء طوكيو ,وميدغلف للتأمين ,وتكافل الراجحي للتأمين ,والطباعة والتغليف ,ومدينة المعرفة الأكثر ارتفاعاً اليوم , فيما جاءت أسهم شركات زين السعودية ,ومجموعة السعودية ,والاتصالات ,والبنك الأهلي ,والحكير ,وبتروكيم الأكثر انخفاضاً.",
+		"وجاءت أسهم شركات سابك والإنماء ,والخدمات الأرضية والراجحي ,وملاذ للتأمين ,و دار الأركان الأكثر نشاطاً بالقيمة.",
+		"وتصدر سهم شركة العالمية للتأمين قائمة الأسهم المرتفعة بنسبة 5.62%،و ميدغلف للتأمين والمتحدة للتأمين,وبروج ,والدرع للتأمين،والحمادي الأكثر ارتفاعاً اليوم.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الخدمات الارضيه"));
+	CHECK(has(&es, ENTITY_ORG, "الانماء طوكيو"));
+	CHECK(!has(&es, ENTITY_PLACE, "طوكيو"));
+	CHECK(has(&es, ENTITY_ORG, "تكافل الراجحي للتامين"));
+	CHECK(has(&es, ENTITY_ORG, "الطباعه والتغليف")); /* one company: commas part the others */
+	CHECK(!has(&es, ENTITY_ORG, "التغليف"));
+	CHECK(has(&es, ENTITY_ORG, "مدينه المعرفه"));
+	CHECK(!has(&es, ENTITY_ORG, "مدينه المعرفه الاكثر"));
+	CHECK(has(&es, ENTITY_ORG, "زين السعوديه"));
+	CHECK(!has(&es, ENTITY_PLACE, "السعوديه")); /* named only inside the companies' names */
+	CHECK(has(&es, ENTITY_ORG, "الحكير"));
+	CHECK(has(&es, ENTITY_ORG, "بتروكيم"));
+	CHECK(has(&es, ENTITY_ORG, "سابك"));
+	CHECK(has(&es, ENTITY_ORG, "ملاذ للتامين"));
+	CHECK(!has(&es, ENTITY_ORG, "الخدمات الارضيه والراجحي")); /* two companies */
+	CHECK(has(&es, ENTITY_ORG, "دار الاركان"));
+	CHECK(has(&es, ENTITY_ORG, "المتحده للتامين"));
+	CHECK(has(&es, ENTITY_ORG, "بروج"));
+	CHECK(has(&es, ENTITY_ORG, "الحمادي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A nationality is no part of a person's name, and names one the tagger never saw. */
 static void test_nationalities(const struct ner_model *m)
 {
@@ -1843,6 +1879,7 @@ int main(void)
 		test_name_letters(m);
 		test_office_and_clitic_edges(m);
 		test_lists(m);
+		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
 		test_person_clitics(m);
