@@ -162,6 +162,24 @@ static void test_triggers(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A temple, church or shrine is a named building, an organisation by the judging rules
+ * (2015-07-24, 2015-07-27). */
+static void test_buildings(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الأقصر تحتفل بافتتاح مقابر أثرية",
+		"مشيرا إلى أن مشروعا يجري تنفيذه بالتعاون مع وزارة الآثار لافتتاح معبد المدامود في شرق المدينة للزيارة أمام السياح للمرة الأولى.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "معبد المدامود"));
+	CHECK(!has(&es, ENTITY_PERSON, "المدامود"));
+	CHECK(has(&es, ENTITY_PLACE, "الاقصر")); /* the town of the title */
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -1879,6 +1897,7 @@ int main(void)
 		test_name_letters(m);
 		test_office_and_clitic_edges(m);
 		test_lists(m);
+		test_buildings(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
