@@ -180,6 +180,25 @@ static void test_buildings(const struct ner_model *m)
 	article_free(a);
 }
 
+/* The European Union's bodies are organisations, found whole (2015-07-22). */
+static void test_european_bodies(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"قرض عاجل لليونان",
+		"وقال نائب رئيس المفوضية الأوروبية فالديس دومبروفسكيس اليوم الجمعة إن اليونان ستحصل على قرض عاجل.",
+		"وساهم صندوق النقد الدولي إلى جانب المفوضية الاوروبية والبنك المركزي الاوروبي في إنقاذ البلاد.",
+		"ألمح دونالد تاسك، رئيس المجلس الأوروبي، إلى هذا في مقابلته.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المفوضيه الاوروبيه"));
+	CHECK(has(&es, ENTITY_ORG, "البنك المركزي الاوروبي"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس الاوروبي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -1898,6 +1917,7 @@ int main(void)
 		test_office_and_clitic_edges(m);
 		test_lists(m);
 		test_buildings(m);
+		test_european_bodies(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
