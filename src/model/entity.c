@@ -881,6 +881,28 @@ static bool entity_dash_before(const struct ner_para *p, const char *orig, size_
 	return false;
 }
 
+/* Whether the spaced hyphen before token k of person [i, j) joins a hyphenated given name
+ * («فرانك - فالتر شتاينماير»): one word before it, a hyphen token of its own, and after it a
+ * name of two words or more that opens with no prayer, nationality or title. A dash between
+ * two full names («حسين شيعان ـ متعب شراحيلي») or before a prayer («فيصل - رحمه الله») still
+ * cuts. */
+static bool entity_prayer(const struct ner_para *p, size_t k);
+
+static bool entity_hyphenated_name(struct entity_scratch *x, size_t i, size_t k, size_t j)
+{
+	const struct ner_para *p = x->p;
+	size_t after = k + 1;
+	const char *w;
+	if (k != i + 1 || p->toks[k].kind != NORM_TOKEN_PUNCT || p->toks[k].end - p->toks[k].beg != 1 ||
+	    p->norm.s[p->toks[k].beg] != '-' || after + 1 >= j || p->toks[after].kind != NORM_TOKEN_WORD ||
+	    !ner_tag_inside(p->tags[after]) || entity_is_title_word(x, i))
+		return false;
+	w = p->norm.s + p->toks[after].beg;
+	return !entity_prayer(p, after) && !entity_is_title_word(x, after) &&
+	       !entity_country_nisba(x, w, p->toks[after].end - p->toks[after].beg) &&
+	       !entity_ends_nisba(w, p->toks[after].end - p->toks[after].beg);
+}
+
 /* Whether word k, the last the tagger gave a person, is a noun in construct with the
  * untagged definite word after it («خبيرة التنمية», «مبعوث الأمم المتحدة»): an office or
  * a trade, no name of persons.txt nor any the lexicon knows. */
@@ -1198,7 +1220,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
 	for (size_t k = i + 1; type != ENTITY_DATE && k < j; k++)
-		if (entity_dash_before(p, orig, k)) {
+		if (entity_dash_before(p, orig, k) && !(type == ENTITY_PERSON && entity_hyphenated_name(x, i, k, j))) {
 			if (type == ENTITY_PERSON && !entity_prayer(p, k))
 				entity_chunk(x, orig, para, k, j, type); /* «حسين شيعان ـ متعب شراحيلي»;
 									   not «هافينغتون بوست ـ عربي» */

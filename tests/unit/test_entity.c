@@ -1846,15 +1846,19 @@ static void test_dash_token_and_prayers(const struct ner_model *m)
 		"وقبضت الشرطة على محمد شريف -باكستاني الجنسية- في الرياض.",
 		"ونقلت الوكالة عن إبراهيم أبو دياب قوله إن المستوطنين هاجموا المنازل.",
 		"وانتهت المباراة لصالح الجانرز بثلاثة أهداف مقابل هدفين.",
+		"وحذر وزير الخارجية الألماني فرانك - فالتر شتاينماير من استمرار تصعيد العنف في تركيا.",
+		"وكرم محمد - سعودي الجنسية - الفائزين.",
 	};
 	struct article *a;
 	struct article_entities es;
 	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
 	CHECK(has(&es, ENTITY_PERSON, "محمد شريف"));
+	CHECK(has(&es, ENTITY_PERSON, "فرانك - فالتر شتاينماير")); /* a hyphenated given name */
+	CHECK(!has(&es, ENTITY_PERSON, "فالتر شتاينماير"));
 	for (size_t k = 0; k < es.n; k++) {
 		const char *key = article_entity_key(&es, &es.v[k]);
 		CHECK(strstr(key, "رحمه") == NULL && strstr(key, "رضي") == NULL &&
-		      strstr(key, "الجنسيه") == NULL &&
+		      strstr(key, "الجنسيه") == NULL && strstr(key, "سعودي") == NULL &&
 		      strstr(key, "قوله") == NULL && strstr(key, "الجانرز") == NULL);
 	}
 	article_entities_free(&es);
