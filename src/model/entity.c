@@ -2686,6 +2686,69 @@ static void entity_merge_team_nisbas(struct entity_scratch *x)
 	}
 }
 
+/* The next letter of key *s as spellings of one name agree on it, advancing *s; 0 at the
+ * end. The hamza's seats vary with the writer: ء goes, ئ is ي and ؤ is و (الطوارئ،
+ * الطوارىء; الطائف، الطايف; لمياء، لميا), and a long vowel written twice is one (يحيى،
+ * يحي; هاوورد، هاورد). */
+static uint32_t entity_spelling_next(const char **s)
+{
+	for (;;) {
+		const unsigned char *u = (const unsigned char *)*s;
+		uint32_t cp;
+		if (u[0] == 0)
+			return 0;
+		if (u[0] < 0x80 || u[1] == 0) {
+			cp = u[0], *s += 1;
+		} else if ((u[0] & 0xe0) == 0xc0) {
+			cp = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f), *s += 2;
+		} else {
+			cp = 0x10000u + u[0], *s += 1; /* any other byte stands for itself */
+		}
+		if (cp == 0x0621)
+			continue;
+		cp = cp == 0x0626 ? 0x064A : cp == 0x0624 ? 0x0648 : cp;
+		if (cp == 0x064A || cp == 0x0648) {
+			const char *t = *s;
+			while (entity_spelling_next(&t) == cp)
+				*s = t;
+		}
+		return cp;
+	}
+}
+
+/* Whether keys a and b are one name spelt two ways (entity_spelling_next). */
+static bool entity_same_spelling(const char *a, const char *b)
+{
+	uint32_t ca, cb;
+	do {
+		ca = entity_spelling_next(&a);
+		cb = entity_spelling_next(&b);
+	} while (ca == cb && ca != 0);
+	return ca == cb;
+}
+
+/* One entity whose mentions spell it two ways is one entry (قوات الطوارئ، قوات الطوارىء;
+ * يحيى الشهري، يحي الشهري): the less mentioned spelling joins the other. */
+static void entity_merge_spellings(struct entity_scratch *x)
+{
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		struct entity_draft *e = &x->drafts[k];
+		if (e->into != k)
+			continue;
+		for (size_t l = k + 1; l < x->ndrafts; l++) {
+			struct entity_draft *f = &x->drafts[l];
+			if (f->into != l || f->type != e->type || strcmp(e->k, f->k) == 0 ||
+			    !entity_same_spelling(e->k, f->k))
+				continue;
+			if (f->nmentions > e->nmentions) {
+				entity_join(x, k, l);
+				break;
+			}
+			entity_join(x, l, k);
+		}
+	}
+}
+
 /* Mentions of dropped entities out of the list; each draft points at its root. */
 static void entity_settle(struct entity_scratch *x)
 {
@@ -2848,6 +2911,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	entity_merge_asides(x);
 	entity_merge_conj_split(x);
 	entity_vote_types(x);
+	entity_merge_spellings(x);
 	entity_merge_canonical_heads(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);

@@ -199,6 +199,25 @@ static void test_european_bodies(const struct ner_model *m)
 	article_free(a);
 }
 
+/* One body or place whose mentions seat the hamza two ways is one entry (2015-08-09). */
+static void test_spellings(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تفجير أبها",
+		"والذي ظهر بعد تفجير مسجد قوات الطوارىء على فضائية مشبوهة الأغراض تجاه بلادنا، ليندد بانفجار مسجد قوات الطوارئ في أبها.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t orgs = 0;
+	extract(m, paras, 2, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		orgs += es.v[k].type == ENTITY_ORG && strstr(article_entity_key(&es, &es.v[k]), "الطوار") != NULL;
+	CHECK(orgs == 1);
+	CHECK(has(&es, ENTITY_PLACE, "ابها"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -1922,6 +1941,7 @@ int main(void)
 		test_lists(m);
 		test_buildings(m);
 		test_european_bodies(m);
+		test_spellings(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
