@@ -218,6 +218,23 @@ static void test_spellings(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A match report whose sport words carry clitics or count goals (لكأس، هدفين، الأشواط) is
+ * about sport, and its town with سيتي a club (dev 87c78f2afa0f, 2015-07-21). */
+static void test_match_report(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"آرسنال ينهي السنوات العجاف",
+		"وأحرز أول لقب منذ سنوات، بعدما توج أمس بلقبه الـ11 لكأس الاتحاد الإنجليزي على حساب هال سيتي، في مباراة ماراثونية امتدت للأشواط الإضافية وانتهت بثلاثة أهداف مقابل هدفين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "هال سيتي"));
+	CHECK(!has(&es, ENTITY_PLACE, "هال سيتي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -1942,6 +1959,7 @@ int main(void)
 		test_buildings(m);
 		test_european_bodies(m);
 		test_spellings(m);
+		test_match_report(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
