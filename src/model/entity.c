@@ -2291,6 +2291,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_world_places(x, p);
 	entity_region_places(x, p);
 	entity_club_towns(x, p);
+	entity_opponents(x, p);
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
 	entity_lists(x, p);
@@ -2424,6 +2425,13 @@ static void entity_merge_conj_split(struct entity_scratch *x)
 
 /* One type per entity: the same name tagged as two types goes with the type most of its
  * mentions have (the first seen on a tie). */
+/* Whether org, which a rule found, and place, of one key, are a team and its country or town
+ * in an article about sport (أمام فيجي … وسجلت فيجي). */
+static bool entity_team_of_place(const struct entity_draft *org, const struct entity_draft *place)
+{
+	return org->type == ENTITY_ORG && org->sure && place->type == ENTITY_PLACE;
+}
+
 static void entity_vote_types(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++)
@@ -2432,9 +2440,9 @@ static void entity_vote_types(struct entity_scratch *x)
 			if (b->into != l || a->type == b->type || a->type == ENTITY_DATE ||
 			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
 				continue;
-			if (b->type == ENTITY_MISC && b->sure)
-				entity_join(x, k, l); /* a song's, a disease's name */
-			else if (a->type == ENTITY_MISC && a->sure)
+			if ((b->type == ENTITY_MISC && b->sure) || (x->sport && entity_team_of_place(b, a)))
+				entity_join(x, k, l); /* a song's, a disease's name; a country's team */
+			else if ((a->type == ENTITY_MISC && a->sure) || (x->sport && entity_team_of_place(a, b)))
 				entity_join(x, l, k);
 			else if (b->nmentions > a->nmentions)
 				entity_join(x, k, l);

@@ -933,6 +933,86 @@ void entity_stadiums(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether word k opens with one of words (matching form). */
+static bool entity_word_opens(const struct ner_para *p, size_t k, const char *const *words, size_t nwords)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < nwords; h++)
+		if (n >= strlen(words[h]) && memcmp(w, words[h], strlen(words[h])) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a word of a match or its result opens one of the four tokens before k, a score
+ * maybe between («خسرت 30-0 أمام», «الفوز 30-0 على», «تعادل 1-1 مع», «مباراة ضد»; a
+ * number alone is no score: «القرار 661 الذي يفرض حظرا على العراق»). */
+static bool entity_result_before(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"خسر",  "وخسر",   "الخساره", "خساره", "هزيم",  "الهزيم",
+					    "تعادل", "وتعادل", "التعادل", "فوز",   "الفوز", "بالفوز",
+					    "فاز",  "وفاز",   "تغلب",   "وتغلب",  "مباراه", "المباراه",
+					    "لقاء", "اللقاء", "يلتقي",  "ويلتقي", "سقط",   "وسقط"};
+	for (size_t b = k; b > 0 && k - b < 4;) {
+		b--;
+		if (p->toks[b].kind == NORM_TOKEN_WORD && entity_word_opens(p, b, words, sizeof words / sizeof *words))
+			return true;
+	}
+	return false;
+}
+
+/* Whether word k names the other side of a match: «أمام», «ضد», «مع», «على» or «على حساب»
+ * after a word of the match or its result (not «عائقا أمام روسيا», «العقوبات على روسيا»). */
+static bool entity_opponent_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"امام", "ضد", "مع", "علي"};
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	if (k > 0 && entity_word_is(p, k, "حساب") && entity_word_is(p, k - 1, "علي"))
+		return entity_result_before(p, k - 1);
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (entity_word_is(p, k, words[h]))
+			return entity_result_before(p, k);
+	return false;
+}
+
+/* The end of the place at token i the tagger found, or that the world's list names (one or
+ * two untagged words: «جزر كوك»), or i. */
+static size_t entity_opponent_place(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t j = i + 1;
+	if (p->tags[i] == ner_tag_make(NER_LOC, false)) {
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_LOC, true))
+			j++;
+		return j;
+	}
+	if (p->tags[i] != 0 || p->toks[i].kind != NORM_TOKEN_WORD)
+		return i;
+	for (j = i + 2; j > i; j--) {
+		struct strbuf *sb = &x->alt;
+		if (j > p->n || (j == i + 2 && (p->toks[i + 1].kind != NORM_TOKEN_WORD || p->tags[i + 1] != 0)))
+			continue;
+		entity_phrase(p, i, j, 0, false, sb);
+		if (entity_world_place(x, sb->data, sb->len))
+			return j;
+	}
+	return i;
+}
+
+/* In an article about sport, a place right after the word for the other side (خسرت أمام
+ * فيجي، على حساب ليون، تعادل 1-1 مع فانواتو، الفوز 30-0 على جزر كوك) is that country's or
+ * town's team, an organisation; entity_vote_types makes its other mentions the team's too. */
+void entity_opponents(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 0; x->sport && k + 1 < p->n; k++) {
+		size_t i = k + 1, j;
+		if (!entity_opponent_word(p, k) || (j = entity_opponent_place(x, p, i)) == i)
+			continue;
+		entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+		x->sure[i] = true;
+	}
+}
+
 /* Whether token k is a word English clubs put after their town's name (سيتي، يونايتد …). */
 static bool entity_club_suffix(const struct ner_para *p, size_t k)
 {

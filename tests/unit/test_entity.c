@@ -235,6 +235,30 @@ static void test_match_report(const struct ner_model *m)
 	article_free(a);
 }
 
+/* In an article about sport a country after the other side's word of a match or its result
+ * is its team, and so are its other mentions (dev e00acbd7bace; 2015-08-04, 2015-08-06);
+ * «عائقا أمام روسيا» is no match (2015-07-31). */
+static void test_opponents(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"المنتخب يواجه الأردن",
+		"ويملك المنتخب السعودي ثلاث نقاط في البطولة بعد فوزه على فلسطين في اللقاء الأول وخسارته امام العراق في اللقاء الثاني.",
+		"وسجل أنطونيو تويفونا عشرة أهداف لمنتخب فيجي، الذي تعادل 1-1 مع فانواتو في الجولة الأولى من المباراة.",
+		"يبدو أن كل هذه الامور لن تقف عائقا أمام روسيا لاستضافة كأس العالم.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "فلسطين"));
+	CHECK(has(&es, ENTITY_ORG, "العراق"));
+	CHECK(has(&es, ENTITY_ORG, "فانواتو"));
+	CHECK(!has(&es, ENTITY_PLACE, "فانواتو"));
+	CHECK(has(&es, ENTITY_PLACE, "روسيا"));
+	CHECK(!has(&es, ENTITY_ORG, "روسيا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -1960,6 +1984,7 @@ int main(void)
 		test_european_bodies(m);
 		test_spellings(m);
 		test_match_report(m);
+		test_opponents(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
