@@ -382,6 +382,45 @@ static bool entity_list_municipal(const struct entity_scratch *x)
 	return false;
 }
 
+/* Whether word w ends as a plural does (…ات، …ون، …ين): a noun of the text, no family name
+ * (رؤساء الإدارات، تحسين الخدمات). */
+static bool entity_list_plural_end(const char *w, size_t n)
+{
+	return n > 8 && (memcmp(w + n - 4, "ات", 4) == 0 || memcmp(w + n - 4, "ون", 4) == 0 ||
+			 memcmp(w + n - 4, "ين", 4) == 0);
+}
+
+/* «عبداللطيف المهيني، وتركي الشعيل، وعوض الخثعمي، وسعد العجمي»: an item of a list of
+ * persons the tagger left out, after a comma, a given name of the gazetteer and a definite
+ * family name, is a person too when the item before it (before the comma) or after it
+ * (after a comma) is one. A list of things has no comma between its items as often
+ * («بحضور … ورؤساء اللجان»). */
+static void entity_list_neighbours(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 2; k + 2 < p->n; k++) {
+		size_t skip = entity_list_and(x, p, k);
+		const char *w = p->norm.s + p->toks[k].beg + skip;
+		size_t n = p->toks[k].end - p->toks[k].beg - skip;
+		const char *f = p->norm.s + p->toks[k + 1].beg;
+		size_t fn = p->toks[k + 1].end - p->toks[k + 1].beg;
+		size_t j = k + 2;
+		if (p->tags[k] != 0 || p->tags[k + 1] != 0 || p->toks[k].kind != NORM_TOKEN_WORD ||
+		    p->toks[k + 1].kind != NORM_TOKEN_WORD || !entity_list_comma(p, k - 1) ||
+		    !strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
+		    !entity_word_definite(p, k + 1) || ner_lexicon_is_stop(x->lex, f, fn) ||
+		    ner_lexicon_is_title(x->lex, f, fn) || entity_country_nisba(x, f, fn) ||
+		    entity_list_plural_end(f, fn))
+			continue;
+		if (!(p->toks[j].kind == NORM_TOKEN_PUNCT || entity_list_and(x, p, j) > 0))
+			continue; /* the item ends after the family name */
+		if (ner_tag_type(p->tags[k - 2]) != NER_PERS &&
+		    !(entity_list_comma(p, j) && j + 1 < p->n && p->tags[j + 1] == ner_tag_make(NER_PERS, false)))
+			continue;
+		entity_retag(x, p, k, j, NER_PERS, skip, false);
+		x->sure[k] = true;
+	}
+}
+
 void entity_lists(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
@@ -389,6 +428,7 @@ void entity_lists(struct entity_scratch *x, struct ner_para *p)
 		entity_list_road(x, p, k);
 	for (size_t k = 0; k + 1 < p->n; k++)
 		entity_list_street(x, p, k);
+	entity_list_neighbours(x, p);
 	for (size_t k = 0; k + 2 < p->n; k++) {
 		size_t s, items = 0;
 		if (entity_list_word(p, k, "احياء") && entity_list_municipal(x))

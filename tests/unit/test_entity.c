@@ -259,6 +259,27 @@ static void test_opponents(const struct ner_model *m)
 	article_free(a);
 }
 
+/* An item of a list of persons the tagger left out is a person when the item beside it is one
+ * (dev 8fd4599f2960; 2015-08-11); a thing after a person is not (2015-08-03, 2015-08-11). */
+static void test_person_lists(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تشكيل لجنة",
+		"وتم تشكيل اللجنة برئاسة محمد الجميعة، وعضوية كل من: عبداللطيف المهيني، وتركي الشعيل، وعوض الخثعمي، وسعد العجمي.",
+		"مطالبة بإقالة وزير الكهرباء قاسم الفهداوي وتحسين الخدمات في المحافظة.",
+		"بحضور محافظ الطائف فهد بن عبدالعزيز بن معمر، ورؤساء الإدارات والمصالح الحكومية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "تركي الشعيل"));
+	CHECK(has(&es, ENTITY_PERSON, "عوض الخثعمي"));
+	CHECK(!has(&es, ENTITY_PERSON, "تحسين الخدمات"));
+	CHECK(!has(&es, ENTITY_PERSON, "رؤساء الادارات"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -1985,6 +2006,7 @@ int main(void)
 		test_spellings(m);
 		test_match_report(m);
 		test_opponents(m);
+		test_person_lists(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
