@@ -421,6 +421,79 @@ static void entity_list_neighbours(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* Whether word k is a military or police rank that comes before a man's name (اللواء،
+ * العميد، العقيد …; not «الرائد», a club and a pioneer, nor «الفريق», a team). */
+static bool entity_list_rank(const struct ner_para *p, size_t k)
+{
+	static const char *const ranks[] = {"اللواء", "العميد", "العقيد", "المقدم", "النقيب",
+					    "الملازم", "الرقيب", "العريف", "المشير"};
+	for (size_t r = 0; r < sizeof ranks / sizeof *ranks; r++)
+		if (entity_list_word(p, k, ranks[r]))
+			return true;
+	return false;
+}
+
+/* Whether word k qualifies a rank or is a degree after it (الركن، طيار، أول، الدكتور). */
+static bool entity_list_rank_qualifier(const struct ner_para *p, size_t k)
+{
+	static const char *const quals[] = {"ركن", "الركن", "طيار", "الطيار", "بحري", "البحري", "اول",
+					    "الاول", "الدكتور", "د", "المهندس", "م"};
+	for (size_t q = 0; q < sizeof quals / sizeof *quals; q++)
+		if (entity_word_is(p, k, quals[q]))
+			return true;
+	return false;
+}
+
+/* Whether untagged word k is a given name of the gazetteer and no stop word (its list has
+ * «من»: «العمل المقدم من الجهاز الفني»). */
+static bool entity_list_given(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
+	       strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) && !ner_lexicon_is_stop(x->lex, w, n);
+}
+
+/* «قائد عمليات الأنبار اللواء الركن قاسم المحمدي»: after a rank (and its qualifiers) the
+ * words the tagger left out are a man's name when the first is a given name of the
+ * gazetteer: given names, «بن»/«آل» and the word after them, and a definite family name that
+ * closes it (no plural, stop word, title or country's nisba). */
+static void entity_list_ranks(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 0; k + 2 < p->n; k++) {
+		size_t i = k + 1, j;
+		if (p->tags[k] != 0 || !entity_list_rank(p, k))
+			continue;
+		while (i < p->n && p->tags[i] == 0 && entity_list_rank_qualifier(p, i))
+			i++;
+		if (i + 1 >= p->n || !entity_list_given(x, p, i))
+			continue;
+		for (j = i + 1; j < p->n && p->tags[j] == 0 && p->toks[j].kind == NORM_TOKEN_WORD;) {
+			const char *w = p->norm.s + p->toks[j].beg;
+			size_t n = p->toks[j].end - p->toks[j].beg;
+			if ((entity_word_is(p, j, "بن") || entity_word_is(p, j, "بنت") || entity_word_is(p, j, "ال")) &&
+			    j + 1 < p->n && p->tags[j + 1] == 0 && p->toks[j + 1].kind == NORM_TOKEN_WORD) {
+				j += 2;
+				continue;
+			}
+			if (entity_list_given(x, p, j) && !entity_word_definite(p, j)) {
+				j++;
+				continue;
+			}
+			if (entity_word_definite(p, j) && !ner_lexicon_is_stop(x->lex, w, n) &&
+			    !ner_lexicon_is_title(x->lex, w, n) && !entity_country_nisba(x, w, n) &&
+			    !entity_list_plural_end(w, n))
+				j++;
+			break;
+		}
+		if (j - i < 2)
+			continue;
+		entity_retag(x, p, i, j, NER_PERS, 0, false);
+		x->sure[i] = true;
+		k = j - 1;
+	}
+}
+
 void entity_lists(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
@@ -429,6 +502,7 @@ void entity_lists(struct entity_scratch *x, struct ner_para *p)
 	for (size_t k = 0; k + 1 < p->n; k++)
 		entity_list_street(x, p, k);
 	entity_list_neighbours(x, p);
+	entity_list_ranks(x, p);
 	for (size_t k = 0; k + 2 < p->n; k++) {
 		size_t s, items = 0;
 		if (entity_list_word(p, k, "احياء") && entity_list_municipal(x))

@@ -280,6 +280,25 @@ static void test_person_lists(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A man's name the tagger left out after a rank and its qualifier is a person (2015-08-06);
+ * «المقدم» that is «presented» opens none. */
+static void test_rank_names(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"معارك الأنبار",
+		"وقال قائد عمليات الأنبار اللواء الركن قاسم المحمدي في حديث لـ«الشرق الأوسط» إن القوات تقدمت.",
+		"وهو ما يعكس مدى الرضا على العمل المقدم من الجهاز الفني.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "قاسم المحمدي"));
+	CHECK(!has(&es, ENTITY_PERSON, "الجهاز الفني"));
+	CHECK(!has(&es, ENTITY_PERSON, "من الجهاز الفني"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -2007,6 +2026,7 @@ int main(void)
 		test_match_report(m);
 		test_opponents(m);
 		test_person_lists(m);
+		test_rank_names(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
