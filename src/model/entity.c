@@ -1519,6 +1519,35 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 }
 
 
+/* A place of the world's list that the tagger cut into pieces is one place: the tagger's
+ * place and the words after it, places or untagged, that make up a longer name of the list
+ * (بابوا، غينيا and الجديدة: بابوا غينيا الجديدة). */
+static void entity_world_joins(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		size_t e = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false) || x->lead[i] != 0)
+			continue;
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true))
+			e++;
+		for (size_t l = ENTITY_WORLD_WORDS; l > e - i; l--) {
+			bool longer, ok = i + l <= p->n;
+			for (size_t k = e; ok && k < i + l; k++)
+				ok = p->toks[k].kind == NORM_TOKEN_WORD &&
+				     (p->tags[k] == 0 || ner_tag_type(p->tags[k]) == NER_LOC);
+			if (!ok || (i + l < p->n && ner_tag_inside(p->tags[i + l])))
+				continue; /* never half of the tagger's next chunk */
+			entity_phrase(p, i, i + l, 0, false, &x->alt);
+			if (!entity_rules_world_place(x->rules, x->alt.data, x->alt.len, &longer))
+				continue;
+			entity_retag(x, p, i, i + l, NER_LOC, 0, false);
+			e = i + l;
+			break;
+		}
+		i = e - 1;
+	}
+}
+
 /* Whether token k closes its sentence or list item: punctuation or the text's end next. */
 static bool entity_closes(const struct ner_para *p, size_t k)
 {
@@ -2289,6 +2318,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_split_and(x, p);
 	entity_misc_places(x, p);
 	entity_world_places(x, p);
+	entity_world_joins(x, p);
 	entity_region_places(x, p);
 	entity_club_towns(x, p);
 	entity_opponents(x, p);

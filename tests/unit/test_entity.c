@@ -299,6 +299,23 @@ static void test_rank_names(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A place of the world's list the tagger cut in pieces is one place (dev e00acbd7bace). */
+static void test_world_joins(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"دورة ألعاب",
+		"وكانت ميكرونيزيا خسرت ضمن منافسات دورة ألعاب المحيط الهادئ في بابوا غينيا الجديدة، التي تعد أيضاً التصفيات المؤهلة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "بابوا غينيا الجديده"));
+	CHECK(!has(&es, ENTITY_PLACE, "بابوا"));
+	CHECK(!has(&es, ENTITY_PLACE, "غينيا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -2027,6 +2044,7 @@ int main(void)
 		test_opponents(m);
 		test_person_lists(m);
 		test_rank_names(m);
+		test_world_joins(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
