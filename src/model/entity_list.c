@@ -229,8 +229,8 @@ static size_t entity_list_items(struct entity_scratch *x, struct ner_para *p, si
  * (وجاءت أسهم شركات سابك ,والإنماء ...). */
 static bool entity_list_market(const struct ner_para *p, size_t k)
 {
-	return k + 1 < p->n && entity_list_word(p, k, "اسهم") &&
-	       (entity_word_is(p, k + 1, "شركات") || entity_word_is(p, k + 1, "شركه"));
+	return k + 1 < p->n && (entity_word_is(p, k + 1, "شركات") || entity_word_is(p, k + 1, "شركه")) &&
+	       entity_list_word(p, k, "اسهم");
 }
 
 /* The first token of a market report's list that follows the leader's rise or fall («سهم
@@ -398,15 +398,17 @@ static bool entity_list_plural_end(const char *w, size_t n)
 static void entity_list_neighbours(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t k = 2; k + 2 < p->n; k++) {
-		size_t skip = entity_list_and(x, p, k);
-		const char *w = p->norm.s + p->toks[k].beg + skip;
-		size_t n = p->toks[k].end - p->toks[k].beg - skip;
-		const char *f = p->norm.s + p->toks[k + 1].beg;
-		size_t fn = p->toks[k + 1].end - p->toks[k + 1].beg;
-		size_t j = k + 2;
-		if (p->tags[k] != 0 || p->tags[k + 1] != 0 || p->toks[k].kind != NORM_TOKEN_WORD ||
-		    p->toks[k + 1].kind != NORM_TOKEN_WORD || !entity_list_comma(p, k - 1) ||
-		    !strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
+		size_t skip, n, fn, j = k + 2;
+		const char *w, *f;
+		if (!entity_list_comma(p, k - 1) || p->tags[k] != 0 || p->tags[k + 1] != 0 ||
+		    p->toks[k].kind != NORM_TOKEN_WORD || p->toks[k + 1].kind != NORM_TOKEN_WORD)
+			continue;
+		skip = entity_list_and(x, p, k);
+		w = p->norm.s + p->toks[k].beg + skip;
+		n = p->toks[k].end - p->toks[k].beg - skip;
+		f = p->norm.s + p->toks[k + 1].beg;
+		fn = p->toks[k + 1].end - p->toks[k + 1].beg;
+		if (!strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
 		    !entity_word_definite(p, k + 1) || ner_lexicon_is_stop(x->lex, f, fn) ||
 		    ner_lexicon_is_title(x->lex, f, fn) || entity_country_nisba(x, f, fn) ||
 		    entity_list_plural_end(f, fn))
@@ -427,6 +429,10 @@ static bool entity_list_rank(const struct ner_para *p, size_t k)
 {
 	static const char *const ranks[] = {"اللواء", "العميد", "العقيد", "المقدم", "النقيب",
 					    "الملازم", "الرقيب", "العريف", "المشير"};
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n < 12 || n > 16 || p->toks[k].kind != NORM_TOKEN_WORD ||
+	    !memmem(p->norm.s + p->toks[k].beg, n, "ال", 4))
+		return false; /* five or six letters and one clitic at most, ال among them */
 	for (size_t r = 0; r < sizeof ranks / sizeof *ranks; r++)
 		if (entity_list_word(p, k, ranks[r]))
 			return true;
