@@ -190,9 +190,11 @@ static bool entity_and_definite(struct entity_scratch *x, const struct ner_para 
 {
 	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
-	if (pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0 && !entity_ends_nisba(w, n))
-		return false; /* «الاتحاد الأوروبي والبنك المركزي»: two bodies (…ية is also a noun's
-				 ending: «التربية والتعليم») */
+	if (((pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0) || entity_country_nisba(x, pw, pn)) &&
+	    !entity_ends_nisba(w, n))
+		return false; /* «الاتحاد الأوروبي والبنك المركزي», «قوات الأمن التركية والمتمردين»:
+				 two bodies (…ية is also a noun's ending: «التربية والتعليم», but not
+				 a country's nisba) */
 	return k > first && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
 	       p->toks[k - 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k - 1) &&
 	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
@@ -352,6 +354,9 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 									     («فهد للمناطق» the tagger ran on) */
 	if (type != 0)
 		return *named = true;
+	if (entity_word_definite(p, k) && k > first && !entity_ends_nisba(w, n) &&
+	    entity_country_nisba(x, p->norm.s + p->toks[k - 1].beg, p->toks[k - 1].end - p->toks[k - 1].beg))
+		return false; /* «قوات الأمن التركية المتهمة»: the body's country closes its name */
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
 					   base's «الجوية» */
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k) ||

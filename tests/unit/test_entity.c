@@ -316,6 +316,29 @@ static void test_world_joins(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A body's country's nisba closes its name: no participle or coordinated group after it
+ * (dev 4ded7b9f604c; 2015-08-04, 2015-08-09). */
+static void test_country_closes(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"اشتباكات في تركيا",
+		"وقال إن قوات الأمن التركية المتهمة بالتقصير واجهت هجمات.",
+		"واندلعت اشتباكات بين قوات الأمن التركية والمتمردين الأكراد.",
+		"وقال حزب العمال الأسترالي الداعمة للقرار إنه سيصوت.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	for (size_t k = 0; k < es.n; k++) {
+		const char *key = article_entity_key(&es, &es.v[k]);
+		CHECK(strstr(key, "المتهمه") == NULL && strstr(key, "والمتمردين") == NULL &&
+		      strstr(key, "الداعمه") == NULL);
+	}
+	CHECK(has(&es, ENTITY_ORG, "حزب العمال الاسترالي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -2045,6 +2068,7 @@ int main(void)
 		test_person_lists(m);
 		test_rank_names(m);
 		test_world_joins(m);
+		test_country_closes(m);
 		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
