@@ -967,12 +967,24 @@ static bool entity_result_before(const struct ner_para *p, size_t k)
 }
 
 /* Whether word k names the other side of a match: «أمام», «ضد», «مع», «على» or «على حساب»
- * after a word of the match or its result (not «عائقا أمام روسيا», «العقوبات على روسيا»). */
+ * after a word of the match or its result (not «عائقا أمام روسيا», «العقوبات على روسيا»);
+ * or a player's or coach's club: «صفوف», «فريقه», «لاعب», «مهاجم», «مدرب» … before it. */
 static bool entity_opponent_word(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"امام", "ضد", "مع", "علي"};
+	static const char *const club[] = {"صفوف", "فريقه", "فريقها", "ناديه", "ناديها", "لاعب", "لاعبو",
+					   "لاعبي", "مهاجم", "مدافع", "حارس", "مدرب"};
+	bool al;
+	size_t skip;
 	if (p->toks[k].kind != NORM_TOKEN_WORD)
 		return false;
+	skip = entity_proclitic(p, k, &al);
+	for (size_t h = 0; h < sizeof club / sizeof *club && !al; h++) {
+		size_t cn = strlen(club[h]), n = p->toks[k].end - p->toks[k].beg;
+		const char *w = p->norm.s + p->toks[k].beg;
+		if ((n == cn && memcmp(w, club[h], cn) == 0) || (n == skip + cn && memcmp(w + skip, club[h], cn) == 0))
+			return true; /* «في صفوف ليون», «مع فريقه ليون», «مهاجم ليون»: its club */
+	}
 	if (k > 0 && entity_word_is(p, k, "حساب") && entity_word_is(p, k - 1, "علي"))
 		return entity_result_before(p, k - 1);
 	for (size_t h = 0; h < sizeof words / sizeof *words; h++)

@@ -237,7 +237,8 @@ static void test_match_report(const struct ner_model *m)
 
 /* In an article about sport a country after the other side's word of a match or its result
  * is its team, and so are its other mentions (dev e00acbd7bace; 2015-08-04, 2015-08-06);
- * «عائقا أمام روسيا» is no match (2015-07-31). */
+ * «عائقا أمام روسيا» is no match (2015-07-31); a town after «صفوف» or «فريقه» is the
+ * player's club (dev bf20fe59d29f). */
 static void test_opponents(const struct ner_model *m)
 {
 	static const char *const paras[] = {
@@ -245,6 +246,11 @@ static void test_opponents(const struct ner_model *m)
 		"ويملك المنتخب السعودي ثلاث نقاط في البطولة بعد فوزه على فلسطين في اللقاء الأول وخسارته امام العراق في اللقاء الثاني.",
 		"وسجل أنطونيو تويفونا عشرة أهداف لمنتخب فيجي، الذي تعادل 1-1 مع فانواتو في الجولة الأولى من المباراة.",
 		"يبدو أن كل هذه الامور لن تقف عائقا أمام روسيا لاستضافة كأس العالم.",
+	};
+	static const char *const club[] = {
+		"لاكازيت باق في ليون",
+		"أكد المهاجم الدولي الكسندر لاكازيت رغبته في البقاء مع فريقه ليون وصيف بطل الدوري الفرنسي لكرة القدم.",
+		"وقال لاكازيت: «أريد البقاء في صفوف ليون، قلتها إلى المدرب والرئيس».",
 	};
 	struct article *a;
 	struct article_entities es;
@@ -255,6 +261,11 @@ static void test_opponents(const struct ner_model *m)
 	CHECK(!has(&es, ENTITY_PLACE, "فانواتو"));
 	CHECK(has(&es, ENTITY_PLACE, "روسيا"));
 	CHECK(!has(&es, ENTITY_ORG, "روسيا"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, club, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "ليون"));
+	CHECK(!has(&es, ENTITY_PLACE, "ليون"));
 	article_entities_free(&es);
 	article_free(a);
 }
