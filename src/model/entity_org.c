@@ -1016,6 +1016,17 @@ static size_t entity_opponent_place(struct entity_scratch *x, const struct ner_p
 	return i;
 }
 
+/* Whether place token i opens with ب or ل, a preposition: as a rule found it, or as the
+ * word reads when the word without it is a known place and the word as written is none. */
+static bool entity_opponent_in(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	if (n <= 4 || (memcmp(w, "ب", 2) != 0 && memcmp(w, "ل", 2) != 0))
+		return false;
+	return x->lead[i] > 0 || (!entity_place_known(x, w, n) && entity_place_known(x, w + 2, n - 2));
+}
+
 /* In an article about sport, a place right after the word for the other side (خسرت أمام
  * فيجي، على حساب ليون، تعادل 1-1 مع فانواتو، الفوز 30-0 على جزر كوك) is that country's or
  * town's team, an organisation; entity_vote_types makes its other mentions the team's too. */
@@ -1023,8 +1034,9 @@ void entity_opponents(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t k = 0; x->sport && k + 1 < p->n; k++) {
 		size_t i = k + 1, j;
-		if (!entity_opponent_word(p, k) || (j = entity_opponent_place(x, p, i)) == i)
-			continue;
+		if (!entity_opponent_word(p, k) || (j = entity_opponent_place(x, p, i)) == i ||
+		    entity_opponent_in(x, p, i))
+			continue; /* «معسكر فريقه باسبانيا»: where the team is */
 		entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
 		x->sure[i] = true;
 	}

@@ -251,6 +251,7 @@ static void test_opponents(const struct ner_model *m)
 		"لاكازيت باق في ليون",
 		"أكد المهاجم الدولي الكسندر لاكازيت رغبته في البقاء مع فريقه ليون وصيف بطل الدوري الفرنسي لكرة القدم.",
 		"وقال لاكازيت: «أريد البقاء في صفوف ليون، قلتها إلى المدرب والرئيس».",
+		"وأكد رئيس النادي نجاح معسكر فريقه باسبانيا الذي اختتمه الخميس الماضي.",
 	};
 	struct article *a;
 	struct article_entities es;
@@ -263,8 +264,9 @@ static void test_opponents(const struct ner_model *m)
 	CHECK(!has(&es, ENTITY_ORG, "روسيا"));
 	article_entities_free(&es);
 	article_free(a);
-	extract(m, club, 3, &a, &es);
+	extract(m, club, 4, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "ليون"));
+	CHECK(!has(&es, ENTITY_ORG, "اسبانيا")); /* where the team's camp is (2015-08-08) */
 	CHECK(!has(&es, ENTITY_PLACE, "ليون"));
 	article_entities_free(&es);
 	article_free(a);
