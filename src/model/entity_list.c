@@ -391,10 +391,10 @@ static bool entity_list_plural_end(const char *w, size_t n)
 }
 
 /* «عبداللطيف المهيني، وتركي الشعيل، وعوض الخثعمي، وسعد العجمي»: an item of a list of
- * persons the tagger left out, after a comma, a given name of the gazetteer and a definite
- * family name, is a person too when the item before it (before the comma) or after it
- * (after a comma) is one. A list of things has no comma between its items as often
- * («بحضور … ورؤساء اللجان»). */
+ * persons the tagger left out, after a comma, an indefinite given name of the gazetteer
+ * (which also has «الخبير») and a definite family name, is a person too when the item
+ * before it (before the comma) or after it (after a comma) is one. A list of things has no
+ * comma between its items as often («بحضور … ورؤساء اللجان»). */
 static void entity_list_neighbours(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t k = 2; k + 2 < p->n; k++) {
@@ -408,7 +408,7 @@ static void entity_list_neighbours(struct entity_scratch *x, struct ner_para *p)
 		n = p->toks[k].end - p->toks[k].beg - skip;
 		f = p->norm.s + p->toks[k + 1].beg;
 		fn = p->toks[k + 1].end - p->toks[k + 1].beg;
-		if (!strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
+		if (!strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) || (n > 4 && memcmp(w, "ال", 4) == 0) ||
 		    !entity_word_definite(p, k + 1) || ner_lexicon_is_stop(x->lex, f, fn) ||
 		    ner_lexicon_is_title(x->lex, f, fn) || entity_country_nisba(x, f, fn) ||
 		    entity_list_plural_end(f, fn))
@@ -450,13 +450,13 @@ static bool entity_list_rank_qualifier(const struct ner_para *p, size_t k)
 	return false;
 }
 
-/* Whether untagged word k is a given name of the gazetteer and no stop word (its list has
- * «من»: «العمل المقدم من الجهاز الفني»). */
+/* Whether untagged word k is a given name of the gazetteer, indefinite and no stop word (its
+ * list has «من» and «الخبير»: «العمل المقدم من الجهاز الفني»). */
 static bool entity_list_given(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
-	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 &&
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 && !entity_word_definite(p, k) &&
 	       strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) && !ner_lexicon_is_stop(x->lex, w, n);
 }
 
