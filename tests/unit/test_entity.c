@@ -162,13 +162,18 @@ static void test_triggers(const struct ner_model *m)
 	article_free(a);
 }
 
-/* A temple, church or shrine is a named building, an organisation by the judging rules
- * (2015-07-24, 2015-07-27). */
+/* A temple, church, shrine or mosque is a named building, an organisation by the judging
+ * rules (2015-07-24, 2015-07-27, 2015-08-04). */
 static void test_buildings(const struct ner_model *m)
 {
 	static const char *const paras[] = {
 		"الأقصر تحتفل بافتتاح مقابر أثرية",
 		"مشيرا إلى أن مشروعا يجري تنفيذه بالتعاون مع وزارة الآثار لافتتاح معبد المدامود في شرق المدينة للزيارة أمام السياح للمرة الأولى.",
+	};
+	static const char *const holy[] = {
+		"اقتحام الأقصى",
+		"وأكدت الشرطة أنه لم تقع أي أحداث عنف إضافية في المسجد الأقصى، وأغلق الحرم الإبراهيمي أبوابه.",
+		"وسجل المؤشر الحد الأقصى اليومي للتقلب في البورصة.",
 	};
 	struct article *a;
 	struct article_entities es;
@@ -176,6 +181,13 @@ static void test_buildings(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_ORG, "معبد المدامود"));
 	CHECK(!has(&es, ENTITY_PERSON, "المدامود"));
 	CHECK(has(&es, ENTITY_PLACE, "الاقصر")); /* the town of the title */
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, holy, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المسجد الاقصي"));
+	CHECK(has(&es, ENTITY_ORG, "الحرم الابراهيمي"));
+	CHECK(!has(&es, ENTITY_PLACE, "الحرم الابراهيمي"));
+	CHECK(!has(&es, ENTITY_ORG, "الاقصي")); /* «الحد الأقصى», the maximum */
 	article_entities_free(&es);
 	article_free(a);
 }
