@@ -897,6 +897,9 @@ static bool entity_hyphenated_name(struct entity_scratch *x, size_t i, size_t k,
 	    p->norm.s[p->toks[k].beg] != '-' || after + 1 >= j || p->toks[after].kind != NORM_TOKEN_WORD ||
 	    !ner_tag_inside(p->tags[after]) || entity_is_title_word(x, i))
 		return false;
+	for (size_t t = after + 1; t < j; t++)
+		if (p->toks[t].kind != NORM_TOKEN_WORD)
+			return false; /* «عرفات - كرا - الهدا»: stops of a road, no name */
 	w = p->norm.s + p->toks[after].beg;
 	return !entity_prayer(p, after) && !entity_is_title_word(x, after) &&
 	       !entity_country_nisba(x, w, p->toks[after].end - p->toks[after].beg) &&

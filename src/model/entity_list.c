@@ -409,6 +409,7 @@ static void entity_list_neighbours(struct entity_scratch *x, struct ner_para *p)
 		f = p->norm.s + p->toks[k + 1].beg;
 		fn = p->toks[k + 1].end - p->toks[k + 1].beg;
 		if (!strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) || (n > 4 && memcmp(w, "ال", 4) == 0) ||
+		    (ner_lexicon_is_stop(x->lex, w, n) && entity_letters(w, n) < 3) || /* «ومن الأشخاص» */
 		    !entity_word_definite(p, k + 1) || ner_lexicon_is_stop(x->lex, f, fn) ||
 		    ner_lexicon_is_title(x->lex, f, fn) || entity_country_nisba(x, f, fn) ||
 		    entity_list_plural_end(f, fn))

@@ -294,15 +294,17 @@ static void test_person_lists(const struct ner_model *m)
 		"مطالبة بإقالة وزير الكهرباء قاسم الفهداوي وتحسين الخدمات في المحافظة.",
 		"بحضور محافظ الطائف فهد بن عبدالعزيز بن معمر، ورؤساء الإدارات والمصالح الحكومية.",
 		"ويرى الدكتور مجدي عبدالفتاح، الخبير الاقتصادي والمصرفي، أن الجدوى مرتبطة بالخدمات.",
+		"ومن بينهم خطيب جامع وهو الدكتور طه المتوكل، ومن الاشخاص والقيادات التي منحت رتب عسكرية.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 5, &a, &es);
+	extract(m, paras, 6, &a, &es);
 	CHECK(has(&es, ENTITY_PERSON, "تركي الشعيل"));
 	CHECK(has(&es, ENTITY_PERSON, "عوض الخثعمي"));
 	CHECK(!has(&es, ENTITY_PERSON, "تحسين الخدمات"));
 	CHECK(!has(&es, ENTITY_PERSON, "رؤساء الادارات"));
 	CHECK(!has(&es, ENTITY_PERSON, "الخبير الاقتصادي")); /* 2015-08-07 */
+	CHECK(!has(&es, ENTITY_PERSON, "من الاشخاص")); /* 2015-07-25 */
 	article_entities_free(&es);
 	article_free(a);
 }
@@ -2015,6 +2017,7 @@ static void test_dash_token_and_prayers(const struct ner_model *m)
 		"وانتهت المباراة لصالح الجانرز بثلاثة أهداف مقابل هدفين.",
 		"وحذر وزير الخارجية الألماني فرانك - فالتر شتاينماير من استمرار تصعيد العنف في تركيا.",
 		"وكرم محمد - سعودي الجنسية - الفائزين.",
+		"وتم إنشاء الطريق بطول 67 كيلا، بحيث يبدأ من عرفات - كرا - الهدا - الطائف.",
 	};
 	struct article *a;
 	struct article_entities es;
@@ -2022,6 +2025,7 @@ static void test_dash_token_and_prayers(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_PERSON, "محمد شريف"));
 	CHECK(has(&es, ENTITY_PERSON, "فرانك - فالتر شتاينماير")); /* a hyphenated given name */
 	CHECK(!has(&es, ENTITY_PERSON, "فالتر شتاينماير"));
+	CHECK(!has(&es, ENTITY_PERSON, "عرفات - كرا")); /* a road's stops (2015-07-25) */
 	for (size_t k = 0; k < es.n; k++) {
 		const char *key = article_entity_key(&es, &es.v[k]);
 		CHECK(strstr(key, "رحمه") == NULL && strstr(key, "رضي") == NULL &&
