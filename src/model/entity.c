@@ -881,6 +881,31 @@ static bool entity_dash_before(const struct ner_para *p, const char *orig, size_
 	return false;
 }
 
+/* Whether the spaced hyphen before token k of person [i, j) joins a hyphenated given name
+ * («فرانك - فالتر شتاينماير»): one word before it, a hyphen token of its own, and after it a
+ * name of two words or more that opens with no prayer, nationality or title. A dash between
+ * two full names («حسين شيعان ـ متعب شراحيلي») or before a prayer («فيصل - رحمه الله») still
+ * cuts. */
+static bool entity_prayer(const struct ner_para *p, size_t k);
+
+static bool entity_hyphenated_name(struct entity_scratch *x, size_t i, size_t k, size_t j)
+{
+	const struct ner_para *p = x->p;
+	size_t after = k + 1;
+	const char *w;
+	if (k != i + 1 || p->toks[k].kind != NORM_TOKEN_PUNCT || p->toks[k].end - p->toks[k].beg != 1 ||
+	    p->norm.s[p->toks[k].beg] != '-' || after + 1 >= j || p->toks[after].kind != NORM_TOKEN_WORD ||
+	    !ner_tag_inside(p->tags[after]) || entity_is_title_word(x, i))
+		return false;
+	for (size_t t = after + 1; t < j; t++)
+		if (p->toks[t].kind != NORM_TOKEN_WORD)
+			return false; /* «عرفات - كرا - الهدا»: stops of a road, no name */
+	w = p->norm.s + p->toks[after].beg;
+	return !entity_prayer(p, after) && !entity_is_title_word(x, after) &&
+	       !entity_country_nisba(x, w, p->toks[after].end - p->toks[after].beg) &&
+	       !entity_ends_nisba(w, p->toks[after].end - p->toks[after].beg);
+}
+
 /* Whether word k, the last the tagger gave a person, is a noun in construct with the
  * untagged definite word after it («خبيرة التنمية», «مبعوث الأمم المتحدة»): an office or
  * a trade, no name of persons.txt nor any the lexicon knows. */
@@ -1198,7 +1223,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	while (j > i && p->toks[j - 1].kind == NORM_TOKEN_PUNCT)
 		j--;
 	for (size_t k = i + 1; type != ENTITY_DATE && k < j; k++)
-		if (entity_dash_before(p, orig, k)) {
+		if (entity_dash_before(p, orig, k) && !(type == ENTITY_PERSON && entity_hyphenated_name(x, i, k, j))) {
 			if (type == ENTITY_PERSON && !entity_prayer(p, k))
 				entity_chunk(x, orig, para, k, j, type); /* «حسين شيعان ـ متعب شراحيلي»;
 									   not «هافينغتون بوست ـ عربي» */
@@ -1496,6 +1521,35 @@ static void entity_world_places(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+
+/* A place of the world's list that the tagger cut into pieces is one place: the tagger's
+ * place and the words after it, places or untagged, that make up a longer name of the list
+ * (بابوا، غينيا and الجديدة: بابوا غينيا الجديدة). */
+static void entity_world_joins(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		size_t e = i + 1;
+		if (p->tags[i] != ner_tag_make(NER_LOC, false) || x->lead[i] != 0)
+			continue;
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true))
+			e++;
+		for (size_t l = ENTITY_WORLD_WORDS; l > e - i; l--) {
+			bool longer, ok = i + l <= p->n;
+			for (size_t k = e; ok && k < i + l; k++)
+				ok = p->toks[k].kind == NORM_TOKEN_WORD &&
+				     (p->tags[k] == 0 || ner_tag_type(p->tags[k]) == NER_LOC);
+			if (!ok || (i + l < p->n && ner_tag_inside(p->tags[i + l])))
+				continue; /* never half of the tagger's next chunk */
+			entity_phrase(p, i, i + l, 0, false, &x->alt);
+			if (!entity_rules_world_place(x->rules, x->alt.data, x->alt.len, &longer))
+				continue;
+			entity_retag(x, p, i, i + l, NER_LOC, 0, false);
+			e = i + l;
+			break;
+		}
+		i = e - 1;
+	}
+}
 
 /* Whether token k closes its sentence or list item: punctuation or the text's end next. */
 static bool entity_closes(const struct ner_para *p, size_t k)
@@ -2267,8 +2321,10 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_split_and(x, p);
 	entity_misc_places(x, p);
 	entity_world_places(x, p);
+	entity_world_joins(x, p);
 	entity_region_places(x, p);
 	entity_club_towns(x, p);
+	entity_opponents(x, p);
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
 	entity_lists(x, p);
@@ -2402,6 +2458,13 @@ static void entity_merge_conj_split(struct entity_scratch *x)
 
 /* One type per entity: the same name tagged as two types goes with the type most of its
  * mentions have (the first seen on a tie). */
+/* Whether org, which a rule found, and place, of one key, are a team and its country or town
+ * in an article about sport (أمام فيجي … وسجلت فيجي). */
+static bool entity_team_of_place(const struct entity_draft *org, const struct entity_draft *place)
+{
+	return org->type == ENTITY_ORG && org->sure && place->type == ENTITY_PLACE;
+}
+
 static void entity_vote_types(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++)
@@ -2410,9 +2473,9 @@ static void entity_vote_types(struct entity_scratch *x)
 			if (b->into != l || a->type == b->type || a->type == ENTITY_DATE ||
 			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
 				continue;
-			if (b->type == ENTITY_MISC && b->sure)
-				entity_join(x, k, l); /* a song's, a disease's name */
-			else if (a->type == ENTITY_MISC && a->sure)
+			if ((b->type == ENTITY_MISC && b->sure) || (x->sport && entity_team_of_place(b, a)))
+				entity_join(x, k, l); /* a song's, a disease's name; a country's team */
+			else if ((a->type == ENTITY_MISC && a->sure) || (x->sport && entity_team_of_place(a, b)))
 				entity_join(x, l, k);
 			else if (b->nmentions > a->nmentions)
 				entity_join(x, k, l);
@@ -2664,6 +2727,69 @@ static void entity_merge_team_nisbas(struct entity_scratch *x)
 	}
 }
 
+/* The next letter of key *s as spellings of one name agree on it, advancing *s; 0 at the
+ * end. The hamza's seats vary with the writer: ء goes, ئ is ي and ؤ is و (الطوارئ،
+ * الطوارىء; الطائف، الطايف; لمياء، لميا), and a long vowel written twice is one (يحيى،
+ * يحي; هاوورد، هاورد). */
+static uint32_t entity_spelling_next(const char **s)
+{
+	for (;;) {
+		const unsigned char *u = (const unsigned char *)*s;
+		uint32_t cp;
+		if (u[0] == 0)
+			return 0;
+		if (u[0] < 0x80 || u[1] == 0) {
+			cp = u[0], *s += 1;
+		} else if ((u[0] & 0xe0) == 0xc0) {
+			cp = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f), *s += 2;
+		} else {
+			cp = 0x10000u + u[0], *s += 1; /* any other byte stands for itself */
+		}
+		if (cp == 0x0621)
+			continue;
+		cp = cp == 0x0626 ? 0x064A : cp == 0x0624 ? 0x0648 : cp;
+		if (cp == 0x064A || cp == 0x0648) {
+			const char *t = *s;
+			while (entity_spelling_next(&t) == cp)
+				*s = t;
+		}
+		return cp;
+	}
+}
+
+/* Whether keys a and b are one name spelt two ways (entity_spelling_next). */
+static bool entity_same_spelling(const char *a, const char *b)
+{
+	uint32_t ca, cb;
+	do {
+		ca = entity_spelling_next(&a);
+		cb = entity_spelling_next(&b);
+	} while (ca == cb && ca != 0);
+	return ca == cb;
+}
+
+/* One entity whose mentions spell it two ways is one entry (قوات الطوارئ، قوات الطوارىء;
+ * يحيى الشهري، يحي الشهري): the less mentioned spelling joins the other. */
+static void entity_merge_spellings(struct entity_scratch *x)
+{
+	for (size_t k = 0; k < x->ndrafts; k++) {
+		struct entity_draft *e = &x->drafts[k];
+		if (e->into != k)
+			continue;
+		for (size_t l = k + 1; l < x->ndrafts; l++) {
+			struct entity_draft *f = &x->drafts[l];
+			if (f->into != l || f->type != e->type || strcmp(e->k, f->k) == 0 ||
+			    !entity_same_spelling(e->k, f->k))
+				continue;
+			if (f->nmentions > e->nmentions) {
+				entity_join(x, k, l);
+				break;
+			}
+			entity_join(x, l, k);
+		}
+	}
+}
+
 /* Mentions of dropped entities out of the list; each draft points at its root. */
 static void entity_settle(struct entity_scratch *x)
 {
@@ -2826,6 +2952,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	entity_merge_asides(x);
 	entity_merge_conj_split(x);
 	entity_vote_types(x);
+	entity_merge_spellings(x);
 	entity_merge_canonical_heads(x);
 	entity_merge_short(x);
 	entity_merge_teams(x);

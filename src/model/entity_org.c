@@ -190,9 +190,11 @@ static bool entity_and_definite(struct entity_scratch *x, const struct ner_para 
 {
 	const char *w = p->norm.s + p->toks[k].beg, *pw = p->norm.s + p->toks[k - 1].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, pn = p->toks[k - 1].end - p->toks[k - 1].beg;
-	if (pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0 && !entity_ends_nisba(w, n))
-		return false; /* «الاتحاد الأوروبي والبنك المركزي»: two bodies (…ية is also a noun's
-				 ending: «التربية والتعليم») */
+	if (((pn > 2 && memcmp(pw + pn - 2, "ي", 2) == 0) || entity_country_nisba(x, pw, pn)) &&
+	    !entity_ends_nisba(w, n))
+		return false; /* «الاتحاد الأوروبي والبنك المركزي», «قوات الأمن التركية والمتمردين»:
+				 two bodies (…ية is also a noun's ending: «التربية والتعليم», but not
+				 a country's nisba) */
 	return k > first && n > 8 && memcmp(w, "وال", 6) == 0 && p->tags[k] == 0 &&
 	       p->toks[k - 1].kind == NORM_TOKEN_WORD && entity_word_definite(p, k - 1) &&
 	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
@@ -352,6 +354,9 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 									     («فهد للمناطق» the tagger ran on) */
 	if (type != 0)
 		return *named = true;
+	if (entity_word_definite(p, k) && k > first && !entity_ends_nisba(w, n) &&
+	    entity_country_nisba(x, p->norm.s + p->toks[k - 1].beg, p->toks[k - 1].end - p->toks[k - 1].beg))
+		return false; /* «قوات الأمن التركية المتهمة»: the body's country closes its name */
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
 					   base's «الجوية» */
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k) ||
@@ -930,6 +935,110 @@ void entity_stadiums(struct entity_scratch *x, struct ner_para *p)
 		entity_retag(x, p, s, e, NER_ORG, 0, false);
 		x->sure[s] = true;
 		i = e - 1;
+	}
+}
+
+/* Whether word k opens with one of words (matching form). */
+static bool entity_word_opens(const struct ner_para *p, size_t k, const char *const *words, size_t nwords)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < nwords; h++)
+		if (n >= strlen(words[h]) && memcmp(w, words[h], strlen(words[h])) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a word of a match or its result opens one of the four tokens before k, a score
+ * maybe between («خسرت 30-0 أمام», «الفوز 30-0 على», «تعادل 1-1 مع», «مباراة ضد»; a
+ * number alone is no score: «القرار 661 الذي يفرض حظرا على العراق»). */
+static bool entity_result_before(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"خسر",  "وخسر",   "الخساره", "خساره", "هزيم",  "الهزيم",
+					    "تعادل", "وتعادل", "التعادل", "فوز",   "الفوز", "بالفوز",
+					    "فاز",  "وفاز",   "تغلب",   "وتغلب",  "مباراه", "المباراه",
+					    "لقاء", "اللقاء", "يلتقي",  "ويلتقي", "سقط",   "وسقط"};
+	for (size_t b = k; b > 0 && k - b < 4;) {
+		b--;
+		if (p->toks[b].kind == NORM_TOKEN_WORD && entity_word_opens(p, b, words, sizeof words / sizeof *words))
+			return true;
+	}
+	return false;
+}
+
+/* Whether word k names the other side of a match: «أمام», «ضد», «مع», «على» or «على حساب»
+ * after a word of the match or its result (not «عائقا أمام روسيا», «العقوبات على روسيا»);
+ * or a player's or coach's club: «صفوف», «فريقه», «لاعب», «مهاجم», «مدرب» … before it. */
+static bool entity_opponent_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"امام", "ضد", "مع", "علي"};
+	static const char *const club[] = {"صفوف", "فريقه", "فريقها", "ناديه", "ناديها", "لاعب", "لاعبو",
+					   "لاعبي", "مهاجم", "مدافع", "حارس", "مدرب"};
+	bool al;
+	size_t skip;
+	if (p->toks[k].kind != NORM_TOKEN_WORD)
+		return false;
+	skip = entity_proclitic(p, k, &al);
+	for (size_t h = 0; h < sizeof club / sizeof *club && !al; h++) {
+		size_t cn = strlen(club[h]), n = p->toks[k].end - p->toks[k].beg;
+		const char *w = p->norm.s + p->toks[k].beg;
+		if ((n == cn && memcmp(w, club[h], cn) == 0) || (n == skip + cn && memcmp(w + skip, club[h], cn) == 0))
+			return true; /* «في صفوف ليون», «مع فريقه ليون», «مهاجم ليون»: its club */
+	}
+	if (k > 0 && entity_word_is(p, k, "حساب") && entity_word_is(p, k - 1, "علي"))
+		return entity_result_before(p, k - 1);
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (entity_word_is(p, k, words[h]))
+			return entity_result_before(p, k);
+	return false;
+}
+
+/* The end of the place at token i the tagger found, or that the world's list names (one or
+ * two untagged words: «جزر كوك»), or i. */
+static size_t entity_opponent_place(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t j = i + 1;
+	if (p->tags[i] == ner_tag_make(NER_LOC, false)) {
+		while (j < p->n && p->tags[j] == ner_tag_make(NER_LOC, true))
+			j++;
+		return j;
+	}
+	if (p->tags[i] != 0 || p->toks[i].kind != NORM_TOKEN_WORD)
+		return i;
+	for (j = i + 2; j > i; j--) {
+		struct strbuf *sb = &x->alt;
+		if (j > p->n || (j == i + 2 && (p->toks[i + 1].kind != NORM_TOKEN_WORD || p->tags[i + 1] != 0)))
+			continue;
+		entity_phrase(p, i, j, 0, false, sb);
+		if (entity_world_place(x, sb->data, sb->len))
+			return j;
+	}
+	return i;
+}
+
+/* Whether place token i opens with ب or ل, a preposition: as a rule found it, or as the
+ * word reads when the word without it is a known place and the word as written is none. */
+static bool entity_opponent_in(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	if (n <= 4 || (memcmp(w, "ب", 2) != 0 && memcmp(w, "ل", 2) != 0))
+		return false;
+	return x->lead[i] > 0 || (!entity_place_known(x, w, n) && entity_place_known(x, w + 2, n - 2));
+}
+
+/* In an article about sport, a place right after the word for the other side (خسرت أمام
+ * فيجي، على حساب ليون، تعادل 1-1 مع فانواتو، الفوز 30-0 على جزر كوك) is that country's or
+ * town's team, an organisation; entity_vote_types makes its other mentions the team's too. */
+void entity_opponents(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 0; x->sport && k + 1 < p->n; k++) {
+		size_t i = k + 1, j;
+		if (!entity_opponent_word(p, k) || (j = entity_opponent_place(x, p, i)) == i ||
+		    entity_opponent_in(x, p, i))
+			continue; /* «معسكر فريقه باسبانيا»: where the team is */
+		entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+		x->sure[i] = true;
 	}
 }
 

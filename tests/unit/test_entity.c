@@ -162,6 +162,212 @@ static void test_triggers(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A temple, church, shrine or mosque is a named building, an organisation by the judging
+ * rules (2015-07-24, 2015-07-27, 2015-08-04). */
+static void test_buildings(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الأقصر تحتفل بافتتاح مقابر أثرية",
+		"مشيرا إلى أن مشروعا يجري تنفيذه بالتعاون مع وزارة الآثار لافتتاح معبد المدامود في شرق المدينة للزيارة أمام السياح للمرة الأولى.",
+	};
+	static const char *const holy[] = {
+		"اقتحام الأقصى",
+		"وأكدت الشرطة أنه لم تقع أي أحداث عنف إضافية في المسجد الأقصى، وأغلق الحرم الإبراهيمي أبوابه.",
+		"وسجل المؤشر الحد الأقصى اليومي للتقلب في البورصة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "معبد المدامود"));
+	CHECK(!has(&es, ENTITY_PERSON, "المدامود"));
+	CHECK(has(&es, ENTITY_PLACE, "الاقصر")); /* the town of the title */
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, holy, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المسجد الاقصي"));
+	CHECK(has(&es, ENTITY_ORG, "الحرم الابراهيمي"));
+	CHECK(!has(&es, ENTITY_PLACE, "الحرم الابراهيمي"));
+	CHECK(!has(&es, ENTITY_ORG, "الاقصي")); /* «الحد الأقصى», the maximum */
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* The European Union's bodies are organisations, found whole (2015-07-22). */
+static void test_european_bodies(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"قرض عاجل لليونان",
+		"وقال نائب رئيس المفوضية الأوروبية فالديس دومبروفسكيس اليوم الجمعة إن اليونان ستحصل على قرض عاجل.",
+		"وساهم صندوق النقد الدولي إلى جانب المفوضية الاوروبية والبنك المركزي الاوروبي في إنقاذ البلاد.",
+		"ألمح دونالد تاسك، رئيس المجلس الأوروبي، إلى هذا في مقابلته.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المفوضيه الاوروبيه"));
+	CHECK(has(&es, ENTITY_ORG, "البنك المركزي الاوروبي"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس الاوروبي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* One body or place whose mentions seat the hamza two ways is one entry (2015-08-09). */
+static void test_spellings(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تفجير أبها",
+		"والذي ظهر بعد تفجير مسجد قوات الطوارىء على فضائية مشبوهة الأغراض تجاه بلادنا، ليندد بانفجار مسجد قوات الطوارئ في أبها.",
+	};
+	struct article *a;
+	struct article_entities es;
+	size_t orgs = 0;
+	extract(m, paras, 2, &a, &es);
+	for (size_t k = 0; k < es.n; k++)
+		orgs += es.v[k].type == ENTITY_ORG && strstr(article_entity_key(&es, &es.v[k]), "الطوار") != NULL;
+	CHECK(orgs == 1);
+	CHECK(has(&es, ENTITY_PLACE, "ابها"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A match report whose sport words carry clitics or count goals (لكأس، هدفين، الأشواط) is
+ * about sport, and its town with سيتي a club (dev 87c78f2afa0f, 2015-07-21). */
+static void test_match_report(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"آرسنال ينهي السنوات العجاف",
+		"وأحرز أول لقب منذ سنوات، بعدما توج أمس بلقبه الـ11 لكأس الاتحاد الإنجليزي على حساب هال سيتي، في مباراة ماراثونية امتدت للأشواط الإضافية وانتهت بثلاثة أهداف مقابل هدفين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "هال سيتي"));
+	CHECK(!has(&es, ENTITY_PLACE, "هال سيتي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* In an article about sport a country after the other side's word of a match or its result
+ * is its team, and so are its other mentions (dev e00acbd7bace; 2015-08-04, 2015-08-06);
+ * «عائقا أمام روسيا» is no match (2015-07-31); a town after «صفوف» or «فريقه» is the
+ * player's club (dev bf20fe59d29f). */
+static void test_opponents(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"المنتخب يواجه الأردن",
+		"ويملك المنتخب السعودي ثلاث نقاط في البطولة بعد فوزه على فلسطين في اللقاء الأول وخسارته امام العراق في اللقاء الثاني.",
+		"وسجل أنطونيو تويفونا عشرة أهداف لمنتخب فيجي، الذي تعادل 1-1 مع فانواتو في الجولة الأولى من المباراة.",
+		"يبدو أن كل هذه الامور لن تقف عائقا أمام روسيا لاستضافة كأس العالم.",
+	};
+	static const char *const club[] = {
+		"لاكازيت باق في ليون",
+		"أكد المهاجم الدولي الكسندر لاكازيت رغبته في البقاء مع فريقه ليون وصيف بطل الدوري الفرنسي لكرة القدم.",
+		"وقال لاكازيت: «أريد البقاء في صفوف ليون، قلتها إلى المدرب والرئيس».",
+		"وأكد رئيس النادي نجاح معسكر فريقه باسبانيا الذي اختتمه الخميس الماضي.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "فلسطين"));
+	CHECK(has(&es, ENTITY_ORG, "العراق"));
+	CHECK(has(&es, ENTITY_ORG, "فانواتو"));
+	CHECK(!has(&es, ENTITY_PLACE, "فانواتو"));
+	CHECK(has(&es, ENTITY_PLACE, "روسيا"));
+	CHECK(!has(&es, ENTITY_ORG, "روسيا"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, club, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "ليون"));
+	CHECK(!has(&es, ENTITY_ORG, "اسبانيا")); /* where the team's camp is (2015-08-08) */
+	CHECK(!has(&es, ENTITY_PLACE, "ليون"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* An item of a list of persons the tagger left out is a person when the item beside it is one
+ * (dev 8fd4599f2960; 2015-08-11); a thing after a person is not (2015-08-03, 2015-08-11). */
+static void test_person_lists(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تشكيل لجنة",
+		"وتم تشكيل اللجنة برئاسة محمد الجميعة، وعضوية كل من: عبداللطيف المهيني، وتركي الشعيل، وعوض الخثعمي، وسعد العجمي.",
+		"مطالبة بإقالة وزير الكهرباء قاسم الفهداوي وتحسين الخدمات في المحافظة.",
+		"بحضور محافظ الطائف فهد بن عبدالعزيز بن معمر، ورؤساء الإدارات والمصالح الحكومية.",
+		"ويرى الدكتور مجدي عبدالفتاح، الخبير الاقتصادي والمصرفي، أن الجدوى مرتبطة بالخدمات.",
+		"ومن بينهم خطيب جامع وهو الدكتور طه المتوكل، ومن الاشخاص والقيادات التي منحت رتب عسكرية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 6, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "تركي الشعيل"));
+	CHECK(has(&es, ENTITY_PERSON, "عوض الخثعمي"));
+	CHECK(!has(&es, ENTITY_PERSON, "تحسين الخدمات"));
+	CHECK(!has(&es, ENTITY_PERSON, "رؤساء الادارات"));
+	CHECK(!has(&es, ENTITY_PERSON, "الخبير الاقتصادي")); /* 2015-08-07 */
+	CHECK(!has(&es, ENTITY_PERSON, "من الاشخاص")); /* 2015-07-25 */
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A man's name the tagger left out after a rank and its qualifier is a person (2015-08-06);
+ * «المقدم» that is «presented» opens none. */
+static void test_rank_names(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"معارك الأنبار",
+		"وقال قائد عمليات الأنبار اللواء الركن قاسم المحمدي في حديث لـ«الشرق الأوسط» إن القوات تقدمت.",
+		"وهو ما يعكس مدى الرضا على العمل المقدم من الجهاز الفني.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "قاسم المحمدي"));
+	CHECK(!has(&es, ENTITY_PERSON, "الجهاز الفني"));
+	CHECK(!has(&es, ENTITY_PERSON, "من الجهاز الفني"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A place of the world's list the tagger cut in pieces is one place (dev e00acbd7bace). */
+static void test_world_joins(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"دورة ألعاب",
+		"وكانت ميكرونيزيا خسرت ضمن منافسات دورة ألعاب المحيط الهادئ في بابوا غينيا الجديدة، التي تعد أيضاً التصفيات المؤهلة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "بابوا غينيا الجديده"));
+	CHECK(!has(&es, ENTITY_PLACE, "بابوا"));
+	CHECK(!has(&es, ENTITY_PLACE, "غينيا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A body's country's nisba closes its name: no participle or coordinated group after it
+ * (dev 4ded7b9f604c; 2015-08-04, 2015-08-09). */
+static void test_country_closes(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"اشتباكات في تركيا",
+		"وقال إن قوات الأمن التركية المتهمة بالتقصير واجهت هجمات.",
+		"واندلعت اشتباكات بين قوات الأمن التركية والمتمردين الأكراد.",
+		"وقال حزب العمال الأسترالي الداعمة للقرار إنه سيصوت.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	for (size_t k = 0; k < es.n; k++) {
+		const char *key = article_entity_key(&es, &es.v[k]);
+		CHECK(strstr(key, "المتهمه") == NULL && strstr(key, "والمتمردين") == NULL &&
+		      strstr(key, "الداعمه") == NULL);
+	}
+	CHECK(has(&es, ENTITY_ORG, "حزب العمال الاسترالي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* A club's name that is also a word counts in an article about sport only. */
 static void test_clubs(const struct ner_model *m)
 {
@@ -921,6 +1127,42 @@ static void test_lists(const struct ner_model *m)
 	extract(m, revive, 2, &a, &es);
 	CHECK(!has(&es, ENTITY_PLACE, "الاعياد"));
 	CHECK(!has(&es, ENTITY_PLACE, "البرامج الدينيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A market report's companies, listed after «أسهم شركات» or after the leader's rate and up
+ * to «الأكثر», are organisations by their market names (2015-07-24, 2015-07-26). */
+static void test_market_lists(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مؤشر سوق الأسهم السعودية يتراجع 28.35 نقطة",
+		"وكانت أسهم شركات الخدمات الأرضية ,و الإنماء طوكيو ,وميدغلف للتأمين ,وتكافل الراجحي للتأمين ,والطباعة والتغليف ,ومدينة المعرفة الأكثر ارتفاعاً اليوم , فيما جاءت أسهم شركات زين السعودية ,ومجموعة السعودية ,والاتصالات ,والبنك الأهلي ,والحكير ,وبتروكيم الأكثر انخفاضاً.",
+		"وجاءت أسهم شركات سابك والإنماء ,والخدمات الأرضية والراجحي ,وملاذ للتأمين ,و دار الأركان الأكثر نشاطاً بالقيمة.",
+		"وتصدر سهم شركة العالمية للتأمين قائمة الأسهم المرتفعة بنسبة 5.62%،و ميدغلف للتأمين والمتحدة للتأمين,وبروج ,والدرع للتأمين،والحمادي الأكثر ارتفاعاً اليوم.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الخدمات الارضيه"));
+	CHECK(has(&es, ENTITY_ORG, "الانماء طوكيو"));
+	CHECK(!has(&es, ENTITY_PLACE, "طوكيو"));
+	CHECK(has(&es, ENTITY_ORG, "تكافل الراجحي للتامين"));
+	CHECK(has(&es, ENTITY_ORG, "الطباعه والتغليف")); /* one company: commas part the others */
+	CHECK(!has(&es, ENTITY_ORG, "التغليف"));
+	CHECK(has(&es, ENTITY_ORG, "مدينه المعرفه"));
+	CHECK(!has(&es, ENTITY_ORG, "مدينه المعرفه الاكثر"));
+	CHECK(has(&es, ENTITY_ORG, "زين السعوديه"));
+	CHECK(!has(&es, ENTITY_PLACE, "السعوديه")); /* named only inside the companies' names */
+	CHECK(has(&es, ENTITY_ORG, "الحكير"));
+	CHECK(has(&es, ENTITY_ORG, "بتروكيم"));
+	CHECK(has(&es, ENTITY_ORG, "سابك"));
+	CHECK(has(&es, ENTITY_ORG, "ملاذ للتامين"));
+	CHECK(!has(&es, ENTITY_ORG, "الخدمات الارضيه والراجحي")); /* two companies */
+	CHECK(has(&es, ENTITY_ORG, "دار الاركان"));
+	CHECK(has(&es, ENTITY_ORG, "المتحده للتامين"));
+	CHECK(has(&es, ENTITY_ORG, "بروج"));
+	CHECK(has(&es, ENTITY_ORG, "الحمادي"));
 	article_entities_free(&es);
 	article_free(a);
 }
@@ -1773,15 +2015,21 @@ static void test_dash_token_and_prayers(const struct ner_model *m)
 		"وقبضت الشرطة على محمد شريف -باكستاني الجنسية- في الرياض.",
 		"ونقلت الوكالة عن إبراهيم أبو دياب قوله إن المستوطنين هاجموا المنازل.",
 		"وانتهت المباراة لصالح الجانرز بثلاثة أهداف مقابل هدفين.",
+		"وحذر وزير الخارجية الألماني فرانك - فالتر شتاينماير من استمرار تصعيد العنف في تركيا.",
+		"وكرم محمد - سعودي الجنسية - الفائزين.",
+		"وتم إنشاء الطريق بطول 67 كيلا، بحيث يبدأ من عرفات - كرا - الهدا - الطائف.",
 	};
 	struct article *a;
 	struct article_entities es;
 	extract(m, paras, sizeof paras / sizeof *paras, &a, &es);
 	CHECK(has(&es, ENTITY_PERSON, "محمد شريف"));
+	CHECK(has(&es, ENTITY_PERSON, "فرانك - فالتر شتاينماير")); /* a hyphenated given name */
+	CHECK(!has(&es, ENTITY_PERSON, "فالتر شتاينماير"));
+	CHECK(!has(&es, ENTITY_PERSON, "عرفات - كرا")); /* a road's stops (2015-07-25) */
 	for (size_t k = 0; k < es.n; k++) {
 		const char *key = article_entity_key(&es, &es.v[k]);
 		CHECK(strstr(key, "رحمه") == NULL && strstr(key, "رضي") == NULL &&
-		      strstr(key, "الجنسيه") == NULL &&
+		      strstr(key, "الجنسيه") == NULL && strstr(key, "سعودي") == NULL &&
 		      strstr(key, "قوله") == NULL && strstr(key, "الجانرز") == NULL);
 	}
 	article_entities_free(&es);
@@ -1843,6 +2091,16 @@ int main(void)
 		test_name_letters(m);
 		test_office_and_clitic_edges(m);
 		test_lists(m);
+		test_buildings(m);
+		test_european_bodies(m);
+		test_spellings(m);
+		test_match_report(m);
+		test_opponents(m);
+		test_person_lists(m);
+		test_rank_names(m);
+		test_world_joins(m);
+		test_country_closes(m);
+		test_market_lists(m);
 		test_nationalities(m);
 		test_bodies_named(m);
 		test_person_clitics(m);
