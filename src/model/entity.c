@@ -2013,6 +2013,44 @@ static void entity_drop_byline(struct entity_scratch *x, const struct ner_para *
 			x->drafts[k].dropped = true;
 }
 
+/* Whether paragraph p (original text orig) is a writer's signature: a name alone, after a
+ * dash maybe, or a name, a spaced dash and a town of one or two words («نزار عبداللطيف بنجابي -
+ * جدة», «- تركية العمري»), as columns and reports end. */
+static bool entity_signature(const struct ner_para *p, const char *orig)
+{
+	size_t k = 0, words = 0, starts = 0, after = 0;
+	while (k < p->n && p->toks[k].kind != NORM_TOKEN_WORD)
+		k++;
+	for (; k < p->n && p->toks[k].kind == NORM_TOKEN_WORD && ner_tag_type(p->tags[k]) == NER_PERS; k++)
+		words++, starts += !ner_tag_inside(p->tags[k]);
+	if (words < 2 || starts != 1 || (k < p->n && !entity_dash_before(p, orig, k)))
+		return false;
+	for (; k < p->n; k++)
+		after += p->toks[k].kind == NORM_TOKEN_WORD;
+	return after <= 2;
+}
+
+/* A signature closing an article names its writer (and the writer's town), not its story:
+ * what only the signature names is dropped; a person the story names too stays. */
+static void entity_drop_signature(struct entity_scratch *x)
+{
+	size_t n = x->a->npara;
+	int32_t last = (int32_t)n - 1;
+	if (n < 3 || !entity_signature(&x->doc.paras[n], x->a->paras[n - 1]))
+		return;
+	for (size_t d = 0; d < x->ndrafts; d++) {
+		bool signed_only = false;
+		for (size_t f = 0; f < x->nfound; f++) {
+			if (x->found[f].d != d)
+				continue;
+			signed_only = x->found[f].m.para == last;
+			if (!signed_only)
+				break;
+		}
+		x->drafts[d].dropped |= signed_only;
+	}
+}
+
 /* Whether token k is an opening or closing quotation mark. */
 static bool entity_quote_at(const struct ner_para *p, size_t k)
 {
@@ -2949,6 +2987,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	for (size_t k = 0; k < x->ndrafts; k++)
 		x->drafts[k].k = x->keys.data + x->drafts[k].key;
 	entity_drop_byline(x, a->npara > 0 ? &x->doc.paras[1] : NULL);
+	entity_drop_signature(x);
 	entity_merge_asides(x);
 	entity_merge_conj_split(x);
 	entity_vote_types(x);

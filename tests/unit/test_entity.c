@@ -774,6 +774,48 @@ static void test_byline_and_paper(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A signature closing an article (a name alone, or a name, a spaced dash and a town) names its
+ * writer, not its story: what only it names is dropped; the same line inside the text is
+ * kept, and so is a signing person the story names too. */
+static void test_signature(const struct ner_model *m)
+{
+	static const char *const signed_last[] = {
+		"ورحل الشاعر الكبير عبدالله بن صقيه",
+		"لقد عاش الأخ الكريم عبدالله بن علي بن صقيه وحيداً.. الذي يُعد من كبار شعراء الشعر الشعبي.",
+		"ولقد شارك في مهرجانات الجنادرية السنوية عبر منبر الخطابة بعدد من الملاحم الشعرية.",
+		"عبدالعزيز بن عبدالرحمن الخريف - حريملاء",
+	};
+	static const char *const signed_inside[] = {
+		"ورحل الشاعر الكبير عبدالله بن صقيه",
+		"لقد عاش الأخ الكريم عبدالله بن علي بن صقيه وحيداً.. الذي يُعد من كبار شعراء الشعر الشعبي.",
+		"عبدالعزيز بن عبدالرحمن الخريف - حريملاء",
+		"ولقد شارك في مهرجانات الجنادرية السنوية عبر منبر الخطابة بعدد من الملاحم الشعرية.",
+	};
+	static const char *const named_too[] = {
+		"ورحل الشاعر الكبير عبدالله بن صقيه",
+		"وقال عبدالعزيز بن عبدالرحمن الخريف إن الأخ الكريم عبدالله بن علي بن صقيه عاش وحيداً.",
+		"ولقد شارك في مهرجانات الجنادرية السنوية عبر منبر الخطابة بعدد من الملاحم الشعرية.",
+		"عبدالعزيز بن عبدالرحمن الخريف - حريملاء",
+	};
+	static const char writer[] = "عبدالعزيز بن عبدالرحمن الخريف";
+	struct article *a;
+	struct article_entities es;
+	extract(m, signed_last, 4, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, writer));
+	CHECK(!has(&es, ENTITY_PLACE, "حريملاء"));
+	CHECK(has(&es, ENTITY_PERSON, "عبدالله بن علي بن صقيه"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, signed_inside, 4, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, writer));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, named_too, 4, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, writer));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* How far an organisation's name goes: a coordinated definite noun («شرطة مكتب المغادرة
  * والوصول»), a purpose pair («للتسليف والادخار»), a listed name's last word though it is a
  * stop word elsewhere («وكالة فرانس برس»), the person a building is named after («مسجد
@@ -2082,6 +2124,7 @@ int main(void)
 		test_names_as_written(m);
 		test_name_edges(m);
 		test_byline_and_paper(m);
+		test_signature(m);
 		test_org_extent(m);
 		test_clubs_named(m);
 		test_org_forms(m);
