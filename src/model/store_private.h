@@ -68,6 +68,8 @@ struct store {
 	unsigned long cache_clock;
 	const struct ner_model *tagger; /* NULL: ingest stores no entities */
 	int nthreads;                 /* tagging threads */
+	const struct furniture *furniture; /* an ingest's, learned from the articles it was
+					    * given (as memory learns it from those it loads) */
 	struct store_mark *marks;     /* open addressing by id, a power of two slots */
 	size_t nmarks, markcap;
 	bool marks_loaded;
