@@ -422,18 +422,20 @@ static bool store_ingest_rows(struct store *s, int64_t feed, const struct corpus
 	if (job.ntodo && !x->open)
 		ok = x->open = store_exec(s, "BEGIN IMMEDIATE", error);
 	s->fts_deferred = true; /* the new rows indexed at the commit: one FTS5 segment */
+	s->entity_terms_written = true; /* from the entities in hand, not unpacked again */
 	for (size_t t = 0; ok && t < job.ntodo; t++) {
 		struct store_row *row = &rows[todo[t] - from];
 		struct store_ahead *ahead = job.ahead && job.ahead[t].stems.made ? &job.ahead[t] : NULL;
 		int64_t id = row->rowid;
 		ok = store_write(s, feed, c->items[todo[t]], row, s->tagger ? &job.out[t] : NULL,
 				 &body, &ents);
-		if (ok && id == 0) {
+		if (ok && id == 0)
 			id = sqlite3_last_insert_rowid(s->db);
+		ok = ok && (!s->tagger || store_entity_terms_write(s, id, &job.out[t]));
+		if (ok && row->rowid == 0)
 			store_txn_added(x, id, ahead ? &ahead->doc : NULL);
-		} else if (ok) {
+		else if (ok)
 			x->r.updated++;
-		}
 		ok = ok && store_related_add_stems(s, id, c, todo[t],
 						   s->tagger ? &job.out[t] : NULL,
 						   ahead ? &ahead->stems : NULL, error);
@@ -441,6 +443,7 @@ static bool store_ingest_rows(struct store *s, int64_t feed, const struct corpus
 			*error = store_errmsg(s, "cannot store an article");
 	}
 	s->fts_deferred = false;
+	s->entity_terms_written = false;
 	if (!ok)
 		store_txn_rollback(s, x);
 	for (size_t t = 0; t < job.ntodo; t++) {

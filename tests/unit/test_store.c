@@ -514,6 +514,46 @@ static void test_import_batches(void)
 	corpus_free(&c);
 }
 
+/* The rows of entity_articles a writer put in from the entities in hand are those the
+ * triggers make from the stored rows (schema 8's migration run again), after inserts and
+ * after updates of changed articles. */
+static void test_entity_terms_written(void)
+{
+	const char *query = "SELECT term, article FROM entity_articles ORDER BY term, article";
+	char *error = NULL, *path = xasprintf("%s/terms.db", test_root), *want, *got;
+	const struct ner_model *m = ner_default(&error);
+	struct store *s = test_open("terms.db");
+	struct corpus c;
+	sqlite3 *db;
+
+	REQUIRE(m != NULL && s != NULL);
+	store_set_tagger(s, m, 2);
+	check_load_data(&c, "furniture/articles.json");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	for (size_t i = 0; i < c.n; i += 2) { /* changed upstream: updated in place */
+		free(c.items[i]->paras[0]);
+		c.items[i]->paras[0] = xasprintf("زار محمد العلي الرياض وقال إن %zu زوار جاؤوا.", i);
+		c.items[i]->dateline_end = 0;
+	}
+	CHECK(store_import(s, 0, &c, STORE_IMPORT_BATCH, NULL, &error));
+	store_close(s);
+	got = test_dump("terms.db", query);
+	CHECK(strstr(got, "1:الرياض\t") != NULL && strstr(got, "s:العلي محمد العلي\t") != NULL);
+	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
+	CHECK(sqlite3_exec(db, "DELETE FROM entity_articles; PRAGMA user_version = 7;", NULL, NULL,
+			   NULL) == SQLITE_OK);
+	sqlite3_close(db);
+	store_close(test_open("terms.db")); /* 7 → 8 fills it again from the rows */
+	want = test_dump("terms.db", query);
+	CHECK(strlen(want) > 500);
+	CHECK_STR(got, want);
+	free(want);
+	free(got);
+	free(path);
+	free(error);
+	corpus_free(&c);
+}
+
 static void test_kill9(void)
 {
 	char *path = xasprintf("%s/kill.db", test_root), *error = NULL;
@@ -703,6 +743,7 @@ int main(void)
 	test_entities();
 	test_entities_write();
 	test_memory_entities();
+	test_entity_terms_written();
 	test_marks_and_prune();
 	test_newer_schema();
 	test_kill9();
