@@ -140,8 +140,9 @@ static const char *const store_migrations[STORE_SCHEMA_VERSION] = {
 	/* 7 → 8: the articles that name each entity (its term: type and key,
 	 * qari_entity_terms, store_load.c), from the entities stored as the reader unpacks them,
 	 * so the sidebar's "articles naming this entity" is memory's and not a search for its
-	 * name; the triggers keep it in step with every write of an article (made so that it
-	 * may run again: a test sets the version back) */
+	 * name; the triggers keep it in step with every write of an article but ingest's,
+	 * which writes its rows' terms itself (store_entity_terms_write; made so that it may
+	 * run again: a test sets the version back) */
 	"CREATE TABLE IF NOT EXISTS entity_articles ("
 	"  term TEXT NOT NULL, article INTEGER NOT NULL,"
 	"  PRIMARY KEY (term, article)) WITHOUT ROWID;"

@@ -37,6 +37,7 @@ static void store_ahead_free(struct store_ahead *a)
 
 struct store_tag_job {
 	const struct ner_model *m;
+	const struct furniture *furniture; /* left out of the entities (NULL: none) */
 	const struct corpus *c;
 	const size_t *todo;           /* corpus positions to tag */
 	size_t ntodo;
@@ -54,6 +55,8 @@ static void *store_tag_worker(void *arg)
 	struct entity_scratch *x = entity_scratch_new();
 	int thread = atomic_fetch_add(&job->thread, 1);
 	size_t k;
+
+	entity_scratch_use_furniture(x, job->furniture);
 	while ((k = atomic_fetch_add(&job->next, 1)) < job->ntodo) {
 		if (!job->stems_only)
 			entity_extract_with(job->m, job->c->items[job->todo[k]], x, &job->out[k]);
@@ -90,6 +93,7 @@ static void store_tag(struct store *s, struct store_tag_job *job)
 {
 	pthread_t t[STORE_TAG_MAX_THREADS];
 	int started = 0;
+	job->furniture = s->furniture;
 	if (job->stemmers)
 		job->ahead = xcalloc(job->ntodo + 1, sizeof *job->ahead);
 	for (int i = 1; i < s->nthreads && (size_t)i < job->ntodo; i++)
@@ -418,18 +422,20 @@ static bool store_ingest_rows(struct store *s, int64_t feed, const struct corpus
 	if (job.ntodo && !x->open)
 		ok = x->open = store_exec(s, "BEGIN IMMEDIATE", error);
 	s->fts_deferred = true; /* the new rows indexed at the commit: one FTS5 segment */
+	s->entity_terms_written = true; /* from the entities in hand, not unpacked again */
 	for (size_t t = 0; ok && t < job.ntodo; t++) {
 		struct store_row *row = &rows[todo[t] - from];
 		struct store_ahead *ahead = job.ahead && job.ahead[t].stems.made ? &job.ahead[t] : NULL;
 		int64_t id = row->rowid;
 		ok = store_write(s, feed, c->items[todo[t]], row, s->tagger ? &job.out[t] : NULL,
 				 &body, &ents);
-		if (ok && id == 0) {
+		if (ok && id == 0)
 			id = sqlite3_last_insert_rowid(s->db);
+		ok = ok && (!s->tagger || store_entity_terms_write(s, id, &job.out[t]));
+		if (ok && row->rowid == 0)
 			store_txn_added(x, id, ahead ? &ahead->doc : NULL);
-		} else if (ok) {
+		else if (ok)
 			x->r.updated++;
-		}
 		ok = ok && store_related_add_stems(s, id, c, todo[t],
 						   s->tagger ? &job.out[t] : NULL,
 						   ahead ? &ahead->stems : NULL, error);
@@ -437,6 +443,7 @@ static bool store_ingest_rows(struct store *s, int64_t feed, const struct corpus
 			*error = store_errmsg(s, "cannot store an article");
 	}
 	s->fts_deferred = false;
+	s->entity_terms_written = false;
 	if (!ok)
 		store_txn_rollback(s, x);
 	for (size_t t = 0; t < job.ntodo; t++) {
@@ -455,12 +462,33 @@ static bool store_ingest_rows(struct store *s, int64_t feed, const struct corpus
 	return ok;
 }
 
+/* The site furniture of c's articles, learned from them all as memory learns it from the
+ * articles it loads, so an article is tagged as memory tags it (s->furniture until
+ * store_furniture_end). */
+static void store_furniture_learn(struct store *s, const struct corpus *c, struct furniture *f)
+{
+	furniture_learn(f, c);
+	s->furniture = f;
+}
+
+static void store_furniture_end(struct store *s, struct furniture *f)
+{
+	s->furniture = NULL;
+	furniture_free(f);
+}
+
 bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
 		  struct store_ingest *res, char **error)
 {
 	struct store_txn x = {0};
-	return store_ingest_rows(s, feed, c, from, to, NULL, &x, error) &&
-	       store_txn_commit(s, &x, res, error);
+	struct furniture f;
+	bool ok;
+
+	store_furniture_learn(s, c, &f);
+	ok = store_ingest_rows(s, feed, c, from, to, NULL, &x, error) &&
+	     store_txn_commit(s, &x, res, error);
+	store_furniture_end(s, &f);
+	return ok;
 }
 
 /* Importing: tagging ahead on this thread, writing on another */
@@ -694,6 +722,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 {
 	struct store_import im = {.s = s, .feed = feed, .c = c, .batch = batch ? batch : 1};
 	struct store_related_stemmer **stemmers;
+	struct furniture f;
 	sqlite3 *rd = NULL;
 	sqlite3_stmt *find;
 	pthread_t writer;
@@ -702,6 +731,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	*error = NULL;
 	if (s->read_only)
 		return *error = xasprintf("%s: written by a newer qari: read only", s->path), false;
+	store_furniture_learn(s, c, &f);
 	pthread_mutex_init(&im.lock, NULL);
 	pthread_cond_init(&im.changed, NULL);
 	store_bulk(s, true);
@@ -746,6 +776,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	sqlite3_finalize(find);
 	sqlite3_close(rd);
 	store_bulk(s, false);
+	store_furniture_end(s, &f);
 	pthread_cond_destroy(&im.changed);
 	pthread_mutex_destroy(&im.lock);
 	return ok;

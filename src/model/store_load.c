@@ -58,19 +58,53 @@ static void store_json_string(struct strbuf *sb, const char *s)
 	strbuf_appendc(sb, '"');
 }
 
+/* Each entity's term of es to fn: its type and key, and a person's of two words or more
+ * also as "s:LAST NAME". */
+static void store_entity_terms_each(const struct article_entities *es,
+				    void (*fn)(void *cx, const char *term), void *cx)
+{
+	for (uint32_t k = 0; k < es->n; k++) {
+		const char *key = article_entity_key(es, &es->v[k]), *sp = strrchr(key, ' ');
+		char *term = store_entity_term(es->v[k].type, key);
+		fn(cx, term);
+		free(term);
+		if (es->v[k].type != ENTITY_PERSON || sp == NULL)
+			continue;
+		term = xasprintf(STORE_SURNAME "%s %s", sp + 1, key);
+		fn(cx, term);
+		free(term);
+	}
+}
+
+/* A term into a JSON array being made (after its '['). */
+static void store_entity_term_json(void *cx, const char *term)
+{
+	struct strbuf *sb = cx;
+	if (sb->len > 1)
+		strbuf_appendc(sb, ',');
+	store_json_string(sb, term);
+}
+
 /* qari_entity_terms(title, body, fulltext, entities): the terms of a row's entities unpacked
  * against its article (store_row_article: the page text in place of the summary), a JSON
- * array for json_each; "[]" when they do not unpack. Entities packed by older rules count
- * until the reader tags the article afresh and writes them again: a store migrated after a
- * rules change would otherwise index almost nothing. */
+ * array for json_each; "[]" when they do not unpack, and on a connection whose writer puts
+ * the terms of its rows in itself (s->entity_terms_written: the triggers' work done twice).
+ * Entities packed by older rules count until the reader tags the article afresh and writes
+ * them again: a store migrated after a rules change would otherwise index almost nothing. */
 static void store_entity_terms(sqlite3_context *cx, int argc, sqlite3_value **v)
 {
-	struct article *a = article_new("store");
+	const struct store *s = sqlite3_user_data(cx);
+	struct article *a;
 	struct article_entities es = {0};
 	struct strbuf sb = {0};
 	int body = sqlite3_value_bytes(v[2]) > 0 ? 2 : 1;
 
 	(void)argc;
+	if (s->entity_terms_written) {
+		sqlite3_result_text(cx, "[]", 2, SQLITE_STATIC);
+		return;
+	}
+	a = article_new("store");
 	store_take_field(&a->title, sqlite3_value_text(v[0]), sqlite3_value_bytes(v[0]));
 	if (a->title == NULL)
 		a->title = xstrdup("");
@@ -80,20 +114,7 @@ static void store_entity_terms(sqlite3_context *cx, int argc, sqlite3_value **v)
 	if (sqlite3_value_blob(v[3]) &&
 	    article_entities_unpack_any_rules(sqlite3_value_blob(v[3]),
 					      (size_t)sqlite3_value_bytes(v[3]), a, &es))
-		for (uint32_t k = 0; k < es.n; k++) {
-			const char *key = article_entity_key(&es, &es.v[k]), *sp = strrchr(key, ' ');
-			char *term = store_entity_term(es.v[k].type, key);
-			if (k)
-				strbuf_appendc(&sb, ',');
-			store_json_string(&sb, term);
-			free(term);
-			if (es.v[k].type != ENTITY_PERSON || sp == NULL)
-				continue;
-			term = xasprintf(STORE_SURNAME "%s %s", sp + 1, key);
-			strbuf_appendc(&sb, ',');
-			store_json_string(&sb, term);
-			free(term);
-		}
+		store_entity_terms_each(&es, store_entity_term_json, &sb);
 	strbuf_appendc(&sb, ']');
 	sqlite3_result_text64(cx, sb.data, sb.len, SQLITE_TRANSIENT, SQLITE_UTF8);
 	strbuf_free(&sb);
@@ -101,13 +122,40 @@ static void store_entity_terms(sqlite3_context *cx, int argc, sqlite3_value **v)
 	article_free(a);
 }
 
+/* Not deterministic: its answer depends on the connection's s->entity_terms_written. */
 bool store_entities_register(struct store *s, char **error)
 {
 	if (sqlite3_create_function_v2(s->db, "qari_entity_terms", 4,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				       SQLITE_UTF8 | SQLITE_INNOCUOUS, s,
 				       store_entity_terms, NULL, NULL, NULL) != SQLITE_OK)
 		return *error = store_errmsg(s, "cannot register the entities' terms"), false;
 	return true;
+}
+
+/* One term of a row into entity_articles (the statement bound to the row). */
+struct store_term_insert {
+	sqlite3_stmt *st;
+	bool ok;
+};
+
+static void store_entity_term_insert(void *cx, const char *term)
+{
+	struct store_term_insert *in = cx;
+	sqlite3_reset(in->st);
+	store_bind_text(in->st, 1, term);
+	in->ok = sqlite3_step(in->st) == SQLITE_DONE && in->ok;
+}
+
+bool store_entity_terms_write(struct store *s, int64_t row, const struct article_entities *es)
+{
+	struct store_term_insert in = {
+		.st = store_stmt(s, STORE_STMT_ENTITY_TERM,
+				 "INSERT OR IGNORE INTO entity_articles (term, article) VALUES (?1, ?2)"),
+		.ok = true};
+	sqlite3_bind_int64(in.st, 2, row);
+	store_entity_terms_each(es, store_entity_term_insert, &in);
+	sqlite3_reset(in.st);
+	return in.ok;
 }
 
 /* The stored names of two words or more that end in the word last: at most max, *n of them

@@ -38,6 +38,7 @@ enum store_stmt_id {
 	STORE_STMT_DATA_VERSION,
 	STORE_STMT_IS_ARTICLE, /* the article rows of a mark's id */
 	STORE_STMT_SOURCE_OF,  /* a related story's copy's paper */
+	STORE_STMT_ENTITY_TERM, /* a written row's entity into entity_articles */
 	STORE_NSTMT
 };
 
@@ -68,6 +69,8 @@ struct store {
 	unsigned long cache_clock;
 	const struct ner_model *tagger; /* NULL: ingest stores no entities */
 	int nthreads;                 /* tagging threads */
+	const struct furniture *furniture; /* an ingest's, learned from the articles it was
+					    * given (as memory learns it from those it loads) */
 	struct store_mark *marks;     /* open addressing by id, a power of two slots */
 	size_t nmarks, markcap;
 	bool marks_loaded;
@@ -87,6 +90,8 @@ struct store {
 	size_t fts_ndocs;
 	bool fts_deferred;            /* inserts not indexed by their trigger: the writer's
 				       * store_fts_index_rows does it before COMMIT */
+	bool entity_terms_written;    /* the writer puts its rows' terms in entity_articles
+				       * (store_entity_terms_write): its triggers find none */
 	char *share_of;               /* store_list.c: the search whose share of rows is... */
 	double share;                 /* ...this, estimated when the last row was... */
 	int64_t share_top;            /* ...this one */
@@ -187,6 +192,9 @@ char *store_fts_query(const struct search_query *q);
 /* Register qari_entity_terms (store_load.c): the migration and triggers of entity_articles
  * use it. */
 bool store_entities_register(struct store *s, char **error);
+/* The terms of es (the entities just written to row) into entity_articles, as the triggers
+ * put them there from the row (qari_entity_terms), while s->entity_terms_written. */
+bool store_entity_terms_write(struct store *s, int64_t row, const struct article_entities *es);
 
 /* The columns store_row_article reads, in its order (a is articles, f feeds). */
 #define STORE_LOAD_COLUMNS                                                                     \
