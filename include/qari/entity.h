@@ -101,6 +101,9 @@ bool article_entities_unpack(const void *buf, size_t len, const struct article *
  * entities names an article by what it was last tagged with until it is tagged again. */
 bool article_entities_unpack_any_rules(const void *buf, size_t len, const struct article *a,
 				       struct article_entities *out);
+/* Whether buf holds entities packed by other rules or assets than this process's (so tagging
+ * the article again would find others); false for anything too short to have a head. */
+bool article_entities_packed_stale(const void *buf, size_t len);
 /* The version in the packed head: a hash of ENTITY_RULES_VERSION and of the tagger's and the
  * rules' assets (assets/ner, assets/entities: every file's bytes), so entities a store kept
  * from another model or other word lists are tagged again too. Made once a process. */

@@ -3115,6 +3115,15 @@ static bool entity_unpack(const void *buf, size_t len, const struct article *a,
 	return true;
 }
 
+bool article_entities_packed_stale(const void *buf, size_t len)
+{
+	struct entity_pack_head h;
+	if (buf == NULL || len < sizeof h)
+		return false;
+	memcpy(&h, buf, sizeof h);
+	return h.version != article_entities_pack_version();
+}
+
 bool article_entities_unpack(const void *buf, size_t len, const struct article *a,
 			     struct article_entities *out)
 {

@@ -181,17 +181,31 @@ struct store_row {
 	char aid[ARTICLE_ID_LEN + 1];
 };
 
+/* The finders' query: a row's hash and its entities' head, to tell whether it is stored as it
+ * is (store_row_same). */
+#define STORE_FIND_SQL "SELECT id, hash, substr(entities, 1, 16) FROM articles WHERE feed = ? AND dedupe = ?"
+
+/* Whether st's row (STORE_FIND_SQL) holds an article of this hash as this qari would store it:
+ * its text unchanged and, with a tagger, its entities packed by these rules (so importing the
+ * same files again after an upgrade tags them again, with the furniture the import learns, as
+ * the reader, which re-tags without it, cannot). */
+static bool store_row_same(const struct store *s, sqlite3_stmt *st, int64_t hash)
+{
+	return sqlite3_column_int64(st, 1) == hash &&
+	       !(s->tagger && article_entities_packed_stale(sqlite3_column_blob(st, 2),
+							    (size_t)sqlite3_column_bytes(st, 2)));
+}
+
 static void store_find(struct store *s, int64_t feed, struct store_row *r)
 {
-	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FIND,
-		"SELECT id, hash FROM articles WHERE feed = ? AND dedupe = ?");
+	sqlite3_stmt *st = store_stmt(s, STORE_STMT_FIND, STORE_FIND_SQL);
 	sqlite3_bind_int64(st, 1, feed);
 	store_bind_text(st, 2, r->dedupe);
 	r->rowid = 0;
 	r->write = true;
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		r->rowid = sqlite3_column_int64(st, 0);
-		r->write = sqlite3_column_int64(st, 1) != r->hash;
+		r->write = !store_row_same(s, st, r->hash);
 	}
 	sqlite3_reset(st);
 }
@@ -536,12 +550,13 @@ static void store_import_batch_free(struct store_import_batch *b)
 }
 
 /* Whether the store holds the article with key dedupe as it is (find: by feed and key). */
-static bool store_stored_same(sqlite3_stmt *find, int64_t feed, const char *dedupe, int64_t hash)
+static bool store_stored_same(const struct store *s, sqlite3_stmt *find, int64_t feed,
+			      const char *dedupe, int64_t hash)
 {
 	bool same;
 	sqlite3_bind_int64(find, 1, feed);
 	store_bind_text(find, 2, dedupe);
-	same = sqlite3_step(find) == SQLITE_ROW && sqlite3_column_int64(find, 0) == hash;
+	same = sqlite3_step(find) == SQLITE_ROW && store_row_same(s, find, hash);
 	sqlite3_reset(find);
 	return same;
 }
@@ -565,7 +580,7 @@ static void store_import_pretag(struct store *s, sqlite3_stmt *find, int64_t fee
 		const struct article *a = c->items[b->from + i];
 		bool again = false;
 		keys[i] = store_dedupe_key(a);
-		if (find && store_stored_same(find, feed, keys[i], store_article_hash(a)))
+		if (find && store_stored_same(s, find, feed, keys[i], store_article_hash(a)))
 			continue;
 		for (size_t t = 0; t < job.ntodo && !again; t++) /* the first of two is kept */
 			again = strcmp(keys[todo[t] - b->from], keys[i]) == 0;
@@ -611,7 +626,7 @@ static void store_import_count(struct store *s, sqlite3_stmt *find, int64_t feed
 			char *key = store_dedupe_key(a);
 			size_t was = keys.n;
 			strtab_intern(&keys, key, strlen(key));
-			if (keys.n > was && !(find && store_stored_same(find, feed, key, store_article_hash(a))))
+			if (keys.n > was && !(find && store_stored_same(s, find, feed, key, store_article_hash(a))))
 				todo[job.ntodo++] = i;
 			free(key);
 		}
@@ -707,8 +722,7 @@ static sqlite3_stmt *store_import_finder(struct store *s, sqlite3 **db)
 	*db = NULL;
 	if (sqlite3_open_v2(s->path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
 		    SQLITE_OK ||
-	    sqlite3_prepare_v2(*db, "SELECT hash FROM articles WHERE feed = ? AND dedupe = ?", -1,
-			       &st, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(*db, STORE_FIND_SQL, -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_close(*db);
 		*db = NULL;
 		return NULL;

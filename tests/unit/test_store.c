@@ -150,6 +150,73 @@ static bool test_same_entities(const struct article_entities *a, const struct ar
 	       memcmp(a->mentions, b->mentions, a->nmentions * sizeof *a->mentions) == 0;
 }
 
+/* The store's SQL functions, for its triggers on a connection of the test's own: nothing
+ * (the write they index is taken back by the next ingest). */
+static void test_sql_nothing(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	(void)argc, (void)v;
+	sqlite3_result_null(cx);
+}
+
+/* Mark the entities stored for the article at url as packed by other rules (or assets). */
+static void test_mark_stale(const char *name, const char *url)
+{
+	static const char *const functions[] = {"qari_entity_terms", "qari_fts_text", "qari_fts_deferred",
+						"qari_fts_ready", "qari_title"};
+	char *path = xasprintf("%s/%s", test_root, name);
+	uint32_t other = article_entities_pack_version() ^ 1;
+	sqlite3 *db = NULL;
+	sqlite3_stmt *get = NULL, *put = NULL;
+
+	CHECK(sqlite3_open(path, &db) == SQLITE_OK);
+	for (size_t k = 0; k < sizeof functions / sizeof *functions; k++)
+		for (int argc = 0; argc <= 8; argc++)
+			sqlite3_create_function(db, functions[k], argc, SQLITE_UTF8, NULL, test_sql_nothing, NULL, NULL);
+	CHECK(sqlite3_prepare_v2(db, "SELECT entities FROM articles WHERE url = ?", -1, &get, NULL) == SQLITE_OK);
+	if (sqlite3_prepare_v2(db, "UPDATE articles SET entities = ? WHERE url = ?", -1, &put, NULL) != SQLITE_OK)
+		fprintf(stderr, "%s\n", sqlite3_errmsg(db));
+	sqlite3_bind_text(get, 1, url, -1, SQLITE_STATIC);
+	if (get && put && sqlite3_step(get) == SQLITE_ROW && sqlite3_column_bytes(get, 0) >= 16) {
+		size_t n = (size_t)sqlite3_column_bytes(get, 0);
+		char *blob = xmalloc(n);
+		memcpy(blob, sqlite3_column_blob(get, 0), n);
+		memcpy(blob + 12, &other, sizeof other); /* the head's fourth word: the version */
+		sqlite3_bind_blob(put, 1, blob, (int)n, free);
+		sqlite3_bind_text(put, 2, url, -1, SQLITE_STATIC);
+		CHECK(sqlite3_step(put) == SQLITE_DONE);
+		CHECK_INT(sqlite3_changes(db), 1);
+	} else {
+		CHECK(!"a stored row with entities");
+	}
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	sqlite3_close(db);
+	free(path);
+}
+
+/* Entities packed by other rules are stale: ingesting or importing the same items again tags
+ * the article again (an upgrade's new rules reach the store by importing the same files), and
+ * leaves the rest alone. */
+static void test_stale_entities(struct store *s, int64_t feed, const struct corpus *c)
+{
+	struct store_ingest r = {0};
+	char *error = NULL;
+
+	test_mark_stale("entities.db", "http://x/e1");
+	CHECK(store_ingest(s, feed, c, 0, c->n, &r, &error));
+	CHECK_INT(r.updated, 1);
+	CHECK_INT(r.unchanged, 1);
+	memset(&r, 0, sizeof r);
+	CHECK(store_ingest(s, feed, c, 0, c->n, &r, &error));
+	CHECK_INT(r.unchanged, 2);
+	test_mark_stale("entities.db", "http://x/e1");
+	memset(&r, 0, sizeof r);
+	CHECK(store_import(s, feed, c, 0, &r, &error));
+	CHECK_INT(r.updated, 1);
+	CHECK_INT(r.unchanged, 1);
+	free(error);
+}
+
 static void test_entities(void)
 {
 	static const char *const items[][4] = {
@@ -212,6 +279,7 @@ static void test_entities(void)
 	}
 	store_entities_free(&e);
 	corpus_free(&back);
+	test_stale_entities(s, f.id, &c);
 	corpus_free(&c);
 	store_feed_free(&f);
 	store_close(s);
