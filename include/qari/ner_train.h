@@ -25,16 +25,23 @@ enum ner_train_method {
 	NER_TRAIN_CRF,        /* linear-chain CRF, maximum likelihood (ner_crf.c) */
 };
 
+#define NER_TRAIN_SEED_STEP 0x9E3779B97F4A7C15ULL /* between the seeds of shuffles */
+
 struct ner_train_opts {
 	enum ner_train_method method;
 	double c1, c2;      /* CRF: L1 and L2 penalties (c1 |w|₁ + c2 |w|²) */
 	unsigned max_iter;  /* CRF: L-BFGS iterations at most */
 	unsigned epochs;    /* perceptron: passes over the training sentences */
+	unsigned shuffles;  /* perceptron: runs on differently shuffled orders (seeds seed,
+			       seed + NER_TRAIN_SEED_STEP, ...), their averaged weights averaged
+			       (0 or 1: one run) */
 	uint64_t seed;      /* shuffling order: same seed, same model */
 	unsigned min_count; /* features seen fewer times are left out of the model */
 	float margin;       /* while training, wrong tags score this much more (a large-margin
 			       perceptron), and O for an entity token miss_cost times more */
 	float miss_cost;
+	float keep_above;   /* the model leaves out features whose weights all lie within ± this
+			       (0: only those all zero) */
 	unsigned window;    /* second pass over documents of ±window sentences; 0: one pass */
 	bool verbose;       /* dev F1 after each epoch on stderr */
 };

@@ -2,6 +2,7 @@
  * tagged text and determinism of training (on a slice of ANERcorp in tests/data), the model's
  * load time; with --shared, entity-level F1 of the bundled model on the development split of
  * ANERcorp. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -12,6 +13,7 @@
 #include "qari/ner.h"
 #include "qari/ner_train.h"
 #include "qari/xalloc.h"
+#include "../../src/model/ner/ner_model.h"
 
 #define NER_F1_FLOOR 74.0 /* the bundled model (two passes) reaches 74.17 on this split */
 
@@ -248,6 +250,85 @@ static void test_deterministic(enum ner_train_method method)
 	free(dir);
 }
 
+/* Feature key's weight for tag t in a trained model, 0 when it has none. */
+static float weight_of(const struct ner_model *m, uint32_t key, int t)
+{
+	uint32_t row = ner_keymap_get(&m->map, key);
+	return row == UINT32_MAX ? 0 : m->w[(size_t)row * NER_NTAGS + (size_t)t];
+}
+
+/* Every feature of a, b and their average: the average's weights are the mean of theirs. */
+static size_t check_mean_of(const struct ner_model *avg, const struct ner_model *a,
+			    const struct ner_model *b)
+{
+	const struct ner_model *ms[] = {a, b, avg};
+	size_t off = 0;
+	for (int k = 0; k < 3; k++)
+		for (size_t i = 0; i < ms[k]->map.nslots; i++) {
+			uint32_t key = ms[k]->map.keys[i];
+			if (ms[k]->map.vals[i] == 0)
+				continue;
+			for (int t = 0; t < NER_NTAGS; t++) {
+				float want = (weight_of(a, key, t) + weight_of(b, key, t)) / 2;
+				off += fabsf(weight_of(avg, key, t) - want) > 1e-4f * fmaxf(1, fabsf(want));
+			}
+		}
+	return off;
+}
+
+/* Features of m whose weights all lie within ±limit. */
+static size_t count_within(const struct ner_model *m, float limit)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->map.nslots; i++) {
+		float most = 0;
+		if (m->map.vals[i] == 0)
+			continue;
+		for (int t = 0; t < NER_NTAGS; t++)
+			most = fmaxf(most, fabsf(weight_of(m, m->map.keys[i], t)));
+		n += most <= limit;
+	}
+	return n;
+}
+
+/* Two shuffles averaged: the weights are the mean of two one-shuffle models' (the first on
+ * the seed, the second on the next seed of the series), over the union of their features;
+ * keep_above leaves out the features whose weights all stay within it. */
+static void test_shuffles(void)
+{
+	char *path = check_data_path("anercorp/train-head.conll"), *dir = corpus_asset_path("ner");
+	char *error = NULL;
+	struct ner_train_opts o = {.epochs = 2, .seed = 7, .min_count = 1, .margin = 15, .miss_cost = 3};
+	struct ner_lexicon *lex = ner_lexicon_load(dir, &error);
+	struct ner_model *one, *next, *avg, *kept;
+	struct ner_data d;
+
+	REQUIRE(lex != NULL && ner_data_read(path, &d, &error));
+	REQUIRE(d.nsents >= 200);
+	d.nsents = 200;
+	one = ner_train(&d, d.nsents, NULL, lex, &o);
+	o.seed = 7 + NER_TRAIN_SEED_STEP;
+	next = ner_train(&d, d.nsents, NULL, lex, &o);
+	o.seed = 7, o.shuffles = 2;
+	avg = ner_train(&d, d.nsents, NULL, lex, &o);
+	o.keep_above = 0.5f;
+	kept = ner_train(&d, d.nsents, NULL, lex, &o);
+	printf("features: %u and %u, averaged %u, beyond ±0.5 %u\n", one->nfeat, next->nfeat,
+	       avg->nfeat, kept->nfeat);
+	CHECK(avg->nfeat > one->nfeat && avg->nfeat > next->nfeat);
+	CHECK_INT(check_mean_of(avg, one, next), 0);
+	CHECK(kept->nfeat > 0 && kept->nfeat < avg->nfeat);
+	CHECK_INT(count_within(kept, 0.5f), 0);
+	ner_model_free(one);
+	ner_model_free(next);
+	ner_model_free(avg);
+	ner_model_free(kept);
+	ner_data_free(&d);
+	ner_lexicon_free(lex);
+	free(path);
+	free(dir);
+}
+
 int main(int argc, char **argv)
 {
 	struct timespec t0;
@@ -272,6 +353,7 @@ int main(int argc, char **argv)
 	test_scoring();
 	test_data_read();
 	test_deterministic(NER_TRAIN_PERCEPTRON);
+	test_shuffles();
 	test_deterministic(NER_TRAIN_CRF);
 	ner_default_free();
 	return check_done();

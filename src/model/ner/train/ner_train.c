@@ -15,6 +15,7 @@
  * far to trust them on new text. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #include "ner_trainer.h"
@@ -266,7 +267,8 @@ static void ner_train_sentence(struct ner_trainer *tr, size_t k, struct ner_work
 	tr->c += 1;
 }
 
-/* The averaged weights as a model (features whose weights all average to zero left out). */
+/* The averaged weights as a model: features whose weights all lie within ±tr->keep_above
+ * (zero: all average to zero) are left out. */
 static struct ner_model *ner_train_model(const struct ner_trainer *tr, const struct ner_lexicon *lex)
 {
 	struct ner_model *m = xcalloc(1, sizeof *m);
@@ -285,7 +287,7 @@ static struct ner_model *ner_train_model(const struct ner_trainer *tr, const str
 			size_t at = (size_t)ix * NER_NTAGS + (size_t)t;
 			float v = (float)(tr->w[at] - tr->wa[at] / tr->c);
 			m->w[rows * NER_NTAGS + (size_t)t] = v;
-			any |= v != 0;
+			any |= fabsf(v) > tr->keep_above;
 		}
 		if (any)
 			ner_keymap_put(&m->map, tr->keys.keys[i], (uint32_t)rows++);
@@ -314,18 +316,16 @@ static void ner_train_report(const struct ner_trainer *tr, const struct ner_lexi
 	ner_model_free(m);
 }
 
-/* The perceptron's epochs over a prepared trainer: shuffled sentences, averaged weights. */
-static void ner_train_perceptron(struct ner_trainer *tr, const struct ner_data *dev,
-				 const struct ner_lexicon *lex, const struct ner_train_opts *o)
+/* The perceptron's epochs over a prepared trainer, sentences shuffled from seed: averaged
+ * weights in w − wa/c. */
+static void ner_train_epochs(struct ner_trainer *tr, const struct ner_data *dev,
+			     const struct ner_lexicon *lex, const struct ner_train_opts *o, uint64_t seed)
 {
 	struct ner_work w = {0};
 	size_t *order = xcalloc(tr->nsent + 1, sizeof *order);
 	uint8_t *pred = xcalloc(tr->d->n + 1, 1);
-	uint64_t rng = o->seed ? o->seed : 0x9E3779B97F4A7C15ULL;
+	uint64_t rng = seed ? seed : 0x9E3779B97F4A7C15ULL;
 
-	tr->wcap = tr->nkeys;
-	tr->w = xcalloc(tr->wcap * NER_NTAGS + 1, sizeof *tr->w);
-	tr->wa = xcalloc(tr->wcap * NER_NTAGS + 1, sizeof *tr->wa);
 	for (size_t k = 0; k < tr->nsent; k++)
 		order[k] = k;
 	for (unsigned e = 1; e <= o->epochs; e++) {
@@ -344,12 +344,70 @@ static void ner_train_perceptron(struct ner_trainer *tr, const struct ner_data *
 	free(pred);
 }
 
+/* Weights, sums and transitions back to zero for another run over the same features. */
+static void ner_train_restart(struct ner_trainer *tr)
+{
+	memset(tr->w, 0, (tr->wcap * NER_NTAGS + 1) * sizeof *tr->w);
+	memset(tr->wa, 0, (tr->wcap * NER_NTAGS + 1) * sizeof *tr->wa);
+	memset(tr->trans, 0, sizeof tr->trans);
+	memset(tr->transa, 0, sizeof tr->transa);
+	tr->c = 1;
+}
+
+/* Add the averaged weights of the run just done to sum (grown to tr->wcap rows, *scap). */
+static void ner_train_accumulate(const struct ner_trainer *tr, double **sum, size_t *scap,
+				 double tsum[NER_NTAGS + 1][NER_NTAGS])
+{
+	size_t all = tr->wcap * NER_NTAGS + 1;
+	if (*scap < all) {
+		*sum = xreallocarray(*sum, all, sizeof **sum);
+		memset(*sum + *scap, 0, (all - *scap) * sizeof **sum);
+		*scap = all;
+	}
+	for (size_t i = 0; i < tr->nkeys * NER_NTAGS; i++)
+		(*sum)[i] += tr->w[i] - tr->wa[i] / tr->c;
+	for (int p = 0; p <= NER_NTAGS; p++)
+		for (int t = 0; t < NER_NTAGS; t++)
+			tsum[p][t] += tr->trans[p][t] - tr->transa[p][t] / tr->c;
+}
+
+/* The perceptron over a prepared trainer: o->shuffles runs, each on its own shuffling order,
+ * whose averaged weights are averaged in turn (the union of their features); one run is the
+ * plain averaged perceptron. The result is left in w with wa zero and c one. */
+static void ner_train_perceptron(struct ner_trainer *tr, const struct ner_data *dev,
+				 const struct ner_lexicon *lex, const struct ner_train_opts *o)
+{
+	unsigned runs = o->shuffles > 1 ? o->shuffles : 1;
+	double tsum[NER_NTAGS + 1][NER_NTAGS] = {{0}}, *sum = NULL;
+	size_t scap = 0;
+
+	tr->wcap = tr->nkeys;
+	tr->w = xcalloc(tr->wcap * NER_NTAGS + 1, sizeof *tr->w);
+	tr->wa = xcalloc(tr->wcap * NER_NTAGS + 1, sizeof *tr->wa);
+	if (runs == 1) {
+		ner_train_epochs(tr, dev, lex, o, o->seed);
+		return;
+	}
+	for (unsigned r = 0; r < runs; r++) {
+		ner_train_restart(tr);
+		ner_train_epochs(tr, dev, lex, o, o->seed + r * NER_TRAIN_SEED_STEP);
+		ner_train_accumulate(tr, &sum, &scap, tsum);
+	}
+	ner_train_restart(tr);
+	for (size_t i = 0; i < tr->nkeys * NER_NTAGS; i++)
+		tr->w[i] = sum[i] / runs;
+	for (int p = 0; p <= NER_NTAGS; p++)
+		for (int t = 0; t < NER_NTAGS; t++)
+			tr->trans[p][t] = tsum[p][t] / runs;
+	free(sum);
+}
+
 static struct ner_model *ner_train_run(const struct ner_data *train, size_t ntrain, const struct ner_data *dev,
 			    const struct ner_lexicon *lex, const struct ner_train_opts *o,
 			    const uint8_t (*docs)[2])
 {
 	struct ner_trainer tr = {.d = train, .nsent = ntrain, .c = 1, .docs = docs,
-				 .margin = o->margin, .miss_cost = o->miss_cost};
+				 .margin = o->margin, .miss_cost = o->miss_cost, .keep_above = o->keep_above};
 	struct ner_model *m;
 
 	ner_trainer_prepare(&tr, lex, o->min_count);

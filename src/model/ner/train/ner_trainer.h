@@ -19,6 +19,7 @@ struct ner_trainer {
 	struct ner_keymap wordlex; /* the word lexicon of all the training sentences */
 	const uint8_t (*docs)[2]; /* second pass: each token's document classes (word, stem) */
 	float margin, miss_cost; /* cost-augmented decoding (ner_train_opts) */
+	float keep_above;       /* the model keeps features with a weight beyond ± this */
 	double *w, *wa;         /* weights and averaging sums, nkeys × NER_NTAGS (double: the
 				   sums reach c ≈ 10^5 times a weight) */
 	double trans[NER_NTAGS + 1][NER_NTAGS], transa[NER_NTAGS + 1][NER_NTAGS];
