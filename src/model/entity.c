@@ -1208,6 +1208,49 @@ static void entity_office_in_construct(struct entity_scratch *x, size_t i, size_
 		}
 }
 
+/* Whether word k carries the article, bare or behind a clitic (الأمن، بالاتحاد، والقروية،
+ * للسياحة). */
+static bool entity_article_word(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool clitic = n > 6 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0 || memcmp(w, "ف", 2) == 0 ||
+				memcmp(w, "ك", 2) == 0);
+	return entity_word_definite(p, k) || (clitic && memcmp(w + 2, "ال", 4) == 0) ||
+	       (n > 4 && memcmp(w, "لل", 4) == 0);
+}
+
+/* Whether word k, inside a name after a definite word, starts a new phrase: a construct ends
+ * at its definite noun, so a quantity after it is the verb's object («قوات الأمن المئات»),
+ * and an indefinite Arabic word no list knows is the sentence's next word when it reads as a
+ * verb («الاتحاد يصل») or follows a listed name («نادي الاتحاد برمي», «نادي الاتحاد
+ * مبلغ»). Not after a royal title, which takes a name (الملك سلمان), nor a purpose phrase or
+ * a coordinated word (لكرة القدم، وحماية), nor a name or a place (الأهلي جدة), nor ب and a
+ * place (الغرفة التجارية الصناعية بأبها); a foreign name follows an indefinite word (نادي
+ * ريال مدريد), and one after a foreign word read as definite stays (الديلي تليجراف). */
+static bool entity_phrase_after_definite(const struct entity_scratch *x, size_t k)
+{
+	static const char *const quantities[] = {"المئات", "الالاف", "العشرات", "الملايين"};
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	const char *pw = p->norm.s + p->toks[k - 1].beg;
+	size_t pn = p->toks[k - 1].end - p->toks[k - 1].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->toks[k - 1].kind != NORM_TOKEN_WORD ||
+	    !entity_word_definite(p, k - 1) || entity_word_is(p, k - 1, "الملك") ||
+	    entity_word_is(p, k - 1, "الامير") || entity_word_is(p, k - 1, "الامام") ||
+	    entity_word_is(p, k - 1, "الشيخ"))
+		return false;
+	for (size_t h = 0; h < sizeof quantities / sizeof *quantities; h++)
+		if (entity_word_is(p, k, quantities[h]))
+			return true;
+	if (!((unsigned char)w[0] & 0x80) || entity_letters(w, n) < 3 || entity_article_word(p, k) ||
+	    memcmp(w, "ل", 2) == 0 || memcmp(w, "و", 2) == 0 || entity_known_word(x, w, n) ||
+	    entity_place_known(x, w, n) || (memcmp(w, "ب", 2) == 0 && entity_place_known(x, w + 2, n - 2)))
+		return false;
+	return entity_verb_like(x, k) || entity_is_org(x, pw, pn);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -1269,6 +1312,13 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		    entity_word_is(p, k, "قولها"))
 			j = k; /* «عثمان رضي الله عنه»: a prayer after the name, no dash before it;
 				  «ونقلت عن إبراهيم أبو دياب قوله»: what he said */
+	for (size_t k = i + 1; type == ENTITY_PERSON && k + 1 < j; k++)
+		if (entity_word_definite(p, k - 1) && entity_verb_like(x, k)) {
+			entity_chunk(x, orig, para, k + 1, j, type); /* «القروني يرفض هزازي»: a man,
+									 his verb and its object */
+			j = k;
+			break;
+		}
 	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i, "لصالح") &&
 	    entity_word_definite(p, i + 1) &&
 	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg,
@@ -1295,6 +1345,11 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		entity_person_before_org(x, i, &j);
 	if (type == ENTITY_PERSON && j - i >= 3 && entity_office_noun(x, p, j - 1))
 		j--; /* «منى أبو سليمان خبيرة التنمية البشرية»: her office, in construct */
+	for (size_t k = i + 1; type == ENTITY_ORG && k < j; k++)
+		if (entity_phrase_after_definite(x, k) && !entity_is_org(x, x->key.data, x->key.len)) {
+			j = k;
+			break;
+		}
 	while ((type == ENTITY_ORG || type == ENTITY_PLACE) && j - i > 1 &&
 	       ((type == ENTITY_ORG && (entity_verb_like(x, j - 1) || entity_rank_before_person(x, j - 1) ||
 					(j - i > 2 && entity_feminine_verb(x, j - 1)))) ||

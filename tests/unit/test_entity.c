@@ -2100,6 +2100,48 @@ static void test_body_in_town(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A construct ends at its definite noun: after a club's name an indefinite word no list knows
+ * is the sentence's next word («نادي الاتحاد برمي», «نادي الاتحاد مبلغ»), so is a quantity
+ * after a body («قوات الأمن المئات») and a verb after a man's definite name (the title
+ * «القروني يرفض هزازي»); a foreign name after an indefinite word stays (نادي ريال مدريد), so
+ * does ب and a place (الغرفة التجارية الصناعية بأبها). */
+static void test_construct_ends(const struct ner_model *m)
+{
+	static const char *const fine[] = {
+		"تغريم الاتحاد 100 ألف",
+		"غرمت لجنة الانضباط بالاتحاد العربي السعودي لكرة القدم نادي الاتحاد مبلغ قدره (100.000)ريال عملا بالمواد (49).",
+		"وذلك على خلفية أحداث مباراة بين فريقي نادي الاتحاد ونادي العروبة، وعند الدقيقة ( 17 ) من الشوط الثاني قام عدد من جمهور فريق نادي الاتحاد برمي علب المياه داخل الملعب.",
+		"ويلتقي نادي ريال مدريد في المباراة المقبلة، فيما كرمت الغرفة التجارية الصناعية بأبها الفائزين.",
+	};
+	static const char *const egypt[] = {
+		"مصر تؤجل محاكمة 973 من أعضاء الإخوان حتى 18 أكتوبر",
+		"وقتلت قوات الأمن المئات من أنصار جماعة الإخوان المسلمين في الشوارع وألقت القبض على آلاف آخرين.",
+	};
+	static const char *const coach[] = {
+		"القروني يرفض هزازي",
+		"وضع المدرب الوطني بالفريق الكروي الأول بنادي الاتحاد خالد القروني حدا للغط الدائر بين الجماهير الاتحادية حول عودة مدافع النادي السابق إبراهيم هزازي لصفوف الفريق الكروي الأول بعد أن تم تنسيقه من كشوفات الفريق الاتفاقي الذي خاض معه موسماً واحداً. ويأتي هذا الرفض من قبل الجهاز الفني بقيادة الوطني خالد القروني حرصاً منه على السياسة الخاصة الذي يتبعها وهو اعتماده الكلي على اللاعبين الشباب الذي يزخر بهم النادي.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, fine, sizeof fine / sizeof *fine, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "نادي الاتحاد برمي"));
+	CHECK(!has(&es, ENTITY_ORG, "نادي الاتحاد مبلغ"));
+	CHECK(has(&es, ENTITY_ORG, "نادي ريال مدريد") || has(&es, ENTITY_ORG, "ريال مدريد"));
+	CHECK(has(&es, ENTITY_ORG, "الغرفه التجاريه الصناعيه بابها"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, egypt, sizeof egypt / sizeof *egypt, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "قوات الامن المئات"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, coach, sizeof coach / sizeof *coach, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "القروني يرفض هزازي"));
+	CHECK(has(&es, ENTITY_PERSON, "خالد القروني"));
+	CHECK(has(&es, ENTITY_PERSON, "ابراهيم هزازي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2180,6 +2222,7 @@ int main(void)
 		test_and_clitics_diseases(m);
 		test_dash_token_and_prayers(m);
 		test_body_in_town(m);
+		test_construct_ends(m);
 		test_rules_lists();
 	}
 	ner_default_free();
