@@ -6,9 +6,11 @@ and, after a simple Arabic normalisation, one's name (column 2) equals the other
 among the other's alternative forms (column 3). Matching is one-to-one within an article.
 Agreement is F1 = 2*matched / (n1 + n2), per type, overall, and type-blind (types ignored).
 
-    python3 tests/data/judged/agreement.py [FIRST SECOND] [--list]
+    python3 tests/data/judged/agreement.py [FIRST SECOND] [--list] [--section=TEXT]
 
 --list prints every unmatched entity (the disagreements), article by article.
+--section=TEXT compares only the second file's articles after its first comment line that
+contains TEXT (one annotation round, e.g. --section="Dev extension 9").
 """
 import os
 import re
@@ -26,13 +28,18 @@ def normalise(name):
     return " ".join(name.split())
 
 
-def read_judged(path):
-    """{article id: (split, [(type, name, [alternative forms])])} from a judged file."""
-    articles, current = {}, None
+def read_judged(path, section=None):
+    """{article id: (split, [(type, name, [alternative forms])])} from a judged file; with a
+    section, only the articles after the first comment line containing it."""
+    articles, current, inside = {}, None, section is None
     with open(path, encoding="utf-8") as f:
         for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
+            if line.startswith("#") and section is not None and section in line:
+                inside, current = True, None
             if not line.strip() or line.startswith("#"):
+                continue
+            if not inside:
                 continue
             cols = line.split("\t")
             if cols[0] == "@":
@@ -139,7 +146,10 @@ def main(argv):
         sys.exit(__doc__)
     first_path, second_path = paths or (os.path.join(HERE, "entities.tsv"),
                                         os.path.join(HERE, "entities-second.tsv"))
-    first, second = read_judged(first_path), read_judged(second_path)
+    section = next((f.split("=", 1)[1] for f in flags if f.startswith("--section=")), None)
+    first, second = read_judged(first_path), read_judged(second_path, section)
+    if not second:
+        sys.exit(f"no articles in {second_path} after a comment containing {section!r}")
     if "--list" in flags:
         list_disagreements(first, second)
     else:
