@@ -114,6 +114,11 @@ size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
  * for an index built anew over a grown corpus. */
 void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
 			   size_t n, struct store_entities *e);
+/* The site furniture the store's ingests and imports learned (per source, the last one given
+ * that source's articles): what an article read from it is tagged again with, as its writer
+ * tagged it. *out zeroed when there is none (a store written before it was kept); freed by
+ * furniture_free. */
+void store_furniture_read(struct store *s, struct furniture *out);
 /* Entities tagged again (those stored were packed by other rules) written to row for a, so
  * the next open unpacks them: one small transaction that never waits for another writer.
  * False when not written (busy, read only). */

@@ -110,7 +110,13 @@ static int cmd_entities_store_article(struct store *s, int64_t row, struct artic
 			store_entities_free(&e);
 			return 1;
 		}
-		entity_extract(m, a, &fresh);
+		struct entity_scratch *x = entity_scratch_new();
+		struct furniture stored;
+		store_furniture_read(s, &stored); /* as the reader tags it at open */
+		entity_scratch_use_furniture(x, &stored);
+		entity_extract_with(m, a, x, &fresh);
+		entity_scratch_free(x);
+		furniture_free(&stored);
 		ner_default_free();
 		es = &fresh;
 	}

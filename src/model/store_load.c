@@ -499,3 +499,102 @@ out:
 	strbuf_free(&packed);
 	return ok;
 }
+
+/* Site furniture: per source, meta 'furniture:SOURCE' ('furniture' for articles without a
+ * source) holds the pairs the last ingest or import given that source's articles learned
+ * (furniture_pack_source), so an article tagged again at open is cut as its writer cut it. */
+#define STORE_FURNITURE_KEYS "(key = 'furniture' OR (key >= 'furniture:' AND key < 'furniture;'))"
+
+static char *store_furniture_key(const char *source)
+{
+	return source ? xasprintf("furniture:%s", source) : xstrdup("furniture");
+}
+
+static int store_furniture_source_cmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	if (x == NULL || y == NULL)
+		return (x != NULL) - (y != NULL);
+	return strcmp(x, y);
+}
+
+/* The sources of c's articles, each once (NULL among them for articles without one). */
+static size_t store_furniture_sources(const struct corpus *c, const char ***out)
+{
+	const char **v = xcalloc(c->n + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		v[i] = c->items[i]->source;
+	xqsort(v, c->n, sizeof *v, store_furniture_source_cmp);
+	for (size_t i = 0; i < c->n; i++)
+		if (i == 0 || store_furniture_source_cmp(&v[i], &v[n - 1]) != 0)
+			v[n++] = v[i];
+	*out = v;
+	return n;
+}
+
+/* Whether meta key holds buf (len bytes; NULL: no row). */
+static bool store_furniture_same(struct store *s, const char *key, const void *buf, size_t len)
+{
+	sqlite3_stmt *st = store_take(s, "SELECT value FROM meta WHERE key = ?1");
+	bool same;
+	store_bind_text(st, 1, key);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		same = buf == NULL;
+	else
+		same = buf && (size_t)sqlite3_column_bytes(st, 0) == len &&
+		       memcmp(sqlite3_column_blob(st, 0), buf, len) == 0;
+	store_give(s, st);
+	return same;
+}
+
+static bool store_furniture_put(struct store *s, const char *key, const void *buf, size_t len)
+{
+	sqlite3_stmt *st = store_take(s, buf ? "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"
+					     : "DELETE FROM meta WHERE key = ?1");
+	bool ok;
+	store_bind_text(st, 1, key);
+	if (buf)
+		sqlite3_bind_blob(st, 2, buf, (int)len, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	store_give(s, st);
+	return ok;
+}
+
+bool store_furniture_save(struct store *s, const struct corpus *c, char **error)
+{
+	const char **sources;
+	size_t n = store_furniture_sources(c, &sources);
+	bool ok = true, began = false;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		char *key = store_furniture_key(sources[i]);
+		size_t len;
+		void *buf = furniture_pack_source(s->furniture, sources[i], &len);
+		if (!store_furniture_same(s, key, buf, len)) {
+			if (sqlite3_get_autocommit(s->db)) /* no transaction of the writer's open */
+				ok = began = store_exec(s, "BEGIN IMMEDIATE", error);
+			ok = ok && store_furniture_put(s, key, buf, len);
+		}
+		free(buf);
+		free(key);
+	}
+	if (began)
+		ok = ok && store_exec(s, "COMMIT", error);
+	if (began && !ok)
+		store_exec(s, "ROLLBACK", NULL);
+	if (!ok && *error == NULL)
+		*error = store_errmsg(s, "cannot store the site furniture");
+	s->furniture_unsaved = !ok;
+	free(sources);
+	return ok;
+}
+
+void store_furniture_read(struct store *s, struct furniture *out)
+{
+	sqlite3_stmt *st = store_take(s, "SELECT value FROM meta WHERE " STORE_FURNITURE_KEYS);
+	memset(out, 0, sizeof *out);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		furniture_unpack_add(out, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+	store_give(s, st);
+}

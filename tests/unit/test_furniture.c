@@ -123,6 +123,34 @@ int main(void)
 		CHECK_INT(cut.tail_para, UINT32_MAX);
 		article_free(other);
 	}
+	/* kept per source and read back, the pairs cut every article as learned */
+	{
+		struct furniture back = {0};
+		size_t len_weeam, len_okaz, len_none, same = 0;
+		void *weeam = furniture_pack_source(&f, "alweeam", &len_weeam);
+		void *okaz = furniture_pack_source(&f, "okaz", &len_okaz);
+		void *none = furniture_pack_source(&f, "sabq", &len_none);
+		CHECK(weeam != NULL && okaz != NULL && none == NULL && len_none == 0);
+		CHECK(furniture_unpack_add(&back, weeam, len_weeam));
+		CHECK(back.ntail > 0 && back.ntail <= f.ntail);
+		CHECK(!furniture_unpack_add(&back, okaz, len_okaz - 1)); /* not whole */
+		CHECK(furniture_unpack_add(&back, okaz, len_okaz));
+		CHECK_INT(back.nhead, f.nhead);
+		CHECK_INT(back.ntail, f.ntail);
+		CHECK(memcmp(back.head, f.head, f.nhead * sizeof *f.head) == 0);
+		CHECK(memcmp(back.tail, f.tail, f.ntail * sizeof *f.tail) == 0);
+		CHECK(furniture_pack_source(&back, "alweeam", &len_none) == NULL); /* no sources */
+		for (size_t i = 0; i < c.n; i++) {
+			struct furniture_cut want, got;
+			furniture_cut(&f, c.items[i], &want);
+			furniture_cut(&back, c.items[i], &got);
+			same += memcmp(&want, &got, sizeof want) == 0;
+		}
+		CHECK_INT(same, c.n);
+		free(weeam);
+		free(okaz);
+		furniture_free(&back);
+	}
 	furniture_free(&f);
 	corpus_free(&c);
 	return check_done();
