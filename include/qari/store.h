@@ -164,7 +164,9 @@ char *store_source_of(struct store *s, const char *id);
 
 /* Articles that hold the entity of type t and key (its matching form), as counted for related
  * stories (store_related.c's df: persons, places and organisations of the articles with a
- * vector); false when not counted (dates, or an article without a vector). */
+ * vector), a one-word person and the only longer name ending in it counted together, as
+ * memory's entity table merges them; false when not counted (dates, or an article without a
+ * vector). */
 bool store_entity_articles(struct store *s, enum entity_type t, const char *key, size_t *n);
 /* store_list_filter's entities for the entity of type t and key as an article's sidebar has
  * it: the terms entity_articles knows it and what memory's entity table merges into it by (a
@@ -176,7 +178,9 @@ struct store_entity_count {
 	char *name;
 	size_t articles;
 };
-/* By type, then by articles, most first, then key; *out freed by store_entity_counts_free. */
+/* By type, then by articles, most first, then key; a one-word person that memory's entity
+ * table merges into the only longer name ending in it is not listed, and that name counts
+ * the articles of both; *out freed by store_entity_counts_free. */
 size_t store_entity_counts(struct store *s, struct store_entity_count **out);
 void store_entity_counts_free(struct store_entity_count *v, size_t n);
 

@@ -3,7 +3,8 @@
  * articles: across the corpus). Persons, places, organisations and dates.
  * No PATH and a store with articles: the store's, as tagged at ingest; articles and mentions
  * are what the store counts (store_entity_articles: persons, places and organisations of the
- * articles with related stories), "-" where it counts nothing (dates; mentions across it). */
+ * articles with related stories; a one-word person merged into the only longer name ending in
+ * it, as memory merges them), "-" where it counts nothing (dates; mentions across it). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
