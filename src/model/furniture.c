@@ -68,23 +68,68 @@ static uint64_t furniture_word_hash(const char *w, size_t n)
 	return XXH3_64bits(buf, n) | 1;
 }
 
-/* The words of paragraph k (matching form), appended in reading order. */
-static void furniture_para_words(struct furniture_window *w, const char *text, uint32_t k)
+/* The span of a paragraph of n bytes worth reading for its first (or last, from_end) max
+ * words: a guess of bytes enough for them, ended (or started) at an ASCII space, so the words
+ * inside are whole and those of the whole paragraph (its matching form goes code point by
+ * code point, and a space ends every token); the whole paragraph when it is not longer. */
+#define FURNITURE_WORD_BYTES 12 /* a guess of a word's bytes and its space (5 letters: 11) */
+static void furniture_span(const char *text, size_t n, size_t max, bool from_end, size_t *beg,
+			   size_t *end)
 {
-	struct norm_text *t = &w->norm;
-	norm_text_set(t, text, strlen(text), true);
+	size_t guess = max * FURNITURE_WORD_BYTES + 32;
+	const char *sp;
+
+	*beg = 0, *end = n;
+	if (guess >= n)
+		return;
+	if (!from_end && (sp = memchr(text + guess, ' ', n - guess)) != NULL)
+		*end = (size_t)(sp - text) + 1;
+	else if (from_end && (sp = memrchr(text, ' ', n - guess)) != NULL)
+		*beg = (size_t)(sp - text) + 1;
+}
+
+/* The words of text[beg, end) (matching form), tokens into w->toks; how many. */
+static size_t furniture_span_words(struct furniture_window *w, const char *text, size_t beg,
+				   size_t end)
+{
+	size_t words = 0;
+	norm_text_set(&w->norm, text + beg, end - beg, true);
 	w->ntoks = 0;
-	norm_tokenize(t->s, t->len, &w->toks, &w->ntoks, &w->tcap);
-	for (size_t i = 0; i < w->ntoks; i++) {
+	norm_tokenize(w->norm.s, w->norm.len, &w->toks, &w->ntoks, &w->tcap);
+	for (size_t i = 0; i < w->ntoks; i++)
+		words += w->toks[i].kind != NORM_TOKEN_PUNCT;
+	return words;
+}
+
+/* Paragraph k's first max words (its last, from_end), appended in reading order; how many.
+ * Only as much of it as holds them is read. */
+static size_t furniture_para_words(struct furniture_window *w, const char *text, uint32_t k,
+				   size_t max, bool from_end)
+{
+	size_t n = strlen(text), beg, end, words, skip, taken = 0;
+	const struct norm_text *t = &w->norm;
+
+	furniture_span(text, n, max, from_end, &beg, &end);
+	words = furniture_span_words(w, text, beg, end);
+	if (words < max && end - beg < n) /* the guess was short: the whole paragraph */
+		words = furniture_span_words(w, text, beg = 0, end = n);
+	skip = from_end && words > max ? words - max : 0;
+	for (size_t i = 0; i < w->ntoks && taken < max; i++) {
 		const struct norm_token *tk = &w->toks[i];
 		size_t ob, oe;
 		if (tk->kind == NORM_TOKEN_PUNCT)
 			continue;
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
 		norm_text_orig_span(t, tk->beg, tk->end, &ob, &oe);
 		xgrow(&w->v, &w->cap, w->n + 1, sizeof *w->v);
-		w->v[w->n++] = (struct furniture_word){k, (uint32_t)ob, (uint32_t)oe,
+		w->v[w->n++] = (struct furniture_word){k, (uint32_t)(beg + ob), (uint32_t)(beg + oe),
 						       furniture_word_hash(t->s + tk->beg, tk->end - tk->beg)};
+		taken++;
 	}
+	return taken;
 }
 
 /* The first FURNITURE_HEAD_WORDS words of the article's paragraphs (head) or its last
@@ -94,24 +139,18 @@ static void furniture_window(struct furniture_window *w, const struct article *a
 	w->n = 0;
 	if (!tail) {
 		for (size_t k = 0; k < a->npara && w->n < FURNITURE_HEAD_WORDS; k++)
-			furniture_para_words(w, a->paras[k], (uint32_t)k);
-		if (w->n > FURNITURE_HEAD_WORDS)
-			w->n = FURNITURE_HEAD_WORDS;
+			furniture_para_words(w, a->paras[k], (uint32_t)k, FURNITURE_HEAD_WORDS - w->n,
+					     false);
 		return;
 	}
-	size_t first = a->npara, words = 0;
-	while (first > 0 && words < FURNITURE_TAIL_WORDS) {
+	for (size_t k = a->npara; k-- > 0 && w->n < FURNITURE_TAIL_WORDS;) {
+		struct furniture_word last[FURNITURE_TAIL_WORDS]; /* paragraph k's, before the rest */
 		size_t before = w->n;
-		first--;
-		furniture_para_words(w, a->paras[first], (uint32_t)first);
-		words += w->n - before;
-		w->n = before; /* counted only: read again in order below */
-	}
-	for (size_t k = first; k < a->npara; k++)
-		furniture_para_words(w, a->paras[k], (uint32_t)k);
-	if (w->n > FURNITURE_TAIL_WORDS) {
-		memmove(w->v, w->v + w->n - FURNITURE_TAIL_WORDS, FURNITURE_TAIL_WORDS * sizeof *w->v);
-		w->n = FURNITURE_TAIL_WORDS;
+		size_t m = furniture_para_words(w, a->paras[k], (uint32_t)k,
+						FURNITURE_TAIL_WORDS - before, true);
+		memcpy(last, w->v + before, m * sizeof *last);
+		memmove(w->v + m, w->v, before * sizeof *w->v);
+		memcpy(w->v, last, m * sizeof *last);
 	}
 }
 
@@ -158,6 +197,19 @@ static int furniture_hit_cmp(const void *a, const void *b)
 	return x->pair < y->pair ? -1 : x->pair > y->pair;
 }
 
+/* An article's pairs (at most a window's) by pair: an insertion sort, where qsort's set-up
+ * cost more than the sorting. */
+static void furniture_hits_sort(struct furniture_hit *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct furniture_hit x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1].pair > x.pair; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
 /* Articles of the source with hash h (sources: every article's, sorted). */
 static size_t furniture_source_size(const uint64_t *sources, size_t n, uint64_t h)
 {
@@ -197,8 +249,7 @@ static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **o
 			xgrow(&hits, &cap, n + 1, sizeof *hits);
 			hits[n++] = (struct furniture_hit){p, sources[i]};
 		}
-		if (n > from)
-			xqsort(hits + from, n - from, sizeof *hits, furniture_hit_cmp);
+		furniture_hits_sort(hits + from, n - from);
 		for (size_t k = from; k < n; k++) /* once per article */
 			if (k == from || hits[k].pair != hits[m - 1].pair)
 				hits[m++] = hits[k];
