@@ -20,6 +20,9 @@
 struct furniture {
 	uint64_t *head, *tail; /* the learned pairs' hashes (source and words), sorted */
 	size_t nhead, ntail;
+	/* each pair's source (furniture_source_hash), beside it; NULL in furniture read back
+	 * (furniture_unpack_add), which needs none */
+	uint64_t *head_source, *tail_source;
 };
 
 /* Where an article's furniture is: its story is what lies between the end of the opening
@@ -32,6 +35,14 @@ struct furniture_cut {
 
 void furniture_learn(struct furniture *f, const struct corpus *c);
 void furniture_free(struct furniture *f);
+/* What an article of source (NULL: none) has in the pairs' hashes. */
+uint64_t furniture_source_hash(const char *source);
+/* The pairs learned from source's articles as bytes to keep (f from furniture_learn): *len
+ * bytes, freed by the caller; NULL and 0 when that source has none. */
+void *furniture_pack_source(const struct furniture *f, const char *source, size_t *len);
+/* Adds the pairs buf packs (furniture_pack_source's; f zeroed or read back before): false,
+ * nothing added, when buf is no such bytes. */
+bool furniture_unpack_add(struct furniture *f, const void *buf, size_t len);
 /* The furniture of article a (f may be NULL: none). */
 void furniture_cut(const struct furniture *f, const struct article *a, struct furniture_cut *cut);
 /* Whether byte off of paragraph para (-1: the title, never furniture) is furniture. */

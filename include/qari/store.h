@@ -114,6 +114,11 @@ size_t store_load_since(struct store *s, int64_t *after, struct corpus *c,
  * for an index built anew over a grown corpus. */
 void store_entities_reload(struct store *s, const struct corpus *c, const int64_t *rowid,
 			   size_t n, struct store_entities *e);
+/* The site furniture the store's ingests and imports learned (per source, the last one given
+ * that source's articles): what an article read from it is tagged again with, as its writer
+ * tagged it. *out zeroed when there is none (a store written before it was kept); freed by
+ * furniture_free. */
+void store_furniture_read(struct store *s, struct furniture *out);
 /* Entities tagged again (those stored were packed by other rules) written to row for a, so
  * the next open unpacks them: one small transaction that never waits for another writer.
  * False when not written (busy, read only). */
@@ -159,7 +164,9 @@ char *store_source_of(struct store *s, const char *id);
 
 /* Articles that hold the entity of type t and key (its matching form), as counted for related
  * stories (store_related.c's df: persons, places and organisations of the articles with a
- * vector); false when not counted (dates, or an article without a vector). */
+ * vector), a one-word person and the only longer name ending in it counted together, as
+ * memory's entity table merges them; false when not counted (dates, or an article without a
+ * vector). */
 bool store_entity_articles(struct store *s, enum entity_type t, const char *key, size_t *n);
 /* store_list_filter's entities for the entity of type t and key as an article's sidebar has
  * it: the terms entity_articles knows it and what memory's entity table merges into it by (a
@@ -171,7 +178,9 @@ struct store_entity_count {
 	char *name;
 	size_t articles;
 };
-/* By type, then by articles, most first, then key; *out freed by store_entity_counts_free. */
+/* By type, then by articles, most first, then key; a one-word person that memory's entity
+ * table merges into the only longer name ending in it is not listed, and that name counts
+ * the articles of both; *out freed by store_entity_counts_free. */
 size_t store_entity_counts(struct store *s, struct store_entity_count **out);
 void store_entity_counts_free(struct store_entity_count *v, size_t n);
 

@@ -3,7 +3,8 @@
  * articles: across the corpus). Persons, places, organisations and dates.
  * No PATH and a store with articles: the store's, as tagged at ingest; articles and mentions
  * are what the store counts (store_entity_articles: persons, places and organisations of the
- * articles with related stories), "-" where it counts nothing (dates; mentions across it). */
+ * articles with related stories; a one-word person merged into the only longer name ending in
+ * it, as memory merges them), "-" where it counts nothing (dates; mentions across it). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -110,7 +111,13 @@ static int cmd_entities_store_article(struct store *s, int64_t row, struct artic
 			store_entities_free(&e);
 			return 1;
 		}
-		entity_extract(m, a, &fresh);
+		struct entity_scratch *x = entity_scratch_new();
+		struct furniture stored;
+		store_furniture_read(s, &stored); /* as the reader tags it at open */
+		entity_scratch_use_furniture(x, &stored);
+		entity_extract_with(m, a, x, &fresh);
+		entity_scratch_free(x);
+		furniture_free(&stored);
 		ner_default_free();
 		es = &fresh;
 	}

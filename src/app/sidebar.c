@@ -14,6 +14,7 @@
 #include "app.h"
 #include "rel.h"
 #include "qari/article_view.h"
+#include "qari/store.h"
 #include "qari/xalloc.h"
 
 #define SIDEBAR_RELATED_MAX APP_SIDEBAR_RELATED_MAX
@@ -177,11 +178,17 @@ static const struct article_entities *sidebar_entities(struct app *app)
 		return NULL;
 	{
 		struct entity_scratch *x = entity_scratch_new();
-		/* the corpus's furniture is learned before the search index is ready */
-		if (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH)
+		struct furniture stored = {0};
+		/* the corpus's furniture is learned before the search index is ready; the store
+		   keeps what its ingests learned */
+		if (app->sv.win) {
+			store_furniture_read(app->sv.store, &stored);
+			entity_scratch_use_furniture(x, &stored);
+		} else if (atomic_load(&app->index.ready) & CORPUS_INDEX_SEARCH)
 			entity_scratch_use_furniture(x, &app->index.furniture);
 		entity_extract_with(m, app->corpus.items[app->open], x, &app->rel.early);
 		entity_scratch_free(x);
+		furniture_free(&stored);
 	}
 	app->rel.early_of = app->open;
 	app_store_entities_tagged(app, app->open); /* on the store: written back to its row */

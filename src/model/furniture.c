@@ -68,23 +68,68 @@ static uint64_t furniture_word_hash(const char *w, size_t n)
 	return XXH3_64bits(buf, n) | 1;
 }
 
-/* The words of paragraph k (matching form), appended in reading order. */
-static void furniture_para_words(struct furniture_window *w, const char *text, uint32_t k)
+/* The span of a paragraph of n bytes worth reading for its first (or last, from_end) max
+ * words: a guess of bytes enough for them, ended (or started) at an ASCII space, so the words
+ * inside are whole and those of the whole paragraph (its matching form goes code point by
+ * code point, and a space ends every token); the whole paragraph when it is not longer. */
+#define FURNITURE_WORD_BYTES 12 /* a guess of a word's bytes and its space (5 letters: 11) */
+static void furniture_span(const char *text, size_t n, size_t max, bool from_end, size_t *beg,
+			   size_t *end)
 {
-	struct norm_text *t = &w->norm;
-	norm_text_set(t, text, strlen(text), true);
+	size_t guess = max * FURNITURE_WORD_BYTES + 32;
+	const char *sp;
+
+	*beg = 0, *end = n;
+	if (guess >= n)
+		return;
+	if (!from_end && (sp = memchr(text + guess, ' ', n - guess)) != NULL)
+		*end = (size_t)(sp - text) + 1;
+	else if (from_end && (sp = memrchr(text, ' ', n - guess)) != NULL)
+		*beg = (size_t)(sp - text) + 1;
+}
+
+/* The words of text[beg, end) (matching form), tokens into w->toks; how many. */
+static size_t furniture_span_words(struct furniture_window *w, const char *text, size_t beg,
+				   size_t end)
+{
+	size_t words = 0;
+	norm_text_set(&w->norm, text + beg, end - beg, true);
 	w->ntoks = 0;
-	norm_tokenize(t->s, t->len, &w->toks, &w->ntoks, &w->tcap);
-	for (size_t i = 0; i < w->ntoks; i++) {
+	norm_tokenize(w->norm.s, w->norm.len, &w->toks, &w->ntoks, &w->tcap);
+	for (size_t i = 0; i < w->ntoks; i++)
+		words += w->toks[i].kind != NORM_TOKEN_PUNCT;
+	return words;
+}
+
+/* Paragraph k's first max words (its last, from_end), appended in reading order; how many.
+ * Only as much of it as holds them is read. */
+static size_t furniture_para_words(struct furniture_window *w, const char *text, uint32_t k,
+				   size_t max, bool from_end)
+{
+	size_t n = strlen(text), beg, end, words, skip, taken = 0;
+	const struct norm_text *t = &w->norm;
+
+	furniture_span(text, n, max, from_end, &beg, &end);
+	words = furniture_span_words(w, text, beg, end);
+	if (words < max && end - beg < n) /* the guess was short: the whole paragraph */
+		words = furniture_span_words(w, text, beg = 0, end = n);
+	skip = from_end && words > max ? words - max : 0;
+	for (size_t i = 0; i < w->ntoks && taken < max; i++) {
 		const struct norm_token *tk = &w->toks[i];
 		size_t ob, oe;
 		if (tk->kind == NORM_TOKEN_PUNCT)
 			continue;
+		if (skip > 0) {
+			skip--;
+			continue;
+		}
 		norm_text_orig_span(t, tk->beg, tk->end, &ob, &oe);
 		xgrow(&w->v, &w->cap, w->n + 1, sizeof *w->v);
-		w->v[w->n++] = (struct furniture_word){k, (uint32_t)ob, (uint32_t)oe,
+		w->v[w->n++] = (struct furniture_word){k, (uint32_t)(beg + ob), (uint32_t)(beg + oe),
 						       furniture_word_hash(t->s + tk->beg, tk->end - tk->beg)};
+		taken++;
 	}
+	return taken;
 }
 
 /* The first FURNITURE_HEAD_WORDS words of the article's paragraphs (head) or its last
@@ -94,24 +139,18 @@ static void furniture_window(struct furniture_window *w, const struct article *a
 	w->n = 0;
 	if (!tail) {
 		for (size_t k = 0; k < a->npara && w->n < FURNITURE_HEAD_WORDS; k++)
-			furniture_para_words(w, a->paras[k], (uint32_t)k);
-		if (w->n > FURNITURE_HEAD_WORDS)
-			w->n = FURNITURE_HEAD_WORDS;
+			furniture_para_words(w, a->paras[k], (uint32_t)k, FURNITURE_HEAD_WORDS - w->n,
+					     false);
 		return;
 	}
-	size_t first = a->npara, words = 0;
-	while (first > 0 && words < FURNITURE_TAIL_WORDS) {
+	for (size_t k = a->npara; k-- > 0 && w->n < FURNITURE_TAIL_WORDS;) {
+		struct furniture_word last[FURNITURE_TAIL_WORDS]; /* paragraph k's, before the rest */
 		size_t before = w->n;
-		first--;
-		furniture_para_words(w, a->paras[first], (uint32_t)first);
-		words += w->n - before;
-		w->n = before; /* counted only: read again in order below */
-	}
-	for (size_t k = first; k < a->npara; k++)
-		furniture_para_words(w, a->paras[k], (uint32_t)k);
-	if (w->n > FURNITURE_TAIL_WORDS) {
-		memmove(w->v, w->v + w->n - FURNITURE_TAIL_WORDS, FURNITURE_TAIL_WORDS * sizeof *w->v);
-		w->n = FURNITURE_TAIL_WORDS;
+		size_t m = furniture_para_words(w, a->paras[k], (uint32_t)k,
+						FURNITURE_TAIL_WORDS - before, true);
+		memcpy(last, w->v + before, m * sizeof *last);
+		memmove(w->v + m, w->v, before * sizeof *w->v);
+		memcpy(w->v, last, m * sizeof *last);
 	}
 }
 
@@ -131,9 +170,14 @@ static uint64_t furniture_pair(uint64_t source, const struct furniture_word *v, 
 	return XXH3_64bits(k, sizeof k) | 1;
 }
 
+uint64_t furniture_source_hash(const char *source)
+{
+	return source ? XXH3_64bits(source, strlen(source)) : 0;
+}
+
 static uint64_t furniture_source(const struct article *a)
 {
-	return a->source ? XXH3_64bits(a->source, strlen(a->source)) : 0;
+	return furniture_source_hash(a->source);
 }
 
 static int furniture_u64_cmp(const void *a, const void *b)
@@ -151,6 +195,19 @@ static int furniture_hit_cmp(const void *a, const void *b)
 {
 	const struct furniture_hit *x = a, *y = b;
 	return x->pair < y->pair ? -1 : x->pair > y->pair;
+}
+
+/* An article's pairs (at most a window's) by pair: an insertion sort, where qsort's set-up
+ * cost more than the sorting. */
+static void furniture_hits_sort(struct furniture_hit *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		struct furniture_hit x = v[i];
+		size_t j = i;
+		for (; j > 0 && v[j - 1].pair > x.pair; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /* Articles of the source with hash h (sources: every article's, sorted). */
@@ -171,13 +228,14 @@ static size_t furniture_source_size(const uint64_t *sources, size_t n, uint64_t 
 }
 
 /* The pairs of every article's window, once per article; those in enough articles of their
- * source into *out, sorted. */
-static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **out, size_t *nout)
+ * source into *out, sorted, and their sources into *osrc beside them. */
+static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **out,
+				 uint64_t **osrc, size_t *nout)
 {
 	struct furniture_window w = {0};
 	struct furniture_hit *hits = NULL;
 	uint64_t *sources = xcalloc(c->n + 1, sizeof *sources);
-	size_t n = 0, cap = 0, ocap = 0;
+	size_t n = 0, cap = 0, ocap = 0, scap = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
 		const struct article *a = c->items[i];
@@ -191,8 +249,7 @@ static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **o
 			xgrow(&hits, &cap, n + 1, sizeof *hits);
 			hits[n++] = (struct furniture_hit){p, sources[i]};
 		}
-		if (n > from)
-			xqsort(hits + from, n - from, sizeof *hits, furniture_hit_cmp);
+		furniture_hits_sort(hits + from, n - from);
 		for (size_t k = from; k < n; k++) /* once per article */
 			if (k == from || hits[k].pair != hits[m - 1].pair)
 				hits[m++] = hits[k];
@@ -200,7 +257,7 @@ static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **o
 	}
 	xqsort(sources, c->n, sizeof *sources, furniture_u64_cmp);
 	xqsort(hits, n, sizeof *hits, furniture_hit_cmp);
-	*out = NULL;
+	*out = *osrc = NULL;
 	*nout = 0;
 	for (size_t i = 0, run; i < n; i += run) {
 		for (run = 1; i + run < n && hits[i + run].pair == hits[i].pair; run++)
@@ -208,6 +265,8 @@ static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **o
 		if (run >= FURNITURE_MIN &&
 		    run * FURNITURE_SHARE >= furniture_source_size(sources, c->n, hits[i].source)) {
 			xgrow(out, &ocap, *nout + 1, sizeof **out);
+			xgrow(osrc, &scap, *nout + 1, sizeof **osrc);
+			(*osrc)[*nout] = hits[i].source;
 			(*out)[(*nout)++] = hits[i].pair;
 		}
 	}
@@ -216,33 +275,35 @@ static void furniture_learn_side(const struct corpus *c, bool tail, uint64_t **o
 	furniture_window_free(&w);
 }
 
-/* Pairs of a that b does not have (both sorted), kept in a. */
-static void furniture_minus(uint64_t *a, size_t *na, const uint64_t *b, size_t nb)
+/* Pairs of a that b does not have (both sorted), kept in a with their sources. */
+static void furniture_minus(uint64_t *a, uint64_t *asrc, size_t *na, const uint64_t *b, size_t nb)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < *na; i++)
 		if (nb == 0 || bsearch(&a[i], b, nb, sizeof *b, furniture_u64_cmp) == NULL)
-			a[n++] = a[i];
+			asrc[n] = asrc[i], a[n++] = a[i];
 	*na = n;
 }
 
 void furniture_learn(struct furniture *f, const struct corpus *c)
 {
-	uint64_t *head, *tail;
+	uint64_t *head, *tail, *head_source, *tail_source;
 	size_t nhead, ntail;
 
 	memset(f, 0, sizeof *f);
-	furniture_learn_side(c, false, &head, &nhead);
-	furniture_learn_side(c, true, &tail, &ntail);
+	furniture_learn_side(c, false, &head, &head_source, &nhead);
+	furniture_learn_side(c, true, &tail, &tail_source, &ntail);
 	/* a pair common at both ends is the source's usual story («معرض الكتاب» on a site that
 	   covers book fairs, or the whole of short articles), not its furniture */
 	f->head = xcalloc(nhead + 1, sizeof *f->head);
 	if (nhead > 0)
 		memcpy(f->head, head, nhead * sizeof *head);
 	f->nhead = nhead;
-	furniture_minus(f->head, &f->nhead, tail, ntail);
-	furniture_minus(tail, &ntail, head, nhead);
+	f->head_source = head_source;
+	furniture_minus(f->head, f->head_source, &f->nhead, tail, ntail);
+	furniture_minus(tail, tail_source, &ntail, head, nhead);
 	f->tail = tail;
+	f->tail_source = tail_source;
 	f->ntail = ntail;
 	free(head);
 }
@@ -251,7 +312,75 @@ void furniture_free(struct furniture *f)
 {
 	free(f->head);
 	free(f->tail);
+	free(f->head_source);
+	free(f->tail_source);
 	memset(f, 0, sizeof *f);
+}
+
+/* Packed: FURNITURE_PACK_MAGIC, the number of opening and of closing pairs (uint32_t each),
+ * then the pairs (uint64_t), in this machine's order: the store that keeps them is local. */
+#define FURNITURE_PACK_MAGIC 0x31464e51u /* "QNF1" */
+
+/* The pairs of v (n of them) whose source is src into out (NULL: counted only); none when
+ * their sources are not known (vsrc NULL: read back). */
+static size_t furniture_pairs_of(const uint64_t *v, const uint64_t *vsrc, size_t n, uint64_t src,
+				 unsigned char *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; vsrc && i < n; i++)
+		if (vsrc[i] == src) {
+			if (out)
+				memcpy(out + k * sizeof *v, &v[i], sizeof *v);
+			k++;
+		}
+	return k;
+}
+
+void *furniture_pack_source(const struct furniture *f, const char *source, size_t *len)
+{
+	uint64_t src = furniture_source_hash(source);
+	uint32_t hdr[3] = {FURNITURE_PACK_MAGIC, 0, 0};
+	unsigned char *buf;
+
+	*len = 0;
+	hdr[1] = (uint32_t)furniture_pairs_of(f->head, f->head_source, f->nhead, src, NULL);
+	hdr[2] = (uint32_t)furniture_pairs_of(f->tail, f->tail_source, f->ntail, src, NULL);
+	if (hdr[1] == 0 && hdr[2] == 0)
+		return NULL;
+	*len = sizeof hdr + ((size_t)hdr[1] + hdr[2]) * sizeof(uint64_t);
+	buf = xmalloc(*len);
+	memcpy(buf, hdr, sizeof hdr);
+	furniture_pairs_of(f->head, f->head_source, f->nhead, src, buf + sizeof hdr);
+	furniture_pairs_of(f->tail, f->tail_source, f->ntail, src,
+			   buf + sizeof hdr + hdr[1] * sizeof(uint64_t));
+	return buf;
+}
+
+/* n pairs from p appended to *v (*nv of them), sorted again. */
+static void furniture_add_pairs(uint64_t **v, size_t *nv, const unsigned char *p, size_t n)
+{
+	if (n == 0)
+		return;
+	*v = xreallocarray(*v, *nv + n + 1, sizeof **v);
+	memcpy(*v + *nv, p, n * sizeof **v);
+	*nv += n;
+	xqsort(*v, *nv, sizeof **v, furniture_u64_cmp);
+}
+
+bool furniture_unpack_add(struct furniture *f, const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+	uint32_t hdr[3];
+
+	if (buf == NULL || len < sizeof hdr)
+		return false;
+	memcpy(hdr, p, sizeof hdr);
+	if (hdr[0] != FURNITURE_PACK_MAGIC ||
+	    len != sizeof hdr + ((size_t)hdr[1] + hdr[2]) * sizeof(uint64_t))
+		return false;
+	furniture_add_pairs(&f->head, &f->nhead, p + sizeof hdr, hdr[1]);
+	furniture_add_pairs(&f->tail, &f->ntail, p + sizeof hdr + hdr[1] * sizeof(uint64_t), hdr[2]);
+	return true;
 }
 
 static bool furniture_has(const uint64_t *v, size_t n, uint64_t h)

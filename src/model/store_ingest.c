@@ -435,6 +435,8 @@ static bool store_ingest_rows(struct store *s, int64_t feed, const struct corpus
 		store_tag_rows(s, c, from, pre, &job);
 	if (job.ntodo && !x->open)
 		ok = x->open = store_exec(s, "BEGIN IMMEDIATE", error);
+	if (ok && x->open && s->furniture_unsaved) /* kept with the first rows it tagged */
+		ok = store_furniture_save(s, c, error);
 	s->fts_deferred = true; /* the new rows indexed at the commit: one FTS5 segment */
 	s->entity_terms_written = true; /* from the entities in hand, not unpacked again */
 	for (size_t t = 0; ok && t < job.ntodo; t++) {
@@ -483,12 +485,20 @@ static void store_furniture_learn(struct store *s, const struct corpus *c, struc
 {
 	furniture_learn(f, c);
 	s->furniture = f;
+	s->furniture_unsaved = true;
 }
 
-static void store_furniture_end(struct store *s, struct furniture *f)
+/* ok: the rows were written; the furniture kept then in a transaction of its own when none
+ * of them was (every row unchanged: the same files imported again). */
+static bool store_furniture_end(struct store *s, const struct corpus *c, struct furniture *f,
+				bool ok, char **error)
 {
+	if (ok && s->furniture_unsaved && !s->read_only)
+		ok = store_furniture_save(s, c, error);
 	s->furniture = NULL;
+	s->furniture_unsaved = false;
 	furniture_free(f);
+	return ok;
 }
 
 bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t from, size_t to,
@@ -501,8 +511,7 @@ bool store_ingest(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	store_furniture_learn(s, c, &f);
 	ok = store_ingest_rows(s, feed, c, from, to, NULL, &x, error) &&
 	     store_txn_commit(s, &x, res, error);
-	store_furniture_end(s, &f);
-	return ok;
+	return store_furniture_end(s, c, &f, ok, error);
 }
 
 /* Importing: tagging ahead on this thread, writing on another */
@@ -790,7 +799,7 @@ bool store_import(struct store *s, int64_t feed, const struct corpus *c, size_t 
 	sqlite3_finalize(find);
 	sqlite3_close(rd);
 	store_bulk(s, false);
-	store_furniture_end(s, &f);
+	ok = store_furniture_end(s, c, &f, ok, error);
 	pthread_cond_destroy(&im.changed);
 	pthread_mutex_destroy(&im.lock);
 	return ok;

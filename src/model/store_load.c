@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "qari/strtab.h"
 #include "store_private.h"
 
 /* A copy of valid UTF-8 as it is, anything else sanitised. */
@@ -402,6 +403,20 @@ static bool store_entity_kind(enum entity_type t, int *kind)
 	return t == ENTITY_PERSON || t == ENTITY_PLACE || t == ENTITY_ORG;
 }
 
+/* The articles whose stored entities name one of the terms of filter (store_entity_filter's). */
+static size_t store_entity_articles_of(struct store *s, const char *filter)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT count(DISTINCT article) FROM entity_articles"
+					    " WHERE term IN (SELECT value FROM json_each(?1))");
+	size_t n = 0;
+
+	store_bind_text(st, 1, filter);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 bool store_entity_articles(struct store *s, enum entity_type t, const char *key, size_t *n)
 {
 	sqlite3_stmt *st;
@@ -417,26 +432,110 @@ bool store_entity_articles(struct store *s, enum entity_type t, const char *key,
 	if (found)
 		*n = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
+	if (found && t == ENTITY_PERSON) { /* memory counts a one-word person with the name that
+					      takes it in */
+		char *filter = store_entity_filter(s, t, key);
+		if (strchr(filter, ','))
+			*n = store_entity_articles_of(s, filter);
+		free(filter);
+	}
 	return found;
+}
+
+/* The articles whose stored entities name the person key or its one-word form last. */
+static size_t store_entity_articles_of_both(struct store *s, const char *key, const char *last)
+{
+	sqlite3_stmt *st = store_prepare(s, "SELECT count(DISTINCT article) FROM entity_articles"
+					    " WHERE term IN (?1, ?2)");
+	char *a = store_entity_term(ENTITY_PERSON, key), *b = store_entity_term(ENTITY_PERSON, last);
+	size_t n = 0;
+
+	store_bind_text(st, 1, a);
+	store_bind_text(st, 2, b);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	free(a);
+	free(b);
+	return n;
+}
+
+/* A line of store_entity_counts with its entity's key. */
+struct store_entity_line {
+	struct store_entity_count c;
+	char *key;
+};
+
+/* Memory's merge (entity_table_surnames): a one-word person that the only stored name of two
+ * words or more ending in it takes in is not listed (articles 0), and that name counts the
+ * articles of both. */
+static void store_entity_counts_merge(struct store *s, struct store_entity_line *v, size_t n)
+{
+	struct strtab persons;
+	uint32_t *at = xcalloc(n + 1, sizeof *at);
+
+	strtab_init(&persons);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].c.type == ENTITY_PERSON)
+			at[strtab_intern(&persons, v[i].key, strlen(v[i].key))] = (uint32_t)i;
+	for (size_t i = 0; i < n; i++) {
+		size_t nnames = 0;
+		char **names;
+		uint32_t id;
+		if (v[i].c.type != ENTITY_PERSON || strchr(v[i].key, ' '))
+			continue;
+		names = store_surname_names(s, v[i].key, 2, &nnames);
+		if (nnames == 1 && strtab_find(&persons, names[0], strlen(names[0]), &id)) {
+			v[at[id]].c.articles = store_entity_articles_of_both(s, names[0], v[i].key);
+			v[i].c.articles = 0;
+		}
+		for (size_t k = 0; k < nnames; k++)
+			free(names[k]);
+		free(names);
+	}
+	strtab_free(&persons);
+	free(at);
+}
+
+/* By type, then by articles, most first, then key (the SQL's order before the merge). */
+static int store_entity_line_cmp(const void *a, const void *b)
+{
+	const struct store_entity_line *x = a, *y = b;
+	if (x->c.type != y->c.type)
+		return (int)x->c.type - (int)y->c.type;
+	if (x->c.articles != y->c.articles)
+		return x->c.articles > y->c.articles ? -1 : 1;
+	return strcmp(x->key, y->key);
 }
 
 size_t store_entity_counts(struct store *s, struct store_entity_count **out)
 {
-	sqlite3_stmt *st = store_prepare(s, "SELECT kind - 1, coalesce(name, term), df FROM"
-					    " related_terms WHERE kind BETWEEN 1 AND 3 AND df > 0"
-					    " ORDER BY kind, df DESC, term");
-	size_t n = 0, cap = 0;
+	sqlite3_stmt *st = store_prepare(s, "SELECT kind - 1, coalesce(name, term), df, term FROM"
+					    " related_terms WHERE kind BETWEEN 1 AND 3 AND df > 0");
+	struct store_entity_line *v = NULL;
+	size_t n = 0, cap = 0, kept = 0;
 
-	*out = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		xgrow(out, &cap, n + 1, sizeof **out);
-		(*out)[n++] = (struct store_entity_count){
-			.type = (enum entity_type)sqlite3_column_int(st, 0),
-			.name = store_column_text(st, 1),
-			.articles = (size_t)sqlite3_column_int64(st, 2)};
+		xgrow(&v, &cap, n + 1, sizeof *v);
+		v[n++] = (struct store_entity_line){
+			.c = {.type = (enum entity_type)sqlite3_column_int(st, 0),
+			      .name = store_column_text(st, 1),
+			      .articles = (size_t)sqlite3_column_int64(st, 2)},
+			.key = store_column_text(st, 3)};
 	}
 	sqlite3_finalize(st);
-	return n;
+	store_entity_counts_merge(s, v, n);
+	xqsort(v, n, sizeof *v, store_entity_line_cmp);
+	*out = xcalloc(n + 1, sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].c.articles > 0)
+			(*out)[kept++] = v[i].c;
+		else
+			free(v[i].c.name);
+		free(v[i].key);
+	}
+	free(v);
+	return kept;
 }
 
 void store_entity_counts_free(struct store_entity_count *v, size_t n)
@@ -498,4 +597,103 @@ out:
 	store_read_rows_after(s, kept); /* the entities: no mark, no id */
 	strbuf_free(&packed);
 	return ok;
+}
+
+/* Site furniture: per source, meta 'furniture:SOURCE' ('furniture' for articles without a
+ * source) holds the pairs the last ingest or import given that source's articles learned
+ * (furniture_pack_source), so an article tagged again at open is cut as its writer cut it. */
+#define STORE_FURNITURE_KEYS "(key = 'furniture' OR (key >= 'furniture:' AND key < 'furniture;'))"
+
+static char *store_furniture_key(const char *source)
+{
+	return source ? xasprintf("furniture:%s", source) : xstrdup("furniture");
+}
+
+static int store_furniture_source_cmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	if (x == NULL || y == NULL)
+		return (x != NULL) - (y != NULL);
+	return strcmp(x, y);
+}
+
+/* The sources of c's articles, each once (NULL among them for articles without one). */
+static size_t store_furniture_sources(const struct corpus *c, const char ***out)
+{
+	const char **v = xcalloc(c->n + 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < c->n; i++)
+		v[i] = c->items[i]->source;
+	xqsort(v, c->n, sizeof *v, store_furniture_source_cmp);
+	for (size_t i = 0; i < c->n; i++)
+		if (i == 0 || store_furniture_source_cmp(&v[i], &v[n - 1]) != 0)
+			v[n++] = v[i];
+	*out = v;
+	return n;
+}
+
+/* Whether meta key holds buf (len bytes; NULL: no row). */
+static bool store_furniture_same(struct store *s, const char *key, const void *buf, size_t len)
+{
+	sqlite3_stmt *st = store_take(s, "SELECT value FROM meta WHERE key = ?1");
+	bool same;
+	store_bind_text(st, 1, key);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		same = buf == NULL;
+	else
+		same = buf && (size_t)sqlite3_column_bytes(st, 0) == len &&
+		       memcmp(sqlite3_column_blob(st, 0), buf, len) == 0;
+	store_give(s, st);
+	return same;
+}
+
+static bool store_furniture_put(struct store *s, const char *key, const void *buf, size_t len)
+{
+	sqlite3_stmt *st = store_take(s, buf ? "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)"
+					     : "DELETE FROM meta WHERE key = ?1");
+	bool ok;
+	store_bind_text(st, 1, key);
+	if (buf)
+		sqlite3_bind_blob(st, 2, buf, (int)len, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	store_give(s, st);
+	return ok;
+}
+
+bool store_furniture_save(struct store *s, const struct corpus *c, char **error)
+{
+	const char **sources;
+	size_t n = store_furniture_sources(c, &sources);
+	bool ok = true, began = false;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		char *key = store_furniture_key(sources[i]);
+		size_t len;
+		void *buf = furniture_pack_source(s->furniture, sources[i], &len);
+		if (!store_furniture_same(s, key, buf, len)) {
+			if (sqlite3_get_autocommit(s->db)) /* no transaction of the writer's open */
+				ok = began = store_exec(s, "BEGIN IMMEDIATE", error);
+			ok = ok && store_furniture_put(s, key, buf, len);
+		}
+		free(buf);
+		free(key);
+	}
+	if (began)
+		ok = ok && store_exec(s, "COMMIT", error);
+	if (began && !ok)
+		store_exec(s, "ROLLBACK", NULL);
+	if (!ok && *error == NULL)
+		*error = store_errmsg(s, "cannot store the site furniture");
+	s->furniture_unsaved = !ok;
+	free(sources);
+	return ok;
+}
+
+void store_furniture_read(struct store *s, struct furniture *out)
+{
+	sqlite3_stmt *st = store_take(s, "SELECT value FROM meta WHERE " STORE_FURNITURE_KEYS);
+	memset(out, 0, sizeof *out);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		furniture_unpack_add(out, sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0));
+	store_give(s, st);
 }

@@ -71,6 +71,7 @@ struct store {
 	int nthreads;                 /* tagging threads */
 	const struct furniture *furniture; /* an ingest's, learned from the articles it was
 					    * given (as memory learns it from those it loads) */
+	bool furniture_unsaved;       /* ...and not yet kept (store_furniture_save) */
 	struct store_mark *marks;     /* open addressing by id, a power of two slots */
 	size_t nmarks, markcap;
 	bool marks_loaded;
@@ -195,6 +196,10 @@ bool store_entities_register(struct store *s, char **error);
 /* The terms of es (the entities just written to row) into entity_articles, as the triggers
  * put them there from the row (qari_entity_terms), while s->entity_terms_written. */
 bool store_entity_terms_write(struct store *s, int64_t row, const struct article_entities *es);
+
+/* Keep s->furniture for each source of c's articles (store_furniture_read's), in the
+ * writer's transaction when one is open, else in one of its own when it changed. */
+bool store_furniture_save(struct store *s, const struct corpus *c, char **error);
 
 /* The columns store_row_article reads, in its order (a is articles, f feeds). */
 #define STORE_LOAD_COLUMNS                                                                     \

@@ -848,6 +848,104 @@ static void test_entities_any_rules(const struct ner_model *m, const struct arti
 	article_entities_free(&es);
 }
 
+/* The lines of text sorted, as one string. */
+static char *test_sorted_lines(const char *text)
+{
+	char *copy = xstrdup(text ? text : ""), *save = NULL;
+	const char **lines = NULL;
+	size_t n = 0, cap = 0;
+	struct strbuf sb = {0};
+
+	for (char *l = strtok_r(copy, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		xgrow(&lines, &cap, n + 1, sizeof *lines);
+		lines[n++] = l;
+	}
+	if (n > 0)
+		qsort(lines, n, sizeof *lines, test_strcmp);
+	strbuf_append(&sb, "", 0);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s\n", lines[i]);
+	free(lines);
+	free(copy);
+	return strbuf_take(&sb);
+}
+
+/* `qari entities` on the store: memory's listing (persons, places, organisations), a one-word
+ * person the only longer name ending in it takes in not listed, that name counting the
+ * articles of both, and so for one article's entities (here «سابيلا» alone and «اليخاندرو سابيلا»). */
+static void test_entity_counts(const struct ner_model *m)
+{
+	static const char *const texts[][2] = {
+		{"اجتماع مع مدرب أرجنتيني", "كشف مصدر مسؤول أن اللجنة المكلفة اتفقت مع وكيل أعمال "
+		 "المدرب الأرجنتيني اليخاندرو سابيلا على عقد اجتماع مطول على هامش مباراة كأس السوبر."},
+		{"اتحاد القدم يدرس ملفات المدربين", "وأشار إلى أن المدرب البلجيكي وافق على تدريب "
+		 "الأخضر ولكنه طلب مقابلا ماديا أكبر مما طلبه الأرجنتيني سابيلا الذي اعتذر عن قيادة "
+		 "المنتخب بسبب رفض والدته العيش في السعودية."},
+		{"مفاوضات المدرب", "وقال المدرب اليخاندرو سابيلا إنه سعيد بالعرض السعودي."},
+		{"جلسة مع سابيلا", "وأكد سابيلا أن قراره نهائي."},
+	};
+	struct store_entity_count *v;
+	struct strbuf want = {0}, got = {0};
+	struct entity_table t;
+	struct store *s = test_open("counts.db");
+	struct corpus c;
+	size_t n, merged = 0;
+	char *a, *b;
+
+	corpus_init(&c);
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		char link[32], date[32];
+		snprintf(link, sizeof link, "http://c/%zu", i);
+		snprintf(date, sizeof date, "2026-05-%02zu 10:00", i + 1);
+		test_add(&c, link, texts[i][0], texts[i][1], date, "spa");
+	}
+	store_set_tagger(s, m, 1);
+	test_ingest(s, 0, &c);
+	entity_table_build(&t, &c, m);
+	for (size_t k = 0; k < t.n; k++) {
+		char *name;
+		merged += t.items[k].type == ENTITY_PERSON && t.items[k].articles == 0; /* taken in */
+		if (t.items[k].articles == 0 || t.items[k].type > ENTITY_ORG)
+			continue;
+		name = entity_table_name(&t, (uint32_t)k);
+		strbuf_printf(&want, "%d %s %zu\n", (int)t.items[k].type, name, (size_t)t.items[k].articles);
+		free(name);
+	}
+	CHECK(merged >= 1);
+	n = store_entity_counts(s, &v);
+	for (size_t i = 0; i < n; i++) {
+		strbuf_printf(&got, "%d %s %zu\n", (int)v[i].type, v[i].name, v[i].articles);
+		if (i > 0 && v[i].type == v[i - 1].type)
+			CHECK(v[i].articles <= v[i - 1].articles);
+	}
+	a = test_sorted_lines(want.data);
+	b = test_sorted_lines(got.data);
+	CHECK_STR(b, a);
+	CHECK(strstr(b, "0 سابيلا ") == NULL);
+	for (size_t i = 0; i < c.n; i++) { /* `qari entities ID`: each entity's articles, merged */
+		struct article_entities es; /* the store's: keys, not merged */
+		entity_extract(m, c.items[i], &es);
+		REQUIRE(es.n == t.per_article[i].n);
+		for (uint32_t k = 0; k < es.n; k++) {
+			size_t articles = 0;
+			if (es.v[k].type > ENTITY_ORG)
+				continue;
+			CHECK(store_entity_articles(s, es.v[k].type, article_entity_key(&es, &es.v[k]),
+						    &articles));
+			CHECK_INT(articles, t.items[t.per_article[i].v[k].id].articles);
+		}
+		article_entities_free(&es);
+	}
+	free(a);
+	free(b);
+	strbuf_free(&want);
+	strbuf_free(&got);
+	store_entity_counts_free(v, n);
+	entity_table_free(&t);
+	corpus_free(&c);
+	store_close(s);
+}
+
 /* Enter on an entity of an article's sidebar: the store lists the articles memory's entity
  * table lists for it, a one-word person joined to the only longer name ending in it. */
 static void test_entity_filter(void)
@@ -916,6 +1014,7 @@ static void test_entity_filter(void)
 	CHECK(checked >= 10);
 	CHECK(joined >= 2); /* أوباما and باراك أوباما, each way */
 	test_entities_any_rules(m, c.items[4]);
+	test_entity_counts(m);
 	entity_table_free(&t);
 	corpus_free(&c);
 	store_close(s);
