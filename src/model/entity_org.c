@@ -7,8 +7,6 @@
 #include "entity_private.h"
 #include "qari/text.h"
 
-#define ENTITY_ORG_WORDS 6
-
 /* Organisations of organisations.txt the tagger left untagged: the longest phrase, its
  * first word as written or without its clitics (والهلال). */
 static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)

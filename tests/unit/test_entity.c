@@ -2142,6 +2142,36 @@ static void test_construct_ends(const struct ner_model *m)
 	article_free(a);
 }
 
+/* After a definite club's or body's name of one word, a definite word that cannot agree with
+ * it (a feminine word after a masculine name: «الاتحاد الصعداء», «الأهلي الجديدة») is no part
+ * of the name but the sentence's next phrase; a listed longer name (الإخوان المسلمين) and a
+ * masculine nisba (الأهلي المصري) stay. */
+static void test_club_then_definite(const struct ner_model *m)
+{
+	static const char *const sport[] = {
+		"بولوني يطمئن على الفريق",
+		"من جهة أخرى، تنفس الروماني لازلو بولوني مدرب فريق الاتحاد الصعداء بنجاح سير معسكر الفريق المقام بمدينة ميونخ الألمانية استعدادا لمباراة الدوري.",
+		"وبالتالي نحن قبل أن نركض صوب إصدار الأحكام السريعة على إدارة الأهلي الجديدة ندرك أن المهمة صعبة، ويلتقي الأهلي المصري في المباراة المقبلة.",
+	};
+	static const char *const egypt[] = {
+		"مصر تؤجل محاكمة 973 من أعضاء الإخوان حتى 18 أكتوبر",
+		"وقتلت قوات الأمن المئات من أنصار جماعة الإخوان المسلمين في الشوارع وألقت القبض على آلاف آخرين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, sport, sizeof sport / sizeof *sport, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الاتحاد الصعداء"));
+	CHECK(has(&es, ENTITY_ORG, "الاتحاد"));
+	CHECK(!has(&es, ENTITY_ORG, "الاهلي الجديده"));
+	CHECK(has(&es, ENTITY_ORG, "الاهلي المصري"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, egypt, sizeof egypt / sizeof *egypt, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الاخوان المسلمين"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2223,6 +2253,7 @@ int main(void)
 		test_dash_token_and_prayers(m);
 		test_body_in_town(m);
 		test_construct_ends(m);
+		test_club_then_definite(m);
 		test_rules_lists();
 	}
 	ner_default_free();
