@@ -1251,6 +1251,49 @@ static bool entity_phrase_after_definite(const struct entity_scratch *x, size_t 
 	return entity_verb_like(x, k) || entity_is_org(x, pw, pn);
 }
 
+/* Whether a word ends as a feminine noun or adjective does (…ة, …ات, …اء): no adjective of a
+ * masculine name, and a noun an adjective after it may agree with. */
+static bool entity_feminine_end(const char *w, size_t n)
+{
+	return n >= 6 && (memcmp(w + n - 2, "ه", 2) == 0 || memcmp(w + n - 4, "ات", 4) == 0 ||
+			  memcmp(w + n - 4, "اء", 4) == 0);
+}
+
+/* Where a listed name of masculine words at the head of org chunk [i, j) ends when a definite
+ * feminine word follows it, else j. A definite word after a definite noun is its adjective or
+ * the next phrase (no construct's noun), and an adjective agrees with its noun: «الاتحاد
+ * الصعداء», «الأهلي الجديدة», «جماهير الاتحاد الوفية», «مجلس النواب المتواجدة» end before it.
+ * A listed longer name stays (الإخوان المسلمين), so does a masculine nisba (الأهلي المصري) or a
+ * country's (قوات حرس الحدود الباكستانية: not the listed Saudi force), and a feminine word in
+ * the name lets the adjective agree with it (صندوق التنمية العقارية). */
+static size_t entity_listed_name_end(struct entity_scratch *x, size_t i, size_t j)
+{
+	const struct ner_para *p = x->p;
+	bool al;
+	size_t skip = entity_proclitic(p, i, &al);
+
+	for (size_t k = i + 1; k < j && k <= i + ENTITY_ORG_WORDS; k++) {
+		const char *w = p->norm.s + p->toks[k - 1].beg;
+		size_t n = p->toks[k - 1].end - p->toks[k - 1].beg;
+		if (p->toks[k - 1].kind != NORM_TOKEN_WORD || entity_feminine_end(w, n))
+			return j;
+		w = p->norm.s + p->toks[k].beg, n = p->toks[k].end - p->toks[k].beg;
+		if (p->toks[k].kind != NORM_TOKEN_WORD || !entity_word_definite(p, k) ||
+		    !entity_word_definite(p, k - 1) || !entity_feminine_end(w, n) ||
+		    entity_country_nisba(x, w, n))
+			continue; /* «قوات حرس الحدود الباكستانية»: whose force it is */
+		entity_phrase(p, i, k, skip, al, &x->alt);
+		if (!entity_is_org(x, x->alt.data, x->alt.len))
+			continue;
+		entity_phrase(p, i, k + 1, skip, al, &x->alt);
+		if (entity_is_org(x, x->alt.data, x->alt.len))
+			return j;
+		entity_phrase(p, i, j, skip, al, &x->alt);
+		return entity_is_org(x, x->alt.data, x->alt.len) ? j : k;
+	}
+	return j;
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -1345,6 +1388,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		entity_person_before_org(x, i, &j);
 	if (type == ENTITY_PERSON && j - i >= 3 && entity_office_noun(x, p, j - 1))
 		j--; /* «منى أبو سليمان خبيرة التنمية البشرية»: her office, in construct */
+	if (type == ENTITY_ORG)
+		j = entity_listed_name_end(x, i, j);
 	for (size_t k = i + 1; type == ENTITY_ORG && k < j; k++)
 		if (entity_phrase_after_definite(x, k) && !entity_is_org(x, x->key.data, x->key.len)) {
 			j = k;

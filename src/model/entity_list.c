@@ -257,8 +257,8 @@ static bool entity_list_word(const struct ner_para *p, size_t k, const char *w)
 	const char *t = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, wn = strlen(w);
 	struct norm_split sp;
-	if (p->toks[k].kind != NORM_TOKEN_WORD || n < wn)
-		return false;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || n < wn || memcmp(t + n - wn, w, wn) != 0)
+		return false; /* the word ends with w: a cheap test before the split */
 	norm_word_split(t, n, &sp);
 	for (size_t skip = 0; skip <= sp.proclitic && skip + wn <= n; skip += 2)
 		if (n - skip == wn && memcmp(t + skip, w, wn) == 0)

@@ -7,8 +7,6 @@
 #include "entity_private.h"
 #include "qari/text.h"
 
-#define ENTITY_ORG_WORDS 6
-
 /* Organisations of organisations.txt the tagger left untagged: the longest phrase, its
  * first word as written or without its clitics (والهلال). */
 static bool entity_untagged(const struct ner_para *p, size_t i, size_t j)
@@ -76,15 +74,80 @@ static bool entity_group_word(const struct ner_para *p, size_t k)
 	return entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
 }
 
+/* Whether token k is a definite masculine plural of people (اللاعبين، المواطنون), which a
+ * definite word after it describes; not الذين nor الاثنين (Monday), nor a club (التعاون). */
+static bool entity_people_plural(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool longer;
+	return p->toks[k].kind == NORM_TOKEN_WORD && p->tags[k] == 0 && n > 10 && entity_word_definite(p, k) &&
+	       entity_rules_org(x->rules, w, n, &longer) == ENTITY_RULES_NOT_ORG &&
+	       (memcmp(w + n - 4, "ين", 4) == 0 || memcmp(w + n - 4, "ون", 4) == 0) &&
+	       !entity_word_is(p, k, "الذين") && !entity_word_is(p, k, "الاثنين");
+}
+
+/* Whether token k, clitics off, is a minister or a ministry, whose construct's noun is a
+ * portfolio (وزير الشباب والرياضة، ووزارتي الشباب). */
+static bool entity_portfolio_word(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"وزير", "وزيره", "وزاره", "وزارتي", "وزراء"};
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (entity_word_is(p, k, words[h]))
+			return true; /* as written: «وزير» is no و + زير */
+	return entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
+}
+
+/* Whether the club name at k is written with ل (للشباب) after a national team's or a
+ * championship's adjective (its word two or three words back) or right after a tagged place: an age
+ * group's purpose phrase (المنتخب السعودي للشباب، البطولة الخليجية التاسعة للشباب، عربية مصر
+ * للشباب), not the club (الهدف الثاني للنصر، الرئيس الفخري للشباب، لاعبي المنتخب للنصر). */
+static bool entity_age_group(const struct ner_para *p, size_t k)
+{
+	static const char *const teams[] = {"منتخب", "المنتخب", "بطوله", "البطوله"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	if (k == 0 || p->toks[k].end - p->toks[k].beg < 6 || memcmp(w, "لل", 4) != 0)
+		return false;
+	if (ner_tag_type(p->tags[k - 1]) == NER_LOC)
+		return true; /* the tagger's place: «ضربة جزاء للسد» has a village's name */
+	if (!entity_word_definite(p, k - 1))
+		return false;
+	for (size_t b = 2; b <= 3 && b <= k && p->toks[k - b].kind == NORM_TOKEN_WORD; b++)
+		if (entity_clitic_word_in(p, k - b, teams, sizeof teams / sizeof *teams))
+			return true;
+	return false;
+}
+
+/* Whether a pair of clubs follows token k within four words (و and a listed or tagged club): a
+ * plural or dual before k names them (الغريمين النصر والهلال، الغريمين الأهلي والزمالك،
+ * الشقيقين النصر بطل الدوري والهلال). */
+static bool entity_club_pair_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	bool longer;
+	for (size_t t = k + 1; t <= k + 4 && t < p->n && p->toks[t].kind == NORM_TOKEN_WORD; t++) {
+		const char *w = p->norm.s + p->toks[t].beg;
+		size_t n = p->toks[t].end - p->toks[t].beg;
+		if (n > 2 && memcmp(w, "و", 2) == 0 &&
+		    (entity_rules_org(x->rules, w + 2, n - 2, &longer) != ENTITY_RULES_NOT_ORG ||
+		     ner_tag_type(p->tags[t]) == NER_ORG))
+			return true;
+	}
+	return false;
+}
+
 /* Whether the one-word club name at k (a common word: الاتفاق the agreement) reads as that
  * word: after «تم» or a group's word, before عليه or معه, الذين or another group of people
  * (والناشئين), or before a common noun's adjective (تم الاتفاق، الاتفاق المبدئي، الاتفاق
- * النووي، بعض الشباب الذين; not الشباب السعودي). */
+ * النووي، بعض الشباب الذين; not الشباب السعودي); as an adjective after a plural of people
+ * (اللاعبين الشباب), a portfolio (وزير الشباب) or an age group (المنتخب السعودي للشباب). */
 static bool entity_club_as_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	static const char *const after[] = {"عليه", "عليها", "معها", "معه", "الذين", "والناشئين",
 					    "والشابات", "والفتيات"};
-	if (k > 0 && (entity_word_is(p, k - 1, "تم") || entity_group_word(p, k - 1)))
+	if (k > 0 && (entity_word_is(p, k - 1, "تم") || entity_group_word(p, k - 1) ||
+		      (entity_word_definite(p, k) && entity_people_plural(x, p, k - 1) &&
+		       !entity_club_pair_after(x, p, k)) ||
+		      entity_portfolio_word(p, k - 1) || entity_age_group(p, k)))
 		return true;
 	if (k + 1 >= p->n)
 		return false;

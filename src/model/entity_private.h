@@ -14,6 +14,9 @@
 #include "qari/ner.h"
 #include "qari/strtab.h"
 
+/* The most words a listed organisation's name runs to. */
+#define ENTITY_ORG_WORDS 6
+
 /* An entity while the article is read; packed into an article_entity at the end. */
 struct entity_draft {
 	enum entity_type type;

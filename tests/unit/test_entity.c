@@ -2142,6 +2142,71 @@ static void test_construct_ends(const struct ner_model *m)
 	article_free(a);
 }
 
+/* After a definite club's or body's name of one word, a definite word that cannot agree with
+ * it (a feminine word after a masculine name: «الاتحاد الصعداء», «الأهلي الجديدة») is no part
+ * of the name but the sentence's next phrase; a listed longer name (الإخوان المسلمين) and a
+ * masculine nisba (الأهلي المصري) stay. */
+static void test_club_then_definite(const struct ner_model *m)
+{
+	static const char *const sport[] = {
+		"بولوني يطمئن على الفريق",
+		"من جهة أخرى، تنفس الروماني لازلو بولوني مدرب فريق الاتحاد الصعداء بنجاح سير معسكر الفريق المقام بمدينة ميونخ الألمانية استعدادا لمباراة الدوري.",
+		"وبالتالي نحن قبل أن نركض صوب إصدار الأحكام السريعة على إدارة الأهلي الجديدة ندرك أن المهمة صعبة، ويلتقي الأهلي المصري في المباراة المقبلة.",
+	};
+	static const char *const egypt[] = {
+		"مصر تؤجل محاكمة 973 من أعضاء الإخوان حتى 18 أكتوبر",
+		"وقتلت قوات الأمن المئات من أنصار جماعة الإخوان المسلمين في الشوارع وألقت القبض على آلاف آخرين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, sport, sizeof sport / sizeof *sport, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الاتحاد الصعداء"));
+	CHECK(has(&es, ENTITY_ORG, "الاتحاد"));
+	CHECK(!has(&es, ENTITY_ORG, "الاهلي الجديده"));
+	CHECK(has(&es, ENTITY_ORG, "الاهلي المصري"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, egypt, sizeof egypt / sizeof *egypt, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الاخوان المسلمين"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «الشباب» in an article about sport is youth, no club, as an adjective after a plural of
+ * people («اللاعبين الشباب»), after a group's word written with ال («الناشئين والشباب»), as a
+ * minister's or ministry's portfolio («وزير الشباب والرياضة») and as an age group after a
+ * team («المنتخب السعودي للشباب», «عربية مصر للشباب»); the club after «نادي» stays. */
+static void test_youth_no_club(const struct ner_model *m)
+{
+	static const char *const players[] = {
+		"القروني يرفض عودة هزازي",
+		"ويأتي هذا الرفض من قبل الجهاز الفني حرصاً منه على السياسة الخاصة الذي يتبعها وهو اعتماده الكلي على اللاعبين الشباب الذي يزخر بهم النادي في الموسم والمباراة.",
+		"وبين العتيبي أن العمل على هؤلاء اللاعبين الناشئين والشباب بدأ منذ تولي الأمير عبدالحكيم بن مساعد لرئاسة الاتحاد.",
+	};
+	static const char *const minister[] = {
+		"السوبر المصري في الإمارات",
+		"ويتطلب نقل المباراة الحصول على موافقة رسمية من جانب خالد عبد العزيز وزير الشباب والرياضة، وموافقة مجلس الوزراء ووزارتي الشباب والرياضة والداخلية، ولعب الزمالك مع الأهلي في الدوري.",
+	};
+	static const char *const team[] = {
+		"أخضر السلة يكسب الجزائر في عربية مصر للشباب",
+		"كسب المنتخب السعودي للشباب لكرة السلة نظيره المنتخب الجزائري بنتيجة 63-35 نقطة وذلك في مباراته الرابعة ضمن البطولة العربية، وسيواجه لاعب نادي الشباب فريقه السابق.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, players, sizeof players / sizeof *players, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الشباب"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, minister, sizeof minister / sizeof *minister, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الشباب"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, team, sizeof team / sizeof *team, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "الشباب") || find(&es, ENTITY_ORG, "الشباب")->nmentions == 1);
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2223,6 +2288,8 @@ int main(void)
 		test_dash_token_and_prayers(m);
 		test_body_in_town(m);
 		test_construct_ends(m);
+		test_club_then_definite(m);
+		test_youth_no_club(m);
 		test_rules_lists();
 	}
 	ner_default_free();
