@@ -163,6 +163,28 @@ static bool entity_clitic_before_al(const char *w, size_t n, const struct norm_s
 	       memcmp(w + n - 2, "ا", 2) != 0 && memcmp(w + n - 2, "و", 2) != 0;
 }
 
+/* Whether word i, the first of a name, is و joining that name to the name the tagger ended
+ * right before it («زهير نعيم والمهدي عزيم», «أبين وخليج عدن», «المملكة ودولة الإمارات»): what
+ * follows و must say so: ال and four letters or more, a place's trigger word, or a known
+ * place as a whole (not «وكيل الإمارة»: كيل is Kiel); a name's own first word often opens with و (وليد، وحدات حماية الشعب، ويلث مانجمنت). */
+static bool entity_conj_after_name(struct entity_scratch *x, enum entity_type type, size_t i, size_t j,
+				   const char *w, size_t n)
+{
+	const struct ner_para *p = x->p;
+	const char *r = w + 2;
+	size_t rn = n - 2;
+	if (i == 0 || memcmp(w, "و", 2) != 0 || p->toks[i - 1].kind != NORM_TOKEN_WORD || p->tags[i - 1] == 0 ||
+	    ner_tag_type(p->tags[i - 1]) == NER_MISC || ner_lexicon_known(x->lex, w, n) || entity_place_known(x, w, n) ||
+	    strtab_find(&x->rules->persons, w, n, &(uint32_t){0}))
+		return false;
+	if (rn > 4 && memcmp(r, "ال", 4) == 0 && entity_letters(r + 4, rn - 4) >= 4)
+		return true; /* not «والكوت», Walcott */
+	if (type != ENTITY_PLACE)
+		return false;
+	entity_phrase(p, i, j, 2, false, &x->alt);
+	return entity_rules_is_place_trigger(x->rules, r, rn) || entity_place_known(x, x->alt.data, x->alt.len);
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum entity_type type,
@@ -194,6 +216,8 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum 
 	if (type == ENTITY_PLACE && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4 && i > 0 &&
 	    p->toks[i - 1].kind == NORM_TOKEN_PUNCT && entity_word_is(p, i - 1, "،"))
 		return *al = false, 2; /* «التواهي، وكريتر»: the last item of a list of places */
+	if (entity_conj_after_name(x, type, i, j, w, n))
+		return *al = false, 2;
 	if (!*al && strtab_find(&x->words, w + skip, n - skip, &id))
 		return skip;
 	if (*al) {

@@ -2172,6 +2172,40 @@ static void test_club_then_definite(const struct ner_model *m)
 	article_free(a);
 }
 
+/* و joining a name to the name before it is no part of the name (rules 20), where what
+ * follows it says so; a name that opens with و stays whole. Sentences from SaudiNewsNet. */
+static void test_conj_after_name(const struct ner_model *m)
+{
+	static const char *const players[] = {
+		"الأهلي يستضيف النجم الساحلي في قمة عربية ساخنة بالكونفدرالية الأفريقية",
+		"ويفتقد المغرب التطواني، الذي يشارك في مرحلة المجموعات للمرة الأولى في تاريخه، للعديد من عناصره الأساسية قبل مباراته المرتقبة مع نظيره السوداني، حيث يغيب عنه محمد أبرهون قائد الفريق، والمدافع السنغالي مرتضى فال للإيقاف، بالإضافة إلى زهير نعيم والمهدي عزيم وبلال زريوح للإصابة.",
+	};
+	static const char *const towns[] = {
+		"النظام يبادل 7 من معتقلي «النصرة» بأسرى وجثث مقاتلين لحسابه",
+		"وأكد عبد الرحمن أنه «منذ تلك الواقعة انصاع النظام لشروط المعارضة وفتح صفحة التبادل معها، وهو أجرى مقايضات في حلب ونبل والزهراء وفي درعا والسويداء ودير الزور، وذلك عن طريق الهلال الأحمر».",
+	};
+	static const char *const units[] = {
+		"تركيا تتجه إلى انتخابات مبكرة والجيش يواصل استهداف الأكراد",
+		"وتعتبر تركيا وحدات حماية الشعب الكردية التي تقاتل التنظيم المتطرف في شمال سوريا، فرعًا محليًا لحزب العمال الكردستاني المحظور في تركيا.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, players, sizeof players / sizeof *players, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "المهدي عزيم"));
+	CHECK(!has(&es, ENTITY_PERSON, "والمهدي عزيم"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, towns, sizeof towns / sizeof *towns, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "دير الزور"));
+	CHECK(!has(&es, ENTITY_PLACE, "ودير الزور"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, units, sizeof units / sizeof *units, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "حدات حماية الشعب الكردية"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* «الشباب» in an article about sport is youth, no club, as an adjective after a plural of
  * people («اللاعبين الشباب»), after a group's word written with ال («الناشئين والشباب»), as a
  * minister's or ministry's portfolio («وزير الشباب والرياضة») and as an age group after a
@@ -2290,6 +2324,7 @@ int main(void)
 		test_construct_ends(m);
 		test_club_then_definite(m);
 		test_youth_no_club(m);
+		test_conj_after_name(m);
 		test_rules_lists();
 	}
 	ner_default_free();
