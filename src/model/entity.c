@@ -2556,6 +2556,15 @@ static bool entity_aside(const char *s, size_t beg, size_t end, size_t after, si
 	return false;
 }
 
+/* Whether person draft d is one word no list knows as a given name: after an organisation in
+ * brackets it is the body's short name, which the tagger read as a man («أوفيد»). */
+static bool entity_org_acronym(struct entity_scratch *x, size_t d)
+{
+	const char *k = x->drafts[d].k;
+	return strchr(k, ' ') == NULL && !strtab_find(&x->rules->persons, k, strlen(k), &(uint32_t){0}) &&
+	       !ner_lexicon_known(x->lex, k, strlen(k));
+}
+
 /* An organisation followed by another in brackets or quotes, or a person by a kunya in
  * brackets, is one entity under two names: «شركة اتحاد اتصالات (موبايلي)», «السوق المالية
  * السعودية (تداول)». */
@@ -2566,9 +2575,15 @@ static void entity_merge_asides(struct entity_scratch *x)
 		const char *s = x->texts[a->m.para + 1];
 		uint32_t ra = entity_root(x, a->d), rb = entity_root(x, b->d);
 		enum entity_type t = x->drafts[ra].type;
-		if (a->m.para != b->m.para || ra == rb || t != x->drafts[rb].type ||
-		    (t != ENTITY_ORG && t != ENTITY_PERSON) || b->m.beg < a->m.end ||
+		if (a->m.para != b->m.para || ra == rb || b->m.beg < a->m.end ||
 		    !entity_aside(s, a->m.end, b->m.beg, b->m.end, strlen(s)))
+			continue;
+		if (t == ENTITY_ORG && x->drafts[rb].type == ENTITY_PERSON && entity_org_acronym(x, rb) &&
+		    memchr(s + a->m.end, '(', b->m.beg - a->m.end)) {
+			entity_join(x, rb, ra); /* «صندوق الأوبك للتنمية الدولية (أوفيد)» */
+			continue;
+		}
+		if (t != x->drafts[rb].type || (t != ENTITY_ORG && t != ENTITY_PERSON))
 			continue;
 		if (t == ENTITY_PERSON && !(strncmp(x->drafts[rb].k, "ابو ", strlen("ابو ")) == 0 &&
 					    memchr(s + a->m.end, '(', b->m.beg - a->m.end)))
