@@ -53,6 +53,17 @@ static void test_add(struct corpus *c, const char *link, const char *title, cons
 	corpus_add(c, a);
 }
 
+/* Articles of (title, body) pairs, one a day from 2026-05-01, linked http://HOST/I. */
+static void test_add_texts(struct corpus *c, const char *const (*texts)[2], size_t n, const char *host)
+{
+	for (size_t i = 0; i < n; i++) {
+		char link[32], date[32];
+		snprintf(link, sizeof link, "http://%s/%zu", host, i);
+		snprintf(date, sizeof date, "2026-05-%02zu 10:00", i + 1);
+		test_add(c, link, texts[i][0], texts[i][1], date, "spa");
+	}
+}
+
 static void test_ingest(struct store *s, int64_t feed, const struct corpus *c)
 {
 	char *error = NULL;
@@ -893,12 +904,7 @@ static void test_entity_counts(const struct ner_model *m)
 	char *a, *b;
 
 	corpus_init(&c);
-	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-		char link[32], date[32];
-		snprintf(link, sizeof link, "http://c/%zu", i);
-		snprintf(date, sizeof date, "2026-05-%02zu 10:00", i + 1);
-		test_add(&c, link, texts[i][0], texts[i][1], date, "spa");
-	}
+	test_add_texts(&c, texts, sizeof texts / sizeof *texts, "c");
 	store_set_tagger(s, m, 1);
 	test_ingest(s, 0, &c);
 	entity_table_build(&t, &c, m);
@@ -972,12 +978,7 @@ static void test_entity_filter(void)
 		return;
 	}
 	corpus_init(&c);
-	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-		char link[32], date[32];
-		snprintf(link, sizeof link, "http://e/%zu", i);
-		snprintf(date, sizeof date, "2026-05-%02zu 10:00", i + 1);
-		test_add(&c, link, texts[i][0], texts[i][1], date, "spa");
-	}
+	test_add_texts(&c, texts, sizeof texts / sizeof *texts, "e");
 	s = test_open("entities.db");
 	store_set_tagger(s, m, 1);
 	test_ingest(s, 0, &c);
