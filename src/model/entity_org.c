@@ -676,20 +676,23 @@ static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t sk
 	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
 }
 
-/* Whether token k (from byte skip) is «مركز» before a definite noun and a second word that
- * makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع», «مركز
- * التدريب والابتعاث»), outside sport, where «مركز» is a player's position, and not before a
- * place (مركز المدينة: its centre). */
+/* Whether token k (from byte skip) is «مركز» or «مكتب» before a definite noun and a second
+ * word that makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع»,
+ * «مركز التدريب والابتعاث», «مكتب الدعوة والإرشاد», «مكتب الشؤون الاجتماعية»), a centre
+ * outside sport, where «مركز» is a player's position, and not before a place (مركز المدينة:
+ * its centre). */
 static bool entity_named_centre(const struct entity_scratch *x, const struct ner_para *p, size_t k,
 				size_t skip)
 {
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	if (x->sport || n != strlen("مركز") || memcmp(w, "مركز", n) != 0 || k + 2 >= p->n ||
+	bool centre = n == strlen("مركز") && memcmp(w, "مركز", n) == 0;
+	bool office = n == strlen("مكتب") && memcmp(w, "مكتب", n) == 0;
+	if ((centre && x->sport) || !(centre || office) || k + 2 >= p->n ||
 	    p->tags[k + 1] != 0 || !entity_word_definite(p, k + 1) || entity_place_at(x, p, k + 1) ||
 	    entity_word_is(p, k + 1, "المدينه") || entity_word_is(p, k + 1, "المحافظه") ||
-	    entity_word_is(p, k + 1, "المنطقه"))
-		return false;
+	    entity_word_is(p, k + 1, "المنطقه") || (office && entity_word_is(p, k + 1, "الحمله")))
+		return false; /* «مكتب الحملة الوطنية السعودية لنصرة …»: a campaign's office */
 	w = p->norm.s + p->toks[k + 2].beg;
 	n = p->toks[k + 2].end - p->toks[k + 2].beg;
 	return p->tags[k + 2] == 0 &&
@@ -797,6 +800,29 @@ static bool entity_movement_nisba(const struct entity_scratch *x, const struct n
 		entity_country_nisba(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg));
 }
 
+/* The end of a hall for weddings and parties named at token i: «قصر» or «قاعة» (its clitics
+ * aside), one or two words of its name, then «للاحتفالات», «للأفراح» or «للمناسبات» (قصر المها
+ * للاحتفالات، قاعة ليلتي للاحتفالات); else 0. Without that phrase a palace or hall is a room or a
+ * king's (قاعة المحاضرات، قصر الحكم). */
+static size_t entity_party_hall(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const halls[] = {"قصر", "قاعه"};
+	static const char *const parties[] = {"للاحتفالات", "للافراح", "للمناسبات"};
+	if (!entity_clitic_word_in(p, i, halls, sizeof halls / sizeof *halls))
+		return 0;
+	for (size_t k = i + 1; k < p->n && k <= i + 3; k++) {
+		const char *w = p->norm.s + p->toks[k].beg;
+		size_t n = p->toks[k].end - p->toks[k].beg;
+		if (k > i + 1)
+			for (size_t h = 0; h < sizeof parties / sizeof *parties; h++)
+				if (entity_word_is(p, k, parties[h]))
+					return k + 1;
+		if (p->toks[k].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(x->lex, w, n))
+			return 0;
+	}
+	return 0;
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -875,6 +901,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		}
 		skip = 0;
+		if ((e = entity_party_hall(x, p, i)) > 0) {
+			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
+			i = e - 1;
+			continue;
+		}
 		if (entity_forces_of(p, i) && i + 1 < p->n &&
 		    (entity_definite_trigger(x, p, i + 1, 0) || p->tags[i + 1] == ner_tag_make(NER_ORG, false) ||
 		     p->tags[i + 1] == ner_tag_make(NER_PERS, false)))

@@ -2262,6 +2262,35 @@ static void test_youth_no_club(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A hall named with «للاحتفالات» or «للمناسبات» after it is a wedding hall, an organisation;
+ * without it «قاعة» is a room. An office before a definite noun and its coordinated noun or
+ * nisba is named (مكتب الشؤون الاجتماعية). Sentences from SaudiNewsNet. */
+static void test_halls_and_offices(const struct ner_model *m)
+{
+	static const char *const hall[] = {
+		"احتفال بزواج",
+		"أقيم الحفل في قصر المها للاحتفالات في الرياض.",
+		"وذلك في قاعة المحاضرات بمقر الفرع، محاضرة بعنوان مسائل في الصيام.",
+	};
+	static const char *const office[] = {
+		"الحوثيون يقصفون المدينة",
+		"حضر اللقاء وكيل المحافظة، ومدير الأمن، ومدير مكتب الشؤون الاجتماعية بالمحافظة، وعدد من وجهاء المحافظة.",
+		"يوم فعاليات الخيمة الدعوية السابعة، التي ينظمها مكتب الدعوة والإرشاد خلال الفترة من 16 إلى 30 شوال.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, hall, sizeof hall / sizeof *hall, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "قصر المها للاحتفالات"));
+	CHECK(!has(&es, ENTITY_ORG, "قاعه المحاضرات"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, office, sizeof office / sizeof *office, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مكتب الشؤون الاجتماعيه"));
+	CHECK(has(&es, ENTITY_ORG, "مكتب الدعوه والارشاد"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2347,6 +2376,7 @@ int main(void)
 		test_youth_no_club(m);
 		test_conj_after_name(m);
 		test_org_acronym_aside(m);
+		test_halls_and_offices(m);
 		test_rules_lists();
 	}
 	ner_default_free();
