@@ -823,6 +823,30 @@ static size_t entity_party_hall(const struct entity_scratch *x, const struct ner
 	return 0;
 }
 
+/* The end of a health centre named at token i: «مركز صحي» (its clitics aside) and the place
+ * or district it serves: a place the tagger found or a list knows (مركز صحي بريمان), a definite
+ * word and its nisba (مركز صحي المحجر، مركز صحي أبحر الشمالية), or «حي» and a word (مركز صحي
+ * حي الصفا); else 0. «مركز صحي خاص», «مركز صحي أو مستوصف» name none. */
+static size_t entity_health_centre(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const centre[] = {"مركز"};
+	size_t k = i + 2, e;
+	if (k >= p->n || !entity_clitic_word_in(p, i, centre, 1) || !entity_word_is(p, i + 1, "صحي") ||
+	    p->toks[k].kind != NORM_TOKEN_WORD)
+		return 0;
+	if (entity_word_is(p, k, "حي"))
+		return k + 1 < p->n && p->toks[k + 1].kind == NORM_TOKEN_WORD ? k + 2 : 0;
+	if (ner_tag_type(p->tags[k]) == NER_LOC && !ner_tag_inside(p->tags[k])) {
+		for (e = k + 1; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
+			;
+		return e;
+	}
+	if (p->tags[k] == 0 && entity_word_definite(p, k) &&
+	    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg))
+		return k + 1 < p->n && p->tags[k + 1] == 0 && entity_nisba(x, p, k + 1) ? k + 2 : k + 1;
+	return entity_place_at(x, p, k) ? k + 1 : 0;
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -901,7 +925,7 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		}
 		skip = 0;
-		if ((e = entity_party_hall(x, p, i)) > 0) {
+		if ((e = entity_party_hall(x, p, i)) > 0 || (e = entity_health_centre(x, p, i)) > 0) {
 			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
 			i = e - 1;
 			continue;

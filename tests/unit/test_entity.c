@@ -2291,6 +2291,24 @@ static void test_halls_and_offices(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «مركز صحي» and the district it serves is a health centre; with no name after it, none.
+ * Sentences from SaudiNewsNet. */
+static void test_health_centre(const struct ner_model *m)
+{
+	static const char *const centre[] = {
+		"المظالم تلزم الصحة",
+		"إثر دعوى رفعها مدير مركز صحي المحجر، على وزارة الصحة كونه لا يشمله بدل العدوى.",
+		"وجرى نقلهم إلى مركز صحي خاص في خيبر الجنوب عن طريق المواطنين للعلاج.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, centre, sizeof centre / sizeof *centre, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مركز صحي المحجر"));
+	CHECK(!has(&es, ENTITY_ORG, "مركز صحي خاص"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2377,6 +2395,7 @@ int main(void)
 		test_conj_after_name(m);
 		test_org_acronym_aside(m);
 		test_halls_and_offices(m);
+		test_health_centre(m);
 		test_rules_lists();
 	}
 	ner_default_free();
