@@ -492,7 +492,8 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
  * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة),
  * «الرئاسة» and «المديرية» before «العامة» (الرئاسة العامة للأرصاد; not «الرئاسة الدورية»
- * للاتحاد, a term of office), «المقاومة» and
+ * للاتحاد, a term of office), «الإدارة» before «العامة» when a region follows (see
+ * entity_region_after), «المقاومة» and
  * its nisba (المقاومة الشعبية, an armed body as an army is)
  * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
  * committee of anything else is its organ). */
@@ -506,7 +507,8 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
 		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
 		(((n == strlen("الرئاسه") && memcmp(w, "الرئاسه", n) == 0) ||
-		  (n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0)) &&
+		  (n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0) ||
+		  (n == strlen("الاداره") && memcmp(w, "الاداره", n) == 0)) &&
 		 i + 1 < p->n && entity_word_is(p, i + 1, "العامه")) ||
 		(n == strlen("المقاومه") && memcmp(w, "المقاومه", n) == 0) ||
 		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
@@ -591,6 +593,34 @@ static size_t entity_in_place_phrase(const struct entity_scratch *x, const struc
 		return 0; /* «في بيان له»: a statement */
 	entity_phrase(p, b, e, 0, false, &((struct entity_scratch *)x)->alt);
 	return entity_place_known(x, x->alt.data, x->alt.len) ? e : 0;
+}
+
+/* The end of ب and a region after a directorate's purpose at token k: «بمنطقة الباحة»,
+ * «بمحافظة جدة» or ب and a place (بالخرج); else 0. «الإدارة العامة للتعليم بمنطقة الباحة» is a
+ * region's body; «الإدارة العامة للخدمات النسائية» without one is a ministry's organ. */
+static size_t entity_region_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	size_t e;
+	if (k >= p->n)
+		return 0;
+	if (entity_in_place(x, p, k))
+		return k + 1;
+	if (k + 1 >= p->n || !(entity_word_is(p, k, "بمنطقه") || entity_word_is(p, k, "بمحافظه")) ||
+	    p->toks[k + 1].kind != NORM_TOKEN_WORD)
+		return 0;
+	if (ner_tag_type(p->tags[k + 1]) == NER_LOC && !ner_tag_inside(p->tags[k + 1]))
+		for (e = k + 2; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
+			;
+	else if (entity_place_at(x, p, k + 1))
+		e = k + 2;
+	else
+		return 0;
+	if (e < p->n && p->tags[e] == 0 && entity_word_definite(p, e)) { /* «مكة» the tagger cut from «المكرمة» */
+		entity_phrase(p, k + 1, e + 1, 0, false, &((struct entity_scratch *)x)->alt);
+		if (entity_place_known(x, x->alt.data, x->alt.len))
+			e++;
+	}
+	return e;
 }
 
 /* Whether a trigger (clitics off, ال kept) names a local body that many places have, so that
@@ -903,6 +933,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				j = e; /* «المجلس البلدي في جدة», as with ب (not «الجيش
 					  اليمني في عدن») */
 				purpose = placed = true;
+			}
+			if (entity_word_ends(p, i, "الاداره")) {
+				e = purpose ? entity_region_after(x, p, j) : 0;
+				purpose = e > 0;
+				j = e > 0 ? e : j;
 			}
 			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
 				if (j < p->n && entity_word_is(p, j, "الحر"))

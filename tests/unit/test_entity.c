@@ -2291,6 +2291,24 @@ static void test_halls_and_offices(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «الإدارة العامة» and its purpose is a region's body when the region follows; without it, an
+ * organ of another body (بأمانة منطقة الرياض). Sentences from SaudiNewsNet. */
+static void test_directorate_of_region(const struct ner_model *m)
+{
+	static const char *const directorate[] = {
+		"صرف مكافآت المعلمين",
+		"أنهت الإدارة العامة للتعليم بمنطقة الباحة صرف ما يقرب سبعة ملايين ريال المخصصة للمعلمين.",
+		"نظمت اللجنة المحلية ممثلة بالإدارة العامة للخدمات النسائية بأمانة منطقة الرياض لقاء.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, directorate, sizeof directorate / sizeof *directorate, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الاداره العامه للتعليم بمنطقه الباحه"));
+	CHECK(!has(&es, ENTITY_ORG, "الاداره العامه للخدمات النسائيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* «مركز صحي» and the district it serves is a health centre; with no name after it, none.
  * Sentences from SaudiNewsNet. */
 static void test_health_centre(const struct ner_model *m)
@@ -2396,6 +2414,7 @@ int main(void)
 		test_org_acronym_aside(m);
 		test_halls_and_offices(m);
 		test_health_centre(m);
+		test_directorate_of_region(m);
 		test_rules_lists();
 	}
 	ner_default_free();
