@@ -615,10 +615,12 @@ static size_t entity_region_after(const struct entity_scratch *x, const struct n
 		e = k + 2;
 	else
 		return 0;
-	if (e < p->n && p->tags[e] == 0 && entity_word_definite(p, e)) { /* «مكة» the tagger cut from «المكرمة» */
+	if (e < p->n && p->tags[e] == 0 && entity_word_definite(p, e) &&
+	    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg) &&
+	    !ner_lexicon_is_title(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg)) {
 		entity_phrase(p, k + 1, e + 1, 0, false, &((struct entity_scratch *)x)->alt);
-		if (entity_place_known(x, x->alt.data, x->alt.len))
-			e++;
+		return entity_place_known(x, x->alt.data, x->alt.len) ? e + 1 : 0; /* «مكة» the tagger
+			cut from «المكرمة»; «وادي» of an unknown «وادي الفرع» may be cut too: none */
 	}
 	return e;
 }
@@ -923,8 +925,12 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				else if (j < p->n && entity_purpose_and_construct(x, p, j))
 					j += 2, coordinated = true; /* «… للأرصاد وحماية البيئة» */
 			}
-			if (!armed && !purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
-				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
+			if (!armed && !purpose && j > i + 1 &&
+			    (entity_in_place(x, p, j) || !entity_national_body(x, p, i)) &&
+			    (e = entity_region_after(x, p, j)) > 0) { /* an army's unit in a province is
+									 no body of it */
+				j = e; /* «الغرفة التجارية الصناعية بأبها», «المجلس البلدي بمحافظة
+					  دومة الجندل»: a body of the place */
 				purpose = true;
 			} else if (!purpose && j == i + 2 &&
 				   (entity_local_kind(w + skip, n - skip) ||

@@ -2309,6 +2309,24 @@ static void test_directorate_of_region(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A definite body with «بمحافظة» and a place is that province's (المجلس البلدي بمحافظة
+ * صامطة); an army's unit there is no body of it. Sentences from SaudiNewsNet. */
+static void test_body_of_province(const struct ner_model *m)
+{
+	static const char *const council[] = {
+		"احتفال بزواج في صامطة",
+		"احتفل عضو المجلس البلدي بمحافظة صامطة والمشرف التربوي الأسبق بزواج ابنه.",
+		"أكدت مصادر ميدانية في الجيش الوطني بمحافظة الضالع إلقاء القبض على ستة من المليشيات.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, council, sizeof council / sizeof *council, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي بمحافظه صامطه"));
+	CHECK(!has(&es, ENTITY_ORG, "الجيش الوطني بمحافظه الضالع"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 /* «مركز صحي» and the district it serves is a health centre; with no name after it, none.
  * Sentences from SaudiNewsNet. */
 static void test_health_centre(const struct ner_model *m)
@@ -2415,6 +2433,7 @@ int main(void)
 		test_halls_and_offices(m);
 		test_health_centre(m);
 		test_directorate_of_region(m);
+		test_body_of_province(m);
 		test_rules_lists();
 	}
 	ner_default_free();
