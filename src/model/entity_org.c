@@ -925,7 +925,7 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				else if (j < p->n && entity_purpose_and_construct(x, p, j))
 					j += 2, coordinated = true; /* «… للأرصاد وحماية البيئة» */
 			}
-			if (!armed && !purpose && j > i + 1 &&
+			if (!armed && !purpose && j > i + 1 && j < p->n &&
 			    (entity_in_place(x, p, j) || !entity_national_body(x, p, i)) &&
 			    (e = entity_region_after(x, p, j)) > 0) { /* an army's unit in a province is
 									 no body of it */
