@@ -1880,6 +1880,31 @@ static void test_cups_and_descriptions(const struct ner_model *m)
 	article_free(a);
 }
 
+/* The corpus's list: an organisation's short name learned from brackets in one article
+ * names it in another that writes only the short name. Sentences from SaudiNewsNet. */
+static void test_table_short_name(const struct ner_model *m)
+{
+	static const char *const both[] = {
+		"أعلن مدير عام صندوق الأوبك للتنمية الدولية (أوفيد)، سليمان جاسر الحربش، عن اعتماد تمويلات جديدة.",
+	};
+	static const char *const alone[] = {
+		"المدير العام والرئيس التنفيذي لأوفيد هو السعودي سليمان الحربش، وتولى رئاسة أوفيد عام 2003 وتم تمديد رئاسته ثلاث مرات.",
+	};
+	struct corpus c;
+	struct entity_table t;
+	uint32_t fund, id;
+
+	corpus_init(&c);
+	corpus_add(&c, make("تمويلات جديدة للدول النامية", both, 1));
+	corpus_add(&c, make("تمديد رئاسة الحربش", alone, 1));
+	entity_table_build(&t, &c, m);
+	REQUIRE(strtab_find(&t.keys, "2\tصندوق الاوبك للتنميه الدوليه", strlen("2\tصندوق الاوبك للتنميه الدوليه"), &fund));
+	CHECK_INT(t.items[fund].articles, 2);
+	CHECK(!strtab_find(&t.keys, "0\tاوفيد", strlen("0\tاوفيد"), &id) || t.items[id].articles == 0);
+	entity_table_free(&t);
+	corpus_free(&c);
+}
+
 /* The corpus's list writes a name read out of لل with its ال, as the sidebar does
  * («للأمم المتحدة» is الأمم المتحدة; 2015-08-03 listed أمم المتحدة for 32 articles). */
 static void test_table_names(const struct ner_model *m)
@@ -2418,6 +2443,7 @@ int main(void)
 		test_unseen_name_edges(m);
 		test_cups_and_descriptions(m);
 		test_table_names(m);
+		test_table_short_name(m);
 		test_misc_places_and_tongues(m);
 		test_ranks_and_dangling_li(m);
 		test_region_in_brackets(m);
