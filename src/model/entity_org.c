@@ -868,6 +868,9 @@ static size_t entity_health_centre(const struct entity_scratch *x, const struct 
 		return 0;
 	if (entity_word_is(p, k, "حي"))
 		return k + 1 < p->n && p->toks[k + 1].kind == NORM_TOKEN_WORD ? k + 2 : 0;
+	if (entity_word_is(p, k, "جنوب") || entity_word_is(p, k, "شمال") || entity_word_is(p, k, "شرق") ||
+	    entity_word_is(p, k, "غرب"))
+		return 0; /* «مركز صحي جنوب الفيصيلة»: where, not its name */
 	if (ner_tag_type(p->tags[k]) == NER_LOC && !ner_tag_inside(p->tags[k])) {
 		for (e = k + 1; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
 			;
@@ -926,9 +929,10 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 					j += 2, coordinated = true; /* «… للأرصاد وحماية البيئة» */
 			}
 			if (!armed && !purpose && j > i + 1 && j < p->n &&
-			    (entity_in_place(x, p, j) || !entity_national_body(x, p, i)) &&
+			    (entity_in_place(x, p, j) || (!entity_national_body(x, p, i) && !abstract)) &&
 			    (e = entity_region_after(x, p, j)) > 0) { /* an army's unit in a province is
-									 no body of it */
+									 no body of it, nor «الحركة السياحية
+									 بمنطقة الباحة» (its tourism) */
 				j = e; /* «الغرفة التجارية الصناعية بأبها», «المجلس البلدي بمحافظة
 					  دومة الجندل»: a body of the place */
 				purpose = true;

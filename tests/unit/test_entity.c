@@ -2360,12 +2360,15 @@ static void test_health_centre(const struct ner_model *m)
 		"المظالم تلزم الصحة",
 		"إثر دعوى رفعها مدير مركز صحي المحجر، على وزارة الصحة كونه لا يشمله بدل العدوى.",
 		"وجرى نقلهم إلى مركز صحي خاص في خيبر الجنوب عن طريق المواطنين للعلاج.",
+		"إعداد وتنفيذ خطة إخلاء لحريق وهمي بمركز صحي المحمدية في عرعر، وكذلك بمركز صحي جنوب الفيصيلة.",
 	};
 	struct article *a;
 	struct article_entities es;
 	extract(m, centre, sizeof centre / sizeof *centre, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "مركز صحي المحجر"));
 	CHECK(!has(&es, ENTITY_ORG, "مركز صحي خاص"));
+	CHECK(has(&es, ENTITY_ORG, "مركز صحي المحمديه"));
+	CHECK(!has(&es, ENTITY_ORG, "مركز صحي جنوب"));
 	article_entities_free(&es);
 	article_free(a);
 }
