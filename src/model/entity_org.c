@@ -601,13 +601,14 @@ static size_t entity_in_place_phrase(const struct entity_scratch *x, const struc
 static size_t entity_region_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	size_t e;
+	bool region;
 	if (k >= p->n)
 		return 0;
-	if (entity_in_place(x, p, k))
+	region = entity_word_is(p, k, "بمنطقه") || entity_word_is(p, k, "بمحافظه") || entity_word_is(p, k, "بمدينه");
+	if (!region && entity_in_place(x, p, k))
 		return k + 1;
-	if (k + 1 >= p->n || !(entity_word_is(p, k, "بمنطقه") || entity_word_is(p, k, "بمحافظه")) ||
-	    p->toks[k + 1].kind != NORM_TOKEN_WORD)
-		return 0;
+	if (k + 1 >= p->n || !region || p->toks[k + 1].kind != NORM_TOKEN_WORD)
+		return 0; /* «بمدينة» alone is no place */
 	if (ner_tag_type(p->tags[k + 1]) == NER_LOC && !ner_tag_inside(p->tags[k + 1]))
 		for (e = k + 2; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
 			;

@@ -2342,12 +2342,15 @@ static void test_body_of_province(const struct ner_model *m)
 		"احتفال بزواج في صامطة",
 		"احتفل عضو المجلس البلدي بمحافظة صامطة والمشرف التربوي الأسبق بزواج ابنه.",
 		"أكدت مصادر ميدانية في الجيش الوطني بمحافظة الضالع إلقاء القبض على ستة من المليشيات.",
+		"من جهته، قال عضو المجلس البلدي بمدينة عرعر ماجد المطلق إن نجاح المجالس كبير.",
 	};
 	struct article *a;
 	struct article_entities es;
 	extract(m, council, sizeof council / sizeof *council, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي بمحافظه صامطه"));
 	CHECK(!has(&es, ENTITY_ORG, "الجيش الوطني بمحافظه الضالع"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي بمدينه عرعر"));
+	CHECK(!has(&es, ENTITY_ORG, "المجلس البلدي بمدينه"));
 	article_entities_free(&es);
 	article_free(a);
 }
