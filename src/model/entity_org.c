@@ -492,7 +492,8 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
  * ال, untagged or opening the tagger's organisation, its nisba adjectives and a purpose
  * phrase make an organisation, and so do «المركز» (المركز الشرقي لاختبارات الثانوية العامة),
  * «الرئاسة» and «المديرية» before «العامة» (الرئاسة العامة للأرصاد; not «الرئاسة الدورية»
- * للاتحاد, a term of office), «المقاومة» and
+ * للاتحاد, a term of office), «الإدارة» before «العامة» when a region follows (see
+ * entity_region_after), «المقاومة» and
  * its nisba (المقاومة الشعبية, an armed body as an army is)
  * and «اللجنة» when local or national (اللجنة المحلية للانتخابات البلدية: a government's; a
  * committee of anything else is its organ). */
@@ -506,7 +507,8 @@ static bool entity_definite_trigger(const struct entity_scratch *x, const struct
 	       (entity_rules_is_trigger(x->rules, w + 4, n - 4) ||
 		(n == strlen("المركز") && memcmp(w, "المركز", n) == 0) ||
 		(((n == strlen("الرئاسه") && memcmp(w, "الرئاسه", n) == 0) ||
-		  (n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0)) &&
+		  (n == strlen("المديريه") && memcmp(w, "المديريه", n) == 0) ||
+		  (n == strlen("الاداره") && memcmp(w, "الاداره", n) == 0)) &&
 		 i + 1 < p->n && entity_word_is(p, i + 1, "العامه")) ||
 		(n == strlen("المقاومه") && memcmp(w, "المقاومه", n) == 0) ||
 		(n == strlen("اللجنه") && memcmp(w, "اللجنه", n) == 0 && i + 1 < p->n &&
@@ -593,6 +595,37 @@ static size_t entity_in_place_phrase(const struct entity_scratch *x, const struc
 	return entity_place_known(x, x->alt.data, x->alt.len) ? e : 0;
 }
 
+/* The end of ب and a region after a directorate's purpose at token k: «بمنطقة الباحة»,
+ * «بمحافظة جدة» or ب and a place (بالخرج); else 0. «الإدارة العامة للتعليم بمنطقة الباحة» is a
+ * region's body; «الإدارة العامة للخدمات النسائية» without one is a ministry's organ. */
+static size_t entity_region_after(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	size_t e;
+	bool region;
+	if (k >= p->n)
+		return 0;
+	region = entity_word_is(p, k, "بمنطقه") || entity_word_is(p, k, "بمحافظه") || entity_word_is(p, k, "بمدينه");
+	if (!region && entity_in_place(x, p, k))
+		return k + 1;
+	if (k + 1 >= p->n || !region || p->toks[k + 1].kind != NORM_TOKEN_WORD)
+		return 0; /* «بمدينة» alone is no place */
+	if (ner_tag_type(p->tags[k + 1]) == NER_LOC && !ner_tag_inside(p->tags[k + 1]))
+		for (e = k + 2; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
+			;
+	else if (entity_place_at(x, p, k + 1))
+		e = k + 2;
+	else
+		return 0;
+	if (e < p->n && p->tags[e] == 0 && entity_word_definite(p, e) &&
+	    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg) &&
+	    !ner_lexicon_is_title(x->lex, p->norm.s + p->toks[e].beg, p->toks[e].end - p->toks[e].beg)) {
+		entity_phrase(p, k + 1, e + 1, 0, false, &((struct entity_scratch *)x)->alt);
+		return entity_place_known(x, x->alt.data, x->alt.len) ? e + 1 : 0; /* «مكة» the tagger
+			cut from «المكرمة»; «وادي» of an unknown «وادي الفرع» may be cut too: none */
+	}
+	return e;
+}
+
 /* Whether a trigger (clitics off, ال kept) names a local body that many places have, so that
  * its name of one word more says which only with the place after it (كلية الطب في مينيسوتا,
  * الغرفة التجارية في جدة); a union, ministry, army, bank or parliament in a place is one body
@@ -676,20 +709,23 @@ static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t sk
 	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
 }
 
-/* Whether token k (from byte skip) is «مركز» before a definite noun and a second word that
- * makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع», «مركز
- * التدريب والابتعاث»), outside sport, where «مركز» is a player's position, and not before a
- * place (مركز المدينة: its centre). */
+/* Whether token k (from byte skip) is «مركز» or «مكتب» before a definite noun and a second
+ * word that makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع»,
+ * «مركز التدريب والابتعاث», «مكتب الدعوة والإرشاد», «مكتب الشؤون الاجتماعية»), a centre
+ * outside sport, where «مركز» is a player's position, and not before a place (مركز المدينة:
+ * its centre). */
 static bool entity_named_centre(const struct entity_scratch *x, const struct ner_para *p, size_t k,
 				size_t skip)
 {
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t n = p->toks[k].end - p->toks[k].beg - skip;
-	if (x->sport || n != strlen("مركز") || memcmp(w, "مركز", n) != 0 || k + 2 >= p->n ||
+	bool centre = n == strlen("مركز") && memcmp(w, "مركز", n) == 0;
+	bool office = n == strlen("مكتب") && memcmp(w, "مكتب", n) == 0;
+	if ((centre && x->sport) || !(centre || office) || k + 2 >= p->n ||
 	    p->tags[k + 1] != 0 || !entity_word_definite(p, k + 1) || entity_place_at(x, p, k + 1) ||
 	    entity_word_is(p, k + 1, "المدينه") || entity_word_is(p, k + 1, "المحافظه") ||
-	    entity_word_is(p, k + 1, "المنطقه"))
-		return false;
+	    entity_word_is(p, k + 1, "المنطقه") || (office && entity_word_is(p, k + 1, "الحمله")))
+		return false; /* «مكتب الحملة الوطنية السعودية لنصرة …»: a campaign's office */
 	w = p->norm.s + p->toks[k + 2].beg;
 	n = p->toks[k + 2].end - p->toks[k + 2].beg;
 	return p->tags[k + 2] == 0 &&
@@ -797,6 +833,56 @@ static bool entity_movement_nisba(const struct entity_scratch *x, const struct n
 		entity_country_nisba(x, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg));
 }
 
+/* The end of a hall for weddings and parties named at token i: «قصر» or «قاعة» (its clitics
+ * aside), one or two words of its name, then «للاحتفالات», «للأفراح» or «للمناسبات» (قصر المها
+ * للاحتفالات، قاعة ليلتي للاحتفالات); else 0. Without that phrase a palace or hall is a room or a
+ * king's (قاعة المحاضرات، قصر الحكم). */
+static size_t entity_party_hall(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const halls[] = {"قصر", "قاعه"};
+	static const char *const parties[] = {"للاحتفالات", "للافراح", "للمناسبات"};
+	if (!entity_clitic_word_in(p, i, halls, sizeof halls / sizeof *halls))
+		return 0;
+	for (size_t k = i + 1; k < p->n && k <= i + 3; k++) {
+		const char *w = p->norm.s + p->toks[k].beg;
+		size_t n = p->toks[k].end - p->toks[k].beg;
+		if (k > i + 1)
+			for (size_t h = 0; h < sizeof parties / sizeof *parties; h++)
+				if (entity_word_is(p, k, parties[h]))
+					return k + 1;
+		if (p->toks[k].kind != NORM_TOKEN_WORD || ner_lexicon_is_stop(x->lex, w, n))
+			return 0;
+	}
+	return 0;
+}
+
+/* The end of a health centre named at token i: «مركز صحي» (its clitics aside) and the place
+ * or district it serves: a place the tagger found or a list knows (مركز صحي بريمان), a definite
+ * word and its nisba (مركز صحي المحجر، مركز صحي أبحر الشمالية), or «حي» and a word (مركز صحي
+ * حي الصفا); else 0. «مركز صحي خاص», «مركز صحي أو مستوصف» name none. */
+static size_t entity_health_centre(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const centre[] = {"مركز"};
+	size_t k = i + 2, e;
+	if (k >= p->n || !entity_clitic_word_in(p, i, centre, 1) || !entity_word_is(p, i + 1, "صحي") ||
+	    p->toks[k].kind != NORM_TOKEN_WORD)
+		return 0;
+	if (entity_word_is(p, k, "حي"))
+		return k + 1 < p->n && p->toks[k + 1].kind == NORM_TOKEN_WORD ? k + 2 : 0;
+	if (entity_word_is(p, k, "جنوب") || entity_word_is(p, k, "شمال") || entity_word_is(p, k, "شرق") ||
+	    entity_word_is(p, k, "غرب"))
+		return 0; /* «مركز صحي جنوب الفيصيلة»: where, not its name */
+	if (ner_tag_type(p->tags[k]) == NER_LOC && !ner_tag_inside(p->tags[k])) {
+		for (e = k + 1; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
+			;
+		return e;
+	}
+	if (p->tags[k] == 0 && entity_word_definite(p, k) &&
+	    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg))
+		return k + 1 < p->n && p->tags[k + 1] == 0 && entity_nisba(x, p, k + 1) ? k + 2 : k + 1;
+	return entity_place_at(x, p, k) ? k + 1 : 0;
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -843,8 +929,13 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				else if (j < p->n && entity_purpose_and_construct(x, p, j))
 					j += 2, coordinated = true; /* «… للأرصاد وحماية البيئة» */
 			}
-			if (!armed && !purpose && j > i + 1 && j < p->n && entity_in_place(x, p, j)) {
-				j++; /* «الغرفة التجارية الصناعية بأبها»: a body of the place */
+			if (!armed && !purpose && j > i + 1 && j < p->n &&
+			    (entity_in_place(x, p, j) || (!entity_national_body(x, p, i) && !abstract)) &&
+			    (e = entity_region_after(x, p, j)) > 0) { /* an army's unit in a province is
+									 no body of it, nor «الحركة السياحية
+									 بمنطقة الباحة» (its tourism) */
+				j = e; /* «الغرفة التجارية الصناعية بأبها», «المجلس البلدي بمحافظة
+					  دومة الجندل»: a body of the place */
 				purpose = true;
 			} else if (!purpose && j == i + 2 &&
 				   (entity_local_kind(w + skip, n - skip) ||
@@ -853,6 +944,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 				j = e; /* «المجلس البلدي في جدة», as with ب (not «الجيش
 					  اليمني في عدن») */
 				purpose = placed = true;
+			}
+			if (entity_word_ends(p, i, "الاداره")) {
+				e = purpose ? entity_region_after(x, p, j) : 0;
+				purpose = e > 0;
+				j = e > 0 ? e : j;
 			}
 			if (!purpose && j > i + 1 && entity_national_body(x, p, i)) {
 				if (j < p->n && entity_word_is(p, j, "الحر"))
@@ -875,6 +971,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		}
 		skip = 0;
+		if ((e = entity_party_hall(x, p, i)) > 0 || (e = entity_health_centre(x, p, i)) > 0) {
+			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
+			i = e - 1;
+			continue;
+		}
 		if (entity_forces_of(p, i) && i + 1 < p->n &&
 		    (entity_definite_trigger(x, p, i + 1, 0) || p->tags[i + 1] == ner_tag_make(NER_ORG, false) ||
 		     p->tags[i + 1] == ner_tag_make(NER_PERS, false)))

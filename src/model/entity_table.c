@@ -6,6 +6,7 @@
 
 #include "qari/entity.h"
 #include "qari/entity_cache.h"
+#include "qari/normalize.h"
 #include "qari/text.h"
 #include "qari/xalloc.h"
 
@@ -127,11 +128,100 @@ static void entity_table_surnames(struct entity_table *t, uint32_t *remap)
 	for (size_t k = 0; k < t->n; k++) {
 		const char *key = entity_table_key(t, (uint32_t)k);
 		uint32_t w;
-		if (t->items[k].type == ENTITY_PERSON && !strchr(key, ' ') &&
+		if (remap[k] == k && t->items[k].type == ENTITY_PERSON && !strchr(key, ' ') &&
 		    strtab_find(&last, key, strlen(key), &w) && count[w] == 1)
 			remap[k] = who[w];
 	}
 	strtab_free(&last);
+	free(count);
+	free(who);
+}
+
+/* Whether the one-word matching form w (n bytes) is a word of key. */
+static bool entity_table_word_of(const char *key, const char *w, size_t n)
+{
+	for (const char *k = key; *k; k += *k == ' ') {
+		size_t len = strcspn(k, " ");
+		if (len == n && memcmp(k, w, n) == 0)
+			return true;
+		k += len;
+	}
+	return false;
+}
+
+/* Whether mention m of article a stands in round brackets right after mention before, the
+ * name it shortens: «صندوق الأوبك للتنمية الدولية (أوفيد)»; not «صور (سيلفي)» that an
+ * article's merge gave to another body. */
+static bool entity_table_bracketed(const struct article *a, struct entity_mention before,
+				   struct entity_mention m)
+{
+	const char *text = m.para < 0 ? a->title : a->paras[m.para];
+	size_t n = strlen(text), k, open = 0;
+	if (before.para != m.para || before.end > m.beg || m.end >= n)
+		return false;
+	for (k = before.end; k < m.beg; k++)
+		if (text[k] == '(')
+			open++;
+		else if (text[k] != ' ')
+			return false;
+	for (k = m.end; k < n && text[k] == ' '; k++)
+		;
+	return open == 1 && k < n && text[k] == ')';
+}
+
+/* Corpus-wide: an organisation's short name learned where an article writes both («صندوق
+ * الأوبك للتنمية الدولية (أوفيد)»: a one-word mention in brackets right after its name, without
+ * ال, that is none of its name's words and ends as no adjective does: not …ي، …ة, «مجلس الأمن
+ * الدولي (سيلفي)», «(برونزية)») names it in the articles that write only the short name, where the tagger made a
+ * one-word person of it; unless two organisations share it. A one-word organisation keeps
+ * its own entry: an article's merges are not sure enough to move «داعش» or «سامسونج». */
+static void entity_table_short_names(struct entity_table *t, uint32_t *remap)
+{
+	struct strtab shorts;
+	struct norm_text nt = {0};
+	size_t most = 1; /* short names: at most one a mention */
+	uint32_t *count, *who;
+
+	for (size_t i = 0; i < t->corpus->n; i++)
+		most += t->per_article[i].nmentions;
+	count = xcalloc(most, sizeof *count);
+	who = xcalloc(most, sizeof *who);
+	strtab_init(&shorts);
+	for (size_t i = 0; i < t->corpus->n; i++)
+		for (size_t k = 0; k < t->per_article[i].n; k++) {
+			const struct article_entity *e = &t->per_article[i].v[k];
+			const char *key = entity_table_key(t, e->id);
+			if (e->type != ENTITY_ORG || !strchr(key, ' '))
+				continue;
+			for (uint32_t m = 0; m < e->nmentions; m++) {
+				struct entity_mention at = article_entity_mentions(&t->per_article[i], e)[m];
+				size_t len;
+				const char *s = entity_mention_text(t->corpus->items[i], at, &len);
+				uint32_t w;
+				if (m == 0 || !entity_table_bracketed(t->corpus->items[i],
+								      article_entity_mentions(&t->per_article[i], e)[m - 1], at))
+					continue; /* an article's other one-word mentions are not sure enough
+						     («سيلفي» of مجلس الأمن) */
+				norm_text_set(&nt, s, len, false);
+				if (nt.len < 4 || strchr(nt.s, ' ') || memcmp(nt.s, "ال", 4) == 0 ||
+				    memcmp(nt.s + nt.len - 2, "ي", 2) == 0 || memcmp(nt.s + nt.len - 2, "ه", 2) == 0 ||
+				    entity_table_word_of(key, nt.s, nt.len))
+					continue;
+				w = strtab_intern(&shorts, nt.s, nt.len);
+				if (count[w] == 0 || who[w] != e->id)
+					count[w]++;
+				who[w] = e->id;
+			}
+		}
+	for (size_t k = 0; k < t->n; k++) {
+		const char *key = entity_table_key(t, (uint32_t)k);
+		uint32_t w;
+		if (t->items[k].type == ENTITY_PERSON && !strchr(key, ' ') &&
+		    strtab_find(&shorts, key, strlen(key), &w) && count[w] == 1)
+			remap[k] = who[w];
+	}
+	norm_text_free(&nt);
+	strtab_free(&shorts);
 	free(count);
 	free(who);
 }
@@ -170,6 +260,7 @@ void entity_table_merge(struct entity_table *t)
 	for (size_t k = 0; k < t->n; k++)
 		remap[k] = (uint32_t)k;
 	entity_table_surnames(t, remap);
+	entity_table_short_names(t, remap);
 	for (size_t i = 0; i < t->corpus->n; i++)
 		for (size_t k = 0; k < t->per_article[i].n; k++) {
 			struct article_entity *e = &t->per_article[i].v[k];

@@ -1880,6 +1880,31 @@ static void test_cups_and_descriptions(const struct ner_model *m)
 	article_free(a);
 }
 
+/* The corpus's list: an organisation's short name learned from brackets in one article
+ * names it in another that writes only the short name. Sentences from SaudiNewsNet. */
+static void test_table_short_name(const struct ner_model *m)
+{
+	static const char *const both[] = {
+		"أعلن مدير عام صندوق الأوبك للتنمية الدولية (أوفيد)، سليمان جاسر الحربش، عن اعتماد تمويلات جديدة.",
+	};
+	static const char *const alone[] = {
+		"المدير العام والرئيس التنفيذي لأوفيد هو السعودي سليمان الحربش، وتولى رئاسة أوفيد عام 2003 وتم تمديد رئاسته ثلاث مرات.",
+	};
+	struct corpus c;
+	struct entity_table t;
+	uint32_t fund, id;
+
+	corpus_init(&c);
+	corpus_add(&c, make("تمويلات جديدة للدول النامية", both, 1));
+	corpus_add(&c, make("تمديد رئاسة الحربش", alone, 1));
+	entity_table_build(&t, &c, m);
+	REQUIRE(strtab_find(&t.keys, "2\tصندوق الاوبك للتنميه الدوليه", strlen("2\tصندوق الاوبك للتنميه الدوليه"), &fund));
+	CHECK_INT(t.items[fund].articles, 2);
+	CHECK(!strtab_find(&t.keys, "0\tاوفيد", strlen("0\tاوفيد"), &id) || t.items[id].articles == 0);
+	entity_table_free(&t);
+	corpus_free(&c);
+}
+
 /* The corpus's list writes a name read out of لل with its ال, as the sidebar does
  * («للأمم المتحدة» is الأمم المتحدة; 2015-08-03 listed أمم المتحدة for 32 articles). */
 static void test_table_names(const struct ner_model *m)
@@ -2262,6 +2287,95 @@ static void test_youth_no_club(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A hall named with «للاحتفالات» or «للمناسبات» after it is a wedding hall, an organisation;
+ * without it «قاعة» is a room. An office before a definite noun and its coordinated noun or
+ * nisba is named (مكتب الشؤون الاجتماعية). Sentences from SaudiNewsNet. */
+static void test_halls_and_offices(const struct ner_model *m)
+{
+	static const char *const hall[] = {
+		"احتفال بزواج",
+		"أقيم الحفل في قصر المها للاحتفالات في الرياض.",
+		"وذلك في قاعة المحاضرات بمقر الفرع، محاضرة بعنوان مسائل في الصيام.",
+	};
+	static const char *const office[] = {
+		"الحوثيون يقصفون المدينة",
+		"حضر اللقاء وكيل المحافظة، ومدير الأمن، ومدير مكتب الشؤون الاجتماعية بالمحافظة، وعدد من وجهاء المحافظة.",
+		"يوم فعاليات الخيمة الدعوية السابعة، التي ينظمها مكتب الدعوة والإرشاد خلال الفترة من 16 إلى 30 شوال.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, hall, sizeof hall / sizeof *hall, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "قصر المها للاحتفالات"));
+	CHECK(!has(&es, ENTITY_ORG, "قاعه المحاضرات"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, office, sizeof office / sizeof *office, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مكتب الشؤون الاجتماعيه"));
+	CHECK(has(&es, ENTITY_ORG, "مكتب الدعوه والارشاد"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «الإدارة العامة» and its purpose is a region's body when the region follows; without it, an
+ * organ of another body (بأمانة منطقة الرياض). Sentences from SaudiNewsNet. */
+static void test_directorate_of_region(const struct ner_model *m)
+{
+	static const char *const directorate[] = {
+		"صرف مكافآت المعلمين",
+		"أنهت الإدارة العامة للتعليم بمنطقة الباحة صرف ما يقرب سبعة ملايين ريال المخصصة للمعلمين.",
+		"نظمت اللجنة المحلية ممثلة بالإدارة العامة للخدمات النسائية بأمانة منطقة الرياض لقاء.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, directorate, sizeof directorate / sizeof *directorate, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الاداره العامه للتعليم بمنطقه الباحه"));
+	CHECK(!has(&es, ENTITY_ORG, "الاداره العامه للخدمات النسائيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A definite body with «بمحافظة» and a place is that province's (المجلس البلدي بمحافظة
+ * صامطة); an army's unit there is no body of it. Sentences from SaudiNewsNet. */
+static void test_body_of_province(const struct ner_model *m)
+{
+	static const char *const council[] = {
+		"احتفال بزواج في صامطة",
+		"احتفل عضو المجلس البلدي بمحافظة صامطة والمشرف التربوي الأسبق بزواج ابنه.",
+		"أكدت مصادر ميدانية في الجيش الوطني بمحافظة الضالع إلقاء القبض على ستة من المليشيات.",
+		"من جهته، قال عضو المجلس البلدي بمدينة عرعر ماجد المطلق إن نجاح المجالس كبير.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, council, sizeof council / sizeof *council, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي بمحافظه صامطه"));
+	CHECK(!has(&es, ENTITY_ORG, "الجيش الوطني بمحافظه الضالع"));
+	CHECK(has(&es, ENTITY_ORG, "المجلس البلدي بمدينه عرعر"));
+	CHECK(!has(&es, ENTITY_ORG, "المجلس البلدي بمدينه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «مركز صحي» and the district it serves is a health centre; with no name after it, none.
+ * Sentences from SaudiNewsNet. */
+static void test_health_centre(const struct ner_model *m)
+{
+	static const char *const centre[] = {
+		"المظالم تلزم الصحة",
+		"إثر دعوى رفعها مدير مركز صحي المحجر، على وزارة الصحة كونه لا يشمله بدل العدوى.",
+		"وجرى نقلهم إلى مركز صحي خاص في خيبر الجنوب عن طريق المواطنين للعلاج.",
+		"إعداد وتنفيذ خطة إخلاء لحريق وهمي بمركز صحي المحمدية في عرعر، وكذلك بمركز صحي جنوب الفيصيلة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, centre, sizeof centre / sizeof *centre, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مركز صحي المحجر"));
+	CHECK(!has(&es, ENTITY_ORG, "مركز صحي خاص"));
+	CHECK(has(&es, ENTITY_ORG, "مركز صحي المحمديه"));
+	CHECK(!has(&es, ENTITY_ORG, "مركز صحي جنوب"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2335,6 +2449,7 @@ int main(void)
 		test_unseen_name_edges(m);
 		test_cups_and_descriptions(m);
 		test_table_names(m);
+		test_table_short_name(m);
 		test_misc_places_and_tongues(m);
 		test_ranks_and_dangling_li(m);
 		test_region_in_brackets(m);
@@ -2347,6 +2462,10 @@ int main(void)
 		test_youth_no_club(m);
 		test_conj_after_name(m);
 		test_org_acronym_aside(m);
+		test_halls_and_offices(m);
+		test_health_centre(m);
+		test_directorate_of_region(m);
+		test_body_of_province(m);
 		test_rules_lists();
 	}
 	ner_default_free();
