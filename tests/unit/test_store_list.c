@@ -57,7 +57,7 @@ static void test_add(struct corpus *c, const char *link, const char *title, cons
 static void test_add_texts(struct corpus *c, const char *const (*texts)[2], size_t n, const char *host)
 {
 	for (size_t i = 0; i < n; i++) {
-		char link[32], date[32];
+		char link[64], date[48]; /* room for any size_t: -Wformat-truncation sees no bound on i */
 		snprintf(link, sizeof link, "http://%s/%zu", host, i);
 		snprintf(date, sizeof date, "2026-05-%02zu 10:00", i + 1);
 		test_add(c, link, texts[i][0], texts[i][1], date, "spa");
