@@ -27,13 +27,13 @@ e2e_check "first article open" e2e_wait "line 1/"
 e2e_keys /
 e2e_keys -l "ترامب"
 # the insertion point of Arabic text is on its left: the cursor block sits between the
-# prompt and the (visual) word, not after it
-prompt_cursor_left() {
-	e2e_wait "ﺐﻣﺍﺮﺗ" &&
-		tmux -L "$E2E_SOCK" capture-pane -p -e | tail -n 1 |
+# prompt and the (visual) word, not after it (polled: the word is in the article too, so it
+# may be on screen before the prompt row has the whole query)
+prompt_row_cursor_left() {
+	tmux -L "$E2E_SOCK" capture-pane -p -e | tail -n 1 |
 		grep -qP '^(\e\[[0-9;]*m)*find: (\e\[[0-9;]*m)*\e\[[0-9;]*7m(\e\[[0-9;]*m)* (\e\[[0-9;]*m)*ﺐﻣﺍﺮﺗ'
 }
-e2e_check "cursor block on the left of an Arabic query" prompt_cursor_left
+e2e_check "cursor block on the left of an Arabic query" e2e_until 10 prompt_row_cursor_left
 e2e_keys Enter
 e2e_check "find in the article counts hits" e2e_wait "hit 1/4"
 e2e_keys n
