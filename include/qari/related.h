@@ -128,6 +128,7 @@ struct related_params {
 	bool with_furniture; /* datelines, date words, agency tags and recurring paragraphs count */
 	bool with_places_apart; /* articles about places apart link too (related_private.h) */
 	bool with_orgs_apart;   /* articles about organisations apart link too (likewise) */
+	bool with_persons_apart; /* articles about persons apart link too (likewise) */
 };
 struct related_params related_params_default(void);
 
