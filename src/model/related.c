@@ -649,7 +649,7 @@ static bool related_apart(const struct related_index *x, const struct related_su
 		size_t nq = related_persons_of(x, b, qb);
 		if (related_persons_apart(sa->persons, sa->npersons, qb, nq) &&
 		    !related_share_any(sa->orgs, sa->nall_orgs, pb, related_orgs_of(x, b, pb)) &&
-		    (d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_TITLE_COSINE))
+		    (d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_COSINE))
 			return true;
 	}
 	return false;

@@ -1382,7 +1382,7 @@ static bool sr_apart(const struct store_related_state *x, int32_t day, const str
 		n = sr_cached_subjects(b, b->nw + b->ne + b->np, b->no, pb);
 		if (related_persons_apart(x->persons, x->npersons, qb, nq) &&
 		    !related_share_any(x->orgs, x->norgs, pb, n) &&
-		    (d < 0 || d > RELATED_COPY_DAYS || words < RELATED_COPY_TITLE_COSINE))
+		    (d < 0 || d > RELATED_COPY_DAYS || words < RELATED_COPY_COSINE))
 			return true;
 	}
 	return false;
