@@ -625,7 +625,8 @@ struct related_subjects {
 };
 
 /* Whether a (its subjects sa) and b are about places apart and not copies of one story (whose
- * tagging may differ), or about organisations apart (related_orgs_apart). */
+ * tagging may differ), or about organisations apart (related_orgs_apart), or about persons
+ * apart sharing no organisation and not copies (related_persons_apart). */
 static bool related_apart(const struct related_index *x, const struct related_subjects *sa, size_t a,
 			  size_t b)
 {

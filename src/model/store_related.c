@@ -1357,7 +1357,7 @@ static size_t sr_cached_persons(const struct sr_cached *b, size_t at, struct rel
 
 /* related.c's related_apart: whether the article being linked (on day) and b, whose words
  * are words alike, are about places apart and not copies of one story, or about
- * organisations apart. */
+ * organisations apart, or about persons apart. */
 static bool sr_apart(const struct store_related_state *x, int32_t day, const struct sr_cached *b,
 		     double words)
 {

@@ -457,17 +457,21 @@ static void test_cluster_floor(const struct ner_model *model)
 }
 
 /* Condolences for two deceased four days apart (headline persons, sharing the kind's words);
- * or, with other, a third article that names the first's deceased, or one of both that share
- * an organisation. */
+ * or, with other, a third article that names the first's deceased; both, when given, opens
+ * both articles (an organisation they share). */
 static void made_mourning(struct made *m, const struct ner_model *model, const char *other,
-			  size_t *a, size_t *b)
+			  const char *both, size_t *a, size_t *b)
 {
+	char p0[512];
+
 	made_build(m, model);
 	entity_table_free(&m->t);
-	*a = add(&m->c, "mourn_a", 0, "وفاة الشيخ عبدالله بن محمد الحربي",
-		 words(56000, 10, "انتقل إلى رحمة الله الشيخ عبدالله بن محمد الحربي"), words(57000, 8, ""));
-	*b = add(&m->c, "mourn_b", 4, other ? other : "وفاة الشيخ سعد بن علي القحطاني",
-		 words(56000, 10, "انتقل إلى رحمة الله الشيخ سعد بن علي القحطاني"), words(58000, 8, ""));
+	snprintf(p0, sizeof p0, "%s انتقل إلى رحمة الله الشيخ عبدالله بن محمد الحربي", both ? both : "");
+	*a = add(&m->c, "mourn_a", 0, "وفاة الشيخ عبدالله بن محمد الحربي", words(56000, 10, p0),
+		 words(57000, 8, ""));
+	snprintf(p0, sizeof p0, "%s انتقل إلى رحمة الله الشيخ سعد بن علي القحطاني", both ? both : "");
+	*b = add(&m->c, "mourn_b", 4, other ? other : "وفاة الشيخ سعد بن علي القحطاني", words(56000, 10, p0),
+		 words(58000, 8, ""));
 	entity_table_build(&m->t, &m->c, model);
 }
 
@@ -480,15 +484,18 @@ static void test_persons_apart(const struct ner_model *model)
 	size_t a, b;
 	double score = 0;
 
-	made_mourning(&m, model, NULL, &a, &b);
+	made_mourning(&m, model, NULL, NULL, &a, &b);
 	CHECK(!pair_linked(&m, &p, a, b, &score));
 	CHECK(!pair_linked(&m, &p, b, a, &score));
 	p.with_persons_apart = true;
 	CHECK(pair_linked(&m, &p, a, b, &score));
 	made_free(&m);
 	p.with_persons_apart = false;
-	made_mourning(&m, model, "الشيخ سعد بن علي القحطاني يرثي الشيخ عبدالله بن محمد الحربي", &a, &b);
+	made_mourning(&m, model, "الشيخ سعد بن علي القحطاني يرثي الشيخ عبدالله بن محمد الحربي", NULL, &a, &b);
 	CHECK(pair_linked(&m, &p, a, b, &score));
+	made_free(&m);
+	made_mourning(&m, model, NULL, "نعت جامعة الملك سعود منسوبها،", &a, &b);
+	CHECK(pair_linked(&m, &p, a, b, &score)); /* one body's two people */
 	made_free(&m);
 }
 
