@@ -17,7 +17,8 @@
  *                  RELATED_RARE_SHARE of the articles make RELATED_RARE_EVIDENCE of it (a
  *                  town's name alone, or civil-defence words alone, are not one story);
  *                  0 too for articles about places apart (each about a place the other never
- *                  names, not copies: the same kind of story from another town or market).
+ *                  names, not copies: the same kind of story from another town or market),
+ *                  organisations apart or persons apart (related_private.h).
  * A list starts only with an entry scoring at least RELATED_FIRST_FLOOR: an article with
  * nothing that close shows nothing, unless RELATED_CLUSTER_STORIES stories scoring at least
  * RELATED_CLUSTER_FLOOR name the organisation its headline names (a club's summer). Once it
@@ -128,6 +129,7 @@ struct related_params {
 	bool with_furniture; /* datelines, date words, agency tags and recurring paragraphs count */
 	bool with_places_apart; /* articles about places apart link too (related_private.h) */
 	bool with_orgs_apart;   /* articles about organisations apart link too (likewise) */
+	bool with_persons_apart; /* articles about persons apart link too (likewise) */
 };
 struct related_params related_params_default(void);
 

@@ -587,14 +587,46 @@ static size_t related_orgs_of(const struct related_index *x, size_t a, struct re
 	return n;
 }
 
+/* The person entity whose key is the last word of person id's key, when its key has more
+ * than one word and the corpus tags that word alone as a person; else UINT32_MAX. */
+static uint32_t related_person_family(const struct entity_table *t, uint32_t id, struct strbuf *key)
+{
+	const char *k = entity_table_key(t, id), *last = strrchr(k, ' ');
+	uint32_t fam;
+	if (last == NULL)
+		return UINT32_MAX;
+	key->len = 0;
+	strbuf_printf(key, "%d\t%s", (int)ENTITY_PERSON, last + 1);
+	return strtab_find(&t->keys, key->data, key->len, &fam) ? fam : UINT32_MAX;
+}
+
+/* Article a's persons (corpus entities), into v (related_person_add). */
+static size_t related_persons_of(const struct related_index *x, size_t a, struct related_person *v)
+{
+	const struct article_entities *es = &x->entities->per_article[a];
+	struct strbuf key = {0};
+	size_t n = 0;
+	for (size_t j = 0; j < es->n; j++) {
+		const struct article_entity *e = &es->v[j];
+		if (e->type != ENTITY_PERSON || e->id == UINT32_MAX)
+			continue;
+		related_person_add(v, &n, e->id, related_person_family(x->entities, e->id, &key), es, e);
+	}
+	strbuf_free(&key);
+	return n;
+}
+
 /* What related_apart reads of the article whose candidates are ranked. */
 struct related_subjects {
 	struct related_place places[RELATED_PLACES_MAX], orgs[RELATED_PLACES_MAX];
-	size_t nplaces, norgs;
+	struct related_person persons[RELATED_PLACES_MAX];
+	size_t nplaces, norgs, npersons;
+	size_t nall_orgs; /* its organisations, about any or not (persons apart reads them) */
 };
 
 /* Whether a (its subjects sa) and b are about places apart and not copies of one story (whose
- * tagging may differ), or about organisations apart (related_orgs_apart). */
+ * tagging may differ), or about organisations apart (related_orgs_apart), or about persons
+ * apart sharing no organisation and not copies (related_persons_apart). */
 static bool related_apart(const struct related_index *x, const struct related_subjects *sa, size_t a,
 			  size_t b)
 {
@@ -611,6 +643,14 @@ static bool related_apart(const struct related_index *x, const struct related_su
 	if (sa->norgs > 0 && !x->params.with_orgs_apart) {
 		nb = related_orgs_of(x, b, pb);
 		if (related_orgs_apart(sa->orgs, sa->norgs, pb, nb, d, related_word_cosine(x, a, b)))
+			return true;
+	}
+	if (sa->npersons > 0 && !x->params.with_persons_apart) {
+		struct related_person qb[RELATED_PLACES_MAX];
+		size_t nq = related_persons_of(x, b, qb);
+		if (related_persons_apart(sa->persons, sa->npersons, qb, nq) &&
+		    !related_share_any(sa->orgs, sa->nall_orgs, pb, related_orgs_of(x, b, pb)) &&
+		    (d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_COSINE))
 			return true;
 	}
 	return false;
@@ -630,11 +670,14 @@ static size_t related_candidates(const struct related_index *x, size_t a, size_t
 	size_t n = 0;
 
 	sa.nplaces = related_places_of(x, a, sa.places);
-	sa.norgs = related_orgs_of(x, a, sa.orgs);
+	sa.norgs = sa.nall_orgs = related_orgs_of(x, a, sa.orgs);
 	if (!related_about_any(sa.places, sa.nplaces))
 		sa.nplaces = 0; /* apart from nothing: no candidate's places read */
 	if (!related_about_any(sa.orgs, sa.norgs))
 		sa.norgs = 0;
+	sa.npersons = related_persons_of(x, a, sa.persons);
+	if (!related_about_anyone(sa.persons, sa.npersons))
+		sa.npersons = 0;
 	if (x->word.at) /* no words without the entity model's stop words */
 		related_words_of(x, a, &wa);
 	related_score(&x->epost, &ve, p->entity_boost / norm, score);

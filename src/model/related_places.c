@@ -212,3 +212,66 @@ void related_place_add_headline(struct related_place *v, size_t *n, uint32_t id)
 		return;
 	v[(*n)++] = (struct related_place){id, 0, true};
 }
+
+void related_person_add(struct related_person *v, size_t *n, uint32_t id, uint32_t family,
+			const struct article_entities *es, const struct article_entity *e)
+{
+	size_t k = 0;
+	bool title = false;
+
+	for (uint32_t m = 0; es->mentions && m < e->nmentions; m++)
+		title = title || es->mentions[e->first + m].para < 0;
+	while (k < *n && v[k].id != id)
+		k++;
+	if (k == *n) {
+		if (*n == RELATED_PLACES_MAX)
+			return;
+		v[(*n)++] = (struct related_person){id, family, false};
+	}
+	v[k].about = v[k].about || title;
+}
+
+bool related_about_anyone(const struct related_person *v, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (v[k].about)
+			return true;
+	return false;
+}
+
+/* Whether persons p and q are one: the same entity, or one's one-word name ends the other's. */
+static bool related_person_same(const struct related_person *p, const struct related_person *q)
+{
+	return p->id == q->id || p->family == q->id || q->family == p->id;
+}
+
+/* Whether a is about some person and about none that b names. */
+static bool related_person_away(const struct related_person *a, size_t na, const struct related_person *b,
+				size_t nb)
+{
+	bool about = false;
+	for (size_t k = 0; k < na; k++) {
+		if (!a[k].about)
+			continue;
+		for (size_t l = 0; l < nb; l++)
+			if (related_person_same(&a[k], &b[l]))
+				return false;
+		about = true;
+	}
+	return about;
+}
+
+bool related_persons_apart(const struct related_person *a, size_t na, const struct related_person *b,
+			   size_t nb)
+{
+	return related_person_away(a, na, b, nb) && related_person_away(b, nb, a, na);
+}
+
+bool related_share_any(const struct related_place *a, size_t na, const struct related_place *b,
+		       size_t nb)
+{
+	for (size_t k = 0; k < na; k++)
+		if (related_place_named(b, nb, a[k].id))
+			return true;
+	return false;
+}

@@ -87,6 +87,30 @@ void related_org_add(struct related_place *v, size_t *n, uint32_t id, const stru
 bool related_orgs_apart(const struct related_place *a, size_t na, const struct related_place *b,
 			size_t nb, long days, double cosine);
 
+/* Persons apart: an article is about the persons its headline names (tagged there); two
+ * articles each about persons the other never names, sharing no organisation, are the same
+ * kind of story about two people (condolences for two deceased, two officials' appointments),
+ * unless copies of one story. A shared organisation keeps them together: two players of one
+ * club's summer are its affair. A one-word name that ends another's (سلامة, محمد سلامة) is
+ * that person. */
+struct related_person {
+	uint32_t id;     /* the person's entity (the corpus's, or the store's term) */
+	uint32_t family; /* the entity of its name's last word alone, or UINT32_MAX */
+	bool about;      /* named in the headline */
+};
+/* Entity e of es, person id of family (or UINT32_MAX), into v[0, *n) (room for
+ * RELATED_PLACES_MAX). */
+void related_person_add(struct related_person *v, size_t *n, uint32_t id, uint32_t family,
+			const struct article_entities *es, const struct article_entity *e);
+/* Whether v[0, n) holds a person an article is about. */
+bool related_about_anyone(const struct related_person *v, size_t n);
+/* Whether each of a and b is about some person and about none the other names. */
+bool related_persons_apart(const struct related_person *a, size_t na, const struct related_person *b,
+			   size_t nb);
+/* Whether b[0, nb) names one of a[0, na) (organisations: the ids alone). */
+bool related_share_any(const struct related_place *a, size_t na, const struct related_place *b,
+		       size_t nb);
+
 /* The stems of one article as word ids, appended to ids: interned into vocab (intern), or
  * only looked up in a shared table (find; a word not there is left out). */
 struct related_words {

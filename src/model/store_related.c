@@ -158,9 +158,9 @@ struct sr_mem {
 struct sr_cached {
 	int64_t row; /* 0: empty */
 	int32_t day;
-	uint32_t nw, ne, np, no;
+	uint32_t nw, ne, np, no, npr;
 	uint32_t *ids; /* nw word terms, then ne entity keys, then np places, then no
-			  organisations */
+			  organisations, then npr persons' pairs (sr_subjects_pack) */
 	float *w;      /* a place's or an organisation's: how often the article names it
 			  (sr_subjects_pack) */
 };
@@ -195,6 +195,8 @@ struct store_related_state {
 	size_t nplaces;
 	struct related_place orgs[RELATED_PLACES_MAX];   /* likewise */
 	size_t norgs;
+	struct related_person persons[RELATED_PLACES_MAX]; /* likewise */
+	size_t npersons;
 	double *idf;
 	size_t idfcap;
 	uint32_t *counted;      /* the terms counted in df for this article */
@@ -726,6 +728,9 @@ static void sr_vec_pack(const struct related_work *v, struct strbuf *out)
  * mentions. A blob written before organisations were kept has none. */
 #define SR_PLACES UINT32_MAX
 #define SR_ORGS (UINT32_MAX - 1)
+/* Then its persons after (SR_PERSONS, count) when it has any, each as two pairs: (id, 2 when
+ * its headline names it, else 1) and (the id of its name's last word alone, or its own, 0). */
+#define SR_PERSONS (UINT32_MAX - 2)
 static void sr_subjects_pack_one(uint32_t mark, const struct related_place *v, size_t n,
 				 struct strbuf *out)
 {
@@ -745,11 +750,26 @@ static void sr_subjects_pack(const struct store_related_state *x, struct strbuf 
 		sr_subjects_pack_one(SR_PLACES, x->places, x->nplaces, out);
 	if (x->norgs > 0)
 		sr_subjects_pack_one(SR_ORGS, x->orgs, x->norgs, out);
+	if (x->npersons > 0) {
+		uint32_t mark = SR_PERSONS;
+		float count = (float)x->npersons, none = 0;
+		strbuf_append(out, (const char *)&mark, sizeof mark);
+		strbuf_append(out, (const char *)&count, sizeof count);
+		for (size_t i = 0; i < x->npersons; i++) {
+			const struct related_person *p = &x->persons[i];
+			float about = p->about ? 2 : 1;
+			uint32_t family = p->family == UINT32_MAX ? p->id : p->family;
+			strbuf_append(out, (const char *)&p->id, sizeof p->id);
+			strbuf_append(out, (const char *)&about, sizeof about);
+			strbuf_append(out, (const char *)&family, sizeof family);
+			strbuf_append(out, (const char *)&none, sizeof none);
+		}
+	}
 }
 
 static bool sr_is_mark(uint32_t id)
 {
-	return id == SR_PLACES || id == SR_ORGS;
+	return id == SR_PLACES || id == SR_ORGS || id == SR_PERSONS;
 }
 
 /* A blob's pairs up to its places (none in a words blob). */
@@ -1046,6 +1066,15 @@ static bool sr_term_known(struct store *s, int kind, const char *term, uint32_t 
 	return m->first_new > 1 && sr_term_find(s, kind, term, id, &df) && df > 0;
 }
 
+/* related.c's related_person_family: the person term of the last word of key (a person's),
+ * when key has more than one word and the store knows that word alone as a person. */
+static uint32_t sr_person_family(struct store *s, const char *key)
+{
+	const char *last = strrchr(key, ' ');
+	uint32_t id;
+	return last && sr_term_known(s, 1 + (int)ENTITY_PERSON, last + 1, &id) ? id : UINT32_MAX;
+}
+
 /* related.c's related_headline_place: the first place of the gazetteers the headline names
  * that the article does not tag and the store knows, among its places as named in its title. */
 static void sr_headline_place(struct store *s, const char *title_match)
@@ -1080,7 +1109,7 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 	related_work_room(v, (es ? es->n : 0) + 1);
 	sr_idf_room(x, (es ? es->n : 0) + 1);
 	v->n = 0;
-	x->nplaces = x->norgs = 0;
+	x->nplaces = x->norgs = x->npersons = 0;
 	for (size_t j = 0; es && j < es->n; j++) {
 		const struct article_entity *e = &es->v[j];
 		char *name;
@@ -1095,6 +1124,9 @@ static void sr_entities(struct store *s, const struct article *art, const struct
 		if (e->type == ENTITY_PLACE)
 			related_place_add(x->places, &x->nplaces, id, es, e,
 					  related_place_in_title(title_match, article_entity_key(es, e)));
+		if (e->type == ENTITY_PERSON)
+			related_person_add(x->persons, &x->npersons, id,
+					   sr_person_family(s, article_entity_key(es, e)), es, e);
 		for (at = 0; at < v->n && v->p[at].id != id; at++)
 			;
 		if (at < v->n) { /* two entities of one key: counted once, mentions added */
@@ -1162,16 +1194,18 @@ static struct sr_cached *sr_cache_slot(struct store_related_state *x, int64_t ro
 /* Row's vectors into the cache (pairs of words then of entities). */
 static struct sr_cached *sr_cache_put(struct store_related_state *x, int64_t row, int32_t day,
 				      struct related_vec words, struct related_vec ents,
-				      struct related_vec places, struct related_vec orgs)
+				      struct related_vec places, struct related_vec orgs,
+				      struct related_vec persons)
 {
 	struct sr_cached *c = sr_cache_slot(x, row);
-	const struct related_vec *parts[] = {&words, &ents, &places, &orgs};
-	size_t n = words.n + ents.n + places.n + orgs.n, at = 0;
+	const struct related_vec *parts[] = {&words, &ents, &places, &orgs, &persons};
+	size_t n = words.n + ents.n + places.n + orgs.n + persons.n, at = 0;
 	free(c->ids);
 	free(c->w);
 	*c = (struct sr_cached){row, day, (uint32_t)words.n, (uint32_t)ents.n, (uint32_t)places.n,
-				(uint32_t)orgs.n, xcalloc(n + 1, sizeof *c->ids), xcalloc(n + 1, sizeof *c->w)};
-	for (size_t k = 0; k < 4; at += parts[k++]->n)
+				(uint32_t)orgs.n, (uint32_t)persons.n, xcalloc(n + 1, sizeof *c->ids),
+				xcalloc(n + 1, sizeof *c->w)};
+	for (size_t k = 0; k < 5; at += parts[k++]->n)
 		if (parts[k]->n) {
 			memcpy(c->ids + at, parts[k]->ids, parts[k]->n * sizeof *c->ids);
 			memcpy(c->w + at, parts[k]->w, parts[k]->n * sizeof *c->w);
@@ -1209,7 +1243,7 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	struct store_related_state *x = s->related;
 	struct sr_cached *c = sr_cache_slot(x, row);
 	sqlite3_stmt *st;
-	struct sr_vec w = {0}, e = {0}, p = {0}, o = {0};
+	struct sr_vec w = {0}, e = {0}, p = {0}, o = {0}, pr = {0};
 	int32_t day;
 
 	if (c->row == row)
@@ -1225,12 +1259,14 @@ static const struct sr_cached *sr_cached_vectors(struct store *s, int64_t row)
 	sr_vec_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), &e);
 	sr_subjects_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), SR_PLACES, &p);
 	sr_subjects_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), SR_ORGS, &o);
+	sr_subjects_unpack(sqlite3_column_blob(st, 3), sqlite3_column_bytes(st, 3), SR_PERSONS, &pr);
 	sqlite3_reset(st);
-	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e), sr_view(&p), sr_view(&o));
+	c = sr_cache_put(x, row, day, sr_view(&w), sr_view(&e), sr_view(&p), sr_view(&o), sr_view(&pr));
 	sr_vec_free(&w);
 	sr_vec_free(&e);
 	sr_vec_free(&p);
 	sr_vec_free(&o);
+	sr_vec_free(&pr);
 	return c;
 }
 
@@ -1309,9 +1345,19 @@ static size_t sr_cached_subjects(const struct sr_cached *b, size_t at, size_t n,
 	return n;
 }
 
+/* The persons of b's cached vectors (pairs from ids[at], sr_subjects_pack), into v (room for
+ * RELATED_PLACES_MAX); returns how many. */
+static size_t sr_cached_persons(const struct sr_cached *b, size_t at, struct related_person *v)
+{
+	size_t n = b->npr / 2 < RELATED_PLACES_MAX ? b->npr / 2 : RELATED_PLACES_MAX;
+	for (size_t k = 0; k < n; k++)
+		v[k] = (struct related_person){b->ids[at + 2 * k], b->ids[at + 2 * k + 1], b->w[at + 2 * k] == 2};
+	return n;
+}
+
 /* related.c's related_apart: whether the article being linked (on day) and b, whose words
  * are words alike, are about places apart and not copies of one story, or about
- * organisations apart. */
+ * organisations apart, or about persons apart. */
 static bool sr_apart(const struct store_related_state *x, int32_t day, const struct sr_cached *b,
 		     double words)
 {
@@ -1328,6 +1374,15 @@ static bool sr_apart(const struct store_related_state *x, int32_t day, const str
 	if (b->no > 0 && related_about_any(x->orgs, x->norgs)) {
 		n = sr_cached_subjects(b, b->nw + b->ne + b->np, b->no, pb);
 		if (related_orgs_apart(x->orgs, x->norgs, pb, n, d, words))
+			return true;
+	}
+	if (b->npr > 0 && related_about_anyone(x->persons, x->npersons)) {
+		struct related_person qb[RELATED_PLACES_MAX];
+		size_t nq = sr_cached_persons(b, b->nw + b->ne + b->np + b->no, qb);
+		n = sr_cached_subjects(b, b->nw + b->ne + b->np, b->no, pb);
+		if (related_persons_apart(x->persons, x->npersons, qb, nq) &&
+		    !related_share_any(x->orgs, x->norgs, pb, n) &&
+		    (d < 0 || d > RELATED_COPY_DAYS || words < RELATED_COPY_COSINE))
 			return true;
 	}
 	return false;
@@ -1660,17 +1715,25 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 	strbuf_free(&w);
 	strbuf_free(&e);
 	if (ok) {
-		uint32_t ids[2 * RELATED_PLACES_MAX];
-		float m[2 * RELATED_PLACES_MAX];
+		uint32_t ids[4 * RELATED_PLACES_MAX];
+		float m[4 * RELATED_PLACES_MAX];
 		for (size_t k = 0; k < x->nplaces; k++)
 			ids[k] = x->places[k].id, m[k] = related_place_main(&x->places[k]) ? RELATED_PLACE_MENTIONS : 1;
 		for (size_t k = 0; k < x->norgs; k++)
 			ids[RELATED_PLACES_MAX + k] = x->orgs[k].id,
 			m[RELATED_PLACES_MAX + k] = related_place_main(&x->orgs[k]) ? RELATED_PLACE_MENTIONS : 1;
+		for (size_t k = 0; k < x->npersons; k++) {
+			const struct related_person *p = &x->persons[k];
+			ids[2 * RELATED_PLACES_MAX + 2 * k] = p->id, m[2 * RELATED_PLACES_MAX + 2 * k] = p->about ? 2 : 1;
+			ids[2 * RELATED_PLACES_MAX + 2 * k + 1] = p->family == UINT32_MAX ? p->id : p->family;
+			m[2 * RELATED_PLACES_MAX + 2 * k + 1] = 0;
+		}
 		sr_cache_put(x, row, day, (struct related_vec){x->v.ids, x->v.w, x->v.n},
 			     (struct related_vec){x->e.ids, x->e.w, x->e.n},
 			     (struct related_vec){ids, m, x->nplaces},
-			     (struct related_vec){ids + RELATED_PLACES_MAX, m + RELATED_PLACES_MAX, x->norgs});
+			     (struct related_vec){ids + RELATED_PLACES_MAX, m + RELATED_PLACES_MAX, x->norgs},
+			     (struct related_vec){ids + 2 * RELATED_PLACES_MAX, m + 2 * RELATED_PLACES_MAX,
+						  2 * x->npersons});
 	}
 	for (size_t j = 0; ok && j < x->v.n; j++) {
 		struct sr_term *t = sr_term_by_id(&x->mem, x->v.ids[j]);

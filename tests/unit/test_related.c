@@ -2,7 +2,7 @@
  * Yemen, two unrelated), and on small made-up corpora for each rule of the ranking: time
  * proximity, the floors, copies folded into one entry (and the article's own copies kept
  * apart), common entities that cannot make a link, one shared word that cannot either, the
- * dateline left out, places and organisations apart, the cluster floor, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
+ * dateline left out, places, organisations and persons apart, the cluster floor, and the link explained by its terms, its words as written. With --shared: the word vectors of a day of SaudiNewsNet,
  * on one thread and on several. */
 #include <stdlib.h>
 #include <string.h>
@@ -456,6 +456,72 @@ static void test_cluster_floor(const struct ner_model *model)
 	made_free(&m);
 }
 
+/* Condolences for two deceased four days apart (headline persons, sharing the kind's words);
+ * or, with other, a third article that names the first's deceased; both, when given, opens
+ * both articles (an organisation they share). */
+static void made_mourning(struct made *m, const struct ner_model *model, const char *other,
+			  const char *both, size_t *a, size_t *b)
+{
+	char p0[512];
+
+	made_build(m, model);
+	entity_table_free(&m->t);
+	snprintf(p0, sizeof p0, "%s انتقل إلى رحمة الله الشيخ عبدالله بن محمد الحربي", both ? both : "");
+	*a = add(&m->c, "mourn_a", 0, "وفاة الشيخ عبدالله بن محمد الحربي", words(56000, 10, p0),
+		 words(57000, 8, ""));
+	snprintf(p0, sizeof p0, "%s انتقل إلى رحمة الله الشيخ سعد بن علي القحطاني", both ? both : "");
+	*b = add(&m->c, "mourn_b", 4, other ? other : "وفاة الشيخ سعد بن علي القحطاني", words(56000, 10, p0),
+		 words(58000, 8, ""));
+	entity_table_build(&m->t, &m->c, model);
+}
+
+/* Two articles each about a person its headline names and the other never names are apart;
+ * not when one names the other's person, nor when they share an organisation. */
+static void test_persons_apart(const struct ner_model *model)
+{
+	struct made m;
+	struct related_params p = related_params_default();
+	size_t a, b;
+	double score = 0;
+
+	made_mourning(&m, model, NULL, NULL, &a, &b);
+	CHECK(!pair_linked(&m, &p, a, b, &score));
+	CHECK(!pair_linked(&m, &p, b, a, &score));
+	p.with_persons_apart = true;
+	CHECK(pair_linked(&m, &p, a, b, &score));
+	made_free(&m);
+	p.with_persons_apart = false;
+	made_mourning(&m, model, "الشيخ سعد بن علي القحطاني يرثي الشيخ عبدالله بن محمد الحربي", NULL, &a, &b);
+	CHECK(pair_linked(&m, &p, a, b, &score));
+	made_free(&m);
+	made_mourning(&m, model, NULL, "نعت جامعة الملك سعود منسوبها،", &a, &b);
+	CHECK(pair_linked(&m, &p, a, b, &score)); /* one body's two people */
+	made_free(&m);
+}
+
+/* Persons are one when one's one-word name ends the other's (family); about a person is
+ * named in the headline. */
+static void test_persons_family(void)
+{
+	struct entity_mention mentions[] = {{-1, 0, 1}, {0, 0, 1}};
+	struct article_entity ents[] = {
+		{.type = ENTITY_PERSON, .first = 0, .nmentions = 1}, /* in the headline */
+		{.type = ENTITY_PERSON, .first = 1, .nmentions = 1}, /* in the body */
+	};
+	struct article_entities es = {ents, mentions, NULL, 2, 2};
+	struct related_person a[RELATED_PLACES_MAX], b[RELATED_PLACES_MAX], c[RELATED_PLACES_MAX];
+	size_t na = 0, nb = 0, nc = 0;
+
+	related_person_add(a, &na, 1, 3, &es, &ents[0]);          /* محمد سلامة, family سلامة (3) */
+	related_person_add(b, &nb, 2, UINT32_MAX, &es, &ents[0]); /* أحمد علي */
+	CHECK(related_about_anyone(a, na) && related_persons_apart(a, na, b, nb));
+	related_person_add(b, &nb, 3, UINT32_MAX, &es, &ents[1]); /* سلامة, in b's body */
+	CHECK(nb == 2 && !b[1].about && !related_persons_apart(a, na, b, nb));
+	CHECK(!related_persons_apart(b, nb, a, na));
+	related_person_add(c, &nc, 2, UINT32_MAX, &es, &ents[1]); /* named in the body only */
+	CHECK(!related_about_anyone(c, nc) && !related_persons_apart(a, na, c, nc));
+}
+
 /* The why line shows a shared word as the articles write it (ة and ال kept, و ب ل off before
  * ال, a word without ال whole, the most frequent form), not its stem (مبادره، رنامج). */
 static void test_why_as_written(const struct ner_model *model)
@@ -735,6 +801,7 @@ int main(int argc, char **argv)
 		test_one_word(m);
 		test_first_floor(m);
 		test_cluster_floor(m);
+		test_persons_apart(m);
 		test_copy_under_floor(m);
 		test_why_as_written(m);
 		test_url_words(m);
@@ -742,6 +809,7 @@ int main(int argc, char **argv)
 	test_evidence_units();
 	test_places_apart();
 	test_orgs_apart();
+	test_persons_family();
 	test_place_in_title();
 	test_headline_places();
 	corpus_free(&c);

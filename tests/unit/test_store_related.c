@@ -773,6 +773,62 @@ static void test_orgs_apart(void)
 	free(error);
 }
 
+/* Condolences for two deceased (each headline names its own, days apart): each one's reports
+ * link, the two's do not (persons apart), in memory and in the store alike; without the rule
+ * they would. */
+static const char *const test_mourned[] = {"عبدالله بن محمد الحربي", "سعد بن علي القحطاني"};
+
+static void test_mourning_item(struct strbuf *sb, size_t i)
+{
+	const char *who = test_mourned[i % 2];
+	strbuf_printf(sb, "<item><link>http://x/mourn/%zu</link><title>أسرة الفقيد تتلقى العزاء في الشيخ "
+		      "%s</title><description>انتقل إلى رحمة الله تعالى الشيخ %s بعد معاناة مع المرض، "
+		      "وصُلي عليه في الجامع الكبير، وتتلقى أسرة الفقيد العزاء في منزله بحي الروضة لمدة "
+		      "ثلاثة أيام.</description><pubDate>Mon, %02zu Jun 2026 10:00:00 GMT</pubDate></item>",
+		      i, who, who, 1 + 3 * i);
+}
+
+static void test_persons_apart(void)
+{
+	struct strbuf sb = {0};
+	struct corpus c;
+	struct entity_table t;
+	struct related_index x;
+	struct related_params p = related_params_default();
+	struct store *s;
+	size_t nonempty;
+	char *error = NULL;
+
+	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة</title>");
+	for (size_t i = 0; i < 4; i++)
+		test_mourning_item(&sb, i);
+	strbuf_printf(&sb, "</channel></rss>");
+	corpus_init(&c);
+	corpus_load_buffer(&c, "http://127.0.0.1/mourning.xml", sb.data, sb.len);
+	strbuf_free(&sb);
+	REQUIRE(c.n == 4);
+	entity_table_build(&t, &c, test_model);
+	related_index_build(&x, &t, NULL, 1, NULL);
+	for (size_t a = 0; a < 4; a++)
+		for (size_t b = 0; b < 4; b++)
+			if (b != a) /* linked when of one deceased */
+				CHECK(test_linked(&x, a, b) == ((strstr(c.items[a]->title, "الحربي") != NULL) ==
+								(strstr(c.items[b]->title, "الحربي") != NULL)));
+	s = test_open("mourning.db");
+	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
+	CHECK_INT(test_lists_differ(s, &x, &c, 4, &nonempty), 0);
+	CHECK_INT(nonempty, 4);
+	store_close(s);
+	related_index_free(&x);
+	p.with_persons_apart = true;
+	related_index_build_with(&x, &t, NULL, 1, NULL, &p);
+	CHECK(test_linked(&x, 0, 1) || test_linked(&x, 0, 3)); /* the rule parts them */
+	related_index_free(&x);
+	entity_table_free(&t);
+	corpus_free(&c);
+	free(error);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/qari-test-store-related-XXXXXX";
@@ -797,6 +853,7 @@ int main(void)
 	test_places_apart();
 	test_headline_place();
 	test_orgs_apart();
+	test_persons_apart();
 	if (!getenv("QARI_TEST_KEEP"))
 		check_remove_tree(test_root);
 	ner_default_free();
