@@ -384,15 +384,16 @@ static bool entity_lil_word(const struct entity_scratch *x, size_t k)
 	return n > 6 && memcmp(w, "لل", 4) == 0 && !entity_known_word(x, w, n);
 }
 
-/* Whether word k is ل and a word the article also writes bare, while the word as written is
- * no known name («لإيهاب», «لبلاتر»; not «لطفي», nor «عبدا لعزيز», a typing of عبدالعزيز):
- * a preposition and its object. */
+/* Whether word k is ل or ب and a word the article also writes bare, while the word as
+ * written is no known name («لإيهاب», «لبلاتر», «فيدال ببايرن»; not «لطفي», nor «عبدا لعزيز»,
+ * a typing of عبدالعزيز): a preposition and its object. */
 static bool entity_li_name(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
-	return n > 8 && memcmp(w, "ل", 2) == 0 && memcmp(w + 2, "ل", 2) != 0 && !entity_known_word(x, w, n) &&
+	return n > 8 && (memcmp(w, "ل", 2) == 0 || memcmp(w, "ب", 2) == 0) && memcmp(w + 2, "ل", 2) != 0 &&
+	       !entity_known_word(x, w, n) &&
 	       strtab_find(&x->words, w + 2, n - 2, &(uint32_t){0}) && !entity_word_is(p, k - 1, "عبدا");
 }
 
@@ -502,12 +503,34 @@ static bool entity_disease_name(struct entity_scratch *x, size_t *i, size_t j)
 						  x->p->toks[*i].end - x->p->toks[*i].beg);
 }
 
+/* Whether word i, before a name of two words or more that opens with a given name of the
+ * persons gazetteer, is a definite noun describing the man (a job, a nisba, a rank: «المحاسب
+ * صالح الموسى», «الجزائري عبد العزيز بوتفليقة», «الكولونيل ستيف وارن»): no name of that list
+ * itself (الحسن، الياس, a family name put first: الجريسي), nor a known phrase, nor a name
+ * before بن. */
+static bool entity_noun_before_name(const struct entity_scratch *x, size_t i, size_t j)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg, *f = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, fn = p->toks[i + 1].end - p->toks[i + 1].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (j - i < 3 || sp.stem != sp.proclitic + 4 || memcmp(w + sp.proclitic, "ال", 4) != 0)
+		return false; /* «والمحاسب» is و + المحاسب */
+	if (entity_word_is(p, i + 1, "بن") || entity_word_is(p, i + 1, "ابن") || entity_word_is(p, i + 1, "بنت"))
+		return false; /* «الوليد بن طلال»: a name and his father's */
+	return entity_letters(w + sp.proclitic, n - sp.proclitic) >= 5 && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, w + sp.proclitic, n - sp.proclitic) && !entity_word_definite(p, i + 1) &&
+	       strtab_find(&x->rules->persons, f, fn, &(uint32_t){0}) && !entity_rules_only_place(x->rules, f, fn) &&
+	       !entity_world_place(x, f, fn);
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
-	while (*j - *i > 1 && entity_lil_word(x, *i))
-		(*i)++; /* «للحارس فواز القرني»: a noun before the name */
+	while (*j - *i > 1 && (entity_lil_word(x, *i) || entity_noun_before_name(x, *i, *j)))
+		(*i)++; /* «للحارس فواز القرني», «المحاسب صالح الموسى»: a noun before the name */
 	for (size_t k = *i + 1; k < *j; k++)
 		if (entity_lil_word(x, k) || entity_li_name(x, k) || entity_li_dual(x, k) ||
 		    entity_disease_word(x, k))

@@ -2376,6 +2376,49 @@ static void test_health_centre(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A definite noun describing a man before his given name is no part of his name («المحاسب
+ * صالح الموسى», «العماد جان قهوجي»), while a name before بن is (الوليد بن طلال). */
+static void test_noun_before_name(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"المنتخب يغادر إلى ريو",
+		"ومساعده فهد محمد الدويسان والمحاسب صالح الموسى واللاعبين سعود إبراهيم المولد ومشاري طلال "
+		"الزهراني.",
+		"وكان قائد الجيش اللبناني العماد جان قهوجي قد زار المنطقة أمس.",
+		"والتقى الأمير الوليد بن طلال وفدا من رجال الأعمال.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "صالح الموسي"));
+	CHECK(!has(&es, ENTITY_PERSON, "المحاسب صالح الموسي"));
+	CHECK(has(&es, ENTITY_PERSON, "جان قهوجي"));
+	CHECK(!has(&es, ENTITY_PERSON, "العماد جان قهوجي"));
+	CHECK(has(&es, ENTITY_PERSON, "الوليد بن طلال"));
+	CHECK(!has(&es, ENTITY_PERSON, "بن طلال"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ب and a word the article also writes bare, after a name, is a preposition and its object:
+ * «فيدال ببايرن» is فيدال joining Bayern. */
+static void test_bi_after_name(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"بايرن ميونيخ يتفق مع يوفنتوس",
+		"وقال رومينيغه إن فريقه توصل الى اتفاق مع يوفنتوس الايطالي يقضي بانتقال لاعب الوسط التشيلي "
+		"ارتورو فيدال الى صفوفه. وذكرت تقارير صحافية بان العقد الذي سيربط فيدال ببايرن مدته اربعة "
+		"اعوام على ان يتقاصى راتبا سنويا مقداره 5ر6 ملايين يورو.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "فيدال ببايرن"));
+	CHECK(has(&es, ENTITY_PERSON, "ارتورو فيدال"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2467,6 +2510,8 @@ int main(void)
 		test_directorate_of_region(m);
 		test_body_of_province(m);
 		test_rules_lists();
+		test_noun_before_name(m);
+		test_bi_after_name(m);
 	}
 	ner_default_free();
 	return check_done();
