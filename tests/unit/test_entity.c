@@ -2419,6 +2419,24 @@ static void test_bi_after_name(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «اللاتينية» names Latin, the language, though Wikidata labels the town of Latina so: no place
+ * of the world list. */
+static void test_language_no_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"حقيقة لغة الأخميادو",
+		"وكانوا يسمونها باللطينة أي اللاتينية، والخلط بين التاء والطاء ما زال قائماً حتى عصرنا "
+		"الحاضر في المغرب.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "اللاتينيه"));
+	CHECK(has(&es, ENTITY_PLACE, "المغرب"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2512,6 +2530,7 @@ int main(void)
 		test_rules_lists();
 		test_noun_before_name(m);
 		test_bi_after_name(m);
+		test_language_no_place(m);
 	}
 	ner_default_free();
 	return check_done();
