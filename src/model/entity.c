@@ -525,11 +525,49 @@ static bool entity_noun_before_name(const struct entity_scratch *x, size_t i, si
 	       !entity_world_place(x, f, fn);
 }
 
+/* Whether word w (n bytes) of clitic bytes, its stem with ال in front, or it or its stem
+ * with one of the pronouns ه، ها، هم after it, is a word of the article: a noun, which no
+ * name is («بضم راموس … بضمه»). */
+static bool entity_noun_of_article(const struct entity_scratch *x, const char *w, size_t n, size_t clitic)
+{
+	static const char *const ends[] = {"ه", "ها", "هم"};
+	char buf[128];
+	if (n + 4 > sizeof buf)
+		return false;
+	memcpy(buf, "ال", 4);
+	memcpy(buf + 4, w + clitic, n - clitic);
+	if (strtab_find(&x->words, buf, n - clitic + 4, &(uint32_t){0}))
+		return true;
+	for (size_t from = 0; from <= clitic; from += clitic ? clitic : 1)
+		for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+			size_t en = strlen(ends[e]);
+			memcpy(buf, w + from, n - from);
+			memcpy(buf + n - from, ends[e], en);
+			if (strtab_find(&x->words, buf, n - from + en, &(uint32_t){0}))
+				return true;
+		}
+	return false;
+}
+
+/* Whether word i, opening a name of two words or more, is ب or ل and a noun of the article
+ * (entity_noun_of_article), no known name as written: «اهتمامه بضم راموس», «استهدافها بصاروخ
+ * تاو»; a preposition and its object, before the name. */
+static bool entity_prep_noun_before_name(const struct entity_scratch *x, size_t i, size_t j)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	return j - i >= 2 && n >= 6 && (memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0) &&
+	       memcmp(w + 2, "ال", 4) != 0 && memcmp(w + 2, "ل", 2) != 0 && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, w + 2, n - 2) && entity_noun_of_article(x, w, n, 2);
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
-	while (*j - *i > 1 && (entity_lil_word(x, *i) || entity_noun_before_name(x, *i, *j)))
+	while (*j - *i > 1 && (entity_lil_word(x, *i) || entity_noun_before_name(x, *i, *j) ||
+			       entity_prep_noun_before_name(x, *i, *j)))
 		(*i)++; /* «للحارس فواز القرني», «المحاسب صالح الموسى»: a noun before the name */
 	for (size_t k = *i + 1; k < *j; k++)
 		if (entity_lil_word(x, k) || entity_li_name(x, k) || entity_li_dual(x, k) ||

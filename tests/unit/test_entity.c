@@ -2437,6 +2437,27 @@ static void test_language_no_place(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ب or ل and a noun the article also writes with ال or a pronoun opens no name: «بضم راموس …
+ * بضمه» is joining Ramos, «لفيتو روسي … الفيتو» a Russian veto. */
+static void test_prep_noun_before_name(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"بينيتيز يقطع الطريق بين المان يونايتد وراموس",
+		"ولا يزال مدرب مانشستر يونايتد، الهولندي لويس فان غال يؤكد اهتمامه بضم راموس، وأكد قبل أيام "
+		"قليلة من الولايات المتحدة أنه لم يفقد الأمل بضمه إلى «الشياطين الحمر».",
+		"واوضح دبلوماسي غربي آخر \"نستعد لفيتو روسي ثان بعد الفيتو حول سربرينيتسا\".",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "بضم راموس"));
+	CHECK(has(&es, ENTITY_PERSON, "راموس"));
+	CHECK(!has(&es, ENTITY_PERSON, "لفيتو روسي"));
+	CHECK(has(&es, ENTITY_PERSON, "لويس فان غال"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2531,6 +2552,7 @@ int main(void)
 		test_noun_before_name(m);
 		test_bi_after_name(m);
 		test_language_no_place(m);
+		test_prep_noun_before_name(m);
 	}
 	ner_default_free();
 	return check_done();
