@@ -2458,6 +2458,28 @@ static void test_prep_noun_before_name(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Set phrases the tagger reads as a man's name are words (not_names.txt): «حسن الجوار» is
+ * good neighbourliness, «الفطر السعيد» the feast's, «برقية تهنئة» a cable. */
+static void test_set_phrases(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الوزاري الخليجي يدعو إيران للتعاون",
+		"وتشدد على ضرورة أن تتعاون إيران في المنطقة وفقا لمبادئ حسن الجوار وعدم التدخل في الشؤون "
+		"الداخلية.",
+		"بعث الملك سلمان بن عبدالعزيز آل سعود برقية تهنئة لأمينة غريب فقيم رئيسة جمهورية موريشيوس.",
+		"وهنأ المواطنين بمناسبة عيد الفطر السعيد.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "حسن الجوار"));
+	CHECK(!has(&es, ENTITY_PERSON, "برقيه تهنئه"));
+	CHECK(!has(&es, ENTITY_PERSON, "الفطر السعيد"));
+	CHECK(has(&es, ENTITY_PLACE, "ايران"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2553,6 +2575,7 @@ int main(void)
 		test_bi_after_name(m);
 		test_language_no_place(m);
 		test_prep_noun_before_name(m);
+		test_set_phrases(m);
 	}
 	ner_default_free();
 	return check_done();
