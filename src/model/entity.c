@@ -562,12 +562,30 @@ static bool entity_prep_noun_before_name(const struct entity_scratch *x, size_t 
 	       !entity_known_word(x, w + 2, n - 2) && entity_noun_of_article(x, w, n, 2);
 }
 
+/* Whether word i, opening a name of two words or more, is the particle إن or أن behind و، ف،
+ * ب، ل or ك, written with its hamza («فإن أوباما», «بأن كيري»: فان without one is Van, فان
+ * غال), or written فان or وان before a definite word, which no Dutch name has («فان
+ * البضائع»). */
+static bool entity_particle_before_name(const struct entity_scratch *x, size_t i, size_t j)
+{
+	static const char *const particles[] = {"فإن", "فأن", "وإن", "وأن", "بأن", "لأن", "لإن", "كأن"};
+	const struct ner_para *p = x->p;
+	size_t ob, oe;
+	if (j - i < 2)
+		return false;
+	norm_text_orig_span(&p->norm, p->toks[i].beg, p->toks[i].end, &ob, &oe);
+	for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
+		if (oe - ob == strlen(particles[k]) && memcmp(x->orig + ob, particles[k], oe - ob) == 0)
+			return true;
+	return (entity_word_is(p, i, "فان") || entity_word_is(p, i, "وان")) && entity_word_definite(p, i + 1);
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
 	while (*j - *i > 1 && (entity_lil_word(x, *i) || entity_noun_before_name(x, *i, *j) ||
-			       entity_prep_noun_before_name(x, *i, *j)))
+			       entity_prep_noun_before_name(x, *i, *j) || entity_particle_before_name(x, *i, *j)))
 		(*i)++; /* «للحارس فواز القرني», «المحاسب صالح الموسى»: a noun before the name */
 	for (size_t k = *i + 1; k < *j; k++)
 		if (entity_lil_word(x, k) || entity_li_name(x, k) || entity_li_dual(x, k) ||

@@ -2480,6 +2480,26 @@ static void test_set_phrases(const struct ner_model *m)
 	article_free(a);
 }
 
+/* إن or أن behind a clitic, written with its hamza, opens no name («فإن أوباما»); فان without
+ * one is Van (لويس فان غال). */
+static void test_particle_before_name(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"أوباما يصل إلى كينيا",
+		"وفي عشية جولته الأفريقية، فإن أوباما «متحمس للزيارة المرتقبة لقارة أجداده التي تمتلك "
+		"إمكانات هائلة».",
+		"ولا يزال مدرب مانشستر يونايتد الهولندي لويس فان غال يؤكد اهتمامه بالصفقة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PERSON, "فان اوباما"));
+	CHECK(has(&es, ENTITY_PERSON, "باراك اوباما")); /* the curated list's form */
+	CHECK(has(&es, ENTITY_PERSON, "لويس فان غال"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2576,6 +2596,7 @@ int main(void)
 		test_language_no_place(m);
 		test_prep_noun_before_name(m);
 		test_set_phrases(m);
+		test_particle_before_name(m);
 	}
 	ner_default_free();
 	return check_done();
