@@ -1397,6 +1397,15 @@ static size_t entity_listed_name_end(struct entity_scratch *x, size_t i, size_t 
 	return j;
 }
 
+/* Whether words i and i + 1 are «شبه» (behind و or ب too) and a word other than الجزيرة or
+ * القارة: the tagger, which knows شبه الجزيرة العربية, reads «almost» and an adjective or a
+ * noun as a place (شبه عارية، شبه اتفاق، شبه جزيرة with no name). */
+static bool entity_semi_word(const struct ner_para *p, size_t i)
+{
+	bool semi = entity_word_is(p, i, "شبه") || entity_word_is(p, i, "وشبه") || entity_word_is(p, i, "بشبه");
+	return semi && !entity_word_is(p, i + 1, "الجزيره") && !entity_word_is(p, i + 1, "القاره");
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -1470,6 +1479,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg,
 			       p->toks[i + 1].end - p->toks[i + 1].beg))
 		return; /* «وانتهت لصالح الجانرز»: in favour of, no صالح */
+	if (type == ENTITY_PLACE && j - i == 2 && entity_semi_word(p, i))
+		return; /* «شبه عارية», «شبه اتفاق»: «almost», no peninsula */
 	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i + 1, "الجنسيه"))
 		return; /* «محمد شريف -باكستاني الجنسية»: his nationality, after the dash */
 	if ((type == ENTITY_ORG && entity_work_title(p, i)) ||

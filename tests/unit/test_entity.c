@@ -2500,6 +2500,26 @@ static void test_particle_before_name(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «شبه» and a word is «almost» and an adjective or a noun, no place (شبه كاملة, شبه محسومة);
+ * شبه الجزيرة العربية is one. */
+static void test_semi_word(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"أهالي عدن يعودون إلى منازلهم",
+		"وتوافدوا جماعات إلى بيوتهم المدمرة بصورة شبه كاملة، رغم الانعدام الكامل للخدمات الأساسية.",
+		"وبحسب مدير الاحتراف بنادي الوحدة فإن المفاوضات شبه محسومة وأن الإدارة تنتظر التوقيع.",
+		"ويعد اليمن جزءا من شبه الجزيرة العربية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "شبه كامله"));
+	CHECK(!has(&es, ENTITY_PLACE, "شبه محسومه"));
+	CHECK(has(&es, ENTITY_PLACE, "شبه الجزيره العربيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2597,6 +2617,7 @@ int main(void)
 		test_prep_noun_before_name(m);
 		test_set_phrases(m);
 		test_particle_before_name(m);
+		test_semi_word(m);
 	}
 	ner_default_free();
 	return check_done();
