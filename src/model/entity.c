@@ -185,6 +185,20 @@ static bool entity_conj_after_name(struct entity_scratch *x, enum entity_type ty
 	return entity_rules_is_place_trigger(x->rules, r, rn) || entity_place_known(x, x->alt.data, x->alt.len);
 }
 
+/* Whether the first word w of place [i, j) is و، ب or ل in front of a stem too short for the
+ * word splitter (وتل أبيب، بشرم الشيخ، وساو باولو، بأم القرى) and the name without it is a
+ * known place while the name with it is none. */
+static bool entity_short_clitic_place(struct entity_scratch *x, size_t i, size_t j, const char *w, size_t n)
+{
+	if (n < 6 || !(memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0))
+		return false;
+	entity_phrase(x->p, i, j, 0, false, &x->key);
+	if (entity_place_known(x, x->key.data, x->key.len))
+		return false;
+	entity_phrase(x->p, i, j, 2, false, &x->alt);
+	return entity_place_known(x, x->alt.data, x->alt.len);
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum entity_type type,
@@ -201,6 +215,8 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum 
 	skip = sp.proclitic;
 	if (sp.stem == sp.proclitic + 4 && n >= skip + 4 && memcmp(w + skip, "لل", 4) == 0)
 		skip = sp.stem, *al = true; /* للولايات → الولايات */
+	if (skip == 0 && type == ENTITY_PLACE && entity_short_clitic_place(x, i, j, w, n))
+		return 2;
 	if (skip == 0)
 		return 0;
 	entity_phrase(p, i, j, skip, *al, &x->alt);
@@ -209,8 +225,9 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum 
 	entity_phrase(p, i, j, 0, false, &x->key);
 	if (entity_place_known(x, x->key.data, x->key.len))
 		return *al = false, 0;
-	if (entity_world_clitic(w, n, skip, *al) && entity_world_place(x, x->alt.data, x->alt.len))
-		return skip;
+	if ((entity_world_clitic(w, n, skip, *al) || (j - i >= 2 && !memmem(w, skip, "ك", 2))) &&
+	    entity_world_place(x, x->alt.data, x->alt.len))
+		return skip; /* a name of two words or more is evidence enough: «بشرم الشيخ» */
 	if (type != ENTITY_PERSON && entity_clitic_before_al(w, n, &sp))
 		return skip;
 	if (type == ENTITY_PLACE && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4 && i > 0 &&

@@ -2520,6 +2520,27 @@ static void test_semi_word(const struct ner_model *m)
 	article_free(a);
 }
 
+/* و or ب in front of a place of two words is a clitic when the name without it is a known
+ * place, though its first word is short (وتل أبيب، بشرم الشيخ). */
+static void test_clitic_before_short_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مجمع البحرين",
+		"وقال إن مجمع البحرين المذكور بسورة الكهف يقع بمنطقة «رأس محمد» بشرم الشيخ عند نقطة التقاء "
+		"خليج العقبة وخليج السويس.",
+		"وأضاف أنه من الواضح أن العلاقة بين واشنطن وتل أبيب عميقة وراسخة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "بشرم الشيخ"));
+	CHECK(has(&es, ENTITY_PLACE, "شرم الشيخ"));
+	CHECK(!has(&es, ENTITY_PLACE, "وتل ابيب"));
+	CHECK(has(&es, ENTITY_PLACE, "تل ابيب"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2618,6 +2639,7 @@ int main(void)
 		test_set_phrases(m);
 		test_particle_before_name(m);
 		test_semi_word(m);
+		test_clitic_before_short_place(m);
 	}
 	ner_default_free();
 	return check_done();
