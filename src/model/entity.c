@@ -1423,6 +1423,33 @@ static bool entity_semi_word(const struct ner_para *p, size_t i)
 	return semi && !entity_word_is(p, i + 1, "الجزيره") && !entity_word_is(p, i + 1, "القاره");
 }
 
+/* Whether word i of a place, behind و، ف، ب or ل or bare, is «ولاية» before an indefinite
+ * word: a state's word before its name (بولاية أوهايو), which the sidebar lists as the name
+ * alone like a province's; ولاية is no place trigger, a word too (ولاية ثانية، ولاية الفقيه). */
+static bool entity_state_word(const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, len = strlen("ولايه");
+	if (entity_word_definite(p, i + 1) || n < len || n > len + 4 || memcmp(w + n - len, "ولايه", len) != 0)
+		return false;
+	for (size_t k = 0; k < n - len; k += 2)
+		if (memcmp(w + k, "و", 2) != 0 && memcmp(w + k, "ف", 2) != 0 && memcmp(w + k, "ب", 2) != 0 &&
+		    memcmp(w + k, "ل", 2) != 0)
+			return false;
+	return true;
+}
+
+/* Whether word k is a country's feminine nisba with ال (الإيطالية، الأمريكية), which after a
+ * town's one-word name says where the town is (ميلانو الإيطالية، أغادير المغربية). */
+static bool entity_country_adjective(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return entity_word_definite(p, k) && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
+	       entity_country_nisba(x, w, n);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -1496,6 +1523,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg,
 			       p->toks[i + 1].end - p->toks[i + 1].beg))
 		return; /* «وانتهت لصالح الجانرز»: in favour of, no صالح */
+	while (type == ENTITY_PLACE && j - i >= 2 && entity_state_word(p, i))
+		i++; /* «بولاية أوهايو» is أوهايو */
+	if (type == ENTITY_PLACE && j - i == 2 && !entity_word_definite(p, i) && entity_country_adjective(x, i + 1))
+		j--; /* «ميلانو الإيطالية»: the town and its country's adjective */
 	if (type == ENTITY_PLACE && j - i == 2 && entity_semi_word(p, i))
 		return; /* «شبه عارية», «شبه اتفاق»: «almost», no peninsula */
 	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i + 1, "الجنسيه"))

@@ -2541,6 +2541,27 @@ static void test_clitic_before_short_place(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A state's word before a place the tagger found is no part of its name (بولاية أوهايو), nor a
+ * country's adjective after a town's one word (مدينة مارع السورية). */
+static void test_state_and_country_words(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"دواء جديد للسكري",
+		"قام فريق طبي من مستشفى عيادة كليفلاند بولاية أوهايو الأمريكية وعلى مدى عامين بدراسة الدواء.",
+		"وقتل عشرات المقاتلين من الطرفين خلال القتال داخل وحول مدينة مارع السورية التي تبعد 20 "
+		"كيلومترا عن الحدود مع تركيا.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "بولايه اوهايو"));
+	CHECK(has(&es, ENTITY_PLACE, "اوهايو"));
+	CHECK(!has(&es, ENTITY_PLACE, "مارع السوريه"));
+	CHECK(has(&es, ENTITY_PLACE, "تركيا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2640,6 +2661,7 @@ int main(void)
 		test_particle_before_name(m);
 		test_semi_word(m);
 		test_clitic_before_short_place(m);
+		test_state_and_country_words(m);
 	}
 	ner_default_free();
 	return check_done();
