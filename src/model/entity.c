@@ -1439,6 +1439,22 @@ static bool entity_state_word(const struct ner_para *p, size_t i)
 	return true;
 }
 
+/* Whether words i and i + 1 of a place are a definite place the lists know and a definite
+ * word that is no nisba (…ي، …ية), while the lists know no such two-word place: a definite
+ * noun heads no construct, so the word after it is the next phrase or an epithet («الخرج
+ * السابقين», «الطائف الشهر», «البصرة الثقيل»: a crude; not المدينة المنورة, a listed name). */
+static bool entity_definite_after_place(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg, *a = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
+	if (!entity_word_definite(p, i) || !entity_word_definite(p, i + 1) || memcmp(a + an - 2, "ي", 2) == 0 ||
+	    (an > 4 && memcmp(a + an - 4, "يه", 4) == 0) || !entity_place_known(x, w, n))
+		return false;
+	entity_phrase(p, i, i + 2, 0, false, &x->alt);
+	return !entity_place_known(x, x->alt.data, x->alt.len);
+}
+
 /* Whether word k is a country's feminine nisba with ال (الإيطالية، الأمريكية), which after a
  * town's one-word name says where the town is (ميلانو الإيطالية، أغادير المغربية). */
 static bool entity_country_adjective(const struct entity_scratch *x, size_t k)
@@ -1525,6 +1541,8 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return; /* «وانتهت لصالح الجانرز»: in favour of, no صالح */
 	while (type == ENTITY_PLACE && j - i >= 2 && entity_state_word(p, i))
 		i++; /* «بولاية أوهايو» is أوهايو */
+	if (type == ENTITY_PLACE && j - i == 2 && entity_definite_after_place(x, i))
+		j--; /* «الخرج السابقين», «الطائف الشهر»: the place and the next phrase */
 	if (type == ENTITY_PLACE && j - i == 2 && !entity_word_definite(p, i) && entity_country_adjective(x, i + 1))
 		j--; /* «ميلانو الإيطالية»: the town and its country's adjective */
 	if (type == ENTITY_PLACE && j - i == 2 && entity_semi_word(p, i))

@@ -2562,6 +2562,23 @@ static void test_state_and_country_words(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A definite word after a definite place is the next phrase, no part of the name: «بمحافظة
+ * الطائف الشهر الماضي» is الطائف last month. */
+static void test_definite_after_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الداخلية تكشف تفاصيل العملية",
+		"وشملت العمليات مواجهة أحد المطلوبين بمحافظة الطائف الشهر الماضي، ومطلوب آخر في الأحساء.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "الطائف الشهر"));
+	CHECK(has(&es, ENTITY_PLACE, "الطائف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2662,6 +2679,7 @@ int main(void)
 		test_semi_word(m);
 		test_clitic_before_short_place(m);
 		test_state_and_country_words(m);
+		test_definite_after_place(m);
 	}
 	ner_default_free();
 	return check_done();
