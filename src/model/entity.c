@@ -185,6 +185,20 @@ static bool entity_conj_after_name(struct entity_scratch *x, enum entity_type ty
 	return entity_rules_is_place_trigger(x->rules, r, rn) || entity_place_known(x, x->alt.data, x->alt.len);
 }
 
+/* Whether the first word w of place [i, j) is و، ب or ل in front of a stem too short for the
+ * word splitter (وتل أبيب، بشرم الشيخ، وساو باولو، بأم القرى) and the name without it is a
+ * known place while the name with it is none. */
+static bool entity_short_clitic_place(struct entity_scratch *x, size_t i, size_t j, const char *w, size_t n)
+{
+	if (n < 6 || !(memcmp(w, "و", 2) == 0 || memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0))
+		return false;
+	entity_phrase(x->p, i, j, 0, false, &x->key);
+	if (entity_place_known(x, x->key.data, x->key.len))
+		return false;
+	entity_phrase(x->p, i, j, 2, false, &x->alt);
+	return entity_place_known(x, x->alt.data, x->alt.len);
+}
+
 /* Bytes of clitics to drop from the first word (and whether ال replaces them): only when the
  * bare form is a known name or stands alone elsewhere in the article. */
 static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum entity_type type,
@@ -201,6 +215,8 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum 
 	skip = sp.proclitic;
 	if (sp.stem == sp.proclitic + 4 && n >= skip + 4 && memcmp(w + skip, "لل", 4) == 0)
 		skip = sp.stem, *al = true; /* للولايات → الولايات */
+	if (skip == 0 && type == ENTITY_PLACE && entity_short_clitic_place(x, i, j, w, n))
+		return 2;
 	if (skip == 0)
 		return 0;
 	entity_phrase(p, i, j, skip, *al, &x->alt);
@@ -209,8 +225,9 @@ static size_t entity_clitics(struct entity_scratch *x, size_t i, size_t j, enum 
 	entity_phrase(p, i, j, 0, false, &x->key);
 	if (entity_place_known(x, x->key.data, x->key.len))
 		return *al = false, 0;
-	if (entity_world_clitic(w, n, skip, *al) && entity_world_place(x, x->alt.data, x->alt.len))
-		return skip;
+	if ((entity_world_clitic(w, n, skip, *al) || (j - i >= 2 && !memmem(w, skip, "ك", 2))) &&
+	    entity_world_place(x, x->alt.data, x->alt.len))
+		return skip; /* a name of two words or more is evidence enough: «بشرم الشيخ» */
 	if (type != ENTITY_PERSON && entity_clitic_before_al(w, n, &sp))
 		return skip;
 	if (type == ENTITY_PLACE && memcmp(w, "و", 2) == 0 && entity_letters(w + 2, n - 2) >= 4 && i > 0 &&
@@ -384,15 +401,16 @@ static bool entity_lil_word(const struct entity_scratch *x, size_t k)
 	return n > 6 && memcmp(w, "لل", 4) == 0 && !entity_known_word(x, w, n);
 }
 
-/* Whether word k is ل and a word the article also writes bare, while the word as written is
- * no known name («لإيهاب», «لبلاتر»; not «لطفي», nor «عبدا لعزيز», a typing of عبدالعزيز):
- * a preposition and its object. */
+/* Whether word k is ل or ب and a word the article also writes bare, while the word as
+ * written is no known name («لإيهاب», «لبلاتر», «فيدال ببايرن»; not «لطفي», nor «عبدا لعزيز»,
+ * a typing of عبدالعزيز): a preposition and its object. */
 static bool entity_li_name(const struct entity_scratch *x, size_t k)
 {
 	const struct ner_para *p = x->p;
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg;
-	return n > 8 && memcmp(w, "ل", 2) == 0 && memcmp(w + 2, "ل", 2) != 0 && !entity_known_word(x, w, n) &&
+	return n > 8 && (memcmp(w, "ل", 2) == 0 || memcmp(w, "ب", 2) == 0) && memcmp(w + 2, "ل", 2) != 0 &&
+	       !entity_known_word(x, w, n) &&
 	       strtab_find(&x->words, w + 2, n - 2, &(uint32_t){0}) && !entity_word_is(p, k - 1, "عبدا");
 }
 
@@ -502,12 +520,90 @@ static bool entity_disease_name(struct entity_scratch *x, size_t *i, size_t j)
 						  x->p->toks[*i].end - x->p->toks[*i].beg);
 }
 
+/* Whether word i, before a name of two words or more that opens with a given name of the
+ * persons gazetteer, is a definite noun describing the man (a job, a nisba, a rank: «المحاسب
+ * صالح الموسى», «الجزائري عبد العزيز بوتفليقة», «الكولونيل ستيف وارن»): no name of that list
+ * itself (الحسن، الياس, a family name put first: الجريسي), nor a known phrase, nor a name
+ * before بن. */
+static bool entity_noun_before_name(const struct entity_scratch *x, size_t i, size_t j)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg, *f = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, fn = p->toks[i + 1].end - p->toks[i + 1].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	if (j - i < 3 || sp.stem != sp.proclitic + 4 || memcmp(w + sp.proclitic, "ال", 4) != 0)
+		return false; /* «والمحاسب» is و + المحاسب */
+	if (entity_word_is(p, i + 1, "بن") || entity_word_is(p, i + 1, "ابن") || entity_word_is(p, i + 1, "بنت"))
+		return false; /* «الوليد بن طلال»: a name and his father's */
+	return entity_letters(w + sp.proclitic, n - sp.proclitic) >= 5 && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, w + sp.proclitic, n - sp.proclitic) && !entity_word_definite(p, i + 1) &&
+	       strtab_find(&x->rules->persons, f, fn, &(uint32_t){0}) && !entity_rules_only_place(x->rules, f, fn) &&
+	       !entity_world_place(x, f, fn);
+}
+
+/* Whether word w (n bytes) of clitic bytes, its stem with ال in front, or it or its stem
+ * with one of the pronouns ه، ها، هم after it, is a word of the article: a noun, which no
+ * name is («بضم راموس … بضمه»). */
+static bool entity_noun_of_article(const struct entity_scratch *x, const char *w, size_t n, size_t clitic)
+{
+	static const char *const ends[] = {"ه", "ها", "هم"};
+	char buf[128];
+	if (n + 4 > sizeof buf)
+		return false;
+	memcpy(buf, "ال", 4);
+	memcpy(buf + 4, w + clitic, n - clitic);
+	if (strtab_find(&x->words, buf, n - clitic + 4, &(uint32_t){0}))
+		return true;
+	for (size_t from = 0; from <= clitic; from += clitic ? clitic : 1)
+		for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+			size_t en = strlen(ends[e]);
+			memcpy(buf, w + from, n - from);
+			memcpy(buf + n - from, ends[e], en);
+			if (strtab_find(&x->words, buf, n - from + en, &(uint32_t){0}))
+				return true;
+		}
+	return false;
+}
+
+/* Whether word i, opening a name of two words or more, is ب or ل and a noun of the article
+ * (entity_noun_of_article), no known name as written: «اهتمامه بضم راموس», «استهدافها بصاروخ
+ * تاو»; a preposition and its object, before the name. */
+static bool entity_prep_noun_before_name(const struct entity_scratch *x, size_t i, size_t j)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg;
+	return j - i >= 2 && n >= 6 && (memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0) &&
+	       memcmp(w + 2, "ال", 4) != 0 && memcmp(w + 2, "ل", 2) != 0 && !entity_known_word(x, w, n) &&
+	       !entity_known_word(x, w + 2, n - 2) && entity_noun_of_article(x, w, n, 2);
+}
+
+/* Whether word i, opening a name of two words or more, is the particle إن or أن behind و، ف،
+ * ب، ل or ك, written with its hamza («فإن أوباما», «بأن كيري»: فان without one is Van, فان
+ * غال), or written فان or وان before a definite word, which no Dutch name has («فان
+ * البضائع»). */
+static bool entity_particle_before_name(const struct entity_scratch *x, size_t i, size_t j)
+{
+	static const char *const particles[] = {"فإن", "فأن", "وإن", "وأن", "بأن", "لأن", "لإن", "كأن"};
+	const struct ner_para *p = x->p;
+	size_t ob, oe;
+	if (j - i < 2)
+		return false;
+	norm_text_orig_span(&p->norm, p->toks[i].beg, p->toks[i].end, &ob, &oe);
+	for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
+		if (oe - ob == strlen(particles[k]) && memcmp(x->orig + ob, particles[k], oe - ob) == 0)
+			return true;
+	return (entity_word_is(p, i, "فان") || entity_word_is(p, i, "وان")) && entity_word_definite(p, i + 1);
+}
+
 /* A person's words as a reader would write the name: a verb or a prepositional phrase the
  * tagger took along at its end is left out. */
 static void entity_person_span(struct entity_scratch *x, size_t *i, size_t *j)
 {
-	while (*j - *i > 1 && entity_lil_word(x, *i))
-		(*i)++; /* «للحارس فواز القرني»: a noun before the name */
+	while (*j - *i > 1 && (entity_lil_word(x, *i) || entity_noun_before_name(x, *i, *j) ||
+			       entity_prep_noun_before_name(x, *i, *j) || entity_particle_before_name(x, *i, *j)))
+		(*i)++; /* «للحارس فواز القرني», «المحاسب صالح الموسى»: a noun before the name */
 	for (size_t k = *i + 1; k < *j; k++)
 		if (entity_lil_word(x, k) || entity_li_name(x, k) || entity_li_dual(x, k) ||
 		    entity_disease_word(x, k))
@@ -1318,6 +1414,58 @@ static size_t entity_listed_name_end(struct entity_scratch *x, size_t i, size_t 
 	return j;
 }
 
+/* Whether words i and i + 1 are «شبه» (behind و or ب too) and a word other than الجزيرة or
+ * القارة: the tagger, which knows شبه الجزيرة العربية, reads «almost» and an adjective or a
+ * noun as a place (شبه عارية، شبه اتفاق، شبه جزيرة with no name). */
+static bool entity_semi_word(const struct ner_para *p, size_t i)
+{
+	bool semi = entity_word_is(p, i, "شبه") || entity_word_is(p, i, "وشبه") || entity_word_is(p, i, "بشبه");
+	return semi && !entity_word_is(p, i + 1, "الجزيره") && !entity_word_is(p, i + 1, "القاره");
+}
+
+/* Whether word i of a place, behind و، ف، ب or ل or bare, is «ولاية» before an indefinite
+ * word: a state's word before its name (بولاية أوهايو), which the sidebar lists as the name
+ * alone like a province's; ولاية is no place trigger, a word too (ولاية ثانية، ولاية الفقيه). */
+static bool entity_state_word(const struct ner_para *p, size_t i)
+{
+	const char *w = p->norm.s + p->toks[i].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, len = strlen("ولايه");
+	if (entity_word_definite(p, i + 1) || n < len || n > len + 4 || memcmp(w + n - len, "ولايه", len) != 0)
+		return false;
+	for (size_t k = 0; k < n - len; k += 2)
+		if (memcmp(w + k, "و", 2) != 0 && memcmp(w + k, "ف", 2) != 0 && memcmp(w + k, "ب", 2) != 0 &&
+		    memcmp(w + k, "ل", 2) != 0)
+			return false;
+	return true;
+}
+
+/* Whether words i and i + 1 of a place are a definite place the lists know and a definite
+ * word that is no nisba (…ي، …ية), while the lists know no such two-word place: a definite
+ * noun heads no construct, so the word after it is the next phrase or an epithet («الخرج
+ * السابقين», «الطائف الشهر», «البصرة الثقيل»: a crude; not المدينة المنورة, a listed name). */
+static bool entity_definite_after_place(struct entity_scratch *x, size_t i)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[i].beg, *a = p->norm.s + p->toks[i + 1].beg;
+	size_t n = p->toks[i].end - p->toks[i].beg, an = p->toks[i + 1].end - p->toks[i + 1].beg;
+	if (!entity_word_definite(p, i) || !entity_word_definite(p, i + 1) || memcmp(a + an - 2, "ي", 2) == 0 ||
+	    (an > 4 && memcmp(a + an - 4, "يه", 4) == 0) || !entity_place_known(x, w, n))
+		return false;
+	entity_phrase(p, i, i + 2, 0, false, &x->alt);
+	return !entity_place_known(x, x->alt.data, x->alt.len);
+}
+
+/* Whether word k is a country's feminine nisba with ال (الإيطالية، الأمريكية), which after a
+ * town's one-word name says where the town is (ميلانو الإيطالية، أغادير المغربية). */
+static bool entity_country_adjective(const struct entity_scratch *x, size_t k)
+{
+	const struct ner_para *p = x->p;
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return entity_word_definite(p, k) && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
+	       entity_country_nisba(x, w, n);
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -1391,6 +1539,14 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	    !entity_known_word(x, p->norm.s + p->toks[i + 1].beg,
 			       p->toks[i + 1].end - p->toks[i + 1].beg))
 		return; /* «وانتهت لصالح الجانرز»: in favour of, no صالح */
+	while (type == ENTITY_PLACE && j - i >= 2 && entity_state_word(p, i))
+		i++; /* «بولاية أوهايو» is أوهايو */
+	if (type == ENTITY_PLACE && j - i == 2 && entity_definite_after_place(x, i))
+		j--; /* «الخرج السابقين», «الطائف الشهر»: the place and the next phrase */
+	if (type == ENTITY_PLACE && j - i == 2 && !entity_word_definite(p, i) && entity_country_adjective(x, i + 1))
+		j--; /* «ميلانو الإيطالية»: the town and its country's adjective */
+	if (type == ENTITY_PLACE && j - i == 2 && entity_semi_word(p, i))
+		return; /* «شبه عارية», «شبه اتفاق»: «almost», no peninsula */
 	if (type == ENTITY_PERSON && j - i == 2 && entity_word_is(p, i + 1, "الجنسيه"))
 		return; /* «محمد شريف -باكستاني الجنسية»: his nationality, after the dash */
 	if ((type == ENTITY_ORG && entity_work_title(p, i)) ||
