@@ -378,6 +378,24 @@ static bool entity_place_compass(const struct ner_para *p, size_t k)
 	return false;
 }
 
+/* Whether token k is the saint's word that opens a Latin place's name (سان، سانت، سانتا،
+ * ساو: سان نيكولا، ساو باولو). */
+static bool entity_saint_word(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "سان") || entity_word_is(p, k, "سانت") || entity_word_is(p, k, "سانتا") ||
+	       entity_word_is(p, k, "سانتو") || entity_word_is(p, k, "ساو");
+}
+
+/* Whether token k is a particle inside a Latin name (دي، دو، دا، ديل، لا، لو: دي لو غارزا). */
+static bool entity_particle(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"دي", "دو", "دا", "ديل", "لا", "لو", "لوس", "لاس"};
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (entity_word_is(p, k, words[h]))
+			return true;
+	return false;
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -394,6 +412,13 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
 			  entity_word_is(p, k, "عبد")))
 		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
+	if (type == NER_PERS && !ner_tag_inside(p->tags[k]) && k > first && entity_saint_word(p, k - 1))
+		return *facility = true; /* «بلدية سان نيكولا دي لو غارزا»: the rest of a town's
+					    name the tagger took for a man's */
+	if (type == NER_PERS && ner_tag_inside(p->tags[k]) && k > first + 1 && entity_saint_word(p, first) &&
+	    p->tags[first + 1] == ner_tag_make(NER_PERS, false))
+		return entity_particle(p, k) || entity_particle(p, k - 1); /* «دي لو» of «سان نيكولا
+			دي لو غارزا», but not the chief after «سانت لويس» the tagger ran on (جون بلمار) */
 	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
 	    (*named && type == NER_DATE))
 		return false; /* «مطار عدن الاربعاء»: when, not which (but «مسجد سوق الخميس») */
@@ -479,11 +504,14 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
 		return false;
 	nw = p->norm.s + p->toks[k + 1].beg;
 	nn = p->toks[k + 1].end - p->toks[k + 1].beg;
+	if (n > 8 && (memcmp(w + 2, "ب", 2) == 0 || memcmp(w + 2, "ل", 2) == 0 || memcmp(w + 2, "ك", 2) == 0))
+		return false; /* «وبمشاركة الرقابة»: a preposition's phrase, no second noun */
 	return n > 8 && memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 && entity_letters(w, n) >= 5 &&
 	       memcmp(w + n - 2, "ه", 2) == 0 && (p->tags[k] == 0 || ner_tag_type(p->tags[k]) == NER_ORG) &&
 	       (p->tags[k + 1] == 0 || ner_tag_type(p->tags[k + 1]) == NER_ORG) &&
 	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
-	       !entity_rules_is_trigger(x->rules, w + 2, n - 2) && entity_word_definite(p, k + 1) &&
+	       !entity_rules_is_trigger(x->rules, w + 2, n - 2) &&
+	       !entity_rules_is_place_trigger(x->rules, w + 2, n - 2) && entity_word_definite(p, k + 1) &&
 	       !ner_lexicon_is_stop(x->lex, nw, nn) && !ner_lexicon_is_title(x->lex, nw, nn) &&
 	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
 }
@@ -709,6 +737,23 @@ static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t sk
 	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
 }
 
+/* Whether the definite word k names a person, whose office «مكتب» before it is his, no
+ * body's: a title the lexicon knows, also feminine (مكتب السفيرة الأميركية), a participle
+ * مفعول (مكتب المبعوث الدولي), or a man's office that this corpus writes as one (المحافظ،
+ * المرشد، المرجع، الحاكم، العازف). */
+static bool entity_person_noun(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const people[] = {"المحافظ", "المرشد", "المرجع", "الحاكم", "العازف"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < sizeof people / sizeof *people; h++)
+		if (entity_word_is(p, k, people[h]))
+			return true;
+	return ner_lexicon_is_title(x->lex, w, n) ||
+	       (n > 6 && memcmp(w + n - 2, "ه", 2) == 0 && ner_lexicon_is_title(x->lex, w, n - 2)) ||
+	       (n == 14 && memcmp(w + 4, "م", 2) == 0 && memcmp(w + 10, "و", 2) == 0);
+}
+
 /* Whether token k (from byte skip) is «مركز» or «مكتب» before a definite noun and a second
  * word that makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع»,
  * «مركز التدريب والابتعاث», «مكتب الدعوة والإرشاد», «مكتب الشؤون الاجتماعية»), a centre
@@ -724,13 +769,16 @@ static bool entity_named_centre(const struct entity_scratch *x, const struct ner
 	if ((centre && x->sport) || !(centre || office) || k + 2 >= p->n ||
 	    p->tags[k + 1] != 0 || !entity_word_definite(p, k + 1) || entity_place_at(x, p, k + 1) ||
 	    entity_word_is(p, k + 1, "المدينه") || entity_word_is(p, k + 1, "المحافظه") ||
-	    entity_word_is(p, k + 1, "المنطقه") || (office && entity_word_is(p, k + 1, "الحمله")))
-		return false; /* «مكتب الحملة الوطنية السعودية لنصرة …»: a campaign's office */
+	    entity_word_is(p, k + 1, "المنطقه") || (office && entity_word_is(p, k + 1, "الحمله")) ||
+	    (office && entity_person_noun(x, p, k + 1)))
+		return false; /* «مكتب الحملة الوطنية السعودية لنصرة …»: a campaign's office;
+				 «مكتب السفيرة الأميركية»: a person's */
 	w = p->norm.s + p->toks[k + 2].beg;
 	n = p->toks[k + 2].end - p->toks[k + 2].beg;
-	return p->tags[k + 2] == 0 &&
-	       ((n > 8 && memcmp(w, "وال", 6) == 0 && !ner_lexicon_is_stop(x->lex, w + 2, n - 2)) ||
-		entity_nisba(x, p, k + 2));
+	return (p->tags[k + 2] == 0 &&
+		((n > 8 && memcmp(w, "وال", 6) == 0 && !ner_lexicon_is_stop(x->lex, w + 2, n - 2)) ||
+		 entity_nisba(x, p, k + 2))) ||
+	       entity_purpose_and_construct(x, p, k + 2); /* «مكتب الدعوة وتوعية الجاليات» */
 }
 
 /* Whether a trigger word (clitics off) names a building, a school or a foundation, which is
@@ -784,6 +832,19 @@ static size_t entity_facility_purpose(const struct entity_scratch *x, const stru
 		for (k = ++e; e < p->n && e < k + 2 && p->tags[e] == 0 && entity_nisba(x, p, e); e++)
 			;
 	return e;
+}
+
+/* Whether a trigger word (clitics off) names a body that fields name (كلية الحاسبات وتقنية
+ * المعلومات، هيئة الاتصالات وتقنية المعلومات، مكتب الدعوة وتوعية الجاليات), whose name may
+ * coordinate a second field in construct; a chamber, a trust or a movement does not (غرفة
+ * التفتيش ومعالجة الأمر، أمانة المنطقة الشرقية وإتاحة الفرصة). */
+static bool entity_field_body(const char *w, size_t n)
+{
+	static const char *const words[] = {"كليه", "هيئه", "مكتب", "وزاره", "جامعه", "معهد", "مركز", "قسم"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
 }
 
 /* Whether a trigger word (clitics off) names a club or a team. */
@@ -854,6 +915,54 @@ static size_t entity_party_hall(const struct entity_scratch *x, const struct ner
 			return 0;
 	}
 	return 0;
+}
+
+/* Whether token k is a foreign name written in Arabic letters, as entity_foreign_word reads
+ * one, though its first letters read as clitics no word of the lexicon is left behind
+ * (بالمورال is no ب + المورال). */
+static bool entity_foreign_name(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0;
+	struct norm_split sp;
+	if (entity_foreign_word(x, p, k))
+		return true;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    entity_letters(w, n) < 6 || memcmp(w + n - 2, "ه", 2) == 0 || memcmp(w + n - 2, "ي", 2) == 0 ||
+	    memcmp(w + n - 2, "ى", 2) == 0 ||
+	    ner_lexicon_known(x->lex, w, n) || entity_rules_is_trigger(x->rules, w, n))
+		return false;
+	norm_word_split(w, n, &sp);
+	if (ner_lexicon_known(x->lex, w + sp.stem, n - sp.stem) || entity_place_known(x, w + sp.stem, n - sp.stem) ||
+	    entity_world_place(x, w + sp.stem, n - sp.stem))
+		return false; /* «بالعاصمة», «بالرياض» */
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* The end of a named building at token i: a palace, castle, theatre, resort or hotel (its
+ * clitics aside) and a foreign name of one or two words after it (قصر باكنغهام، قلعة
+ * بالمورال), else 0. An Arabic word after it is a description or the owner (قصر الحكم). */
+static size_t entity_named_building(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const buildings[] = {"قصر", "قلعه", "مسرح", "منتجع", "فندق"};
+	size_t k = i + 1;
+	const char *w;
+	size_t n;
+	if (k >= p->n || !entity_clitic_word_in(p, i, buildings, sizeof buildings / sizeof *buildings) ||
+	    (i > 0 && entity_word_is(p, i - 1, "ام")))
+		return 0; /* «أم قصر» is a town */
+	w = p->norm.s + p->toks[k].beg;
+	n = p->toks[k].end - p->toks[k].beg;
+	if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0 ||
+		      memcmp(w + n - 4, "هن", 4) == 0 || memcmp(w + n - 4, "كم", 4) == 0))
+		return 0; /* «قصر علاقاتهم»: the verb قَصَرَ and its object */
+	if (n < 4 || memcmp(w, "ي", 2) == 0 || memcmp(w + n - 4, "ات", 4) == 0)
+		return 0; /* «قلعة يروى أنه»: a verb; «مسرح فعاليات»: a plural noun */
+	if (!entity_foreign_name(x, p, k))
+		return 0;
+	return k + 1 < p->n && entity_foreign_name(x, p, k + 1) ? k + 2 : k + 1;
 }
 
 /* The end of a health centre named at token i: «مركز صحي» (its clitics aside) and the place
@@ -971,7 +1080,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		}
 		skip = 0;
-		if ((e = entity_party_hall(x, p, i)) > 0 || (e = entity_health_centre(x, p, i)) > 0) {
+		if ((e = entity_party_hall(x, p, i)) > 0 || (e = entity_health_centre(x, p, i)) > 0 ||
+		    (e = entity_named_building(x, p, i)) > 0) {
 			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
 			i = e - 1;
 			continue;
@@ -1013,6 +1123,10 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		for (size_t k = i + 1; k < j; k++)
 			if (entity_base_kind(p, k))
 				j = k + 1; /* «قاعدة العند الجوية الأكبر»: the kind ends a base's name */
+		if (j > i + 1 && !named && entity_word_definite(p, j - 1) && !entity_nisba(x, p, j - 1) &&
+		    entity_field_body(w + skip, n - skip) && entity_purpose_and_construct(x, p, j) &&
+		    p->tags[j + 1] == 0 && !entity_place_at(x, p, j + 1))
+			j += 2; /* «كلية الحاسبات وتقنية المعلومات»: a coordinated noun and its own */
 		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
 				     entity_word_is(p, j - 1, "الامام")))
 			j--;
@@ -1132,7 +1246,8 @@ static bool entity_result_before(const struct ner_para *p, size_t k)
 
 /* Whether word k names the other side of a match: «أمام», «ضد», «مع», «على» or «على حساب»
  * after a word of the match or its result (not «عائقا أمام روسيا», «العقوبات على روسيا»);
- * or a player's or coach's club: «صفوف», «فريقه», «لاعب», «مهاجم», «مدرب» … before it. */
+ * or a player's or coach's club: «صفوف», «فريقه», «لاعب», «مهاجم», «مدرب», «ألوان»,
+ * «قميص» … before it. */
 static bool entity_opponent_word(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"امام", "ضد", "مع", "علي"};
@@ -1142,6 +1257,8 @@ static bool entity_opponent_word(const struct ner_para *p, size_t k)
 	size_t skip;
 	if (p->toks[k].kind != NORM_TOKEN_WORD)
 		return false;
+	if (entity_word_is(p, k, "الوان") || entity_word_is(p, k, "قميص") || entity_word_is(p, k, "بقميص"))
+		return true; /* «حمل ألوان مرسيليا», «ارتدى قميص ليون»: the club a player wore */
 	skip = entity_proclitic(p, k, &al);
 	for (size_t h = 0; h < sizeof club / sizeof *club && !al; h++) {
 		size_t cn = strlen(club[h]), n = p->toks[k].end - p->toks[k].beg;

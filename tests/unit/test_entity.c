@@ -2376,6 +2376,124 @@ static void test_health_centre(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A body named by fields takes a second field in construct after و (كلية الحاسبات وتقنية
+ * المعلومات), not a verbal noun after a chamber or a preposition's phrase. Sentences from
+ * SaudiNewsNet. */
+static void test_field_and_construct(const struct ner_model *m)
+{
+	static const char *const fields[] = {
+		"وظائف شاغرة بجامعة جدة",
+		"أعلنت جامعة جدة عن وجود وظائف محاضر ومعيد شاغرة، بكلية الحاسبات وتقنية المعلومات، وكلية الأعمال.",
+		"ولفتت دراسة تحليلية أجرتها هيئة الاتصالات وتقنية المعلومات مؤخرا النظر إلى حجم الإنفاق.",
+		"وطالب الجهات المعنية بسرعة التحرك وإغلاق غرفة التفتيش ومعالجة الأمر؛ حتى لا يتطور.",
+		"صادرت بلدية الجنوب الفرعية وبمشاركة الرقابة التجارية بالأمانة خمسة أطنان من الحلوى.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, fields, sizeof fields / sizeof *fields, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "كليه الحاسبات وتقنيه المعلومات"));
+	CHECK(has(&es, ENTITY_ORG, "هيئه الاتصالات وتقنيه المعلومات"));
+	CHECK(!has(&es, ENTITY_ORG, "غرفه التفتيش ومعالجه الامر"));
+	CHECK(!has(&es, ENTITY_ORG, "بلديه الجنوب الفرعيه وبمشاركه الرقابه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A Latin town's saint word and the name the tagger took for a man's are the town (بلدية سان
+ * نيكولا دي لو غارزا, شرطة سانت لويس), not the chief named after it (جون بلمار). Sentences
+ * from SaudiNewsNet. */
+static void test_saint_towns(const struct ner_model *m)
+{
+	static const char *const towns[] = {
+		"رئيس بلدية مكسيكية",
+		"يعتبر رئيس بلدية سان نيكولا دي لو غارزا، في شمال المكسيك، أنه وجد طريقة لتحسين النظافة في مدينته.",
+		"فعمد إلى فتح النار في اتجاههم، وفق ما قال قائد شرطة سانت لويس جون بلمار للصحافيين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, towns, sizeof towns / sizeof *towns, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "بلديه سان نيكولا دي لو غارزا"));
+	CHECK(!has(&es, ENTITY_ORG, "بلديه سان"));
+	CHECK(has(&es, ENTITY_ORG, "شرطه سانت لويس"));
+	CHECK(!has(&es, ENTITY_ORG, "شرطه سانت لويس جون بلمار"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A palace, castle, theatre, resort or hotel with a foreign name is a named building (قصر
+ * باكنغهام، قلعة بالمورال); not the verb قَصَرَ, «أم قصر», a plural or a verb after it.
+ * Sentences from SaudiNewsNet. */
+static void test_named_buildings(const struct ner_model *m)
+{
+	static const char *const palaces[] = {
+		"شبح النازية يخيم على قصر باكنغهام من جديد",
+		"ويعتقد أن الفيديو تم تصويره في عام 1933 بقلعة بالمورال في اسكوتلندا.",
+		"وفي الختام كل ابن آدم سيحمل يوما على آلة حدباء طال الزمن أم قصر فطوبى لمن كان مع قوله.",
+		"تطل قلعة إسلامية تسمى قلعة أم ناصر، وهي قلعة يروى أنه دفن إلى جوارها القائد.",
+		"بعد أن قصر علاقاتهم على الأقارب.",
+	};
+	static const char *const stage[] = {"فرقة أمواج تضيء مسرح فعاليات عيد وصيف الخرج 36",
+					    "وقدمت الفرقة عروضها أمام الجمهور."};
+	struct article *a;
+	struct article_entities es;
+	extract(m, palaces, sizeof palaces / sizeof *palaces, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "قصر باكنغهام"));
+	CHECK(has(&es, ENTITY_ORG, "قلعه بالمورال"));
+	CHECK(!has(&es, ENTITY_ORG, "قصر فطوبي"));
+	CHECK(!has(&es, ENTITY_ORG, "قلعه"));
+	CHECK(!has(&es, ENTITY_ORG, "قصر علاقاتهم"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, stage, sizeof stage / sizeof *stage, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "مسرح فعاليات"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* An office before a person's title or description is the person's, no body (مكتب السفيرة
+ * الأميركية، مكتب المبعوث الدولي، مكتب المرجع الشيعي); a field's office stays. Sentences from
+ * SaudiNewsNet. */
+static void test_person_offices(const struct ner_model *m)
+{
+	static const char *const offices[] = {
+		"زعيم داعش في ليبيا",
+		"ورفض مكتب السفيرة الأميركية لدى الأمم المتحدة طلبًا من الصحيفة للتعليق على هذا الشأن.",
+		"وقال بيان من مكتب المبعوث الدولي إن دي مستورا شدد خلال لقاءاته على الحاجة الملحة لحل سياسي.",
+		"إن المخابرات الإيرانية هي من تتحكم في مكتب المرجع الشيعي علي السيستاني، وتقوم بإصدار الفتاوى.",
+		"وكانت آلة الكمان قد سرقت عام 1980 من مكتب العازف البولندي الأصل الشهير رومان توننبرج.",
+		"ومدير مكتب الشؤون الاجتماعية بالمحافظة، وعدد من وجهاء المحافظة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, offices, sizeof offices / sizeof *offices, &a, &es);
+	CHECK(!has(&es, ENTITY_ORG, "مكتب السفيره الاميركيه"));
+	CHECK(!has(&es, ENTITY_ORG, "مكتب السفيره"));
+	CHECK(!has(&es, ENTITY_ORG, "مكتب المبعوث الدولي"));
+	CHECK(!has(&es, ENTITY_ORG, "مكتب المرجع الشيعي"));
+	CHECK(!has(&es, ENTITY_ORG, "مكتب العازف البولندي"));
+	CHECK(has(&es, ENTITY_ORG, "مكتب الشؤون الاجتماعيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* In an article about sport the town whose colours or shirt a player wore is his club (حمل
+ * ألوان ليون، بقميص نجران). Sentences from SaudiNewsNet. */
+static void test_colours_club(const struct ner_model *m)
+{
+	static const char *const colours[] = {
+		"دغريري إلى نجران",
+		"انضم لاعب فريق الاتحاد إلى نجران على سبيل الإعارة لمدة موسم واحد في الدوري.",
+		"وسيلعب دغريري بقميص نجران في الموسم الجديد، على أن يعود إلى صفوف الاتحاد في الصيف المقبل.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, colours, sizeof colours / sizeof *colours, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "نجران"));
+	CHECK(!has(&es, ENTITY_PLACE, "نجران"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2466,6 +2584,11 @@ int main(void)
 		test_health_centre(m);
 		test_directorate_of_region(m);
 		test_body_of_province(m);
+		test_field_and_construct(m);
+		test_saint_towns(m);
+		test_named_buildings(m);
+		test_person_offices(m);
+		test_colours_club(m);
 		test_rules_lists();
 	}
 	ner_default_free();
