@@ -511,7 +511,8 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
 	       (p->tags[k + 1] == 0 || ner_tag_type(p->tags[k + 1]) == NER_ORG) &&
 	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
 	       !entity_rules_is_trigger(x->rules, w + 2, n - 2) &&
-	       !entity_rules_is_place_trigger(x->rules, w + 2, n - 2) && entity_word_definite(p, k + 1) &&
+	       !entity_rules_is_place_trigger(x->rules, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
+	       entity_word_definite(p, k + 1) &&
 	       !ner_lexicon_is_stop(x->lex, nw, nn) && !ner_lexicon_is_title(x->lex, nw, nn) &&
 	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
 }
@@ -933,9 +934,10 @@ static bool entity_foreign_name(const struct entity_scratch *x, const struct ner
 	    ner_lexicon_known(x->lex, w, n) || entity_rules_is_trigger(x->rules, w, n))
 		return false;
 	norm_word_split(w, n, &sp);
-	if (ner_lexicon_known(x->lex, w + sp.stem, n - sp.stem) || entity_place_known(x, w + sp.stem, n - sp.stem) ||
+	if (entity_letters(w + sp.stem, n - sp.stem) < 5 || ner_lexicon_known(x->lex, w + sp.stem, n - sp.stem) ||
+	    entity_place_known(x, w + sp.stem, n - sp.stem) ||
 	    entity_world_place(x, w + sp.stem, n - sp.stem))
-		return false; /* «بالعاصمة», «بالرياض» */
+		return false; /* «بالعاصمة», «بالرياض», and a short stem reads as an Arabic word: «بالساحل» */
 	for (size_t b = 2; b + 1 < n; b += 2)
 		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
 	return vowels >= 2;
@@ -958,8 +960,12 @@ static size_t entity_named_building(const struct entity_scratch *x, const struct
 	if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0 ||
 		      memcmp(w + n - 4, "هن", 4) == 0 || memcmp(w + n - 4, "كم", 4) == 0))
 		return 0; /* «قصر علاقاتهم»: the verb قَصَرَ and its object */
-	if (n < 4 || memcmp(w, "ي", 2) == 0 || memcmp(w + n - 4, "ات", 4) == 0)
-		return 0; /* «قلعة يروى أنه»: a verb; «مسرح فعاليات»: a plural noun */
+	if (n < 4 || memcmp(w, "ي", 2) == 0 || memcmp(w, "ل", 2) == 0 || memcmp(w, "و", 2) == 0 ||
+	    memcmp(w + n - 4, "ات", 4) == 0 || memcmp(w + n - 2, "ي", 2) == 0 || memcmp(w + n - 2, "ك", 2) == 0 ||
+	    (memcmp(w, "س", 2) == 0 && memcmp(w + n - 4, "ون", 4) == 0))
+		return 0; /* «قلعة يروى أنه», «قصر سينتصرون»: a verb; «مسرح فعاليات»: a plural noun;
+			     «مسرح للأطفال», «مسرح وسينما»: a phrase; «قصر تاريخي»: a nisba;
+			     «قصر معصوميتك»: a pronoun's ending */
 	if (!entity_foreign_name(x, p, k))
 		return 0;
 	return k + 1 < p->n && entity_foreign_name(x, p, k + 1) ? k + 2 : k + 1;
@@ -1123,7 +1129,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		for (size_t k = i + 1; k < j; k++)
 			if (entity_base_kind(p, k))
 				j = k + 1; /* «قاعدة العند الجوية الأكبر»: the kind ends a base's name */
-		if (j > i + 1 && !named && entity_word_definite(p, j - 1) && !entity_nisba(x, p, j - 1) &&
+		if (j > i + 1 && !named && entity_word_definite(p, j - 1) &&
+		    !entity_ends_nisba(p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg) &&
 		    entity_field_body(w + skip, n - skip) && entity_purpose_and_construct(x, p, j) &&
 		    p->tags[j + 1] == 0 && !entity_place_at(x, p, j + 1))
 			j += 2; /* «كلية الحاسبات وتقنية المعلومات»: a coordinated noun and its own */

@@ -2387,6 +2387,7 @@ static void test_field_and_construct(const struct ner_model *m)
 		"ولفتت دراسة تحليلية أجرتها هيئة الاتصالات وتقنية المعلومات مؤخرا النظر إلى حجم الإنفاق.",
 		"وطالب الجهات المعنية بسرعة التحرك وإغلاق غرفة التفتيش ومعالجة الأمر؛ حتى لا يتطور.",
 		"صادرت بلدية الجنوب الفرعية وبمشاركة الرقابة التجارية بالأمانة خمسة أطنان من الحلوى.",
+		"بالشراكة مع النادي الأدبي الثقافي وجامعة الطائف وإدارة التعليم بالطائف، إلى جانب المدارس.",
 	};
 	struct article *a;
 	struct article_entities es;
@@ -2395,6 +2396,7 @@ static void test_field_and_construct(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_ORG, "هيئه الاتصالات وتقنيه المعلومات"));
 	CHECK(!has(&es, ENTITY_ORG, "غرفه التفتيش ومعالجه الامر"));
 	CHECK(!has(&es, ENTITY_ORG, "بلديه الجنوب الفرعيه وبمشاركه الرقابه"));
+	CHECK(!has(&es, ENTITY_ORG, "جامعه الطائف واداره التعليم"));
 	article_entities_free(&es);
 	article_free(a);
 }
@@ -2431,6 +2433,9 @@ static void test_named_buildings(const struct ner_model *m)
 		"وفي الختام كل ابن آدم سيحمل يوما على آلة حدباء طال الزمن أم قصر فطوبى لمن كان مع قوله.",
 		"تطل قلعة إسلامية تسمى قلعة أم ناصر، وهي قلعة يروى أنه دفن إلى جوارها القائد.",
 		"بعد أن قصر علاقاتهم على الأقارب.",
+		"ومقر «أوفيد» الرئيس في العاصمة النمساوية فيينا، المبنى هو قصر تاريخي للدوق النمساوي.",
+		"الذي أجراه معه رئيس تحريرها في منتجع بالساحل الشمالي، ذكر فيه إعجابه.",
+		"وخصص بيت الشعر للشباب لإقامة الفنون الشعبية، ومسرح للأطفال تقدم فيه الفرق الترفيهية فقراتها.",
 	};
 	static const char *const stage[] = {"فرقة أمواج تضيء مسرح فعاليات عيد وصيف الخرج 36",
 					    "وقدمت الفرقة عروضها أمام الجمهور."};
@@ -2442,6 +2447,9 @@ static void test_named_buildings(const struct ner_model *m)
 	CHECK(!has(&es, ENTITY_ORG, "قصر فطوبي"));
 	CHECK(!has(&es, ENTITY_ORG, "قلعه"));
 	CHECK(!has(&es, ENTITY_ORG, "قصر علاقاتهم"));
+	CHECK(!has(&es, ENTITY_ORG, "قصر تاريخي"));
+	CHECK(!has(&es, ENTITY_ORG, "منتجع بالساحل"));
+	CHECK(!has(&es, ENTITY_ORG, "مسرح للاطفال"));
 	article_entities_free(&es);
 	article_free(a);
 	extract(m, stage, sizeof stage / sizeof *stage, &a, &es);
