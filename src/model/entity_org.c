@@ -1340,9 +1340,46 @@ static bool entity_club_suffix(const struct ner_para *p, size_t k)
 	return false;
 }
 
-/* In an article about sport, a place and such a word is a club (سوانزي سيتي، ليستر سيتي). */
+/* Whether token k, its clitics aside, is a word clubs of Spain, Portugal and the east put
+ * before their town's name (ديبورتيفو لا كورونيا، سبورتنج خيخون، دينامو موسكو، ريال بيتيس). */
+static bool entity_club_prefix(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"ديبورتيفو", "سبورتنج", "سبورتينغ", "سبورتينج", "اتلتيكو",
+					    "ريال", "دينامو", "اولمبيك", "ريسينغ", "سبارتاك", "لوكوموتيف"};
+	return p->toks[k].kind == NORM_TOKEN_WORD && entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
+}
+
+/* The end of a club named at token i by such a word and its town: a place the tagger found or
+ * a list knows, or after a particle a foreign word (لا كورونيا); else 0. */
+static size_t entity_prefixed_club(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t k = i + 1, e;
+	bool particle = false;
+	if (!entity_club_prefix(p, i) || ner_tag_inside(p->tags[i]) || k >= p->n)
+		return 0;
+	if (k + 1 < p->n && (entity_word_is(p, k, "لا") || entity_word_is(p, k, "دي")))
+		k++, particle = true;
+	if (entity_word_definite(p, k))
+		return 0; /* «أولمبيك الأوكراني»: the club's country */
+	if (ner_tag_type(p->tags[k]) == NER_LOC && !ner_tag_inside(p->tags[k])) {
+		for (e = k + 1; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
+			;
+		return e;
+	}
+	return p->tags[k] == 0 && (entity_place_at(x, p, k) || (particle && entity_foreign_word(x, p, k)))
+		       ? k + 1 : 0; /* not «ريال سنويا»; a town no list knows after a particle (لا كورونيا) */
+}
+
+/* In an article about sport, a place and such a word is a club (سوانزي سيتي، ليستر سيتي), and
+ * so is a club's word and its town (سبورتنج خيخون). */
 void entity_club_towns(struct entity_scratch *x, struct ner_para *p)
 {
+	for (size_t i = 0, e; i < p->n && x->sport; i++)
+		if ((e = entity_prefixed_club(x, p, i)) > 0) {
+			bool al;
+			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
+			i = e - 1;
+		}
 	for (size_t i = 0; i < p->n && x->sport; i++) {
 		size_t j = i + 1;
 		if (p->tags[i] != ner_tag_make(NER_LOC, false))

@@ -2502,6 +2502,30 @@ static void test_colours_club(const struct ner_model *m)
 	article_free(a);
 }
 
+/* In an article about sport a club's word before its town is the club (سبورتنج خيخون،
+ * ديبورتيفو لا كورونيا), not «ريال» the currency before a word no list knows. Sentences from
+ * SaudiNewsNet. */
+static void test_prefixed_clubs(const struct ner_model *m)
+{
+	static const char *const clubs[] = {
+		"ريال مدريد يبدأ الدوري",
+		"ويبدأ بطل أوروبا عشر مرات مشواره في الدوري الاسباني موسم 2015-2016 بمواجهة سبورتنج خيخون في الأسبوع الرابع.",
+		"بعد أن انتقل إليه من الفريق الإسباني الآخر ديبورتيفو لا كورونيا وقد توج مع فريق المدرب الأرجنتيني.",
+		"وسعى ريال جاهدا لضم دي خيا ما دفع بقائده إيكر كاسياس إلى الرحيل، وسجل الهدف في المباراة.",
+		"فسيكون دخل الأندية التلفزيوني مليار ريال سنوياً.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, clubs, sizeof clubs / sizeof *clubs, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "سبورتنج خيخون"));
+	CHECK(!has(&es, ENTITY_PLACE, "خيخون"));
+	CHECK(has(&es, ENTITY_ORG, "ديبورتيفو لا كورونيا"));
+	CHECK(!has(&es, ENTITY_ORG, "ريال جاهدا"));
+	CHECK(!has(&es, ENTITY_ORG, "ريال سنويا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2597,6 +2621,7 @@ int main(void)
 		test_named_buildings(m);
 		test_person_offices(m);
 		test_colours_club(m);
+		test_prefixed_clubs(m);
 		test_rules_lists();
 	}
 	ner_default_free();
