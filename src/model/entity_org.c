@@ -396,6 +396,25 @@ static bool entity_particle(const struct ner_para *p, size_t k)
 	return false;
 }
 
+/* Whether token k, right after a one-word town the tagger found after a feminine trigger
+ * (first is the town), is a feminine nisba that agrees with the trigger and names no country
+ * nor a quality: the body's kind (كلية لندن الملكية، غرفة جدة التجارية، قناة دبي الفضائية;
+ * not after «مصلحة», an interest: مصلحة إيران الحيوية). */
+static bool entity_town_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k, size_t first)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *t = p->norm.s + p->toks[first - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, tn = p->toks[first - 1].end - p->toks[first - 1].beg;
+	static const char *const qualities[] = {"الرسميه", "الشرعيه", "الالكترونيه", "الجهاديه", "الحيويه"};
+	static const char *const interest[] = {"مصلحه"};
+	for (size_t h = 0; h < sizeof qualities / sizeof *qualities; h++)
+		if (entity_word_is(p, k, qualities[h]))
+			return false; /* «وكالة سبأ الشرعية», «خدمات أمانة الأحساء الإلكترونية»: what
+					 it is like or what else the phrase says, not its kind */
+	return k == first + 1 && p->tags[first] == ner_tag_make(NER_LOC, false) && p->tags[k] == 0 &&
+	       tn > 2 && memcmp(t + tn - 2, "ه", 2) == 0 && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
+	       !entity_clitic_word_in(p, first - 1, interest, 1) && !entity_country_nisba(x, w, n) && entity_nisba(x, p, k);
+}
+
 /* Whether token k can go on the name a trigger opened: a word of the article's own
  * (tagged, or definite: «وزارة الزراعة»), a person's name after الملك (a facility named
  * after him), never a preposition's phrase («بجدة»), a stop word or another title. */
@@ -448,7 +467,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
 					   base's «الجوية» */
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k) ||
-		       entity_place_compass(p, k); /* «منتخب تيمور الشرقية» */
+		       entity_place_compass(p, k) || /* «منتخب تيمور الشرقية» */
+		       entity_town_nisba(x, p, k, first); /* «كلية لندن الملكية» */
 	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
 		return k <= first + entity_construct_place(x, p, first);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))

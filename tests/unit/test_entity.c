@@ -2526,6 +2526,29 @@ static void test_prefixed_clubs(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A feminine body named by its town takes a feminine nisba of its kind after it (كلية لندن
+ * الملكية، غرفة جدة التجارية), not a quality (وكالة سبأ الشرعية، أمانة الأحساء الإلكترونية).
+ * Sentences from SaudiNewsNet. */
+static void test_town_body_kind(const struct ner_model *m)
+{
+	static const char *const bodies[] = {
+		"دراسة عن المراهقين",
+		"وأظهر فريق من الباحثين لدى كلية لندن الملكية أن 181 من المراهقين الذين خضعوا للدراسة.",
+		"يقول الدكتور عمرو خالد حافظ عضو في لجنة النقل البحري بغرفة جدة التجارية: إن افتتاح القناة مهم.",
+		"وأحمد سالم ربيع علي وكيلا أول بحسب وكالة سبأ الشرعية.",
+		"يشار إلى أن عدداً من الجهات والأمانات وقفت على تجربة أمانة الأحساء الإلكترونية كواجب وطني.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, bodies, sizeof bodies / sizeof *bodies, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "كليه لندن الملكيه"));
+	CHECK(has(&es, ENTITY_ORG, "غرفه جده التجاريه"));
+	CHECK(!has(&es, ENTITY_ORG, "وكاله سبا الشرعيه"));
+	CHECK(!has(&es, ENTITY_ORG, "امانه الاحساء الالكترونيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2622,6 +2645,7 @@ int main(void)
 		test_person_offices(m);
 		test_colours_club(m);
 		test_prefixed_clubs(m);
+		test_town_body_kind(m);
 		test_rules_lists();
 	}
 	ner_default_free();
