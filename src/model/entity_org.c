@@ -963,6 +963,21 @@ static bool entity_foreign_name(const struct entity_scratch *x, const struct ner
 	return vowels >= 2;
 }
 
+/* Whether token k, which the tagger took for a one-word organisation, reads as a foreign
+ * name: no clitic or ال, four letters or more, two long vowels after the first (مايكروسوفت). */
+static bool entity_foreign_org_word(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0;
+	if (p->tags[k] != ner_tag_make(NER_ORG, false) || (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])) ||
+	    entity_letters(w, n) < 4 || entity_word_definite(p, k) || memcmp(w, "و", 2) == 0 ||
+	    memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0)
+		return false;
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
 /* The end of a named building at token i: a palace, castle, theatre, resort or hotel (its
  * clitics aside) and a foreign name of one or two words after it (قصر باكنغهام، قلعة
  * بالمورال), else 0. An Arabic word after it is a description or the owner (قصر الحكم). */
@@ -986,6 +1001,8 @@ static size_t entity_named_building(const struct entity_scratch *x, const struct
 		return 0; /* «قلعة يروى أنه», «قصر سينتصرون»: a verb; «مسرح فعاليات»: a plural noun;
 			     «مسرح للأطفال», «مسرح وسينما»: a phrase; «قصر تاريخي»: a nisba;
 			     «قصر معصوميتك»: a pronoun's ending */
+	if (entity_foreign_org_word(p, k))
+		return k + 1; /* «مسرح مايكروسوفت»: a firm's name on the building */
 	if (!entity_foreign_name(x, p, k))
 		return 0;
 	return k + 1 < p->n && entity_foreign_name(x, p, k + 1) ? k + 2 : k + 1;

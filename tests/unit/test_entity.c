@@ -2439,6 +2439,10 @@ static void test_named_buildings(const struct ner_model *m)
 	};
 	static const char *const stage[] = {"فرقة أمواج تضيء مسرح فعاليات عيد وصيف الخرج 36",
 					    "وقدمت الفرقة عروضها أمام الجمهور."};
+	static const char *const theatre[] = {
+		"حفل جوائز الفيديو",
+		"وسيذاع الحفل على الهواء مباشرة من مسرح مايكروسوفت الذي كان يحمل في السابق اسم مسرح نوكيا في لوس أنجلوس.",
+	};
 	struct article *a;
 	struct article_entities es;
 	extract(m, palaces, sizeof palaces / sizeof *palaces, &a, &es);
@@ -2454,6 +2458,11 @@ static void test_named_buildings(const struct ner_model *m)
 	article_free(a);
 	extract(m, stage, sizeof stage / sizeof *stage, &a, &es);
 	CHECK(!has(&es, ENTITY_ORG, "مسرح فعاليات"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, theatre, sizeof theatre / sizeof *theatre, &a, &es); /* a firm's name on it */
+	CHECK(has(&es, ENTITY_ORG, "مسرح مايكروسوفت"));
+	CHECK(!has(&es, ENTITY_ORG, "مايكروسوفت"));
 	article_entities_free(&es);
 	article_free(a);
 }
