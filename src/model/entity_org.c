@@ -1137,6 +1137,9 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
 		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0) && !entity_team_of(x, p, i)) {
 			skip = entity_proclitic(p, i, &al);
+			if (skip > 2 && !al && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0) &&
+			    entity_rules_is_trigger(x->rules, w + 2, n - 2))
+				skip = 2; /* «وكلية» is و + كلية, no و + ك + لية */
 			if (skip == 0 || al ||
 			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip) ||
 			      entity_named_centre(x, p, i, skip) || entity_military_base(p, i, skip)))

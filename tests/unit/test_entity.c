@@ -2393,6 +2393,7 @@ static void test_field_and_construct(const struct ner_model *m)
 	struct article_entities es;
 	extract(m, fields, sizeof fields / sizeof *fields, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "كليه الحاسبات وتقنيه المعلومات"));
+	CHECK(has(&es, ENTITY_ORG, "كليه الاعمال"));
 	CHECK(has(&es, ENTITY_ORG, "هيئه الاتصالات وتقنيه المعلومات"));
 	CHECK(!has(&es, ENTITY_ORG, "غرفه التفتيش ومعالجه الامر"));
 	CHECK(!has(&es, ENTITY_ORG, "بلديه الجنوب الفرعيه وبمشاركه الرقابه"));
@@ -2558,6 +2559,25 @@ static void test_town_body_kind(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «و» before a trigger that opens with ك or ب is the conjunction alone (وكلية، وبلدية), not و
+ * and a preposition. Sentences from SaudiNewsNet. */
+static void test_and_before_trigger(const struct ner_model *m)
+{
+	static const char *const bodies[] = {
+		"الكليات العسكرية",
+		"حتى بلغ عددها خمس كليات، هي كلية القيادة والأركان، وكلية الملك عبد العزيز الحربية، وغيرها.",
+		"تقام بالتعاون مع الهيئة العامة للسياحة والتراث الوطني ،وبلدية محافظة الرس، ومحافظة الرس.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, bodies, sizeof bodies / sizeof *bodies, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "كليه الملك عبدالعزيز الحربيه"));
+	CHECK(!has(&es, ENTITY_PERSON, "عبد العزيز الحربيه"));
+	CHECK(has(&es, ENTITY_ORG, "بلديه محافظه الرس"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2655,6 +2675,7 @@ int main(void)
 		test_colours_club(m);
 		test_prefixed_clubs(m);
 		test_town_body_kind(m);
+		test_and_before_trigger(m);
 		test_rules_lists();
 	}
 	ner_default_free();
