@@ -2578,6 +2578,28 @@ static void test_and_before_trigger(const struct ner_model *m)
 	article_free(a);
 }
 
+/* Bodies the corpus names often that no trigger's rule reaches, listed with their forms
+ * (المحكمة الجنائية الدولية، الحلف الأطلسي، منظمة هيومن رايتس ووتش). Sentences from
+ * SaudiNewsNet. */
+static void test_listed_bodies(const struct ner_model *m)
+{
+	static const char *const bodies[] = {
+		"تدمير الأضرحة في تمبكتو",
+		"إن المسؤولين عن تدمير الأضرحة سيمثلون أمام المحكمة الجنائية الدولية.",
+		"وفي كافة الحالات التي وثقتها منظمة هيومن رايتس ووتش، فان عائلات الاطفال اكدت ذلك.",
+		"وارسو شقت طريقها سريعا باتجاه الاتحاد الأوروبي ولاحقا نحو الحلف الأطلسي لتحمي نفسها من أطماع جارها.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, bodies, sizeof bodies / sizeof *bodies, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المحكمه الجنائيه الدوليه"));
+	CHECK(has(&es, ENTITY_ORG, "هيومن رايتس ووتش"));
+	CHECK(!has(&es, ENTITY_ORG, "منظمه هيومن رايتس ووتش"));
+	CHECK(has(&es, ENTITY_ORG, "حلف شمال الاطلسي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2676,6 +2698,7 @@ int main(void)
 		test_prefixed_clubs(m);
 		test_town_body_kind(m);
 		test_and_before_trigger(m);
+		test_listed_bodies(m);
 		test_rules_lists();
 	}
 	ner_default_free();
