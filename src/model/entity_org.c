@@ -365,17 +365,21 @@ static bool entity_military_base(const struct ner_para *p, size_t k, size_t skip
 		(k + 3 < p->n && p->toks[k + 2].kind == NORM_TOKEN_WORD && entity_base_kind(p, k + 3)));
 }
 
-/* Whether token k is a compass word's nisba (الشرقية، الجنوبية …) right after a one-word
- * place the tagger found: the rest of its name (تيمور الشرقية، كوريا الجنوبية). */
-static bool entity_place_compass(const struct ner_para *p, size_t k)
+/* Whether token k is a compass word's nisba (الشرقية، الغربية، الشمالية، الجنوبية). */
+static bool entity_place_compass_word(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"};
-	if (k == 0 || p->tags[k - 1] != ner_tag_make(NER_LOC, false))
-		return false;
 	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
 		if (entity_word_is(p, k, words[h]))
 			return true;
 	return false;
+}
+
+/* Whether token k is a compass word's nisba right after a one-word place the tagger found:
+ * the rest of its name (تيمور الشرقية، كوريا الجنوبية). */
+static bool entity_place_compass(const struct ner_para *p, size_t k)
+{
+	return k > 0 && p->tags[k - 1] == ner_tag_make(NER_LOC, false) && entity_place_compass_word(p, k);
 }
 
 /* Whether token k is the saint's word that opens a Latin place's name (سان، سانت، سانتا،
@@ -1035,6 +1039,33 @@ static size_t entity_health_centre(const struct entity_scratch *x, const struct 
 	return entity_place_at(x, p, k) ? k + 1 : 0;
 }
 
+/* The end of a region's education office named at token i by its region's word: «تعليم»
+ * (و, ب or ل aside), «منطقة»/«محافظة» and a place, or «المنطقة» and a compass word's nisba
+ * (بتعليم محافظة الليث، تعليم المنطقة الشرقية), the ministry's branch there as the news writes
+ * it; else 0. «تعليم» and a town alone is entity.c's (entity_education_offices). */
+static size_t entity_education_office(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const education[] = {"تعليم"};
+	size_t k = i + 1, e = k + 2;
+	if (k + 1 >= p->n || !entity_clitic_word_in(p, i, education, 1) || p->tags[i] != 0 || p->tags[k] != 0)
+		return 0;
+	if (entity_word_is(p, k, "المنطقه"))
+		return p->tags[k + 1] == 0 && entity_place_compass_word(p, k + 1) ? k + 2 : 0;
+	if (!entity_word_is(p, k, "منطقه") && !entity_word_is(p, k, "محافظه"))
+		return 0;
+	if (p->tags[k + 1] == ner_tag_make(NER_LOC, false))
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true))
+			e++;
+	else if (p->tags[k + 1] != 0 || !entity_place_at(x, p, k + 1))
+		return 0;
+	if (e < p->n && p->tags[e] == 0 && entity_word_definite(p, e)) {
+		entity_phrase(p, k + 1, e + 1, 0, false, &((struct entity_scratch *)x)->alt);
+		if (entity_place_known(x, x->alt.data, x->alt.len))
+			e++; /* «مكة» the tagger cut from «المكرمة» */
+	}
+	return e;
+}
+
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
  * it are one organisation, whatever the tagger made of its words. */
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
@@ -1124,7 +1155,7 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		}
 		skip = 0;
 		if ((e = entity_party_hall(x, p, i)) > 0 || (e = entity_health_centre(x, p, i)) > 0 ||
-		    (e = entity_named_building(x, p, i)) > 0) {
+		    (e = entity_named_building(x, p, i)) > 0 || (e = entity_education_office(x, p, i)) > 0) {
 			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
 			i = e - 1;
 			continue;

@@ -2600,6 +2600,24 @@ static void test_listed_bodies(const struct ner_model *m)
 	article_free(a);
 }
 
+/* «تعليم» and its region's word and place is the region's education office (تعليم منطقة
+ * الرياض، تعليم المنطقة الشرقية), not the place. Sentences from SaudiNewsNet. */
+static void test_region_education(const struct ner_model *m)
+{
+	static const char *const offices[] = {
+		"طلاب سعوديون في أولمبياد الكيمياء",
+		"والطالب عبدالعزيز بن محمد العلي من تعليم منطقة الرياض، والطالبة فاطمة بنت موسى بوخمسين من تعليم المنطقة الشرقية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, offices, sizeof offices / sizeof *offices, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "تعليم منطقه الرياض"));
+	CHECK(has(&es, ENTITY_ORG, "تعليم المنطقه الشرقيه"));
+	CHECK(!has(&es, ENTITY_PLACE, "الرياض"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2699,6 +2717,7 @@ int main(void)
 		test_town_body_kind(m);
 		test_and_before_trigger(m);
 		test_listed_bodies(m);
+		test_region_education(m);
 		test_rules_lists();
 	}
 	ner_default_free();
