@@ -1058,10 +1058,11 @@ static size_t entity_education_office(const struct entity_scratch *x, const stru
 			e++;
 	else if (p->tags[k + 1] != 0 || !entity_place_at(x, p, k + 1))
 		return 0;
-	if (e < p->n && p->tags[e] == 0 && entity_word_definite(p, e)) {
+	if (e < p->n && p->toks[e].kind == NORM_TOKEN_WORD && !ner_tag_inside(p->tags[e]) &&
+	    !(e + 1 < p->n && ner_tag_inside(p->tags[e + 1]))) {
 		entity_phrase(p, k + 1, e + 1, 0, false, &((struct entity_scratch *)x)->alt);
 		if (entity_place_known(x, x->alt.data, x->alt.len))
-			e++; /* «مكة» the tagger cut from «المكرمة» */
+			e++; /* «مكة» the tagger cut from «المكرمة», «سراة» from «عبيدة» */
 	}
 	return e;
 }
