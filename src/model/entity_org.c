@@ -365,17 +365,58 @@ static bool entity_military_base(const struct ner_para *p, size_t k, size_t skip
 		(k + 3 < p->n && p->toks[k + 2].kind == NORM_TOKEN_WORD && entity_base_kind(p, k + 3)));
 }
 
-/* Whether token k is a compass word's nisba (الشرقية، الجنوبية …) right after a one-word
- * place the tagger found: the rest of its name (تيمور الشرقية، كوريا الجنوبية). */
-static bool entity_place_compass(const struct ner_para *p, size_t k)
+/* Whether token k is a compass word's nisba (الشرقية، الغربية، الشمالية، الجنوبية). */
+static bool entity_place_compass_word(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"};
-	if (k == 0 || p->tags[k - 1] != ner_tag_make(NER_LOC, false))
-		return false;
 	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
 		if (entity_word_is(p, k, words[h]))
 			return true;
 	return false;
+}
+
+/* Whether token k is a compass word's nisba right after a one-word place the tagger found:
+ * the rest of its name (تيمور الشرقية، كوريا الجنوبية). */
+static bool entity_place_compass(const struct ner_para *p, size_t k)
+{
+	return k > 0 && p->tags[k - 1] == ner_tag_make(NER_LOC, false) && entity_place_compass_word(p, k);
+}
+
+/* Whether token k is the saint's word that opens a Latin place's name (سان، سانت، سانتا،
+ * ساو: سان نيكولا، ساو باولو). */
+static bool entity_saint_word(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "سان") || entity_word_is(p, k, "سانت") || entity_word_is(p, k, "سانتا") ||
+	       entity_word_is(p, k, "سانتو") || entity_word_is(p, k, "ساو");
+}
+
+/* Whether token k is a particle inside a Latin name (دي، دو، دا، ديل، لا، لو: دي لو غارزا). */
+static bool entity_particle(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"دي", "دو", "دا", "ديل", "لا", "لو", "لوس", "لاس"};
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (entity_word_is(p, k, words[h]))
+			return true;
+	return false;
+}
+
+/* Whether token k, right after a one-word town the tagger found after a feminine trigger
+ * (first is the town), is a feminine nisba that agrees with the trigger and names no country
+ * nor a quality: the body's kind (كلية لندن الملكية، غرفة جدة التجارية، قناة دبي الفضائية;
+ * not after «مصلحة», an interest: مصلحة إيران الحيوية). */
+static bool entity_town_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k, size_t first)
+{
+	const char *w = p->norm.s + p->toks[k].beg, *t = p->norm.s + p->toks[first - 1].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, tn = p->toks[first - 1].end - p->toks[first - 1].beg;
+	static const char *const qualities[] = {"الرسميه", "الشرعيه", "الالكترونيه", "الجهاديه", "الحيويه"};
+	static const char *const interest[] = {"مصلحه"};
+	for (size_t h = 0; h < sizeof qualities / sizeof *qualities; h++)
+		if (entity_word_is(p, k, qualities[h]))
+			return false; /* «وكالة سبأ الشرعية», «خدمات أمانة الأحساء الإلكترونية»: what
+					 it is like or what else the phrase says, not its kind */
+	return k == first + 1 && p->tags[first] == ner_tag_make(NER_LOC, false) && p->tags[k] == 0 &&
+	       tn > 2 && memcmp(t + tn - 2, "ه", 2) == 0 && n > 8 && memcmp(w + n - 4, "يه", 4) == 0 &&
+	       !entity_clitic_word_in(p, first - 1, interest, 1) && !entity_country_nisba(x, w, n) && entity_nisba(x, p, k);
 }
 
 /* Whether token k can go on the name a trigger opened: a word of the article's own
@@ -394,6 +435,13 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (*facility && (entity_word_is(p, k, "بن") || entity_word_is(p, k, "ال") ||
 			  entity_word_is(p, k, "عبد")))
 		return true; /* «مطار الأمير محمد بن عبدالعزيز» */
+	if (type == NER_PERS && !ner_tag_inside(p->tags[k]) && k > first && entity_saint_word(p, k - 1))
+		return *facility = true; /* «بلدية سان نيكولا دي لو غارزا»: the rest of a town's
+					    name the tagger took for a man's */
+	if (type == NER_PERS && ner_tag_inside(p->tags[k]) && k > first + 1 && entity_saint_word(p, first) &&
+	    p->tags[first + 1] == ner_tag_make(NER_PERS, false))
+		return entity_particle(p, k) || entity_particle(p, k - 1); /* «دي لو» of «سان نيكولا
+			دي لو غارزا», but not the chief after «سانت لويس» the tagger ran on (جون بلمار) */
 	if (ner_lexicon_is_stop(x->lex, w, n) || entity_rules_org_stop(x->rules, w, n) ||
 	    (*named && type == NER_DATE))
 		return false; /* «مطار عدن الاربعاء»: when, not which (but «مسجد سوق الخميس») */
@@ -423,7 +471,8 @@ static bool entity_trigger_takes(struct entity_scratch *x, const struct ner_para
 	if (entity_word_definite(p, k)) /* nothing after a name but a facility's «الدولي» or a
 					   base's «الجوية» */
 		return !*named || (memcmp(w + n - 2, "ي", 2) == 0 && *facility) || entity_base_kind(p, k) ||
-		       entity_place_compass(p, k); /* «منتخب تيمور الشرقية» */
+		       entity_place_compass(p, k) || /* «منتخب تيمور الشرقية» */
+		       entity_town_nisba(x, p, k, first); /* «كلية لندن الملكية» */
 	if (k != first) /* «مجلس شباب منطقة عسير»: nouns of a construct and a place */
 		return k <= first + entity_construct_place(x, p, first);
 	if (entity_rules_only_place(x->rules, w, n) || entity_world_place(x, w, n))
@@ -479,11 +528,15 @@ static bool entity_purpose_and_construct(const struct entity_scratch *x, const s
 		return false;
 	nw = p->norm.s + p->toks[k + 1].beg;
 	nn = p->toks[k + 1].end - p->toks[k + 1].beg;
+	if (n > 8 && (memcmp(w + 2, "ب", 2) == 0 || memcmp(w + 2, "ل", 2) == 0 || memcmp(w + 2, "ك", 2) == 0))
+		return false; /* «وبمشاركة الرقابة»: a preposition's phrase, no second noun */
 	return n > 8 && memcmp(w, "و", 2) == 0 && memcmp(w + 2, "ال", 4) != 0 && entity_letters(w, n) >= 5 &&
 	       memcmp(w + n - 2, "ه", 2) == 0 && (p->tags[k] == 0 || ner_tag_type(p->tags[k]) == NER_ORG) &&
 	       (p->tags[k + 1] == 0 || ner_tag_type(p->tags[k + 1]) == NER_ORG) &&
 	       !ner_lexicon_is_stop(x->lex, w, n) && !ner_lexicon_is_stop(x->lex, w + 2, n - 2) &&
-	       !entity_rules_is_trigger(x->rules, w + 2, n - 2) && entity_word_definite(p, k + 1) &&
+	       !entity_rules_is_trigger(x->rules, w + 2, n - 2) &&
+	       !entity_rules_is_place_trigger(x->rules, w + 2, n - 2) && !entity_rules_org_stop(x->rules, w + 2, n - 2) &&
+	       entity_word_definite(p, k + 1) &&
 	       !ner_lexicon_is_stop(x->lex, nw, nn) && !ner_lexicon_is_title(x->lex, nw, nn) &&
 	       pn > 4 && (memcmp(pw, "لل", 4) == 0 || entity_word_definite(p, k - 1));
 }
@@ -709,6 +762,23 @@ static bool entity_royal_structure(const struct ner_para *p, size_t k, size_t sk
 	return head && k + 1 < p->n && (entity_word_is(p, k + 1, "الملك") || entity_word_is(p, k + 1, "الامير"));
 }
 
+/* Whether the definite word k names a person, whose office «مكتب» before it is his, no
+ * body's: a title the lexicon knows, also feminine (مكتب السفيرة الأميركية), a participle
+ * مفعول (مكتب المبعوث الدولي), or a man's office that this corpus writes as one (المحافظ،
+ * المرشد، المرجع، الحاكم، العازف). */
+static bool entity_person_noun(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const people[] = {"المحافظ", "المرشد", "المرجع", "الحاكم", "العازف"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < sizeof people / sizeof *people; h++)
+		if (entity_word_is(p, k, people[h]))
+			return true;
+	return ner_lexicon_is_title(x->lex, w, n) ||
+	       (n > 6 && memcmp(w + n - 2, "ه", 2) == 0 && ner_lexicon_is_title(x->lex, w, n - 2)) ||
+	       (n == 14 && memcmp(w + 4, "م", 2) == 0 && memcmp(w + 10, "و", 2) == 0);
+}
+
 /* Whether token k (from byte skip) is «مركز» or «مكتب» before a definite noun and a second
  * word that makes it a name (a coordinated definite noun or a nisba: «مركز الموهبة والإبداع»,
  * «مركز التدريب والابتعاث», «مكتب الدعوة والإرشاد», «مكتب الشؤون الاجتماعية»), a centre
@@ -724,13 +794,16 @@ static bool entity_named_centre(const struct entity_scratch *x, const struct ner
 	if ((centre && x->sport) || !(centre || office) || k + 2 >= p->n ||
 	    p->tags[k + 1] != 0 || !entity_word_definite(p, k + 1) || entity_place_at(x, p, k + 1) ||
 	    entity_word_is(p, k + 1, "المدينه") || entity_word_is(p, k + 1, "المحافظه") ||
-	    entity_word_is(p, k + 1, "المنطقه") || (office && entity_word_is(p, k + 1, "الحمله")))
-		return false; /* «مكتب الحملة الوطنية السعودية لنصرة …»: a campaign's office */
+	    entity_word_is(p, k + 1, "المنطقه") || (office && entity_word_is(p, k + 1, "الحمله")) ||
+	    (office && entity_person_noun(x, p, k + 1)))
+		return false; /* «مكتب الحملة الوطنية السعودية لنصرة …»: a campaign's office;
+				 «مكتب السفيرة الأميركية»: a person's */
 	w = p->norm.s + p->toks[k + 2].beg;
 	n = p->toks[k + 2].end - p->toks[k + 2].beg;
-	return p->tags[k + 2] == 0 &&
-	       ((n > 8 && memcmp(w, "وال", 6) == 0 && !ner_lexicon_is_stop(x->lex, w + 2, n - 2)) ||
-		entity_nisba(x, p, k + 2));
+	return (p->tags[k + 2] == 0 &&
+		((n > 8 && memcmp(w, "وال", 6) == 0 && !ner_lexicon_is_stop(x->lex, w + 2, n - 2)) ||
+		 entity_nisba(x, p, k + 2))) ||
+	       entity_purpose_and_construct(x, p, k + 2); /* «مكتب الدعوة وتوعية الجاليات» */
 }
 
 /* Whether a trigger word (clitics off) names a building, a school or a foundation, which is
@@ -784,6 +857,19 @@ static size_t entity_facility_purpose(const struct entity_scratch *x, const stru
 		for (k = ++e; e < p->n && e < k + 2 && p->tags[e] == 0 && entity_nisba(x, p, e); e++)
 			;
 	return e;
+}
+
+/* Whether a trigger word (clitics off) names a body that fields name (كلية الحاسبات وتقنية
+ * المعلومات، هيئة الاتصالات وتقنية المعلومات، مكتب الدعوة وتوعية الجاليات), whose name may
+ * coordinate a second field in construct; a chamber, a trust or a movement does not (غرفة
+ * التفتيش ومعالجة الأمر، أمانة المنطقة الشرقية وإتاحة الفرصة). */
+static bool entity_field_body(const char *w, size_t n)
+{
+	static const char *const words[] = {"كليه", "هيئه", "مكتب", "وزاره", "جامعه", "معهد", "مركز", "قسم"};
+	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
 }
 
 /* Whether a trigger word (clitics off) names a club or a team. */
@@ -856,6 +942,76 @@ static size_t entity_party_hall(const struct entity_scratch *x, const struct ner
 	return 0;
 }
 
+/* Whether token k is a foreign name written in Arabic letters, as entity_foreign_word reads
+ * one, though its first letters read as clitics no word of the lexicon is left behind
+ * (بالمورال is no ب + المورال). */
+static bool entity_foreign_name(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0;
+	struct norm_split sp;
+	if (entity_foreign_word(x, p, k))
+		return true;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    entity_letters(w, n) < 6 || memcmp(w + n - 2, "ه", 2) == 0 || memcmp(w + n - 2, "ي", 2) == 0 ||
+	    memcmp(w + n - 2, "ى", 2) == 0 ||
+	    ner_lexicon_known(x->lex, w, n) || entity_rules_is_trigger(x->rules, w, n))
+		return false;
+	norm_word_split(w, n, &sp);
+	if (entity_letters(w + sp.stem, n - sp.stem) < 5 || ner_lexicon_known(x->lex, w + sp.stem, n - sp.stem) ||
+	    entity_place_known(x, w + sp.stem, n - sp.stem) ||
+	    entity_world_place(x, w + sp.stem, n - sp.stem))
+		return false; /* «بالعاصمة», «بالرياض», and a short stem reads as an Arabic word: «بالساحل» */
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* Whether token k, which the tagger took for a one-word organisation, reads as a foreign
+ * name: no clitic or ال, four letters or more, two long vowels after the first (مايكروسوفت). */
+static bool entity_foreign_org_word(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, vowels = 0;
+	if (p->tags[k] != ner_tag_make(NER_ORG, false) || (k + 1 < p->n && ner_tag_inside(p->tags[k + 1])) ||
+	    entity_letters(w, n) < 4 || entity_word_definite(p, k) || memcmp(w, "و", 2) == 0 ||
+	    memcmp(w, "ب", 2) == 0 || memcmp(w, "ل", 2) == 0)
+		return false;
+	for (size_t b = 2; b + 1 < n; b += 2)
+		vowels += memcmp(w + b, "ا", 2) == 0 || memcmp(w + b, "و", 2) == 0 || memcmp(w + b, "ي", 2) == 0;
+	return vowels >= 2;
+}
+
+/* The end of a named building at token i: a palace, castle, theatre, resort or hotel (its
+ * clitics aside) and a foreign name of one or two words after it (قصر باكنغهام، قلعة
+ * بالمورال), else 0. An Arabic word after it is a description or the owner (قصر الحكم). */
+static size_t entity_named_building(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const buildings[] = {"قصر", "قلعه", "مسرح", "منتجع", "فندق"};
+	size_t k = i + 1;
+	const char *w;
+	size_t n;
+	if (k >= p->n || !entity_clitic_word_in(p, i, buildings, sizeof buildings / sizeof *buildings) ||
+	    (i > 0 && entity_word_is(p, i - 1, "ام")))
+		return 0; /* «أم قصر» is a town */
+	w = p->norm.s + p->toks[k].beg;
+	n = p->toks[k].end - p->toks[k].beg;
+	if (n > 6 && (memcmp(w + n - 4, "ها", 4) == 0 || memcmp(w + n - 4, "هم", 4) == 0 ||
+		      memcmp(w + n - 4, "هن", 4) == 0 || memcmp(w + n - 4, "كم", 4) == 0))
+		return 0; /* «قصر علاقاتهم»: the verb قَصَرَ and its object */
+	if (n < 4 || memcmp(w, "ي", 2) == 0 || memcmp(w, "ل", 2) == 0 || memcmp(w, "و", 2) == 0 ||
+	    memcmp(w + n - 4, "ات", 4) == 0 || memcmp(w + n - 2, "ي", 2) == 0 || memcmp(w + n - 2, "ك", 2) == 0 ||
+	    (memcmp(w, "س", 2) == 0 && memcmp(w + n - 4, "ون", 4) == 0))
+		return 0; /* «قلعة يروى أنه», «قصر سينتصرون»: a verb; «مسرح فعاليات»: a plural noun;
+			     «مسرح للأطفال», «مسرح وسينما»: a phrase; «قصر تاريخي»: a nisba;
+			     «قصر معصوميتك»: a pronoun's ending */
+	if (entity_foreign_org_word(p, k))
+		return k + 1; /* «مسرح مايكروسوفت»: a firm's name on the building */
+	if (!entity_foreign_name(x, p, k))
+		return 0;
+	return k + 1 < p->n && entity_foreign_name(x, p, k + 1) ? k + 2 : k + 1;
+}
+
 /* The end of a health centre named at token i: «مركز صحي» (its clitics aside) and the place
  * or district it serves: a place the tagger found or a list knows (مركز صحي بريمان), a definite
  * word and its nisba (مركز صحي المحجر، مركز صحي أبحر الشمالية), or «حي» and a word (مركز صحي
@@ -881,6 +1037,34 @@ static size_t entity_health_centre(const struct entity_scratch *x, const struct 
 	    !ner_lexicon_is_stop(x->lex, p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg))
 		return k + 1 < p->n && p->tags[k + 1] == 0 && entity_nisba(x, p, k + 1) ? k + 2 : k + 1;
 	return entity_place_at(x, p, k) ? k + 1 : 0;
+}
+
+/* The end of a region's education office named at token i by its region's word: «تعليم»
+ * (و, ب or ل aside), «منطقة»/«محافظة» and a place, or «المنطقة» and a compass word's nisba
+ * (بتعليم محافظة الليث، تعليم المنطقة الشرقية), the ministry's branch there as the news writes
+ * it; else 0. «تعليم» and a town alone is entity.c's (entity_education_offices). */
+static size_t entity_education_office(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	static const char *const education[] = {"تعليم"};
+	size_t k = i + 1, e = k + 2;
+	if (k + 1 >= p->n || !entity_clitic_word_in(p, i, education, 1) || p->tags[i] != 0 || p->tags[k] != 0)
+		return 0;
+	if (entity_word_is(p, k, "المنطقه"))
+		return p->tags[k + 1] == 0 && entity_place_compass_word(p, k + 1) ? k + 2 : 0;
+	if (!entity_word_is(p, k, "منطقه") && !entity_word_is(p, k, "محافظه"))
+		return 0;
+	if (p->tags[k + 1] == ner_tag_make(NER_LOC, false))
+		while (e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true))
+			e++;
+	else if (p->tags[k + 1] != 0 || !entity_place_at(x, p, k + 1))
+		return 0;
+	if (e < p->n && p->toks[e].kind == NORM_TOKEN_WORD && !ner_tag_inside(p->tags[e]) &&
+	    !(e + 1 < p->n && ner_tag_inside(p->tags[e + 1]))) {
+		entity_phrase(p, k + 1, e + 1, 0, false, &((struct entity_scratch *)x)->alt);
+		if (entity_place_known(x, x->alt.data, x->alt.len))
+			e++; /* «مكة» the tagger cut from «المكرمة», «سراة» from «عبيدة» */
+	}
+	return e;
 }
 
 /* «وزارة الزراعة», «مطار الملك خالد الدولي», «نادي الهلال»: a trigger word and the name after
@@ -971,7 +1155,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		}
 		skip = 0;
-		if ((e = entity_party_hall(x, p, i)) > 0 || (e = entity_health_centre(x, p, i)) > 0) {
+		if ((e = entity_party_hall(x, p, i)) > 0 || (e = entity_health_centre(x, p, i)) > 0 ||
+		    (e = entity_named_building(x, p, i)) > 0 || (e = entity_education_office(x, p, i)) > 0) {
 			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
 			i = e - 1;
 			continue;
@@ -984,6 +1169,9 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		if (!entity_rules_is_trigger(x->rules, w, n) && !entity_royal_structure(p, i, 0) &&
 		    !entity_named_centre(x, p, i, 0) && !entity_military_base(p, i, 0) && !entity_team_of(x, p, i)) {
 			skip = entity_proclitic(p, i, &al);
+			if (skip > 2 && !al && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0) &&
+			    entity_rules_is_trigger(x->rules, w + 2, n - 2))
+				skip = 2; /* «وكلية» is و + كلية, no و + ك + لية */
 			if (skip == 0 || al ||
 			    !(entity_rules_is_trigger(x->rules, w + skip, n - skip) || entity_royal_structure(p, i, skip) ||
 			      entity_named_centre(x, p, i, skip) || entity_military_base(p, i, skip)))
@@ -1013,6 +1201,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 		for (size_t k = i + 1; k < j; k++)
 			if (entity_base_kind(p, k))
 				j = k + 1; /* «قاعدة العند الجوية الأكبر»: the kind ends a base's name */
+		if (j > i + 1 && !named && entity_word_definite(p, j - 1) &&
+		    !entity_ends_nisba(p->norm.s + p->toks[j - 1].beg, p->toks[j - 1].end - p->toks[j - 1].beg) &&
+		    entity_field_body(w + skip, n - skip) && entity_purpose_and_construct(x, p, j) &&
+		    p->tags[j + 1] == 0 && !entity_place_at(x, p, j + 1))
+			j += 2; /* «كلية الحاسبات وتقنية المعلومات»: a coordinated noun and its own */
 		while (j > i + 1 && (entity_word_is(p, j - 1, "الملك") || entity_word_is(p, j - 1, "الامير") ||
 				     entity_word_is(p, j - 1, "الامام")))
 			j--;
@@ -1132,7 +1325,8 @@ static bool entity_result_before(const struct ner_para *p, size_t k)
 
 /* Whether word k names the other side of a match: «أمام», «ضد», «مع», «على» or «على حساب»
  * after a word of the match or its result (not «عائقا أمام روسيا», «العقوبات على روسيا»);
- * or a player's or coach's club: «صفوف», «فريقه», «لاعب», «مهاجم», «مدرب» … before it. */
+ * or a player's or coach's club: «صفوف», «فريقه», «لاعب», «مهاجم», «مدرب», «ألوان»,
+ * «قميص» … before it. */
 static bool entity_opponent_word(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"امام", "ضد", "مع", "علي"};
@@ -1142,6 +1336,8 @@ static bool entity_opponent_word(const struct ner_para *p, size_t k)
 	size_t skip;
 	if (p->toks[k].kind != NORM_TOKEN_WORD)
 		return false;
+	if (entity_word_is(p, k, "الوان") || entity_word_is(p, k, "قميص") || entity_word_is(p, k, "بقميص"))
+		return true; /* «حمل ألوان مرسيليا», «ارتدى قميص ليون»: the club a player wore */
 	skip = entity_proclitic(p, k, &al);
 	for (size_t h = 0; h < sizeof club / sizeof *club && !al; h++) {
 		size_t cn = strlen(club[h]), n = p->toks[k].end - p->toks[k].beg;
@@ -1216,9 +1412,46 @@ static bool entity_club_suffix(const struct ner_para *p, size_t k)
 	return false;
 }
 
-/* In an article about sport, a place and such a word is a club (سوانزي سيتي، ليستر سيتي). */
+/* Whether token k, its clitics aside, is a word clubs of Spain, Portugal and the east put
+ * before their town's name (ديبورتيفو لا كورونيا، سبورتنج خيخون، دينامو موسكو، ريال بيتيس). */
+static bool entity_club_prefix(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"ديبورتيفو", "سبورتنج", "سبورتينغ", "سبورتينج", "اتلتيكو",
+					    "ريال", "دينامو", "اولمبيك", "ريسينغ", "سبارتاك", "لوكوموتيف"};
+	return p->toks[k].kind == NORM_TOKEN_WORD && entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
+}
+
+/* The end of a club named at token i by such a word and its town: a place the tagger found or
+ * a list knows, or after a particle a foreign word (لا كورونيا); else 0. */
+static size_t entity_prefixed_club(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t k = i + 1, e;
+	bool particle = false;
+	if (!entity_club_prefix(p, i) || ner_tag_inside(p->tags[i]) || k >= p->n)
+		return 0;
+	if (k + 1 < p->n && (entity_word_is(p, k, "لا") || entity_word_is(p, k, "دي")))
+		k++, particle = true;
+	if (entity_word_definite(p, k))
+		return 0; /* «أولمبيك الأوكراني»: the club's country */
+	if (ner_tag_type(p->tags[k]) == NER_LOC && !ner_tag_inside(p->tags[k])) {
+		for (e = k + 1; e < p->n && p->tags[e] == ner_tag_make(NER_LOC, true); e++)
+			;
+		return e;
+	}
+	return p->tags[k] == 0 && (entity_place_at(x, p, k) || (particle && entity_foreign_word(x, p, k)))
+		       ? k + 1 : 0; /* not «ريال سنويا»; a town no list knows after a particle (لا كورونيا) */
+}
+
+/* In an article about sport, a place and such a word is a club (سوانزي سيتي، ليستر سيتي), and
+ * so is a club's word and its town (سبورتنج خيخون). */
 void entity_club_towns(struct entity_scratch *x, struct ner_para *p)
 {
+	for (size_t i = 0, e; i < p->n && x->sport; i++)
+		if ((e = entity_prefixed_club(x, p, i)) > 0) {
+			bool al;
+			entity_retag(x, p, i, e, NER_ORG, entity_proclitic(p, i, &al), false);
+			i = e - 1;
+		}
 	for (size_t i = 0; i < p->n && x->sport; i++) {
 		size_t j = i + 1;
 		if (p->tags[i] != ner_tag_make(NER_LOC, false))
