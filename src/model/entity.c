@@ -792,6 +792,38 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
 }
 
+/* Whether word k, behind و or not, is a plural royal title (الملوك، الأمراء). */
+static bool entity_plural_royal_title(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "الملوك") || entity_word_is(p, k, "والملوك") ||
+	       entity_word_is(p, k, "الامراء") || entity_word_is(p, k, "والامراء");
+}
+
+/* After a plural royal title, the given names the tagger found, joined by و, are one person
+ * each (الملوك سعود وفيصل وخالد وعبد الله والأمراء سلطان ونايف: the tagger joins them in
+ * pairs), a name running on to the next word that opens with و. */
+static void entity_royal_lists(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 0; k + 1 < p->n; k++) {
+		if (!entity_plural_royal_title(p, k))
+			continue;
+		for (size_t i = k + 1, e; i < p->n && ner_tag_type(p->tags[i]) == NER_PERS &&
+					   p->toks[i].kind == NORM_TOKEN_WORD; i = e) {
+			bool and = i > k + 1;
+			const char *w = p->norm.s + p->toks[i].beg;
+			size_t n = p->toks[i].end - p->toks[i].beg;
+			if (and && (n <= 4 || memcmp(w, "و", 2) != 0))
+				break; /* the list ends at a word no و joins */
+			for (e = i + 1; e < p->n && ner_tag_type(p->tags[e]) == NER_PERS && p->toks[e].kind == NORM_TOKEN_WORD &&
+			     !(p->toks[e].end - p->toks[e].beg > 4 && memcmp(p->norm.s + p->toks[e].beg, "و", 2) == 0);)
+				e++; /* «وعبد الله», «مقرن بن عبدالعزيز» */
+			entity_retag(x, p, i, e, NER_PERS, and ? 2 : 0, false);
+			x->sure[i] = true;
+			k = e - 1;
+		}
+	}
+}
+
 /* In an article about sport, a place after «في» right after an event's name (للمونديال في
  * البرازيل، كوبا أمريكا في تشيلي، كأس العالم في روسيا) is where it is held, a place though its
  * team plays in the story: entity_vote_types keeps the two apart. */
@@ -2695,6 +2727,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_opponents(x, p);
 	entity_match_sides(x, p);
 	entity_event_hosts(x, p);
+	entity_royal_lists(x, p);
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
 	entity_lists(x, p);

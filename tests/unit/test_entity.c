@@ -2897,6 +2897,29 @@ static void test_team_country_and_nisba(const struct ner_model *m)
 	article_free(a);
 }
 
+/* After a plural royal title each given name of the list joined by و is a person, the tagger
+ * joining them in pairs (dev 00cdbb6d033a; 2015-08-11). */
+static void test_royal_lists(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"انطلاق فعاليات مهرجان عزم وحزم",
+		"ويضم عددا من الصور النادرة لملوك المملكة العربية السعودية الملك عبدالعزيز وأبنائه الملوك سعود وفيصل وخالد وفهد وعبد الله والأمراء سلطان ونايف رحمهم الله.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "سعود"));
+	CHECK(has(&es, ENTITY_PERSON, "فيصل"));
+	CHECK(has(&es, ENTITY_PERSON, "خالد"));
+	CHECK(has(&es, ENTITY_PERSON, "عبدالله"));
+	CHECK(has(&es, ENTITY_PERSON, "سلطان"));
+	CHECK(has(&es, ENTITY_PERSON, "نايف"));
+	CHECK(!has(&es, ENTITY_PERSON, "سعود وفيصل"));
+	CHECK(!has(&es, ENTITY_PERSON, "سلطان ونايف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3011,6 +3034,7 @@ int main(void)
 		test_match_sides(m);
 		test_copa_and_regions(m);
 		test_team_country_and_nisba(m);
+		test_royal_lists(m);
 	}
 	ner_default_free();
 	return check_done();
