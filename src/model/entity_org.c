@@ -1324,7 +1324,8 @@ static bool entity_result_before(const struct ner_para *p, size_t k)
 					    "فاز",  "وفاز",   "تغلب",   "وتغلب",  "مباراه", "المباراه",
 					    "لقاء", "اللقاء", "يلتقي",  "ويلتقي", "سقط",   "وسقط",
 					    "مواجه", "المواجه", "ملحق", "ضيف",  "تلعب",  "وتلعب",
-					    "يلعب", "ويلعب", "تلتقي", "وتلتقي", "يواجه", "تواجه"};
+					    "يلعب", "ويلعب", "تلتقي", "وتلتقي", "يواجه", "تواجه",
+					    "تجمع", "فتجمع", "وتجمع"};
 	for (size_t b = k, seen = 0; b > 0 && seen < 4;) {
 		b--;
 		if (entity_score_token(p, b))
@@ -1459,6 +1460,17 @@ static size_t entity_place_start(const struct ner_para *p, size_t e)
 	return i > 0 && p->tags[i - 1] == ner_tag_make(NER_LOC, false) ? i - 1 : e;
 }
 
+/* The end of the side entity_opponents made at token i, or of the place there, or i. */
+static size_t entity_side_or_place(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t j = i + 1;
+	if (p->tags[i] != ner_tag_make(NER_ORG, false) || !x->sure[i])
+		return entity_opponent_place(x, p, i);
+	while (j < p->n && p->tags[j] == ner_tag_make(NER_ORG, true))
+		j++;
+	return j;
+}
+
 /* Places [i, j) become a side of a match, an organisation. */
 static void entity_make_side(struct entity_scratch *x, struct ner_para *p, size_t i, size_t j)
 {
@@ -1468,10 +1480,12 @@ static void entity_make_side(struct entity_scratch *x, struct ner_para *p, size_
 
 /* In an article about sport, the sides of a match named by places: after a verb of the
  * match, and the place joined to it by و (وتلتقي الأرجنتين والبرازيل); either side of «مع»
- * in a fixture list (فتجمع كولومبيا مع البيرو); before a result (ميكرونيزيا خسرت). A place
+ * in a fixture list, after a word of the match or the pair before (فتجمع كولومبيا مع البيرو،
+ * وفنزويلا مع الباراغواي); before a result (ميكرونيزيا خسرت). A place
  * where something is (في البرازيل، بالرياض) is none. */
 void entity_match_sides(struct entity_scratch *x, struct ner_para *p)
 {
+	size_t pair_end = 0; /* after the last pair of a fixture list, or 0 */
 	for (size_t k = 0; x->sport && k + 1 < p->n; k++) {
 		size_t i = k + 1, j, s;
 		if (entity_match_verb(p, k) && (j = entity_opponent_place(x, p, i)) > i && !entity_place_where(x, p, i)) {
@@ -1480,10 +1494,12 @@ void entity_match_sides(struct entity_scratch *x, struct ner_para *p)
 			    p->tags[j] == ner_tag_make(NER_LOC, false) && (s = entity_opponent_place(x, p, j)) > j)
 				entity_make_side(x, p, j, s);
 		} else if (entity_word_is(p, k, "مع") && k > 0 && (s = entity_place_start(p, k)) < k &&
-			   !entity_place_where(x, p, s) && (j = entity_opponent_place(x, p, i)) > i &&
+			   (entity_result_before(p, s) || (pair_end > 0 && s <= pair_end + 2)) &&
+			   !entity_place_where(x, p, s) && (j = entity_side_or_place(x, p, i)) > i &&
 			   !entity_opponent_in(x, p, i)) {
-			entity_make_side(x, p, s, k);
+			entity_make_side(x, p, s, k); /* not «علاقات الولايات المتحدة مع كوبا» */
 			entity_make_side(x, p, i, j);
+			pair_end = j;
 		} else if (entity_result_after(p, i) && (s = entity_place_start(p, i)) < i &&
 			   !entity_place_where(x, p, s) && s >= 1 && !entity_opponent_in(x, p, s)) {
 			entity_make_side(x, p, s, i);
