@@ -1427,7 +1427,7 @@ static bool entity_match_verb(const struct ner_para *p, size_t k)
 }
 
 /* Whether word k, its clitics aside, opens with a verb or noun of a result whose subject
- * or owner is the place right before it (ميكرونيزيا خسرت، لتاهيتي الفوز). */
+ * or owner is the place right before it (ميكرونيزيا خسرت، يمنح ليجيا وارسو الفوز). */
 static bool entity_result_after(const struct ner_para *p, size_t k)
 {
 	static const char *const words[] = {"خسر", "فاز", "الفوز", "تعادل", "تغلب", "هزم"};
@@ -1481,8 +1481,8 @@ static void entity_make_side(struct entity_scratch *x, struct ner_para *p, size_
 /* In an article about sport, the sides of a match named by places: after a verb of the
  * match, and the place joined to it by و (وتلتقي الأرجنتين والبرازيل); either side of «مع»
  * in a fixture list, after a word of the match or the pair before (فتجمع كولومبيا مع البيرو،
- * وفنزويلا مع الباراغواي); before a result (ميكرونيزيا خسرت). A place
- * where something is (في البرازيل، بالرياض) is none. */
+ * وفنزويلا مع الباراغواي); before a result (ليجيا وارسو الفوز). A place where something is
+ * (في البرازيل، بالرياض) is none. */
 void entity_match_sides(struct entity_scratch *x, struct ner_para *p)
 {
 	size_t pair_end = 0; /* after the last pair of a fixture list, or 0 */
@@ -1501,7 +1501,7 @@ void entity_match_sides(struct entity_scratch *x, struct ner_para *p)
 			entity_make_side(x, p, i, j);
 			pair_end = j;
 		} else if (entity_result_after(p, i) && (s = entity_place_start(p, i)) < i &&
-			   !entity_place_where(x, p, s) && s >= 1 && !entity_opponent_in(x, p, s)) {
+			   !entity_place_where(x, p, s)) {
 			entity_make_side(x, p, s, i);
 		}
 	}
