@@ -809,15 +809,15 @@ static void entity_royal_lists(struct entity_scratch *x, struct ner_para *p)
 			continue;
 		for (size_t i = k + 1, e; i < p->n && ner_tag_type(p->tags[i]) == NER_PERS &&
 					   p->toks[i].kind == NORM_TOKEN_WORD; i = e) {
-			bool and = i > k + 1;
+			bool joined = i > k + 1;
 			const char *w = p->norm.s + p->toks[i].beg;
 			size_t n = p->toks[i].end - p->toks[i].beg;
-			if (and && (n <= 4 || memcmp(w, "و", 2) != 0))
+			if (joined && (n <= 4 || memcmp(w, "و", 2) != 0))
 				break; /* the list ends at a word no و joins */
 			for (e = i + 1; e < p->n && ner_tag_type(p->tags[e]) == NER_PERS && p->toks[e].kind == NORM_TOKEN_WORD &&
 			     !(p->toks[e].end - p->toks[e].beg > 4 && memcmp(p->norm.s + p->toks[e].beg, "و", 2) == 0);)
 				e++; /* «وعبد الله», «مقرن بن عبدالعزيز» */
-			entity_retag(x, p, i, e, NER_PERS, and ? 2 : 0, false);
+			entity_retag(x, p, i, e, NER_PERS, joined ? 2 : 0, false);
 			x->sure[i] = true;
 			k = e - 1;
 		}
