@@ -767,6 +767,16 @@ static bool entity_event_word(const struct entity_scratch *x, const struct ner_p
 	return entity_rules_is_event(x->rules, w + skip, n - skip);
 }
 
+/* Whether word k, a clitic of one letter aside, is «كوبا» (Spanish «copa», a cup) before
+ * «أمريكا»: the Copa América, a competition, not Cuba. */
+static bool entity_copa(const struct ner_para *p, size_t k)
+{
+	size_t n = p->toks[k].end - p->toks[k].beg, cn = strlen("كوبا");
+	return k + 1 < p->n && p->toks[k].kind == NORM_TOKEN_WORD && (n == cn || n == cn + 2) &&
+	       memcmp(p->norm.s + p->toks[k].end - cn, "كوبا", cn) == 0 &&
+	       (entity_word_is(p, k + 1, "امريكا") || entity_word_is(p, k + 1, "اميركا"));
+}
+
 /* Whether word i is inside an event's name: after its first word or one word on that is no
  * adjective («مهرجان أبها يجمعنا», «لكأس آسيا», «دوري أبطال آسيا»; not «مؤتمر صحفي ...»). */
 static bool entity_after_event(const struct entity_scratch *x, const struct ner_para *p, size_t i)
@@ -777,9 +787,52 @@ static bool entity_after_event(const struct entity_scratch *x, const struct ner_
 
 	if (i == 0 || entity_proclitic(p, i, &al) > 0)
 		return false; /* «مؤتمر صحفي بباريس»: a preposition's place is the event's venue */
-	return entity_event_word(x, p, i - 1) ||
+	return entity_event_word(x, p, i - 1) || entity_copa(p, i - 1) ||
 	       (i > 1 && p->toks[i - 1].kind == NORM_TOKEN_WORD && p->tags[i - 1] == 0 &&
 		!(mn > 2 && memcmp(m + mn - 2, "ي", 2) == 0) && entity_event_word(x, p, i - 2));
+}
+
+/* Whether word k, behind و or not, is a plural royal title (الملوك، الأمراء). */
+static bool entity_plural_royal_title(const struct ner_para *p, size_t k)
+{
+	return entity_word_is(p, k, "الملوك") || entity_word_is(p, k, "والملوك") ||
+	       entity_word_is(p, k, "الامراء") || entity_word_is(p, k, "والامراء");
+}
+
+/* After a plural royal title, the given names the tagger found, joined by و, are one person
+ * each (الملوك سعود وفيصل وخالد وعبد الله والأمراء سلطان ونايف: the tagger joins them in
+ * pairs), a name running on to the next word that opens with و. */
+static void entity_royal_lists(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t k = 0; k + 1 < p->n; k++) {
+		if (!entity_plural_royal_title(p, k))
+			continue;
+		for (size_t i = k + 1, e; i < p->n && ner_tag_type(p->tags[i]) == NER_PERS &&
+					   p->toks[i].kind == NORM_TOKEN_WORD; i = e) {
+			bool joined = i > k + 1;
+			const char *w = p->norm.s + p->toks[i].beg;
+			size_t n = p->toks[i].end - p->toks[i].beg;
+			if (joined && (n <= 4 || memcmp(w, "و", 2) != 0))
+				break; /* the list ends at a word no و joins */
+			for (e = i + 1; e < p->n && ner_tag_type(p->tags[e]) == NER_PERS && p->toks[e].kind == NORM_TOKEN_WORD &&
+			     !(p->toks[e].end - p->toks[e].beg > 4 && memcmp(p->norm.s + p->toks[e].beg, "و", 2) == 0);)
+				e++; /* «وعبد الله», «مقرن بن عبدالعزيز» */
+			entity_retag(x, p, i, e, NER_PERS, joined ? 2 : 0, false);
+			x->sure[i] = true;
+			k = e - 1;
+		}
+	}
+}
+
+/* In an article about sport, a place after «في» right after an event's name (للمونديال في
+ * البرازيل، كوبا أمريكا في تشيلي، كأس العالم في روسيا) is where it is held, a place though its
+ * team plays in the story: entity_vote_types keeps the two apart. */
+static void entity_event_hosts(struct entity_scratch *x, const struct ner_para *p)
+{
+	for (size_t k = 1; x->sport && k + 1 < p->n; k++)
+		if (entity_word_is(p, k, "في") && p->tags[k + 1] == ner_tag_make(NER_LOC, false) &&
+		    (entity_event_word(x, p, k - 1) || (k >= 2 && (entity_event_word(x, p, k - 2) || entity_copa(p, k - 2)))))
+			x->sure[k + 1] = true;
 }
 
 /* Whether stem (a nisba without its ي) is a word of the article, alone or with ة, or, with
@@ -1466,6 +1519,31 @@ static bool entity_country_adjective(const struct entity_scratch *x, size_t k)
 	       entity_country_nisba(x, w, n);
 }
 
+/* Whether word j is a compass point's or «اللاتينية»'s feminine adjective after a continent
+ * or a divided country at word i, maybe behind و، ب، ل or ف (its bytes in *skip), naming a
+ * region or a state (أمريكا الجنوبية، بآسيا الوسطى، كوريا الشمالية; not «أبين الجنوبية», a
+ * governorate in the south). */
+static bool entity_region_adjective(const struct entity_scratch *x, size_t i, size_t j, size_t *skip)
+{
+	static const char *const regions[] = {"امريكا", "اميركا", "افريقيا", "اسيا", "اوروبا", "كوريا", "ايرلندا"};
+	static const char *const words[] = {"الجنوبيه", "الشماليه", "الشرقيه", "الغربيه", "الوسطي", "اللاتينيه"};
+	const char *w = x->p->norm.s + x->p->toks[i].beg;
+	size_t n = x->p->toks[i].end - x->p->toks[i].beg;
+	bool region = false;
+	*skip = 0;
+	for (const char *const *c = (const char *const[]){"و", "ب", "ل", "ف", NULL}; *c && n > 2; c++)
+		if (memcmp(w, *c, 2) == 0)
+			*skip = 2;
+	for (size_t h = 0; h < sizeof regions / sizeof *regions && !region; h++)
+		for (size_t s = 0; s <= *skip && !region; s += 2)
+			if (n - s == strlen(regions[h]) && memcmp(w + s, regions[h], n - s) == 0)
+				region = true, *skip = s;
+	for (size_t h = 0; h < sizeof words / sizeof *words && region; h++)
+		if (entity_word_is(x->p, j, words[h]))
+			return true;
+	return false;
+}
+
 /* One tagged chunk [i, j) of a paragraph becomes a mention. */
 static void entity_chunk(struct entity_scratch *x, const char *orig, long para, size_t i, size_t j,
 			 enum entity_type type)
@@ -1507,6 +1585,10 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		j--, national = true; /* «نيمار والأوروغوياني»: the next name's nationality */
 	while (type == ENTITY_PERSON && j - i > 1 && entity_plural_adjective(p, j - 1))
 		j--; /* «فيصل بن خالد الإعلاميين»: the verb's object after the name */
+	if (type == ENTITY_PLACE && j - i == 1 && j < p->n && p->tags[j] == 0 && entity_region_adjective(x, i, j, &skip)) {
+		j++; /* «أمريكا الجنوبية», «آسيا الوسطى»: a region, not the continent */
+		x->lead[i] = (uint8_t)skip; /* «بأمريكا الجنوبية» */
+	}
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
 	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1) &&
@@ -1614,7 +1696,7 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	if (type == ENTITY_PERSON && entity_cup_named_for(x, p, i))
 		return; /* «دوري عبداللطيف جميل», «كأس الأمير فيصل بن فهد»: a competition named
 			   after a man, not the man */
-	if ((type == ENTITY_PLACE || type == ENTITY_ORG) && entity_after_event(x, p, i))
+	if ((type == ENTITY_PLACE || type == ENTITY_ORG) && (entity_after_event(x, p, i) || entity_copa(p, i)))
 		return; /* «كأس آسيا», «ماراثون أوستين», «كأس الاتحاد الإنجليزي»: inside an event's name */
 	if (type == ENTITY_PLACE && x->sport && j < p->n && entity_club_nisba(x, p, j))
 		type = ENTITY_ORG; /* «موناكو الفرنسي»: a city is feminine, its club masculine */
@@ -2643,6 +2725,9 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_region_places(x, p);
 	entity_club_towns(x, p);
 	entity_opponents(x, p);
+	entity_match_sides(x, p);
+	entity_event_hosts(x, p);
+	entity_royal_lists(x, p);
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
 	entity_lists(x, p);
@@ -2792,10 +2877,10 @@ static void entity_merge_conj_split(struct entity_scratch *x)
 /* One type per entity: the same name tagged as two types goes with the type most of its
  * mentions have (the first seen on a tie). */
 /* Whether org, which a rule found, and place, of one key, are a team and its country or town
- * in an article about sport (أمام فيجي … وسجلت فيجي). */
+ * in an article about sport (أمام فيجي … وسجلت فيجي), unless the place hosts an event. */
 static bool entity_team_of_place(const struct entity_draft *org, const struct entity_draft *place)
 {
-	return org->type == ENTITY_ORG && org->sure && place->type == ENTITY_PLACE;
+	return org->type == ENTITY_ORG && org->sure && place->type == ENTITY_PLACE && !place->sure;
 }
 
 static void entity_vote_types(struct entity_scratch *x)
@@ -2806,6 +2891,8 @@ static void entity_vote_types(struct entity_scratch *x)
 			if (b->into != l || a->type == b->type || a->type == ENTITY_DATE ||
 			    b->type == ENTITY_DATE || strcmp(a->k, b->k) != 0)
 				continue;
+			if (x->sport && a->sure && b->sure && (a->type == ENTITY_PLACE || b->type == ENTITY_PLACE))
+				continue; /* a team and the host of an event: two lines (البرازيل) */
 			if ((b->type == ENTITY_MISC && b->sure) || (x->sport && entity_team_of_place(b, a)))
 				entity_join(x, k, l); /* a song's, a disease's name; a country's team */
 			else if ((a->type == ENTITY_MISC && a->sure) || (x->sport && entity_team_of_place(a, b)))
@@ -3022,10 +3109,12 @@ static size_t entity_team_stem(const char *s, bool nisba, const char **stem)
 	return n;
 }
 
-/* Whether organisation keys t and u are one country's team: «منتخب ماليزيا» and «المنتخب
- * الماليزي», or «المنتخب الوطني» beside the Saudi one in the Saudi press. */
-static bool entity_same_team(const char *t, const char *u)
+/* Whether organisation keys t and u are one country's team: «منتخب ماليزيا» or, when a rule
+ * made the country a team, «الجزائر», and «المنتخب الماليزي», «المنتخب الجزائري»; or «المنتخب
+ * الوطني» beside the Saudi one in the Saudi press. */
+static bool entity_same_team(const struct entity_scratch *x, const struct entity_draft *e, const char *u)
 {
+	const char *t = e->k;
 	static const char team[] = "منتخب ", nteam[] = "المنتخب ";
 	const char *a, *b;
 	if (strncmp(u, nteam, sizeof nteam - 1) != 0 || strchr(u + sizeof nteam - 1, ' '))
@@ -3033,9 +3122,11 @@ static bool entity_same_team(const char *t, const char *u)
 	u += sizeof nteam - 1;
 	if (strcmp(u, "الوطني") == 0)
 		return strcmp(t, "المنتخب السعودي") == 0;
-	if (strncmp(t, team, sizeof team - 1) != 0)
+	if (strncmp(t, team, sizeof team - 1) == 0)
+		t += sizeof team - 1;
+	else if (!e->sure || strchr(t, ' ') || !entity_place_known(x, t, strlen(t)))
 		return false;
-	size_t an = entity_team_stem(t + sizeof team - 1, false, &a), bn = entity_team_stem(u, true, &b);
+	size_t an = entity_team_stem(t, false, &a), bn = entity_team_stem(u, true, &b);
 	return an == bn && an >= 6 && memcmp(a, b, an) == 0;
 }
 
@@ -3049,7 +3140,7 @@ static void entity_merge_team_nisbas(struct entity_scratch *x)
 			continue;
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
-			if (l == k || f->into != l || f->type != ENTITY_ORG || !entity_same_team(e->k, f->k))
+			if (l == k || f->into != l || f->type != ENTITY_ORG || !entity_same_team(x, e, f->k))
 				continue;
 			if (f->nmentions > e->nmentions)
 				entity_join(x, k, l);

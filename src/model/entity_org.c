@@ -1306,6 +1306,14 @@ static bool entity_word_opens(const struct ner_para *p, size_t k, const char *co
 	return false;
 }
 
+/* Whether token k is a number or the dash of a score. */
+static bool entity_score_token(const struct ner_para *p, size_t k)
+{
+	return p->toks[k].kind == NORM_TOKEN_NUMBER ||
+	       (p->toks[k].kind == NORM_TOKEN_PUNCT && p->toks[k].end - p->toks[k].beg == 1 &&
+		p->norm.s[p->toks[k].beg] == '-');
+}
+
 /* Whether a word of a match or its result opens one of the four tokens before k, a score
  * maybe between («خسرت 30-0 أمام», «الفوز 30-0 على», «تعادل 1-1 مع», «مباراة ضد»; a
  * number alone is no score: «القرار 661 الذي يفرض حظرا على العراق»). */
@@ -1314,9 +1322,15 @@ static bool entity_result_before(const struct ner_para *p, size_t k)
 	static const char *const words[] = {"خسر",  "وخسر",   "الخساره", "خساره", "هزيم",  "الهزيم",
 					    "تعادل", "وتعادل", "التعادل", "فوز",   "الفوز", "بالفوز",
 					    "فاز",  "وفاز",   "تغلب",   "وتغلب",  "مباراه", "المباراه",
-					    "لقاء", "اللقاء", "يلتقي",  "ويلتقي", "سقط",   "وسقط"};
-	for (size_t b = k; b > 0 && k - b < 4;) {
+					    "لقاء", "اللقاء", "يلتقي",  "ويلتقي", "سقط",   "وسقط",
+					    "مواجه", "المواجه", "ملحق", "ضيف",  "تلعب",  "وتلعب",
+					    "يلعب", "ويلعب", "تلتقي", "وتلتقي", "يواجه", "تواجه",
+					    "تجمع", "فتجمع", "وتجمع"};
+	for (size_t b = k, seen = 0; b > 0 && seen < 4;) {
 		b--;
+		if (entity_score_token(p, b))
+			continue; /* «خسرت أيضا 30-0 أمام»: the score counts for no word */
+		seen++;
 		if (p->toks[b].kind == NORM_TOKEN_WORD && entity_word_opens(p, b, words, sizeof words / sizeof *words))
 			return true;
 	}
@@ -1399,6 +1413,97 @@ void entity_opponents(struct entity_scratch *x, struct ner_para *p)
 			continue; /* «معسكر فريقه باسبانيا»: where the team is */
 		entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
 		x->sure[i] = true;
+	}
+}
+
+/* Whether word k, its clitics aside, is a verb whose subject or object right after it is a
+ * side of a match (تلتقي الأرجنتين، يكسب الجزائر); not «تستضيف», whose object is a host,
+ * nor «تواجه» or «تلعب» (تواجه الكويت أزمة، تلعب دورا). */
+static bool entity_match_verb(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"يلتقي", "تلتقي", "يخوض", "تخوض", "يكسب",
+					    "تكسب", "كسب", "كسبت", "يهزم", "تهزم"};
+	return p->toks[k].kind == NORM_TOKEN_WORD && entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
+}
+
+/* Whether word k, its clitics aside, opens with a verb or noun of a result whose subject
+ * or owner is the place right before it (ميكرونيزيا خسرت، يمنح ليجيا وارسو الفوز). */
+static bool entity_result_after(const struct ner_para *p, size_t k)
+{
+	static const char *const words[] = {"خسر", "فاز", "الفوز", "تعادل", "تغلب", "هزم"};
+	bool al;
+	size_t skip = entity_proclitic(p, k, &al);
+	const char *w = p->norm.s + p->toks[k].beg + skip;
+	size_t n = p->toks[k].end - p->toks[k].beg - skip;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || al)
+		return false;
+	for (size_t h = 0; h < sizeof words / sizeof *words; h++)
+		if (n >= strlen(words[h]) && memcmp(w, words[h], strlen(words[h])) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the place at token i is where something is: after في، من، إلى or with ب in front. */
+static bool entity_place_where(const struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	return entity_opponent_in(x, p, i) ||
+	       (i > 0 && (entity_word_is(p, i - 1, "في") || entity_word_is(p, i - 1, "من") ||
+			  entity_word_is(p, i - 1, "الي")));
+}
+
+/* The start of the place the tagger found that ends at token e (exclusive), or e. */
+static size_t entity_place_start(const struct ner_para *p, size_t e)
+{
+	size_t i = e;
+	while (i > 0 && p->tags[i - 1] == ner_tag_make(NER_LOC, true))
+		i--;
+	return i > 0 && p->tags[i - 1] == ner_tag_make(NER_LOC, false) ? i - 1 : e;
+}
+
+/* The end of the side entity_opponents made at token i, or of the place there, or i. */
+static size_t entity_side_or_place(struct entity_scratch *x, const struct ner_para *p, size_t i)
+{
+	size_t j = i + 1;
+	if (p->tags[i] != ner_tag_make(NER_ORG, false) || !x->sure[i])
+		return entity_opponent_place(x, p, i);
+	while (j < p->n && p->tags[j] == ner_tag_make(NER_ORG, true))
+		j++;
+	return j;
+}
+
+/* Places [i, j) become a side of a match, an organisation. */
+static void entity_make_side(struct entity_scratch *x, struct ner_para *p, size_t i, size_t j)
+{
+	entity_retag(x, p, i, j, NER_ORG, x->lead[i], x->lead_al[i]);
+	x->sure[i] = true;
+}
+
+/* In an article about sport, the sides of a match named by places: after a verb of the
+ * match, and the place joined to it by و (وتلتقي الأرجنتين والبرازيل); either side of «مع»
+ * in a fixture list, after a word of the match or the pair before (فتجمع كولومبيا مع البيرو،
+ * وفنزويلا مع الباراغواي); before a result (ليجيا وارسو الفوز). A place where something is
+ * (في البرازيل، بالرياض) is none. */
+void entity_match_sides(struct entity_scratch *x, struct ner_para *p)
+{
+	size_t pair_end = 0; /* after the last pair of a fixture list, or 0 */
+	for (size_t k = 0; x->sport && k + 1 < p->n; k++) {
+		size_t i = k + 1, j, s;
+		if (entity_match_verb(p, k) && (j = entity_opponent_place(x, p, i)) > i && !entity_place_where(x, p, i)) {
+			entity_make_side(x, p, i, j);
+			if (j < p->n && memcmp(p->norm.s + p->toks[j].beg, "و", 2) == 0 &&
+			    p->tags[j] == ner_tag_make(NER_LOC, false) && (s = entity_opponent_place(x, p, j)) > j)
+				entity_make_side(x, p, j, s);
+		} else if (entity_word_is(p, k, "مع") && k > 0 && (s = entity_place_start(p, k)) < k &&
+			   (entity_result_before(p, s) || (pair_end > 0 && s <= pair_end + 2)) &&
+			   !entity_place_where(x, p, s) && (j = entity_side_or_place(x, p, i)) > i &&
+			   !entity_opponent_in(x, p, i)) {
+			entity_make_side(x, p, s, k); /* not «علاقات الولايات المتحدة مع كوبا» */
+			entity_make_side(x, p, i, j);
+			pair_end = j;
+		} else if (entity_result_after(p, i) && (s = entity_place_start(p, i)) < i &&
+			   !entity_place_where(x, p, s)) {
+			entity_make_side(x, p, s, i);
+		}
 	}
 }
 

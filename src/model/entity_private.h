@@ -100,6 +100,7 @@ void entity_known_orgs(struct entity_scratch *x, struct ner_para *p);   /* organ
 void entity_org_triggers(struct entity_scratch *x, struct ner_para *p); /* وزارة الزراعة */
 void entity_club_towns(struct entity_scratch *x, struct ner_para *p);   /* سوانزي سيتي */
 void entity_opponents(struct entity_scratch *x, struct ner_para *p);    /* أمام فيجي */
+void entity_match_sides(struct entity_scratch *x, struct ner_para *p);  /* تلتقي الأرجنتين */
 void entity_stadiums(struct entity_scratch *x, struct ner_para *p);     /* ملعب "لوفتس رود" */
 /* entity_list.c: the names of a list after a word saying their kind (أحياء، بلديات, a team
  * sheet's head), each of that kind */

@@ -2815,6 +2815,105 @@ static void test_region_education(const struct ner_model *m)
 	article_free(a);
 }
 
+/* In an article about sport, countries are the sides of a match after a verb of the match
+ * (وتلتقي الأرجنتين والبرازيل), on either side of «مع» in a fixture list and before a result,
+ * and a host after an event's name stays a place beside its team (dev fa8cf9833c8e); «تواجه
+ * الكويت أزمة» is no match (2015-08-04). */
+static void test_match_sides(const struct ner_model *m)
+{
+	static const char *const draw[] = {
+		"الأرجنتين والأكوادور - تشيلي والبرازيل في الجولة الأولى",
+		"حيث تلعب الأرجنتين وصيفة بطلة النسختين الأخيرتين للمونديال في البرازيل، وفيما تلعب تشيلي بطلة كوبا أمريكا مع البرازيل.",
+		"وستخوض البرازيل مواجهتها الساخنة مع تشيلي في غياب نجمها ونجم برشلونة الإسباني نيمار دا سيلفا لإيقافه عقب طرده في نهاية المباراة ضد كولومبيا.",
+		"أما المباريات الثلاث الأخرى في الجولة الأولى من التصفيات، فتجمع كولومبيا مع البيرو، وفنزويلا مع الباراغواي، وبوليفيا مع الأوروغواي.",
+		"وتلتقي الأرجنتين والبرازيل في أول كلاسيكو عن التصفيات في نوفمبر المقبل.",
+	};
+	static const char *const crisis[] = {
+		"تجهيز الملاعب يؤجل خليجي 23",
+		"وتأجلت البطولة بسبب الخلافات في دول الخليج حيث تواجه الكويت أزمة جاهزية الملاعب ويتطلع المنتخب إلى المباراة الأولى.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, draw, 5, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الارجنتين"));
+	CHECK(!has(&es, ENTITY_PLACE, "الارجنتين"));
+	CHECK(has(&es, ENTITY_ORG, "البرازيل"));
+	CHECK(has(&es, ENTITY_PLACE, "البرازيل")); /* where the World Cup was */
+	CHECK(has(&es, ENTITY_ORG, "البيرو"));
+	CHECK(has(&es, ENTITY_ORG, "فنزويلا"));
+	CHECK(!has(&es, ENTITY_PLACE, "فنزويلا"));
+	CHECK(has(&es, ENTITY_ORG, "الاوروغواي"));
+	article_entities_free(&es);
+	article_free(a);
+	extract(m, crisis, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "الكويت"));
+	CHECK(!has(&es, ENTITY_ORG, "الكويت"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* «كوبا أمريكا» is the Copa América, no place; a continent and a compass point's adjective
+ * is a region (dev fa8cf9833c8e; 2015-08-04, 2015-08-09). */
+static void test_copa_and_regions(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"قرعة تصفيات كأس العالم بأمريكا الجنوبية",
+		"خلفت قرعة أمريكا الجنوبية المؤهلة إلى نهائيات كأس العالم المقررة في روسيا قمتين ساخنتين في الجولة الأولى للمنتخب.",
+		"وعوقب نيمار بالإيقاف 4 مباريات بعد المباراة، فغاب عن مباراتين في كوبا أمريكا في تشيلي.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "امريكا الجنوبيه"));
+	CHECK(!has(&es, ENTITY_PLACE, "امريكا"));
+	CHECK(!has(&es, ENTITY_PLACE, "كوبا"));
+	CHECK(!has(&es, ENTITY_ORG, "امريكا"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* A country a verb of the match made a team and the team named by its nisba are one
+ * (dev f08cea332474). */
+static void test_team_country_and_nisba(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"أخضر السلة يكسب الجزائر في عربية مصر للشباب",
+		"كسب المنتخب السعودي للشباب لكرة السلة نظيره المنتخب الجزائري بنتيجة 53-36 نقطة وذلك في مباراته الرابعة ضمن البطولة العربية.",
+		"ورغم محاولة لاعبي المنتخب الجزائري في تقليص النتيجة إلا أن الجماعية منحت الأفضلية للمنتخب السعودي في المباراة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "المنتخب الجزائري"));
+	CHECK(!has(&es, ENTITY_ORG, "الجزائر"));
+	CHECK(!has(&es, ENTITY_PLACE, "الجزائر"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* After a plural royal title each given name of the list joined by و is a person, the tagger
+ * joining them in pairs (dev 00cdbb6d033a; 2015-08-11). */
+static void test_royal_lists(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"انطلاق فعاليات مهرجان عزم وحزم",
+		"ويضم عددا من الصور النادرة لملوك المملكة العربية السعودية الملك عبدالعزيز وأبنائه الملوك سعود وفيصل وخالد وفهد وعبد الله والأمراء سلطان ونايف رحمهم الله.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "سعود"));
+	CHECK(has(&es, ENTITY_PERSON, "فيصل"));
+	CHECK(has(&es, ENTITY_PERSON, "خالد"));
+	CHECK(has(&es, ENTITY_PERSON, "عبدالله"));
+	CHECK(has(&es, ENTITY_PERSON, "سلطان"));
+	CHECK(has(&es, ENTITY_PERSON, "نايف"));
+	CHECK(!has(&es, ENTITY_PERSON, "سعود وفيصل"));
+	CHECK(!has(&es, ENTITY_PERSON, "سلطان ونايف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -2926,6 +3025,10 @@ int main(void)
 		test_clitic_before_short_place(m);
 		test_state_and_country_words(m);
 		test_definite_after_place(m);
+		test_match_sides(m);
+		test_copa_and_regions(m);
+		test_team_country_and_nisba(m);
+		test_royal_lists(m);
 	}
 	ner_default_free();
 	return check_done();
