@@ -599,7 +599,17 @@ static bool test_linked(const struct related_index *x, size_t a, size_t b)
 	return found;
 }
 
-static void test_places_apart(void)
+/* The skeleton of an "apart" rule's test: four items (item(sb, i)) of two subjects, whose
+ * reports link when together() says they share one and not otherwise, in memory and in the
+ * store (db) alike; with the rule switched off (rule_off) they link across. */
+struct test_apart {
+	const char *url, *db;
+	void (*item)(struct strbuf *sb, size_t i);
+	bool (*together)(const struct article *a, const struct article *b);
+	void (*rule_off)(struct related_params *p);
+};
+
+static void test_apart_rule(const struct test_apart *k)
 {
 	struct strbuf sb = {0};
 	struct corpus c;
@@ -612,30 +622,48 @@ static void test_places_apart(void)
 
 	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة</title>");
 	for (size_t i = 0; i < 4; i++)
-		test_town_item(&sb, i);
+		k->item(&sb, i);
 	strbuf_printf(&sb, "</channel></rss>");
 	corpus_init(&c);
-	corpus_load_buffer(&c, "http://127.0.0.1/towns.xml", sb.data, sb.len);
+	corpus_load_buffer(&c, k->url, sb.data, sb.len);
 	strbuf_free(&sb);
 	REQUIRE(c.n == 4);
 	entity_table_build(&t, &c, test_model);
 	related_index_build(&x, &t, NULL, 1, NULL);
 	for (size_t a = 0; a < 4; a++)
 		for (size_t b = 0; b < 4; b++)
-			if (b != a) /* linked when of one town */
-				CHECK(test_linked(&x, a, b) == (test_town_of(c.items[a]) == test_town_of(c.items[b])));
-	s = test_open("towns.db");
+			if (b != a)
+				CHECK(test_linked(&x, a, b) == k->together(c.items[a], c.items[b]));
+	s = test_open(k->db);
 	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
 	CHECK_INT(test_lists_differ(s, &x, &c, 4, &nonempty), 0);
 	CHECK_INT(nonempty, 4);
 	store_close(s);
 	related_index_free(&x);
-	p.with_places_apart = true;
+	k->rule_off(&p);
 	related_index_build_with(&x, &t, NULL, 1, NULL, &p);
 	CHECK(test_linked(&x, 0, 1) || test_linked(&x, 0, 3)); /* the rule parts them */
 	related_index_free(&x);
 	entity_table_free(&t);
 	corpus_free(&c);
+	free(error);
+}
+
+static bool test_one_town(const struct article *a, const struct article *b)
+{
+	return test_town_of(a) == test_town_of(b);
+}
+
+static void test_places_apart_off(struct related_params *p)
+{
+	p->with_places_apart = true;
+}
+
+static void test_places_apart(void)
+{
+	static const struct test_apart k = {"http://127.0.0.1/towns.xml", "towns.db", test_town_item,
+					    test_one_town, test_places_apart_off};
+	test_apart_rule(&k);
 }
 
 /* A town named only in a report's headline, untagged there («"عمل تبوك" يضبط»), counts as the
@@ -788,45 +816,22 @@ static void test_mourning_item(struct strbuf *sb, size_t i)
 		      i, who, who, 1 + 3 * i);
 }
 
+static bool test_one_deceased(const struct article *a, const struct article *b)
+{
+	return (strstr(a->title, "الحربي") != NULL) == (strstr(b->title, "الحربي") != NULL);
+}
+
+static void test_persons_apart_off(struct related_params *p)
+{
+	p->with_persons_apart = true;
+}
+
 static void test_persons_apart(void)
 {
-	struct strbuf sb = {0};
-	struct corpus c;
-	struct entity_table t;
-	struct related_index x;
-	struct related_params p = related_params_default();
-	struct store *s;
-	size_t nonempty;
-	char *error = NULL;
-
-	strbuf_printf(&sb, "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>قناة</title>");
-	for (size_t i = 0; i < 4; i++)
-		test_mourning_item(&sb, i);
-	strbuf_printf(&sb, "</channel></rss>");
-	corpus_init(&c);
-	corpus_load_buffer(&c, "http://127.0.0.1/mourning.xml", sb.data, sb.len);
-	strbuf_free(&sb);
-	REQUIRE(c.n == 4);
-	entity_table_build(&t, &c, test_model);
-	related_index_build(&x, &t, NULL, 1, NULL);
-	for (size_t a = 0; a < 4; a++)
-		for (size_t b = 0; b < 4; b++)
-			if (b != a) /* linked when of one deceased */
-				CHECK(test_linked(&x, a, b) == ((strstr(c.items[a]->title, "الحربي") != NULL) ==
-								(strstr(c.items[b]->title, "الحربي") != NULL)));
-	s = test_open("mourning.db");
-	CHECK(store_ingest(s, 0, &c, 0, c.n, NULL, &error));
-	CHECK_INT(test_lists_differ(s, &x, &c, 4, &nonempty), 0);
-	CHECK_INT(nonempty, 4);
-	store_close(s);
-	related_index_free(&x);
-	p.with_persons_apart = true;
-	related_index_build_with(&x, &t, NULL, 1, NULL, &p);
-	CHECK(test_linked(&x, 0, 1) || test_linked(&x, 0, 3)); /* the rule parts them */
-	related_index_free(&x);
-	entity_table_free(&t);
-	corpus_free(&c);
-	free(error);
+	static const struct test_apart k = {"http://127.0.0.1/mourning.xml", "mourning.db",
+					    test_mourning_item, test_one_deceased,
+					    test_persons_apart_off};
+	test_apart_rule(&k);
 }
 
 int main(void)
