@@ -2150,19 +2150,46 @@ static bool entity_foreign_name(struct entity_scratch *x, const struct ner_para 
 	return vowels >= 2;
 }
 
+/* Whether word k is a one-word person chunk the tagger found («البرازيلي ماركينهوس»). */
+static bool entity_one_word_person(const struct ner_para *p, size_t k)
+{
+	return ner_tag_type(p->tags[k]) == NER_PERS && !ner_tag_inside(p->tags[k]) &&
+	       (k + 1 >= p->n || !ner_tag_inside(p->tags[k + 1]));
+}
+
+/* Whether the tagger's one-word person k after a nationality reads as a name: no verb
+ * («النظام الإيراني سينهزم», «الروسي والفرنسي قررا»), no definite word even behind a clitic
+ * («الشعب اليمني الغالي», «النظام السوري بالكيماوي»), and a given name of persons.txt or two
+ * long vowels after its first letter. */
+static bool entity_tagged_foreigner(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	norm_word_split(w, n, &sp);
+	return !entity_verb_like(x, k) && !entity_future_verb(x, k) && sp.stem == sp.proclitic &&
+	       entity_name_like(x, w, n);
+}
+
 /* «الفنزويلي ريفاس», «والروماني سانمارتن», «الكولومبي راداميل فالكاو»: one or two foreign
  * names after a man's nationality (a country's masculine nisba) are a person, one the tagger
- * has never seen. */
+ * has never seen or found one word of; his nationality is evidence enough to keep him seen
+ * once. */
 static void entity_nationality_names(struct entity_scratch *x, struct ner_para *p)
 {
 	for (size_t k = 0; k + 1 < p->n; k++) {
 		const char *w = p->norm.s + p->toks[k].beg;
 		size_t n = p->toks[k].end - p->toks[k].beg, j = k + 1;
+		bool tagged;
 		if (p->toks[k].kind != NORM_TOKEN_WORD || ner_tag_type(p->tags[k]) == NER_ORG || n < 4 ||
-		    memcmp(w + n - 2, "ي", 2) != 0 || !entity_country_nisba(x, w, n) ||
-		    !entity_foreign_name(x, p, j))
+		    memcmp(w + n - 2, "ي", 2) != 0 || !entity_country_nisba(x, w, n))
 			continue;
-		if (j + 1 < p->n && memcmp(p->norm.s + p->toks[j + 1].beg, "و", 2) != 0 &&
+		tagged = entity_one_word_person(p, j); /* not run on: «الروماني بولوني حيزا واسعا» */
+		if (tagged && !entity_tagged_foreigner(x, p, j))
+			continue;
+		if (!tagged && !entity_foreign_name(x, p, j))
+			continue;
+		if (!tagged && j + 1 < p->n && memcmp(p->norm.s + p->toks[j + 1].beg, "و", 2) != 0 &&
 		    entity_foreign_name(x, p, j + 1))
 			j++;
 		entity_retag(x, p, k + 1, j + 1, NER_PERS, 0, false);
