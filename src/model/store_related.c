@@ -731,40 +731,59 @@ static void sr_vec_pack(const struct related_work *v, struct strbuf *out)
 /* Then its persons after (SR_PERSONS, count) when it has any, each as two pairs: (id, 2 when
  * its headline names it, else 1) and (the id of its name's last word alone, or its own, 0). */
 #define SR_PERSONS (UINT32_MAX - 2)
-static void sr_subjects_pack_one(uint32_t mark, const struct related_place *v, size_t n,
-				 struct strbuf *out)
+/* An article's places, organisations and persons as the pairs its blob and the cache keep of
+ * them: a place or an organisation (id, 1 or RELATED_PLACE_MENTIONS), a person two pairs. */
+struct sr_subjects {
+	uint32_t ids[4 * RELATED_PLACES_MAX];
+	float w[4 * RELATED_PLACES_MAX];
+	struct related_vec places, orgs, persons;
+};
+
+static struct related_vec sr_places_pairs(const struct related_place *v, size_t n, uint32_t *ids,
+					  float *w)
 {
-	float count = (float)n;
+	for (size_t k = 0; k < n; k++)
+		ids[k] = v[k].id, w[k] = related_place_main(&v[k]) ? RELATED_PLACE_MENTIONS : 1;
+	return (struct related_vec){ids, w, n};
+}
+
+static void sr_subjects_of(const struct store_related_state *x, struct sr_subjects *out)
+{
+	uint32_t *ids = out->ids + 2 * RELATED_PLACES_MAX;
+	float *w = out->w + 2 * RELATED_PLACES_MAX;
+
+	out->places = sr_places_pairs(x->places, x->nplaces, out->ids, out->w);
+	out->orgs = sr_places_pairs(x->orgs, x->norgs, out->ids + RELATED_PLACES_MAX,
+				    out->w + RELATED_PLACES_MAX);
+	for (size_t k = 0; k < x->npersons; k++) {
+		const struct related_person *p = &x->persons[k];
+		ids[2 * k] = p->id, w[2 * k] = p->about ? 2 : 1;
+		ids[2 * k + 1] = p->family == UINT32_MAX ? p->id : p->family, w[2 * k + 1] = 0;
+	}
+	out->persons = (struct related_vec){ids, w, 2 * x->npersons};
+}
+
+/* (mark, count) and v's pairs, onto out. */
+static void sr_subjects_pack_one(uint32_t mark, size_t count, struct related_vec v, struct strbuf *out)
+{
+	float c = (float)count;
 	strbuf_append(out, (const char *)&mark, sizeof mark);
-	strbuf_append(out, (const char *)&count, sizeof count);
-	for (size_t i = 0; i < n; i++) {
-		float m = related_place_main(&v[i]) ? RELATED_PLACE_MENTIONS : 1;
-		strbuf_append(out, (const char *)&v[i].id, sizeof v[i].id);
-		strbuf_append(out, (const char *)&m, sizeof m);
+	strbuf_append(out, (const char *)&c, sizeof c);
+	for (size_t i = 0; i < v.n; i++) {
+		strbuf_append(out, (const char *)&v.ids[i], sizeof v.ids[i]);
+		strbuf_append(out, (const char *)&v.w[i], sizeof v.w[i]);
 	}
 }
 
-static void sr_subjects_pack(const struct store_related_state *x, struct strbuf *out)
+static void sr_subjects_pack(const struct store_related_state *x, const struct sr_subjects *sub,
+			     struct strbuf *out)
 {
 	if (x->nplaces > 0 || x->norgs > 0)
-		sr_subjects_pack_one(SR_PLACES, x->places, x->nplaces, out);
+		sr_subjects_pack_one(SR_PLACES, x->nplaces, sub->places, out);
 	if (x->norgs > 0)
-		sr_subjects_pack_one(SR_ORGS, x->orgs, x->norgs, out);
-	if (x->npersons > 0) {
-		uint32_t mark = SR_PERSONS;
-		float count = (float)x->npersons, none = 0;
-		strbuf_append(out, (const char *)&mark, sizeof mark);
-		strbuf_append(out, (const char *)&count, sizeof count);
-		for (size_t i = 0; i < x->npersons; i++) {
-			const struct related_person *p = &x->persons[i];
-			float about = p->about ? 2 : 1;
-			uint32_t family = p->family == UINT32_MAX ? p->id : p->family;
-			strbuf_append(out, (const char *)&p->id, sizeof p->id);
-			strbuf_append(out, (const char *)&about, sizeof about);
-			strbuf_append(out, (const char *)&family, sizeof family);
-			strbuf_append(out, (const char *)&none, sizeof none);
-		}
-	}
+		sr_subjects_pack_one(SR_ORGS, x->norgs, sub->orgs, out);
+	if (x->npersons > 0)
+		sr_subjects_pack_one(SR_PERSONS, x->npersons, sub->persons, out);
 }
 
 static bool sr_is_mark(uint32_t id)
@@ -1698,12 +1717,14 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 {
 	struct store_related_state *x = s->related;
 	struct strbuf w = {0}, e = {0};
+	struct sr_subjects sub;
 	sqlite3_stmt *st = sr_stmt(s, SR_VEC_PUT);
 	bool ok;
 
+	sr_subjects_of(x, &sub);
 	sr_vec_pack(&x->v, &w);
 	sr_vec_pack(&x->e, &e);
-	sr_subjects_pack(x, &e);
+	sr_subjects_pack(x, &sub, &e);
 	sqlite3_bind_int64(st, 1, row);
 	sqlite3_bind_int64(st, 2, day);
 	sqlite3_bind_int64(st, 3, (int64_t)title);
@@ -1714,27 +1735,10 @@ static bool sr_put_vectors(struct store *s, int64_t row, int32_t day, uint64_t t
 	ok = sr_done(st);
 	strbuf_free(&w);
 	strbuf_free(&e);
-	if (ok) {
-		uint32_t ids[4 * RELATED_PLACES_MAX];
-		float m[4 * RELATED_PLACES_MAX];
-		for (size_t k = 0; k < x->nplaces; k++)
-			ids[k] = x->places[k].id, m[k] = related_place_main(&x->places[k]) ? RELATED_PLACE_MENTIONS : 1;
-		for (size_t k = 0; k < x->norgs; k++)
-			ids[RELATED_PLACES_MAX + k] = x->orgs[k].id,
-			m[RELATED_PLACES_MAX + k] = related_place_main(&x->orgs[k]) ? RELATED_PLACE_MENTIONS : 1;
-		for (size_t k = 0; k < x->npersons; k++) {
-			const struct related_person *p = &x->persons[k];
-			ids[2 * RELATED_PLACES_MAX + 2 * k] = p->id, m[2 * RELATED_PLACES_MAX + 2 * k] = p->about ? 2 : 1;
-			ids[2 * RELATED_PLACES_MAX + 2 * k + 1] = p->family == UINT32_MAX ? p->id : p->family;
-			m[2 * RELATED_PLACES_MAX + 2 * k + 1] = 0;
-		}
+	if (ok)
 		sr_cache_put(x, row, day, (struct related_vec){x->v.ids, x->v.w, x->v.n},
-			     (struct related_vec){x->e.ids, x->e.w, x->e.n},
-			     (struct related_vec){ids, m, x->nplaces},
-			     (struct related_vec){ids + RELATED_PLACES_MAX, m + RELATED_PLACES_MAX, x->norgs},
-			     (struct related_vec){ids + 2 * RELATED_PLACES_MAX, m + 2 * RELATED_PLACES_MAX,
-						  2 * x->npersons});
-	}
+			     (struct related_vec){x->e.ids, x->e.w, x->e.n}, sub.places, sub.orgs,
+			     sub.persons);
 	for (size_t j = 0; ok && j < x->v.n; j++) {
 		struct sr_term *t = sr_term_by_id(&x->mem, x->v.ids[j]);
 		if (x->mem.postings) { /* written at the flush */
