@@ -806,16 +806,22 @@ static bool entity_named_centre(const struct entity_scratch *x, const struct ner
 	       entity_purpose_and_construct(x, p, k + 2); /* «مكتب الدعوة وتوعية الجاليات» */
 }
 
+/* Whether the word w (n bytes, clitics off) is one of words. */
+static bool entity_bare_word_in(const char *w, size_t n, const char *const *words, size_t nwords)
+{
+	for (size_t k = 0; k < nwords; k++)
+		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether a trigger word (clitics off) names a building, a school or a foundation, which is
  * often named after a person («مدرسة سعد بن أبي وقاص», «مؤسسة مايكل فوكس»). */
 static bool entity_named_facility(const char *w, size_t n)
 {
 	static const char *const words[] = {"مدرسه", "مسجد", "جامع", "مستشفي", "مطار", "ملعب", "استاد",
 					    "جامعه", "كليه", "معهد", "قاعه", "مستوصف", "مركز", "مؤسسه"};
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
-			return true;
-	return false;
+	return entity_bare_word_in(w, n, words, sizeof words / sizeof *words);
 }
 
 /* Whether a trigger word (clitics off) names a body that has a purpose (مركز، مؤسسة، مدينة
@@ -823,10 +829,7 @@ static bool entity_named_facility(const char *w, size_t n)
 static bool entity_body_with_purpose(const char *w, size_t n)
 {
 	static const char *const words[] = {"مركز", "مؤسسه", "مدينه", "جامعه", "معهد", "كليه", "جمعيه", "صندوق"};
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
-			return true;
-	return false;
+	return entity_bare_word_in(w, n, words, sizeof words / sizeof *words);
 }
 
 /* Where the name of a facility named after a person ends when a purpose phrase follows it
@@ -866,10 +869,7 @@ static size_t entity_facility_purpose(const struct entity_scratch *x, const stru
 static bool entity_field_body(const char *w, size_t n)
 {
 	static const char *const words[] = {"كليه", "هيئه", "مكتب", "وزاره", "جامعه", "معهد", "مركز", "قسم"};
-	for (size_t k = 0; k < sizeof words / sizeof *words; k++)
-		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
-			return true;
-	return false;
+	return entity_bare_word_in(w, n, words, sizeof words / sizeof *words);
 }
 
 /* Whether a trigger word (clitics off) names a club or a team. */
