@@ -624,34 +624,48 @@ struct related_subjects {
 	size_t nall_orgs; /* its organisations, about any or not (persons apart reads them) */
 };
 
+/* The words' cosine of a and b, computed once for related_apart's rules (*c < 0: not yet). */
+static double related_cosine_once(const struct related_index *x, size_t a, size_t b, double *c)
+{
+	if (*c < 0)
+		*c = related_word_cosine(x, a, b);
+	return *c;
+}
+
 /* Whether a (its subjects sa) and b are about places apart and not copies of one story (whose
  * tagging may differ), or about organisations apart (related_orgs_apart), or about persons
  * apart sharing no organisation and not copies (related_persons_apart). */
 static bool related_apart(const struct related_index *x, const struct related_subjects *sa, size_t a,
 			  size_t b)
 {
-	struct related_place pb[RELATED_PLACES_MAX];
+	struct related_place pb[RELATED_PLACES_MAX], ob[RELATED_PLACES_MAX];
 	long d = related_days_apart(x, a, b);
-	size_t nb;
+	double cosine = -1;
+	size_t nb, no = SIZE_MAX;
 
 	if (sa->nplaces > 0 && !x->params.with_places_apart) {
 		nb = related_places_of(x, b, pb);
 		if (related_places_apart(sa->places, sa->nplaces, pb, nb) &&
-		    (d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_TITLE_COSINE))
+		    (d < 0 || d > RELATED_COPY_DAYS ||
+		     related_cosine_once(x, a, b, &cosine) < RELATED_COPY_TITLE_COSINE))
 			return true;
 	}
 	if (sa->norgs > 0 && !x->params.with_orgs_apart) {
-		nb = related_orgs_of(x, b, pb);
-		if (related_orgs_apart(sa->orgs, sa->norgs, pb, nb, d, related_word_cosine(x, a, b)))
+		no = related_orgs_of(x, b, ob);
+		if (related_orgs_apart(sa->orgs, sa->norgs, ob, no, d, related_cosine_once(x, a, b, &cosine)))
 			return true;
 	}
 	if (sa->npersons > 0 && !x->params.with_persons_apart) {
 		struct related_person qb[RELATED_PLACES_MAX];
 		size_t nq = related_persons_of(x, b, qb);
-		if (related_persons_apart(sa->persons, sa->npersons, qb, nq) &&
-		    !related_share_any(sa->orgs, sa->nall_orgs, pb, related_orgs_of(x, b, pb)) &&
-		    (d < 0 || d > RELATED_COPY_DAYS || related_word_cosine(x, a, b) < RELATED_COPY_COSINE))
-			return true;
+		if (related_persons_apart(sa->persons, sa->npersons, qb, nq)) {
+			if (no == SIZE_MAX)
+				no = related_orgs_of(x, b, ob);
+			if (!related_share_any(sa->orgs, sa->nall_orgs, ob, no) &&
+			    (d < 0 || d > RELATED_COPY_DAYS ||
+			     related_cosine_once(x, a, b, &cosine) < RELATED_COPY_COSINE))
+				return true;
+		}
 	}
 	return false;
 }
