@@ -685,7 +685,7 @@ static size_t entity_region_after(const struct entity_scratch *x, const struct n
  * there (المجلس: البلدي only). */
 static bool entity_local_kind(const char *w, size_t n)
 {
-	static const char *const kinds[] = {"كليه", "مدرسه", "مستشفى", "معهد", "غرفه", "محكمه",
+	static const char *const kinds[] = {"كليه", "مدرسه", "مستشفي", "معهد", "غرفه", "محكمه",
 					    "سفاره", "قنصليه"};
 	if (n > 4 && memcmp(w, "ال", 4) == 0)
 		w += 4, n -= 4;

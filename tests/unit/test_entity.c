@@ -2104,7 +2104,8 @@ static void test_dash_token_and_prayers(const struct ner_model *m)
 }
 
 /* A local body whose name says which only with its town takes «في» and the town, as the
- * judging rules list it (كلية الطب في مينيسوتا, المجلس البلدي في جدة; dev extension 6); a
+ * judging rules list it (كلية الطب في مينيسوتا, المجلس البلدي في جدة, المستشفى الأهلي في الخليل;
+ * dev extension 6); a
  * parliament's statement is no town (مجلس النواب في بيان له). */
 static void test_body_in_town(const struct ner_model *m)
 {
@@ -2112,6 +2113,7 @@ static void test_body_in_town(const struct ner_model *m)
 		"خبر",
 		"وقال باحثون من كلية الطب في مينيسوتا إن الدراسة شملت مئات المرضى.",
 		"وناقش المجلس البلدي في جدة خطة المشاريع، فيما أصدر مجلس النواب في بيان له قرارا.",
+		"وتهدف المنحة إلى توسيع قسم الجراحة في المستشفى الأهلي في الخليل من خلال شراء أسرة المرضى.",
 	};
 	struct article *a;
 	struct article_entities es;
@@ -2121,6 +2123,8 @@ static void test_body_in_town(const struct ner_model *m)
 	CHECK(has(&es, ENTITY_ORG, "مجلس النواب"));
 	CHECK(!has(&es, ENTITY_PLACE, "جده"));
 	CHECK(!has(&es, ENTITY_PLACE, "مينيسوتا"));
+	CHECK(has(&es, ENTITY_ORG, "المستشفي الاهلي في الخليل"));
+	CHECK(!has(&es, ENTITY_PLACE, "الخليل"));
 	article_entities_free(&es);
 	article_free(a);
 }
