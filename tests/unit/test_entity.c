@@ -2937,6 +2937,31 @@ static void test_tagged_nationals(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent26: a body's word without ال right before a name in quotes names the body by the quoted
+ * words alone (a company, an outlet, a publisher); not an adjective in quotes, nor the name of
+ * a room or plant, whose word belongs to its name. */
+static void test_quoted_bodies(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"شركة أمريكية تشتري حقوق رواية عن الفساد",
+		"اشترت شركة “وارنر بروس” حقوق تحويل الرواية إلى فيلم، كما ذكر موقع “هوليوود ريبورتر” الأمريكي أمس.",
+		"وأعلنت شبكة «إم.تي.في» الترشيحات، فيما وصفت الحكومة الجماعة بأنها منظمة “إرهابية” في بيانها.",
+		"وتجولت الزائرات في غرفة «البودرة» داخل القصر، قبل زيارة محطة «ليلى» لتوليد الكهرباء.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "وارنر بروس"));
+	CHECK(!has(&es, ENTITY_ORG, "وارنر"));
+	CHECK(has(&es, ENTITY_ORG, "هوليوود ريبورتر"));
+	CHECK(has_name(a, &es, ENTITY_ORG, "إم.تي.في"));
+	CHECK(!has(&es, ENTITY_ORG, "ارهابيه"));
+	CHECK(!has(&es, ENTITY_ORG, "البودره"));
+	CHECK(!has(&es, ENTITY_ORG, "ليلي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3053,6 +3078,7 @@ int main(void)
 		test_team_country_and_nisba(m);
 		test_royal_lists(m);
 		test_tagged_nationals(m);
+		test_quoted_bodies(m);
 	}
 	ner_default_free();
 	return check_done();
