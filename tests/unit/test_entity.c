@@ -2962,6 +2962,25 @@ static void test_quoted_bodies(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent26: a resort, a foundation's «دارة» and a complex open a body's name like the other
+ * trigger words (org_triggers.txt). */
+static void test_complex_and_resort(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مهرجان صيفي في الطائف",
+		"وتقام فعاليات المهرجان بمنتجع الردف الترفيهي، بالتعاون مع دارة الملك عبدالعزيز، فيما نقل المصابون إلى مجمع الملك فيصل الطبي.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "منتجع الردف الترفيهي"));
+	CHECK(has(&es, ENTITY_ORG, "داره الملك عبدالعزيز"));
+	CHECK(has(&es, ENTITY_ORG, "مجمع الملك فيصل الطبي"));
+	CHECK(!has(&es, ENTITY_PERSON, "الملك فيصل"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3079,6 +3098,7 @@ int main(void)
 		test_royal_lists(m);
 		test_tagged_nationals(m);
 		test_quoted_bodies(m);
+		test_complex_and_resort(m);
 	}
 	ner_default_free();
 	return check_done();
