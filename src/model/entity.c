@@ -2747,6 +2747,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_org_triggers(x, p);
 	entity_stadiums(x, p);
 	entity_quoted_bodies(x, p);
+	entity_outlets(x, p);
 	entity_split_places(x, p);
 	entity_split_and(x, p);
 	entity_misc_places(x, p);

@@ -1363,6 +1363,87 @@ void entity_quoted_bodies(struct entity_scratch *x, struct ner_para *p)
 	}
 }
 
+/* 1 when word k (clitics off, no ال) is an outlet's word of feminine gender (صحيفة، قناة،
+ * وكالة، شبكة، إذاعة), 2 of masculine (موقع، تلفزيون), else 0. */
+static int entity_outlet_word(const struct ner_para *p, size_t k)
+{
+	static const char *const feminine[] = {"صحيفه", "قناه", "وكاله", "شبكه", "اذاعه"};
+	static const char *const masculine[] = {"موقع", "تلفزيون", "تليفزيون"};
+	return entity_clitic_word_in(p, k, feminine, sizeof feminine / sizeof *feminine)       ? 1
+	       : entity_clitic_word_in(p, k, masculine, sizeof masculine / sizeof *masculine) ? 2
+											    : 0;
+}
+
+/* Whether w with ال, n bytes before its nisba's ي, names a place the lexicon knows as its stem
+ * with يا, ا, nothing or ال (البريطاني of بريطانيا, الأمريكي of أمريكا, الصيني of الصين):
+ * entity_country_nisba reads the world's towns, where few countries are. */
+static bool entity_lexicon_country_nisba(const struct entity_scratch *x, const char *w, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", ""};
+	char buf[128];
+	if (n <= 4 + 4 || n + 4 > sizeof buf || memcmp(w, "ال", 4) != 0)
+		return false;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		size_t en = strlen(ends[e]);
+		memcpy(buf, w + 4, n - 4);
+		memcpy(buf + n - 4, ends[e], en);
+		if (ner_lexicon_curated_type(x->lex, buf, n - 4 + en) == NER_LOC)
+			return true;
+	}
+	return ner_lexicon_curated_type(x->lex, w, n) == NER_LOC;
+}
+
+/* Whether word k is an outlet's nisba of gender g (1 feminine, 2 masculine): a country's
+ * (البريطانية، الأمريكي) or its kind's (الإخبارية، الرياضية، الإلكتروني، الفضائية). */
+static bool entity_outlet_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k, int g)
+{
+	static const char *const kinds[] = {"الاخباري", "الاخباريه", "الرياضي", "الرياضيه", "الالكتروني",
+					    "الالكترونيه", "التلفزيونيه", "الفضائيه", "الاقتصادي", "الاقتصاديه"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool fem = n > 4 && memcmp(w + n - 4, "يه", 4) == 0;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || (g == 1) != fem || (!fem && memcmp(w + n - 2, "ي", 2) != 0))
+		return false;
+	for (size_t h = 0; h < sizeof kinds / sizeof *kinds; h++)
+		if (entity_word_is(p, k, kinds[h]))
+			return true;
+	return entity_country_nisba(x, w, n) || entity_lexicon_country_nisba(x, w, n - (fem ? 4 : 2));
+}
+
+/* Whether word k can be a word of an outlet's foreign name: indefinite, no stop word, title
+ * or trigger, no place a list knows, nothing the rules made a body yet. */
+static bool entity_outlet_name_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && !entity_word_definite(p, k) &&
+	       ner_tag_type(p->tags[k]) != NER_ORG && !ner_lexicon_is_stop(x->lex, w, n) &&
+	       !ner_lexicon_is_title(x->lex, w, n) && !entity_rules_is_trigger(x->rules, w, n) &&
+	       !entity_place_at(x, p, k) && memcmp(w + n - 2, "ه", 2) != 0;
+}
+
+/* An outlet's word without ال, one to three words of a foreign name, then a nisba that agrees
+ * with the word and says the outlet's country or kind: the words are the outlet («موقع بزنس
+ * انسايدر الأمريكي», «صحيفة ديلي تلغراف البريطانية», «وكالة دوغان التركية»), named without
+ * its word as the judged samples list papers; not a site of something (موقع جدة التاريخية:
+ * no agreement, no such kind), nor a town's channel (قناة أبوظبي الفضائية: the trigger's). */
+void entity_outlets(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 2 < p->n; i++) {
+		int g = entity_outlet_word(p, i);
+		size_t e = i + 1;
+		if (g == 0)
+			continue;
+		while (e < p->n && e <= i + 3 && entity_outlet_name_word(x, p, e))
+			e++;
+		if (e == i + 1 || e >= p->n || !entity_outlet_nisba(x, p, e, g))
+			continue;
+		entity_retag(x, p, i + 1, e, NER_ORG, 0, false);
+		x->sure[i + 1] = true;
+		i = e;
+	}
+}
+
 /* Whether word k opens with one of words (matching form). */
 static bool entity_word_opens(const struct ner_para *p, size_t k, const char *const *words, size_t nwords)
 {

@@ -2981,6 +2981,24 @@ static void test_complex_and_resort(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent26: an outlet's word, a foreign name and a nisba of its country or kind that agrees
+ * with the word name the outlet; a site of a town with its feminine adjective is no outlet. */
+static void test_outlets(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"اكتشاف عظام قديمة في ولاية أمريكية",
+		"وذكر موقع بزنس انسايدر الأمريكي أن العظام تعود إلى قرون، وقالت متحدثة لشبكة ميغا التلفزيونية إن التحقيق مستمر، فيما زار الوفد موقع جدة التاريخية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "بزنس انسايدر"));
+	CHECK(has(&es, ENTITY_ORG, "ميغا"));
+	CHECK(!has(&es, ENTITY_ORG, "جده"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3099,6 +3117,7 @@ int main(void)
 		test_tagged_nationals(m);
 		test_quoted_bodies(m);
 		test_complex_and_resort(m);
+		test_outlets(m);
 	}
 	ner_default_free();
 	return check_done();
