@@ -832,6 +832,14 @@ static bool entity_body_with_purpose(const char *w, size_t n)
 	return entity_bare_word_in(w, n, words, sizeof words / sizeof *words);
 }
 
+/* Whether a trigger word (clitics off) names a company, whose name has its trade after it
+ * (شركة الطائف للاستثمار والسياحة، مجموعة بن لادن للمقاولات). */
+static bool entity_company_word(const char *w, size_t n)
+{
+	static const char *const words[] = {"شركه", "مجموعه"};
+	return entity_bare_word_in(w, n, words, sizeof words / sizeof *words);
+}
+
 /* Where the name of a facility named after a person ends when a purpose phrase follows it
  * at j: «مركز الملك عبدالعزيز للحوار الوطني», «مركز الملك سلمان للإغاثة والأعمال الإنسانية»,
  * «مؤسسة مايكل فوكس لأبحاث الشلل الرعاش». The phrase is لل and a noun, or ل and a noun of a
@@ -1217,6 +1225,8 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
 		if (facility && j > i + 2 && entity_body_with_purpose(w + skip, n - skip))
 			j = entity_facility_purpose(x, p, j); /* not «حديقة الملك فهد للمواطنين» */
+		else if (j > i + 1 && entity_company_word(w + skip, n - skip))
+			j = entity_facility_purpose(x, p, j); /* «شركة الطائف للاستثمار والسياحة» */
 		if (j > i + 1 && j < p->n && !entity_team_word(w + skip, n - skip) &&
 		    entity_nationality_after(x, p, j))
 			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's

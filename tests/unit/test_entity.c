@@ -2999,6 +2999,23 @@ static void test_outlets(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent26: a company's name takes its trade after it, a pair of trades too. */
+static void test_company_trade(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"توقيع عقد لتشغيل منتجع سياحي",
+		"ووقعت شركة الباحة للاستثمار والسياحة عقدا مع شركة هرفي للخدمات الغذائية لتشغيل المطاعم في المنتجع.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "شركه الباحه للاستثمار والسياحه"));
+	CHECK(has(&es, ENTITY_ORG, "شركه هرفي للخدمات الغذائيه"));
+	CHECK(!has(&es, ENTITY_ORG, "شركه الباحه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3118,6 +3135,7 @@ int main(void)
 		test_quoted_bodies(m);
 		test_complex_and_resort(m);
 		test_outlets(m);
+		test_company_trade(m);
 	}
 	ner_default_free();
 	return check_done();
