@@ -1225,8 +1225,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
 		if (facility && j > i + 2 && entity_body_with_purpose(w + skip, n - skip))
 			j = entity_facility_purpose(x, p, j); /* not «حديقة الملك فهد للمواطنين» */
-		else if (j > i + 1 && entity_company_word(w + skip, n - skip))
-			j = entity_facility_purpose(x, p, j); /* «شركة الطائف للاستثمار والسياحة» */
+		else if (j > i + 1 && entity_company_word(w + skip, n - skip) &&
+			 !(j == i + 2 && !entity_word_definite(p, i + 1) && p->toks[i + 1].end - p->toks[i + 1].beg > 4 &&
+			   memcmp(p->norm.s + p->toks[i + 1].end - 4, "يه", 4) == 0))
+			j = entity_facility_purpose(x, p, j); /* «شركة الطائف للاستثمار والسياحة»; not
+								 «شركة إيطالية لتأمين …», a description */
 		if (j > i + 1 && j < p->n && !entity_team_word(w + skip, n - skip) &&
 		    entity_nationality_after(x, p, j))
 			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's

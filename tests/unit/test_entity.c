@@ -2999,19 +2999,22 @@ static void test_outlets(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent26: a company's name takes its trade after it, a pair of trades too. */
+/* ent26: a company's name takes its trade after it, a pair of trades too; a company described
+ * by a nisba does not. */
 static void test_company_trade(const struct ner_model *m)
 {
 	static const char *const paras[] = {
 		"توقيع عقد لتشغيل منتجع سياحي",
 		"ووقعت شركة الباحة للاستثمار والسياحة عقدا مع شركة هرفي للخدمات الغذائية لتشغيل المطاعم في المنتجع.",
+		"وتعاقدت إدارة المنتجع مع شركة إيطالية لتأمين المعدات الرياضية.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 2, &a, &es);
+	extract(m, paras, 3, &a, &es);
 	CHECK(has(&es, ENTITY_ORG, "شركه الباحه للاستثمار والسياحه"));
 	CHECK(has(&es, ENTITY_ORG, "شركه هرفي للخدمات الغذائيه"));
 	CHECK(!has(&es, ENTITY_ORG, "شركه الباحه"));
+	CHECK(!has(&es, ENTITY_ORG, "شركه ايطاليه لتامين المعدات الرياضيه"));
 	article_entities_free(&es);
 	article_free(a);
 }
