@@ -1592,9 +1592,11 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 	entity_phrase(p, i, j, x->lead[i], x->lead_al[i], &x->key);
 	while (type != ENTITY_DATE && j > i && entity_is_stop_word(x, j - 1) &&
 	       !entity_is_org(x, x->key.data, x->key.len) && !(type == ENTITY_PERSON && x->sure[i] && j - i > 1) &&
+	       !(type == ENTITY_ORG && x->sure[i] && i > 0 && entity_quote_at(p, i - 1) && j < p->n && entity_quote_at(p, j)) &&
 	       !(j - i > 1 && entity_letter_word(p, j - 2) && !entity_is_stop_word(x, j - 2) && entity_letter_word(p, j - 1)))
 		j--; /* «ترامب على»; not «وكالة فرانس برس», a listed name, nor a team sheet's «حسن
-			معاذ» (its items are cut at commas), nor initials («إف بي آي», «سي إن إن») */
+			معاذ» (its items are cut at commas), nor initials («إف بي آي», «سي إن إن»),
+			nor a body's name its quotes close («شبكة «إم.تي.في»») */
 	if (i == j)
 		return; /* stop words only: the tests below read token i */
 	while (type != ENTITY_DATE && j - i > 1 &&
@@ -2744,6 +2746,8 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_known_orgs(x, p);
 	entity_org_triggers(x, p);
 	entity_stadiums(x, p);
+	entity_quoted_bodies(x, p);
+	entity_outlets(x, p);
 	entity_split_places(x, p);
 	entity_split_and(x, p);
 	entity_misc_places(x, p);

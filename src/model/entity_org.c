@@ -832,6 +832,14 @@ static bool entity_body_with_purpose(const char *w, size_t n)
 	return entity_bare_word_in(w, n, words, sizeof words / sizeof *words);
 }
 
+/* Whether a trigger word (clitics off) names a company, whose name has its trade after it
+ * (شركة الطائف للاستثمار والسياحة، مجموعة بن لادن للمقاولات). */
+static bool entity_company_word(const char *w, size_t n)
+{
+	static const char *const words[] = {"شركه", "مجموعه"};
+	return entity_bare_word_in(w, n, words, sizeof words / sizeof *words);
+}
+
 /* Where the name of a facility named after a person ends when a purpose phrase follows it
  * at j: «مركز الملك عبدالعزيز للحوار الوطني», «مركز الملك سلمان للإغاثة والأعمال الإنسانية»,
  * «مؤسسة مايكل فوكس لأبحاث الشلل الرعاش». The phrase is لل and a noun, or ل and a noun of a
@@ -1217,6 +1225,11 @@ void entity_org_triggers(struct entity_scratch *x, struct ner_para *p)
 			j++; /* «مدينة الملك عبدالله للطاقة الذرية والمتجددة» */
 		if (facility && j > i + 2 && entity_body_with_purpose(w + skip, n - skip))
 			j = entity_facility_purpose(x, p, j); /* not «حديقة الملك فهد للمواطنين» */
+		else if (j > i + 1 && entity_company_word(w + skip, n - skip) &&
+			 !(j == i + 2 && !entity_word_definite(p, i + 1) && p->toks[i + 1].end - p->toks[i + 1].beg > 4 &&
+			   memcmp(p->norm.s + p->toks[i + 1].end - 4, "يه", 4) == 0))
+			j = entity_facility_purpose(x, p, j); /* «شركة الطائف للاستثمار والسياحة»; not
+								 «شركة إيطالية لتأمين …», a description */
 		if (j > i + 1 && j < p->n && !entity_team_word(w + skip, n - skip) &&
 		    entity_nationality_after(x, p, j))
 			j++; /* «وزارة الداخلية الإماراتية»: the country's ministry (a club's or team's
@@ -1292,6 +1305,155 @@ void entity_stadiums(struct entity_scratch *x, struct ner_para *p)
 		entity_retag(x, p, s, e, NER_ORG, 0, false);
 		x->sure[s] = true;
 		i = e - 1;
+	}
+}
+
+/* Whether token k is a closing quote (" » ”). */
+static bool entity_closing_quote(const struct ner_para *p, size_t k)
+{
+	static const char *const marks[] = {"\"", "»", "”"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < sizeof marks / sizeof *marks && p->toks[k].kind == NORM_TOKEN_PUNCT; h++)
+		if (n == strlen(marks[h]) && memcmp(w, marks[h], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether word k, its clitics off and with no ال, is the word of a body known by its own
+ * name, which the name in quotes after it stands for alone: a company, bank, agency, party,
+ * paper or outlet («شركة "زين"», «موقع "راجانيوز"»). Not a building's or room's word, whose
+ * name holds it (مطار "تمناع", غرفة «البودرة», محطة "ليلى": a plant as often as a channel),
+ * nor «مصلحة» (لمصلحة "المتجدد": in favour of). */
+static bool entity_body_word(const struct ner_para *p, size_t k)
+{
+	static const char *const bodies[] = {"شركه", "بنك", "مصرف", "مؤسسه", "مجموعه", "صندوق",
+					     "وكاله", "منظمه", "جمعيه", "حزب", "حركه", "جماعه",
+					     "صحيفه", "قناه", "رابطه", "نقابه", "اتحاد", "موقع",
+					     "شبكه", "اذاعه", "دار", "تلفزيون", "تليفزيون"};
+	return entity_clitic_word_in(p, k, bodies, sizeof bodies / sizeof *bodies);
+}
+
+/* Whether the one word at k is an indefinite feminine nisba: an adjective in quotes
+ * («منظمة “إرهابية”»), no name. */
+static bool entity_quoted_adjective(const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return n > 4 && memcmp(w, "ال", 4) != 0 && memcmp(w + n - 4, "يه", 4) == 0;
+}
+
+/* The end of one to four words in quotes from token s (its opening quote), the closing
+ * quote's index, else 0; a dot between letters is an acronym's («إم.تي.في»). */
+static size_t entity_quoted_span(const struct ner_para *p, size_t s)
+{
+	size_t e = s + 1, words = 0;
+	for (; e < p->n && !entity_closing_quote(p, e); e++) {
+		bool dot = p->toks[e].kind == NORM_TOKEN_PUNCT && p->toks[e].end - p->toks[e].beg == 1 &&
+			   p->norm.s[p->toks[e].beg] == '.' && e > s + 1 && e + 1 < p->n &&
+			   p->toks[e + 1].kind == NORM_TOKEN_WORD;
+		if (p->toks[e].kind == NORM_TOKEN_PUNCT && !dot)
+			return 0;
+		words += p->toks[e].kind != NORM_TOKEN_PUNCT;
+	}
+	return e < p->n && words >= 1 && words <= 4 ? e : 0;
+}
+
+/* A body's word without ال right before a name in quotes names it: the quoted words are the
+ * body («شركة “وارنر بروس”», «موقع “هوليوود ريبورتر”», «شبكة «إم.تي.في»», «دار "راندوم هاوس"
+ * للنشر»), as the judged samples list it, whatever the tagger made of them. */
+void entity_quoted_bodies(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 2 < p->n; i++) {
+		if (!entity_opening_quote(p, i + 1) || entity_word_is(p, i + 1, "(") || !entity_body_word(p, i))
+			continue;
+		size_t e = entity_quoted_span(p, i + 1);
+		if (e == 0 || (e == i + 3 && entity_quoted_adjective(p, i + 2)))
+			continue;
+		entity_retag(x, p, i + 2, e, NER_ORG, 0, false);
+		x->sure[i + 2] = true;
+		i = e;
+	}
+}
+
+/* 1 when word k (clitics off, no ال) is an outlet's word of feminine gender (صحيفة، قناة،
+ * وكالة، شبكة، إذاعة), 2 of masculine (موقع، تلفزيون), else 0. */
+static int entity_outlet_word(const struct ner_para *p, size_t k)
+{
+	static const char *const feminine[] = {"صحيفه", "قناه", "وكاله", "شبكه", "اذاعه"};
+	static const char *const masculine[] = {"موقع", "تلفزيون", "تليفزيون"};
+	return entity_clitic_word_in(p, k, feminine, sizeof feminine / sizeof *feminine)       ? 1
+	       : entity_clitic_word_in(p, k, masculine, sizeof masculine / sizeof *masculine) ? 2
+											    : 0;
+}
+
+/* Whether w with ال, n bytes before its nisba's ي, names a place the lexicon knows as its stem
+ * with يا, ا, nothing or ال (البريطاني of بريطانيا, الأمريكي of أمريكا, الصيني of الصين):
+ * entity_country_nisba reads the world's towns, where few countries are. */
+static bool entity_lexicon_country_nisba(const struct entity_scratch *x, const char *w, size_t n)
+{
+	static const char *const ends[] = {"يا", "ا", ""};
+	char buf[128];
+	if (n <= 4 + 4 || n + 4 > sizeof buf || memcmp(w, "ال", 4) != 0)
+		return false;
+	for (size_t e = 0; e < sizeof ends / sizeof *ends; e++) {
+		size_t en = strlen(ends[e]);
+		memcpy(buf, w + 4, n - 4);
+		memcpy(buf + n - 4, ends[e], en);
+		if (ner_lexicon_curated_type(x->lex, buf, n - 4 + en) == NER_LOC)
+			return true;
+	}
+	return ner_lexicon_curated_type(x->lex, w, n) == NER_LOC;
+}
+
+/* Whether word k is an outlet's nisba of gender g (1 feminine, 2 masculine): a country's
+ * (البريطانية، الأمريكي) or its kind's (الإخبارية، الرياضية، الإلكتروني، الفضائية). */
+static bool entity_outlet_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k, int g)
+{
+	static const char *const kinds[] = {"الاخباري", "الاخباريه", "الرياضي", "الرياضيه", "الالكتروني",
+					    "الالكترونيه", "التلفزيونيه", "الفضائيه", "الاقتصادي", "الاقتصاديه"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	bool fem = n > 4 && memcmp(w + n - 4, "يه", 4) == 0;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || (g == 1) != fem || (!fem && memcmp(w + n - 2, "ي", 2) != 0))
+		return false;
+	for (size_t h = 0; h < sizeof kinds / sizeof *kinds; h++)
+		if (entity_word_is(p, k, kinds[h]))
+			return true;
+	return entity_country_nisba(x, w, n) || entity_lexicon_country_nisba(x, w, n - (fem ? 4 : 2));
+}
+
+/* Whether word k can be a word of an outlet's foreign name: indefinite, no stop word, title
+ * or trigger, no place a list knows, nothing the rules made a body yet. */
+static bool entity_outlet_name_word(const struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	return p->toks[k].kind == NORM_TOKEN_WORD && !entity_word_definite(p, k) &&
+	       ner_tag_type(p->tags[k]) != NER_ORG && !ner_lexicon_is_stop(x->lex, w, n) &&
+	       !ner_lexicon_is_title(x->lex, w, n) && !entity_rules_is_trigger(x->rules, w, n) &&
+	       !entity_place_at(x, p, k) && memcmp(w + n - 2, "ه", 2) != 0;
+}
+
+/* An outlet's word without ال, one to three words of a foreign name, then a nisba that agrees
+ * with the word and says the outlet's country or kind: the words are the outlet («موقع بزنس
+ * انسايدر الأمريكي», «صحيفة ديلي تلغراف البريطانية», «وكالة دوغان التركية»), named without
+ * its word as the judged samples list papers; not a site of something (موقع جدة التاريخية:
+ * no agreement, no such kind), nor a town's channel (قناة أبوظبي الفضائية: the trigger's). */
+void entity_outlets(struct entity_scratch *x, struct ner_para *p)
+{
+	for (size_t i = 0; i + 2 < p->n; i++) {
+		int g = entity_outlet_word(p, i);
+		size_t e = i + 1;
+		if (g == 0)
+			continue;
+		while (e < p->n && e <= i + 3 && entity_outlet_name_word(x, p, e))
+			e++;
+		if (e == i + 1 || e >= p->n || !entity_outlet_nisba(x, p, e, g))
+			continue;
+		entity_retag(x, p, i + 1, e, NER_ORG, 0, false);
+		x->sure[i + 1] = true;
+		i = e;
 	}
 }
 

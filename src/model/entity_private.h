@@ -102,6 +102,8 @@ void entity_club_towns(struct entity_scratch *x, struct ner_para *p);   /* سو�
 void entity_opponents(struct entity_scratch *x, struct ner_para *p);    /* أمام فيجي */
 void entity_match_sides(struct entity_scratch *x, struct ner_para *p);  /* تلتقي الأرجنتين */
 void entity_stadiums(struct entity_scratch *x, struct ner_para *p);     /* ملعب "لوفتس رود" */
+void entity_quoted_bodies(struct entity_scratch *x, struct ner_para *p); /* شركة "وارنر بروس" */
+void entity_outlets(struct entity_scratch *x, struct ner_para *p);      /* صحيفة ديلي ميل البريطانية */
 /* entity_list.c: the names of a list after a word saying their kind (أحياء، بلديات, a team
  * sheet's head), each of that kind */
 void entity_lists(struct entity_scratch *x, struct ner_para *p);

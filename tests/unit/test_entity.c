@@ -2941,6 +2941,88 @@ static void test_tagged_nationals(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent26: a body's word without ال right before a name in quotes names the body by the quoted
+ * words alone (a company, an outlet, a publisher); not an adjective in quotes, nor the name of
+ * a room or plant, whose word belongs to its name. */
+static void test_quoted_bodies(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"شركة أمريكية تشتري حقوق رواية عن الفساد",
+		"اشترت شركة “وارنر بروس” حقوق تحويل الرواية إلى فيلم، كما ذكر موقع “هوليوود ريبورتر” الأمريكي أمس.",
+		"وأعلنت شبكة «إم.تي.في» الترشيحات، فيما وصفت الحكومة الجماعة بأنها منظمة “إرهابية” في بيانها.",
+		"وتجولت الزائرات في غرفة «البودرة» داخل القصر، قبل زيارة محطة «ليلى» لتوليد الكهرباء.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "وارنر بروس"));
+	CHECK(!has(&es, ENTITY_ORG, "وارنر"));
+	CHECK(has(&es, ENTITY_ORG, "هوليوود ريبورتر"));
+	CHECK(has_name(a, &es, ENTITY_ORG, "إم.تي.في"));
+	CHECK(!has(&es, ENTITY_ORG, "ارهابيه"));
+	CHECK(!has(&es, ENTITY_ORG, "البودره"));
+	CHECK(!has(&es, ENTITY_ORG, "ليلي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent26: a resort, a foundation's «دارة» and a complex open a body's name like the other
+ * trigger words (org_triggers.txt). */
+static void test_complex_and_resort(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"مهرجان صيفي في الطائف",
+		"وتقام فعاليات المهرجان بمنتجع الردف الترفيهي، بالتعاون مع دارة الملك عبدالعزيز، فيما نقل المصابون إلى مجمع الملك فيصل الطبي.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "منتجع الردف الترفيهي"));
+	CHECK(has(&es, ENTITY_ORG, "داره الملك عبدالعزيز"));
+	CHECK(has(&es, ENTITY_ORG, "مجمع الملك فيصل الطبي"));
+	CHECK(!has(&es, ENTITY_PERSON, "الملك فيصل"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent26: an outlet's word, a foreign name and a nisba of its country or kind that agrees
+ * with the word name the outlet; a site of a town with its feminine adjective is no outlet. */
+static void test_outlets(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"اكتشاف عظام قديمة في ولاية أمريكية",
+		"وذكر موقع بزنس انسايدر الأمريكي أن العظام تعود إلى قرون، وقالت متحدثة لشبكة ميغا التلفزيونية إن التحقيق مستمر، فيما زار الوفد موقع جدة التاريخية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 2, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "بزنس انسايدر"));
+	CHECK(has(&es, ENTITY_ORG, "ميغا"));
+	CHECK(!has(&es, ENTITY_ORG, "جده"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent26: a company's name takes its trade after it, a pair of trades too; a company described
+ * by a nisba does not. */
+static void test_company_trade(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"توقيع عقد لتشغيل منتجع سياحي",
+		"ووقعت شركة الباحة للاستثمار والسياحة عقدا مع شركة هرفي للخدمات الغذائية لتشغيل المطاعم في المنتجع.",
+		"وتعاقدت إدارة المنتجع مع شركة إيطالية لتأمين المعدات الرياضية.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "شركه الباحه للاستثمار والسياحه"));
+	CHECK(has(&es, ENTITY_ORG, "شركه هرفي للخدمات الغذائيه"));
+	CHECK(!has(&es, ENTITY_ORG, "شركه الباحه"));
+	CHECK(!has(&es, ENTITY_ORG, "شركه ايطاليه لتامين المعدات الرياضيه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3057,6 +3139,10 @@ int main(void)
 		test_team_country_and_nisba(m);
 		test_royal_lists(m);
 		test_tagged_nationals(m);
+		test_quoted_bodies(m);
+		test_complex_and_resort(m);
+		test_outlets(m);
+		test_company_trade(m);
 	}
 	ner_default_free();
 	return check_done();
