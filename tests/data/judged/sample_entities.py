@@ -12,7 +12,7 @@ With --kinds, 18 more dev articles of the three kinds the first dev half has few
 sports line-ups, municipal-election notices, foreign news), 6 per kind, each from a different
 source, none already in entities.tsv (either half) nor drawn by --more 20261206.
 With --blind, 8 more dev articles of 400..1500 characters, one from each of 8 sources drawn
-with SEED, none in entities.tsv nor drawn before (dev extensions 3 to 13, judged blind).
+with SEED, none in entities.tsv nor drawn before (dev extensions 3 to 14, judged blind).
 
 Reproducible: a fixed seed, articles visited in a fixed order (by id), ids computed as qari
 does (FNV-1a 64 of the trimmed URL, low 48 bits). Stratified: every one of the 14 sources gives
@@ -152,7 +152,8 @@ BLIND_ABOVE = {20261208: "# Dev extension 3", 20261209: "# Dev extension 4",
                20261222: "# Dev extension 10", 20261223: "# Dev extension 10",
                20261224: "# Dev extension 11", 20261225: "# Dev extension 11",
                20261226: "# Dev extension 12", 20261227: "# Dev extension 12",
-               20261228: "# Dev extension 13", 20261229: "# Dev extension 13"}
+               20261228: "# Dev extension 13", 20261229: "# Dev extension 13",
+               20261230: "# Dev extension 14", 20261231: "# Dev extension 14"}
 
 
 def blocks_above(path, marker):
@@ -168,7 +169,7 @@ def blocks_above(path, marker):
 
 
 def draw_blind(corpus, seed):
-    """BLIND_SOURCES dev articles (dev extensions 3 to 13): BLIND_SOURCES sources drawn, then
+    """BLIND_SOURCES dev articles (dev extensions 3 to 14): BLIND_SOURCES sources drawn, then
     one article (400..BLIND_MAX_CHARS) from each that is in no block of entities.tsv above its
     extension, was not drawn by the first sample nor by --more 20261206, nor by an earlier seed
     of the same extension."""
