@@ -217,7 +217,7 @@ static void test_incremental(void)
 	CHECK(fd_readable(corpus_loader_fd(l), 0)); /* readable at once: poll can start */
 	while (!corpus_loader_done(l)) {
 		size_t before = c.n, k;
-		if (!corpus_loader_wait(l, 10000))
+		if (!corpus_loader_wait(l, 60000)) /* a minute: CI machines are shared */
 			break;
 		k = corpus_loader_take(l, &c);
 		counts_ok = counts_ok && k == c.n - before;
@@ -285,7 +285,7 @@ static void test_cancel(void)
 		fprintf(stderr, "note: all loaded before the cancel\n");
 	t = now();
 	corpus_loader_free(l); /* ASan's leak check fails the test if anything stays */
-	CHECK(now() - t < 5.0);
+	CHECK(now() - t < 30.0); /* a hang, not a speed (a shared machine's load can stall it) */
 	for (size_t i = 0; i < c.n; i++)
 		CHECK(c.items[i]->path != NULL); /* what was taken belongs to c and stays valid */
 	corpus_free(&c);
