@@ -3409,6 +3409,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	entity_merge_short(x);
 	entity_merge_teams(x);
 	entity_merge_team_nisbas(x);
+	entity_drop_seats(x);
 	entity_settle(x);
 	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
 	entity_pack(x, out);

@@ -2937,6 +2937,54 @@ static void test_tagged_nationals(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent24: a place that only says where a named body or facility sits is no place of the story
+ * (the judging rules' «Names inside a longer name»); named on its own, in a person's title,
+ * where a gathering is held or after a group that acts there, it is. */
+static void test_body_seats(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"نجاح عملية دقيقة لمريض مسن",
+		"أعلن مستشفى الملك فهد بالدمام عن نجاح عملية جراحية دقيقة لمريض مسن.",
+		"وأوضحت جامعة الملك سعود بالرياض وجدة أن الطلاب يبدأون الدراسة الأسبوع المقبل.",
+		"وقال مدير عام فرع وزارة الحج بالمدينة المنورة إن الاستعدادات اكتملت.",
+		"وأقيم حفل توقيع الكتاب في مركز الملك فهد الثقافي بأبها مساء أمس.",
+		"وقصف طيران التحالف مواقع جماعة الحوثي في تعز صباح اليوم.",
+		"ونقل مريض آخر إلى أحد المستشفيات الخاصة في مدينة الطائف.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 7, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مستشفي الملك فهد"));
+	CHECK(!has(&es, ENTITY_PLACE, "الدمام"));
+	CHECK(!has(&es, ENTITY_PLACE, "الرياض"));
+	CHECK(!has(&es, ENTITY_PLACE, "جده"));
+	CHECK(has(&es, ENTITY_PLACE, "المدينه المنوره"));
+	CHECK(has(&es, ENTITY_PLACE, "ابها"));
+	CHECK(has(&es, ENTITY_PLACE, "تعز"));
+	CHECK(has(&es, ENTITY_PLACE, "الطائف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* The same place named on its own elsewhere in the story stays; «صحة» before a region is its
+ * health directorate. */
+static void test_body_seat_named_alone(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"صحة نجران تنفي وجود إصابات جديدة",
+		"أكدت المديرية العامة للشؤون الصحية بمنطقة نجران عدم تسجيل إصابات جديدة.",
+		"وأعلن مستشفى الملك فهد بالدمام عن نجاح عملية جراحية دقيقة لمريض مسن.",
+		"ووصل الوفد الطبي إلى الدمام مساء أمس قادما من الخارج.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "نجران"));
+	CHECK(has(&es, ENTITY_PLACE, "الدمام"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3053,6 +3101,8 @@ int main(void)
 		test_team_country_and_nisba(m);
 		test_royal_lists(m);
 		test_tagged_nationals(m);
+		test_body_seats(m);
+		test_body_seat_named_alone(m);
 	}
 	ner_default_free();
 	return check_done();
