@@ -2985,6 +2985,35 @@ static void test_body_seat_named_alone(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent24: the source's own paper quoted in its article is the paper, no place, though the tagger
+ * reads its name as one; the region written bare stays. */
+static void test_paper_quoted_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"وفد حكومي يصل إلى عدن",
+		"علمت «الشرق الأوسط» من مصادر أمنية يمنية، أن وفدا حكوميا يصل إلى عدن اليوم.",
+		"وأوضح مصدر أمني لـ«الشرق الأوسط»، أن الطائرة تحركت أمس من مدينة جدة.",
+	};
+	static const char *const region[] = {
+		"جولة جديدة للمبعوث",
+		"وبحث الوزراء سبل إحياء عملية السلام في الشرق الأوسط خلال اجتماعهم أمس.",
+	};
+	struct article *a = make(paras[0], paras + 1, 2);
+	struct article_entities es;
+	a->source = strdup("aawsat");
+	entity_extract(m, a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "الشرق الاوسط"));
+	CHECK(has(&es, ENTITY_PLACE, "عدن"));
+	article_entities_free(&es);
+	article_free(a);
+	a = make(region[0], region + 1, 1);
+	a->source = strdup("aawsat");
+	entity_extract(m, a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "الشرق الاوسط"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3103,6 +3132,7 @@ int main(void)
 		test_tagged_nationals(m);
 		test_body_seats(m);
 		test_body_seat_named_alone(m);
+		test_paper_quoted_place(m);
 	}
 	ner_default_free();
 	return check_done();
