@@ -5,7 +5,8 @@
  * of how the article names the body, and the judging rules list it only where the article also
  * names it on its own (a place in a person's title, «أمير منطقة القصيم», or where an unnamed
  * facility or an event is, «أحد المستشفيات الخاصة في جدة», is no body's seat: no organisation
- * the sidebar lists comes right before it). */
+ * the sidebar lists comes right before it). A place named only as a clock's time zone
+ * («بتوقيت مكة المكرمة») is dropped here too: like a seat, it is no place the story is about. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -150,6 +151,17 @@ static bool seat_sector_before(const struct entity_scratch *x, const struct enti
 			    seat_sectors, sizeof seat_sectors / sizeof *seat_sectors);
 }
 
+/* Whether place mention m names a clock's time zone: «بتوقيت مكة المكرمة», «بتوقيت جرينتش»
+ * (the judging rules list no place in a time expression). */
+static bool seat_clock_before(const struct entity_scratch *x, const struct entity_mention *m)
+{
+	static const char *const clock[] = {"توقيت"};
+	const struct ner_para *p = &x->doc.paras[m->para + 1];
+	size_t i = seat_token(p, m->beg);
+	return i > 0 && p->norm.map[p->toks[i].beg] == m->beg && p->toks[i - 1].kind == NORM_TOKEN_WORD &&
+	       seat_word_in(p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg, clock, 1);
+}
+
 /* Bodies and facilities that sit somewhere (matching form): a ministry, a hospital, a
  * university, a court, a stadium. Not a group that acts somewhere (حزب، جماعة، تنظيم، قوات،
  * جيش، التحالف), nor a club or team, whose town after «في» is where it plays or camps. */
@@ -222,7 +234,7 @@ static bool seat_after_body(const struct entity_scratch *x, size_t f, int depth)
 {
 	const struct entity_mention *m = &x->found[f].m;
 	const char *s = x->texts[m->para + 1];
-	if (seat_sector_before(x, m))
+	if (seat_sector_before(x, m) || seat_clock_before(x, m))
 		return true;
 	for (size_t g = 0; g < x->nfound; g++) {
 		const struct entity_mention *o = &x->found[g].m;

@@ -3014,6 +3014,23 @@ static void test_paper_quoted_place(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent24: a place that only names a clock's time zone is no place of the story. */
+static void test_clock_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"انطلاق البطولة غدا",
+		"وتنطلق المباراة الافتتاحية في تمام الساعة الرابعة عصرا بتوقيت مكة المكرمة على ملعب النادي.",
+		"ويشارك في البطولة ثمانية فرق من مختلف مناطق المملكة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "مكه المكرمه"));
+	CHECK(has(&es, ENTITY_PLACE, "السعوديه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3133,6 +3150,7 @@ int main(void)
 		test_body_seats(m);
 		test_body_seat_named_alone(m);
 		test_paper_quoted_place(m);
+		test_clock_place(m);
 	}
 	ner_default_free();
 	return check_done();
