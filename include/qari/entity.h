@@ -87,7 +87,7 @@ bool article_entities_sound(const struct article_entities *es, size_t keybytes,
  * head; 7: the third round's rules; 8: lists after the word saying their kind (districts,
  * municipalities, team sheets), roads, offices after a name, place triggers inside names;
  * 9: nationalities around persons, committees, centres, a body's country nisba; 22: a
- * body named by the quoted words after its word. */
+ * body named by the quoted words after its word, a body's seat no place. */
 #define ENTITY_RULES_VERSION 22u
 /* The packed form the entity cache and the store keep: a head (counts, the rules' version),
  * the records, the mentions, then the keys. Unpacking checks the sizes and article_entities_sound; false

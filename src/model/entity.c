@@ -1033,6 +1033,24 @@ static bool entity_has_tanween(const char *s, size_t n)
 	return false;
 }
 
+/* Whether original text [b, e) stands between quotation marks, blanks aside: «…», "…", “…”. */
+static bool entity_in_quotes(const char *s, size_t b, size_t e)
+{
+	static const char *const opens[] = {"«", "\"", "“"}, *const closes[] = {"»", "\"", "”"};
+	size_t len = strlen(s);
+	while (b > 0 && s[b - 1] == ' ')
+		b--;
+	while (e < len && s[e] == ' ')
+		e++;
+	for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+		size_t on = strlen(opens[k]), cn = strlen(closes[k]);
+		if (b >= on && memcmp(s + b - on, opens[k], on) == 0 && len - e >= cn &&
+		    memcmp(s + e, closes[k], cn) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Whether a spaced dash stands between tokens k - 1 and k in the original text (a lone
  * tatweel «فيصل ـ رحمه الله ـ», an en or em dash, a hyphen): normalising drops it, yet it
  * closes a name as a comma does. */
@@ -1753,6 +1771,9 @@ static void entity_chunk(struct entity_scratch *x, const char *orig, long para, 
 		return;
 	if (entity_has_tanween(orig + ob, oe - ob))
 		return; /* «نارًا», «ميدانيًا»: a name never takes tanween */
+	if (type == ENTITY_PLACE && entity_rules_is_paper(x->rules, x->a->source, x->key.data, x->key.len) &&
+	    entity_in_quotes(orig, ob, oe))
+		return; /* «لـ«الشرق الأوسط»» in its own articles: the paper quoted, not the region */
 	if (memchr(orig + ob, '_', oe - ob) || (ob > 0 && orig[ob - 1] == '#'))
 		return; /* a hashtag («#عزام_الدخيل») names a topic, not as a reader writes a name */
 	while (oe > ob && (orig[oe - 1] == ' ' || orig[oe - 1] == '\t'))
@@ -3413,6 +3434,7 @@ void entity_extract_with(const struct ner_model *m, const struct article *a,
 	entity_merge_short(x);
 	entity_merge_teams(x);
 	entity_merge_team_nisbas(x);
+	entity_drop_seats(x);
 	entity_settle(x);
 	ner_doc_free(&x->doc); /* kept, it would hold every paragraph's tagger work of the longest articles */
 	entity_pack(x, out);

@@ -108,6 +108,10 @@ void entity_outlets(struct entity_scratch *x, struct ner_para *p);      /* صح�
  * sheet's head), each of that kind */
 void entity_lists(struct entity_scratch *x, struct ner_para *p);
 
+/* entity_seat.c: a place every mention of which only says where a listed body sits
+ * («مطار الأمير نايف بن عبدالعزيز بالقصيم») is dropped */
+void entity_drop_seats(struct entity_scratch *x);
+
 /* Token k is a definite nisba adjective (…ي, …ية), no stop word nor a person's. */
 bool entity_nisba(const struct entity_scratch *x, const struct ner_para *p, size_t k);
 

@@ -3023,6 +3023,100 @@ static void test_company_trade(const struct ner_model *m)
 	article_free(a);
 }
 
+/* A place that only says where a named body or facility sits is no place of the story
+ * (the judging rules' «Names inside a longer name»); named on its own, in a person's title,
+ * where a gathering is held or after a group that acts there, it is. */
+static void test_body_seats(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"نجاح عملية دقيقة لمريض مسن",
+		"أعلن مستشفى الملك فهد بالدمام عن نجاح عملية جراحية دقيقة لمريض مسن.",
+		"وأوضحت جامعة الملك سعود بالرياض وجدة أن الطلاب يبدأون الدراسة الأسبوع المقبل.",
+		"وقال مدير عام فرع وزارة الحج بالمدينة المنورة إن الاستعدادات اكتملت.",
+		"وأقيم حفل توقيع الكتاب في مركز الملك فهد الثقافي بأبها مساء أمس.",
+		"وقصف طيران التحالف مواقع جماعة الحوثي في تعز صباح اليوم.",
+		"ونقل مريض آخر إلى أحد المستشفيات الخاصة في مدينة الطائف.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 7, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "مستشفي الملك فهد"));
+	CHECK(!has(&es, ENTITY_PLACE, "الدمام"));
+	CHECK(!has(&es, ENTITY_PLACE, "الرياض"));
+	CHECK(!has(&es, ENTITY_PLACE, "جده"));
+	CHECK(has(&es, ENTITY_PLACE, "المدينه المنوره"));
+	CHECK(has(&es, ENTITY_PLACE, "ابها"));
+	CHECK(has(&es, ENTITY_PLACE, "تعز"));
+	CHECK(has(&es, ENTITY_PLACE, "الطائف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* The same place named on its own elsewhere in the story stays; «صحة» before a region is its
+ * health directorate. */
+static void test_body_seat_named_alone(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"صحة نجران تنفي وجود إصابات جديدة",
+		"أكدت المديرية العامة للشؤون الصحية بمنطقة نجران عدم تسجيل إصابات جديدة.",
+		"وأعلن مستشفى الملك فهد بالدمام عن نجاح عملية جراحية دقيقة لمريض مسن.",
+		"ووصل الوفد الطبي إلى الدمام مساء أمس قادما من الخارج.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "نجران"));
+	CHECK(has(&es, ENTITY_PLACE, "الدمام"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent24: the source's own paper quoted in its article is the paper, no place, though the tagger
+ * reads its name as one; the region written bare stays. */
+static void test_paper_quoted_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"وفد حكومي يصل إلى عدن",
+		"علمت «الشرق الأوسط» من مصادر أمنية يمنية، أن وفدا حكوميا يصل إلى عدن اليوم.",
+		"وأوضح مصدر أمني لـ«الشرق الأوسط»، أن الطائرة تحركت أمس من مدينة جدة.",
+	};
+	static const char *const region[] = {
+		"جولة جديدة للمبعوث",
+		"وبحث الوزراء سبل إحياء عملية السلام في الشرق الأوسط خلال اجتماعهم أمس.",
+	};
+	struct article *a = make(paras[0], paras + 1, 2);
+	struct article_entities es;
+	a->source = strdup("aawsat");
+	entity_extract(m, a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "الشرق الاوسط"));
+	CHECK(has(&es, ENTITY_PLACE, "عدن"));
+	article_entities_free(&es);
+	article_free(a);
+	a = make(region[0], region + 1, 1);
+	a->source = strdup("aawsat");
+	entity_extract(m, a, &es);
+	CHECK(has(&es, ENTITY_PLACE, "الشرق الاوسط"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent24: a place that only names a clock's time zone is no place of the story. */
+static void test_clock_place(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"انطلاق البطولة غدا",
+		"وتنطلق المباراة الافتتاحية في تمام الساعة الرابعة عصرا بتوقيت مكة المكرمة على ملعب النادي.",
+		"ويشارك في البطولة ثمانية فرق من مختلف مناطق المملكة.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 3, &a, &es);
+	CHECK(!has(&es, ENTITY_PLACE, "مكه المكرمه"));
+	CHECK(has(&es, ENTITY_PLACE, "السعوديه"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3143,6 +3237,10 @@ int main(void)
 		test_complex_and_resort(m);
 		test_outlets(m);
 		test_company_trade(m);
+		test_body_seats(m);
+		test_body_seat_named_alone(m);
+		test_paper_quoted_place(m);
+		test_clock_place(m);
 	}
 	ner_default_free();
 	return check_done();
