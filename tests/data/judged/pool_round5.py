@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
-"""Rounds 5, 6, 9, 10, 11, 14, 16, 17, 19, 21 and 24 for related.tsv: new dev queries (issue 14),
+"""Rounds 5, 6, 9, 10, 11, 14, 16, 17, 19, 21, 24 and 26 for related.tsv: new dev queries (issue 14),
 drawn by a rule fixed before drawing, and their pools. Round 5 is the default; `--round N` (first
 argument) draws round N by the same rule with its own seed, none of the queries before it
-eligible. Rounds 9, 10, 11, 14, 16, 17, 19, 21 and 24 take 14 queries, one a source (9 and 10 both
+eligible. Rounds 9, 10, 11, 14, 16, 17, 19, 21, 24 and 26 take 14 queries, one a source (9 and 10 both
 drawn before either was graded).
 
 Rule (RELATED.md, Round 5), seed 20261207 (round 6: 20261208, 9: 20261209, 10: 20261210,
 11: 20261211, 14: 20261214, 16: 20261216, 17: 20261217, 19: 20261219, 21: 20261221,
-24: 20261224):
+24: 20261224, 26: 20261226):
   - eligible: articles with at least 300 characters of text that are none of the 50 earlier
     queries and no candidate judged for a test query (any grade), so test stays untouched;
   - stratified by source: each of the 14 sources gets one query, and 6 sources, drawn at
     random among those with eligible articles on two days or more, a second (20 in all;
-    rounds 9, 10, 11, 14, 16, 17, 19, 21 and 24: none, 14 in all);
+    rounds 9, 10, 11, 14, 16, 17, 19, 21, 24 and 26: none, 14 in all);
   - stratified by day: for each query of a source, a crawl day is drawn uniformly among the
     source's days with eligible articles (a source's two days differ), then an article
     uniformly within that day.
@@ -38,9 +38,10 @@ import pool_related as pr  # noqa: E402
 import pool_round2 as r2  # noqa: E402
 
 SEEDS = {5: 20261207, 6: 20261208, 9: 20261209, 10: 20261210, 11: 20261211, 14: 20261214,
-         16: 20261216, 17: 20261217, 19: 20261219, 21: 20261221, 24: 20261224}
+         16: 20261216, 17: 20261217, 19: 20261219, 21: 20261221, 24: 20261224,
+         26: 20261226}
 QUERIES = {5: 20, 6: 20, 9: 14, 10: 14, 11: 14, 14: 14, 16: 14, 17: 14, 19: 14, 21: 14,
-           24: 14}
+           24: 14, 26: 14}
 # The line of related.tsv above which each round was drawn (rounds 9 and 10 share one): a
 # round's draw reads no further, so it stays the same once its queries are appended.
 DRAWN_ABOVE = {5: "# round 5 was drawn from the lines above",
@@ -53,7 +54,8 @@ DRAWN_ABOVE = {5: "# round 5 was drawn from the lines above",
                17: "# round 17 was drawn from the lines above",
                19: "# round 19 was drawn from the lines above",
                21: "# round 21 was drawn from the lines above",
-               24: "# round 24 was drawn from the lines above"}
+               24: "# round 24 was drawn from the lines above",
+               26: "# round 26 was drawn from the lines above"}
 ROUND = 5
 SEED = SEEDS[ROUND]
 N_NEW = QUERIES[ROUND]
