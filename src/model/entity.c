@@ -2978,16 +2978,49 @@ static bool entity_key_subsequence(const char *shrt, const char *lng)
 	return true;
 }
 
+/* Whether person key shrt is key lng with its «بن X» / «ابن X» links left out, the first
+ * and the last word kept («مبارك الخييلي» of «مبارك بن سعيد الخييلي»). */
+static bool entity_key_unchained(const char *shrt, const char *lng)
+{
+	size_t first = strcspn(lng, " ");
+	const char *l = lng + first, *s = shrt + first;
+	bool cut = false;
+	if (strncmp(shrt, lng, first) != 0 || *s != ' ' || strchr(s + 1, ' '))
+		return false; /* a given name and a family name: links cut from a longer one */
+	while (*l == ' ') {
+		const char *w = l + 1;
+		size_t n = strcspn(w, " ");
+		if (!((n == 4 && memcmp(w, "بن", 4) == 0) || (n == 6 && memcmp(w, "ابن", 6) == 0)) ||
+		    w[n] != ' ')
+			break;
+		w += n + 1;
+		l = w + strcspn(w, " ");
+		cut = true;
+	}
+	return cut && strcmp(l, s) == 0;
+}
+
+/* Whether the word of key k that ends at byte end is بن or ابن: the name after it is the
+ * father's («إبراهيم الزويد» in «سليمان بن إبراهيم الزويد» is another man). */
+static bool entity_key_after_link(const char *k, size_t end)
+{
+	return (end >= 4 && memcmp(k + end - 4, "بن", 4) == 0 && (end == 4 || k[end - 5] == ' ')) ||
+	       (end >= 6 && memcmp(k + end - 6, "ابن", 6) == 0 && (end == 6 || k[end - 7] == ' '));
+}
+
 /* Whether short is the first or last words of long (whole words), or, for a place or an
- * organisation, its words with some left out of the middle. */
+ * organisation, its words with some left out of the middle, or, for a person, its name
+ * without its chain of fathers. */
 static bool entity_key_part(const char *shrt, const char *lng, enum entity_type type)
 {
 	size_t s = strlen(shrt), l = strlen(lng);
 	if (s >= l)
 		return false;
 	return (memcmp(lng, shrt, s) == 0 && lng[s] == ' ') ||
-	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ') ||
-	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng));
+	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ' &&
+		!(type == ENTITY_PERSON && strchr(shrt, ' ') && entity_key_after_link(lng, l - s - 1))) ||
+	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng)) ||
+	       (type == ENTITY_PERSON && entity_key_unchained(shrt, lng));
 }
 
 /* Whether organisation key lng is a trigger word and then shrt («جماعة الإخوان» of «الإخوان»;
@@ -3068,6 +3101,23 @@ static bool entity_key_opens_trigger(const struct entity_scratch *x, const char 
 	return sp && entity_rules_is_trigger(x->rules, key, (size_t)(sp - key));
 }
 
+/* Whether short draft k's candidates (entity_merge_short) are each a part of the longest,
+ * into, which k begins: one name given in full and in part. */
+static bool entity_nested_candidates(const struct entity_scratch *x, size_t k, size_t into)
+{
+	const struct entity_draft *e = &x->drafts[k], *t = &x->drafts[into];
+	if (strncmp(t->k, e->k, strlen(e->k)) != 0)
+		return false; /* «صالح» of «علي عبدالله صالح» and of his son «أحمد علي عبدالله صالح» */
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && l != into && f->into == l && f->type == e->type &&
+		    entity_key_part(e->k, f->k, e->type) && !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k)) &&
+		    !entity_key_part(f->k, t->k, e->type))
+			return false;
+	}
+	return true;
+}
+
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -3078,9 +3128,13 @@ static void entity_merge_short(struct entity_scratch *x)
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
 			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type) &&
-			    !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k)))
-				into = l, candidates++; /* not «الدمام» into the district «جامعة الدمام» */
+			    !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k))) {
+				if (candidates++ == 0 || strlen(f->k) > strlen(x->drafts[into].k))
+					into = l; /* the longest: not «الدمام» into the district «جامعة الدمام» */
+			}
 		}
+		if (candidates > 1 && entity_nested_candidates(x, k, into))
+			candidates = 1; /* «محمد بن سلمان» of «… بن عبدالعزيز» and «… بن عبدالعزيز آل سعود» */
 		if (candidates == 1)
 			entity_join(x, k, into);
 		else if (candidates > 1 && e->type == ENTITY_ORG && entity_merge_heads(x, k))

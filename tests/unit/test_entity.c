@@ -2941,6 +2941,34 @@ static void test_tagged_nationals(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent27: a man's name without its «بن X» links is his (مبارك الخييلي); a name given in full
+ * and in part is one entry (محمد بن سلمان); a name after «بن» is the father's, another man
+ * (ناصر العساف of خالد بن ناصر العساف). Sentences like SaudiNewsNet's (2015-07-24). */
+static void test_name_chains(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"افتتاح مشروع ناصر العساف للإسكان التنموي",
+		"وألقى كلمة المتبرعين نيابة عنهم خالد بن ناصر العساف أعرب فيها عن امتنان الأسرة.",
+		"مشيداً بجهود الأستاذ ناصر العساف رحمه الله وأبنائه في خدمة المجتمع.",
+		"وقال العميد مبارك بن سعيد الخييلي إن الاجتماع ناقش عددا من الموضوعات.",
+		"وأكد مبارك الخييلي أهمية التعاون بين الأجهزة الأمنية.",
+		"واستقبل الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي ولي العهد الوفد.",
+		"ونقل محمد بن سلمان تحيات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز.",
+		"وأوضح صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد أن المملكة ماضية في دعم الأردن.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 8, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "مبارك بن سعيد الخييلي"));
+	CHECK(!has(&es, ENTITY_PERSON, "مبارك الخييلي"));
+	CHECK(has(&es, ENTITY_PERSON, "خالد بن ناصر العساف"));
+	CHECK(has(&es, ENTITY_PERSON, "ناصر العساف"));
+	CHECK(has(&es, ENTITY_PERSON, "محمد بن سلمان بن عبدالعزيز ال سعود"));
+	CHECK(!has(&es, ENTITY_PERSON, "محمد بن سلمان"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3057,6 +3085,7 @@ int main(void)
 		test_team_country_and_nisba(m);
 		test_royal_lists(m);
 		test_tagged_nationals(m);
+		test_name_chains(m);
 	}
 	ner_default_free();
 	return check_done();
