@@ -2953,6 +2953,8 @@ static bool entity_key_word_eq(const char *a, size_t an, const char *b, size_t b
 	return an == bn && memcmp(a, b, an) == 0;
 }
 
+static bool entity_key_words_in(const char *shrt, const char *lng);
+
 /* Whether the words of short are words of long in order (entity_key_word_eq), its first and
  * last among them as first and last («أمانة الرياض» of «أمانة منطقة الرياض», «اتحاد الكرة»
  * of «الاتحاد السعودي لكرة القدم» … no: its last word must end long too). */
@@ -2960,9 +2962,13 @@ static bool entity_key_subsequence(const char *shrt, const char *lng)
 {
 	const char *sp = strrchr(shrt, ' '), *lp = strrchr(lng, ' ');
 	size_t first = strcspn(shrt, " "), lfirst = strcspn(lng, " ");
-	if (sp == NULL || lp == NULL || !entity_key_word_eq(sp + 1, strlen(sp + 1), lp + 1, strlen(lp + 1)) ||
-	    !entity_key_word_eq(shrt, first, lng, lfirst))
-		return false;
+	return sp != NULL && lp != NULL && entity_key_word_eq(sp + 1, strlen(sp + 1), lp + 1, strlen(lp + 1)) &&
+	       entity_key_word_eq(shrt, first, lng, lfirst) && entity_key_words_in(shrt, lng);
+}
+
+/* Whether the words of short are words of long in order (entity_key_word_eq). */
+static bool entity_key_words_in(const char *shrt, const char *lng)
+{
 	for (const char *s = shrt, *l = lng; *s;) {
 		size_t n = strcspn(s, " ");
 		const char *hit = NULL;
@@ -3118,6 +3124,24 @@ static bool entity_nested_candidates(const struct entity_scratch *x, size_t k, s
 	return true;
 }
 
+/* How many organisations of the article organisation draft k shortens under its own head
+ * word, the others of its words among theirs («اتحاد الكرة» of «الاتحاد السعودي لكرة
+ * القدم»: the football federation the article named in full), the last in *into. */
+static size_t entity_trigger_short(const struct entity_scratch *x, size_t k, size_t *into)
+{
+	const struct entity_draft *e = &x->drafts[k];
+	size_t first = strcspn(e->k, " "), n = 0;
+	if (!entity_key_opens_trigger(x, e->k))
+		return 0;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == ENTITY_ORG && strlen(f->k) > strlen(e->k) &&
+		    entity_key_word_eq(e->k, first, f->k, strcspn(f->k, " ")) && entity_key_words_in(e->k, f->k))
+			*into = l, n++;
+	}
+	return n;
+}
+
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -3133,6 +3157,8 @@ static void entity_merge_short(struct entity_scratch *x)
 					into = l; /* the longest: not «الدمام» into the district «جامعة الدمام» */
 			}
 		}
+		if (candidates == 0 && e->type == ENTITY_ORG)
+			candidates = entity_trigger_short(x, k, &into);
 		if (candidates > 1 && entity_nested_candidates(x, k, into))
 			candidates = 1; /* «محمد بن سلمان» of «… بن عبدالعزيز» and «… بن عبدالعزيز آل سعود» */
 		if (candidates == 1)

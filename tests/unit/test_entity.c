@@ -2969,6 +2969,28 @@ static void test_name_chains(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent27: a body's short form under its own head word, the others of its words in the full
+ * name the article gave, is that body (اتحاد الكرة, بنك التسليف; 2015-08-03, 2015-07-24). */
+static void test_trigger_short_forms(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الاتحاد السعودي لكرة القدم يعتمد لائحة الانضباط الجديدة",
+		"اعتمد مجلس إدارة الاتحاد السعودي لكرة القدم في اجتماعه أمس لائحة الانضباط الجديدة.",
+		"وأوضح المتحدث أن اتحاد الكرة سيبدأ تطبيق اللائحة مع انطلاق الموسم المقبل.",
+		"وفي شأن آخر أعلن البنك السعودي للتسليف والادخار عن دفعة جديدة من القروض.",
+		"وقال مدير بنك التسليف إن القروض تشمل المتقاعدين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الاتحاد السعودي لكره القدم"));
+	CHECK(!has(&es, ENTITY_ORG, "اتحاد الكره"));
+	CHECK(has(&es, ENTITY_ORG, "البنك السعودي للتسليف والادخار"));
+	CHECK(!has(&es, ENTITY_ORG, "بنك التسليف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3086,6 +3108,7 @@ int main(void)
 		test_royal_lists(m);
 		test_tagged_nationals(m);
 		test_name_chains(m);
+		test_trigger_short_forms(m);
 	}
 	ner_default_free();
 	return check_done();
