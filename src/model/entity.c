@@ -3142,6 +3142,40 @@ static size_t entity_trigger_short(const struct entity_scratch *x, size_t k, siz
 	return n;
 }
 
+/* Whether key word w is a country's nisba (entity_country_nisba), or ال, a stem and ي whose
+ * place is ال, the stem and ية (السعودي of السعودية). */
+static bool entity_state_nisba(const struct entity_scratch *x, const char *w)
+{
+	size_t n = strlen(w);
+	char buf[128];
+	if (entity_country_nisba(x, w, n))
+		return true;
+	if (n < 10 || n + 2 > sizeof buf || memcmp(w, "ال", 4) != 0 || memcmp(w + n - 2, "ي", 2) != 0)
+		return false;
+	memcpy(buf, w, n);
+	memcpy(buf + n, "ه", 2);
+	return entity_place_known(x, buf, n + 2);
+}
+
+/* How many organisations of the article end with organisation draft k's name once a
+ * country's nisba after them is put aside («الشباب» of «نادي الشباب السعودي»), the last in
+ * *into. */
+static size_t entity_nisba_short(const struct entity_scratch *x, size_t k, size_t *into)
+{
+	const struct entity_draft *e = &x->drafts[k];
+	size_t en = strlen(e->k), n = 0;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		const char *sp = strrchr(f->k, ' ');
+		size_t end = sp ? (size_t)(sp - f->k) : 0;
+		if (l == k || f->into != l || f->type != ENTITY_ORG || end <= en || !entity_state_nisba(x, sp + 1))
+			continue;
+		if (memcmp(f->k + end - en, e->k, en) == 0 && f->k[end - en - 1] == ' ')
+			*into = l, n++;
+	}
+	return n;
+}
+
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -3159,6 +3193,8 @@ static void entity_merge_short(struct entity_scratch *x)
 		}
 		if (candidates == 0 && e->type == ENTITY_ORG)
 			candidates = entity_trigger_short(x, k, &into);
+		if (candidates == 0 && e->type == ENTITY_ORG)
+			candidates = entity_nisba_short(x, k, &into);
 		if (candidates > 1 && entity_nested_candidates(x, k, into))
 			candidates = 1; /* «محمد بن سلمان» of «… بن عبدالعزيز» and «… بن عبدالعزيز آل سعود» */
 		if (candidates == 1)

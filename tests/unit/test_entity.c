@@ -2991,6 +2991,27 @@ static void test_trigger_short_forms(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent27: a body named with its country's nisba after it and named without it is one entry
+ * (حركة طالبان الأفغانية and طالبان, شركة هواوي الصينية and هواوي; 2015-07-24). */
+static void test_nisba_short_forms(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"هواوي توقع اتفاقية جديدة",
+		"أعلنت حركة طالبان الأفغانية تعيين زعيم جديد لها بعد مشاورات مطولة.",
+		"وقال المتحدث باسم طالبان إن القرار اتخذ بالإجماع.",
+		"ووقعت شركة هواوي الصينية اتفاقية لتطوير شبكات الجيل الرابع، وقالت هواوي إن المشروع يبدأ العام المقبل.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "حركه طالبان الافغانيه"));
+	CHECK(!has(&es, ENTITY_ORG, "طالبان"));
+	CHECK(has(&es, ENTITY_ORG, "شركه هواوي الصينيه"));
+	CHECK(!has(&es, ENTITY_ORG, "هواوي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3109,6 +3130,7 @@ int main(void)
 		test_tagged_nationals(m);
 		test_name_chains(m);
 		test_trigger_short_forms(m);
+		test_nisba_short_forms(m);
 	}
 	ner_default_free();
 	return check_done();
