@@ -3176,6 +3176,23 @@ static size_t entity_nisba_short(const struct entity_scratch *x, size_t k, size_
 	return n;
 }
 
+/* How many organisations of the article are organisation draft k's name and a country's
+ * nisba (entity_state_nisba: «مجلس النواب الليبي» of «مجلس النواب»), the last in *into. */
+static size_t entity_nisba_long(const struct entity_scratch *x, size_t k, size_t *into)
+{
+	const struct entity_draft *e = &x->drafts[k];
+	size_t en = strlen(e->k), n = 0, at = *into;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == ENTITY_ORG && strncmp(f->k, e->k, en) == 0 &&
+		    f->k[en] == ' ' && !strchr(f->k + en + 1, ' ') && entity_state_nisba(x, f->k + en + 1))
+			at = l, n++;
+	}
+	if (n == 1)
+		*into = at;
+	return n; /* not a one-word «الاتحاد»: the club, or the federation «الاتحاد السعودي» */
+}
+
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -3195,6 +3212,8 @@ static void entity_merge_short(struct entity_scratch *x)
 			candidates = entity_trigger_short(x, k, &into);
 		if (candidates == 0 && e->type == ENTITY_ORG)
 			candidates = entity_nisba_short(x, k, &into);
+		if (candidates > 1 && e->type == ENTITY_ORG && strchr(e->k, ' ') && entity_nisba_long(x, k, &into) == 1)
+			candidates = 1; /* «مجلس النواب» of «مجلس النواب الليبي», not of a run-on */
 		if (candidates > 1 && entity_nested_candidates(x, k, into))
 			candidates = 1; /* «محمد بن سلمان» of «… بن عبدالعزيز» and «… بن عبدالعزيز آل سعود» */
 		if (candidates == 1)

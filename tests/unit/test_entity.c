@@ -3012,6 +3012,25 @@ static void test_nisba_short_forms(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent27: a body's name that several longer ones begin joins the one that adds only its
+ * country's nisba (قوات الاحتلال → قوات الاحتلال الإسرائيلي; 2015-08-03). */
+static void test_nisba_long_form(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تواصل الاستفزازات في القدس",
+		"فرضت قوات الاحتلال الإسرائيلي أمس قيودا على دخول المصلين إلى المسجد الأقصى.",
+		"ومنذ الساعات الأولى من الصباح منعت قوات الاحتلال الفلسطينيين الذين تقل أعمارهم عن خمسين عاما من الدخول.",
+		"وعمدت قوات الاحتلال إلى محاولة قمع المصلين، فيما اشتبكت قوات الاحتلال مع عدد من الشبان عند البوابات.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "قوات الاحتلال الاسرائيلي"));
+	CHECK(!has(&es, ENTITY_ORG, "قوات الاحتلال"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3131,6 +3150,7 @@ int main(void)
 		test_name_chains(m);
 		test_trigger_short_forms(m);
 		test_nisba_short_forms(m);
+		test_nisba_long_form(m);
 	}
 	ner_default_free();
 	return check_done();
