@@ -2978,6 +2978,8 @@ static bool entity_key_word_eq(const char *a, size_t an, const char *b, size_t b
 	return an == bn && memcmp(a, b, an) == 0;
 }
 
+static bool entity_key_words_in(const char *shrt, const char *lng);
+
 /* Whether the words of short are words of long in order (entity_key_word_eq), its first and
  * last among them as first and last («أمانة الرياض» of «أمانة منطقة الرياض», «اتحاد الكرة»
  * of «الاتحاد السعودي لكرة القدم» … no: its last word must end long too). */
@@ -2985,9 +2987,13 @@ static bool entity_key_subsequence(const char *shrt, const char *lng)
 {
 	const char *sp = strrchr(shrt, ' '), *lp = strrchr(lng, ' ');
 	size_t first = strcspn(shrt, " "), lfirst = strcspn(lng, " ");
-	if (sp == NULL || lp == NULL || !entity_key_word_eq(sp + 1, strlen(sp + 1), lp + 1, strlen(lp + 1)) ||
-	    !entity_key_word_eq(shrt, first, lng, lfirst))
-		return false;
+	return sp != NULL && lp != NULL && entity_key_word_eq(sp + 1, strlen(sp + 1), lp + 1, strlen(lp + 1)) &&
+	       entity_key_word_eq(shrt, first, lng, lfirst) && entity_key_words_in(shrt, lng);
+}
+
+/* Whether the words of short are words of long in order (entity_key_word_eq). */
+static bool entity_key_words_in(const char *shrt, const char *lng)
+{
 	for (const char *s = shrt, *l = lng; *s;) {
 		size_t n = strcspn(s, " ");
 		const char *hit = NULL;
@@ -3003,16 +3009,49 @@ static bool entity_key_subsequence(const char *shrt, const char *lng)
 	return true;
 }
 
+/* Whether person key shrt is key lng with its «بن X» / «ابن X» links left out, the first
+ * and the last word kept («مبارك الخييلي» of «مبارك بن سعيد الخييلي»). */
+static bool entity_key_unchained(const char *shrt, const char *lng)
+{
+	size_t first = strcspn(lng, " ");
+	const char *l = lng + first, *s = shrt + first;
+	bool cut = false;
+	if (strncmp(shrt, lng, first) != 0 || *s != ' ' || strchr(s + 1, ' '))
+		return false; /* a given name and a family name: links cut from a longer one */
+	while (*l == ' ') {
+		const char *w = l + 1;
+		size_t n = strcspn(w, " ");
+		if (!((n == 4 && memcmp(w, "بن", 4) == 0) || (n == 6 && memcmp(w, "ابن", 6) == 0)) ||
+		    w[n] != ' ')
+			break;
+		w += n + 1;
+		l = w + strcspn(w, " ");
+		cut = true;
+	}
+	return cut && strcmp(l, s) == 0;
+}
+
+/* Whether the word of key k that ends at byte end is بن or ابن: the name after it is the
+ * father's («إبراهيم الزويد» in «سليمان بن إبراهيم الزويد» is another man). */
+static bool entity_key_after_link(const char *k, size_t end)
+{
+	return (end >= 4 && memcmp(k + end - 4, "بن", 4) == 0 && (end == 4 || k[end - 5] == ' ')) ||
+	       (end >= 6 && memcmp(k + end - 6, "ابن", 6) == 0 && (end == 6 || k[end - 7] == ' '));
+}
+
 /* Whether short is the first or last words of long (whole words), or, for a place or an
- * organisation, its words with some left out of the middle. */
+ * organisation, its words with some left out of the middle, or, for a person, its name
+ * without its chain of fathers. */
 static bool entity_key_part(const char *shrt, const char *lng, enum entity_type type)
 {
 	size_t s = strlen(shrt), l = strlen(lng);
 	if (s >= l)
 		return false;
 	return (memcmp(lng, shrt, s) == 0 && lng[s] == ' ') ||
-	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ') ||
-	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng));
+	       (memcmp(lng + l - s, shrt, s) == 0 && lng[l - s - 1] == ' ' &&
+		!(type == ENTITY_PERSON && strchr(shrt, ' ') && entity_key_after_link(lng, l - s - 1))) ||
+	       (type != ENTITY_PERSON && entity_key_subsequence(shrt, lng)) ||
+	       (type == ENTITY_PERSON && entity_key_unchained(shrt, lng));
 }
 
 /* Whether organisation key lng is a trigger word and then shrt («جماعة الإخوان» of «الإخوان»;
@@ -3093,6 +3132,92 @@ static bool entity_key_opens_trigger(const struct entity_scratch *x, const char 
 	return sp && entity_rules_is_trigger(x->rules, key, (size_t)(sp - key));
 }
 
+/* Whether short draft k's candidates (entity_merge_short) are each a part of the longest,
+ * into, which k begins: one name given in full and in part. */
+static bool entity_nested_candidates(const struct entity_scratch *x, size_t k, size_t into)
+{
+	const struct entity_draft *e = &x->drafts[k], *t = &x->drafts[into];
+	if (strncmp(t->k, e->k, strlen(e->k)) != 0)
+		return false; /* «صالح» of «علي عبدالله صالح» and of his son «أحمد علي عبدالله صالح» */
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && l != into && f->into == l && f->type == e->type &&
+		    entity_key_part(e->k, f->k, e->type) && !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k)) &&
+		    !entity_key_part(f->k, t->k, e->type))
+			return false;
+	}
+	return true;
+}
+
+/* How many organisations of the article organisation draft k shortens under its own head
+ * word, the others of its words among theirs («اتحاد الكرة» of «الاتحاد السعودي لكرة
+ * القدم»: the football federation the article named in full), the last in *into. */
+static size_t entity_trigger_short(const struct entity_scratch *x, size_t k, size_t *into)
+{
+	const struct entity_draft *e = &x->drafts[k];
+	size_t first = strcspn(e->k, " "), n = 0;
+	if (!entity_key_opens_trigger(x, e->k))
+		return 0;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == ENTITY_ORG && strlen(f->k) > strlen(e->k) &&
+		    entity_key_word_eq(e->k, first, f->k, strcspn(f->k, " ")) && entity_key_words_in(e->k, f->k))
+			*into = l, n++;
+	}
+	return n;
+}
+
+/* Whether key word w is a country's nisba (entity_country_nisba), or ال, a stem and ي whose
+ * place is ال, the stem and ية (السعودي of السعودية). */
+static bool entity_state_nisba(const struct entity_scratch *x, const char *w)
+{
+	size_t n = strlen(w);
+	char buf[128];
+	if (entity_country_nisba(x, w, n))
+		return true;
+	if (n < 10 || n + 2 > sizeof buf || memcmp(w, "ال", 4) != 0 || memcmp(w + n - 2, "ي", 2) != 0)
+		return false;
+	memcpy(buf, w, n);
+	memcpy(buf + n, "ه", 2);
+	return entity_place_known(x, buf, n + 2);
+}
+
+/* How many organisations of the article end with organisation draft k's name once a
+ * country's nisba after them is put aside («الشباب» of «نادي الشباب السعودي»), the last in
+ * *into. */
+static size_t entity_nisba_short(const struct entity_scratch *x, size_t k, size_t *into)
+{
+	const struct entity_draft *e = &x->drafts[k];
+	size_t en = strlen(e->k), n = 0;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		const char *sp = strrchr(f->k, ' ');
+		size_t end = sp ? (size_t)(sp - f->k) : 0;
+		if (l == k || f->into != l || f->type != ENTITY_ORG || end <= en || !entity_state_nisba(x, sp + 1))
+			continue;
+		if (memcmp(f->k + end - en, e->k, en) == 0 && f->k[end - en - 1] == ' ')
+			*into = l, n++;
+	}
+	return n;
+}
+
+/* How many organisations of the article are organisation draft k's name and a country's
+ * nisba (entity_state_nisba: «مجلس النواب الليبي» of «مجلس النواب»), the last in *into. */
+static size_t entity_nisba_long(const struct entity_scratch *x, size_t k, size_t *into)
+{
+	const struct entity_draft *e = &x->drafts[k];
+	size_t en = strlen(e->k), n = 0, at = *into;
+	for (size_t l = 0; l < x->ndrafts; l++) {
+		const struct entity_draft *f = &x->drafts[l];
+		if (l != k && f->into == l && f->type == ENTITY_ORG && strncmp(f->k, e->k, en) == 0 &&
+		    f->k[en] == ' ' && !strchr(f->k + en + 1, ' ') && entity_state_nisba(x, f->k + en + 1))
+			at = l, n++;
+	}
+	if (n == 1)
+		*into = at;
+	return n; /* not a one-word «الاتحاد»: the club, or the federation «الاتحاد السعودي» */
+}
+
 static void entity_merge_short(struct entity_scratch *x)
 {
 	for (size_t k = 0; k < x->ndrafts; k++) {
@@ -3103,9 +3228,19 @@ static void entity_merge_short(struct entity_scratch *x)
 		for (size_t l = 0; l < x->ndrafts; l++) {
 			const struct entity_draft *f = &x->drafts[l];
 			if (l != k && f->into == l && f->type == e->type && entity_key_part(e->k, f->k, e->type) &&
-			    !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k)))
-				into = l, candidates++; /* not «الدمام» into the district «جامعة الدمام» */
+			    !(e->type == ENTITY_PLACE && entity_key_opens_trigger(x, f->k))) {
+				if (candidates++ == 0 || strlen(f->k) > strlen(x->drafts[into].k))
+					into = l; /* the longest: not «الدمام» into the district «جامعة الدمام» */
+			}
 		}
+		if (candidates == 0 && e->type == ENTITY_ORG)
+			candidates = entity_trigger_short(x, k, &into);
+		if (candidates == 0 && e->type == ENTITY_ORG)
+			candidates = entity_nisba_short(x, k, &into);
+		if (candidates > 1 && e->type == ENTITY_ORG && strchr(e->k, ' ') && entity_nisba_long(x, k, &into) == 1)
+			candidates = 1; /* «مجلس النواب» of «مجلس النواب الليبي», not of a run-on */
+		if (candidates > 1 && entity_nested_candidates(x, k, into))
+			candidates = 1; /* «محمد بن سلمان» of «… بن عبدالعزيز» and «… بن عبدالعزيز آل سعود» */
 		if (candidates == 1)
 			entity_join(x, k, into);
 		else if (candidates > 1 && e->type == ENTITY_ORG && entity_merge_heads(x, k))

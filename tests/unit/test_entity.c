@@ -3117,6 +3117,96 @@ static void test_clock_place(const struct ner_model *m)
 	article_free(a);
 }
 
+/* ent27: a man's name without its «بن X» links is his (مبارك الخييلي); a name given in full
+ * and in part is one entry (محمد بن سلمان); a name after «بن» is the father's, another man
+ * (ناصر العساف of خالد بن ناصر العساف). Sentences like SaudiNewsNet's (2015-07-24). */
+static void test_name_chains(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"افتتاح مشروع ناصر العساف للإسكان التنموي",
+		"وألقى كلمة المتبرعين نيابة عنهم خالد بن ناصر العساف أعرب فيها عن امتنان الأسرة.",
+		"مشيداً بجهود الأستاذ ناصر العساف رحمه الله وأبنائه في خدمة المجتمع.",
+		"وقال العميد مبارك بن سعيد الخييلي إن الاجتماع ناقش عددا من الموضوعات.",
+		"وأكد مبارك الخييلي أهمية التعاون بين الأجهزة الأمنية.",
+		"واستقبل الأمير محمد بن سلمان بن عبدالعزيز آل سعود ولي ولي العهد الوفد.",
+		"ونقل محمد بن سلمان تحيات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز.",
+		"وأوضح صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد أن المملكة ماضية في دعم الأردن.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 8, &a, &es);
+	CHECK(has(&es, ENTITY_PERSON, "مبارك بن سعيد الخييلي"));
+	CHECK(!has(&es, ENTITY_PERSON, "مبارك الخييلي"));
+	CHECK(has(&es, ENTITY_PERSON, "خالد بن ناصر العساف"));
+	CHECK(has(&es, ENTITY_PERSON, "ناصر العساف"));
+	CHECK(has(&es, ENTITY_PERSON, "محمد بن سلمان بن عبدالعزيز ال سعود"));
+	CHECK(!has(&es, ENTITY_PERSON, "محمد بن سلمان"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent27: a body's short form under its own head word, the others of its words in the full
+ * name the article gave, is that body (اتحاد الكرة, بنك التسليف; 2015-08-03, 2015-07-24). */
+static void test_trigger_short_forms(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"الاتحاد السعودي لكرة القدم يعتمد لائحة الانضباط الجديدة",
+		"اعتمد مجلس إدارة الاتحاد السعودي لكرة القدم في اجتماعه أمس لائحة الانضباط الجديدة.",
+		"وأوضح المتحدث أن اتحاد الكرة سيبدأ تطبيق اللائحة مع انطلاق الموسم المقبل.",
+		"وفي شأن آخر أعلن البنك السعودي للتسليف والادخار عن دفعة جديدة من القروض.",
+		"وقال مدير بنك التسليف إن القروض تشمل المتقاعدين.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 5, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "الاتحاد السعودي لكره القدم"));
+	CHECK(!has(&es, ENTITY_ORG, "اتحاد الكره"));
+	CHECK(has(&es, ENTITY_ORG, "البنك السعودي للتسليف والادخار"));
+	CHECK(!has(&es, ENTITY_ORG, "بنك التسليف"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent27: a body named with its country's nisba after it and named without it is one entry
+ * (حركة طالبان الأفغانية and طالبان, شركة هواوي الصينية and هواوي; 2015-07-24). */
+static void test_nisba_short_forms(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"هواوي توقع اتفاقية جديدة",
+		"أعلنت حركة طالبان الأفغانية تعيين زعيم جديد لها بعد مشاورات مطولة.",
+		"وقال المتحدث باسم طالبان إن القرار اتخذ بالإجماع.",
+		"ووقعت شركة هواوي الصينية اتفاقية لتطوير شبكات الجيل الرابع، وقالت هواوي إن المشروع يبدأ العام المقبل.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "حركه طالبان الافغانيه"));
+	CHECK(!has(&es, ENTITY_ORG, "طالبان"));
+	CHECK(has(&es, ENTITY_ORG, "شركه هواوي الصينيه"));
+	CHECK(!has(&es, ENTITY_ORG, "هواوي"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
+/* ent27: a body's name that several longer ones begin joins the one that adds only its
+ * country's nisba (قوات الاحتلال → قوات الاحتلال الإسرائيلي; 2015-08-03). */
+static void test_nisba_long_form(const struct ner_model *m)
+{
+	static const char *const paras[] = {
+		"تواصل الاستفزازات في القدس",
+		"فرضت قوات الاحتلال الإسرائيلي أمس قيودا على دخول المصلين إلى المسجد الأقصى.",
+		"ومنذ الساعات الأولى من الصباح منعت قوات الاحتلال الفلسطينيين الذين تقل أعمارهم عن خمسين عاما من الدخول.",
+		"وعمدت قوات الاحتلال إلى محاولة قمع المصلين، فيما اشتبكت قوات الاحتلال مع عدد من الشبان عند البوابات.",
+	};
+	struct article *a;
+	struct article_entities es;
+	extract(m, paras, 4, &a, &es);
+	CHECK(has(&es, ENTITY_ORG, "قوات الاحتلال الاسرائيلي"));
+	CHECK(!has(&es, ENTITY_ORG, "قوات الاحتلال"));
+	article_entities_free(&es);
+	article_free(a);
+}
+
 int main(void)
 {
 	char *error = NULL;
@@ -3241,6 +3331,10 @@ int main(void)
 		test_body_seat_named_alone(m);
 		test_paper_quoted_place(m);
 		test_clock_place(m);
+		test_name_chains(m);
+		test_trigger_short_forms(m);
+		test_nisba_short_forms(m);
+		test_nisba_long_form(m);
 	}
 	ner_default_free();
 	return check_done();
