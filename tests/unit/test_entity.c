@@ -3117,7 +3117,7 @@ static void test_clock_place(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent27: a man's name without its «بن X» links is his (مبارك الخييلي); a name given in full
+/* A man's name without its «بن X» links is his (مبارك الخييلي); a name given in full
  * and in part is one entry (محمد بن سلمان); a name after «بن» is the father's, another man
  * (ناصر العساف of خالد بن ناصر العساف). Sentences like SaudiNewsNet's (2015-07-24). */
 static void test_name_chains(const struct ner_model *m)
@@ -3145,7 +3145,7 @@ static void test_name_chains(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent27: a body's short form under its own head word, the others of its words in the full
+/* A body's short form under its own head word, the others of its words in the full
  * name the article gave, is that body (اتحاد الكرة, بنك التسليف; 2015-08-03, 2015-07-24). */
 static void test_trigger_short_forms(const struct ner_model *m)
 {
@@ -3167,7 +3167,7 @@ static void test_trigger_short_forms(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent27: a body named with its country's nisba after it and named without it is one entry
+/* A body named with its country's nisba after it and named without it is one entry
  * (حركة طالبان الأفغانية and طالبان, شركة هواوي الصينية and هواوي; 2015-07-24). */
 static void test_nisba_short_forms(const struct ner_model *m)
 {
@@ -3188,7 +3188,7 @@ static void test_nisba_short_forms(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent27: a body's name that several longer ones begin joins the one that adds only its
+/* A body's name that several longer ones begin joins the one that adds only its
  * country's nisba (قوات الاحتلال → قوات الاحتلال الإسرائيلي; 2015-08-03). */
 static void test_nisba_long_form(const struct ner_model *m)
 {
