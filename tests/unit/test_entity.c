@@ -2941,7 +2941,7 @@ static void test_tagged_nationals(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent26: a body's word without ال right before a name in quotes names the body by the quoted
+/* A body's word without ال right before a name in quotes names the body by the quoted
  * words alone (a company, an outlet, a publisher); not an adjective in quotes, nor the name of
  * a room or plant, whose word belongs to its name. */
 static void test_quoted_bodies(const struct ner_model *m)
@@ -2966,7 +2966,7 @@ static void test_quoted_bodies(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent26: a resort, a foundation's «دارة» and a complex open a body's name like the other
+/* A resort, a foundation's «دارة» and a complex open a body's name like the other
  * trigger words (org_triggers.txt). */
 static void test_complex_and_resort(const struct ner_model *m)
 {
@@ -2985,7 +2985,7 @@ static void test_complex_and_resort(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent26: an outlet's word, a foreign name and a nisba of its country or kind that agrees
+/* An outlet's word, a foreign name and a nisba of its country or kind that agrees
  * with the word name the outlet; a site of a town with its feminine adjective is no outlet. */
 static void test_outlets(const struct ner_model *m)
 {
@@ -3003,7 +3003,7 @@ static void test_outlets(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent26: a company's name takes its trade after it, a pair of trades too; a company described
+/* A company's name takes its trade after it, a pair of trades too; a company described
  * by a nisba does not. */
 static void test_company_trade(const struct ner_model *m)
 {
@@ -3071,7 +3071,7 @@ static void test_body_seat_named_alone(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent24: the source's own paper quoted in its article is the paper, no place, though the tagger
+/* The source's own paper quoted in its article is the paper, no place, though the tagger
  * reads its name as one; the region written bare stays. */
 static void test_paper_quoted_place(const struct ner_model *m)
 {
@@ -3100,7 +3100,7 @@ static void test_paper_quoted_place(const struct ner_model *m)
 	article_free(a);
 }
 
-/* ent24: a place that only names a clock's time zone is no place of the story. */
+/* A place that only names a clock's time zone is no place of the story. */
 static void test_clock_place(const struct ner_model *m)
 {
 	static const char *const paras[] = {
