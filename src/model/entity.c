@@ -2262,9 +2262,9 @@ static bool entity_apposition_head(struct entity_scratch *x, const struct ner_pa
 }
 
 /* Whether what comes before word k announces a man's name: a definite noun (his role or
- * nationality: «الإعلامي علي الموينع»), «د.», or a place or body after an office («محافظ شبوة
- * علي العولقي»); after و the person the list goes on from («الجيزاوي وباسم المنتشري»; not
- * «الضيافة وحسن الاستقبال»). */
+ * nationality: «الإعلامي علي الموينع»), «د.», or a place or body after a title word (an
+ * office in construct); after و the person the list goes on from («الجيزاوي وباسم
+ * المنتشري»; not «الضيافة وحسن الاستقبال»). */
 static bool entity_name_cue(struct entity_scratch *x, const struct ner_para *p, size_t k, size_t skip)
 {
 	size_t b = k - 1;
