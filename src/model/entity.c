@@ -2195,8 +2195,9 @@ static bool entity_rare_word(const struct ner_para *p, size_t k)
 	return c <= 1 || (c >= 4 && c < 12); /* 4-11: B-PERS or I-PERS the most */
 }
 
-/* Whether untagged word k is a man's given name no rule took: persons.txt's, indefinite, also
- * after و, no stop word but «علي» as written with ي, no title, trigger, place, not common
+/* Whether untagged word k is a man's given name no rule took: persons.txt's as written (no
+ * و: «ومشرف المقاصف», «ومنسوبي الدوائر» go on a list of things as often as of men),
+ * indefinite, no stop word but «علي» as written with ي, no title, trigger, place, not common
  * in the training data unless as a name, and never written with ال in the article. */
 static bool entity_given_name(struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
@@ -2204,12 +2205,12 @@ static bool entity_given_name(struct entity_scratch *x, const struct ner_para *p
 	const char *w = p->norm.s + p->toks[k].beg;
 	size_t n = p->toks[k].end - p->toks[k].beg, ob, oe;
 	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
-	    entity_letters(w, n) < 3 || !entity_listed_first(x, w, n) || entity_is_title_word(x, k) ||
-	    entity_rules_is_trigger(x->rules, w, n) || entity_rules_only_place(x->rules, w, n) ||
-	    !entity_rare_word(p, k) || (ner_lexicon_is_stop(x->lex, w, n) && !entity_word_is(p, k, "علي")))
+	    entity_letters(w, n) < 3 || !strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
+	    entity_is_title_word(x, k) || entity_rules_is_trigger(x->rules, w, n) ||
+	    entity_rules_only_place(x->rules, w, n) || !entity_rare_word(p, k) || (ner_lexicon_is_stop(x->lex, w, n) && !entity_word_is(p, k, "علي")))
 		return false;
-	if (memcmp(w, "و", 2) == 0 && !strtab_find(&x->rules->persons, w, n, &(uint32_t){0}))
-		w += 2, n -= 2;
+	if (memcmp(w, "و", 2) == 0 && entity_letters(w, n) >= 5)
+		return false; /* و and a word: the gazetteer has «ومنسوبي» (names: وليد، وائل) */
 	if (entity_written_with(x, al, sizeof al / sizeof *al, w, n))
 		return false; /* «الضيوف»: the article's common noun */
 	norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
@@ -2262,40 +2263,36 @@ static bool entity_apposition_head(struct entity_scratch *x, const struct ner_pa
 }
 
 /* Whether what comes before word k announces a man's name: a definite noun (his role or
- * nationality: «الإعلامي علي الموينع»), «د.», or a place or body after a title word (an
- * office in construct); after و the person the list goes on from («الجيزاوي وباسم
- * المنتشري»; not «الضيافة وحسن الاستقبال»). */
-static bool entity_name_cue(struct entity_scratch *x, const struct ner_para *p, size_t k, size_t skip)
+ * nationality: «الإعلامي علي الموينع»), «د.», or a place or body in construct after an office
+ * («محافظ شبوة علي العولقي»: a title word or an indefinite noun). */
+static bool entity_name_cue(struct entity_scratch *x, const struct ner_para *p, size_t k)
 {
 	size_t b = k - 1;
 	if (k == 0)
 		return false;
-	if (skip > 0)
-		return ner_tag_type(p->tags[k - 1]) == NER_PERS;
 	if (k >= 2 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT && entity_word_is(p, k - 2, "د"))
 		return true;
 	if (ner_tag_type(p->tags[b]) == NER_LOC || ner_tag_type(p->tags[b]) == NER_ORG) {
 		while (b > 0 && ner_tag_inside(p->tags[b]))
 			b--;
-		return b > 0 && entity_is_title_word(x, b - 1);
+		return b > 0 && (entity_is_title_word(x, b - 1) ||
+				 (p->tags[b - 1] == 0 && p->toks[b - 1].kind == NORM_TOKEN_WORD &&
+				  !entity_is_stop_word(x, b - 1) && !entity_word_definite(p, b - 1) &&
+				  entity_proclitic(p, b - 1, &(bool){false}) == 0));
 	}
 	return entity_apposition_head(x, p, k - 1);
 }
 
 /* «المدافع علي البليهي», «د. علي الغفيص»: a given name and a rare definite family name the
- * tagger left out are a man when a role, office or list announces him. */
+ * tagger left out are a man when a role or office announces him. */
 static void entity_given_family(struct entity_scratch *x, struct ner_para *p)
 {
 	x->p = p;
 	for (size_t k = 0; k + 1 < p->n; k++) {
-		const char *w = p->norm.s + p->toks[k].beg;
-		size_t n = p->toks[k].end - p->toks[k].beg, skip;
-		if (!entity_given_name(x, p, k) || p->tags[k + 1] != 0 || !entity_rare_family(x, p, k + 1))
+		if (!entity_given_name(x, p, k) || p->tags[k + 1] != 0 || !entity_rare_family(x, p, k + 1) ||
+		    !entity_name_cue(x, p, k))
 			continue;
-		skip = strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ? 0 : 2;
-		if (!entity_name_cue(x, p, k, skip))
-			continue;
-		entity_retag(x, p, k, k + 2, NER_PERS, skip, false);
+		entity_retag(x, p, k, k + 2, NER_PERS, 0, false);
 		k++;
 	}
 }
