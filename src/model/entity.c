@@ -2262,6 +2262,21 @@ static bool entity_apposition_head(struct entity_scratch *x, const struct ner_pa
 	       memcmp(w + sp.proclitic - (sp.proclitic ? 2 : 0), "ك", 2) != 0;
 }
 
+/* Whether word k is a verb that reports speech (قال، وأكد، وأضافت): its subject follows. */
+static bool entity_reporting_verb(const struct ner_para *p, size_t k)
+{
+	static const char *const verbs[] = {"قال", "اكد", "اوضح", "اضاف", "اشار", "كشف", "صرح", "اعلن",
+					    "قالت", "اكدت", "اوضحت", "اضافت", "اشارت", "كشفت", "صرحت", "اعلنت"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n > 2 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		w += 2, n -= 2;
+	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+		if (strlen(verbs[v]) == n && memcmp(w, verbs[v], n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether what comes before word k announces a man's name: a definite noun (his role or
  * nationality: «الإعلامي علي الموينع»), «د.», or a place or body in construct after an office
  * («محافظ شبوة علي العولقي»: a title word or an indefinite noun). */
@@ -2280,7 +2295,7 @@ static bool entity_name_cue(struct entity_scratch *x, const struct ner_para *p, 
 				  !entity_is_stop_word(x, b - 1) && !entity_word_definite(p, b - 1) &&
 				  entity_proclitic(p, b - 1, &(bool){false}) == 0));
 	}
-	return entity_apposition_head(x, p, k - 1);
+	return entity_apposition_head(x, p, k - 1) || entity_reporting_verb(p, k - 1);
 }
 
 /* «المدافع علي البليهي», «د. علي الغفيص»: a given name and a rare definite family name the

@@ -2938,7 +2938,7 @@ static void test_tagged_nationals(const struct ner_model *m)
 }
 
 /* ent25: a given name and a rare definite family name the tagger left out are a man after a
- * role noun, «د.» or an office's place; a noun in construct with the same cue is none, nor
+ * role noun, «د.», an office's place or a verb of speech; a noun in construct with the same cue is none, nor
  * is و and a noun the gazetteer lists. */
 static void test_given_family(const struct ner_model *m)
 {
@@ -2953,12 +2953,14 @@ static void test_given_family(const struct ner_model *m)
 		"وشارك النجوم ضيوف المهرجان في الحفل، وكان الضيوف سعداء.",
 		"وأفادت مصادر محلية أن محافظ شبوة علي العولقي غادر المدينة.",
 		"وتوافد المسؤولون ورجال الأعمال ومنسوبي الدوائر الحكومية إلى المنزل.",
+		"وأوضحت منيرة الفهيدان أنها أسست الجمعية قبل عامين.",
 	};
 	struct article *a;
 	struct article_entities es;
-	extract(m, paras, 10, &a, &es);
+	extract(m, paras, 11, &a, &es);
 	CHECK(has(&es, ENTITY_PERSON, "علي البليهي"));
 	CHECK(has(&es, ENTITY_PERSON, "علي العولقي"));
+	CHECK(has(&es, ENTITY_PERSON, "منيره الفهيدان"));
 	CHECK(!has(&es, ENTITY_PERSON, "ومنسوبي الدوائر"));
 	CHECK(has(&es, ENTITY_PERSON, "علي الغفيص"));
 	CHECK(has(&es, ENTITY_PERSON, "علي الموينع"));
