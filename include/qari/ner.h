@@ -125,6 +125,10 @@ struct ner_para {
 /* Tag a paragraph as a document of its own (the second pass sees only this paragraph). */
 void ner_para_tag(const struct ner_model *m, const char *text, size_t len, struct ner_para *p);
 void ner_para_free(struct ner_para *p);
+/* How the training data knew token k of tagged paragraph p (its proclitic-free form): 0
+ * never seen; 1, 2, 3 never an entity and seen once, two to four times, more; from 4 on an
+ * entity there (4 × its most frequent tag + a bucket of how often, ner_wordlex.c). */
+unsigned ner_para_word_class(const struct ner_para *p, size_t k);
 
 /* Texts tagged as one document (an article: title and paragraphs): the second pass sees how
  * the first tagged the same words in the other texts. Reused from one call to the next;

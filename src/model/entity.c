@@ -2194,6 +2194,147 @@ static bool entity_tagged_foreigner(struct entity_scratch *x, const struct ner_p
 	       entity_name_like(x, w, n);
 }
 
+/* Whether the article writes w (matching form) with one of these clitics in front: a word
+ * it writes with ال is a common noun there («الضيوف» beside «ضيوف المهرجان»). */
+static bool entity_written_with(struct entity_scratch *x, const char *const *clitics,
+				size_t nclitics, const char *w, size_t n)
+{
+	for (size_t c = 0; c < nclitics; c++) {
+		size_t cn = strlen(clitics[c]);
+		x->alt.len = 0;
+		strbuf_append(&x->alt, clitics[c], cn);
+		strbuf_append(&x->alt, w, n);
+		if (strtab_find(&x->words, x->alt.data, x->alt.len, &(uint32_t){0}))
+			return true;
+	}
+	return false;
+}
+
+/* Whether token k was rare in the tagger's training data: never seen, seen once, or a
+ * person's word there (a common word, «الفور», «جميل», is seen outside names often). */
+static bool entity_rare_word(const struct ner_para *p, size_t k)
+{
+	unsigned c = ner_para_word_class(p, k);
+	return c <= 1 || (c >= 4 && c < 12); /* 4-11: B-PERS or I-PERS the most */
+}
+
+/* Whether untagged word k is a man's given name no rule took: persons.txt's as written (no
+ * و: «ومشرف المقاصف», «ومنسوبي الدوائر» go on a list of things as often as of men),
+ * indefinite, no stop word but «علي» as written with ي, no title, trigger, place, not common
+ * in the training data unless as a name, and never written with ال in the article. */
+static bool entity_given_name(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	static const char *const al[] = {"ال", "وال", "بال", "لل"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg, ob, oe;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || p->tags[k] != 0 || entity_word_definite(p, k) ||
+	    entity_letters(w, n) < 3 || !strtab_find(&x->rules->persons, w, n, &(uint32_t){0}) ||
+	    entity_is_title_word(x, k) || entity_rules_is_trigger(x->rules, w, n) ||
+	    entity_rules_only_place(x->rules, w, n) || !entity_rare_word(p, k) || (ner_lexicon_is_stop(x->lex, w, n) && !entity_word_is(p, k, "علي")))
+		return false;
+	if (memcmp(w, "و", 2) == 0 && entity_letters(w, n) >= 5)
+		return false; /* و and a word: the gazetteer has «ومنسوبي» (names: وليد، وائل) */
+	if (entity_written_with(x, al, sizeof al / sizeof *al, w, n))
+		return false; /* «الضيوف»: the article's common noun */
+	norm_text_orig_span(&p->norm, p->toks[k].beg, p->toks[k].end, &ob, &oe);
+	return !(oe - ob >= 2 && memcmp(x->orig + oe - 2, "ى", 2) == 0) &&
+	       !(k > 0 && (entity_word_is(p, k - 1, "بن") || entity_word_is(p, k - 1, "ابن")));
+}
+
+/* Whether definite word w (ال + stem) reads as a noun, no family name: a verbal noun تفعيل
+ * («التمويل»), a feminine in ة but the tribes' فعاللة («الكثافة»; «الدوابشة» stays), or a stem
+ * the article also writes bare or with و, ب, ل and no ال («المهرجان» beside «مهرجان»). */
+static bool entity_noun_not_family(struct entity_scratch *x, const char *w, size_t n)
+{
+	static const char *const bare[] = {"", "و", "ب", "ل"};
+	const char *s = w + 4;
+	size_t sn = n - 4, letters = entity_letters(s, sn);
+	if (letters == 5 && sn == 10 && memcmp(s, "ت", 2) == 0 && memcmp(s + 6, "ي", 2) == 0)
+		return true;
+	if (memcmp(w + n - 2, "ه", 2) == 0 && !(letters == 6 && sn == 12 && memcmp(s + 4, "ا", 2) == 0))
+		return true;
+	return entity_written_with(x, bare, sizeof bare / sizeof *bare, s, sn);
+}
+
+/* Whether untagged word k reads as a family name no list knows: definite with no clitic, no
+ * place, organisation, trigger, title, country's nisba or plural, and rare in the training
+ * data («العولقي», «الغفيص»; not «الفور», «الخدمات»). */
+static bool entity_rare_family(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || entity_letters(w, n) < 5 ||
+	    !entity_family_name(x, p, k) || !entity_rare_word(p, k) || entity_noun_not_family(x, w, n))
+		return false;
+	return !(memcmp(w + n - 4, "ات", 4) == 0 || memcmp(w + n - 4, "ون", 4) == 0 ||
+		 memcmp(w + n - 4, "ين", 4) == 0);
+}
+
+/* Whether word k is a definite noun a name may stand in apposition to: ال behind و or ل at
+ * most, no stop word («المدافع علي البليهي», «للشباب علي الشعيلان»; not «بالنسبة»). */
+static bool entity_apposition_head(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	struct norm_split sp;
+	if (p->toks[k].kind != NORM_TOKEN_WORD || entity_is_stop_word(x, k) ||
+	    ner_tag_type(p->tags[k]) == NER_PERS)
+		return false; /* «العرفج مالك المصنع»: a name's end, then a noun in construct */
+	norm_word_split(w, n, &sp);
+	return sp.stem > sp.proclitic && memcmp(w + sp.proclitic - (sp.proclitic ? 2 : 0), "ب", 2) != 0 &&
+	       memcmp(w + sp.proclitic - (sp.proclitic ? 2 : 0), "ك", 2) != 0;
+}
+
+/* Whether word k is a verb that reports speech (قال، وأكد، وأضافت): its subject follows. */
+static bool entity_reporting_verb(const struct ner_para *p, size_t k)
+{
+	static const char *const verbs[] = {"قال", "اكد", "اوضح", "اضاف", "اشار", "كشف", "صرح", "اعلن",
+					    "قالت", "اكدت", "اوضحت", "اضافت", "اشارت", "كشفت", "صرحت", "اعلنت"};
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	if (n > 2 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
+		w += 2, n -= 2;
+	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+		if (strlen(verbs[v]) == n && memcmp(w, verbs[v], n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether what comes before word k announces a man's name: a definite noun (his role or
+ * nationality: «الإعلامي علي الموينع»), «د.», or a place or body in construct after an office
+ * («محافظ شبوة علي العولقي»: a title word or an indefinite noun). */
+static bool entity_name_cue(struct entity_scratch *x, const struct ner_para *p, size_t k)
+{
+	size_t b = k - 1;
+	if (k == 0)
+		return false;
+	if (k >= 2 && p->toks[k - 1].kind == NORM_TOKEN_PUNCT && entity_word_is(p, k - 2, "د"))
+		return true;
+	if (ner_tag_type(p->tags[b]) == NER_LOC || ner_tag_type(p->tags[b]) == NER_ORG) {
+		while (b > 0 && ner_tag_inside(p->tags[b]))
+			b--;
+		return b > 0 && (entity_is_title_word(x, b - 1) ||
+				 (p->tags[b - 1] == 0 && p->toks[b - 1].kind == NORM_TOKEN_WORD &&
+				  !entity_is_stop_word(x, b - 1) && !entity_word_definite(p, b - 1) &&
+				  entity_proclitic(p, b - 1, &(bool){false}) == 0));
+	}
+	return entity_apposition_head(x, p, k - 1) || entity_reporting_verb(p, k - 1);
+}
+
+/* «المدافع علي البليهي», «د. علي الغفيص»: a given name and a rare definite family name the
+ * tagger left out are a man when a role or office announces him. */
+static void entity_given_family(struct entity_scratch *x, struct ner_para *p)
+{
+	x->p = p;
+	for (size_t k = 0; k + 1 < p->n; k++) {
+		if (!entity_given_name(x, p, k) || p->tags[k + 1] != 0 || !entity_rare_family(x, p, k + 1) ||
+		    !entity_name_cue(x, p, k))
+			continue;
+		entity_retag(x, p, k, k + 2, NER_PERS, 0, false);
+		k++;
+	}
+}
+
 /* «الفنزويلي ريفاس», «والروماني سانمارتن», «الكولومبي راداميل فالكاو»: one or two foreign
  * names after a man's nationality (a country's masculine nisba) are a person, one the tagger
  * has never seen or found one word of; his nationality is evidence enough to keep him seen
@@ -2783,6 +2924,7 @@ static void entity_text(struct entity_scratch *x, const char *text, long para)
 	entity_trigger_cuts(x, p);
 	entity_place_triggers(x, p);
 	entity_lists(x, p);
+	entity_given_family(x, p);
 	entity_nationality_names(x, p);
 	entity_person_edges(x, p);
 	entity_stock_indices(x, p);

@@ -100,6 +100,12 @@ void ner_para_tag(const struct ner_model *m, const char *text, size_t len, struc
 	ner_para_second(m, p);
 }
 
+unsigned ner_para_word_class(const struct ner_para *p, size_t k)
+{
+	const struct ner_tokinfo *info = p->info;
+	return info[k].wlex;
+}
+
 void ner_para_free(struct ner_para *p)
 {
 	norm_text_free(&p->norm);
