@@ -1255,16 +1255,22 @@ static bool entity_stadium_word(const struct ner_para *p, size_t k)
 	return entity_clitic_word_in(p, k, words, sizeof words / sizeof *words);
 }
 
+/* Whether token k is a punctuation token, one of the nmarks marks. */
+static bool entity_punct_in(const struct ner_para *p, size_t k, const char *const *marks, size_t nmarks)
+{
+	const char *w = p->norm.s + p->toks[k].beg;
+	size_t n = p->toks[k].end - p->toks[k].beg;
+	for (size_t h = 0; h < nmarks && p->toks[k].kind == NORM_TOKEN_PUNCT; h++)
+		if (n == strlen(marks[h]) && memcmp(w, marks[h], n) == 0)
+			return true;
+	return false;
+}
+
 /* Whether token k is an opening quote or bracket (" « “ ( ). */
 static bool entity_opening_quote(const struct ner_para *p, size_t k)
 {
 	static const char *const marks[] = {"\"", "«", "“", "("};
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	for (size_t h = 0; h < sizeof marks / sizeof *marks && p->toks[k].kind == NORM_TOKEN_PUNCT; h++)
-		if (n == strlen(marks[h]) && memcmp(w, marks[h], n) == 0)
-			return true;
-	return false;
+	return entity_punct_in(p, k, marks, sizeof marks / sizeof *marks);
 }
 
 /* Whether token k is a trigger word behind a clitic (بنادي، وملعب) or a word opening with
@@ -1312,12 +1318,7 @@ void entity_stadiums(struct entity_scratch *x, struct ner_para *p)
 static bool entity_closing_quote(const struct ner_para *p, size_t k)
 {
 	static const char *const marks[] = {"\"", "»", "”"};
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	for (size_t h = 0; h < sizeof marks / sizeof *marks && p->toks[k].kind == NORM_TOKEN_PUNCT; h++)
-		if (n == strlen(marks[h]) && memcmp(w, marks[h], n) == 0)
-			return true;
-	return false;
+	return entity_punct_in(p, k, marks, sizeof marks / sizeof *marks);
 }
 
 /* Whether word k, its clitics off and with no ال, is the word of a body known by its own
