@@ -2956,7 +2956,8 @@ static int entity_mention_cmp(const void *a, const void *b)
 	return x->beg < y->beg ? -1 : x->beg > y->beg;
 }
 
-static uint32_t entity_root(const struct entity_scratch *x, uint32_t k)
+/* The draft that draft k was merged into, following the merges to the end. */
+uint32_t entity_root(const struct entity_scratch *x, uint32_t k)
 {
 	while (x->drafts[k].into != k)
 		k = x->drafts[k].into;

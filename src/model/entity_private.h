@@ -110,6 +110,7 @@ void entity_lists(struct entity_scratch *x, struct ner_para *p);
 
 /* entity_seat.c: a place every mention of which only says where a listed body sits
  * («مطار الأمير نايف بن عبدالعزيز بالقصيم») is dropped */
+uint32_t entity_root(const struct entity_scratch *x, uint32_t k);
 void entity_drop_seats(struct entity_scratch *x);
 
 /* Token k is a definite nisba adjective (…ي, …ية), no stop word nor a person's. */

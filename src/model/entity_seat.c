@@ -17,13 +17,6 @@
 /* The words that say what kind of place follows a body's name: «بمنطقة نجران», «في مدينة». */
 static const char *const seat_kinds[] = {"منطقة", "منطقه", "محافظة", "محافظه", "مدينة", "مدينه"};
 
-static uint32_t seat_root(const struct entity_scratch *x, uint32_t d)
-{
-	while (x->drafts[d].into != d)
-		d = x->drafts[d].into;
-	return d;
-}
-
 static bool seat_starts(const char **s, const char *e, const char *w)
 {
 	size_t n = strlen(w);
@@ -141,14 +134,20 @@ static bool seat_event_at(const struct entity_scratch *x, const struct entity_me
  * المملكة» is as often the kingdom's tourism). */
 static const char *const seat_sectors[] = {"صحه"};
 
-/* Whether place mention m is the region of a sector's directorate: «بصحة نجران». */
-static bool seat_sector_before(const struct entity_scratch *x, const struct entity_mention *m)
+/* Whether the word right before place mention m is one of list. */
+static bool seat_word_before(const struct entity_scratch *x, const struct entity_mention *m,
+			     const char *const *list, size_t nlist)
 {
 	const struct ner_para *p = &x->doc.paras[m->para + 1];
 	size_t i = seat_token(p, m->beg);
 	return i > 0 && p->norm.map[p->toks[i].beg] == m->beg && p->toks[i - 1].kind == NORM_TOKEN_WORD &&
-	       seat_word_in(p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg,
-			    seat_sectors, sizeof seat_sectors / sizeof *seat_sectors);
+	       seat_word_in(p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg, list, nlist);
+}
+
+/* Whether place mention m is the region of a sector's directorate: «بصحة نجران». */
+static bool seat_sector_before(const struct entity_scratch *x, const struct entity_mention *m)
+{
+	return seat_word_before(x, m, seat_sectors, sizeof seat_sectors / sizeof *seat_sectors);
 }
 
 /* Whether place mention m names a clock's time zone: «بتوقيت مكة المكرمة», «بتوقيت جرينتش»
@@ -156,10 +155,7 @@ static bool seat_sector_before(const struct entity_scratch *x, const struct enti
 static bool seat_clock_before(const struct entity_scratch *x, const struct entity_mention *m)
 {
 	static const char *const clock[] = {"توقيت"};
-	const struct ner_para *p = &x->doc.paras[m->para + 1];
-	size_t i = seat_token(p, m->beg);
-	return i > 0 && p->norm.map[p->toks[i].beg] == m->beg && p->toks[i - 1].kind == NORM_TOKEN_WORD &&
-	       seat_word_in(p->norm.s + p->toks[i - 1].beg, p->toks[i - 1].end - p->toks[i - 1].beg, clock, 1);
+	return seat_word_before(x, m, clock, 1);
 }
 
 /* Bodies and facilities that sit somewhere (matching form): a ministry, a hospital, a
@@ -238,7 +234,7 @@ static bool seat_after_body(const struct entity_scratch *x, size_t f, int depth)
 		return true;
 	for (size_t g = 0; g < x->nfound; g++) {
 		const struct entity_mention *o = &x->found[g].m;
-		uint32_t r = seat_root(x, x->found[g].d);
+		uint32_t r = entity_root(x, x->found[g].d);
 		if (g == f || o->para != m->para || o->end > m->beg || m->beg - o->end > 40)
 			continue;
 		if (x->drafts[r].type == ENTITY_ORG && !x->drafts[r].dropped && seat_link(s + o->end, s + m->beg))
@@ -261,7 +257,7 @@ void entity_drop_seats(struct entity_scratch *x)
 		if (e->into != d || e->type != ENTITY_PLACE || e->dropped)
 			continue;
 		for (size_t f = 0; f < x->nfound; f++) {
-			if (seat_root(x, x->found[f].d) != d)
+			if (entity_root(x, x->found[f].d) != d)
 				continue;
 			seat = seat_after_body(x, f, 3);
 			if (!seat)
