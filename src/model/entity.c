@@ -2294,10 +2294,7 @@ static bool entity_reporting_verb(const struct ner_para *p, size_t k)
 	size_t n = p->toks[k].end - p->toks[k].beg;
 	if (n > 2 && (memcmp(w, "و", 2) == 0 || memcmp(w, "ف", 2) == 0))
 		w += 2, n -= 2;
-	for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
-		if (strlen(verbs[v]) == n && memcmp(w, verbs[v], n) == 0)
-			return true;
-	return false;
+	return entity_bare_word_in(w, n, verbs, sizeof verbs / sizeof *verbs);
 }
 
 /* Whether what comes before word k announces a man's name: a definite noun (his role or

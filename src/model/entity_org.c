@@ -56,12 +56,7 @@ static bool entity_clitic_word_in(const struct ner_para *p, size_t k, const char
 	const char *w = p->norm.s + p->toks[k].beg + skip;
 	size_t len = p->toks[k].end - p->toks[k].beg - skip;
 
-	if (al || p->toks[k].kind != NORM_TOKEN_WORD)
-		return false;
-	for (size_t h = 0; h < n; h++)
-		if (len == strlen(words[h]) && memcmp(w, words[h], len) == 0)
-			return true;
-	return false;
+	return !al && p->toks[k].kind == NORM_TOKEN_WORD && entity_bare_word_in(w, len, words, n);
 }
 
 /* Whether token k, clitics off, names a group of people or their care, which a common
@@ -689,10 +684,7 @@ static bool entity_local_kind(const char *w, size_t n)
 					    "سفاره", "قنصليه"};
 	if (n > 4 && memcmp(w, "ال", 4) == 0)
 		w += 4, n -= 4;
-	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
-		if (n == strlen(kinds[k]) && memcmp(w, kinds[k], n) == 0)
-			return true;
-	return false;
+	return entity_bare_word_in(w, n, kinds, sizeof kinds / sizeof *kinds);
 }
 
 /* «قوات», «وحدات» (with clitics): units of the body named after them. */
@@ -807,7 +799,7 @@ static bool entity_named_centre(const struct entity_scratch *x, const struct ner
 }
 
 /* Whether the word w (n bytes, clitics off) is one of words. */
-static bool entity_bare_word_in(const char *w, size_t n, const char *const *words, size_t nwords)
+bool entity_bare_word_in(const char *w, size_t n, const char *const *words, size_t nwords)
 {
 	for (size_t k = 0; k < nwords; k++)
 		if (n == strlen(words[k]) && memcmp(w, words[k], n) == 0)
@@ -1258,12 +1250,8 @@ static bool entity_stadium_word(const struct ner_para *p, size_t k)
 /* Whether token k is a punctuation token, one of the nmarks marks. */
 static bool entity_punct_in(const struct ner_para *p, size_t k, const char *const *marks, size_t nmarks)
 {
-	const char *w = p->norm.s + p->toks[k].beg;
-	size_t n = p->toks[k].end - p->toks[k].beg;
-	for (size_t h = 0; h < nmarks && p->toks[k].kind == NORM_TOKEN_PUNCT; h++)
-		if (n == strlen(marks[h]) && memcmp(w, marks[h], n) == 0)
-			return true;
-	return false;
+	return p->toks[k].kind == NORM_TOKEN_PUNCT &&
+	       entity_bare_word_in(p->norm.s + p->toks[k].beg, p->toks[k].end - p->toks[k].beg, marks, nmarks);
 }
 
 /* Whether token k is an opening quote or bracket (" « “ ( ). */

@@ -110,6 +110,7 @@ void entity_lists(struct entity_scratch *x, struct ner_para *p);
 
 /* entity_seat.c: a place every mention of which only says where a listed body sits
  * («مطار الأمير نايف بن عبدالعزيز بالقصيم») is dropped */
+bool entity_bare_word_in(const char *w, size_t n, const char *const *words, size_t nwords);
 uint32_t entity_root(const struct entity_scratch *x, uint32_t k);
 void entity_drop_seats(struct entity_scratch *x);
 

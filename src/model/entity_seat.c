@@ -86,22 +86,13 @@ static size_t seat_token(const struct ner_para *p, uint32_t b)
 static const char *const seat_offices[] = {"وكيل", "نائب", "عضو", "محافظ", "قائد", "مشرف", "مديره",
 					   "رئيسه", "مسؤول", "منسق"};
 
-
-static bool seat_listed(const char *w, size_t n, const char *const *list, size_t nlist)
-{
-	for (size_t k = 0; k < nlist; k++)
-		if (n == strlen(list[k]) && memcmp(w, list[k], n) == 0)
-			return true;
-	return false;
-}
-
 /* Whether word w, its proclitics (و ف ب ل ك) and then ال aside or not, is one of list. */
 static bool seat_word_in(const char *w, size_t n, const char *const *list, size_t nlist)
 {
 	struct norm_split sp;
 	norm_word_split(w, n, &sp);
-	return seat_listed(w + sp.proclitic, n - sp.proclitic, list, nlist) ||
-	       seat_listed(w + sp.stem, n - sp.stem, list, nlist);
+	return entity_bare_word_in(w + sp.proclitic, n - sp.proclitic, list, nlist) ||
+	       entity_bare_word_in(w + sp.stem, n - sp.stem, list, nlist);
 }
 
 /* Whether word w is an office: the tagger's titles, or seat_offices. */
@@ -111,7 +102,7 @@ static bool seat_office(const struct entity_scratch *x, const char *w, size_t n)
 	norm_word_split(w, n, &sp);
 	return ner_lexicon_is_title(x->lex, w, n) ||
 	       ner_lexicon_is_title(x->lex, w + sp.proclitic, n - sp.proclitic) ||
-	       seat_listed(w + sp.proclitic, n - sp.proclitic, seat_offices, sizeof seat_offices / sizeof *seat_offices);
+	       entity_bare_word_in(w + sp.proclitic, n - sp.proclitic, seat_offices, sizeof seat_offices / sizeof *seat_offices);
 }
 
 /* Events whose noun in construct with a facility makes the facility's place where they
